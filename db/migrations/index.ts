@@ -1,0 +1,13 @@
+// Static migration list: FileMigrationProvider's dynamic imports do not survive bundling the main process.
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_initial.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+};
+
+export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1)!;
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,471 @@
+// The typed model of one institution's journal database (DESIGN.md §2).
+// Dates are ISO strings `YYYY-MM-DD`, moments are ISO strings with time; flags are 0/1 integers —
+// the same representation on SQLite and PostgreSQL, so every query runs unchanged on both.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** A row version for optimistic locking: a save names the version it saw. */
+type Version = ColumnType<number, number | undefined, number>;
+type Flag = ColumnType<number, number | undefined, number>;
+
+export type Role =
+  | 'admin'
+  | 'director'
+  | 'deputy'
+  | 'dept_head'
+  | 'secretary'
+  | 'curator'
+  | 'teacher'
+  | 'student'
+  | 'parent';
+
+export type InstitutionKind = 'school' | 'college' | 'supplementary';
+export type PeriodKind = 'half_year' | 'semester' | 'quarter';
+export type YearStatus = 'open' | 'closed' | 'archived';
+export type SubjectKind = 'discipline' | 'mdk' | 'pm' | 'practice' | 'programme';
+export type LessonKind = 'lecture' | 'practical' | 'lab' | 'test' | 'excursion' | 'self_study';
+export type EnrolmentReason = 'admission' | 'transfer';
+export type EnrolmentEndReason = 'withdrawal' | 'transfer' | 'graduation';
+/** н absent, у valid reason, б ill, оп late, уч on the institution's business (counts as present). */
+export type AttendanceCode = 'н' | 'у' | 'б' | 'оп' | 'уч';
+export type FinalMarkKind = 'period' | 'exam' | 'year' | 'credit';
+export type RemarkStatus = 'draft' | 'open' | 'answered' | 'accepted' | 'reopened';
+export type WeekParity = 'all' | 'odd' | 'even';
+
+export interface AppMetaTable {
+  key: string;
+  value: string;
+}
+
+export interface InstitutionTable {
+  id: Generated<number>;
+  full_name: string;
+  short_name: string;
+  kind: InstitutionKind;
+  director_name: string;
+  address: string;
+  /** Allowed mark values, comma-separated, e.g. `5,4,3,2,зач,незач`. */
+  mark_scale: string;
+  marks_enabled: Flag;
+  period_kind: PeriodKind;
+  lessons_per_day: number;
+  updated_at: string;
+  version: Version;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  login: string;
+  /** Lower-cased login: the unique key, so logins are case-insensitive on both databases. */
+  login_key: string;
+  password_hash: string;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  position: string | null;
+  phone: string | null;
+  email: string | null;
+  active: Flag;
+  must_change_password: Flag;
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  locked_until: string | null;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Version;
+}
+
+export interface UserRoleTable {
+  id: Generated<number>;
+  user_id: number;
+  role: Role;
+  department_id: number | null;
+  group_id: number | null;
+}
+
+export interface AcademicYearTable {
+  id: Generated<number>;
+  title: string;
+  starts_on: string;
+  ends_on: string;
+  status: YearStatus;
+  closed_at: string | null;
+  version: Version;
+}
+
+export interface PeriodTable {
+  id: Generated<number>;
+  year_id: number;
+  kind: PeriodKind;
+  seq: number;
+  title: string;
+  starts_on: string;
+  ends_on: string;
+  /** A closed period is read-only for teachers until the deputy approves an unlock. */
+  locked: Flag;
+  version: Version;
+}
+
+export interface PeriodUnlockTable {
+  id: Generated<number>;
+  journal_id: number;
+  period_id: number;
+  requested_by: number;
+  reason: string;
+  status: 'requested' | 'approved' | 'refused' | 'expired';
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  valid_until: string | null;
+  created_at: string;
+  version: Version;
+}
+
+export interface DepartmentTable {
+  id: Generated<number>;
+  name: string;
+  short_name: string;
+  version: Version;
+}
+
+export interface GroupTable {
+  id: Generated<number>;
+  year_id: number;
+  name: string;
+  course: number;
+  department_id: number | null;
+  curator_user_id: number | null;
+  /** The programme of a supplementary-education «объединение». */
+  programme_subject_id: number | null;
+  /** The same group in the previous year, when the year was copied forward. */
+  previous_group_id: number | null;
+  speciality: string | null;
+  version: Version;
+}
+
+export interface SubgroupTable {
+  id: Generated<number>;
+  group_id: number;
+  number: number;
+  title: string;
+}
+
+export interface SubgroupStudentTable {
+  subgroup_id: number;
+  student_id: number;
+}
+
+export interface StudentTable {
+  id: Generated<number>;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  birth_date: string | null;
+  personal_file_no: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  notes: string | null;
+  user_id: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Version;
+}
+
+export interface GuardianTable {
+  id: Generated<number>;
+  student_id: number;
+  user_id: number | null;
+  full_name: string;
+  relation: string;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+}
+
+/** A student's membership of a group: [from_date, until_date) with the orders that began and ended it. */
+export interface EnrolmentTable {
+  id: Generated<number>;
+  student_id: number;
+  group_id: number;
+  from_date: string;
+  until_date: string | null;
+  reason: EnrolmentReason;
+  order_no: string;
+  order_date: string;
+  end_reason: EnrolmentEndReason | null;
+  end_order_no: string | null;
+  end_order_date: string | null;
+  version: Version;
+}
+
+export interface SubjectTable {
+  id: Generated<number>;
+  code: string | null;
+  name: string;
+  kind: SubjectKind;
+  parent_id: number | null;
+}
+
+export interface JournalTable {
+  id: Generated<number>;
+  year_id: number;
+  group_id: number;
+  subject_id: number;
+  subgroup_id: number | null;
+  teacher_user_id: number;
+  version: Version;
+}
+
+export interface JournalPeriodHoursTable {
+  journal_id: number;
+  period_id: number;
+  hours: number;
+}
+
+export interface PlanTopicTable {
+  id: Generated<number>;
+  journal_id: number;
+  seq: number;
+  section: string | null;
+  title: string;
+  hours: number;
+  lesson_kind: LessonKind;
+  homework: string | null;
+}
+
+/** An approved change to the thematic plan: lessons moved, merged or hours added, with the reason. */
+export interface PlanCorrectionTable {
+  id: Generated<number>;
+  journal_id: number;
+  kind: 'move' | 'merge' | 'extra_hours' | 'reduce_hours';
+  hours_delta: number;
+  reason: string;
+  requested_by: number;
+  approved_by: number | null;
+  approved_at: string | null;
+  created_at: string;
+}
+
+export interface BellTable {
+  lesson_no: number;
+  starts_at: string;
+  ends_at: string;
+}
+
+export interface TimetableTable {
+  id: Generated<number>;
+  year_id: number;
+  group_id: number;
+  weekday: number;
+  lesson_no: number;
+  journal_id: number;
+  room: string | null;
+  week_parity: WeekParity;
+  valid_from: string;
+  valid_to: string | null;
+  version: Version;
+}
+
+export interface LessonTable {
+  id: Generated<number>;
+  journal_id: number;
+  date: string;
+  lesson_no: number;
+  hours: number;
+  plan_topic_id: number | null;
+  topic: string;
+  kind: LessonKind;
+  homework: string | null;
+  /** The calendar day the lesson was first entered: later than `date` means a late entry. */
+  entered_on: string;
+  created_at: string;
+  created_by: number;
+  updated_at: string;
+  version: Version;
+}
+
+export interface HomeworkIndividualTable {
+  id: Generated<number>;
+  lesson_id: number;
+  student_id: number;
+  text: string;
+}
+
+export interface WorkColumnTable {
+  id: Generated<number>;
+  lesson_id: number;
+  seq: number;
+  kind: string;
+  title: string;
+  weight: number;
+  /** Marks of this column are hidden from students and parents before this date. */
+  release_on: string | null;
+  version: Version;
+}
+
+export interface MarkTable {
+  id: Generated<number>;
+  column_id: number;
+  student_id: number;
+  value: string;
+  comment: string | null;
+  updated_at: string;
+  updated_by: number;
+  version: Version;
+}
+
+export interface AttendanceTable {
+  id: Generated<number>;
+  lesson_id: number;
+  student_id: number;
+  code: AttendanceCode;
+  late_minutes: number | null;
+  reason: string | null;
+  reason_by: number | null;
+  excuse_id: number | null;
+  updated_at: string;
+  updated_by: number;
+  version: Version;
+}
+
+/** A parent's note or a medical certificate covering days of absence; the curator confirms it. */
+export interface AbsenceExcuseTable {
+  id: Generated<number>;
+  student_id: number;
+  from_date: string;
+  to_date: string;
+  kind: 'parent_note' | 'medical' | 'order' | 'other';
+  text: string;
+  submitted_by: number;
+  status: 'submitted' | 'confirmed' | 'rejected';
+  decided_by: number | null;
+  decided_at: string | null;
+  created_at: string;
+  version: Version;
+}
+
+export interface FinalMarkTable {
+  id: Generated<number>;
+  journal_id: number;
+  student_id: number;
+  period_id: number | null;
+  kind: FinalMarkKind;
+  value: string;
+  updated_at: string;
+  updated_by: number;
+  version: Version;
+}
+
+export interface RemarkTable {
+  id: Generated<number>;
+  journal_id: number;
+  lesson_id: number | null;
+  author_id: number;
+  text: string;
+  due_on: string;
+  status: RemarkStatus;
+  answer: string | null;
+  answered_by: number | null;
+  answered_at: string | null;
+  decided_at: string | null;
+  /** Drafted by the program's weekly check rather than written by the deputy. */
+  auto: Flag;
+  created_at: string;
+  version: Version;
+}
+
+/** Append-only: the database refuses UPDATE and DELETE on this table. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  login: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  journal_id: number | null;
+  student_id: number | null;
+  before: string | null;
+  after: string | null;
+}
+
+export interface ArchiveTable {
+  id: Generated<number>;
+  year_id: number;
+  created_at: string;
+  created_by: number | null;
+  target: 'store' | 'removable' | 'folder';
+  path: string;
+  manifest_sha256: string;
+  signature: string;
+  file_count: number;
+  bytes: number;
+  verified_at: string | null;
+  verify_ok: Flag;
+}
+
+export interface Database {
+  app_meta: AppMetaTable;
+  institution: InstitutionTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  academic_years: AcademicYearTable;
+  periods: PeriodTable;
+  period_unlocks: PeriodUnlockTable;
+  departments: DepartmentTable;
+  groups: GroupTable;
+  subgroups: SubgroupTable;
+  subgroup_students: SubgroupStudentTable;
+  students: StudentTable;
+  guardians: GuardianTable;
+  enrolments: EnrolmentTable;
+  subjects: SubjectTable;
+  journals: JournalTable;
+  journal_period_hours: JournalPeriodHoursTable;
+  plan_topics: PlanTopicTable;
+  plan_corrections: PlanCorrectionTable;
+  bells: BellTable;
+  timetable: TimetableTable;
+  lessons: LessonTable;
+  homework_individual: HomeworkIndividualTable;
+  work_columns: WorkColumnTable;
+  marks: MarkTable;
+  attendance: AttendanceTable;
+  absence_excuses: AbsenceExcuseTable;
+  final_marks: FinalMarkTable;
+  remarks: RemarkTable;
+  audit_log: AuditLogTable;
+  archives: ArchiveTable;
+}
+
+export type DB = Database;
+
+export type Institution = Selectable<InstitutionTable>;
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type UserRole = Selectable<UserRoleTable>;
+export type AcademicYear = Selectable<AcademicYearTable>;
+export type Period = Selectable<PeriodTable>;
+export type Department = Selectable<DepartmentTable>;
+export type Group = Selectable<GroupTable>;
+export type Subgroup = Selectable<SubgroupTable>;
+export type Student = Selectable<StudentTable>;
+export type NewStudent = Insertable<StudentTable>;
+export type Guardian = Selectable<GuardianTable>;
+export type Enrolment = Selectable<EnrolmentTable>;
+export type Subject = Selectable<SubjectTable>;
+export type Journal = Selectable<JournalTable>;
+export type PlanTopic = Selectable<PlanTopicTable>;
+export type TimetableEntry = Selectable<TimetableTable>;
+export type Lesson = Selectable<LessonTable>;
+export type NewLesson = Insertable<LessonTable>;
+export type WorkColumn = Selectable<WorkColumnTable>;
+export type Mark = Selectable<MarkTable>;
+export type Attendance = Selectable<AttendanceTable>;
+export type AbsenceExcuse = Selectable<AbsenceExcuseTable>;
+export type FinalMark = Selectable<FinalMarkTable>;
+export type Remark = Selectable<RemarkTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
+export type NewAuditEntry = Insertable<AuditLogTable>;
+export type Archive = Selectable<ArchiveTable>;

@@ -1,0 +1,40 @@
+// THE API. Every method the renderer may call, keyed `domain.action`, with its input schema, roles
+// and output type. Each domain's entries live in methods/<domain>.ts and are gathered here; the
+// preload, IPC registration, HTTP host, renderer client and access test are all derived from this.
+import type { z } from 'zod';
+import type { MethodDef } from './define.js';
+import type { Result } from './errors.js';
+import { authMethods } from './methods/auth.js';
+import { homeMethods } from './methods/home.js';
+
+export const contract = {
+  ...authMethods,
+  ...homeMethods,
+} satisfies Record<string, MethodDef>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller sends. */
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a service receives after validation. */
+export type Parsed<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Output<M extends MethodName> = Exclude<Contract[M]['output'], undefined>;
+
+export type Domain = MethodName extends `${infer D}.${string}` ? D : never;
+type ActionsOf<D extends string> = { [M in MethodName]: M extends `${D}.${infer A}` ? A : never }[MethodName];
+type MethodOf<D extends string, A extends string> = `${D}.${A}` & MethodName;
+
+/** `window.journal`: one named function per method, grouped by domain; each returns a Result. */
+export type JournalBridge = {
+  [D in Domain]: { [A in ActionsOf<D>]: (input: Input<MethodOf<D, A>>) => Promise<Result<Output<MethodOf<D, A>>>> };
+};
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export type { Me, RoleGrant } from './methods/auth.js';
+export type { HomeSummary, TodayLesson, YearInfo } from './methods/home.js';
+export type { ErrorBody, ErrorCode, Result } from './errors.js';

@@ -1,0 +1,56 @@
+import { method, STAFF } from '../define.js';
+import { empty } from '../schemas.js';
+import type { YearStatus } from '../../../db/schema.js';
+
+export interface TodayLesson {
+  journalId: number;
+  lessonNo: number;
+  groupName: string;
+  subjectName: string;
+  room: string | null;
+  /** Id of the lesson if it has been entered already. */
+  lessonId: number | null;
+}
+
+export interface HomeSummary {
+  today: string;
+  year: { id: number; title: string; status: YearStatus; period: string | null } | null;
+  /** Teacher: today's lessons from the timetable, whether filled or not. */
+  todayLessons: TodayLesson[];
+  /** Teacher: lessons in the timetable before today with no entry. */
+  unfilledLessons: number;
+  /** Teacher: remarks waiting for an answer; deputy: remarks open. */
+  openRemarks: number;
+  overdueRemarks: number;
+  /** Deputy/director: journals with fewer hours conducted than the calendar expects. */
+  journalsBehind: number;
+  /** Admin: what the current year holds. */
+  counts: { groups: number; students: number; journals: number; users: number } | null;
+  /** Secretary: archive status per year. */
+  archives: Array<{ yearTitle: string; status: YearStatus; archivedAt: string | null; verified: boolean }>;
+  /** Student/parent: the children this page is about. */
+  children: Array<{ studentId: number; fullName: string; groupName: string | null }>;
+}
+
+export interface YearInfo {
+  id: number;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  status: YearStatus;
+  periods: Array<{ id: number; seq: number; title: string; startsOn: string; endsOn: string; locked: boolean }>;
+}
+
+export const homeMethods = {
+  'home.summary': method<HomeSummary>()({
+    summary: 'Главная страница: сводка для ролей вошедшего пользователя',
+    access: 'any',
+    input: empty,
+  }),
+  'years.list': method<YearInfo[]>()({
+    summary: 'Учебные годы с периодами',
+    access: STAFF,
+    input: empty,
+  }),
+};
+

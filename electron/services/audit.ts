@@ -1,0 +1,27 @@
+// Every write lands in the append-only audit log in the same transaction as the change itself.
+import type { Db, Session } from './context.js';
+
+export interface AuditRecord {
+  action: string;
+  entity: string;
+  entityId?: number | string | null;
+  journalId?: number | null;
+  studentId?: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export async function audit(db: Db, who: Pick<Session, 'userId' | 'login'> | null, at: Date, record: AuditRecord): Promise<void> {
+  await db.insertInto('audit_log').values({
+    at: at.toISOString(),
+    user_id: who?.userId ?? null,
+    login: who?.login ?? null,
+    action: record.action,
+    entity: record.entity,
+    entity_id: record.entityId == null ? null : String(record.entityId),
+    journal_id: record.journalId ?? null,
+    student_id: record.studentId ?? null,
+    before: record.before === undefined ? null : JSON.stringify(record.before),
+    after: record.after === undefined ? null : JSON.stringify(record.after),
+  }).execute();
+}

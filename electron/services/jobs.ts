@@ -1,0 +1,84 @@
+// Long work (reports, archives, backups) runs as a job: the caller gets an id at once, polls the
+// progress (step, done/total) and may cancel. Works the same over IPC and HTTP.
+
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobStatus {
+  id: string;
+  kind: string;
+  state: JobState;
+  step: string;
+  done: number;
+  total: number;
+  startedAt: string;
+  finishedAt: string | null;
+  /** Russian message when failed or cancelled. */
+  error: string | null;
+  result: unknown;
+  ownerId: number | null;
+}
+
+export interface JobControl {
+  progress(step: string, done?: number, total?: number): void;
+  readonly signal: AbortSignal;
+  /** Throws a cancellation error when the user pressed Cancel. */
+  throwIfCancelled(): void;
+}
+
+export class CancelledError extends Error {
+  constructor() { super('Операция отменена пользователем'); this.name = 'CancelledError'; }
+}
+
+export class JobRegistry {
+  private jobs = new Map<string, { status: JobStatus; abort: AbortController }>();
+  private seq = 0;
+
+  start(kind: string, ownerId: number | null, work: (job: JobControl) => Promise<unknown>): JobStatus {
+    const id = `${kind}-${Date.now().toString(36)}-${++this.seq}`;
+    const abort = new AbortController();
+    const status: JobStatus = {
+      id, kind, state: 'running', step: 'Подготовка', done: 0, total: 0,
+      startedAt: new Date().toISOString(), finishedAt: null, error: null, result: null, ownerId,
+    };
+    this.jobs.set(id, { status, abort });
+    const control: JobControl = {
+      signal: abort.signal,
+      progress: (step, done, total) => {
+        status.step = step;
+        if (done !== undefined) status.done = done;
+        if (total !== undefined) status.total = total;
+      },
+      throwIfCancelled: () => { if (abort.signal.aborted) throw new CancelledError(); },
+    };
+    void work(control).then(
+      (result) => { status.state = 'done'; status.result = result; },
+      (error: unknown) => {
+        status.state = error instanceof CancelledError || abort.signal.aborted ? 'cancelled' : 'failed';
+        status.error = error instanceof Error ? error.message : String(error);
+      },
+    ).finally(() => { status.finishedAt = new Date().toISOString(); });
+    return { ...status };
+  }
+
+  get(id: string): JobStatus | null {
+    const job = this.jobs.get(id);
+    return job ? { ...job.status } : null;
+  }
+
+  cancel(id: string): boolean {
+    const job = this.jobs.get(id);
+    if (!job || job.status.state !== 'running') return false;
+    job.abort.abort();
+    return true;
+  }
+
+  /** Wait until a job ends (tests and the CLI). */
+  async wait(id: string, pollMs = 20): Promise<JobStatus> {
+    for (;;) {
+      const status = this.get(id);
+      if (!status) throw new Error(`Задание ${id} не найдено`);
+      if (status.state !== 'running') return status;
+      await new Promise((r) => setTimeout(r, pollMs));
+    }
+  }
+}

@@ -1,0 +1,20 @@
+// Each contract method's service function. The type makes a missing or mistyped entry a compile error.
+import type { MethodName, Output, Parsed } from '../api/contract.js';
+import type { AuthedContext, ServiceContext } from './context.js';
+import * as auth from './auth.js';
+import * as home from './home.js';
+
+export type Handler<M extends MethodName> = (ctx: AuthedContext, input: Parsed<M>) => Promise<Output<M>>;
+export type PublicHandler<M extends MethodName> = (ctx: ServiceContext, input: Parsed<M>) => Promise<Output<M>>;
+export type Handlers = { [M in MethodName]: Handler<M> | PublicHandler<M> };
+
+export const handlers: Handlers = {
+  'auth.login': auth.login,
+  'auth.logout': auth.logout,
+  'auth.me': auth.whoAmI,
+  'auth.changePassword': auth.changePassword,
+  'auth.lock': auth.lock,
+  'auth.unlock': auth.unlock,
+  'home.summary': home.summary,
+  'years.list': home.listYears,
+};

@@ -1,0 +1,49 @@
+// Who is calling: the user and their roles, read fresh on every call so that a deactivated
+// account or a removed role stops working at once.
+import type { Role } from '../../db/schema.js';
+import type { Me } from '../api/contract.js';
+import type { Db, ServiceDeps, Session } from './context.js';
+
+export function fullName(u: { last_name: string; first_name: string; middle_name: string | null }): string {
+  return [u.last_name, u.first_name, u.middle_name].filter(Boolean).join(' ');
+}
+
+/** «Иванова А. П.» */
+export function shortName(u: { last_name: string; first_name: string; middle_name: string | null }): string {
+  const initials = [u.first_name, u.middle_name].filter(Boolean).map((s) => `${s![0]}.`).join(' ');
+  return initials ? `${u.last_name} ${initials}` : u.last_name;
+}
+
+export async function loadSession(db: Db, userId: number, locked: boolean): Promise<Session | null> {
+  const user = await db.selectFrom('users')
+    .select(['id', 'login', 'last_name', 'first_name', 'middle_name', 'active', 'must_change_password'])
+    .where('id', '=', userId).executeTakeFirst();
+  if (!user || !user.active) return null;
+  const roles = await db.selectFrom('user_roles').select(['role', 'department_id', 'group_id'])
+    .where('user_id', '=', userId).orderBy('id').execute();
+  const student = await db.selectFrom('students').select('id').where('user_id', '=', userId).executeTakeFirst();
+  return {
+    userId: user.id,
+    login: user.login,
+    fullName: fullName(user),
+    roles: roles.map((r) => ({ role: r.role as Role, departmentId: r.department_id, groupId: r.group_id })),
+    studentId: student?.id ?? null,
+    mustChangePassword: user.must_change_password === 1,
+    locked,
+  };
+}
+
+export async function describeMe(deps: ServiceDeps, session: Session): Promise<Me> {
+  const inst = await deps.db.selectFrom('institution').select(['short_name', 'kind']).executeTakeFirst();
+  return {
+    userId: session.userId,
+    login: session.login,
+    fullName: session.fullName,
+    roles: session.roles,
+    studentId: session.studentId,
+    mustChangePassword: session.mustChangePassword,
+    locked: session.locked,
+    idleLockMinutes: deps.settings.get().idleLockMinutes,
+    institution: inst ? { shortName: inst.short_name, kind: inst.kind } : null,
+  };
+}

@@ -1,0 +1,59 @@
+// Every database test runs twice: on a fresh SQLite file and on a fresh PostgreSQL database.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { describe, inject } from 'vitest';
+import { openDatabase, type Dialect, type JournalDb } from '../../db/connect.js';
+
+export type DbKind = Dialect;
+
+export interface FreshDb {
+  url: string;
+  open(): Promise<JournalDb>;
+  drop(): Promise<void>;
+}
+
+export function pgUrl(): string {
+  return inject('pgUrl');
+}
+
+/** A new empty database of the given kind (not yet opened). */
+export async function freshDb(kind: DbKind): Promise<FreshDb> {
+  const name = `t_${crypto.randomBytes(6).toString('hex')}`;
+  if (kind === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-db-'));
+    const file = path.join(dir, `${name}.sqlite`);
+    return {
+      url: `sqlite:${file}`,
+      open: () => openDatabase(`sqlite:${file}`),
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const admin = pgUrl();
+  await withPg(admin, (c) => c.query(`CREATE DATABASE ${name}`));
+  const url = admin.replace(/\/[^/]*$/, `/${name}`);
+  return {
+    url,
+    open: () => openDatabase(url),
+    drop: () => withPg(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+async function withPg<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try { return await fn(client); } finally { await client.end(); }
+}
+
+/** `describe` once per database; the PostgreSQL half is skipped with a message when no server is available. */
+export function describeEachDb(title: string, body: (kind: DbKind) => void): void {
+  describe.each(['sqlite', 'postgres'] as const)(`${title} [%s]`, (kind) => {
+    if (kind === 'postgres' && !pgUrl()) {
+      describe.skip('PostgreSQL недоступен: половина тестов пропущена', () => body(kind));
+      return;
+    }
+    body(kind);
+  });
+}
