@@ -6,8 +6,10 @@ import type { MethodDef } from './define.js';
 import type { Result } from './errors.js';
 import { authMethods } from './methods/auth.js';
 import { homeMethods } from './methods/home.js';
+import { setupMethods } from './methods/setup.js';
 
 export const contract = {
+  ...setupMethods,
   ...authMethods,
   ...homeMethods,
 } satisfies Record<string, MethodDef>;
@@ -36,5 +38,6 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 export type { Me, RoleGrant } from './methods/auth.js';
+export type { SetupStatus } from './methods/setup.js';
 export type { HomeSummary, TodayLesson, YearInfo } from './methods/home.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';

@@ -3,12 +3,15 @@ import type { MethodName, Output, Parsed } from '../api/contract.js';
 import type { AuthedContext, ServiceContext } from './context.js';
 import * as auth from './auth.js';
 import * as home from './home.js';
+import * as setup from './setup.js';
 
 export type Handler<M extends MethodName> = (ctx: AuthedContext, input: Parsed<M>) => Promise<Output<M>>;
 export type PublicHandler<M extends MethodName> = (ctx: ServiceContext, input: Parsed<M>) => Promise<Output<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> | PublicHandler<M> };
 
 export const handlers: Handlers = {
+  'setup.status': setup.status,
+  'setup.initialize': setup.initialize,
   'auth.login': auth.login,
   'auth.logout': auth.logout,
   'auth.me': auth.whoAmI,

@@ -1,0 +1,30 @@
+// The command line: `npm run cli -- <command> …`. Same services and database code as the app.
+import { parseFlags } from './args.js';
+import { CliError, type CliCommand } from './cli/command.js';
+import { demoDataCommand } from './cli/demo-data.js';
+import { initCommand } from './cli/init.js';
+import { DatabaseOpenError } from '../db/errors.js';
+import { AppError } from './api/errors.js';
+
+const commands: CliCommand[] = [initCommand, demoDataCommand];
+
+function help(): void {
+  console.log('Журнал — командная строка. Использование: npm run cli -- <команда> [параметры]\n');
+  for (const c of commands) console.log(`  ${c.usage}\n      ${c.summary}`);
+  console.log('\nОбщие параметры: --data DIR (папка данных программы), --today ГГГГ-ММ-ДД (дата для проверок)');
+}
+
+async function main(): Promise<number> {
+  const [name, ...rest] = process.argv.slice(2);
+  if (!name || name === 'help' || name === '--help') { help(); return name ? 0 : 2; }
+  const command = commands.find((c) => c.name === name);
+  if (!command) { console.error(`Неизвестная команда «${name}».`); help(); return 2; }
+  const { positional, flags } = parseFlags(rest);
+  return command.run(positional, flags);
+}
+
+main().then((code) => process.exit(code), (error: unknown) => {
+  const known = error instanceof CliError || error instanceof DatabaseOpenError || error instanceof AppError;
+  console.error(known ? `Ошибка: ${(error as Error).message}` : error);
+  process.exit(known ? 2 : 1);
+});

@@ -1,0 +1,149 @@
+// Drawing on one page, in points from the page's top-left corner (y grows down, as the layout thinks).
+// Operators are written as content-stream text and compressed once per page in flush(): pdf-lib's
+// drawText builds a dozen operator objects per call, which made table pages ~4× slower.
+import { PDFName, type PDFDocument, type PDFPage } from 'pdf-lib';
+import { FONT_KEYS, type FontSet, type FontStyle } from './fonts.js';
+
+/** A grey level 0 (black) … 1 (white), or RGB components 0…1. */
+export type Color = number | readonly [number, number, number];
+
+export const BLACK: Color = 0;
+export const GREY_TEXT: Color = 0.35;
+export const GREY_LINE: Color = 0.45;
+/** Shading for a cell that does not count (a student not on the roster that day). */
+export const GREY_FILL: Color = 0.85;
+export const HEADER_FILL: Color = 0.93;
+
+export type Align = 'left' | 'center' | 'right';
+
+/** Millimetres to points. */
+export const mm = (value: number): number => (value * 72) / 25.4;
+
+/** Where a line of textWidth starts inside a box of boxWidth. */
+export function alignOffset(align: Align, boxWidth: number, textWidth: number): number {
+  if (align === 'center') return (boxWidth - textWidth) / 2;
+  if (align === 'right') return boxWidth - textWidth;
+  return 0;
+}
+
+export interface LineStyle {
+  width?: number;
+  color?: Color;
+  /** Dash and gap lengths in points, e.g. [4, 3] for a cut line. */
+  dash?: readonly number[];
+}
+
+/** Rounds to 1/100 pt: enough for print, and keeps the content stream short. */
+export function num(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+function colorOp(color: Color, stroke: boolean): string {
+  if (typeof color === 'number') return `${num(color)} ${stroke ? 'G' : 'g'}`;
+  return `${num(color[0])} ${num(color[1])} ${num(color[2])} ${stroke ? 'RG' : 'rg'}`;
+}
+
+export class PageCanvas {
+  private readonly ops: string[] = [];
+  private fill = '0 g';
+  private stroke = '0 G';
+  private lineWidth = 1;
+  private dash = '';
+
+  constructor(
+    readonly page: PDFPage,
+    readonly fonts: FontSet,
+  ) {
+    for (const style of fonts.styles()) page.node.setFontDictionary(PDFName.of(FONT_KEYS[style]), fonts.font(style).ref);
+  }
+
+  get width(): number {
+    return this.page.getWidth();
+  }
+
+  get height(): number {
+    return this.page.getHeight();
+  }
+
+  /** Draws one line of text with its baseline at y. */
+  text(text: string, x: number, y: number, size: number, style: FontStyle = 'regular', color: Color = BLACK): void {
+    if (text === '') return;
+    this.setFill(color);
+    const key = FONT_KEYS[this.fonts.has(style) ? style : 'regular'];
+    this.ops.push(`BT /${key} ${num(size)} Tf 1 0 0 1 ${num(x)} ${num(this.height - y)} Tm ${this.fonts.encode(text, style)} Tj ET`);
+  }
+
+  /** Draws text turned 90° anticlockwise (read bottom to top), its baseline on the vertical x, starting at y. */
+  textUp(text: string, x: number, y: number, size: number, style: FontStyle = 'regular', color: Color = BLACK): void {
+    if (text === '') return;
+    this.setFill(color);
+    const key = FONT_KEYS[this.fonts.has(style) ? style : 'regular'];
+    this.ops.push(`BT /${key} ${num(size)} Tf 0 1 -1 0 ${num(x)} ${num(this.height - y)} Tm ${this.fonts.encode(text, style)} Tj ET`);
+  }
+
+  line(x1: number, y1: number, x2: number, y2: number, style: LineStyle = {}): void {
+    this.setStroke(style);
+    this.ops.push(`${num(x1)} ${num(this.height - y1)} m ${num(x2)} ${num(this.height - y2)} l S`);
+  }
+
+  /** Many straight segments in one path: [x1, y1, x2, y2, x1, y1, x2, y2, …] (a table row's grid). */
+  segments(coords: readonly number[], style: LineStyle = {}): void {
+    if (coords.length < 4) return;
+    this.setStroke(style);
+    const parts: string[] = [];
+    for (let i = 0; i + 3 < coords.length; i += 4) {
+      parts.push(`${num(coords[i]!)} ${num(this.height - coords[i + 1]!)} m ${num(coords[i + 2]!)} ${num(this.height - coords[i + 3]!)} l`);
+    }
+    this.ops.push(`${parts.join(' ')} S`);
+  }
+
+  /** A rectangle with its top-left corner at (x, y): filled, stroked or both. */
+  rect(x: number, y: number, w: number, h: number, options: { fill?: Color; stroke?: LineStyle } = {}): void {
+    const path = `${num(x)} ${num(this.height - y - h)} ${num(w)} ${num(h)} re`;
+    if (options.fill !== undefined) this.setFill(options.fill);
+    if (options.stroke) this.setStroke(options.stroke);
+    const paint = options.fill !== undefined ? (options.stroke ? 'B' : 'f') : options.stroke ? 'S' : 'n';
+    this.ops.push(`${path} ${paint}`);
+  }
+
+  /** Runs draw() with everything outside the rectangle clipped away. */
+  clipped(x: number, y: number, w: number, h: number, draw: () => void): void {
+    this.ops.push(`q ${num(x)} ${num(this.height - y - h)} ${num(w)} ${num(h)} re W n`);
+    const saved = [this.fill, this.stroke, this.lineWidth, this.dash] as const;
+    draw();
+    this.ops.push('Q');
+    [this.fill, this.stroke, this.lineWidth, this.dash] = saved;
+  }
+
+  /** Writes the page's content stream into the document; call once, when the page is complete. */
+  flush(doc: PDFDocument): void {
+    if (this.ops.length === 0) return;
+    const stream = doc.context.flateStream(this.ops.join('\n'));
+    this.page.node.addContentStream(doc.context.register(stream));
+    this.ops.length = 0;
+  }
+
+  private setFill(color: Color): void {
+    const op = colorOp(color, false);
+    if (op !== this.fill) {
+      this.ops.push(op);
+      this.fill = op;
+    }
+  }
+
+  private setStroke(style: LineStyle): void {
+    const op = colorOp(style.color ?? BLACK, true);
+    if (op !== this.stroke) {
+      this.ops.push(op);
+      this.stroke = op;
+    }
+    const width = style.width ?? 0.5;
+    if (width !== this.lineWidth) {
+      this.ops.push(`${num(width)} w`);
+      this.lineWidth = width;
+    }
+    const dash = style.dash && style.dash.length > 0 ? `[${style.dash.map(num).join(' ')}] 0 d` : '[] 0 d';
+    if (dash !== (this.dash || '[] 0 d')) this.ops.push(dash);
+    this.dash = dash;
+  }
+}

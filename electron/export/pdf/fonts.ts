@@ -1,0 +1,162 @@
+// One embedded font per style per document, with cached measuring, encoding and word wrapping.
+// pdf-lib's measure and encode both run fontkit's layout (≈0.1 ms a string); a journal page repeats
+// the same few strings («5», «н», dates) hundreds of times, so both are cached per document.
+import type { PDFDocument, PDFFont } from 'pdf-lib';
+import fontkit from '@pdf-lib/fontkit';
+import { loadFont, type FontFace } from '../fonts.js';
+
+export type FontStyle = 'regular' | 'bold' | 'mono';
+export type FontFamily = 'sans' | 'condensed';
+
+/** Resource names of the fonts on every page. */
+export const FONT_KEYS: Readonly<Record<FontStyle, string>> = { regular: 'FR', bold: 'FB', mono: 'FM' };
+
+/** Line height as a multiple of the font size. */
+export const LINE_HEIGHT = 1.22;
+/** DejaVu's capital height and descent, in ems: used to centre a line of text in its box. */
+const CAP_HEIGHT = 0.73;
+const DESCENT = 0.236;
+
+/** Control characters that fontkit would draw as empty boxes; the soft hyphen is dropped too. */
+const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F\u00AD\u200B]/g;
+
+/** Normalises text for drawing: tabs become spaces, CR LF becomes LF, invisible characters go. */
+export function cleanText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return String(value).replace(/\r\n?/g, '\n').replace(/[\t\v\f]/g, ' ').replace(INVISIBLE, '');
+}
+
+export class FontSet {
+  private readonly widths = new Map<FontStyle, Map<string, number>>();
+  private readonly codes = new Map<FontStyle, Map<string, string>>();
+
+  private constructor(private readonly fonts: Readonly<Record<FontStyle, PDFFont | null>>) {}
+
+  /** Embeds the family's regular and bold faces (and DejaVu Sans Mono when asked), subsetted. */
+  static async embed(doc: PDFDocument, family: FontFamily, mono: boolean): Promise<FontSet> {
+    doc.registerFontkit(fontkit);
+    const faces: [FontFace, FontFace] = family === 'condensed' ? ['condensed', 'condensed-bold'] : ['sans', 'sans-bold'];
+    // Subsetting keeps a document at tens of KB instead of ~700 KB a face; pdftotext still extracts
+    // the text (pdf-lib writes a ToUnicode map), checked in tests/unit/export-pdf.test.ts.
+    const [regular, bold, monoFont] = await Promise.all([
+      doc.embedFont(loadFont(faces[0]), { subset: true }),
+      doc.embedFont(loadFont(faces[1]), { subset: true }),
+      mono ? doc.embedFont(loadFont('mono'), { subset: true }) : Promise.resolve(null),
+    ]);
+    return new FontSet({ regular, bold, mono: monoFont });
+  }
+
+  font(style: FontStyle): PDFFont {
+    const font = this.fonts[style] ?? (style === 'mono' ? this.fonts.regular : null);
+    if (!font) throw new Error(`Шрифт «${style}» не встроен в документ`);
+    return font;
+  }
+
+  has(style: FontStyle): boolean {
+    return this.fonts[style] !== null;
+  }
+
+  /** The styles embedded in this document, for the page resources. */
+  styles(): FontStyle[] {
+    return (Object.keys(this.fonts) as FontStyle[]).filter((s) => this.fonts[s] !== null);
+  }
+
+  /** Width of already-cleaned text in points. */
+  width(text: string, size: number, style: FontStyle = 'regular'): number {
+    let map = this.widths.get(style);
+    if (!map) this.widths.set(style, (map = new Map()));
+    let w = map.get(text);
+    if (w === undefined) {
+      w = this.font(style).widthOfTextAtSize(text, 1);
+      map.set(text, w);
+    }
+    return w * size;
+  }
+
+  /** The glyph ids as a PDF hex string `<…>`; also records the glyphs for the subset. */
+  encode(text: string, style: FontStyle): string {
+    const actual: FontStyle = this.fonts[style] ? style : 'regular';
+    let map = this.codes.get(actual);
+    if (!map) this.codes.set(actual, (map = new Map()));
+    let code = map.get(text);
+    if (code === undefined) {
+      code = this.font(actual).encodeText(text).toString();
+      map.set(text, code);
+    }
+    return code;
+  }
+
+  lineHeight(size: number): number {
+    return size * LINE_HEIGHT;
+  }
+
+  /** Offset from the top of a line box to the baseline that centres capitals in it. */
+  baseline(size: number, lineHeight = size * LINE_HEIGHT): number {
+    return Math.min(lineHeight / 2 + (CAP_HEIGHT * size) / 2, lineHeight - DESCENT * size);
+  }
+
+  /** Word-wraps text to maxWidth; LF starts a new line; a word longer than a line is broken. */
+  wrap(value: unknown, maxWidth: number, size: number, style: FontStyle = 'regular'): string[] {
+    const lines: string[] = [];
+    const space = this.width(' ', size, style);
+    for (const paragraph of cleanText(value).split('\n')) {
+      let line = '';
+      let lineWidth = 0;
+      for (const word of paragraph.split(' ')) {
+        if (word === '') continue;
+        const w = this.width(word, size, style);
+        if (line !== '' && lineWidth + space + w <= maxWidth + 0.01) {
+          line += ' ' + word;
+          lineWidth += space + w;
+          continue;
+        }
+        if (line !== '') lines.push(line);
+        if (w <= maxWidth + 0.01) {
+          line = word;
+          lineWidth = w;
+        } else {
+          const pieces = this.breakWord(word, maxWidth, size, style);
+          line = pieces.pop() ?? '';
+          lines.push(...pieces);
+          lineWidth = this.width(line, size, style);
+        }
+      }
+      lines.push(line);
+    }
+    return lines;
+  }
+
+  /** Shortens text to maxWidth with an ellipsis (single-line places: running header, slips). */
+  fit(value: unknown, maxWidth: number, size: number, style: FontStyle = 'regular'): string {
+    const text = cleanText(value).replace(/\n/g, ' ');
+    if (this.width(text, size, style) <= maxWidth) return text;
+    const chars = Array.from(text);
+    let lo = 0;
+    let hi = chars.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (this.width(chars.slice(0, mid).join('').trimEnd() + '…', size, style) <= maxWidth) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo === 0 ? '' : chars.slice(0, lo).join('').trimEnd() + '…';
+  }
+
+  /** Breaks one over-long word into pieces that each fit maxWidth (at least one character each). */
+  private breakWord(word: string, maxWidth: number, size: number, style: FontStyle): string[] {
+    const pieces: string[] = [];
+    let piece = '';
+    let pieceWidth = 0;
+    for (const ch of word) {
+      const w = this.width(ch, size, style);
+      if (piece !== '' && pieceWidth + w > maxWidth + 0.01) {
+        pieces.push(piece);
+        piece = '';
+        pieceWidth = 0;
+      }
+      piece += ch;
+      pieceWidth += w;
+    }
+    if (piece !== '') pieces.push(piece);
+    return pieces;
+  }
+}

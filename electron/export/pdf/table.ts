@@ -1,0 +1,266 @@
+// Tables: fixed or flexible column widths, header rows repeated on every page, word-wrapped cells,
+// vertical header text for narrow date columns, shading, and rows kept whole across page breaks.
+import type { PdfBuilder } from './document.js';
+import { GREY_LINE, HEADER_FILL, alignOffset, type Align, type Color } from './canvas.js';
+import type { FontStyle } from './fonts.js';
+
+export type CellValue = string | number | null | undefined;
+
+export interface CellSpec {
+  text: CellValue;
+  /** Background, e.g. GREY_FILL for a student not on the roster that day. */
+  fill?: Color;
+  bold?: boolean;
+  color?: Color;
+  align?: Align;
+  colSpan?: number;
+  /** Header rows only. */
+  rowSpan?: number;
+  /** Text turned 90° (reads bottom to top). */
+  vertical?: boolean;
+}
+
+export type Cell = CellValue | CellSpec;
+
+export interface TableRow {
+  cells: readonly Cell[];
+  fill?: Color;
+  bold?: boolean;
+}
+
+export interface TableColumn {
+  /** Width in points (see mm()). */
+  width?: number;
+  /** Share of the width the fixed columns leave; 1 when width is not given. */
+  flex?: number;
+  /** Body cells' alignment; default left. */
+  align?: Align;
+  /** Header cells' alignment; default center. */
+  headerAlign?: Align;
+  /** Turn this column's header text 90°, as the paper journal prints dates. */
+  verticalHeader?: boolean;
+}
+
+export interface TableSpec {
+  columns: readonly TableColumn[];
+  /** One header row, or several (cells may span columns and rows); repeated on every page. */
+  header?: readonly (readonly Cell[])[] | readonly Cell[];
+  rows: Iterable<readonly Cell[] | TableRow>;
+  /** Default 8 pt. */
+  fontSize?: number;
+  headerFontSize?: number;
+  /** Cell padding in points; default 2. */
+  padding?: number;
+  /** Default: the body width. */
+  width?: number;
+  headerFill?: Color;
+  /** The longest a vertical header line may be before it wraps; default 70 pt. */
+  verticalHeaderMax?: number;
+  /** Space after the table; default 6 pt. */
+  after?: number;
+}
+
+const MIN_FLEX_WIDTH = 20;
+const GRID = { width: 0.4, color: GREY_LINE } as const;
+
+interface Laid {
+  spec: CellSpec;
+  col: number;
+  span: number;
+  x: number;
+  width: number;
+  lines: string[];
+  style: FontStyle;
+}
+
+interface HeaderCell extends Laid {
+  row: number;
+  rowSpan: number;
+}
+
+function toSpec(cell: Cell): CellSpec {
+  return cell !== null && typeof cell === 'object' ? cell : { text: cell };
+}
+
+/** Column widths in points: fixed ones as given (scaled down if they overflow), flexible share the rest. */
+export function columnWidths(columns: readonly TableColumn[], available: number): number[] {
+  const fixed = columns.reduce((sum, c) => sum + (c.width ?? 0), 0);
+  const flexes = columns.map((c) => (c.width === undefined ? (c.flex ?? 1) : (c.flex ?? 0)));
+  const flexSum = flexes.reduce((a, b) => a + b, 0);
+  const room = available - (flexSum > 0 ? MIN_FLEX_WIDTH * flexes.filter((f) => f > 0).length : 0);
+  const scale = fixed > room && fixed > 0 ? Math.max(room, 0) / fixed : 1;
+  const rest = Math.max(available - fixed * scale, 0);
+  return columns.map((c, i) => (c.width ?? 0) * scale + (flexSum > 0 ? (rest * flexes[i]!) / flexSum : 0));
+}
+
+export function drawTable(pdf: PdfBuilder, spec: TableSpec): void {
+  const fonts = pdf.fonts;
+  const size = spec.fontSize ?? 8;
+  const headerSize = spec.headerFontSize ?? size;
+  const pad = spec.padding ?? 2;
+  const lh = fonts.lineHeight(size);
+  const widths = columnWidths(spec.columns, spec.width ?? pdf.contentWidth);
+  const xs: number[] = [pdf.left];
+  for (const w of widths) xs.push(xs[xs.length - 1]! + w);
+  const tableRight = xs[xs.length - 1]!;
+
+  const place = (col: number, span: number) => {
+    const last = Math.min(col + span, widths.length);
+    return { x: xs[col]!, width: xs[last]! - xs[col]!, span: last - col };
+  };
+
+  // Header: place cells on a grid that honours colSpan and rowSpan, then size the rows.
+  const headerRows = normaliseHeader(spec.header);
+  const header: HeaderCell[] = [];
+  const taken = new Set<string>();
+  headerRows.forEach((cells, r) => {
+    let c = 0;
+    for (const raw of cells) {
+      while (taken.has(`${r}:${c}`)) c++;
+      if (c >= widths.length) break;
+      const cell = toSpec(raw);
+      const { x, width, span } = place(c, cell.colSpan ?? 1);
+      const rowSpan = Math.max(1, Math.min(cell.rowSpan ?? 1, headerRows.length - r));
+      for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < span; dc++) taken.add(`${r + dr}:${c + dc}`);
+      const column = spec.columns[c];
+      const vertical = cell.vertical ?? (span === 1 && column?.verticalHeader === true);
+      const style: FontStyle = cell.bold === false ? 'regular' : 'bold';
+      const wrapWidth = vertical ? (spec.verticalHeaderMax ?? 70) : width - 2 * pad;
+      const align = cell.align ?? column?.headerAlign ?? 'center';
+      header.push({ spec: { ...cell, vertical, align }, col: c, span, x, width, row: r, rowSpan, style,
+        lines: fonts.wrap(cell.text, wrapWidth, headerSize, style) });
+      c += span;
+    }
+  });
+  const headerLh = fonts.lineHeight(headerSize);
+  const needed = (h: HeaderCell) => 2 * pad + (h.spec.vertical
+    ? Math.max(0, ...h.lines.map((l) => fonts.width(l, headerSize, h.style)))
+    : h.lines.length * headerLh);
+  const rowHeights = headerRows.map(() => headerLh + 2 * pad);
+  for (const h of [...header].sort((a, b) => a.rowSpan - b.rowSpan)) {
+    const spanned = rowHeights.slice(h.row, h.row + h.rowSpan).reduce((a, b) => a + b, 0);
+    const lack = needed(h) - spanned;
+    if (lack > 0) rowHeights[h.row + h.rowSpan - 1]! += lack;
+  }
+  const rowTops = rowHeights.map((_, i) => rowHeights.slice(0, i).reduce((a, b) => a + b, 0));
+  const headerHeight = rowHeights.reduce((a, b) => a + b, 0);
+
+  const drawHeader = () => {
+    const page = pdf.page;
+    const top = pdf.y;
+    for (const h of header) {
+      const y = top + rowTops[h.row]!;
+      const height = rowTops[h.row + h.rowSpan - 1]! + rowHeights[h.row + h.rowSpan - 1]! - rowTops[h.row]!;
+      page.rect(h.x, y, h.width, height, { fill: h.spec.fill ?? spec.headerFill ?? HEADER_FILL, stroke: GRID });
+      drawCellText(pdf, h, y, height, headerSize, pad, h.spec.align ?? 'center', true);
+    }
+    pdf.y = top + headerHeight;
+  };
+
+  // Body: lay out one row at a time (rows may be a generator), keep it whole unless taller than a page.
+  const layRow = (raw: readonly Cell[] | TableRow) => {
+    const row: TableRow = Array.isArray(raw) ? { cells: raw as readonly Cell[] } : (raw as TableRow);
+    const laid: Laid[] = [];
+    let c = 0;
+    for (const rawCell of row.cells) {
+      if (c >= widths.length) break;
+      const cell = toSpec(rawCell);
+      const { x, width, span } = place(c, cell.colSpan ?? 1);
+      const style: FontStyle = (cell.bold ?? row.bold) ? 'bold' : 'regular';
+      const fill = cell.fill ?? row.fill;
+      const align = cell.align ?? spec.columns[c]?.align ?? 'left';
+      const lines = cell.vertical
+        ? fonts.wrap(cell.text, spec.verticalHeaderMax ?? 70, size, style)
+        : fonts.wrap(cell.text, width - 2 * pad, size, style);
+      laid.push({ spec: { ...cell, fill, align }, col: c, span, x, width, lines, style });
+      c += span;
+    }
+    for (; c < widths.length; c++) {
+      const { x, width } = place(c, 1);
+      laid.push({ spec: { text: '', fill: row.fill }, col: c, span: 1, x, width, lines: [], style: 'regular' });
+    }
+    const height = Math.max(lh + 2 * pad, ...laid.map((l) => 2 * pad + (l.spec.vertical
+      ? Math.max(0, ...l.lines.map((t) => fonts.width(t, size, l.style)))
+      : l.lines.length * lh)));
+    return { laid, height };
+  };
+
+  const drawRow = (laid: Laid[], height: number, from = 0, count = Infinity) => {
+    const page = pdf.page;
+    const y = pdf.y;
+    for (const cell of laid) if (cell.spec.fill !== undefined) page.rect(cell.x, y, cell.width, height, { fill: cell.spec.fill });
+    for (const cell of laid) {
+      const part = { ...cell, lines: count === Infinity ? cell.lines : cell.lines.slice(from, from + count) };
+      drawCellText(pdf, part, y, height, size, pad, cell.spec.align ?? 'left', count === Infinity);
+    }
+    const grid: number[] = [pdf.left, y + height, tableRight, y + height, tableRight, y, tableRight, y + height];
+    for (const cell of laid) grid.push(cell.x, y, cell.x, y + height);
+    page.segments(grid, GRID);
+    pdf.y = y + height;
+  };
+
+  let headerOnPage = false;
+  const startPage = (rowHeight: number) => {
+    pdf.ensureSpace(headerHeight + Math.min(rowHeight, pdf.bodyHeight - headerHeight));
+    drawHeader();
+    headerOnPage = true;
+  };
+
+  for (const raw of spec.rows) {
+    const { laid, height } = layRow(raw);
+    if (!headerOnPage) startPage(height);
+    else if (pdf.y + height > pdf.bottom + 0.01) {
+      pdf.newPage();
+      drawHeader();
+    }
+    if (pdf.y + height <= pdf.bottom + 0.01) {
+      drawRow(laid, height);
+      continue;
+    }
+    // Taller than a page: split it by lines, repeating the header on each continuation page.
+    const total = Math.max(...laid.map((l) => l.lines.length));
+    let from = 0;
+    while (from < total) {
+      const fit = Math.max(1, Math.floor((pdf.bottom - pdf.y - 2 * pad) / lh));
+      const count = Math.min(fit, total - from);
+      drawRow(laid, count * lh + 2 * pad, from, count);
+      from += count;
+      if (from < total) {
+        pdf.newPage();
+        drawHeader();
+      }
+    }
+  }
+  if (!headerOnPage && header.length > 0) startPage(0);
+  pdf.y += spec.after ?? 6;
+}
+
+function normaliseHeader(header: TableSpec['header']): (readonly Cell[])[] {
+  if (!header || header.length === 0) return [];
+  return Array.isArray(header[0]) ? (header as (readonly Cell[])[]) : [header as readonly Cell[]];
+}
+
+/** Draws a cell's lines: centred vertically (or from the top when a split row continues). */
+function drawCellText(pdf: PdfBuilder, cell: Laid, y: number, height: number, size: number, pad: number, align: Align, centre: boolean): void {
+  if (cell.lines.length === 0) return;
+  const fonts = pdf.fonts;
+  const page = pdf.page;
+  const lh = fonts.lineHeight(size);
+  const color = cell.spec.color;
+  if (cell.spec.vertical) {
+    // Lines stack left to right; each reads upwards from the bottom ('left'), middle or top ('right').
+    const blockX = cell.x + (cell.width - cell.lines.length * lh) / 2;
+    cell.lines.forEach((line, i) => {
+      const w = fonts.width(line, size, cell.style);
+      const along = align === 'left' ? pad : align === 'right' ? height - pad - w : (height - w) / 2;
+      page.textUp(line, blockX + i * lh + fonts.baseline(size), y + height - along, size, cell.style, color);
+    });
+    return;
+  }
+  const top = centre ? y + (height - cell.lines.length * lh) / 2 : y + pad;
+  const inner = cell.width - 2 * pad;
+  cell.lines.forEach((line, i) => {
+    const x = cell.x + pad + alignOffset(align, inner, fonts.width(line, size, cell.style));
+    page.text(line, x, top + i * lh + fonts.baseline(size), size, cell.style, color);
+  });
+}

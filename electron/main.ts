@@ -1,0 +1,113 @@
+// The Electron main process: app lifecycle, the window, the menu, single instance. It owns the
+// database and every service; the window reaches them only through the preload's window.journal.
+import './security.js';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions } from 'electron';
+import { openCore, type Core } from './core.js';
+import { registerIpc } from './ipc.js';
+import { hardenContents, isAppUrl } from './security.js';
+import { APP_FOLDER } from './services/paths.js';
+import type { SettingsStore } from './services/settings.js';
+import { electronSettings } from './settings-electron.js';
+
+app.setPath('userData', process.env.ZHURNAL_HOME ?? path.join(app.getPath('appData'), APP_FOLDER));
+
+let core: Core | null = null;
+let settings: SettingsStore;
+let mainWindow: BrowserWindow | null = null;
+const rendererIndex = path.join(__dirname, '..', 'dist', 'renderer', 'index.html');
+const appUrl = () => `file://${rendererIndex.replaceAll('\\', '/').replace(/^(?!\/)/, '/')}`;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.whenReady().then(start).catch((error: Error) => fail(error.message));
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => { void core?.close(); });
+}
+
+async function start(): Promise<void> {
+  settings = electronSettings();
+  try {
+    core = await openCore({ settings, userData: app.getPath('userData') });
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  const ipc = registerIpc(ipcMain, () => core!.deps, {
+    isTrustedSender: (event) => isAppUrl(event.senderFrame?.url ?? '', appUrl()),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menu()));
+  mainWindow = createWindow();
+  const id = mainWindow.webContents.id;
+  mainWindow.on('closed', () => { ipc.forget(id); mainWindow = null; });
+}
+
+function createWindow(): BrowserWindow {
+  const bounds = settings.get().window;
+  const win = new BrowserWindow({
+    width: bounds.width,
+    height: bounds.height,
+    ...(bounds.x !== null && bounds.y !== null ? { x: bounds.x, y: bounds.y } : {}),
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Журнал',
+    show: false,
+    backgroundColor: '#f4f6f9',
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  hardenContents(win.webContents, appUrl);
+  if (bounds.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  win.on('close', () => {
+    const b = win.getNormalBounds();
+    settings.update({ window: { width: b.width, height: b.height, x: b.x, y: b.y, maximized: win.isMaximized() } });
+  });
+  void win.loadFile(rendererIndex);
+  return win;
+}
+
+function menu(): MenuItemConstructorOptions[] {
+  return [
+    { label: 'Файл', submenu: [{ label: 'Выход', role: 'quit' }] },
+    {
+      label: 'Вид',
+      submenu: [
+        { label: 'Обновить', role: 'reload' },
+        { type: 'separator' },
+        { label: 'Крупнее', role: 'zoomIn' },
+        { label: 'Мельче', role: 'zoomOut' },
+        { label: 'Обычный размер', role: 'resetZoom' },
+        { type: 'separator' },
+        { label: 'Во весь экран', role: 'togglefullscreen' },
+      ],
+    },
+    {
+      label: 'Справка',
+      submenu: [{
+        label: 'О программе',
+        click: () => void dialog.showMessageBox({
+          title: 'О программе', message: `Журнал ${app.getVersion()}`,
+          detail: 'Электронный журнал учебных занятий: посещаемость, отметки, темы занятий и домашние задания.',
+        }),
+      }],
+    },
+  ];
+}
+
+function fail(message: string): void {
+  dialog.showErrorBox('Журнал не может начать работу', message);
+  app.exit(1);
+}

@@ -1,0 +1,46 @@
+// `npm run demo`: the same services and renderer as the app, served to a browser on 127.0.0.1.
+// An empty database is filled with the demo college first, so there is something to try.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { flagNumber, flagString, parseFlags } from '../args.js';
+import { openCore } from '../core.js';
+import { fixedDateClock, systemClock } from '../services/clock.js';
+import { defaultUserDataDir } from '../services/paths.js';
+import { fileSettings } from '../settings-file.js';
+import { startWebHost } from './server.js';
+import { DEMO_LOGINS, DEMO_PASSWORD, generateDemo } from '../../db/demo/index.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function main(): Promise<void> {
+  const { flags } = parseFlags(process.argv.slice(2));
+  const userData = flagString(flags, 'data') ?? defaultUserDataDir();
+  const settings = fileSettings(userData);
+  const today = flagString(flags, 'today');
+  const clock = today ? fixedDateClock(today) : systemClock;
+  const db = flagString(flags, 'db') ?? path.join(userData, 'demo.sqlite');
+  const core = await openCore({ databaseUrl: db, userData, settings, clock });
+  const hasInstitution = await core.deps.db.selectFrom('institution').select('id').executeTakeFirst();
+  if (!hasInstitution) {
+    console.log('База пуста: создаю демонстрационный колледж…');
+    const counts = await generateDemo(core.deps.db, { seed: flagNumber(flags, 'seed') ?? 1, today: clock.today(), onProgress: (s) => console.log(`  ${s}`) });
+    console.log(`  готово: ${counts.students} студентов, ${counts.groups} групп, ${counts.journals} журналов, ${counts.marks} отметок`);
+  }
+  const lan = flags.lan === true || settings.get().web.lan;
+  const host = await startWebHost({
+    deps: core.deps,
+    rendererDir: path.join(root, 'dist', 'renderer'),
+    host: lan ? '0.0.0.0' : '127.0.0.1',
+    port: flagNumber(flags, 'port') ?? 0,
+  });
+  console.log(`Демо-входы (пароль ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.login).join(', ')}`);
+  console.log(`Журнал: ${host.url}`);
+  const stop = async () => { await host.close(); await core.close(); process.exit(0); };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: Error) => {
+  console.error(`Не удалось запустить: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+// Every screen, who may open it and whether it shows in the navigation. Screens of later features
+// add their entries here; the services refuse what a role can't do regardless.
+import type { ReactNode } from 'react';
+import type { Me } from '../../electron/api/contract';
+import type { Role } from '../../db/schema';
+import { HomeScreen } from '../screens/home/HomeScreen';
+import { ChangePasswordScreen } from '../screens/login/ChangePasswordScreen';
+
+export interface RouteDef {
+  path: string;
+  title: string;
+  roles: readonly Role[] | 'any';
+  /** Shown in the navigation (routes with parameters are reached from other screens). */
+  nav: boolean;
+  render: (params: Record<string, string>, me: Me) => ReactNode;
+}
+
+export const routes: RouteDef[] = [
+  { path: '/', title: 'Главная', roles: 'any', nav: true, render: (_p, me) => <HomeScreen me={me} /> },
+  { path: '/password', title: 'Смена пароля', roles: 'any', nav: false, render: (_p, me) => <ChangePasswordScreen me={me} forced={false} onDone={() => undefined} /> },
+];
+
+export function allowed(route: RouteDef, me: Me): boolean {
+  return route.roles === 'any' || me.roles.some((g) => (route.roles as readonly Role[]).includes(g.role));
+}

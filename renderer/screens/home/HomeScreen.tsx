@@ -1,0 +1,102 @@
+// Each role's home page: what needs attention today.
+import type { HomeSummary, Me } from '../../../electron/api/contract';
+import { Card, ErrorBanner, Loading, Stat } from '../../components/ui';
+import { useCall } from '../../components/useCall';
+import { longDate, plural, ruDateTime, YEAR_STATUS_LABELS } from '../../labels';
+
+export function HomeScreen({ me }: { me: Me }) {
+  const { data, error, loading } = useCall('home.summary', {});
+  const has = (...roles: string[]) => me.roles.some((g) => roles.includes(g.role));
+  if (loading && !data) return <Loading />;
+  if (error) return <ErrorBanner error={error} />;
+  const s = data!;
+  return (
+    <div className="page">
+      <h1>Здравствуйте, {me.fullName.split(' ').slice(1).join(' ') || me.fullName}</h1>
+      <p className="muted">
+        Сегодня {longDate(s.today)}
+        {s.year && <> · учебный год {s.year.title} ({YEAR_STATUS_LABELS[s.year.status]}){s.year.period && <>, {s.year.period}</>}</>}
+      </p>
+      {!s.year && <div className="banner banner-warn">Учебный год ещё не открыт. Администратор открывает его в разделе «Учебный год».</div>}
+      <div className="cards">
+        {has('teacher') && <TeacherCards s={s} />}
+        {has('deputy', 'director') && (
+          <Card title="Контроль ведения журналов">
+            <div className="stats">
+              <Stat label="журналов отстают от плана" value={s.journalsBehind} tone={s.journalsBehind ? 'bad' : 'good'} />
+              <Stat label="замечаний открыто" value={s.openRemarks} />
+              <Stat label="замечаний просрочено" value={s.overdueRemarks} tone={s.overdueRemarks ? 'bad' : undefined} />
+            </div>
+          </Card>
+        )}
+        {has('admin') && s.counts && (
+          <Card title={`Учебный год ${s.year?.title ?? ''}`}>
+            <div className="stats">
+              <Stat label="групп" value={s.counts.groups} />
+              <Stat label="обучающихся" value={s.counts.students} />
+              <Stat label="журналов" value={s.counts.journals} />
+              <Stat label="пользователей" value={s.counts.users} />
+            </div>
+          </Card>
+        )}
+        {has('secretary', 'deputy', 'director', 'admin') && s.archives.length > 0 && (
+          <Card title="Архив журналов по учебным годам">
+            <table className="table">
+              <thead><tr><th>Учебный год</th><th>Состояние</th><th>Архив</th></tr></thead>
+              <tbody>
+                {s.archives.map((a) => (
+                  <tr key={a.yearTitle}>
+                    <td>{a.yearTitle}</td>
+                    <td>{YEAR_STATUS_LABELS[a.status]}</td>
+                    <td>{a.archivedAt ? `${ruDateTime(a.archivedAt)}${a.verified ? ', проверен' : ', не проверен'}` : a.status === 'closed' ? 'не создан' : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+        )}
+        {has('student', 'parent') && (
+          <Card title={has('parent') ? 'Мои дети' : 'Мой дневник'}>
+            {s.children.length === 0 ? <p className="muted">Нет привязанных обучающихся. Обратитесь к заведующему отделением.</p> : (
+              <ul className="plain">
+                {s.children.map((c) => <li key={c.studentId}><a href={`#/student/${c.studentId}`}>{c.fullName}</a>{c.groupName && <span className="muted"> · группа {c.groupName}</span>}</li>)}
+              </ul>
+            )}
+          </Card>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function TeacherCards({ s }: { s: HomeSummary }) {
+  return (
+    <>
+      <Card title="Занятия сегодня">
+        {s.todayLessons.length === 0 ? <p className="muted">По расписанию сегодня занятий нет.</p> : (
+          <table className="table">
+            <thead><tr><th>Пара</th><th>Группа</th><th>Дисциплина</th><th>Ауд.</th><th>Запись</th></tr></thead>
+            <tbody>
+              {s.todayLessons.map((l) => (
+                <tr key={`${l.journalId}-${l.lessonNo}`}>
+                  <td>{l.lessonNo}</td>
+                  <td>{l.groupName}</td>
+                  <td><a href={`#/journal/${l.journalId}?date=${s.today}&lesson=${l.lessonNo}`}>{l.subjectName}</a></td>
+                  <td>{l.room ?? ''}</td>
+                  <td>{l.lessonId ? <span className="tag tag-ok">заполнено</span> : <span className="tag tag-warn">не заполнено</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+      <Card title="Требует внимания">
+        <div className="stats">
+          <Stat label={`${plural(s.unfilledLessons, 'занятие', 'занятия', 'занятий')} по расписанию не заполнено`} value={s.unfilledLessons} tone={s.unfilledLessons ? 'bad' : 'good'} />
+          <Stat label="замечаний ждут ответа" value={s.openRemarks} tone={s.openRemarks ? 'bad' : undefined} />
+          <Stat label="из них просрочено" value={s.overdueRemarks} tone={s.overdueRemarks ? 'bad' : undefined} />
+        </div>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { JournalDb } from '../../db/connect.js';
+import { manualClock } from '../../electron/services/clock.js';
+import type { ServiceDeps } from '../../electron/services/context.js';
+import { describeEachDb, freshDb, type FreshDb } from '../support/databases.js';
+import { makeDeps, refused, TestClient } from '../support/harness.js';
+import { ADMIN, seedInstitution } from '../support/institution.js';
+
+describeEachDb('login, lockout, password change, idle lock', (kind) => {
+  let fresh: FreshDb;
+  let handle: JournalDb;
+  let deps: ServiceDeps;
+  const clock = manualClock(new Date('2026-11-25T09:00:00Z'));
+  beforeEach(async () => {
+    fresh = await freshDb(kind);
+    handle = await fresh.open();
+    clock.set(new Date('2026-11-25T09:00:00Z'));
+    deps = { ...makeDeps(handle), clock };
+  });
+  afterEach(async () => { await handle.close(); await fresh.drop(); });
+
+  const auditActions = async () =>
+    (await handle.db.selectFrom('audit_log').select('action').orderBy('id').execute()).map((r) => r.action);
+
+  it('initialises an empty database once, then refuses', async () => {
+    const c = new TestClient(deps);
+    expect(await c.call('setup.status', {})).toEqual({ initialized: false, database: kind });
+    await refused(c.call('setup.initialize', {
+      fullName: 'Центр', shortName: 'ЦРТДиЮ', kind: 'supplementary', directorName: 'Соколова Е. С.',
+      admin: { login: 'admin', lastName: 'Иванов', firstName: 'Иван', password: 'short' },
+    }), 'bad_request');
+    const me = await c.call('setup.initialize', {
+      fullName: 'Центр развития творчества детей и юношества', shortName: 'ЦРТДиЮ', kind: 'supplementary',
+      directorName: 'Соколова Е. С.', admin: { login: 'admin', lastName: 'Иванов', firstName: 'Иван', password: 'Parol2026' },
+    });
+    expect(me.roles.map((r) => r.role)).toEqual(['admin']);
+    expect(me.institution).toEqual({ shortName: 'ЦРТДиЮ', kind: 'supplementary' });
+    const e = await refused(new TestClient(deps).call('setup.initialize', {
+      fullName: 'Другая', shortName: 'Д', kind: 'college', directorName: 'Х',
+      admin: { login: 'evil', lastName: 'Х', firstName: 'Х', password: 'Parol2026x' },
+    }), 'conflict');
+    expect(e.message).toMatch(/уже настроена/);
+  });
+
+  it('logs in case-insensitively and writes the login to the audit log', async () => {
+    await seedInstitution(handle);
+    const c = new TestClient(deps);
+    const me = await c.call('auth.login', { login: 'ADMIN', password: ADMIN.password });
+    expect(me.fullName).toBe('Петрова Анна Сергеевна');
+    expect((await c.call('auth.me', {}))?.userId).toBe(me.userId);
+    expect(await auditActions()).toContain('auth.login');
+  });
+
+  it('answers a wrong password or unknown login with one Russian message and logs the failure', async () => {
+    await seedInstitution(handle);
+    const c = new TestClient(deps);
+    const e1 = await refused(c.call('auth.login', { login: 'admin', password: 'wrong' }), 'unauthenticated');
+    const e2 = await refused(c.call('auth.login', { login: 'nobody', password: 'wrong' }), 'unauthenticated');
+    expect(e1.message).toBe('Неверный логин или пароль');
+    expect(e2.message).toBe(e1.message);
+    expect((await auditActions()).filter((a) => a === 'auth.login_failed')).toHaveLength(2);
+    expect(await c.call('auth.me', {})).toBeNull();
+  });
+
+  it('locks the account for 15 minutes after 5 wrong passwords, even against the right one', async () => {
+    await seedInstitution(handle);
+    const c = new TestClient(deps);
+    for (let i = 0; i < 4; i++) await refused(c.call('auth.login', { login: 'admin', password: 'bad' }), 'unauthenticated');
+    const lock = await refused(c.call('auth.login', { login: 'admin', password: 'bad' }), 'locked');
+    expect(lock.message).toMatch(/заблокирована до .* после 5 неверных попыток/);
+    await refused(c.call('auth.login', { login: 'admin', password: ADMIN.password }), 'locked');
+    expect(await auditActions()).toContain('auth.lockout');
+    clock.advance(14 * 60_000);
+    await refused(c.call('auth.login', { login: 'admin', password: ADMIN.password }), 'locked');
+    clock.advance(2 * 60_000);
+    await c.call('auth.login', { login: 'admin', password: ADMIN.password });
+  });
+
+  it('requires a new password before anything else when one was issued', async () => {
+    await seedInstitution(handle, { mustChange: true });
+    const c = new TestClient(deps);
+    const me = await c.call('auth.login', { login: 'admin', password: ADMIN.password });
+    expect(me.mustChangePassword).toBe(true);
+    const gate = await refused(c.call('home.summary', {}), 'password_change');
+    expect(gate.message).toMatch(/Смените пароль/);
+    const weak = await refused(c.call('auth.changePassword', { current: ADMIN.password, next: 'abc' }), 'bad_request');
+    expect(weak.message).toMatch(/не короче 8 символов/);
+    await refused(c.call('auth.changePassword', { current: 'wrong', next: 'NewParol2026' }), 'bad_request');
+    const after = await c.call('auth.changePassword', { current: ADMIN.password, next: 'NewParol2026' });
+    expect(after.mustChangePassword).toBe(false);
+    await c.call('home.summary', {});
+    await new TestClient(deps).call('auth.login', { login: 'admin', password: 'NewParol2026' });
+    expect(await auditActions()).toContain('auth.password_changed');
+  });
+
+  it('idle-locks the window until the same password is typed, keeping the session', async () => {
+    await seedInstitution(handle);
+    const c = new TestClient(deps);
+    await c.call('auth.login', { login: 'admin', password: ADMIN.password });
+    await c.call('auth.lock', {});
+    expect((await c.call('auth.me', {}))?.locked).toBe(true);
+    await refused(c.call('home.summary', {}), 'locked');
+    await refused(c.call('auth.unlock', { password: 'wrong' }), 'unauthenticated');
+    await c.call('auth.unlock', { password: ADMIN.password });
+    await c.call('home.summary', {});
+  });
+
+  it('ends the session at logout and for a deactivated account at once', async () => {
+    const adminId = await seedInstitution(handle);
+    const c = new TestClient(deps);
+    await c.call('auth.login', { login: 'admin', password: ADMIN.password });
+    await handle.db.updateTable('users').set({ active: 0 }).where('id', '=', adminId).execute();
+    await refused(c.call('home.summary', {}), 'unauthenticated');
+    await handle.db.updateTable('users').set({ active: 1 }).where('id', '=', adminId).execute();
+    await c.call('auth.login', { login: 'admin', password: ADMIN.password });
+    await c.call('auth.logout', {});
+    await refused(c.call('home.summary', {}), 'unauthenticated');
+  });
+});
+
+it('refuses malformed input to any method with a typed error and no crash', async () => {
+  const fresh = await freshDb('sqlite');
+  const handle = await fresh.open();
+  const c = new TestClient(makeDeps(handle));
+  for (const input of [null, 42, 'x', [], { login: 5 }, { login: 'a'.repeat(500), password: 'x' }]) {
+    const r = await c.raw('auth.login', input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(['bad_request', 'unauthenticated']).toContain(r.error.code);
+  }
+  const unknown = await c.raw('journal.dropEverything', {});
+  expect(unknown).toEqual({ ok: false, error: { code: 'not_found', message: 'Неизвестный метод «journal.dropEverything»' } });
+  await handle.close();
+  await fresh.drop();
+});

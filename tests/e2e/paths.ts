@@ -1,0 +1,8 @@
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const TEMPLATE_DB = path.join(os.tmpdir(), 'zhurnal-e2e-template', 'demo.sqlite');
+/** A Wednesday: the demo teacher has lessons today that are not yet entered. */
+export const E2E_TODAY = '2026-11-25';
