@@ -34,7 +34,7 @@ it('the preload exposes one named function per contract method, grouped by domai
 it('registers every method, keeps a login per window and refuses untrusted senders', async () => {
   const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
   registerIpc({ handle: (channel: string, fn: never) => { handlers.set(channel, fn); } } as never, () => makeDeps(handle), {
-    isTrustedSender: (event) => (event as { trusted: boolean }).trusted,
+    isTrustedSender: (event) => (event as unknown as { trusted: boolean }).trusted,
     log: { error: () => undefined },
   });
   expect([...handlers.keys()].sort()).toEqual(methodNames.map((m) => `${CHANNEL_PREFIX}${m}`).sort());

@@ -44,7 +44,7 @@ export interface TextOptions {
 
 const HEADER_SIZE = 7.5;
 const HEADER_BAND = 16;
-const FOOTER_BAND = 14;
+const FOOTER_BAND = 18;
 
 /** «25.11.2026 14:05» in local time. */
 export function formatDateTime(date: Date): string {
@@ -117,6 +117,7 @@ export class PdfBuilder {
   }
 
   set y(value: number) {
+    if (!this.current) this.newPage();
     this.cursor = value;
   }
 

@@ -2,7 +2,7 @@
 // pdf-lib's measure and encode both run fontkit's layout (≈0.1 ms a string); a journal page repeats
 // the same few strings («5», «н», dates) hundreds of times, so both are cached per document.
 import type { PDFDocument, PDFFont } from 'pdf-lib';
-import fontkit from '@pdf-lib/fontkit';
+import fontkit, { type Font } from '@pdf-lib/fontkit';
 import { loadFont, type FontFace } from '../fonts.js';
 
 export type FontStyle = 'regular' | 'bold' | 'mono';
@@ -18,6 +18,7 @@ const CAP_HEIGHT = 0.73;
 const DESCENT = 0.236;
 
 /** Control characters that fontkit would draw as empty boxes; the soft hyphen is dropped too. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F\u00AD\u200B]/g;
 
 /** Normalises text for drawing: tabs become spaces, CR LF becomes LF, invisible characters go. */
@@ -26,15 +27,32 @@ export function cleanText(value: unknown): string {
   return String(value).replace(/\r\n?/g, '\n').replace(/[\t\v\f]/g, ' ').replace(INVISIBLE, '');
 }
 
+// A parsed font is shared by every document of the process: parsing DejaVu and warming its layout
+// tables (GSUB/GPOS) cost ~20 ms a document, which an archive of 600 journals would pay 600 times.
+// Safe because pdf-lib keeps each document's subset in its own embedder; the Font is only read.
+const parsed = new WeakMap<Uint8Array, Font>();
+const sharedFontkit = {
+  create(bytes: Uint8Array, postscriptName?: string): Font {
+    let font = parsed.get(bytes);
+    if (!font) {
+      font = fontkit.create(bytes, postscriptName);
+      parsed.set(bytes, font);
+    }
+    return font;
+  },
+};
+
 export class FontSet {
   private readonly widths = new Map<FontStyle, Map<string, number>>();
   private readonly codes = new Map<FontStyle, Map<string, string>>();
+  /** Wrapped short texts («5», «н», «01.09») by style, size and width: most cells of a journal page. */
+  private readonly wrapped = new Map<string, string[]>();
 
   private constructor(private readonly fonts: Readonly<Record<FontStyle, PDFFont | null>>) {}
 
   /** Embeds the family's regular and bold faces (and DejaVu Sans Mono when asked), subsetted. */
   static async embed(doc: PDFDocument, family: FontFamily, mono: boolean): Promise<FontSet> {
-    doc.registerFontkit(fontkit);
+    doc.registerFontkit(sharedFontkit);
     const faces: [FontFace, FontFace] = family === 'condensed' ? ['condensed', 'condensed-bold'] : ['sans', 'sans-bold'];
     // Subsetting keeps a document at tens of KB instead of ~700 KB a face; pdftotext still extracts
     // the text (pdf-lib writes a ToUnicode map), checked in tests/unit/export-pdf.test.ts.
@@ -95,8 +113,20 @@ export class FontSet {
     return Math.min(lineHeight / 2 + (CAP_HEIGHT * size) / 2, lineHeight - DESCENT * size);
   }
 
-  /** Word-wraps text to maxWidth; LF starts a new line; a word longer than a line is broken. */
+  /** Word-wraps text to maxWidth; LF starts a new line; a word longer than a line is broken. Empty text
+   *  has no lines. The result may be shared: don't modify it. */
   wrap(value: unknown, maxWidth: number, size: number, style: FontStyle = 'regular'): string[] {
+    if (value === null || value === undefined || value === '') return [];
+    const short = typeof value === 'number' || (typeof value === 'string' && value.length <= 24);
+    const key = short ? `${style}|${size}|${maxWidth}|${value}` : '';
+    const hit = short ? this.wrapped.get(key) : undefined;
+    if (hit) return hit;
+    const lines = this.wrapUncached(value, maxWidth, size, style);
+    if (short && this.wrapped.size < 20_000) this.wrapped.set(key, lines);
+    return lines;
+  }
+
+  private wrapUncached(value: unknown, maxWidth: number, size: number, style: FontStyle): string[] {
     const lines: string[] = [];
     const space = this.width(' ', size, style);
     for (const paragraph of cleanText(value).split('\n')) {

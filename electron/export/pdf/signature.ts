@@ -2,6 +2,7 @@
 // director or deputy certifies it «подписью, расшифровкой подписи и датой»).
 import type { PdfBuilder } from './document.js';
 import { GREY_TEXT } from './canvas.js';
+import type { FontStyle } from './fonts.js';
 
 export interface Signer {
   /** «Директор», «Заместитель директора по УР»… */
@@ -84,24 +85,40 @@ export function drawSignatures(pdf: PdfBuilder, signers: readonly Signer[], opti
   pdf.y += size;
 }
 
+const FP_SIZE = 8;
+
+interface Run { text: string; x: number; line: number; style: FontStyle }
+
+/** The label in the body font, then the fingerprint in mono beside it, or under it when too long. */
+function fingerprintRuns(pdf: PdfBuilder, label: string, fingerprint: string): Run[] {
+  const fonts = pdf.fonts;
+  const style: FontStyle = fonts.has('mono') ? 'mono' : 'regular';
+  const labelWidth = fonts.width(label, FP_SIZE) + 4;
+  const beside = labelWidth + fonts.width(fingerprint, FP_SIZE, style) <= pdf.contentWidth;
+  const lines = fonts.wrap(fingerprint, pdf.contentWidth - (beside ? labelWidth : 0), FP_SIZE, style);
+  const runs: Run[] = [{ text: label, x: pdf.left, line: 0, style: 'regular' }];
+  lines.forEach((text, i) => runs.push({ text, x: pdf.left + (beside ? labelWidth : 0), line: beside ? i : i + 1, style }));
+  return runs;
+}
+
 /** «Копия верна», position, signature line with captions, name, date and the optional fingerprint. */
 export function drawCertification(pdf: PdfBuilder, cert: Certification): void {
   const size = 10;
   const small = 6.5;
   const fonts = pdf.fonts;
   const lh = fonts.lineHeight(size);
+  const fpLh = fonts.lineHeight(FP_SIZE);
   const col = columns(pdf, size);
   const positionLines = fonts.wrap(cert.position, col.positionWidth, size);
-  const printStyle = fonts.has('mono') ? 'mono' : 'regular';
-  const label = cert.fingerprintLabel ?? 'Отпечаток ключа подписи архива:';
-  const fingerprint = cert.fingerprint ? fonts.wrap(`${label} ${cert.fingerprint}`, pdf.contentWidth, 8, printStyle) : [];
-  const total = lh * 1.5 + 18 + positionLines.length * lh + small * 1.6 + 10 + lh + fingerprint.length * fonts.lineHeight(8) + 8;
-  pdf.ensureSpace(total);
-  pdf.spacer(4);
+  const runs = cert.fingerprint ? fingerprintRuns(pdf, cert.fingerprintLabel ?? 'Отпечаток ключа подписи архива:', cert.fingerprint) : [];
+  const fpLines = runs.length === 0 ? 0 : Math.max(...runs.map((r) => r.line)) + 1;
+  const signGap = size * 2.2; // room above the line for the hand-written signature
+  pdf.spacer(6);
+  pdf.ensureSpace(lh + signGap + positionLines.length * lh + small * 1.6 + 10 + lh + 4 + fpLines * fpLh);
   const base = fonts.baseline(size);
 
   pdf.page.text('Копия верна', pdf.left, pdf.y + base, size + 1, 'bold');
-  pdf.y += lh * 1.5 + 18;
+  pdf.y += lh + signGap;
   const page = pdf.page;
   positionLines.forEach((line, i) => page.text(line, pdf.left, pdf.y + i * lh + base, size));
   const last = pdf.y + (positionLines.length - 1) * lh + base;
@@ -113,11 +130,8 @@ export function drawCertification(pdf: PdfBuilder, cert: Certification): void {
   page.text('(расшифровка подписи)', col.nameX, caption, small, 'regular', GREY_TEXT);
   pdf.y += positionLines.length * lh + small * 1.6 + 10;
 
-  pdf.page.text(formatSignDate(cert.date), pdf.left, pdf.y + base, size);
+  page.text(formatSignDate(cert.date), pdf.left, pdf.y + base, size);
   pdf.y += lh + 4;
-  for (const line of fingerprint) {
-    pdf.page.text(line, pdf.left, pdf.y + fonts.baseline(8), 8, printStyle, GREY_TEXT);
-    pdf.y += fonts.lineHeight(8);
-  }
-  pdf.y += 4;
+  for (const run of runs) page.text(run.text, run.x, pdf.y + run.line * fpLh + fonts.baseline(FP_SIZE), FP_SIZE, run.style, GREY_TEXT);
+  pdf.y += fpLines * fpLh + 4;
 }

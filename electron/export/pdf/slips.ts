@@ -68,7 +68,8 @@ export class Slot {
   field(label: string, value: string, options: { size?: number; labelWidth?: number } = {}): this {
     const size = options.size ?? 11;
     const fonts = this.pdf.fonts;
-    const labelWidth = options.labelWidth ?? fonts.width(label, size * 0.85) + 8;
+    // A common minimum width lines up the values of «Логин:» and «Пароль:» one under the other.
+    const labelWidth = options.labelWidth ?? Math.max(fonts.width(label, size * 0.85) + 8, size * 5);
     const style: FontStyle = fonts.has('mono') ? 'mono' : 'bold';
     const base = this.y + fonts.baseline(size);
     this.canvas.text(label, this.innerLeft, base, size * 0.85, 'regular', 0.3);
@@ -83,7 +84,10 @@ export class Slot {
   }
 }
 
-/** Lays the items out perPage to a sheet, starting on a fresh page, with dashed cut lines around each. */
+/**
+ * Lays the items out perPage to a sheet with dashed cut lines around each. Slips start on a fresh page
+ * unless the current one is still empty: make a sheet of slips with `titleBlock: false`.
+ */
 export function drawSlips<Item>(pdf: PdfBuilder, items: Iterable<Item>, options: SlipsOptions<Item>): void {
   const perPage = Math.max(1, Math.floor(options.perPage ?? 6));
   const landscape = pdf.pageWidth > pdf.pageHeight;

@@ -63,14 +63,16 @@ export interface TableSpec {
 const MIN_FLEX_WIDTH = 20;
 const GRID = { width: 0.4, color: GREY_LINE } as const;
 
+/** A cell measured and placed: its lines, box and look. */
 interface Laid {
-  spec: CellSpec;
-  col: number;
-  span: number;
   x: number;
   width: number;
   lines: string[];
   style: FontStyle;
+  align: Align;
+  vertical: boolean;
+  fill: Color | undefined;
+  color: Color | undefined;
 }
 
 interface HeaderCell extends Laid {
@@ -127,13 +129,13 @@ export function drawTable(pdf: PdfBuilder, spec: TableSpec): void {
       const style: FontStyle = cell.bold === false ? 'regular' : 'bold';
       const wrapWidth = vertical ? (spec.verticalHeaderMax ?? 70) : width - 2 * pad;
       const align = cell.align ?? column?.headerAlign ?? 'center';
-      header.push({ spec: { ...cell, vertical, align }, col: c, span, x, width, row: r, rowSpan, style,
+      header.push({ x, width, row: r, rowSpan, style, align, vertical, fill: cell.fill, color: cell.color,
         lines: fonts.wrap(cell.text, wrapWidth, headerSize, style) });
       c += span;
     }
   });
   const headerLh = fonts.lineHeight(headerSize);
-  const needed = (h: HeaderCell) => 2 * pad + (h.spec.vertical
+  const needed = (h: HeaderCell) => 2 * pad + (h.vertical
     ? Math.max(0, ...h.lines.map((l) => fonts.width(l, headerSize, h.style)))
     : h.lines.length * headerLh);
   const rowHeights = headerRows.map(() => headerLh + 2 * pad);
@@ -151,8 +153,8 @@ export function drawTable(pdf: PdfBuilder, spec: TableSpec): void {
     for (const h of header) {
       const y = top + rowTops[h.row]!;
       const height = rowTops[h.row + h.rowSpan - 1]! + rowHeights[h.row + h.rowSpan - 1]! - rowTops[h.row]!;
-      page.rect(h.x, y, h.width, height, { fill: h.spec.fill ?? spec.headerFill ?? HEADER_FILL, stroke: GRID });
-      drawCellText(pdf, h, y, height, headerSize, pad, h.spec.align ?? 'center', true);
+      page.rect(h.x, y, h.width, height, { fill: h.fill ?? spec.headerFill ?? HEADER_FILL, stroke: GRID });
+      drawCellText(pdf, h, h.lines, y, height, headerSize, pad, true);
     }
     pdf.y = top + headerHeight;
   };
@@ -161,40 +163,38 @@ export function drawTable(pdf: PdfBuilder, spec: TableSpec): void {
   const layRow = (raw: readonly Cell[] | TableRow) => {
     const row: TableRow = Array.isArray(raw) ? { cells: raw as readonly Cell[] } : (raw as TableRow);
     const laid: Laid[] = [];
+    let height = lh + 2 * pad;
     let c = 0;
     for (const rawCell of row.cells) {
       if (c >= widths.length) break;
       const cell = toSpec(rawCell);
       const { x, width, span } = place(c, cell.colSpan ?? 1);
       const style: FontStyle = (cell.bold ?? row.bold) ? 'bold' : 'regular';
-      const fill = cell.fill ?? row.fill;
+      const vertical = cell.vertical === true;
+      const lines = fonts.wrap(cell.text, vertical ? (spec.verticalHeaderMax ?? 70) : width - 2 * pad, size, style);
       const align = cell.align ?? spec.columns[c]?.align ?? 'left';
-      const lines = cell.vertical
-        ? fonts.wrap(cell.text, spec.verticalHeaderMax ?? 70, size, style)
-        : fonts.wrap(cell.text, width - 2 * pad, size, style);
-      laid.push({ spec: { ...cell, fill, align }, col: c, span, x, width, lines, style });
+      laid.push({ x, width, lines, style, align, vertical, fill: cell.fill ?? row.fill, color: cell.color });
+      let needed = lines.length * lh;
+      if (vertical) for (const line of lines) needed = Math.max(needed, fonts.width(line, size, style));
+      height = Math.max(height, needed + 2 * pad);
       c += span;
     }
     for (; c < widths.length; c++) {
-      const { x, width } = place(c, 1);
-      laid.push({ spec: { text: '', fill: row.fill }, col: c, span: 1, x, width, lines: [], style: 'regular' });
+      laid.push({ x: xs[c]!, width: widths[c]!, lines: [], style: 'regular', align: 'left', vertical: false, fill: row.fill, color: undefined });
     }
-    const height = Math.max(lh + 2 * pad, ...laid.map((l) => 2 * pad + (l.spec.vertical
-      ? Math.max(0, ...l.lines.map((t) => fonts.width(t, size, l.style)))
-      : l.lines.length * lh)));
     return { laid, height };
   };
 
   const drawRow = (laid: Laid[], height: number, from = 0, count = Infinity) => {
     const page = pdf.page;
     const y = pdf.y;
-    for (const cell of laid) if (cell.spec.fill !== undefined) page.rect(cell.x, y, cell.width, height, { fill: cell.spec.fill });
-    for (const cell of laid) {
-      const part = { ...cell, lines: count === Infinity ? cell.lines : cell.lines.slice(from, from + count) };
-      drawCellText(pdf, part, y, height, size, pad, cell.spec.align ?? 'left', count === Infinity);
-    }
+    const whole = count === Infinity;
     const grid: number[] = [pdf.left, y + height, tableRight, y + height, tableRight, y, tableRight, y + height];
-    for (const cell of laid) grid.push(cell.x, y, cell.x, y + height);
+    for (const cell of laid) {
+      if (cell.fill !== undefined) page.rect(cell.x, y, cell.width, height, { fill: cell.fill });
+      grid.push(cell.x, y, cell.x, y + height);
+    }
+    for (const cell of laid) drawCellText(pdf, cell, whole ? cell.lines : cell.lines.slice(from, from + count), y, height, size, pad, whole);
     page.segments(grid, GRID);
     pdf.y = y + height;
   };
@@ -208,16 +208,18 @@ export function drawTable(pdf: PdfBuilder, spec: TableSpec): void {
 
   for (const raw of spec.rows) {
     const { laid, height } = layRow(raw);
-    if (!headerOnPage) startPage(height);
-    else if (pdf.y + height > pdf.bottom + 0.01) {
+    // A row taller than any page starts right here if a line of it fits, and is split by lines.
+    const splits = height > pdf.bodyHeight - headerHeight;
+    const needed = splits ? lh + 2 * pad : height;
+    if (!headerOnPage) startPage(needed);
+    else if (pdf.y + needed > pdf.bottom + 0.01) {
       pdf.newPage();
       drawHeader();
     }
-    if (pdf.y + height <= pdf.bottom + 0.01) {
+    if (!splits) {
       drawRow(laid, height);
       continue;
     }
-    // Taller than a page: split it by lines, repeating the header on each continuation page.
     const total = Math.max(...laid.map((l) => l.lines.length));
     let from = 0;
     while (from < total) {
@@ -241,26 +243,27 @@ function normaliseHeader(header: TableSpec['header']): (readonly Cell[])[] {
 }
 
 /** Draws a cell's lines: centred vertically (or from the top when a split row continues). */
-function drawCellText(pdf: PdfBuilder, cell: Laid, y: number, height: number, size: number, pad: number, align: Align, centre: boolean): void {
-  if (cell.lines.length === 0) return;
+function drawCellText(pdf: PdfBuilder, cell: Laid, lines: readonly string[], y: number, height: number, size: number, pad: number, centre: boolean): void {
+  if (lines.length === 0) return;
   const fonts = pdf.fonts;
   const page = pdf.page;
   const lh = fonts.lineHeight(size);
-  const color = cell.spec.color;
-  if (cell.spec.vertical) {
+  const baseline = fonts.baseline(size);
+  if (cell.vertical) {
     // Lines stack left to right; each reads upwards from the bottom ('left'), middle or top ('right').
-    const blockX = cell.x + (cell.width - cell.lines.length * lh) / 2;
-    cell.lines.forEach((line, i) => {
+    const blockX = cell.x + (cell.width - lines.length * lh) / 2;
+    lines.forEach((line, i) => {
       const w = fonts.width(line, size, cell.style);
-      const along = align === 'left' ? pad : align === 'right' ? height - pad - w : (height - w) / 2;
-      page.textUp(line, blockX + i * lh + fonts.baseline(size), y + height - along, size, cell.style, color);
+      const along = cell.align === 'left' ? pad : cell.align === 'right' ? height - pad - w : (height - w) / 2;
+      page.textUp(line, blockX + i * lh + baseline, y + height - along, size, cell.style, cell.color);
     });
     return;
   }
-  const top = centre ? y + (height - cell.lines.length * lh) / 2 : y + pad;
+  const top = centre ? y + (height - lines.length * lh) / 2 : y + pad;
   const inner = cell.width - 2 * pad;
-  cell.lines.forEach((line, i) => {
-    const x = cell.x + pad + alignOffset(align, inner, fonts.width(line, size, cell.style));
-    page.text(line, x, top + i * lh + fonts.baseline(size), size, cell.style, color);
-  });
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const x = cell.x + pad + (cell.align === 'left' ? 0 : alignOffset(cell.align, inner, fonts.width(line, size, cell.style)));
+    page.text(line, x, top + i * lh + baseline, size, cell.style, cell.color);
+  }
 }

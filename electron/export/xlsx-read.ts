@@ -1,0 +1,126 @@
+// Reading a sheet back as header → value records: for tests of our own files and for the importer of
+// lists made by hand in Excel (rich text, formulas, hyperlinks, numbers typed as text, dates).
+import ExcelJS from 'exceljs';
+
+export type SheetValue = string | number | boolean | Date | null;
+
+export interface SheetData {
+  /** The sheet's actual name. */
+  name: string;
+  headers: string[];
+  /** One record per non-empty row below the header, keyed by header text. */
+  rows: Array<Record<string, SheetValue>>;
+}
+
+export interface ReadSheetOptions {
+  /** 1-based row of the header. Default: the frozen row of a sheet we wrote, else found by looking. */
+  headerRow?: number;
+}
+
+/**
+ * A cell's plain value: rich text joined, a formula's cached result, a hyperlink's text, errors as
+ * null. Text stays text — «00123» keeps its zeros; use asNumber() where a number is wanted. Excel dates
+ * come back as Dates at UTC midnight (read them with getUTC…).
+ */
+export function plainValue(value: ExcelJS.CellValue | undefined): SheetValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if ('richText' in value) return value.richText.map((run) => run.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) return plainValue(value.result as ExcelJS.CellValue | undefined);
+  if ('hyperlink' in value) return plainValue(value.text as ExcelJS.CellValue);
+  if ('error' in value) return null;
+  return null;
+}
+
+/** Any value as trimmed text: integers without «.0», dates as YYYY-MM-DD, empty as ''. */
+export function asText(value: SheetValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
+  }
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  return String(value).trim();
+}
+
+/** A number, from a number or from text such as «4,5» or «1 200»; null when it is not one. */
+export function asNumber(value: SheetValue | undefined): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  const normal = value.replace(/[\s\u00A0]/g, '').replace(',', '.');
+  return normal !== '' && /^[-+]?\d*\.?\d+(e[-+]?\d+)?$/i.test(normal) ? Number(normal) : null;
+}
+
+function isEmpty(value: SheetValue): boolean {
+  return value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** The header row: the frozen row of our own files, else the first of the top 20 rows that is at
+ *  least half as full as the fullest (a one-cell title above a header is skipped). */
+function findHeaderRow(ws: ExcelJS.Worksheet): number {
+  const view = (ws.views as ExcelJS.WorksheetView[] | null)?.[0]; // null when the file has no sheetViews
+  if (view && view.state === 'frozen' && (view.ySplit ?? 0) > 0) return view.ySplit ?? 1;
+  const counts: number[] = [];
+  for (let r = 1; r <= Math.min(ws.rowCount, 20); r++) {
+    let filled = 0;
+    ws.getRow(r).eachCell({ includeEmpty: false }, (cell) => {
+      if (!isEmpty(plainValue(cell.value))) filled++;
+    });
+    counts.push(filled);
+  }
+  const most = Math.max(0, ...counts);
+  const index = counts.findIndex((c) => c > 0 && c >= most / 2 && (c > 1 || most === 1));
+  return index < 0 ? 1 : index + 1;
+}
+
+async function loadWorkbook(source: string | Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  if (typeof source === 'string') await wb.xlsx.readFile(source);
+  else {
+    // exceljs declares its own global `Buffer extends ArrayBuffer`, which Node's Buffer type no longer matches.
+    const bytes = Buffer.from(source instanceof ArrayBuffer ? new Uint8Array(source) : source);
+    await wb.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+  }
+  return wb;
+}
+
+/** Reads one sheet (the first when no name is given; names match ignoring case) into records. */
+export async function readSheet(source: string | Uint8Array | ArrayBuffer, sheetName?: string, options: ReadSheetOptions = {}): Promise<SheetData> {
+  const wb = await loadWorkbook(source);
+  const ws = sheetName === undefined
+    ? wb.worksheets[0]
+    : wb.worksheets.find((w) => w.name === sheetName) ?? wb.worksheets.find((w) => w.name.toLowerCase() === sheetName.toLowerCase());
+  if (!ws) {
+    const names = wb.worksheets.map((w) => `«${w.name}»`).join(', ') || 'нет ни одного листа';
+    throw new Error(sheetName === undefined ? 'В файле нет листов' : `Лист «${sheetName}» не найден; в файле: ${names}`);
+  }
+  const headerRow = options.headerRow ?? findHeaderRow(ws);
+
+  // Headers up to the last filled one; blanks get «Столбец N», repeats «Имя (2)».
+  const raw: string[] = [];
+  ws.getRow(headerRow).eachCell({ includeEmpty: false }, (cell, col) => { raw[col - 1] = asText(plainValue(cell.value)); });
+  while (raw.length > 0 && !raw[raw.length - 1]) raw.pop();
+  const seen = new Map<string, number>();
+  const headers = Array.from(raw, (h, i) => {
+    const base = h && h !== '' ? h : `Столбец ${i + 1}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base} (${n})`;
+  });
+
+  const rows: Array<Record<string, SheetValue>> = [];
+  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    if (!row.hasValues) continue;
+    const record: Record<string, SheetValue> = {};
+    let filled = false;
+    headers.forEach((header, i) => {
+      const value = plainValue(row.getCell(i + 1).value);
+      record[header] = value;
+      if (!isEmpty(value)) filled = true;
+    });
+    if (filled) rows.push(record);
+  }
+  return { name: ws.name, headers, rows };
+}

@@ -1,0 +1,128 @@
+// Scope checks shared by every service: the contract says which roles may call a method; these
+// say which rows a caller may see or change. A teacher only in their journals (000 §3.5, 003 §3.6),
+// a curator their group, a department head their department, a parent their children, a student
+// themself; deputies and the director read everything and write nothing in journals (003 §3.3).
+import type { Role } from '../../db/schema.js';
+import { AppError, forbidden, notFound } from '../api/errors.js';
+import type { Db, Session } from './context.js';
+import { hasRole } from './context.js';
+
+/** Roles that may read every journal and every student of the institution. */
+export const READ_ALL: readonly Role[] = ['admin', 'director', 'deputy', 'secretary'];
+
+export function grantsOf(session: Session, role: Role) {
+  return session.roles.filter((g) => g.role === role);
+}
+
+export function curatedGroupIds(session: Session): number[] {
+  return grantsOf(session, 'curator').map((g) => g.groupId).filter((id): id is number => id !== null);
+}
+
+export function headedDepartmentIds(session: Session): number[] {
+  return grantsOf(session, 'dept_head').map((g) => g.departmentId).filter((id): id is number => id !== null);
+}
+
+export interface JournalRow {
+  id: number; year_id: number; group_id: number; subject_id: number; subgroup_id: number | null;
+  teacher_user_id: number; version: number; department_id: number | null; year_status: string;
+}
+
+export async function loadJournal(db: Db, journalId: number): Promise<JournalRow> {
+  const row = await db.selectFrom('journals as j').innerJoin('groups as g', 'g.id', 'j.group_id')
+    .innerJoin('academic_years as y', 'y.id', 'j.year_id')
+    .select(['j.id', 'j.year_id', 'j.group_id', 'j.subject_id', 'j.subgroup_id', 'j.teacher_user_id', 'j.version',
+      'g.department_id', 'y.status as year_status'])
+    .where('j.id', '=', journalId).executeTakeFirst();
+  if (!row) throw notFound('Журнал');
+  return row;
+}
+
+/** May the caller open this journal (read-only or not)? */
+export function canReadJournal(session: Session, j: Pick<JournalRow, 'teacher_user_id' | 'group_id' | 'department_id'>): boolean {
+  if (hasRole(session, ...READ_ALL)) return true;
+  if (hasRole(session, 'teacher') && j.teacher_user_id === session.userId) return true;
+  if (curatedGroupIds(session).includes(j.group_id)) return true;
+  if (j.department_id !== null && headedDepartmentIds(session).includes(j.department_id)) return true;
+  return false;
+}
+
+export async function assertJournalRead(db: Db, session: Session, journalId: number): Promise<JournalRow> {
+  const j = await loadJournal(db, journalId);
+  if (!canReadJournal(session, j)) throw forbidden('Недостаточно прав: это журнал другого преподавателя');
+  return j;
+}
+
+/** Only the journal's own teacher writes in it, and only while its year is open. */
+export async function assertJournalWrite(db: Db, session: Session, journalId: number): Promise<JournalRow> {
+  const j = await loadJournal(db, journalId);
+  if (!(hasRole(session, 'teacher') && j.teacher_user_id === session.userId)) {
+    throw forbidden(canReadJournal(session, j)
+      ? 'Журнал доступен только для просмотра: записи в нём ведёт преподаватель'
+      : 'Недостаточно прав: это журнал другого преподавателя');
+  }
+  if (j.year_status !== 'open') throw new AppError('locked', 'Учебный год закрыт: журналы доступны только для просмотра');
+  return j;
+}
+
+/** Groups a student belongs to at any time (for scope checks that must not depend on today). */
+async function groupsOfStudent(db: Db, studentId: number) {
+  return db.selectFrom('enrolments as e').innerJoin('groups as g', 'g.id', 'e.group_id')
+    .select(['g.id', 'g.department_id']).where('e.student_id', '=', studentId).execute();
+}
+
+/** Is the student one of the caller's children (parent) or the caller (student)? */
+export async function isOwnChild(db: Db, session: Session, studentId: number): Promise<boolean> {
+  if (hasRole(session, 'student') && session.studentId === studentId) return true;
+  if (!hasRole(session, 'parent')) return false;
+  const link = await db.selectFrom('guardians').select('id')
+    .where('student_id', '=', studentId).where('user_id', '=', session.userId).executeTakeFirst();
+  return Boolean(link);
+}
+
+export async function canReadStudent(db: Db, session: Session, studentId: number): Promise<boolean> {
+  if (hasRole(session, ...READ_ALL)) return true;
+  if (await isOwnChild(db, session, studentId)) return true;
+  const groups = await groupsOfStudent(db, studentId);
+  if (groups.some((g) => curatedGroupIds(session).includes(g.id))) return true;
+  if (groups.some((g) => g.department_id !== null && headedDepartmentIds(session).includes(g.department_id))) return true;
+  if (hasRole(session, 'teacher') && groups.length > 0) {
+    const taught = await db.selectFrom('journals').select('id').where('teacher_user_id', '=', session.userId)
+      .where('group_id', 'in', groups.map((g) => g.id)).executeTakeFirst();
+    if (taught) return true;
+  }
+  return false;
+}
+
+export async function assertStudentRead(db: Db, session: Session, studentId: number): Promise<void> {
+  const exists = await db.selectFrom('students').select('id').where('id', '=', studentId).executeTakeFirst();
+  if (!exists) throw notFound('Обучающийся');
+  if (!(await canReadStudent(db, session, studentId))) throw forbidden('Недостаточно прав: это данные другого обучающегося');
+}
+
+/**
+ * 152-ФЗ: birth dates, contacts and addresses only for those who need them — the administrator,
+ * the director, the curator of the student's group and the head of its department.
+ */
+export async function canSeePersonalData(db: Db, session: Session, studentId: number): Promise<boolean> {
+  if (hasRole(session, 'admin', 'director')) return true;
+  const groups = await groupsOfStudent(db, studentId);
+  if (groups.some((g) => curatedGroupIds(session).includes(g.id))) return true;
+  return groups.some((g) => g.department_id !== null && headedDepartmentIds(session).includes(g.department_id));
+}
+
+/** The personal-data fields of a student record, blanked for callers who may not see them. */
+export const PERSONAL_FIELDS = ['birthDate', 'phone', 'email', 'address'] as const;
+
+export function withoutPersonalData<T extends Record<string, unknown>>(record: T): T {
+  const copy: Record<string, unknown> = { ...record };
+  for (const key of PERSONAL_FIELDS) if (key in copy) copy[key] = null;
+  return copy as T;
+}
+
+/** May the caller manage a group's register (roster, contacts, absence reasons)? */
+export async function canManageGroup(db: Db, session: Session, groupId: number): Promise<boolean> {
+  if (hasRole(session, 'admin')) return true;
+  if (curatedGroupIds(session).includes(groupId)) return true;
+  const g = await db.selectFrom('groups').select('department_id').where('id', '=', groupId).executeTakeFirst();
+  return Boolean(g?.department_id !== null && g?.department_id !== undefined && headedDepartmentIds(session).includes(g.department_id));
+}

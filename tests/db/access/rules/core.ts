@@ -1,0 +1,19 @@
+import type { AccessRules } from './types.js';
+import { STAFF } from './types.js';
+
+export const coreRules: AccessRules = {
+  'setup.status': { allowed: 'everyone', input: () => ({}) },
+  'setup.initialize': {
+    // Public, but refused with «conflict» once the database is set up: never «forbidden».
+    allowed: 'everyone',
+    input: () => ({ fullName: 'X', shortName: 'X', kind: 'college', directorName: 'X', admin: { login: 'zzz', lastName: 'X', firstName: 'X', password: 'Parol2026x' } }),
+  },
+  'auth.login': { allowed: 'everyone', input: () => ({ login: 'nobody', password: 'x' }) },
+  'auth.logout': { allowed: 'everyone', input: () => ({}) },
+  'auth.me': { allowed: 'everyone', input: () => ({}) },
+  'auth.changePassword': { allowed: 'everyone', input: () => ({ current: 'demo12345', next: 'demo12345' }) },
+  'auth.lock': { allowed: 'everyone', input: () => ({}) },
+  'auth.unlock': { allowed: 'everyone', input: () => ({ password: 'demo12345' }) },
+  'home.summary': { allowed: 'everyone', input: () => ({}) },
+  'years.list': { allowed: STAFF, input: () => ({}) },
+};

@@ -1,0 +1,7 @@
+// Every domain's rules. A method of the contract without a rule here fails the matrix test.
+import { coreRules } from './core.js';
+import type { AccessRules } from './types.js';
+
+export const rules: AccessRules = {
+  ...coreRules,
+};

@@ -1,0 +1,58 @@
+// Named rows of the small demo college that tests aim at: in the callers' scope and out of it.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+export const DEMO_TODAY = '2026-11-25';
+export const SMALL_DEMO = { seed: 7, students: 90, groups: 6, departments: 3, teachers: 16, today: DEMO_TODAY } as const;
+
+export type DemoLogin = 'admin' | 'director' | 'deputy' | 'secretary' | 'depthead' | 'curator' | 'teacher' | 'student' | 'parent';
+export const DEMO_LOGIN_NAMES: DemoLogin[] = ['admin', 'director', 'deputy', 'secretary', 'depthead', 'curator', 'teacher', 'student', 'parent'];
+
+export interface Fixtures {
+  userIds: Record<DemoLogin, number>;
+  currentYearId: number;
+  previousYearId: number;
+  /** The demo student and the group, department they are in this year. */
+  studentId: number;
+  groupId: number;
+  departmentId: number;
+  /** A journal the demo teacher keeps this year. */
+  teacherJournalId: number;
+  /** A journal of another teacher in a group of another department, not curated by the demo curator. */
+  otherJournalId: number;
+  otherGroupId: number;
+  otherDepartmentId: number;
+  /** A student of that other group (nobody's child among the demo logins). */
+  otherStudentId: number;
+  /** A teacher who is not a demo login. */
+  otherTeacherId: number;
+}
+
+export async function loadFixtures(db: Kysely<Database>): Promise<Fixtures> {
+  const users = await db.selectFrom('users').select(['id', 'login']).execute();
+  const userIds = Object.fromEntries(users.map((u) => [u.login, u.id])) as Record<DemoLogin, number>;
+  const years = await db.selectFrom('academic_years').select(['id', 'status']).orderBy('starts_on', 'desc').execute();
+  const currentYearId = years[0]!.id;
+  const previousYearId = years[1]?.id ?? years[0]!.id;
+  const student = await db.selectFrom('students').select('id').where('user_id', '=', userIds.student).executeTakeFirstOrThrow();
+  const group = await db.selectFrom('enrolments as e').innerJoin('groups as g', 'g.id', 'e.group_id')
+    .select(['g.id', 'g.department_id']).where('e.student_id', '=', student.id).where('g.year_id', '=', currentYearId)
+    .where('e.until_date', 'is', null).executeTakeFirstOrThrow();
+  const teacherJournal = await db.selectFrom('journals').select('id')
+    .where('teacher_user_id', '=', userIds.teacher).where('year_id', '=', currentYearId).orderBy('id').executeTakeFirstOrThrow();
+  const other = await db.selectFrom('journals as j').innerJoin('groups as g', 'g.id', 'j.group_id')
+    .select(['j.id', 'j.group_id', 'g.department_id', 'j.teacher_user_id'])
+    .where('j.year_id', '=', currentYearId).where('j.teacher_user_id', '!=', userIds.teacher)
+    .where('g.department_id', '!=', group.department_id!).where('j.group_id', '!=', group.id)
+    .where((eb) => eb.or([eb('g.curator_user_id', 'is', null), eb('g.curator_user_id', '!=', userIds.curator)]))
+    .orderBy('j.id').executeTakeFirstOrThrow();
+  const otherStudent = await db.selectFrom('enrolments').select('student_id')
+    .where('group_id', '=', other.group_id).where('until_date', 'is', null).orderBy('student_id').executeTakeFirstOrThrow();
+  return {
+    userIds, currentYearId, previousYearId,
+    studentId: student.id, groupId: group.id, departmentId: group.department_id!,
+    teacherJournalId: teacherJournal.id,
+    otherJournalId: other.id, otherGroupId: other.group_id, otherDepartmentId: other.department_id!,
+    otherStudentId: otherStudent.student_id, otherTeacherId: other.teacher_user_id,
+  };
+}
