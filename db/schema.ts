@@ -246,6 +246,12 @@ export interface PlanCorrectionTable {
   created_at: string;
 }
 
+/** A non-working day: no lessons are expected on it. */
+export interface HolidayTable {
+  date: string;
+  title: string;
+}
+
 export interface BellTable {
   lesson_no: number;
   starts_at: string;
@@ -425,6 +431,7 @@ export interface Database {
   plan_topics: PlanTopicTable;
   plan_corrections: PlanCorrectionTable;
   bells: BellTable;
+  holidays: HolidayTable;
   timetable: TimetableTable;
   lessons: LessonTable;
   homework_individual: HomeworkIndividualTable;

@@ -1,9 +1,11 @@
 // Static migration list: FileMigrationProvider's dynamic imports do not survive bundling the main process.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial.js';
+import * as m0002 from './0002_holidays.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_holidays': m0002,
 };
 
 export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1)!;

@@ -34,8 +34,11 @@ export async function scheduledSlots(db: Db, filter: SlotFilter): Promise<Slot[]
   const entries = await query.execute();
   const byWeekday = new Map<number, typeof entries>();
   for (const e of entries) byWeekday.set(e.weekday, [...(byWeekday.get(e.weekday) ?? []), e]);
+  const holidays = new Set((await db.selectFrom('holidays').select('date')
+    .where('date', '>=', filter.from).where('date', '<=', filter.to).execute()).map((h) => h.date));
   const slots: Slot[] = [];
   for (const date of eachDay(filter.from, filter.to)) {
+    if (holidays.has(date)) continue;
     const parity = parityOf(filter.yearStart, date);
     for (const e of byWeekday.get(weekday(date)) ?? []) {
       if (e.valid_from > date || (e.valid_to !== null && e.valid_to < date)) continue;

@@ -32,11 +32,11 @@ describeEachDb('access matrix', (kind) => {
   });
   afterAll(async () => { await handle.close(); await fresh.drop(); });
 
-  /** Call as a demo user; put the session back if the call ended or locked it. */
+  /** Call as a demo user; put the session back if the call ended, locked or switched it. */
   async function callAs(login: DemoLogin, method: string, input: unknown) {
     const client = clients.get(login)!;
     const result = await client.raw(method, input);
-    if (client.host.userId() === null || client.host.locked()) await client.login(login);
+    if (client.host.userId() !== fx.userIds[login] || client.host.locked()) await client.login(login);
     return result;
   }
 

@@ -8,7 +8,7 @@ export const coreRules: AccessRules = {
     allowed: 'everyone',
     input: () => ({ fullName: 'X', shortName: 'X', kind: 'college', directorName: 'X', admin: { login: 'zzz', lastName: 'X', firstName: 'X', password: 'Parol2026x' } }),
   },
-  'auth.login': { allowed: 'everyone', input: () => ({ login: 'nobody', password: 'x' }) },
+  'auth.login': { allowed: 'everyone', input: () => ({ login: 'student', password: 'demo12345' }) },
   'auth.logout': { allowed: 'everyone', input: () => ({}) },
   'auth.me': { allowed: 'everyone', input: () => ({}) },
   'auth.changePassword': { allowed: 'everyone', input: () => ({ current: 'demo12345', next: 'demo12345' }) },
