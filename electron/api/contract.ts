@@ -7,11 +7,13 @@ import type { Result } from './errors.js';
 import { authMethods } from './methods/auth.js';
 import { homeMethods } from './methods/home.js';
 import { setupMethods } from './methods/setup.js';
+import { jobMethods } from './methods/jobs.js';
 
 export const contract = {
   ...setupMethods,
   ...authMethods,
   ...homeMethods,
+  ...jobMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -38,6 +40,8 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 export type { Me, RoleGrant } from './methods/auth.js';
+export type { FileOutput, JobInfo } from './methods/jobs.js';
+export { PDF_MIME, XLSX_MIME } from './methods/jobs.js';
 export type { SetupStatus } from './methods/setup.js';
 export type { HomeSummary, TodayLesson, YearInfo } from './methods/home.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';

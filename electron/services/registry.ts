@@ -4,6 +4,7 @@ import type { AuthedContext, ServiceContext } from './context.js';
 import * as auth from './auth.js';
 import * as home from './home.js';
 import * as setup from './setup.js';
+import * as jobs from './jobs-api.js';
 
 export type Handler<M extends MethodName> = (ctx: AuthedContext, input: Parsed<M>) => Promise<Output<M>>;
 export type PublicHandler<M extends MethodName> = (ctx: ServiceContext, input: Parsed<M>) => Promise<Output<M>>;
@@ -20,4 +21,6 @@ export const handlers: Handlers = {
   'auth.unlock': auth.unlock,
   'home.summary': home.summary,
   'years.list': home.listYears,
+  'jobs.status': jobs.status,
+  'jobs.cancel': jobs.cancel,
 };

@@ -16,4 +16,7 @@ export const coreRules: AccessRules = {
   'auth.unlock': { allowed: 'everyone', input: () => ({ password: 'demo12345' }) },
   'home.summary': { allowed: 'everyone', input: () => ({}) },
   'years.list': { allowed: STAFF, input: () => ({}) },
+  // A job id nobody started: «not_found» for everyone, never a role refusal.
+  'jobs.status': { allowed: 'everyone', input: () => ({ id: 'none' }) },
+  'jobs.cancel': { allowed: 'everyone', input: () => ({ id: 'none' }) },
 };
