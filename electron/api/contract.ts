@@ -8,12 +8,22 @@ import { authMethods } from './methods/auth.js';
 import { homeMethods } from './methods/home.js';
 import { setupMethods } from './methods/setup.js';
 import { jobMethods } from './methods/jobs.js';
+import { journalMethods } from './methods/journal.js';
+import { lessonMethods } from './methods/lessons.js';
+import { unlockMethods } from './methods/unlocks.js';
+import { excuseMethods } from './methods/excuses.js';
+import { familyMethods } from './methods/family.js';
 
 export const contract = {
   ...setupMethods,
   ...authMethods,
   ...homeMethods,
   ...jobMethods,
+  ...journalMethods,
+  ...lessonMethods,
+  ...unlockMethods,
+  ...excuseMethods,
+  ...familyMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -44,4 +54,13 @@ export type { FileOutput, JobInfo } from './methods/jobs.js';
 export { PDF_MIME, XLSX_MIME } from './methods/jobs.js';
 export type { SetupStatus } from './methods/setup.js';
 export type { HomeSummary, TodayLesson, YearInfo } from './methods/home.js';
+export type {
+  AttendanceCell, CellErrors, CellInput, FinalCell, JournalHeader, JournalListItem, JournalPage, LessonInfo, MarkCell,
+  PeriodState, PlanTopicInfo, RosterStudent, SavedCell, WorkColumnInfo,
+} from './methods/journal.js';
+export { ATTENDANCE_CODES } from './methods/journal.js';
+export { LESSON_KINDS, WORK_KINDS } from './methods/lessons.js';
+export type { AuditChange, UnlockInfo, UnlockStatus } from './methods/unlocks.js';
+export type { ExcuseInfo, ExcuseKind, ExcuseStatus } from './methods/excuses.js';
+export type { FamilyAbsence, FamilyLesson, FamilyPage, FamilySubject } from './methods/family.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';

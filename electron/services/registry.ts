@@ -5,6 +5,14 @@ import * as auth from './auth.js';
 import * as home from './home.js';
 import * as setup from './setup.js';
 import * as jobs from './jobs-api.js';
+import * as journalPage from './journal/page.js';
+import * as cells from './journal/cells.js';
+import * as lessons from './journal/lessons.js';
+import * as columns from './journal/columns.js';
+import * as finals from './journal/finals.js';
+import * as unlocks from './journal/unlocks.js';
+import * as excuses from './journal/excuses.js';
+import * as family from './journal/family.js';
 
 export type Handler<M extends MethodName> = (ctx: AuthedContext, input: Parsed<M>) => Promise<Output<M>>;
 export type PublicHandler<M extends MethodName> = (ctx: ServiceContext, input: Parsed<M>) => Promise<Output<M>>;
@@ -23,4 +31,26 @@ export const handlers: Handlers = {
   'years.list': home.listYears,
   'jobs.status': jobs.status,
   'jobs.cancel': jobs.cancel,
+  'journal.list': journalPage.list,
+  'journal.open': journalPage.open,
+  'journal.combined': journalPage.combined,
+  'journal.saveCells': cells.saveCells,
+  'marks.set': cells.setMark,
+  'attendance.set': cells.setAttendance,
+  'finals.set': finals.setFinals,
+  'lessons.create': lessons.create,
+  'lessons.update': lessons.update,
+  'lessons.delete': lessons.remove,
+  'lessons.individualHomework': lessons.individualHomework,
+  'columns.add': columns.add,
+  'columns.update': columns.update,
+  'columns.remove': columns.remove,
+  'unlocks.request': unlocks.request,
+  'unlocks.list': unlocks.list,
+  'unlocks.decide': unlocks.decide,
+  'unlocks.changes': unlocks.changes,
+  'excuses.submit': excuses.submit,
+  'excuses.list': excuses.list,
+  'excuses.decide': excuses.decide,
+  'family.page': family.page,
 };
