@@ -3,7 +3,7 @@
 // «б» for a medical certificate — with the document linked, in every journal of the student.
 import type { ExcuseInfo, Parsed } from '../../api/contract.js';
 import { badInput, conflict, forbidden, notFound } from '../../api/errors.js';
-import { canManageGroup, curatedGroupIds, headedDepartmentIds, isOwnChild, READ_ALL } from '../access.js';
+import { assertFamilyRead, canManageGroup, curatedGroupIds, headedDepartmentIds, isOwnChild, READ_ALL } from '../access.js';
 import { audit } from '../audit.js';
 import { addDays, daysBetween, ruDate } from '../calendar.js';
 import { hasRole, type AuthedContext, type Db } from '../context.js';
@@ -48,6 +48,11 @@ export async function submit(ctx: AuthedContext, input: Parsed<'excuses.submit'>
 
 export async function list(ctx: AuthedContext, input: Parsed<'excuses.list'>): Promise<ExcuseInfo[]> {
   const { db, session } = ctx;
+  // Asking for one student or one group outside one's scope is refused, not answered with an empty list.
+  if (input.studentId) await assertFamilyRead(db, session, input.studentId);
+  if (input.groupId && !hasRole(session, ...READ_ALL) && !(await canManageGroup(db, session, input.groupId))) {
+    throw forbidden('Недостаточно прав: это другая группа');
+  }
   let q = db.selectFrom('absence_excuses').select('id');
   if (!hasRole(session, ...READ_ALL)) {
     const curated = curatedGroupIds(session);

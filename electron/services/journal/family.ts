@@ -4,7 +4,7 @@
 import type { FamilyAbsence, FamilyLesson, FamilyPage, FamilySubject, Parsed } from '../../api/contract.js';
 import { badInput } from '../../api/errors.js';
 import type { AttendanceCode } from '../../../db/schema.js';
-import { assertStudentRead, isOwnChild } from '../access.js';
+import { assertFamilyRead, isOwnChild } from '../access.js';
 import { addDays, eachDay, weekStart, weekday } from '../calendar.js';
 import { hasRole, type AuthedContext } from '../context.js';
 import { scheduledSlots } from '../schedule.js';
@@ -14,7 +14,7 @@ import { weightedAverage } from './scale.js';
 
 export async function page(ctx: AuthedContext, input: Parsed<'family.page'>): Promise<FamilyPage> {
   const { db, session } = ctx;
-  await assertStudentRead(db, session, input.studentId);
+  await assertFamilyRead(db, session, input.studentId);
   const today = ctx.clock.today();
   const own = await isOwnChild(db, session, input.studentId);
   const student = await db.selectFrom('students').select(['id', 'last_name', 'first_name', 'middle_name']).where('id', '=', input.studentId).executeTakeFirstOrThrow();
