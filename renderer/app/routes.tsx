@@ -5,6 +5,8 @@ import type { Me } from '../../electron/api/contract';
 import type { Role } from '../../db/schema';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { ChangePasswordScreen } from '../screens/login/ChangePasswordScreen';
+import { JournalListScreen } from '../screens/journal/JournalListScreen';
+import { JournalScreen } from '../screens/journal/JournalScreen';
 
 export interface RouteDef {
   path: string;
@@ -15,8 +17,13 @@ export interface RouteDef {
   render: (params: Record<string, string>, me: Me) => ReactNode;
 }
 
+const JOURNAL_READERS: Role[] = ['admin', 'director', 'deputy', 'dept_head', 'secretary', 'curator', 'teacher'];
+
 export const routes: RouteDef[] = [
   { path: '/', title: 'Главная', roles: 'any', nav: true, render: (_p, me) => <HomeScreen me={me} /> },
+  { path: '/journals', title: 'Журналы', roles: JOURNAL_READERS, nav: true, render: (_p, me) => <JournalListScreen me={me} /> },
+  { path: '/journal/:id', title: 'Журнал', roles: JOURNAL_READERS, nav: false, render: (p) => <JournalScreen key={p.id} id={Number(p.id)} /> },
+  { path: '/journal/:id/group', title: 'Журнал группы', roles: JOURNAL_READERS, nav: false, render: (p) => <JournalScreen key={`g${p.id}`} id={Number(p.id)} combined /> },
   { path: '/password', title: 'Смена пароля', roles: 'any', nav: false, render: (_p, me) => <ChangePasswordScreen me={me} forced={false} onDone={() => undefined} /> },
 ];
 

@@ -1,0 +1,260 @@
+// The journal grid: students down, lessons across (one column per type of work), the average and
+// the final marks pinned on the right. Only the columns in view are rendered, so 40 students × 200
+// lessons scroll as smoothly as 10; the keyboard does everything (see useGridKeys).
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { JournalPage } from '../../../electron/api/contract';
+import { attendanceKey, enrolled, finalKey, markKey, shortDate, type FinalColumn, type GridColumn, type GridModel, type GridRow, type LessonColumn } from './model';
+import { changeKey, type JournalState } from './useJournal';
+import { useGridKeys, type Cursor } from './useGridKeys';
+import { formatAverage, suggestFinal, weightedAverage, WORK_KINDS } from './values';
+
+export const NAME_W = 250;
+export const COL_W = 40;
+export const ROW_H = 30;
+const AVG_W = 58;
+const FINAL_W = 56;
+const OVERSCAN = 6;
+
+export interface GridProps {
+  state: JournalState;
+  pages: JournalPage[];
+  model: GridModel;
+  label: string;
+  cursor: Cursor;
+  onCursor: (c: Cursor) => void;
+  onLessonHeader: (col: LessonColumn) => void;
+  selectedLessonKey: string | null;
+}
+
+export interface StudentStats { average: number | null; suggestion: string | null }
+
+export function useStudentStats(state: JournalState, pages: JournalPage[], model: GridModel): Map<number, StudentStats> {
+  const stats = new Map<number, StudentStats>();
+  const scale = pages[0]?.scale ?? [];
+  const perStudent = new Map<number, Array<{ value: string; weight: number }>>();
+  for (const col of model.lessonColumns) {
+    if (col.kind !== 'work') continue;
+    for (const row of model.rows) {
+      const m = state.maps.marks.get(markKey(col.work.id, row.student.id));
+      if (!m) continue;
+      let list = perStudent.get(row.student.id);
+      if (!list) { list = []; perStudent.set(row.student.id, list); }
+      list.push({ value: m.value, weight: col.work.weight });
+    }
+  }
+  for (const row of model.rows) {
+    const marks = perStudent.get(row.student.id) ?? [];
+    stats.set(row.student.id, { average: weightedAverage(marks), suggestion: suggestFinal(marks, scale) });
+  }
+  return stats;
+}
+
+export function Grid(props: GridProps) {
+  const { state, pages, model, label, cursor } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const sink = useRef<HTMLInputElement>(null);
+  const [view, setView] = useState({ left: 0, width: 1200 });
+  const frame = useRef(0);
+  const stats = useStudentStats(state, pages, model);
+  const keys = useGridKeys({ ...props, stats, sink });
+  const editing = keys.text !== '' ? { col: cursor.col, text: keys.text } : null;
+  const lessonCount = model.lessonColumns.length;
+  const rightW = AVG_W + FINAL_W * model.finalColumns.length;
+  const middleW = Math.max(0, view.width - NAME_W - rightW);
+  const first = Math.max(0, Math.floor(view.left / COL_W) - OVERSCAN);
+  const last = Math.min(lessonCount, Math.ceil((view.left + middleW) / COL_W) + OVERSCAN);
+  const visible = model.lessonColumns.slice(first, last);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const measure = () => setView({ left: el.scrollLeft, width: el.clientWidth });
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // Keep the cursor's cell in view (and therefore rendered: aria-activedescendant needs it).
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    if (cursor.col < lessonCount) {
+      const x = cursor.col * COL_W;
+      const width = el.clientWidth - NAME_W - rightW;
+      if (x < el.scrollLeft) el.scrollLeft = x;
+      else if (x + COL_W > el.scrollLeft + width) el.scrollLeft = x + COL_W - width;
+    }
+    const y = cursor.row * ROW_H;
+    const height = el.clientHeight - ROW_H * 2 - 4;
+    if (y < el.scrollTop) el.scrollTop = y;
+    else if (y + ROW_H > el.scrollTop + height) el.scrollTop = y + ROW_H - height;
+  }, [cursor.row, cursor.col, lessonCount, rightW]);
+
+  const onScroll = () => {
+    cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(() => {
+      const el = scroller.current;
+      if (el && Math.abs(el.scrollLeft - view.left) >= COL_W / 2) setView({ left: el.scrollLeft, width: el.clientWidth });
+    });
+  };
+
+  const totalW = NAME_W + lessonCount * COL_W + rightW;
+  const activeId = `jc-${cursor.row}-${cursor.col}`;
+  // The text field that holds the focus sits on the cursor's cell (so an IME's window appears there).
+  const sinkLeft = cursor.col < lessonCount ? NAME_W + cursor.col * COL_W : view.left + view.width - rightW + AVG_W + (cursor.col - lessonCount) * FINAL_W;
+  return (
+    <div ref={scroller} className="jgrid" role="grid" id="journal-grid" aria-label={label}
+      aria-rowcount={model.rows.length + 2} aria-colcount={lessonCount + model.finalColumns.length + 2}
+      onScroll={onScroll} onMouseDown={(e) => { if (e.target === scroller.current) e.preventDefault(); }}>
+      <input ref={sink} className="jgrid-sink" type="text" autoComplete="off" spellCheck={false} aria-label={`${label}: ввод в ячейку`}
+        aria-controls="journal-grid" aria-activedescendant={model.rows.length ? activeId : undefined}
+        style={{ left: sinkLeft, top: ROW_H * 2 + cursor.row * ROW_H }} value={keys.text}
+        onChange={(e) => keys.onChange(e.target.value)} onKeyDown={keys.onKeyDown} onPaste={keys.onPaste} onCopy={keys.onCopy} onBlur={keys.onBlur} />
+      <div className="jgrid-inner" style={{ width: totalW }}>
+        <Header model={model} visible={visible} first={first} last={last} rightW={rightW} onLesson={props.onLessonHeader} selected={props.selectedLessonKey} />
+        {model.rows.map((row, r) => (
+          <Row key={row.student.id} r={r} row={row} model={model} state={state} visible={visible} first={first} last={last}
+            cursor={cursor.row === r ? cursor.col : -1} editing={cursor.row === r ? editing : null}
+            stats={stats.get(row.student.id)!} onPick={(c) => keys.pick(r, c)} onEdit={(c) => keys.startEdit(r, c)} rightW={rightW} />
+        ))}
+        {model.rows.length === 0 && <div className="jgrid-empty">В списке группы за этот период нет обучающихся</div>}
+      </div>
+    </div>
+  );
+}
+
+function Header({ model, visible, first, last, rightW, onLesson, selected }: {
+  model: GridModel; visible: LessonColumn[]; first: number; last: number; rightW: number; onLesson: (c: LessonColumn) => void; selected: string | null;
+}) {
+  const lessonKey = (c: LessonColumn) => (c.kind === 'pending' ? c.key : `l${c.lesson.id}`);
+  return (
+    <div className="jgrid-head" role="rowgroup">
+      <div className="jrow jrow-head" role="row" style={{ height: ROW_H * 2 }}>
+        <div className="jname jname-head" role="columnheader">Обучающийся</div>
+        <div style={{ width: first * COL_W, flex: 'none' }} />
+        {visible.map((c) => {
+          const lesson = c.kind === 'pending' ? null : c.lesson;
+          const work = c.kind === 'work' ? WORK_KINDS[c.work.kind] : null;
+          const title = c.kind === 'pending' ? `${shortDate(c.date)}, ${c.lessonNo}-е занятие по расписанию — не записано`
+            : `${shortDate(c.date)}, ${c.lessonNo}-е: ${lesson!.topic || 'тема не указана'}${c.kind === 'work' ? ` — ${c.work.title}, вес ${c.work.weight}` : ''}${lesson!.late ? ` (внесено ${shortDate(lesson!.enteredOn)})` : ''}`;
+          const sub = model.subgroupLabel(c.page);
+          return (
+            <div key={c.key} role="columnheader" title={title}
+              className={`jhead ${c.kind}${c.firstOfLesson ? ' first' : ''}${selected === lessonKey(c) ? ' selected' : ''}${lesson?.late ? ' late' : ''}`}
+              onClick={() => onLesson(c)}>
+              <span className="jhead-date">{c.firstOfLesson ? shortDate(c.date) : ''}</span>
+              <span className="jhead-work">
+                {c.kind === 'pending' ? '+' : c.kind === 'attendance' ? 'П' : work?.short ?? c.work.title.slice(0, 3)}
+                {c.kind === 'work' && c.work.weight !== 1 ? <sup>×{String(c.work.weight).replace('.', ',')}</sup> : null}
+                {c.kind === 'work' && c.work.releaseOn ? <span className="jhead-hidden" aria-label="скрыто от семьи">•</span> : null}
+              </span>
+              {sub && c.firstOfLesson ? <span className="jhead-sub">{sub}</span> : null}
+            </div>
+          );
+        })}
+        <div style={{ width: (model.lessonColumns.length - last) * COL_W, flex: 'none' }} />
+        <div className="jright" style={{ width: rightW }}>
+          <div className="javg jhead-right" role="columnheader" title="Средний балл с учётом веса видов работ">Ср. балл</div>
+          {model.finalColumns.map((f) => <div key={f.key} className="jfinal jhead-right" role="columnheader" title={f.title}>{f.title}</div>)}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+interface RowProps {
+  r: number; row: GridRow; model: GridModel; state: JournalState; visible: LessonColumn[]; first: number; last: number;
+  cursor: number; editing: { col: number; text: string } | null; stats: StudentStats; rightW: number;
+  onPick: (col: number) => void; onEdit: (col: number) => void;
+}
+
+function Row({ r, row, model, state, visible, first, last, cursor, editing, stats, rightW, onPick, onEdit }: RowProps) {
+  const lessonCount = model.lessonColumns.length;
+  const cells: ReactNode[] = visible.map((c, i) => {
+    const col = first + i;
+    return <LessonCell key={c.key} id={`jc-${r}-${col}`} row={row} col={c} model={model} state={state} active={cursor === col}
+      editing={editing?.col === col ? editing.text : null} onPick={() => onPick(col)} onEdit={() => onEdit(col)} />;
+  });
+  return (
+    <div className={`jrow${row.number % 5 === 0 ? ' jrow-fifth' : ''}`} role="row" aria-rowindex={r + 3}>
+      <div className="jname" role="rowheader" title={row.student.fullName}>
+        <span className="jnum">{row.number}</span>{row.student.shortName}
+      </div>
+      <div style={{ width: first * COL_W, flex: 'none' }} />
+      {cells}
+      <div style={{ width: (lessonCount - last) * COL_W, flex: 'none' }} />
+      <div className="jright" style={{ width: rightW }}>
+        <div className="javg" role="gridcell" aria-label={`${row.student.shortName}, средний балл: ${formatAverage(stats.average) || 'нет отметок'}`}>
+          {formatAverage(stats.average)}
+        </div>
+        {model.finalColumns.map((f, i) => (
+          <FinalCell key={f.key} id={`jc-${r}-${lessonCount + i}`} row={row} col={f} state={state} suggestion={stats.suggestion}
+            active={cursor === lessonCount + i} editing={editing?.col === lessonCount + i ? editing.text : null}
+            onPick={() => onPick(lessonCount + i)} onEdit={() => onEdit(lessonCount + i)} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function LessonCell({ id, row, col, model, state, active, editing, onPick, onEdit }: {
+  id: string; row: GridRow; col: LessonColumn; model: GridModel; state: JournalState; active: boolean; editing: string | null;
+  onPick: () => void; onEdit: () => void;
+}) {
+  const sid = row.student.id;
+  const on = enrolled(model, row, col);
+  let mark: string | null = null, code: string | null = null, saving = false, error: string | undefined;
+  if (on && col.kind !== 'pending') {
+    const mk = col.kind === 'work' ? `m${markKey(col.work.id, sid)}` : null;
+    const ak = `a${attendanceKey(col.lesson.id, sid)}`;
+    const mo = mk ? state.overlay.get(mk) : undefined;
+    const ao = state.overlay.get(ak);
+    mark = mo ? mo.value : col.kind === 'work' ? state.maps.marks.get(markKey(col.work.id, sid))?.value ?? null : null;
+    const a = state.maps.attendance.get(attendanceKey(col.lesson.id, sid));
+    code = ao ? ao.value?.replace(/\s*\d+$/, '') ?? null : a?.code ?? null;
+    saving = Boolean(mo || ao);
+    error = (mk ? state.errors.get(mk) : undefined) ?? state.errors.get(ak);
+  }
+  const what = col.kind === 'work' ? col.work.title : col.kind === 'attendance' ? 'посещаемость' : 'занятие не записано';
+  const shown = [mark, code].filter(Boolean).join(' ');
+  const cls = `jcell${col.firstOfLesson ? ' first' : ''}${on ? '' : ' off'}${active ? ' active' : ''}${saving ? ' saving' : ''}${error ? ' error' : ''}${code ? ` att att-${code}` : ''}${col.kind === 'pending' ? ' pending' : ''}`;
+  return (
+    <div id={id} role="gridcell" className={cls} aria-disabled={on ? undefined : true} aria-selected={active}
+      aria-label={`${row.student.shortName}, ${shortDate(col.date)} ${what}: ${on ? shown || 'пусто' : 'не в списке группы'}`}
+      title={error} onMouseDown={(e) => { e.preventDefault(); onPick(); }} onDoubleClick={onEdit}>
+      {editing !== null ? <span className="jedit">{editing}<span className="jcaret" /></span>
+        : on ? <>{mark && <span className="jmark">{mark}</span>}{code && <span className={mark ? 'jcode small' : 'jcode'}>{code}</span>}</> : null}
+    </div>
+  );
+}
+
+function FinalCell({ id, row, col, state, suggestion, active, editing, onPick, onEdit }: {
+  id: string; row: GridRow; col: FinalColumn; state: JournalState; suggestion: string | null; active: boolean; editing: string | null;
+  onPick: () => void; onEdit: () => void;
+}) {
+  const sid = row.student.id;
+  const key = finalKey(col.finalKind, col.periodId, sid);
+  const o = state.overlay.get(changeKey({ kind: 'final', studentId: sid, periodId: col.periodId, finalKind: col.finalKind, value: null }));
+  const value = o ? o.value : state.maps.finals.get(key)?.value ?? null;
+  const offer = col.finalKind === 'period' && !value ? suggestion : null;
+  const error = state.errors.get(`f${key}`);
+  return (
+    <div id={id} role="gridcell" aria-selected={active}
+      className={`jfinal jcell${active ? ' active' : ''}${o ? ' saving' : ''}${error ? ' error' : ''}`}
+      aria-label={`${row.student.shortName}, ${col.title}: ${value ?? (offer ? `предлагается ${offer}` : 'пусто')}`}
+      title={error ?? (offer ? `Предлагается ${offer} по среднему баллу: Enter — подтвердить` : undefined)}
+      onMouseDown={(e) => { e.preventDefault(); onPick(); }} onDoubleClick={onEdit}>
+      {editing !== null ? <span className="jedit">{editing}<span className="jcaret" /></span>
+        : value ? <span className="jmark">{value}</span> : offer ? <span className="joffer">{offer}</span> : null}
+    </div>
+  );
+}
+
+export { type Cursor };
+export type { GridColumn };
+
+/** Put the keyboard in the grid (after writing a lesson, or from a shortcut). */
+export function focusGrid(): void {
+  (document.querySelector('.jgrid-sink') as HTMLInputElement | null)?.focus({ preventScroll: true });
+}
