@@ -52,5 +52,6 @@ export const handlers: Handlers = {
   'excuses.submit': excuses.submit,
   'excuses.list': excuses.list,
   'excuses.decide': excuses.decide,
+  'excuses.students': excuses.students,
   'family.page': family.page,
 };

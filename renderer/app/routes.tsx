@@ -7,6 +7,9 @@ import { HomeScreen } from '../screens/home/HomeScreen';
 import { ChangePasswordScreen } from '../screens/login/ChangePasswordScreen';
 import { JournalListScreen } from '../screens/journal/JournalListScreen';
 import { JournalScreen } from '../screens/journal/JournalScreen';
+import { FamilyRedirect, FamilyScreen } from '../screens/family/FamilyScreen';
+import { ExcusesScreen } from '../screens/excuses/ExcusesScreen';
+import { UnlocksScreen } from '../screens/unlocks/UnlocksScreen';
 
 export interface RouteDef {
   path: string;
@@ -24,6 +27,10 @@ export const routes: RouteDef[] = [
   { path: '/journals', title: 'Журналы', roles: JOURNAL_READERS, nav: true, render: (_p, me) => <JournalListScreen me={me} /> },
   { path: '/journal/:id', title: 'Журнал', roles: JOURNAL_READERS, nav: false, render: (p) => <JournalScreen key={p.id} id={Number(p.id)} /> },
   { path: '/journal/:id/group', title: 'Журнал группы', roles: JOURNAL_READERS, nav: false, render: (p) => <JournalScreen key={`g${p.id}`} id={Number(p.id)} combined /> },
+  { path: '/family', title: 'Дневник', roles: ['student', 'parent'], nav: true, render: (_p, me) => <FamilyRedirect me={me} /> },
+  { path: '/student/:id', title: 'Дневник обучающегося', roles: ['student', 'parent', 'curator', 'dept_head', 'admin', 'director', 'deputy'], nav: false, render: (p, me) => <FamilyScreen key={p.id} id={Number(p.id)} me={me} /> },
+  { path: '/excuses', title: 'Причины отсутствия', roles: ['curator', 'dept_head', 'admin'], nav: true, render: () => <ExcusesScreen /> },
+  { path: '/unlocks', title: 'Разблокировка периодов', roles: ['deputy', 'director'], nav: true, render: () => <UnlocksScreen /> },
   { path: '/password', title: 'Смена пароля', roles: 'any', nav: false, render: (_p, me) => <ChangePasswordScreen me={me} forced={false} onDone={() => undefined} /> },
 ];
 

@@ -52,6 +52,11 @@ export const excuseMethods = {
       groupId: id('Группа').nullish(),
     }),
   }),
+  'excuses.students': method<Array<{ id: number; fullName: string; groupName: string }>>()({
+    summary: 'Обучающиеся, за которых можно записать причину отсутствия (группы куратора, отделение, все)',
+    access: ['curator', 'dept_head', 'admin'],
+    input: z.object({}).strict(),
+  }),
   'excuses.decide': method<ExcuseInfo>()({
     summary: 'Подтвердить причину (пропуски за эти дни становятся уважительными) или отклонить',
     access: ['curator', 'dept_head', 'admin'],

@@ -143,3 +143,23 @@ export async function decide(ctx: AuthedContext, input: Parsed<'excuses.decide'>
     return (await describe(trx, [x.id]))[0]!;
   });
 }
+
+/** Students on today's rosters of the groups the caller manages: the curator's, the department's, or all. */
+export async function students(ctx: AuthedContext): Promise<Array<{ id: number; fullName: string; groupName: string }>> {
+  const { db, session } = ctx;
+  const today = ctx.clock.today();
+  let q = db.selectFrom('enrolments as e').innerJoin('students as s', 's.id', 'e.student_id').innerJoin('groups as g', 'g.id', 'e.group_id')
+    .select(['s.id', 's.last_name', 's.first_name', 's.middle_name', 'g.name as group_name'])
+    .where('e.from_date', '<=', today).where((eb) => eb.or([eb('e.until_date', 'is', null), eb('e.until_date', '>', today)]));
+  if (!hasRole(session, 'admin')) {
+    const curated = curatedGroupIds(session);
+    const departments = headedDepartmentIds(session);
+    if (curated.length + departments.length === 0) return [];
+    q = q.where((eb) => eb.or([
+      ...(curated.length ? [eb('g.id', 'in', curated)] : []),
+      ...(departments.length ? [eb('g.department_id', 'in', departments)] : []),
+    ]));
+  }
+  const rows = await q.orderBy('g.name').orderBy('s.last_name').orderBy('s.first_name').execute();
+  return rows.map((r) => ({ id: r.id, fullName: fullName(r), groupName: r.group_name }));
+}

@@ -1,7 +1,7 @@
 // The journal grid: students down, lessons across (one column per type of work), the average and
 // the final marks pinned on the right. Only the columns in view are rendered, so 40 students × 200
 // lessons scroll as smoothly as 10; the keyboard does everything (see useGridKeys).
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { JournalPage } from '../../../electron/api/contract';
 import { attendanceKey, enrolled, finalKey, markKey, shortDate, type FinalColumn, type GridColumn, type GridModel, type GridRow, type LessonColumn } from './model';
 import { changeKey, type JournalState } from './useJournal';
@@ -24,6 +24,8 @@ export interface GridProps {
   onCursor: (c: Cursor) => void;
   onLessonHeader: (col: LessonColumn) => void;
   selectedLessonKey: string | null;
+  /** Each student's weighted average and suggested final mark (computed once by the screen). */
+  stats: Map<number, StudentStats>;
 }
 
 export interface StudentStats { average: number | null; suggestion: string | null }
@@ -50,27 +52,45 @@ export function useStudentStats(state: JournalState, pages: JournalPage[], model
 }
 
 export function Grid(props: GridProps) {
-  const { state, pages, model, label, cursor } = props;
+  const { state, model, label, cursor, stats } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const sink = useRef<HTMLInputElement>(null);
-  const [view, setView] = useState({ left: 0, width: 1200 });
-  const frame = useRef(0);
-  const stats = useStudentStats(state, pages, model);
-  const keys = useGridKeys({ ...props, stats, sink });
-  const editing = keys.text !== '' ? { col: cursor.col, text: keys.text } : null;
   const lessonCount = model.lessonColumns.length;
   const rightW = AVG_W + FINAL_W * model.finalColumns.length;
-  const middleW = Math.max(0, view.width - NAME_W - rightW);
-  const first = Math.max(0, Math.floor(view.left / COL_W) - OVERSCAN);
-  const last = Math.min(lessonCount, Math.ceil((view.left + middleW) / COL_W) + OVERSCAN);
+  // The first render already shows the cursor's lesson with the width the page will have, so that
+  // opening a journal costs one render and one layout.
+  const [view, setView] = useState(() => {
+    const width = Math.max(480, window.innerWidth - 290);
+    const middle = Math.max(0, width - NAME_W - rightW);
+    return { left: Math.max(0, Math.min(lessonCount * COL_W - middle, (cursor.col + 1) * COL_W - middle)), width };
+  });
+  const frame = useRef(0);
+  const keys = useGridKeys({ ...props, stats, sink });
+  const editing = keys.text !== '' ? { col: cursor.col, text: keys.text } : null;
+  const range = (v: { left: number; width: number }) => {
+    const middle = Math.max(0, v.width - NAME_W - rightW);
+    return [Math.max(0, Math.floor(v.left / COL_W) - OVERSCAN), Math.min(lessonCount, Math.ceil((v.left + middle) / COL_W) + OVERSCAN)] as const;
+  };
+  const [first, last] = range(view);
   const visible = model.lessonColumns.slice(first, last);
+  // Re-render on scroll or resize only when another set of columns comes into view.
+  const sync = () => {
+    const el = scroller.current;
+    if (!el) return;
+    const next = { left: el.scrollLeft, width: el.clientWidth };
+    setView((v) => {
+      const [a, b] = range(v);
+      const [c, d] = range(next);
+      return a === c && b === d ? v : next;
+    });
+  };
 
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const measure = () => setView({ left: el.scrollLeft, width: el.clientWidth });
-    measure();
-    const ro = new ResizeObserver(measure);
+    el.scrollLeft = view.left;
+    sync();
+    const ro = new ResizeObserver(sync);
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -93,10 +113,7 @@ export function Grid(props: GridProps) {
 
   const onScroll = () => {
     cancelAnimationFrame(frame.current);
-    frame.current = requestAnimationFrame(() => {
-      const el = scroller.current;
-      if (el && Math.abs(el.scrollLeft - view.left) >= COL_W / 2) setView({ left: el.scrollLeft, width: el.clientWidth });
-    });
+    frame.current = requestAnimationFrame(sync);
   };
 
   const totalW = NAME_W + lessonCount * COL_W + rightW;
@@ -218,13 +235,13 @@ function LessonCell({ id, row, col, model, state, active, editing, onPick, onEdi
   }
   const what = col.kind === 'work' ? col.work.title : col.kind === 'attendance' ? 'посещаемость' : 'занятие не записано';
   const shown = [mark, code].filter(Boolean).join(' ');
-  const cls = `jcell${col.firstOfLesson ? ' first' : ''}${on ? '' : ' off'}${active ? ' active' : ''}${saving ? ' saving' : ''}${error ? ' error' : ''}${code ? ` att att-${code}` : ''}${col.kind === 'pending' ? ' pending' : ''}`;
+  // One element per cell: the mark is its text, an attendance code beside a mark is drawn by CSS.
+  const cls = `jcell${col.firstOfLesson ? ' first' : ''}${on ? '' : ' off'}${active ? ' active' : ''}${saving ? ' saving' : ''}${error ? ' error' : ''}${code ? ` att-${code}${mark ? ' with-mark' : ''}` : ''}${col.kind === 'pending' ? ' pending' : ''}`;
   return (
-    <div id={id} role="gridcell" className={cls} aria-disabled={on ? undefined : true} aria-selected={active}
+    <div id={id} role="gridcell" className={cls} aria-disabled={on ? undefined : true} aria-selected={active} data-code={mark && code ? code : undefined}
       aria-label={`${row.student.shortName}, ${shortDate(col.date)} ${what}: ${on ? shown || 'пусто' : 'не в списке группы'}`}
       title={error} onMouseDown={(e) => { e.preventDefault(); onPick(); }} onDoubleClick={onEdit}>
-      {editing !== null ? <span className="jedit">{editing}<span className="jcaret" /></span>
-        : on ? <>{mark && <span className="jmark">{mark}</span>}{code && <span className={mark ? 'jcode small' : 'jcode'}>{code}</span>}</> : null}
+      {editing !== null ? <span className="jedit">{editing}<span className="jcaret" /></span> : on ? mark ?? code : null}
     </div>
   );
 }

@@ -17,7 +17,7 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
   const state = useJournal(id, combined);
   const { pages } = state;
   const [loadError, setLoadError] = useState<unknown>(null);
-  const [cursor, setCursor] = useState<Cursor>({ row: 0, col: 0 });
+  const [cursor, setCursor] = useState<Cursor | null>(null);
   const [finalKinds, setFinalKinds] = useState<FinalMarkKind[]>(['period']);
   const [panelKey, setPanelKey] = useState<string | null>(null);
   const dirty = useRef(false);
@@ -37,11 +37,20 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
         await state.load(period ? { periodId: period.id } : { from: want.date, to: want.date });
       }
     }).catch(setLoadError);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, combined]);
 
   const model = useMemo(() => (pages ? buildModel(pages, finalKinds) : null), [pages, finalKinds]);
   const page = pages?.[0];
+  // The cursor starts on the wanted lesson (from the home page) or on the latest lesson up to today,
+  // decided during the first render so the grid opens there at once.
+  if (model && page && cursor === null) {
+    const want = wanted.current;
+    let col = want ? model.lessonColumns.findIndex((c) => c.date === want.date && c.lessonNo === want.lessonNo) : -1;
+    if (col >= 0) wanted.current = null;
+    else col = model.lessonColumns.reduce((at, c, i) => (c.date <= page.today ? i : at), 0);
+    setCursor({ row: 0, col });
+    setPanelKey(model.lessonColumns[col]?.key ?? null);
+  }
 
   // Put the cursor on the wanted lesson (from the home page) once the page that holds it is here.
   useEffect(() => {
@@ -71,6 +80,7 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
   }, [model]);
 
   const onCursor = useCallback((c: Cursor) => {
+    if (!c) return;
     setCursor(c);
     const col = model?.lessonColumns[c.col];
     if (col && !dirty.current) setPanelKey(col.key);
@@ -79,7 +89,7 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
   const stats = useStudentStats(state, pages ?? [], model ?? { rows: [], lessonColumns: [], finalColumns: [], membership: [], subgroupLabel: () => null });
 
   if (loadError) return <ErrorBanner error={loadError} />;
-  if (!pages || !model || !page) return <Loading what="Журнал открывается" />;
+  if (!pages || !model || !page || !cursor) return <Loading what="Журнал открывается" />;
 
   const j = page.journal;
   const title = `${j.groupName}${j.subgroup ? ` (подгруппа ${j.subgroup.number})` : ''} · ${j.subjectCode ? `${j.subjectCode} ` : ''}${j.subjectName}`;
@@ -97,7 +107,7 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
     const fresh = buildModel(loaded, finalKinds);
     const at = focus ? fresh.lessonColumns.findIndex((c) => c.date === focus.date && c.lessonNo === focus.lessonNo) : -1;
     if (at >= 0) {
-      setCursor({ row: cursor.row, col: at });
+      setCursor({ row: cursor?.row ?? 0, col: at });
       setPanelKey(fresh.lessonColumns[at]!.key);
       // After writing a lesson the keyboard goes back to the grid, on its first student.
       if (focus) { setCursor({ row: 0, col: at }); requestAnimationFrame(focusGrid); }
@@ -138,7 +148,7 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
       {!page.canWrite && <Notice kind="info">{page.readOnlyReason}</Notice>}
       <ErrorBanner error={state.error} />
       {state.notice && !state.error && <Notice kind="ok">{state.notice}</Notice>}
-      <Grid state={state} pages={pages} model={model} cursor={cursor} onCursor={onCursor}
+      <Grid state={state} pages={pages} model={model} cursor={cursor} onCursor={onCursor} stats={stats}
         label={`Журнал ${title}`} selectedLessonKey={panelCol ? (panelCol.kind === 'pending' ? panelCol.key : `l${panelCol.lesson.id}`) : null}
         onLessonHeader={(c: LessonColumn) => { dirty.current = false; setPanelKey(c.key); }} />
       <div className="journal-tools row">

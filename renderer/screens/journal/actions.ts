@@ -19,7 +19,7 @@ export function writable(page: JournalPage, col: GridColumn): boolean {
   return !period || period.editable;
 }
 
-function lockedMessage(page: JournalPage, col: GridColumn): string {
+function lockedMessage(page: JournalPage): string {
   if (!page.canWrite) return page.readOnlyReason ?? 'Журнал только для просмотра';
   return 'Период закрыт: чтобы внести изменения, запросите разблокировку у заместителя директора';
 }
@@ -45,7 +45,7 @@ export async function commitTyped(state: JournalState, model: GridModel, targets
   const page = state.pages?.[0];
   if (!page || targets.length === 0) return false;
   try {
-    for (const t of targets) if (!writable(page, t.col)) throw new CellRefusal(lockedMessage(page, t.col));
+    for (const t of targets) if (!writable(page, t.col)) throw new CellRefusal(lockedMessage(page));
     // Cells of a slot not entered yet: the lesson is written first, with the next topic of the plan.
     const started = new Map<string, LessonInfo>();
     for (const t of targets) {
@@ -70,7 +70,7 @@ export async function commitTyped(state: JournalState, model: GridModel, targets
 export async function clearCell(state: JournalState, row: GridRow, col: GridColumn): Promise<boolean> {
   const page = state.pages?.[0];
   if (!page) return false;
-  if (!writable(page, col)) { state.setError(lockedMessage(page, col)); return false; }
+  if (!writable(page, col)) { state.setError(lockedMessage(page)); return false; }
   const sid = row.student.id;
   if (col.kind === 'final') {
     if (!state.maps.finals.has(finalKey(col.finalKind, col.periodId, sid))) return false;

@@ -95,6 +95,7 @@ export const journalRules: AccessRules = {
       { as: 'curator', input: (fx) => ({ groupId: fx.otherGroupId }) },
     ],
   },
+  'excuses.students': { allowed: ['curator', 'depthead', 'admin'], input: () => ({}) },
   'excuses.decide': { allowed: ['curator', 'depthead', 'admin'], input: () => ({ excuseId: NOBODY_ELSE, version: 1, confirm: true }) },
   'family.page': {
     allowed: ['student', 'parent', 'curator', 'depthead', 'admin', 'director', 'deputy'],
