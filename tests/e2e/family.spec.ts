@@ -115,7 +115,7 @@ test('a closed period opens for the teacher only after the deputy approves, and 
 
   await deputy.getByRole('button', { name: 'Все' }).click();
   await deputy.getByRole('button', { name: /Изменения после разблокировки: 1/ }).click();
-  await expect(deputy.getByRole('cell', { name: 'marks.set' })).toBeVisible();
+  await expect(deputy.getByRole('cell', { name: 'отметка', exact: true })).toBeVisible();
   await deputy.screenshot({ path: 'test-results/unlocks-deputy.png' });
   await deputy.close();
 });

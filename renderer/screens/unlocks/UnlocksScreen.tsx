@@ -7,6 +7,13 @@ import { Button, Card, ErrorBanner, Loading, Notice } from '../../components/ui'
 import { useCall } from '../../components/useCall';
 import { ruDate, ruDateTime } from '../../labels';
 
+const ACTIONS: Record<string, string> = {
+  'marks.set': 'отметка', 'marks.delete': 'отметка удалена', 'attendance.set': 'посещаемость', 'attendance.delete': 'посещаемость снята',
+  'lessons.create': 'занятие записано', 'lessons.update': 'занятие изменено', 'lessons.delete': 'занятие удалено',
+  'lessons.individualHomework': 'индивидуальное задание', 'columns.add': 'вид работы добавлен', 'columns.update': 'вид работы изменён',
+  'columns.remove': 'вид работы удалён', 'finals.set': 'итоговая отметка', 'finals.delete': 'итоговая отметка удалена',
+};
+
 const STATUS = { requested: 'ждёт решения', approved: 'разрешена', refused: 'отклонена', expired: 'срок истёк' } as const;
 
 function inDays(days: number): string {
@@ -76,7 +83,7 @@ function UnlockCard({ u, onDone }: { u: UnlockInfo; onDone: (m: string) => void 
               <thead><tr><th>Когда</th><th>Кто</th><th>Что</th><th>Обучающийся</th><th>Было → стало</th></tr></thead>
               <tbody>
                 {changes.map((c, i) => (
-                  <tr key={i}><td>{ruDateTime(c.at)}</td><td>{c.login}</td><td>{c.action}</td><td>{c.studentName ?? ''}</td><td>{short(c.before)} → {short(c.after)}</td></tr>
+                  <tr key={i}><td>{ruDateTime(c.at)}</td><td>{c.login}</td><td>{ACTIONS[c.action] ?? c.action}</td><td>{c.studentName ?? ''}</td><td>{short(c.before)} → {short(c.after)}</td></tr>
                 ))}
               </tbody>
             </table>
