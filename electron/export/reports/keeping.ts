@@ -74,7 +74,7 @@ export function completionSheets(report: CompletionReport): Sheet[] {
         hours: c.hoursDelta, topic: c.planTopicTitle, reason: c.reason, by: c.approvedByName, at: c.approvedAt }))),
     },
     {
-      name: 'По отделениям', title: `Выполнение программ по отделениям: ${report.range.title}`,
+      name: 'Выполнение по отделениям', title: `Выполнение программ по отделениям: ${report.range.title}`,
       columns: [text('Отделение', 'name', 40), int('Журналов', 'journals'), int('Всего по плану, ч', 'planned'), num('Проведено, ч', 'conducted', '0.#'),
         share('Выполнено', 'done'), num('По календарю, ч', 'expected', '0.0'), int('Отстают', 'behind')],
       rows: report.departments.map((g) => ({ name: g.name, journals: g.journals, planned: g.plannedTotal, conducted: g.conductedHours,
