@@ -22,7 +22,8 @@ describeEachDb('report figures on the tiny college', (kind) => {
   it('programme completion: planned with approved corrections only, conducted, share, lag against the timetable', async () => {
     const r = await zam.call('reports.completion', { periodId: t.p1 });
     expect(r.range).toMatchObject({ from: '2026-09-01', to: '2026-12-30', asOf: TINY_TODAY, title: '1 семестр 2026/2027 учебного года' });
-    const [j1, j2, j3] = [t.j1, t.j2, t.j3].map((id) => r.rows.find((x) => x.journalId === id)!);
+    const row = (id: number) => r.rows.find((x) => x.journalId === id)!;
+    const [j1, j2, j3] = [row(t.j1), row(t.j2), row(t.j3)];
     // 17 Mondays in the semester, 7 of them before today: expected = 22 × 7/17 = 9.06 → 9.1.
     expect(j1).toMatchObject({ plannedHours: 20, correctionHours: 2, plannedTotal: 22, conductedHours: 12, expectedHours: 9.1, lagHours: -2.9, behind: false });
     expect(j1.done).toBeCloseTo(12 / 22, 10);
