@@ -8,12 +8,18 @@ import { authMethods } from './methods/auth.js';
 import { homeMethods } from './methods/home.js';
 import { setupMethods } from './methods/setup.js';
 import { jobMethods } from './methods/jobs.js';
+import { remarkMethods } from './methods/remarks.js';
+import { correctionMethods } from './methods/corrections.js';
+import { reportMethods } from './methods/reports.js';
 
 export const contract = {
   ...setupMethods,
   ...authMethods,
   ...homeMethods,
   ...jobMethods,
+  ...remarkMethods,
+  ...correctionMethods,
+  ...reportMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -45,3 +51,11 @@ export { PDF_MIME, XLSX_MIME } from './methods/jobs.js';
 export type { SetupStatus } from './methods/setup.js';
 export type { HomeSummary, TodayLesson, YearInfo } from './methods/home.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';
+export type { RemarkFilter, RemarkRow, WeeklyDraftResult } from './methods/remarks.js';
+export type { CorrectionRow } from './methods/corrections.js';
+export type {
+  AttendanceReport, AttendanceWeek, CompletionGroup, CompletionReport, CompletionRow, CorrectionBrief, ForecastReport, ForecastRow,
+  GroupAttendance, GroupPerformance, HoursColumn, HoursRow, HoursSheet, JournalLabel, KeepingCounts, KeepingReport, KeepingRow, KeepingSummary, MarkDistribution,
+  PerformanceReport, PerformanceRow, ReportFiles, ReportFilters, ReportKind, ReportRange, RiskFlag, StudentAttendance,
+} from './methods/reports.js';
+export { REPORT_KINDS, REPORT_ROLES } from './methods/reports.js';
