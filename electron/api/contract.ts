@@ -8,6 +8,9 @@ import { authMethods } from './methods/auth.js';
 import { homeMethods } from './methods/home.js';
 import { setupMethods } from './methods/setup.js';
 import { jobMethods } from './methods/jobs.js';
+import { remarkMethods } from './methods/remarks.js';
+import { correctionMethods } from './methods/corrections.js';
+import { reportMethods } from './methods/reports.js';
 import { journalMethods } from './methods/journal.js';
 import { lessonMethods } from './methods/lessons.js';
 import { unlockMethods } from './methods/unlocks.js';
@@ -19,6 +22,9 @@ export const contract = {
   ...authMethods,
   ...homeMethods,
   ...jobMethods,
+  ...remarkMethods,
+  ...correctionMethods,
+  ...reportMethods,
   ...journalMethods,
   ...lessonMethods,
   ...unlockMethods,
@@ -64,3 +70,11 @@ export type { AuditChange, UnlockInfo, UnlockStatus } from './methods/unlocks.js
 export type { ExcuseInfo, ExcuseKind, ExcuseStatus } from './methods/excuses.js';
 export type { FamilyAbsence, FamilyLesson, FamilyPage, FamilySubject } from './methods/family.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';
+export type { RemarkFilter, RemarkRow, WeeklyDraftResult } from './methods/remarks.js';
+export type { CorrectionRow } from './methods/corrections.js';
+export type {
+  AttendanceReport, AttendanceWeek, CompletionGroup, CompletionReport, CompletionRow, CorrectionBrief, ForecastReport, ForecastRow,
+  GroupAttendance, GroupPerformance, HoursColumn, HoursRow, HoursSheet, JournalLabel, KeepingCounts, KeepingReport, KeepingRow, KeepingSummary, MarkDistribution,
+  PerformanceReport, PerformanceRow, ReportFiles, ReportFilters, ReportKind, ReportRange, RiskFlag, StudentAttendance,
+} from './methods/reports.js';
+export { REPORT_KINDS, REPORT_ROLES } from './methods/reports.js';

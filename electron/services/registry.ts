@@ -5,6 +5,9 @@ import * as auth from './auth.js';
 import * as home from './home.js';
 import * as setup from './setup.js';
 import * as jobs from './jobs-api.js';
+import * as remarks from './remarks/index.js';
+import * as corrections from './corrections.js';
+import * as reports from './reports/index.js';
 import * as journalPage from './journal/page.js';
 import * as cells from './journal/cells.js';
 import * as lessons from './journal/lessons.js';
@@ -31,6 +34,26 @@ export const handlers: Handlers = {
   'years.list': home.listYears,
   'jobs.status': jobs.status,
   'jobs.cancel': jobs.cancel,
+  'remarks.list': remarks.list,
+  'remarks.create': remarks.create,
+  'remarks.update': remarks.update,
+  'remarks.discard': remarks.discard,
+  'remarks.send': remarks.send,
+  'remarks.answer': remarks.answer,
+  'remarks.accept': remarks.accept,
+  'remarks.reopen': remarks.reopen,
+  'remarks.draftWeekly': remarks.draftWeekly,
+  'corrections.list': corrections.list,
+  'corrections.request': corrections.request,
+  'corrections.decide': corrections.decide,
+  'reports.filters': reports.filters,
+  'reports.completion': reports.completion,
+  'reports.keeping': reports.keeping,
+  'reports.attendance': reports.attendance,
+  'reports.performance': reports.performance,
+  'reports.forecast': reports.forecast,
+  'reports.hoursSheet': reports.hoursSheet,
+  'reports.start': reports.start,
   'journal.list': journalPage.list,
   'journal.open': journalPage.open,
   'journal.combined': journalPage.combined,

@@ -133,6 +133,9 @@ describeEachDb('journal cells', (kind) => {
     const absent = await teacher.call('attendance.set', { lessonId: lesson.id, studentId: student.id, code: 'y', version: null });
     const cell = (absent.kind === 'attendance' ? absent.cell : null) as AttendanceCell;
     expect(cell.code).toBe('н');
+    // Marking attendance is taking the roll call.
+    const taken = await w.handle.db.selectFrom('lessons').select('attendance_taken').where('id', '=', lesson.id).executeTakeFirstOrThrow();
+    expect(taken.attendance_taken).toBe(1);
     const error = await refused(teacher.call('marks.set', { columnId: column.id, studentId: student.id, value: '5', version: null }), 'bad_request');
     expect(error.message).toMatch(/отсутствовал\(а\) на занятии .* отметка не ставится/);
     const late = await teacher.call('attendance.set', { lessonId: lesson.id, studentId: student.id, code: 'оп 12', version: cell.version });

@@ -49,7 +49,12 @@ describeEachDb('journal lessons', (kind) => {
     const missed = page.pending.find((p) => p.date < TODAY);
     const date = missed?.date ?? '2026-11-23';
     const lesson = await teacher.call('lessons.create', { journalId: todayJournal, date, lessonNo: missed?.lessonNo ?? 7, topic: 'Повторение  пройденного ', kind: 'practical', hours: 2 });
-    expect(lesson).toMatchObject({ date, enteredOn: TODAY, late: true, topic: 'Повторение пройденного', planTopicId: null });
+    expect(lesson).toMatchObject({ date, enteredOn: TODAY, late: true, topic: 'Повторение пройденного', planTopicId: null, attendanceTaken: false });
+    // The roll call confirmed from the lesson panel; a later edit that does not mention it keeps it.
+    const rolled = await teacher.call('lessons.update', { lessonId: lesson.id, version: lesson.version, date, lessonNo: lesson.lessonNo, hours: 2, kind: 'practical', planTopicId: null, topic: lesson.topic, homework: null, attendanceTaken: true });
+    expect(rolled.attendanceTaken).toBe(true);
+    const kept = await teacher.call('lessons.update', { lessonId: lesson.id, version: rolled.version, date, lessonNo: lesson.lessonNo, hours: 2, kind: 'practical', planTopicId: null, topic: lesson.topic, homework: 'Задачи 1–4' });
+    expect(kept.attendanceTaken).toBe(true);
     const row = await w.handle.db.selectFrom('lessons').selectAll().where('id', '=', lesson.id).executeTakeFirstOrThrow();
     expect([row.date, row.entered_on]).toEqual([date, TODAY]);
     const audit = await w.handle.db.selectFrom('audit_log').selectAll().where('action', '=', 'lessons.create').where('entity_id', '=', String(lesson.id)).executeTakeFirstOrThrow();
@@ -85,10 +90,13 @@ describeEachDb('journal lessons', (kind) => {
       // A correction that is only requested does not count; an approved one does.
       const correction = await w.handle.db.insertInto('plan_corrections').values({
         journal_id: todayJournal, kind: 'extra_hours', hours_delta: 2, reason: 'Дополнительное занятие по подготовке к контрольной', requested_by: w.fx.userIds.teacher,
-        approved_by: null, approved_at: null, created_at: `${TODAY}T08:00:00.000Z`,
+        approved_by: null, approved_at: null, created_at: `${TODAY}T08:00:00.000Z`, status: 'requested',
       }).returning('id').executeTakeFirstOrThrow();
       await refused(teacher.call('lessons.create', { journalId: todayJournal, date: '2026-11-21', lessonNo: 8, hours: 2 }), 'bad_request');
-      await w.handle.db.updateTable('plan_corrections').set({ approved_by: w.fx.userIds.deputy, approved_at: `${TODAY}T09:00:00.000Z` }).where('id', '=', correction.id).execute();
+      // A refused one does not count either.
+      await w.handle.db.updateTable('plan_corrections').set({ status: 'refused', approved_by: w.fx.userIds.deputy, approved_at: `${TODAY}T09:00:00.000Z` }).where('id', '=', correction.id).execute();
+      await refused(teacher.call('lessons.create', { journalId: todayJournal, date: '2026-11-21', lessonNo: 8, hours: 2 }), 'bad_request');
+      await w.handle.db.updateTable('plan_corrections').set({ status: 'approved' }).where('id', '=', correction.id).execute();
       const lesson = await teacher.call('lessons.create', { journalId: todayJournal, date: '2026-11-21', lessonNo: 8, hours: 2 });
       expect(lesson.hours).toBe(2);
       await teacher.call('lessons.delete', { lessonId: lesson.id, version: lesson.version });

@@ -29,6 +29,8 @@ export interface LessonInfo {
   /** The day the lesson was first entered; later than `date` means a late entry (000 §3.5.2). */
   enteredOn: string;
   late: boolean;
+  /** The roll call was taken: a lesson without absences and without it counts as «attendance not marked». */
+  attendanceTaken: boolean;
   version: number;
   columns: WorkColumnInfo[];
   individualHomework: Array<{ studentId: number; text: string }>;

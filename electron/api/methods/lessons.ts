@@ -47,6 +47,7 @@ export const lessonMethods = {
       planTopicId: id('Тема плана').nullish(),
       topic: topic.nullish(),
       homework,
+      attendanceTaken: z.boolean().nullish(),
     }),
   }),
   'lessons.update': method<LessonInfo>()({
@@ -62,6 +63,8 @@ export const lessonMethods = {
       planTopicId: id('Тема плана').nullable(),
       topic,
       homework,
+      /** The roll call was taken (everyone not marked was present). */
+      attendanceTaken: z.boolean().nullish(),
     }),
   }),
   'lessons.delete': method<null>()({

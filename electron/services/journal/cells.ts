@@ -91,6 +91,11 @@ export async function applyCells(ctx: AuthedContext, db: Db, journalId: number, 
     else saved.push(result.saved);
   }
   if (errors.length > 0) throw cellErrors(errors, cells.length);
+  // Marking attendance is taking the roll call (reports tell «nobody absent» from «not checked» by it).
+  const rolled = [...new Set(cells.flatMap((c) => (c.kind === 'attendance' ? [c.lessonId] : [])))];
+  if (rolled.length > 0) {
+    await db.updateTable('lessons').set({ attendance_taken: 1 }).where('id', 'in', rolled).where('attendance_taken', '=', 0).execute();
+  }
   return saved;
 }
 

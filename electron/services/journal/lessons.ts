@@ -23,7 +23,7 @@ export async function loadLesson(db: Db, lessonId: number): Promise<LessonInfo> 
   const homework = await db.selectFrom('homework_individual').select(['student_id', 'text']).where('lesson_id', '=', lessonId).orderBy('id').execute();
   return {
     id: l.id, date: l.date, lessonNo: l.lesson_no, hours: l.hours, kind: l.kind, planTopicId: l.plan_topic_id, topic: l.topic,
-    homework: l.homework, enteredOn: l.entered_on, late: l.entered_on > l.date, version: l.version,
+    homework: l.homework, enteredOn: l.entered_on, late: l.entered_on > l.date, attendanceTaken: l.attendance_taken === 1, version: l.version,
     columns: columns.map((c) => ({ id: c.id, seq: c.seq, kind: c.kind, title: c.title, weight: Number(c.weight), releaseOn: c.release_on, version: c.version })),
     individualHomework: homework.map((h) => ({ studentId: h.student_id, text: h.text })),
   };
@@ -76,7 +76,7 @@ export async function create(ctx: AuthedContext, input: Parsed<'lessons.create'>
     const row = await trx.insertInto('lessons').values({
       journal_id: scope.journal.id, date: input.date, lesson_no: input.lessonNo, hours, plan_topic_id: topic?.id ?? null,
       topic: input.topic || topic?.title || '', kind, homework: input.homework ?? null,
-      entered_on: scope.today, created_at: now, created_by: ctx.session.userId, updated_at: now, version: 1,
+      entered_on: scope.today, attendance_taken: input.attendanceTaken ? 1 : 0, created_at: now, created_by: ctx.session.userId, updated_at: now, version: 1,
     }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
     if (!row) throw conflict(`Занятие ${ruDate(input.date)}, ${input.lessonNo}-е по счёту, уже записано в журнале. Обновите страницу`);
     if (scope.marksEnabled) {
@@ -120,6 +120,7 @@ export async function update(ctx: AuthedContext, input: Parsed<'lessons.update'>
     const res = await trx.updateTable('lessons').set({
       date: input.date, lesson_no: input.lessonNo, hours: input.hours, kind: input.kind, plan_topic_id: topic?.id ?? null,
       topic: input.topic || topic?.title || '', homework: input.homework, updated_at: ctx.clock.now().toISOString(), version: row.version + 1,
+      ...(input.attendanceTaken == null ? {} : { attendance_taken: input.attendanceTaken ? 1 : 0 }),
     }).where('id', '=', row.id).where('version', '=', input.version).executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) await assertVersion({ version: -1 }, input.version, () => loadLesson(trx, row.id));
     const lesson = await loadLesson(trx, row.id);

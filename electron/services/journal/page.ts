@@ -109,12 +109,12 @@ export async function loadPage(ctx: AuthedContext, db: Db, j: JournalRow, input:
   }
 
   const lessonRows = await db.selectFrom('lessons')
-    .select(['id', 'date', 'lesson_no', 'hours', 'kind', 'plan_topic_id', 'topic', 'homework', 'entered_on', 'version'])
+    .select(['id', 'date', 'lesson_no', 'hours', 'kind', 'plan_topic_id', 'topic', 'homework', 'entered_on', 'attendance_taken', 'version'])
     .where('journal_id', '=', j.id).where('date', '>=', from).where('date', '<=', to)
     .orderBy('date').orderBy('lesson_no').execute();
   const lessons: LessonInfo[] = lessonRows.map((l) => ({
     id: l.id, date: l.date, lessonNo: l.lesson_no, hours: l.hours, kind: l.kind, planTopicId: l.plan_topic_id, topic: l.topic,
-    homework: l.homework, enteredOn: l.entered_on, late: l.entered_on > l.date, version: l.version, columns: [], individualHomework: [],
+    homework: l.homework, enteredOn: l.entered_on, late: l.entered_on > l.date, attendanceTaken: l.attendance_taken === 1, version: l.version, columns: [], individualHomework: [],
   }));
   const lessonById = new Map(lessons.map((l) => [l.id, l]));
   const inRange = (q: any) => q.where('l.journal_id', '=', j.id).where('l.date', '>=', from).where('l.date', '<=', to);
@@ -180,7 +180,7 @@ export async function planState(db: Db, journalId: number): Promise<JournalPage[
   }
   if (hoursPlanned !== null) {
     const corrections = await db.selectFrom('plan_corrections').select((eb) => eb.fn.sum<number>('hours_delta').as('h'))
-      .where('journal_id', '=', journalId).where('approved_by', 'is not', null).executeTakeFirst();
+      .where('journal_id', '=', journalId).where('status', '=', 'approved').executeTakeFirst();
     hoursPlanned += Number(corrections?.h ?? 0);
   }
   const list = topics.map((t) => ({

@@ -21,24 +21,26 @@ interface Props {
   onError: (message: string | null) => void;
 }
 
-interface Form { date: string; lessonNo: number; hours: number; kind: LessonKind; planTopicId: number | null; topic: string; homework: string }
+interface Form { date: string; lessonNo: number; hours: number; kind: LessonKind; planTopicId: number | null; topic: string; homework: string; attendanceTaken: boolean }
 
 function initial(page: JournalPage, target: PanelTarget): Form {
   if (target.kind === 'lesson') {
     const l = target.lesson;
-    return { date: l.date, lessonNo: l.lessonNo, hours: l.hours, kind: l.kind, planTopicId: l.planTopicId, topic: l.topic, homework: l.homework ?? '' };
+    return { date: l.date, lessonNo: l.lessonNo, hours: l.hours, kind: l.kind, planTopicId: l.planTopicId, topic: l.topic, homework: l.homework ?? '', attendanceTaken: l.attendanceTaken };
   }
   const next = page.plan.topics.find((t) => t.id === page.plan.nextTopicId);
   const lastHours = page.lessons.at(-1)?.hours;
   return {
     date: target.date, lessonNo: target.lessonNo, hours: next?.hours ?? lastHours ?? 2, kind: next?.kind ?? 'lecture',
-    planTopicId: next?.id ?? null, topic: next?.title ?? '', homework: next?.homework ?? '',
+    planTopicId: next?.id ?? null, topic: next?.title ?? '', homework: next?.homework ?? '', attendanceTaken: false,
   };
 }
 
 export function LessonPanel({ page, target, editable, onChanged, onDirty, onError }: Props) {
   const [form, setForm] = useState<Form>(() => initial(page, target));
   const [dirty, setDirty] = useState(false);
+  // Sent only when the teacher ticks or unticks it: marking attendance in the grid sets it meanwhile.
+  const [rollTouched, setRollTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const lesson = target.kind === 'lesson' ? target.lesson : null;
   useEffect(() => { onDirty(dirty); }, [dirty, onDirty]);
@@ -57,7 +59,10 @@ export function LessonPanel({ page, target, editable, onChanged, onDirty, onErro
     setBusy(true);
     onError(null);
     try {
-      const body = { date: form.date, lessonNo: Number(form.lessonNo), hours: Number(form.hours), kind: form.kind, planTopicId: form.planTopicId, topic: form.topic, homework: form.homework || null };
+      const body = {
+        date: form.date, lessonNo: Number(form.lessonNo), hours: Number(form.hours), kind: form.kind, planTopicId: form.planTopicId,
+        topic: form.topic, homework: form.homework || null, attendanceTaken: rollTouched ? form.attendanceTaken : null,
+      };
       if (lesson) await call('lessons.update', { lessonId: lesson.id, version: lesson.version, ...body });
       else await call('lessons.create', { journalId: page.journal.id, ...body });
       setDirty(false);
@@ -119,6 +124,10 @@ export function LessonPanel({ page, target, editable, onChanged, onDirty, onErro
         <label className="field">Домашнее задание для группы
           <textarea rows={2} value={form.homework} disabled={disabled} maxLength={2000} onChange={(e) => set({ homework: e.target.value })}
             placeholder="Полностью и понятно для обучающихся и родителей: параграф, номера задач, что оформить" />
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={form.attendanceTaken} disabled={disabled} onChange={(e) => { setRollTouched(true); set({ attendanceTaken: e.target.checked }); }} />
+          Посещаемость проверена: все, кто не отмечен в журнале, присутствовали
         </label>
         {editable && (
           <div className="row">
