@@ -1,7 +1,7 @@
 // The journal grid: students down, lessons across (one column per type of work), the average and
 // the final marks pinned on the right. Only the columns in view are rendered, so 40 students × 200
 // lessons scroll as smoothly as 10; the keyboard does everything (see useGridKeys).
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { JournalPage } from '../../../electron/api/contract';
 import { attendanceKey, enrolled, finalKey, markKey, shortDate, type FinalColumn, type GridColumn, type GridModel, type GridRow, type LessonColumn } from './model';
 import { changeKey, type JournalState } from './useJournal';
@@ -13,7 +13,7 @@ export const COL_W = 40;
 export const ROW_H = 30;
 const AVG_W = 58;
 const FINAL_W = 56;
-const OVERSCAN = 6;
+const OVERSCAN = 8;
 
 export interface GridProps {
   state: JournalState;
@@ -30,25 +30,29 @@ export interface GridProps {
 
 export interface StudentStats { average: number | null; suggestion: string | null }
 
+/** Weighted averages and suggested final marks, recomputed only when a cell changes: one pass over
+ *  the marks, not over every row × column. */
 export function useStudentStats(state: JournalState, pages: JournalPage[], model: GridModel): Map<number, StudentStats> {
-  const stats = new Map<number, StudentStats>();
-  const scale = pages[0]?.scale ?? [];
-  const perStudent = new Map<number, Array<{ value: string; weight: number }>>();
-  for (const col of model.lessonColumns) {
-    if (col.kind !== 'work') continue;
-    for (const row of model.rows) {
-      const m = state.maps.marks.get(markKey(col.work.id, row.student.id));
-      if (!m) continue;
-      let list = perStudent.get(row.student.id);
-      if (!list) { list = []; perStudent.set(row.student.id, list); }
-      list.push({ value: m.value, weight: col.work.weight });
+  return useMemo(() => {
+    const scale = pages[0]?.scale ?? [];
+    const weight = new Map<number, number>();
+    for (const col of model.lessonColumns) if (col.kind === 'work') weight.set(col.work.id, col.work.weight);
+    const perStudent = new Map<number, Array<{ value: string; weight: number }>>();
+    for (const m of state.maps.marks.values()) {
+      const w = weight.get(m.columnId);
+      if (w === undefined) continue;
+      let list = perStudent.get(m.studentId);
+      if (!list) { list = []; perStudent.set(m.studentId, list); }
+      list.push({ value: m.value, weight: w });
     }
-  }
-  for (const row of model.rows) {
-    const marks = perStudent.get(row.student.id) ?? [];
-    stats.set(row.student.id, { average: weightedAverage(marks), suggestion: suggestFinal(marks, scale) });
-  }
-  return stats;
+    const stats = new Map<number, StudentStats>();
+    for (const row of model.rows) {
+      const marks = perStudent.get(row.student.id) ?? [];
+      stats.set(row.student.id, { average: weightedAverage(marks), suggestion: suggestFinal(marks, scale) });
+    }
+    return stats;
+    // state.rev: the maps are mutated in place and rev says when.
+  }, [state.rev, state.maps, pages, model]);
 }
 
 export function Grid(props: GridProps) {
@@ -67,12 +71,14 @@ export function Grid(props: GridProps) {
   const frame = useRef(0);
   const keys = useGridKeys({ ...props, stats, sink });
   const editing = keys.text !== '' ? { col: cursor.col, text: keys.text } : null;
+  // Columns are rendered in blocks of OVERSCAN: scrolling re-renders once per block, not per column.
   const range = (v: { left: number; width: number }) => {
     const middle = Math.max(0, v.width - NAME_W - rightW);
-    return [Math.max(0, Math.floor(v.left / COL_W) - OVERSCAN), Math.min(lessonCount, Math.ceil((v.left + middle) / COL_W) + OVERSCAN)] as const;
+    const from = Math.floor(v.left / COL_W / OVERSCAN) * OVERSCAN - OVERSCAN;
+    const to = Math.ceil((v.left + middle) / COL_W / OVERSCAN) * OVERSCAN + OVERSCAN;
+    return [Math.max(0, from), Math.min(lessonCount, to)] as const;
   };
   const [first, last] = range(view);
-  const visible = model.lessonColumns.slice(first, last);
   // Re-render on scroll or resize only when another set of columns comes into view.
   const sync = () => {
     const el = scroller.current;
@@ -123,17 +129,17 @@ export function Grid(props: GridProps) {
   return (
     <div ref={scroller} className="jgrid" role="grid" id="journal-grid" aria-label={label}
       aria-rowcount={model.rows.length + 2} aria-colcount={lessonCount + model.finalColumns.length + 2}
-      onScroll={onScroll} onMouseDown={(e) => { if (e.target === scroller.current) e.preventDefault(); }}>
+      onScroll={onScroll} onMouseDown={(e) => onCellMouse(e, keys.pick)} onDoubleClick={(e) => onCellMouse(e, keys.startEdit)}>
       <input ref={sink} className="jgrid-sink" type="text" autoComplete="off" spellCheck={false} aria-label={`${label}: ввод в ячейку`}
         aria-controls="journal-grid" aria-activedescendant={model.rows.length ? activeId : undefined}
         style={{ left: sinkLeft, top: ROW_H * 2 + cursor.row * ROW_H }} value={keys.text}
         onChange={(e) => keys.onChange(e.target.value)} onKeyDown={keys.onKeyDown} onPaste={keys.onPaste} onCopy={keys.onCopy} onBlur={keys.onBlur} />
       <div className="jgrid-inner" style={{ width: totalW }}>
-        <Header model={model} visible={visible} first={first} last={last} rightW={rightW} onLesson={props.onLessonHeader} selected={props.selectedLessonKey} />
+        <Header model={model} first={first} last={last} rightW={rightW} onLesson={props.onLessonHeader} selected={props.selectedLessonKey} />
         {model.rows.map((row, r) => (
-          <Row key={row.student.id} r={r} row={row} model={model} state={state} visible={visible} first={first} last={last}
+          <Row key={row.student.id} r={r} row={row} model={model} state={state} rev={state.rev} first={first} last={last}
             cursor={cursor.row === r ? cursor.col : -1} editing={cursor.row === r ? editing : null}
-            stats={stats.get(row.student.id)!} onPick={(c) => keys.pick(r, c)} onEdit={(c) => keys.startEdit(r, c)} rightW={rightW} />
+            stats={stats.get(row.student.id)!} rightW={rightW} />
         ))}
         {model.rows.length === 0 && <div className="jgrid-empty">В списке группы за этот период нет обучающихся</div>}
       </div>
@@ -141,9 +147,10 @@ export function Grid(props: GridProps) {
   );
 }
 
-function Header({ model, visible, first, last, rightW, onLesson, selected }: {
-  model: GridModel; visible: LessonColumn[]; first: number; last: number; rightW: number; onLesson: (c: LessonColumn) => void; selected: string | null;
+const Header = memo(function Header({ model, first, last, rightW, onLesson, selected }: {
+  model: GridModel; first: number; last: number; rightW: number; onLesson: (c: LessonColumn) => void; selected: string | null;
 }) {
+  const visible = model.lessonColumns.slice(first, last);
   const lessonKey = (c: LessonColumn) => (c.kind === 'pending' ? c.key : `l${c.lesson.id}`);
   return (
     <div className="jgrid-head" role="rowgroup">
@@ -178,20 +185,26 @@ function Header({ model, visible, first, last, rightW, onLesson, selected }: {
       </div>
     </div>
   );
-}
+});
 
 interface RowProps {
-  r: number; row: GridRow; model: GridModel; state: JournalState; visible: LessonColumn[]; first: number; last: number;
+  r: number; row: GridRow; model: GridModel; state: JournalState; rev: number; first: number; last: number;
   cursor: number; editing: { col: number; text: string } | null; stats: StudentStats; rightW: number;
-  onPick: (col: number) => void; onEdit: (col: number) => void;
 }
 
-function Row({ r, row, model, state, visible, first, last, cursor, editing, stats, rightW, onPick, onEdit }: RowProps) {
+/** A row re-renders only when its cells, its cursor or the columns in view change: moving the cursor
+ *  down redraws two rows, not forty. */
+const sameRow = (a: RowProps, b: RowProps) => a.rev === b.rev && a.row === b.row && a.model === b.model && a.r === b.r
+  && a.first === b.first && a.last === b.last && a.cursor === b.cursor && a.rightW === b.rightW
+  && a.editing?.col === b.editing?.col && a.editing?.text === b.editing?.text
+  && a.stats.average === b.stats.average && a.stats.suggestion === b.stats.suggestion;
+
+const Row = memo(function Row({ r, row, model, state, first, last, cursor, editing, stats, rightW }: RowProps) {
   const lessonCount = model.lessonColumns.length;
+  const visible = model.lessonColumns.slice(first, last);
   const cells: ReactNode[] = visible.map((c, i) => {
     const col = first + i;
-    return <LessonCell key={c.key} id={`jc-${r}-${col}`} row={row} col={c} model={model} state={state} active={cursor === col}
-      editing={editing?.col === col ? editing.text : null} onPick={() => onPick(col)} onEdit={() => onEdit(col)} />;
+    return lessonCell(`jc-${r}-${col}`, row, c, model, state, cursor === col, editing?.col === col ? editing.text : null);
   });
   return (
     <div className={`jrow${row.number % 5 === 0 ? ' jrow-fifth' : ''}`} role="row" aria-rowindex={r + 3}>
@@ -207,18 +220,15 @@ function Row({ r, row, model, state, visible, first, last, cursor, editing, stat
         </div>
         {model.finalColumns.map((f, i) => (
           <FinalCell key={f.key} id={`jc-${r}-${lessonCount + i}`} row={row} col={f} state={state} suggestion={stats.suggestion}
-            active={cursor === lessonCount + i} editing={editing?.col === lessonCount + i ? editing.text : null}
-            onPick={() => onPick(lessonCount + i)} onEdit={() => onEdit(lessonCount + i)} />
+            active={cursor === lessonCount + i} editing={editing?.col === lessonCount + i ? editing.text : null} />
         ))}
       </div>
     </div>
   );
-}
+}, sameRow);
 
-function LessonCell({ id, row, col, model, state, active, editing, onPick, onEdit }: {
-  id: string; row: GridRow; col: LessonColumn; model: GridModel; state: JournalState; active: boolean; editing: string | null;
-  onPick: () => void; onEdit: () => void;
-}) {
+/** A cell as a plain element (no component of its own): a 40 × 200 grid renders a thousand of them. */
+function lessonCell(id: string, row: GridRow, col: LessonColumn, model: GridModel, state: JournalState, active: boolean, editing: string | null) {
   const sid = row.student.id;
   const on = enrolled(model, row, col);
   let mark: string | null = null, code: string | null = null, saving = false, error: string | undefined;
@@ -238,17 +248,16 @@ function LessonCell({ id, row, col, model, state, active, editing, onPick, onEdi
   // One element per cell: the mark is its text, an attendance code beside a mark is drawn by CSS.
   const cls = `jcell${col.firstOfLesson ? ' first' : ''}${on ? '' : ' off'}${active ? ' active' : ''}${saving ? ' saving' : ''}${error ? ' error' : ''}${code ? ` att-${code}${mark ? ' with-mark' : ''}` : ''}${col.kind === 'pending' ? ' pending' : ''}`;
   return (
-    <div id={id} role="gridcell" className={cls} aria-disabled={on ? undefined : true} aria-selected={active} data-code={mark && code ? code : undefined}
+    <div key={col.key} id={id} role="gridcell" className={cls} aria-disabled={on ? undefined : true} aria-selected={active} data-code={mark && code ? code : undefined}
       aria-label={`${row.student.shortName}, ${shortDate(col.date)} ${what}: ${on ? shown || 'пусто' : 'не в списке группы'}`}
-      title={error} onMouseDown={(e) => { e.preventDefault(); onPick(); }} onDoubleClick={onEdit}>
+      title={error}>
       {editing !== null ? <span className="jedit">{editing}<span className="jcaret" /></span> : on ? mark ?? code : null}
     </div>
   );
 }
 
-function FinalCell({ id, row, col, state, suggestion, active, editing, onPick, onEdit }: {
+function FinalCell({ id, row, col, state, suggestion, active, editing }: {
   id: string; row: GridRow; col: FinalColumn; state: JournalState; suggestion: string | null; active: boolean; editing: string | null;
-  onPick: () => void; onEdit: () => void;
 }) {
   const sid = row.student.id;
   const key = finalKey(col.finalKind, col.periodId, sid);
@@ -260,8 +269,7 @@ function FinalCell({ id, row, col, state, suggestion, active, editing, onPick, o
     <div id={id} role="gridcell" aria-selected={active}
       className={`jfinal jcell${active ? ' active' : ''}${o ? ' saving' : ''}${error ? ' error' : ''}`}
       aria-label={`${row.student.shortName}, ${col.title}: ${value ?? (offer ? `предлагается ${offer}` : 'пусто')}`}
-      title={error ?? (offer ? `Предлагается ${offer} по среднему баллу: Enter — подтвердить` : undefined)}
-      onMouseDown={(e) => { e.preventDefault(); onPick(); }} onDoubleClick={onEdit}>
+      title={error ?? (offer ? `Предлагается ${offer} по среднему баллу: Enter — подтвердить` : undefined)}>
       {editing !== null ? <span className="jedit">{editing}<span className="jcaret" /></span>
         : value ? <span className="jmark">{value}</span> : offer ? <span className="joffer">{offer}</span> : null}
     </div>
@@ -270,6 +278,15 @@ function FinalCell({ id, row, col, state, suggestion, active, editing, onPick, o
 
 export { type Cursor };
 export type { GridColumn };
+
+/** One mouse handler for the whole grid: the cell's id says where (`jc-<row>-<col>`). */
+function onCellMouse(e: MouseEvent, action: (row: number, col: number) => void): void {
+  const target = (e.target as HTMLElement).closest('[role=gridcell]');
+  const m = target ? /^jc-(\d+)-(\d+)$/.exec(target.id) : null;
+  if (!m) return;
+  e.preventDefault();
+  action(Number(m[1]), Number(m[2]));
+}
 
 /** Put the keyboard in the grid (after writing a lesson, or from a shortcut). */
 export function focusGrid(): void {

@@ -79,12 +79,15 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
     }, 0));
   }, [model]);
 
+  // The lesson panel follows the cursor once it rests (not on every arrow press), unless it has unsaved edits.
+  const follow = useRef(0);
   const onCursor = useCallback((c: Cursor) => {
-    if (!c) return;
     setCursor(c);
+    window.clearTimeout(follow.current);
     const col = model?.lessonColumns[c.col];
-    if (col && !dirty.current) setPanelKey(col.key);
+    if (col && !dirty.current) follow.current = window.setTimeout(() => setPanelKey(col.key), 180);
   }, [model]);
+  const onLessonHeader = useCallback((c: LessonColumn) => { dirty.current = false; setPanelKey(c.key); }, []);
 
   const stats = useStudentStats(state, pages ?? [], model ?? { rows: [], lessonColumns: [], finalColumns: [], membership: [], subgroupLabel: () => null });
 
@@ -150,7 +153,7 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
       {state.notice && !state.error && <Notice kind="ok">{state.notice}</Notice>}
       <Grid state={state} pages={pages} model={model} cursor={cursor} onCursor={onCursor} stats={stats}
         label={`Журнал ${title}`} selectedLessonKey={panelCol ? (panelCol.kind === 'pending' ? panelCol.key : `l${panelCol.lesson.id}`) : null}
-        onLessonHeader={(c: LessonColumn) => { dirty.current = false; setPanelKey(c.key); }} />
+        onLessonHeader={onLessonHeader} />
       <div className="journal-tools row">
         <span className="muted small keys-help">
           Стрелки, Tab — переход · 5 4 3 2 зач незач — отметка · н у б оп уч — посещаемость · Enter — сохранить и вниз · Delete — очистить · Ctrl+Z — отменить · Ctrl+V — вставить столбец из Excel

@@ -27,7 +27,8 @@ export function useJournal(journalId: number, combined = false) {
   const [pages, setPages] = useState<JournalPage[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [, setRev] = useState(0);
+  // Bumped whenever a cell changes (the maps are mutated in place): memoised rows compare it.
+  const [rev, setRev] = useState(0);
   const maps = useRef<CellMaps>({ marks: new Map(), attendance: new Map(), finals: new Map() });
   const overlay = useRef(new Map<string, Overlay>());
   const errors = useRef(new Map<string, string>());
@@ -43,6 +44,7 @@ export function useJournal(journalId: number, combined = false) {
     performance.mark('journal:data');
     maps.current = cellMaps(loaded);
     overlay.current.clear();
+    setRev((r) => r + 1);
     setPages(loaded);
     return loaded;
   }, [journalId, combined]);
@@ -137,7 +139,7 @@ export function useJournal(journalId: number, combined = false) {
   }, [pages, load]);
 
   return {
-    pages, error, setError, notice, setNotice, load, save, undo, startLesson,
+    rev, pages, error, setError, notice, setNotice, load, save, undo, startLesson,
     maps: maps.current, overlay: overlay.current, errors: errors.current,
     canUndo: () => undoStack.current.length > 0,
   };
