@@ -40,11 +40,17 @@ export async function setAttendance(ctx: AuthedContext, input: Parsed<'attendanc
 export async function applyCells(ctx: AuthedContext, db: Db, journalId: number, cells: CellIn[]): Promise<SavedCell[]> {
   const scope = await writeScope(ctx, db, journalId);
   const columnIds = [...new Set(cells.flatMap((c) => (c.kind === 'mark' ? [c.columnId] : [])))];
-  const columns = columnIds.length === 0 ? [] : await db.selectFrom('work_columns').select(['id', 'lesson_id', 'title']).where('id', 'in', columnIds).execute();
+  // The columns with their lessons in one query; the lessons of attendance cells only when there are some.
+  const columns = columnIds.length === 0 ? [] : await db.selectFrom('work_columns as c').innerJoin('lessons as l', 'l.id', 'c.lesson_id')
+    .select(['c.id', 'c.lesson_id', 'l.journal_id', 'l.date']).where('c.id', 'in', columnIds).execute();
   const columnById = new Map(columns.map((c) => [c.id, c]));
-  const lessonIds = [...new Set([...columns.map((c) => c.lesson_id), ...cells.flatMap((c) => (c.kind === 'attendance' ? [c.lessonId] : []))])];
-  const lessons = lessonIds.length === 0 ? [] : await db.selectFrom('lessons').select(['id', 'journal_id', 'date']).where('id', 'in', lessonIds).execute();
-  const lessonById = new Map(lessons.map((l) => [l.id, l]));
+  const lessonById = new Map(columns.map((c) => [c.lesson_id, { id: c.lesson_id, journal_id: c.journal_id, date: c.date }]));
+  const more = [...new Set(cells.flatMap((c) => (c.kind === 'attendance' && !lessonById.has(c.lessonId) ? [c.lessonId] : [])))];
+  if (more.length > 0) {
+    for (const l of await db.selectFrom('lessons').select(['id', 'journal_id', 'date']).where('id', 'in', more).execute()) lessonById.set(l.id, l);
+  }
+  const lessons = [...lessonById.values()];
+  const lessonIds = [...lessonById.keys()];
   if (lessons.some((l) => l.journal_id !== journalId)) throw forbidden('Недостаточно прав: занятие из другого журнала');
   const studentIds = [...new Set(cells.map((c) => c.studentId))];
   const members = await memberships(db, scope, studentIds);

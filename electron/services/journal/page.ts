@@ -3,7 +3,7 @@
 import type {
   AttendanceCell, FinalCell, JournalListItem, JournalPage, LessonInfo, MarkCell, Parsed, PeriodState, RosterStudent,
 } from '../../api/contract.js';
-import { badInput, forbidden } from '../../api/errors.js';
+import { badInput, forbidden, notFound } from '../../api/errors.js';
 import { canReadJournal, curatedGroupIds, headedDepartmentIds, loadJournal, READ_ALL, type JournalRow } from '../access.js';
 import { hasRole, type AuthedContext, type Db } from '../context.js';
 import { scheduledSlots } from '../schedule.js';
@@ -13,10 +13,29 @@ import { parseScale } from './scale.js';
 type RangeInput = { periodId?: number | null; from?: string | null; to?: string | null };
 
 export async function open(ctx: AuthedContext, input: Parsed<'journal.open'>): Promise<JournalPage> {
-  const j = await loadJournal(ctx.db, input.journalId);
-  if (!canReadJournal(ctx.session, j)) throw forbidden('Недостаточно прав: это журнал другого преподавателя');
-  return loadPage(ctx, ctx.db, j, input);
+  const head = await headOf(ctx.db, input.journalId);
+  if (!canReadJournal(ctx.session, head)) throw forbidden('Недостаточно прав: это журнал другого преподавателя');
+  return loadPage(ctx, ctx.db, head, input, head);
 }
+
+/** The journal with everything its page header needs and the institution's scale, in one query. */
+async function headOf(db: Db, journalId: number) {
+  const row = await db.selectFrom('journals as j')
+    .innerJoin('academic_years as y', 'y.id', 'j.year_id')
+    .innerJoin('groups as g', 'g.id', 'j.group_id')
+    .innerJoin('subjects as s', 's.id', 'j.subject_id')
+    .innerJoin('users as t', 't.id', 'j.teacher_user_id')
+    .innerJoin('institution as i', (join) => join.onTrue())
+    .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
+    .select(['j.id', 'j.year_id', 'j.group_id', 'j.subject_id', 'j.subgroup_id', 'j.teacher_user_id', 'j.version', 'g.department_id',
+      'y.status as year_status', 'y.title as year_title', 'y.starts_on', 'y.ends_on', 'g.name as group_name', 's.name as subject_name',
+      's.code as subject_code', 'sg.number as sg_number', 'sg.title as sg_title', 't.last_name', 't.first_name', 't.middle_name',
+      'i.mark_scale', 'i.marks_enabled', 'i.lessons_per_day'])
+    .where('j.id', '=', journalId).executeTakeFirst();
+  if (!row) throw notFound('Журнал');
+  return row;
+}
+type Head = Awaited<ReturnType<typeof headOf>>;
 
 /** Every journal of the group and subject (both subgroups), read-only: the group view (003 §3.7). */
 export async function combined(ctx: AuthedContext, input: Parsed<'journal.combined'>): Promise<JournalPage[]> {
@@ -53,18 +72,10 @@ function resolveRange(input: RangeInput, periods: Array<{ id: number; starts_on:
   return current ? { from: current.starts_on, to: current.ends_on, periodId: current.id } : { from: year.starts_on, to: year.ends_on, periodId: null };
 }
 
-export async function loadPage(ctx: AuthedContext, db: Db, j: JournalRow, input: RangeInput): Promise<JournalPage> {
+export async function loadPage(ctx: AuthedContext, db: Db, j: JournalRow, input: RangeInput, known?: Head): Promise<JournalPage> {
   const today = ctx.clock.today();
-  const head = await db.selectFrom('journals as j')
-    .innerJoin('academic_years as y', 'y.id', 'j.year_id')
-    .innerJoin('groups as g', 'g.id', 'j.group_id')
-    .innerJoin('subjects as s', 's.id', 'j.subject_id')
-    .innerJoin('users as t', 't.id', 'j.teacher_user_id')
-    .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
-    .select(['y.title as year_title', 'y.starts_on', 'y.ends_on', 'g.name as group_name', 's.name as subject_name', 's.code as subject_code',
-      'sg.number as sg_number', 'sg.title as sg_title', 't.last_name', 't.first_name', 't.middle_name'])
-    .where('j.id', '=', j.id).executeTakeFirstOrThrow();
-  const inst = await db.selectFrom('institution').select(['mark_scale', 'marks_enabled', 'lessons_per_day']).executeTakeFirstOrThrow();
+  const head = known ?? await headOf(db, j.id);
+  const inst = head;
   const periodRows = await db.selectFrom('periods').select(['id', 'seq', 'title', 'starts_on', 'ends_on', 'locked'])
     .where('year_id', '=', j.year_id).orderBy('seq').execute();
   const range = resolveRange(input, periodRows, head, today);
@@ -129,14 +140,12 @@ export async function loadPage(ctx: AuthedContext, db: Db, j: JournalRow, input:
       lessonById.get(c.lesson_id)?.columns.push({ id: c.id, seq: c.seq, kind: c.kind, title: c.title, weight: Number(c.weight), releaseOn: c.release_on, version: c.version });
     }
     if (columns.length > 0) {
-      const rows = await inRange(db.selectFrom('marks as m').innerJoin('work_columns as c', 'c.id', 'm.column_id').innerJoin('lessons as l', 'l.id', 'c.lesson_id')
-        .select(['m.column_id', 'm.student_id', 'm.value', 'm.version'])).execute() as Array<{ column_id: number; student_id: number; value: string; version: number }>;
-      marks = rows.map((m) => ({ columnId: m.column_id, studentId: m.student_id, value: m.value, version: m.version }));
+      // Selected under the output's own names: no second object per mark.
+      marks = await inRange(db.selectFrom('marks as m').innerJoin('work_columns as c', 'c.id', 'm.column_id').innerJoin('lessons as l', 'l.id', 'c.lesson_id')
+        .select(['m.column_id as columnId', 'm.student_id as studentId', 'm.value', 'm.version'])).execute() as MarkCell[];
     }
-    const att = await inRange(db.selectFrom('attendance as a').innerJoin('lessons as l', 'l.id', 'a.lesson_id')
-      .select(['a.lesson_id', 'a.student_id', 'a.code', 'a.late_minutes', 'a.reason', 'a.excuse_id', 'a.version'])).execute() as
-      Array<{ lesson_id: number; student_id: number; code: AttendanceCell['code']; late_minutes: number | null; reason: string | null; excuse_id: number | null; version: number }>;
-    attendance = att.map((a) => ({ lessonId: a.lesson_id, studentId: a.student_id, code: a.code, lateMinutes: a.late_minutes, reason: a.reason, excuseId: a.excuse_id, version: a.version }));
+    attendance = await inRange(db.selectFrom('attendance as a').innerJoin('lessons as l', 'l.id', 'a.lesson_id')
+      .select(['a.lesson_id as lessonId', 'a.student_id as studentId', 'a.code', 'a.late_minutes as lateMinutes', 'a.reason', 'a.excuse_id as excuseId', 'a.version'])).execute() as AttendanceCell[];
     const homework = await inRange(db.selectFrom('homework_individual as h').innerJoin('lessons as l', 'l.id', 'h.lesson_id')
       .select(['h.lesson_id', 'h.student_id', 'h.text'])).execute() as Array<{ lesson_id: number; student_id: number; text: string }>;
     for (const h of homework) lessonById.get(h.lesson_id)?.individualHomework.push({ studentId: h.student_id, text: h.text });

@@ -30,8 +30,10 @@ export async function writeScope(ctx: AuthedContext, db: Db, journalId: number):
   const today = ctx.clock.today();
   const head = await db.selectFrom('academic_years as y')
     .innerJoin('groups as g', 'g.year_id', 'y.id')
+    .innerJoin('institution as i', (join) => join.onTrue())
     .leftJoin('subgroups as sg', (join) => join.on('sg.id', '=', journal.subgroup_id ?? -1))
-    .select(['y.title', 'y.starts_on', 'y.ends_on', 'g.name as group_name', 'sg.number as subgroup_number'])
+    .select(['y.title', 'y.starts_on', 'y.ends_on', 'g.name as group_name', 'sg.number as subgroup_number',
+      'i.mark_scale', 'i.marks_enabled', 'i.lessons_per_day', 'i.kind'])
     .where('y.id', '=', journal.year_id).where('g.id', '=', journal.group_id)
     .executeTakeFirstOrThrow();
   const periods = await db.selectFrom('periods').select(['id', 'seq', 'title', 'starts_on', 'ends_on', 'locked'])
@@ -42,7 +44,7 @@ export async function writeScope(ctx: AuthedContext, db: Db, journalId: number):
       .where('journal_id', '=', journalId).where('status', '=', 'approved').execute();
     for (const u of rows) if (u.valid_until === null || u.valid_until >= today) unlocks.set(u.period_id, u.id);
   }
-  const inst = await db.selectFrom('institution').select(['mark_scale', 'marks_enabled', 'lessons_per_day', 'kind']).executeTakeFirstOrThrow();
+  const inst = head;
   return {
     journal, today, periods, unlocks,
     year: { title: head.title, starts_on: head.starts_on, ends_on: head.ends_on },
@@ -86,11 +88,16 @@ export async function memberships(db: Db, scope: WriteScope, studentIds: number[
   const result = new Map<number, Membership>();
   if (studentIds.length === 0) return result;
   const ids = [...new Set(studentIds)];
-  const students = await db.selectFrom('students').select(['id', 'last_name', 'first_name', 'middle_name']).where('id', 'in', ids).execute();
-  for (const s of students) result.set(s.id, { name: shortName(s), intervals: [], inSubgroup: scope.journal.subgroup_id === null });
-  const enrolments = await db.selectFrom('enrolments').select(['student_id', 'from_date', 'until_date'])
-    .where('group_id', '=', scope.journal.group_id).where('student_id', 'in', ids).execute();
-  for (const e of enrolments) result.get(e.student_id)?.intervals.push({ from: e.from_date, until: e.until_date });
+  // Each student with their enrolments in the journal's group (none: a row with null dates).
+  const rows = await db.selectFrom('students as s')
+    .leftJoin('enrolments as e', (join) => join.onRef('e.student_id', '=', 's.id').on('e.group_id', '=', scope.journal.group_id))
+    .select(['s.id', 's.last_name', 's.first_name', 's.middle_name', 'e.from_date', 'e.until_date'])
+    .where('s.id', 'in', ids).execute();
+  for (const r of rows) {
+    let m = result.get(r.id);
+    if (!m) { m = { name: shortName(r), intervals: [], inSubgroup: scope.journal.subgroup_id === null }; result.set(r.id, m); }
+    if (r.from_date !== null) m.intervals.push({ from: r.from_date, until: r.until_date });
+  }
   if (scope.journal.subgroup_id !== null) {
     const members = await db.selectFrom('subgroup_students').select('student_id')
       .where('subgroup_id', '=', scope.journal.subgroup_id).where('student_id', 'in', ids).execute();
