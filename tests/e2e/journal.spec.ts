@@ -90,9 +90,39 @@ test('the grid pastes a column from Excel, undoes with Ctrl+Z and refuses a mark
   await page.keyboard.type('y');
   await page.keyboard.press('Enter');
   await expect(cell(page, names[1]!, dm)).toHaveAttribute('aria-label', /: н$/);
+  // The period mark: Enter on the empty cell confirms the mark suggested by the weighted average.
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowRight');
+  const final = page.locator(`[role=gridcell][aria-label^="${names[0]}, Итог за период"]`);
+  await expect(final).toHaveAttribute('aria-label', /предлагается 5$/);
+  await page.keyboard.press('Enter');
+  await expect(final).toHaveAttribute('aria-label', /Итог за период: 5$/);
   const opened = await demo.api(page, 'journal.open', { journalId: big.journalId });
-  const value = opened.body.value as { attendance: Array<{ code: string }>; marks: Array<{ value: string }> };
+  const value = opened.body.value as { attendance: Array<{ code: string }>; marks: Array<{ value: string }>; finals: Array<{ value: string; kind: string }> };
   expect(value.attendance.map((a) => a.code).sort()).toContain('оп');
+  expect(value.finals).toEqual([expect.objectContaining({ kind: 'period', value: '5' })]);
+});
+
+test('two windows edit one cell: the later save is refused and shows the fresh value', async ({ page, demo, browser }) => {
+  const big = seedBigJournal(demo.dbFile, 3, 1, 'C', false);
+  const other = await browser.newPage();
+  for (const p of [page, other]) {
+    await login(p, demo.url, 'teacher');
+    await p.goto(`${demo.url}#/journal/${big.journalId}`);
+    await expect(p.getByRole('grid')).toBeVisible();
+  }
+  const name = (await gridNames(page))[0]!;
+  for (const [p, value] of [[page, '5'], [other, '3']] as const) {
+    await cell(p, name, '01.09').click();
+    await p.keyboard.type(value);
+    await p.keyboard.press('Enter');
+  }
+  await expect(cell(page, name, '01.09')).toHaveAttribute('aria-label', /: 5$/);
+  await expect(other.getByRole('alert')).toContainText('уже изменили в другом окне или другой пользователь — сейчас «5»');
+  await expect(cell(other, name, '01.09')).toHaveAttribute('aria-label', /: 5$/);
+  await other.close();
 });
 
 test('a 30 × 150 journal renders fast (measured in the browser)', async ({ page, demo }) => {
