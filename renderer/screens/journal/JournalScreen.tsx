@@ -95,7 +95,7 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
   if (!pages || !model || !page || !cursor) return <Loading what="Журнал открывается" />;
 
   const j = page.journal;
-  const title = `${j.groupName}${j.subgroup ? ` (подгруппа ${j.subgroup.number})` : ''} · ${j.subjectCode ? `${j.subjectCode} ` : ''}${j.subjectName}`;
+  const title = `${j.groupName}${j.subgroup && !combined ? ` (подгруппа ${j.subgroup.number})` : ''} · ${j.subjectCode ? `${j.subjectCode} ` : ''}${j.subjectName}`;
   const panelCol = model.lessonColumns.find((c) => c.key === panelKey) ?? null;
   const panelPage = panelCol ? pages[panelCol.page]! : page;
   const target: PanelTarget | null = !panelCol ? null : panelCol.kind === 'pending' ? { kind: 'slot', date: panelCol.date, lessonNo: panelCol.lessonNo } : { kind: 'lesson', lesson: panelCol.lesson };
