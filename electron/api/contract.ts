@@ -8,12 +8,16 @@ import { authMethods } from './methods/auth.js';
 import { homeMethods } from './methods/home.js';
 import { setupMethods } from './methods/setup.js';
 import { jobMethods } from './methods/jobs.js';
+import { userMethods } from './methods/users.js';
+import { auditMethods } from './methods/audit.js';
 
 export const contract = {
   ...setupMethods,
   ...authMethods,
   ...homeMethods,
   ...jobMethods,
+  ...userMethods,
+  ...auditMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -45,3 +49,8 @@ export { PDF_MIME, XLSX_MIME } from './methods/jobs.js';
 export type { SetupStatus } from './methods/setup.js';
 export type { HomeSummary, TodayLesson, YearInfo } from './methods/home.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';
+export type {
+  FamilyAccount, FamilyList, FamilyStudent, IssuedPassword, JournalChoice, LinkedStudent, RoleView, ScopeChoices, SlipsResult,
+  UserDetail, UserPage, UserRow,
+} from './methods/users.js';
+export type { AuditChange, AuditOptions, AuditPage, AuditRow, LookupItem } from './methods/audit.js';
