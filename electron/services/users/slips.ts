@@ -79,7 +79,8 @@ async function plan(ctx: AuthedContext, input: Parsed<'users.slips'>): Promise<T
   for (const id of studentIds) add({ kind: 'student', studentId: id }, students.find((s) => s.id === id)!.user_id);
   for (const id of guardianIds) {
     const g = guardians.find((x) => x.id === id)!;
-    add({ kind: 'guardian', guardianId: id, studentId: g.student_id }, g.user_id ?? await sameParent(db, id));
+    // Without an account the guardian stays a target of its own, so that it gets linked (or created).
+    add({ kind: 'guardian', guardianId: id, studentId: g.student_id }, g.user_id);
   }
 
   const existing = targets.filter((t) => t.kind === 'user').map((t) => (t as { userId: number }).userId);
@@ -109,8 +110,9 @@ async function linkedStudents(db: Db, userId: number): Promise<number[]> {
 async function sameParent(db: Db, guardianId: number): Promise<number | null> {
   const g = await db.selectFrom('guardians').select(['full_name', 'phone', 'email']).where('id', '=', guardianId).executeTakeFirstOrThrow();
   if (!g.phone && !g.email) return null;
-  const others = await db.selectFrom('guardians').select(['user_id', 'full_name', 'phone', 'email'])
-    .where('user_id', 'is not', null).where('id', '!=', guardianId).execute();
+  const others = await db.selectFrom('guardians as g').innerJoin('users as u', 'u.id', 'g.user_id')
+    .select(['g.user_id', 'g.full_name', 'g.phone', 'g.email'])
+    .where('u.active', '=', 1).where('g.id', '!=', guardianId).execute();
   const match = others.find((o) => norm(o.full_name) === norm(g.full_name)
     && ((g.phone && norm(o.phone) === norm(g.phone)) || (g.email && norm(o.email) === norm(g.email))));
   return match?.user_id ?? null;
@@ -149,23 +151,28 @@ async function issue(ctx: AuthedContext, targets: Target[], input: Parsed<'users
     const issued: Array<{ userId: number; password: string }> = [];
     let created = 0;
     for (const [i, target] of targets.entries()) {
+      control.progress('Запись учётных записей', i, targets.length);
       const hash = hashes[i]!;
       let userId = target.kind === 'user' ? target.userId : await existingAccount(trx, target);
+      if (userId !== null && issued.some((x) => x.userId === userId)) {
+        // The same parent through a second child: one slip, one password; only the link is added.
+        if (target.kind === 'guardian') await linkGuardian(trx, target.guardianId, userId);
+        continue;
+      }
       if (userId === null) {
         userId = await createFamilyAccount(trx, ctx, target as Exclude<Target, { kind: 'user' }>, hash, at, taken);
         created++;
       } else {
-        await trx.updateTable('users').set((eb) => ({
-          password_hash: hash, must_change_password: 1, failed_attempts: 0, locked_until: null, updated_at: at, version: eb('version', '+', 1),
-        })).where('id', '=', userId).execute();
+        await trx.updateTable('users').set({
+          password_hash: hash, must_change_password: 1, failed_attempts: 0, locked_until: null, updated_at: at,
+        }).where('id', '=', userId).execute();
         if (target.kind === 'guardian') await linkGuardian(trx, target.guardianId, userId);
         await audit(trx, ctx.session, now, {
           action: 'users.password_reset', entity: 'user', entityId: userId,
           studentId: target.kind === 'user' ? null : target.studentId, after: { mustChangePassword: true, via: 'slips' },
         });
       }
-      if (!issued.some((x) => x.userId === userId)) issued.push({ userId, password: passwords[i]! });
-      control.progress('Запись учётных записей', i + 1, targets.length);
+      issued.push({ userId, password: passwords[i]! });
     }
     control.throwIfCancelled();
     const rows = await describeUsers(trx, issued.map((x) => x.userId), now, ctx.clock.today());
@@ -239,5 +246,6 @@ export function describeAccount(r: UserRow): string {
     return `Родитель (законный представитель): ${kids}`;
   }
   const roles = [...new Set(r.roles.map((g) => ROLE_NAMES[g.role]))].join(', ');
-  return [roles, r.position].filter(Boolean).join(' · ') || 'Пользователь';
+  const position = r.position && !roles.toLowerCase().includes(r.position.toLowerCase()) ? r.position : null;
+  return [roles, position].filter(Boolean).join(' · ') || 'Пользователь';
 }

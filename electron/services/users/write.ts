@@ -182,10 +182,10 @@ export async function resetPassword(ctx: AuthedContext, input: Parsed<'users.res
   const now = ctx.clock.now();
   const wasLocked = Boolean(user.locked_until && user.locked_until > now.toISOString());
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set((eb) => ({
-      password_hash: hash, must_change_password: 1, failed_attempts: 0, locked_until: null,
-      updated_at: now.toISOString(), version: eb('version', '+', 1),
-    })).where('id', '=', input.id).execute();
+    // The version guards what the card edits (profile, roles, state), not the password: no bump here.
+    await trx.updateTable('users').set({
+      password_hash: hash, must_change_password: 1, failed_attempts: 0, locked_until: null, updated_at: now.toISOString(),
+    }).where('id', '=', input.id).execute();
     await audit(trx, ctx.session, now, {
       action: 'users.password_reset', entity: 'user', entityId: input.id,
       after: { mustChangePassword: true, ...(wasLocked ? { unlocked: true } : {}) },
@@ -200,8 +200,7 @@ export async function unlock(ctx: AuthedContext, input: Parsed<'users.unlock'>):
   const locked = Boolean(user.locked_until && user.locked_until > now.toISOString());
   if (!locked && user.failed_attempts === 0) return fresh(ctx, input.id);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set((eb) => ({ failed_attempts: 0, locked_until: null, version: eb('version', '+', 1) }))
-      .where('id', '=', input.id).execute();
+    await trx.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', input.id).execute();
     await audit(trx, ctx.session, now, {
       action: 'users.unlock', entity: 'user', entityId: input.id,
       before: { lockedUntil: locked ? user.locked_until : null, failedAttempts: user.failed_attempts },
