@@ -74,7 +74,7 @@ export const auditMethods = {
     input: z.object({
       ...filter,
       page: z.number().int().min(1).default(1),
-      pageSize: z.number().int().min(10).max(500).default(50),
+      pageSize: z.number().int().min(1).max(500).default(50),
     }).refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'Дата «с» позже даты «по»', path: ['from'] }),
   }),
   'audit.options': method<AuditOptions>()({
