@@ -32,6 +32,7 @@ export const handlers: Handlers = {
   'users.get': usersRead.get,
   'users.scopes': usersRead.scopes,
   'users.journals': usersRead.journals,
+  'users.myJournals': usersRead.myJournals,
   'users.create': usersWrite.create,
   'users.update': usersWrite.update,
   'users.setActive': usersWrite.setActive,

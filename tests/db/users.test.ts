@@ -241,6 +241,14 @@ describeEachDb('users and roles', (kind) => {
     expect((await refused(admin.call('users.assignJournal', { journalId: j.id, version: moved.version, teacherId: fx.userIds.director }), 'bad_request')).message)
       .toMatch(/нет роли «Преподаватель»/);
     expect(await counts()).toEqual(before);
+    const taker = new TestClient(deps);
+    await taker.call('auth.login', { login: 'journal.taker', password: made.oneTimePassword });
+    await taker.call('auth.changePassword', { current: made.oneTimePassword, next: 'Kiseleva2026' });
+    expect((await taker.call('users.myJournals', {})).map((x) => x.id)).toEqual([j.id]);
+    const mine = await (await clientAs(deps, 'teacher')).call('users.myJournals', {});
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((x) => x.teacherId === fx.userIds.teacher)).toBe(true);
+    expect(mine.map((x) => x.id)).not.toContain(j.id);
     const prev = await handle.db.selectFrom('journals').select(['id', 'version']).where('year_id', '=', fx.previousYearId).executeTakeFirstOrThrow();
     await refused(admin.call('users.assignJournal', { journalId: prev.id, version: prev.version, teacherId: made.userId }), 'locked');
   });

@@ -228,6 +228,11 @@ export const userMethods = {
     access: ['admin'],
     input: z.object({ journalId: id('Журнал'), version, teacherId: id('Преподаватель') }),
   }),
+  'users.myJournals': method<JournalChoice[]>()({
+    summary: 'Журналы текущего года, которые ведёт вошедший преподаватель (по нагрузке)',
+    access: ['teacher'],
+    input: empty,
+  }),
   'users.families': method<FamilyList>()({
     summary: 'Обучающиеся группы и их родители с учётными записями (для выдачи листков с паролями)',
     access: ['admin', 'dept_head'],

@@ -89,3 +89,8 @@ export async function journalChoices(db: Db, today: string, journalId?: number):
 export async function journals(ctx: AuthedContext): Promise<JournalChoice[]> {
   return journalChoices(ctx.db, ctx.clock.today());
 }
+
+/** A teacher's own journals: 000 §3.5, 003 §3.6 — only the groups and subjects they teach. */
+export async function myJournals(ctx: AuthedContext): Promise<JournalChoice[]> {
+  return (await journalChoices(ctx.db, ctx.clock.today())).filter((j) => j.teacherId === ctx.session.userId);
+}
