@@ -61,6 +61,12 @@ export const FIELD_LABELS: Record<string, string> = {
   guardianId: 'Родитель (№ записи)',
   fullName: 'Полное наименование',
   kind: 'Вид',
+  seed: 'Начальное число генератора',
+  director: 'Директор',
+  students: 'Обучающихся',
+  groups: 'Групп',
+  journals: 'Журналов',
+  users: 'Пользователей',
 };
 
 export const REASON_LABELS: Record<string, string> = {

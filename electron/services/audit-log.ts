@@ -159,12 +159,27 @@ async function describeRows(db: Db, raw: Array<{ id: number; at: string; user_id
       students.set(s.id, fullName(s));
     }
   }
-  const journals = await journalTitles(db, uniq(raw.map((r) => r.journal_id)));
+  const entityUsers = new Map<number, string>();
+  const userEntityIds = uniq(raw.filter((r) => r.entity === 'user' && /^\d+$/.test(r.entity_id ?? '')).map((r) => Number(r.entity_id)));
+  for (const chunk of chunks(userEntityIds)) {
+    for (const u of await db.selectFrom('users').select(['id', 'login', 'last_name', 'first_name', 'middle_name']).where('id', 'in', chunk).execute()) {
+      entityUsers.set(u.id, `${shortName(u)} (${u.login})`);
+    }
+  }
+  const journals = await journalTitles(db, uniq([...raw.map((r) => r.journal_id),
+    ...raw.filter((r) => r.entity === 'journal' && /^\d+$/.test(r.entity_id ?? '')).map((r) => Number(r.entity_id))]));
+  const titleOf = (entity: string, id: string | null): string | null => {
+    if (id === null || !/^\d+$/.test(id)) return null;
+    if (entity === 'user') return entityUsers.get(Number(id)) ?? null;
+    if (entity === 'journal') return journals.get(Number(id)) ?? null;
+    return null;
+  };
   const parsed = raw.map((r) => ({ r, before: parse(r.before), after: parse(r.after) }));
   const names = await namesFor(db, parsed.flatMap((p) => [p.before, p.after]));
   return parsed.map(({ r, before, after }) => ({
     id: r.id, at: r.at, userId: r.user_id, login: r.login, userName: r.user_id !== null ? users.get(r.user_id) ?? null : null,
     action: r.action, actionLabel: actionLabel(r.action), entity: r.entity, entityLabel: entityLabel(r.entity), entityId: r.entity_id,
+    entityTitle: titleOf(r.entity, r.entity_id),
     journalId: r.journal_id, journalTitle: r.journal_id !== null ? journals.get(r.journal_id) ?? null : null,
     studentId: r.student_id, studentName: r.student_id !== null ? students.get(r.student_id) ?? null : null,
     before, after, changes: changesOf(before, after, names),
@@ -232,6 +247,7 @@ export async function exportXlsx(ctx: AuthedContext, input: Parsed<'audit.export
       { header: 'Действие', key: 'actionLabel', type: 'text', width: 36 },
       { header: 'Объект', key: 'entityLabel', type: 'text', width: 16 },
       { header: 'Код объекта', key: 'entityId', type: 'text', width: 10 },
+      { header: 'Какой', key: 'entityTitle', type: 'text', width: 30 },
       { header: 'Журнал', key: 'journalTitle', type: 'text', width: 36 },
       { header: 'Обучающийся', key: 'studentName', type: 'text', width: 30 },
       { header: 'Было', key: 'beforeText', type: 'text', width: 50 },

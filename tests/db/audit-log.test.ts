@@ -112,6 +112,7 @@ describeEachDb('audit log', (kind) => {
     const off = (await director.call('audit.list', { action: 'users.deactivate' })).rows[0]!;
     expect(off.changes).toEqual([{ field: 'active', label: 'Учётная запись включена', before: 'да', after: 'нет' }]);
     expect(off.userName).toMatch(/\S+ \S+/);
+    expect(off.entityTitle).toBe('Видимова А. (audit.seen)');
 
     const journal = (await admin.call('users.journals', {})).find((j) => j.id === fx.teacherJournalId)!;
     const helper = await admin.call('users.create', { login: 'audit.helper', lastName: 'Помощникова', firstName: 'Яна', roles: [{ role: 'teacher' }] });
@@ -167,7 +168,7 @@ describeEachDb('audit log', (kind) => {
     expect(file.rows).toBe(expected.total);
     const sheet = await readSheet(Buffer.from(file.base64, 'base64'));
     expect(sheet.name).toBe('Журнал аудита');
-    expect(sheet.headers).toEqual(['№', 'Когда', 'Логин', 'Пользователь', 'Действие', 'Объект', 'Код объекта', 'Журнал', 'Обучающийся', 'Было', 'Стало']);
+    expect(sheet.headers).toEqual(['№', 'Когда', 'Логин', 'Пользователь', 'Действие', 'Объект', 'Код объекта', 'Какой', 'Журнал', 'Обучающийся', 'Было', 'Стало']);
     expect(sheet.rows).toHaveLength(expected.total);
     expect(sheet.rows.map((r) => r['№'])).toEqual(expected.rows.map((r) => r.id));
     const roles = sheet.rows.find((r) => r['Действие'] === 'Изменены роли');

@@ -122,7 +122,9 @@ test('five wrong passwords lock an account until the admin unlocks it; the audit
   await expect(entries.locator(':scope > tbody > tr')).toHaveCount(1);
   await expect(entries).toContainText('teacher');
   await page.getByLabel('Действие').selectOption({ label: 'Снята блокировка учётной записи' });
-  await expect(entries).toContainText('Неверных попыток');
+  await expect(entries).toContainText('Пользователь: ');
+  await expect(entries).toContainText('(teacher)');
+  await expect(entries).toContainText('Заблокирована до');
   await page.getByLabel('Действие').selectOption('');
   await page.screenshot({ path: 'test-results/audit-log.png', fullPage: false });
   const download = page.waitForEvent('download');

@@ -25,6 +25,8 @@ export interface AuditRow {
   entity: string;
   entityLabel: string;
   entityId: string | null;
+  /** What the entity is by name, when it is a user or a journal: «Макарова Ю. Н. (teacher)». */
+  entityTitle: string | null;
   journalId: number | null;
   journalTitle: string | null;
   studentId: number | null;

@@ -13,6 +13,19 @@ const PAGE_SIZE = 50;
 
 function Changes({ row }: { row: AuditRow }) {
   if (row.changes.length === 0) return <span className="muted">—</span>;
+  // A record without «before» (a creation, a login, an export) is just a list of what it holds.
+  if (row.before === null || row.after === null) {
+    const side = row.before === null ? 'after' : 'before';
+    return (
+      <table className="changes" aria-label={side === 'after' ? 'Сведения' : 'Удалено'}>
+        <tbody>
+          {row.changes.map((c) => (
+            <tr key={c.field || 'value'}><th scope="row">{c.label}</th><td className={side === 'after' ? '' : 'was'}>{c[side]}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  }
   return (
     <table className="changes" aria-label="Изменения">
       <tbody>
@@ -108,8 +121,8 @@ export function AuditScreen() {
                   <td className="small">{r.userName ?? <span className="muted">—</span>}{r.login && <div className="muted"><code>{r.login}</code></div>}</td>
                   <td>{r.actionLabel}</td>
                   <td className="small">
-                    {r.entityLabel}{r.entityId && <span className="muted"> №{r.entityId}</span>}
-                    {r.journalTitle && <div>Журнал: {r.journalTitle}</div>}
+                    {r.entityLabel}{r.entityTitle ? <>: {r.entityTitle}</> : r.entityId && <span className="muted"> №{r.entityId}</span>}
+                    {r.journalTitle && r.entity !== 'journal' && <div>Журнал: {r.journalTitle}</div>}
                     {r.studentName && <div>Обучающийся: {r.studentName}</div>}
                   </td>
                   <td className="small"><Changes row={r} /></td>
