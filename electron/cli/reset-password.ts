@@ -1,7 +1,7 @@
 // For the day the only administrator is locked out or forgot the password: whoever can reach the
 // database file (or the PostgreSQL server) issues a new one-time password from the command line.
 import { audit } from '../services/audit.js';
-import { generateOneTimePassword, hashPassword } from '../services/passwords.js';
+import { generateOneTimePassword, hashOneTimePassword } from '../services/passwords.js';
 import { CliError, requireFlag, type CliCommand } from './command.js';
 import { openForCli } from './open.js';
 
@@ -18,7 +18,7 @@ export const resetPasswordCommand: CliCommand = {
       if (!user) throw new CliError(`Пользователь с логином «${login}» не найден`);
       if (!user.active) throw new CliError(`Учётная запись ${user.login} отключена: включите её в разделе «Пользователи» под другим администратором`);
       const password = generateOneTimePassword();
-      const hash = await hashPassword(password);
+      const hash = await hashOneTimePassword(password);
       const now = core.deps.clock.now();
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('users')

@@ -4,7 +4,7 @@ import type { AuditChange, AuditOptions, AuditPage, AuditRow, FileOutput, Lookup
 import { XLSX_MIME } from '../api/contract.js';
 import { badInput } from '../api/errors.js';
 import { addTableSheet, createWorkbook, toBuffer } from '../export/xlsx.js';
-import { audit } from './audit.js';
+import { auditExport } from './audit.js';
 import { actionLabel, entityLabel, fieldLabel, REASON_LABELS } from './audit-labels.js';
 import type { AuthedContext, Db } from './context.js';
 import { fileOutput } from './files.js';
@@ -262,10 +262,7 @@ export async function exportXlsx(ctx: AuthedContext, input: Parsed<'audit.export
   const bytes = await toBuffer(wb);
   // Writing the export to the log comes before the file leaves: an export that cannot be logged does not happen.
   await ctx.db.transaction().execute(async (trx) => {
-    await audit(trx, ctx.session, now, {
-      action: 'export.personal_data', entity: 'audit_log',
-      after: { what: 'Журнал аудита (Excel)', rows: rows.length, filter: describeFilter(input) },
-    });
+    await auditExport(trx, ctx.session, now, 'audit_log', { what: 'Журнал аудита (Excel)', rows: rows.length, filter: describeFilter(input) });
   });
   const stamp = ctx.clock.today().split('-').reverse().join('.');
   return { ...fileOutput(`Журнал аудита ${stamp}.xlsx`, XLSX_MIME, new Uint8Array(bytes)), rows: rows.length };

@@ -6,11 +6,11 @@ import { PDF_MIME } from '../../api/contract.js';
 import { badInput, forbidden, notFound } from '../../api/errors.js';
 import { credentialSlipsPdf, type CredentialSlip } from '../../export/credential-slips.js';
 import { studentsBeyondCredentialScope } from '../access.js';
-import { audit } from '../audit.js';
+import { audit, auditExport } from '../audit.js';
 import { hasRole, type AuthedContext, type Db } from '../context.js';
 import { fileOutput } from '../files.js';
 import type { JobControl } from '../jobs.js';
-import { generateOneTimePassword, hashPassword } from '../passwords.js';
+import { generateOneTimePassword, hashOneTimePassword } from '../passwords.js';
 import { shortName } from '../session.js';
 import { ROLE_NAMES } from './grants.js';
 import { loginBase, splitFullName, uniqueLogin } from './logins.js';
@@ -127,7 +127,7 @@ async function hashAll(passwords: string[], control: JobControl): Promise<string
     while (next < passwords.length) {
       const i = next++;
       control.throwIfCancelled();
-      hashes[i] = await hashPassword(passwords[i]!);
+      hashes[i] = await hashOneTimePassword(passwords[i]!);
       control.progress('Создание одноразовых паролей', ++done, passwords.length);
     }
   };
@@ -176,10 +176,7 @@ async function issue(ctx: AuthedContext, targets: Target[], input: Parsed<'users
     }
     control.throwIfCancelled();
     const rows = await describeUsers(trx, issued.map((x) => x.userId), now, ctx.clock.today());
-    await audit(trx, ctx.session, now, {
-      action: 'export.personal_data', entity: 'credential_slips',
-      after: { what: 'Листки с паролями', count: issued.length, created, logins: rows.map((r) => r.login) },
-    });
+    await auditExport(trx, ctx.session, now, 'credential_slips', { what: 'Листки с паролями', count: issued.length, created, logins: rows.map((r) => r.login) });
     control.progress('Формирование PDF', 0, 1);
     const admin = hasRole(ctx.session, 'admin');
     const who = `${admin ? 'администратор электронного журнала' : 'заведующий отделением'} ${shortName(issuer)}${issuer.phone ? `, тел. ${issuer.phone}` : ''}`;

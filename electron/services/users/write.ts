@@ -4,7 +4,7 @@ import type { IssuedPassword, JournalChoice, Parsed, UserRow } from '../../api/c
 import { AppError, badInput, conflict, notFound } from '../../api/errors.js';
 import { audit } from '../audit.js';
 import type { AuthedContext, Db } from '../context.js';
-import { generateOneTimePassword, hashPassword } from '../passwords.js';
+import { generateOneTimePassword, hashOneTimePassword } from '../passwords.js';
 import { fullName } from '../session.js';
 import { assertAnotherAdmin, replaceStaffGrants, validateGrants, type Grant } from './grants.js';
 import { journalChoices } from './read.js';
@@ -56,7 +56,7 @@ export async function create(ctx: AuthedContext, input: Parsed<'users.create'>):
   await assertLoginFree(ctx.db, input.login, null);
   const grants = await validateGrants(ctx.db, input.roles, null);
   const password = generateOneTimePassword();
-  const hash = await hashPassword(password);
+  const hash = await hashOneTimePassword(password);
   const now = ctx.clock.now();
   const at = now.toISOString();
   let userId: number;
@@ -178,7 +178,7 @@ export async function resetPassword(ctx: AuthedContext, input: Parsed<'users.res
   const user = await loadUser(ctx.db, input.id);
   if (!user.active) throw badInput(`Учётная запись ${user.login} отключена: сначала включите её`);
   const password = generateOneTimePassword();
-  const hash = await hashPassword(password);
+  const hash = await hashOneTimePassword(password);
   const now = ctx.clock.now();
   const wasLocked = Boolean(user.locked_until && user.locked_until > now.toISOString());
   await ctx.db.transaction().execute(async (trx) => {
