@@ -10,6 +10,9 @@ import { setupMethods } from './methods/setup.js';
 import { jobMethods } from './methods/jobs.js';
 import { userMethods } from './methods/users.js';
 import { auditMethods } from './methods/audit.js';
+import { remarkMethods } from './methods/remarks.js';
+import { correctionMethods } from './methods/corrections.js';
+import { reportMethods } from './methods/reports.js';
 
 export const contract = {
   ...setupMethods,
@@ -18,6 +21,9 @@ export const contract = {
   ...jobMethods,
   ...userMethods,
   ...auditMethods,
+  ...remarkMethods,
+  ...correctionMethods,
+  ...reportMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -54,3 +60,11 @@ export type {
   UserDetail, UserPage, UserRow,
 } from './methods/users.js';
 export type { AuditChange, AuditOptions, AuditPage, AuditRow, LookupItem } from './methods/audit.js';
+export type { RemarkFilter, RemarkRow, WeeklyDraftResult } from './methods/remarks.js';
+export type { CorrectionRow } from './methods/corrections.js';
+export type {
+  AttendanceReport, AttendanceWeek, CompletionGroup, CompletionReport, CompletionRow, CorrectionBrief, ForecastReport, ForecastRow,
+  GroupAttendance, GroupPerformance, HoursColumn, HoursRow, HoursSheet, JournalLabel, KeepingCounts, KeepingReport, KeepingRow, KeepingSummary, MarkDistribution,
+  PerformanceReport, PerformanceRow, ReportFiles, ReportFilters, ReportKind, ReportRange, RiskFlag, StudentAttendance,
+} from './methods/reports.js';
+export { REPORT_KINDS, REPORT_ROLES } from './methods/reports.js';

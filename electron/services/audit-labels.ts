@@ -18,6 +18,17 @@ export const ACTION_LABELS: Record<string, string> = {
   'users.unlock': 'Снята блокировка учётной записи',
   'journals.teacher': 'Журнал передан преподавателю',
   'export.personal_data': 'Выгрузка персональных данных',
+  'remark.create': 'Замечание записано',
+  'remark.update': 'Замечание изменено',
+  'remark.discard': 'Черновик замечания удалён',
+  'remark.send': 'Замечание направлено преподавателю',
+  'remark.draftWeekly': 'Черновики замечаний по еженедельной проверке',
+  'remark.answer': 'Ответ на замечание',
+  'remark.accept': 'Замечание снято (устранено)',
+  'remark.reopen': 'Замечание возвращено',
+  'correction.request': 'Запрошена корректировка плана',
+  'correction.approve': 'Корректировка плана утверждена',
+  'correction.refuse': 'Корректировка плана отклонена',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -31,6 +42,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   lesson: 'Занятие',
   mark: 'Отметка',
   attendance: 'Посещаемость',
+  remark: 'Замечание',
+  plan_correction: 'Корректировка плана',
 };
 
 export const FIELD_LABELS: Record<string, string> = {

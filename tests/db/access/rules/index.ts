@@ -2,10 +2,12 @@
 import { coreRules } from './core.js';
 import { userRules } from './users.js';
 import { auditRules } from './audit.js';
+import { reportRules } from './reports.js';
 import type { AccessRules } from './types.js';
 
 export const rules: AccessRules = {
   ...coreRules,
   ...userRules,
   ...auditRules,
+  ...reportRules,
 };
