@@ -77,6 +77,7 @@ test('the department head prints slips for parents and students of their group',
   await page.getByRole('button', { name: 'Печать листков с паролями (2)' }).click();
   const dialog = page.getByRole('dialog', { name: 'Печать листков с паролями' });
   await expect(dialog.getByLabel('Адрес для входа через браузер')).toHaveValue(demo.url);
+  await page.screenshot({ path: 'test-results/slips-dialog.png' });
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Выдать пароли и напечатать' }).click();
   const file = await download;
@@ -88,6 +89,7 @@ test('the department head prints slips for parents and students of their group',
   expect(text).toMatch(/Логин:\s+\S+/);
   expect(text).toContain(demo.url);
   await expect(dialog.getByText(/Сформировано 2 листка/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/slips-done.png' });
   await dialog.getByRole('button', { name: 'Закрыть', exact: true }).last().click();
   await expect(table.getByText('пароль не сменён').first()).toBeVisible();
   fs.rmSync(pdf);
@@ -148,4 +150,24 @@ test('the API refuses a parent another child, and roles what they may not do', a
     expect(r.status, method).toBe(403);
     expect(r.body.error?.message).toBe('Недостаточно прав');
   }
+});
+
+test('after the idle time the window locks over unsaved input and only the same password opens it', async ({ page, demo }) => {
+  await page.clock.install();
+  await login(page, demo.url, 'admin');
+  await page.getByRole('link', { name: 'Пользователи и роли' }).click();
+  await page.getByRole('button', { name: 'Создать пользователя' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Новый пользователь' });
+  await dialog.getByLabel('Фамилия').fill('Несохранённая');
+  await page.clock.fastForward('10:30');
+  const lock = page.getByRole('dialog', { name: 'Окно заблокировано' });
+  await expect(lock).toBeVisible();
+  expect((await demo.api(page, 'users.list', {})).body.error?.code).toBe('locked');
+  await lock.getByLabel('Пароль').fill('не тот');
+  await lock.getByRole('button', { name: 'Разблокировать' }).click();
+  await expect(lock.getByRole('alert')).toHaveText('Неверный пароль');
+  await lock.getByLabel('Пароль').fill('demo12345');
+  await lock.getByRole('button', { name: 'Разблокировать' }).click();
+  await expect(lock).toHaveCount(0);
+  await expect(dialog.getByLabel('Фамилия')).toHaveValue('Несохранённая');
 });
