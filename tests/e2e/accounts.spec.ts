@@ -139,6 +139,21 @@ test('five wrong passwords lock an account until the admin unlocks it; the audit
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Здравствуйте');
 });
 
+test('a parent calling the family page with another child\'s id is refused', async ({ page, demo }) => {
+  const contract = (await (await page.request.get(new URL('api/contract', demo.url).toString())).json()) as Array<{ method: string }>;
+  test.skip(!contract.some((m) => m.method === 'family.page'), 'family.page (журнал, задача 5) ещё не влит в main');
+  await login(page, demo.url, 'parent');
+  await expect(page.getByRole('heading', { name: 'Мои дети' })).toBeVisible();
+  const home = await demo.api(page, 'home.summary', {});
+  const own = (home.body.value as { children: Array<{ studentId: number }> }).children[0]!.studentId;
+  expect((await demo.api(page, 'family.page', { studentId: own })).status).toBe(200);
+  for (const other of [own + 1, own - 1]) {
+    const r = await demo.api(page, 'family.page', { studentId: other });
+    expect(r.status, `ребёнок №${other}`).toBe(403);
+    expect(r.body.error?.message).toMatch(/Недостаточно прав/);
+  }
+});
+
 test('the API refuses a parent another child, and roles what they may not do', async ({ page, demo }) => {
   await login(page, demo.url, 'parent');
   await expect(page.getByRole('heading', { name: 'Мои дети' })).toBeVisible();
