@@ -8,6 +8,8 @@ import { authMethods } from './methods/auth.js';
 import { homeMethods } from './methods/home.js';
 import { setupMethods } from './methods/setup.js';
 import { jobMethods } from './methods/jobs.js';
+import { userMethods } from './methods/users.js';
+import { auditMethods } from './methods/audit.js';
 import { remarkMethods } from './methods/remarks.js';
 import { correctionMethods } from './methods/corrections.js';
 import { reportMethods } from './methods/reports.js';
@@ -22,6 +24,8 @@ export const contract = {
   ...authMethods,
   ...homeMethods,
   ...jobMethods,
+  ...userMethods,
+  ...auditMethods,
   ...remarkMethods,
   ...correctionMethods,
   ...reportMethods,
@@ -66,10 +70,15 @@ export type {
 } from './methods/journal.js';
 export { ATTENDANCE_CODES } from './methods/journal.js';
 export { LESSON_KINDS, WORK_KINDS } from './methods/lessons.js';
-export type { AuditChange, UnlockInfo, UnlockStatus } from './methods/unlocks.js';
+export type { UnlockChange, UnlockInfo, UnlockStatus } from './methods/unlocks.js';
 export type { ExcuseInfo, ExcuseKind, ExcuseStatus } from './methods/excuses.js';
 export type { FamilyAbsence, FamilyLesson, FamilyPage, FamilySubject } from './methods/family.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';
+export type {
+  FamilyAccount, FamilyList, FamilyStudent, IssuedPassword, JournalChoice, LinkedStudent, RoleView, ScopeChoices, SlipsResult,
+  UserDetail, UserPage, UserRow,
+} from './methods/users.js';
+export type { AuditChange, AuditOptions, AuditPage, AuditRow, LookupItem } from './methods/audit.js';
 export type { RemarkFilter, RemarkRow, WeeklyDraftResult } from './methods/remarks.js';
 export type { CorrectionRow } from './methods/corrections.js';
 export type {

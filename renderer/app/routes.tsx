@@ -10,6 +10,9 @@ import { JournalScreen } from '../screens/journal/JournalScreen';
 import { FamilyRedirect, FamilyScreen } from '../screens/family/FamilyScreen';
 import { ExcusesScreen } from '../screens/excuses/ExcusesScreen';
 import { UnlocksScreen } from '../screens/unlocks/UnlocksScreen';
+import { UsersScreen } from '../screens/users/UsersScreen';
+import { FamilyAccessScreen } from '../screens/users/FamilyAccessScreen';
+import { AuditScreen } from '../screens/audit/AuditScreen';
 
 export interface RouteDef {
   path: string;
@@ -32,6 +35,9 @@ export const routes: RouteDef[] = [
   { path: '/excuses', title: 'Причины отсутствия', roles: ['curator', 'dept_head', 'admin'], nav: true, render: () => <ExcusesScreen /> },
   { path: '/unlocks', title: 'Разблокировка периодов', roles: ['deputy', 'director'], nav: true, render: () => <UnlocksScreen /> },
   { path: '/password', title: 'Смена пароля', roles: 'any', nav: false, render: (_p, me) => <ChangePasswordScreen me={me} forced={false} onDone={() => undefined} /> },
+  { path: '/users', title: 'Пользователи и роли', roles: ['admin'], nav: true, render: () => <UsersScreen /> },
+  { path: '/family-access', title: 'Доступ родителей и обучающихся', roles: ['admin', 'dept_head'], nav: true, render: () => <FamilyAccessScreen /> },
+  { path: '/audit', title: 'Журнал аудита', roles: ['admin', 'director'], nav: true, render: () => <AuditScreen /> },
 ];
 
 export function allowed(route: RouteDef, me: Me): boolean {

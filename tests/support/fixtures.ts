@@ -37,6 +37,9 @@ export interface Fixtures {
   /** The latest lesson of the other journal and its first type of work. */
   otherLessonId: number;
   otherColumnId: number;
+  /** Another student of the demo group, without an account, and a guardian of theirs without one (credential slips). */
+  familyStudentId: number;
+  familyGuardianId: number;
 }
 
 export async function loadFixtures(db: Kysely<Database>): Promise<Fixtures> {
@@ -78,12 +81,19 @@ export async function loadFixtures(db: Kysely<Database>): Promise<Fixtures> {
     .orderBy('student_id').executeTakeFirstOrThrow();
   const groupJournal = await db.selectFrom('journals').select('id').where('teacher_user_id', '=', userIds.teacher)
     .where('group_id', '=', group.id).orderBy('id').executeTakeFirstOrThrow();
+  const family = await db.selectFrom('enrolments as e').innerJoin('students as s', 's.id', 'e.student_id')
+    .innerJoin('guardians as gu', 'gu.student_id', 's.id')
+    .select(['s.id as studentId', 'gu.id as guardianId'])
+    .where('e.group_id', '=', group.id).where('e.until_date', 'is', null).where('s.id', '!=', student.id)
+    .where('s.user_id', 'is', null).where('gu.user_id', 'is', null)
+    .orderBy('s.id', 'desc').orderBy('gu.id').executeTakeFirstOrThrow();
   return {
     teacherGroupJournalId: groupJournal.id,
     currentPeriodId: period.id,
     teacherLessonId: mine.lesson.id, teacherColumnId: mine.column.id, teacherStudentId: rosterStudent.student_id,
     otherLessonId: theirs.lesson.id, otherColumnId: theirs.column.id,
     userIds, currentYearId, previousYearId,
+    familyStudentId: family.studentId, familyGuardianId: family.guardianId,
     studentId: student.id, groupId: group.id, departmentId: group.department_id!,
     teacherJournalId: teacherJournal.id,
     otherJournalId: other.id, otherGroupId: other.group_id, otherDepartmentId: other.department_id!,

@@ -29,7 +29,7 @@ export interface UnlockInfo {
   version: number;
 }
 
-export interface AuditChange {
+export interface UnlockChange {
   at: string;
   login: string | null;
   action: string;
@@ -61,7 +61,7 @@ export const unlockMethods = {
       validUntil: isoDate('Срок').nullish(),
     }),
   }),
-  'unlocks.changes': method<AuditChange[]>()({
+  'unlocks.changes': method<UnlockChange[]>()({
     summary: 'Изменения в журнале, внесённые после разблокировки (из журнала аудита)',
     access: ['deputy', 'director', 'teacher'],
     input: z.object({ unlockId: id('Запрос') }),

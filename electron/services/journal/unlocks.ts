@@ -1,6 +1,6 @@
 // Unlocking a closed period of one journal: the teacher asks with a reason, the deputy approves
 // until a date or refuses; changes made meanwhile carry the unlock's id in the audit log.
-import type { AuditChange, Parsed, UnlockInfo } from '../../api/contract.js';
+import type { UnlockChange, Parsed, UnlockInfo } from '../../api/contract.js';
 import { badInput, conflict, forbidden, notFound } from '../../api/errors.js';
 import { assertJournalWrite } from '../access.js';
 import { audit } from '../audit.js';
@@ -111,7 +111,7 @@ export async function decide(ctx: AuthedContext, input: Parsed<'unlocks.decide'>
   });
 }
 
-export async function changes(ctx: AuthedContext, input: Parsed<'unlocks.changes'>): Promise<AuditChange[]> {
+export async function changes(ctx: AuthedContext, input: Parsed<'unlocks.changes'>): Promise<UnlockChange[]> {
   const u = await ctx.db.selectFrom('period_unlocks as u').innerJoin('journals as j', 'j.id', 'u.journal_id')
     .select(['u.id', 'u.journal_id', 'j.teacher_user_id']).where('u.id', '=', input.unlockId).executeTakeFirst();
   if (!u) throw notFound('Запрос на разблокировку');

@@ -1,7 +1,7 @@
 // The deputy's unlock requests: a teacher asks to reopen a closed period of one journal with a reason;
 // the deputy allows it until a date or refuses with a reason, and reviews what was changed meanwhile.
 import { useState } from 'react';
-import type { AuditChange, UnlockInfo } from '../../../electron/api/contract';
+import type { UnlockChange, UnlockInfo } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button, Card, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
@@ -49,7 +49,7 @@ function UnlockCard({ u, onDone }: { u: UnlockInfo; onDone: (m: string) => void 
   const [until, setUntil] = useState(inDays(7));
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const [changes, setChanges] = useState<AuditChange[] | null>(null);
+  const [changes, setChanges] = useState<UnlockChange[] | null>(null);
   const journal = `${u.groupName}${u.subgroupNumber ? ` (подгр. ${u.subgroupNumber})` : ''} · ${u.subjectName}`;
   const decide = async (approve: boolean) => {
     setError(null);
