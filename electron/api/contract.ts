@@ -8,12 +8,18 @@ import { authMethods } from './methods/auth.js';
 import { homeMethods } from './methods/home.js';
 import { setupMethods } from './methods/setup.js';
 import { jobMethods } from './methods/jobs.js';
+import { backupMethods } from './methods/backups.js';
+import { settingsMethods } from './methods/settings.js';
+import { institutionMethods } from './methods/institution.js';
 
 export const contract = {
   ...setupMethods,
   ...authMethods,
   ...homeMethods,
   ...jobMethods,
+  ...backupMethods,
+  ...settingsMethods,
+  ...institutionMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -44,4 +50,7 @@ export type { FileOutput, JobInfo } from './methods/jobs.js';
 export { PDF_MIME, XLSX_MIME } from './methods/jobs.js';
 export type { SetupStatus } from './methods/setup.js';
 export type { HomeSummary, TodayLesson, YearInfo } from './methods/home.js';
+export type { BackupContents, BackupCounts, BackupInspection, BackupItem, BackupOverview, BackupReasonCode, RestoreOutcome } from './methods/backups.js';
+export type { DatabaseChange, DatabaseTest, FolderCheck, SettingsView } from './methods/settings.js';
+export type { InstitutionDetails, SignerInfo } from './methods/institution.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';

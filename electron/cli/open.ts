@@ -4,7 +4,7 @@ import { fixedDateClock, systemClock } from '../services/clock.js';
 import { defaultUserDataDir } from '../services/paths.js';
 import { fileSettings } from '../settings-file.js';
 
-export async function openForCli(flags: Record<string, string | true>, db: string | undefined): Promise<Core> {
+export async function openForCli(flags: Record<string, string | true>, db: string | undefined, options: { allowNew?: boolean } = {}): Promise<Core> {
   const userData = typeof flags.data === 'string' ? flags.data : defaultUserDataDir();
   const today = typeof flags.today === 'string' ? flags.today : undefined;
   return openCore({
@@ -12,5 +12,6 @@ export async function openForCli(flags: Record<string, string | true>, db: strin
     userData,
     settings: fileSettings(userData),
     clock: today ? fixedDateClock(today) : systemClock,
+    allowNew: options.allowNew,
   });
 }

@@ -5,6 +5,9 @@ import * as auth from './auth.js';
 import * as home from './home.js';
 import * as setup from './setup.js';
 import * as jobs from './jobs-api.js';
+import * as backups from './backups-api.js';
+import * as settingsApi from './settings-api.js';
+import * as institution from './institution.js';
 
 export type Handler<M extends MethodName> = (ctx: AuthedContext, input: Parsed<M>) => Promise<Output<M>>;
 export type PublicHandler<M extends MethodName> = (ctx: ServiceContext, input: Parsed<M>) => Promise<Output<M>>;
@@ -23,4 +26,15 @@ export const handlers: Handlers = {
   'years.list': home.listYears,
   'jobs.status': jobs.status,
   'jobs.cancel': jobs.cancel,
+  'backups.list': backups.list,
+  'backups.create': backups.create,
+  'backups.inspect': backups.inspect,
+  'backups.restore': backups.restore,
+  'settings.get': settingsApi.get,
+  'settings.update': settingsApi.update,
+  'settings.checkFolder': settingsApi.checkFolder,
+  'settings.testDatabase': settingsApi.testDatabase,
+  'settings.setDatabase': settingsApi.setDatabase,
+  'institution.get': institution.get,
+  'institution.update': institution.update,
 };
