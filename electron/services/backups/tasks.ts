@@ -5,6 +5,7 @@ import type { ScheduledTask } from '../../scheduler.js';
 import type { ServiceDeps } from '../context.js';
 import { listBackups, type BackupInfo } from './catalog.js';
 import { backupFolder, backupNow } from './create.js';
+import { REGULAR_REASONS } from './naming.js';
 
 /** The latest moment at or before `now` whose local time is `HH:MM`. */
 export function latestOccurrence(now: Date, hhmm: string): Date {
@@ -23,7 +24,8 @@ export function dailyBackupTask(deps: ServiceDeps): ScheduledTask {
     due(now, settings) {
       if (deps.dialect !== 'sqlite' || !deps.file) return false;
       if (now.getTime() - lastFailure < RETRY_AFTER_MS) return false;
-      const last = listBackups(backupFolder(settings, deps.paths).path).find((b) => b.reason === 'daily');
+      // A copy at exit after the set time does the day's duty too (the rotation keeps one per day).
+      const last = listBackups(backupFolder(settings, deps.paths).path).find((b) => REGULAR_REASONS.includes(b.reason));
       return !last || new Date(last.createdAt) < latestOccurrence(now, settings.backup.dailyAt);
     },
     async run(now) {
