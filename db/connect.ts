@@ -8,6 +8,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
 import { LATEST_MIGRATION, migrationProvider, migrations } from './migrations/index.js';
 import { DatabaseOpenError } from './errors.js';
+import { checkIntegrity, corruptionText } from './integrity.js';
 
 export const APP_ID = 'zhurnal';
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -93,10 +94,8 @@ function openSqlite(file: string | null, options: OpenOptions, url: string): Jou
  * page (without cross-checking indexes): about a second per few hundred megabytes.
  */
 function quickCheck(raw: SQLite.Database, file: string): void {
-  const rows = raw.pragma('quick_check(10)') as Array<Record<string, string>>;
-  const messages = rows.map((r) => Object.values(r)[0] ?? '');
-  if (messages.length === 1 && messages[0] === 'ok') return;
-  throw damaged(file, messages.slice(0, 3).join('; '));
+  const problem = checkIntegrity(raw, false);
+  if (problem) throw damaged(file, problem);
 }
 
 function isCorruption(error: unknown): boolean {
@@ -104,7 +103,8 @@ function isCorruption(error: unknown): boolean {
   return /SQLITE_CORRUPT|SQLITE_NOTADB|malformed|not a database/i.test(`${e?.code ?? ''} ${e?.message ?? ''}`);
 }
 
-function damaged(file: string, detail: string, cause?: unknown): DatabaseOpenError {
+function damaged(file: string, raw: string, cause?: unknown): DatabaseOpenError {
+  const detail = corruptionText(raw);
   return new DatabaseOpenError('damaged',
     `Файл журнала ${file} повреждён (проверка целостности: ${detail}). Работать с ним нельзя — данные могут быть потеряны.`, cause);
 }

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { APP_ID } from '../../../db/connect.js';
+import { checkIntegrity, corruptionText } from '../../../db/integrity.js';
 import { migrations } from '../../../db/migrations/index.js';
 
 export type FileProblemKind = 'missing' | 'empty' | 'not_sqlite' | 'truncated' | 'damaged' | 'not_journal' | 'newer' | 'unreadable';
@@ -89,8 +90,8 @@ export function inspectFile(file: string, options: { full: boolean; what?: strin
     return fail('unreadable', `${what} не удаётся открыть: ${(error as Error).message}`);
   }
   try {
-    const check = runCheck(raw, options.full);
-    if (check !== 'ok') return fail('damaged', `${what} повреждён: проверка целостности нашла ошибки (${check})`);
+    const check = checkIntegrity(raw, options.full);
+    if (check) return fail('damaged', `${what} повреждён: проверка целостности нашла ошибки (${check})`);
     const tables = new Set((raw.prepare(`select name from sqlite_master where type = 'table'`).all() as Array<{ name: string }>).map((t) => t.name));
     const app = tables.has('app_meta')
       ? (raw.prepare(`select value from app_meta where key = 'app'`).get() as { value: string } | undefined)?.value
@@ -109,19 +110,12 @@ export function inspectFile(file: string, options: { full: boolean; what?: strin
   } catch (error) {
     const message = (error as Error).message;
     if (/malformed|corrupt|not a database|SQLITE_CORRUPT|SQLITE_NOTADB/i.test(`${(error as { code?: string }).code} ${message}`)) {
-      return fail('damaged', `${what} повреждён: ${message}`);
+      return fail('damaged', `${what} повреждён: ${corruptionText(message)}`);
     }
     return fail('unreadable', `${what} не удаётся прочитать: ${message}`);
   } finally {
     raw.close();
   }
-}
-
-function runCheck(raw: SQLite.Database, full: boolean): string {
-  const rows = raw.pragma(full ? 'integrity_check(20)' : 'quick_check(20)') as Array<Record<string, string>>;
-  const messages = rows.map((r) => Object.values(r)[0] ?? '');
-  if (messages.length === 1 && messages[0] === 'ok') return 'ok';
-  return messages.slice(0, 3).join('; ') + (messages.length > 3 ? ` и ещё ${messages.length - 3}` : '');
 }
 
 function summarize(raw: SQLite.Database, tables: Set<string>, applied: string[]): JournalSummary {

@@ -64,11 +64,11 @@ export function backupTime(b: Pick<BackupInfo, 'createdAt'>): string {
   return `${p(at.getDate())}.${p(at.getMonth() + 1)}.${at.getFullYear()} ${p(at.getHours())}:${p(at.getMinutes())}`;
 }
 
-/** «от 24.11.2026 18:00 (учебный год 2026/2027; 150 обуч., 12 345 отметок), файл …» */
+/** «от 24.11.2026 18:00 (учебный год 2026/2027; обучающихся: 150, отметок: 12 345), файл …» */
 export function describeForPeople(b: BackupInfo): string {
   const when = backupTime(b);
   const parts = [b.year ? `учебный год ${b.year}` : null,
-    b.counts ? `${b.counts.students.toLocaleString('ru-RU')} обуч., ${b.counts.marks.toLocaleString('ru-RU')} отметок` : null].filter(Boolean);
+    b.counts ? `обучающихся: ${b.counts.students.toLocaleString('ru-RU')}, отметок: ${b.counts.marks.toLocaleString('ru-RU')}` : null].filter(Boolean);
   return `от ${when}${parts.length ? ` (${parts.join('; ')})` : ''}, файл ${b.path}`;
 }
 
