@@ -6,10 +6,11 @@ import { initCommand } from './cli/init.js';
 import { backupCommand } from './cli/backup.js';
 import { restoreCommand } from './cli/restore.js';
 import { checkCommand } from './cli/check.js';
+import { reportCommand } from './cli/report.js';
 import { DatabaseOpenError } from '../db/errors.js';
 import { AppError } from './api/errors.js';
 
-const commands: CliCommand[] = [initCommand, demoDataCommand, backupCommand, restoreCommand, checkCommand];
+const commands: CliCommand[] = [initCommand, demoDataCommand, reportCommand, backupCommand, restoreCommand, checkCommand];
 
 function help(): void {
   console.log('Журнал — командная строка. Использование: npm run cli -- <команда> [параметры]\n');

@@ -11,6 +11,9 @@ import { jobMethods } from './methods/jobs.js';
 import { backupMethods } from './methods/backups.js';
 import { settingsMethods } from './methods/settings.js';
 import { institutionMethods } from './methods/institution.js';
+import { remarkMethods } from './methods/remarks.js';
+import { correctionMethods } from './methods/corrections.js';
+import { reportMethods } from './methods/reports.js';
 
 export const contract = {
   ...setupMethods,
@@ -20,6 +23,9 @@ export const contract = {
   ...backupMethods,
   ...settingsMethods,
   ...institutionMethods,
+  ...remarkMethods,
+  ...correctionMethods,
+  ...reportMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -54,3 +60,11 @@ export type { BackupContents, BackupCounts, BackupInspection, BackupItem, Backup
 export type { DatabaseChange, DatabaseTest, FolderCheck, SettingsView } from './methods/settings.js';
 export type { InstitutionDetails, SignerInfo } from './methods/institution.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';
+export type { RemarkFilter, RemarkRow, WeeklyDraftResult } from './methods/remarks.js';
+export type { CorrectionRow } from './methods/corrections.js';
+export type {
+  AttendanceReport, AttendanceWeek, CompletionGroup, CompletionReport, CompletionRow, CorrectionBrief, ForecastReport, ForecastRow,
+  GroupAttendance, GroupPerformance, HoursColumn, HoursRow, HoursSheet, JournalLabel, KeepingCounts, KeepingReport, KeepingRow, KeepingSummary, MarkDistribution,
+  PerformanceReport, PerformanceRow, ReportFiles, ReportFilters, ReportKind, ReportRange, RiskFlag, StudentAttendance,
+} from './methods/reports.js';
+export { REPORT_KINDS, REPORT_ROLES } from './methods/reports.js';

@@ -8,6 +8,9 @@ import * as jobs from './jobs-api.js';
 import * as backups from './backups-api.js';
 import * as settingsApi from './settings-api.js';
 import * as institution from './institution.js';
+import * as remarks from './remarks/index.js';
+import * as corrections from './corrections.js';
+import * as reports from './reports/index.js';
 
 export type Handler<M extends MethodName> = (ctx: AuthedContext, input: Parsed<M>) => Promise<Output<M>>;
 export type PublicHandler<M extends MethodName> = (ctx: ServiceContext, input: Parsed<M>) => Promise<Output<M>>;
@@ -37,4 +40,24 @@ export const handlers: Handlers = {
   'settings.setDatabase': settingsApi.setDatabase,
   'institution.get': institution.get,
   'institution.update': institution.update,
+  'remarks.list': remarks.list,
+  'remarks.create': remarks.create,
+  'remarks.update': remarks.update,
+  'remarks.discard': remarks.discard,
+  'remarks.send': remarks.send,
+  'remarks.answer': remarks.answer,
+  'remarks.accept': remarks.accept,
+  'remarks.reopen': remarks.reopen,
+  'remarks.draftWeekly': remarks.draftWeekly,
+  'corrections.list': corrections.list,
+  'corrections.request': corrections.request,
+  'corrections.decide': corrections.decide,
+  'reports.filters': reports.filters,
+  'reports.completion': reports.completion,
+  'reports.keeping': reports.keeping,
+  'reports.attendance': reports.attendance,
+  'reports.performance': reports.performance,
+  'reports.forecast': reports.forecast,
+  'reports.hoursSheet': reports.hoursSheet,
+  'reports.start': reports.start,
 };
