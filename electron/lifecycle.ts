@@ -39,7 +39,7 @@ export async function shutdown(core: Core, scheduler: Scheduler | null, log: Log
 }
 
 /** Why the journal did not open, with the newest sound copy when restoring it would help. */
-export function startupProblem(error: unknown, url: string, settings: SettingsStore, userData?: string): StartupProblem {
+export function startupProblem(error: unknown, url: string, settings: SettingsStore, userData?: string): Promise<StartupProblem> {
   return explainOpenFailure(error, sqliteFileOf(url), settings.get(), appPaths(userData));
 }
 

@@ -56,7 +56,7 @@ async function start(): Promise<void> {
       core = await openCore({ settings, userData });
       break;
     } catch (error) {
-      const problem = startupProblem(error, resolveDatabaseUrl(undefined, settings, appPaths(userData)), settings, userData);
+      const problem = await startupProblem(error, resolveDatabaseUrl(undefined, settings, appPaths(userData)), settings, userData);
       if (!problem.backup || !(await offerRestore(problem, userData))) return fail(problem.message);
     }
   }

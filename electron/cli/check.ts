@@ -28,7 +28,7 @@ export const checkCommand: CliCommand = {
     }
     if (!parsed.file) throw new CliError('Укажите файл базы данных');
     console.log(`Проверка ${parsed.file}…`);
-    const result = inspectFile(parsed.file, { full: true, what: 'Файл' });
+    const result = await inspectFile(parsed.file, { full: true, what: 'Файл' });
     if (!result.ok) {
       console.log(`НЕИСПРАВЕН: ${result.problem!.message}`);
       return 3;

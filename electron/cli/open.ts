@@ -21,6 +21,6 @@ export async function openForCli(flags: Record<string, string | true>, db: strin
     });
   } catch (error) {
     const url = resolveDatabaseUrl(db, settings, appPaths(userData));
-    throw new CliError(startupProblemText(startupProblem(error, url, settings, userData)));
+    throw new CliError(startupProblemText(await startupProblem(error, url, settings, userData)));
   }
 }

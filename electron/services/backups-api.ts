@@ -80,7 +80,7 @@ function locate(ctx: AuthedContext, name: string): BackupInfo {
 
 export async function inspect(ctx: AuthedContext, input: Parsed<'backups.inspect'>): Promise<BackupInspection> {
   const info = locate(ctx, input.name);
-  const inspection = inspectFile(info.path, { full: true, what: 'Резервная копия' });
+  const inspection = await inspectFile(info.path, { full: true, what: 'Резервная копия' });
   const checksumOk = info.sha256 && inspection.ok ? (await sha256File(info.path)) === info.sha256 : null;
   const problem = inspection.problem?.message
     ?? (checksumOk === false ? 'Копия изменилась после записи: контрольная сумма не совпадает. Восстанавливать из неё не следует' : null);

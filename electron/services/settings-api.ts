@@ -125,7 +125,7 @@ export async function testDatabase(ctx: AuthedContext, input: Parsed<'settings.t
   return t.file ? testSqlite(ctx, t, t.file) : testPostgres(t);
 }
 
-function testSqlite(ctx: AuthedContext, t: Target, file: string): DatabaseTest {
+async function testSqlite(ctx: AuthedContext, t: Target, file: string): Promise<DatabaseTest> {
   if (ctx.file && path.resolve(ctx.file) === file) return result(t, 'journal', 'Это база, открытая сейчас');
   if (!fs.existsSync(file)) {
     const dir = path.dirname(file);
@@ -140,7 +140,7 @@ function testSqlite(ctx: AuthedContext, t: Target, file: string): DatabaseTest {
   }
   if (fs.statSync(file).isDirectory()) return result(t, 'problem', `«${file}» — это папка: укажите файл базы данных`);
   if (fs.statSync(file).size === 0) return result(t, 'empty', 'Файл пуст: при следующем запуске в нём будет создан новый журнал');
-  const inspection = inspectFile(file, { full: false, what: 'Файл' });
+  const inspection = await inspectFile(file, { full: false, what: 'Файл' });
   const s = inspection.summary;
   const extra = s ? { institution: s.institution, year: s.year, students: s.counts.students } : {};
   if (!inspection.ok) return result(t, 'problem', inspection.problem!.message, extra);

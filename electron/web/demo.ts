@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     core = await openCore({ databaseUrl: db, userData, settings, clock });
   } catch (error) {
     // A damaged or missing journal: say so and name the newest sound copy, never start on an empty one.
-    console.error(startupProblemText(startupProblem(error, db, settings, userData)));
+    console.error(startupProblemText(await startupProblem(error, db, settings, userData)));
     process.exit(1);
   }
   const hasInstitution = await core.deps.db.selectFrom('institution').select('id').executeTakeFirst();

@@ -44,7 +44,7 @@ it('copies the journal with its old structure before migrating it', async () => 
   const copies = listBackups(appPaths(userData).backups);
   expect(copies.map((c) => c.reason)).toEqual(['migration']);
   expect(copies[0]!.schema).toBe(previous);
-  expect(inspectFile(copies[0]!.path, { full: true }).summary?.institution).toBe('ГБПОУ ЮЭТ');
+  expect((await inspectFile(copies[0]!.path, { full: true })).summary?.institution).toBe('ГБПОУ ЮЭТ');
   // A new, empty database needs no copy.
   const other = await openCore({ databaseUrl: path.join(dir, 'new.sqlite'), userData, settings: memorySettings() });
   await other.close();

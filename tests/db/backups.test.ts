@@ -47,7 +47,7 @@ describe('a copy of the demo college', () => {
     await writer;
     expect(committed).toBeGreaterThan(10);
     for (const { info, before, after } of copies) {
-      expect(inspectFile(info.path, { full: true }).ok).toBe(true);
+      expect((await inspectFile(info.path, { full: true })).ok).toBe(true);
       const pairs = countIn(info.path, PAIRS);
       expect(countIn(info.path, AUDITED)).toBe(pairs);
       expect(pairs).toBeGreaterThanOrEqual(before);
@@ -121,7 +121,7 @@ describe('the daily copy on a fake clock', () => {
     } finally {
       await j.close();
     }
-  });
+  }, 240_000);
 });
 
 describe('a folder that cannot take the copy', () => {

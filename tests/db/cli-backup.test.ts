@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../db/connect.js';
 import { findPgTool } from '../../electron/services/backups/index.js';
 import { freshDb, pgUrl } from '../support/databases.js';
@@ -13,6 +13,8 @@ import { seedInstitution } from '../support/institution.js';
 import { truncateFile } from '../support/backups.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
+// Each command starts a Node process with tsx: seconds each on a busy machine.
+vi.setConfig({ testTimeout: 300_000 });
 
 function cli(...args: string[]): { code: number; out: string } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });

@@ -146,7 +146,7 @@ describe('a damaged journal at start', () => {
     expect((error as DatabaseOpenError).reason).toBe('damaged');
     expect((error as Error).message).toMatch(/повреждён/);
 
-    const problem = startupProblem(error, j.file, settings, userData);
+    const problem = await startupProblem(error, j.file, settings, userData);
     expect(problem.backup?.name).toBe(older.name);
     expect(problem.message).toMatch(/Последняя исправная резервная копия: от \d\d\.\d\d\.\d{4} \d\d:\d\d \(учебный год 2026\/2027/);
     expect(startupProblemText(problem)).toContain(`npm run cli -- restore --db "${j.file}" --from "${older.path}"`);
@@ -167,7 +167,7 @@ describe('a damaged journal at start', () => {
     expect((error as DatabaseOpenError).reason).toBe('missing');
     expect((error as Error).message).toMatch(/не создаёт пустой журнал/);
     expect(fs.existsSync(j.file)).toBe(false);
-    expect(startupProblem(error, j.file, settings, userData).backup).not.toBeNull();
+    expect((await startupProblem(error, j.file, settings, userData)).backup).not.toBeNull();
     fs.renameSync(`${j.file}.moved`, j.file);
   });
 });

@@ -13,7 +13,7 @@ import type { AppPaths } from '../paths.js';
 import type { Settings } from '../settings.js';
 import { deleteBackup, listBackups, sidecarPath, sweepLeftovers, writeSidecar, type BackupInfo } from './catalog.js';
 import { onlineCopy } from './copy.js';
-import { diskError, ensureSpace, ensureWritableFolder, fsyncDir, fsyncFile, removeQuietly, sha256File, writeFileAtomic } from './disk.js';
+import { diskError, ensureSpace, ensureWritableFolder, fsyncDir, fsyncFileAsync, removeQuietly, sha256File, writeFileAtomic } from './disk.js';
 import { inspectFile } from './inspect.js';
 import { backupFileName, backupFolder, PARTIAL_PREFIX, type BackupFolder, type BackupReason } from './naming.js';
 import { KEEP_PER_REASON, planRotation, type RotationPolicy } from './rotation.js';
@@ -51,7 +51,7 @@ export async function backupFile(source: string, folder: BackupFolder, reason: B
     throwIfCancelled(options.signal);
     progress('Проверка целостности копии', 0, 1);
     singleFile(temp);
-    const inspection = inspectFile(temp, { full: true, what: 'Копия' });
+    const inspection = await inspectFile(temp, { full: true, what: 'Копия' });
     if (!inspection.ok) {
       const damaged = inspection.problem!.kind === 'damaged';
       throw new AppError(damaged ? 'internal' : 'bad_request', damaged
@@ -60,7 +60,7 @@ export async function backupFile(source: string, folder: BackupFolder, reason: B
         : inspection.problem!.message);
     }
     throwIfCancelled(options.signal);
-    fsyncFile(temp);
+    await fsyncFileAsync(temp);
     progress('Контрольная сумма', 0, 1);
     const sha256 = await sha256File(temp);
     const summary = inspection.summary!;

@@ -10,6 +10,11 @@ export function fsyncFile(file: string): void {
   try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
 }
 
+export async function fsyncFileAsync(file: string): Promise<void> {
+  const handle = await fs.promises.open(file, 'r+');
+  try { await handle.sync(); } finally { await handle.close(); }
+}
+
 /** Make a rename durable. Windows cannot open a folder for fsync; NTFS journals the rename itself. */
 export function fsyncDir(dir: string): void {
   if (process.platform === 'win32') return;

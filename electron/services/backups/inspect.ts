@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { APP_ID } from '../../../db/connect.js';
-import { checkIntegrity, corruptionText } from '../../../db/integrity.js';
+import { checkIntegrityOffThread, corruptionText } from '../../../db/integrity.js';
 import { migrations } from '../../../db/migrations/index.js';
 
 export type FileProblemKind = 'missing' | 'empty' | 'not_sqlite' | 'truncated' | 'damaged' | 'not_journal' | 'newer' | 'unreadable';
@@ -73,25 +73,26 @@ function formatSize(bytes: number): string {
 }
 
 /**
- * Open the file read-only and look inside. `full` runs `PRAGMA integrity_check` (every page and index,
- * seconds on a large journal); otherwise `quick_check`.
+ * Look inside the file, read-only. `full` runs `PRAGMA integrity_check` (every page and index, seconds
+ * on a large journal), otherwise `quick_check`; either runs in a worker thread, off the event loop.
  */
-export function inspectFile(file: string, options: { full: boolean; what?: string }): FileInspection {
+export async function inspectFile(file: string, options: { full: boolean; what?: string }): Promise<FileInspection> {
   const what = options.what ?? 'Файл';
   const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
   const fail = (kind: FileProblemKind, message: string, summary: JournalSummary | null = null): FileInspection =>
     ({ ok: false, problem: { kind, message }, size, summary });
   const header = checkHeader(file, what);
   if (header) return fail(header.kind, header.message);
-  let raw: SQLite.Database;
+  let check: string | null;
+  try {
+    check = await checkIntegrityOffThread(file, options.full);
+  } catch (error) {
+    return failure(error, what, fail);
+  }
+  if (check) return fail('damaged', `${what} повреждён: проверка целостности нашла ошибки (${check})`);
+  let raw: SQLite.Database | null = null;
   try {
     raw = new SQLite(file, { readonly: true, fileMustExist: true });
-  } catch (error) {
-    return fail('unreadable', `${what} не удаётся открыть: ${(error as Error).message}`);
-  }
-  try {
-    const check = checkIntegrity(raw, options.full);
-    if (check) return fail('damaged', `${what} повреждён: проверка целостности нашла ошибки (${check})`);
     const tables = new Set((raw.prepare(`select name from sqlite_master where type = 'table'`).all() as Array<{ name: string }>).map((t) => t.name));
     const app = tables.has('app_meta')
       ? (raw.prepare(`select value from app_meta where key = 'app'`).get() as { value: string } | undefined)?.value
@@ -108,14 +109,18 @@ export function inspectFile(file: string, options: { full: boolean; what?: strin
     }
     return { ok: true, problem: null, size, summary };
   } catch (error) {
-    const message = (error as Error).message;
-    if (/malformed|corrupt|not a database|SQLITE_CORRUPT|SQLITE_NOTADB/i.test(`${(error as { code?: string }).code} ${message}`)) {
-      return fail('damaged', `${what} повреждён: ${corruptionText(message)}`);
-    }
-    return fail('unreadable', `${what} не удаётся прочитать: ${message}`);
+    return failure(error, what, fail);
   } finally {
-    raw.close();
+    raw?.close();
   }
+}
+
+function failure(error: unknown, what: string, fail: (kind: FileProblemKind, message: string) => FileInspection): FileInspection {
+  const message = (error as Error).message;
+  if (/malformed|corrupt|not a database|SQLITE_CORRUPT|SQLITE_NOTADB/i.test(`${(error as { code?: string }).code} ${message}`)) {
+    return fail('damaged', `${what} повреждён: ${corruptionText(message)}`);
+  }
+  return fail('unreadable', `${what} не удаётся прочитать: ${message}`);
 }
 
 function summarize(raw: SQLite.Database, tables: Set<string>, applied: string[]): JournalSummary {

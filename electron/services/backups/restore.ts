@@ -12,7 +12,7 @@ import type { ServiceDeps, Session } from '../context.js';
 import type { BackupInfo } from './catalog.js';
 import { describeBackup } from './catalog.js';
 import { backupFile, exclusive } from './create.js';
-import { diskError, fsyncDir, fsyncFile, removeQuietly } from './disk.js';
+import { diskError, fsyncDir, fsyncFileAsync, removeQuietly } from './disk.js';
 import { checkHeader, inspectFile, type JournalSummary } from './inspect.js';
 import { backupFolder, isBackupFileName, type BackupFolder } from './naming.js';
 
@@ -32,18 +32,19 @@ export interface RestoreResult {
 }
 
 /** Copy the backup beside the target, fsync it and check it in full. Throws a Russian AppError; the target is untouched. */
-export function stageCopy(backup: string, targetDir: string): string {
+export async function stageCopy(backup: string, targetDir: string): Promise<string> {
   const header = checkHeader(backup, 'Файл резервной копии');
   if (header) throw new AppError('bad_request', `${header.message}. Восстановление отменено, журнал не изменён`);
   const stage = path.join(targetDir, `.restoring-${crypto.randomBytes(4).toString('hex')}-${path.basename(backup)}`);
   try {
-    fs.copyFileSync(backup, stage);
-    fsyncFile(stage);
+    // Asynchronous: a journal of hundreds of megabytes must not stall the window while it is copied.
+    await fs.promises.copyFile(backup, stage);
+    await fsyncFileAsync(stage);
   } catch (error) {
     removeQuietly(stage);
     throw diskError(error, `папка журнала ${targetDir}`);
   }
-  const inspection = inspectFile(stage, { full: true, what: 'Резервная копия' });
+  const inspection = await inspectFile(stage, { full: true, what: 'Резервная копия' });
   if (!inspection.ok) {
     removeQuietly(stage, `${stage}-journal`);
     throw new AppError('bad_request', `${inspection.problem!.message}. Восстановление отменено, журнал не изменён`);
@@ -59,8 +60,8 @@ export function installFile(stage: string, target: string): void {
   fsyncDir(path.dirname(target));
 }
 
-function summaryOf(stage: string): JournalSummary {
-  return inspectFile(stage, { full: false }).summary!;
+async function summaryOf(stage: string): Promise<JournalSummary> {
+  return (await inspectFile(stage, { full: false })).summary!;
 }
 
 /** Restore a copy into the live journal of a running program (the admin's «Восстановить»). */
@@ -73,9 +74,9 @@ export async function restoreLive(deps: ServiceDeps, name: string, who: Pick<Ses
   const live = deps.file;
   const holder = deps.database;
   return exclusive(async () => {
-    const stage = stageCopy(source, path.dirname(live));
+    const stage = await stageCopy(source, path.dirname(live));
     try {
-      const summary = summaryOf(stage);
+      const summary = await summaryOf(stage);
       const undo = await backupFile(live, folder, 'restore', deps.clock.now());
       try {
         await holder.replace(async () => installFile(stage, live));
@@ -96,7 +97,7 @@ export async function restoreLive(deps: ServiceDeps, name: string, who: Pick<Ses
 }
 
 async function putBack(undo: string, live: string, holder: ServiceDeps['database']): Promise<void> {
-  const stage = stageCopy(undo, path.dirname(live));
+  const stage = await stageCopy(undo, path.dirname(live));
   installFile(stage, live);
   await holder.reopen();
 }
@@ -109,13 +110,13 @@ async function putBack(undo: string, live: string, holder: ServiceDeps['database
 export async function restoreFile(target: string, backup: string, undoFolder: BackupFolder, now: Date): Promise<RestoreResult> {
   const dir = path.dirname(target);
   fs.mkdirSync(dir, { recursive: true });
-  const stage = stageCopy(backup, dir);
+  const stage = await stageCopy(backup, dir);
   try {
-    const summary = summaryOf(stage);
+    const summary = await summaryOf(stage);
     let undo: BackupInfo | null = null;
     let damagedKeptAs: string | null = null;
     if (fs.existsSync(target) && fs.statSync(target).size > 0) {
-      const current = inspectFile(target, { full: false, what: 'Журнал' });
+      const current = await inspectFile(target, { full: false, what: 'Журнал' });
       if (current.ok || current.problem?.kind === 'newer') {
         undo = await backupFile(target, undoFolder, 'restore', now);
       } else {

@@ -8,7 +8,7 @@ import type { AppPaths } from '../paths.js';
 import type { Settings } from '../settings.js';
 import { listBackups, type BackupInfo } from './catalog.js';
 import { backupFile } from './create.js';
-import { inspectFile } from './inspect.js';
+import { inspectFile, type JournalSummary } from './inspect.js';
 import { backupFolder, type BackupFolder } from './naming.js';
 
 const FIRST_MIGRATION = Object.keys(migrations).sort()[0]!;
@@ -21,16 +21,16 @@ export function candidateFolders(settings: Settings, paths: AppPaths): BackupFol
 }
 
 /** Newest first, the first copy that passes a check (and is not from a newer program). */
-export function newestGoodBackup(folders: BackupFolder[]): BackupInfo | null {
+export async function newestGoodBackup(folders: BackupFolder[]): Promise<BackupInfo | null> {
   const all = folders.flatMap((f) => listBackups(f.path)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   for (const backup of all) {
-    const inspection = inspectFile(backup.path, { full: false, what: 'Резервная копия' });
+    const inspection = await inspectFile(backup.path, { full: false, what: 'Резервная копия' });
     if (inspection.ok) return { ...backup, ...summaryFields(inspection.summary) };
   }
   return null;
 }
 
-function summaryFields(s: ReturnType<typeof inspectFile>['summary']): Partial<BackupInfo> {
+function summaryFields(s: JournalSummary | null): Partial<BackupInfo> {
   return s ? { schema: s.schema, institution: s.institution, year: s.year, counts: s.counts, auditMax: s.auditMax } : {};
 }
 
@@ -46,11 +46,11 @@ export interface StartupProblem {
 const OFFER_REASONS = new Set(['damaged', 'not_journal', 'missing', 'cannot_open']);
 
 /** Turn a failure to open the journal into a message and, when it helps, the copy to restore. */
-export function explainOpenFailure(error: unknown, file: string | null, settings: Settings, paths: AppPaths): StartupProblem {
+export async function explainOpenFailure(error: unknown, file: string | null, settings: Settings, paths: AppPaths): Promise<StartupProblem> {
   const base = error instanceof Error ? error.message : String(error);
   const reason = error instanceof DatabaseOpenError ? error.reason : null;
   if (!file || !reason || !OFFER_REASONS.has(reason)) return { message: base, backup: null, file };
-  const backup = newestGoodBackup(candidateFolders(settings, paths));
+  const backup = await newestGoodBackup(candidateFolders(settings, paths));
   if (!backup) {
     return { message: `${base}\n\nИсправных резервных копий журнала не найдено. Обратитесь к администратору: файл не изменялся.`, backup: null, file };
   }
