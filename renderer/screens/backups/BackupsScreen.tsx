@@ -29,7 +29,7 @@ export function BackupsScreen() {
           </p>
           <div className="cards">
             <ScheduleCard o={o} />
-            <CopyNowCard o={o} onDone={(name) => { setSelected(null); void reload().then(() => setSelected(name)); }} />
+            <CopyNowCard o={o} onDone={() => void reload()} />
           </div>
           <Card title={`Копии (${o.backups.length})`}>
             {o.backups.length === 0
@@ -69,7 +69,7 @@ function ScheduleCard({ o }: { o: BackupOverview }) {
   );
 }
 
-function CopyNowCard({ o, onDone }: { o: BackupOverview; onDone: (name: string) => void }) {
+function CopyNowCard({ o, onDone }: { o: BackupOverview; onDone: () => void }) {
   const { job, error, setError, follow, reset } = useJob();
   const [done, setDone] = useState<BackupItem | null>(null);
   const running = job?.state === 'running';
@@ -82,7 +82,7 @@ function CopyNowCard({ o, onDone }: { o: BackupOverview; onDone: (name: string) 
         if (end.state === 'done' && end.result) {
           const item = end.result as BackupItem;
           setDone(item);
-          onDone(item.name);
+          onDone();
         }
       });
     } catch (e) {
