@@ -6,6 +6,7 @@ import { AppError, conflict } from '../api/errors.js';
 import { audit } from './audit.js';
 import type { AuthedContext, Db } from './context.js';
 import type { Settings } from './settings.js';
+import { shortName } from '../export/pdf/signature.js';
 
 type Row = { id: number; full_name: string; short_name: string; kind: InstitutionDetails['kind']; address: string; director_name: string; version: number; updated_at: string };
 
@@ -24,14 +25,15 @@ export function deputiesOf(settings: Settings): SignerInfo[] {
   return s.deputyName ? [{ position: s.deputyPosition, name: s.deputyName }] : [];
 }
 
-/** Everyone who may sign a document, for signature blocks and «Копия верна». */
+/** Everyone who may sign a document, names as printed under a signature («Иванова А. П.»). */
 export async function institutionSigners(ctx: Pick<AuthedContext, 'db' | 'settings'>): Promise<{ director: SignerInfo; deputies: SignerInfo[]; secretary: SignerInfo }> {
   const settings = ctx.settings.get();
   const row = await ctx.db.selectFrom('institution').select('director_name').orderBy('id').executeTakeFirst();
+  const printed = (name: string) => (name ? shortName(name) : '');
   return {
-    director: { position: settings.signatures.directorPosition, name: row?.director_name || settings.signatures.directorName },
-    deputies: deputiesOf(settings),
-    secretary: { position: settings.signatures.secretaryPosition, name: settings.signatures.secretaryName },
+    director: { position: settings.signatures.directorPosition, name: printed(row?.director_name ?? '') || settings.signatures.directorName },
+    deputies: deputiesOf(settings).map((d) => ({ position: d.position, name: printed(d.name) })),
+    secretary: { position: settings.signatures.secretaryPosition, name: printed(settings.signatures.secretaryName) },
   };
 }
 
@@ -73,13 +75,14 @@ export async function update(ctx: AuthedContext, input: Parsed<'institution.upda
     });
     return loadRow(trx);
   });
+  // The single-signer fields hold names as printed («Тучин В. М.»): what signature blocks read.
   const first = input.signatures.deputies[0];
   const settings = ctx.settings.update({
     signatures: {
       directorPosition: input.signatures.directorPosition,
-      directorName: input.directorName,
+      directorName: shortName(input.directorName),
       deputies: input.signatures.deputies,
-      ...(first ? { deputyPosition: first.position, deputyName: first.name } : { deputyName: '' }),
+      ...(first ? { deputyPosition: first.position, deputyName: shortName(first.name) } : { deputyName: '' }),
       secretaryPosition: input.signatures.secretaryPosition,
       secretaryName: input.signatures.secretaryName,
     },

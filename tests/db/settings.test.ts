@@ -132,8 +132,9 @@ describeEachDb('settings and institution', (kind) => {
     expect(teacherView.signatures.deputies.map((d) => d.name)).toEqual(['Андреева Ольга Петровна', 'Смирнов Илья Андреевич']);
     // Signature blocks of other features read the same.
     const signers = await institutionSigners(deps);
-    expect(signers.director).toEqual({ position: 'Директор', name: 'Тучин Виктор Михайлович' });
-    expect(deps.settings.get().signatures).toMatchObject({ deputyName: 'Андреева Ольга Петровна', directorName: 'Тучин Виктор Михайлович' });
+    expect(signers.director).toEqual({ position: 'Директор', name: 'Тучин В. М.' });
+    expect(signers.deputies[1]).toEqual({ position: 'Заместитель директора по воспитательной работе', name: 'Смирнов И. А.' });
+    expect(deps.settings.get().signatures).toMatchObject({ deputyName: 'Андреева О. П.', directorName: 'Тучин В. М.' });
 
     const stale = await refused(admin.call('institution.update', { ...input, shortName: 'Чужое' }), 'conflict');
     expect(stale.message).toMatch(/изменил другой пользователь/);
