@@ -6,11 +6,12 @@ import { initCommand } from './cli/init.js';
 import { backupCommand } from './cli/backup.js';
 import { restoreCommand } from './cli/restore.js';
 import { checkCommand } from './cli/check.js';
+import { resetPasswordCommand } from './cli/reset-password.js';
 import { reportCommand } from './cli/report.js';
 import { DatabaseOpenError } from '../db/errors.js';
 import { AppError } from './api/errors.js';
 
-const commands: CliCommand[] = [initCommand, demoDataCommand, reportCommand, backupCommand, restoreCommand, checkCommand];
+const commands: CliCommand[] = [initCommand, demoDataCommand, reportCommand, resetPasswordCommand, backupCommand, restoreCommand, checkCommand];
 
 function help(): void {
   console.log('Журнал — командная строка. Использование: npm run cli -- <команда> [параметры]\n');

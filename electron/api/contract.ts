@@ -11,6 +11,8 @@ import { jobMethods } from './methods/jobs.js';
 import { backupMethods } from './methods/backups.js';
 import { settingsMethods } from './methods/settings.js';
 import { institutionMethods } from './methods/institution.js';
+import { userMethods } from './methods/users.js';
+import { auditMethods } from './methods/audit.js';
 import { remarkMethods } from './methods/remarks.js';
 import { correctionMethods } from './methods/corrections.js';
 import { reportMethods } from './methods/reports.js';
@@ -23,6 +25,8 @@ export const contract = {
   ...backupMethods,
   ...settingsMethods,
   ...institutionMethods,
+  ...userMethods,
+  ...auditMethods,
   ...remarkMethods,
   ...correctionMethods,
   ...reportMethods,
@@ -60,6 +64,11 @@ export type { BackupContents, BackupCounts, BackupInspection, BackupItem, Backup
 export type { DatabaseChange, DatabaseTest, FolderCheck, SettingsView } from './methods/settings.js';
 export type { InstitutionDetails, SignerInfo } from './methods/institution.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';
+export type {
+  FamilyAccount, FamilyList, FamilyStudent, IssuedPassword, JournalChoice, LinkedStudent, RoleView, ScopeChoices, SlipsResult,
+  UserDetail, UserPage, UserRow,
+} from './methods/users.js';
+export type { AuditChange, AuditOptions, AuditPage, AuditRow, LookupItem } from './methods/audit.js';
 export type { RemarkFilter, RemarkRow, WeeklyDraftResult } from './methods/remarks.js';
 export type { CorrectionRow } from './methods/corrections.js';
 export type {

@@ -7,6 +7,9 @@ import { HomeScreen } from '../screens/home/HomeScreen';
 import { ChangePasswordScreen } from '../screens/login/ChangePasswordScreen';
 import { BackupsScreen } from '../screens/backups/BackupsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { UsersScreen } from '../screens/users/UsersScreen';
+import { FamilyAccessScreen } from '../screens/users/FamilyAccessScreen';
+import { AuditScreen } from '../screens/audit/AuditScreen';
 
 export interface RouteDef {
   path: string;
@@ -19,9 +22,12 @@ export interface RouteDef {
 
 export const routes: RouteDef[] = [
   { path: '/', title: 'Главная', roles: 'any', nav: true, render: (_p, me) => <HomeScreen me={me} /> },
+  { path: '/password', title: 'Смена пароля', roles: 'any', nav: false, render: (_p, me) => <ChangePasswordScreen me={me} forced={false} onDone={() => undefined} /> },
+  { path: '/users', title: 'Пользователи и роли', roles: ['admin'], nav: true, render: () => <UsersScreen /> },
+  { path: '/family-access', title: 'Доступ родителей и обучающихся', roles: ['admin', 'dept_head'], nav: true, render: () => <FamilyAccessScreen /> },
+  { path: '/audit', title: 'Журнал аудита', roles: ['admin', 'director'], nav: true, render: () => <AuditScreen /> },
   { path: '/backups', title: 'Резервные копии', roles: ['admin'], nav: true, render: () => <BackupsScreen /> },
   { path: '/settings', title: 'Настройки', roles: ['admin'], nav: true, render: () => <SettingsScreen /> },
-  { path: '/password', title: 'Смена пароля', roles: 'any', nav: false, render: (_p, me) => <ChangePasswordScreen me={me} forced={false} onDone={() => undefined} /> },
 ];
 
 export function allowed(route: RouteDef, me: Me): boolean {

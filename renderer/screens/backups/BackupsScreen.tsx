@@ -98,7 +98,7 @@ function CopyNowCard({ o, onDone }: { o: BackupOverview; onDone: () => void }) {
         {running && <Button kind="secondary" onClick={() => void call('jobs.cancel', { id: job!.id })}>Отменить</Button>}
       </div>
       {running && (
-        <div className="job-progress">
+        <div className="backup-progress">
           <progress aria-label="Ход копирования" max={Math.max(job!.total, 1)} value={job!.done} />
           <span className="muted small">{job!.step}{job!.total > 1 ? `: ${Math.floor((job!.done / job!.total) * 100)}%` : ''}</span>
         </div>

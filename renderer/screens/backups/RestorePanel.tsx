@@ -62,7 +62,7 @@ export function RestorePanel({ item, onClose }: { item: BackupItem; onClose: () 
           <Button kind="danger" onClick={() => setConfirming(true)}>Восстановить журнал из этой копии…</Button>
         )}
         {check?.ok && confirming && (
-          <div className="confirm" role="group" aria-label="Подтверждение восстановления">
+          <div className="restore-confirm" role="group" aria-label="Подтверждение восстановления">
             <p><strong>Все данные журнала будут заменены данными копии от {when}.</strong> Отметки, занятия и другие записи,
               внесённые после этого момента, из журнала исчезнут. Текущее состояние журнала сначала сохранится отдельной копией —
               восстановление можно будет отменить. Все пользователи должны будут войти снова.</p>

@@ -28,7 +28,7 @@ export function InstitutionCard({ details, onSaved }: { details: InstitutionDeta
       {(errors) => (
         <>
           <Field label="Полное наименование" value={form.fullName} onChange={set('fullName')} error={errors.fullName} />
-          <div className="form-grid">
+          <div className="settings-grid">
             <Field label="Краткое наименование" value={form.shortName} onChange={set('shortName')} error={errors.shortName} />
             <Field label="Адрес" value={form.address} onChange={set('address')} error={errors.address} />
             <Field label="Должность директора" value={form.directorPosition} onChange={set('directorPosition')} error={errors['signatures.directorPosition']} />
@@ -50,7 +50,7 @@ export function InstitutionCard({ details, onSaved }: { details: InstitutionDeta
               Добавить заместителя
             </Button>
           </fieldset>
-          <div className="form-grid">
+          <div className="settings-grid">
             <Field label="Должность секретаря" value={form.secretaryPosition} onChange={set('secretaryPosition')} error={errors['signatures.secretaryPosition']} />
             <Field label="ФИО секретаря" value={form.secretaryName} onChange={set('secretaryName')} error={errors['signatures.secretaryName']} />
           </div>

@@ -35,7 +35,7 @@ export function BackupSettingsCard({ view, onSaved }: { view: SettingsView; onSa
             ? <Notice kind="ok">{check.message}{check.backups ? `; копий журнала в ней: ${check.backups}` : ''}</Notice>
             : <div className="banner banner-error" role="alert">{check.message}</div>)}
           <ErrorBanner error={checkError} />
-          <div className="form-grid">
+          <div className="settings-grid">
             <Field label="Ежедневно в (ЧЧ:ММ)" value={dailyAt} onChange={(e) => setDailyAt(e.target.value)} error={errors['backup.dailyAt']}
               inputMode="numeric" placeholder="18:00" maxLength={5} />
             <Field label="Хранить ежедневных" type="number" min={1} max={60} value={keep.daily} onChange={(e) => setKeep({ ...keep, daily: e.target.value })} error={errors['backup.keepDaily']} />
