@@ -2,9 +2,8 @@
 // check), a journal of ours, and not from a newer version of the program. Used on backups before a
 // restore, on every new copy, and on the live file when it refuses to open.
 import fs from 'node:fs';
-import SQLite from 'better-sqlite3';
 import { APP_ID } from '../../../db/connect.js';
-import { checkIntegrityOffThread, corruptionText } from '../../../db/integrity.js';
+import { corruptionText, probeFile, type ProbeResult } from '../../../db/integrity.js';
 import { migrations } from '../../../db/migrations/index.js';
 
 export type FileProblemKind = 'missing' | 'empty' | 'not_sqlite' | 'truncated' | 'damaged' | 'not_journal' | 'newer' | 'unreadable';
@@ -72,9 +71,21 @@ function formatSize(bytes: number): string {
   return `${bytes.toLocaleString('ru-RU')} байт`;
 }
 
+const COUNTED = ['students', 'marks', 'attendance', 'lessons', 'journals', 'users'] as const;
+
+/** What is read from a sound file: ours or not, its structure version and what it holds. */
+const QUERIES: Record<string, string> = {
+  app: `select value from app_meta where key = 'app'`,
+  migrations: 'select name from kysely_migration order by name',
+  institution: 'select short_name as v from institution order by id limit 1',
+  year: 'select title as v from academic_years order by starts_on desc limit 1',
+  auditMax: 'select coalesce(max(id), 0) as n from audit_log',
+  ...Object.fromEntries(COUNTED.map((t) => [t, `select count(*) as n from "${t}"`])),
+};
+
 /**
  * Look inside the file, read-only. `full` runs `PRAGMA integrity_check` (every page and index, seconds
- * on a large journal), otherwise `quick_check`; either runs in a worker thread, off the event loop.
+ * on a large journal), otherwise `quick_check`; the check and the counting run in a worker thread.
  */
 export async function inspectFile(file: string, options: { full: boolean; what?: string }): Promise<FileInspection> {
   const what = options.what ?? 'Файл';
@@ -83,63 +94,33 @@ export async function inspectFile(file: string, options: { full: boolean; what?:
     ({ ok: false, problem: { kind, message }, size, summary });
   const header = checkHeader(file, what);
   if (header) return fail(header.kind, header.message);
-  let check: string | null;
+  let probe: ProbeResult;
   try {
-    check = await checkIntegrityOffThread(file, options.full);
+    probe = await probeFile(file, options.full, QUERIES);
   } catch (error) {
-    return failure(error, what, fail);
-  }
-  if (check) return fail('damaged', `${what} повреждён: проверка целостности нашла ошибки (${check})`);
-  let raw: SQLite.Database | null = null;
-  try {
-    raw = new SQLite(file, { readonly: true, fileMustExist: true });
-    const tables = new Set((raw.prepare(`select name from sqlite_master where type = 'table'`).all() as Array<{ name: string }>).map((t) => t.name));
-    const app = tables.has('app_meta')
-      ? (raw.prepare(`select value from app_meta where key = 'app'`).get() as { value: string } | undefined)?.value
-      : undefined;
-    if (app !== APP_ID) return fail('not_journal', `${what} не является базой данных программы «Журнал»`);
-    const applied = tables.has('kysely_migration')
-      ? (raw.prepare('select name from kysely_migration order by name').all() as Array<{ name: string }>).map((r) => r.name)
-      : [];
-    const summary = summarize(raw, tables, applied);
-    const unknown = applied.filter((name) => !(name in migrations));
-    if (unknown.length > 0) {
-      return fail('newer', `${what} создан более новой версией программы «Журнал» (структура ${unknown.at(-1)}). ` +
-        'Эта версия не может его открыть: сначала обновите программу', summary);
+    const message = (error as Error).message;
+    if (/malformed|corrupt|not a database|SQLITE_CORRUPT|SQLITE_NOTADB/i.test(`${(error as { code?: string }).code} ${message}`)) {
+      return fail('damaged', `${what} повреждён: ${corruptionText(message)}`);
     }
-    return { ok: true, problem: null, size, summary };
-  } catch (error) {
-    return failure(error, what, fail);
-  } finally {
-    raw?.close();
+    return fail('unreadable', `${what} не удаётся прочитать: ${message}`);
   }
-}
-
-function failure(error: unknown, what: string, fail: (kind: FileProblemKind, message: string) => FileInspection): FileInspection {
-  const message = (error as Error).message;
-  if (/malformed|corrupt|not a database|SQLITE_CORRUPT|SQLITE_NOTADB/i.test(`${(error as { code?: string }).code} ${message}`)) {
-    return fail('damaged', `${what} повреждён: ${corruptionText(message)}`);
-  }
-  return fail('unreadable', `${what} не удаётся прочитать: ${message}`);
-}
-
-function summarize(raw: SQLite.Database, tables: Set<string>, applied: string[]): JournalSummary {
-  const count = (table: string) => (tables.has(table) ? (raw.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n : 0);
-  const institution = tables.has('institution')
-    ? (raw.prepare('select short_name from institution order by id limit 1').get() as { short_name: string } | undefined)?.short_name ?? null
-    : null;
-  const year = tables.has('academic_years')
-    ? (raw.prepare('select title from academic_years order by starts_on desc limit 1').get() as { title: string } | undefined)?.title ?? null
-    : null;
-  const auditMax = tables.has('audit_log') ? (raw.prepare('select coalesce(max(id), 0) as n from audit_log').get() as { n: number }).n : 0;
-  return {
+  if (probe.problem) return fail('damaged', `${what} повреждён: проверка целостности нашла ошибки (${probe.problem})`);
+  const r = probe.results;
+  const rows = (key: string) => r[key]?.rows ?? [];
+  const first = (key: string, column: string) => rows(key)[0]?.[column];
+  if (first('app', 'value') !== APP_ID) return fail('not_journal', `${what} не является базой данных программы «Журнал»`);
+  const applied = rows('migrations').map((m) => String(m.name));
+  const summary: JournalSummary = {
     schema: applied.at(-1) ?? null,
-    institution,
-    year,
-    counts: {
-      students: count('students'), marks: count('marks'), attendance: count('attendance'),
-      lessons: count('lessons'), journals: count('journals'), users: count('users'),
-    },
-    auditMax,
+    institution: (first('institution', 'v') as string | undefined) ?? null,
+    year: (first('year', 'v') as string | undefined) ?? null,
+    counts: Object.fromEntries(COUNTED.map((t) => [t, Number(first(t, 'n') ?? 0)])) as unknown as JournalCounts,
+    auditMax: Number(first('auditMax', 'n') ?? 0),
   };
+  const unknown = applied.filter((name) => !(name in migrations));
+  if (unknown.length > 0) {
+    return fail('newer', `${what} создан более новой версией программы «Журнал» (структура ${unknown.at(-1)}). ` +
+      'Эта версия не может его открыть: сначала обновите программу', summary);
+  }
+  return { ok: true, problem: null, size, summary };
 }
