@@ -188,7 +188,7 @@ describe('a folder that cannot take the copy', () => {
     await assertLiveUntouched();
   });
 
-  it.runIf(isRoot())('a disk that fills up in the middle of the copy: a clear message, no partial file, the live journal untouched', async () => {
+  it.runIf(isRoot())('a disk that fills up while the copy is being written: a clear message, no partial file, the live journal untouched', async () => {
     const folder = path.join(j.dir, 'filling');
     const size = fs.statSync(j.file).size + fs.statSync(`${j.file}-wal`).size;
     unmounts.push(mountTmpfs(folder, `${Math.ceil((size * 1.05 + 1.5 * 1024 * 1024) / 1024)}k`));
