@@ -8,6 +8,9 @@ import { authMethods } from './methods/auth.js';
 import { homeMethods } from './methods/home.js';
 import { setupMethods } from './methods/setup.js';
 import { jobMethods } from './methods/jobs.js';
+import { backupMethods } from './methods/backups.js';
+import { settingsMethods } from './methods/settings.js';
+import { institutionMethods } from './methods/institution.js';
 import { userMethods } from './methods/users.js';
 import { auditMethods } from './methods/audit.js';
 import { remarkMethods } from './methods/remarks.js';
@@ -24,6 +27,9 @@ export const contract = {
   ...authMethods,
   ...homeMethods,
   ...jobMethods,
+  ...backupMethods,
+  ...settingsMethods,
+  ...institutionMethods,
   ...userMethods,
   ...auditMethods,
   ...remarkMethods,
@@ -73,6 +79,9 @@ export { LESSON_KINDS, WORK_KINDS } from './methods/lessons.js';
 export type { UnlockChange, UnlockInfo, UnlockStatus } from './methods/unlocks.js';
 export type { ExcuseInfo, ExcuseKind, ExcuseStatus } from './methods/excuses.js';
 export type { FamilyAbsence, FamilyLesson, FamilyPage, FamilySubject } from './methods/family.js';
+export type { BackupContents, BackupCounts, BackupInspection, BackupItem, BackupOverview, BackupReasonCode, RestoreOutcome } from './methods/backups.js';
+export type { DatabaseChange, DatabaseTest, FolderCheck, SettingsView } from './methods/settings.js';
+export type { InstitutionDetails, SignerInfo } from './methods/institution.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';
 export type {
   FamilyAccount, FamilyList, FamilyStudent, IssuedPassword, JournalChoice, LinkedStudent, RoleView, ScopeChoices, SlipsResult,

@@ -10,6 +10,8 @@ import { JournalScreen } from '../screens/journal/JournalScreen';
 import { FamilyRedirect, FamilyScreen } from '../screens/family/FamilyScreen';
 import { ExcusesScreen } from '../screens/excuses/ExcusesScreen';
 import { UnlocksScreen } from '../screens/unlocks/UnlocksScreen';
+import { BackupsScreen } from '../screens/backups/BackupsScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { UsersScreen } from '../screens/users/UsersScreen';
 import { FamilyAccessScreen } from '../screens/users/FamilyAccessScreen';
 import { AuditScreen } from '../screens/audit/AuditScreen';
@@ -38,6 +40,8 @@ export const routes: RouteDef[] = [
   { path: '/users', title: 'Пользователи и роли', roles: ['admin'], nav: true, render: () => <UsersScreen /> },
   { path: '/family-access', title: 'Доступ родителей и обучающихся', roles: ['admin', 'dept_head'], nav: true, render: () => <FamilyAccessScreen /> },
   { path: '/audit', title: 'Журнал аудита', roles: ['admin', 'director'], nav: true, render: () => <AuditScreen /> },
+  { path: '/backups', title: 'Резервные копии', roles: ['admin'], nav: true, render: () => <BackupsScreen /> },
+  { path: '/settings', title: 'Настройки', roles: ['admin'], nav: true, render: () => <SettingsScreen /> },
 ];
 
 export function allowed(route: RouteDef, me: Me): boolean {
