@@ -3,7 +3,9 @@
 // the service resolves the caller's scope first, the CLI and the benchmark take the whole college.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import type { FileOutput, ReportKind } from '../../api/contract.js';
+import type {
+  AttendanceReport, CompletionReport, FileOutput, ForecastReport, HoursSheet, KeepingReport, PerformanceReport, ReportData, ReportKind,
+} from '../../api/contract.js';
 import { PDF_MIME, XLSX_MIME } from '../../api/contract.js';
 import { AppError } from '../../api/errors.js';
 import { journalCopyPdf } from '../../export/journal-pages.js';
@@ -71,60 +73,50 @@ async function workbook(sheets: Sheet[], now: Date): Promise<Uint8Array> {
 
 export interface ReportRequest {
   kind: Exclude<ReportKind, 'journalCopy' | 'pack'>;
-  format: 'pdf' | 'xlsx';
   range: Range;
   journals: JournalMeta[];
   month?: string | null;
   onlyAtRisk?: boolean;
 }
 
-/** One report as a file. */
-export async function reportFile(deps: DocumentDeps, request: ReportRequest, progress: Progress = () => undefined): Promise<FileOutput> {
-  const { db, today } = deps;
-  const { range, journals, format } = request;
-  const sign = await signatures(db, deps.settings);
-  const meta: DocumentMeta = { institution: sign.institution, formedAt: deps.now, signers: [sign.deputy] };
-  let pdf: () => Promise<Uint8Array>;
-  let sheets: () => Sheet[];
+/** One report's data, as the screen shows it. */
+export async function reportData(db: Kysely<Database>, today: string, request: ReportRequest, progress: Progress = () => undefined): Promise<ReportData> {
+  const { range, journals } = request;
   progress('Сбор данных');
   switch (request.kind) {
     case 'completion': {
       const rows = await completionRows(db, range, journals, today);
-      const report = { range: publicRange(range), rows, departments: byDepartment(rows), totals: summarise(null, 'Всего', rows) };
-      pdf = () => completionPdf(report, meta); sheets = () => completionSheets(report);
-      break;
+      return { range: publicRange(range), rows, departments: byDepartment(rows), totals: summarise(null, 'Всего', rows) };
     }
-    case 'keeping': {
-      const report = await keepingReport(db, range, journals, today, progress);
-      pdf = () => keepingPdf(report, meta); sheets = () => keepingSheets(report);
-      break;
-    }
-    case 'attendance': {
-      const report = await attendanceReport(db, range, journals);
-      pdf = () => attendancePdf(report, meta); sheets = () => attendanceSheets(report);
-      break;
-    }
-    case 'performance': {
-      const report = await performanceReport(db, range, journals);
-      pdf = () => performancePdf(report, meta); sheets = () => performanceSheets(report);
-      break;
-    }
-    case 'forecast': {
-      const report = await forecastReport(db, range, journals, request.onlyAtRisk ?? false);
-      pdf = () => forecastPdf(report, meta); sheets = () => forecastSheets(report);
-      break;
-    }
-    case 'hoursSheet': {
-      const report = await hoursSheetReport(db, range, journals, request.month ?? null);
+    case 'keeping': return keepingReport(db, range, journals, today, progress);
+    case 'attendance': return attendanceReport(db, range, journals);
+    case 'performance': return performanceReport(db, range, journals);
+    case 'forecast': return forecastReport(db, range, journals, request.onlyAtRisk ?? false);
+    case 'hoursSheet': return hoursSheetReport(db, range, journals, request.month ?? null);
+  }
+}
+
+/** One report as a file. */
+export async function reportFile(deps: DocumentDeps, request: ReportRequest & { format: 'pdf' | 'xlsx' }, progress: Progress = () => undefined): Promise<FileOutput> {
+  const data = await reportData(deps.db, deps.today, request, progress);
+  const sign = await signatures(deps.db, deps.settings);
+  const meta: DocumentMeta = { institution: sign.institution, formedAt: deps.now, signers: [sign.deputy] };
+  const format = request.format;
+  progress(format === 'pdf' ? 'Формирование PDF' : 'Формирование Excel');
+  let bytes: Uint8Array;
+  switch (request.kind) {
+    case 'completion': bytes = format === 'pdf' ? await completionPdf(data as CompletionReport, meta) : await workbook(completionSheets(data as CompletionReport), deps.now); break;
+    case 'keeping': bytes = format === 'pdf' ? await keepingPdf(data as KeepingReport, meta) : await workbook(keepingSheets(data as KeepingReport), deps.now); break;
+    case 'attendance': bytes = format === 'pdf' ? await attendancePdf(data as AttendanceReport, meta) : await workbook(attendanceSheets(data as AttendanceReport), deps.now); break;
+    case 'performance': bytes = format === 'pdf' ? await performancePdf(data as PerformanceReport, meta) : await workbook(performanceSheets(data as PerformanceReport), deps.now); break;
+    case 'forecast': bytes = format === 'pdf' ? await forecastPdf(data as ForecastReport, meta) : await workbook(forecastSheets(data as ForecastReport), deps.now); break;
+    case 'hoursSheet':
       // The time-sheet is compiled by the deputy and approved by the director.
       meta.signers = [sign.deputy, sign.director];
-      pdf = () => hoursPdf(report, meta); sheets = () => hoursSheets(report);
+      bytes = format === 'pdf' ? await hoursPdf(data as HoursSheet, meta) : await workbook(hoursSheets(data as HoursSheet), deps.now);
       break;
-    }
   }
-  progress(format === 'pdf' ? 'Формирование PDF' : 'Формирование Excel');
-  const bytes = format === 'pdf' ? await pdf() : await workbook(sheets(), deps.now);
-  return fileOutput(fileName(TITLES[request.kind], range, format), format === 'pdf' ? PDF_MIME : XLSX_MIME, bytes);
+  return fileOutput(fileName(TITLES[request.kind], request.range, format), format === 'pdf' ? PDF_MIME : XLSX_MIME, bytes);
 }
 
 /** The certified copy of one journal's pages. */
