@@ -5,6 +5,9 @@ import type { Me } from '../../electron/api/contract';
 import type { Role } from '../../db/schema';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { ChangePasswordScreen } from '../screens/login/ChangePasswordScreen';
+import { RemarksScreen } from '../screens/remarks/RemarksScreen';
+import { CorrectionsScreen } from '../screens/corrections/CorrectionsScreen';
+import { ReportsScreen } from '../screens/reports/ReportsScreen';
 
 export interface RouteDef {
   path: string;
@@ -17,6 +20,9 @@ export interface RouteDef {
 
 export const routes: RouteDef[] = [
   { path: '/', title: 'Главная', roles: 'any', nav: true, render: (_p, me) => <HomeScreen me={me} /> },
+  { path: '/reports', title: 'Отчёты', roles: ['director', 'deputy', 'dept_head', 'curator', 'teacher'], nav: true, render: (_p, me) => <ReportsScreen me={me} /> },
+  { path: '/remarks', title: 'Замечания', roles: ['director', 'deputy', 'dept_head', 'teacher'], nav: true, render: (_p, me) => <RemarksScreen me={me} /> },
+  { path: '/corrections', title: 'Корректировки плана', roles: ['director', 'deputy', 'dept_head', 'teacher'], nav: true, render: (_p, me) => <CorrectionsScreen me={me} /> },
   { path: '/password', title: 'Смена пароля', roles: 'any', nav: false, render: (_p, me) => <ChangePasswordScreen me={me} forced={false} onDone={() => undefined} /> },
 ];
 

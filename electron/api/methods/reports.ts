@@ -269,6 +269,8 @@ export interface HoursSheet {
 }
 
 export interface ReportFilters {
+  /** The program's today (the screens default dates from it). */
+  today: string;
   years: Array<{ id: number; title: string; status: string; periods: Array<{ id: number; title: string; startsOn: string; endsOn: string }> }>;
   currentYearId: number | null;
   currentPeriodId: number | null;

@@ -22,6 +22,7 @@ export async function filters(ctx: AuthedContext, input: Parsed<'reports.filters
   const unique = <T extends { id: number }>(items: T[]) => [...new Map(items.map((i) => [i.id, i])).values()];
   const period = current ? await currentPeriod(db, current.id, today) : null;
   return {
+    today,
     years: years.map((y) => ({
       id: y.id, title: y.title, status: y.status,
       periods: periods.filter((p) => p.year_id === y.id).map((p) => ({ id: p.id, title: p.title, startsOn: p.starts_on, endsOn: p.ends_on })),
