@@ -8,6 +8,8 @@ import { authMethods } from './methods/auth.js';
 import { homeMethods } from './methods/home.js';
 import { setupMethods } from './methods/setup.js';
 import { jobMethods } from './methods/jobs.js';
+import { userMethods } from './methods/users.js';
+import { auditMethods } from './methods/audit.js';
 import { remarkMethods } from './methods/remarks.js';
 import { correctionMethods } from './methods/corrections.js';
 import { reportMethods } from './methods/reports.js';
@@ -17,6 +19,8 @@ export const contract = {
   ...authMethods,
   ...homeMethods,
   ...jobMethods,
+  ...userMethods,
+  ...auditMethods,
   ...remarkMethods,
   ...correctionMethods,
   ...reportMethods,
@@ -51,6 +55,11 @@ export { PDF_MIME, XLSX_MIME } from './methods/jobs.js';
 export type { SetupStatus } from './methods/setup.js';
 export type { HomeSummary, TodayLesson, YearInfo } from './methods/home.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';
+export type {
+  FamilyAccount, FamilyList, FamilyStudent, IssuedPassword, JournalChoice, LinkedStudent, RoleView, ScopeChoices, SlipsResult,
+  UserDetail, UserPage, UserRow,
+} from './methods/users.js';
+export type { AuditChange, AuditOptions, AuditPage, AuditRow, LookupItem } from './methods/audit.js';
 export type { RemarkFilter, RemarkRow, WeeklyDraftResult } from './methods/remarks.js';
 export type { CorrectionRow } from './methods/corrections.js';
 export type {

@@ -8,6 +8,9 @@ import { ChangePasswordScreen } from '../screens/login/ChangePasswordScreen';
 import { RemarksScreen } from '../screens/remarks/RemarksScreen';
 import { CorrectionsScreen } from '../screens/corrections/CorrectionsScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
+import { UsersScreen } from '../screens/users/UsersScreen';
+import { FamilyAccessScreen } from '../screens/users/FamilyAccessScreen';
+import { AuditScreen } from '../screens/audit/AuditScreen';
 
 export interface RouteDef {
   path: string;
@@ -24,6 +27,9 @@ export const routes: RouteDef[] = [
   { path: '/remarks', title: 'Замечания', roles: ['director', 'deputy', 'dept_head', 'teacher'], nav: true, render: (_p, me) => <RemarksScreen me={me} /> },
   { path: '/corrections', title: 'Корректировки плана', roles: ['director', 'deputy', 'dept_head', 'teacher'], nav: true, render: (_p, me) => <CorrectionsScreen me={me} /> },
   { path: '/password', title: 'Смена пароля', roles: 'any', nav: false, render: (_p, me) => <ChangePasswordScreen me={me} forced={false} onDone={() => undefined} /> },
+  { path: '/users', title: 'Пользователи и роли', roles: ['admin'], nav: true, render: () => <UsersScreen /> },
+  { path: '/family-access', title: 'Доступ родителей и обучающихся', roles: ['admin', 'dept_head'], nav: true, render: () => <FamilyAccessScreen /> },
+  { path: '/audit', title: 'Журнал аудита', roles: ['admin', 'director'], nav: true, render: () => <AuditScreen /> },
 ];
 
 export function allowed(route: RouteDef, me: Me): boolean {

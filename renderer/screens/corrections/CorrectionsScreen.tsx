@@ -78,7 +78,7 @@ function RequestForm({ me, onDone }: { me: Me; onDone: () => void }) {
   const year = filters.data.years.find((y) => y.id === filters.data!.currentYearId);
   return (
     <Card title="Попросить корректировку">
-      <form className="filters" onSubmit={async (e) => {
+      <form className="report-filters" onSubmit={async (e) => {
         e.preventDefault();
         setError(null);
         try {

@@ -4,6 +4,7 @@ import { Card, ErrorBanner, Loading, Stat } from '../../components/ui';
 import { useCall } from '../../components/useCall';
 import { longDate, plural, ruDateTime, YEAR_STATUS_LABELS } from '../../labels';
 import { HomeRemarks } from '../remarks/HomeRemarks';
+import { MyJournalsCard } from '../users/MyJournalsCard';
 
 export function HomeScreen({ me }: { me: Me }) {
   const { data, error, loading } = useCall('home.summary', {});
@@ -22,6 +23,7 @@ export function HomeScreen({ me }: { me: Me }) {
       <div className="cards">
         {has('teacher') && <TeacherCards s={s} />}
         {has('teacher') && <HomeRemarks me={me} />}
+        {has('teacher') && <MyJournalsCard />}
         {has('deputy', 'director') && (
           <Card title="Контроль ведения журналов" actions={<span className="row"><a href="#/remarks">Замечания</a><a href="#/reports">Отчёты</a></span>}>
             <div className="stats">

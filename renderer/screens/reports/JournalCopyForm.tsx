@@ -27,7 +27,7 @@ export function JournalCopyForm({ filters }: { filters: ReportFilters }) {
     }}>
       <p className="muted">Страницы журнала печатаются как в бумажном журнале: слева — посещаемость и отметки, справа — даты, часы, темы и домашние
         задания; в конце — «Копия верна», должность, подпись, расшифровка и дата.</p>
-      <div className="filters">
+      <div className="report-filters">
         <Select label="Группа" value={groupId} empty="Все группы" options={filters.groups.map((g) => [g.id, g.name])} onChange={(v) => { setGroupId(v); setJournalId(null); }} />
         <Select label="Журнал" value={journalId} empty="— выберите —"
           options={journals.map((j) => [j.journalId, `${groupLabel(j)} · ${j.subjectName} · ${j.teacherName}`])} onChange={setJournalId} />

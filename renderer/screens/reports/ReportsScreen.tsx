@@ -96,7 +96,7 @@ function Reports({ filters, onYear }: { me: Me; filters: ReportFilters; onYear: 
       </div>
       {tab === 'journalCopy' ? <JournalCopyForm filters={filters} /> : (
         <>
-          <form className="filters" aria-label="Отбор" onSubmit={(e) => e.preventDefault()}>
+          <form className="report-filters" aria-label="Отбор" onSubmit={(e) => e.preventDefault()}>
             <Select label="Учебный год" value={f.yearId} options={filters.years.map((y) => [y.id, y.title])}
               onChange={(v) => { if (v) { set({ yearId: v, periodId: null, month: '' }); onYear(v); } }} />
             {uses.includes('period') && year && (
