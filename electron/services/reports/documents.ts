@@ -137,35 +137,38 @@ export async function packFiles(deps: DocumentDeps, range: Range, journals: Jour
   const keeping = await keepingReport(db, range, journals, today, (step) => progress(`Ведение журналов: ${step.toLowerCase()}`, 0, total));
   progress('Выполнение программ', 1, total);
   const completion = { range: keeping.range, rows: keeping.rows, departments: byDepartment(keeping.rows), totals: summarise(null, 'Всего', keeping.rows) };
+  const marks = (await db.selectFrom('institution').select('marks_enabled').executeTakeFirst())?.marks_enabled !== 0;
   progress('Успеваемость', 2, total);
-  const performance = await performanceReport(db, range, journals);
+  const performance = marks ? await performanceReport(db, range, journals) : null;
   progress('Прогноз и группа риска', 3, total);
-  const forecast = await forecastReport(db, range, journals, true);
+  const forecast = marks ? await forecastReport(db, range, journals, true) : null;
   progress('Часы преподавателей', 4, total);
   const hours = await hoursSheetReport(db, range, journals, null);
   progress('Формирование PDF', 5, total);
   const sign = await signatures(db, deps.settings);
   const pdf = await createPdf({ title: 'Отчёт о ведении электронных журналов', orientation: 'landscape', institution: sign.institution,
-    subtitle: `${range.title}: ведение журналов, выполнение программ, посещаемость, успеваемость, группа риска, часы`, formedAt: deps.now });
+    subtitle: `${range.title}: ведение журналов, выполнение программ, посещаемость${marks ? ', успеваемость, группа риска' : ''}, часы`, formedAt: deps.now });
   pdf.heading('I. Ведение журналов', { level: 1 });
   keepingBody(pdf, keeping, 2);
   pdf.newPage();
   pdf.heading('II. Выполнение программ и корректировки тематических планов', { level: 1 });
   completionBody(pdf, completion, 2);
+  if (performance && forecast) {
+    pdf.newPage();
+    pdf.heading('III. Успеваемость', { level: 1 });
+    performanceBody(pdf, performance, 2);
+    pdf.newPage();
+    pdf.heading('IV. Прогноз успеваемости и группа риска', { level: 1 });
+    forecastBody(pdf, forecast);
+  }
   pdf.newPage();
-  pdf.heading('III. Успеваемость', { level: 1 });
-  performanceBody(pdf, performance, 2);
-  pdf.newPage();
-  pdf.heading('IV. Прогноз успеваемости и группа риска', { level: 1 });
-  forecastBody(pdf, forecast);
-  pdf.newPage();
-  pdf.heading('V. Часы, проведённые преподавателями', { level: 1 });
+  pdf.heading(`${performance ? 'V' : 'III'}. Часы, проведённые преподавателями`, { level: 1 });
   hoursBody(pdf, hours);
   pdf.signatureBlock([sign.deputy], { date: deps.now });
   const pdfBytes = await pdf.finish();
   progress('Формирование Excel', 6, total);
-  const xlsx = await workbook([...keepingSheets(keeping), ...completionSheets(completion).slice(1), ...performanceSheets(performance),
-    ...forecastSheets(forecast), ...hoursSheets(hours)], deps.now);
+  const xlsx = await workbook([...keepingSheets(keeping), ...completionSheets(completion).slice(1),
+    ...(performance ? performanceSheets(performance) : []), ...(forecast ? forecastSheets(forecast) : []), ...hoursSheets(hours)], deps.now);
   progress('Готово', total, total);
   return [
     fileOutput(fileName('Пакет отчётов о ведении журналов', range, 'pdf'), PDF_MIME, pdfBytes),

@@ -12,7 +12,9 @@ export async function filters(ctx: AuthedContext, input: Parsed<'reports.filters
   const periods = await db.selectFrom('periods').selectAll().orderBy('seq').execute();
   const current = await currentYear(db, today);
   const yearId = input.yearId ?? current?.id ?? null;
-  const reports = REPORT_KINDS.filter((k) => hasRole(session, ...REPORT_ROLES[k]));
+  // An attendance-first centre (000) keeps no marks: no performance or forecast to show.
+  const marks = (await db.selectFrom('institution').select('marks_enabled').executeTakeFirst())?.marks_enabled !== 0;
+  const reports = REPORT_KINDS.filter((k) => hasRole(session, ...REPORT_ROLES[k]) && (marks || (k !== 'performance' && k !== 'forecast')));
   const seen = new Map<number, JournalMeta>();
   if (yearId !== null) {
     const all = await yearJournals(db, yearId);
