@@ -5,7 +5,7 @@ import type { CompletionGroup, CompletionReport, CompletionRow, CorrectionBrief,
 import type { AuthedContext, Db } from '../context.js';
 import { scheduledSlots, type Slot } from '../schedule.js';
 import { fullName } from '../session.js';
-import { ratio, resolveRange, round, scopeJournals, type JournalMeta, type Range } from './scope.js';
+import { labelOf, ratio, resolveRange, round, scopeJournals, type JournalMeta, type Range } from './scope.js';
 
 /** A journal is «behind» when it lags the calendar by more than one double lesson. */
 export const BEHIND_HOURS = 2;
@@ -55,7 +55,7 @@ export async function completionRows(db: Db, range: Range, journals: JournalMeta
     const conductedHours = held.get(j.journalId) ?? 0;
     const expectedHours = round(plannedTotal * (calendar.get(j.journalId) ?? calendar.get(0) ?? 0), 1);
     const lagHours = round(expectedHours - conductedHours, 1);
-    const { teacherShort: _t, yearId: _y, subjectId: _s, subgroupId: _g, ...label } = j;
+    const label = labelOf(j);
     return {
       ...label, plannedHours, correctionHours, plannedTotal, conductedHours,
       done: ratio(conductedHours, plannedTotal), expectedHours, lagHours, behind: lagHours > BEHIND_HOURS, corrections: list,

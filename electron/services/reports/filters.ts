@@ -1,9 +1,9 @@
 // What the report screens offer to choose from — only what the caller may see.
-import type { JournalLabel, Parsed, ReportFilters, ReportKind } from '../../api/contract.js';
+import type { Parsed, ReportFilters, ReportKind } from '../../api/contract.js';
 import { REPORT_KINDS, REPORT_ROLES } from '../../api/contract.js';
 import { hasRole, type AuthedContext } from '../context.js';
 import { currentPeriod, currentYear } from '../schedule.js';
-import { allowedJournals, yearJournals, type JournalMeta } from './scope.js';
+import { allowedJournals, labelOf, yearJournals, type JournalMeta } from './scope.js';
 
 export async function filters(ctx: AuthedContext, input: Parsed<'reports.filters'>): Promise<ReportFilters> {
   const { db, session } = ctx;
@@ -36,7 +36,7 @@ export async function filters(ctx: AuthedContext, input: Parsed<'reports.filters
     groups: unique(journals.map((j) => ({ id: j.groupId, name: j.groupName, departmentId: j.departmentId })))
       .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
     teachers: unique(journals.map((j) => ({ id: j.teacherId, name: j.teacherName }))).sort((a, b) => a.name.localeCompare(b.name, 'ru')),
-    journals: journals.map(({ teacherShort: _t, yearId: _y, subjectId: _s, subgroupId: _g, ...label }): JournalLabel => label),
+    journals: journals.map(labelOf),
     reports,
   };
 }
