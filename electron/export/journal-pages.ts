@@ -141,20 +141,23 @@ function rightPage(pdf: PdfBuilder, data: JournalPagesData, lessons: readonly Jo
 export interface JournalCopyOptions {
   institution: string;
   formedAt: Date;
-  certification: Certification;
+  /** «Копия верна» with position, signature, name and date; left out, the pages end with the totals (the archive's copies). */
+  certification?: Certification;
+  /** Default «Копия страниц электронного журнала учебных занятий». */
+  title?: string;
   pages?: JournalPagesOptions;
 }
 
-/** The certified copy: the journal's pages for the period, ending «Копия верна», position, signature, name and date. */
+/** The journal's pages for the period as one document; certified, it ends «Копия верна», position, signature, name and date. */
 export async function journalCopyPdf(data: JournalPagesData, options: JournalCopyOptions): Promise<Uint8Array> {
   const pdf = await createPdf({
-    title: 'Копия страниц электронного журнала учебных занятий', orientation: 'landscape', institution: options.institution,
+    title: options.title ?? 'Копия страниц электронного журнала учебных занятий', orientation: 'landscape', institution: options.institution,
     subtitle: `Группа ${data.groupName}. ${data.subjectName}. ${data.periodTitle}`, formedAt: options.formedAt,
   });
   drawJournalPages(pdf, data, options.pages);
   const hours = data.lessons.reduce((s, l) => s + l.hours, 0);
   pdf.spacer(4);
   pdf.text(`Всего за период: ${data.lessons.length} занятий, ${hours} ч. Обучающихся в списке: ${data.students.length}.`, { size: 9 });
-  pdf.certificationBlock(options.certification);
+  if (options.certification) pdf.certificationBlock(options.certification);
   return pdf.finish();
 }
