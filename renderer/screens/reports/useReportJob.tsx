@@ -14,6 +14,8 @@ export function useReportJob() {
 
   const run = useCallback(async (input: Input<'reports.start'>): Promise<ReportFiles | null> => {
     const mine = ++serial.current;
+    // A newer request (the filters changed) makes the running one pointless: stop it.
+    if (current.current) void call('jobs.cancel', { id: current.current }).catch(() => undefined);
     setError(null);
     try {
       let status = await call('reports.start', input);
