@@ -63,7 +63,7 @@ export function MarksDistribution({ distribution }: { distribution: MarkDistribu
 
 export function CompletionByDepartment({ departments, withExpected = true }: { departments: Array<Omit<CompletionGroup, 'expectedHours'> & { expectedHours?: number }>; withExpected?: boolean }) {
   const data = departments.map((d) => ({
-    name: d.name.replace(/^Отделение /, '').replace(/ отделение$/, ''),
+    name: d.name,
     done: d.done === null ? 0 : Math.round(d.done * 1000) / 10,
     expected: d.plannedTotal > 0 ? Math.round(((d.expectedHours ?? 0) / d.plannedTotal) * 1000) / 10 : 0,
   }));
