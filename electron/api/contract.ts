@@ -8,6 +8,9 @@ import { authMethods } from './methods/auth.js';
 import { homeMethods } from './methods/home.js';
 import { setupMethods } from './methods/setup.js';
 import { jobMethods } from './methods/jobs.js';
+import { backupMethods } from './methods/backups.js';
+import { settingsMethods } from './methods/settings.js';
+import { institutionMethods } from './methods/institution.js';
 import { userMethods } from './methods/users.js';
 import { auditMethods } from './methods/audit.js';
 import { remarkMethods } from './methods/remarks.js';
@@ -19,6 +22,9 @@ export const contract = {
   ...authMethods,
   ...homeMethods,
   ...jobMethods,
+  ...backupMethods,
+  ...settingsMethods,
+  ...institutionMethods,
   ...userMethods,
   ...auditMethods,
   ...remarkMethods,
@@ -54,6 +60,9 @@ export type { FileOutput, JobInfo } from './methods/jobs.js';
 export { PDF_MIME, XLSX_MIME } from './methods/jobs.js';
 export type { SetupStatus } from './methods/setup.js';
 export type { HomeSummary, TodayLesson, YearInfo } from './methods/home.js';
+export type { BackupContents, BackupCounts, BackupInspection, BackupItem, BackupOverview, BackupReasonCode, RestoreOutcome } from './methods/backups.js';
+export type { DatabaseChange, DatabaseTest, FolderCheck, SettingsView } from './methods/settings.js';
+export type { InstitutionDetails, SignerInfo } from './methods/institution.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';
 export type {
   FamilyAccount, FamilyList, FamilyStudent, IssuedPassword, JournalChoice, LinkedStudent, RoleView, ScopeChoices, SlipsResult,

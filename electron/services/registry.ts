@@ -5,6 +5,9 @@ import * as auth from './auth.js';
 import * as home from './home.js';
 import * as setup from './setup.js';
 import * as jobs from './jobs-api.js';
+import * as backups from './backups-api.js';
+import * as settingsApi from './settings-api.js';
+import * as institution from './institution.js';
 import * as usersRead from './users/read.js';
 import * as usersWrite from './users/write.js';
 import { families } from './users/families.js';
@@ -31,6 +34,17 @@ export const handlers: Handlers = {
   'years.list': home.listYears,
   'jobs.status': jobs.status,
   'jobs.cancel': jobs.cancel,
+  'backups.list': backups.list,
+  'backups.create': backups.create,
+  'backups.inspect': backups.inspect,
+  'backups.restore': backups.restore,
+  'settings.get': settingsApi.get,
+  'settings.update': settingsApi.update,
+  'settings.checkFolder': settingsApi.checkFolder,
+  'settings.testDatabase': settingsApi.testDatabase,
+  'settings.setDatabase': settingsApi.setDatabase,
+  'institution.get': institution.get,
+  'institution.update': institution.update,
   'users.list': usersRead.list,
   'users.get': usersRead.get,
   'users.scopes': usersRead.scopes,

@@ -8,6 +8,8 @@ import { ChangePasswordScreen } from '../screens/login/ChangePasswordScreen';
 import { RemarksScreen } from '../screens/remarks/RemarksScreen';
 import { CorrectionsScreen } from '../screens/corrections/CorrectionsScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
+import { BackupsScreen } from '../screens/backups/BackupsScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { UsersScreen } from '../screens/users/UsersScreen';
 import { FamilyAccessScreen } from '../screens/users/FamilyAccessScreen';
 import { AuditScreen } from '../screens/audit/AuditScreen';
@@ -30,6 +32,8 @@ export const routes: RouteDef[] = [
   { path: '/users', title: 'Пользователи и роли', roles: ['admin'], nav: true, render: () => <UsersScreen /> },
   { path: '/family-access', title: 'Доступ родителей и обучающихся', roles: ['admin', 'dept_head'], nav: true, render: () => <FamilyAccessScreen /> },
   { path: '/audit', title: 'Журнал аудита', roles: ['admin', 'director'], nav: true, render: () => <AuditScreen /> },
+  { path: '/backups', title: 'Резервные копии', roles: ['admin'], nav: true, render: () => <BackupsScreen /> },
+  { path: '/settings', title: 'Настройки', roles: ['admin'], nav: true, render: () => <SettingsScreen /> },
 ];
 
 export function allowed(route: RouteDef, me: Me): boolean {

@@ -1,5 +1,6 @@
 // Every domain's rules. A method of the contract without a rule here fails the matrix test.
 import { coreRules } from './core.js';
+import { backupRules } from './backups.js';
 import { userRules } from './users.js';
 import { auditRules } from './audit.js';
 import { reportRules } from './reports.js';
@@ -7,6 +8,7 @@ import type { AccessRules } from './types.js';
 
 export const rules: AccessRules = {
   ...coreRules,
+  ...backupRules,
   ...userRules,
   ...auditRules,
   ...reportRules,
