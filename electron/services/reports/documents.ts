@@ -19,7 +19,8 @@ import {
 import { addTableSheet, createWorkbook, toBuffer } from '../../export/xlsx.js';
 import { ruDate } from '../calendar.js';
 import { fileOutput, safeFileName } from '../files.js';
-import type { Settings } from '../settings.js';
+import { institutionSigners } from '../institution.js';
+import type { Settings, SettingsStore } from '../settings.js';
 import { fullName } from '../session.js';
 import { attendanceReport } from './attendance.js';
 import { byDepartment, completionRows, publicRange, summarise } from './completion.js';
@@ -43,17 +44,22 @@ export interface Signatures {
   deputy: Signer;
 }
 
-/** Positions and names for signature blocks: the settings first, then the institution and the users. */
+/**
+ * Positions and names for signature blocks, as the institution's settings give them (the director from
+ * the institution's record, the deputies from the settings); with no deputy set, the first user who
+ * holds the deputy role.
+ */
 export async function signatures(db: Kysely<Database>, settings: Settings): Promise<Signatures> {
-  const s = settings.signatures;
-  const inst = await db.selectFrom('institution').select(['short_name', 'director_name']).executeTakeFirst();
-  const deputy = s.deputyName ? null : await db.selectFrom('user_roles as r').innerJoin('users as u', 'u.id', 'r.user_id')
-    .select(['u.last_name', 'u.first_name', 'u.middle_name']).where('r.role', '=', 'deputy').where('u.active', '=', 1).orderBy('u.id').executeTakeFirst();
-  return {
-    institution: inst?.short_name ?? '',
-    director: { position: s.directorPosition, name: s.directorName || shortName(inst?.director_name ?? '') },
-    deputy: { position: s.deputyPosition, name: s.deputyName || (deputy ? shortName(fullName(deputy)) : '') },
-  };
+  const store: SettingsStore = { get: () => settings, update: () => settings };
+  const signers = await institutionSigners({ db, settings: store });
+  const inst = await db.selectFrom('institution').select('short_name').executeTakeFirst();
+  let deputy = signers.deputies[0];
+  if (!deputy) {
+    const user = await db.selectFrom('user_roles as r').innerJoin('users as u', 'u.id', 'r.user_id')
+      .select(['u.last_name', 'u.first_name', 'u.middle_name']).where('r.role', '=', 'deputy').where('u.active', '=', 1).orderBy('u.id').executeTakeFirst();
+    deputy = { position: settings.signatures.deputyPosition, name: user ? shortName(fullName(user)) : '' };
+  }
+  return { institution: inst?.short_name ?? '', director: signers.director, deputy };
 }
 
 const TITLES: Record<Exclude<ReportKind, 'journalCopy' | 'pack'>, string> = {
