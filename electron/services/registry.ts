@@ -16,6 +16,14 @@ import * as auditLog from './audit-log.js';
 import * as remarks from './remarks/index.js';
 import * as corrections from './corrections.js';
 import * as reports from './reports/index.js';
+import * as journalPage from './journal/page.js';
+import * as cells from './journal/cells.js';
+import * as lessons from './journal/lessons.js';
+import * as columns from './journal/columns.js';
+import * as finals from './journal/finals.js';
+import * as unlocks from './journal/unlocks.js';
+import * as excuses from './journal/excuses.js';
+import * as family from './journal/family.js';
 
 export type Handler<M extends MethodName> = (ctx: AuthedContext, input: Parsed<M>) => Promise<Output<M>>;
 export type PublicHandler<M extends MethodName> = (ctx: ServiceContext, input: Parsed<M>) => Promise<Output<M>>;
@@ -83,4 +91,27 @@ export const handlers: Handlers = {
   'reports.forecast': reports.forecast,
   'reports.hoursSheet': reports.hoursSheet,
   'reports.start': reports.start,
+  'journal.list': journalPage.list,
+  'journal.open': journalPage.open,
+  'journal.combined': journalPage.combined,
+  'journal.saveCells': cells.saveCells,
+  'marks.set': cells.setMark,
+  'attendance.set': cells.setAttendance,
+  'finals.set': finals.setFinals,
+  'lessons.create': lessons.create,
+  'lessons.update': lessons.update,
+  'lessons.delete': lessons.remove,
+  'lessons.individualHomework': lessons.individualHomework,
+  'columns.add': columns.add,
+  'columns.update': columns.update,
+  'columns.remove': columns.remove,
+  'unlocks.request': unlocks.request,
+  'unlocks.list': unlocks.list,
+  'unlocks.decide': unlocks.decide,
+  'unlocks.changes': unlocks.changes,
+  'excuses.submit': excuses.submit,
+  'excuses.list': excuses.list,
+  'excuses.decide': excuses.decide,
+  'excuses.students': excuses.students,
+  'family.page': family.page,
 };

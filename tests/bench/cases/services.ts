@@ -2,8 +2,12 @@
 import type { College } from '../college.js';
 import type { Floor } from './floor.js';
 import type { BenchResult } from '../harness.js';
+import { journalCases } from './journal.js';
 import { reportCases } from './reports.js';
 
 export async function serviceCases(college: College, floor: Floor): Promise<BenchResult[]> {
-  return [...await reportCases(college, floor)];
+  return [
+    ...await journalCases(college),
+    ...await reportCases(college, floor),
+  ];
 }

@@ -4,6 +4,7 @@ import { backupRules } from './backups.js';
 import { userRules } from './users.js';
 import { auditRules } from './audit.js';
 import { reportRules } from './reports.js';
+import { journalRules } from './journal.js';
 import type { AccessRules } from './types.js';
 
 export const rules: AccessRules = {
@@ -12,4 +13,5 @@ export const rules: AccessRules = {
   ...userRules,
   ...auditRules,
   ...reportRules,
+  ...journalRules,
 };
