@@ -7,6 +7,7 @@ import { Scheduler } from './scheduler.js';
 import { backupAtExit, dailyBackupTask, explainOpenFailure, type StartupProblem } from './services/backups/index.js';
 import type { Clock } from './services/clock.js';
 import { appPaths } from './services/paths.js';
+import { weeklyRemarkTask } from './services/remarks/weekly.js';
 import type { SettingsStore } from './services/settings.js';
 
 export interface Log {
@@ -23,6 +24,8 @@ export const consoleLog: Log = {
 export function createScheduler(core: Core, clock: Clock, log: Log = consoleLog): Scheduler {
   const scheduler = new Scheduler({ clock, settings: core.deps.settings, log: { error: (m, e) => log.error(m, e) } });
   scheduler.register(dailyBackupTask(core.deps));
+  // Each week the program drafts remarks on journals left unfilled; the deputy reviews and sends them.
+  scheduler.register(weeklyRemarkTask(core.deps));
   return scheduler;
 }
 

@@ -93,6 +93,6 @@ export type { CorrectionRow } from './methods/corrections.js';
 export type {
   AttendanceReport, AttendanceWeek, CompletionGroup, CompletionReport, CompletionRow, CorrectionBrief, ForecastReport, ForecastRow,
   GroupAttendance, GroupPerformance, HoursColumn, HoursRow, HoursSheet, JournalLabel, KeepingCounts, KeepingReport, KeepingRow, KeepingSummary, MarkDistribution,
-  PerformanceReport, PerformanceRow, ReportFiles, ReportFilters, ReportKind, ReportRange, RiskFlag, StudentAttendance,
+  PerformanceReport, PerformanceRow, ReportData, ReportFiles, ReportFilters, ReportKind, ReportRange, RiskFlag, StudentAttendance,
 } from './methods/reports.js';
 export { REPORT_KINDS, REPORT_ROLES } from './methods/reports.js';

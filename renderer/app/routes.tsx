@@ -5,6 +5,9 @@ import type { Me } from '../../electron/api/contract';
 import type { Role } from '../../db/schema';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { ChangePasswordScreen } from '../screens/login/ChangePasswordScreen';
+import { RemarksScreen } from '../screens/remarks/RemarksScreen';
+import { CorrectionsScreen } from '../screens/corrections/CorrectionsScreen';
+import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { JournalListScreen } from '../screens/journal/JournalListScreen';
 import { JournalScreen } from '../screens/journal/JournalScreen';
 import { FamilyRedirect, FamilyScreen } from '../screens/family/FamilyScreen';
@@ -29,6 +32,9 @@ const JOURNAL_READERS: Role[] = ['admin', 'director', 'deputy', 'dept_head', 'se
 
 export const routes: RouteDef[] = [
   { path: '/', title: 'Главная', roles: 'any', nav: true, render: (_p, me) => <HomeScreen me={me} /> },
+  { path: '/reports', title: 'Отчёты', roles: ['director', 'deputy', 'dept_head', 'curator', 'teacher'], nav: true, render: (_p, me) => <ReportsScreen me={me} /> },
+  { path: '/remarks', title: 'Замечания', roles: ['director', 'deputy', 'dept_head', 'teacher'], nav: true, render: (_p, me) => <RemarksScreen me={me} /> },
+  { path: '/corrections', title: 'Корректировки плана', roles: ['director', 'deputy', 'dept_head', 'teacher'], nav: true, render: (_p, me) => <CorrectionsScreen me={me} /> },
   { path: '/journals', title: 'Журналы', roles: JOURNAL_READERS, nav: true, render: (_p, me) => <JournalListScreen me={me} /> },
   { path: '/journal/:id', title: 'Журнал', roles: JOURNAL_READERS, nav: false, render: (p) => <JournalScreen key={p.id} id={Number(p.id)} /> },
   { path: '/journal/:id/group', title: 'Журнал группы', roles: JOURNAL_READERS, nav: false, render: (p) => <JournalScreen key={`g${p.id}`} id={Number(p.id)} combined /> },

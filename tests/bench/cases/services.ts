@@ -3,9 +3,11 @@ import type { College } from '../college.js';
 import type { Floor } from './floor.js';
 import type { BenchResult } from '../harness.js';
 import { journalCases } from './journal.js';
+import { reportCases } from './reports.js';
 
-export async function serviceCases(college: College, _floor: Floor): Promise<BenchResult[]> {
+export async function serviceCases(college: College, floor: Floor): Promise<BenchResult[]> {
   return [
     ...await journalCases(college),
+    ...await reportCases(college, floor),
   ];
 }
