@@ -3,10 +3,11 @@ import { parseFlags } from './args.js';
 import { CliError, type CliCommand } from './cli/command.js';
 import { demoDataCommand } from './cli/demo-data.js';
 import { initCommand } from './cli/init.js';
+import { importCommand } from './cli/import.js';
 import { DatabaseOpenError } from '../db/errors.js';
 import { AppError } from './api/errors.js';
 
-const commands: CliCommand[] = [initCommand, demoDataCommand];
+const commands: CliCommand[] = [initCommand, demoDataCommand, importCommand];
 
 function help(): void {
   console.log('Журнал — командная строка. Использование: npm run cli -- <команда> [параметры]\n');

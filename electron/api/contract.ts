@@ -8,12 +8,19 @@ import { authMethods } from './methods/auth.js';
 import { homeMethods } from './methods/home.js';
 import { setupMethods } from './methods/setup.js';
 import { jobMethods } from './methods/jobs.js';
+import { yearMethods } from './methods/years.js';
+import { groupMethods } from './methods/groups.js';
+import { subjectMethods } from './methods/subjects.js';
+import { timetableMethods } from './methods/timetable.js';
+import { studentMethods } from './methods/students.js';
+import { importMethods } from './methods/imports.js';
 
 export const contract = {
   ...setupMethods,
   ...authMethods,
   ...homeMethods,
   ...jobMethods,
+  ...yearMethods, ...groupMethods, ...subjectMethods, ...timetableMethods, ...studentMethods, ...importMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -43,5 +50,13 @@ export type { Me, RoleGrant } from './methods/auth.js';
 export type { FileOutput, JobInfo } from './methods/jobs.js';
 export { PDF_MIME, XLSX_MIME } from './methods/jobs.js';
 export type { SetupStatus } from './methods/setup.js';
-export type { HomeSummary, TodayLesson, YearInfo } from './methods/home.js';
+export type { HomeSummary, TodayLesson } from './methods/home.js';
+export type { YearInfo, PeriodInfo, YearOverview, HolidayInfo, BellInfo, CopyProposal, CopyResult } from './methods/years.js';
+export type { DepartmentInfo, GroupInfo, SubgroupInfo, StaffOption } from './methods/groups.js';
+export type { SubjectInfo, LoadInfo, PlanInfo, PlanTopicInfo } from './methods/subjects.js';
+export type { TimetableEntryInfo, TimetableView } from './methods/timetable.js';
+export type {
+  RosterView, RosterStudent, StudentCard, StudentFound, GuardianInfo, EnrolmentInfo, MovementRow, MovementsView, MovementKind,
+} from './methods/students.js';
+export type { ImportList, ExportList, ImportProblem, ImportReport } from './methods/imports.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';

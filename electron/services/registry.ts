@@ -5,6 +5,7 @@ import * as auth from './auth.js';
 import * as home from './home.js';
 import * as setup from './setup.js';
 import * as jobs from './jobs-api.js';
+import { yearHandlers } from './year/handlers.js';
 
 export type Handler<M extends MethodName> = (ctx: AuthedContext, input: Parsed<M>) => Promise<Output<M>>;
 export type PublicHandler<M extends MethodName> = (ctx: ServiceContext, input: Parsed<M>) => Promise<Output<M>>;
@@ -20,7 +21,7 @@ export const handlers: Handlers = {
   'auth.lock': auth.lock,
   'auth.unlock': auth.unlock,
   'home.summary': home.summary,
-  'years.list': home.listYears,
   'jobs.status': jobs.status,
   'jobs.cancel': jobs.cancel,
+  ...yearHandlers,
 };
