@@ -139,11 +139,13 @@ export async function updateStudent(ctx: AuthedContext, input: Parsed<'students.
   if (!s) throw notFound('Обучающийся');
   if (!(await canEditStudent(ctx, s.id))) throw forbidden('Недостаточно прав: данные обучающегося меняют администратор, куратор группы и заведующий отделением');
   checkStudentFields(input, ctx.clock.today());
+  if (s.version !== input.version) throw versionConflict('Данные обучающегося', await describeStudent(ctx, s.id));
   await ctx.db.transaction().execute(async (trx) => {
     const values = studentValues(input);
     const res = await trx.updateTable('students').set({ ...values, updated_at: ctx.clock.now().toISOString(), version: s.version + 1 })
       .where('id', '=', s.id).where('version', '=', input.version).executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw versionConflict('Данные обучающегося', await describeStudent(ctx, s.id));
+    // Never read through ctx.db inside a transaction: on SQLite it waits for the connection the transaction holds.
+    if (Number(res.numUpdatedRows) === 0) throw versionConflict('Данные обучающегося', null);
     await audit(trx, ctx.session, ctx.clock.now(), { action: 'students.update', entity: 'student', entityId: s.id, studentId: s.id, before: s, after: values });
   });
   return describeStudent(ctx, s.id);
