@@ -53,15 +53,22 @@ export async function startEnrolment(trx: Db, studentId: number, groupId: number
 }
 
 /** Ends the enrolment that covers the date: from that date the student is off the group's roster. */
-export async function endEnrolment(trx: Db, studentId: number, order: Order, reason: EnrolmentEndReason, what: string): Promise<EnrolmentInfo> {
+const ENDED: Record<EnrolmentEndReason, { impossible: string; done: string }> = {
+  transfer: { impossible: 'перевод невозможен', done: 'переведён(а)' },
+  withdrawal: { impossible: 'отчисление невозможно', done: 'отчислен(а)' },
+  graduation: { impossible: 'выпуск невозможен', done: 'выпущен(а)' },
+};
+
+export async function endEnrolment(trx: Db, studentId: number, order: Order, reason: EnrolmentEndReason): Promise<EnrolmentInfo> {
+  const what = ENDED[reason];
   const all = await enrolmentsOf(trx, [studentId]);
   const name = await studentName(trx, studentId);
   const current = all.find((e) => e.fromDate <= order.date && (e.untilDate === null || order.date < e.untilDate))
     ?? all.find((e) => e.untilDate === null);
-  if (!current) throw badInput(`${name} не числится ни в одной группе на ${ruDate(order.date)}: ${what} невозможен(о)`, { date: 'Не числится' });
+  if (!current) throw badInput(`${name} не числится ни в одной группе на ${ruDate(order.date)}: ${what.impossible}`, { date: 'Не числится' });
   if (order.date <= current.fromDate) {
-    throw badInput(`Дата: ${what} ${name} с ${ruDate(order.date)} — не позже зачисления в группу ${current.groupName} с ${ruDate(current.fromDate)} `
-      + `(${ORDER_WORD(current.orderNo, current.orderDate)}); ${what} должен(о) быть позже`, { date: 'Раньше зачисления' });
+    throw badInput(`${name} не может быть ${what.done} с ${ruDate(order.date)}: в группу ${current.groupName} зачислен(а) только с ${ruDate(current.fromDate)} `
+      + `(${ORDER_WORD(current.orderNo, current.orderDate)})`, { date: 'Не позже зачисления' });
   }
   if (current.untilDate !== null && current.untilDate <= order.date) {
     throw badInput(`${name} уже выбыл(а) из группы ${current.groupName} с ${ruDate(current.untilDate)}`, { date: 'Уже выбыл' });
@@ -91,7 +98,7 @@ export async function transfer(ctx: AuthedContext, input: Parsed<'enrolments.tra
   const ids = await ctx.db.transaction().execute(async (trx) => {
     const out: number[] = [];
     for (const studentId of [...new Set(input.studentIds)]) {
-      const before = await endEnrolment(trx, studentId, input, 'transfer', 'перевод');
+      const before = await endEnrolment(trx, studentId, input, 'transfer');
       if (before.groupId === target.id) throw badInput(`${await studentName(trx, studentId)} уже в группе ${target.name}: переводить некуда`, { toGroupId: 'Та же группа' });
       const eid = await startEnrolment(trx, studentId, target.id, input, 'transfer');
       await audit(trx, ctx.session, ctx.clock.now(), {
@@ -109,7 +116,7 @@ export async function withdraw(ctx: AuthedContext, input: Parsed<'enrolments.wit
   const ids = await ctx.db.transaction().execute(async (trx) => {
     const out: number[] = [];
     for (const studentId of [...new Set(input.studentIds)]) {
-      const ended = await endEnrolment(trx, studentId, input, input.reason, input.reason === 'graduation' ? 'выпуск' : 'отчисление');
+      const ended = await endEnrolment(trx, studentId, input, input.reason);
       await audit(trx, ctx.session, ctx.clock.now(), {
         action: input.reason === 'graduation' ? 'enrolments.graduate' : 'enrolments.withdraw', entity: 'enrolment', entityId: ended.id, studentId,
         before: { untilDate: ended.untilDate }, after: { untilDate: input.date, reason: input.reason, orderNo: input.orderNo, orderDate: input.orderDate },

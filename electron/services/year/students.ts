@@ -36,7 +36,9 @@ export async function listStudents(ctx: AuthedContext, input: Parsed<'students.l
     .select(['ss.student_id', 'sg.number']).where('sg.group_id', '=', g.id).execute();
   const guardians = ids.length === 0 ? [] : await ctx.db.selectFrom('guardians').select(['student_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('student_id', 'in', ids).groupBy('student_id').execute();
-  const students: RosterStudent[] = [...byStudent.values()].map((e) => {
+  const ordered = [...byStudent.values()].sort((a, b) => a.lastName.localeCompare(b.lastName, 'ru') || a.firstName.localeCompare(b.firstName, 'ru')
+    || (a.middleName ?? '').localeCompare(b.middleName ?? '', 'ru'));
+  const students: RosterStudent[] = ordered.map((e) => {
     const d = details.find((x) => x.id === e.studentId)!;
     const row: RosterStudent = {
       id: e.studentId, lastName: e.lastName, firstName: e.firstName, middleName: e.middleName,
