@@ -29,7 +29,7 @@ describeEachDb('copying the previous year forward', (kind) => {
     const admission = { date: '2025-09-01', orderNo: '100-к', orderDate: '2025-08-25' };
     const person = (last: string) => ({ lastName: last, firstName: 'Имя', middleName: null, birthDate: '2009-01-01', personalFileNo: null, phone: null, email: null, address: null, notes: null });
     const a = await admin.call('students.create', { ...person('Антонов'), admission: { groupId: g11.id, ...admission } });
-    const b = await admin.call('students.create', { ...person('Борисов'), admission: { groupId: g11.id, ...admission } });
+    await admin.call('students.create', { ...person('Борисов'), admission: { groupId: g11.id, ...admission } });
     const c = await admin.call('students.create', { ...person('Выбывший'), admission: { groupId: g11.id, ...admission } });
     await admin.call('enrolments.withdraw', { studentIds: [c.id], reason: 'withdrawal', date: '2026-02-01', orderNo: '20-к', orderDate: '2026-01-30' });
     const grad = await admin.call('students.create', { ...person('Выпускник'), admission: { groupId: g41.id, ...admission } });
