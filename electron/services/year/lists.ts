@@ -73,7 +73,10 @@ async function studentRows(ctx: AuthedContext, yearId: number, groupId: number |
       .select(['s.id', 's.last_name', 's.first_name', 's.middle_name', 's.birth_date', 's.personal_file_no', 's.phone', 's.email', 's.address',
         'e.order_no', 'e.order_date', 'e.from_date'])
       .where('e.group_id', '=', g.id).where('e.from_date', '<=', day).where((eb) => eb.or([eb('e.until_date', 'is', null), eb('e.until_date', '>', day)]))
-      .orderBy('s.last_name').orderBy('s.first_name').execute();
+      .execute();
+    // The same order on both databases: Russian collation (Ё with Е), not the server's.
+    list.sort((a, b) => a.last_name.localeCompare(b.last_name, 'ru') || a.first_name.localeCompare(b.first_name, 'ru')
+      || (a.middle_name ?? '').localeCompare(b.middle_name ?? '', 'ru') || a.id - b.id);
     const guardians = list.length === 0 ? [] : await ctx.db.selectFrom('guardians').selectAll().where('student_id', 'in', list.map((s) => s.id)).orderBy('id').execute();
     for (const s of list) {
       const gs = guardians.filter((x) => x.student_id === s.id);

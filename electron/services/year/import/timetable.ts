@@ -5,7 +5,7 @@ import type { WeekParity } from '../../../../db/schema.js';
 import type { Db } from '../../context.js';
 import { shortName } from '../../session.js';
 import { normalizeCode } from '../codes.js';
-import { nameKey, type YearRow } from '../common.js';
+import type { YearRow } from '../common.js';
 import { roomKey, slotEntries, SlotIndex, slotWords, type SlotEntry } from '../clashes.js';
 import { lessonsPerDay } from '../days.js';
 import type { Row } from './cells.js';
@@ -24,7 +24,9 @@ export type TimetableRow = SlotEntry;
 const WEEKDAYS: Array<[RegExp, number]> = [
   [/^(1|пн|пон)/, 1], [/^(2|вт)/, 2], [/^(3|ср)/, 3], [/^(4|чт|чет)/, 4], [/^(5|пт|пят)/, 5], [/^(6|сб|суб)/, 6], [/^(7|вс|воск)/, 7],
 ];
-const PARITY: Array<[RegExp, WeekParity]> = [[/^(все|кажд|еженед|1\/2)?$/, 'all'], [/^(неч|1$|i$)/, 'odd'], [/^(чет|чёт|2$|ii$)/, 'even']];
+const PARITY: Array<[RegExp, WeekParity]> = [[/^(все|кажд|еженед|$)/, 'all'], [/^(неч|1$|i$)/, 'odd'], [/^(чет|чёт|2$|ii$)/, 'even']];
+/** «Иванова О.П.», «иванова о. п.» and «Иванова Ольга Петровна» compared without spaces, dots, case and ё. */
+const personKey = (text: string) => text.toLowerCase().replaceAll('ё', 'е').replace(/[\s.]+/g, '');
 const groupKey = (name: string) => name.toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, '');
 
 async function journalsOf(db: Db, yearId: number): Promise<JournalRef[]> {
@@ -35,7 +37,7 @@ async function journalsOf(db: Db, yearId: number): Promise<JournalRef[]> {
   return rows.map((r) => ({
     id: r.id, groupId: r.group_id, groupName: r.name, subjectCode: r.code, subjectName: r.subject, subgroupId: r.subgroup_id, subgroupNumber: r.number,
     teacherId: r.teacher_user_id, teacherName: shortName(r),
-    teacherKeys: [r.login.toLowerCase(), nameKey(r.last_name, r.first_name, r.middle_name), nameKey(shortName(r)), nameKey(r.last_name)],
+    teacherKeys: [r.login.toLowerCase(), personKey(`${r.last_name}${r.first_name}${r.middle_name ?? ''}`), personKey(shortName(r)), personKey(r.last_name)],
   }));
 }
 
@@ -95,7 +97,7 @@ export const timetableImporter: Importer<Context, TimetableRow> = {
       }
       if (teacherText && candidates.length > 0) {
         const key = teacherText.toLowerCase();
-        const byTeacher = candidates.filter((j) => j.teacherKeys.includes(key) || j.teacherKeys.includes(nameKey(teacherText)));
+        const byTeacher = candidates.filter((j) => j.teacherKeys.includes(key) || j.teacherKeys.includes(personKey(teacherText)));
         if (byTeacher.length === 0) row.problem('teacher', `«${subjectText}» в группе ${group} ведёт ${[...new Set(candidates.map((j) => j.teacherName))].join(', ')}, а не ${teacherText}`);
         candidates = byTeacher;
       }
