@@ -3,11 +3,13 @@ import { parseFlags } from './args.js';
 import { CliError, type CliCommand } from './cli/command.js';
 import { demoDataCommand } from './cli/demo-data.js';
 import { initCommand } from './cli/init.js';
+import { resetPasswordCommand } from './cli/reset-password.js';
 import { importCommand } from './cli/import.js';
+import { reportCommand } from './cli/report.js';
 import { DatabaseOpenError } from '../db/errors.js';
 import { AppError } from './api/errors.js';
 
-const commands: CliCommand[] = [initCommand, demoDataCommand, importCommand];
+const commands: CliCommand[] = [initCommand, demoDataCommand, reportCommand, resetPasswordCommand, importCommand];
 
 function help(): void {
   console.log('Журнал — командная строка. Использование: npm run cli -- <команда> [параметры]\n');

@@ -14,6 +14,11 @@ import { subjectMethods } from './methods/subjects.js';
 import { timetableMethods } from './methods/timetable.js';
 import { studentMethods } from './methods/students.js';
 import { importMethods } from './methods/imports.js';
+import { userMethods } from './methods/users.js';
+import { auditMethods } from './methods/audit.js';
+import { remarkMethods } from './methods/remarks.js';
+import { correctionMethods } from './methods/corrections.js';
+import { reportMethods } from './methods/reports.js';
 
 export const contract = {
   ...setupMethods,
@@ -21,6 +26,11 @@ export const contract = {
   ...homeMethods,
   ...jobMethods,
   ...yearMethods, ...groupMethods, ...subjectMethods, ...timetableMethods, ...studentMethods, ...importMethods,
+  ...userMethods,
+  ...auditMethods,
+  ...remarkMethods,
+  ...correctionMethods,
+  ...reportMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -60,3 +70,16 @@ export type {
 } from './methods/students.js';
 export type { ImportList, ExportList, ImportProblem, ImportReport } from './methods/imports.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';
+export type {
+  FamilyAccount, FamilyList, FamilyStudent, IssuedPassword, JournalChoice, LinkedStudent, RoleView, ScopeChoices, SlipsResult,
+  UserDetail, UserPage, UserRow,
+} from './methods/users.js';
+export type { AuditChange, AuditOptions, AuditPage, AuditRow, LookupItem } from './methods/audit.js';
+export type { RemarkFilter, RemarkRow, WeeklyDraftResult } from './methods/remarks.js';
+export type { CorrectionRow } from './methods/corrections.js';
+export type {
+  AttendanceReport, AttendanceWeek, CompletionGroup, CompletionReport, CompletionRow, CorrectionBrief, ForecastReport, ForecastRow,
+  GroupAttendance, GroupPerformance, HoursColumn, HoursRow, HoursSheet, JournalLabel, KeepingCounts, KeepingReport, KeepingRow, KeepingSummary, MarkDistribution,
+  PerformanceReport, PerformanceRow, ReportFiles, ReportFilters, ReportKind, ReportRange, RiskFlag, StudentAttendance,
+} from './methods/reports.js';
+export { REPORT_KINDS, REPORT_ROLES } from './methods/reports.js';

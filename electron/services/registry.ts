@@ -6,6 +6,14 @@ import * as home from './home.js';
 import * as setup from './setup.js';
 import * as jobs from './jobs-api.js';
 import { yearHandlers } from './year/handlers.js';
+import * as usersRead from './users/read.js';
+import * as usersWrite from './users/write.js';
+import { families } from './users/families.js';
+import { slips } from './users/slips.js';
+import * as auditLog from './audit-log.js';
+import * as remarks from './remarks/index.js';
+import * as corrections from './corrections.js';
+import * as reports from './reports/index.js';
 
 export type Handler<M extends MethodName> = (ctx: AuthedContext, input: Parsed<M>) => Promise<Output<M>>;
 export type PublicHandler<M extends MethodName> = (ctx: ServiceContext, input: Parsed<M>) => Promise<Output<M>>;
@@ -24,4 +32,42 @@ export const handlers: Handlers = {
   'jobs.status': jobs.status,
   'jobs.cancel': jobs.cancel,
   ...yearHandlers,
+  'users.list': usersRead.list,
+  'users.get': usersRead.get,
+  'users.scopes': usersRead.scopes,
+  'users.journals': usersRead.journals,
+  'users.myJournals': usersRead.myJournals,
+  'users.create': usersWrite.create,
+  'users.update': usersWrite.update,
+  'users.setActive': usersWrite.setActive,
+  'users.setRoles': usersWrite.setRoles,
+  'users.resetPassword': usersWrite.resetPassword,
+  'users.unlock': usersWrite.unlock,
+  'users.assignJournal': usersWrite.assignJournal,
+  'users.families': families,
+  'users.slips': slips,
+  'audit.list': auditLog.list,
+  'audit.options': auditLog.options,
+  'audit.lookup': auditLog.lookup,
+  'audit.export': auditLog.exportXlsx,
+  'remarks.list': remarks.list,
+  'remarks.create': remarks.create,
+  'remarks.update': remarks.update,
+  'remarks.discard': remarks.discard,
+  'remarks.send': remarks.send,
+  'remarks.answer': remarks.answer,
+  'remarks.accept': remarks.accept,
+  'remarks.reopen': remarks.reopen,
+  'remarks.draftWeekly': remarks.draftWeekly,
+  'corrections.list': corrections.list,
+  'corrections.request': corrections.request,
+  'corrections.decide': corrections.decide,
+  'reports.filters': reports.filters,
+  'reports.completion': reports.completion,
+  'reports.keeping': reports.keeping,
+  'reports.attendance': reports.attendance,
+  'reports.performance': reports.performance,
+  'reports.forecast': reports.forecast,
+  'reports.hoursSheet': reports.hoursSheet,
+  'reports.start': reports.start,
 };

@@ -5,6 +5,9 @@ import type { Me } from '../../electron/api/contract';
 import type { Role } from '../../db/schema';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { ChangePasswordScreen } from '../screens/login/ChangePasswordScreen';
+import { UsersScreen } from '../screens/users/UsersScreen';
+import { FamilyAccessScreen } from '../screens/users/FamilyAccessScreen';
+import { AuditScreen } from '../screens/audit/AuditScreen';
 
 export interface RouteDef {
   path: string;
@@ -18,6 +21,9 @@ export interface RouteDef {
 export const routes: RouteDef[] = [
   { path: '/', title: 'Главная', roles: 'any', nav: true, render: (_p, me) => <HomeScreen me={me} /> },
   { path: '/password', title: 'Смена пароля', roles: 'any', nav: false, render: (_p, me) => <ChangePasswordScreen me={me} forced={false} onDone={() => undefined} /> },
+  { path: '/users', title: 'Пользователи и роли', roles: ['admin'], nav: true, render: () => <UsersScreen /> },
+  { path: '/family-access', title: 'Доступ родителей и обучающихся', roles: ['admin', 'dept_head'], nav: true, render: () => <FamilyAccessScreen /> },
+  { path: '/audit', title: 'Журнал аудита', roles: ['admin', 'director'], nav: true, render: () => <AuditScreen /> },
 ];
 
 export function allowed(route: RouteDef, me: Me): boolean {
