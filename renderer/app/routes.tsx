@@ -8,6 +8,11 @@ import { ChangePasswordScreen } from '../screens/login/ChangePasswordScreen';
 import { UsersScreen } from '../screens/users/UsersScreen';
 import { FamilyAccessScreen } from '../screens/users/FamilyAccessScreen';
 import { AuditScreen } from '../screens/audit/AuditScreen';
+import { YearScreen } from '../screens/year/YearScreen';
+import { GroupsScreen } from '../screens/groups/GroupsScreen';
+import { TimetableScreen } from '../screens/timetable/TimetableScreen';
+import { PlanScreen } from '../screens/plan/PlanScreen';
+import { MovementsScreen } from '../screens/movements/MovementsScreen';
 
 export interface RouteDef {
   path: string;
@@ -21,6 +26,11 @@ export interface RouteDef {
 export const routes: RouteDef[] = [
   { path: '/', title: 'Главная', roles: 'any', nav: true, render: (_p, me) => <HomeScreen me={me} /> },
   { path: '/password', title: 'Смена пароля', roles: 'any', nav: false, render: (_p, me) => <ChangePasswordScreen me={me} forced={false} onDone={() => undefined} /> },
+  { path: '/year', title: 'Учебный год', roles: ['admin', 'director', 'deputy'], nav: true, render: (_p, me) => <YearScreen me={me} /> },
+  { path: '/groups', title: 'Группы и обучающиеся', roles: ['admin', 'director', 'deputy', 'dept_head', 'secretary', 'curator', 'teacher'], nav: true, render: (_p, me) => <GroupsScreen me={me} /> },
+  { path: '/timetable', title: 'Расписание', roles: 'any', nav: true, render: (_p, me) => <TimetableScreen me={me} /> },
+  { path: '/plan/:journalId', title: 'Тематический план', roles: ['admin', 'director', 'deputy', 'dept_head', 'secretary', 'curator', 'teacher'], nav: false, render: (p) => <PlanScreen key={p.journalId} journalId={Number(p.journalId)} /> },
+  { path: '/movements', title: 'Движение контингента', roles: ['admin', 'director', 'deputy', 'dept_head'], nav: true, render: (_p, me) => <MovementsScreen me={me} /> },
   { path: '/users', title: 'Пользователи и роли', roles: ['admin'], nav: true, render: () => <UsersScreen /> },
   { path: '/family-access', title: 'Доступ родителей и обучающихся', roles: ['admin', 'dept_head'], nav: true, render: () => <FamilyAccessScreen /> },
   { path: '/audit', title: 'Журнал аудита', roles: ['admin', 'director'], nav: true, render: () => <AuditScreen /> },
