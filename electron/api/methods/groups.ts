@@ -1,7 +1,8 @@
 // Departments, groups (with course and curator) and subgroups of a year.
 import { z } from 'zod';
 import { method, STAFF } from '../define.js';
-import { empty, id, isoDate, optionalText, text } from '../schemas.js';
+import { empty, id, optionalText, text } from '../schemas.js';
+import { day } from './dates.js';
 
 export interface DepartmentInfo {
   id: number;
@@ -66,7 +67,7 @@ export const groupMethods = {
   'groups.list': method<GroupInfo[]>()({
     summary: 'Группы учебного года с куратором, числом студентов на дату и подгруппами',
     access: STAFF,
-    input: z.object({ yearId: id('Учебный год'), date: isoDate().optional() }),
+    input: z.object({ yearId: id('Учебный год'), date: day().optional() }),
   }),
   'groups.create': method<GroupInfo>()({
     summary: 'Создать группу (название уникально в году); куратор получает роль куратора этой группы',

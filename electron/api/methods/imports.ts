@@ -2,7 +2,8 @@
 // then one transaction for the clean rows; downloadable templates; export of each list.
 import { z } from 'zod';
 import { method, STAFF } from '../define.js';
-import { id, isoDate, optionalText, text } from '../schemas.js';
+import { id, optionalText, text } from '../schemas.js';
+import { day } from './dates.js';
 import type { FileOutput, JobInfo } from './jobs.js';
 
 export const IMPORT_LISTS = ['students', 'users', 'subjects', 'plan', 'timetable'] as const;
@@ -54,7 +55,7 @@ export const importMethods = {
       yearId: id('Учебный год').optional(),
       journalId: id('Журнал').optional(),
       /** Students: the admission order for rows that do not name their own. */
-      admission: z.object({ date: isoDate('Дата зачисления'), orderNo: text('Номер приказа', 40), orderDate: isoDate('Дата приказа') }).optional(),
+      admission: z.object({ date: day('Дата зачисления'), orderNo: text('Номер приказа', 40), orderDate: day('Дата приказа') }).optional(),
     }),
   }),
   'lists.template': method<FileOutput>()({

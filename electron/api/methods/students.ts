@@ -3,7 +3,8 @@
 // is shown only to the administrator, the director, the group's curator and its department head.
 import { z } from 'zod';
 import { method, STAFF } from '../define.js';
-import { id, isoDate, optionalText, text } from '../schemas.js';
+import { id, optionalText, text } from '../schemas.js';
+import { day } from './dates.js';
 import type { EnrolmentEndReason, EnrolmentReason } from '../../../db/schema.js';
 import type { FileOutput } from './jobs.js';
 
@@ -115,7 +116,7 @@ const studentFields = {
   lastName: text('Фамилия', 60),
   firstName: text('Имя', 60),
   middleName: optionalText('Отчество', 60),
-  birthDate: isoDate('Дата рождения').nullable(),
+  birthDate: day('Дата рождения').nullable(),
   personalFileNo: optionalText('Номер личного дела', 30),
   phone: optionalText('Телефон', 40),
   email: optionalText('E-mail', 100),
@@ -123,18 +124,18 @@ const studentFields = {
   notes: optionalText('Примечание', 1000),
 };
 const order = {
-  date: isoDate('Дата движения'),
+  date: day('Дата движения'),
   orderNo: text('Номер приказа', 40),
-  orderDate: isoDate('Дата приказа'),
+  orderDate: day('Дата приказа'),
 };
 const studentIds = z.array(id('Обучающийся')).min(1, 'Не выбран ни один обучающийся').max(2000);
-const movementsInput = z.object({ from: isoDate('Начало периода'), to: isoDate('Конец периода'), departmentId: id('Отделение').optional() });
+const movementsInput = z.object({ from: day('Начало периода'), to: day('Конец периода'), departmentId: id('Отделение').optional() });
 
 export const studentMethods = {
   'students.list': method<RosterView>()({
     summary: 'Список группы на дату по приказам (личные данные — только тем, кому положено)',
     access: STAFF,
-    input: z.object({ groupId: id('Группа'), date: isoDate().optional(), includeLeft: z.boolean().optional() }),
+    input: z.object({ groupId: id('Группа'), date: day().optional(), includeLeft: z.boolean().optional() }),
   }),
   'students.get': method<StudentCard>()({
     summary: 'Карточка обучающегося: данные, представители, приказы',

@@ -2,7 +2,8 @@
 // A teacher, a room or a group in two places at once is refused with the clash named.
 import { z } from 'zod';
 import { method, STAFF } from '../define.js';
-import { id, isoDate, optionalText } from '../schemas.js';
+import { id, optionalText } from '../schemas.js';
+import { day } from './dates.js';
 import type { WeekParity } from '../../../db/schema.js';
 
 export interface TimetableEntryInfo {
@@ -55,8 +56,8 @@ export const timetableMethods = {
       lessonNo: z.number({ error: 'Номер занятия: ожидается число' }).int('Номер занятия: целое число'),
       parity: z.enum(PARITIES, { error: 'Неделя: каждая, нечётная или чётная' }),
       room: optionalText('Аудитория', 40),
-      validFrom: isoDate('Действует с').optional(),
-      validTo: isoDate('Действует по').nullable().optional(),
+      validFrom: day('Действует с').optional(),
+      validTo: day('Действует по').nullable().optional(),
     }),
   }),
   'timetable.remove': method<null>()({

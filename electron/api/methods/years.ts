@@ -2,7 +2,8 @@
 // previous year forward, and closing it (003 §3.2: the administrator opens the year).
 import { z } from 'zod';
 import { method, STAFF } from '../define.js';
-import { empty, id, isoDate, text } from '../schemas.js';
+import { empty, id, text } from '../schemas.js';
+import { day } from './dates.js';
 import type { PeriodKind, YearStatus } from '../../../db/schema.js';
 
 export interface PeriodInfo { id: number; seq: number; title: string; startsOn: string; endsOn: string; locked: boolean; version: number }
@@ -60,8 +61,8 @@ const yearTitle = z.string({ error: 'Учебный год: ожидается �
 const periodInput = z.object({
   id: id('Период').optional(),
   title: text('Название периода', 60),
-  startsOn: isoDate('Начало периода'),
-  endsOn: isoDate('Конец периода'),
+  startsOn: day('Начало периода'),
+  endsOn: day('Конец периода'),
 });
 const hhmm = (what: string) => z.string({ error: `${what}: ожидается время` }).trim()
   .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, `${what}: время в формате ЧЧ:ММ`)
@@ -83,8 +84,8 @@ export const yearMethods = {
     access: ['admin'],
     input: z.object({
       title: yearTitle,
-      startsOn: isoDate('Начало учебного года'),
-      endsOn: isoDate('Конец учебного года'),
+      startsOn: day('Начало учебного года'),
+      endsOn: day('Конец учебного года'),
       periodKind,
       /** Omitted: the usual periods of the kind are proposed. */
       periods: z.array(periodInput).max(6, 'Не больше 6 периодов').optional(),
@@ -96,8 +97,8 @@ export const yearMethods = {
     input: z.object({
       id: id('Учебный год'),
       version: z.number().int(),
-      startsOn: isoDate('Начало учебного года'),
-      endsOn: isoDate('Конец учебного года'),
+      startsOn: day('Начало учебного года'),
+      endsOn: day('Конец учебного года'),
       periodKind,
       periods: z.array(periodInput).min(1, 'Нужен хотя бы один период').max(6, 'Не больше 6 периодов'),
     }),
@@ -131,7 +132,7 @@ export const yearMethods = {
       })).min(1, 'Нет групп для переноса'),
       carryLoads: z.boolean(),
       /** Students of carried groups continue by one transfer order. Null: groups only. */
-      transferOrder: z.object({ orderNo: text('Номер приказа', 40), orderDate: isoDate('Дата приказа') }).nullable(),
+      transferOrder: z.object({ orderNo: text('Номер приказа', 40), orderDate: day('Дата приказа') }).nullable(),
     }),
   }),
   'periods.setLocked': method<PeriodInfo>()({
@@ -147,12 +148,12 @@ export const yearMethods = {
   'holidays.add': method<HolidayInfo[]>()({
     summary: 'Добавить праздник или каникулы (диапазон дат): занятия в эти дни не ожидаются',
     access: ['admin'],
-    input: z.object({ yearId: id('Учебный год'), from: isoDate('Первый день'), to: isoDate('Последний день'), title: text('Название', 100) }),
+    input: z.object({ yearId: id('Учебный год'), from: day('Первый день'), to: day('Последний день'), title: text('Название', 100) }),
   }),
   'holidays.remove': method<HolidayInfo[]>()({
     summary: 'Убрать нерабочие дни',
     access: ['admin'],
-    input: z.object({ yearId: id('Учебный год'), dates: z.array(isoDate('Дата')).min(1, 'Не выбраны дни').max(400) }),
+    input: z.object({ yearId: id('Учебный год'), dates: z.array(day('Дата')).min(1, 'Не выбраны дни').max(400) }),
   }),
   'bells.list': method<BellInfo[]>()({
     summary: 'Расписание звонков',

@@ -13,6 +13,7 @@ import { NewStudentDialog } from './NewStudentDialog';
 import { OrderDialog, type OrderKind } from './OrderDialog';
 import { StudentDialog } from './StudentDialog';
 import { SubgroupsDialog } from './SubgroupsDialog';
+import { DateInput } from '../year/DateInput';
 
 export function GroupsScreen({ me }: { me: Me }) {
   usePath();
@@ -90,7 +91,7 @@ function GroupPanel({ group, me, yearOpen, yearId, groups, onChanged }: {
       <div className="card-body">
         <div className="filters">
           <label className="filter">Список на дату
-            <input type="date" aria-label="Список на дату" value={date} onChange={(e) => setDate(e.target.value)} />
+            <DateInput aria-label="Список на дату" value={date} onChange={(v) => setDate(v)} />
           </label>
           <label className="check"><input type="checkbox" checked={withLeft} onChange={(e) => setWithLeft(e.target.checked)} /> все, кто был в группе в этом году</label>
           {canOrder && chosen.length > 0 && (

@@ -4,6 +4,7 @@ import type { GroupInfo } from '../../../electron/api/contract';
 import { ApiError, call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Button, ErrorBanner, Field } from '../../components/ui';
+import { DateField } from '../year/DateInput';
 
 const EMPTY = { lastName: '', firstName: '', middleName: '', birthDate: '', personalFileNo: '', phone: '', email: '', address: '' };
 
@@ -38,16 +39,16 @@ export function NewStudentDialog({ group, onClose, onDone }: { group: GroupInfo;
         <fieldset className="order-box">
           <legend>Приказ о зачислении</legend>
           <div className="form-grid">
-            <Field label="Зачислить с" type="date" value={order.date} onChange={(e) => setOrder({ ...order, date: e.target.value })} error={error?.fields.date ?? error?.fields['admission.date']} />
+            <DateField label="Зачислить с" value={order.date} onChange={(v) => setOrder({ ...order, date: v })} error={error?.fields.date ?? error?.fields['admission.date']} />
             <Field label="Номер приказа" value={order.orderNo} onChange={(e) => setOrder({ ...order, orderNo: e.target.value })} error={error?.fields['admission.orderNo']} />
-            <Field label="Дата приказа" type="date" value={order.orderDate} onChange={(e) => setOrder({ ...order, orderDate: e.target.value })} error={error?.fields.orderDate ?? error?.fields['admission.orderDate']} />
+            <DateField label="Дата приказа" value={order.orderDate} onChange={(v) => setOrder({ ...order, orderDate: v })} error={error?.fields.orderDate ?? error?.fields['admission.orderDate']} />
           </div>
         </fieldset>
         <div className="form-grid">
           {f('lastName', 'Фамилия', { name: 'lastName', autoFocus: true })}
           {f('firstName', 'Имя')}
           {f('middleName', 'Отчество', { hint: 'если есть' })}
-          {f('birthDate', 'Дата рождения', { type: 'date' })}
+          {<DateField label="Дата рождения" value={form.birthDate} onChange={(v) => { setForm({ ...form, birthDate: v }); }} error={error?.fields.birthDate} />}
           {f('personalFileNo', 'Номер личного дела')}
           {f('phone', 'Телефон')}
           {f('email', 'E-mail')}

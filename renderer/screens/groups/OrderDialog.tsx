@@ -5,6 +5,7 @@ import type { GroupInfo, RosterStudent } from '../../../electron/api/contract';
 import { ApiError, call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Button, ErrorBanner, Field } from '../../components/ui';
+import { DateField } from '../year/DateInput';
 
 export type OrderKind = 'transfer' | 'withdrawal' | 'graduation';
 const TITLES: Record<OrderKind, string> = { transfer: 'Перевод в другую группу', withdrawal: 'Отчисление', graduation: 'Выпуск' };
@@ -47,10 +48,10 @@ export function OrderDialog({ kind, students, group, groups, onClose, onDone }: 
           </div>
         )}
         <div className="form-grid">
-          <Field label={DATE_LABELS[kind]} type="date" value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} error={error?.fields.date} autoFocus
+          <DateField label={DATE_LABELS[kind]} value={form.date} onChange={(v) => setForm({ ...form, date: v })} error={error?.fields.date} autoFocus
             hint={kind === 'transfer' ? 'с этого дня — в списке новой группы' : 'с этого дня — не в списке группы; прежние отметки остаются'} />
           <Field label="Номер приказа" value={form.orderNo} onChange={(e) => setForm({ ...form, orderNo: e.target.value })} error={error?.fields.orderNo} />
-          <Field label="Дата приказа" type="date" value={form.orderDate} onChange={(e) => setForm({ ...form, orderDate: e.target.value })} error={error?.fields.orderDate} />
+          <DateField label="Дата приказа" value={form.orderDate} onChange={(v) => setForm({ ...form, orderDate: v })} error={error?.fields.orderDate} />
         </div>
         <div className="row"><Button type="submit" disabled={busy}>Провести приказ</Button><Button kind="secondary" onClick={onClose}>Отмена</Button></div>
       </form>

@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { GuardianInfo, StudentCard } from '../../../electron/api/contract';
 import { ApiError, call } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { DateField } from '../year/DateInput';
 import { Button, ErrorBanner, Field, Loading, Notice } from '../../components/ui';
 import { ruDate } from '../../labels';
 
@@ -60,7 +61,7 @@ function Details({ card, onSaved }: { card: StudentCard; onSaved: (c: StudentCar
         {f('lastName', 'Фамилия')}{f('firstName', 'Имя')}{f('middleName', 'Отчество')}
         {f('personalFileNo', 'Номер личного дела')}
         {card.personalData ? (
-          <>{f('birthDate', 'Дата рождения', { type: 'date' })}{f('phone', 'Телефон')}{f('email', 'E-mail')}{f('address', 'Адрес')}</>
+          <><DateField label="Дата рождения" value={form.birthDate} disabled={ro} onChange={(v) => { setForm({ ...form, birthDate: v }); setSaved(false); }} error={error?.fields.birthDate} />{f('phone', 'Телефон')}{f('email', 'E-mail')}{f('address', 'Адрес')}</>
         ) : null}
         {f('notes', 'Примечание')}
       </div>

@@ -6,6 +6,7 @@ import { call, saveFile } from '../../api';
 import { Button, ErrorBanner, Loading, Stat } from '../../components/ui';
 import { useCall } from '../../components/useCall';
 import { ruDate } from '../../labels';
+import { DateInput } from '../year/DateInput';
 
 const KIND_LABELS = {
   admission: 'зачисление', arrival: 'прибытие из другой организации', transfer: 'перевод в другую группу',
@@ -34,8 +35,8 @@ export function MovementsScreen({ me }: { me: Me }) {
         <Button kind="secondary" onClick={() => void xlsx()}>Скачать в Excel</Button>
       </div>
       <div className="filters">
-        <label className="filter">С<input type="date" aria-label="Начало периода" value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })} /></label>
-        <label className="filter">По<input type="date" aria-label="Конец периода" value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })} /></label>
+        <label className="filter">С<DateInput aria-label="Начало периода" value={range.from} onChange={(v) => setRange({ ...range, from: v })} /></label>
+        <label className="filter">По<DateInput aria-label="Конец периода" value={range.to} onChange={(v) => setRange({ ...range, to: v })} /></label>
         <label className="filter">Отделение
           <select value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
             <option value="">{headOnly ? 'мои отделения' : 'все'}</option>

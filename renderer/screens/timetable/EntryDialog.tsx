@@ -30,7 +30,7 @@ export function EntryDialog({ draft, journals, onClose, onDone }: { draft: Entry
   }
   const label = (j: LoadInfo) => `${j.groupName}${j.subgroupNumber ? ` (подгр. ${j.subgroupNumber})` : ''} — ${j.subjectCode ? `${j.subjectCode} ` : ''}${j.subjectName}, ${j.teacherName}`;
   return (
-    <Dialog title={form.id ? 'Занятие в расписании' : `Новое занятие: ${WEEKDAY_LONG[form.weekday]}, ${form.lessonNo}-е`} onClose={onClose} wide>
+    <Dialog title={draft.id ? 'Занятие в расписании' : `Новое занятие: ${WEEKDAY_LONG[draft.weekday]}, ${draft.lessonNo}-е`} onClose={onClose} wide>
       <form onSubmit={submit} aria-label="Занятие в расписании">
         <ErrorBanner error={error} />
         <div className={`field ${error?.fields.journalId ? 'field-invalid' : ''}`}>

@@ -7,6 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { Button, ErrorBanner, Field, Notice } from '../../components/ui';
 import { useJob } from '../../components/useJob';
 import { plural } from '../../labels';
+import { DateField } from './DateInput';
 
 const TITLES: Record<ImportList, string> = {
   students: 'Загрузка обучающихся из Excel', users: 'Загрузка сотрудников из Excel', subjects: 'Загрузка дисциплин из Excel',
@@ -58,18 +59,19 @@ export function ImportDialog({ list, yearId, journalId, onClose, onImported }: {
           <div className="row">
             <Button kind="secondary" onClick={() => void template()}>Скачать шаблон</Button>
             <label className="file-pick">
-              <span>Файл Excel</span>
-              <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-label="Файл Excel"
+              <input type="file" className="visually-hidden" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-label="Файл Excel"
                 onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); }} />
+              <span className="btn btn-secondary" aria-hidden>Выбрать файл…</span>
+              <span className={file ? '' : 'muted'}>{file ? file.name : 'файл .xlsx не выбран'}</span>
             </label>
           </div>
           {list === 'students' && (
             <fieldset className="order-box">
               <legend>Приказ о зачислении (для строк, где он не указан)</legend>
               <div className="form-grid">
-                <Field label="Дата зачисления" type="date" value={order.date} onChange={(e) => setOrder({ ...order, date: e.target.value })} error={fields['admission.date']} />
+                <DateField label="Дата зачисления" value={order.date} onChange={(v) => setOrder({ ...order, date: v })} error={fields['admission.date']} />
                 <Field label="Номер приказа" value={order.orderNo} onChange={(e) => setOrder({ ...order, orderNo: e.target.value })} error={fields['admission.orderNo']} />
-                <Field label="Дата приказа" type="date" value={order.orderDate} onChange={(e) => setOrder({ ...order, orderDate: e.target.value })} error={fields['admission.orderDate']} />
+                <DateField label="Дата приказа" value={order.orderDate} onChange={(v) => setOrder({ ...order, orderDate: v })} error={fields['admission.orderDate']} />
               </div>
             </fieldset>
           )}

@@ -8,6 +8,7 @@ import { Button, Card, ErrorBanner, Field, Loading, Notice } from '../../compone
 import { useCall } from '../../components/useCall';
 import { InlineTable } from './InlineTable';
 import type { StepProps } from './YearScreen';
+import { DateField } from './DateInput';
 
 export function StepGroups({ year, me }: StepProps) {
   const admin = me.roles.some((r) => r.role === 'admin');
@@ -120,7 +121,7 @@ function CopyDialog({ fromYearId, fromTitle, toYearId, toTitle, onClose, onDone 
           {transfer && (
             <div className="form-grid">
               <Field label="Номер приказа о переводе" value={order.orderNo} onChange={(e) => setOrder({ ...order, orderNo: e.target.value })} />
-              <Field label="Дата приказа" type="date" value={order.orderDate} onChange={(e) => setOrder({ ...order, orderDate: e.target.value })} />
+              <DateField label="Дата приказа" value={order.orderDate} onChange={(v) => setOrder({ ...order, orderDate: v })} />
             </div>
           )}
           <div className="row"><Button onClick={() => void apply()} disabled={busy}>Перенести</Button><Button kind="secondary" onClick={onClose}>Отмена</Button></div>

@@ -58,14 +58,14 @@ export function StepLoad({ year, me }: StepProps) {
             key={group.id} label={`Нагрузка группы ${group.name}`} rows={rows} readOnly={!editable} addLabel="Назначить"
             columns={[
               { key: 'subjectId', label: 'Дисциплина', kind: 'select', options: subjectOptions, fixed: true },
-              { key: 'subgroupId', label: 'Подгруппа', kind: 'select', options: subgroupOptions, width: '9rem' },
+              { key: 'subgroupId', label: 'Подгруппа', kind: 'select', options: subgroupOptions, width: '8.5rem' },
               { key: 'teacherUserId', label: 'Преподаватель', kind: 'select', options: teacherOptions, width: '12rem' },
-              ...periods.map((p) => ({ key: `p${p.id}`, label: `${p.title}, ч`, kind: 'number' as const, width: '6.5rem' })),
+              ...periods.map((p) => ({ key: `p${p.id}`, label: `${p.title}, ч`, kind: 'number' as const, width: '5.5rem' })),
             ]}
             draftOf={draftOf} blank={blank}
             rowName={(d) => subjectOptions.find((o) => o.value === d.subjectId)?.label ?? 'журнал'}
             extraHead="План (КТП)"
-            extra={(j) => <a href={`#/plan/${j.id}`}>{j.planTopics === 0 ? 'составить' : `${j.planTopics} тем, ${j.planHours} ч`}</a>}
+            extra={(j) => <a className={`nowrap ${j.planTopics === 0 ? 'tag tag-warn' : ''}`} href={`#/plan/${j.id}`} title={`${j.planTopics} тем, ${j.planHours} ч`}>{j.planTopics === 0 ? 'составить' : `${j.planHours} ч`}</a>}
             onSave={async (d, row) => {
               if (!d.subjectId) throw new Error('Выберите дисциплину');
               if (!d.teacherUserId) throw new Error('Выберите преподавателя');

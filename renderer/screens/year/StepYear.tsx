@@ -8,6 +8,7 @@ import { Button, Card, ErrorBanner, Field, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
 import { ruDate, ruDateTime, YEAR_STATUS_LABELS } from '../../labels';
 import { PERIOD_KIND_LABELS } from './words';
+import { DateField, DateInput } from './DateInput';
 
 const KIND_BY_INSTITUTION: Record<string, PeriodKind> = { college: 'semester', school: 'quarter', supplementary: 'half_year' };
 
@@ -17,14 +18,16 @@ export function StepYear({ year, years, me, onCreated, reloadYears }: {
   const [creating, setCreating] = useState(years.length === 0);
   const admin = me.roles.some((r) => r.role === 'admin');
   return (
-    <div className="cards cards-wide">
+    <div className="page">
       {(creating || !year) && admin && <CreateYear me={me} years={years} onCreated={async (y) => { setCreating(false); await onCreated(y); }} onCancel={years.length > 0 ? () => setCreating(false) : undefined} />}
       {!year && !admin && <Notice kind="warn">Учебный год ещё не открыт: его открывает администратор.</Notice>}
       {year && !creating && (
         <>
           <Periods key={`${year.id}-${year.version}`} year={year} editable={admin && year.status === 'open'} onSaved={reloadYears} />
-          <Holidays year={year} editable={admin && year.status === 'open'} />
-          {admin && <YearState year={year} onChanged={reloadYears} onNew={() => setCreating(true)} />}
+          <div className="cards">
+            <Holidays year={year} editable={admin && year.status === 'open'} />
+            {admin && <YearState year={year} onChanged={reloadYears} onNew={() => setCreating(true)} />}
+          </div>
         </>
       )}
     </div>
@@ -59,8 +62,8 @@ function CreateYear({ me, years, onCreated, onCancel }: { me: Me; years: YearInf
         <ErrorBanner error={error} />
         <div className="form-grid">
           <Field label="Учебный год" value={form.title} onChange={(e) => setTitle(e.target.value)} error={error?.fields.title} hint="например, 2026/2027" autoFocus />
-          <Field label="Начало" type="date" value={form.startsOn} onChange={(e) => setForm({ ...form, startsOn: e.target.value })} error={error?.fields.startsOn} />
-          <Field label="Конец" type="date" value={form.endsOn} onChange={(e) => setForm({ ...form, endsOn: e.target.value })} error={error?.fields.endsOn} />
+          <DateField label="Начало" value={form.startsOn} onChange={(v) => setForm({ ...form, startsOn: v })} error={error?.fields.startsOn} />
+          <DateField label="Конец" value={form.endsOn} onChange={(v) => setForm({ ...form, endsOn: v })} error={error?.fields.endsOn} />
           <div className="field">
             <label htmlFor="period-kind">Периоды</label>
             <select id="period-kind" value={form.periodKind} onChange={(e) => setForm({ ...form, periodKind: e.target.value as PeriodKind })}>
@@ -106,8 +109,8 @@ function Periods({ year, editable, onSaved }: { year: YearInfo; editable: boolea
       <ErrorBanner error={error} />
       {saved && <Notice kind="ok">Сохранено</Notice>}
       <div className="form-grid">
-        <Field label="Начало года" type="date" value={dates.startsOn} disabled={!editable} onChange={(e) => setDates({ ...dates, startsOn: e.target.value })} error={error?.fields.startsOn} />
-        <Field label="Конец года" type="date" value={dates.endsOn} disabled={!editable} onChange={(e) => setDates({ ...dates, endsOn: e.target.value })} error={error?.fields.endsOn} />
+        <DateField label="Начало года" value={dates.startsOn} disabled={!editable} onChange={(v) => setDates({ ...dates, startsOn: v })} error={error?.fields.startsOn} />
+        <DateField label="Конец года" value={dates.endsOn} disabled={!editable} onChange={(v) => setDates({ ...dates, endsOn: v })} error={error?.fields.endsOn} />
         <div className="field">
           <label htmlFor="kind-edit">Вид периодов</label>
           <select id="kind-edit" value={kind} disabled={!editable} onChange={(e) => setKind(e.target.value as PeriodKind)}>
@@ -116,16 +119,16 @@ function Periods({ year, editable, onSaved }: { year: YearInfo; editable: boolea
         </div>
       </div>
       <table className="table" aria-label="Периоды">
-        <thead><tr><th>Период</th><th>Начало</th><th>Конец</th><th>Записи</th><th /></tr></thead>
+        <thead><tr><th>Период</th><th>Начало</th><th>Конец</th><th>Записи учителей</th><th /></tr></thead>
         <tbody>
           {rows.map((r, i) => (
             <tr key={r.id ?? `new-${i}`} className={error?.fields[`periods.${i}`] ? 'row-invalid' : ''}>
               <td><input aria-label={`Название периода ${i + 1}`} value={r.title} disabled={!editable} onChange={(e) => set(i, { title: e.target.value })} /></td>
-              <td><input type="date" aria-label={`Начало периода ${i + 1}`} value={r.startsOn} disabled={!editable} onChange={(e) => set(i, { startsOn: e.target.value })} /></td>
-              <td><input type="date" aria-label={`Конец периода ${i + 1}`} value={r.endsOn} disabled={!editable} onChange={(e) => set(i, { endsOn: e.target.value })} /></td>
-              <td>{r.id && editable
-                ? <Button kind="link" onClick={() => void toggleLock(r)}>{r.locked ? 'закрыт — открыть' : 'открыт — закрыть'}</Button>
-                : r.locked ? 'закрыт' : 'открыт'}</td>
+              <td><DateInput aria-label={`Начало периода ${i + 1}`} value={r.startsOn} disabled={!editable} onChange={(v) => set(i, { startsOn: v })} /></td>
+              <td><DateInput aria-label={`Конец периода ${i + 1}`} value={r.endsOn} disabled={!editable} onChange={(v) => set(i, { endsOn: v })} /></td>
+              <td>{r.id
+                ? <label className="check"><input type="checkbox" aria-label={`Период ${r.title} закрыт для записей`} checked={r.locked} disabled={!editable} onChange={() => void toggleLock(r)} /> закрыт</label>
+                : <span className="muted small">новый</span>}</td>
               <td>{editable && rows.length > 1 && <Button kind="link" aria-label={`Убрать период ${r.title}`} onClick={() => { setRows(rows.filter((_, j) => j !== i)); setSaved(false); }}>убрать</Button>}</td>
             </tr>
           ))}
@@ -184,8 +187,8 @@ function Holidays({ year, editable }: { year: YearInfo; editable: boolean }) {
       </table>
       {editable && (
         <form className="form-grid" onSubmit={add} aria-label="Добавить праздник или каникулы">
-          <Field label="С" type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} error={problem?.fields.from} />
-          <Field label="По" type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} error={problem?.fields.to} hint="пусто — один день" />
+          <DateField label="С" value={form.from} onChange={(v) => setForm({ ...form, from: v })} error={problem?.fields.from} />
+          <DateField label="По" value={form.to} onChange={(v) => setForm({ ...form, to: v })} error={problem?.fields.to} hint="пусто — один день" />
           <Field label="Название" value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} error={problem?.fields.title} placeholder="Зимние каникулы" />
           <div className="field field-button"><Button type="submit">Добавить</Button></div>
         </form>
