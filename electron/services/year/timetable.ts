@@ -27,26 +27,28 @@ async function enrich(db: Db, entries: SlotEntry[]): Promise<TimetableEntryInfo[
     .sort((a, b) => a.weekday - b.weekday || a.lessonNo - b.lessonNo || a.groupName.localeCompare(b.groupName, 'ru') || a.parity.localeCompare(b.parity));
 }
 
-/** Groups whose timetable a student or parent may see: their own (their children's) in that year. */
-async function familyGroups(ctx: AuthedContext, yearId: number): Promise<Set<number>> {
+/** Groups (and subgroups) whose timetable a student or parent may see: their own, their children's, that year. */
+async function familyScope(ctx: AuthedContext, yearId: number): Promise<{ groups: Set<number>; subgroups: Set<number> }> {
   const ids = new Set<number>();
   if (ctx.session.studentId) ids.add(ctx.session.studentId);
   for (const g of await ctx.db.selectFrom('guardians').select('student_id').where('user_id', '=', ctx.session.userId).execute()) ids.add(g.student_id);
-  if (ids.size === 0) return new Set();
+  if (ids.size === 0) return { groups: new Set(), subgroups: new Set() };
   const rows = await ctx.db.selectFrom('enrolments as e').innerJoin('groups as g', 'g.id', 'e.group_id').select('g.id')
     .where('g.year_id', '=', yearId).where('e.student_id', 'in', [...ids]).execute();
-  return new Set(rows.map((r) => r.id));
+  const subs = await ctx.db.selectFrom('subgroup_students').select('subgroup_id').where('student_id', 'in', [...ids]).execute();
+  return { groups: new Set(rows.map((r) => r.id)), subgroups: new Set(subs.map((r) => r.subgroup_id)) };
 }
 
 export async function listTimetable(ctx: AuthedContext, input: Parsed<'timetable.list'>): Promise<TimetableView> {
   const y = await loadYear(ctx.db, input.yearId);
   let entries = await slotEntries(ctx.db, y.id);
   if (!hasRole(ctx.session, ...STAFF)) {
-    const own = await familyGroups(ctx, y.id);
-    if (input.teacherUserId !== undefined || input.room !== undefined || (input.groupId !== undefined && !own.has(input.groupId))) {
+    const own = await familyScope(ctx, y.id);
+    if (input.teacherUserId !== undefined || input.room !== undefined || (input.groupId !== undefined && !own.groups.has(input.groupId))) {
       throw forbidden('Недостаточно прав: доступно только своё расписание');
     }
-    entries = entries.filter((e) => own.has(e.groupId));
+    // A subgroup's lessons only for the students of that subgroup.
+    entries = entries.filter((e) => own.groups.has(e.groupId) && (e.subgroupId === null || own.subgroups.has(e.subgroupId)));
   }
   if (input.groupId !== undefined) entries = entries.filter((e) => e.groupId === input.groupId);
   if (input.teacherUserId !== undefined) entries = entries.filter((e) => e.teacherUserId === input.teacherUserId);

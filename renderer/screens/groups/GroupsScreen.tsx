@@ -8,6 +8,7 @@ import { useCall } from '../../components/useCall';
 import { ruDate, YEAR_STATUS_LABELS } from '../../labels';
 import { ImportDialog } from '../year/ImportDialog';
 import { download } from '../year/StepSubjects';
+import { useOptionalCall } from '../year/useOptionalCall';
 import { useYears } from '../year/useYears';
 import { NewStudentDialog } from './NewStudentDialog';
 import { OrderDialog, type OrderKind } from './OrderDialog';
@@ -18,7 +19,7 @@ import { DateInput } from '../year/DateInput';
 export function GroupsScreen({ me }: { me: Me }) {
   usePath();
   const { years, year, setYearId } = useYears();
-  const groups = useCall('groups.list', { yearId: year?.id ?? 0 }, [year?.id]);
+  const groups = useOptionalCall(Boolean(year), 'groups.list', { yearId: year?.id ?? 0 });
   const wanted = Number(queryParam('group')) || null;
   const list = year && groups.data ? groups.data : [];
   const group = list.find((g) => g.id === wanted) ?? list[0] ?? null;

@@ -5,10 +5,10 @@ import { useEffect, useState } from 'react';
 import type { LoadInfo, Me, TimetableEntryInfo } from '../../../electron/api/contract';
 import { queryParam, usePath } from '../../app/router';
 import { Button, ErrorBanner, Loading } from '../../components/ui';
-import { useCall } from '../../components/useCall';
 import { YEAR_STATUS_LABELS } from '../../labels';
 import { ImportDialog } from '../year/ImportDialog';
 import { download } from '../year/StepSubjects';
+import { useOptionalCall } from '../year/useOptionalCall';
 import { useYears } from '../year/useYears';
 import { PARITY_LABELS, WEEKDAY_LONG, WEEKDAY_SHORT } from '../year/words';
 import { EntryDialog, type EntryDraft } from './EntryDialog';
@@ -24,11 +24,13 @@ export function TimetableScreen({ me }: { me: Me }) {
   const staff = me.roles.some((r) => !['student', 'parent'].includes(r.role));
   const [view, setView] = useState<View>('group');
   const [target, setTarget] = useState('');
-  const groups = useCall('groups.list', { yearId: year?.id ?? 0 }, [year?.id]);
-  const load = useCall('journals.list', { yearId: year?.id ?? 0 }, [year?.id]);
+  // Families see only their own timetable: no group, teacher or room lists for them.
+  const groups = useOptionalCall(staff && Boolean(year), 'groups.list', { yearId: year?.id ?? 0 });
+  const load = useOptionalCall(staff && Boolean(year), 'journals.list', { yearId: year?.id ?? 0 });
   const filter = view === 'group' ? { groupId: Number(target) || undefined } : view === 'teacher' ? { teacherUserId: Number(target) || undefined } : { room: target || undefined };
-  const tt = useCall('timetable.list', { yearId: year?.id ?? 0, ...filter }, [year?.id]);
-  const clashes = useCall('timetable.clashes', { yearId: year?.id ?? 0 }, [year?.id]);
+  const ready = Boolean(year) && (!staff || target !== '');
+  const tt = useOptionalCall(ready, 'timetable.list', { yearId: year?.id ?? 0, ...filter });
+  const clashes = useOptionalCall(staff && Boolean(year), 'timetable.clashes', { yearId: year?.id ?? 0 });
   const [editing, setEditing] = useState<EntryDraft | null>(null);
   const [importing, setImporting] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
@@ -71,7 +73,7 @@ export function TimetableScreen({ me }: { me: Me }) {
             </select>
           </label>
         )}
-        {view === 'group' && (
+        {staff && view === 'group' && (
           <label className="filter">Группа
             <select aria-label="Группа" value={target} onChange={(e) => setTarget(e.target.value)}>
               {(groups.data ?? []).map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
@@ -100,7 +102,7 @@ export function TimetableScreen({ me }: { me: Me }) {
           <ul className="plain">{clashes.data.slice(0, 10).map((c) => <li key={c}>{c}</li>)}</ul>
         </div>
       )}
-      {!tt.data ? <Loading /> : (
+      {!ready ? <p className="muted">Выберите {view === 'teacher' ? 'преподавателя' : view === 'room' ? 'аудиторию' : 'группу'}.</p> : !tt.data ? <Loading /> : (
         <table className="table timetable-grid" aria-label="Расписание на неделю">
           <thead>
             <tr><th className="tt-no">№</th>{days.map((d) => <th key={d} aria-label={WEEKDAY_LONG[d]}>{WEEKDAY_SHORT[d]}</th>)}</tr>
