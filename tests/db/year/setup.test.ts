@@ -187,6 +187,17 @@ describeEachDb('opening the academic year', (kind) => {
     // Moving an entry onto itself is not a clash with itself.
     const moved = await admin.call('timetable.save', { id: e.id, version: e.version, journalId: mathA.id, weekday: 1, lessonNo: 2, parity: 'all', room: '205' });
     expect(moved.room).toBe('205');
+
+    // A student sees their group's lessons, and of the subgroups only their own.
+    const pupil = await admin.call('students.create', { lastName: 'Ученикова', firstName: 'Уля', middleName: null, birthDate: '2009-01-01', personalFileNo: null, phone: null, email: null, address: null, notes: null,
+      admission: { groupId: g2.id, date: '2026-09-01', orderNo: '1-к', orderDate: '2026-08-25' } });
+    await admin.call('subgroups.save', { groupId: g2.id, id: s2.id, number: 2, title: null, studentIds: [pupil.id] });
+    const pupilUser = await addUser(handle, 'pupil', 'Ученикова', 'Уля', [{ role: 'student' }]);
+    await handle.db.updateTable('students').set({ user_id: pupilUser }).where('id', '=', pupil.id).execute();
+    const student = await new TestClient(makeDeps(handle)).login('pupil', STAFF_PASSWORD);
+    const own = await student.call('timetable.list', { yearId: year.id });
+    expect(own.entries.map((x) => [x.weekday, x.lessonNo, x.subjectName, x.subgroupNumber])).toEqual([[2, 1, 'Иностранный язык', 2], [3, 1, 'Математика', null]]);
+    await refused(student.call('timetable.list', { yearId: year.id, groupId: g1.id }), 'forbidden');
   });
 
   it('closes the year: journals become read-only for everyone, the closed year stays viewable', async () => {
