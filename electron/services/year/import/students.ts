@@ -167,8 +167,10 @@ export const studentImporter: Importer<Context, StudentRow> = {
     };
   },
 
-  async write(trx, env: ImportEnv, _c, items) {
+  async write(trx, env: ImportEnv, c, items) {
     const now = env.clock.now().toISOString();
+    // The year may have been closed since the check: refuse the whole import then.
+    await loadOpenYear(trx, c.year.id);
     let created = 0, updated = 0;
     const ids: number[] = [];
     for (let i = 0; i < items.length; i++) {
@@ -180,11 +182,17 @@ export const studentImporter: Importer<Context, StudentRow> = {
           last_name: s.last, first_name: s.first, middle_name: s.middle, birth_date: s.birth, personal_file_no: s.fileNo,
           phone: s.phone, email: s.email, address: s.address, notes: null, user_id: null, created_at: now, updated_at: now,
         }).returning('id').executeTakeFirstOrThrow()).id;
+        // A student created a moment ago has no other enrolment to overlap; the dates were checked row by row.
+        await trx.insertInto('enrolments').values({
+          student_id: id, group_id: s.groupId, from_date: s.order.date, until_date: null, reason: 'admission',
+          order_no: s.order.orderNo, order_date: s.order.orderDate, end_reason: null, end_order_no: null, end_order_date: null,
+        }).execute();
         created++;
       } else {
+        // Someone already in the database: the full check again, inside the transaction.
+        await startEnrolment(trx, id, s.groupId, s.order, 'admission');
         updated++;
       }
-      await startEnrolment(trx, id, s.groupId, s.order, 'admission');
       if (s.guardians.length > 0) {
         const known = new Set((await trx.selectFrom('guardians').select('full_name').where('student_id', '=', id).execute()).map((g) => nameKey(g.full_name)));
         const fresh = s.guardians.filter((g) => !known.has(nameKey(g.fullName)));
