@@ -1,7 +1,7 @@
 // The academic year itself: its dates and periods, holidays and vacations, bells, copying the
 // previous year forward, and closing it (003 §3.2: the administrator opens the year).
 import { z } from 'zod';
-import { method, STAFF } from '../define.js';
+import { method } from '../define.js';
 import { empty, id, text } from '../schemas.js';
 import { day } from './dates.js';
 import type { PeriodKind, YearStatus } from '../../../db/schema.js';
