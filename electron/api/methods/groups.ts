@@ -34,6 +34,8 @@ export interface GroupInfo {
   students: number;
   journals: number;
   subgroups: SubgroupInfo[];
+  /** The caller may open the group's roster (reads everything, curates it, heads its department or teaches in it). */
+  readable: boolean;
 }
 
 /** A member of staff for the curator and teacher pickers. */

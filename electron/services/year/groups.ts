@@ -2,7 +2,8 @@
 import type { DepartmentInfo, GroupInfo, Parsed, StaffOption } from '../../api/contract.js';
 import { badInput, notFound } from '../../api/errors.js';
 import { audit } from '../audit.js';
-import type { AuthedContext, Db } from '../context.js';
+import { hasRole, type AuthedContext, type Db } from '../context.js';
+import { curatedGroupIds, headedDepartmentIds, READ_ALL } from '../access.js';
 import { fullName, shortName } from '../session.js';
 import { cleanName, count, loadGroup, loadOpenYear, loadYear, versionConflict } from './common.js';
 
@@ -87,12 +88,24 @@ export async function describeGroups(db: Db, yearId: number, date: string, only?
     subgroups: subgroups.filter((s) => s.group_id === g.id).map((s) => ({
       id: s.id, number: s.number, title: s.title, studentIds: members.filter((m) => m.subgroup_id === s.id).map((m) => m.student_id).sort((a, b) => a - b),
     })),
+    readable: true,
   }));
+}
+
+/** Marks the groups whose roster the caller may open (the same rule as access.ts canReadGroup, for a whole list). */
+async function markReadable(ctx: AuthedContext, groups: GroupInfo[]): Promise<GroupInfo[]> {
+  const s = ctx.session;
+  if (hasRole(s, ...READ_ALL) || groups.length === 0) return groups;
+  const curated = new Set(curatedGroupIds(s));
+  const depts = new Set(headedDepartmentIds(s));
+  const taught = hasRole(s, 'teacher') ? new Set((await ctx.db.selectFrom('journals').select('group_id')
+    .where('teacher_user_id', '=', s.userId).where('group_id', 'in', groups.map((g) => g.id)).execute()).map((j) => j.group_id)) : new Set<number>();
+  return groups.map((g) => ({ ...g, readable: curated.has(g.id) || (g.departmentId !== null && depts.has(g.departmentId)) || taught.has(g.id) }));
 }
 
 export async function listGroups(ctx: AuthedContext, input: Parsed<'groups.list'>): Promise<GroupInfo[]> {
   const y = await loadYear(ctx.db, input.yearId);
-  return describeGroups(ctx.db, y.id, input.date ?? dayInYear(ctx.clock.today(), y));
+  return markReadable(ctx, await describeGroups(ctx.db, y.id, input.date ?? dayInYear(ctx.clock.today(), y)));
 }
 
 /** An active member of staff who may be made a curator or given a teaching load. */

@@ -21,7 +21,8 @@ export function GroupsScreen({ me }: { me: Me }) {
   const { years, year, setYearId } = useYears();
   const groups = useOptionalCall(Boolean(year), 'groups.list', { yearId: year?.id ?? 0 });
   const wanted = Number(queryParam('group')) || null;
-  const list = year && groups.data ? groups.data : [];
+  // Only the groups the caller may open: a teacher's, a curator's, a department head's (all for the administration).
+  const list = year && groups.data ? groups.data.filter((g) => g.readable) : [];
   const group = list.find((g) => g.id === wanted) ?? list[0] ?? null;
   if (!years) return <Loading />;
   if (!year) return <div className="banner banner-warn">Учебный год ещё не открыт.</div>;

@@ -177,6 +177,8 @@ describeEachDb('students and enrolment orders', (kind) => {
     await refused(curator.call('students.get', { id: other.id }), 'forbidden');
     await refused(curator.call('students.update', { id: other.id, version: 1, ...person('Чужой', 'Челси', null, '2009-01-01') }), 'forbidden');
     await refused((await as('teacher2')).call('students.list', { groupId: g2.id }), 'forbidden');
+    expect((await (await as('teacher2')).call('groups.list', { yearId: setup.year.id })).map((g) => [g.name, g.readable])).toEqual([['ЭС-11', true], ['ЭС-21', false]]);
+    expect((await (await as('secretary')).call('groups.list', { yearId: setup.year.id })).every((g) => g.readable)).toBe(true);
     const edited = await curator.call('students.update', { id: s.id, version: 1, ...person('Тайнова', 'Таисия', 'Петровна', '2010-07-07') });
     expect(edited.fullName).toBe('Тайнова Таисия Петровна');
     await refused(curator.call('students.update', { id: s.id, version: 1, ...person('Тайнова', 'Таисия', null, '2010-07-07') }), 'conflict');
