@@ -10,6 +10,7 @@ import { ImportDialog } from '../year/ImportDialog';
 import { download } from '../year/StepSubjects';
 import { useOptionalCall } from '../year/useOptionalCall';
 import { useYears } from '../year/useYears';
+import { kindWords } from '../year/words';
 import { NewStudentDialog } from './NewStudentDialog';
 import { OrderDialog, type OrderKind } from './OrderDialog';
 import { StudentDialog } from './StudentDialog';
@@ -29,7 +30,7 @@ export function GroupsScreen({ me }: { me: Me }) {
   return (
     <div className="page">
       <div className="page-head">
-        <h1>Группы и обучающиеся</h1>
+        <h1>{kindWords(me.institution?.kind).groups} и обучающиеся</h1>
         {years.length > 1 && (
           <label className="filter">Учебный год
             <select aria-label="Учебный год" value={year.id} onChange={(e) => { setYearId(Number(e.target.value)); navigate('/groups'); }}>

@@ -8,6 +8,7 @@ import { Button, Card, ErrorBanner, Field, Loading, Notice } from '../../compone
 import { useCall } from '../../components/useCall';
 import { InlineTable } from './InlineTable';
 import type { StepProps } from './YearScreen';
+import { kindWords } from './words';
 import { DateField } from './DateInput';
 
 export function StepGroups({ year, me }: StepProps) {
@@ -20,6 +21,7 @@ export function StepGroups({ year, me }: StepProps) {
   const { data: years } = useCall('years.list', {});
   useEffect(() => { if (admin) call('groups.staffOptions', {}).then(setStaff, () => undefined); }, [admin]);
   const previous = years?.find((y) => y.startsOn < year.startsOn);
+  const w = kindWords(me.institution?.kind);
   if (!depts.data || !groups.data) return <><ErrorBanner error={depts.error ?? groups.error} /><Loading /></>;
 
   const deptOptions = [{ value: '', label: '—' }, ...depts.data.map((d) => ({ value: String(d.id), label: d.shortName }))];
@@ -27,7 +29,7 @@ export function StepGroups({ year, me }: StepProps) {
 
   return (
     <div className="page">
-      <Card title="Отделения">
+      <Card title={w.departments}>
         <InlineTable<DepartmentInfo, { name: string; shortName: string }>
           label="Отделения" rows={depts.data} readOnly={!editable} addLabel="Добавить отделение"
           columns={[{ key: 'name', label: 'Название', placeholder: 'Энергетическое отделение' }, { key: 'shortName', label: 'Кратко', width: '10rem', placeholder: 'ЭО' }]}
@@ -36,7 +38,7 @@ export function StepGroups({ year, me }: StepProps) {
           onSave={async (d, row) => { await call('departments.save', { id: row?.id, version: row?.version, name: d.name, shortName: d.shortName }); await depts.reload(); }}
           onRemove={async (row) => { await call('departments.remove', { id: row.id }); await depts.reload(); }} />
       </Card>
-      <Card title={`Группы ${year.title}`} actions={editable && previous ? <Button kind="secondary" onClick={() => setCopying(true)}>Перенести группы из {previous.title}</Button> : undefined}>
+      <Card title={`${w.groups} ${year.title}`} actions={editable && previous ? <Button kind="secondary" onClick={() => setCopying(true)}>Перенести группы из {previous.title}</Button> : undefined}>
         <p className="muted small">Enter — сохранить строку, Esc — отменить изменения, Tab — к следующей ячейке. Куратор получает роль куратора своей группы.</p>
         <InlineTable<GroupInfo, { name: string; course: string; departmentId: string; curatorUserId: string; speciality: string }>
           label="Группы" rows={groups.data} readOnly={!editable} addLabel="Добавить группу"

@@ -8,7 +8,7 @@ import { Button, Card, ErrorBanner, Loading } from '../../components/ui';
 import { useCall } from '../../components/useCall';
 import { ImportDialog } from './ImportDialog';
 import { InlineTable } from './InlineTable';
-import { SUBJECT_KIND_LABELS } from './words';
+import { kindWords, SUBJECT_KIND_LABELS } from './words';
 import type { StepProps } from './YearScreen';
 
 export async function download(input: Parameters<typeof call<'lists.export'>>[1]) {
@@ -25,7 +25,7 @@ export function StepSubjects({ me }: StepProps) {
   const modules = data.filter((s) => s.kind === 'pm');
   const kinds = (Object.keys(SUBJECT_KIND_LABELS) as SubjectKind[]).map((k) => ({ value: k, label: SUBJECT_KIND_LABELS[k] }));
   return (
-    <Card title={`Дисциплины (${data.length})`} actions={
+    <Card title={`${kindWords(me.institution?.kind).subjects} (${data.length})`} actions={
       <div className="row">
         {admin && <Button kind="secondary" onClick={() => setImporting(true)}>Загрузить из Excel</Button>}
         <Button kind="secondary" onClick={() => download({ list: 'subjects' }).catch(setProblem)}>Выгрузить в Excel</Button>

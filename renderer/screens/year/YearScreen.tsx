@@ -13,22 +13,24 @@ import { StepRegime } from './StepRegime';
 import { StepSubjects } from './StepSubjects';
 import { StepYear } from './StepYear';
 import { useYears } from './useYears';
+import { kindWords } from './words';
 
 export interface StepProps { year: YearInfo; me: Me; reloadYears: () => Promise<unknown> }
 
-const STEPS = [
+const stepsFor = (w: ReturnType<typeof kindWords>) => [
   { key: 'year', title: 'Год и периоды' },
-  { key: 'groups', title: 'Отделения и группы' },
-  { key: 'subjects', title: 'Дисциплины' },
+  { key: 'groups', title: w.deptsAndGroups },
+  { key: 'subjects', title: w.subjects },
   { key: 'staff', title: 'Сотрудники' },
   { key: 'load', title: 'Нагрузка и планы' },
   { key: 'students', title: 'Обучающиеся' },
   { key: 'regime', title: 'Звонки и расписание' },
   { key: 'check', title: 'Проверка' },
-] as const;
+];
 
 export function YearScreen({ me }: { me: Me }) {
   usePath();
+  const STEPS = stepsFor(kindWords(me.institution?.kind));
   const { years, year, setYearId, reload, error } = useYears();
   const step = STEPS.find((s) => s.key === queryParam('step'))?.key ?? 'year';
   if (!years) return error ? <ErrorBanner error={error} /> : <Loading />;

@@ -17,3 +17,15 @@ export function isoOf(text: string): string {
   const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text.trim());
   return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : text.trim();
 }
+
+/** A supplementary-education centre (seed 000) says «объединение» and «программа» for group and subject. */
+export function kindWords(kind: string | undefined) {
+  const centre = kind === 'supplementary';
+  return {
+    groups: centre ? 'Объединения' : 'Группы',
+    group: centre ? 'Объединение' : 'Группа',
+    departments: centre ? 'Отделы' : 'Отделения',
+    subjects: centre ? 'Программы' : 'Дисциплины',
+    deptsAndGroups: centre ? 'Отделы и объединения' : 'Отделения и группы',
+  };
+}
