@@ -14,11 +14,19 @@ import { subjectMethods } from './methods/subjects.js';
 import { timetableMethods } from './methods/timetable.js';
 import { studentMethods } from './methods/students.js';
 import { importMethods } from './methods/imports.js';
+import { backupMethods } from './methods/backups.js';
+import { settingsMethods } from './methods/settings.js';
+import { institutionMethods } from './methods/institution.js';
 import { userMethods } from './methods/users.js';
 import { auditMethods } from './methods/audit.js';
 import { remarkMethods } from './methods/remarks.js';
 import { correctionMethods } from './methods/corrections.js';
 import { reportMethods } from './methods/reports.js';
+import { journalMethods } from './methods/journal.js';
+import { lessonMethods } from './methods/lessons.js';
+import { unlockMethods } from './methods/unlocks.js';
+import { excuseMethods } from './methods/excuses.js';
+import { familyMethods } from './methods/family.js';
 
 export const contract = {
   ...setupMethods,
@@ -26,11 +34,19 @@ export const contract = {
   ...homeMethods,
   ...jobMethods,
   ...yearMethods, ...groupMethods, ...subjectMethods, ...timetableMethods, ...studentMethods, ...importMethods,
+  ...backupMethods,
+  ...settingsMethods,
+  ...institutionMethods,
   ...userMethods,
   ...auditMethods,
   ...remarkMethods,
   ...correctionMethods,
   ...reportMethods,
+  ...journalMethods,
+  ...lessonMethods,
+  ...unlockMethods,
+  ...excuseMethods,
+  ...familyMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -63,12 +79,24 @@ export type { SetupStatus } from './methods/setup.js';
 export type { HomeSummary, TodayLesson } from './methods/home.js';
 export type { YearInfo, PeriodInfo, YearOverview, HolidayInfo, BellInfo, CopyProposal, CopyResult } from './methods/years.js';
 export type { DepartmentInfo, GroupInfo, SubgroupInfo, StaffOption } from './methods/groups.js';
-export type { SubjectInfo, LoadInfo, PlanInfo, PlanTopicInfo } from './methods/subjects.js';
+export type { SubjectInfo, LoadInfo, PlanInfo, PlanTopicRow } from './methods/subjects.js';
 export type { TimetableEntryInfo, TimetableView } from './methods/timetable.js';
 export type {
-  RosterView, RosterStudent, StudentCard, StudentFound, GuardianInfo, EnrolmentInfo, MovementRow, MovementsView, MovementKind,
+  RosterView, GroupStudent, StudentCard, StudentFound, GuardianInfo, EnrolmentInfo, MovementRow, MovementsView, MovementKind,
 } from './methods/students.js';
 export type { ImportList, ExportList, ImportProblem, ImportReport } from './methods/imports.js';
+export type {
+  AttendanceCell, CellErrors, CellInput, FinalCell, JournalHeader, JournalListItem, JournalPage, LessonInfo, MarkCell,
+  PeriodState, PlanTopicInfo, RosterStudent, SavedCell, WorkColumnInfo,
+} from './methods/journal.js';
+export { ATTENDANCE_CODES } from './methods/journal.js';
+export { LESSON_KINDS, WORK_KINDS } from './methods/lessons.js';
+export type { UnlockChange, UnlockInfo, UnlockStatus } from './methods/unlocks.js';
+export type { ExcuseInfo, ExcuseKind, ExcuseStatus } from './methods/excuses.js';
+export type { FamilyAbsence, FamilyLesson, FamilyPage, FamilySubject } from './methods/family.js';
+export type { BackupContents, BackupCounts, BackupInspection, BackupItem, BackupOverview, BackupReasonCode, RestoreOutcome } from './methods/backups.js';
+export type { DatabaseChange, DatabaseTest, FolderCheck, SettingsView } from './methods/settings.js';
+export type { InstitutionDetails, SignerInfo } from './methods/institution.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';
 export type {
   FamilyAccount, FamilyList, FamilyStudent, IssuedPassword, JournalChoice, LinkedStudent, RoleView, ScopeChoices, SlipsResult,

@@ -8,7 +8,7 @@ import { day } from './dates.js';
 import type { EnrolmentEndReason, EnrolmentReason } from '../../../db/schema.js';
 import type { FileOutput } from './jobs.js';
 
-export interface RosterStudent {
+export interface GroupStudent {
   id: number;
   lastName: string;
   firstName: string;
@@ -35,7 +35,7 @@ export interface RosterView {
   date: string;
   personalData: boolean;
   canManage: boolean;
-  students: RosterStudent[];
+  students: GroupStudent[];
 }
 
 export interface GuardianInfo {

@@ -37,7 +37,7 @@ export interface LoadInfo {
   version: number;
 }
 
-export interface PlanTopicInfo {
+export interface PlanTopicRow {
   id: number;
   seq: number;
   section: string | null;
@@ -62,7 +62,7 @@ export interface PlanInfo {
   topicHours: number;
   editable: boolean;
   version: number;
-  topics: PlanTopicInfo[];
+  topics: PlanTopicRow[];
 }
 
 export const SUBJECT_KINDS = ['discipline', 'mdk', 'pm', 'practice', 'programme'] as const;

@@ -1,7 +1,7 @@
 // Students: a group's roster on a day, the student's card, creating and editing them. Birth dates,
 // contacts and addresses (152-ФЗ) reach only the administrator, the director, the group's curator
 // and its department head; everyone else gets the same records with those fields empty.
-import type { Parsed, RosterStudent, RosterView, StudentCard, StudentFound } from '../../api/contract.js';
+import type { Parsed, GroupStudent, RosterView, StudentCard, StudentFound } from '../../api/contract.js';
 import { badInput, forbidden, notFound } from '../../api/errors.js';
 import {
   assertStudentRead, canManageGroup, canReadGroup, canSeeGroupPersonalData, canSeePersonalData, withoutPersonalData,
@@ -38,9 +38,9 @@ export async function listStudents(ctx: AuthedContext, input: Parsed<'students.l
     .where('student_id', 'in', ids).groupBy('student_id').execute();
   const ordered = [...byStudent.values()].sort((a, b) => a.lastName.localeCompare(b.lastName, 'ru') || a.firstName.localeCompare(b.firstName, 'ru')
     || (a.middleName ?? '').localeCompare(b.middleName ?? '', 'ru'));
-  const students: RosterStudent[] = ordered.map((e) => {
+  const students: GroupStudent[] = ordered.map((e) => {
     const d = details.find((x) => x.id === e.studentId)!;
-    const row: RosterStudent = {
+    const row: GroupStudent = {
       id: e.studentId, lastName: e.lastName, firstName: e.firstName, middleName: e.middleName,
       fullName: fullName({ last_name: e.lastName, first_name: e.firstName, middle_name: e.middleName }),
       birthDate: d.birth_date, phone: d.phone, email: d.email, address: d.address, personalFileNo: d.personal_file_no,

@@ -1,7 +1,7 @@
 // Groups and students: the roster of a group on any day (computed from the orders), the student's
 // card, admission, transfer and withdrawal by order, subgroups, Excel in and out.
 import { useEffect, useState } from 'react';
-import type { GroupInfo, Me, RosterStudent } from '../../../electron/api/contract';
+import type { GroupInfo, Me, GroupStudent } from '../../../electron/api/contract';
 import { navigate, queryParam, usePath } from '../../app/router';
 import { Button, ErrorBanner, Loading } from '../../components/ui';
 import { useCall } from '../../components/useCall';
@@ -74,7 +74,7 @@ function GroupPanel({ group, me, yearOpen, yearId, groups, onChanged }: {
   const refresh = () => { void reload(); onChanged(); setSelected(new Set()); };
   const students = data?.students ?? [];
   const chosen = students.filter((s) => selected.has(s.id));
-  const toggle = (s: RosterStudent) => { const next = new Set(selected); if (next.has(s.id)) next.delete(s.id); else next.add(s.id); setSelected(next); };
+  const toggle = (s: GroupStudent) => { const next = new Set(selected); if (next.has(s.id)) next.delete(s.id); else next.add(s.id); setSelected(next); };
   const canOrder = admin && yearOpen;
 
   return (

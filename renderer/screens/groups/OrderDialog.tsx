@@ -1,7 +1,7 @@
 // One order for the students ticked: transfer to another group, withdrawal or graduation — with the
 // order's number and date, and the day from which it takes effect.
 import { useState, type FormEvent } from 'react';
-import type { GroupInfo, RosterStudent } from '../../../electron/api/contract';
+import type { GroupInfo, GroupStudent } from '../../../electron/api/contract';
 import { ApiError, call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Button, ErrorBanner, Field } from '../../components/ui';
@@ -12,7 +12,7 @@ const TITLES: Record<OrderKind, string> = { transfer: 'Перевод в дру�
 const DATE_LABELS: Record<OrderKind, string> = { transfer: 'В новой группе с', withdrawal: 'Отчислить с', graduation: 'Выпустить с' };
 
 export function OrderDialog({ kind, students, group, groups, onClose, onDone }: {
-  kind: OrderKind; students: RosterStudent[]; group: GroupInfo; groups: GroupInfo[]; onClose: () => void; onDone: () => void;
+  kind: OrderKind; students: GroupStudent[]; group: GroupInfo; groups: GroupInfo[]; onClose: () => void; onDone: () => void;
 }) {
   const [form, setForm] = useState({ date: '', orderNo: '', orderDate: '', toGroupId: '' });
   const [error, setError] = useState<ApiError | null>(null);

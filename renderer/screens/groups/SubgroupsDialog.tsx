@@ -1,11 +1,11 @@
 // Subgroups of a group: number, title and who is in each — ticked in a table of the roster.
 import { useState } from 'react';
-import type { GroupInfo, RosterStudent, SubgroupInfo } from '../../../electron/api/contract';
+import type { GroupInfo, GroupStudent, SubgroupInfo } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Button, ErrorBanner } from '../../components/ui';
 
-export function SubgroupsDialog({ group, roster, onClose, onDone }: { group: GroupInfo; roster: RosterStudent[]; onClose: () => void; onDone: () => void }) {
+export function SubgroupsDialog({ group, roster, onClose, onDone }: { group: GroupInfo; roster: GroupStudent[]; onClose: () => void; onDone: () => void }) {
   const [list, setList] = useState<Array<Omit<SubgroupInfo, 'id'> & { id?: number }>>(
     group.subgroups.length > 0 ? group.subgroups : [{ number: 1, title: '1 подгруппа', studentIds: [] }, { number: 2, title: '2 подгруппа', studentIds: [] }]);
   const [error, setError] = useState<unknown>(null);

@@ -2,7 +2,7 @@
 // homework. Typed in (Enter adds the next row), copied from another group's journal, or loaded
 // from Excel; the hours are checked against the load.
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import type { LoadInfo, PlanInfo, PlanTopicInfo } from '../../../electron/api/contract';
+import type { LoadInfo, PlanInfo, PlanTopicRow } from '../../../electron/api/contract';
 import type { LessonKind } from '../../../db/schema';
 import { ApiError, call } from '../../api';
 import { Button, ErrorBanner, Loading, Notice } from '../../components/ui';
@@ -10,7 +10,7 @@ import { ImportDialog } from '../year/ImportDialog';
 import { download } from '../year/StepSubjects';
 import { LESSON_KIND_LABELS } from '../year/words';
 
-type Row = Omit<PlanTopicInfo, 'id' | 'seq' | 'used'> & { id?: number; used: number; key: string };
+type Row = Omit<PlanTopicRow, 'id' | 'seq' | 'used'> & { id?: number; used: number; key: string };
 let seq = 0;
 const blank = (section: string | null): Row => ({ section, title: '', hours: 2, lessonKind: 'lecture', homework: null, used: 0, key: `n${++seq}` });
 

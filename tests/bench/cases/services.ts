@@ -2,7 +2,10 @@
 import type { College } from '../college.js';
 import type { Floor } from './floor.js';
 import type { BenchResult } from '../harness.js';
+import { journalCases } from './journal.js';
 
-export async function serviceCases(_college: College, _floor: Floor): Promise<BenchResult[]> {
-  return [];
+export async function serviceCases(college: College, _floor: Floor): Promise<BenchResult[]> {
+  return [
+    ...await journalCases(college),
+  ];
 }
