@@ -171,4 +171,11 @@ test('the admin opens the year on an empty database, loads staff and students fr
   await expect(today).toContainText('Математика');
   await expect(page.getByRole('list', { name: 'Мои журналы' })).toContainText(/ЭС-11 · .*Математика/);
   await page.screenshot({ path: 'test-results/year-teacher-home.png' });
+  // The journal of the new group opens with the students loaded from Excel on its roster.
+  await page.getByRole('list', { name: 'Мои журналы' }).getByRole('link').first().click();
+  const grid = page.getByRole('grid');
+  await expect(grid).toContainText('Ёлкина-Смирнова');
+  await expect(grid).toContainText('Петров');
+  await expect(grid).not.toContainText('Сидоров');
+  await page.screenshot({ path: 'test-results/year-teacher-journal.png' });
 });
