@@ -5,6 +5,7 @@ import * as auth from './auth.js';
 import * as home from './home.js';
 import * as setup from './setup.js';
 import * as jobs from './jobs-api.js';
+import { yearHandlers } from './year/handlers.js';
 import * as backups from './backups-api.js';
 import * as settingsApi from './settings-api.js';
 import * as institution from './institution.js';
@@ -39,9 +40,9 @@ export const handlers: Handlers = {
   'auth.lock': auth.lock,
   'auth.unlock': auth.unlock,
   'home.summary': home.summary,
-  'years.list': home.listYears,
   'jobs.status': jobs.status,
   'jobs.cancel': jobs.cancel,
+  ...yearHandlers,
   'backups.list': backups.list,
   'backups.create': backups.create,
   'backups.inspect': backups.inspect,

@@ -18,6 +18,11 @@ import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { UsersScreen } from '../screens/users/UsersScreen';
 import { FamilyAccessScreen } from '../screens/users/FamilyAccessScreen';
 import { AuditScreen } from '../screens/audit/AuditScreen';
+import { YearScreen } from '../screens/year/YearScreen';
+import { GroupsScreen } from '../screens/groups/GroupsScreen';
+import { TimetableScreen } from '../screens/timetable/TimetableScreen';
+import { PlanScreen } from '../screens/plan/PlanScreen';
+import { MovementsScreen } from '../screens/movements/MovementsScreen';
 
 export interface RouteDef {
   path: string;
@@ -43,6 +48,11 @@ export const routes: RouteDef[] = [
   { path: '/excuses', title: 'Причины отсутствия', roles: ['curator', 'dept_head', 'admin'], nav: true, render: () => <ExcusesScreen /> },
   { path: '/unlocks', title: 'Разблокировка периодов', roles: ['deputy', 'director'], nav: true, render: () => <UnlocksScreen /> },
   { path: '/password', title: 'Смена пароля', roles: 'any', nav: false, render: (_p, me) => <ChangePasswordScreen me={me} forced={false} onDone={() => undefined} /> },
+  { path: '/year', title: 'Учебный год', roles: ['admin', 'director', 'deputy'], nav: true, render: (_p, me) => <YearScreen me={me} /> },
+  { path: '/groups', title: 'Группы и обучающиеся', roles: ['admin', 'director', 'deputy', 'dept_head', 'secretary', 'curator', 'teacher'], nav: true, render: (_p, me) => <GroupsScreen me={me} /> },
+  { path: '/timetable', title: 'Расписание', roles: 'any', nav: true, render: (_p, me) => <TimetableScreen me={me} /> },
+  { path: '/plan/:journalId', title: 'Тематический план', roles: ['admin', 'director', 'deputy', 'dept_head', 'secretary', 'curator', 'teacher'], nav: false, render: (p) => <PlanScreen key={p.journalId} journalId={Number(p.journalId)} /> },
+  { path: '/movements', title: 'Движение контингента', roles: ['admin', 'director', 'deputy', 'dept_head'], nav: true, render: (_p, me) => <MovementsScreen me={me} /> },
   { path: '/users', title: 'Пользователи и роли', roles: ['admin'], nav: true, render: () => <UsersScreen /> },
   { path: '/family-access', title: 'Доступ родителей и обучающихся', roles: ['admin', 'dept_head'], nav: true, render: () => <FamilyAccessScreen /> },
   { path: '/audit', title: 'Журнал аудита', roles: ['admin', 'director'], nav: true, render: () => <AuditScreen /> },

@@ -1,5 +1,6 @@
 // Every domain's rules. A method of the contract without a rule here fails the matrix test.
 import { coreRules } from './core.js';
+import { yearRules } from './year.js';
 import { backupRules } from './backups.js';
 import { userRules } from './users.js';
 import { auditRules } from './audit.js';
@@ -9,6 +10,7 @@ import type { AccessRules } from './types.js';
 
 export const rules: AccessRules = {
   ...coreRules,
+  ...yearRules,
   ...backupRules,
   ...userRules,
   ...auditRules,
