@@ -77,7 +77,7 @@ export type { FileOutput, JobInfo } from './methods/jobs.js';
 export { PDF_MIME, XLSX_MIME } from './methods/jobs.js';
 export type { SetupStatus } from './methods/setup.js';
 export type { HomeSummary, TodayLesson } from './methods/home.js';
-export type { YearInfo, PeriodInfo, YearOverview, HolidayInfo, BellInfo, CopyProposal, CopyResult } from './methods/years.js';
+export type { YearInfo, YearClosed, PeriodInfo, YearOverview, HolidayInfo, BellInfo, CopyProposal, CopyResult } from './methods/years.js';
 export type { DepartmentInfo, GroupInfo, SubgroupInfo, StaffOption } from './methods/groups.js';
 export type { SubjectInfo, LoadInfo, PlanInfo, PlanTopicRow } from './methods/subjects.js';
 export type { TimetableEntryInfo, TimetableView } from './methods/timetable.js';

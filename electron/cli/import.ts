@@ -50,7 +50,7 @@ export const importCommand: CliCommand = {
       }
       let lastStep = '';
       const report = await runImport({
-        db: core.deps.db, clock: core.deps.clock, who: null, beforeBulkChange: core.deps.beforeBulkChange,
+        db: core.deps.db, clock: core.deps.clock, who: null, backup: core.deps,
         progress: (step) => { if (step !== lastStep && process.stderr.isTTY) process.stderr.write(`  ${step}…\n`); lastStep = step; },
       }, IMPORTERS[list], bytes, {
         dryRun: flags['dry-run'] === true, skipBad: flags['skip-bad'] === true, yearId,

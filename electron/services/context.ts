@@ -42,7 +42,8 @@ export interface ServiceDeps {
   jobs: JobRegistry;
   /** The SQLite file, when the journal is one (backups, archives). */
   file: string | null;
-  /** Optional safety net set by the backups feature: called before a bulk import or closing a year. */
+  /** Optional host hook, told (with a label) after the safety copy that precedes a bulk import, closing a year or
+   *  moving groups; the copy itself is always taken by `safetyBackup` in services/year/common.ts. */
   beforeBulkChange?: (reason: string) => Promise<unknown>;
   /** The live database; `db`, `dialect` and `file` read through it (a restore swaps it). */
   database: DatabaseHolder;

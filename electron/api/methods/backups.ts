@@ -3,7 +3,7 @@ import { method } from '../define.js';
 import { empty } from '../schemas.js';
 import type { JobInfo } from './jobs.js';
 
-export type BackupReasonCode = 'daily' | 'exit' | 'manual' | 'migration' | 'import' | 'year-close' | 'restore' | 'archive';
+export type BackupReasonCode = 'daily' | 'exit' | 'manual' | 'migration' | 'import' | 'year-close' | 'year-copy' | 'restore' | 'archive';
 
 export interface BackupCounts {
   students: number;

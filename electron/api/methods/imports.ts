@@ -36,6 +36,8 @@ export interface ImportReport {
   credentials: Array<{ fullName: string; login: string; password: string }>;
   /** One Russian sentence: what happened. */
   summary: string;
+  /** The file name of the safety copy taken just before writing; null on a dry run, a refusal or PostgreSQL. */
+  backup: string | null;
 }
 
 const listEnum = z.enum(IMPORT_LISTS, { error: 'Список: обучающиеся, пользователи, дисциплины, тематический план или расписание' });

@@ -51,7 +51,14 @@ export interface CopyProposal {
   journals: number;
 }
 
-export interface CopyResult { groups: number; journals: number; students: number; curators: number; skipped: string[] }
+export interface CopyResult {
+  groups: number; journals: number; students: number; curators: number; skipped: string[];
+  /** The safety copy taken before the move (its file name), null on PostgreSQL. */
+  backup: string | null;
+}
+
+/** A closed year, with the file name of the safety copy taken just before (null on PostgreSQL). */
+export interface YearClosed extends YearInfo { backup: string | null }
 
 export const PERIOD_KINDS = ['half_year', 'semester', 'quarter'] as const;
 const periodKind = z.enum(PERIOD_KINDS, { error: 'Вид периодов: полугодия, семестры или четверти' });
@@ -103,7 +110,7 @@ export const yearMethods = {
       periods: z.array(periodInput).min(1, 'Нужен хотя бы один период').max(6, 'Не больше 6 периодов'),
     }),
   }),
-  'years.close': method<YearInfo>()({
+  'years.close': method<YearClosed>()({
     summary: 'Закрыть учебный год: журналы становятся доступны только для просмотра',
     access: ['admin'],
     input: z.object({ id: id('Учебный год'), version: z.number().int() }),

@@ -1,5 +1,6 @@
 // Backups of the SQLite journal. What other features call:
-//   await backupNow(ctx, 'import')      — before a bulk import (also 'year-close', 'archive');
+//   await backupNow(ctx, 'import')      — before a bulk import (also 'year-close', 'year-copy', 'archive');
+//                                         the year's services call it through safetyBackup (year/common.ts);
 //                                         throws a Russian AppError when no copy could be made: stop then.
 //                                         Returns null on PostgreSQL (the server's pg_dump keeps copies).
 export { backupNow, backupFile, rotateFolder, rotationPolicy, readBackupState, type BackupState } from './create.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AppPaths } from '../paths.js';
 import type { Settings } from '../settings.js';
 
-export const BACKUP_REASONS = ['daily', 'exit', 'manual', 'migration', 'import', 'year-close', 'restore', 'archive'] as const;
+export const BACKUP_REASONS = ['daily', 'exit', 'manual', 'migration', 'import', 'year-close', 'year-copy', 'restore', 'archive'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 export const REASON_LABELS: Record<BackupReason, string> = {
@@ -14,6 +14,7 @@ export const REASON_LABELS: Record<BackupReason, string> = {
   migration: 'перед обновлением программы',
   import: 'перед загрузкой списков',
   'year-close': 'перед закрытием учебного года',
+  'year-copy': 'перед переносом групп в новый учебный год',
   restore: 'перед восстановлением (для отмены)',
   archive: 'перед архивированием года',
 };

@@ -1,7 +1,10 @@
 // Small pieces shared by the year's services: loading a year and refusing changes to a closed one,
 // names as people write them, the order-date window, and the optimistic-lock conflict.
 import { AppError, badInput, conflict, notFound } from '../../api/errors.js';
-import type { AuthedContext, Db } from '../context.js';
+import type { Db, ServiceDeps } from '../context.js';
+import { backupNow, type BackupInfo, type BackupReason } from '../backups/index.js';
+import type { BackupOptions } from '../backups/create.js';
+import { CancelledError } from '../jobs.js';
 import { addDays, ruDate } from '../calendar.js';
 
 export interface YearRow { id: number; title: string; starts_on: string; ends_on: string; status: 'open' | 'closed' | 'archived'; closed_at: string | null; version: number }
@@ -72,9 +75,31 @@ export function orderDatesProblem(year: Pick<YearRow, 'title' | 'starts_on' | 'e
   return null;
 }
 
-/** Calls the backups feature's hook, when the host installed one, before a bulk change. */
-export async function safetyBackup(ctx: AuthedContext, reason: string): Promise<void> {
-  if (ctx.beforeBulkChange) await ctx.beforeBulkChange(reason);
+/** What a safety copy needs from the host: the live file, the settings (the folder), the clock. */
+export type SafetyDeps = Pick<ServiceDeps, 'dialect' | 'file' | 'settings' | 'paths' | 'clock' | 'beforeBulkChange'>;
+
+/**
+ * The regulation wants a copy before every risky bulk change (issue 9: before an import of lists,
+ * closing a year, moving groups into the next year). Takes a checked copy of the SQLite journal with
+ * that reason and returns its file name; null on PostgreSQL or an in-memory journal (nothing to copy —
+ * the server's own dumps keep PostgreSQL safe). When the copy fails the change is refused: `action`
+ * («загрузка списка», «закрытие учебного года 2025/2026») names what was not done; nothing is changed.
+ * The host's optional `beforeBulkChange` hook is told afterwards with `label`.
+ */
+export async function safetyBackup(deps: SafetyDeps, reason: Extract<BackupReason, 'import' | 'year-close' | 'year-copy'>,
+  action: string, label: string, options: Pick<BackupOptions, 'onProgress' | 'signal'> = {}): Promise<string | null> {
+  let info: BackupInfo | null;
+  try {
+    info = await backupNow(deps, reason, { ...options, rotate: true });
+  } catch (error) {
+    if (error instanceof CancelledError) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new AppError('unavailable', `Не удалось сделать резервную копию журнала: ${detail.replace(/\.$/, '')}. `
+      + `${action.charAt(0).toUpperCase()}${action.slice(1)} без копии не выполняется — ничего не изменено. `
+      + 'Проверьте папку резервных копий (Настройки → Резервные копии) и повторите');
+  }
+  if (deps.beforeBulkChange) await deps.beforeBulkChange(label);
+  return info?.name ?? null;
 }
 
 export function count(row: { n: number | string | bigint } | undefined): number {

@@ -71,11 +71,11 @@ export async function copyApply(ctx: AuthedContext, input: Parsed<'years.copyApp
   const again = chosen.find((g) => existing.some((e) => e.previous_group_id === g.fromGroupId));
   if (again) throw badInput(`Группа «${again.name}» уже перенесена в ${to.title}`);
 
-  await safetyBackup(ctx, `Перенос групп из ${from.title} в ${to.title}`);
+  const backup = await safetyBackup(ctx, 'year-copy', 'перенос групп в новый учебный год', `Перенос групп из ${from.title} в ${to.title}`);
   const fromPeriods = await ctx.db.selectFrom('periods').select(['id', 'seq']).where('year_id', '=', from.id).execute();
   const toPeriods = await ctx.db.selectFrom('periods').select(['id', 'seq']).where('year_id', '=', to.id).execute();
   const periodMap = new Map(fromPeriods.map((p) => [p.id, toPeriods.find((t) => t.seq === p.seq)?.id]));
-  const result: CopyResult = { groups: 0, journals: 0, students: 0, curators: 0, skipped: [] };
+  const result: CopyResult = { groups: 0, journals: 0, students: 0, curators: 0, skipped: [], backup };
 
   await ctx.db.transaction().execute(async (trx) => {
     for (const choice of chosen) {

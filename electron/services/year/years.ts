@@ -1,6 +1,6 @@
 // Opening, changing, closing and reopening an academic year and its periods.
 import type { PeriodKind } from '../../../db/schema.js';
-import type { Parsed, PeriodInfo, YearInfo } from '../../api/contract.js';
+import type { Parsed, PeriodInfo, YearClosed, YearInfo } from '../../api/contract.js';
 import { AppError, badInput, notFound } from '../../api/errors.js';
 import { audit } from '../audit.js';
 import { daysBetween, ruDate } from '../calendar.js';
@@ -149,20 +149,20 @@ export async function update(ctx: AuthedContext, input: Parsed<'years.update'>):
   return describeYear(ctx.db, year.id);
 }
 
-export async function close(ctx: AuthedContext, input: Parsed<'years.close'>): Promise<YearInfo> {
+export async function close(ctx: AuthedContext, input: Parsed<'years.close'>): Promise<YearClosed> {
   const year = await loadYear(ctx.db, input.id);
   if (year.status !== 'open') throw new AppError('conflict', `Учебный год ${year.title} уже ${year.status === 'archived' ? 'в архиве' : 'закрыт'}`);
   if (year.version !== input.version) throw versionConflict('Учебный год', await describeYear(ctx.db, year.id));
-  await safetyBackup(ctx, `Закрытие учебного года ${year.title}`);
+  const backup = await safetyBackup(ctx, 'year-close', `закрытие учебного года ${year.title}`, `Закрытие учебного года ${year.title}`);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const res = await trx.updateTable('academic_years').set({ status: 'closed', closed_at: now.toISOString(), version: year.version + 1 })
       .where('id', '=', year.id).where('version', '=', input.version).where('status', '=', 'open').executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw versionConflict('Учебный год', null);
     await trx.updateTable('periods').set((eb) => ({ locked: 1, version: eb('version', '+', 1) })).where('year_id', '=', year.id).where('locked', '=', 0).execute();
-    await audit(trx, ctx.session, now, { action: 'years.close', entity: 'academic_year', entityId: year.id, before: { status: 'open' }, after: { status: 'closed' } });
+    await audit(trx, ctx.session, now, { action: 'years.close', entity: 'academic_year', entityId: year.id, before: { status: 'open' }, after: { status: 'closed', backup } });
   });
-  return describeYear(ctx.db, year.id);
+  return { ...(await describeYear(ctx.db, year.id)), backup };
 }
 
 export async function reopen(ctx: AuthedContext, input: Parsed<'years.reopen'>): Promise<YearInfo> {

@@ -96,7 +96,7 @@ function CopyDialog({ fromYearId, fromTitle, toYearId, toTitle, onClose, onDone 
       {result ? (
         <>
           <Notice kind="ok">Перенесено групп: {result.groups}, кураторов: {result.curators}, журналов нагрузки: {result.journals}, обучающихся по приказу о переводе: {result.students}.
-            Проверьте нагрузку: её нужно пересмотреть под новый курс.</Notice>
+            Проверьте нагрузку: её нужно пересмотреть под новый курс.{result.backup && <> Перед переносом сделана резервная копия {result.backup}.</>}</Notice>
           {result.skipped.map((s) => <Notice key={s} kind="warn">{s}</Notice>)}
           <div className="row"><Button onClick={onClose}>Готово</Button></div>
         </>

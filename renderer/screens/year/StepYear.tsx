@@ -199,9 +199,16 @@ function Holidays({ year, editable }: { year: YearInfo; editable: boolean }) {
 
 function YearState({ year, onChanged, onNew }: { year: YearInfo; onChanged: () => Promise<unknown>; onNew: () => void }) {
   const [error, setError] = useState<unknown>(null);
+  const [closedNote, setClosedNote] = useState<string | null>(null);
   async function close() {
-    if (!window.confirm(`Закрыть учебный год ${year.title}? Журналы станут доступны только для просмотра.`)) return;
-    try { await call('years.close', { id: year.id, version: year.version }); await onChanged(); } catch (e) { setError(e); }
+    if (!window.confirm(`Закрыть учебный год ${year.title}? Перед закрытием будет сделана резервная копия журнала; журналы станут доступны только для просмотра.`)) return;
+    setError(null);
+    setClosedNote(null);
+    try {
+      const closed = await call('years.close', { id: year.id, version: year.version });
+      setClosedNote(`Учебный год ${closed.title} закрыт.${closed.backup ? ` Перед закрытием сделана резервная копия ${closed.backup}.` : ''}`);
+      await onChanged();
+    } catch (e) { setError(e); }
   }
   async function reopen() {
     const reason = window.prompt('Почему год открывается снова? (причина попадёт в журнал аудита)');
@@ -211,6 +218,7 @@ function YearState({ year, onChanged, onNew }: { year: YearInfo; onChanged: () =
   return (
     <Card title="Состояние года">
       <ErrorBanner error={error} />
+      {closedNote && <Notice kind="ok">{closedNote}</Notice>}
       <p>Учебный год {year.title}: {ruDate(year.startsOn)}–{ruDate(year.endsOn)}, {YEAR_STATUS_LABELS[year.status]}
         {year.closedAt && <> с {ruDateTime(year.closedAt)}</>}.</p>
       <div className="row">

@@ -47,7 +47,7 @@ describeEachDb('copying the previous year forward', (kind) => {
       fromYearId: old.id, toYearId: next.id, carryLoads: true, transferOrder: { orderNo: '150-к', orderDate: '2026-08-31' },
       groups: preview.map((p) => ({ fromGroupId: p.fromGroupId, name: p.name, course: p.course, include: p.include })),
     });
-    expect(result).toEqual({ groups: 1, journals: 2, students: 2, curators: 1, skipped: [] });
+    expect(result).toEqual({ groups: 1, journals: 2, students: 2, curators: 1, skipped: [], backup: kind === 'sqlite' ? expect.stringMatching(/_year-copy\.sqlite$/) : null });
     expect(backups).toEqual(['Перенос групп из 2025/2026 в 2026/2027']);
 
     const groups = await admin.call('groups.list', { yearId: next.id });

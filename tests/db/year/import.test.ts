@@ -12,6 +12,7 @@ import { addUser, auditCount, excelDate, openCollegeYear, runImportJob, STAFF_PA
 import { BROKEN, studentFile } from './student-file.js';
 
 const admission = { date: '2026-09-01', orderNo: '112-к', orderDate: '2026-08-25' };
+const backupNote = (name: string | null) => (name ? ` Перед загрузкой сделана резервная копия ${name}.` : '');
 
 describeEachDb('import from Excel', (kind) => {
   let fresh: FreshDb;
@@ -44,7 +45,11 @@ describeEachDb('import from Excel', (kind) => {
 
     const skipped = await runImportJob(admin, { list: 'students', file, dryRun: false, skipBad: true, admission });
     expect([skipped.imported, skipped.created, skipped.updated, skipped.skipped]).toEqual([true, 495, 0, 5]);
-    expect(skipped.summary).toBe('Загружено обучающихся: новых 495, обновлено 0; пропущено 5 строк с ошибками.');
+    // A checked safety copy is taken before writing (issue 9); PostgreSQL has no file to copy.
+    expect(skipped.backup).toEqual(kind === 'sqlite' ? expect.stringMatching(/^journal_\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d_import\.sqlite$/) : null);
+    expect(dry.backup).toBeNull();
+    expect(blocked.backup).toBeNull();
+    expect(skipped.summary).toBe(`Загружено обучающихся: новых 495, обновлено 0; пропущено 5 строк с ошибками.${backupNote(skipped.backup)}`);
     expect(await studentCount()).toBe(495);
     expect((await rosterOn(handle.db, setup.g1.id, '2026-09-01')).length + (await rosterOn(handle.db, setup.g2.id, '2026-09-01')).length).toBe(495);
     const log = await handle.db.selectFrom('audit_log').select(['action', 'after']).where('action', '=', 'import.students').execute();
@@ -176,7 +181,7 @@ describeEachDb('import from Excel', (kind) => {
     ]);
     const r = await runImportJob(teacher, { list: 'plan', journalId: j.id, file, dryRun: false, skipBad: true });
     expect(r.problems.map((p) => [p.row, p.column, p.message])).toEqual([[5, 'Часы', '«два» — не целое число']]);
-    expect(r.summary).toBe('Загружено тем плана: новых 3, обновлено 0; пропущено 1 строка с ошибками. Внимание: в плане 6 ч, а по нагрузке 8 ч.');
+    expect(r.summary).toBe(`Загружено тем плана: новых 3, обновлено 0; пропущено 1 строка с ошибками. Внимание: в плане 6 ч, а по нагрузке 8 ч.${backupNote(r.backup)}`);
     const plan = await teacher.call('plans.get', { journalId: j.id });
     expect(plan.topics.map((t) => [t.seq, t.section, t.title, t.lessonKind])).toEqual([
       [1, 'Раздел 1. Числа', 'Действительные числа', 'lecture'], [2, 'Раздел 1. Числа', 'Приближённые вычисления', 'practical'], [3, 'Раздел 1. Числа', 'Контрольная работа', 'test'],

@@ -9,6 +9,7 @@ import { readSheet, type SheetData } from '../../../export/xlsx-read.js';
 import { audit } from '../../audit.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../context.js';
+import { safetyBackup, type SafetyDeps } from '../common.js';
 import { headerKey, Row, type ColumnSpec } from './cells.js';
 
 export interface ImportEnv {
@@ -16,9 +17,11 @@ export interface ImportEnv {
   clock: Clock;
   /** Who imports (null from the command line). */
   who: { userId: number; login: string } | null;
-  beforeBulkChange?: ((reason: string) => Promise<unknown>) | undefined;
+  /** Where the safety copy before writing goes (the service deps); null only where there is no journal file to copy. */
+  backup: SafetyDeps | null;
   progress(step: string, done?: number, total?: number): void;
   throwIfCancelled?(): void;
+  signal?: AbortSignal | undefined;
 }
 
 export interface ImportOptions {
@@ -111,7 +114,7 @@ export async function runImport<C, T>(env: ImportEnv, importer: Importer<C, T>, 
 
   const report: ImportReport = {
     list: importer.list, dryRun: options.dryRun, total: sheet.rows.length, good: good.length, bad, problems,
-    imported: false, created: 0, updated: 0, skipped: 0, credentials: [], summary: '',
+    imported: false, created: 0, updated: 0, skipped: 0, credentials: [], summary: '', backup: null,
   };
   const remark = importer.remark?.(context, good) ?? null;
   const refusedAll = headerProblems.length > 0;
@@ -120,10 +123,14 @@ export async function runImport<C, T>(env: ImportEnv, importer: Importer<C, T>, 
     report.summary = summaryOf(importer, report, options, refusedAll, remark);
     return report;
   }
-  if (env.beforeBulkChange) {
+  // Issue 9: a checked copy before every bulk import; no copy (unwritable folder, full disk) — no import.
+  if (env.backup) {
     env.progress('Резервная копия перед загрузкой');
-    await env.beforeBulkChange(`Загрузка из Excel: ${importer.genitive}`);
+    report.backup = await safetyBackup(env.backup, 'import', `загрузка из Excel (${importer.genitive})`, `Загрузка из Excel: ${importer.genitive}`, {
+      signal: env.signal, onProgress: (step, done, total) => env.progress(`Резервная копия: ${step.toLowerCase()}`, done, total),
+    });
   }
+  env.throwIfCancelled?.();
   env.progress('Запись', 0, good.length);
   const written = await env.db.transaction().execute(async (trx) => {
     const result = await importer.write(trx, env, context, good);
@@ -150,7 +157,8 @@ function summaryOf(importer: Importer<unknown, unknown>, r: ImportReport, option
   if (refusedAll) return `Файл не принят: ${r.problems.map((p) => p.message).join('; ')}. Ничего не загружено.`;
   if (r.imported) {
     return `Загружено ${importer.genitive}: новых ${r.created}, обновлено ${r.updated}`
-      + `${r.skipped > 0 ? `; пропущено ${rows(r.skipped)} с ошибками` : ''}.${tail}`;
+      + `${r.skipped > 0 ? `; пропущено ${rows(r.skipped)} с ошибками` : ''}.${tail}`
+      + `${r.backup ? ` Перед загрузкой сделана резервная копия ${r.backup}.` : ''}`;
   }
   if (r.good === 0) return `Ни одна строка не годится для загрузки (${rows(r.bad)} с ошибками). Ничего не загружено.${tail}`;
   if (options.dryRun) {

@@ -49,9 +49,9 @@ export async function start(ctx: AuthedContext, input: Parsed<'import.start'>): 
   const who = { userId: ctx.session.userId, login: ctx.session.login };
   const job = ctx.jobs.start(`import-${input.list}`, ctx.session.userId, async (control) => {
     return runImport({
-      db: ctx.db, clock: ctx.clock, who, beforeBulkChange: ctx.beforeBulkChange,
+      db: ctx.db, clock: ctx.clock, who, backup: ctx,
       progress: (step, done, total) => control.progress(step, done, total),
-      throwIfCancelled: () => control.throwIfCancelled(),
+      throwIfCancelled: () => control.throwIfCancelled(), signal: control.signal,
     }, importer, bytes, options);
   });
   return info(job);
