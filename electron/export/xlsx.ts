@@ -226,6 +226,11 @@ const DRAIN_EVERY = 2000;
  */
 export async function writeXlsxStream(file: string, sheets: StreamSheets): Promise<{ sheets: string[]; rows: number }> {
   const out = fs.createWriteStream(file);
+  // A full disk or a pulled stick fails the file stream, not exceljs: without a listener the
+  // 'error' event would crash the process, and the commit below would wait for ever.
+  let streamError: Error | null = null;
+  const failed = new Promise<never>((_, reject) => out.once('error', (error) => { streamError = error; reject(error); }));
+  failed.catch(() => undefined);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Журнал';
   wb.created = new Date();
@@ -279,7 +284,8 @@ export async function writeXlsxStream(file: string, sheets: StreamSheets): Promi
     }
     (open as SheetAppender | null)?.commit();
     if (names.length === 0) writer.addSheet({ name: 'Нет данных', columns: [] }).commit(); // Excel refuses a workbook without sheets
-    await wb.commit();
+    if (streamError) throw streamError;
+    await Promise.race([wb.commit(), failed]);
     return { sheets: names, rows: total };
   } catch (error) {
     out.destroy();

@@ -1,0 +1,101 @@
+// Journal pages rendered by a small pool of worker threads (one core left to this thread, which
+// writes files and the Excel workbooks meanwhile; at most two: each costs ~100 MB), each with
+// its own read-only connection to the year's database. Where no worker can start (a host without the
+// bundled worker file), pages are rendered on this thread instead: slower, never wrong.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { renderJournalPdf, type JournalPdfContext } from './journal-pdf.js';
+import type { RenderReply, RenderRequest } from './render-worker.js';
+
+export interface RenderPool {
+  readonly workers: number;
+  render(journalId: number, context: JournalPdfContext): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/**
+ * The worker's script: the bundled `archive-worker.cjs` beside main.cjs, or — in development and
+ * tests — a bootstrap that registers tsx in the worker (workers do not inherit the loader) and
+ * imports the TypeScript source.
+ */
+function workerEntry(): { code: string; eval: boolean } | null {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.cjs')) {
+    const bundled = path.join(path.dirname(here), 'archive-worker.cjs');
+    return fs.existsSync(bundled) ? { code: bundled, eval: false } : null;
+  }
+  const source = new URL('./render-worker.ts', import.meta.url);
+  let tsx: string;
+  try {
+    const root = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+    tsx = pathToFileURL(path.join(root, 'dist', 'esm', 'api', 'index.mjs')).href;
+  } catch {
+    return null; // no tsx: render on this thread
+  }
+  return { code: `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source.href)}); });`, eval: true };
+}
+
+export function defaultPoolSize(): number {
+  return Math.max(1, Math.min(2, os.availableParallelism() - 1));
+}
+
+/** Renders on the calling thread: the fallback, and what tests of the renderer itself use. */
+export function inlinePool(db: Kysely<Database>): RenderPool {
+  return { workers: 0, render: (journalId, context) => renderJournalPdf(db, journalId, context), close: async () => undefined };
+}
+
+export function createRenderPool(dbFile: string, db: Kysely<Database>, size: number): RenderPool {
+  const entry = process.env.ZHURNAL_ARCHIVE_WORKERS === '0' ? null : workerEntry();
+  if (!entry || size < 1) return inlinePool(db);
+  const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
+  const idle: Worker[] = [];
+  const queue: RenderRequest[] = [];
+  let seq = 0;
+  let broken: Error | null = null;
+  const workers: Worker[] = [];
+  const fail = (error: Error) => {
+    broken ??= error;
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
+  const pump = () => {
+    while (idle.length > 0 && queue.length > 0) idle.pop()!.postMessage(queue.shift()!);
+  };
+  for (let i = 0; i < size; i++) {
+    const worker = new Worker(entry.code, { workerData: { dbFile }, eval: entry.eval });
+    worker.on('message', (reply: RenderReply) => {
+      const p = pending.get(reply.id);
+      pending.delete(reply.id);
+      if ('error' in reply) p?.reject(new Error(reply.error));
+      else p?.resolve(reply.bytes);
+      idle.push(worker);
+      pump();
+    });
+    worker.on('error', (error) => fail(error));
+    worker.on('exit', (code) => { if (code !== 0) fail(new Error(`Поток формирования PDF завершился с кодом ${code}`)); });
+    workers.push(worker);
+    idle.push(worker);
+  }
+  return {
+    workers: size,
+    render(journalId, context) {
+      if (broken) return Promise.reject(broken);
+      const id = ++seq;
+      return new Promise<Uint8Array>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        queue.push({ id, journalId, context });
+        pump();
+      });
+    },
+    async close() {
+      queue.length = 0;
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

@@ -1,0 +1,20 @@
+// A worker thread that renders journal pages from the year's database file, so that a 600-journal
+// archive uses every core and the main process stays responsive while it is written.
+import { parentPort, workerData } from 'node:worker_threads';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { renderJournalPdf, type JournalPdfContext } from './journal-pdf.js';
+
+export interface RenderRequest { id: number; journalId: number; context: JournalPdfContext }
+export type RenderReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
+
+const raw = new SQLite((workerData as { dbFile: string }).dbFile, { readonly: true });
+const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+
+parentPort!.on('message', (request: RenderRequest) => {
+  renderJournalPdf(db, request.journalId, request.context).then(
+    (bytes) => parentPort!.postMessage({ id: request.id, bytes } satisfies RenderReply, [bytes.buffer as ArrayBuffer]),
+    (error: unknown) => parentPort!.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies RenderReply),
+  );
+});
