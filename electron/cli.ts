@@ -3,10 +3,12 @@ import { parseFlags } from './args.js';
 import { CliError, type CliCommand } from './cli/command.js';
 import { demoDataCommand } from './cli/demo-data.js';
 import { initCommand } from './cli/init.js';
+import { archiveCommand } from './cli/archive.js';
+import { verifyCommand } from './cli/verify.js';
 import { DatabaseOpenError } from '../db/errors.js';
 import { AppError } from './api/errors.js';
 
-const commands: CliCommand[] = [initCommand, demoDataCommand];
+const commands: CliCommand[] = [initCommand, demoDataCommand, archiveCommand, verifyCommand];
 
 function help(): void {
   console.log('Журнал — командная строка. Использование: npm run cli -- <команда> [параметры]\n');

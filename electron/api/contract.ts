@@ -8,12 +8,14 @@ import { authMethods } from './methods/auth.js';
 import { homeMethods } from './methods/home.js';
 import { setupMethods } from './methods/setup.js';
 import { jobMethods } from './methods/jobs.js';
+import { archiveMethods } from './methods/archive.js';
 
 export const contract = {
   ...setupMethods,
   ...authMethods,
   ...homeMethods,
   ...jobMethods,
+  ...archiveMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -45,3 +47,7 @@ export { PDF_MIME, XLSX_MIME } from './methods/jobs.js';
 export type { SetupStatus } from './methods/setup.js';
 export type { HomeSummary, TodayLesson, YearInfo } from './methods/home.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';
+export type {
+  ArchiveCopy, ArchiveDueState, ArchivedJournal, ArchivedJournalPage, ArchivedYear, ArchiveOverview, ArchiveSchedule,
+  ArchiveTarget, ArchiveYear, Drive, FolderListing, VerifyReport,
+} from './methods/archive.js';

@@ -5,6 +5,7 @@ import * as auth from './auth.js';
 import * as home from './home.js';
 import * as setup from './setup.js';
 import * as jobs from './jobs-api.js';
+import * as archive from './archive/index.js';
 
 export type Handler<M extends MethodName> = (ctx: AuthedContext, input: Parsed<M>) => Promise<Output<M>>;
 export type PublicHandler<M extends MethodName> = (ctx: ServiceContext, input: Parsed<M>) => Promise<Output<M>>;
@@ -23,4 +24,13 @@ export const handlers: Handlers = {
   'years.list': home.listYears,
   'jobs.status': jobs.status,
   'jobs.cancel': jobs.cancel,
+  'archive.overview': archive.overview,
+  'archive.drives': archive.drives,
+  'archive.folders': archive.folders,
+  'archive.start': archive.start,
+  'archive.verify': archive.verify,
+  'archive.setSchedule': archive.setSchedule,
+  'archive.open': archive.open,
+  'archive.journal': archive.journal,
+  'archive.file': archive.file,
 };

@@ -17,11 +17,11 @@ import { groupXlsx } from './group-xlsx.js';
 import type { JournalPdfContext, JournalPdfRenderer } from './journal-pdf.js';
 import { createRenderPool, defaultPoolSize, type RenderPool } from './render-pool.js';
 import {
-  CERTIFICATE_FILE, databaseFileName, FORMAT, FORMAT_VERSION, GROUPS_DIR, hashFile, MANIFEST_FILE, packageName, PUBLIC_KEY_FILE,
+  CERTIFICATE_FILE, databaseFileName, FORMAT, FORMAT_VERSION, hashFile, MANIFEST_FILE, packageName, PUBLIC_KEY_FILE,
   README_FILE, serializeManifest, sha256, SIGNATURE_FILE, STUDENTS_PDF, STUDENTS_XLSX, SUMS_FILE, sumsText,
   type ArchiveCounts, type ArchiveManifest, type ManifestFile,
 } from './manifest.js';
-import { packageFileName, uniqueName } from './names.js';
+import { packageLayout } from './layout.js';
 import { readmeBytes } from './readme.js';
 import { loadOrCreateInstitutionKey, signBytes } from './signing.js';
 import { studentsPdf, studentsXlsx } from './students-docs.js';
@@ -29,8 +29,11 @@ import { groupsOfYear, studentsOfYear, type GroupInfo } from './year-data.js';
 import { buildYearDatabase } from './year-db.js';
 import { CancelledError } from '../../services/jobs.js';
 
+/** The live journal database the year is taken from. */
+export type ArchiveSource = Pick<JournalDb, 'db' | 'dialect' | 'file'>;
+
 export interface PackageOptions {
-  source: JournalDb;
+  source: ArchiveSource;
   yearId: number;
   /** The folder the package goes into (the store's year folder, a stick, any folder). */
   target: string;
@@ -199,19 +202,8 @@ async function writeGroups(
   out: PackageFiles, groups: GroupInfo[], pool: RenderPool, context: Omit<JournalPdfContext, 'journal'>,
   step: (label: string) => void, yearDb: Kysely<Database>, signal: AbortSignal | undefined,
 ): Promise<void> {
-  const folders: string[] = [];
-  const tasks: Array<{ file: string; journal: GroupInfo['journals'][number] }> = [];
-  const groupFolders = groups.map((group) => {
-    const folder = uniqueName(packageFileName(group.name), folders);
-    folders.push(folder);
-    const names: string[] = [];
-    for (const j of group.journals) {
-      const file = uniqueName(packageFileName(j.subgroup ? `${j.subjectName} (подгруппа ${j.subgroup})` : j.subjectName), names);
-      names.push(file);
-      tasks.push({ file: `${GROUPS_DIR}/${folder}/${file}.pdf`, journal: j });
-    }
-    return folder;
-  });
+  const layout = packageLayout(groups);
+  const tasks = layout.flatMap((l) => l.group.journals.map((journal) => ({ file: l.pdfs.get(journal.id)!, journal })));
   const rendered = new Map<number, Promise<Uint8Array>>();
   let next = 0;
   const fill = () => {
@@ -233,7 +225,7 @@ async function writeGroups(
     }
     fill();
     step(`Журналы группы ${group.name}: Excel`);
-    await out.stream(`${GROUPS_DIR}/${groupFolders[g]}/${groupFolders[g]}.xlsx`, (file) => groupXlsx(file, yearDb, group, signal));
+    await out.stream(layout[g]!.xlsx, (file) => groupXlsx(file, yearDb, group, signal));
   }
 }
 

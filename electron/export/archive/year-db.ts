@@ -11,7 +11,7 @@ import { CancelledError } from '../../services/jobs.js';
 import { USERS_PLAN, YEAR_PLAN, type TablePlan, type YearScope } from './year-plan.js';
 
 export interface YearDbOptions {
-  source: JournalDb;
+  source: Pick<JournalDb, 'db' | 'dialect' | 'file'>;
   year: YearScope & { title: string };
   /** The new file; it must not exist. */
   file: string;
