@@ -3,6 +3,13 @@ import { flagNumber } from '../args.js';
 import { CliError, requireFlag, type CliCommand } from './command.js';
 import { openForCli } from './open.js';
 
+const LABELS: Record<string, string> = {
+  departments: 'отделений', groups: 'групп (за два года)', teachers: 'преподавателей', students: 'обучающихся',
+  parents: 'законных представителей', users: 'пользователей', subjects: 'дисциплин, МДК, ПМ', journals: 'журналов (за два года)',
+  planTopics: 'тем КТП', timetableEntries: 'строк расписания', lessons: 'занятий', marks: 'отметок', attendance: 'отметок посещаемости',
+  finalMarks: 'итоговых отметок', remarks: 'замечаний', enrolmentOrders: 'записей приказов о зачислении',
+};
+
 export const demoDataCommand: CliCommand = {
   name: 'demo-data',
   usage: 'demo-data --db FILE [--students N] [--groups N] [--teachers N] [--seed S] [--kind college|supplementary] [--today YYYY-MM-DD]',
@@ -24,7 +31,7 @@ export const demoDataCommand: CliCommand = {
         onProgress: (step) => console.log(`  ${step}`),
       });
       console.log(`Создано за ${((Date.now() - started) / 1000).toFixed(1)} с:`);
-      for (const [key, value] of Object.entries(counts)) console.log(`  ${key.padEnd(18)} ${value}`);
+      for (const [key, value] of Object.entries(counts)) console.log(`  ${(LABELS[key] ?? key).padEnd(34)} ${value}`);
       console.log(`Демо-входы, пароль ${DEMO_PASSWORD}:`);
       for (const l of DEMO_LOGINS) console.log(`  ${l.login.padEnd(10)} ${l.who}`);
       return 0;

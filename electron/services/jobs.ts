@@ -1,20 +1,12 @@
 // Long work (reports, archives, backups) runs as a job: the caller gets an id at once, polls the
 // progress (step, done/total) and may cancel. Works the same over IPC and HTTP.
 
-export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+import type { JobInfo } from '../api/contract.js';
 
-export interface JobStatus {
-  id: string;
-  kind: string;
-  state: JobState;
-  step: string;
-  done: number;
-  total: number;
-  startedAt: string;
-  finishedAt: string | null;
-  /** Russian message when failed or cancelled. */
-  error: string | null;
-  result: unknown;
+export type JobState = JobInfo['state'];
+
+/** What the contract shows of a job, plus who started it. */
+export interface JobStatus extends JobInfo {
   ownerId: number | null;
 }
 

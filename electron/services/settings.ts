@@ -67,6 +67,18 @@ export function mergeSettings(current: unknown, patch: SettingsPatch): Settings 
   return settingsSchema.parse(merged);
 }
 
+/** Settings over a conf-like store (electron-store in the app, conf in the browser host and CLI). */
+export function storeSettings(store: { store: Record<string, unknown> }): SettingsStore {
+  return {
+    get: () => mergeSettings(store.store, {}),
+    update: (patch) => {
+      const next = mergeSettings(store.store, patch);
+      store.store = next as unknown as Record<string, unknown>;
+      return next;
+    },
+  };
+}
+
 /** Settings in memory: for tests and throwaway hosts. */
 export function memorySettings(initial: SettingsPatch = {}): SettingsStore {
   let value = mergeSettings({}, initial);
