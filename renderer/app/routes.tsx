@@ -5,6 +5,9 @@ import type { Me } from '../../electron/api/contract';
 import type { Role } from '../../db/schema';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { ChangePasswordScreen } from '../screens/login/ChangePasswordScreen';
+import { ArchiveScreen } from '../screens/archive/ArchiveScreen';
+import { ArchivedYearScreen } from '../screens/archive/ArchivedYearScreen';
+import { TransfersScreen } from '../screens/archive/TransfersScreen';
 
 export interface RouteDef {
   path: string;
@@ -18,6 +21,9 @@ export interface RouteDef {
 export const routes: RouteDef[] = [
   { path: '/', title: 'Главная', roles: 'any', nav: true, render: (_p, me) => <HomeScreen me={me} /> },
   { path: '/password', title: 'Смена пароля', roles: 'any', nav: false, render: (_p, me) => <ChangePasswordScreen me={me} forced={false} onDone={() => undefined} /> },
+  { path: '/archive', title: 'Архив', roles: ['secretary', 'admin'], nav: true, render: () => <ArchiveScreen /> },
+  { path: '/archive/transfers', title: 'Перенос на носители', roles: ['deputy', 'director'], nav: true, render: () => <TransfersScreen /> },
+  { path: '/archive/view', title: 'Архивный год', roles: ['secretary', 'deputy', 'director', 'admin'], nav: false, render: () => <ArchivedYearScreen /> },
 ];
 
 export function allowed(route: RouteDef, me: Me): boolean {
