@@ -52,7 +52,7 @@ describeEachDb('archive services', (kind) => {
     const before = await handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     const error = await refused(secretary.call('archive.start', { yearId: fx.currentYearId, destination: null }), 'bad_request');
     expect(error.message).toMatch(/ещё не закрыт/);
-    const missing = await refused(secretary.call('archive.start', { yearId: fx.previousYearId, destination: path.join(stick, 'нет-такой') }), 'unavailable');
+    const missing = await refused(secretary.call('archive.start', { yearId: fx.previousYearId, destination: path.join(stick, 'нет-такой') }), 'not_found');
     expect(missing.message).toMatch(/не найдена/);
     const after = await handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));

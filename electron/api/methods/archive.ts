@@ -119,7 +119,8 @@ export interface ArchivedJournalPage {
   finalColumns: string[];
 }
 
-const folderPath = z.string({ error: 'Укажите папку' }).trim().min(1, 'Укажите папку').max(1000, 'Слишком длинный путь');
+const folderPath = z.string({ error: 'Укажите папку' }).trim().min(1, 'Укажите папку').max(1000, 'Слишком длинный путь')
+  .refine((s) => !s.includes('\0'), 'Путь к папке содержит недопустимый символ');
 /** Either an archive the program recorded, or a package folder (a stick from another computer). */
 const archiveRef = z.union([
   z.object({ archiveId: id('Архив') }).strict(),

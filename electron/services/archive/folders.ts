@@ -28,10 +28,10 @@ export async function folders(_ctx: AuthedContext, input: Parsed<'archive.folder
   try {
     entries = await fs.promises.readdir(dir, { withFileTypes: true });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new AppError(code === 'ENOENT' ? 'not_found' : 'unavailable', code === 'ENOENT'
-      ? `Папка ${dir} не найдена`
-      : code === 'EACCES' || code === 'EPERM' ? `Нет доступа к папке ${dir}` : `Папка ${dir} недоступна: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new AppError('not_found', `Папка ${dir} не найдена`);
+    if (code === 'EACCES' || code === 'EPERM') throw new AppError('forbidden', `Нет доступа к папке ${dir}`);
+    throw new AppError('unavailable', `Папка ${dir} недоступна: ${(error as Error).message}`);
   }
   const list = entries
     .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !e.name.startsWith('$'))

@@ -41,7 +41,7 @@ export async function resolveArchive(db: Db, ref: ArchiveRef): Promise<{ dir: st
 /** Refuses, in Russian, a folder that is not an archive package (or a stick that was taken out). */
 export function assertPackage(dir: string): void {
   if (!fs.existsSync(dir)) {
-    throw new AppError('unavailable', `Папка архива недоступна: ${dir}. Если архив на флешке — вставьте её.`);
+    throw new AppError('not_found', `Папка архива не найдена: ${dir}. Если архив на флешке — вставьте её.`);
   }
   if (!fs.existsSync(path.join(dir, MANIFEST_FILE))) {
     throw new AppError('bad_request', `В папке ${dir} нет описи ${MANIFEST_FILE}: это не архив «Журнала». Выберите папку вида «Журнал_2025-2026_…».`);

@@ -48,7 +48,7 @@ export async function checkRequest(deps: ServiceDeps, req: ArchiveRequest): Prom
   if (runningArchiveJob(deps.jobs)) throw conflict('Архив уже формируется: дождитесь окончания или отмените его');
   if (req.destination) {
     const dest = path.resolve(req.destination);
-    if (!fs.existsSync(dest)) throw new AppError('unavailable', `Папка ${dest} не найдена. Вставьте носитель или выберите другую папку.`);
+    if (!fs.existsSync(dest)) throw new AppError('not_found', `Папка ${dest} не найдена. Вставьте носитель или выберите другую папку.`);
     if (!fs.statSync(dest).isDirectory()) throw badInput(`${dest} — это файл, а не папка`);
     const store = path.resolve(deps.paths.archiveStore);
     if (dest === store || dest.startsWith(store + path.sep)) throw badInput('Копию нужно записать на съёмный носитель или в другую папку, а не в хранилище архива');
