@@ -233,17 +233,30 @@ export interface PlanTopicTable {
   homework: string | null;
 }
 
-/** An approved change to the thematic plan: lessons moved, merged or hours added, with the reason. */
+export type PlanCorrectionKind = 'move' | 'merge' | 'extra_hours' | 'reduce_hours';
+export type PlanCorrectionStatus = 'requested' | 'approved' | 'refused';
+
+/** A change to the thematic plan — lessons moved, merged, hours added or cut — asked for by the
+ *  teacher with the reason and decided by the deputy. Only approved ones change the planned hours. */
 export interface PlanCorrectionTable {
   id: Generated<number>;
   journal_id: number;
-  kind: 'move' | 'merge' | 'extra_hours' | 'reduce_hours';
+  kind: PlanCorrectionKind;
+  /** Signed: + for extra hours, − for reduced hours, 0 for a move or merge. */
   hours_delta: number;
   reason: string;
   requested_by: number;
+  /** Who decided (approved or refused) and when. */
   approved_by: number | null;
   approved_at: string | null;
   created_at: string;
+  status: ColumnType<PlanCorrectionStatus, PlanCorrectionStatus | undefined, PlanCorrectionStatus>;
+  /** The period whose planned hours it changes. */
+  period_id: number | null;
+  /** The plan topic moved or merged, when there is one. */
+  plan_topic_id: number | null;
+  decision_note: string | null;
+  version: Version;
 }
 
 /** A non-working day: no lessons are expected on it. */
@@ -284,6 +297,9 @@ export interface LessonTable {
   homework: string | null;
   /** The calendar day the lesson was first entered: later than `date` means a late entry. */
   entered_on: string;
+  /** The teacher confirmed the roll call (attendance is «present unless marked», so a lesson with no
+   *  attendance rows and this flag 0 counts as «attendance not marked» in the keeping report). */
+  attendance_taken: Flag;
   created_at: string;
   created_by: number;
   updated_at: string;
@@ -378,6 +394,8 @@ export interface RemarkTable {
   auto: Flag;
   created_at: string;
   version: Version;
+  /** Monday of the week an automatic draft checked; unique per journal, so the check drafts once. */
+  auto_week: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Append-only: the database refuses UPDATE and DELETE on this table. */
@@ -473,6 +491,7 @@ export type Attendance = Selectable<AttendanceTable>;
 export type AbsenceExcuse = Selectable<AbsenceExcuseTable>;
 export type FinalMark = Selectable<FinalMarkTable>;
 export type Remark = Selectable<RemarkTable>;
+export type PlanCorrection = Selectable<PlanCorrectionTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;
 export type Archive = Selectable<ArchiveTable>;

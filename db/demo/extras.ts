@@ -2,7 +2,7 @@
 // finished periods, the deputy's remarks in every state, and the audit record of the generation.
 import type { Insertable } from 'kysely';
 import type { AbsenceExcuseTable, RemarkStatus } from '../schema.js';
-import { addDays, fromDay, ruDate, toDay } from '../../electron/services/calendar.js';
+import { addDays, fromDay, ruDate, toDay, weekStart } from '../../electron/services/calendar.js';
 import type { Inserter } from './insert.js';
 import type { LessonStats } from './lessons.js';
 import { onRoster, type EnrolM, type Ids, type JournalM, type StudentM, type YearM } from './model.js';
@@ -136,6 +136,8 @@ export function writeRemarks(out: Inserter, ids: Ids, rng: Rng, today: string, y
       answered_at: answered ? `${answeredOn}T09:20:00.000Z` : null,
       decided_at: status === 'accepted' || status === 'reopened' ? `${addDays(answeredOn, 1)}T08:05:00.000Z` : null,
       auto, created_at: `${created}T07:30:00.000Z`, version: 1,
+      // The weekly check's drafts name the week they checked (the one before today's).
+      auto_week: auto ? weekStart(addDays(today, -7)) : null,
     });
   };
   const missingText = (j: JournalM, data: LessonStats) => {
@@ -162,4 +164,34 @@ export function writeRemarks(out: Inserter, ids: Ids, rng: Rng, today: string, y
     const created = addDays(years.previous.start, rng.int(40, 200));
     add(j, rng.pick(TEXTS), created, 'accepted');
   }
+}
+
+const CORRECTIONS: Array<{ kind: 'move' | 'merge' | 'extra_hours' | 'reduce_hours'; delta: number; reason: string; status: 'approved' | 'requested' | 'refused' }> = [
+  { kind: 'move', delta: 0, reason: 'Занятие перенесено из-за участия группы в областной олимпиаде (приказ № 214 от 14.10)', status: 'approved' },
+  { kind: 'extra_hours', delta: 4, reason: 'Дополнительные часы на подготовку к демонстрационному экзамену', status: 'requested' },
+  { kind: 'merge', delta: 0, reason: 'Темы 2.3 и 2.4 объединены в одно занятие: праздничный день 04.11', status: 'approved' },
+  { kind: 'reduce_hours', delta: -2, reason: 'Сокращение часов: карантин в группе', status: 'approved' },
+  { kind: 'extra_hours', delta: 2, reason: 'Повторение раздела перед контрольной работой', status: 'refused' },
+];
+
+/** A handful of plan corrections of the current year in every state: the demo teacher's first. */
+export function writeCorrections(out: Inserter, ids: Ids, today: string, year: YearM, journals: JournalM[],
+  deputyId: number, demoTeacherId: number): void {
+  const current = journals.filter((j) => j.group.year === year && j.topics.length > 4);
+  const mine = current.filter((j) => j.teacherId === demoTeacherId);
+  const others = current.filter((j) => j.teacherId !== demoTeacherId);
+  const period = year.periods.find((p) => p.start <= today && today <= p.end) ?? year.periods[0]!;
+  CORRECTIONS.forEach((c, i) => {
+    const j = (i < 2 ? mine[i] : others[i * 3]) ?? current[i % Math.max(1, current.length)];
+    if (!j) return;
+    const created = addDays(today, -30 + i * 5);
+    const decided = c.status !== 'requested';
+    out.add('plan_corrections', {
+      id: ids.take('plan_corrections'), journal_id: j.id, kind: c.kind, hours_delta: c.delta, reason: c.reason,
+      requested_by: j.teacherId, approved_by: decided ? deputyId : null,
+      approved_at: decided ? `${addDays(created, 2)}T08:00:00.000Z` : null, created_at: `${created}T10:00:00.000Z`,
+      status: c.status, period_id: period.id, plan_topic_id: c.kind === 'move' || c.kind === 'merge' ? j.topics[3]!.id : null,
+      decision_note: c.status === 'refused' ? 'Часы на повторение предусмотрены планом' : null, version: 1,
+    });
+  });
 }

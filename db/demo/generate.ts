@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { localIsoDate } from '../../electron/services/clock.js';
 import { hashPassword } from '../../electron/services/passwords.js';
-import { buildExcuses, writeFinalMarks, writeRemarks } from './extras.js';
+import { buildExcuses, writeCorrections, writeFinalMarks, writeRemarks } from './extras.js';
 import { Inserter } from './insert.js';
 import { assignCurators, assignTeachers, buildCatalogue, buildUnits, demandOf, familyOf } from './journals.js';
 import { writeLessons, type LessonStats } from './lessons.js';
@@ -130,6 +130,7 @@ export async function generateDemo(db: Kysely<Database>, options: DemoOptions = 
     progress('Замечания и итоги');
     writeRemarks(out, ids, rng.fork('remarks'), settings.today, { current: st.currentYear, previous: st.previousYear },
       journals, { previous: stats[0]!, current: stats[1]! }, deputy.id, demoTeacher.id);
+    writeCorrections(out, ids, settings.today, st.currentYear, journals, deputy.id, demoTeacher.id);
     await out.flush();
     const counts: DemoCounts = {
       departments: out.count('departments'), groups: out.count('groups'), teachers: teachers.length,

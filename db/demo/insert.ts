@@ -12,7 +12,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 const ORDER: TableName[] = [
   'institution', 'bells', 'users', 'departments', 'academic_years', 'periods', 'subjects', 'groups', 'user_roles',
   'subgroups', 'students', 'subgroup_students', 'guardians', 'enrolments', 'journals', 'journal_period_hours',
-  'plan_topics', 'timetable', 'absence_excuses', 'lessons', 'homework_individual', 'work_columns', 'marks',
+  'plan_topics', 'plan_corrections', 'timetable', 'absence_excuses', 'lessons', 'homework_individual', 'work_columns', 'marks',
   'attendance', 'final_marks', 'remarks', 'audit_log',
 ];
 

@@ -119,11 +119,14 @@ export async function writeLessons(ctx: LessonContext): Promise<LessonStats> {
       stats.lastLesson.set(j, { id: lessonId, date: day.date });
       const local = delay ? rng.int(15 * 60, 21 * 60 + 50) : Math.min(23 * 60 + 30, ctx.bellEnds[e.lessonNo]! + rng.int(3, 90));
       const at = moment(entered, local - ctx.utcOffsetHours * 60, rng.int(0, 59));
+      // A lazy teacher now and then never takes the roll: no attendance rows, nothing confirmed.
+      // Decided by a hash, not the generator's stream, so every other row stays as it was.
+      const rollSkipped = teacher.lazy && hash01(seed ^ 0x2c1b3c6d, lessonId, j.id) < 0.06;
       out.add('lessons', {
         id: lessonId, journal_id: j.id, date: day.date, lesson_no: e.lessonNo, hours: 2,
         plan_topic_id: emptyTopic ? null : topic.id, topic: emptyTopic ? '' : topic.title, kind: topic.kind,
         homework: !emptyTopic && topic.homework && rng.chance(0.9) ? topic.homework : null,
-        entered_on: entered, created_at: at, created_by: teacher.id, updated_at: at, version: 1,
+        entered_on: entered, attendance_taken: rollSkipped ? 0 : 1, created_at: at, created_by: teacher.id, updated_at: at, version: 1,
       });
 
       // Who is there: the roster of the day (and of the subgroup), each with their attendance.
@@ -150,6 +153,7 @@ export async function writeLessons(ctx: LessonContext): Promise<LessonStats> {
         const excuse = dayExcuse[s.id]! || null;
         const reason = override?.reason ?? (code === 'б' ? (excuse ? 'справка медицинской организации' : rng.chance(0.4) ? 'болезнь' : null)
           : code === 'у' ? rng.pick(VALID_REASONS) : code === 'уч' ? rng.pick(AWAY_REASONS) : null);
+        if (rollSkipped) continue;
         out.add('attendance', {
           id: ids.take('attendance'), lesson_id: lessonId, student_id: s.id, code, late_minutes: late, reason,
           reason_by: reason ? (override ? override.by : j.group.curatorId) : null, excuse_id: excuse,

@@ -9,6 +9,9 @@ import { homeMethods } from './methods/home.js';
 import { setupMethods } from './methods/setup.js';
 import { jobMethods } from './methods/jobs.js';
 import { archiveMethods } from './methods/archive.js';
+import { remarkMethods } from './methods/remarks.js';
+import { correctionMethods } from './methods/corrections.js';
+import { reportMethods } from './methods/reports.js';
 
 export const contract = {
   ...setupMethods,
@@ -16,6 +19,9 @@ export const contract = {
   ...homeMethods,
   ...jobMethods,
   ...archiveMethods,
+  ...remarkMethods,
+  ...correctionMethods,
+  ...reportMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -51,3 +57,11 @@ export type {
   ArchiveCopy, ArchiveDueState, ArchivedJournal, ArchivedJournalPage, ArchivedYear, ArchiveOverview, ArchiveSchedule,
   ArchiveTarget, ArchiveYear, Drive, FolderListing, VerifyReport,
 } from './methods/archive.js';
+export type { RemarkFilter, RemarkRow, WeeklyDraftResult } from './methods/remarks.js';
+export type { CorrectionRow } from './methods/corrections.js';
+export type {
+  AttendanceReport, AttendanceWeek, CompletionGroup, CompletionReport, CompletionRow, CorrectionBrief, ForecastReport, ForecastRow,
+  GroupAttendance, GroupPerformance, HoursColumn, HoursRow, HoursSheet, JournalLabel, KeepingCounts, KeepingReport, KeepingRow, KeepingSummary, MarkDistribution,
+  PerformanceReport, PerformanceRow, ReportFiles, ReportFilters, ReportKind, ReportRange, RiskFlag, StudentAttendance,
+} from './methods/reports.js';
+export { REPORT_KINDS, REPORT_ROLES } from './methods/reports.js';

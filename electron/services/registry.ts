@@ -6,6 +6,9 @@ import * as home from './home.js';
 import * as setup from './setup.js';
 import * as jobs from './jobs-api.js';
 import * as archive from './archive/index.js';
+import * as remarks from './remarks/index.js';
+import * as corrections from './corrections.js';
+import * as reports from './reports/index.js';
 
 export type Handler<M extends MethodName> = (ctx: AuthedContext, input: Parsed<M>) => Promise<Output<M>>;
 export type PublicHandler<M extends MethodName> = (ctx: ServiceContext, input: Parsed<M>) => Promise<Output<M>>;
@@ -33,4 +36,24 @@ export const handlers: Handlers = {
   'archive.open': archive.open,
   'archive.journal': archive.journal,
   'archive.file': archive.file,
+  'remarks.list': remarks.list,
+  'remarks.create': remarks.create,
+  'remarks.update': remarks.update,
+  'remarks.discard': remarks.discard,
+  'remarks.send': remarks.send,
+  'remarks.answer': remarks.answer,
+  'remarks.accept': remarks.accept,
+  'remarks.reopen': remarks.reopen,
+  'remarks.draftWeekly': remarks.draftWeekly,
+  'corrections.list': corrections.list,
+  'corrections.request': corrections.request,
+  'corrections.decide': corrections.decide,
+  'reports.filters': reports.filters,
+  'reports.completion': reports.completion,
+  'reports.keeping': reports.keeping,
+  'reports.attendance': reports.attendance,
+  'reports.performance': reports.performance,
+  'reports.forecast': reports.forecast,
+  'reports.hoursSheet': reports.hoursSheet,
+  'reports.start': reports.start,
 };

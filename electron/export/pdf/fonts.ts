@@ -35,12 +35,30 @@ const sharedFontkit = {
   create(bytes: Uint8Array, postscriptName?: string): Font {
     let font = parsed.get(bytes);
     if (!font) {
-      font = fontkit.create(bytes, postscriptName);
+      font = keepCodePoints(fontkit.create(bytes, postscriptName));
       parsed.set(bytes, font);
     }
     return font;
   },
 };
+
+/**
+ * fontkit caches a glyph the first time it is asked for, with the code points of that request. A
+ * Cyrillic «а е о с х р у» is a composite of the Latin glyph, so subsetting one document creates the
+ * Latin glyph with no code points; with the font shared, every later document then wrote no ToUnicode
+ * entry for Latin «a e o c x p y» — drawn right, but lost to search, copy and pdftotext. Give a cached
+ * glyph the code points of the first request that has them.
+ */
+function keepCodePoints(font: Font): Font {
+  const target = font as unknown as { getGlyph(id: number, codePoints?: number[]): { codePoints: number[] } };
+  const original = target.getGlyph.bind(target);
+  target.getGlyph = (id, codePoints = []) => {
+    const glyph = original(id, codePoints);
+    if (codePoints.length > 0 && glyph.codePoints.length === 0) glyph.codePoints = codePoints;
+    return glyph;
+  };
+  return font;
+}
 
 export class FontSet {
   private readonly widths = new Map<FontStyle, Map<string, number>>();

@@ -1,0 +1,367 @@
+// Control reports for the deputy director (000 §3.2.1, §3.2.5, §4.1; 003 §1.10–1.11): on-screen data
+// here, the same data as PDF and Excel through `reports.start` (a job with progress).
+import { z } from 'zod';
+import { method, type Role } from '../define.js';
+import { id, isoDate } from '../schemas.js';
+import type { CorrectionRow } from './corrections.js';
+import type { JobInfo } from './jobs.js';
+import type { PlanCorrectionKind } from '../../../db/schema.js';
+
+export const REPORT_KINDS = ['completion', 'keeping', 'attendance', 'performance', 'forecast', 'hoursSheet', 'journalCopy', 'pack'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+/** Who may run each report (the services narrow it to the caller's journals). */
+export const REPORT_ROLES: Record<ReportKind, readonly Role[]> = {
+  completion: ['director', 'deputy', 'dept_head', 'teacher'],
+  keeping: ['director', 'deputy', 'dept_head'],
+  attendance: ['director', 'deputy', 'dept_head', 'curator', 'teacher'],
+  performance: ['director', 'deputy', 'dept_head', 'curator', 'teacher'],
+  forecast: ['director', 'deputy', 'dept_head', 'curator', 'teacher'],
+  hoursSheet: ['director', 'deputy', 'dept_head', 'teacher'],
+  journalCopy: ['director', 'deputy'],
+  pack: ['director', 'deputy'],
+};
+export const REPORT_USERS: readonly Role[] = ['director', 'deputy', 'dept_head', 'curator', 'teacher'];
+
+/** The period a report covers. */
+export interface ReportRange {
+  yearId: number;
+  yearTitle: string;
+  /** null: the whole year. */
+  periodId: number | null;
+  periodTitle: string | null;
+  /** «1 семестр 2026/2027 учебного года» or «2025/2026 учебный год». */
+  title: string;
+  from: string;
+  to: string;
+  /** Data up to this day (today, or the range's end when it is over). */
+  asOf: string;
+}
+
+export interface JournalLabel {
+  journalId: number;
+  groupId: number;
+  groupName: string;
+  /** The subgroup a journal is kept for, or null for the whole group. */
+  subgroup: number | null;
+  subjectName: string;
+  teacherId: number;
+  teacherName: string;
+  departmentId: number | null;
+  departmentName: string | null;
+}
+
+export interface CorrectionBrief {
+  id: number;
+  kind: PlanCorrectionKind;
+  hoursDelta: number;
+  reason: string;
+  planTopicTitle: string | null;
+  approvedByName: string | null;
+  approvedAt: string | null;
+}
+
+export interface CompletionRow extends JournalLabel {
+  /** Hours of the plan for the range, before corrections. */
+  plannedHours: number;
+  /** Approved corrections' hours (signed). */
+  correctionHours: number;
+  /** planned + corrections: what must be conducted. */
+  plannedTotal: number;
+  conductedHours: number;
+  /** conducted / plannedTotal, a fraction; null when nothing is planned. */
+  done: number | null;
+  /** What the calendar expects by asOf: plannedTotal × (timetable lessons up to asOf / all in the range). */
+  expectedHours: number;
+  /** expected − conducted: positive means behind the calendar. */
+  lagHours: number;
+  behind: boolean;
+  corrections: CorrectionBrief[];
+}
+
+export interface CompletionGroup {
+  key: number | null;
+  name: string;
+  journals: number;
+  plannedTotal: number;
+  conductedHours: number;
+  expectedHours: number;
+  done: number | null;
+  behind: number;
+}
+
+export interface CompletionReport {
+  range: ReportRange;
+  rows: CompletionRow[];
+  departments: CompletionGroup[];
+  totals: CompletionGroup;
+}
+
+export interface KeepingCounts {
+  lessons: number;
+  /** Lessons with an empty topic. */
+  withoutTopic: number;
+  /** Lessons entered after their date (000 §3.5.2: on the day of the lesson). */
+  late: number;
+  /** Lessons with no attendance row and the roll call not confirmed. */
+  attendanceNotTaken: number;
+  /** Lessons without homework for the group. */
+  withoutHomework: number;
+  /** Timetable lessons up to yesterday with no entry at all. */
+  unfilled: number;
+  /** Remarks made in the range; waiting for the teacher now; of those, past due. */
+  remarks: number;
+  remarksOpen: number;
+  remarksOverdue: number;
+}
+
+export interface KeepingRow extends CompletionRow, KeepingCounts {}
+
+export interface KeepingSummary extends KeepingCounts {
+  key: number | null;
+  name: string;
+  journals: number;
+  plannedTotal: number;
+  conductedHours: number;
+  done: number | null;
+  behind: number;
+}
+
+export interface GroupAttendance {
+  groupId: number;
+  groupName: string;
+  departmentName: string | null;
+  students: number;
+  /** Student-hours the lessons offered (each student on the roster × the lesson's hours). */
+  possibleHours: number;
+  missedHours: number;
+  /** Missed for a valid reason (у, б, or н covered by a confirmed excuse). */
+  validHours: number;
+  invalidHours: number;
+  lateCount: number;
+  /** 1 − missed / possible. */
+  presence: number | null;
+}
+
+export interface KeepingReport {
+  range: ReportRange;
+  rows: KeepingRow[];
+  teachers: KeepingSummary[];
+  departments: KeepingSummary[];
+  totals: KeepingSummary;
+  groups: GroupAttendance[];
+}
+
+export interface StudentAttendance {
+  studentId: number;
+  name: string;
+  possibleHours: number;
+  missedHours: number;
+  validHours: number;
+  invalidHours: number;
+  lateCount: number;
+  presence: number | null;
+}
+
+export interface AttendanceWeek {
+  weekStart: string;
+  possibleHours: number;
+  missedHours: number;
+  validHours: number;
+  invalidHours: number;
+  presence: number | null;
+}
+
+export interface AttendanceReport {
+  range: ReportRange;
+  groups: Array<GroupAttendance & { studentRows: StudentAttendance[] }>;
+  weeks: AttendanceWeek[];
+  totals: Omit<GroupAttendance, 'groupId' | 'groupName' | 'departmentName'>;
+}
+
+export type MarkDistribution = Record<'5' | '4' | '3' | '2' | '1' | 'зач' | 'незач', number>;
+
+export interface PerformanceRow extends JournalLabel {
+  students: number;
+  /** Students with a result (a period mark, or current marks to average). */
+  attested: number;
+  marks: number;
+  /** Weighted average of the numeric current marks. */
+  average: number | null;
+  /** Share of students whose result is 4 or 5 (of those with a numeric result). */
+  quality: number | null;
+  /** Share of students whose result is not 2/1/незач (of those with a result). */
+  success: number | null;
+  distribution: MarkDistribution;
+}
+
+export interface GroupPerformance {
+  groupId: number;
+  groupName: string;
+  departmentName: string | null;
+  students: number;
+  average: number | null;
+  /** Students whose every result is 4 or 5. */
+  quality: number | null;
+  /** Students without a single failing result. */
+  success: number | null;
+}
+
+export interface PerformanceReport {
+  range: ReportRange;
+  rows: PerformanceRow[];
+  groups: GroupPerformance[];
+  distribution: MarkDistribution;
+}
+
+export type RiskFlag = 'few_marks' | 'low_average' | 'low_attendance' | 'falling';
+
+export interface ForecastRow {
+  studentId: number;
+  name: string;
+  groupName: string;
+  journalId: number;
+  subjectName: string;
+  teacherName: string;
+  marks: number;
+  average: number | null;
+  /** Change of the mark per 30 days (least squares over the marks' dates). */
+  trend: number | null;
+  /** average + trend carried to the end of the range, bounded by ±0.5. */
+  projected: number | null;
+  forecast: string | null;
+  possibleHours: number;
+  missedHours: number;
+  presence: number | null;
+  flags: RiskFlag[];
+  /** The flags in words, with the numbers behind them. */
+  reasons: string[];
+}
+
+export interface ForecastReport {
+  range: ReportRange;
+  rows: ForecastRow[];
+  /** The rules, printed with the list so it explains itself. */
+  rules: { minMarks: number; lowAverage: number; lowPresence: number; trendCap: number };
+  atRisk: number;
+}
+
+export interface HoursColumn { key: string; title: string }
+
+export interface HoursRow {
+  teacherId: number;
+  name: string;
+  position: string | null;
+  /** Hours per column (month or day). */
+  hours: number[];
+  total: number;
+  lessons: number;
+}
+
+export interface HoursSheet {
+  range: ReportRange;
+  /** null: months of the year; 'YYYY-MM': the days of that month (the time-sheet). */
+  month: string | null;
+  columns: HoursColumn[];
+  rows: HoursRow[];
+  totals: number[];
+  total: number;
+}
+
+export interface ReportFilters {
+  years: Array<{ id: number; title: string; status: string; periods: Array<{ id: number; title: string; startsOn: string; endsOn: string }> }>;
+  currentYearId: number | null;
+  currentPeriodId: number | null;
+  departments: Array<{ id: number; name: string }>;
+  groups: Array<{ id: number; name: string; departmentId: number | null }>;
+  teachers: Array<{ id: number; name: string }>;
+  journals: JournalLabel[];
+  /** The reports this caller may run. */
+  reports: ReportKind[];
+}
+
+export interface ReportFiles {
+  files: Array<{ fileName: string; mime: string; base64: string }>;
+}
+
+const rangeInput = {
+  yearId: id('Учебный год').optional(),
+  periodId: id('Период').nullish(),
+};
+const scopeInput = {
+  departmentId: id('Отделение').optional(),
+  groupId: id('Группа').optional(),
+  teacherId: id('Преподаватель').optional(),
+  journalId: id('Журнал').optional(),
+};
+const month = z.string({ error: 'Месяц: ожидается ГГГГ-ММ' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц: ожидается ГГГГ-ММ');
+const format = z.enum(['pdf', 'xlsx'], { error: 'Формат: pdf или xlsx' });
+const signer = z.enum(['director', 'deputy'], { error: 'Заверяет: директор или заместитель' });
+
+export const reportInputs = {
+  completion: z.object({ ...rangeInput, ...scopeInput }),
+  keeping: z.object({ ...rangeInput, departmentId: scopeInput.departmentId }),
+  attendance: z.object({ ...rangeInput, ...scopeInput }),
+  performance: z.object({ ...rangeInput, ...scopeInput }),
+  forecast: z.object({ ...rangeInput, ...scopeInput, onlyAtRisk: z.boolean().optional() }),
+  hoursSheet: z.object({ yearId: rangeInput.yearId, month: month.optional(), departmentId: scopeInput.departmentId, teacherId: scopeInput.teacherId }),
+  journalCopy: z.object({
+    journalId: id('Журнал'), periodId: rangeInput.periodId,
+    from: isoDate('Начало').optional(), to: isoDate('Конец').optional(), signer: signer.default('director'),
+  }),
+  pack: z.object({ ...rangeInput }),
+};
+
+export const reportMethods = {
+  'reports.filters': method<ReportFilters>()({
+    summary: 'Что можно выбрать в отчётах: годы и периоды, отделения, группы, преподаватели, журналы (в пределах прав)',
+    access: REPORT_USERS,
+    input: z.object({ yearId: rangeInput.yearId }),
+  }),
+  'reports.completion': method<CompletionReport>()({
+    summary: 'Выполнение программы по журналам: план и проведено часов, % выполнения, отставание от календаря, корректировки',
+    access: REPORT_ROLES.completion,
+    input: reportInputs.completion,
+  }),
+  'reports.keeping': method<KeepingReport>()({
+    summary: 'Отчёт о ведении журналов за полугодие (семестр) или год: по журналам, преподавателям, отделениям, посещаемость групп',
+    access: REPORT_ROLES.keeping,
+    input: reportInputs.keeping,
+  }),
+  'reports.attendance': method<AttendanceReport>()({
+    summary: 'Посещаемость: пропущено часов, по уважительной и неуважительной причине, по обучающимся, группам и неделям',
+    access: REPORT_ROLES.attendance,
+    input: reportInputs.attendance,
+  }),
+  'reports.performance': method<PerformanceReport>()({
+    summary: 'Успеваемость: средний балл, качество (доля 4 и 5), успеваемость (доля без 2) по группам и дисциплинам',
+    access: REPORT_ROLES.performance,
+    input: reportInputs.performance,
+  }),
+  'reports.forecast': method<ForecastReport>()({
+    summary: 'Прогноз итоговой отметки и группа риска: мало отметок, низкий средний балл, низкая посещаемость — с причиной',
+    access: REPORT_ROLES.forecast,
+    input: reportInputs.forecast,
+  }),
+  'reports.hoursSheet': method<HoursSheet>()({
+    summary: 'Табель часов преподавателей по журналу: по месяцам года или по дням месяца',
+    access: REPORT_ROLES.hoursSheet,
+    input: reportInputs.hoursSheet,
+  }),
+  'reports.start': method<JobInfo>()({
+    summary: 'Сформировать отчёт в PDF или Excel, заверенную копию страниц журнала или весь пакет за семестр (длительная работа с ходом выполнения)',
+    access: REPORT_USERS,
+    input: z.discriminatedUnion('report', [
+      reportInputs.completion.extend({ report: z.literal('completion'), format }),
+      reportInputs.keeping.extend({ report: z.literal('keeping'), format }),
+      reportInputs.attendance.extend({ report: z.literal('attendance'), format }),
+      reportInputs.performance.extend({ report: z.literal('performance'), format }),
+      reportInputs.forecast.extend({ report: z.literal('forecast'), format }),
+      reportInputs.hoursSheet.extend({ report: z.literal('hoursSheet'), format }),
+      reportInputs.journalCopy.extend({ report: z.literal('journalCopy'), format: z.literal('pdf').default('pdf') }),
+      reportInputs.pack.extend({ report: z.literal('pack') }),
+    ], { error: 'Неизвестный отчёт' }),
+  }),
+};
+
+export type { CorrectionRow };

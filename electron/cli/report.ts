@@ -1,0 +1,73 @@
+// `npm run cli -- report keeping --db FILE --period 1 --out report.pdf`: the same report services and
+// documents as the app, for the whole institution (whoever holds the database file sees all of it),
+// with the time each stage took — the benchmark of the half-year report runs exactly this.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FileOutput } from '../api/contract.js';
+import { flagNumber, flagString } from '../args.js';
+import { journalCopyFile, packFiles, reportFile, type DocumentDeps } from '../services/reports/documents.js';
+import { hoursRange } from '../services/reports/hours.js';
+import { resolveRange, yearJournals, type Range } from '../services/reports/scope.js';
+import { currentPeriod, currentYear } from '../services/schedule.js';
+import { CliError, requireFlag, type CliCommand } from './command.js';
+import { openForCli } from './open.js';
+
+const KINDS = { keeping: 'keeping', completion: 'completion', attendance: 'attendance', performance: 'performance', forecast: 'forecast', hours: 'hoursSheet' } as const;
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  usage: 'report keeping|completion|attendance|performance|forecast|hours|pack|copy --db FILE --out FILE.pdf|.xlsx '
+    + '[--year ID] [--period N|year] [--month YYYY-MM] [--journal ID] [--signer director|deputy] [--today YYYY-MM-DD]',
+  summary: 'сформировать отчёт в PDF или Excel (pack — пакет за семестр: PDF и Excel рядом; copy — заверенная копия страниц журнала)',
+  async run(positional, flags) {
+    const kind = positional[0];
+    if (!kind || !(kind in KINDS || kind === 'pack' || kind === 'copy')) throw new CliError(`Укажите отчёт: ${[...Object.keys(KINDS), 'pack', 'copy'].join(', ')}`);
+    const db = requireFlag(flags, 'db', 'файл базы данных');
+    const out = requireFlag(flags, 'out', 'файл результата (.pdf или .xlsx)');
+    const format = path.extname(out).toLowerCase() === '.xlsx' ? 'xlsx' : path.extname(out).toLowerCase() === '.pdf' ? 'pdf' : null;
+    if (!format) throw new CliError('--out: файл .pdf или .xlsx');
+    const core = await openForCli(flags, db);
+    try {
+      const { db: kysely, clock, settings } = core.deps;
+      const today = clock.today();
+      const deps: DocumentDeps = { db: kysely, today, now: clock.now(), settings: settings.get() };
+      const year = flagNumber(flags, 'year') ?? (await currentYear(kysely, today))?.id;
+      if (year === undefined) throw new CliError('В базе нет учебного года');
+      const periodFlag = flagString(flags, 'period');
+      let periodId: number | null = null;
+      if (periodFlag === undefined) periodId = (await currentPeriod(kysely, year, today))?.id ?? null;
+      else if (periodFlag !== 'year') {
+        const period = await kysely.selectFrom('periods').select('id').where('year_id', '=', year).where('seq', '=', Number(periodFlag)).executeTakeFirst();
+        if (!period) throw new CliError(`--period: в учебном году нет периода № ${periodFlag} (или укажите year)`);
+        periodId = period.id;
+      }
+      const started = performance.now();
+      const progress = (step: string) => console.log(`  ${((performance.now() - started) / 1000).toFixed(2)} с  ${step}`);
+      let files: FileOutput[];
+      let range: Range;
+      if (kind === 'copy') {
+        const journalId = flagNumber(flags, 'journal');
+        if (!journalId) throw new CliError('Укажите журнал: --journal ID');
+        range = await resolveRange(kysely, today, year, periodId);
+        const signer = flagString(flags, 'signer') === 'deputy' ? 'deputy' : 'director';
+        files = [await journalCopyFile(deps, journalId, range.from, periodId ? range.to : range.asOf, periodId ? range.title : undefined, signer)];
+      } else {
+        range = kind === 'hours' ? await hoursRange(kysely, today, year, flagString(flags, 'month')) : await resolveRange(kysely, today, year, periodId);
+        const journals = await yearJournals(kysely, range.yearId);
+        files = kind === 'pack'
+          ? await packFiles(deps, range, journals, progress)
+          : [await reportFile(deps, { kind: KINDS[kind as keyof typeof KINDS], format, range, journals, month: flagString(flags, 'month') ?? null }, progress)];
+      }
+      const seconds = (performance.now() - started) / 1000;
+      for (const file of files) {
+        const target = files.length > 1 ? out.replace(/\.(pdf|xlsx)$/i, path.extname(file.fileName)) : out;
+        fs.writeFileSync(target, Buffer.from(file.base64, 'base64'));
+        console.log(`Записано: ${target} (${Math.round(fs.statSync(target).size / 1024)} КБ)`);
+      }
+      console.log(`${range.title}: сформировано за ${seconds.toFixed(2)} с`);
+      return 0;
+    } finally {
+      await core.close();
+    }
+  },
+};

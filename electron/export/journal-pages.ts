@@ -1,0 +1,159 @@
+// Journal pages printed as the paper journal has them (000 §3.1.6, §3.2.3; 003 §3.3), A4 landscape,
+// spread by spread: the left page — students × lesson dates with attendance marks and marks; the
+// right page — the same lessons' dates, hours, topics and homework. Plain data in, no database here:
+// the reports print one journal as a certified copy, the archive prints every group and subject.
+import { createPdf, GREY_FILL, GREY_TEXT, type Cell, type Certification, type PdfBuilder } from './pdf/index.js';
+
+export interface JournalPageStudent {
+  studentId: number;
+  name: string;
+  /** Enrolled from this day until the day before `until` (null: still enrolled). */
+  from: string;
+  until: string | null;
+}
+
+export interface JournalPageLesson {
+  id: number;
+  date: string;
+  lessonNo: number;
+  hours: number;
+  topic: string;
+  /** As printed: «лекция», «практическое занятие»… */
+  kind: string;
+  homework: string | null;
+  /** Students with individual homework on this lesson, printed as a count. */
+  individualHomework: number;
+}
+
+export interface JournalPagesData {
+  groupName: string;
+  subjectName: string;
+  teacherName: string;
+  /** «1 семестр 2026/2027 учебного года» or «с 01.09.2026 по 30.12.2026». */
+  periodTitle: string;
+  students: JournalPageStudent[];
+  lessons: JournalPageLesson[];
+  /** Attendance code per `lessonId|studentId` (absent: present). */
+  attendance: ReadonlyMap<string, string>;
+  /** Marks per `lessonId|studentId`, in the order of the lesson's types of work. */
+  marks: ReadonlyMap<string, readonly string[]>;
+}
+
+export interface JournalPagesOptions {
+  /** Lessons per spread; default as many as fit (up to 28). */
+  datesPerSpread?: number;
+}
+
+const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+const NUMBER_WIDTH = 16;
+const NAME_WIDTH = 150;
+const DATE_WIDTH = 20;
+
+/** The content of a left-page cell: the attendance mark, then the marks («н», «5», «4/5», «оп 4»). */
+export function cellText(data: JournalPagesData, lessonId: number, studentId: number): string {
+  const key = `${lessonId}|${studentId}`;
+  const code = data.attendance.get(key);
+  const marks = data.marks.get(key) ?? [];
+  return [code, marks.join('/')].filter(Boolean).join(' ');
+}
+
+function onRoster(s: JournalPageStudent, date: string): boolean {
+  return s.from <= date && (s.until === null || date < s.until);
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out.length > 0 ? out : [[]];
+}
+
+/** Month headers over runs of dates in the same month. */
+function monthHeader(lessons: readonly JournalPageLesson[]): Cell[] {
+  const cells: Cell[] = [];
+  let i = 0;
+  while (i < lessons.length) {
+    const month = lessons[i]!.date.slice(0, 7);
+    let n = 0;
+    while (i + n < lessons.length && lessons[i + n]!.date.slice(0, 7) === month) n++;
+    const name = MONTHS[Number(month.slice(5)) - 1]!;
+    cells.push({ text: n >= 3 ? name : name.slice(0, 3), colSpan: n });
+    i += n;
+  }
+  return cells;
+}
+
+/** Draws every spread of the journal into the document (each spread starts on a new page). */
+export function drawJournalPages(pdf: PdfBuilder, data: JournalPagesData, options: JournalPagesOptions = {}): void {
+  const fit = Math.floor((pdf.contentWidth - NUMBER_WIDTH - NAME_WIDTH) / DATE_WIDTH);
+  const perSpread = Math.max(1, Math.min(options.datesPerSpread ?? 28, fit));
+  const spreads = chunks(data.lessons, perSpread);
+  spreads.forEach((lessons, index) => {
+    const page = spreads.length > 1 ? `, разворот ${index + 1} из ${spreads.length}` : '';
+    if (index > 0 || pdf.y > pdf.top + 80) pdf.newPage();
+    leftPage(pdf, data, lessons, page);
+    pdf.newPage();
+    rightPage(pdf, data, lessons, page);
+  });
+}
+
+function caption(pdf: PdfBuilder, data: JournalPagesData, side: string): void {
+  pdf.text(`Группа ${data.groupName} · ${data.subjectName} · ${data.teacherName}`, { size: 9, bold: true, after: 1 });
+  pdf.text(side, { size: 8, color: GREY_TEXT, after: 4 });
+}
+
+function leftPage(pdf: PdfBuilder, data: JournalPagesData, lessons: readonly JournalPageLesson[], page: string): void {
+  caption(pdf, data, `Левая страница: посещаемость и отметки${page}`);
+  const students = data.students.filter((s) => lessons.length === 0 || lessons.some((l) => onRoster(s, l.date)));
+  pdf.table({
+    columns: [{ width: NUMBER_WIDTH, align: 'right' }, { width: NAME_WIDTH }, ...lessons.map(() => ({ width: DATE_WIDTH, align: 'center' as const }))],
+    header: [
+      [{ text: '№', rowSpan: 2 }, { text: 'Фамилия, имя, отчество обучающегося', rowSpan: 2 }, ...monthHeader(lessons)],
+      lessons.map((l) => String(Number(l.date.slice(8)))),
+    ],
+    rows: students.map((s, i): Cell[] => [
+      i + 1, s.name,
+      ...lessons.map((l): Cell => (onRoster(s, l.date) ? cellText(data, l.id, s.studentId) : { text: '', fill: GREY_FILL })),
+    ]),
+    fontSize: 7.5,
+    headerFontSize: 7.5,
+  });
+  if (students.length === 0) pdf.text('В списке группы нет обучающихся на эти даты.', { size: 8 });
+  pdf.text('н — отсутствовал(а); у — по уважительной причине; б — болел(а); оп — опоздал(а); уч — по делам учреждения (присутствие). '
+    + 'Серым — обучающийся не числился в группе в этот день.', { size: 6.5, color: GREY_TEXT });
+}
+
+function rightPage(pdf: PdfBuilder, data: JournalPagesData, lessons: readonly JournalPageLesson[], page: string): void {
+  caption(pdf, data, `Правая страница: содержание занятий${page}`);
+  pdf.table({
+    columns: [{ width: 52, align: 'center' }, { width: 30, align: 'center' }, { width: 80 }, { flex: 3 }, { flex: 2 }],
+    header: ['Дата', 'Часов', 'Вид занятия', 'Тема занятия', 'Домашнее задание'],
+    rows: lessons.map((l): Cell[] => [
+      `${l.date.slice(8)}.${l.date.slice(5, 7)}.${l.date.slice(0, 4)}`, l.hours, l.kind, l.topic || { text: 'тема не указана', color: GREY_TEXT },
+      [l.homework ?? '', l.individualHomework > 0 ? `(индивидуальные задания: ${l.individualHomework})` : ''].filter(Boolean).join(' '),
+    ]),
+    fontSize: 8,
+  });
+  const hours = lessons.reduce((s, l) => s + l.hours, 0);
+  pdf.text(`Проведено на развороте: ${lessons.length} занятий, ${hours} ч.`, { size: 8 });
+}
+
+export interface JournalCopyOptions {
+  institution: string;
+  formedAt: Date;
+  certification: Certification;
+  pages?: JournalPagesOptions;
+}
+
+/** The certified copy: the journal's pages for the period, ending «Копия верна», position, signature, name and date. */
+export async function journalCopyPdf(data: JournalPagesData, options: JournalCopyOptions): Promise<Uint8Array> {
+  const pdf = await createPdf({
+    title: 'Копия страниц электронного журнала учебных занятий', orientation: 'landscape', institution: options.institution,
+    subtitle: `Группа ${data.groupName}. ${data.subjectName}. ${data.periodTitle}`, formedAt: options.formedAt,
+  });
+  drawJournalPages(pdf, data, options.pages);
+  const hours = data.lessons.reduce((s, l) => s + l.hours, 0);
+  pdf.spacer(4);
+  pdf.text(`Всего за период: ${data.lessons.length} занятий, ${hours} ч. Обучающихся в списке: ${data.students.length}.`, { size: 9 });
+  pdf.certificationBlock(options.certification);
+  return pdf.finish();
+}

@@ -1,0 +1,39 @@
+// What the report screens offer to choose from — only what the caller may see.
+import type { JournalLabel, Parsed, ReportFilters, ReportKind } from '../../api/contract.js';
+import { REPORT_KINDS, REPORT_ROLES } from '../../api/contract.js';
+import { hasRole, type AuthedContext } from '../context.js';
+import { currentPeriod, currentYear } from '../schedule.js';
+import { allowedJournals, yearJournals, type JournalMeta } from './scope.js';
+
+export async function filters(ctx: AuthedContext, input: Parsed<'reports.filters'>): Promise<ReportFilters> {
+  const { db, session } = ctx;
+  const today = ctx.clock.today();
+  const years = await db.selectFrom('academic_years').selectAll().orderBy('starts_on', 'desc').execute();
+  const periods = await db.selectFrom('periods').selectAll().orderBy('seq').execute();
+  const current = await currentYear(db, today);
+  const yearId = input.yearId ?? current?.id ?? null;
+  const reports = REPORT_KINDS.filter((k) => hasRole(session, ...REPORT_ROLES[k]));
+  const seen = new Map<number, JournalMeta>();
+  if (yearId !== null) {
+    const all = await yearJournals(db, yearId);
+    for (const kind of reports) for (const j of allowedJournals(session, kind as ReportKind, all)) seen.set(j.journalId, j);
+  }
+  const journals = [...seen.values()];
+  const unique = <T extends { id: number }>(items: T[]) => [...new Map(items.map((i) => [i.id, i])).values()];
+  const period = current ? await currentPeriod(db, current.id, today) : null;
+  return {
+    years: years.map((y) => ({
+      id: y.id, title: y.title, status: y.status,
+      periods: periods.filter((p) => p.year_id === y.id).map((p) => ({ id: p.id, title: p.title, startsOn: p.starts_on, endsOn: p.ends_on })),
+    })),
+    currentYearId: current?.id ?? null,
+    currentPeriodId: period?.id ?? null,
+    departments: unique(journals.filter((j) => j.departmentId !== null).map((j) => ({ id: j.departmentId!, name: j.departmentName ?? '' })))
+      .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
+    groups: unique(journals.map((j) => ({ id: j.groupId, name: j.groupName, departmentId: j.departmentId })))
+      .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
+    teachers: unique(journals.map((j) => ({ id: j.teacherId, name: j.teacherName }))).sort((a, b) => a.name.localeCompare(b.name, 'ru')),
+    journals: journals.map(({ teacherShort: _t, yearId: _y, subjectId: _s, subgroupId: _g, ...label }): JournalLabel => label),
+    reports,
+  };
+}

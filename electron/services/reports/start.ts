@@ -1,0 +1,55 @@
+// `reports.start`: the scope is checked now (a refusal is an answer, not a failed job); the data and
+// the documents are made in a job whose progress the screen shows, its result the files to save.
+import type { JobInfo, Parsed, ReportFiles } from '../../api/contract.js';
+import { badInput } from '../../api/errors.js';
+import { assertJournalRead } from '../access.js';
+import { ruDate } from '../calendar.js';
+import type { AuthedContext } from '../context.js';
+import { hoursRange } from './hours.js';
+import { journalCopyFile, packFiles, reportFile, type DocumentDeps } from './documents.js';
+import { assertReportRole, hasFilter, resolveRange, scopeJournals } from './scope.js';
+
+export async function start(ctx: AuthedContext, input: Parsed<'reports.start'>): Promise<JobInfo> {
+  assertReportRole(ctx.session, input.report);
+  const today = ctx.clock.today();
+  const deps: DocumentDeps = { db: ctx.db, today, now: ctx.clock.now(), settings: ctx.settings.get() };
+  let work: (progress: (step: string, done?: number, total?: number) => void) => Promise<ReportFiles>;
+  switch (input.report) {
+    case 'journalCopy': {
+      const journal = await assertJournalRead(ctx.db, ctx.session, input.journalId);
+      const range = await resolveRange(ctx.db, today, journal.year_id, input.periodId);
+      const from = input.from ?? range.from;
+      const to = input.to ?? (input.periodId ? range.to : range.asOf);
+      if (from > to) throw badInput(`Начало ${ruDate(from)} позже конца ${ruDate(to)}`, { from: 'Проверьте даты' });
+      const title = input.from || input.to ? undefined : range.title;
+      work = async () => ({ files: [await journalCopyFile(deps, journal.id, from, to, title, input.signer)] });
+      break;
+    }
+    case 'pack': {
+      const range = await resolveRange(ctx.db, today, input.yearId, input.periodId);
+      const journals = await scopeJournals(ctx, 'pack', range, {});
+      work = async (progress) => ({ files: await packFiles(deps, range, journals, progress) });
+      break;
+    }
+    case 'hoursSheet': {
+      const range = await hoursRange(ctx.db, today, input.yearId, input.month);
+      const journals = await scopeJournals(ctx, 'hoursSheet', range, { departmentId: input.departmentId, teacherId: input.teacherId });
+      work = async (progress) => ({ files: [await reportFile(deps, { kind: 'hoursSheet', format: input.format, range, journals, month: input.month ?? null }, progress)] });
+      break;
+    }
+    default: {
+      const range = await resolveRange(ctx.db, today, input.yearId, input.periodId);
+      const filter = input.report === 'keeping' ? { departmentId: input.departmentId } : input;
+      const journals = await scopeJournals(ctx, input.report, range, filter);
+      const onlyAtRisk = input.report === 'forecast' ? input.onlyAtRisk ?? !hasFilter(input) : false;
+      work = async (progress) => ({ files: [await reportFile(deps, { kind: input.report, format: input.format, range, journals, onlyAtRisk }, progress)] });
+    }
+  }
+  const job = ctx.jobs.start(`report-${input.report}`, ctx.session.userId, async (control) => {
+    const result = await work((step, done, total) => { control.throwIfCancelled(); control.progress(step, done, total); });
+    control.throwIfCancelled();
+    return result;
+  });
+  const { ownerId: _owner, ...info } = job;
+  return info;
+}
