@@ -166,7 +166,8 @@ describeEachDb('year-end archive package', (kind) => {
     for (const s of students.slice(0, 10)) expect(studentsText).toContain(`${s.last_name} ${s.first_name}`);
     const journalPdf = result.manifest.files.find((f) => f.path.endsWith('.pdf') && f.path.startsWith('groups/'))!;
     const journalText = text(journalPdf.path);
-    expect(journalText).toContain('Журнал учебных занятий');
+    expect(journalText).toContain('Копия страниц электронного журнала учебных занятий');
+    expect(journalText).toContain('Итоговые отметки');
     expect(journalText).toContain('Копия верна');
     expect(journalText).toContain('Тучин В. М.');
     const sheet = text('лист-заверения.pdf');

@@ -150,6 +150,20 @@ export interface JournalPage {
 
 const FINAL_KIND: Record<string, string> = { period: '', exam: 'Экзамен', year: 'Год', credit: 'Зачёт' };
 
+/** A journal's final marks: the columns in use («1 семестр», «Экзамен», «Год»…) and each student's values. */
+export async function finalMarks(db: Db, journalId: number, yearId: number): Promise<{ finalColumns: string[]; byStudent: Map<number, Record<string, string>> }> {
+  const periods = await db.selectFrom('periods').select(['id', 'title']).where('year_id', '=', yearId).orderBy('seq').execute();
+  const finals = await db.selectFrom('final_marks').select(['student_id', 'period_id', 'kind', 'value'])
+    .where('journal_id', '=', journalId).execute();
+  const finalTitle = (f: { period_id: number | null; kind: string }) =>
+    f.kind === 'period' ? periods.find((p) => p.id === f.period_id)?.title ?? 'Период' : FINAL_KIND[f.kind] ?? f.kind;
+  const order = [...periods.map((p) => p.title), 'Экзамен', 'Зачёт', 'Год'];
+  const finalColumns = order.filter((t) => finals.some((f) => finalTitle(f) === t));
+  const byStudent = new Map<number, Record<string, string>>();
+  for (const f of finals) byStudent.set(f.student_id, { ...(byStudent.get(f.student_id) ?? {}), [finalTitle(f)]: f.value });
+  return { finalColumns, byStudent };
+}
+
 /** One journal as the paper journal shows it: roster × lessons, topics, final marks. */
 export async function journalPage(db: Db, journalId: number, known?: JournalInfo): Promise<JournalPage> {
   const j = await db.selectFrom('journals').select(['id', 'year_id', 'group_id', 'subgroup_id']).where('id', '=', journalId).executeTakeFirst();
@@ -178,13 +192,7 @@ export async function journalPage(db: Db, journalId: number, known?: JournalInfo
     .select(['c.lesson_id', 'm.student_id', 'm.value']).where('l.journal_id', '=', journalId)
     .orderBy('c.lesson_id').orderBy('c.seq').execute();
   for (const m of marks) cellOf(m.student_id, m.lesson_id).push(m.value);
-  const periods = await db.selectFrom('periods').select(['id', 'title']).where('year_id', '=', j.year_id).orderBy('seq').execute();
-  const finals = await db.selectFrom('final_marks').select(['student_id', 'period_id', 'kind', 'value'])
-    .where('journal_id', '=', journalId).execute();
-  const finalTitle = (f: { period_id: number | null; kind: string }) =>
-    f.kind === 'period' ? periods.find((p) => p.id === f.period_id)?.title ?? 'Период' : FINAL_KIND[f.kind] ?? f.kind;
-  const order = [...periods.map((p) => p.title), 'Экзамен', 'Зачёт', 'Год'];
-  const finalColumns = order.filter((t) => finals.some((f) => finalTitle(f) === t));
+  const { finalColumns, byStudent: finalsOf } = await finalMarks(db, journalId, j.year_id);
   const hours = await db.selectFrom('journal_period_hours').select((eb) => eb.fn.sum<number>('hours').as('h'))
     .where('journal_id', '=', journalId).executeTakeFirst();
   const students: PageStudent[] = [...byStudent.entries()].map(([id, entries]) => ({
@@ -192,7 +200,7 @@ export async function journalPage(db: Db, journalId: number, known?: JournalInfo
     fullName: fullName({ last_name: entries[0]!.lastName, first_name: entries[0]!.firstName, middle_name: entries[0]!.middleName }),
     onRoster: lessons.map((l) => enrolledOn(entries, l.date)),
     cells: (cells.get(id) ?? lessons.map(() => [])).map((c) => c.join('/')),
-    finals: Object.fromEntries(finals.filter((f) => f.student_id === id).map((f) => [finalTitle(f), f.value])),
+    finals: finalsOf.get(id) ?? {},
   }));
   return { journal: info, year, lessons, students, finalColumns, plannedHours: Number(hours?.h ?? 0) };
 }
