@@ -9,7 +9,7 @@ import type { JournalDb } from '../../db/connect.js';
 import { generateDemo } from '../../db/demo/index.js';
 import { manualClock } from '../../electron/services/clock.js';
 import type { ServiceDeps } from '../../electron/services/context.js';
-import { archiveScheduleTask, runArchiveSchedule } from '../../electron/services/archive/schedule.js';
+import { archiveScheduledTask, runArchiveSchedule } from '../../electron/services/archive/schedule.js';
 import { describeEachDb, freshDb, type FreshDb } from '../support/databases.js';
 import { loadFixtures, SMALL_DEMO, type Fixtures } from '../support/fixtures.js';
 import { makeDeps, TestClient } from '../support/harness.js';
@@ -46,8 +46,15 @@ describeEachDb('archive schedule', (kind) => {
     for (const dir of [home, path.dirname(stick ?? '')]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('runs hourly', () => {
-    expect(archiveScheduleTask.intervalMs).toBe(3_600_000);
+  it('is due at the first check after start, then hourly, and not at all when switched off', async () => {
+    const task = archiveScheduledTask(deps);
+    const settings = deps.settings.get();
+    const t0 = clock.now();
+    expect(task.due(t0, settings)).toBe(true);
+    await task.run(t0);
+    expect(task.due(new Date(t0.getTime() + 59 * 60 * 1000), settings)).toBe(false);
+    expect(task.due(new Date(t0.getTime() + 60 * 60 * 1000), settings)).toBe(true);
+    expect(task.due(t0, { ...settings, archive: { ...settings.archive, mode: 'off' } })).toBe(false);
   });
 
   it('does nothing before the date after the year’s end', async () => {

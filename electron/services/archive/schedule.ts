@@ -4,6 +4,7 @@
 // and copies it to the chosen folder on removable media whenever that folder is present.
 import fs from 'node:fs';
 import type { ServiceDeps } from '../context.js';
+import type { Settings } from '../settings.js';
 import { scheduleOf } from './overview.js';
 import { planSchedule, type ScheduleAction } from './plan.js';
 import { checkRequest, runningArchiveJob, SCHEDULE_ARCHIVIST, startArchiveJob } from './run.js';
@@ -56,9 +57,20 @@ export async function runArchiveSchedule(deps: ServiceDeps): Promise<ScheduleOut
   return outcome;
 }
 
-/** For electron/scheduler.ts: the task's name, how often it runs, and what it does. */
-export const archiveScheduleTask = {
-  name: 'archive',
-  intervalMs: ARCHIVE_TASK_INTERVAL_MS,
-  run: (deps: ServiceDeps) => runArchiveSchedule(deps),
-};
+/**
+ * The task for electron/scheduler.ts (which checks every few minutes): due at the first check after
+ * start and then hourly while the schedule is on; running it starts the archive job (if any is due)
+ * and returns — the job goes on by itself, with its progress visible on the archive screen.
+ */
+export function archiveScheduledTask(deps: ServiceDeps, log: { error(message: string, error: unknown): void } = console) {
+  let last: number | null = null;
+  return {
+    name: 'archive.yearEnd',
+    due: (now: Date, settings: Settings) => settings.archive.mode !== 'off' && (last === null || now.getTime() - last >= ARCHIVE_TASK_INTERVAL_MS),
+    run: async (now: Date) => {
+      last = now.getTime();
+      const outcome = await runArchiveSchedule(deps);
+      if (outcome.skipped && outcome.action.archive) log.error(`Архив ${outcome.action.archive.title} по расписанию не начат: ${outcome.skipped}`, null);
+    },
+  };
+}
