@@ -61,6 +61,7 @@ export interface PackageResult {
   manifestSha256: string;
   /** Base64 of manifest.sig. */
   signature: string;
+  /** Files of the manifest (the folder also holds manifest.json and manifest.sig). */
   fileCount: number;
   bytes: number;
 }
@@ -177,7 +178,7 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
       progress('Готово', totalFiles, totalFiles);
       return {
         path: final, name, manifest, manifestSha256: sha256(manifestText), signature: signature.toString('base64'),
-        fileCount: files.length + 2, bytes: files.reduce((s, f) => s + f.size, 0) + Buffer.byteLength(manifestText) + signature.length,
+        fileCount: files.length, bytes: files.reduce((s, f) => s + f.size, 0) + Buffer.byteLength(manifestText) + signature.length,
       };
     } finally {
       await yearDb.destroy();

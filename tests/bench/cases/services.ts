@@ -2,7 +2,8 @@
 import type { College } from '../college.js';
 import type { Floor } from './floor.js';
 import type { BenchResult } from '../harness.js';
+import { archiveCases } from './archive.js';
 
-export async function serviceCases(_college: College, _floor: Floor): Promise<BenchResult[]> {
-  return [];
+export async function serviceCases(college: College, floor: Floor): Promise<BenchResult[]> {
+  return [...await archiveCases(college, floor)];
 }
