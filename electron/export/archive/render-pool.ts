@@ -41,6 +41,8 @@ function workerEntry(): { code: string; eval: boolean } | null {
   return { code: `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source.href)}); });`, eval: true };
 }
 
+const WORKER_HEAP_MB = 128;
+
 export function defaultPoolSize(): number {
   return Math.max(1, Math.min(2, os.availableParallelism() - 1));
 }
@@ -68,7 +70,9 @@ export function createRenderPool(dbFile: string, db: Kysely<Database>, size: num
     while (idle.length > 0 && queue.length > 0) idle.pop()!.postMessage(queue.shift()!);
   };
   for (let i = 0; i < size; i++) {
-    const worker = new Worker(entry.code, { workerData: { dbFile }, eval: entry.eval });
+    // A journal's document needs tens of MB; the cap makes the worker collect garbage instead of
+    // growing, which keeps the whole archive under 500 MB.
+    const worker = new Worker(entry.code, { workerData: { dbFile }, eval: entry.eval, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     worker.on('message', (reply: RenderReply) => {
       const p = pending.get(reply.id);
       pending.delete(reply.id);

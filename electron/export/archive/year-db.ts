@@ -34,7 +34,7 @@ export async function buildYearDatabase(options: YearDbOptions): Promise<void> {
     raw.pragma('journal_mode = DELETE');
     raw.pragma('foreign_keys = OFF');
     raw.pragma('synchronous = OFF');
-    raw.pragma('cache_size = -65536'); // 64 MB: the indexes of marks are filled in random order
+    raw.pragma('cache_size = -32768'); // 32 MB: the indexes of marks are filled in random order
     raw.pragma('journal_mode = MEMORY');
     const attached = options.source.dialect === 'sqlite' && options.source.file !== null;
     if (attached) raw.prepare('ATTACH DATABASE ? AS src').run(options.source.file);
