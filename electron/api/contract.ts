@@ -9,6 +9,8 @@ import { homeMethods } from './methods/home.js';
 import { setupMethods } from './methods/setup.js';
 import { jobMethods } from './methods/jobs.js';
 import { archiveMethods } from './methods/archive.js';
+import { userMethods } from './methods/users.js';
+import { auditMethods } from './methods/audit.js';
 import { remarkMethods } from './methods/remarks.js';
 import { correctionMethods } from './methods/corrections.js';
 import { reportMethods } from './methods/reports.js';
@@ -19,6 +21,8 @@ export const contract = {
   ...homeMethods,
   ...jobMethods,
   ...archiveMethods,
+  ...userMethods,
+  ...auditMethods,
   ...remarkMethods,
   ...correctionMethods,
   ...reportMethods,
@@ -57,6 +61,11 @@ export type {
   ArchiveCopy, ArchiveDueState, ArchivedJournal, ArchivedJournalPage, ArchivedYear, ArchiveOverview, ArchiveSchedule,
   ArchiveTarget, ArchiveYear, Drive, FolderListing, VerifyReport,
 } from './methods/archive.js';
+export type {
+  FamilyAccount, FamilyList, FamilyStudent, IssuedPassword, JournalChoice, LinkedStudent, RoleView, ScopeChoices, SlipsResult,
+  UserDetail, UserPage, UserRow,
+} from './methods/users.js';
+export type { AuditChange, AuditOptions, AuditPage, AuditRow, LookupItem } from './methods/audit.js';
 export type { RemarkFilter, RemarkRow, WeeklyDraftResult } from './methods/remarks.js';
 export type { CorrectionRow } from './methods/corrections.js';
 export type {

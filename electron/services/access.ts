@@ -126,3 +126,26 @@ export async function canManageGroup(db: Db, session: Session, groupId: number):
   const g = await db.selectFrom('groups').select('department_id').where('id', '=', groupId).executeTakeFirst();
   return Boolean(g?.department_id !== null && g?.department_id !== undefined && headedDepartmentIds(session).includes(g.department_id));
 }
+
+/**
+ * 003 §2.3: students and parents get their login and password from the head of their department —
+ * so a department head issues them only for students on a roster of their department's groups today;
+ * the administrator for anyone. Returns the students outside the caller's reach.
+ */
+export async function studentsBeyondCredentialScope(db: Db, session: Session, studentIds: number[], today: string): Promise<number[]> {
+  if (hasRole(session, 'admin') || studentIds.length === 0) return [];
+  const departments = headedDepartmentIds(session);
+  if (departments.length === 0) return [...new Set(studentIds)];
+  const reachable = new Set<number>();
+  for (let i = 0; i < studentIds.length; i += 500) {
+    const rows = await db.selectFrom('enrolments as e').innerJoin('groups as g', 'g.id', 'e.group_id')
+      .select('e.student_id')
+      .where('e.student_id', 'in', studentIds.slice(i, i + 500))
+      .where('g.department_id', 'in', departments)
+      .where('e.from_date', '<=', today)
+      .where((eb) => eb.or([eb('e.until_date', 'is', null), eb('e.until_date', '>', today)]))
+      .execute();
+    for (const r of rows) reachable.add(r.student_id);
+  }
+  return [...new Set(studentIds)].filter((id) => !reachable.has(id));
+}

@@ -25,3 +25,13 @@ export async function audit(db: Db, who: Pick<Session, 'userId' | 'login'> | nul
     after: record.after === undefined ? null : JSON.stringify(record.after),
   }).execute();
 }
+
+/**
+ * 152-ФЗ: every export of personal data (lists, slips, the audit log itself) is logged under one
+ * action, so that the administrator can find them all with one filter. Call it in the same
+ * transaction as any write the export makes, before the file leaves the service.
+ */
+export async function auditExport(db: Db, who: Pick<Session, 'userId' | 'login'> | null, at: Date,
+  entity: string, details: { what: string } & Record<string, unknown>, refs: { journalId?: number | null; studentId?: number | null } = {}): Promise<void> {
+  await audit(db, who, at, { action: 'export.personal_data', entity, after: details, ...refs });
+}

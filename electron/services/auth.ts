@@ -22,7 +22,11 @@ export async function login(ctx: ServiceContext, input: Parsed<'auth.login'>): P
     await audit(ctx.db, who, now, { action: 'auth.login_failed', entity: 'user', entityId: user.id, after: { reason: 'inactive' } });
     throw new AppError('forbidden', 'Учётная запись отключена. Обратитесь к администратору');
   }
-  if (user.locked_until && user.locked_until > now.toISOString()) throw lockedError(user.locked_until);
+  if (user.locked_until && user.locked_until > now.toISOString()) {
+    // Tries against a locked account are logged too: a run of them is what a guessing attack looks like.
+    await audit(ctx.db, who, now, { action: 'auth.login_failed', entity: 'user', entityId: user.id, after: { reason: 'locked' } });
+    throw lockedError(user.locked_until);
+  }
   if (!(await verifyPassword(input.password, user.password_hash))) {
     await recordWrongPassword(ctx, user.id, user.login, now);
   }
@@ -50,7 +54,7 @@ export async function whoAmI(ctx: ServiceContext): Promise<Me | null> {
 
 export async function changePassword(ctx: AuthedContext, input: Parsed<'auth.changePassword'>): Promise<Me> {
   const now = ctx.clock.now();
-  const user = await ctx.db.selectFrom('users').select(['id', 'login', 'password_hash', 'version'])
+  const user = await ctx.db.selectFrom('users').select(['id', 'login', 'password_hash'])
     .where('id', '=', ctx.session.userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(input.current, user.password_hash))) {
     throw badInput('Текущий пароль введён неверно', { current: 'Неверный пароль' });
@@ -61,7 +65,8 @@ export async function changePassword(ctx: AuthedContext, input: Parsed<'auth.cha
   const hash = await hashPassword(input.next);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('users')
-      .set({ password_hash: hash, must_change_password: 0, updated_at: now.toISOString(), version: user.version + 1 })
+      // No version bump: the version guards the profile an administrator edits, not the password.
+      .set({ password_hash: hash, must_change_password: 0, updated_at: now.toISOString() })
       .where('id', '=', user.id).execute();
     await audit(trx, ctx.session, now, { action: 'auth.password_changed', entity: 'user', entityId: user.id });
   });

@@ -10,10 +10,21 @@ function scrypt(password: string, salt: Buffer, n: number, r: number, p: number)
   });
 }
 
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, n: number = N): Promise<string> {
   const salt = crypto.randomBytes(16);
-  const key = await scrypt(password, salt, N, R, P);
-  return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await scrypt(password, salt, n, R, P);
+  return ['scrypt', n, R, P, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+/**
+ * A generated one-time password is ~47 random bits and must be replaced at first login, so a quarter
+ * of the cost is still far beyond guessing, and a department's slips (hundreds at once) take seconds
+ * rather than a minute. Passwords people choose keep the full cost. The cost is stored in the hash.
+ */
+export const ONE_TIME_COST = 4096;
+
+export function hashOneTimePassword(password: string): Promise<string> {
+  return hashPassword(password, ONE_TIME_COST);
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

@@ -6,6 +6,11 @@ import * as home from './home.js';
 import * as setup from './setup.js';
 import * as jobs from './jobs-api.js';
 import * as archive from './archive/index.js';
+import * as usersRead from './users/read.js';
+import * as usersWrite from './users/write.js';
+import { families } from './users/families.js';
+import { slips } from './users/slips.js';
+import * as auditLog from './audit-log.js';
 import * as remarks from './remarks/index.js';
 import * as corrections from './corrections.js';
 import * as reports from './reports/index.js';
@@ -36,6 +41,24 @@ export const handlers: Handlers = {
   'archive.open': archive.open,
   'archive.journal': archive.journal,
   'archive.file': archive.file,
+  'users.list': usersRead.list,
+  'users.get': usersRead.get,
+  'users.scopes': usersRead.scopes,
+  'users.journals': usersRead.journals,
+  'users.myJournals': usersRead.myJournals,
+  'users.create': usersWrite.create,
+  'users.update': usersWrite.update,
+  'users.setActive': usersWrite.setActive,
+  'users.setRoles': usersWrite.setRoles,
+  'users.resetPassword': usersWrite.resetPassword,
+  'users.unlock': usersWrite.unlock,
+  'users.assignJournal': usersWrite.assignJournal,
+  'users.families': families,
+  'users.slips': slips,
+  'audit.list': auditLog.list,
+  'audit.options': auditLog.options,
+  'audit.lookup': auditLog.lookup,
+  'audit.export': auditLog.exportXlsx,
   'remarks.list': remarks.list,
   'remarks.create': remarks.create,
   'remarks.update': remarks.update,

@@ -8,6 +8,9 @@ import { ChangePasswordScreen } from '../screens/login/ChangePasswordScreen';
 import { ArchiveScreen } from '../screens/archive/ArchiveScreen';
 import { ArchivedYearScreen } from '../screens/archive/ArchivedYearScreen';
 import { TransfersScreen } from '../screens/archive/TransfersScreen';
+import { UsersScreen } from '../screens/users/UsersScreen';
+import { FamilyAccessScreen } from '../screens/users/FamilyAccessScreen';
+import { AuditScreen } from '../screens/audit/AuditScreen';
 
 export interface RouteDef {
   path: string;
@@ -24,6 +27,9 @@ export const routes: RouteDef[] = [
   { path: '/archive', title: 'Архив', roles: ['secretary', 'admin'], nav: true, render: () => <ArchiveScreen /> },
   { path: '/archive/transfers', title: 'Перенос на носители', roles: ['deputy', 'director'], nav: true, render: () => <TransfersScreen /> },
   { path: '/archive/view', title: 'Архивный год', roles: ['secretary', 'deputy', 'director', 'admin'], nav: false, render: () => <ArchivedYearScreen /> },
+  { path: '/users', title: 'Пользователи и роли', roles: ['admin'], nav: true, render: () => <UsersScreen /> },
+  { path: '/family-access', title: 'Доступ родителей и обучающихся', roles: ['admin', 'dept_head'], nav: true, render: () => <FamilyAccessScreen /> },
+  { path: '/audit', title: 'Журнал аудита', roles: ['admin', 'director'], nav: true, render: () => <AuditScreen /> },
 ];
 
 export function allowed(route: RouteDef, me: Me): boolean {

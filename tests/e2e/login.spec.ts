@@ -5,7 +5,7 @@ test('the demo admin logs in and sees the home page', async ({ page, demo }) => 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Здравствуйте');
   await expect(page.getByText('Администратор', { exact: false }).first()).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Главная' })).toBeVisible();
-  await expect(page.getByText('обучающихся')).toBeVisible();
+  await expect(page.getByText('обучающихся', { exact: true })).toBeVisible();
   await page.screenshot({ path: 'test-results/home-admin.png' });
 });
 

@@ -26,6 +26,9 @@ export interface Fixtures {
   otherStudentId: number;
   /** A teacher who is not a demo login. */
   otherTeacherId: number;
+  /** Another student of the demo group, without an account, and a guardian of theirs without one (credential slips). */
+  familyStudentId: number;
+  familyGuardianId: number;
 }
 
 export async function loadFixtures(db: Kysely<Database>): Promise<Fixtures> {
@@ -48,8 +51,15 @@ export async function loadFixtures(db: Kysely<Database>): Promise<Fixtures> {
     .orderBy('j.id').executeTakeFirstOrThrow();
   const otherStudent = await db.selectFrom('enrolments').select('student_id')
     .where('group_id', '=', other.group_id).where('until_date', 'is', null).orderBy('student_id').executeTakeFirstOrThrow();
+  const family = await db.selectFrom('enrolments as e').innerJoin('students as s', 's.id', 'e.student_id')
+    .innerJoin('guardians as gu', 'gu.student_id', 's.id')
+    .select(['s.id as studentId', 'gu.id as guardianId'])
+    .where('e.group_id', '=', group.id).where('e.until_date', 'is', null).where('s.id', '!=', student.id)
+    .where('s.user_id', 'is', null).where('gu.user_id', 'is', null)
+    .orderBy('s.id', 'desc').orderBy('gu.id').executeTakeFirstOrThrow();
   return {
     userIds, currentYearId, previousYearId,
+    familyStudentId: family.studentId, familyGuardianId: family.guardianId,
     studentId: student.id, groupId: group.id, departmentId: group.department_id!,
     teacherJournalId: teacherJournal.id,
     otherJournalId: other.id, otherGroupId: other.group_id, otherDepartmentId: other.department_id!,

@@ -3,6 +3,7 @@ import type { HomeSummary, Me } from '../../../electron/api/contract';
 import { Card, ErrorBanner, Loading, Stat } from '../../components/ui';
 import { useCall } from '../../components/useCall';
 import { longDate, plural, ruDate, ruDateTime, YEAR_STATUS_LABELS } from '../../labels';
+import { MyJournalsCard } from '../users/MyJournalsCard';
 
 export function HomeScreen({ me }: { me: Me }) {
   const { data, error, loading } = useCall('home.summary', {});
@@ -20,6 +21,7 @@ export function HomeScreen({ me }: { me: Me }) {
       {!s.year && <div className="banner banner-warn">Учебный год ещё не открыт. Администратор открывает его в разделе «Учебный год».</div>}
       <div className="cards">
         {has('teacher') && <TeacherCards s={s} />}
+        {has('teacher') && <MyJournalsCard />}
         {has('deputy', 'director') && (
           <Card title="Контроль ведения журналов">
             <div className="stats">

@@ -1,11 +1,15 @@
 // Every domain's rules. A method of the contract without a rule here fails the matrix test.
 import { coreRules } from './core.js';
 import { archiveRules } from './archive.js';
+import { userRules } from './users.js';
+import { auditRules } from './audit.js';
 import { reportRules } from './reports.js';
 import type { AccessRules } from './types.js';
 
 export const rules: AccessRules = {
   ...coreRules,
   ...archiveRules,
+  ...userRules,
+  ...auditRules,
   ...reportRules,
 };
