@@ -5,6 +5,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type JournalDb } from '../../db/connect.js';
 import { generateDemo } from '../../db/demo/index.js';
@@ -14,6 +16,7 @@ import {
   verifyArchive, writeArchivePackage, type PackageResult,
 } from '../../electron/export/archive/index.js';
 import { EXCLUDED, USERS_PLAN, YEAR_PLAN } from '../../electron/export/archive/year-plan.js';
+import { createRenderPool } from '../../electron/export/archive/render-pool.js';
 import { readSheet } from '../../electron/export/xlsx.js';
 import { describeEachDb, freshDb, type FreshDb } from '../support/databases.js';
 import { loadFixtures, SMALL_DEMO } from '../support/fixtures.js';
@@ -244,6 +247,24 @@ describeEachDb('year-end archive package', (kind) => {
     fs.writeFileSync(path.join(copy, 'groups', 'лишний.txt'), 'не из архива');
     v = await verifyArchive(copy);
     expect(v.problems).toEqual([expect.objectContaining({ kind: 'extra', path: 'groups/лишний.txt' })]);
+  });
+
+  it.runIf(kind === 'sqlite')('renders on this thread when a worker cannot start, so the archive still completes', async () => {
+    const file = path.join(result.path, databaseFileName('2025/2026'));
+    const raw = new SQLite(file, { readonly: true });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+    try {
+      const journalId = Number(raw.prepare('SELECT min(id) FROM journals').pluck().get());
+      // The worker is pointed at a database that is not there: it fails at start.
+      const pool = createRenderPool(path.join(scratch, 'нет-такой-базы.sqlite'), db, 1);
+      const context = { institution: 'ГБПОУ ЮЭТ', formedAt, certification: { position: 'Директор', name: 'Тучин В. М.' } };
+      const bytes = await pool.render(journalId, context);
+      expect(Buffer.from(bytes).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(Buffer.from(await pool.render(journalId, context)).subarray(0, 5).toString()).toBe('%PDF-');
+      await pool.close();
+    } finally {
+      await db.destroy();
+    }
   });
 
   it('notices a package re-signed with another key when the institution key is expected', async () => {

@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { fontPath } from '../fonts.js';
 import { renderJournalPdf, type JournalPdfContext } from './journal-pdf.js';
 import type { RenderReply, RenderRequest } from './render-worker.js';
 
@@ -27,8 +28,11 @@ export interface RenderPool {
 function workerEntry(): { code: string; eval: boolean } | null {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.cjs')) {
+    // Packaged: electron-builder unpacks the worker (asarUnpack) so that Node can start it from disk.
     const bundled = path.join(path.dirname(here), 'archive-worker.cjs');
-    return fs.existsSync(bundled) ? { code: bundled, eval: false } : null;
+    const unpacked = bundled.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+    for (const file of [unpacked, bundled]) if (fs.existsSync(file)) return { code: file, eval: false };
+    return null;
   }
   const source = new URL('./render-worker.ts', import.meta.url);
   let tsx: string;
@@ -43,6 +47,11 @@ function workerEntry(): { code: string; eval: boolean } | null {
 
 const WORKER_HEAP_MB = 128;
 
+/** The folder this thread takes the fonts from, for the worker (a packaged app keeps them outside the asar). */
+function fontsDir(): string {
+  return path.dirname(fontPath('condensed'));
+}
+
 export function defaultPoolSize(): number {
   return Math.max(1, Math.min(2, os.availableParallelism() - 1));
 }
@@ -55,16 +64,22 @@ export function inlinePool(db: Kysely<Database>): RenderPool {
 export function createRenderPool(dbFile: string, db: Kysely<Database>, size: number): RenderPool {
   const entry = process.env.ZHURNAL_ARCHIVE_WORKERS === '0' ? null : workerEntry();
   if (!entry || size < 1) return inlinePool(db);
-  const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
+  const inline = inlinePool(db);
+  const pending = new Map<number, { request: RenderRequest; resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
   const idle: Worker[] = [];
   const queue: RenderRequest[] = [];
   let seq = 0;
   let broken: Error | null = null;
+  let closing = false;
   const workers: Worker[] = [];
+  // A worker that cannot start or dies (a packaged app missing its worker file, out of memory):
+  // what it had and everything after is rendered on this thread — slower, but the archive completes.
   const fail = (error: Error) => {
+    if (closing) return;
     broken ??= error;
-    for (const p of pending.values()) p.reject(error);
+    for (const p of pending.values()) inline.render(p.request.journalId, p.request.context).then(p.resolve, p.reject);
     pending.clear();
+    queue.length = 0;
   };
   const pump = () => {
     while (idle.length > 0 && queue.length > 0) idle.pop()!.postMessage(queue.shift()!);
@@ -72,7 +87,9 @@ export function createRenderPool(dbFile: string, db: Kysely<Database>, size: num
   for (let i = 0; i < size; i++) {
     // A journal's document needs tens of MB; the cap makes the worker collect garbage instead of
     // growing, which keeps the whole archive under 500 MB.
-    const worker = new Worker(entry.code, { workerData: { dbFile }, eval: entry.eval, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(entry.code, {
+      workerData: { dbFile, fontsDir: fontsDir() }, eval: entry.eval, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
     worker.on('message', (reply: RenderReply) => {
       const p = pending.get(reply.id);
       pending.delete(reply.id);
@@ -89,15 +106,17 @@ export function createRenderPool(dbFile: string, db: Kysely<Database>, size: num
   return {
     workers: size,
     render(journalId, context) {
-      if (broken) return Promise.reject(broken);
+      if (broken) return inline.render(journalId, context);
       const id = ++seq;
       return new Promise<Uint8Array>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        queue.push({ id, journalId, context });
+        const request = { id, journalId, context };
+        pending.set(id, { request, resolve, reject });
+        queue.push(request);
         pump();
       });
     },
     async close() {
+      closing = true;
       queue.length = 0;
       await Promise.all(workers.map((w) => w.terminate()));
     },

@@ -4,12 +4,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { setFontsDir } from '../fonts.js';
 import { renderJournalPdf, type JournalPdfContext } from './journal-pdf.js';
 
 export interface RenderRequest { id: number; journalId: number; context: JournalPdfContext }
 export type RenderReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
 
-const raw = new SQLite((workerData as { dbFile: string }).dbFile, { readonly: true });
+const data = workerData as { dbFile: string; fontsDir: string | null };
+if (data.fontsDir) setFontsDir(data.fontsDir);
+const raw = new SQLite(data.dbFile, { readonly: true });
 const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
 
 parentPort!.on('message', (request: RenderRequest) => {
