@@ -17,6 +17,11 @@ import type { RenderReply, RenderRequest } from './render-worker.js';
 export interface RenderPool {
   readonly workers: number;
   render(journalId: number, context: JournalPdfContext): Promise<Uint8Array>;
+  /**
+   * The caller needs this journal now: if no worker has started it yet, render it on this thread
+   * (the promise render() gave resolves with it). Keeps both cores busy when the workers fall behind.
+   */
+  claim(journalId: number): void;
   close(): Promise<void>;
 }
 
@@ -58,7 +63,7 @@ export function defaultPoolSize(): number {
 
 /** Renders on the calling thread: the fallback, and what tests of the renderer itself use. */
 export function inlinePool(db: Kysely<Database>): RenderPool {
-  return { workers: 0, render: (journalId, context) => renderJournalPdf(db, journalId, context), close: async () => undefined };
+  return { workers: 0, render: (journalId, context) => renderJournalPdf(db, journalId, context), claim: () => undefined, close: async () => undefined };
 }
 
 export function createRenderPool(dbFile: string, db: Kysely<Database>, size: number): RenderPool {
@@ -114,6 +119,14 @@ export function createRenderPool(dbFile: string, db: Kysely<Database>, size: num
         queue.push(request);
         pump();
       });
+    },
+    claim(journalId) {
+      const index = queue.findIndex((r) => r.journalId === journalId);
+      if (index < 0) return;
+      const [request] = queue.splice(index, 1);
+      const p = pending.get(request!.id)!;
+      pending.delete(request!.id);
+      inline.render(request!.journalId, request!.context).then(p.resolve, p.reject);
     },
     async close() {
       closing = true;

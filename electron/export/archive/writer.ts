@@ -125,7 +125,7 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
       await out.bytes(PUBLIC_KEY_FILE, key.publicPem);
       const certification: Certification = { position: o.certifier.position, name: o.certifier.name, date: null };
       const pool = o.renderJournal
-        ? { workers: 0, render: (id: number, c: JournalPdfContext) => o.renderJournal!(yearDb, id, c), close: async () => undefined }
+        ? { workers: 0, render: (id: number, c: JournalPdfContext) => o.renderJournal!(yearDb, id, c), claim: () => undefined, close: async () => undefined }
         : createRenderPool(dbFile, yearDb, o.workers ?? (counts.journals >= MIN_JOURNALS_FOR_WORKERS ? defaultPoolSize() : 0));
       try {
         await writeGroups(out, groups, pool, { institution: institution.short_name, formedAt: o.formedAt, certification }, step, yearDb, o.signal);
@@ -220,6 +220,7 @@ async function writeGroups(
       if (signal?.aborted) throw new CancelledError();
       fill();
       step(`Журналы группы ${group.name}`);
+      pool.claim(tasks[index]!.journal.id);
       const bytes = await rendered.get(index)!;
       rendered.delete(index);
       await out.bytes(tasks[index]!.file, bytes);
