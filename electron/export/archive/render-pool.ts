@@ -1,6 +1,7 @@
-// Journal pages rendered by a small pool of worker threads (one core left to this thread, which
-// writes files and the Excel workbooks meanwhile; at most two: each costs ~100 MB), each with
-// its own read-only connection to the year's database. Where no worker can start (a host without the
+// Journal pages rendered by a worker thread with its own read-only connection to the year's
+// database, while this thread writes the files and the Excel workbooks — and renders a page itself
+// whenever the worker has not got to it yet (claim), so two cores are both busy. One worker, not one
+// per core: each costs ~130 MB, and the archive keeps under 500 MB on any machine. Where no worker can start (a host without the
 // bundled worker file), pages are rendered on this thread instead: slower, never wrong.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -58,7 +59,7 @@ function fontsDir(): string {
 }
 
 export function defaultPoolSize(): number {
-  return Math.max(1, Math.min(2, os.availableParallelism() - 1));
+  return os.availableParallelism() >= 2 ? 1 : 0;
 }
 
 /** Renders on the calling thread: the fallback, and what tests of the renderer itself use. */
