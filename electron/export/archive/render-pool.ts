@@ -1,8 +1,9 @@
 // Journal pages rendered by a worker thread with its own read-only connection to the year's
 // database, while this thread writes the files and the Excel workbooks — and renders a page itself
 // whenever the worker has not got to it yet (claim), so two cores are both busy. One worker, not one
-// per core: each costs ~130 MB, and the archive keeps under 500 MB on any machine. Where no worker can start (a host without the
-// bundled worker file), pages are rendered on this thread instead: slower, never wrong.
+// per core: each costs ~130 MB, and the archive keeps under 500 MB on any machine. Where no worker
+// can start (a host without the bundled worker file), pages are rendered on this thread instead:
+// slower, never wrong.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
