@@ -8,6 +8,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
 import { LATEST_MIGRATION, migrationProvider, migrations } from './migrations/index.js';
 import { DatabaseOpenError } from './errors.js';
+import { checkIntegrity, corruptionText } from './integrity.js';
 
 export const APP_ID = 'zhurnal';
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -29,6 +30,8 @@ export interface OpenOptions {
   /** Run migrations (default true). A read-only archive copy is opened without them. */
   migrate?: boolean;
   readonly?: boolean;
+  /** Skip `PRAGMA quick_check` at open (default: check every SQLite file). */
+  skipCheck?: boolean;
   /** Called before a pending migration runs, e.g. to take a backup of the file. */
   beforeMigrate?: (file: string | null, pending: string[]) => Promise<void> | void;
 }
@@ -46,7 +49,7 @@ export function parseDatabaseUrl(url: string): ParsedUrl {
 
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<JournalDb> {
   const parsed = parseDatabaseUrl(url);
-  const handle = parsed.dialect === 'sqlite' ? openSqlite(parsed.file, options.readonly ?? false, url) : openPostgres(parsed.url);
+  const handle = parsed.dialect === 'sqlite' ? openSqlite(parsed.file, options, url) : openPostgres(parsed.url);
   try {
     await ensureOurs(handle);
     if (options.migrate !== false && !options.readonly) await migrate(handle, options);
@@ -57,8 +60,9 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   }
 }
 
-function openSqlite(file: string | null, readonly: boolean, url: string): JournalDb {
-  if (file) checkSqliteFile(file, readonly);
+function openSqlite(file: string | null, options: OpenOptions, url: string): JournalDb {
+  const readonly = options.readonly ?? false;
+  const hadData = file ? checkSqliteFile(file, readonly) : false;
   let raw: SQLite.Database;
   try {
     raw = new SQLite(file ?? ':memory:', { readonly, fileMustExist: readonly });
@@ -72,9 +76,11 @@ function openSqlite(file: string | null, readonly: boolean, url: string): Journa
     // FULL, not NORMAL: in WAL mode NORMAL can lose the last acknowledged marks on a power cut.
     // A mark is a few hundred bytes; the extra fsync per commit costs little and we never lose one.
     raw.pragma('synchronous = FULL');
+    if (hadData && !options.skipCheck) quickCheck(raw, file!);
   } catch (error) {
     raw.close();
-    throw notAJournal(file, error);
+    if (error instanceof DatabaseOpenError) throw error;
+    throw hadData && isCorruption(error) ? damaged(file!, (error as Error).message, error) : notAJournal(file, error);
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   return {
@@ -83,19 +89,41 @@ function openSqlite(file: string | null, readonly: boolean, url: string): Journa
   };
 }
 
-function checkSqliteFile(file: string, readonly: boolean): void {
+/**
+ * A damaged file must be caught at open, not when a teacher saves a mark. `quick_check` reads every
+ * page (without cross-checking indexes): about a second per few hundred megabytes.
+ */
+function quickCheck(raw: SQLite.Database, file: string): void {
+  const problem = checkIntegrity(raw, false);
+  if (problem) throw damaged(file, problem);
+}
+
+function isCorruption(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return /SQLITE_CORRUPT|SQLITE_NOTADB|malformed|not a database/i.test(`${e?.code ?? ''} ${e?.message ?? ''}`);
+}
+
+function damaged(file: string, raw: string, cause?: unknown): DatabaseOpenError {
+  const detail = corruptionText(raw);
+  return new DatabaseOpenError('damaged',
+    `Файл журнала ${file} повреждён (проверка целостности: ${detail}). Работать с ним нельзя — данные могут быть потеряны.`, cause);
+}
+
+/** Refuse what is not a SQLite file; true when the file exists and holds data (so it is checked). */
+function checkSqliteFile(file: string, readonly: boolean): boolean {
   if (!fs.existsSync(file)) {
     if (readonly) throw new DatabaseOpenError('missing', `Файл базы данных не найден: ${file}`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    return;
+    return false;
   }
   const stat = fs.statSync(file);
   if (stat.isDirectory()) throw new DatabaseOpenError('not_journal', `${file} — это папка, а не файл базы данных журнала`);
-  if (stat.size === 0) return;
+  if (stat.size === 0) return false;
   const header = Buffer.alloc(16);
   const fd = fs.openSync(file, 'r');
   try { fs.readSync(fd, header, 0, 16, 0); } finally { fs.closeSync(fd); }
   if (header.toString('latin1') !== SQLITE_HEADER) throw notAJournal(file);
+  return true;
 }
 
 function openPostgres(url: string): JournalDb {
@@ -122,6 +150,7 @@ async function ensureOurs(handle: JournalDb): Promise<void> {
   try {
     tables = (await handle.db.introspection.getTables({ withInternalKyselyTables: true })).map((t) => t.name);
   } catch (error) {
+    if (handle.file && isCorruption(error)) throw damaged(handle.file, (error as Error).message, error);
     throw connectionError(handle, error);
   }
   if (tables.length === 0) return;

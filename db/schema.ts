@@ -362,6 +362,8 @@ export interface AbsenceExcuseTable {
   status: 'submitted' | 'confirmed' | 'rejected';
   decided_by: number | null;
   decided_at: string | null;
+  /** The curator's comment on the decision (why a note was rejected). */
+  decision_note: string | null;
   created_at: string;
   version: Version;
 }

@@ -5,12 +5,15 @@ import { demoDataCommand } from './cli/demo-data.js';
 import { initCommand } from './cli/init.js';
 import { archiveCommand } from './cli/archive.js';
 import { verifyCommand } from './cli/verify.js';
+import { backupCommand } from './cli/backup.js';
+import { restoreCommand } from './cli/restore.js';
+import { checkCommand } from './cli/check.js';
 import { resetPasswordCommand } from './cli/reset-password.js';
 import { reportCommand } from './cli/report.js';
 import { DatabaseOpenError } from '../db/errors.js';
 import { AppError } from './api/errors.js';
 
-const commands: CliCommand[] = [initCommand, demoDataCommand, reportCommand, resetPasswordCommand, archiveCommand, verifyCommand];
+const commands: CliCommand[] = [initCommand, demoDataCommand, reportCommand, resetPasswordCommand, backupCommand, restoreCommand, checkCommand, archiveCommand, verifyCommand];
 
 function help(): void {
   console.log('Журнал — командная строка. Использование: npm run cli -- <команда> [параметры]\n');

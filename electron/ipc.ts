@@ -15,6 +15,8 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, deps: () => Servic
   log?: DispatchLog;
 }): { forget(webContentsId: number): void } {
   const states = new Map<number, WindowState>();
+  // After a restore every window logs in again: the restored database may have other users.
+  deps().database.onReplaced(() => states.clear());
   const hostFor = (id: number): SessionHost => {
     const state = () => states.get(id) ?? { userId: null, locked: false };
     return {

@@ -3,8 +3,13 @@
 import './security.js';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions } from 'electron';
-import { openCore, type Core } from './core.js';
+import { openCore, resolveDatabaseUrl, type Core } from './core.js';
 import { registerIpc } from './ipc.js';
+import { createScheduler, shutdown, startupProblem } from './lifecycle.js';
+import type { Scheduler } from './scheduler.js';
+import { systemClock } from './services/clock.js';
+import { appPaths } from './services/paths.js';
+import { backupFolder, backupTime, restoreFile, type StartupProblem } from './services/backups/index.js';
 import { hardenContents, isAppUrl } from './security.js';
 import { APP_FOLDER } from './services/paths.js';
 import type { SettingsStore } from './services/settings.js';
@@ -13,6 +18,8 @@ import { electronSettings } from './settings-electron.js';
 app.setPath('userData', process.env.ZHURNAL_HOME ?? path.join(app.getPath('appData'), APP_FOLDER));
 
 let core: Core | null = null;
+let scheduler: Scheduler | null = null;
+let quitting = false;
 let settings: SettingsStore;
 let mainWindow: BrowserWindow | null = null;
 const rendererIndex = path.join(__dirname, '..', 'dist', 'renderer', 'index.html');
@@ -29,16 +36,32 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(start).catch((error: Error) => fail(error.message));
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => { void core?.close(); });
+  // Hold the quit until the running copy ends and the copy at exit is written, then close the database.
+  app.on('before-quit', (event) => {
+    if (quitting || !core) return;
+    event.preventDefault();
+    quitting = true;
+    void shutdown(core, scheduler, {
+      info: () => undefined,
+      error: (message, error) => dialog.showErrorBox(message, error instanceof Error ? error.message : String(error ?? '')),
+    }).finally(() => app.quit());
+  });
 }
 
 async function start(): Promise<void> {
   settings = electronSettings();
-  try {
-    core = await openCore({ settings, userData: app.getPath('userData') });
-  } catch (error) {
-    return fail((error as Error).message);
+  const userData = app.getPath('userData');
+  for (;;) {
+    try {
+      core = await openCore({ settings, userData });
+      break;
+    } catch (error) {
+      const problem = await startupProblem(error, resolveDatabaseUrl(undefined, settings, appPaths(userData)), settings, userData);
+      if (!problem.backup || !(await offerRestore(problem, userData))) return fail(problem.message);
+    }
   }
+  scheduler = createScheduler(core, systemClock);
+  scheduler.start();
   const ipc = registerIpc(ipcMain, () => core!.deps, {
     isTrustedSender: (event) => isAppUrl(event.senderFrame?.url ?? '', appUrl()),
   });
@@ -105,6 +128,31 @@ function menu(): MenuItemConstructorOptions[] {
       }],
     },
   ];
+}
+
+/** The journal is damaged or missing: offer the newest sound copy. True when it was restored (then open again). */
+async function offerRestore(problem: StartupProblem, userData: string): Promise<boolean> {
+  const backup = problem.backup!;
+  const choice = await dialog.showMessageBox({
+    type: 'error',
+    title: 'Журнал повреждён',
+    message: 'Журнал не удаётся открыть',
+    detail: `${problem.message}\n\nВосстановить журнал из этой копии? Повреждённый файл не удаляется: он будет сохранён рядом ` +
+      'с пометкой «damaged», чтобы специалист мог его изучить.',
+    buttons: [`Восстановить из копии от ${backupTime(backup)}`, 'Выйти'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  });
+  if (choice.response !== 0) return false;
+  try {
+    const folder = backupFolder(settings.get(), appPaths(userData));
+    await restoreFile(problem.file!, backup.path, folder, new Date());
+    return true;
+  } catch (error) {
+    dialog.showErrorBox('Восстановление не выполнено', (error as Error).message);
+    return false;
+  }
 }
 
 function fail(message: string): void {

@@ -9,11 +9,19 @@ import { homeMethods } from './methods/home.js';
 import { setupMethods } from './methods/setup.js';
 import { jobMethods } from './methods/jobs.js';
 import { archiveMethods } from './methods/archive.js';
+import { backupMethods } from './methods/backups.js';
+import { settingsMethods } from './methods/settings.js';
+import { institutionMethods } from './methods/institution.js';
 import { userMethods } from './methods/users.js';
 import { auditMethods } from './methods/audit.js';
 import { remarkMethods } from './methods/remarks.js';
 import { correctionMethods } from './methods/corrections.js';
 import { reportMethods } from './methods/reports.js';
+import { journalMethods } from './methods/journal.js';
+import { lessonMethods } from './methods/lessons.js';
+import { unlockMethods } from './methods/unlocks.js';
+import { excuseMethods } from './methods/excuses.js';
+import { familyMethods } from './methods/family.js';
 
 export const contract = {
   ...setupMethods,
@@ -21,11 +29,19 @@ export const contract = {
   ...homeMethods,
   ...jobMethods,
   ...archiveMethods,
+  ...backupMethods,
+  ...settingsMethods,
+  ...institutionMethods,
   ...userMethods,
   ...auditMethods,
   ...remarkMethods,
   ...correctionMethods,
   ...reportMethods,
+  ...journalMethods,
+  ...lessonMethods,
+  ...unlockMethods,
+  ...excuseMethods,
+  ...familyMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -56,6 +72,18 @@ export type { FileOutput, JobInfo } from './methods/jobs.js';
 export { PDF_MIME, XLSX_MIME } from './methods/jobs.js';
 export type { SetupStatus } from './methods/setup.js';
 export type { HomeSummary, TodayLesson, YearInfo } from './methods/home.js';
+export type {
+  AttendanceCell, CellErrors, CellInput, FinalCell, JournalHeader, JournalListItem, JournalPage, LessonInfo, MarkCell,
+  PeriodState, PlanTopicInfo, RosterStudent, SavedCell, WorkColumnInfo,
+} from './methods/journal.js';
+export { ATTENDANCE_CODES } from './methods/journal.js';
+export { LESSON_KINDS, WORK_KINDS } from './methods/lessons.js';
+export type { UnlockChange, UnlockInfo, UnlockStatus } from './methods/unlocks.js';
+export type { ExcuseInfo, ExcuseKind, ExcuseStatus } from './methods/excuses.js';
+export type { FamilyAbsence, FamilyLesson, FamilyPage, FamilySubject } from './methods/family.js';
+export type { BackupContents, BackupCounts, BackupInspection, BackupItem, BackupOverview, BackupReasonCode, RestoreOutcome } from './methods/backups.js';
+export type { DatabaseChange, DatabaseTest, FolderCheck, SettingsView } from './methods/settings.js';
+export type { InstitutionDetails, SignerInfo } from './methods/institution.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';
 export type {
   ArchiveCopy, ArchiveDueState, ArchivedJournal, ArchivedJournalPage, ArchivedYear, ArchiveOverview, ArchiveSchedule,

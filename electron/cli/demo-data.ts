@@ -18,7 +18,7 @@ export const demoDataCommand: CliCommand = {
     const db = requireFlag(flags, 'db', 'файл базы данных');
     const kind = typeof flags.kind === 'string' ? flags.kind : 'college';
     if (kind !== 'college' && kind !== 'supplementary') throw new CliError('--kind: college или supplementary');
-    const core = await openForCli(flags, db);
+    const core = await openForCli(flags, db, { allowNew: true });
     try {
       const started = Date.now();
       const counts = await generateDemo(core.deps.db, {

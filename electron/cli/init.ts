@@ -12,7 +12,7 @@ export const initCommand: CliCommand = {
     const db = requireFlag(flags, 'db', 'файл базы данных');
     const kind = (typeof flags.kind === 'string' ? flags.kind : 'college') as InstitutionKind;
     if (!['college', 'school', 'supplementary'].includes(kind)) throw new CliError('--kind: college, school или supplementary');
-    const core = await openForCli(flags, db);
+    const core = await openForCli(flags, db, { allowNew: true });
     try {
       const login = typeof flags.admin === 'string' ? flags.admin : 'admin';
       const password = generateOneTimePassword();

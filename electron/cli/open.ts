@@ -1,16 +1,26 @@
-// Open a database for a CLI command with the same settings and paths as the app.
-import { openCore, type Core } from '../core.js';
+// Open a database for a CLI command with the same settings and paths as the app. A journal that will
+// not open (damaged, vanished) is explained with the newest sound copy and the command to restore it.
+import { openCore, resolveDatabaseUrl, type Core } from '../core.js';
+import { startupProblem, startupProblemText } from '../lifecycle.js';
 import { fixedDateClock, systemClock } from '../services/clock.js';
-import { defaultUserDataDir } from '../services/paths.js';
+import { appPaths, defaultUserDataDir } from '../services/paths.js';
 import { fileSettings } from '../settings-file.js';
+import { CliError } from './command.js';
 
-export async function openForCli(flags: Record<string, string | true>, db: string | undefined): Promise<Core> {
+export async function openForCli(flags: Record<string, string | true>, db: string | undefined, options: { allowNew?: boolean } = {}): Promise<Core> {
   const userData = typeof flags.data === 'string' ? flags.data : defaultUserDataDir();
   const today = typeof flags.today === 'string' ? flags.today : undefined;
-  return openCore({
-    databaseUrl: db,
-    userData,
-    settings: fileSettings(userData),
-    clock: today ? fixedDateClock(today) : systemClock,
-  });
+  const settings = fileSettings(userData);
+  try {
+    return await openCore({
+      databaseUrl: db,
+      userData,
+      settings,
+      clock: today ? fixedDateClock(today) : systemClock,
+      allowNew: options.allowNew,
+    });
+  } catch (error) {
+    const url = resolveDatabaseUrl(db, settings, appPaths(userData));
+    throw new CliError(startupProblemText(await startupProblem(error, url, settings, userData)));
+  }
 }

@@ -100,6 +100,20 @@ export async function assertStudentRead(db: Db, session: Session, studentId: num
 }
 
 /**
+ * The student's page shows every subject's marks: for the family (003 §2.7–2.8), the group's curator,
+ * the department's head and the administration — not for a teacher who only teaches the group.
+ */
+export async function assertFamilyRead(db: Db, session: Session, studentId: number): Promise<void> {
+  const exists = await db.selectFrom('students').select('id').where('id', '=', studentId).executeTakeFirst();
+  if (!exists) throw notFound('Обучающийся');
+  if (hasRole(session, ...READ_ALL) || await isOwnChild(db, session, studentId)) return;
+  const groups = await groupsOfStudent(db, studentId);
+  if (groups.some((g) => curatedGroupIds(session).includes(g.id))) return;
+  if (groups.some((g) => g.department_id !== null && headedDepartmentIds(session).includes(g.department_id))) return;
+  throw forbidden('Недостаточно прав: это данные другого обучающегося');
+}
+
+/**
  * 152-ФЗ: birth dates, contacts and addresses only for those who need them — the administrator,
  * the director, the curator of the student's group and the head of its department.
  */

@@ -8,6 +8,7 @@ import type { Clock } from './clock.js';
 import type { SettingsStore } from './settings.js';
 import type { AppPaths } from './paths.js';
 import type { JobRegistry } from './jobs.js';
+import type { DatabaseHolder } from './holder.js';
 import { AppError } from '../api/errors.js';
 
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -41,6 +42,8 @@ export interface ServiceDeps {
   jobs: JobRegistry;
   /** The SQLite file, when the journal is one (backups, archives). */
   file: string | null;
+  /** The live database; `db`, `dialect` and `file` read through it (a restore swaps it). */
+  database: DatabaseHolder;
 }
 
 export interface ServiceContext extends ServiceDeps {

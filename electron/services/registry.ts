@@ -6,6 +6,9 @@ import * as home from './home.js';
 import * as setup from './setup.js';
 import * as jobs from './jobs-api.js';
 import * as archive from './archive/index.js';
+import * as backups from './backups-api.js';
+import * as settingsApi from './settings-api.js';
+import * as institution from './institution.js';
 import * as usersRead from './users/read.js';
 import * as usersWrite from './users/write.js';
 import { families } from './users/families.js';
@@ -14,6 +17,14 @@ import * as auditLog from './audit-log.js';
 import * as remarks from './remarks/index.js';
 import * as corrections from './corrections.js';
 import * as reports from './reports/index.js';
+import * as journalPage from './journal/page.js';
+import * as cells from './journal/cells.js';
+import * as lessons from './journal/lessons.js';
+import * as columns from './journal/columns.js';
+import * as finals from './journal/finals.js';
+import * as unlocks from './journal/unlocks.js';
+import * as excuses from './journal/excuses.js';
+import * as family from './journal/family.js';
 
 export type Handler<M extends MethodName> = (ctx: AuthedContext, input: Parsed<M>) => Promise<Output<M>>;
 export type PublicHandler<M extends MethodName> = (ctx: ServiceContext, input: Parsed<M>) => Promise<Output<M>>;
@@ -41,6 +52,17 @@ export const handlers: Handlers = {
   'archive.open': archive.open,
   'archive.journal': archive.journal,
   'archive.file': archive.file,
+  'backups.list': backups.list,
+  'backups.create': backups.create,
+  'backups.inspect': backups.inspect,
+  'backups.restore': backups.restore,
+  'settings.get': settingsApi.get,
+  'settings.update': settingsApi.update,
+  'settings.checkFolder': settingsApi.checkFolder,
+  'settings.testDatabase': settingsApi.testDatabase,
+  'settings.setDatabase': settingsApi.setDatabase,
+  'institution.get': institution.get,
+  'institution.update': institution.update,
   'users.list': usersRead.list,
   'users.get': usersRead.get,
   'users.scopes': usersRead.scopes,
@@ -79,4 +101,27 @@ export const handlers: Handlers = {
   'reports.forecast': reports.forecast,
   'reports.hoursSheet': reports.hoursSheet,
   'reports.start': reports.start,
+  'journal.list': journalPage.list,
+  'journal.open': journalPage.open,
+  'journal.combined': journalPage.combined,
+  'journal.saveCells': cells.saveCells,
+  'marks.set': cells.setMark,
+  'attendance.set': cells.setAttendance,
+  'finals.set': finals.setFinals,
+  'lessons.create': lessons.create,
+  'lessons.update': lessons.update,
+  'lessons.delete': lessons.remove,
+  'lessons.individualHomework': lessons.individualHomework,
+  'columns.add': columns.add,
+  'columns.update': columns.update,
+  'columns.remove': columns.remove,
+  'unlocks.request': unlocks.request,
+  'unlocks.list': unlocks.list,
+  'unlocks.decide': unlocks.decide,
+  'unlocks.changes': unlocks.changes,
+  'excuses.submit': excuses.submit,
+  'excuses.list': excuses.list,
+  'excuses.decide': excuses.decide,
+  'excuses.students': excuses.students,
+  'family.page': family.page,
 };

@@ -25,8 +25,11 @@ export const settingsSchema = z.object({
   signatures: z.object({
     directorPosition: z.string().default('Директор'),
     directorName: z.string().default(''),
+    /** The first deputy as printed («Иванова А. П.»), kept from `deputies[0]` by institution.update, for code that needs one signer. */
     deputyPosition: z.string().default('Заместитель директора по учебной работе'),
     deputyName: z.string().default(''),
+    /** Every deputy who signs documents (000 §3.2: remarks, reports, certified copies). */
+    deputies: z.array(z.object({ position: z.string(), name: z.string() })).default([]),
     secretaryPosition: z.string().default('Секретарь учебной части'),
     secretaryName: z.string().default(''),
   }).prefault({}),

@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flagNumber, flagString, parseFlags } from '../args.js';
-import { openCore } from '../core.js';
+import { openCore, type Core } from '../core.js';
+import { createScheduler, shutdown, startupProblem, startupProblemText } from '../lifecycle.js';
 import { fixedDateClock, systemClock } from '../services/clock.js';
 import { defaultUserDataDir } from '../services/paths.js';
 import { fileSettings } from '../settings-file.js';
@@ -19,7 +20,14 @@ async function main(): Promise<void> {
   const today = flagString(flags, 'today');
   const clock = today ? fixedDateClock(today) : systemClock;
   const db = flagString(flags, 'db') ?? path.join(userData, 'demo.sqlite');
-  const core = await openCore({ databaseUrl: db, userData, settings, clock });
+  let core: Core;
+  try {
+    core = await openCore({ databaseUrl: db, userData, settings, clock });
+  } catch (error) {
+    // A damaged or missing journal: say so and name the newest sound copy, never start on an empty one.
+    console.error(startupProblemText(await startupProblem(error, db, settings, userData)));
+    process.exit(1);
+  }
   const hasInstitution = await core.deps.db.selectFrom('institution').select('id').executeTakeFirst();
   if (!hasInstitution) {
     console.log('База пуста: создаю демонстрационный колледж…');
@@ -34,8 +42,17 @@ async function main(): Promise<void> {
     port: flagNumber(flags, 'port') ?? 0,
   });
   console.log(`Демо-входы (пароль ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.login).join(', ')}`);
+  const scheduler = createScheduler(core, clock);
+  scheduler.start();
   console.log(`Журнал: ${host.url}`);
-  const stop = async () => { await host.close(); await core.close(); process.exit(0); };
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await shutdown(core, scheduler);
+    process.exit(0);
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -27,6 +27,7 @@ export interface WebHost {
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const sessions = new WebSessions();
+  const stopListening = options.deps.database.onReplaced(() => sessions.clear());
   const log = options.log ?? console;
   const maxBody = options.maxBodyBytes ?? 40 * 1024 * 1024;
   const server = http.createServer((req, res) => {
@@ -79,7 +80,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     url: `http://${shownHost}:${address.port}/`,
     server,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () => new Promise<void>((resolve) => { stopListening(); server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
 

@@ -29,6 +29,11 @@ export class WebSessions {
     return { host, token: () => current };
   }
 
+  /** End every login (after a restore: the restored database may have other users). */
+  clear(): void {
+    this.entries.clear();
+  }
+
   private live(token: string): boolean {
     const e = this.entries.get(token);
     if (!e) return false;

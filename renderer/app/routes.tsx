@@ -8,6 +8,13 @@ import { ChangePasswordScreen } from '../screens/login/ChangePasswordScreen';
 import { ArchiveScreen } from '../screens/archive/ArchiveScreen';
 import { ArchivedYearScreen } from '../screens/archive/ArchivedYearScreen';
 import { TransfersScreen } from '../screens/archive/TransfersScreen';
+import { JournalListScreen } from '../screens/journal/JournalListScreen';
+import { JournalScreen } from '../screens/journal/JournalScreen';
+import { FamilyRedirect, FamilyScreen } from '../screens/family/FamilyScreen';
+import { ExcusesScreen } from '../screens/excuses/ExcusesScreen';
+import { UnlocksScreen } from '../screens/unlocks/UnlocksScreen';
+import { BackupsScreen } from '../screens/backups/BackupsScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { UsersScreen } from '../screens/users/UsersScreen';
 import { FamilyAccessScreen } from '../screens/users/FamilyAccessScreen';
 import { AuditScreen } from '../screens/audit/AuditScreen';
@@ -21,8 +28,17 @@ export interface RouteDef {
   render: (params: Record<string, string>, me: Me) => ReactNode;
 }
 
+const JOURNAL_READERS: Role[] = ['admin', 'director', 'deputy', 'dept_head', 'secretary', 'curator', 'teacher'];
+
 export const routes: RouteDef[] = [
   { path: '/', title: 'Главная', roles: 'any', nav: true, render: (_p, me) => <HomeScreen me={me} /> },
+  { path: '/journals', title: 'Журналы', roles: JOURNAL_READERS, nav: true, render: (_p, me) => <JournalListScreen me={me} /> },
+  { path: '/journal/:id', title: 'Журнал', roles: JOURNAL_READERS, nav: false, render: (p) => <JournalScreen key={p.id} id={Number(p.id)} /> },
+  { path: '/journal/:id/group', title: 'Журнал группы', roles: JOURNAL_READERS, nav: false, render: (p) => <JournalScreen key={`g${p.id}`} id={Number(p.id)} combined /> },
+  { path: '/family', title: 'Дневник', roles: ['student', 'parent'], nav: true, render: (_p, me) => <FamilyRedirect me={me} /> },
+  { path: '/student/:id', title: 'Дневник обучающегося', roles: ['student', 'parent', 'curator', 'dept_head', 'admin', 'director', 'deputy'], nav: false, render: (p, me) => <FamilyScreen key={p.id} id={Number(p.id)} me={me} /> },
+  { path: '/excuses', title: 'Причины отсутствия', roles: ['curator', 'dept_head', 'admin'], nav: true, render: () => <ExcusesScreen /> },
+  { path: '/unlocks', title: 'Разблокировка периодов', roles: ['deputy', 'director'], nav: true, render: () => <UnlocksScreen /> },
   { path: '/password', title: 'Смена пароля', roles: 'any', nav: false, render: (_p, me) => <ChangePasswordScreen me={me} forced={false} onDone={() => undefined} /> },
   { path: '/archive', title: 'Архив', roles: ['secretary', 'admin'], nav: true, render: () => <ArchiveScreen /> },
   { path: '/archive/transfers', title: 'Перенос на носители', roles: ['deputy', 'director'], nav: true, render: () => <TransfersScreen /> },
@@ -30,6 +46,8 @@ export const routes: RouteDef[] = [
   { path: '/users', title: 'Пользователи и роли', roles: ['admin'], nav: true, render: () => <UsersScreen /> },
   { path: '/family-access', title: 'Доступ родителей и обучающихся', roles: ['admin', 'dept_head'], nav: true, render: () => <FamilyAccessScreen /> },
   { path: '/audit', title: 'Журнал аудита', roles: ['admin', 'director'], nav: true, render: () => <AuditScreen /> },
+  { path: '/backups', title: 'Резервные копии', roles: ['admin'], nav: true, render: () => <BackupsScreen /> },
+  { path: '/settings', title: 'Настройки', roles: ['admin'], nav: true, render: () => <SettingsScreen /> },
 ];
 
 export function allowed(route: RouteDef, me: Me): boolean {

@@ -8,6 +8,7 @@ import { benchCollege } from './college.js';
 import { measureFloor } from './cases/floor.js';
 import { pdfPagesPerSecond, xlsxRowsPerSecond } from './cases/exports.js';
 import { serviceCases } from './cases/services.js';
+import { backupCases } from './cases/backups.js';
 import { printTable, type BenchResult } from './harness.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     { name: 'floor: full scan of marks', value: floor.scanMs, unit: 'ms', target: null, floor_ratio: 1 },
   ];
   results.push(...await serviceCases(college, floor));
+  results.push(...await backupCases(college, floor));
   results.push({ name: 'xlsx rows per second (streaming)', value: await xlsxRowsPerSecond(), unit: 'rows/s', target: null, floor_ratio: null });
   const pdf = await pdfPagesPerSecond();
   results.push({ name: 'PDF table pages per second', value: pdf.pagesPerSecond, unit: 'pages/s', target: null, floor_ratio: null, note: `${pdf.pages} pages` });

@@ -10,6 +10,7 @@ import { generateDemo } from '../../db/demo/index.js';
 import { manualClock } from '../../electron/services/clock.js';
 import type { ServiceDeps } from '../../electron/services/context.js';
 import { archiveScheduledTask, runArchiveSchedule } from '../../electron/services/archive/schedule.js';
+import { Scheduler } from '../../electron/scheduler.js';
 import { describeEachDb, freshDb, type FreshDb } from '../support/databases.js';
 import { loadFixtures, SMALL_DEMO, type Fixtures } from '../support/fixtures.js';
 import { makeDeps, TestClient } from '../support/harness.js';
@@ -115,6 +116,24 @@ describeEachDb('archive schedule', (kind) => {
     expect(outcome.action.archive).toBeNull();
     const secretary = await new TestClient(deps).login('secretary');
     expect((await secretary.call('home.summary', {})).archiveDue).toEqual([{ yearTitle: '2026/2027', dueOn: '2027-09-05', waitingClose: true }]);
+  });
+
+  it('runs under the program\'s scheduler: checked at start, the reminder recorded, not again within the hour', async () => {
+    deps.settings.update({ archive: { mode: 'remind', lastReminderAt: '' } });
+    const errors: unknown[] = [];
+    const scheduler = new Scheduler({ clock, settings: deps.settings, timers: { setInterval: () => 0, clearInterval: () => undefined }, log: { error: (_m, e) => errors.push(e) } });
+    scheduler.register(archiveScheduledTask(deps));
+    await scheduler.check();
+    const first = clock.now().toISOString();
+    expect(deps.settings.get().archive.lastReminderAt).toBe(first);
+    clock.advance(30 * 60 * 1000);
+    await scheduler.check();
+    expect(deps.settings.get().archive.lastReminderAt).toBe(first);
+    clock.advance(30 * 60 * 1000);
+    await scheduler.check();
+    expect(deps.settings.get().archive.lastReminderAt).toBe(clock.now().toISOString());
+    expect(scheduler.statuses()).toEqual([expect.objectContaining({ name: 'archive.yearEnd', lastError: null })]);
+    expect(errors).toEqual([]);
   });
 
   it('is silent when switched off', async () => {

@@ -195,5 +195,8 @@ describeEachDb('archive services', (kind) => {
     expect(JSON.parse(entry.after!)).toMatchObject({ dueDate: '09-15', mode: 'auto' });
     const bad = await refused(secretary.call('archive.setSchedule', { dueDate: '31-12', mode: 'remind', targetFolder: '' }), 'bad_request');
     expect(bad.message).toMatch(/ММ-ДД/);
+    const relative = await refused(secretary.call('archive.setSchedule', { dueDate: '09-05', mode: 'auto', targetFolder: 'флешка' }), 'bad_request');
+    expect(relative.fields).toEqual({ targetFolder: 'Нужен полный путь к папке' });
+    expect(deps.settings.get().archive.targetFolder).toBe(stick);
   });
 });

@@ -26,6 +26,17 @@ export interface Fixtures {
   otherStudentId: number;
   /** A teacher who is not a demo login. */
   otherTeacherId: number;
+  /** The demo teacher's journal in the demo student's group (curated by the demo curator). */
+  teacherGroupJournalId: number;
+  /** The current period (semester) of the current year. */
+  currentPeriodId: number;
+  /** The latest lesson of the demo teacher's journal, its first type of work, and a student on its roster with no attendance mark. */
+  teacherLessonId: number;
+  teacherColumnId: number;
+  teacherStudentId: number;
+  /** The latest lesson of the other journal and its first type of work. */
+  otherLessonId: number;
+  otherColumnId: number;
   /** Another student of the demo group, without an account, and a guardian of theirs without one (credential slips). */
   familyStudentId: number;
   familyGuardianId: number;
@@ -51,6 +62,25 @@ export async function loadFixtures(db: Kysely<Database>): Promise<Fixtures> {
     .orderBy('j.id').executeTakeFirstOrThrow();
   const otherStudent = await db.selectFrom('enrolments').select('student_id')
     .where('group_id', '=', other.group_id).where('until_date', 'is', null).orderBy('student_id').executeTakeFirstOrThrow();
+  const period = await db.selectFrom('periods').select('id').where('year_id', '=', currentYearId)
+    .where('starts_on', '<=', DEMO_TODAY).where('ends_on', '>=', DEMO_TODAY).executeTakeFirstOrThrow();
+  const lastLesson = async (journalId: number) => {
+    const lesson = await db.selectFrom('lessons').select(['id', 'date', 'journal_id']).where('journal_id', '=', journalId)
+      .orderBy('date', 'desc').orderBy('lesson_no', 'desc').executeTakeFirstOrThrow();
+    const column = await db.selectFrom('work_columns').select('id').where('lesson_id', '=', lesson.id).orderBy('seq').executeTakeFirstOrThrow();
+    return { lesson, column };
+  };
+  const mine = await lastLesson(teacherJournal.id);
+  const theirs = await lastLesson(other.id);
+  const journalRow = await db.selectFrom('journals').select(['group_id', 'subgroup_id']).where('id', '=', teacherJournal.id).executeTakeFirstOrThrow();
+  const rosterStudent = await db.selectFrom('enrolments').select('student_id')
+    .where('group_id', '=', journalRow.group_id).where('from_date', '<=', mine.lesson.date)
+    .where((eb) => eb.or([eb('until_date', 'is', null), eb('until_date', '>', mine.lesson.date)]))
+    .where('student_id', 'not in', (eb) => eb.selectFrom('attendance').select('student_id').where('lesson_id', '=', mine.lesson.id))
+    .$if(journalRow.subgroup_id !== null, (q) => q.where('student_id', 'in', (eb) => eb.selectFrom('subgroup_students').select('student_id').where('subgroup_id', '=', journalRow.subgroup_id!)))
+    .orderBy('student_id').executeTakeFirstOrThrow();
+  const groupJournal = await db.selectFrom('journals').select('id').where('teacher_user_id', '=', userIds.teacher)
+    .where('group_id', '=', group.id).orderBy('id').executeTakeFirstOrThrow();
   const family = await db.selectFrom('enrolments as e').innerJoin('students as s', 's.id', 'e.student_id')
     .innerJoin('guardians as gu', 'gu.student_id', 's.id')
     .select(['s.id as studentId', 'gu.id as guardianId'])
@@ -58,6 +88,10 @@ export async function loadFixtures(db: Kysely<Database>): Promise<Fixtures> {
     .where('s.user_id', 'is', null).where('gu.user_id', 'is', null)
     .orderBy('s.id', 'desc').orderBy('gu.id').executeTakeFirstOrThrow();
   return {
+    teacherGroupJournalId: groupJournal.id,
+    currentPeriodId: period.id,
+    teacherLessonId: mine.lesson.id, teacherColumnId: mine.column.id, teacherStudentId: rosterStudent.student_id,
+    otherLessonId: theirs.lesson.id, otherColumnId: theirs.column.id,
     userIds, currentYearId, previousYearId,
     familyStudentId: family.studentId, familyGuardianId: family.guardianId,
     studentId: student.id, groupId: group.id, departmentId: group.department_id!,

@@ -8,21 +8,20 @@ import { AppError } from '../../electron/api/errors.js';
 import { fixedDateClock, type Clock } from '../../electron/services/clock.js';
 import type { ServiceDeps, SessionHost } from '../../electron/services/context.js';
 import { dispatch } from '../../electron/services/dispatch.js';
+import { DatabaseHolder, depsOver } from '../../electron/services/holder.js';
 import { JobRegistry } from '../../electron/services/jobs.js';
 import { appPaths } from '../../electron/services/paths.js';
 import { memorySettings } from '../../electron/services/settings.js';
 
+/** Service dependencies over a database; `deps.database.current` is the live handle after a restore. */
 export function makeDeps(handle: JournalDb, options: { today?: string; clock?: Clock; userData?: string } = {}): ServiceDeps {
   const userData = options.userData ?? fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-home-'));
-  return {
-    db: handle.db,
-    dialect: handle.dialect,
-    file: handle.file,
+  return depsOver(new DatabaseHolder(handle), {
     clock: options.clock ?? fixedDateClock(options.today ?? '2026-11-25'),
     settings: memorySettings(),
     paths: appPaths(userData),
     jobs: new JobRegistry(),
-  };
+  });
 }
 
 export class MemorySessionHost implements SessionHost {

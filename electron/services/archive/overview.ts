@@ -1,7 +1,9 @@
 // archive.overview, archive.setSchedule: every year with its archive state — the copy in the store,
 // the transfers to removable media and their verification (000 §3.2.2: the deputy checks that the
 // year was carried over), and the schedule the secretary is reminded by.
+import path from 'node:path';
 import type { ArchiveOverview, ArchiveSchedule, ArchiveYear, Parsed } from '../../api/contract.js';
+import { badInput } from '../../api/errors.js';
 import { audit } from '../audit.js';
 import type { AuthedContext, Db } from '../context.js';
 import type { SettingsStore } from '../settings.js';
@@ -46,6 +48,9 @@ export async function overview(ctx: AuthedContext): Promise<ArchiveOverview> {
 }
 
 export async function setSchedule(ctx: AuthedContext, input: Parsed<'archive.setSchedule'>): Promise<ArchiveSchedule> {
+  if (input.targetFolder && !path.isAbsolute(input.targetFolder)) {
+    throw badInput('Папка для копии: укажите полный путь, например /media/secretary/ARCHIVE или E:\\Архив', { targetFolder: 'Нужен полный путь к папке' });
+  }
   const before = scheduleOf(ctx.settings);
   // Settings live in a file, not the database; the change is still recorded in the audit log.
   ctx.settings.update({ archive: { dueDate: input.dueDate, mode: input.mode, targetFolder: input.targetFolder } });

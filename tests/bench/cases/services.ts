@@ -3,7 +3,11 @@ import type { College } from '../college.js';
 import type { Floor } from './floor.js';
 import type { BenchResult } from '../harness.js';
 import { archiveCases } from './archive.js';
+import { journalCases } from './journal.js';
 
 export async function serviceCases(college: College, floor: Floor): Promise<BenchResult[]> {
-  return [...await archiveCases(college, floor)];
+  return [
+    ...await journalCases(college),
+    ...await archiveCases(college, floor),
+  ];
 }

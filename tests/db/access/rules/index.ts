@@ -1,15 +1,19 @@
 // Every domain's rules. A method of the contract without a rule here fails the matrix test.
 import { coreRules } from './core.js';
 import { archiveRules } from './archive.js';
+import { backupRules } from './backups.js';
 import { userRules } from './users.js';
 import { auditRules } from './audit.js';
 import { reportRules } from './reports.js';
+import { journalRules } from './journal.js';
 import type { AccessRules } from './types.js';
 
 export const rules: AccessRules = {
   ...coreRules,
   ...archiveRules,
+  ...backupRules,
   ...userRules,
   ...auditRules,
   ...reportRules,
+  ...journalRules,
 };

@@ -1,0 +1,251 @@
+// One journal page in a fixed handful of indexed queries — no query per lesson or per student —
+// so that opening a page stays well under 10 ms on a college of 2,000 students.
+import type {
+  AttendanceCell, FinalCell, JournalListItem, JournalPage, LessonInfo, MarkCell, Parsed, PeriodState, RosterStudent,
+} from '../../api/contract.js';
+import { badInput, forbidden, notFound } from '../../api/errors.js';
+import { canReadJournal, curatedGroupIds, headedDepartmentIds, loadJournal, READ_ALL, type JournalRow } from '../access.js';
+import { hasRole, type AuthedContext, type Db } from '../context.js';
+import { scheduledSlots } from '../schedule.js';
+import { fullName, shortName } from '../session.js';
+import { parseScale } from './scale.js';
+
+type RangeInput = { periodId?: number | null; from?: string | null; to?: string | null };
+
+export async function open(ctx: AuthedContext, input: Parsed<'journal.open'>): Promise<JournalPage> {
+  const head = await headOf(ctx.db, input.journalId);
+  if (!canReadJournal(ctx.session, head)) throw forbidden('Недостаточно прав: это журнал другого преподавателя');
+  return loadPage(ctx, ctx.db, head, input, head);
+}
+
+/** The journal with everything its page header needs and the institution's scale, in one query. */
+async function headOf(db: Db, journalId: number) {
+  const row = await db.selectFrom('journals as j')
+    .innerJoin('academic_years as y', 'y.id', 'j.year_id')
+    .innerJoin('groups as g', 'g.id', 'j.group_id')
+    .innerJoin('subjects as s', 's.id', 'j.subject_id')
+    .innerJoin('users as t', 't.id', 'j.teacher_user_id')
+    .innerJoin('institution as i', (join) => join.onTrue())
+    .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
+    .select(['j.id', 'j.year_id', 'j.group_id', 'j.subject_id', 'j.subgroup_id', 'j.teacher_user_id', 'j.version', 'g.department_id',
+      'y.status as year_status', 'y.title as year_title', 'y.starts_on', 'y.ends_on', 'g.name as group_name', 's.name as subject_name',
+      's.code as subject_code', 'sg.number as sg_number', 'sg.title as sg_title', 't.last_name', 't.first_name', 't.middle_name',
+      'i.mark_scale', 'i.marks_enabled', 'i.lessons_per_day'])
+    .where('j.id', '=', journalId).executeTakeFirst();
+  if (!row) throw notFound('Журнал');
+  return row;
+}
+type Head = Awaited<ReturnType<typeof headOf>>;
+
+/** Every journal of the group and subject (both subgroups), read-only: the group view (003 §3.7). */
+export async function combined(ctx: AuthedContext, input: Parsed<'journal.combined'>): Promise<JournalPage[]> {
+  const j = await loadJournal(ctx.db, input.journalId);
+  const siblings = await ctx.db.selectFrom('journals as j').innerJoin('groups as g', 'g.id', 'j.group_id')
+    .select(['j.id', 'j.year_id', 'j.group_id', 'j.subject_id', 'j.subgroup_id', 'j.teacher_user_id', 'j.version', 'g.department_id'])
+    .where('j.group_id', '=', j.group_id).where('j.subject_id', '=', j.subject_id).where('j.year_id', '=', j.year_id)
+    .orderBy('j.subgroup_id').orderBy('j.id').execute();
+  // A subgroup's teacher sees the other subgroup's journal here, read-only.
+  if (!siblings.some((s) => canReadJournal(ctx.session, s))) throw forbidden('Недостаточно прав: это журнал другого преподавателя');
+  const pages: JournalPage[] = [];
+  for (const s of siblings) {
+    const page = await loadPage(ctx, ctx.db, { ...s, year_status: j.year_status }, input);
+    pages.push({ ...page, canWrite: false, readOnlyReason: 'Общий вид группы: только для просмотра', periods: page.periods.map((p) => ({ ...p, editable: false })) });
+  }
+  return pages;
+}
+
+function resolveRange(input: RangeInput, periods: Array<{ id: number; starts_on: string; ends_on: string }>,
+  year: { starts_on: string; ends_on: string }, today: string): { from: string; to: string; periodId: number | null } {
+  if (input.periodId) {
+    const p = periods.find((x) => x.id === input.periodId);
+    if (!p) throw badInput('Период не относится к учебному году этого журнала', { periodId: 'Не тот год' });
+    return { from: p.starts_on, to: p.ends_on, periodId: p.id };
+  }
+  if (input.from || input.to) {
+    const from = input.from ?? year.starts_on;
+    const to = input.to ?? year.ends_on;
+    if (from > to) throw badInput('Начало диапазона позже конца', { from: 'Позже конца' });
+    return { from, to, periodId: periods.find((p) => p.starts_on <= from && to <= p.ends_on)?.id ?? null };
+  }
+  const current = periods.find((p) => p.starts_on <= today && today <= p.ends_on)
+    ?? [...periods].reverse().find((p) => p.starts_on <= today) ?? periods[0];
+  return current ? { from: current.starts_on, to: current.ends_on, periodId: current.id } : { from: year.starts_on, to: year.ends_on, periodId: null };
+}
+
+export async function loadPage(ctx: AuthedContext, db: Db, j: JournalRow, input: RangeInput, known?: Head): Promise<JournalPage> {
+  const today = ctx.clock.today();
+  const head = known ?? await headOf(db, j.id);
+  const inst = head;
+  const periodRows = await db.selectFrom('periods').select(['id', 'seq', 'title', 'starts_on', 'ends_on', 'locked'])
+    .where('year_id', '=', j.year_id).orderBy('seq').execute();
+  const range = resolveRange(input, periodRows, head, today);
+  const { from, to } = range;
+
+  const own = hasRole(ctx.session, 'teacher') && j.teacher_user_id === ctx.session.userId;
+  const canWrite = own && j.year_status === 'open';
+  const readOnlyReason = canWrite ? null : own ? 'Учебный год закрыт: журнал доступен только для просмотра'
+    : 'Журнал доступен только для просмотра: записи в нём ведёт преподаватель';
+
+  const unlockRows = await db.selectFrom('period_unlocks').select(['id', 'period_id', 'status', 'valid_until', 'reason', 'version'])
+    .where('journal_id', '=', j.id).orderBy('id').execute();
+  const periods: PeriodState[] = periodRows.map((p) => {
+    const last = unlockRows.filter((u) => u.period_id === p.id).at(-1);
+    const expired = last?.status === 'approved' && last.valid_until !== null && last.valid_until < today;
+    const unlock = last ? { id: last.id, status: expired ? 'expired' as const : last.status, validUntil: last.valid_until, reason: last.reason, version: last.version } : null;
+    return {
+      id: p.id, seq: p.seq, title: p.title, startsOn: p.starts_on, endsOn: p.ends_on, locked: p.locked === 1, unlock,
+      editable: canWrite && (p.locked === 0 || unlock?.status === 'approved'),
+    };
+  });
+
+  // Everyone enrolled at any time in the range, in the subgroup when the journal is a subgroup's.
+  const enrolments = await db.selectFrom('enrolments as e').innerJoin('students as s', 's.id', 'e.student_id')
+    .select(['s.id', 's.last_name', 's.first_name', 's.middle_name', 'e.from_date', 'e.until_date'])
+    .where('e.group_id', '=', j.group_id).where('e.from_date', '<=', to)
+    .where((eb) => eb.or([eb('e.until_date', 'is', null), eb('e.until_date', '>', from)]))
+    .$if(j.subgroup_id !== null, (q) => q.where('e.student_id', 'in',
+      (eb) => eb.selectFrom('subgroup_students').select('student_id').where('subgroup_id', '=', j.subgroup_id!)))
+    .orderBy('s.last_name').orderBy('s.first_name').orderBy('s.middle_name').orderBy('e.from_date')
+    .execute();
+  const students: RosterStudent[] = [];
+  const byStudent = new Map<number, RosterStudent>();
+  for (const e of enrolments) {
+    let s = byStudent.get(e.id);
+    if (!s) {
+      s = { id: e.id, fullName: fullName(e), shortName: shortName(e), intervals: [] };
+      byStudent.set(e.id, s);
+      students.push(s);
+    }
+    s.intervals.push({ from: e.from_date, until: e.until_date });
+  }
+
+  const lessonRows = await db.selectFrom('lessons')
+    .select(['id', 'date', 'lesson_no', 'hours', 'kind', 'plan_topic_id', 'topic', 'homework', 'entered_on', 'attendance_taken', 'version'])
+    .where('journal_id', '=', j.id).where('date', '>=', from).where('date', '<=', to)
+    .orderBy('date').orderBy('lesson_no').execute();
+  const lessons: LessonInfo[] = lessonRows.map((l) => ({
+    id: l.id, date: l.date, lessonNo: l.lesson_no, hours: l.hours, kind: l.kind, planTopicId: l.plan_topic_id, topic: l.topic,
+    homework: l.homework, enteredOn: l.entered_on, late: l.entered_on > l.date, attendanceTaken: l.attendance_taken === 1, version: l.version, columns: [], individualHomework: [],
+  }));
+  const lessonById = new Map(lessons.map((l) => [l.id, l]));
+  const inRange = (q: any) => q.where('l.journal_id', '=', j.id).where('l.date', '>=', from).where('l.date', '<=', to);
+
+  let marks: MarkCell[] = [];
+  let attendance: AttendanceCell[] = [];
+  if (lessons.length > 0) {
+    const columns = await inRange(db.selectFrom('work_columns as c').innerJoin('lessons as l', 'l.id', 'c.lesson_id')
+      .select(['c.id', 'c.lesson_id', 'c.seq', 'c.kind', 'c.title', 'c.weight', 'c.release_on', 'c.version'])).orderBy('c.seq').execute() as
+      Array<{ id: number; lesson_id: number; seq: number; kind: string; title: string; weight: number; release_on: string | null; version: number }>;
+    for (const c of columns) {
+      lessonById.get(c.lesson_id)?.columns.push({ id: c.id, seq: c.seq, kind: c.kind, title: c.title, weight: Number(c.weight), releaseOn: c.release_on, version: c.version });
+    }
+    if (columns.length > 0) {
+      // Selected under the output's own names: no second object per mark.
+      marks = await inRange(db.selectFrom('marks as m').innerJoin('work_columns as c', 'c.id', 'm.column_id').innerJoin('lessons as l', 'l.id', 'c.lesson_id')
+        .select(['m.column_id as columnId', 'm.student_id as studentId', 'm.value', 'm.version'])).execute() as MarkCell[];
+    }
+    attendance = await inRange(db.selectFrom('attendance as a').innerJoin('lessons as l', 'l.id', 'a.lesson_id')
+      .select(['a.lesson_id as lessonId', 'a.student_id as studentId', 'a.code', 'a.late_minutes as lateMinutes', 'a.reason', 'a.excuse_id as excuseId', 'a.version'])).execute() as AttendanceCell[];
+    const homework = await inRange(db.selectFrom('homework_individual as h').innerJoin('lessons as l', 'l.id', 'h.lesson_id')
+      .select(['h.lesson_id', 'h.student_id', 'h.text'])).execute() as Array<{ lesson_id: number; student_id: number; text: string }>;
+    for (const h of homework) lessonById.get(h.lesson_id)?.individualHomework.push({ studentId: h.student_id, text: h.text });
+  }
+
+  const finalRows = await db.selectFrom('final_marks').select(['student_id', 'period_id', 'kind', 'value', 'version'])
+    .where('journal_id', '=', j.id).execute();
+  const finals: FinalCell[] = finalRows.map((f) => ({ studentId: f.student_id, periodId: f.period_id, kind: f.kind, value: f.value, version: f.version }));
+
+  const siblings = await db.selectFrom('journals').select('id').where('year_id', '=', j.year_id).where('group_id', '=', j.group_id)
+    .where('subject_id', '=', j.subject_id).where('id', '!=', j.id).orderBy('id').execute();
+  const plan = await planState(db, j.id);
+  const pending = await pendingSlots(db, j, head.starts_on, from, to < today ? to : today, lessons);
+
+  return {
+    journal: {
+      id: j.id, yearId: j.year_id, yearTitle: head.year_title, yearStartsOn: head.starts_on, yearEndsOn: head.ends_on,
+      groupId: j.group_id, groupName: head.group_name, subjectId: j.subject_id, subjectName: head.subject_name, subjectCode: head.subject_code,
+      subgroup: j.subgroup_id !== null && head.sg_number !== null ? { id: j.subgroup_id, number: head.sg_number, title: head.sg_title ?? '' } : null,
+      teacherName: fullName(head), siblingIds: siblings.map((x) => x.id),
+    },
+    canWrite, readOnlyReason,
+    scale: parseScale(inst.mark_scale), marksEnabled: inst.marks_enabled === 1, lessonsPerDay: inst.lessons_per_day, today,
+    range, periods, students, lessons, marks, attendance, finals, plan, pending,
+  };
+}
+
+/** The thematic plan with what has been taught, the hours held and the plan's hours with corrections. */
+export async function planState(db: Db, journalId: number): Promise<JournalPage['plan']> {
+  const topics = await db.selectFrom('plan_topics').select(['id', 'seq', 'section', 'title', 'hours', 'lesson_kind', 'homework'])
+    .where('journal_id', '=', journalId).orderBy('seq').execute();
+  const taught = await db.selectFrom('lessons')
+    .select(['plan_topic_id', (eb) => eb.fn.min<string>('date').as('first'), (eb) => eb.fn.sum<number>('hours').as('hours')])
+    .where('journal_id', '=', journalId).groupBy('plan_topic_id').execute();
+  const firstBy = new Map(taught.filter((t) => t.plan_topic_id !== null).map((t) => [t.plan_topic_id!, t.first]));
+  const hoursHeld = taught.reduce((sum, t) => sum + Number(t.hours), 0);
+  let hoursPlanned: number | null = topics.length > 0 ? topics.reduce((sum, t) => sum + t.hours, 0) : null;
+  if (hoursPlanned === null) {
+    const period = await db.selectFrom('journal_period_hours').select((eb) => eb.fn.sum<number>('hours').as('h')).where('journal_id', '=', journalId).executeTakeFirst();
+    hoursPlanned = period?.h != null ? Number(period.h) : null;
+  }
+  if (hoursPlanned !== null) {
+    const corrections = await db.selectFrom('plan_corrections').select((eb) => eb.fn.sum<number>('hours_delta').as('h'))
+      .where('journal_id', '=', journalId).where('status', '=', 'approved').executeTakeFirst();
+    hoursPlanned += Number(corrections?.h ?? 0);
+  }
+  const list = topics.map((t) => ({
+    id: t.id, seq: t.seq, section: t.section, title: t.title, hours: t.hours, kind: t.lesson_kind, homework: t.homework,
+    taughtOn: firstBy.get(t.id) ?? null,
+  }));
+  return { topics: list, hoursPlanned, hoursHeld, nextTopicId: list.find((t) => t.taughtOn === null)?.id ?? null };
+}
+
+async function pendingSlots(db: Db, j: JournalRow, yearStart: string, from: string, to: string, lessons: LessonInfo[]) {
+  if (from > to) return [];
+  const held = new Set(lessons.map((l) => `${l.date}|${l.lessonNo}`));
+  const slots = await scheduledSlots(db, { yearId: j.year_id, yearStart, from, to, journalIds: [j.id] });
+  return slots.filter((s) => !held.has(`${s.date}|${s.lessonNo}`)).map((s) => ({ date: s.date, lessonNo: s.lessonNo, room: s.room }));
+}
+
+export async function list(ctx: AuthedContext, input: Parsed<'journal.list'>): Promise<JournalListItem[]> {
+  const { db, session } = ctx;
+  const today = ctx.clock.today();
+  let yearId = input.yearId ?? null;
+  if (yearId === null) {
+    const years = await db.selectFrom('academic_years').select(['id', 'starts_on', 'ends_on']).orderBy('starts_on', 'desc').execute();
+    yearId = (years.find((y) => y.starts_on <= today && today <= y.ends_on) ?? years[0])?.id ?? null;
+  }
+  if (yearId === null) return [];
+  let q = db.selectFrom('journals as j')
+    .innerJoin('academic_years as y', 'y.id', 'j.year_id')
+    .innerJoin('groups as g', 'g.id', 'j.group_id')
+    .innerJoin('subjects as s', 's.id', 'j.subject_id')
+    .innerJoin('users as t', 't.id', 'j.teacher_user_id')
+    .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
+    .select(['j.id', 'j.group_id', 'j.teacher_user_id', 'y.title as year_title', 'g.name as group_name', 'g.department_id', 's.name as subject_name',
+      's.code as subject_code', 'sg.number as sg_number', 't.last_name', 't.first_name', 't.middle_name'])
+    .where('j.year_id', '=', yearId);
+  if (input.groupId) q = q.where('j.group_id', '=', input.groupId);
+  if (!hasRole(session, ...READ_ALL)) {
+    const curated = curatedGroupIds(session);
+    const departments = headedDepartmentIds(session);
+    q = q.where((eb) => eb.or([
+      eb('j.teacher_user_id', '=', hasRole(session, 'teacher') ? session.userId : -1),
+      ...(curated.length ? [eb('j.group_id', 'in', curated)] : []),
+      ...(departments.length ? [eb('g.department_id', 'in', departments)] : []),
+    ]));
+  }
+  const rows = await q.orderBy('g.name').orderBy('s.name').orderBy('sg.number').execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const held = await db.selectFrom('lessons').select(['journal_id', (eb) => eb.fn.sum<number>('hours').as('hours'), (eb) => eb.fn.max<string>('date').as('last')])
+    .where('journal_id', 'in', ids).groupBy('journal_id').execute();
+  const planned = await db.selectFrom('plan_topics').select(['journal_id', (eb) => eb.fn.sum<number>('hours').as('hours')])
+    .where('journal_id', 'in', ids).groupBy('journal_id').execute();
+  const heldBy = new Map(held.map((h) => [h.journal_id, h]));
+  const plannedBy = new Map(planned.map((p) => [p.journal_id, Number(p.hours)]));
+  return rows.map((r) => ({
+    id: r.id, yearTitle: r.year_title, groupId: r.group_id, groupName: r.group_name, subjectName: r.subject_name, subjectCode: r.subject_code,
+    subgroupNumber: r.sg_number ?? null, teacherName: shortName(r), mine: r.teacher_user_id === session.userId,
+    hoursHeld: Number(heldBy.get(r.id)?.hours ?? 0), hoursPlanned: plannedBy.get(r.id) ?? null, lastLessonOn: heldBy.get(r.id)?.last ?? null,
+  }));
+}

@@ -1,0 +1,72 @@
+// Reasons of absence on the family page: the parent's form and the list of what was sent with the
+// curator's decision.
+import { useState, type FormEvent } from 'react';
+import type { ExcuseInfo } from '../../../electron/api/contract';
+import { call } from '../../api';
+import { Button, ErrorBanner, Notice } from '../../components/ui';
+import { ruDate } from '../../labels';
+
+export const EXCUSE_KINDS = { parent_note: 'заявление родителя', medical: 'медицинская справка', order: 'приказ', other: 'другое' } as const;
+export const EXCUSE_STATUS = { submitted: 'на рассмотрении у куратора', confirmed: 'подтверждена', rejected: 'не принята' } as const;
+
+export function ExcuseForm({ studentId, today, onSent }: { studentId: number; today: string; onSent: () => void }) {
+  const [from, setFrom] = useState(today);
+  const [to, setTo] = useState(today);
+  const [kind, setKind] = useState<'parent_note' | 'medical'>('parent_note');
+  const [text, setText] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [sent, setSent] = useState(false);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      await call('excuses.submit', { studentId, fromDate: from, toDate: to, kind, text });
+      setText('');
+      setSent(true);
+      onSent();
+    } catch (err) { setError(err); }
+  }
+  return (
+    <form className="excuse-form" onSubmit={submit} aria-label="Сообщить причину отсутствия">
+      <h3>Сообщить причину отсутствия</h3>
+      <div className="row">
+        <label className="field">С<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required /></label>
+        <label className="field">По<input type="date" value={to} onChange={(e) => setTo(e.target.value)} required /></label>
+        <label className="field">Документ
+          <select value={kind} onChange={(e) => setKind(e.target.value as 'parent_note' | 'medical')}>
+            <option value="parent_note">{EXCUSE_KINDS.parent_note}</option>
+            <option value="medical">{EXCUSE_KINDS.medical}</option>
+          </select>
+        </label>
+      </div>
+      <label className="field">Причина<textarea rows={2} value={text} maxLength={2000} onChange={(e) => setText(e.target.value)}
+        placeholder="Например: был(а) на приёме у врача; справку передадим куратору" required /></label>
+      <ErrorBanner error={error} />
+      {sent && <Notice kind="ok">Причина отправлена куратору группы. Когда он её подтвердит, пропуски станут уважительными.</Notice>}
+      <Button type="submit" disabled={!text.trim()}>Отправить куратору</Button>
+    </form>
+  );
+}
+
+export function ExcuseList({ excuses }: { excuses: ExcuseInfo[] }) {
+  if (excuses.length === 0) return <p className="muted">Причины отсутствия не сообщались.</p>;
+  return (
+    <table className="table">
+      <thead><tr><th>Дни</th><th>Документ</th><th>Причина</th><th>Решение</th></tr></thead>
+      <tbody>
+        {excuses.map((x) => (
+          <tr key={x.id}>
+            <td>{ruDate(x.fromDate)}{x.toDate !== x.fromDate ? ` – ${ruDate(x.toDate)}` : ''}</td>
+            <td>{EXCUSE_KINDS[x.kind]}</td>
+            <td>{x.text}</td>
+            <td>
+              <span className={`tag ${x.status === 'confirmed' ? 'tag-ok' : x.status === 'rejected' ? 'tag-bad' : 'tag-warn'}`}>{EXCUSE_STATUS[x.status]}</span>
+              {x.decisionNote && <div className="small">{x.decisionNote}</div>}
+              {x.status === 'confirmed' && x.excused > 0 && <div className="muted small">уважительными стали пропуски: {x.excused}</div>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,104 @@
+// From a key pressed in a cell to a save: what typing, clearing and pasting mean for each kind of
+// column — a mark in a type of work, an attendance code for the lesson, a final mark — and starting
+// the lesson first when the cell belongs to a timetable slot not entered yet.
+import type { JournalPage, LessonInfo } from '../../../electron/api/contract';
+import { attendanceKey, enrolled, finalKey, markKey, type GridColumn, type GridModel, type GridRow, type LessonColumn } from './model';
+import type { Change, JournalState } from './useJournal';
+import { parseAttendance } from './values';
+
+export interface Target { row: GridRow; col: GridColumn; text: string }
+
+export class CellRefusal extends Error {}
+
+/** May this column be written now (the page is the teacher's and the period is open)? */
+export function writable(page: JournalPage, col: GridColumn): boolean {
+  if (!page.canWrite) return false;
+  const date = col.kind === 'final' ? page.periods.find((p) => p.id === (col.periodId ?? page.periods.at(-1)?.id))?.endsOn : col.date;
+  if (!date) return false;
+  const period = page.periods.find((p) => p.startsOn <= date && date <= p.endsOn);
+  return !period || period.editable;
+}
+
+function lockedMessage(page: JournalPage): string {
+  if (!page.canWrite) return page.readOnlyReason ?? 'Журнал только для просмотра';
+  return 'Период закрыт: чтобы внести изменения, запросите разблокировку у заместителя директора';
+}
+
+/** Turn typed text into the change of one cell; `lesson` is the lesson the column belongs to (started if it was pending). */
+function changeFor(page: JournalPage, model: GridModel, t: Target, lesson: LessonInfo | null): Change | null {
+  const { row, col } = t;
+  const text = t.text.trim();
+  if (col.kind === 'final') {
+    return { kind: 'final', studentId: row.student.id, periodId: col.periodId, finalKind: col.finalKind, value: text || null };
+  }
+  if (!enrolled(model, row, col)) throw new CellRefusal(`${row.student.shortName} не в списке группы на ${col.date.slice(8, 10)}.${col.date.slice(5, 7)}: ячейки нет`);
+  const attendance = parseAttendance(text);
+  if (attendance && lesson) return { kind: 'attendance', lessonId: lesson.id, studentId: row.student.id, code: text, lateMinutes: attendance.lateMinutes };
+  const columnId = col.kind === 'work' ? col.work.id : lesson?.columns[0]?.id;
+  if (!columnId) {
+    throw new CellRefusal(page.marksEnabled ? 'На занятии нет вида работы: добавьте его в панели занятия' : 'Отметки не ведутся: введите н, у, б, оп или уч');
+  }
+  return { kind: 'mark', columnId, studentId: row.student.id, value: text };
+}
+
+export async function commitTyped(state: JournalState, model: GridModel, targets: Target[]): Promise<boolean> {
+  const page = state.pages?.[0];
+  if (!page || targets.length === 0) return false;
+  try {
+    for (const t of targets) if (!writable(page, t.col)) throw new CellRefusal(lockedMessage(page));
+    // Cells of a slot not entered yet: the lesson is written first, with the next topic of the plan.
+    const started = new Map<string, LessonInfo>();
+    for (const t of targets) {
+      if (t.col.kind !== 'pending' || !t.text.trim() || started.has(t.col.key)) continue;
+      started.set(t.col.key, await state.startLesson(t.col.date, t.col.lessonNo));
+    }
+    const changes: Change[] = [];
+    for (const t of targets) {
+      if (!t.text.trim() && t.col.kind !== 'final') continue;
+      const lesson = t.col.kind === 'pending' ? started.get(t.col.key) ?? null : t.col.kind === 'final' ? null : t.col.lesson;
+      const change = changeFor(page, model, t, lesson);
+      if (change) changes.push(change);
+    }
+    return await state.save(changes);
+  } catch (e) {
+    state.setError((e as Error).message);
+    return false;
+  }
+}
+
+/** Delete clears the cell's mark first, then (on a cell without one) the lesson's attendance mark. */
+export async function clearCell(state: JournalState, row: GridRow, col: GridColumn): Promise<boolean> {
+  const page = state.pages?.[0];
+  if (!page) return false;
+  if (!writable(page, col)) { state.setError(lockedMessage(page)); return false; }
+  const sid = row.student.id;
+  if (col.kind === 'final') {
+    if (!state.maps.finals.has(finalKey(col.finalKind, col.periodId, sid))) return false;
+    return state.save([{ kind: 'final', studentId: sid, periodId: col.periodId, finalKind: col.finalKind, value: null }]);
+  }
+  if (col.kind === 'pending') return false;
+  if (col.kind === 'work' && state.maps.marks.has(markKey(col.work.id, sid))) {
+    return state.save([{ kind: 'mark', columnId: col.work.id, studentId: sid, value: null }]);
+  }
+  if (state.maps.attendance.has(attendanceKey(col.lesson.id, sid))) {
+    return state.save([{ kind: 'attendance', lessonId: col.lesson.id, studentId: sid, code: null }]);
+  }
+  return false;
+}
+
+/** A block from Excel starting at the active cell: rows go down the students, tabs go right. Blank cells are left as they are. */
+export function pasteTargets(model: GridModel, rowIndex: number, colIndex: number, block: string[][]): Target[] {
+  const columns: GridColumn[] = [...model.lessonColumns, ...model.finalColumns];
+  const targets: Target[] = [];
+  block.forEach((line, dr) => line.forEach((text, dc) => {
+    const row = model.rows[rowIndex + dr];
+    const col = columns[colIndex + dc];
+    if (!row || !col || text === '') return;
+    targets.push({ row, col, text });
+  }));
+  return targets;
+}
+
+export function isLessonColumn(col: GridColumn): col is LessonColumn {
+  return col.kind !== 'final';
+}
