@@ -1,10 +1,8 @@
 // <group>.xlsx: the group's journals as spreadsheets — a sheet per journal (students × lessons with
 // attendance and marks, then final marks), and one sheet of every lesson's topic and homework.
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.js';
 import { writeXlsxStream, type XlsxColumn } from '../xlsx.js';
-import { journalPage, type GroupInfo, type JournalPage } from './year-data.js';
-import { CancelledError } from '../../services/jobs.js';
+import type { JournalSheet } from './journal-pdf.js';
+import type { GroupInfo, JournalInfo } from './year-data.js';
 
 const TOPIC_COLUMNS: XlsxColumn[] = [
   { header: 'Дисциплина', key: 'subject', type: 'text', width: 36 },
@@ -18,12 +16,8 @@ const TOPIC_COLUMNS: XlsxColumn[] = [
   { header: 'Преподаватель', key: 'teacher', type: 'text', width: 28 },
 ];
 
-const KIND: Record<string, string> = {
-  lecture: 'лекция', practical: 'практическое', lab: 'лабораторное', test: 'контрольное', excursion: 'экскурсия', self_study: 'самостоятельное',
-};
-
 /** «01.09», and «01.09 (2)» for a second lesson the same day: headers must be unique to read back. */
-function lessonHeaders(page: JournalPage): string[] {
+function lessonHeaders(page: JournalSheet): string[] {
   const seen = new Map<string, number>();
   return page.lessons.map((l) => {
     const base = `${l.date.slice(8, 10)}.${l.date.slice(5, 7)}`;
@@ -37,12 +31,11 @@ export function journalSheetName(j: { subjectName: string; subgroup: number | nu
   return j.subgroup ? `${j.subjectName} (подгр. ${j.subgroup})` : j.subjectName;
 }
 
-export async function groupXlsx(file: string, db: Kysely<Database>, group: GroupInfo, signal?: AbortSignal): Promise<void> {
+/** The group's workbook from its journals' sheets (made with their PDFs, in the same order). */
+export async function groupXlsx(file: string, group: GroupInfo, journals: ReadonlyArray<{ journal: JournalInfo; sheet: JournalSheet }>): Promise<void> {
   await writeXlsxStream(file, async (writer) => {
     const topics: Array<Record<string, unknown>> = [];
-    for (const j of group.journals) {
-      if (signal?.aborted) throw new CancelledError();
-      const page = await journalPage(db, j.id, j);
+    for (const { journal: j, sheet: page } of journals) {
       const headers = lessonHeaders(page);
       const columns: XlsxColumn[] = [
         { header: '№', key: 'n', type: 'integer', width: 5 },
@@ -52,7 +45,7 @@ export async function groupXlsx(file: string, db: Kysely<Database>, group: Group
       ];
       const sheet = writer.addSheet({ name: journalSheetName(j), title: `${j.subjectName}${j.subgroup ? `, подгруппа ${j.subgroup}` : ''} · ${j.teacher}`, columns });
       page.students.forEach((s, n) => {
-        const row: Record<string, unknown> = { n: n + 1, name: s.fullName };
+        const row: Record<string, unknown> = { n: n + 1, name: s.name };
         s.cells.forEach((c, i) => { row[`l${i}`] = c || null; });
         page.finalColumns.forEach((c, i) => { row[`f${i}`] = s.finals[c] ?? null; });
         sheet.addRow(row);
@@ -60,7 +53,7 @@ export async function groupXlsx(file: string, db: Kysely<Database>, group: Group
       sheet.commit();
       for (const l of page.lessons) {
         topics.push({ subject: j.subjectName, subgroup: j.subgroup, date: l.date, no: l.lessonNo, hours: l.hours,
-          kind: KIND[l.kind] ?? l.kind, topic: l.topic, homework: l.homework, teacher: j.teacher });
+          kind: l.kind, topic: l.topic, homework: l.homework, teacher: j.teacher });
       }
       await new Promise((resolve) => setImmediate(resolve));
     }

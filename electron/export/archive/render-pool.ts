@@ -13,12 +13,12 @@ import { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { fontPath } from '../fonts.js';
-import { renderJournalPdf, type JournalPdfContext } from './journal-pdf.js';
+import { renderJournal, type JournalPdfContext, type RenderedJournal } from './journal-pdf.js';
 import type { RenderReply, RenderRequest } from './render-worker.js';
 
 export interface RenderPool {
   readonly workers: number;
-  render(journalId: number, context: JournalPdfContext): Promise<Uint8Array>;
+  render(journalId: number, context: JournalPdfContext): Promise<RenderedJournal>;
   /**
    * The caller needs this journal now: if no worker has started it yet, render it on this thread
    * (the promise render() gave resolves with it). Keeps both cores busy when the workers fall behind.
@@ -65,14 +65,14 @@ export function defaultPoolSize(): number {
 
 /** Renders on the calling thread: the fallback, and what tests of the renderer itself use. */
 export function inlinePool(db: Kysely<Database>): RenderPool {
-  return { workers: 0, render: (journalId, context) => renderJournalPdf(db, journalId, context), claim: () => undefined, close: async () => undefined };
+  return { workers: 0, render: (journalId, context) => renderJournal(db, journalId, context), claim: () => undefined, close: async () => undefined };
 }
 
 export function createRenderPool(dbFile: string, db: Kysely<Database>, size: number): RenderPool {
   const entry = process.env.ZHURNAL_ARCHIVE_WORKERS === '0' ? null : workerEntry();
   if (!entry || size < 1) return inlinePool(db);
   const inline = inlinePool(db);
-  const pending = new Map<number, { request: RenderRequest; resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { request: RenderRequest; resolve: (r: RenderedJournal) => void; reject: (e: Error) => void }>();
   const idle: Worker[] = [];
   const queue: RenderRequest[] = [];
   let seq = 0;
@@ -101,7 +101,7 @@ export function createRenderPool(dbFile: string, db: Kysely<Database>, size: num
       const p = pending.get(reply.id);
       pending.delete(reply.id);
       if ('error' in reply) p?.reject(new Error(reply.error));
-      else p?.resolve(reply.bytes);
+      else p?.resolve(reply.rendered);
       idle.push(worker);
       pump();
     });
@@ -115,7 +115,7 @@ export function createRenderPool(dbFile: string, db: Kysely<Database>, size: num
     render(journalId, context) {
       if (broken) return inline.render(journalId, context);
       const id = ++seq;
-      return new Promise<Uint8Array>((resolve, reject) => {
+      return new Promise<RenderedJournal>((resolve, reject) => {
         const request = { id, journalId, context };
         pending.set(id, { request, resolve, reject });
         queue.push(request);

@@ -5,10 +5,10 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { setFontsDir } from '../fonts.js';
-import { renderJournalPdf, type JournalPdfContext } from './journal-pdf.js';
+import { renderJournal, type JournalPdfContext, type RenderedJournal } from './journal-pdf.js';
 
 export interface RenderRequest { id: number; journalId: number; context: JournalPdfContext }
-export type RenderReply = { id: number; bytes: Uint8Array } | { id: number; error: string };
+export type RenderReply = { id: number; rendered: RenderedJournal } | { id: number; error: string };
 
 const data = workerData as { dbFile: string; fontsDir: string | null };
 if (data.fontsDir) setFontsDir(data.fontsDir);
@@ -16,8 +16,8 @@ const raw = new SQLite(data.dbFile, { readonly: true });
 const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
 
 parentPort!.on('message', (request: RenderRequest) => {
-  renderJournalPdf(db, request.journalId, request.context).then(
-    (bytes) => parentPort!.postMessage({ id: request.id, bytes } satisfies RenderReply, [bytes.buffer as ArrayBuffer]),
+  renderJournal(db, request.journalId, request.context).then(
+    (rendered) => parentPort!.postMessage({ id: request.id, rendered } satisfies RenderReply, [rendered.pdf.buffer as ArrayBuffer]),
     (error: unknown) => parentPort!.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies RenderReply),
   );
 });

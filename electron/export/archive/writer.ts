@@ -14,7 +14,7 @@ import type { Certification, Signer } from '../pdf/index.js';
 import { certificatePdf } from './certificate.js';
 import { checkTarget, cleanLeftovers, commitPartial, discardPartial, freeBytes, fsyncDir, fsyncFile, MediaError, mediaError, partialDir, writeFileSynced } from './fsutil.js';
 import { groupXlsx } from './group-xlsx.js';
-import type { JournalPdfContext, JournalPdfRenderer } from './journal-pdf.js';
+import type { JournalPdfContext, JournalRenderer, JournalSheet, RenderedJournal } from './journal-pdf.js';
 import { createRenderPool, defaultPoolSize, type RenderPool } from './render-pool.js';
 import {
   CERTIFICATE_FILE, databaseFileName, FORMAT, FORMAT_VERSION, hashFile, MANIFEST_FILE, packageName, PUBLIC_KEY_FILE,
@@ -46,7 +46,8 @@ export interface PackageOptions {
   formedAt: Date;
   signal?: AbortSignal;
   progress?: (step: string, done: number, total: number) => void;
-  renderJournal?: JournalPdfRenderer;
+  /** Instead of the built-in renderer (on this thread then). */
+  renderJournal?: JournalRenderer;
   /** Worker threads for the journal pages (0: this thread; default: see defaultPoolSize, for a year of 40+ journals). */
   workers?: number;
   /** Tests turn the early free-space check off to reach a full disk in the middle of writing. */
@@ -128,7 +129,7 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
         ? { workers: 0, render: (id: number, c: JournalPdfContext) => o.renderJournal!(yearDb, id, c), claim: () => undefined, close: async () => undefined }
         : createRenderPool(dbFile, yearDb, o.workers ?? (counts.journals >= MIN_JOURNALS_FOR_WORKERS ? defaultPoolSize() : 0));
       try {
-        await writeGroups(out, groups, pool, { institution: institution.short_name, formedAt: o.formedAt, certification }, step, yearDb, o.signal);
+        await writeGroups(out, groups, pool, { institution: institution.short_name, formedAt: o.formedAt, certification }, step, o.signal);
       } finally {
         await pool.close();
       }
@@ -201,11 +202,11 @@ const AHEAD = 8;
 /** groups/<group>/<subject>.pdf for every journal and groups/<group>/<group>.xlsx, in order. */
 async function writeGroups(
   out: PackageFiles, groups: GroupInfo[], pool: RenderPool, context: Omit<JournalPdfContext, 'journal'>,
-  step: (label: string) => void, yearDb: Kysely<Database>, signal: AbortSignal | undefined,
+  step: (label: string) => void, signal: AbortSignal | undefined,
 ): Promise<void> {
   const layout = packageLayout(groups);
   const tasks = layout.flatMap((l) => l.group.journals.map((journal) => ({ file: l.pdfs.get(journal.id)!, journal })));
-  const rendered = new Map<number, Promise<Uint8Array>>();
+  const rendered = new Map<number, Promise<RenderedJournal>>();
   let next = 0;
   const fill = () => {
     for (; next < tasks.length && rendered.size < AHEAD; next++) {
@@ -216,18 +217,20 @@ async function writeGroups(
   };
   let index = 0;
   for (const [g, group] of groups.entries()) {
+    const sheets: Array<{ journal: GroupInfo['journals'][number]; sheet: JournalSheet }> = [];
     for (let k = 0; k < group.journals.length; k++, index++) {
       if (signal?.aborted) throw new CancelledError();
       fill();
       step(`Журналы группы ${group.name}`);
       pool.claim(tasks[index]!.journal.id);
-      const bytes = await rendered.get(index)!;
+      const { pdf, sheet } = await rendered.get(index)!;
       rendered.delete(index);
-      await out.bytes(tasks[index]!.file, bytes);
+      await out.bytes(tasks[index]!.file, pdf);
+      sheets.push({ journal: tasks[index]!.journal, sheet });
     }
     fill();
     step(`Журналы группы ${group.name}: Excel`);
-    await out.stream(layout[g]!.xlsx, (file) => groupXlsx(file, yearDb, group, signal));
+    await out.stream(layout[g]!.xlsx, (file) => groupXlsx(file, group, sheets));
   }
 }
 

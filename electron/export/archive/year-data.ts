@@ -133,7 +133,7 @@ export interface PageStudent {
   fullName: string;
   /** Enrolled in the group on the lesson's date, per lesson (grey cells otherwise). */
   onRoster: boolean[];
-  /** Per lesson: `н`/`у`/`б`/`оп` and the marks of its columns, e.g. «5», «н», «4/5». */
+  /** Per lesson: the attendance code and the marks of its columns, e.g. «5», «н», «4/5», «оп 4». */
   cells: string[];
   finals: Record<string, string>;
 }
@@ -177,21 +177,24 @@ export async function journalPage(db: Db, journalId: number, known?: JournalInfo
   const roster = (await rosterBetween(db, j.group_id, year.startsOn, year.endsOn)).filter((r) => !members || members.has(r.studentId));
   const byStudent = new Map<number, typeof roster>();
   for (const r of roster) byStudent.set(r.studentId, [...(byStudent.get(r.studentId) ?? []), r]);
-  const lessonIndex = new Map(lessons.map((l, i) => [l.id, i]));
-  const cells = new Map<number, string[][]>();
-  const cellOf = (studentId: number, lessonId: number) => {
-    let row = cells.get(studentId);
-    if (!row) cells.set(studentId, (row = lessons.map(() => [])));
-    return row[lessonIndex.get(lessonId)!]!;
-  };
+  const codes = new Map<string, string>();
+  const marksOf = new Map<string, string[]>();
   const attendance = await db.selectFrom('attendance as a').innerJoin('lessons as l', 'l.id', 'a.lesson_id')
-    .select(['a.lesson_id', 'a.student_id', 'a.code', 'a.late_minutes']).where('l.journal_id', '=', journalId).execute();
-  for (const a of attendance) cellOf(a.student_id, a.lesson_id).push(a.code);
+    .select(['a.lesson_id', 'a.student_id', 'a.code']).where('l.journal_id', '=', journalId).execute();
+  for (const a of attendance) codes.set(`${a.lesson_id}|${a.student_id}`, a.code);
   const marks = await db.selectFrom('marks as m').innerJoin('work_columns as c', 'c.id', 'm.column_id')
     .innerJoin('lessons as l', 'l.id', 'c.lesson_id')
     .select(['c.lesson_id', 'm.student_id', 'm.value']).where('l.journal_id', '=', journalId)
     .orderBy('c.lesson_id').orderBy('c.seq').execute();
-  for (const m of marks) cellOf(m.student_id, m.lesson_id).push(m.value);
+  for (const m of marks) {
+    const key = `${m.lesson_id}|${m.student_id}`;
+    marksOf.set(key, [...(marksOf.get(key) ?? []), m.value]);
+  }
+  // The attendance code, then the marks: «н», «5», «4/5», «оп 4» — as the printed pages show them.
+  const cellText = (lessonId: number, studentId: number) => {
+    const key = `${lessonId}|${studentId}`;
+    return [codes.get(key), (marksOf.get(key) ?? []).join('/')].filter(Boolean).join(' ');
+  };
   const { finalColumns, byStudent: finalsOf } = await finalMarks(db, journalId, j.year_id);
   const hours = await db.selectFrom('journal_period_hours').select((eb) => eb.fn.sum<number>('hours').as('h'))
     .where('journal_id', '=', journalId).executeTakeFirst();
@@ -199,7 +202,7 @@ export async function journalPage(db: Db, journalId: number, known?: JournalInfo
     id,
     fullName: fullName({ last_name: entries[0]!.lastName, first_name: entries[0]!.firstName, middle_name: entries[0]!.middleName }),
     onRoster: lessons.map((l) => enrolledOn(entries, l.date)),
-    cells: (cells.get(id) ?? lessons.map(() => [])).map((c) => c.join('/')),
+    cells: lessons.map((l) => cellText(l.id, id)),
     finals: finalsOf.get(id) ?? {},
   }));
   return { journal: info, year, lessons, students, finalColumns, plannedHours: Number(hours?.h ?? 0) };
