@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type SqliteDialectConfig } from 'kysely';
 import type { Database } from './schema.js';
 import { LATEST_MIGRATION, migrationProvider, migrations } from './migrations/index.js';
 import { DatabaseOpenError } from './errors.js';
@@ -82,7 +82,7 @@ function openSqlite(file: string | null, options: OpenOptions, url: string): Jou
     if (error instanceof DatabaseOpenError) throw error;
     throw hadData && isCorruption(error) ? damaged(file!, (error as Error).message, error) : notAJournal(file, error);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
   return {
     db, dialect: 'sqlite', file, sqlite: raw, url,
     close: async () => { await db.destroy(); },
@@ -196,4 +196,20 @@ function connectionError(handle: JournalDb, error: unknown): DatabaseOpenError {
   if (handle.dialect === 'sqlite') return notAJournal(handle.file, error);
   return new DatabaseOpenError('cannot_connect',
     `Не удалось подключиться к серверу PostgreSQL: ${(error as Error).message}`, error);
+}
+
+/**
+ * Transactions on SQLite begin IMMEDIATE: they take the write lock at the start, so a second
+ * process waits for it (busy_timeout) instead of failing with SQLITE_BUSY when a read
+ * transaction tries to become a write one while another process writes.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) { super(settings); }
+  override createDriver() { return new ImmediateSqliteDriver(this.settings); }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }

@@ -9,11 +9,12 @@ import { backupCommand } from './cli/backup.js';
 import { restoreCommand } from './cli/restore.js';
 import { checkCommand } from './cli/check.js';
 import { resetPasswordCommand } from './cli/reset-password.js';
+import { importCommand } from './cli/import.js';
 import { reportCommand } from './cli/report.js';
 import { DatabaseOpenError } from '../db/errors.js';
 import { AppError } from './api/errors.js';
 
-const commands: CliCommand[] = [initCommand, demoDataCommand, reportCommand, resetPasswordCommand, backupCommand, restoreCommand, checkCommand, archiveCommand, verifyCommand];
+const commands: CliCommand[] = [initCommand, demoDataCommand, reportCommand, resetPasswordCommand, backupCommand, restoreCommand, checkCommand, importCommand, archiveCommand, verifyCommand];
 
 function help(): void {
   console.log('Журнал — командная строка. Использование: npm run cli -- <команда> [параметры]\n');

@@ -8,6 +8,7 @@ import { backupAtExit, dailyBackupTask, explainOpenFailure, type StartupProblem 
 import { archiveScheduledTask } from './services/archive/schedule.js';
 import type { Clock } from './services/clock.js';
 import { appPaths } from './services/paths.js';
+import { weeklyRemarkTask } from './services/remarks/weekly.js';
 import type { SettingsStore } from './services/settings.js';
 
 export interface Log {
@@ -25,6 +26,8 @@ export function createScheduler(core: Core, clock: Clock, log: Log = consoleLog)
   const scheduler = new Scheduler({ clock, settings: core.deps.settings, log: { error: (m, e) => log.error(m, e) } });
   scheduler.register(dailyBackupTask(core.deps));
   scheduler.register(archiveScheduledTask(core.deps, { error: (m, e) => log.error(m, e) }));
+  // Each week the program drafts remarks on journals left unfilled; the deputy reviews and sends them.
+  scheduler.register(weeklyRemarkTask(core.deps));
   return scheduler;
 }
 

@@ -9,6 +9,12 @@ import { homeMethods } from './methods/home.js';
 import { setupMethods } from './methods/setup.js';
 import { jobMethods } from './methods/jobs.js';
 import { archiveMethods } from './methods/archive.js';
+import { yearMethods } from './methods/years.js';
+import { groupMethods } from './methods/groups.js';
+import { subjectMethods } from './methods/subjects.js';
+import { timetableMethods } from './methods/timetable.js';
+import { studentMethods } from './methods/students.js';
+import { importMethods } from './methods/imports.js';
 import { backupMethods } from './methods/backups.js';
 import { settingsMethods } from './methods/settings.js';
 import { institutionMethods } from './methods/institution.js';
@@ -29,6 +35,7 @@ export const contract = {
   ...homeMethods,
   ...jobMethods,
   ...archiveMethods,
+  ...yearMethods, ...groupMethods, ...subjectMethods, ...timetableMethods, ...studentMethods, ...importMethods,
   ...backupMethods,
   ...settingsMethods,
   ...institutionMethods,
@@ -71,7 +78,15 @@ export type { Me, RoleGrant } from './methods/auth.js';
 export type { FileOutput, JobInfo } from './methods/jobs.js';
 export { PDF_MIME, XLSX_MIME } from './methods/jobs.js';
 export type { SetupStatus } from './methods/setup.js';
-export type { HomeSummary, TodayLesson, YearInfo } from './methods/home.js';
+export type { HomeSummary, TodayLesson } from './methods/home.js';
+export type { YearInfo, PeriodInfo, YearOverview, HolidayInfo, BellInfo, CopyProposal, CopyResult } from './methods/years.js';
+export type { DepartmentInfo, GroupInfo, SubgroupInfo, StaffOption } from './methods/groups.js';
+export type { SubjectInfo, LoadInfo, PlanInfo, PlanTopicRow } from './methods/subjects.js';
+export type { TimetableEntryInfo, TimetableView } from './methods/timetable.js';
+export type {
+  RosterView, GroupStudent, StudentCard, StudentFound, GuardianInfo, EnrolmentInfo, MovementRow, MovementsView, MovementKind,
+} from './methods/students.js';
+export type { ImportList, ExportList, ImportProblem, ImportReport } from './methods/imports.js';
 export type {
   AttendanceCell, CellErrors, CellInput, FinalCell, JournalHeader, JournalListItem, JournalPage, LessonInfo, MarkCell,
   PeriodState, PlanTopicInfo, RosterStudent, SavedCell, WorkColumnInfo,
@@ -99,6 +114,6 @@ export type { CorrectionRow } from './methods/corrections.js';
 export type {
   AttendanceReport, AttendanceWeek, CompletionGroup, CompletionReport, CompletionRow, CorrectionBrief, ForecastReport, ForecastRow,
   GroupAttendance, GroupPerformance, HoursColumn, HoursRow, HoursSheet, JournalLabel, KeepingCounts, KeepingReport, KeepingRow, KeepingSummary, MarkDistribution,
-  PerformanceReport, PerformanceRow, ReportFiles, ReportFilters, ReportKind, ReportRange, RiskFlag, StudentAttendance,
+  PerformanceReport, PerformanceRow, ReportData, ReportFiles, ReportFilters, ReportKind, ReportRange, RiskFlag, StudentAttendance,
 } from './methods/reports.js';
 export { REPORT_KINDS, REPORT_ROLES } from './methods/reports.js';

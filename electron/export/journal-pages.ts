@@ -105,7 +105,8 @@ function leftPage(pdf: PdfBuilder, data: JournalPagesData, lessons: readonly Jou
   caption(pdf, data, `Левая страница: посещаемость и отметки${page}`);
   const students = data.students.filter((s) => lessons.length === 0 || lessons.some((l) => onRoster(s, l.date)));
   pdf.table({
-    columns: [{ width: NUMBER_WIDTH, align: 'right' }, { width: NAME_WIDTH }, ...lessons.map(() => ({ width: DATE_WIDTH, align: 'center' as const }))],
+    // The name column takes what the dates leave, so every spread fills the page's width.
+    columns: [{ width: NUMBER_WIDTH, align: 'right' }, { flex: 1 }, ...lessons.map(() => ({ width: DATE_WIDTH, align: 'center' as const }))],
     header: [
       [{ text: '№', rowSpan: 2 }, { text: 'Фамилия, имя, отчество обучающегося', rowSpan: 2 }, ...monthHeader(lessons)],
       lessons.map((l) => String(Number(l.date.slice(8)))),
@@ -125,13 +126,13 @@ function leftPage(pdf: PdfBuilder, data: JournalPagesData, lessons: readonly Jou
 function rightPage(pdf: PdfBuilder, data: JournalPagesData, lessons: readonly JournalPageLesson[], page: string): void {
   caption(pdf, data, `Правая страница: содержание занятий${page}`);
   pdf.table({
-    columns: [{ width: 52, align: 'center' }, { width: 30, align: 'center' }, { width: 80 }, { flex: 3 }, { flex: 2 }],
+    columns: [{ width: 52, align: 'center' }, { width: 30, align: 'center' }, { width: 100 }, { flex: 3 }, { flex: 2 }],
     header: ['Дата', 'Часов', 'Вид занятия', 'Тема занятия', 'Домашнее задание'],
     rows: lessons.map((l): Cell[] => [
       `${l.date.slice(8)}.${l.date.slice(5, 7)}.${l.date.slice(0, 4)}`, l.hours, l.kind, l.topic || { text: 'тема не указана', color: GREY_TEXT },
       [l.homework ?? '', l.individualHomework > 0 ? `(индивидуальные задания: ${l.individualHomework})` : ''].filter(Boolean).join(' '),
     ]),
-    fontSize: 8,
+    fontSize: 7.5,
   });
   const hours = lessons.reduce((s, l) => s + l.hours, 0);
   pdf.text(`Проведено на развороте: ${lessons.length} занятий, ${hours} ч.`, { size: 8 });
@@ -140,20 +141,23 @@ function rightPage(pdf: PdfBuilder, data: JournalPagesData, lessons: readonly Jo
 export interface JournalCopyOptions {
   institution: string;
   formedAt: Date;
-  certification: Certification;
+  /** «Копия верна» with position, signature, name and date; left out, the pages end with the totals (the archive's copies). */
+  certification?: Certification;
+  /** Default «Копия страниц электронного журнала учебных занятий». */
+  title?: string;
   pages?: JournalPagesOptions;
 }
 
-/** The certified copy: the journal's pages for the period, ending «Копия верна», position, signature, name and date. */
+/** The journal's pages for the period as one document; certified, it ends «Копия верна», position, signature, name and date. */
 export async function journalCopyPdf(data: JournalPagesData, options: JournalCopyOptions): Promise<Uint8Array> {
   const pdf = await createPdf({
-    title: 'Копия страниц электронного журнала учебных занятий', orientation: 'landscape', institution: options.institution,
+    title: options.title ?? 'Копия страниц электронного журнала учебных занятий', orientation: 'landscape', institution: options.institution,
     subtitle: `Группа ${data.groupName}. ${data.subjectName}. ${data.periodTitle}`, formedAt: options.formedAt,
   });
   drawJournalPages(pdf, data, options.pages);
   const hours = data.lessons.reduce((s, l) => s + l.hours, 0);
   pdf.spacer(4);
   pdf.text(`Всего за период: ${data.lessons.length} занятий, ${hours} ч. Обучающихся в списке: ${data.students.length}.`, { size: 9 });
-  pdf.certificationBlock(options.certification);
+  if (options.certification) pdf.certificationBlock(options.certification);
   return pdf.finish();
 }

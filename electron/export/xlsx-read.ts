@@ -10,6 +10,10 @@ export interface SheetData {
   headers: string[];
   /** One record per non-empty row below the header, keyed by header text. */
   rows: Array<Record<string, SheetValue>>;
+  /** The 1-based row number of the header. */
+  headerRow: number;
+  /** The 1-based Excel row number of each record in `rows` (for messages like «строка 12»). */
+  rowNumbers: number[];
 }
 
 export interface ReadSheetOptions {
@@ -110,6 +114,7 @@ export async function readSheet(source: string | Uint8Array | ArrayBuffer, sheet
   });
 
   const rows: Array<Record<string, SheetValue>> = [];
+  const rowNumbers: number[] = [];
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     if (!row.hasValues) continue;
@@ -120,7 +125,7 @@ export async function readSheet(source: string | Uint8Array | ArrayBuffer, sheet
       record[header] = value;
       if (!isEmpty(value)) filled = true;
     });
-    if (filled) rows.push(record);
+    if (filled) { rows.push(record); rowNumbers.push(r); }
   }
-  return { name: ws.name, headers, rows };
+  return { name: ws.name, headers, rows, headerRow, rowNumbers };
 }

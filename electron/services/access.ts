@@ -127,8 +127,8 @@ export async function canSeePersonalData(db: Db, session: Session, studentId: nu
 /** The personal-data fields of a student record, blanked for callers who may not see them. */
 export const PERSONAL_FIELDS = ['birthDate', 'phone', 'email', 'address'] as const;
 
-export function withoutPersonalData<T extends Record<string, unknown>>(record: T): T {
-  const copy: Record<string, unknown> = { ...record };
+export function withoutPersonalData<T extends object>(record: T): T {
+  const copy = { ...record } as Record<string, unknown>;
   for (const key of PERSONAL_FIELDS) if (key in copy) copy[key] = null;
   return copy as T;
 }
@@ -139,6 +139,25 @@ export async function canManageGroup(db: Db, session: Session, groupId: number):
   if (curatedGroupIds(session).includes(groupId)) return true;
   const g = await db.selectFrom('groups').select('department_id').where('id', '=', groupId).executeTakeFirst();
   return Boolean(g?.department_id !== null && g?.department_id !== undefined && headedDepartmentIds(session).includes(g.department_id));
+}
+
+/** May the caller see a group's roster: readers of everything, its curator, its department head, its teachers? */
+export async function canReadGroup(db: Db, session: Session, groupId: number): Promise<boolean> {
+  if (hasRole(session, ...READ_ALL)) return true;
+  if (curatedGroupIds(session).includes(groupId)) return true;
+  const g = await db.selectFrom('groups').select('department_id').where('id', '=', groupId).executeTakeFirst();
+  if (g?.department_id != null && headedDepartmentIds(session).includes(g.department_id)) return true;
+  if (!hasRole(session, 'teacher')) return false;
+  const taught = await db.selectFrom('journals').select('id').where('group_id', '=', groupId).where('teacher_user_id', '=', session.userId).executeTakeFirst();
+  return Boolean(taught);
+}
+
+/** 152-ФЗ for a whole roster: the same people as canSeePersonalData, for every student of the group. */
+export async function canSeeGroupPersonalData(db: Db, session: Session, groupId: number): Promise<boolean> {
+  if (hasRole(session, 'admin', 'director')) return true;
+  if (curatedGroupIds(session).includes(groupId)) return true;
+  const g = await db.selectFrom('groups').select('department_id').where('id', '=', groupId).executeTakeFirst();
+  return g?.department_id != null && headedDepartmentIds(session).includes(g.department_id);
 }
 
 /**

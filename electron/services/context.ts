@@ -42,6 +42,8 @@ export interface ServiceDeps {
   jobs: JobRegistry;
   /** The SQLite file, when the journal is one (backups, archives). */
   file: string | null;
+  /** Optional safety net set by the backups feature: called before a bulk import or closing a year. */
+  beforeBulkChange?: (reason: string) => Promise<unknown>;
   /** The live database; `db`, `dialect` and `file` read through it (a restore swaps it). */
   database: DatabaseHolder;
 }

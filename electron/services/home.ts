@@ -1,5 +1,5 @@
 // The home page of each role: what needs attention today.
-import type { HomeSummary, TodayLesson, YearInfo } from '../api/contract.js';
+import type { HomeSummary, TodayLesson } from '../api/contract.js';
 import { addDays } from './calendar.js';
 import { hasRole, type AuthedContext, type Db } from './context.js';
 import { currentPeriod, currentYear, scheduledSlots } from './schedule.js';
@@ -120,15 +120,4 @@ async function children(db: Db, userId: number, ownStudentId: number | null, tod
     .select(['e.student_id', 'g.name']).where('e.student_id', 'in', [...ids]).where('e.from_date', '<=', today)
     .where((eb) => eb.or([eb('e.until_date', 'is', null), eb('e.until_date', '>', today)])).execute();
   return students.map((s) => ({ studentId: s.id, fullName: fullName(s), groupName: groups.find((g) => g.student_id === s.id)?.name ?? null }));
-}
-
-export async function listYears(ctx: AuthedContext): Promise<YearInfo[]> {
-  const years = await ctx.db.selectFrom('academic_years').selectAll().orderBy('starts_on', 'desc').execute();
-  const periods = await ctx.db.selectFrom('periods').selectAll().orderBy('seq').execute();
-  return years.map((y) => ({
-    id: y.id, title: y.title, startsOn: y.starts_on, endsOn: y.ends_on, status: y.status,
-    periods: periods.filter((p) => p.year_id === y.id).map((p) => ({
-      id: p.id, seq: p.seq, title: p.title, startsOn: p.starts_on, endsOn: p.ends_on, locked: p.locked === 1,
-    })),
-  }));
 }

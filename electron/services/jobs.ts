@@ -21,11 +21,16 @@ export class CancelledError extends Error {
   constructor() { super('Операция отменена пользователем'); this.name = 'CancelledError'; }
 }
 
+/** Finished jobs are kept this long, and at most this many, for their results (files, report data). */
+const KEEP_FINISHED_MS = 30 * 60_000;
+const KEEP_FINISHED = 50;
+
 export class JobRegistry {
   private jobs = new Map<string, { status: JobStatus; abort: AbortController }>();
   private seq = 0;
 
   start(kind: string, ownerId: number | null, work: (job: JobControl) => Promise<unknown>): JobStatus {
+    this.prune();
     const id = `${kind}-${Date.now().toString(36)}-${++this.seq}`;
     const abort = new AbortController();
     const status: JobStatus = {
@@ -50,6 +55,15 @@ export class JobRegistry {
       },
     ).finally(() => { status.finishedAt = new Date().toISOString(); });
     return { ...status };
+  }
+
+  /** Every on-screen report is a job whose result holds its data: without this a long session only grows. */
+  private prune(): void {
+    const finished = [...this.jobs.values()].filter((j) => j.status.finishedAt !== null);
+    const cutoff = Date.now() - KEEP_FINISHED_MS;
+    finished.forEach((j, i) => {
+      if (i < finished.length - KEEP_FINISHED || Date.parse(j.status.finishedAt!) < cutoff) this.jobs.delete(j.status.id);
+    });
   }
 
   get(id: string): JobStatus | null {

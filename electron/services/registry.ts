@@ -6,6 +6,7 @@ import * as home from './home.js';
 import * as setup from './setup.js';
 import * as jobs from './jobs-api.js';
 import * as archive from './archive/index.js';
+import { yearHandlers } from './year/handlers.js';
 import * as backups from './backups-api.js';
 import * as settingsApi from './settings-api.js';
 import * as institution from './institution.js';
@@ -40,7 +41,6 @@ export const handlers: Handlers = {
   'auth.lock': auth.lock,
   'auth.unlock': auth.unlock,
   'home.summary': home.summary,
-  'years.list': home.listYears,
   'jobs.status': jobs.status,
   'jobs.cancel': jobs.cancel,
   'archive.overview': archive.overview,
@@ -52,6 +52,7 @@ export const handlers: Handlers = {
   'archive.open': archive.open,
   'archive.journal': archive.journal,
   'archive.file': archive.file,
+  ...yearHandlers,
   'backups.list': backups.list,
   'backups.create': backups.create,
   'backups.inspect': backups.inspect,

@@ -46,7 +46,9 @@ export async function scheduledSlots(db: Db, filter: SlotFilter): Promise<Slot[]
       slots.push({ date, journalId: e.journal_id, groupId: e.group_id, lessonNo: e.lesson_no, room: e.room });
     }
   }
-  return slots.sort((a, b) => a.date.localeCompare(b.date) || a.lessonNo - b.lessonNo);
+  // Plain comparison: ISO dates sort as strings, and localeCompare (ICU) made a college's year of
+  // slots take a quarter of a second to sort.
+  return slots.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.lessonNo - b.lessonNo));
 }
 
 /** The open year that holds the date, or else the latest year. */

@@ -8,6 +8,9 @@ import { ChangePasswordScreen } from '../screens/login/ChangePasswordScreen';
 import { ArchiveScreen } from '../screens/archive/ArchiveScreen';
 import { ArchivedYearScreen } from '../screens/archive/ArchivedYearScreen';
 import { TransfersScreen } from '../screens/archive/TransfersScreen';
+import { RemarksScreen } from '../screens/remarks/RemarksScreen';
+import { CorrectionsScreen } from '../screens/corrections/CorrectionsScreen';
+import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { JournalListScreen } from '../screens/journal/JournalListScreen';
 import { JournalScreen } from '../screens/journal/JournalScreen';
 import { FamilyRedirect, FamilyScreen } from '../screens/family/FamilyScreen';
@@ -18,6 +21,11 @@ import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { UsersScreen } from '../screens/users/UsersScreen';
 import { FamilyAccessScreen } from '../screens/users/FamilyAccessScreen';
 import { AuditScreen } from '../screens/audit/AuditScreen';
+import { YearScreen } from '../screens/year/YearScreen';
+import { GroupsScreen } from '../screens/groups/GroupsScreen';
+import { TimetableScreen } from '../screens/timetable/TimetableScreen';
+import { PlanScreen } from '../screens/plan/PlanScreen';
+import { MovementsScreen } from '../screens/movements/MovementsScreen';
 
 export interface RouteDef {
   path: string;
@@ -32,6 +40,9 @@ const JOURNAL_READERS: Role[] = ['admin', 'director', 'deputy', 'dept_head', 'se
 
 export const routes: RouteDef[] = [
   { path: '/', title: 'Главная', roles: 'any', nav: true, render: (_p, me) => <HomeScreen me={me} /> },
+  { path: '/reports', title: 'Отчёты', roles: ['director', 'deputy', 'dept_head', 'curator', 'teacher'], nav: true, render: (_p, me) => <ReportsScreen me={me} /> },
+  { path: '/remarks', title: 'Замечания', roles: ['director', 'deputy', 'dept_head', 'teacher'], nav: true, render: (_p, me) => <RemarksScreen me={me} /> },
+  { path: '/corrections', title: 'Корректировки плана', roles: ['director', 'deputy', 'dept_head', 'teacher'], nav: true, render: (_p, me) => <CorrectionsScreen me={me} /> },
   { path: '/journals', title: 'Журналы', roles: JOURNAL_READERS, nav: true, render: (_p, me) => <JournalListScreen me={me} /> },
   { path: '/journal/:id', title: 'Журнал', roles: JOURNAL_READERS, nav: false, render: (p) => <JournalScreen key={p.id} id={Number(p.id)} /> },
   { path: '/journal/:id/group', title: 'Журнал группы', roles: JOURNAL_READERS, nav: false, render: (p) => <JournalScreen key={`g${p.id}`} id={Number(p.id)} combined /> },
@@ -43,6 +54,11 @@ export const routes: RouteDef[] = [
   { path: '/archive', title: 'Архив', roles: ['secretary', 'admin'], nav: true, render: () => <ArchiveScreen /> },
   { path: '/archive/transfers', title: 'Перенос на носители', roles: ['deputy', 'director'], nav: true, render: () => <TransfersScreen /> },
   { path: '/archive/view', title: 'Архивный год', roles: ['secretary', 'deputy', 'director', 'admin'], nav: false, render: () => <ArchivedYearScreen /> },
+  { path: '/year', title: 'Учебный год', roles: ['admin', 'director', 'deputy'], nav: true, render: (_p, me) => <YearScreen me={me} /> },
+  { path: '/groups', title: 'Группы и обучающиеся', roles: ['admin', 'director', 'deputy', 'dept_head', 'secretary', 'curator', 'teacher'], nav: true, render: (_p, me) => <GroupsScreen me={me} /> },
+  { path: '/timetable', title: 'Расписание', roles: 'any', nav: true, render: (_p, me) => <TimetableScreen me={me} /> },
+  { path: '/plan/:journalId', title: 'Тематический план', roles: ['admin', 'director', 'deputy', 'dept_head', 'secretary', 'curator', 'teacher'], nav: false, render: (p) => <PlanScreen key={p.journalId} journalId={Number(p.journalId)} /> },
+  { path: '/movements', title: 'Движение контингента', roles: ['admin', 'director', 'deputy', 'dept_head'], nav: true, render: (_p, me) => <MovementsScreen me={me} /> },
   { path: '/users', title: 'Пользователи и роли', roles: ['admin'], nav: true, render: () => <UsersScreen /> },
   { path: '/family-access', title: 'Доступ родителей и обучающихся', roles: ['admin', 'dept_head'], nav: true, render: () => <FamilyAccessScreen /> },
   { path: '/audit', title: 'Журнал аудита', roles: ['admin', 'director'], nav: true, render: () => <AuditScreen /> },

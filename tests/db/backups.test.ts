@@ -10,6 +10,7 @@ import { audit } from '../../electron/services/audit.js';
 import { manualClock } from '../../electron/services/clock.js';
 import { backupNow, dailyBackupTask, inspectFile, listBackups, readBackupState } from '../../electron/services/backups/index.js';
 import { dayKey } from '../../electron/services/backups/rotation.js';
+import { diskError } from '../../electron/services/backups/disk.js';
 import { countIn, demoJournal, isRoot, mountTmpfs, type Journal } from '../support/backups.js';
 import { TestClient } from '../support/harness.js';
 
@@ -205,6 +206,15 @@ describe('a folder that cannot take the copy', () => {
     expect(error.message).toMatch(/Недостаточно места на диске/);
     assertNoLeftovers(folder);
     await assertLiveUntouched();
+  });
+
+  it.runIf(isRoot())('SQLite\'s plain «disk I/O error» on a disk with no room left is reported as a full disk', () => {
+    const folder = path.join(j.dir, 'brim');
+    unmounts.push(mountTmpfs(folder, '1m'));
+    try { fs.writeFileSync(path.join(folder, 'filler'), Buffer.alloc(2 * 1024 * 1024)); } catch { /* full now */ }
+    const io = Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' });
+    expect(diskError(io, 'папка', folder).message).toMatch(/Недостаточно места на диске/);
+    expect(diskError(io, 'папка', j.dir).message).toMatch(/недоступны/);
   });
 
   it.skipIf(isRoot())('full and read-only disks need a tmpfs mount: run the tests as root to check them', () => {

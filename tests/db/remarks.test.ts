@@ -2,7 +2,7 @@
 // the weekly drafts (idempotent), and the teacher's request the deputy decides.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { JournalDb } from '../../db/connect.js';
-import { runWeeklyRemarkCheck } from '../../electron/services/remarks/weekly.js';
+import { runWeeklyRemarkCheck, weeklyRemarkTask } from '../../electron/services/remarks/weekly.js';
 import { fixedDateClock } from '../../electron/services/clock.js';
 import { describeEachDb, freshDb, type FreshDb } from '../support/databases.js';
 import { makeDeps, refused, TestClient } from '../support/harness.js';
@@ -85,8 +85,13 @@ describeEachDb('remarks and plan corrections', (kind) => {
     const first = await as.zam!.call('remarks.draftWeekly', {});
     expect(first).toEqual({ from: '2026-10-12', to: '2026-10-18', journals: 1, created: 1, skipped: 0 });
     expect(await as.zam!.call('remarks.draftWeekly', {})).toMatchObject({ created: 0, skipped: 1 });
-    // The scheduler's hook is the same check: nothing new.
+    // The scheduler's hook is the same check: nothing new; as a task it is due once a week.
     expect(await runWeeklyRemarkCheck({ db: handle.db, clock: fixedDateClock(TINY_TODAY) })).toMatchObject({ created: 0, skipped: 1 });
+    const task = weeklyRemarkTask({ db: handle.db, clock: fixedDateClock(TINY_TODAY) });
+    expect(task.due()).toBe(true);
+    await task.run();
+    expect(task.due()).toBe(false);
+    expect((await as.zam!.call('remarks.list', { filter: 'drafts' })).filter((d) => d.autoWeek === '2026-10-12')).toHaveLength(1);
 
     const week = await as.zam!.call('remarks.draftWeekly', { weekOf: '2026-09-16' });
     // That week: the lesson without a topic on 14.09, and physics missing its Wednesday 16.09.

@@ -89,6 +89,11 @@ describeEachDb('report files and scopes', (kind) => {
     expect(all).toContain(`Стр. ${n} из ${n}`);
     expect(all).toMatch(/Заместитель директора по учебной работе\s+_{10,}\s+\/Козлова Ю\. В\.\//);
     expect(all).toContain('Посещаемость не отмечена — на занятии нет ни одной отметки');
+    // The deputy named in the settings signs instead of the first user with the role.
+    deps.settings.update({ signatures: { deputies: [{ position: 'Заместитель директора по УВР', name: 'Иванова Анна Петровна' }] } });
+    const { files: [signed] } = await files(as.zam!, { report: 'completion', format: 'pdf', periodId: t.p1 });
+    expect(text(save(signed!))).toMatch(/Заместитель директора по УВР\s+_{10,}\s+\/Иванова А\. П\.\//);
+    deps.settings.update({ signatures: { deputies: [] } });
   });
 
   it('the keeping report as Excel reads back as the service\'s figures, numbers as numbers, frozen header', async () => {
@@ -122,7 +127,6 @@ describeEachDb('report files and scopes', (kind) => {
   });
 
   it.skipIf(popplerMissing)('the certified copy of journal pages: both pages of the spread, «Копия верна», position, name, date', async () => {
-    deps.settings.update({ signatures: { directorName: 'В. М. Тучин' } });
     const { files: [file] } = await files(as.dir!, { report: 'journalCopy', journalId: t.j1, periodId: t.p1, signer: 'director' });
     const pdf = save(file!);
     expect(pages(pdf)).toBe(2);
@@ -134,7 +138,7 @@ describeEachDb('report files and scopes', (kind) => {
     expect(all).toContain('Тема занятия 2026-09-07');
     expect(all).toContain('тема не указана');
     expect(all).toContain('Всего за период: 6 занятий, 12 ч. Обучающихся в списке: 3.');
-    expect(all).toMatch(/Копия верна\s+Директор\s+_{10,}\s+В\. М\. Тучин/);
+    expect(all).toMatch(/Копия верна\s+Директор\s+_{10,}\s+Тучин В\. М\./);
     expect(all).toContain('21.10.2026');
     const copy = await refused(as.zam!.call('reports.start', { report: 'journalCopy', journalId: t.j1, from: '2026-10-10', to: '2026-10-01' }), 'bad_request');
     expect(copy.message).toBe('Начало 10.10.2026 позже конца 01.10.2026');

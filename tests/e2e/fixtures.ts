@@ -1,6 +1,6 @@
 // Every test gets its own data folder with a copy of the demo database and its own browser host,
 // and waits for the host's "ready" line instead of sleeping.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,21 +11,33 @@ export interface DemoHost {
   url: string;
   dataDir: string;
   dbFile: string;
+  /** The admin's password: demo12345 on the demo database, a one-time password (to be changed) on an empty one. */
+  adminPassword: string;
   /** Call the API as the browser page would, with the page's cookies. */
   api(page: Page, method: string, input: unknown): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }>;
 }
 
-export const test = base.extend<{ demo: DemoHost }>({
-  demo: async ({}, use) => {
+export const test = base.extend<{ demo: DemoHost; emptyDb: boolean }>({
+  /** `test.use({ emptyDb: true })`: a new database with only the institution and its admin (`cli init`). */
+  emptyDb: [false, { option: true }],
+  demo: async ({ emptyDb }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-e2e-'));
     const dbFile = path.join(dataDir, 'journal.sqlite');
-    fs.copyFileSync(TEMPLATE_DB, dbFile);
+    let adminPassword = 'demo12345';
+    if (emptyDb) {
+      const out = execFileSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'init', '--db', dbFile, '--data', dataDir, '--kind', 'college',
+        '--name', 'Государственное бюджетное профессиональное образовательное учреждение «Южноуральский энергетический техникум»', '--short', 'ГБПОУ ЮЭТ'],
+      { cwd: ROOT, encoding: 'utf8' });
+      adminPassword = /одноразовый пароль (\S+)/.exec(out)![1]!;
+    } else {
+      fs.copyFileSync(TEMPLATE_DB, dbFile);
+    }
     const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/demo.ts', '--db', dbFile, '--data', dataDir, '--port', '0', '--today', E2E_TODAY], {
       cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
     });
     const url = await readyUrl(child);
     await use({
-      url, dataDir, dbFile,
+      url, dataDir, dbFile, adminPassword,
       api: async (page, method, input) => {
         const res = await page.request.post(new URL(`api/${method}`, url).toString(), { data: input, headers: { 'Content-Type': 'application/json' } });
         return { status: res.status(), body: await res.json() };

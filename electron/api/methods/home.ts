@@ -1,4 +1,4 @@
-import { method, STAFF } from '../define.js';
+import { method } from '../define.js';
 import { empty } from '../schemas.js';
 import type { YearStatus } from '../../../db/schema.js';
 
@@ -37,24 +37,10 @@ export interface HomeSummary {
   children: Array<{ studentId: number; fullName: string; groupName: string | null }>;
 }
 
-export interface YearInfo {
-  id: number;
-  title: string;
-  startsOn: string;
-  endsOn: string;
-  status: YearStatus;
-  periods: Array<{ id: number; seq: number; title: string; startsOn: string; endsOn: string; locked: boolean }>;
-}
-
 export const homeMethods = {
   'home.summary': method<HomeSummary>()({
     summary: 'Главная страница: сводка для ролей вошедшего пользователя',
     access: 'any',
-    input: empty,
-  }),
-  'years.list': method<YearInfo[]>()({
-    summary: 'Учебные годы с периодами',
-    access: STAFF,
     input: empty,
   }),
 };

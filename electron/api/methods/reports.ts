@@ -269,6 +269,8 @@ export interface HoursSheet {
 }
 
 export interface ReportFilters {
+  /** The program's today (the screens default dates from it). */
+  today: string;
   years: Array<{ id: number; title: string; status: string; periods: Array<{ id: number; title: string; startsOn: string; endsOn: string }> }>;
   currentYearId: number | null;
   currentPeriodId: number | null;
@@ -280,8 +282,12 @@ export interface ReportFilters {
   reports: ReportKind[];
 }
 
+export type ReportData = CompletionReport | KeepingReport | AttendanceReport | PerformanceReport | ForecastReport | HoursSheet;
+
+/** What a `reports.start` job ends with: the files to save, or (format «screen») the report itself. */
 export interface ReportFiles {
   files: Array<{ fileName: string; mime: string; base64: string }>;
+  data: ReportData | null;
 }
 
 const rangeInput = {
@@ -295,7 +301,8 @@ const scopeInput = {
   journalId: id('Журнал').optional(),
 };
 const month = z.string({ error: 'Месяц: ожидается ГГГГ-ММ' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц: ожидается ГГГГ-ММ');
-const format = z.enum(['pdf', 'xlsx'], { error: 'Формат: pdf или xlsx' });
+/** «screen»: the data for the screen, made in a job so that a long report shows its progress. */
+const format = z.enum(['pdf', 'xlsx', 'screen'], { error: 'Формат: pdf, xlsx или screen' });
 const signer = z.enum(['director', 'deputy'], { error: 'Заверяет: директор или заместитель' });
 
 export const reportInputs = {

@@ -78,10 +78,10 @@ export async function backupFile(source: string, folder: BackupFolder, reason: B
     progress('Готово', 1, 1);
     return info;
   } catch (error) {
+    const failure = error instanceof CancelledError ? error : diskError(error, `${FOLDER.toLowerCase()} ${folder.path}`, folder.path);
     removeQuietly(temp, `${temp}-journal`, `${temp}-wal`, `${temp}-shm`);
     if (sidecarWritten && !fs.existsSync(final)) removeQuietly(sidecarPath(final));
-    if (error instanceof CancelledError) throw error;
-    throw diskError(error, `${FOLDER.toLowerCase()} ${folder.path}`);
+    throw failure;
   }
 }
 

@@ -106,17 +106,26 @@ export function isDiskFull(error: unknown): boolean {
   return IS_FULL.test(`${e?.code ?? ''} ${e?.message ?? ''}`);
 }
 
-/** A file-system failure as one clear Russian sentence (AppError 'unavailable'). */
-export function diskError(error: unknown, where: string): AppError {
+/** Below this much free space an unexplained I/O error is taken for a full disk. */
+const NEARLY_FULL = 1024 * 1024;
+
+/**
+ * A file-system failure as one clear Russian sentence (AppError 'unavailable').
+ * SQLite reports some writes on a full disk as a plain «disk I/O error»; when `dir` is given and has
+ * next to no free space left, that is called what it is. Call it before removing partial files.
+ */
+export function diskError(error: unknown, where: string, dir?: string): AppError {
   if (error instanceof AppError) return error;
   const e = error as NodeJS.ErrnoException;
   const code = e?.code ?? '';
   const text = `${code} ${e?.message ?? ''}`;
-  if (isDiskFull(error)) return new AppError('unavailable', `Недостаточно места на диске: ${where}. Освободите место или выберите другую папку`);
+  const ioError = /SQLITE_IOERR|disk I\/O error|EIO/i.test(text);
+  const nearlyFull = ioError && dir !== undefined && (freeBytes(dir) ?? Infinity) < NEARLY_FULL;
+  if (isDiskFull(error) || nearlyFull) return new AppError('unavailable', `Недостаточно места на диске: ${where}. Освободите место или выберите другую папку`);
   if (/EROFS/.test(text)) return new AppError('unavailable', `Диск доступен только для чтения: ${where}. Выберите другую папку`);
   if (/EACCES|EPERM|SQLITE_READONLY|readonly/i.test(text)) return new AppError('unavailable', `Нет прав на запись: ${where}. Выберите другую папку или дайте права на запись`);
   if (/ENOENT/.test(text)) return new AppError('unavailable', `Папка или файл не найдены: ${where}`);
-  if (/EIO|EHOSTDOWN|ENOTCONN|ETIMEDOUT|ESTALE|EBUSY|ENXIO/.test(text)) {
+  if (/EIO|SQLITE_IOERR|EHOSTDOWN|ENOTCONN|ETIMEDOUT|ESTALE|EBUSY|ENXIO/.test(text)) {
     return new AppError('unavailable', `Диск или сетевая папка недоступны (${code || 'ошибка ввода-вывода'}): ${where}. Проверьте подключение`);
   }
   return new AppError('unavailable', `Ошибка записи: ${where}: ${e?.message ?? String(error)}`);

@@ -71,7 +71,8 @@ export async function pgDump(url: string, folder: string, now: Date): Promise<Pg
     fsyncDir(folder);
     return { file: final, size: fs.statSync(final).size, entries };
   } catch (error) {
+    const failure = diskError(error, `папка ${folder}`, folder);
     removeQuietly(temp);
-    throw diskError(error, `папка ${folder}`);
+    throw failure;
   }
 }

@@ -41,8 +41,9 @@ export async function stageCopy(backup: string, targetDir: string): Promise<stri
     await fs.promises.copyFile(backup, stage);
     await fsyncFileAsync(stage);
   } catch (error) {
+    const failure = diskError(error, `папка журнала ${targetDir}`, targetDir);
     removeQuietly(stage);
-    throw diskError(error, `папка журнала ${targetDir}`);
+    throw failure;
   }
   const inspection = await inspectFile(stage, { full: true, what: 'Резервная копия' });
   if (!inspection.ok) {

@@ -34,6 +34,22 @@ export async function runWeeklyRemarkCheck(deps: Pick<ServiceDeps, 'db' | 'clock
   }
 }
 
+/**
+ * The weekly check as a scheduler task (the shape of electron/scheduler.ts's ScheduledTask): due once
+ * a week from Monday on — the check itself is idempotent, so a restart that runs it again adds nothing.
+ */
+export function weeklyRemarkTask(deps: Pick<ServiceDeps, 'db' | 'clock'>) {
+  let doneFor: string | null = null;
+  return {
+    name: 'remarks.weekly',
+    due: (): boolean => doneFor !== weekStart(deps.clock.today()),
+    run: async (): Promise<void> => {
+      await runWeeklyRemarkCheck(deps);
+      doneFor = weekStart(deps.clock.today());
+    },
+  };
+}
+
 interface Finding { unfilled: string[]; noTopic: Array<{ date: string; lessonId: number }> }
 
 export async function draftWeeklyRemarks(db: Kysely<Database>, options: WeeklyOptions): Promise<WeeklyDraftResult> {

@@ -3,9 +3,9 @@
 // against the calendar — what the timetable would have had conducted by today.
 import type { CompletionGroup, CompletionReport, CompletionRow, CorrectionBrief, Parsed } from '../../api/contract.js';
 import type { AuthedContext, Db } from '../context.js';
-import { scheduledSlots } from '../schedule.js';
+import { scheduledSlots, type Slot } from '../schedule.js';
 import { fullName } from '../session.js';
-import { ratio, resolveRange, round, scopeJournals, type JournalMeta, type Range } from './scope.js';
+import { labelOf, ratio, resolveRange, round, scopeJournals, type JournalMeta, type Range } from './scope.js';
 
 /** A journal is «behind» when it lags the calendar by more than one double lesson. */
 export const BEHIND_HOURS = 2;
@@ -22,7 +22,8 @@ export function publicRange(range: Range) {
   return rest;
 }
 
-export async function completionRows(db: Db, range: Range, journals: JournalMeta[], today: string): Promise<CompletionRow[]> {
+/** `slots`: the range's timetable lessons, when the caller has them already (the keeping report does). */
+export async function completionRows(db: Db, range: Range, journals: JournalMeta[], today: string, slots?: Slot[]): Promise<CompletionRow[]> {
   if (journals.length === 0) return [];
   const wanted = new Set(journals.map((j) => j.journalId));
   const periodIds = range.periodId !== null ? [range.periodId] : range.periodIds;
@@ -44,7 +45,7 @@ export async function completionRows(db: Db, range: Range, journals: JournalMeta
     .where('j.year_id', '=', range.yearId).where('l.date', '>=', range.from).where('l.date', '<=', range.to)
     .groupBy('l.journal_id').execute()) held.set(r.journal_id, Number(r.hours));
 
-  const calendar = await calendarShare(db, range, today, journals.map((j) => j.journalId));
+  const calendar = await calendarShare(db, range, today, journals.map((j) => j.journalId), slots);
 
   return journals.filter((j) => wanted.has(j.journalId)).map((j) => {
     const list = corrections.get(j.journalId) ?? [];
@@ -54,7 +55,7 @@ export async function completionRows(db: Db, range: Range, journals: JournalMeta
     const conductedHours = held.get(j.journalId) ?? 0;
     const expectedHours = round(plannedTotal * (calendar.get(j.journalId) ?? calendar.get(0) ?? 0), 1);
     const lagHours = round(expectedHours - conductedHours, 1);
-    const { teacherShort: _t, yearId: _y, subjectId: _s, subgroupId: _g, ...label } = j;
+    const label = labelOf(j);
     return {
       ...label, plannedHours, correctionHours, plannedTotal, conductedHours,
       done: ratio(conductedHours, plannedTotal), expectedHours, lagHours, behind: lagHours > BEHIND_HOURS, corrections: list,
@@ -91,9 +92,9 @@ async function approvedCorrections(db: Db, range: Range, periodIds: number[]): P
  * lessons before today over all its timetable lessons in the range. A journal without a timetable
  * gets the share of working days (Monday–Saturday, holidays excluded) under key 0.
  */
-export async function calendarShare(db: Db, range: Range, today: string, journalIds: number[]): Promise<Map<number, number>> {
+export async function calendarShare(db: Db, range: Range, today: string, journalIds: number[], known?: Slot[]): Promise<Map<number, number>> {
   const share = new Map<number, number>();
-  const slots = await scheduledSlots(db, { yearId: range.yearId, yearStart: range.yearStart, from: range.from, to: range.to, journalIds });
+  const slots = known ?? await rangeSlots(db, range, journalIds);
   const all = new Map<number, number>();
   const past = new Map<number, number>();
   for (const s of slots) {
@@ -103,6 +104,11 @@ export async function calendarShare(db: Db, range: Range, today: string, journal
   for (const [journalId, n] of all) share.set(journalId, (past.get(journalId) ?? 0) / n);
   share.set(0, await workingDayShare(db, range, today));
   return share;
+}
+
+/** Every timetable lesson of the journals in the range (holidays left out). */
+export function rangeSlots(db: Db, range: Range, journalIds: number[]): Promise<Slot[]> {
+  return scheduledSlots(db, { yearId: range.yearId, yearStart: range.yearStart, from: range.from, to: range.to, journalIds });
 }
 
 async function workingDayShare(db: Db, range: Range, today: string): Promise<number> {

@@ -3,7 +3,9 @@
 // the service resolves the caller's scope first, the CLI and the benchmark take the whole college.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import type { FileOutput, ReportKind } from '../../api/contract.js';
+import type {
+  AttendanceReport, CompletionReport, FileOutput, ForecastReport, HoursSheet, KeepingReport, PerformanceReport, ReportData, ReportKind,
+} from '../../api/contract.js';
 import { PDF_MIME, XLSX_MIME } from '../../api/contract.js';
 import { AppError } from '../../api/errors.js';
 import { journalCopyPdf } from '../../export/journal-pages.js';
@@ -17,7 +19,8 @@ import {
 import { addTableSheet, createWorkbook, toBuffer } from '../../export/xlsx.js';
 import { ruDate } from '../calendar.js';
 import { fileOutput, safeFileName } from '../files.js';
-import type { Settings } from '../settings.js';
+import { institutionSigners } from '../institution.js';
+import type { Settings, SettingsStore } from '../settings.js';
 import { fullName } from '../session.js';
 import { attendanceReport } from './attendance.js';
 import { byDepartment, completionRows, publicRange, summarise } from './completion.js';
@@ -41,17 +44,22 @@ export interface Signatures {
   deputy: Signer;
 }
 
-/** Positions and names for signature blocks: the settings first, then the institution and the users. */
+/**
+ * Positions and names for signature blocks, as the institution's settings give them (the director from
+ * the institution's record, the deputies from the settings); with no deputy set, the first user who
+ * holds the deputy role.
+ */
 export async function signatures(db: Kysely<Database>, settings: Settings): Promise<Signatures> {
-  const s = settings.signatures;
-  const inst = await db.selectFrom('institution').select(['short_name', 'director_name']).executeTakeFirst();
-  const deputy = s.deputyName ? null : await db.selectFrom('user_roles as r').innerJoin('users as u', 'u.id', 'r.user_id')
-    .select(['u.last_name', 'u.first_name', 'u.middle_name']).where('r.role', '=', 'deputy').where('u.active', '=', 1).orderBy('u.id').executeTakeFirst();
-  return {
-    institution: inst?.short_name ?? '',
-    director: { position: s.directorPosition, name: s.directorName || shortName(inst?.director_name ?? '') },
-    deputy: { position: s.deputyPosition, name: s.deputyName || (deputy ? shortName(fullName(deputy)) : '') },
-  };
+  const store: SettingsStore = { get: () => settings, update: () => settings };
+  const signers = await institutionSigners({ db, settings: store });
+  const inst = await db.selectFrom('institution').select('short_name').executeTakeFirst();
+  let deputy = signers.deputies[0];
+  if (!deputy) {
+    const user = await db.selectFrom('user_roles as r').innerJoin('users as u', 'u.id', 'r.user_id')
+      .select(['u.last_name', 'u.first_name', 'u.middle_name']).where('r.role', '=', 'deputy').where('u.active', '=', 1).orderBy('u.id').executeTakeFirst();
+    deputy = { position: settings.signatures.deputyPosition, name: user ? shortName(fullName(user)) : '' };
+  }
+  return { institution: inst?.short_name ?? '', director: signers.director, deputy };
 }
 
 const TITLES: Record<Exclude<ReportKind, 'journalCopy' | 'pack'>, string> = {
@@ -71,60 +79,50 @@ async function workbook(sheets: Sheet[], now: Date): Promise<Uint8Array> {
 
 export interface ReportRequest {
   kind: Exclude<ReportKind, 'journalCopy' | 'pack'>;
-  format: 'pdf' | 'xlsx';
   range: Range;
   journals: JournalMeta[];
   month?: string | null;
   onlyAtRisk?: boolean;
 }
 
-/** One report as a file. */
-export async function reportFile(deps: DocumentDeps, request: ReportRequest, progress: Progress = () => undefined): Promise<FileOutput> {
-  const { db, today } = deps;
-  const { range, journals, format } = request;
-  const sign = await signatures(db, deps.settings);
-  const meta: DocumentMeta = { institution: sign.institution, formedAt: deps.now, signers: [sign.deputy] };
-  let pdf: () => Promise<Uint8Array>;
-  let sheets: () => Sheet[];
+/** One report's data, as the screen shows it. */
+export async function reportData(db: Kysely<Database>, today: string, request: ReportRequest, progress: Progress = () => undefined): Promise<ReportData> {
+  const { range, journals } = request;
   progress('Сбор данных');
   switch (request.kind) {
     case 'completion': {
       const rows = await completionRows(db, range, journals, today);
-      const report = { range: publicRange(range), rows, departments: byDepartment(rows), totals: summarise(null, 'Всего', rows) };
-      pdf = () => completionPdf(report, meta); sheets = () => completionSheets(report);
-      break;
+      return { range: publicRange(range), rows, departments: byDepartment(rows), totals: summarise(null, 'Всего', rows) };
     }
-    case 'keeping': {
-      const report = await keepingReport(db, range, journals, today, progress);
-      pdf = () => keepingPdf(report, meta); sheets = () => keepingSheets(report);
-      break;
-    }
-    case 'attendance': {
-      const report = await attendanceReport(db, range, journals);
-      pdf = () => attendancePdf(report, meta); sheets = () => attendanceSheets(report);
-      break;
-    }
-    case 'performance': {
-      const report = await performanceReport(db, range, journals);
-      pdf = () => performancePdf(report, meta); sheets = () => performanceSheets(report);
-      break;
-    }
-    case 'forecast': {
-      const report = await forecastReport(db, range, journals, request.onlyAtRisk ?? false);
-      pdf = () => forecastPdf(report, meta); sheets = () => forecastSheets(report);
-      break;
-    }
-    case 'hoursSheet': {
-      const report = await hoursSheetReport(db, range, journals, request.month ?? null);
+    case 'keeping': return keepingReport(db, range, journals, today, progress);
+    case 'attendance': return attendanceReport(db, range, journals);
+    case 'performance': return performanceReport(db, range, journals);
+    case 'forecast': return forecastReport(db, range, journals, request.onlyAtRisk ?? false);
+    case 'hoursSheet': return hoursSheetReport(db, range, journals, request.month ?? null);
+  }
+}
+
+/** One report as a file. */
+export async function reportFile(deps: DocumentDeps, request: ReportRequest & { format: 'pdf' | 'xlsx' }, progress: Progress = () => undefined): Promise<FileOutput> {
+  const data = await reportData(deps.db, deps.today, request, progress);
+  const sign = await signatures(deps.db, deps.settings);
+  const meta: DocumentMeta = { institution: sign.institution, formedAt: deps.now, signers: [sign.deputy] };
+  const format = request.format;
+  progress(format === 'pdf' ? 'Формирование PDF' : 'Формирование Excel');
+  let bytes: Uint8Array;
+  switch (request.kind) {
+    case 'completion': bytes = format === 'pdf' ? await completionPdf(data as CompletionReport, meta) : await workbook(completionSheets(data as CompletionReport), deps.now); break;
+    case 'keeping': bytes = format === 'pdf' ? await keepingPdf(data as KeepingReport, meta) : await workbook(keepingSheets(data as KeepingReport), deps.now); break;
+    case 'attendance': bytes = format === 'pdf' ? await attendancePdf(data as AttendanceReport, meta) : await workbook(attendanceSheets(data as AttendanceReport), deps.now); break;
+    case 'performance': bytes = format === 'pdf' ? await performancePdf(data as PerformanceReport, meta) : await workbook(performanceSheets(data as PerformanceReport), deps.now); break;
+    case 'forecast': bytes = format === 'pdf' ? await forecastPdf(data as ForecastReport, meta) : await workbook(forecastSheets(data as ForecastReport), deps.now); break;
+    case 'hoursSheet':
       // The time-sheet is compiled by the deputy and approved by the director.
       meta.signers = [sign.deputy, sign.director];
-      pdf = () => hoursPdf(report, meta); sheets = () => hoursSheets(report);
+      bytes = format === 'pdf' ? await hoursPdf(data as HoursSheet, meta) : await workbook(hoursSheets(data as HoursSheet), deps.now);
       break;
-    }
   }
-  progress(format === 'pdf' ? 'Формирование PDF' : 'Формирование Excel');
-  const bytes = format === 'pdf' ? await pdf() : await workbook(sheets(), deps.now);
-  return fileOutput(fileName(TITLES[request.kind], range, format), format === 'pdf' ? PDF_MIME : XLSX_MIME, bytes);
+  return fileOutput(fileName(TITLES[request.kind], request.range, format), format === 'pdf' ? PDF_MIME : XLSX_MIME, bytes);
 }
 
 /** The certified copy of one journal's pages. */
@@ -145,35 +143,38 @@ export async function packFiles(deps: DocumentDeps, range: Range, journals: Jour
   const keeping = await keepingReport(db, range, journals, today, (step) => progress(`Ведение журналов: ${step.toLowerCase()}`, 0, total));
   progress('Выполнение программ', 1, total);
   const completion = { range: keeping.range, rows: keeping.rows, departments: byDepartment(keeping.rows), totals: summarise(null, 'Всего', keeping.rows) };
+  const marks = (await db.selectFrom('institution').select('marks_enabled').executeTakeFirst())?.marks_enabled !== 0;
   progress('Успеваемость', 2, total);
-  const performance = await performanceReport(db, range, journals);
+  const performance = marks ? await performanceReport(db, range, journals) : null;
   progress('Прогноз и группа риска', 3, total);
-  const forecast = await forecastReport(db, range, journals, true);
+  const forecast = marks ? await forecastReport(db, range, journals, true) : null;
   progress('Часы преподавателей', 4, total);
   const hours = await hoursSheetReport(db, range, journals, null);
   progress('Формирование PDF', 5, total);
   const sign = await signatures(db, deps.settings);
   const pdf = await createPdf({ title: 'Отчёт о ведении электронных журналов', orientation: 'landscape', institution: sign.institution,
-    subtitle: `${range.title}: ведение журналов, выполнение программ, посещаемость, успеваемость, группа риска, часы`, formedAt: deps.now });
+    subtitle: `${range.title}: ведение журналов, выполнение программ, посещаемость${marks ? ', успеваемость, группа риска' : ''}, часы`, formedAt: deps.now });
   pdf.heading('I. Ведение журналов', { level: 1 });
   keepingBody(pdf, keeping, 2);
   pdf.newPage();
   pdf.heading('II. Выполнение программ и корректировки тематических планов', { level: 1 });
   completionBody(pdf, completion, 2);
+  if (performance && forecast) {
+    pdf.newPage();
+    pdf.heading('III. Успеваемость', { level: 1 });
+    performanceBody(pdf, performance, 2);
+    pdf.newPage();
+    pdf.heading('IV. Прогноз успеваемости и группа риска', { level: 1 });
+    forecastBody(pdf, forecast);
+  }
   pdf.newPage();
-  pdf.heading('III. Успеваемость', { level: 1 });
-  performanceBody(pdf, performance, 2);
-  pdf.newPage();
-  pdf.heading('IV. Прогноз успеваемости и группа риска', { level: 1 });
-  forecastBody(pdf, forecast);
-  pdf.newPage();
-  pdf.heading('V. Часы, проведённые преподавателями', { level: 1 });
+  pdf.heading(`${performance ? 'V' : 'III'}. Часы, проведённые преподавателями`, { level: 1 });
   hoursBody(pdf, hours);
   pdf.signatureBlock([sign.deputy], { date: deps.now });
   const pdfBytes = await pdf.finish();
   progress('Формирование Excel', 6, total);
-  const xlsx = await workbook([...keepingSheets(keeping), ...completionSheets(completion).slice(1), ...performanceSheets(performance),
-    ...forecastSheets(forecast), ...hoursSheets(hours)], deps.now);
+  const xlsx = await workbook([...keepingSheets(keeping), ...completionSheets(completion).slice(1),
+    ...(performance ? performanceSheets(performance) : []), ...(forecast ? forecastSheets(forecast) : []), ...hoursSheets(hours)], deps.now);
   progress('Готово', total, total);
   return [
     fileOutput(fileName('Пакет отчётов о ведении журналов', range, 'pdf'), PDF_MIME, pdfBytes),

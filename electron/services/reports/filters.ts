@@ -1,9 +1,9 @@
 // What the report screens offer to choose from — only what the caller may see.
-import type { JournalLabel, Parsed, ReportFilters, ReportKind } from '../../api/contract.js';
+import type { Parsed, ReportFilters, ReportKind } from '../../api/contract.js';
 import { REPORT_KINDS, REPORT_ROLES } from '../../api/contract.js';
 import { hasRole, type AuthedContext } from '../context.js';
 import { currentPeriod, currentYear } from '../schedule.js';
-import { allowedJournals, yearJournals, type JournalMeta } from './scope.js';
+import { allowedJournals, labelOf, yearJournals, type JournalMeta } from './scope.js';
 
 export async function filters(ctx: AuthedContext, input: Parsed<'reports.filters'>): Promise<ReportFilters> {
   const { db, session } = ctx;
@@ -12,7 +12,9 @@ export async function filters(ctx: AuthedContext, input: Parsed<'reports.filters
   const periods = await db.selectFrom('periods').selectAll().orderBy('seq').execute();
   const current = await currentYear(db, today);
   const yearId = input.yearId ?? current?.id ?? null;
-  const reports = REPORT_KINDS.filter((k) => hasRole(session, ...REPORT_ROLES[k]));
+  // An attendance-first centre (000) keeps no marks: no performance or forecast to show.
+  const marks = (await db.selectFrom('institution').select('marks_enabled').executeTakeFirst())?.marks_enabled !== 0;
+  const reports = REPORT_KINDS.filter((k) => hasRole(session, ...REPORT_ROLES[k]) && (marks || (k !== 'performance' && k !== 'forecast')));
   const seen = new Map<number, JournalMeta>();
   if (yearId !== null) {
     const all = await yearJournals(db, yearId);
@@ -22,6 +24,7 @@ export async function filters(ctx: AuthedContext, input: Parsed<'reports.filters
   const unique = <T extends { id: number }>(items: T[]) => [...new Map(items.map((i) => [i.id, i])).values()];
   const period = current ? await currentPeriod(db, current.id, today) : null;
   return {
+    today,
     years: years.map((y) => ({
       id: y.id, title: y.title, status: y.status,
       periods: periods.filter((p) => p.year_id === y.id).map((p) => ({ id: p.id, title: p.title, startsOn: p.starts_on, endsOn: p.ends_on })),
@@ -33,7 +36,7 @@ export async function filters(ctx: AuthedContext, input: Parsed<'reports.filters
     groups: unique(journals.map((j) => ({ id: j.groupId, name: j.groupName, departmentId: j.departmentId })))
       .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
     teachers: unique(journals.map((j) => ({ id: j.teacherId, name: j.teacherName }))).sort((a, b) => a.name.localeCompare(b.name, 'ru')),
-    journals: journals.map(({ teacherShort: _t, yearId: _y, subjectId: _s, subgroupId: _g, ...label }): JournalLabel => label),
+    journals: journals.map(labelOf),
     reports,
   };
 }

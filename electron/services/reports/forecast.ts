@@ -9,7 +9,7 @@ import type { AuthedContext, Db } from '../context.js';
 import { absencesByStudent, lessonDays } from './attendance-data.js';
 import { presence } from './attendance.js';
 import { publicRange } from './completion.js';
-import { markCountsByDate, MarkSums, NUMERIC, roundMark } from './marks-data.js';
+import { roundMark, trendSums, type TrendSums } from './marks-data.js';
 import { loadRosters } from './rosters.js';
 import { hasFilter, resolveRange, scopeJournals, type JournalMeta, type Range } from './scope.js';
 
@@ -33,20 +33,16 @@ export async function forecast(ctx: AuthedContext, input: Parsed<'reports.foreca
   return forecastReport(ctx.db, range, journals, input.onlyAtRisk ?? !hasFilter(input));
 }
 
-interface Point { x: number; y: number; w: number }
-
-/** Slope of the weighted least-squares line (marks per day) and the weighted mean day; null when too little to tell. */
-export function trendOf(points: Point[]): { slope: number; meanX: number } | null {
-  const count = points.length;
-  if (count < 3) return null;
-  const xs = points.map((p) => p.x);
-  if (Math.max(...xs) - Math.min(...xs) < 7) return null;
-  const w = points.reduce((s, p) => s + p.w, 0);
-  const mx = points.reduce((s, p) => s + p.w * p.x, 0) / w;
-  const my = points.reduce((s, p) => s + p.w * p.y, 0) / w;
-  const sxx = points.reduce((s, p) => s + p.w * (p.x - mx) ** 2, 0);
-  const sxy = points.reduce((s, p) => s + p.w * (p.x - mx) * (p.y - my), 0);
-  return sxx > 0 ? { slope: sxy / sxx, meanX: mx } : null;
+/**
+ * Slope of the weighted least-squares line through the marks (marks per day) and the weighted mean
+ * day; null with fewer than 3 marks or when they span less than a week — too little to tell.
+ */
+export function trendOf(t: Pick<TrendSums, 'numeric' | 'w' | 'sx' | 'sy' | 'sxx' | 'sxy' | 'minX' | 'maxX'>): { slope: number; meanX: number } | null {
+  if (t.numeric < 3 || t.maxX - t.minX < 7 || t.w <= 0) return null;
+  const meanX = t.sx / t.w;
+  const sxx = t.sxx - (t.sx * t.sx) / t.w;
+  const sxy = t.sxy - (t.sx * t.sy) / t.w;
+  return sxx > 1e-9 ? { slope: sxy / sxx, meanX } : null;
 }
 
 export function ruNumber(value: number, digits = 2): string {
@@ -56,24 +52,11 @@ export function ruNumber(value: number, digits = 2): string {
 export async function forecastReport(db: Db, range: Range, journals: JournalMeta[], onlyAtRisk: boolean): Promise<ForecastReport> {
   const byId = new Map(journals.map((j) => [j.journalId, j]));
   const ids = journals.length <= 400 ? journals.map((j) => j.journalId) : undefined;
-  const marks = (await markCountsByDate(db, range, ids)).filter((m) => byId.has(m.journalId));
+  const sums = new Map((await trendSums(db, range, ids)).filter((t) => byId.has(t.journalId)).map((t) => [`${t.journalId}|${t.studentId}`, t]));
   const missed = await absencesByStudent(db, range, ids);
   const days = (await lessonDays(db, range)).filter((d) => byId.has(d.journalId));
   const rosters = await loadRosters(db, range.yearId, range.from, range.to);
 
-  const sums = new Map<string, MarkSums>();
-  const points = new Map<string, Point[]>();
-  for (const m of marks) {
-    const key = `${m.journalId}|${m.studentId}`;
-    const s = sums.get(key) ?? new MarkSums();
-    s.add(m.value, m.weight, m.count);
-    sums.set(key, s);
-    if (NUMERIC.has(m.value)) {
-      const list = points.get(key) ?? [];
-      for (let i = 0; i < m.count; i++) list.push({ x: toDay(m.date!), y: Number(m.value), w: m.weight });
-      points.set(key, list);
-    }
-  }
   const possible = new Map<string, number>();
   const lessonsHeld = new Map<number, number>();
   for (const d of days) {
@@ -85,7 +68,7 @@ export async function forecastReport(db: Db, range: Range, journals: JournalMeta
     }
   }
 
-  const end = toDay(range.to);
+  const end = toDay(range.to) - toDay(range.from);
   const rows: ForecastRow[] = [];
   for (const j of journals) {
     for (const s of rosters.students(j.groupId, j.subgroupId)) {
@@ -93,8 +76,8 @@ export async function forecastReport(db: Db, range: Range, journals: JournalMeta
       const hours = possible.get(key) ?? 0;
       const sum = sums.get(key);
       if (hours === 0 && !sum) continue; // never on this journal's roster on a lesson day
-      const average = sum?.average ?? null;
-      const trend = trendOf(points.get(key) ?? []);
+      const average = sum && sum.w > 0 ? sum.sy / sum.w : null;
+      const trend = sum ? trendOf(sum) : null;
       const shift = trend ? Math.max(-FORECAST_RULES.trendCap, Math.min(FORECAST_RULES.trendCap, trend.slope * (end - trend.meanX))) : 0;
       const projected = average === null ? null : Math.max(2, Math.min(5, average + shift));
       const t = missed.get(key);

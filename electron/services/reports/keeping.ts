@@ -5,10 +5,10 @@
 import type { Expression, SqlBool } from 'kysely';
 import type { CompletionRow, KeepingCounts, KeepingReport, KeepingRow, KeepingSummary, Parsed } from '../../api/contract.js';
 import type { AuthedContext, Db } from '../context.js';
-import { scheduledSlots } from '../schedule.js';
+import type { Slot } from '../schedule.js';
 import { groupAttendance } from './attendance.js';
 import { lessonDays } from './attendance-data.js';
-import { completionRows, publicRange } from './completion.js';
+import { completionRows, publicRange, rangeSlots } from './completion.js';
 import { loadRosters } from './rosters.js';
 import { dayAfter, ratio, resolveRange, scopeJournals, type JournalMeta, type Range } from './scope.js';
 
@@ -23,12 +23,13 @@ export async function keeping(ctx: AuthedContext, input: Parsed<'reports.keeping
 export async function keepingReport(db: Db, range: Range, journals: JournalMeta[], today: string, progress: Progress = () => undefined): Promise<KeepingReport> {
   const steps = 5;
   progress('Выполнение программы', 0, steps);
-  const completion = await completionRows(db, range, journals, today);
+  const slots = await rangeSlots(db, range, journals.map((j) => j.journalId));
+  const completion = await completionRows(db, range, journals, today, slots);
   progress('Записи занятий', 1, steps);
   const counts = await lessonCounts(db, range);
   const days = await lessonDays(db, range);
   progress('Незаполненные занятия по расписанию', 2, steps);
-  const unfilled = await unfilledSlots(db, range, journals, today, days);
+  const unfilled = unfilledSlots(slots, today, days);
   progress('Замечания', 3, steps);
   const remarks = await remarkCounts(db, range, today);
   progress('Посещаемость групп', 4, steps);
@@ -78,15 +79,14 @@ async function lessonCounts(db: Db, range: Range): Promise<Map<number, KeepingCo
  * Timetable lessons before today with no entry: per journal and day, the slots the timetable had
  * minus the lessons entered (a lesson moved to another pair of the same day still counts as held).
  */
-async function unfilledSlots(db: Db, range: Range, journals: JournalMeta[], today: string,
-  days: Array<{ journalId: number; date: string; lessons: number }>): Promise<Map<number, number>> {
-  const until = today <= range.to ? dayBefore(today) : range.to;
+function unfilledSlots(slots: Slot[], today: string, days: Array<{ journalId: number; date: string; lessons: number }>): Map<number, number> {
   const out = new Map<number, number>();
-  if (until < range.from) return out;
-  const slots = await scheduledSlots(db, { yearId: range.yearId, yearStart: range.yearStart, from: range.from, to: until,
-    journalIds: journals.map((j) => j.journalId) });
   const expected = new Map<string, number>();
-  for (const s of slots) expected.set(`${s.journalId}|${s.date}`, (expected.get(`${s.journalId}|${s.date}`) ?? 0) + 1);
+  for (const s of slots) {
+    if (s.date >= today) continue;
+    const key = `${s.journalId}|${s.date}`;
+    expected.set(key, (expected.get(key) ?? 0) + 1);
+  }
   const held = new Map(days.map((d) => [`${d.journalId}|${d.date}`, d.lessons]));
   for (const [key, n] of expected) {
     const missing = n - (held.get(key) ?? 0);
@@ -95,12 +95,6 @@ async function unfilledSlots(db: Db, range: Range, journals: JournalMeta[], toda
     out.set(journalId, (out.get(journalId) ?? 0) + missing);
   }
   return out;
-}
-
-function dayBefore(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /** Remarks sent in the range (drafts never count); waiting now (open, reopened); of those, past due. */

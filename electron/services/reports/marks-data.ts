@@ -1,6 +1,7 @@
 // Marks in grouped queries, and the arithmetic every report shares: the weighted average, a
 // student's result for a period (the period mark when given, else the rounded average), and which
 // results count for «качество» (4 and 5) and «успеваемость» (not 2, 1 or незач).
+import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
 import type { Db } from '../context.js';
 import type { Range } from './scope.js';
 
@@ -35,12 +36,63 @@ export async function markCounts(db: Db, range: Range, journalIds?: number[]): P
   return rows.map((r) => ({ journalId: r.journal_id, studentId: r.student_id, value: r.value, weight: Number(r.weight), count: Number(r.n) }));
 }
 
-/** The same, per date too (for the trend of the forecast). */
-export async function markCountsByDate(db: Db, range: Range, journalIds?: number[]): Promise<MarkCount[]> {
+/** Per journal × student, the sums a weighted least-squares line needs (x = days from the range's start). */
+export interface TrendSums {
+  journalId: number;
+  studentId: number;
+  /** All marks, credits included. */
+  count: number;
+  /** Numeric marks only: count, Σw, Σw·x, Σw·y, Σw·x², Σw·x·y, and the first and last day. */
+  numeric: number;
+  w: number;
+  sx: number;
+  sy: number;
+  sxx: number;
+  sxy: number;
+  minX: number;
+  maxX: number;
+  pass: number;
+  fail: number;
+}
+
+/** Days since the range's start, as SQL: julianday on SQLite, date subtraction on PostgreSQL. */
+function dayOf(db: Db, from: string) {
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql<number>`(cast(l.date as date) - cast(${from} as date))`
+    : sql<number>`(julianday(l.date) - julianday(${from}))`;
+}
+
+/**
+ * The forecast's input in one grouped query — a row per journal and student instead of one per mark,
+ * which made the whole college's at-risk list take seconds.
+ */
+export async function trendSums(db: Db, range: Range, journalIds?: number[]): Promise<TrendSums[]> {
+  const x = dayOf(db, range.from);
+  const numeric = sql<boolean>`m.value in ('1', '2', '3', '4', '5')`;
+  const y = sql<number>`cast(m.value as integer)`;
+  const w = sql<number>`c.weight`;
+  const when = <T>(value: RawBuilder<T>) => sql<number>`case when ${numeric} then ${value} end`;
   const rows = await markQuery(db, range, journalIds)
-    .select(['l.journal_id', 'm.student_id', 'm.value', 'c.weight', 'l.date', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy(['l.journal_id', 'm.student_id', 'm.value', 'c.weight', 'l.date']).execute();
-  return rows.map((r) => ({ journalId: r.journal_id, studentId: r.student_id, value: r.value, weight: Number(r.weight), count: Number(r.n), date: r.date }));
+    .select([
+      'l.journal_id', 'm.student_id',
+      sql<number>`count(*)`.as('n'),
+      sql<number>`sum(case when ${numeric} then 1 else 0 end)`.as('numeric'),
+      sql<number>`sum(${when(w)})`.as('w'),
+      sql<number>`sum(${when(sql`${w} * ${x}`)})`.as('sx'),
+      sql<number>`sum(${when(sql`${w} * ${y}`)})`.as('sy'),
+      sql<number>`sum(${when(sql`${w} * ${x} * ${x}`)})`.as('sxx'),
+      sql<number>`sum(${when(sql`${w} * ${x} * ${y}`)})`.as('sxy'),
+      sql<number>`min(${when(x)})`.as('min_x'),
+      sql<number>`max(${when(x)})`.as('max_x'),
+      sql<number>`sum(case when m.value = 'зач' then 1 else 0 end)`.as('pass'),
+      sql<number>`sum(case when m.value = 'незач' then 1 else 0 end)`.as('fail'),
+    ])
+    .groupBy(['l.journal_id', 'm.student_id']).execute();
+  return rows.map((r) => ({
+    journalId: r.journal_id, studentId: r.student_id, count: Number(r.n), numeric: Number(r.numeric), w: Number(r.w ?? 0),
+    sx: Number(r.sx ?? 0), sy: Number(r.sy ?? 0), sxx: Number(r.sxx ?? 0), sxy: Number(r.sxy ?? 0),
+    minX: Number(r.min_x ?? 0), maxX: Number(r.max_x ?? 0), pass: Number(r.pass), fail: Number(r.fail),
+  }));
 }
 
 /** Period marks of the range's period (or year marks of a whole-year range). Key `journalId|studentId`. */

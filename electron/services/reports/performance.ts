@@ -7,7 +7,7 @@ import type { AuthedContext, Db } from '../context.js';
 import { publicRange } from './completion.js';
 import { FAILING, markCounts, MarkSums, NUMERIC, periodMarks, resultOf } from './marks-data.js';
 import { loadRosters } from './rosters.js';
-import { ratio, resolveRange, scopeJournals, type JournalMeta, type Range } from './scope.js';
+import { labelOf, ratio, resolveRange, scopeJournals, type JournalMeta, type Range } from './scope.js';
 
 export async function performance(ctx: AuthedContext, input: Parsed<'reports.performance'>): Promise<PerformanceReport> {
   const range = await resolveRange(ctx.db, ctx.clock.today(), input.yearId, input.periodId);
@@ -64,7 +64,7 @@ export async function performanceReport(db: Db, range: Range, journals: JournalM
     }
     const data = perJournal.get(j.journalId);
     if (data) { g.sums.sum += data.sums.sum; g.sums.weight += data.sums.weight; }
-    const { teacherShort: _t, yearId: _y, subjectId: _s, subgroupId: _g, ...label } = j;
+    const label = labelOf(j);
     return {
       ...label, students: students.length, attested, marks: data?.sums.count ?? 0, average: data?.sums.average ?? null,
       quality: ratio(good, numeric), success: ratio(passed, attested), distribution: data?.distribution ?? emptyDistribution(),

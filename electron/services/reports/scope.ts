@@ -21,7 +21,6 @@ export interface JournalMeta extends JournalLabel {
   yearId: number;
   subjectId: number;
   subgroupId: number | null;
-  teacherShort: string;
 }
 
 export interface Range extends ReportRange {
@@ -72,9 +71,14 @@ export async function yearJournals(db: Db, yearId: number): Promise<JournalMeta[
     journalId: r.id, yearId: r.year_id, groupId: r.group_id, groupName: r.group_name, subgroup: r.subgroup_no ?? null,
     subjectId: r.subject_id, subjectName: r.subject_code ? `${r.subject_code} ${r.subject_name}` : r.subject_name,
     subgroupId: r.subgroup_id, teacherId: r.teacher_user_id, teacherName: fullName(r),
-    teacherShort: `${r.last_name} ${[r.first_name, r.middle_name].filter(Boolean).map((x) => `${x![0]}.`).join(' ')}`.trim(),
     departmentId: r.department_id, departmentName: r.department_name ?? null,
   })).sort(byGroupSubject);
+}
+
+/** A journal's label as the contract shows it (without the ids a report needs only inside). */
+export function labelOf(j: JournalMeta): JournalLabel {
+  const { yearId: _y, subjectId: _s, subgroupId: _g, ...label } = j;
+  return label;
 }
 
 export function byGroupSubject(a: JournalLabel, b: JournalLabel): number {

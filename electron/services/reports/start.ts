@@ -6,14 +6,18 @@ import { assertJournalRead } from '../access.js';
 import { ruDate } from '../calendar.js';
 import type { AuthedContext } from '../context.js';
 import { hoursRange } from './hours.js';
-import { journalCopyFile, packFiles, reportFile, type DocumentDeps } from './documents.js';
+import { journalCopyFile, packFiles, reportData, reportFile, type DocumentDeps, type ReportRequest } from './documents.js';
+import type { Progress } from './keeping.js';
 import { assertReportRole, hasFilter, resolveRange, scopeJournals } from './scope.js';
 
 export async function start(ctx: AuthedContext, input: Parsed<'reports.start'>): Promise<JobInfo> {
   assertReportRole(ctx.session, input.report);
   const today = ctx.clock.today();
   const deps: DocumentDeps = { db: ctx.db, today, now: ctx.clock.now(), settings: ctx.settings.get() };
-  let work: (progress: (step: string, done?: number, total?: number) => void) => Promise<ReportFiles>;
+  let work: (progress: Progress) => Promise<ReportFiles>;
+  const produce = (request: ReportRequest, format: 'pdf' | 'xlsx' | 'screen') => async (progress: Progress): Promise<ReportFiles> => (format === 'screen'
+    ? { files: [], data: await reportData(deps.db, today, request, progress) }
+    : { files: [await reportFile(deps, { ...request, format }, progress)], data: null });
   switch (input.report) {
     case 'journalCopy': {
       const journal = await assertJournalRead(ctx.db, ctx.session, input.journalId);
@@ -22,19 +26,19 @@ export async function start(ctx: AuthedContext, input: Parsed<'reports.start'>):
       const to = input.to ?? (input.periodId ? range.to : range.asOf);
       if (from > to) throw badInput(`Начало ${ruDate(from)} позже конца ${ruDate(to)}`, { from: 'Проверьте даты' });
       const title = input.from || input.to ? undefined : range.title;
-      work = async () => ({ files: [await journalCopyFile(deps, journal.id, from, to, title, input.signer)] });
+      work = async () => ({ files: [await journalCopyFile(deps, journal.id, from, to, title, input.signer)], data: null });
       break;
     }
     case 'pack': {
       const range = await resolveRange(ctx.db, today, input.yearId, input.periodId);
       const journals = await scopeJournals(ctx, 'pack', range, {});
-      work = async (progress) => ({ files: await packFiles(deps, range, journals, progress) });
+      work = async (progress) => ({ files: await packFiles(deps, range, journals, progress), data: null });
       break;
     }
     case 'hoursSheet': {
       const range = await hoursRange(ctx.db, today, input.yearId, input.month);
       const journals = await scopeJournals(ctx, 'hoursSheet', range, { departmentId: input.departmentId, teacherId: input.teacherId });
-      work = async (progress) => ({ files: [await reportFile(deps, { kind: 'hoursSheet', format: input.format, range, journals, month: input.month ?? null }, progress)] });
+      work = produce({ kind: 'hoursSheet', range, journals, month: input.month ?? null }, input.format);
       break;
     }
     default: {
@@ -42,7 +46,7 @@ export async function start(ctx: AuthedContext, input: Parsed<'reports.start'>):
       const filter = input.report === 'keeping' ? { departmentId: input.departmentId } : input;
       const journals = await scopeJournals(ctx, input.report, range, filter);
       const onlyAtRisk = input.report === 'forecast' ? input.onlyAtRisk ?? !hasFilter(input) : false;
-      work = async (progress) => ({ files: [await reportFile(deps, { kind: input.report, format: input.format, range, journals, onlyAtRisk }, progress)] });
+      work = produce({ kind: input.report, range, journals, onlyAtRisk }, input.format);
     }
   }
   const job = ctx.jobs.start(`report-${input.report}`, ctx.session.userId, async (control) => {

@@ -3,6 +3,7 @@ import type { HomeSummary, Me } from '../../../electron/api/contract';
 import { Card, ErrorBanner, Loading, Stat } from '../../components/ui';
 import { useCall } from '../../components/useCall';
 import { longDate, plural, ruDate, ruDateTime, YEAR_STATUS_LABELS } from '../../labels';
+import { HomeRemarks } from '../remarks/HomeRemarks';
 import { MyJournalsCard } from '../users/MyJournalsCard';
 
 export function HomeScreen({ me }: { me: Me }) {
@@ -21,9 +22,10 @@ export function HomeScreen({ me }: { me: Me }) {
       {!s.year && <div className="banner banner-warn">Учебный год ещё не открыт. Администратор открывает его в разделе «Учебный год».</div>}
       <div className="cards">
         {has('teacher') && <TeacherCards s={s} />}
+        {has('teacher') && <HomeRemarks me={me} />}
         {has('teacher') && <MyJournalsCard />}
         {has('deputy', 'director') && (
-          <Card title="Контроль ведения журналов">
+          <Card title="Контроль ведения журналов" actions={<span className="row"><a href="#/remarks">Замечания</a><a href="#/reports">Отчёты</a></span>}>
             <div className="stats">
               <Stat label="журналов отстают от плана" value={s.journalsBehind} tone={s.journalsBehind ? 'bad' : 'good'} />
               <Stat label="замечаний открыто" value={s.openRemarks} />

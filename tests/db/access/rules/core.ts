@@ -1,5 +1,4 @@
 import type { AccessRules } from './types.js';
-import { STAFF } from './types.js';
 
 export const coreRules: AccessRules = {
   'setup.status': { allowed: 'everyone', input: () => ({}) },
@@ -15,7 +14,6 @@ export const coreRules: AccessRules = {
   'auth.lock': { allowed: 'everyone', input: () => ({}) },
   'auth.unlock': { allowed: 'everyone', input: () => ({ password: 'demo12345' }) },
   'home.summary': { allowed: 'everyone', input: () => ({}) },
-  'years.list': { allowed: STAFF, input: () => ({}) },
   // A job id nobody started: «not_found» for everyone, never a role refusal.
   'jobs.status': { allowed: 'everyone', input: () => ({ id: 'none' }) },
   'jobs.cancel': { allowed: 'everyone', input: () => ({ id: 'none' }) },

@@ -1,6 +1,7 @@
 // Every domain's rules. A method of the contract without a rule here fails the matrix test.
 import { coreRules } from './core.js';
 import { archiveRules } from './archive.js';
+import { yearRules } from './year.js';
 import { backupRules } from './backups.js';
 import { userRules } from './users.js';
 import { auditRules } from './audit.js';
@@ -11,6 +12,7 @@ import type { AccessRules } from './types.js';
 export const rules: AccessRules = {
   ...coreRules,
   ...archiveRules,
+  ...yearRules,
   ...backupRules,
   ...userRules,
   ...auditRules,

@@ -1,0 +1,210 @@
+// Students and their guardians, and the orders that move them: admission, transfer, withdrawal
+// (000 §3.4.4). A group's roster on any day is computed from these orders. Personal data (152-ФЗ)
+// is shown only to the administrator, the director, the group's curator and its department head.
+import { z } from 'zod';
+import { method, STAFF } from '../define.js';
+import { id, optionalText, text } from '../schemas.js';
+import { day } from './dates.js';
+import type { EnrolmentEndReason, EnrolmentReason } from '../../../db/schema.js';
+import type { FileOutput } from './jobs.js';
+
+export interface GroupStudent {
+  id: number;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  fullName: string;
+  /** Personal data: null for callers who may not see it. */
+  birthDate: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  personalFileNo: string | null;
+  fromDate: string;
+  untilDate: string | null;
+  /** On the roster on the requested day. */
+  present: boolean;
+  subgroups: number[];
+  guardians: number;
+}
+
+export interface RosterView {
+  groupId: number;
+  groupName: string;
+  yearId: number;
+  date: string;
+  personalData: boolean;
+  canManage: boolean;
+  students: GroupStudent[];
+}
+
+export interface GuardianInfo {
+  id: number;
+  fullName: string;
+  relation: string;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  userId: number | null;
+  userLogin: string | null;
+}
+
+export interface EnrolmentInfo {
+  id: number;
+  groupId: number;
+  groupName: string;
+  yearTitle: string;
+  fromDate: string;
+  untilDate: string | null;
+  reason: EnrolmentReason;
+  orderNo: string;
+  orderDate: string;
+  endReason: EnrolmentEndReason | null;
+  endOrderNo: string | null;
+  endOrderDate: string | null;
+  version: number;
+}
+
+export interface StudentCard {
+  id: number;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  fullName: string;
+  birthDate: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  personalFileNo: string | null;
+  notes: string | null;
+  userLogin: string | null;
+  version: number;
+  personalData: boolean;
+  canEdit: boolean;
+  guardians: GuardianInfo[];
+  enrolments: EnrolmentInfo[];
+}
+
+export interface StudentFound { id: number; fullName: string; birthDate: string | null; groupName: string | null; yearTitle: string | null }
+
+export type MovementKind = 'admission' | 'arrival' | 'transfer' | 'withdrawal' | 'graduation' | 'departure';
+
+export interface MovementRow {
+  date: string;
+  kind: MovementKind;
+  /** прибытие / выбытие / перевод */
+  direction: 'in' | 'out' | 'move';
+  studentId: number;
+  studentName: string;
+  groupName: string;
+  /** For a transfer: the group the student left. */
+  fromGroupName: string | null;
+  orderNo: string;
+  orderDate: string;
+}
+
+export interface MovementsView {
+  from: string;
+  to: string;
+  rows: MovementRow[];
+  arrived: number;
+  left: number;
+  moved: number;
+}
+
+const studentFields = {
+  lastName: text('Фамилия', 60),
+  firstName: text('Имя', 60),
+  middleName: optionalText('Отчество', 60),
+  birthDate: day('Дата рождения').nullable(),
+  personalFileNo: optionalText('Номер личного дела', 30),
+  phone: optionalText('Телефон', 40),
+  email: optionalText('E-mail', 100),
+  address: optionalText('Адрес', 300),
+  notes: optionalText('Примечание', 1000),
+};
+const order = {
+  date: day('Дата движения'),
+  orderNo: text('Номер приказа', 40),
+  orderDate: day('Дата приказа'),
+};
+const studentIds = z.array(id('Обучающийся')).min(1, 'Не выбран ни один обучающийся').max(2000);
+const movementsInput = z.object({ from: day('Начало периода'), to: day('Конец периода'), departmentId: id('Отделение').optional() });
+
+export const studentMethods = {
+  'students.list': method<RosterView>()({
+    summary: 'Список группы на дату по приказам (личные данные — только тем, кому положено)',
+    access: STAFF,
+    input: z.object({ groupId: id('Группа'), date: day().optional(), includeLeft: z.boolean().optional() }),
+  }),
+  'students.get': method<StudentCard>()({
+    summary: 'Карточка обучающегося: данные, представители, приказы',
+    access: STAFF,
+    input: z.object({ id: id('Обучающийся') }),
+  }),
+  'students.search': method<StudentFound[]>()({
+    summary: 'Поиск обучающегося по фамилии (для приказов о переводе и восстановлении)',
+    access: ['admin', 'director', 'deputy', 'secretary'],
+    input: z.object({ query: text('Поиск', 100) }),
+  }),
+  'students.create': method<StudentCard>()({
+    summary: 'Новый обучающийся, зачисленный в группу приказом',
+    access: ['admin'],
+    input: z.object({ ...studentFields, admission: z.object({ groupId: id('Группа'), ...order }) }),
+  }),
+  'students.update': method<StudentCard>()({
+    summary: 'Изменить данные обучающегося (администратор, куратор группы, заведующий отделением)',
+    access: ['admin', 'curator', 'dept_head'],
+    input: z.object({ id: id('Обучающийся'), version: z.number().int(), ...studentFields }),
+  }),
+  'guardians.save': method<GuardianInfo>()({
+    summary: 'Законный представитель: кем приходится, контакты, учётная запись родителя',
+    access: ['admin', 'curator', 'dept_head'],
+    input: z.object({
+      studentId: id('Обучающийся'),
+      id: id('Представитель').optional(),
+      fullName: text('ФИО представителя', 150),
+      relation: text('Кем приходится', 40),
+      phone: optionalText('Телефон', 40),
+      email: optionalText('E-mail', 100),
+      address: optionalText('Адрес', 300),
+      /** Login of a parent account to link; null unlinks. */
+      parentLogin: optionalText('Логин родителя', 50),
+    }),
+  }),
+  'guardians.remove': method<null>()({
+    summary: 'Удалить законного представителя',
+    access: ['admin', 'curator', 'dept_head'],
+    input: z.object({ id: id('Представитель') }),
+  }),
+  'enrolments.admit': method<EnrolmentInfo>()({
+    summary: 'Зачисление (или восстановление) обучающегося в группу приказом',
+    access: ['admin'],
+    input: z.object({ studentId: id('Обучающийся'), groupId: id('Группа'), ...order }),
+  }),
+  'enrolments.transfer': method<EnrolmentInfo[]>()({
+    summary: 'Перевод в другую группу приказом: в старой группе до даты, в новой — с даты',
+    access: ['admin'],
+    input: z.object({ studentIds, toGroupId: id('Группа'), ...order }),
+  }),
+  'enrolments.withdraw': method<EnrolmentInfo[]>()({
+    summary: 'Отчисление или выпуск приказом: с даты обучающийся выходит из списков, прежние отметки остаются',
+    access: ['admin'],
+    input: z.object({ studentIds, reason: z.enum(['withdrawal', 'graduation'], { error: 'Основание: отчисление или выпуск' }), ...order }),
+  }),
+  'enrolments.undo': method<null>()({
+    summary: 'Отменить последний ошибочно внесённый приказ по обучающемуся',
+    access: ['admin'],
+    input: z.object({ enrolmentId: id('Запись о зачислении'), version: z.number().int() }),
+  }),
+  'enrolments.movements': method<MovementsView>()({
+    summary: 'Движение контингента за период: прибытие, выбытие, переводы (000 §3.2.4)',
+    access: ['admin', 'director', 'deputy', 'dept_head'],
+    input: movementsInput,
+  }),
+  'enrolments.movementsXlsx': method<FileOutput>()({
+    summary: 'Движение контингента за период в Excel',
+    access: ['admin', 'director', 'deputy', 'dept_head'],
+    input: movementsInput,
+  }),
+};

@@ -1,0 +1,162 @@
+// The shape every list importer shares: read the first sheet, match its headers, check every row
+// (collecting each problem by row and column), and — unless it is a dry run, or rows were refused
+// and the user did not choose to skip them — write the clean rows in one transaction.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../../db/schema.js';
+import type { ImportList, ImportProblem, ImportReport } from '../../../api/contract.js';
+import { AppError } from '../../../api/errors.js';
+import { readSheet, type SheetData } from '../../../export/xlsx-read.js';
+import { audit } from '../../audit.js';
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../context.js';
+import { headerKey, Row, type ColumnSpec } from './cells.js';
+
+export interface ImportEnv {
+  db: Kysely<Database>;
+  clock: Clock;
+  /** Who imports (null from the command line). */
+  who: { userId: number; login: string } | null;
+  beforeBulkChange?: ((reason: string) => Promise<unknown>) | undefined;
+  progress(step: string, done?: number, total?: number): void;
+  throwIfCancelled?(): void;
+}
+
+export interface ImportOptions {
+  dryRun: boolean;
+  skipBad: boolean;
+  yearId?: number | undefined;
+  journalId?: number | undefined;
+  admission?: { date: string; orderNo: string; orderDate: string } | undefined;
+}
+
+export interface Checked<T> { row: number; value: T }
+
+export interface WriteResult {
+  created: number;
+  updated: number;
+  credentials?: ImportReport['credentials'];
+  /** Ids for the audit entry. */
+  ids?: number[];
+}
+
+export interface Importer<C, T> {
+  list: ImportList;
+  /** «обучающихся», «пользователей»… for the summary. */
+  genitive: string;
+  columns: ColumnSpec[];
+  /** A problem with the set of headers (e.g. neither «ФИО» nor «Фамилия»), or null. */
+  checkHeaders?(present: Set<string>): string | null;
+  /** Loads what the checks need once; throws a Russian AppError when the options are wrong. */
+  prepare(env: ImportEnv, options: ImportOptions): Promise<C>;
+  /** A clean value, or null with the problems recorded on the row. Earlier clean rows are given for duplicates. */
+  check(row: Row, context: C, earlier: Array<Checked<T>>): T | null | Promise<T | null>;
+  write(trx: Db, env: ImportEnv, context: C, items: Array<Checked<T>>): Promise<WriteResult>;
+  /** A sentence about the whole file after the rows were checked (e.g. plan hours against the load). */
+  remark?(context: C, items: Array<Checked<T>>): string | null;
+}
+
+export function noun(n: number, one: string, few: string, many: string): string {
+  const m10 = n % 10, m100 = n % 100;
+  return m10 === 1 && m100 !== 11 ? one : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? few : many;
+}
+
+async function readFile(bytes: Uint8Array): Promise<SheetData> {
+  try {
+    return await readSheet(bytes);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new AppError('bad_request', `Файл не читается как таблица Excel (.xlsx). Сохраните его в Excel как «Книга Excel (*.xlsx)» и повторите. (${detail})`);
+  }
+}
+
+export async function runImport<C, T>(env: ImportEnv, importer: Importer<C, T>, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
+  env.progress('Чтение файла');
+  const context = await importer.prepare(env, options);
+  const sheet = await readFile(bytes);
+  const headerProblems: ImportProblem[] = [];
+  const mapping = new Map<string, string>(); // sheet header → column key
+  const headers = new Map<string, string>(); // column key → sheet header
+  for (const h of sheet.headers) {
+    const spec = importer.columns.find((c) => [c.header, ...(c.aliases ?? [])].some((a) => headerKey(a) === headerKey(h)));
+    if (spec && !headers.has(spec.key)) { mapping.set(h, spec.key); headers.set(spec.key, h); }
+  }
+  for (const c of importer.columns.filter((x) => x.required && !headers.has(x.key))) {
+    headerProblems.push({ row: sheet.headerRow, column: c.header, message: `нет столбца «${c.header}» (заголовки — в строке ${sheet.headerRow}; возьмите шаблон)` });
+  }
+  const headerIssue = importer.checkHeaders?.(new Set(headers.keys()));
+  if (headerIssue) headerProblems.push({ row: sheet.headerRow, column: null, message: headerIssue });
+  if (sheet.rows.length === 0) headerProblems.push({ row: sheet.headerRow + 1, column: null, message: 'в файле нет строк с данными под заголовком' });
+
+  const problems: ImportProblem[] = [...headerProblems];
+  const good: Array<Checked<T>> = [];
+  let bad = 0;
+  if (headerProblems.length === 0) {
+    const total = sheet.rows.length;
+    for (let i = 0; i < total; i++) {
+      if (i % 50 === 0) { env.throwIfCancelled?.(); env.progress('Проверка строк', i, total); }
+      const cells = new Map<string, (typeof sheet.rows)[number][string]>();
+      for (const [h, v] of Object.entries(sheet.rows[i]!)) { const key = mapping.get(h); if (key) cells.set(key, v); }
+      const row = new Row(sheet.rowNumbers[i]!, cells, headers);
+      const value = await importer.check(row, context, good);
+      if (row.problems.length > 0 || value === null) {
+        bad++;
+        problems.push(...(row.problems.length > 0 ? row.problems : [{ row: row.row, column: null, message: 'строка не принята' }]));
+      } else {
+        good.push({ row: row.row, value });
+      }
+    }
+    env.progress('Проверка строк', total, total);
+  }
+  problems.sort((a, b) => a.row - b.row);
+
+  const report: ImportReport = {
+    list: importer.list, dryRun: options.dryRun, total: sheet.rows.length, good: good.length, bad, problems,
+    imported: false, created: 0, updated: 0, skipped: 0, credentials: [], summary: '',
+  };
+  const remark = importer.remark?.(context, good) ?? null;
+  const refusedAll = headerProblems.length > 0;
+  const blocked = refusedAll || (bad > 0 && !options.skipBad) || good.length === 0;
+  if (options.dryRun || blocked) {
+    report.summary = summaryOf(importer, report, options, refusedAll, remark);
+    return report;
+  }
+  if (env.beforeBulkChange) {
+    env.progress('Резервная копия перед загрузкой');
+    await env.beforeBulkChange(`Загрузка из Excel: ${importer.genitive}`);
+  }
+  env.progress('Запись', 0, good.length);
+  const written = await env.db.transaction().execute(async (trx) => {
+    const result = await importer.write(trx, env, context, good);
+    await audit(trx, env.who, env.clock.now(), {
+      action: `import.${importer.list}`, entity: importer.list, entityId: options.journalId ?? options.yearId ?? null,
+      journalId: options.journalId ?? null,
+      after: { rows: sheet.rows.length, created: result.created, updated: result.updated, skippedRows: problems.map((p) => p.row), ids: result.ids?.slice(0, 5000) },
+    });
+    return result;
+  });
+  env.progress('Готово', good.length, good.length);
+  report.imported = true;
+  report.created = written.created;
+  report.updated = written.updated;
+  report.skipped = bad;
+  report.credentials = written.credentials ?? [];
+  report.summary = summaryOf(importer, report, options, false, remark);
+  return report;
+}
+
+function summaryOf(importer: Importer<unknown, unknown>, r: ImportReport, options: ImportOptions, refusedAll: boolean, remark: string | null): string {
+  const rows = (n: number) => `${n} ${noun(n, 'строка', 'строки', 'строк')}`;
+  const tail = remark ? ` ${remark}` : '';
+  if (refusedAll) return `Файл не принят: ${r.problems.map((p) => p.message).join('; ')}. Ничего не загружено.`;
+  if (r.imported) {
+    return `Загружено ${importer.genitive}: новых ${r.created}, обновлено ${r.updated}`
+      + `${r.skipped > 0 ? `; пропущено ${rows(r.skipped)} с ошибками` : ''}.${tail}`;
+  }
+  if (r.good === 0) return `Ни одна строка не годится для загрузки (${rows(r.bad)} с ошибками). Ничего не загружено.${tail}`;
+  if (options.dryRun) {
+    return r.bad === 0
+      ? `Пробный прогон: все ${rows(r.total)} в порядке, можно загружать.${tail}`
+      : `Пробный прогон: в порядке ${rows(r.good)}, с ошибками ${rows(r.bad)}. Ничего не загружено: исправьте файл или загрузите, пропустив строки с ошибками.${tail}`;
+  }
+  return `Найдены ошибки в ${rows(r.bad)}: ничего не загружено. Исправьте файл или выберите «пропустить строки с ошибками».${tail}`;
+}

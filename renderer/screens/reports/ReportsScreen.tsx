@@ -1,0 +1,203 @@
+// «Отчёты»: the control reports of the deputy director (and the parts each role may see), on screen
+// with charts, and as PDF or Excel copies; the whole semester pack in one click; journal-page copies.
+import { useEffect, useMemo, useState } from 'react';
+import type { Input, Me, ReportData, ReportFilters, ReportKind } from '../../../electron/api/contract';
+import { Button, Card, ErrorBanner, Loading, Notice } from '../../components/ui';
+import { useCall } from '../../components/useCall';
+import { AttendanceView, CompletionView, ForecastView, HoursView, KeepingView, PerformanceView } from './ReportViews';
+import { JournalCopyForm } from './JournalCopyForm';
+import { JobProgress, useReportJob } from './useReportJob';
+import { groupLabel } from './format';
+import type {
+  AttendanceReport, CompletionReport, ForecastReport, HoursSheet, KeepingReport, PerformanceReport,
+} from '../../../electron/api/contract';
+
+type ScreenKind = Exclude<ReportKind, 'pack'>;
+
+const TABS: Array<{ kind: ScreenKind; title: string }> = [
+  { kind: 'keeping', title: 'Ведение журналов' },
+  { kind: 'completion', title: 'Выполнение программ' },
+  { kind: 'attendance', title: 'Посещаемость' },
+  { kind: 'performance', title: 'Успеваемость' },
+  { kind: 'forecast', title: 'Прогноз и группа риска' },
+  { kind: 'hoursSheet', title: 'Часы преподавателей' },
+  { kind: 'journalCopy', title: 'Копия страниц журнала' },
+];
+
+/** Which filters each report takes. */
+const USES: Record<Exclude<ScreenKind, 'journalCopy'>, Array<'period' | 'department' | 'group' | 'teacher' | 'journal' | 'month' | 'risk'>> = {
+  keeping: ['period', 'department'],
+  completion: ['period', 'department', 'group', 'teacher', 'journal'],
+  attendance: ['period', 'department', 'group', 'journal'],
+  performance: ['period', 'department', 'group', 'journal'],
+  forecast: ['period', 'department', 'group', 'journal', 'risk'],
+  hoursSheet: ['month', 'department', 'teacher'],
+};
+
+interface FilterState {
+  yearId: number | null;
+  /** null: the whole year. */
+  periodId: number | null;
+  departmentId: number | null;
+  groupId: number | null;
+  teacherId: number | null;
+  journalId: number | null;
+  month: string;
+  onlyAtRisk: boolean;
+}
+
+export function ReportsScreen({ me }: { me: Me }) {
+  const [yearId, setYearId] = useState<number | undefined>(undefined);
+  const { data: filters, error, loading } = useCall('reports.filters', yearId === undefined ? {} : { yearId });
+  if (loading && !filters) return <Loading what="Загрузка отчётов" />;
+  if (error) return <ErrorBanner error={error} />;
+  return <Reports me={me} filters={filters!} onYear={setYearId} />;
+}
+
+function Reports({ filters, onYear }: { me: Me; filters: ReportFilters; onYear: (id: number) => void }) {
+  const tabs = TABS.filter((t) => filters.reports.includes(t.kind));
+  const [tab, setTab] = useState<ScreenKind>(tabs[0]?.kind ?? 'completion');
+  const [f, setF] = useState<FilterState>({
+    yearId: filters.currentYearId, periodId: filters.currentPeriodId, departmentId: null, groupId: null, teacherId: null, journalId: null,
+    month: '', onlyAtRisk: false,
+  });
+  const set = (patch: Partial<FilterState>) => setF((old) => ({ ...old, ...patch }));
+  const year = filters.years.find((y) => y.id === f.yearId) ?? filters.years[0];
+  const { job, error, run, cancel, download } = useReportJob();
+  const [data, setData] = useState<{ kind: ScreenKind; report: ReportData } | null>(null);
+
+  const input = useMemo((): Input<'reports.start'> | null => (tab === 'journalCopy' ? null : buildInput(tab, f)), [tab, f]);
+  useEffect(() => {
+    if (!input) return;
+    let live = true;
+    setData(null);
+    void run({ ...input, format: 'screen' } as Input<'reports.start'>).then((result) => {
+      if (live && result?.data) setData({ kind: tab, report: result.data });
+    });
+    return () => { live = false; };
+  }, [input, run, tab]);
+
+  if (tabs.length === 0) return <Notice kind="warn">Отчёты вашей роли не предусмотрены.</Notice>;
+  const uses = tab === 'journalCopy' ? [] : USES[tab];
+  const groups = filters.groups.filter((g) => f.departmentId === null || g.departmentId === f.departmentId);
+  const journals = filters.journals.filter((j) => (f.groupId === null || j.groupId === f.groupId) && (f.departmentId === null || j.departmentId === f.departmentId)
+    && (f.teacherId === null || j.teacherId === f.teacherId));
+  const months = year ? monthsOf(year) : [];
+  const packAllowed = filters.reports.includes('pack');
+
+  return (
+    <div className="page">
+      <h1>Отчёты</h1>
+      <div role="tablist" aria-label="Отчёты" className="tabs">
+        {tabs.map((t) => (
+          <button key={t.kind} type="button" role="tab" aria-selected={tab === t.kind} className={`tab ${tab === t.kind ? 'tab-active' : ''}`}
+            onClick={() => setTab(t.kind)}>{t.title}</button>
+        ))}
+      </div>
+      {tab === 'journalCopy' ? <JournalCopyForm filters={filters} /> : (
+        <>
+          <form className="report-filters" aria-label="Отбор" onSubmit={(e) => e.preventDefault()}>
+            <Select label="Учебный год" value={f.yearId} options={filters.years.map((y) => [y.id, y.title])}
+              onChange={(v) => { if (v) { set({ yearId: v, periodId: null, month: '' }); onYear(v); } }} />
+            {uses.includes('period') && year && (
+              <Select label="Период" value={f.periodId} empty="Весь учебный год" options={year.periods.map((p) => [p.id, p.title])} onChange={(v) => set({ periodId: v })} />
+            )}
+            {uses.includes('month') && (
+              <label className="field"><span>Месяц</span>
+                <select value={f.month} onChange={(e) => set({ month: e.target.value })}>
+                  <option value="">По месяцам всего года</option>
+                  {months.map(([key, title]) => <option key={key} value={key}>{title}</option>)}
+                </select>
+              </label>
+            )}
+            {uses.includes('department') && filters.departments.length > 1 && (
+              <Select label="Отделение" value={f.departmentId} empty="Все отделения" options={filters.departments.map((d) => [d.id, d.name])}
+                onChange={(v) => set({ departmentId: v, groupId: null, journalId: null })} />
+            )}
+            {uses.includes('group') && (
+              <Select label="Группа" value={f.groupId} empty="Все группы" options={groups.map((g) => [g.id, g.name])} onChange={(v) => set({ groupId: v, journalId: null })} />
+            )}
+            {uses.includes('teacher') && filters.teachers.length > 1 && (
+              <Select label="Преподаватель" value={f.teacherId} empty="Все преподаватели" options={filters.teachers.map((t) => [t.id, t.name])}
+                onChange={(v) => set({ teacherId: v, journalId: null })} />
+            )}
+            {uses.includes('journal') && (
+              <Select label="Дисциплина (журнал)" value={f.journalId} empty="Все дисциплины"
+                options={journals.map((j) => [j.journalId, `${groupLabel(j)} · ${j.subjectName}`])} onChange={(v) => set({ journalId: v })} />
+            )}
+            {uses.includes('risk') && (
+              <label className="check"><input type="checkbox" checked={f.onlyAtRisk} onChange={(e) => set({ onlyAtRisk: e.target.checked })} /> Только группа риска</label>
+            )}
+          </form>
+          <div className="row">
+            <Button kind="secondary" disabled={!!job || !input} onClick={() => input && void download({ ...input, format: 'pdf' } as Input<'reports.start'>)}>Скачать PDF</Button>
+            <Button kind="secondary" disabled={!!job || !input} onClick={() => input && void download({ ...input, format: 'xlsx' } as Input<'reports.start'>)}>Скачать Excel</Button>
+            {packAllowed && tab === 'keeping' && (
+              <Button disabled={!!job || !f.yearId} onClick={() => void download({ report: 'pack', yearId: f.yearId ?? undefined, periodId: f.periodId })}>
+                Пакет отчётов за {f.periodId ? 'период' : 'год'} (PDF + Excel)
+              </Button>
+            )}
+          </div>
+        </>
+      )}
+      <JobProgress job={job} onCancel={cancel} />
+      <ErrorBanner error={error} />
+      {tab !== 'journalCopy' && data?.kind === tab && (
+        <Card title={`${TABS.find((t) => t.kind === tab)!.title}: ${data.report.range.title}`}>
+          <ReportBody kind={tab} report={data.report} />
+        </Card>
+      )}
+    </div>
+  );
+}
+
+function ReportBody({ kind, report }: { kind: ScreenKind; report: ReportData }) {
+  switch (kind) {
+    case 'keeping': return <KeepingView r={report as KeepingReport} />;
+    case 'completion': return <CompletionView r={report as CompletionReport} />;
+    case 'attendance': return <AttendanceView r={report as AttendanceReport} />;
+    case 'performance': return <PerformanceView r={report as PerformanceReport} />;
+    case 'forecast': return <ForecastView r={report as ForecastReport} />;
+    case 'hoursSheet': return <HoursView r={report as HoursSheet} />;
+    default: return null;
+  }
+}
+
+function buildInput(kind: Exclude<ScreenKind, 'journalCopy'>, f: FilterState): Input<'reports.start'> {
+  const uses = USES[kind];
+  const opt = (on: boolean, v: number | null) => (on && v !== null ? v : undefined);
+  const common = { yearId: f.yearId ?? undefined, format: 'screen' as const };
+  if (kind === 'hoursSheet') {
+    return { report: kind, ...common, month: f.month || undefined, departmentId: opt(uses.includes('department'), f.departmentId), teacherId: opt(true, f.teacherId) };
+  }
+  if (kind === 'keeping') return { report: kind, ...common, periodId: f.periodId, departmentId: opt(true, f.departmentId) };
+  return {
+    report: kind, ...common, periodId: f.periodId,
+    departmentId: opt(true, f.departmentId), groupId: opt(uses.includes('group'), f.groupId), teacherId: opt(uses.includes('teacher'), f.teacherId),
+    journalId: opt(uses.includes('journal'), f.journalId), ...(kind === 'forecast' ? { onlyAtRisk: f.onlyAtRisk || undefined } : {}),
+  } as Input<'reports.start'>;
+}
+
+function monthsOf(year: ReportFilters['years'][number]): Array<[string, string]> {
+  const names = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+  const first = Number(year.title.slice(0, 4));
+  return Array.from({ length: 12 }, (_, i) => {
+    const m = ((8 + i) % 12) + 1;
+    const y = m >= 9 ? first : first + 1;
+    return [`${y}-${String(m).padStart(2, '0')}`, `${names[m - 1]} ${y}`];
+  });
+}
+
+export function Select({ label, value, options, onChange, empty }: {
+  label: string; value: number | null; options: Array<[number, string]>; onChange: (v: number | null) => void; empty?: string;
+}) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}>
+        {empty !== undefined && <option value="">{empty}</option>}
+        {options.map(([id, title]) => <option key={id} value={id}>{title}</option>)}
+      </select>
+    </label>
+  );
+}
