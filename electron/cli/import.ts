@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { IMPORT_LISTS, type ImportList } from '../api/methods/imports.js';
 import { isValidIsoDate } from '../api/schemas.js';
 import { flagString } from '../args.js';
-import { IMPORTERS, looksLikeXlsx, runImport } from '../services/year/import/index.js';
+import { IMPORTERS, quickCheck, runImport } from '../services/year/import/index.js';
 import { parseDate } from '../services/year/import/cells.js';
 import { CliError, requireFlag, type CliCommand } from './command.js';
 import { openForCli } from './open.js';
@@ -31,7 +31,7 @@ export const importCommand: CliCommand = {
     const file = requireFlag(flags, 'file', 'файл Excel');
     if (!fs.existsSync(file)) throw new CliError(`Файл ${file} не найден`);
     const bytes = fs.readFileSync(file);
-    if (!looksLikeXlsx(bytes)) throw new CliError(`Файл ${file} — не таблица Excel .xlsx`);
+    quickCheck(bytes);
     const journal = flagString(flags, 'journal');
     if (list === 'plan' && !journal) throw new CliError('Для тематического плана укажите журнал: --journal ID');
     const orderNo = flagString(flags, 'order-no');

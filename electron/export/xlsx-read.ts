@@ -1,6 +1,10 @@
 // Reading a sheet back as header → value records: for tests of our own files and for the importer of
 // lists made by hand in Excel (rich text, formulas, hyperlinks, numbers typed as text, dates).
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import { checkXlsx, XlsxError, type XlsxLimits } from './xlsx-guard.js';
+
+export { XLSX_LIMITS, XlsxError, type XlsxLimits } from './xlsx-guard.js';
 
 export type SheetValue = string | number | boolean | Date | null;
 
@@ -14,11 +18,19 @@ export interface SheetData {
   headerRow: number;
   /** The 1-based Excel row number of each record in `rows` (for messages like «строка 12»). */
   rowNumbers: number[];
+  /** Cells whose value could not be taken as it is (a formula never computed, an error value, a
+   *  merge across columns); their value in `rows` is null. */
+  cellProblems: CellProblem[];
 }
+
+export interface CellProblem { row: number; header: string; message: string }
 
 export interface ReadSheetOptions {
   /** 1-based row of the header. Default: the frozen row of a sheet we wrote, else found by looking. */
   headerRow?: number;
+  /** Refuse (XlsxError, Russian) files beyond these limits before loading them — for files from
+   *  outside (the importer); our own exports are read without. */
+  limits?: XlsxLimits;
 }
 
 /**
@@ -34,6 +46,33 @@ export function plainValue(value: ExcelJS.CellValue | undefined): SheetValue {
   if ('formula' in value || 'sharedFormula' in value) return plainValue(value.result as ExcelJS.CellValue | undefined);
   if ('hyperlink' in value) return plainValue(value.text as ExcelJS.CellValue);
   if ('error' in value) return null;
+  return null;
+}
+
+/**
+ * Why a cell's value cannot be taken, or null. A formula's computed result is taken as the value
+ * («=A2&" "&B2» for a full name is common in hand-made lists) — but a formula Excel never computed
+ * (written by a program, saved without recalculation) has none, and an error (#ССЫЛКА!, #Н/Д) is
+ * not a value. A cell merged with its left neighbour would repeat that neighbour's value in another
+ * column; merged down a column (a group name over its students) the value is meant for every row.
+ */
+export function cellProblem(cell: ExcelJS.Cell): string | null {
+  if (cell.isMerged && cell.master !== cell && Number(cell.master.col) !== Number(cell.col)) {
+    return `ячейка объединена с ${cell.master.address}: разъедините ячейки, чтобы у каждого столбца было своё значение`;
+  }
+  const value = cell.value;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return null;
+  if ('error' in value) return `в ячейке ошибка ${String(value.error)}: исправьте её в Excel`;
+  if ('formula' in value || 'sharedFormula' in value) {
+    const formula = 'formula' in value && value.formula ? `=${value.formula}` : 'формула';
+    const result = value.result as ExcelJS.CellValue | undefined;
+    if (result === undefined || result === null) {
+      return `формула «${formula}» без вычисленного значения: откройте файл в Excel, чтобы он пересчитал формулы, и сохраните (или вставьте вместо формул значения)`;
+    }
+    if (typeof result === 'object' && !(result instanceof Date) && 'error' in result) {
+      return `формула «${formula}» даёт ошибку ${String(result.error)}: исправьте её в Excel`;
+    }
+  }
   return null;
 }
 
@@ -78,8 +117,16 @@ function findHeaderRow(ws: ExcelJS.Worksheet): number {
   return index < 0 ? 1 : index + 1;
 }
 
-async function loadWorkbook(source: string | Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
+async function loadWorkbook(source: string | Uint8Array | ArrayBuffer, limits: XlsxLimits | undefined): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
+  if (limits) {
+    if (typeof source === 'string') {
+      const size = fs.statSync(source).size;
+      if (size > limits.maxFileBytes) await checkXlsx(new Uint8Array(size), limits); // the size message, unread
+      source = fs.readFileSync(source);
+    }
+    await checkXlsx(source instanceof ArrayBuffer ? new Uint8Array(source) : source, limits);
+  }
   if (typeof source === 'string') await wb.xlsx.readFile(source);
   else {
     // exceljs declares its own global `Buffer extends ArrayBuffer`, which Node's Buffer type no longer matches.
@@ -91,7 +138,7 @@ async function loadWorkbook(source: string | Uint8Array | ArrayBuffer): Promise<
 
 /** Reads one sheet (the first when no name is given; names match ignoring case) into records. */
 export async function readSheet(source: string | Uint8Array | ArrayBuffer, sheetName?: string, options: ReadSheetOptions = {}): Promise<SheetData> {
-  const wb = await loadWorkbook(source);
+  const wb = await loadWorkbook(source, options.limits);
   const ws = sheetName === undefined
     ? wb.worksheets[0]
     : wb.worksheets.find((w) => w.name === sheetName) ?? wb.worksheets.find((w) => w.name.toLowerCase() === sheetName.toLowerCase());
@@ -115,17 +162,25 @@ export async function readSheet(source: string | Uint8Array | ArrayBuffer, sheet
 
   const rows: Array<Record<string, SheetValue>> = [];
   const rowNumbers: number[] = [];
+  const cellProblems: CellProblem[] = [];
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     if (!row.hasValues) continue;
     const record: Record<string, SheetValue> = {};
+    const problems: CellProblem[] = [];
     let filled = false;
     headers.forEach((header, i) => {
-      const value = plainValue(row.getCell(i + 1).value);
+      const cell = row.getCell(i + 1);
+      const problem = cellProblem(cell);
+      const value = problem ? null : plainValue(cell.value);
+      if (problem) { problems.push({ row: r, header, message: problem }); filled = true; }
       record[header] = value;
       if (!isEmpty(value)) filled = true;
     });
-    if (filled) { rows.push(record); rowNumbers.push(r); }
+    if (filled) { rows.push(record); rowNumbers.push(r); cellProblems.push(...problems); }
+    if (options.limits && rows.length > options.limits.maxRows) {
+      throw new XlsxError(`В списке больше ${options.limits.maxRows.toLocaleString('ru-RU').replace(/\u00A0/g, ' ')} строк — столько за один раз не загрузить. Разделите список на несколько файлов`);
+    }
   }
-  return { name: ws.name, headers, rows, headerRow, rowNumbers };
+  return { name: ws.name, headers, rows, headerRow, rowNumbers, cellProblems };
 }

@@ -49,7 +49,7 @@ export const importMethods = {
     input: z.object({
       list: listEnum,
       /** The .xlsx file, base64. */
-      file: z.string({ error: 'Не выбран файл' }).min(1, 'Не выбран файл').max(40_000_000, 'Файл слишком большой'),
+      file: z.string({ error: 'Не выбран файл' }).min(1, 'Не выбран файл').max(30_000_000, 'Файл слишком большой: загрузить можно не больше 20 МБ'),
       fileName: optionalText('Имя файла', 300),
       dryRun: z.boolean(),
       /** Import the clean rows and leave out the ones with problems. */

@@ -109,7 +109,7 @@ describeEachDb('import from Excel', (kind) => {
 
   it('refuses a file that is not .xlsx, and a sheet without the needed columns', async () => {
     expect((await refused(admin.call('import.start', { list: 'students', file: Buffer.from('Фамилия;Имя\n').toString('base64'), fileName: 'список.csv', dryRun: true, skipBad: false }), 'bad_request')).message)
-      .toBe('Файл «список.csv» — не таблица Excel .xlsx. Сохраните его в Excel как «Книга Excel (*.xlsx)»');
+      .toBe('Это не таблица Excel .xlsx (внутри не архив книги). Откройте его в Excel (или LibreOffice) и сохраните как «Книга Excel (*.xlsx)»');
     const r = await runImportJob(admin, { list: 'students', file: await xlsx(['Фамилия', 'Имя'], [['Иванов', 'Иван']]), dryRun: false, skipBad: true, admission });
     expect(r.imported).toBe(false);
     expect(r.problems.map((p) => [p.row, p.column])).toEqual([[1, 'Дата рождения'], [1, 'Группа']]);

@@ -34,13 +34,18 @@ export class Row {
   blank(key: string): boolean { return asText(this.raw(key)) === ''; }
   header(key: string, fallback: string): string { return this.headers.get(key) ?? fallback; }
 
+  /** Records a problem; one per cell — the first (e.g. «формула без значения») explains the rest. */
   problem(key: string | null, message: string, fallbackHeader = key ?? ''): void {
-    this.problems.push({ row: this.row, column: key === null ? null : this.header(key, fallbackHeader), message });
+    const column = key === null ? null : this.header(key, fallbackHeader);
+    if (column !== null && this.problems.some((p) => p.column === column)) return;
+    this.problems.push({ row: this.row, column, message });
   }
 
   /** Trimmed text with spaces collapsed, or null when empty. */
   text(key: string, options: { required?: string; max?: number } = {}): string | null {
-    const value = asText(this.raw(key)).replace(/[\u00A0\s]+/g, ' ').trim();
+    const raw = this.raw(key);
+    if (typeof raw === 'boolean') { this.problem(key, `в ячейке логическое значение ${raw ? 'ИСТИНА' : 'ЛОЖЬ'}, а нужен текст`); return null; }
+    const value = asText(raw).replace(/[\u00A0\s]+/g, ' ').trim();
     if (value === '') {
       if (options.required) this.problem(key, options.required);
       return null;
@@ -135,7 +140,8 @@ export function parseDate(raw: SheetValue): { date: string } | { error: string }
     if (!Number.isFinite(raw) || raw < 3000 || raw > 80000) return { error: `«${raw}» — не дата: укажите число, месяц и год (01.09.2010)` };
     return checkRange(new Date(EXCEL_EPOCH + Math.round(raw) * 86_400_000).toISOString().slice(0, 10));
   }
-  if (raw === null || typeof raw === 'boolean') return { error: 'не дата' };
+  if (raw === null) return { error: 'не дата' };
+  if (typeof raw === 'boolean') return { error: `в ячейке логическое значение ${raw ? 'ИСТИНА' : 'ЛОЖЬ'}, а нужна дата (01.09.2010)` };
   const text = raw.replace(/[\u00A0\s]+/g, ' ').trim().replace(/\s*г(ода?)?\.?$/i, '');
   let m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})$/.exec(text);
   if (m) {

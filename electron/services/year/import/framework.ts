@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../../db/schema.js';
 import type { ImportList, ImportProblem, ImportReport } from '../../../api/contract.js';
 import { AppError } from '../../../api/errors.js';
-import { readSheet, type SheetData } from '../../../export/xlsx-read.js';
+import { readSheet, XLSX_LIMITS, XlsxError, type SheetData } from '../../../export/xlsx-read.js';
 import { audit } from '../../audit.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../context.js';
@@ -65,8 +65,9 @@ export function noun(n: number, one: string, few: string, many: string): string 
 
 async function readFile(bytes: Uint8Array): Promise<SheetData> {
   try {
-    return await readSheet(bytes);
+    return await readSheet(bytes, undefined, { limits: XLSX_LIMITS });
   } catch (error) {
+    if (error instanceof XlsxError) throw new AppError('bad_request', error.message, { file: 'Файл не принят' });
     const detail = error instanceof Error ? error.message : String(error);
     throw new AppError('bad_request', `Файл не читается как таблица Excel (.xlsx). Сохраните его в Excel как «Книга Excel (*.xlsx)» и повторите. (${detail})`);
   }
@@ -94,12 +95,16 @@ export async function runImport<C, T>(env: ImportEnv, importer: Importer<C, T>, 
   const good: Array<Checked<T>> = [];
   let bad = 0;
   if (headerProblems.length === 0) {
+    const cellProblems = new Map<number, SheetData['cellProblems']>();
+    for (const p of sheet.cellProblems) cellProblems.set(p.row, [...(cellProblems.get(p.row) ?? []), p]);
     const total = sheet.rows.length;
     for (let i = 0; i < total; i++) {
       if (i % 50 === 0) { env.throwIfCancelled?.(); env.progress('Проверка строк', i, total); }
       const cells = new Map<string, (typeof sheet.rows)[number][string]>();
       for (const [h, v] of Object.entries(sheet.rows[i]!)) { const key = mapping.get(h); if (key) cells.set(key, v); }
       const row = new Row(sheet.rowNumbers[i]!, cells, headers);
+      // A formula never computed, an error value, a merge across columns: the cell is refused as it is.
+      for (const p of cellProblems.get(row.row) ?? []) { const key = mapping.get(p.header); if (key) row.problem(key, p.message); }
       const value = await importer.check(row, context, good);
       if (row.problems.length > 0 || value === null) {
         bad++;

@@ -2,6 +2,7 @@
 // the job's result is the ImportReport. The CLI runs the same importers without a job.
 import type { ImportList, JobInfo, Parsed } from '../../../api/contract.js';
 import { AppError, forbidden } from '../../../api/errors.js';
+import { openXlsx, XLSX_LIMITS, XlsxError } from '../../../export/xlsx-guard.js';
 import { hasRole, type AuthedContext } from '../../context.js';
 import type { JobStatus } from '../../jobs.js';
 import { assertPlanWrite } from '../plans.js';
@@ -22,9 +23,17 @@ export const IMPORTERS: Record<ImportList, Importer<any, any>> = {
   timetable: timetableImporter,
 };
 
-/** The first bytes of every .xlsx: a zip archive. */
-export function looksLikeXlsx(bytes: Uint8Array): boolean {
-  return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
+/**
+ * Refuses at once, before any job, a file that is empty, too big, not an .xlsx, damaged or not a
+ * workbook (Russian AppError). Rows and cells are counted later, in the job, before exceljs loads it.
+ */
+export function quickCheck(bytes: Uint8Array): void {
+  try {
+    openXlsx(bytes, XLSX_LIMITS);
+  } catch (error) {
+    if (error instanceof XlsxError) throw new AppError('bad_request', error.message, { file: 'Файл не принят' });
+    throw error;
+  }
 }
 
 function info(job: JobStatus): JobInfo {
@@ -42,9 +51,7 @@ export async function start(ctx: AuthedContext, input: Parsed<'import.start'>): 
     if (input.list === 'students' || input.list === 'timetable') await importYear(ctx.db, input.yearId, ctx.clock.today());
   }
   const bytes = Buffer.from(input.file, 'base64');
-  if (!looksLikeXlsx(bytes)) {
-    throw new AppError('bad_request', `Файл${input.fileName ? ` «${input.fileName}»` : ''} — не таблица Excel .xlsx. Сохраните его в Excel как «Книга Excel (*.xlsx)»`, { file: 'Не .xlsx' });
-  }
+  quickCheck(bytes);
   const options = { dryRun: input.dryRun, skipBad: input.skipBad, yearId: input.yearId, journalId: input.journalId, admission: input.admission };
   const who = { userId: ctx.session.userId, login: ctx.session.login };
   const job = ctx.jobs.start(`import-${input.list}`, ctx.session.userId, async (control) => {
