@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { IMPORT_LISTS, type ImportList } from '../api/methods/imports.js';
 import { isValidIsoDate } from '../api/schemas.js';
+import { sizeProblem } from '../export/xlsx-guard.js';
 import { flagString } from '../args.js';
 import { IMPORTERS, quickCheck, runImport } from '../services/year/import/index.js';
 import { parseDate } from '../services/year/import/cells.js';
@@ -30,6 +31,8 @@ export const importCommand: CliCommand = {
     const db = requireFlag(flags, 'db', 'файл базы данных');
     const file = requireFlag(flags, 'file', 'файл Excel');
     if (!fs.existsSync(file)) throw new CliError(`Файл ${file} не найден`);
+    const tooBig = sizeProblem(fs.statSync(file).size);
+    if (tooBig) throw new CliError(`${file}: ${tooBig}`);
     const bytes = fs.readFileSync(file);
     quickCheck(bytes);
     const journal = flagString(flags, 'journal');

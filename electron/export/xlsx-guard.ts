@@ -41,13 +41,18 @@ const thousands = (n: number) => n.toLocaleString('ru-RU').replace(/\u00A0/g, ' 
 
 interface Entry { name: string; method: number; compressed: number; size: number; offset: number }
 
+/** Why a file of this size is not read (check it before reading a file from disk), or null. */
+export function sizeProblem(size: number, limits: XlsxLimits = XLSX_LIMITS): string | null {
+  if (size === 0) return 'Файл пустой (0 байт): вероятно, он не сохранился или скопирован не до конца';
+  if (size <= limits.maxFileBytes) return null;
+  return `Файл слишком большой: ${megabytes(size)}, а загрузить можно не больше ${megabytes(limits.maxFileBytes)}. `
+    + `В одном списке — до ${thousands(limits.maxRows)} строк; уберите из книги картинки и лишние листы или разделите список на несколько файлов`;
+}
+
 /** The quick part of the check (size, kind, the zip's table of contents), without unpacking anything. */
 export function openXlsx(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIMITS): { buf: Buffer; entries: Entry[] } {
-  if (bytes.length === 0) throw new XlsxError('Файл пустой (0 байт): вероятно, он не сохранился или скопирован не до конца');
-  if (bytes.length > limits.maxFileBytes) {
-    throw new XlsxError(`Файл слишком большой: ${megabytes(bytes.length)}, а загрузить можно не больше ${megabytes(limits.maxFileBytes)}. `
-      + `В одном списке — до ${thousands(limits.maxRows)} строк; уберите из книги картинки и лишние листы или разделите список на несколько файлов`);
-  }
+  const tooBig = sizeProblem(bytes.length, limits);
+  if (tooBig) throw new XlsxError(tooBig);
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   if (buf.length >= 4 && buf.readUInt32BE(0) === 0xd0cf11e0) {
     throw new XlsxError(`Это файл старого формата Excel 97–2003 (.xls) или зашифрованная книга с паролем. ${RESAVE}, без пароля`);

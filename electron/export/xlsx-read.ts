@@ -2,7 +2,7 @@
 // lists made by hand in Excel (rich text, formulas, hyperlinks, numbers typed as text, dates).
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { checkXlsx, XlsxError, type XlsxLimits } from './xlsx-guard.js';
+import { checkXlsx, sizeProblem, XlsxError, type XlsxLimits } from './xlsx-guard.js';
 
 export { XLSX_LIMITS, XlsxError, type XlsxLimits } from './xlsx-guard.js';
 
@@ -121,8 +121,8 @@ async function loadWorkbook(source: string | Uint8Array | ArrayBuffer, limits: X
   const wb = new ExcelJS.Workbook();
   if (limits) {
     if (typeof source === 'string') {
-      const size = fs.statSync(source).size;
-      if (size > limits.maxFileBytes) await checkXlsx(new Uint8Array(size), limits); // the size message, unread
+      const tooBig = sizeProblem(fs.statSync(source).size, limits);
+      if (tooBig) throw new XlsxError(tooBig);
       source = fs.readFileSync(source);
     }
     await checkXlsx(source instanceof ArrayBuffer ? new Uint8Array(source) : source, limits);

@@ -9,6 +9,9 @@ import { useJob } from '../../components/useJob';
 import { plural } from '../../labels';
 import { DateField } from './DateInput';
 
+/** The server's limit (electron/export/xlsx-guard.ts XLSX_LIMITS): refused here before the file is encoded. */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
 const TITLES: Record<ImportList, string> = {
   students: 'Загрузка обучающихся из Excel', users: 'Загрузка сотрудников из Excel', subjects: 'Загрузка дисциплин из Excel',
   plan: 'Загрузка тематического плана из Excel', timetable: 'Загрузка расписания из Excel',
@@ -32,6 +35,11 @@ export function ImportDialog({ list, yearId, journalId, onClose, onImported }: {
 
   async function start(dryRun: boolean, skipBad: boolean) {
     if (!file) { setError(new Error('Выберите файл Excel (.xlsx)')); return; }
+    if (file.size > MAX_FILE_BYTES) {
+      setError(new Error(`Файл слишком большой: ${(file.size / 1024 / 1024).toFixed(1).replace('.', ',')} МБ, а загрузить можно не больше 20 МБ. `
+        + 'В одном списке — до 20 000 строк; уберите из книги картинки и лишние листы или разделите список на несколько файлов'));
+      return;
+    }
     setError(null);
     const admission = list === 'students' && (order.date || order.orderNo || order.orderDate) ? order : undefined;
     const encoded = await base64Of(file);
@@ -55,7 +63,8 @@ export function ImportDialog({ list, yearId, journalId, onClose, onImported }: {
       {!done && (
         <>
           <p className="muted">Одна строка — одна запись; заголовки — как в шаблоне. Сначала файл проверяется: программа покажет все ошибки
-            по строкам и столбцам и ничего не запишет. Загрузка идёт одной операцией: либо всё, либо ничего.</p>
+            по строкам и столбцам и ничего не запишет. Загрузка идёт одной операцией: либо всё, либо ничего; перед ней программа делает
+            резервную копию журнала. В одном файле — до 20 000 строк и 20 МБ.</p>
           <div className="row">
             <Button kind="secondary" onClick={() => void template()}>Скачать шаблон</Button>
             <label className="file-pick">

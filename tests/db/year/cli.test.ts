@@ -49,7 +49,11 @@ describeEachDb('command-line import', (kind) => {
     expect(dry.out[5]).toContain('Пробный прогон');
     const clean = cli([...base, '--file', path.join(dir, 'good.xlsx')]);
     expect(clean.code, clean.err).toBe(0);
-    expect(clean.out).toEqual(['Загружено обучающихся: новых 500, обновлено 0.']);
+    // On SQLite a checked copy is taken into the app's backups folder (--data) first (issue 9).
+    expect(clean.out).toEqual([kind === 'sqlite'
+      ? expect.stringMatching(/^Загружено обучающихся: новых 500, обновлено 0\. Перед загрузкой сделана резервная копия journal_2026-11-25_\d\d-\d\d-\d\d_import\.sqlite\.$/)
+      : 'Загружено обучающихся: новых 500, обновлено 0.']);
+    if (kind === 'sqlite') expect(fs.readdirSync(path.join(dir, 'backups')).filter((n) => n.endsWith('_import.sqlite'))).toHaveLength(1);
     const reopened = await fresh.open();
     try {
       expect((await reopened.db.selectFrom('students').select('id').execute()).length).toBe(500);
