@@ -1,10 +1,17 @@
 // vitest global setup: one PostgreSQL cluster for the whole run; each test file makes its own databases.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { postgresUnavailableReason, startCluster, type Cluster } from './postgres-cluster.js';
 
 let cluster: Cluster | null = null;
 
 export default function setup(project: TestProject) {
+  // Every test's user-data folder (settings, backups a service takes) goes under one folder of the
+  // run, removed at the end: a suite that takes a backup before each import leaves nothing in /tmp.
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-run-'));
+  process.env.ZHURNAL_TEST_TMP = scratch;
   let url = process.env.ZHURNAL_PG_URL ?? '';
   const reason = postgresUnavailableReason();
   if (!url && !reason) {
@@ -14,7 +21,10 @@ export default function setup(project: TestProject) {
   }
   if (!url) console.warn(`\n⚠ ${reason}\n`);
   project.provide('pgUrl', url);
-  return () => { cluster?.stop(); };
+  return () => {
+    cluster?.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  };
 }
 
 declare module 'vitest' {

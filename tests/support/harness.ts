@@ -15,7 +15,7 @@ import { memorySettings } from '../../electron/services/settings.js';
 
 /** Service dependencies over a database; `deps.database.current` is the live handle after a restore. */
 export function makeDeps(handle: JournalDb, options: { today?: string; clock?: Clock; userData?: string } = {}): ServiceDeps {
-  const userData = options.userData ?? fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-home-'));
+  const userData = options.userData ?? fs.mkdtempSync(path.join(process.env.ZHURNAL_TEST_TMP ?? os.tmpdir(), 'zhurnal-home-'));
   return depsOver(new DatabaseHolder(handle), {
     clock: options.clock ?? fixedDateClock(options.today ?? '2026-11-25'),
     settings: memorySettings(),
