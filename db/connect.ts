@@ -35,7 +35,7 @@ export interface OpenOptions {
   /** Called before a pending migration runs, e.g. to take a backup of the file. */
   beforeMigrate?: (file: string | null, pending: string[]) => Promise<void> | void;
   /** Sees every statement run through Kysely (tests read the hot queries' plans through it). */
-  onQuery?: (query: CompiledQuery) => void;
+  onQuery?: (query: CompiledQuery, ms: number) => void;
 }
 
 export type ParsedUrl = { dialect: 'sqlite'; file: string | null } | { dialect: 'postgres'; url: string };
@@ -130,7 +130,7 @@ function checkSqliteFile(file: string, readonly: boolean): boolean {
 
 function queryLog(options: OpenOptions): ((event: LogEvent) => void) | undefined {
   const listener = options.onQuery;
-  return listener ? (event) => listener(event.query) : undefined;
+  return listener ? (event) => listener(event.query, event.queryDurationMillis) : undefined;
 }
 
 function openPostgres(url: string, options: OpenOptions): JournalDb {
