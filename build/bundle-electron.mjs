@@ -20,6 +20,11 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs', external });
+// The archive renders journal pages in worker threads; render-pool.ts finds this file beside main.cjs.
+// Self-contained but for the native module: it runs unpacked from the asar (electron-builder.yml), where
+// only better-sqlite3 is on disk beside it.
+await build({ ...common, entryPoints: ['electron/export/archive/render-worker.ts'], outfile: 'dist-electron/archive-worker.cjs',
+  external: ['electron', 'better-sqlite3', 'pg', 'pg-native'] });
 // The sandboxed preload may require only `electron`. It needs the contract's method names only, not
 // its schemas: evaluate the contract once here and hand the preload a module with just the names.
 const names = await contractMethodNames();
@@ -40,4 +45,4 @@ async function contractMethodNames() {
   fs.rmSync(dir, { recursive: true, force: true });
   return list;
 }
-console.log('dist-electron/main.cjs, dist-electron/preload.cjs');
+console.log('dist-electron/main.cjs, dist-electron/archive-worker.cjs, dist-electron/preload.cjs');

@@ -3,6 +3,8 @@ import { parseFlags } from './args.js';
 import { CliError, type CliCommand } from './cli/command.js';
 import { demoDataCommand } from './cli/demo-data.js';
 import { initCommand } from './cli/init.js';
+import { archiveCommand } from './cli/archive.js';
+import { verifyCommand } from './cli/verify.js';
 import { backupCommand } from './cli/backup.js';
 import { restoreCommand } from './cli/restore.js';
 import { checkCommand } from './cli/check.js';
@@ -12,7 +14,7 @@ import { reportCommand } from './cli/report.js';
 import { DatabaseOpenError } from '../db/errors.js';
 import { AppError } from './api/errors.js';
 
-const commands: CliCommand[] = [initCommand, demoDataCommand, reportCommand, resetPasswordCommand, backupCommand, restoreCommand, checkCommand, importCommand];
+const commands: CliCommand[] = [initCommand, demoDataCommand, reportCommand, resetPasswordCommand, backupCommand, restoreCommand, checkCommand, importCommand, archiveCommand, verifyCommand];
 
 function help(): void {
   console.log('Журнал — командная строка. Использование: npm run cli -- <команда> [параметры]\n');

@@ -5,6 +5,7 @@ import type { Core } from './core.js';
 import { sqliteFileOf } from './core.js';
 import { Scheduler } from './scheduler.js';
 import { backupAtExit, dailyBackupTask, explainOpenFailure, type StartupProblem } from './services/backups/index.js';
+import { archiveScheduledTask } from './services/archive/schedule.js';
 import type { Clock } from './services/clock.js';
 import { appPaths } from './services/paths.js';
 import { weeklyRemarkTask } from './services/remarks/weekly.js';
@@ -24,6 +25,7 @@ export const consoleLog: Log = {
 export function createScheduler(core: Core, clock: Clock, log: Log = consoleLog): Scheduler {
   const scheduler = new Scheduler({ clock, settings: core.deps.settings, log: { error: (m, e) => log.error(m, e) } });
   scheduler.register(dailyBackupTask(core.deps));
+  scheduler.register(archiveScheduledTask(core.deps, { error: (m, e) => log.error(m, e) }));
   // Each week the program drafts remarks on journals left unfilled; the deputy reviews and sends them.
   scheduler.register(weeklyRemarkTask(core.deps));
   return scheduler;

@@ -8,6 +8,7 @@ import { authMethods } from './methods/auth.js';
 import { homeMethods } from './methods/home.js';
 import { setupMethods } from './methods/setup.js';
 import { jobMethods } from './methods/jobs.js';
+import { archiveMethods } from './methods/archive.js';
 import { yearMethods } from './methods/years.js';
 import { groupMethods } from './methods/groups.js';
 import { subjectMethods } from './methods/subjects.js';
@@ -33,6 +34,7 @@ export const contract = {
   ...authMethods,
   ...homeMethods,
   ...jobMethods,
+  ...archiveMethods,
   ...yearMethods, ...groupMethods, ...subjectMethods, ...timetableMethods, ...studentMethods, ...importMethods,
   ...backupMethods,
   ...settingsMethods,
@@ -98,6 +100,10 @@ export type { BackupContents, BackupCounts, BackupInspection, BackupItem, Backup
 export type { DatabaseChange, DatabaseTest, FolderCheck, SettingsView } from './methods/settings.js';
 export type { InstitutionDetails, SignerInfo } from './methods/institution.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';
+export type {
+  ArchiveCopy, ArchiveDueState, ArchivedJournal, ArchivedJournalPage, ArchivedYear, ArchiveOverview, ArchiveSchedule,
+  ArchiveTarget, ArchiveYear, Drive, FolderListing, VerifyReport,
+} from './methods/archive.js';
 export type {
   FamilyAccount, FamilyList, FamilyStudent, IssuedPassword, JournalChoice, LinkedStudent, RoleView, ScopeChoices, SlipsResult,
   UserDetail, UserPage, UserRow,

@@ -173,8 +173,24 @@ function sheetOptions(columns: number, headerRow: number): Partial<ExcelJS.AddWo
   };
 }
 
+/** An empty value leaves the cell out altogether (undefined), rather than an empty styled cell. */
 function rowValues(columns: readonly XlsxColumn[], row: XlsxRow): ExcelJS.CellValue[] {
-  return columns.map((c) => cellValue(c.type, row[c.key]));
+  return columns.map((c) => cellValue(c.type, row[c.key]) ?? undefined) as ExcelJS.CellValue[];
+}
+
+/**
+ * One style object per column, given to each of its cells: exceljs copies the column's style into a
+ * new object per cell and then renders it to XML to find it again — for the archive's 3 million
+ * journal cells that was a fifth of the work. The same object is found at once (its WeakMap).
+ */
+function columnStyles(columns: readonly XlsxColumn[]): Array<Partial<ExcelJS.Style>> {
+  return columns.map((c) => ({ numFmt: c.numFmt ?? NUM_FMT[c.type] }));
+}
+
+function addStyledRow(ws: ExcelJS.Worksheet, columns: readonly XlsxColumn[], styles: ReadonlyArray<Partial<ExcelJS.Style>>, row: XlsxRow): ExcelJS.Row {
+  const added = ws.addRow(rowValues(columns, row));
+  added.eachCell((cell, col) => { cell.style = styles[col - 1]!; });
+  return added;
 }
 
 /** Adds a typed table sheet to an in-memory workbook. */
@@ -184,7 +200,8 @@ export function addTableSheet(wb: ExcelJS.Workbook, spec: TableSheetSpec): Excel
   const ws = wb.addWorksheet(name, sheetOptions(spec.columns.length, headerRow));
   layOutSheet(ws, spec, spec.rows);
   ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
-  for (const row of spec.rows) ws.addRow(rowValues(spec.columns, row));
+  const styles = columnStyles(spec.columns);
+  for (const row of spec.rows) addStyledRow(ws, spec.columns, styles, row);
   return ws;
 }
 
@@ -226,6 +243,11 @@ const DRAIN_EVERY = 2000;
  */
 export async function writeXlsxStream(file: string, sheets: StreamSheets): Promise<{ sheets: string[]; rows: number }> {
   const out = fs.createWriteStream(file);
+  // A full disk or a pulled stick fails the file stream, not exceljs: without a listener the
+  // 'error' event would crash the process, and the commit below would wait for ever.
+  let streamError: Error | null = null;
+  const failed = new Promise<never>((_, reject) => out.once('error', (error) => { streamError = error; reject(error); }));
+  failed.catch(() => undefined);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Журнал';
   wb.created = new Date();
@@ -241,6 +263,7 @@ export async function writeXlsxStream(file: string, sheets: StreamSheets): Promi
       const headerRow = spec.title ? 2 : 1;
       const ws = wb.addWorksheet(name, sheetOptions(spec.columns.length, headerRow));
       layOutSheet(ws, spec, []);
+      const styles = columnStyles(spec.columns);
       let count = 0;
       let committed = false;
       const appender: SheetAppender = {
@@ -248,7 +271,7 @@ export async function writeXlsxStream(file: string, sheets: StreamSheets): Promi
         get rowCount() { return count; },
         addRow(row) {
           if (committed) throw new Error(`Лист «${name}» уже закрыт`);
-          ws.addRow(rowValues(spec.columns, row)).commit();
+          addStyledRow(ws, spec.columns, styles, row).commit();
           count++;
           total++;
         },
@@ -279,7 +302,8 @@ export async function writeXlsxStream(file: string, sheets: StreamSheets): Promi
     }
     (open as SheetAppender | null)?.commit();
     if (names.length === 0) writer.addSheet({ name: 'Нет данных', columns: [] }).commit(); // Excel refuses a workbook without sheets
-    await wb.commit();
+    if (streamError) throw streamError;
+    await Promise.race([wb.commit(), failed]);
     return { sheets: names, rows: total };
   } catch (error) {
     out.destroy();

@@ -29,6 +29,11 @@ export const ACTION_LABELS: Record<string, string> = {
   'correction.request': 'Запрошена корректировка плана',
   'correction.approve': 'Корректировка плана утверждена',
   'correction.refuse': 'Корректировка плана отклонена',
+  'archive.create': 'Сформирован архив учебного года',
+  'archive.copy': 'Архив года записан на носитель',
+  'archive.verify': 'Архив проверен',
+  'archive.schedule': 'Изменено расписание архивации',
+  'year.archive': 'Учебный год переведён в архив',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -44,6 +49,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   attendance: 'Посещаемость',
   remark: 'Замечание',
   plan_correction: 'Корректировка плана',
+  archives: 'Архив',
+  academic_years: 'Учебный год',
+  settings: 'Настройки',
 };
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -80,6 +88,18 @@ export const FIELD_LABELS: Record<string, string> = {
   groups: 'Групп',
   journals: 'Журналов',
   users: 'Пользователей',
+  year: 'Учебный год',
+  target: 'Куда',
+  path: 'Папка',
+  manifestSha256: 'SHA-256 описи',
+  files: 'Файлов',
+  bytes: 'Байт',
+  ok: 'Цел',
+  problems: 'Нарушения',
+  status: 'Состояние',
+  dueDate: 'Срок (ММ-ДД)',
+  mode: 'Режим',
+  targetFolder: 'Папка для копии',
 };
 
 export const REASON_LABELS: Record<string, string> = {

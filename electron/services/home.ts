@@ -4,6 +4,7 @@ import { addDays } from './calendar.js';
 import { hasRole, type AuthedContext, type Db } from './context.js';
 import { currentPeriod, currentYear, scheduledSlots } from './schedule.js';
 import { fullName } from './session.js';
+import { archiveYears } from './archive/overview.js';
 
 export async function summary(ctx: AuthedContext): Promise<HomeSummary> {
   const { db, session } = ctx;
@@ -14,7 +15,7 @@ export async function summary(ctx: AuthedContext): Promise<HomeSummary> {
     today,
     year: year ? { id: year.id, title: year.title, status: year.status, period: period?.title ?? null } : null,
     todayLessons: [], unfilledLessons: 0, openRemarks: 0, overdueRemarks: 0, journalsBehind: 0,
-    counts: null, archives: [], children: [],
+    counts: null, archives: [], archiveDue: [], children: [],
   };
   if (year && hasRole(session, 'teacher')) {
     result.todayLessons = await todayLessons(db, session.userId, year.id, year.starts_on, today);
@@ -49,12 +50,17 @@ export async function summary(ctx: AuthedContext): Promise<HomeSummary> {
     result.counts = { groups: await count('groups'), journals: await count('journals'), students: Number(students?.n ?? 0), users: Number(users?.n ?? 0) };
   }
   if (hasRole(session, 'secretary', 'deputy', 'director', 'admin')) {
-    const years = await db.selectFrom('academic_years').select(['id', 'title', 'status']).orderBy('starts_on', 'desc').execute();
-    const archives = await db.selectFrom('archives').select(['year_id', 'created_at', 'verify_ok']).orderBy('created_at', 'desc').execute();
-    result.archives = years.map((y) => {
-      const a = archives.find((r) => r.year_id === y.id);
-      return { yearTitle: y.title, status: y.status, archivedAt: a?.created_at ?? null, verified: a?.verify_ok === 1 };
-    });
+    const schedule = ctx.settings.get().archive;
+    const years = await archiveYears(db, today, schedule.dueDate);
+    result.archives = years.map((y) => ({
+      yearTitle: y.title, status: y.status, dueOn: y.dueOn, state: y.state,
+      archivedAt: y.store?.createdAt ?? null, verified: y.store?.verifyOk ?? false,
+      transferredAt: y.transfers[0]?.createdAt ?? null, transferVerified: y.transfers.some((t) => t.verifyOk),
+    }));
+    if (hasRole(session, 'secretary') && schedule.mode !== 'off') {
+      result.archiveDue = years.filter((y) => y.state === 'due' || y.state === 'waiting_close')
+        .map((y) => ({ yearTitle: y.title, dueOn: y.dueOn, waitingClose: y.state === 'waiting_close' }));
+    }
   }
   if (hasRole(session, 'student', 'parent')) result.children = await children(db, session.userId, session.studentId, today);
   return result;

@@ -5,6 +5,7 @@ import * as auth from './auth.js';
 import * as home from './home.js';
 import * as setup from './setup.js';
 import * as jobs from './jobs-api.js';
+import * as archive from './archive/index.js';
 import { yearHandlers } from './year/handlers.js';
 import * as backups from './backups-api.js';
 import * as settingsApi from './settings-api.js';
@@ -42,6 +43,15 @@ export const handlers: Handlers = {
   'home.summary': home.summary,
   'jobs.status': jobs.status,
   'jobs.cancel': jobs.cancel,
+  'archive.overview': archive.overview,
+  'archive.drives': archive.drives,
+  'archive.folders': archive.folders,
+  'archive.start': archive.start,
+  'archive.verify': archive.verify,
+  'archive.setSchedule': archive.setSchedule,
+  'archive.open': archive.open,
+  'archive.journal': archive.journal,
+  'archive.file': archive.file,
   ...yearHandlers,
   'backups.list': backups.list,
   'backups.create': backups.create,

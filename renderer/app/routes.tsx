@@ -5,6 +5,9 @@ import type { Me } from '../../electron/api/contract';
 import type { Role } from '../../db/schema';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { ChangePasswordScreen } from '../screens/login/ChangePasswordScreen';
+import { ArchiveScreen } from '../screens/archive/ArchiveScreen';
+import { ArchivedYearScreen } from '../screens/archive/ArchivedYearScreen';
+import { TransfersScreen } from '../screens/archive/TransfersScreen';
 import { RemarksScreen } from '../screens/remarks/RemarksScreen';
 import { CorrectionsScreen } from '../screens/corrections/CorrectionsScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
@@ -48,6 +51,9 @@ export const routes: RouteDef[] = [
   { path: '/excuses', title: 'Причины отсутствия', roles: ['curator', 'dept_head', 'admin'], nav: true, render: () => <ExcusesScreen /> },
   { path: '/unlocks', title: 'Разблокировка периодов', roles: ['deputy', 'director'], nav: true, render: () => <UnlocksScreen /> },
   { path: '/password', title: 'Смена пароля', roles: 'any', nav: false, render: (_p, me) => <ChangePasswordScreen me={me} forced={false} onDone={() => undefined} /> },
+  { path: '/archive', title: 'Архив', roles: ['secretary', 'admin'], nav: true, render: () => <ArchiveScreen /> },
+  { path: '/archive/transfers', title: 'Перенос на носители', roles: ['deputy', 'director'], nav: true, render: () => <TransfersScreen /> },
+  { path: '/archive/view', title: 'Архивный год', roles: ['secretary', 'deputy', 'director', 'admin'], nav: false, render: () => <ArchivedYearScreen /> },
   { path: '/year', title: 'Учебный год', roles: ['admin', 'director', 'deputy'], nav: true, render: (_p, me) => <YearScreen me={me} /> },
   { path: '/groups', title: 'Группы и обучающиеся', roles: ['admin', 'director', 'deputy', 'dept_head', 'secretary', 'curator', 'teacher'], nav: true, render: (_p, me) => <GroupsScreen me={me} /> },
   { path: '/timetable', title: 'Расписание', roles: 'any', nav: true, render: (_p, me) => <TimetableScreen me={me} /> },

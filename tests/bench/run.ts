@@ -13,6 +13,7 @@ import { measureFloor } from './cases/floor.js';
 import { pdfPagesPerSecond, xlsxRowsPerSecond } from './cases/exports.js';
 import { serviceCases } from './cases/services.js';
 import { backupCases } from './cases/backups.js';
+import { archiveCases } from './cases/archive.js';
 import { printTable, timed, type BenchResult } from './harness.js';
 import { pgCollege, pgFloor, pgFloorRows, pgUnavailable } from './pg.js';
 
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   } finally {
     await handle.close();
   }
+  results.push(...await archiveCases(college, floor));
   results.push(...await backupCases(college, floor));
   results.push(...await xlsxRowsPerSecond());
   results.push(...await pdfPagesPerSecond());

@@ -26,8 +26,13 @@ export interface HomeSummary {
   journalsBehind: number;
   /** Admin: what the current year holds. */
   counts: { groups: number; students: number; journals: number; users: number } | null;
-  /** Secretary: archive status per year. */
-  archives: Array<{ yearTitle: string; status: YearStatus; archivedAt: string | null; verified: boolean }>;
+  /** Secretary, deputy, director, admin: archive status per year — the store copy and the transfer to removable media. */
+  archives: Array<{
+    yearTitle: string; status: YearStatus; dueOn: string; state: 'not_due' | 'waiting_close' | 'due' | 'done';
+    archivedAt: string | null; verified: boolean; transferredAt: string | null; transferVerified: boolean;
+  }>;
+  /** Secretary: years whose archive is due by the schedule (or waiting for the administrator to close them). */
+  archiveDue: Array<{ yearTitle: string; dueOn: string; waitingClose: boolean }>;
   /** Student/parent: the children this page is about. */
   children: Array<{ studentId: number; fullName: string; groupName: string | null }>;
 }

@@ -8,18 +8,21 @@ import { day } from './dates.js';
 import type { EnrolmentEndReason, EnrolmentReason } from '../../../db/schema.js';
 import type { FileOutput } from './jobs.js';
 
-export interface GroupStudent {
+/** A student's name and personal data (152-ФЗ): the personal fields are null for callers who may not see them. */
+export interface StudentPerson {
   id: number;
   lastName: string;
   firstName: string;
   middleName: string | null;
   fullName: string;
-  /** Personal data: null for callers who may not see it. */
   birthDate: string | null;
   phone: string | null;
   email: string | null;
   address: string | null;
   personalFileNo: string | null;
+}
+
+export interface GroupStudent extends StudentPerson {
   fromDate: string;
   untilDate: string | null;
   /** On the roster on the requested day. */
@@ -65,17 +68,7 @@ export interface EnrolmentInfo {
   version: number;
 }
 
-export interface StudentCard {
-  id: number;
-  lastName: string;
-  firstName: string;
-  middleName: string | null;
-  fullName: string;
-  birthDate: string | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  personalFileNo: string | null;
+export interface StudentCard extends StudentPerson {
   notes: string | null;
   userLogin: string | null;
   version: number;

@@ -118,8 +118,9 @@ export class PageCanvas {
   flush(doc: PDFDocument): void {
     if (this.ops.length === 0) return;
     // Node's zlib rather than pdf-lib's pako: same output format, several times faster. The stream is
-    // ASCII only (text goes in as hex glyph ids), so latin1 is exact.
-    const compressed = zlib.deflateSync(Buffer.from(this.ops.join('\n'), 'latin1'));
+    // ASCII only (text goes in as hex glyph ids), so latin1 is exact. Level 3: on these operator streams
+    // about four times faster than the default 6 for a page a third larger — an archive flushes 8,000 pages.
+    const compressed = zlib.deflateSync(Buffer.from(this.ops.join('\n'), 'latin1'), { level: 3 });
     const stream = doc.context.stream(compressed, { Filter: 'FlateDecode' });
     this.page.node.addContentStream(doc.context.register(stream));
     this.ops.length = 0;

@@ -35,7 +35,7 @@ const sharedFontkit = {
   create(bytes: Uint8Array, postscriptName?: string): Font {
     let font = parsed.get(bytes);
     if (!font) {
-      font = keepCodePoints(fontkit.create(bytes, postscriptName));
+      font = memoLayout(keepCodePoints(fontkit.create(bytes, postscriptName)));
       parsed.set(bytes, font);
     }
     return font;
@@ -56,6 +56,32 @@ function keepCodePoints(font: Font): Font {
     const glyph = original(id, codePoints);
     if (codePoints.length > 0 && glyph.codePoints.length === 0) glyph.codePoints = codePoints;
     return glyph;
+  };
+  return font;
+}
+
+/**
+ * The same words, names, dates and topics recur across the documents of a process (an archive prints
+ * 600 journals from shared plans): keep each text's glyphs per font, so fontkit's layout (GSUB/GPOS,
+ * ~0.1 ms a text) runs once per text, not once per document — a third of a journal page's time. Only
+ * the glyph list is kept, which is all pdf-lib reads (encodeText, widthOfTextAtSize); the glyphs are
+ * fontkit's own cached objects, so nothing new is held but the arrays.
+ */
+const LAYOUT_CACHE = 20_000;
+
+function memoLayout(font: Font): Font {
+  const target = font as unknown as { layout(text: string, features?: unknown): { glyphs: unknown[] } };
+  const original = target.layout.bind(target);
+  const cache = new Map<string, { glyphs: unknown[] }>();
+  target.layout = (text, features) => {
+    if (features !== undefined) return original(text, features);
+    let run = cache.get(text);
+    if (!run) {
+      run = { glyphs: original(text).glyphs };
+      if (cache.size >= LAYOUT_CACHE) cache.clear();
+      cache.set(text, run);
+    }
+    return run;
   };
   return font;
 }

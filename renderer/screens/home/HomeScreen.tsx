@@ -2,7 +2,7 @@
 import type { HomeSummary, Me } from '../../../electron/api/contract';
 import { Card, ErrorBanner, Loading, Stat } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { longDate, plural, ruDateTime, YEAR_STATUS_LABELS } from '../../labels';
+import { longDate, plural, ruDate, ruDateTime, YEAR_STATUS_LABELS } from '../../labels';
 import { HomeRemarks } from '../remarks/HomeRemarks';
 import { MyJournalsCard } from '../users/MyJournalsCard';
 
@@ -44,15 +44,24 @@ export function HomeScreen({ me }: { me: Me }) {
           </Card>
         )}
         {has('secretary', 'deputy', 'director', 'admin') && s.archives.length > 0 && (
-          <Card title="Архив журналов по учебным годам">
+          <Card title="Архив журналов по учебным годам"
+            actions={<a href={has('secretary', 'admin') ? '#/archive' : '#/archive/transfers'}>{has('secretary', 'admin') ? 'Архив' : 'Перенос на носители'}</a>}>
+            {s.archiveDue.map((d) => (
+              <div key={d.yearTitle} className="banner banner-warn" role="status">
+                {d.waitingClose
+                  ? <>Учебный год {d.yearTitle} закончился (срок архивации {ruDate(d.dueOn)}), но ещё не закрыт администратором.</>
+                  : <>Пора архивировать {d.yearTitle} учебный год и записать копию на съёмный носитель: срок — {ruDate(d.dueOn)}. <a href="#/archive">Архивировать</a></>}
+              </div>
+            ))}
             <table className="table">
-              <thead><tr><th>Учебный год</th><th>Состояние</th><th>Архив</th></tr></thead>
+              <thead><tr><th>Учебный год</th><th>Состояние</th><th>В хранилище</th><th>На съёмном носителе</th></tr></thead>
               <tbody>
                 {s.archives.map((a) => (
                   <tr key={a.yearTitle}>
                     <td>{a.yearTitle}</td>
                     <td>{YEAR_STATUS_LABELS[a.status]}</td>
-                    <td>{a.archivedAt ? `${ruDateTime(a.archivedAt)}${a.verified ? ', проверен' : ', не проверен'}` : a.status === 'closed' ? 'не создан' : '—'}</td>
+                    <td>{a.archivedAt ? `${ruDateTime(a.archivedAt)}${a.verified ? ', проверен' : ', не проверен'}` : a.status === 'open' ? '—' : 'не создан'}</td>
+                    <td>{a.transferredAt ? `${ruDateTime(a.transferredAt)}${a.transferVerified ? ', проверен' : ', не проверен'}` : a.status === 'open' ? '—' : a.state === 'due' ? <span className="tag tag-bad">не перенесён</span> : 'не перенесён'}</td>
                   </tr>
                 ))}
               </tbody>

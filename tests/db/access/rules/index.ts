@@ -1,5 +1,6 @@
 // Every domain's rules. A method of the contract without a rule here fails the matrix test.
 import { coreRules } from './core.js';
+import { archiveRules } from './archive.js';
 import { yearRules } from './year.js';
 import { backupRules } from './backups.js';
 import { userRules } from './users.js';
@@ -10,6 +11,7 @@ import type { AccessRules } from './types.js';
 
 export const rules: AccessRules = {
   ...coreRules,
+  ...archiveRules,
   ...yearRules,
   ...backupRules,
   ...userRules,

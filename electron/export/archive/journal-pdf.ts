@@ -1,0 +1,69 @@
+// A journal of the archived year, read once and given out twice: as a certified PDF copy (000
+// §3.1.6, §3.2.3) — the same spreads the reports print (export/journal-pages.ts: left page attendance
+// and marks, right page topics and homework) for the whole year, then the final marks, which a
+// year-end archive must keep, and «Копия верна» — and as the rows of its sheet in the group's workbook.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { cellText, drawJournalPages } from '../journal-pages.js';
+import { createPdf, mm, type Cell, type Certification } from '../pdf/index.js';
+import { loadJournalPages } from '../../services/reports/journal-copy.js';
+import { finalMarks, yearOf, type JournalInfo } from './year-data.js';
+
+export interface JournalPdfContext {
+  institution: string;
+  formedAt: Date;
+  certification: Certification;
+  /** Known already (the group listing has it). */
+  journal?: JournalInfo;
+}
+
+/** What the group's workbook shows of a journal: plain data, so it crosses from a worker thread. */
+export interface JournalSheet {
+  lessons: Array<{ date: string; lessonNo: number; hours: number; kind: string; topic: string; homework: string | null }>;
+  students: Array<{ name: string; cells: string[]; finals: Record<string, string> }>;
+  finalColumns: string[];
+}
+
+export interface RenderedJournal {
+  pdf: Uint8Array;
+  sheet: JournalSheet;
+}
+
+export type JournalRenderer = (db: Kysely<Database>, journalId: number, context: JournalPdfContext) => Promise<RenderedJournal>;
+
+export const renderJournal: JournalRenderer = async (db, journalId, context) => {
+  const journal = await db.selectFrom('journals').select('year_id').where('id', '=', journalId).executeTakeFirstOrThrow();
+  const year = await yearOf(db, journal.year_id);
+  const data = await loadJournalPages(db, journalId, year.startsOn, year.endsOn, `${year.title} учебный год`);
+  const finals = await finalMarks(db, journalId, journal.year_id);
+  const pdf = await createPdf({
+    title: 'Копия страниц электронного журнала учебных занятий', orientation: 'landscape', institution: context.institution,
+    subtitle: `Группа ${data.groupName}. ${data.subjectName}. ${data.periodTitle}`, formedAt: context.formedAt,
+  });
+  drawJournalPages(pdf, data);
+  const hours = data.lessons.reduce((s, l) => s + l.hours, 0);
+  pdf.spacer(4);
+  pdf.text(`Всего за учебный год: ${data.lessons.length} занятий, ${hours} ч. Обучающихся в списке: ${data.students.length}.`, { size: 9 });
+  if (finals.finalColumns.length > 0) {
+    pdf.heading('Итоговые отметки', { level: 3 });
+    pdf.table({
+      columns: [{ width: mm(7), align: 'right' }, { width: mm(60) }, ...finals.finalColumns.map(() => ({ width: mm(22), align: 'center' as const }))],
+      header: ['№', 'Фамилия, имя, отчество обучающегося', ...finals.finalColumns],
+      rows: data.students.map((s, i): Cell[] => [i + 1, s.name, ...finals.finalColumns.map((c) => finals.byStudent.get(s.studentId)?.[c] ?? '')]),
+      fontSize: 8,
+    });
+  }
+  pdf.certificationBlock(context.certification);
+  return {
+    pdf: await pdf.finish(),
+    sheet: {
+      lessons: data.lessons.map((l) => ({ date: l.date, lessonNo: l.lessonNo, hours: l.hours, kind: l.kind, topic: l.topic, homework: l.homework })),
+      students: data.students.map((s) => ({
+        name: s.name,
+        cells: data.lessons.map((l) => cellText(data, l.id, s.studentId)),
+        finals: finals.byStudent.get(s.studentId) ?? {},
+      })),
+      finalColumns: finals.finalColumns,
+    },
+  };
+};

@@ -1,0 +1,23 @@
+// A worker thread that renders journal pages from the year's database file, so that a 600-journal
+// archive uses every core and the main process stays responsive while it is written.
+import { parentPort, workerData } from 'node:worker_threads';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { setFontsDir } from '../fonts.js';
+import { renderJournal, type JournalPdfContext, type RenderedJournal } from './journal-pdf.js';
+
+export interface RenderRequest { id: number; journalId: number; context: JournalPdfContext }
+export type RenderReply = { id: number; rendered: RenderedJournal } | { id: number; error: string };
+
+const data = workerData as { dbFile: string; fontsDir: string | null };
+if (data.fontsDir) setFontsDir(data.fontsDir);
+const raw = new SQLite(data.dbFile, { readonly: true });
+const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+
+parentPort!.on('message', (request: RenderRequest) => {
+  renderJournal(db, request.journalId, request.context).then(
+    (rendered) => parentPort!.postMessage({ id: request.id, rendered } satisfies RenderReply, [rendered.pdf.buffer as ArrayBuffer]),
+    (error: unknown) => parentPort!.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies RenderReply),
+  );
+});
