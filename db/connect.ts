@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type SqliteDialectConfig } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type LogEvent, type SqliteDialectConfig } from 'kysely';
 import type { Database } from './schema.js';
 import { LATEST_MIGRATION, migrationProvider, migrations } from './migrations/index.js';
 import { DatabaseOpenError } from './errors.js';
@@ -34,6 +34,8 @@ export interface OpenOptions {
   skipCheck?: boolean;
   /** Called before a pending migration runs, e.g. to take a backup of the file. */
   beforeMigrate?: (file: string | null, pending: string[]) => Promise<void> | void;
+  /** Sees every statement run through Kysely (tests read the hot queries' plans through it). */
+  onQuery?: (query: CompiledQuery, ms: number) => void;
 }
 
 export type ParsedUrl = { dialect: 'sqlite'; file: string | null } | { dialect: 'postgres'; url: string };
@@ -49,7 +51,7 @@ export function parseDatabaseUrl(url: string): ParsedUrl {
 
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<JournalDb> {
   const parsed = parseDatabaseUrl(url);
-  const handle = parsed.dialect === 'sqlite' ? openSqlite(parsed.file, options, url) : openPostgres(parsed.url);
+  const handle = parsed.dialect === 'sqlite' ? openSqlite(parsed.file, options, url) : openPostgres(parsed.url, options);
   try {
     await ensureOurs(handle);
     if (options.migrate !== false && !options.readonly) await migrate(handle, options);
@@ -82,7 +84,7 @@ function openSqlite(file: string | null, options: OpenOptions, url: string): Jou
     if (error instanceof DatabaseOpenError) throw error;
     throw hadData && isCorruption(error) ? damaged(file!, (error as Error).message, error) : notAJournal(file, error);
   }
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: raw }), log: queryLog(options) });
   return {
     db, dialect: 'sqlite', file, sqlite: raw, url,
     close: async () => { await db.destroy(); },
@@ -126,7 +128,12 @@ function checkSqliteFile(file: string, readonly: boolean): boolean {
   return true;
 }
 
-function openPostgres(url: string): JournalDb {
+function queryLog(options: OpenOptions): ((event: LogEvent) => void) | undefined {
+  const listener = options.onQuery;
+  return listener ? (event) => listener(event.query, event.queryDurationMillis) : undefined;
+}
+
+function openPostgres(url: string, options: OpenOptions): JournalDb {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
@@ -140,7 +147,7 @@ function openPostgres(url: string): JournalDb {
     },
   });
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: queryLog(options) });
   return { db, dialect: 'postgres', file: null, sqlite: null, url, close: async () => { await db.destroy(); } };
 }
 

@@ -4,12 +4,14 @@ import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_holidays.js';
 import * as m0003 from './0003_reports_control.js';
 import * as m0004 from './0004_journal_excuse_note.js';
+import * as m0005 from './0005_perf_unlock_index.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_holidays': m0002,
   '0003_reports_control': m0003,
   '0004_journal_excuse_note': m0004,
+  '0005_perf_unlock_index': m0005,
 };
 
 export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1)!;

@@ -1,15 +1,21 @@
-// `npm run bench`: the figures of DESIGN §8 on the generated 2,000-student college, each with its
-// target and its ratio to the SQLite floor; writes tests/bench/results.json.
+// `npm run bench`: the figures of DESIGN §8 on the generated 2,000-student college, each timed figure
+// as p50 and p95 with its target and its ratio to the floor; the same service-layer figures on
+// PostgreSQL when a server is available («pg: »); writes tests/bench/results.json.
+// Flags: --students, --groups, --seed (the college), --no-pg (SQLite only).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../../db/connect.js';
 import { parseFlags, flagNumber } from '../../electron/args.js';
-import { benchCollege } from './college.js';
+import { benchCollege, workingCopy, type College } from './college.js';
 import { measureFloor } from './cases/floor.js';
 import { pdfPagesPerSecond, xlsxRowsPerSecond } from './cases/exports.js';
 import { serviceCases } from './cases/services.js';
 import { backupCases } from './cases/backups.js';
-import { printTable, type BenchResult } from './harness.js';
+import { archiveCases } from './cases/archive.js';
+import { printTable, timed, type BenchResult } from './harness.js';
+import { pgCollege, pgFloor, pgFloorRows, pgUnavailable } from './pg.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -19,22 +25,60 @@ async function main(): Promise<void> {
   const groups = flagNumber(flags, 'groups') ?? 80;
   const seed = flagNumber(flags, 'seed') ?? 11;
   const started = Date.now();
+  const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`Нагрузка машины (loadavg 1/5/15 мин): ${load()}; ядер: ${os.cpus().length}`);
   const college = await benchCollege(seed, students, groups);
   console.log(`Колледж: ${college.counts.students} обучающихся, ${college.counts.journals} журналов, ` +
     `${college.counts.marks} отметок, ${college.counts.attendance} отметок посещаемости`);
+
   const floor = await measureFloor(college);
   const results: BenchResult[] = [
-    { name: 'floor: SQLite online backup', value: floor.backupMs, unit: 'ms', target: null, floor_ratio: 1, note: `${floor.fileMb.toFixed(0)} MB file` },
-    { name: 'floor: full scan of marks', value: floor.scanMs, unit: 'ms', target: null, floor_ratio: 1 },
+    ...timed('floor: SQLite online backup', floor.backup, { floorMs: floor.backupMs, note: `${floor.fileMb.toFixed(0)} MB file` }),
+    ...timed('floor: full scan of marks', floor.scan, { floorMs: floor.scanMs }),
   ];
-  results.push(...await serviceCases(college, floor));
+  // The archive first: its peak memory is the process's, and what later cases leave on the heap
+  // (pages, workbooks) would be counted in it.
+  results.push(...await archiveCases(college, floor));
+  const handle = await openDatabase(`sqlite:${workingCopy(college, 'services')}`);
+  try {
+    results.push(...await serviceCases(handle, floor.scanMs));
+  } finally {
+    await handle.close();
+  }
   results.push(...await backupCases(college, floor));
-  results.push({ name: 'xlsx rows per second (streaming)', value: await xlsxRowsPerSecond(), unit: 'rows/s', target: null, floor_ratio: null });
-  const pdf = await pdfPagesPerSecond();
-  results.push({ name: 'PDF table pages per second', value: pdf.pagesPerSecond, unit: 'pages/s', target: null, floor_ratio: null, note: `${pdf.pages} pages` });
+  results.push(...await xlsxRowsPerSecond());
+  results.push(...await pdfPagesPerSecond());
+
+  if (flags['no-pg'] !== undefined) {
+    console.log('PostgreSQL: пропущено (--no-pg)');
+  } else {
+    results.push(...await postgresCases(college));
+  }
+
   printTable(results);
   fs.writeFileSync(path.join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-  console.log(`\ntests/bench/results.json записан; всего ${((Date.now() - started) / 1000).toFixed(0)} с`);
+  console.log(`\ntests/bench/results.json записан; всего ${((Date.now() - started) / 1000).toFixed(0)} с; нагрузка теперь: ${load()}`);
+}
+
+/** The service-layer figures on PostgreSQL, or none with the reason printed. */
+async function postgresCases(college: College): Promise<BenchResult[]> {
+  const reason = pgUnavailable();
+  if (reason) {
+    console.log(`PostgreSQL: замеры пропущены — ${reason}`);
+    return [];
+  }
+  console.log('PostgreSQL: загружаю тот же колледж…');
+  const pgc = await pgCollege(college);
+  try {
+    console.log(`PostgreSQL: колледж загружен за ${(pgc.loaded.ms / 1000).toFixed(1)} с (${pgc.loaded.how})`);
+    const floor = await pgFloor(college, pgc);
+    return [
+      ...pgFloorRows(floor, pgc),
+      ...await serviceCases(pgc.handle, floor.scan.p50, { prefix: 'pg: ', files: false }),
+    ];
+  } finally {
+    await pgc.close();
+  }
 }
 
 main().catch((error) => { console.error(error); process.exit(1); });

@@ -24,7 +24,11 @@ export function postgresUnavailableReason(): string | null {
   return null;
 }
 
-export function startCluster(port = 54329): Cluster {
+/**
+ * `durable`: keep the server's default fsync and synchronous commit (the benchmark measures saves
+ * as a real server makes them); the tests' cluster turns them off for speed.
+ */
+export function startCluster(port = 54329, options: { durable?: boolean } = {}): Cluster {
   const bin = findBin();
   if (!bin) throw new Error(postgresUnavailableReason()!);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-pg-'));
@@ -37,7 +41,8 @@ export function startCluster(port = 54329): Cluster {
   if (asRoot) execFileSync('chown', ['postgres:', dir]);
   run('initdb', ['-D', dir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
   run('pg_ctl', ['-D', dir, '-l', path.join(dir, 'log'), '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300` +
+      (options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'),
     '-w', 'start']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

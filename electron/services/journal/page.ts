@@ -86,8 +86,44 @@ export async function loadPage(ctx: AuthedContext, db: Db, j: JournalRow, input:
   const readOnlyReason = canWrite ? null : own ? 'Учебный год закрыт: журнал доступен только для просмотра'
     : 'Журнал доступен только для просмотра: записи в нём ведёт преподаватель';
 
-  const unlockRows = await db.selectFrom('period_unlocks').select(['id', 'period_id', 'status', 'valid_until', 'reason', 'version'])
-    .where('journal_id', '=', j.id).orderBy('id').execute();
+  // Everything below depends only on the journal and the range: sent together, so that on PostgreSQL
+  // the page waits for one round of queries (the pool's connections) rather than a dozen in a row.
+  // SQLite runs them one after another on its single connection, as before.
+  const inRange = (q: any) => q.where('l.journal_id', '=', j.id).where('l.date', '>=', from).where('l.date', '<=', to);
+  const [unlockRows, enrolments, lessonRows, columns, markRows, attendanceRows, homework, finalRows, siblings, plan, slots] = await Promise.all([
+    db.selectFrom('period_unlocks').select(['id', 'period_id', 'status', 'valid_until', 'reason', 'version'])
+      .where('journal_id', '=', j.id).orderBy('id').execute(),
+    // Everyone enrolled at any time in the range, in the subgroup when the journal is a subgroup's.
+    db.selectFrom('enrolments as e').innerJoin('students as s', 's.id', 'e.student_id')
+      .select(['s.id', 's.last_name', 's.first_name', 's.middle_name', 'e.from_date', 'e.until_date'])
+      .where('e.group_id', '=', j.group_id).where('e.from_date', '<=', to)
+      .where((eb) => eb.or([eb('e.until_date', 'is', null), eb('e.until_date', '>', from)]))
+      .$if(j.subgroup_id !== null, (q) => q.where('e.student_id', 'in',
+        (eb) => eb.selectFrom('subgroup_students').select('student_id').where('subgroup_id', '=', j.subgroup_id!)))
+      .orderBy('s.last_name').orderBy('s.first_name').orderBy('s.middle_name').orderBy('e.from_date')
+      .execute(),
+    db.selectFrom('lessons')
+      .select(['id', 'date', 'lesson_no', 'hours', 'kind', 'plan_topic_id', 'topic', 'homework', 'entered_on', 'attendance_taken', 'version'])
+      .where('journal_id', '=', j.id).where('date', '>=', from).where('date', '<=', to)
+      .orderBy('date').orderBy('lesson_no').execute(),
+    inRange(db.selectFrom('work_columns as c').innerJoin('lessons as l', 'l.id', 'c.lesson_id')
+      .select(['c.id', 'c.lesson_id', 'c.seq', 'c.kind', 'c.title', 'c.weight', 'c.release_on', 'c.version'])).orderBy('c.seq').execute() as
+      Promise<Array<{ id: number; lesson_id: number; seq: number; kind: string; title: string; weight: number; release_on: string | null; version: number }>>,
+    // Selected under the output's own names: no second object per mark.
+    inRange(db.selectFrom('marks as m').innerJoin('work_columns as c', 'c.id', 'm.column_id').innerJoin('lessons as l', 'l.id', 'c.lesson_id')
+      .select(['m.column_id as columnId', 'm.student_id as studentId', 'm.value', 'm.version'])).execute() as Promise<MarkCell[]>,
+    inRange(db.selectFrom('attendance as a').innerJoin('lessons as l', 'l.id', 'a.lesson_id')
+      .select(['a.lesson_id as lessonId', 'a.student_id as studentId', 'a.code', 'a.late_minutes as lateMinutes', 'a.reason', 'a.excuse_id as excuseId', 'a.version'])).execute() as Promise<AttendanceCell[]>,
+    inRange(db.selectFrom('homework_individual as h').innerJoin('lessons as l', 'l.id', 'h.lesson_id')
+      .select(['h.lesson_id', 'h.student_id', 'h.text'])).execute() as Promise<Array<{ lesson_id: number; student_id: number; text: string }>>,
+    db.selectFrom('final_marks').select(['student_id', 'period_id', 'kind', 'value', 'version'])
+      .where('journal_id', '=', j.id).execute(),
+    db.selectFrom('journals').select('id').where('year_id', '=', j.year_id).where('group_id', '=', j.group_id)
+      .where('subject_id', '=', j.subject_id).where('id', '!=', j.id).orderBy('id').execute(),
+    planState(db, j.id),
+    scheduledSlotsUpTo(db, j, head.starts_on, from, to < today ? to : today),
+  ]);
+
   const periods: PeriodState[] = periodRows.map((p) => {
     const last = unlockRows.filter((u) => u.period_id === p.id).at(-1);
     const expired = last?.status === 'approved' && last.valid_until !== null && last.valid_until < today;
@@ -98,15 +134,6 @@ export async function loadPage(ctx: AuthedContext, db: Db, j: JournalRow, input:
     };
   });
 
-  // Everyone enrolled at any time in the range, in the subgroup when the journal is a subgroup's.
-  const enrolments = await db.selectFrom('enrolments as e').innerJoin('students as s', 's.id', 'e.student_id')
-    .select(['s.id', 's.last_name', 's.first_name', 's.middle_name', 'e.from_date', 'e.until_date'])
-    .where('e.group_id', '=', j.group_id).where('e.from_date', '<=', to)
-    .where((eb) => eb.or([eb('e.until_date', 'is', null), eb('e.until_date', '>', from)]))
-    .$if(j.subgroup_id !== null, (q) => q.where('e.student_id', 'in',
-      (eb) => eb.selectFrom('subgroup_students').select('student_id').where('subgroup_id', '=', j.subgroup_id!)))
-    .orderBy('s.last_name').orderBy('s.first_name').orderBy('s.middle_name').orderBy('e.from_date')
-    .execute();
   const students: RosterStudent[] = [];
   const byStudent = new Map<number, RosterStudent>();
   for (const e of enrolments) {
@@ -119,46 +146,20 @@ export async function loadPage(ctx: AuthedContext, db: Db, j: JournalRow, input:
     s.intervals.push({ from: e.from_date, until: e.until_date });
   }
 
-  const lessonRows = await db.selectFrom('lessons')
-    .select(['id', 'date', 'lesson_no', 'hours', 'kind', 'plan_topic_id', 'topic', 'homework', 'entered_on', 'attendance_taken', 'version'])
-    .where('journal_id', '=', j.id).where('date', '>=', from).where('date', '<=', to)
-    .orderBy('date').orderBy('lesson_no').execute();
   const lessons: LessonInfo[] = lessonRows.map((l) => ({
     id: l.id, date: l.date, lessonNo: l.lesson_no, hours: l.hours, kind: l.kind, planTopicId: l.plan_topic_id, topic: l.topic,
     homework: l.homework, enteredOn: l.entered_on, late: l.entered_on > l.date, attendanceTaken: l.attendance_taken === 1, version: l.version, columns: [], individualHomework: [],
   }));
   const lessonById = new Map(lessons.map((l) => [l.id, l]));
-  const inRange = (q: any) => q.where('l.journal_id', '=', j.id).where('l.date', '>=', from).where('l.date', '<=', to);
-
-  let marks: MarkCell[] = [];
-  let attendance: AttendanceCell[] = [];
-  if (lessons.length > 0) {
-    const columns = await inRange(db.selectFrom('work_columns as c').innerJoin('lessons as l', 'l.id', 'c.lesson_id')
-      .select(['c.id', 'c.lesson_id', 'c.seq', 'c.kind', 'c.title', 'c.weight', 'c.release_on', 'c.version'])).orderBy('c.seq').execute() as
-      Array<{ id: number; lesson_id: number; seq: number; kind: string; title: string; weight: number; release_on: string | null; version: number }>;
-    for (const c of columns) {
-      lessonById.get(c.lesson_id)?.columns.push({ id: c.id, seq: c.seq, kind: c.kind, title: c.title, weight: Number(c.weight), releaseOn: c.release_on, version: c.version });
-    }
-    if (columns.length > 0) {
-      // Selected under the output's own names: no second object per mark.
-      marks = await inRange(db.selectFrom('marks as m').innerJoin('work_columns as c', 'c.id', 'm.column_id').innerJoin('lessons as l', 'l.id', 'c.lesson_id')
-        .select(['m.column_id as columnId', 'm.student_id as studentId', 'm.value', 'm.version'])).execute() as MarkCell[];
-    }
-    attendance = await inRange(db.selectFrom('attendance as a').innerJoin('lessons as l', 'l.id', 'a.lesson_id')
-      .select(['a.lesson_id as lessonId', 'a.student_id as studentId', 'a.code', 'a.late_minutes as lateMinutes', 'a.reason', 'a.excuse_id as excuseId', 'a.version'])).execute() as AttendanceCell[];
-    const homework = await inRange(db.selectFrom('homework_individual as h').innerJoin('lessons as l', 'l.id', 'h.lesson_id')
-      .select(['h.lesson_id', 'h.student_id', 'h.text'])).execute() as Array<{ lesson_id: number; student_id: number; text: string }>;
-    for (const h of homework) lessonById.get(h.lesson_id)?.individualHomework.push({ studentId: h.student_id, text: h.text });
+  for (const c of columns) {
+    lessonById.get(c.lesson_id)?.columns.push({ id: c.id, seq: c.seq, kind: c.kind, title: c.title, weight: Number(c.weight), releaseOn: c.release_on, version: c.version });
   }
-
-  const finalRows = await db.selectFrom('final_marks').select(['student_id', 'period_id', 'kind', 'value', 'version'])
-    .where('journal_id', '=', j.id).execute();
+  const marks: MarkCell[] = markRows;
+  const attendance: AttendanceCell[] = attendanceRows;
+  for (const h of homework) lessonById.get(h.lesson_id)?.individualHomework.push({ studentId: h.student_id, text: h.text });
   const finals: FinalCell[] = finalRows.map((f) => ({ studentId: f.student_id, periodId: f.period_id, kind: f.kind, value: f.value, version: f.version }));
-
-  const siblings = await db.selectFrom('journals').select('id').where('year_id', '=', j.year_id).where('group_id', '=', j.group_id)
-    .where('subject_id', '=', j.subject_id).where('id', '!=', j.id).orderBy('id').execute();
-  const plan = await planState(db, j.id);
-  const pending = await pendingSlots(db, j, head.starts_on, from, to < today ? to : today, lessons);
+  const held = new Set(lessons.map((l) => `${l.date}|${l.lessonNo}`));
+  const pending = slots.filter((s) => !held.has(`${s.date}|${s.lessonNo}`)).map((s) => ({ date: s.date, lessonNo: s.lessonNo, room: s.room }));
 
   return {
     journal: {
@@ -175,11 +176,15 @@ export async function loadPage(ctx: AuthedContext, db: Db, j: JournalRow, input:
 
 /** The thematic plan with what has been taught, the hours held and the plan's hours with corrections. */
 export async function planState(db: Db, journalId: number): Promise<JournalPage['plan']> {
-  const topics = await db.selectFrom('plan_topics').select(['id', 'seq', 'section', 'title', 'hours', 'lesson_kind', 'homework'])
-    .where('journal_id', '=', journalId).orderBy('seq').execute();
-  const taught = await db.selectFrom('lessons')
-    .select(['plan_topic_id', (eb) => eb.fn.min<string>('date').as('first'), (eb) => eb.fn.sum<number>('hours').as('hours')])
-    .where('journal_id', '=', journalId).groupBy('plan_topic_id').execute();
+  const [topics, taught, corrections] = await Promise.all([
+    db.selectFrom('plan_topics').select(['id', 'seq', 'section', 'title', 'hours', 'lesson_kind', 'homework'])
+      .where('journal_id', '=', journalId).orderBy('seq').execute(),
+    db.selectFrom('lessons')
+      .select(['plan_topic_id', (eb) => eb.fn.min<string>('date').as('first'), (eb) => eb.fn.sum<number>('hours').as('hours')])
+      .where('journal_id', '=', journalId).groupBy('plan_topic_id').execute(),
+    db.selectFrom('plan_corrections').select((eb) => eb.fn.sum<number>('hours_delta').as('h'))
+      .where('journal_id', '=', journalId).where('status', '=', 'approved').executeTakeFirst(),
+  ]);
   const firstBy = new Map(taught.filter((t) => t.plan_topic_id !== null).map((t) => [t.plan_topic_id!, t.first]));
   const hoursHeld = taught.reduce((sum, t) => sum + Number(t.hours), 0);
   let hoursPlanned: number | null = topics.length > 0 ? topics.reduce((sum, t) => sum + t.hours, 0) : null;
@@ -187,11 +192,7 @@ export async function planState(db: Db, journalId: number): Promise<JournalPage[
     const period = await db.selectFrom('journal_period_hours').select((eb) => eb.fn.sum<number>('hours').as('h')).where('journal_id', '=', journalId).executeTakeFirst();
     hoursPlanned = period?.h != null ? Number(period.h) : null;
   }
-  if (hoursPlanned !== null) {
-    const corrections = await db.selectFrom('plan_corrections').select((eb) => eb.fn.sum<number>('hours_delta').as('h'))
-      .where('journal_id', '=', journalId).where('status', '=', 'approved').executeTakeFirst();
-    hoursPlanned += Number(corrections?.h ?? 0);
-  }
+  if (hoursPlanned !== null) hoursPlanned += Number(corrections?.h ?? 0);
   const list = topics.map((t) => ({
     id: t.id, seq: t.seq, section: t.section, title: t.title, hours: t.hours, kind: t.lesson_kind, homework: t.homework,
     taughtOn: firstBy.get(t.id) ?? null,
@@ -199,11 +200,10 @@ export async function planState(db: Db, journalId: number): Promise<JournalPage[
   return { topics: list, hoursPlanned, hoursHeld, nextTopicId: list.find((t) => t.taughtOn === null)?.id ?? null };
 }
 
-async function pendingSlots(db: Db, j: JournalRow, yearStart: string, from: string, to: string, lessons: LessonInfo[]) {
+/** The journal's timetable slots from `from` to `to` (the page's range up to today): those without a lesson are pending. */
+async function scheduledSlotsUpTo(db: Db, j: JournalRow, yearStart: string, from: string, to: string) {
   if (from > to) return [];
-  const held = new Set(lessons.map((l) => `${l.date}|${l.lessonNo}`));
-  const slots = await scheduledSlots(db, { yearId: j.year_id, yearStart, from, to, journalIds: [j.id] });
-  return slots.filter((s) => !held.has(`${s.date}|${s.lessonNo}`)).map((s) => ({ date: s.date, lessonNo: s.lessonNo, room: s.room }));
+  return scheduledSlots(db, { yearId: j.year_id, yearStart, from, to, journalIds: [j.id] });
 }
 
 export async function list(ctx: AuthedContext, input: Parsed<'journal.list'>): Promise<JournalListItem[]> {

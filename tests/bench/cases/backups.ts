@@ -8,30 +8,31 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../../db/connect.js';
 import { backupFile, inspectFile, restoreFile } from '../../../electron/services/backups/index.js';
 import { workingCopy, type College } from '../college.js';
-import { timeOnce, type BenchResult } from '../harness.js';
+import { timed, timeRuns, type BenchResult } from '../harness.js';
 import type { Floor } from './floor.js';
 
 export async function backupCases(college: College, floor: Floor): Promise<BenchResult[]> {
   const file = workingCopy(college, 'backups');
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-bench-backups-'));
   try {
-    const open = await timeOnce(async () => (await openDatabase(`sqlite:${file}`)).close());
-    const withoutCheck = await timeOnce(async () => (await openDatabase(`sqlite:${file}`, { skipCheck: true })).close());
+    const open = await timeRuns(5, async () => (await openDatabase(`sqlite:${file}`)).close());
+    const withoutCheck = await timeRuns(5, async () => (await openDatabase(`sqlite:${file}`, { skipCheck: true })).close());
     // How long the event loop (the window, in the app) is held at most while a copy is taken.
     let stall = 0;
     let last = performance.now();
     const ticker = setInterval(() => { const now = performance.now(); stall = Math.max(stall, now - last); last = now; }, 10);
-    const copy = await timeOnce(() => backupFile(file, { path: folder, isDefault: false }, 'manual', new Date()));
+    let copyPath = '';
+    const copy = await timeRuns(3, async () => { copyPath = (await backupFile(file, { path: folder, isDefault: false }, 'manual', new Date())).path; });
     clearInterval(ticker);
-    const check = await timeOnce(() => inspectFile(copy.value.path, { full: true }));
-    const restore = await timeOnce(() => restoreFile(file, copy.value.path, { path: folder, isDefault: false }, new Date()));
-    const ratio = (ms: number) => Math.round((ms / floor.backupMs) * 10) / 10;
+    const check = await timeRuns(3, () => inspectFile(copyPath, { full: true }));
+    const restore = await timeRuns(3, () => restoreFile(file, copyPath, { path: folder, isDefault: false }, new Date()));
+    const floorMs = floor.backupMs;
     return [
-      { name: 'open with quick_check', value: open.ms, unit: 'ms', target: null, floor_ratio: null, note: `${Math.round(withoutCheck.ms)} ms without the check` },
-      { name: 'backup: checked copy (copy, integrity_check, SHA-256)', value: copy.ms, unit: 'ms', target: null, floor_ratio: ratio(copy.ms) },
-      { name: 'backup: longest event-loop stall during the copy', value: stall, unit: 'ms', target: null, floor_ratio: null, note: 'the window stays responsive' },
-      { name: 'backup: full check of a copy before restore', value: check.ms, unit: 'ms', target: null, floor_ratio: ratio(check.ms) },
-      { name: 'restore over a closed journal (with the undo copy)', value: restore.ms, unit: 'ms', target: null, floor_ratio: ratio(restore.ms) },
+      ...timed('open with quick_check', open, { note: `${Math.round(withoutCheck.p50)} ms without the check` }),
+      ...timed('backup: checked copy (copy, integrity_check, SHA-256)', copy, { floorMs }),
+      { name: 'backup: longest event-loop stall during the copies', value: stall, unit: 'ms', target: null, floor_ratio: null, note: 'the window stays responsive (the worst of 3 copies)' },
+      ...timed('backup: full check of a copy before restore', check, { floorMs }),
+      ...timed('restore over a closed journal (with the undo copy)', restore, { floorMs }),
     ];
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });

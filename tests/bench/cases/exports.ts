@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { createPdf } from '../../../electron/export/pdf/index.js';
 import { writeXlsxStream } from '../../../electron/export/xlsx.js';
-import { timeOnce } from '../harness.js';
+import { rate, timeRuns, type BenchResult } from '../harness.js';
 
-export async function xlsxRowsPerSecond(rows = 100_000): Promise<number> {
+export async function xlsxRowsPerSecond(rows = 20_000, runs = 5): Promise<BenchResult[]> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-xlsx-')), 'bench.xlsx');
-  const { ms } = await timeOnce(() => writeXlsxStream(file, [{
+  const t = await timeRuns(runs, () => writeXlsxStream(file, [{
     name: 'Отметки',
     columns: [
       { header: 'Обучающийся', key: 'name', type: 'text' }, { header: 'Дата', key: 'date', type: 'date' },
@@ -20,11 +20,12 @@ export async function xlsxRowsPerSecond(rows = 100_000): Promise<number> {
     })(),
   }]));
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  return rows / (ms / 1000);
+  return rate('xlsx rows per second (streaming)', t, rows, 'rows/s', { note: `${rows} rows × 5 columns per run` });
 }
 
-export async function pdfPagesPerSecond(): Promise<{ pagesPerSecond: number; pages: number }> {
-  const { ms, value } = await timeOnce(async () => {
+export async function pdfPagesPerSecond(runs = 5): Promise<BenchResult[]> {
+  let pages = 0;
+  const t = await timeRuns(runs, async () => {
     const pdf = await createPdf({ title: 'Замер', orientation: 'landscape', institution: 'ГБПОУ ЮЭТ', formedAt: new Date('2026-11-25T10:00:00') });
     pdf.table({
       columns: [{ width: 20 }, { width: 160 }, ...Array.from({ length: 30 }, () => ({ width: 18 }))],
@@ -32,8 +33,8 @@ export async function pdfPagesPerSecond(): Promise<{ pagesPerSecond: number; pag
       rows: Array.from({ length: 1200 }, (_, r) => [String(r + 1), `Ёлкина-Смирнова Анна ${r}`, ...Array.from({ length: 30 }, (_, c) => ((r + c) % 7 === 0 ? 'н' : String(2 + ((r * c) % 4))))]),
     });
     const bytes = await pdf.finish();
-    if (bytes.length === 0) throw new Error("empty PDF");
-    return pdf.pageCount;
+    if (bytes.length === 0) throw new Error('empty PDF');
+    pages = pdf.pageCount;
   });
-  return { pagesPerSecond: value / (ms / 1000), pages: value };
+  return rate('PDF table pages per second', t, pages, 'pages/s', { note: `${pages} pages per run` });
 }

@@ -1,15 +1,13 @@
-// Service-layer figures on the benchmark college. Each feature adds its case here.
-import type { College } from '../college.js';
-import type { Floor } from './floor.js';
+// Service-layer figures on one database (the SQLite working copy or the PostgreSQL copy of the same
+// college). Each feature adds its case here; `prefix` names the database («pg: »).
+import type { JournalDb } from '../../../db/connect.js';
 import type { BenchResult } from '../harness.js';
-import { archiveCases } from './archive.js';
 import { journalCases } from './journal.js';
 import { reportCases } from './reports.js';
 
-export async function serviceCases(college: College, floor: Floor): Promise<BenchResult[]> {
+export async function serviceCases(handle: JournalDb, scanMs: number, options: { prefix?: string; files?: boolean } = {}): Promise<BenchResult[]> {
   return [
-    ...await journalCases(college),
-    ...await archiveCases(college, floor),
-    ...await reportCases(college, floor),
+    ...await journalCases(handle, options.prefix),
+    ...await reportCases(handle, scanMs, options),
   ];
 }
