@@ -36,8 +36,8 @@ async function main(): Promise<void> {
     ...timed('floor: SQLite online backup', floor.backup, { floorMs: floor.backupMs, note: `${floor.fileMb.toFixed(0)} MB file` }),
     ...timed('floor: full scan of marks', floor.scan, { floorMs: floor.scanMs }),
   ];
-  // The archive first: its peak memory is the process's, and what later cases leave on the heap
-  // (pages, workbooks) would be counted in it.
+  // The archive runs in a process of its own (its peak memory is the archive's); first, while the
+  // machine's caches hold the college file as the floor left them.
   results.push(...await archiveCases(college, floor));
   const handle = await openDatabase(`sqlite:${workingCopy(college, 'services')}`);
   try {
