@@ -11,7 +11,7 @@ import { DestinationPicker, type Destination } from './DestinationPicker';
 import { CheckFolderCard } from './CheckFolderCard';
 import { JobProgress } from './JobProgress';
 import { ScheduleCard } from './ScheduleCard';
-import { useJob } from './useJob';
+import { useJob } from '../../components/useJob';
 import { YearsTable } from './YearsTable';
 
 export function ArchiveScreen() {
@@ -28,7 +28,7 @@ function ArchivePage({ data, reload }: { data: ArchiveOverview; reload: () => Pr
   const [destination, setDestination] = useState<Destination | null>(null);
   const [rebuild, setRebuild] = useState(false);
   const [startError, setStartError] = useState<unknown>(null);
-  const job = useJob(() => void reload());
+  const job = useJob({ onEnd: () => void reload() });
   const year = archivable.find((y) => y.yearId === yearId) ?? null;
 
   // Pick a running archive back up after a reload of the window.

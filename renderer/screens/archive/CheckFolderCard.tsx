@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { call } from '../../api';
 import { Button, Card, ErrorBanner } from '../../components/ui';
 import { navigate } from '../../app/router';
-import { useJob } from './useJob';
+import { useJob } from '../../components/useJob';
 import { VerifyOutcome } from './YearsTable';
 
 export function CheckFolderCard() {

@@ -7,10 +7,10 @@ import { Button, ErrorBanner } from '../../components/ui';
 import { ruDate, ruDateTime, YEAR_STATUS_LABELS } from '../../labels';
 import { bytes, STATE_LABELS, STATE_TONE, TARGET_LABELS } from './format';
 import { JobProgress } from './JobProgress';
-import { useJob } from './useJob';
+import { useJob } from '../../components/useJob';
 
 export function YearsTable({ years, onChanged }: { years: ArchiveYear[]; onChanged: () => void }) {
-  const verify = useJob(() => onChanged());
+  const verify = useJob({ onEnd: () => onChanged() });
   const [which, setWhich] = useState<string>('');
   const [error, setError] = useState<unknown>(null);
 

@@ -1,14 +1,14 @@
 // The administrator's backups (000 §3.4.5): where copies go and when, the last result, «copy now»,
 // and every copy with what it holds; choosing one opens its check and the restore.
 import { useState } from 'react';
-import type { BackupItem, BackupOverview, JobInfo } from '../../../electron/api/contract';
+import type { BackupItem, BackupOverview } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button, Card, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
 import { plural } from '../../labels';
 import { countsLine, formatBytes, num, ruDateTime } from './format';
 import { RestorePanel } from './RestorePanel';
-import { useJob } from './useJob';
+import { useJob } from '../../components/useJob';
 
 export function BackupsScreen() {
   const { data, error, loading, reload } = useCall('backups.list', {});
@@ -70,21 +70,21 @@ function ScheduleCard({ o }: { o: BackupOverview }) {
 }
 
 function CopyNowCard({ o, onDone }: { o: BackupOverview; onDone: () => void }) {
-  const { job, error, setError, follow, reset } = useJob();
+  const { job, error, setError, follow, reset, running } = useJob({
+    onEnd: (end) => {
+      if (end.state === 'done' && end.result) {
+        setDone(end.result as BackupItem);
+        onDone();
+      }
+    },
+  });
   const [done, setDone] = useState<BackupItem | null>(null);
-  const running = job?.state === 'running';
 
   async function start() {
     reset();
     setDone(null);
     try {
-      follow(await call('backups.create', {}), (end: JobInfo) => {
-        if (end.state === 'done' && end.result) {
-          const item = end.result as BackupItem;
-          setDone(item);
-          onDone();
-        }
-      });
+      follow(await call('backups.create', {}));
     } catch (e) {
       setError(e);
     }
