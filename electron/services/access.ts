@@ -55,13 +55,18 @@ export async function assertJournalRead(db: Db, session: Session, journalId: num
 /** Only the journal's own teacher writes in it, and only while its year is open. */
 export async function assertJournalWrite(db: Db, session: Session, journalId: number): Promise<JournalRow> {
   const j = await loadJournal(db, journalId);
+  assertCanWriteJournal(session, j);
+  return j;
+}
+
+/** The same rule on a journal row already read (a service that reads it together with more). */
+export function assertCanWriteJournal(session: Session, j: Pick<JournalRow, 'teacher_user_id' | 'group_id' | 'department_id' | 'year_status'>): void {
   if (!(hasRole(session, 'teacher') && j.teacher_user_id === session.userId)) {
     throw forbidden(canReadJournal(session, j)
       ? 'Журнал доступен только для просмотра: записи в нём ведёт преподаватель'
       : 'Недостаточно прав: это журнал другого преподавателя');
   }
   if (j.year_status !== 'open') throw new AppError('locked', 'Учебный год закрыт: журналы доступны только для просмотра');
-  return j;
 }
 
 /** Groups a student belongs to at any time (for scope checks that must not depend on today). */

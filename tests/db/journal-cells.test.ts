@@ -186,6 +186,11 @@ describeEachDb('journal cells', (kind) => {
     const foreign = await w.handle.db.selectFrom('lessons').select('id').where('journal_id', '=', w.fx.otherJournalId).executeTakeFirstOrThrow();
     await refused(teacher.call('journal.saveCells', { journalId: w.fx.teacherJournalId, cells: [{ kind: 'attendance', lessonId: foreign.id, studentId: student.id, code: 'н', version: null }] }), 'forbidden');
     await refused(teacher.call('attendance.set', { lessonId: foreign.id, studentId: student.id, code: 'н', version: null }), 'forbidden');
+    // A column that no longer exists: «not found» for its teacher, nothing written, nothing audited.
+    const before = [await count(w.handle, 'marks'), await count(w.handle, 'audit_log')];
+    const gone = await refused(teacher.call('marks.set', { columnId: 999_999_999, studentId: student.id, value: '5', version: null }), 'not_found');
+    expect(gone.message).toBe('Вид работы не найден: возможно, его удалили. Обновите страницу');
+    expect([await count(w.handle, 'marks'), await count(w.handle, 'audit_log')]).toEqual(before);
   });
 
   it('keeps an attendance-only journal in a centre without marks', async () => {

@@ -9,7 +9,7 @@ import { ruDate } from '../calendar.js';
 import type { AuthedContext, Db } from '../context.js';
 import { shortName } from '../session.js';
 import { attendanceMessage, normalizeValue, parseAttendance, scaleMessage } from './scale.js';
-import { assertEditable, memberships, notOnRoster, writeScope, type WriteScope } from './scope.js';
+import { assertEditable, memberships, notOnRoster, writeScope, type JournalRef, type WriteScope } from './scope.js';
 
 type CellIn = Parsed<'journal.saveCells'>['cells'][number];
 type MarkRow = { id: number; column_id: number; lesson_id: number; student_id: number; value: string; comment: string | null; version: number };
@@ -23,10 +23,8 @@ export async function saveCells(ctx: AuthedContext, input: Parsed<'journal.saveC
 }
 
 export async function setMark(ctx: AuthedContext, input: Parsed<'marks.set'>): Promise<SavedCell> {
-  const column = await ctx.db.selectFrom('work_columns as c').innerJoin('lessons as l', 'l.id', 'c.lesson_id')
-    .select('l.journal_id').where('c.id', '=', input.columnId).executeTakeFirst();
-  if (!column) throw new AppError('not_found', 'Вид работы не найден: возможно, его удалили. Обновите страницу');
-  const [saved] = await ctx.db.transaction().execute((trx) => applyCells(ctx, trx, column.journal_id, [{ kind: 'mark', ...input }]));
+  // The journal is found through the column in the scope's first query (a missing column: «not found»).
+  const [saved] = await ctx.db.transaction().execute((trx) => applyCells(ctx, trx, { columnId: input.columnId }, [{ kind: 'mark', ...input }]));
   return saved!;
 }
 
@@ -37,8 +35,9 @@ export async function setAttendance(ctx: AuthedContext, input: Parsed<'attendanc
   return saved!;
 }
 
-export async function applyCells(ctx: AuthedContext, db: Db, journalId: number, cells: CellIn[]): Promise<SavedCell[]> {
-  const scope = await writeScope(ctx, db, journalId);
+export async function applyCells(ctx: AuthedContext, db: Db, ref: JournalRef, cells: CellIn[]): Promise<SavedCell[]> {
+  const scope = await writeScope(ctx, db, ref);
+  const journalId = scope.journal.id;
   const columnIds = [...new Set(cells.flatMap((c) => (c.kind === 'mark' ? [c.columnId] : [])))];
   // The columns with their lessons in one query; the lessons of attendance cells only when there are some.
   const columns = columnIds.length === 0 ? [] : await db.selectFrom('work_columns as c').innerJoin('lessons as l', 'l.id', 'c.lesson_id')

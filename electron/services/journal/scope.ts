@@ -1,8 +1,8 @@
 // What every write in a journal needs to know, loaded once per call: the journal (its own teacher,
 // year open), the year's dates, the periods with their locks and this journal's active unlocks, the
 // institution's scale, and who is on the roster on which dates.
-import { AppError, badInput } from '../../api/errors.js';
-import { assertJournalWrite, type JournalRow } from '../access.js';
+import { AppError, badInput, notFound } from '../../api/errors.js';
+import { assertCanWriteJournal, type JournalRow } from '../access.js';
 import type { AuthedContext, Db } from '../context.js';
 import { ruDate } from '../calendar.js';
 import { shortName } from '../session.js';
@@ -25,24 +25,58 @@ export interface WriteScope {
   kind: string;
 }
 
-export async function writeScope(ctx: AuthedContext, db: Db, journalId: number): Promise<WriteScope> {
-  const journal = await assertJournalWrite(db, ctx.session, journalId);
+/** Which journal: by id, or the journal of a type-of-work column (marks.set), read in the same query. */
+export type JournalRef = number | { columnId: number };
+
+/**
+ * Two queries whatever the journal: the journal with its year, group, subgroup and the institution
+ * (scalar subqueries by primary key — a join of five tables costs PostgreSQL more to plan than to
+ * run), then the year's periods with this journal's approved unlocks. Access is checked on the
+ * first before anything else is used.
+ */
+export async function writeScope(ctx: AuthedContext, db: Db, ref: JournalRef): Promise<WriteScope> {
+  const head = await db.selectFrom('journals as j')
+    .select((eb) => {
+      const year = eb.selectFrom('academic_years as y').whereRef('y.id', '=', 'j.year_id');
+      const group = eb.selectFrom('groups as g').whereRef('g.id', '=', 'j.group_id');
+      const inst = eb.selectFrom('institution as i');
+      // Rows that always exist (foreign keys, the institution's one row): typed as their columns.
+      return [
+        'j.id', 'j.year_id', 'j.group_id', 'j.subject_id', 'j.subgroup_id', 'j.teacher_user_id', 'j.version',
+        group.select('g.department_id').$asScalar().as('department_id'), year.select('y.status').$asScalar().as('year_status'),
+        year.select('y.title').$asScalar().as('title'), year.select('y.starts_on').$asScalar().as('starts_on'), year.select('y.ends_on').$asScalar().as('ends_on'),
+        group.select('g.name').$asScalar().as('group_name'),
+        eb.selectFrom('subgroups as sg').select('sg.number').whereRef('sg.id', '=', 'j.subgroup_id').as('subgroup_number'),
+        inst.select('i.mark_scale').$asScalar().as('mark_scale'), inst.select('i.marks_enabled').$asScalar().as('marks_enabled'),
+        inst.select('i.lessons_per_day').$asScalar().as('lessons_per_day'), inst.select('i.kind').$asScalar().as('kind'),
+      ];
+    })
+    .$if(typeof ref === 'number', (q) => q.where('j.id', '=', ref as number))
+    .$if(typeof ref !== 'number', (q) => q.where('j.id', '=', (eb) => eb.selectFrom('work_columns as c').innerJoin('lessons as l', 'l.id', 'c.lesson_id')
+      .select('l.journal_id').where('c.id', '=', (ref as { columnId: number }).columnId)))
+    .executeTakeFirst();
+  if (!head) {
+    if (typeof ref !== 'number') throw new AppError('not_found', 'Вид работы не найден: возможно, его удалили. Обновите страницу');
+    throw notFound('Журнал');
+  }
+  const journal: JournalRow = {
+    id: head.id, year_id: head.year_id, group_id: head.group_id, subject_id: head.subject_id, subgroup_id: head.subgroup_id,
+    teacher_user_id: head.teacher_user_id, version: head.version, department_id: head.department_id, year_status: head.year_status,
+  };
+  assertCanWriteJournal(ctx.session, journal);
   const today = ctx.clock.today();
-  const head = await db.selectFrom('academic_years as y')
-    .innerJoin('groups as g', 'g.year_id', 'y.id')
-    .innerJoin('institution as i', (join) => join.onTrue())
-    .leftJoin('subgroups as sg', (join) => join.on('sg.id', '=', journal.subgroup_id ?? -1))
-    .select(['y.title', 'y.starts_on', 'y.ends_on', 'g.name as group_name', 'sg.number as subgroup_number',
-      'i.mark_scale', 'i.marks_enabled', 'i.lessons_per_day', 'i.kind'])
-    .where('y.id', '=', journal.year_id).where('g.id', '=', journal.group_id)
-    .executeTakeFirstOrThrow();
-  const periods = await db.selectFrom('periods').select(['id', 'seq', 'title', 'starts_on', 'ends_on', 'locked'])
-    .where('year_id', '=', journal.year_id).orderBy('seq').execute();
+  const rows = await db.selectFrom('periods as p')
+    .leftJoin('period_unlocks as u', (join) => join.onRef('u.period_id', '=', 'p.id').on('u.journal_id', '=', journal.id).on('u.status', '=', 'approved'))
+    .select(['p.id', 'p.seq', 'p.title', 'p.starts_on', 'p.ends_on', 'p.locked', 'u.id as unlock_id', 'u.valid_until'])
+    .where('p.year_id', '=', journal.year_id).orderBy('p.seq').orderBy('p.id').orderBy('u.id').execute();
+  const periods: PeriodRow[] = [];
+  for (const r of rows) {
+    if (periods.at(-1)?.id !== r.id) periods.push({ id: r.id, seq: r.seq, title: r.title, starts_on: r.starts_on, ends_on: r.ends_on, locked: r.locked });
+  }
+  // Approved, unexpired unlocks — kept only when some period is locked, as the map has always been.
   const unlocks = new Map<number, number>();
   if (periods.some((p) => p.locked)) {
-    const rows = await db.selectFrom('period_unlocks').select(['id', 'period_id', 'valid_until'])
-      .where('journal_id', '=', journalId).where('status', '=', 'approved').execute();
-    for (const u of rows) if (u.valid_until === null || u.valid_until >= today) unlocks.set(u.period_id, u.id);
+    for (const u of rows) if (u.unlock_id !== null && (u.valid_until === null || u.valid_until >= today)) unlocks.set(u.id, u.unlock_id);
   }
   const inst = head;
   return {
@@ -88,20 +122,19 @@ export async function memberships(db: Db, scope: WriteScope, studentIds: number[
   const result = new Map<number, Membership>();
   if (studentIds.length === 0) return result;
   const ids = [...new Set(studentIds)];
-  // Each student with their enrolments in the journal's group (none: a row with null dates).
+  // Each student with their enrolments in the journal's group (none: a row with null dates), and
+  // whether they are in the journal's subgroup — one query.
+  const subgroupId = scope.journal.subgroup_id;
   const rows = await db.selectFrom('students as s')
     .leftJoin('enrolments as e', (join) => join.onRef('e.student_id', '=', 's.id').on('e.group_id', '=', scope.journal.group_id))
     .select(['s.id', 's.last_name', 's.first_name', 's.middle_name', 'e.from_date', 'e.until_date'])
+    .$if(subgroupId !== null, (q) => q.select((eb) => eb.exists(eb.selectFrom('subgroup_students as ss').select('ss.student_id')
+      .where('ss.subgroup_id', '=', subgroupId!).whereRef('ss.student_id', '=', 's.id')).as('in_subgroup')))
     .where('s.id', 'in', ids).execute();
   for (const r of rows) {
     let m = result.get(r.id);
-    if (!m) { m = { name: shortName(r), intervals: [], inSubgroup: scope.journal.subgroup_id === null }; result.set(r.id, m); }
+    if (!m) { m = { name: shortName(r), intervals: [], inSubgroup: subgroupId === null || Boolean(r.in_subgroup) }; result.set(r.id, m); }
     if (r.from_date !== null) m.intervals.push({ from: r.from_date, until: r.until_date });
-  }
-  if (scope.journal.subgroup_id !== null) {
-    const members = await db.selectFrom('subgroup_students').select('student_id')
-      .where('subgroup_id', '=', scope.journal.subgroup_id).where('student_id', 'in', ids).execute();
-    for (const m of members) { const r = result.get(m.student_id); if (r) r.inSubgroup = true; }
   }
   return result;
 }
