@@ -13,10 +13,26 @@ import { parseScale } from './scale.js';
 type RangeInput = { periodId?: number | null; from?: string | null; to?: string | null };
 
 export async function open(ctx: AuthedContext, input: Parsed<'journal.open'>): Promise<JournalPage> {
-  // The header and the year's periods together: the periods are found through the journal's year.
+  // The header, the year's periods (found through the journal's year) and what depends on the
+  // journal alone are sent together; nothing of it leaves this function before the access check.
+  const rest = byJournal(ctx.db, input.journalId);
   const [head, periods] = await Promise.all([headOf(ctx.db, input.journalId), periodsOf(ctx.db, input.journalId)]);
   if (!canReadJournal(ctx.session, head)) throw forbidden('Недостаточно прав: это журнал другого преподавателя');
-  return loadPage(ctx, ctx.db, head, input, { head, periods });
+  return loadPage(ctx, ctx.db, head, input, { head, periods, rest });
+}
+
+/** The page's parts that depend on the journal's id only, not on its row or the range. */
+function byJournal(db: Db, journalId: number) {
+  const reads = Promise.all([
+    db.selectFrom('period_unlocks').select(['id', 'period_id', 'status', 'valid_until', 'reason', 'version'])
+      .where('journal_id', '=', journalId).orderBy('id').execute(),
+    db.selectFrom('final_marks').select(['student_id', 'period_id', 'kind', 'value', 'version'])
+      .where('journal_id', '=', journalId).execute(),
+    planState(db, journalId),
+  ]);
+  // Awaited later (or not at all when the header's read or the access check throws first).
+  reads.catch(() => undefined);
+  return reads;
 }
 
 /**
@@ -95,8 +111,9 @@ function resolveRange(input: RangeInput, periods: Array<{ id: number; starts_on:
 }
 
 export async function loadPage(ctx: AuthedContext, db: Db, j: JournalRow, input: RangeInput,
-  known?: { head: Head; periods: Awaited<ReturnType<typeof periodsOf>> }): Promise<JournalPage> {
+  known?: { head: Head; periods: Awaited<ReturnType<typeof periodsOf>>; rest: ReturnType<typeof byJournal> }): Promise<JournalPage> {
   const today = ctx.clock.today();
+  const rest = known?.rest ?? byJournal(db, j.id);
   const [head, periodRows] = known ? [known.head, known.periods] : await Promise.all([headOf(db, j.id), periodsOf(db, j.id)]);
   const inst = head;
   const range = resolveRange(input, periodRows, head, today);
@@ -111,9 +128,8 @@ export async function loadPage(ctx: AuthedContext, db: Db, j: JournalRow, input:
   // the page waits for one round of queries (the pool's connections) rather than a dozen in a row.
   // SQLite runs them one after another on its single connection, as before.
   const inRange = (q: any) => q.where('l.journal_id', '=', j.id).where('l.date', '>=', from).where('l.date', '<=', to);
-  const [unlockRows, enrolments, lessonRows, columns, markRows, attendanceRows, homework, finalRows, siblings, plan, slots] = await Promise.all([
-    db.selectFrom('period_unlocks').select(['id', 'period_id', 'status', 'valid_until', 'reason', 'version'])
-      .where('journal_id', '=', j.id).orderBy('id').execute(),
+  const [[unlockRows, finalRows, plan], enrolments, lessonRows, columns, markRows, attendanceRows, homework, siblings, slots] = await Promise.all([
+    rest,
     // Everyone enrolled at any time in the range, in the subgroup when the journal is a subgroup's.
     db.selectFrom('enrolments as e').innerJoin('students as s', 's.id', 'e.student_id')
       .select(['s.id', 's.last_name', 's.first_name', 's.middle_name', 'e.from_date', 'e.until_date'])
@@ -137,11 +153,8 @@ export async function loadPage(ctx: AuthedContext, db: Db, j: JournalRow, input:
       .select(['a.lesson_id as lessonId', 'a.student_id as studentId', 'a.code', 'a.late_minutes as lateMinutes', 'a.reason', 'a.excuse_id as excuseId', 'a.version'])).execute() as Promise<AttendanceCell[]>,
     inRange(db.selectFrom('homework_individual as h').innerJoin('lessons as l', 'l.id', 'h.lesson_id')
       .select(['h.lesson_id', 'h.student_id', 'h.text'])).execute() as Promise<Array<{ lesson_id: number; student_id: number; text: string }>>,
-    db.selectFrom('final_marks').select(['student_id', 'period_id', 'kind', 'value', 'version'])
-      .where('journal_id', '=', j.id).execute(),
     db.selectFrom('journals').select('id').where('year_id', '=', j.year_id).where('group_id', '=', j.group_id)
       .where('subject_id', '=', j.subject_id).where('id', '!=', j.id).orderBy('id').execute(),
-    planState(db, j.id),
     scheduledSlotsUpTo(db, j, head.starts_on, from, to < today ? to : today),
   ]);
 
