@@ -12,7 +12,12 @@ export interface AuditRecord {
 }
 
 export async function audit(db: Db, who: Pick<Session, 'userId' | 'login'> | null, at: Date, record: AuditRecord): Promise<void> {
-  await db.insertInto('audit_log').values({
+  await db.insertInto('audit_log').values(auditValues(who, at, record)).execute();
+}
+
+/** The audit row as stored (a service that inserts it together with its write uses the same values). */
+export function auditValues(who: Pick<Session, 'userId' | 'login'> | null, at: Date, record: AuditRecord) {
+  return {
     at: at.toISOString(),
     user_id: who?.userId ?? null,
     login: who?.login ?? null,
@@ -23,7 +28,7 @@ export async function audit(db: Db, who: Pick<Session, 'userId' | 'login'> | nul
     student_id: record.studentId ?? null,
     before: record.before === undefined ? null : JSON.stringify(record.before),
     after: record.after === undefined ? null : JSON.stringify(record.after),
-  }).execute();
+  };
 }
 
 /**

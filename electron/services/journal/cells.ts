@@ -3,8 +3,9 @@
 // user saw) and if any is wrong nothing is written and each error is reported by cell.
 import type { AttendanceCell, CellErrors, MarkCell, Parsed, SavedCell } from '../../api/contract.js';
 import { AppError, forbidden } from '../../api/errors.js';
-import type { AttendanceCode } from '../../../db/schema.js';
-import { audit } from '../audit.js';
+import { sql, type QueryCreator } from 'kysely';
+import type { AttendanceCode, Database } from '../../../db/schema.js';
+import { audit, auditValues, type AuditRecord } from '../audit.js';
 import { ruDate } from '../calendar.js';
 import type { AuthedContext, Db } from '../context.js';
 import { shortName } from '../session.js';
@@ -57,14 +58,26 @@ export async function applyCells(ctx: AuthedContext, db: Db, ref: JournalRef, ce
   const marks = new Map<string, MarkRow>();
   const attendance = new Map<string, AttRow>();
   if (lessonIds.length > 0) {
-    const markRows = await db.selectFrom('marks as m').innerJoin('work_columns as c', 'c.id', 'm.column_id')
-      .select(['m.id', 'm.column_id', 'c.lesson_id', 'm.student_id', 'm.value', 'm.comment', 'm.version'])
-      .where('c.lesson_id', 'in', lessonIds).where('m.student_id', 'in', studentIds).execute();
-    for (const m of markRows) marks.set(`${m.column_id}|${m.student_id}`, m);
-    const attRows = await db.selectFrom('attendance')
-      .select(['id', 'lesson_id', 'student_id', 'code', 'late_minutes', 'reason', 'reason_by', 'excuse_id', 'version'])
-      .where('lesson_id', 'in', lessonIds).where('student_id', 'in', studentIds).execute();
-    for (const a of attRows) attendance.set(`${a.lesson_id}|${a.student_id}`, a);
+    // The cells' marks and attendance as they are now, in one query: marks under «m», attendance
+    // under «a» (its code in `value`, its reason in `comment`).
+    const rows = await db.selectFrom('marks as m').innerJoin('work_columns as c', 'c.id', 'm.column_id')
+      .select([sql.lit('m').as('t'), 'm.id', sql<number | null>`m.column_id`.as('column_id'), 'c.lesson_id', 'm.student_id',
+        sql<string>`m.value`.as('value'), 'm.comment', sql<number | null>`null`.as('late_minutes'), sql<number | null>`null`.as('reason_by'),
+        sql<number | null>`null`.as('excuse_id'), 'm.version'])
+      .where('c.lesson_id', 'in', lessonIds).where('m.student_id', 'in', studentIds)
+      .unionAll(db.selectFrom('attendance as a')
+        .select([sql.lit('a').as('t'), 'a.id', sql<number | null>`null`.as('column_id'), 'a.lesson_id', 'a.student_id',
+          sql<string>`a.code`.as('value'), 'a.reason as comment', 'a.late_minutes', 'a.reason_by', 'a.excuse_id', 'a.version'])
+        .where('a.lesson_id', 'in', lessonIds).where('a.student_id', 'in', studentIds))
+      .execute();
+    for (const r of rows) {
+      if (r.t === 'm') {
+        marks.set(`${r.column_id}|${r.student_id}`, { id: r.id, column_id: r.column_id!, lesson_id: r.lesson_id, student_id: r.student_id, value: r.value, comment: r.comment, version: r.version });
+      } else {
+        attendance.set(`${r.lesson_id}|${r.student_id}`, { id: r.id, lesson_id: r.lesson_id, student_id: r.student_id, code: r.value as AttendanceCode,
+          late_minutes: r.late_minutes, reason: r.comment, reason_by: r.reason_by, excuse_id: r.excuse_id, version: r.version });
+      }
+    }
   }
   const excuses = await confirmedExcuses(db, cells, lessonById, studentIds);
 
@@ -139,22 +152,40 @@ async function saveMark(c: CellCtx, cell: Extract<CellIn, { kind: 'mark' }>, mar
   if (existing && existing.value === value && existing.comment === comment) {
     return { saved: { ...address, cell: { columnId: cell.columnId, studentId: cell.studentId, value, version: existing.version } } };
   }
-  let row: { id: number; version: number } | undefined;
-  if (existing) {
-    row = await db.updateTable('marks').set({ value, comment, updated_at: now, updated_by: c.ctx.session.userId, version: existing.version + 1 })
-      .where('id', '=', existing.id).where('version', '=', existing.version).returning(['id', 'version']).executeTakeFirst();
-  } else {
-    row = await db.insertInto('marks').values({
-      column_id: cell.columnId, student_id: cell.studentId, value, comment, updated_at: now, updated_by: c.ctx.session.userId, version: 1,
-    }).onConflict((oc) => oc.columns(['column_id', 'student_id']).doNothing()).returning(['id', 'version']).executeTakeFirst();
-  }
-  if (!row) return { error: await conflictOf(c, address, 'changed') };
-  marks.set(key, { id: row.id, column_id: cell.columnId, lesson_id: c.lessonId, student_id: cell.studentId, value, comment, version: row.version });
-  await audit(db, c.ctx.session, c.ctx.clock.now(), {
-    action: 'marks.set', entity: 'marks', entityId: row.id, journalId: scope.journal.id, studentId: cell.studentId,
+  const version = existing ? existing.version + 1 : 1;
+  const record = (id: number | null): AuditRecord => ({
+    action: 'marks.set', entity: 'marks', entityId: id, journalId: scope.journal.id, studentId: cell.studentId,
     before: existing ? { value: existing.value, version: existing.version } : undefined,
-    after: { value, comment, version: row.version, date: c.date, columnId: cell.columnId, unlockId: c.unlockId },
+    after: { value, comment, version, date: c.date, columnId: cell.columnId, unlockId: c.unlockId },
   });
+  const write = (q: QueryCreator<Database>) => (existing
+    ? q.updateTable('marks').set({ value, comment, updated_at: now, updated_by: c.ctx.session.userId, version })
+      .where('id', '=', existing.id).where('version', '=', existing.version).returning(['id', 'version'])
+    : q.insertInto('marks').values({
+      column_id: cell.columnId, student_id: cell.studentId, value, comment, updated_at: now, updated_by: c.ctx.session.userId, version,
+    }).onConflict((oc) => oc.columns(['column_id', 'student_id']).doNothing()).returning(['id', 'version']));
+  let row: { id: number; version: number } | undefined;
+  if (c.ctx.dialect === 'postgres') {
+    // The write and its audit row in one statement: the audit row is inserted only when the write returned a row.
+    const a = auditValues(c.ctx.session, c.ctx.clock.now(), record(null));
+    const text = (v: string | null) => sql<string | null>`cast(${v} as text)`;
+    const int = (v: number | null) => sql<number | null>`cast(${v} as integer)`;
+    const logged = await db.with('w', (q) => write(q)).insertInto('audit_log')
+      .columns(['at', 'user_id', 'login', 'action', 'entity', 'entity_id', 'journal_id', 'student_id', 'before', 'after'])
+      .expression((eb) => eb.selectFrom('w').select([
+        text(a.at).as('at'), int(a.user_id).as('user_id'), text(a.login).as('login'), text(a.action).as('action'), text(a.entity).as('entity'),
+        sql<string>`cast(w.id as text)`.as('entity_id'), int(a.journal_id).as('journal_id'), int(a.student_id).as('student_id'),
+        text(a.before).as('before'), text(a.after).as('after'),
+      ]))
+      .returning('entity_id').executeTakeFirst();
+    row = logged ? { id: Number(logged.entity_id), version } : undefined;
+    if (!row) return { error: await conflictOf(c, address, 'changed') };
+  } else {
+    row = await write(db).executeTakeFirst();
+    if (!row) return { error: await conflictOf(c, address, 'changed') };
+    await audit(db, c.ctx.session, c.ctx.clock.now(), record(row.id));
+  }
+  marks.set(key, { id: row.id, column_id: cell.columnId, lesson_id: c.lessonId, student_id: cell.studentId, value, comment, version: row.version });
   return { saved: { ...address, cell: { columnId: cell.columnId, studentId: cell.studentId, value, version: row.version } } };
 }
 
