@@ -18,7 +18,9 @@ test('the secretary archives the closed year onto a stick and the deputy sees it
 
   // Any folder: browse to it by typing its path.
   await page.getByRole('button', { name: 'Выбрать другую папку…' }).click();
-  await page.getByRole('textbox', { name: 'Путь к папке' }).fill(stick);
+  const pathBox = page.getByRole('textbox', { name: 'Путь к папке' });
+  await expect(pathBox).not.toHaveValue(''); // the browser opens on the home folder first
+  await pathBox.fill(stick);
   await page.getByRole('button', { name: 'Перейти' }).click();
   await expect(page.getByText(`${stick} · свободно`)).toBeVisible();
   await page.getByRole('button', { name: 'Записать сюда' }).click();
@@ -62,8 +64,17 @@ test('a missing folder and the open year are refused with Russian messages', asy
   const refused = await demo.api(page, 'archive.start', { yearId: open.yearId, destination: null });
   expect(refused.body.error?.message).toMatch(/ещё не закрыт/);
   await page.goto(`${demo.url}#/archive`);
+  // The home folder's listing arrives late (a slow network share): what was typed meanwhile stays.
+  let first = true;
+  await page.route('**/api/archive.folders', async (route) => {
+    if (first) { first = false; await new Promise((r) => setTimeout(r, 1500)); }
+    await route.continue();
+  });
+  const listed = page.waitForResponse('**/api/archive.folders');
   await page.getByRole('button', { name: 'Выбрать другую папку…' }).click();
   await page.getByRole('textbox', { name: 'Путь к папке' }).fill('/нет/такой/папки');
+  await listed;
+  await expect(page.getByRole('textbox', { name: 'Путь к папке' })).toHaveValue('/нет/такой/папки');
   await page.getByRole('button', { name: 'Перейти' }).click();
   await expect(page.getByRole('alert')).toHaveText('Папка /нет/такой/папки не найдена');
 });

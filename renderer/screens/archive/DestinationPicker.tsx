@@ -1,6 +1,6 @@
 // Where the copy goes: a removable drive from the list, any folder chosen by browsing, or none
 // (the store by years only). Shows the free space of what is chosen.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Drive, FolderListing } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button, ErrorBanner, Loading } from '../../components/ui';
@@ -64,13 +64,16 @@ function FolderBrowser({ start, onPick }: { start?: string; onPick: (l: FolderLi
   const [listing, setListing] = useState<FolderListing | null>(null);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<unknown>(null);
+  // What the user typed while a listing was on its way is kept: the answer must not overwrite it.
+  const edits = useRef(0);
 
   async function open(path?: string) {
     setError(null);
+    const seen = edits.current;
     try {
       const l = await call('archive.folders', path ? { path } : {});
       setListing(l);
-      setTyped(l.path);
+      if (edits.current === seen) setTyped(l.path);
     } catch (e) { setError(e); }
   }
   useEffect(() => { void open(start); }, [start]);
@@ -80,7 +83,7 @@ function FolderBrowser({ start, onPick }: { start?: string; onPick: (l: FolderLi
       <form className="row" onSubmit={(e) => { e.preventDefault(); void open(typed); }}>
         <label className="grow">
           <span className="sr-only">Путь к папке</span>
-          <input type="text" aria-label="Путь к папке" value={typed} onChange={(e) => setTyped(e.target.value)} className="grow" />
+          <input type="text" aria-label="Путь к папке" value={typed} onChange={(e) => { edits.current++; setTyped(e.target.value); }} className="grow" />
         </label>
         <Button type="submit" kind="secondary">Перейти</Button>
       </form>
