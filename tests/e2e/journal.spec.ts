@@ -68,7 +68,13 @@ test('the grid pastes a column from Excel, undoes with Ctrl+Z and refuses a mark
   await expect(cell(page, names[1]!, dm)).toHaveAttribute('aria-label', /: н$/);
   await expect(cell(page, names[3]!, dm)).toHaveAttribute('aria-label', /оп$/);
   await expect(page.getByRole('status').filter({ hasText: 'Вставлено значений: 3' })).toBeVisible();
-  // Arrows move, typing replaces, Ctrl+Z undoes the last change.
+  // Arrows move, typing replaces, Ctrl+Z undoes the last change — even while it is still being
+  // saved (a slow network: the save is held back here), and not the paste before it.
+  let slow = true;
+  await page.route('**/api/journal.saveCells', async (route) => {
+    if (slow) { slow = false; await new Promise((r) => setTimeout(r, 1500)); }
+    await route.continue();
+  });
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.type('2');
@@ -76,6 +82,8 @@ test('the grid pastes a column from Excel, undoes with Ctrl+Z and refuses a mark
   await expect(cell(page, names[2]!, dm)).toHaveAttribute('aria-label', /: 2$/);
   await page.keyboard.press('Control+z');
   await expect(cell(page, names[2]!, dm)).toHaveAttribute('aria-label', /: пусто$/);
+  await expect(cell(page, names[0]!, dm)).toHaveAttribute('aria-label', /: 5$/);
+  await page.unroute('**/api/journal.saveCells');
   // Off the scale: refused with the Russian message, nothing kept.
   await page.keyboard.press('ArrowUp');
   await page.keyboard.type('7');

@@ -122,6 +122,9 @@ export function useJournal(journalId: number, combined = false) {
   }, [pages, bump, load]);
 
   const undo = useCallback(async () => {
+    // A change still on its way to the server is the last one: wait for it, so that Ctrl+Z pressed
+    // right after Enter undoes that change and not the one before it.
+    await queue.current.catch(() => undefined);
     const last = undoStack.current.pop();
     if (!last) { setNotice('Отменять нечего'); return; }
     const ok = await save(last, { undoable: false });
