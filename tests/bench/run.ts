@@ -1,7 +1,8 @@
 // `npm run bench`: the figures of DESIGN §8 on the generated 2,000-student college, each timed figure
 // as p50 and p95 with its target and its ratio to the floor; the same service-layer figures on
 // PostgreSQL when a server is available («pg: »); writes tests/bench/results.json.
-// Flags: --students, --groups, --seed (the college), --no-pg (SQLite only).
+// Flags: --students, --groups, --seed (the college), --no-pg (SQLite only), --only family (just the
+// family page on both databases, for iterating on it; results.json is left as it is).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { parseFlags, flagNumber } from '../../electron/args.js';
 import { benchCollege, workingCopy, type College } from './college.js';
 import { measureFloor } from './cases/floor.js';
 import { pdfPagesPerSecond, xlsxRowsPerSecond } from './cases/exports.js';
+import { familyCases } from './cases/family.js';
 import { serviceCases } from './cases/services.js';
 import { backupCases } from './cases/backups.js';
 import { archiveCases } from './cases/archive.js';
@@ -31,6 +33,10 @@ async function main(): Promise<void> {
   console.log(`Колледж: ${college.counts.students} обучающихся, ${college.counts.journals} журналов, ` +
     `${college.counts.marks} отметок, ${college.counts.attendance} отметок посещаемости`);
 
+  if (flags.only === 'family') {
+    await familyOnly(college, flags['no-pg'] === undefined);
+    return;
+  }
   const floor = await measureFloor(college);
   const results: BenchResult[] = [
     ...timed('floor: SQLite online backup', floor.backup, { floorMs: floor.backupMs, note: `${floor.fileMb.toFixed(0)} MB file` }),
@@ -79,6 +85,29 @@ async function postgresCases(college: College): Promise<BenchResult[]> {
   } finally {
     await pgc.close();
   }
+}
+
+async function familyOnly(college: College, withPg: boolean): Promise<void> {
+  const handle = await openDatabase(`sqlite:${workingCopy(college, 'family')}`);
+  const results: BenchResult[] = [];
+  try {
+    results.push(...await familyCases(handle));
+  } finally {
+    await handle.close();
+  }
+  const reason = withPg ? pgUnavailable() : '--no-pg';
+  if (reason) console.log(`PostgreSQL: пропущено — ${reason}`);
+  else {
+    const pgc = await pgCollege(college);
+    try {
+      // The first run makes the cached dump that later runs restore.
+      if (pgc.loaded.how.startsWith('demo')) await pgFloor(college, pgc);
+      results.push(...await familyCases(pgc.handle, 'pg: '));
+    } finally {
+      await pgc.close();
+    }
+  }
+  printTable(results);
 }
 
 main().catch((error) => { console.error(error); process.exit(1); });

@@ -2,6 +2,7 @@
 // college). Each feature adds its case here; `prefix` names the database («pg: »).
 import type { JournalDb } from '../../../db/connect.js';
 import type { BenchResult } from '../harness.js';
+import { familyCases } from './family.js';
 import { journalCases } from './journal.js';
 import { reportCases } from './reports.js';
 
@@ -9,5 +10,6 @@ export async function serviceCases(handle: JournalDb, scanMs: number, options: {
   return [
     ...await journalCases(handle, options.prefix),
     ...await reportCases(handle, scanMs, options),
+    ...await familyCases(handle, options.prefix),
   ];
 }
