@@ -71,7 +71,7 @@ async function concurrently(workers: number, total: number, fn: (i: number) => P
  * `count` random students on a roster of the current year today (a fixed seed: the same ones every
  * run), each given a parent account linked as their guardian — the bench college's parents have none.
  */
-async function parentsOf(handle: JournalDb, count: number): Promise<Array<{ studentId: number; ctx: AuthedContext }>> {
+export async function parentsOf(handle: JournalDb, count: number): Promise<Array<{ studentId: number; ctx: AuthedContext }>> {
   const db = handle.db;
   const deps = makeDeps(handle, { today: BENCH_TODAY });
   const rows = await db.selectFrom('enrolments as e').innerJoin('groups as g', 'g.id', 'e.group_id')
