@@ -265,6 +265,17 @@ export interface HolidayTable {
   title: string;
 }
 
+/**
+ * One row: bumped (with a new random stamp) by triggers on every change of the tables that every family
+ * page shares — years, periods, bells, holidays, subjects, journals, the timetable and the names of
+ * users — so that each server process may keep them and ask only whether they changed.
+ */
+export interface CatalogueVersionTable {
+  id: number;
+  version: number;
+  stamp: string;
+}
+
 export interface BellTable {
   lesson_no: number;
   starts_at: string;
@@ -452,6 +463,7 @@ export interface Database {
   plan_corrections: PlanCorrectionTable;
   bells: BellTable;
   holidays: HolidayTable;
+  catalogue_version: CatalogueVersionTable;
   timetable: TimetableTable;
   lessons: LessonTable;
   homework_individual: HomeworkIndividualTable;
