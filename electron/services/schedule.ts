@@ -36,13 +36,39 @@ export async function scheduledSlots(db: Db, filter: SlotFilter): Promise<Slot[]
     query.execute(),
     db.selectFrom('holidays').select('date').where('date', '>=', filter.from).where('date', '<=', filter.to).execute(),
   ]);
-  const byWeekday = new Map<number, typeof entries>();
-  for (const e of entries) byWeekday.set(e.weekday, [...(byWeekday.get(e.weekday) ?? []), e]);
-  const holidays = new Set(holidayRows.map((h) => h.date));
+  return unrollTimetable(entries, new Set(holidayRows.map((h) => h.date)), filter);
+}
+
+/** A timetable row as unrollTimetable needs it. */
+export interface TimetableEntry {
+  journal_id: number;
+  group_id: number;
+  weekday: number;
+  lesson_no: number;
+  room: string | null;
+  week_parity: string;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+/**
+ * The entries' dated slots from `from` to `to` (no slot on a holiday, only in the entry's weeks and
+ * validity), by date and lesson number; equal ones keep the entries' order.
+ */
+export function unrollTimetable(
+  entries: readonly TimetableEntry[], holidays: ReadonlySet<string>,
+  range: Pick<SlotFilter, 'yearStart' | 'from' | 'to'>,
+): Slot[] {
+  const byWeekday = new Map<number, TimetableEntry[]>();
+  for (const e of entries) {
+    const list = byWeekday.get(e.weekday);
+    if (list) list.push(e);
+    else byWeekday.set(e.weekday, [e]);
+  }
   const slots: Slot[] = [];
-  for (const date of eachDay(filter.from, filter.to)) {
+  for (const date of eachDay(range.from, range.to)) {
     if (holidays.has(date)) continue;
-    const parity = parityOf(filter.yearStart, date);
+    const parity = parityOf(range.yearStart, date);
     for (const e of byWeekday.get(weekday(date)) ?? []) {
       if (e.valid_from > date || (e.valid_to !== null && e.valid_to < date)) continue;
       if (e.week_parity !== 'all' && e.week_parity !== parity) continue;
