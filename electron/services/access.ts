@@ -112,10 +112,26 @@ export async function assertFamilyRead(db: Db, session: Session, studentId: numb
   const exists = await db.selectFrom('students').select('id').where('id', '=', studentId).executeTakeFirst();
   if (!exists) throw notFound('Обучающийся');
   if (hasRole(session, ...READ_ALL) || await isOwnChild(db, session, studentId)) return;
-  const groups = await groupsOfStudent(db, studentId);
+  assertFamilyScope(session, false, await groupsOfStudent(db, studentId));
+}
+
+/**
+ * The same rule on what a caller already read together with more (the family page): is the student
+ * the caller's own (isOwnChild), and the groups the student was ever in.
+ */
+export function assertFamilyScope(
+  session: Session, own: boolean, groups: Array<{ id: number; department_id: number | null }>,
+): void {
+  if (hasRole(session, ...READ_ALL) || own) return;
   if (groups.some((g) => curatedGroupIds(session).includes(g.id))) return;
   if (groups.some((g) => g.department_id !== null && headedDepartmentIds(session).includes(g.department_id))) return;
   throw forbidden('Недостаточно прав: это данные другого обучающегося');
+}
+
+/** isOwnChild on a guardian link already read: `linked` — the caller is a guardian of the student. */
+export function ownChild(session: Session, studentId: number, linked: boolean): boolean {
+  if (hasRole(session, 'student') && session.studentId === studentId) return true;
+  return hasRole(session, 'parent') && linked;
 }
 
 /**
