@@ -214,6 +214,8 @@ export interface JournalTable {
   subgroup_id: number | null;
   teacher_user_id: number;
   version: Version;
+  /** Bumped by triggers on every change of the journal's lessons and types of work that a family page shows. */
+  content_version: ColumnType<number, number | undefined, number>;
 }
 
 export interface JournalPeriodHoursTable {
