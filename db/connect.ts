@@ -22,6 +22,10 @@ export interface JournalDb {
   file: string | null;
   /** The raw better-sqlite3 handle, for the online backup API and pragmas. */
   sqlite: SQLite.Database | null;
+  /** The PostgreSQL pool under Kysely, for named (prepared) statements: db/prepared.ts. */
+  pool: pg.Pool | null;
+  /** The statement listener of OpenOptions, for statements run beside Kysely (db/prepared.ts). */
+  onQuery: ((query: CompiledQuery, ms: number) => void) | null;
   url: string;
   close(): Promise<void>;
 }
@@ -86,7 +90,7 @@ function openSqlite(file: string | null, options: OpenOptions, url: string): Jou
   }
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: raw }), log: queryLog(options) });
   return {
-    db, dialect: 'sqlite', file, sqlite: raw, url,
+    db, dialect: 'sqlite', file, sqlite: raw, pool: null, onQuery: options.onQuery ?? null, url,
     close: async () => { await db.destroy(); },
   };
 }
@@ -148,7 +152,10 @@ function openPostgres(url: string, options: OpenOptions): JournalDb {
   });
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: queryLog(options) });
-  return { db, dialect: 'postgres', file: null, sqlite: null, url, close: async () => { await db.destroy(); } };
+  return {
+    db, dialect: 'postgres', file: null, sqlite: null, pool, onQuery: options.onQuery ?? null, url,
+    close: async () => { await db.destroy(); },
+  };
 }
 
 /** Refuse a database that holds tables but is not a journal, or was made by a newer app. */
