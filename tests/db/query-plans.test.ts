@@ -112,9 +112,27 @@ describeEachDb('hot queries use their indexes', (kind) => {
     expect(scans).toEqual([]);
   });
 
+  it('the family page reads the student\'s rows by student, and its caches through their indexes', async () => {
+    const parent = await as('parent');
+    // The first page of a process reads the catalogue and the journals' lessons too.
+    const cold = await plansOf(() => parent.call('family.page', { studentId: fx.studentId }));
+    const tables = ['marks', 'attendance', 'timetable', 'lessons', 'work_columns', 'final_marks', 'homework_individual'];
+    for (const table of tables) {
+      expect(cold.queries.some((q) => q.sql.includes(`from "${table}"`)), table).toBe(true);
+    }
+    expect(cold.scans).toEqual([]);
+    // The next: only statements about the student, one round of them.
+    const warm = await plansOf(() => parent.call('family.page', { studentId: fx.studentId, weekOf: '2026-10-07' }));
+    const session = /from "(users|user_roles)"|from "students" where "user_id"/;
+    const page = warm.queries.filter((q) => !session.test(q.sql));
+    expect(page.some((q) => /from "(timetable|lessons|work_columns|bells|periods)"/.test(q.sql))).toBe(false);
+    expect(page.length).toBeLessThanOrEqual(9);
+    expect(warm.scans).toEqual([]);
+  });
+
   it('the check itself catches a full scan (it can fail)', async () => {
     const found = await explainer.fullScans({ sql: kind === 'sqlite'
-      ? 'select * from "marks" where "value" = ?' : 'select * from "marks" where "value" = $1', parameters: ['5'] });
+      ? 'select * from "marks" where "comment" = ?' : 'select * from "marks" where "comment" = $1', parameters: ['5'] });
     expect(found.map((s) => s.table)).toEqual(['marks']);
   });
 });
