@@ -20,9 +20,15 @@ export async function timeRuns(runs: number, fn: (i: number) => Promise<unknown>
     await fn(i);
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { p50: at(0.5), p95: at(0.95), mean: times.reduce((a, b) => a + b, 0) / times.length, runs, min: times[0]! };
+  return timingOf(times);
+}
+
+/** p50, p95, mean and min of measured times (ms). */
+export function timingOf(times: number[]): Timing {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  return { p50: at(0.5), p95: at(0.95), mean, runs: sorted.length, min: sorted[0]! };
 }
 
 export interface TimedOptions {
