@@ -19,8 +19,12 @@ export function daysBetween(from: string, to: string): number {
 
 /** 1 = Monday … 7 = Sunday. */
 export function weekday(iso: string): number {
-  const dow = new Date(toDay(iso) * 86_400_000).getUTCDay();
-  return dow === 0 ? 7 : dow;
+  return weekdayOfDay(toDay(iso));
+}
+
+/** weekday() of a day number (toDay): day 0, 1 January 1970, was a Thursday. */
+export function weekdayOfDay(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
 /** Monday of the week that holds the date. */

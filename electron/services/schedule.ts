@@ -1,6 +1,6 @@
 // The timetable unrolled into dated slots: which lesson of which journal falls on which day.
 import type { Db } from './context.js';
-import { eachDay, parityOf, weekday } from './calendar.js';
+import { fromDay, toDay, weekStart, weekdayOfDay } from './calendar.js';
 
 export interface Slot {
   date: string;
@@ -66,10 +66,14 @@ export function unrollTimetable(
     else byWeekday.set(e.weekday, [e]);
   }
   const slots: Slot[] = [];
-  for (const date of eachDay(range.from, range.to)) {
+  // Day numbers rather than dates: parityOf and weekday per day were most of the time of a week's slots.
+  const firstWeek = toDay(weekStart(range.yearStart));
+  for (let day = toDay(range.from), end = toDay(range.to); day <= end; day++) {
+    const date = fromDay(day);
     if (holidays.has(date)) continue;
-    const parity = parityOf(range.yearStart, date);
-    for (const e of byWeekday.get(weekday(date)) ?? []) {
+    const dow = weekdayOfDay(day);
+    const parity = (Math.floor((day - (dow - 1) - firstWeek) / 7) + 1) % 2 === 1 ? 'odd' : 'even';
+    for (const e of byWeekday.get(dow) ?? []) {
       if (e.valid_from > date || (e.valid_to !== null && e.valid_to < date)) continue;
       if (e.week_parity !== 'all' && e.week_parity !== parity) continue;
       slots.push({ date, journalId: e.journal_id, groupId: e.group_id, lessonNo: e.lesson_no, room: e.room });
