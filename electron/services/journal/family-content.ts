@@ -85,3 +85,50 @@ async function load(
   }
   return out;
 }
+
+/** The lessons and types of work of a set of journals, looked up by id; journals by id, lessons by date. */
+export interface ContentView {
+  journals: Array<[number, LessonInfo[]]>;
+  lessons: Map<number, LessonInfo>;
+  columns: Map<number, ColumnInfo>;
+}
+
+/** Views kept per database handle (most families of a group share one); beyond this many, the oldest go. */
+const VIEW_LIMIT = 2000;
+const views = new WeakMap<Kysely<Database>, Map<string, ContentView>>();
+
+/** The view of these contents, made once for each set of journals at their versions. */
+export function contentView(db: Kysely<Database>, contents: Map<number, JournalContent>): ContentView {
+  const ids = [...contents.keys()].sort((a, b) => a - b);
+  const key = ids.map((id) => `${id}:${contents.get(id)!.version}`).join(',');
+  let kept = views.get(db);
+  if (!kept) views.set(db, kept = new Map());
+  const hit = kept.get(key);
+  // The same versions may have been read twice (two pages at once): the view must hold these very objects.
+  if (hit && hit.journals.every(([id, lessons]) => contents.get(id)!.lessons === lessons)) return hit;
+  const view: ContentView = { journals: [], lessons: new Map(), columns: new Map() };
+  for (const id of ids) {
+    const content = contents.get(id)!;
+    view.journals.push([id, content.lessons]);
+    for (const l of content.lessons) view.lessons.set(l.id, l);
+    for (const [columnId, c] of content.columns) view.columns.set(columnId, c);
+  }
+  kept.delete(key);
+  kept.set(key, view);
+  for (const k of kept.keys()) {
+    if (kept.size <= VIEW_LIMIT) break;
+    kept.delete(k);
+  }
+  return view;
+}
+
+/** The index of the first lesson on or after `date` (lessons by date). */
+export function firstFrom(lessons: LessonInfo[], date: string): number {
+  let lo = 0, hi = lessons.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lessons[mid]!.date < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

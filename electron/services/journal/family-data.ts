@@ -1,6 +1,6 @@
 // The family page's reads of one student: every statement depends only on the student and the caller,
-// so all go in one round (db/prepared.ts: named statements on PostgreSQL, each on its own pooled
-// connection at once) — who the student is and the caller's link to them with the catalogue version,
+// so all go at once (db/prepared.ts: on PostgreSQL one prepared statement, one round trip) — who the
+// student is and the caller's link to them with the catalogue version,
 // their groups and the versions of their groups' journals, subgroups, reasons of absence, marks,
 // attendance, individual homework and final marks. What the groups share is kept per process
 // (family-catalogue.ts, family-content.ts); studentLessons() puts the two together.
@@ -10,7 +10,7 @@ import { param, prepare, runPrepared } from '../../../db/prepared.js';
 import type { AttendanceCode } from '../../../db/schema.js';
 import { hasRole, type Session } from '../context.js';
 import type { CatalogueTag } from './family-catalogue.js';
-import type { JournalContent } from './family-content.js';
+import { firstFrom, type ContentView, type LessonInfo } from './family-content.js';
 import { studentExcusesQuery } from './excuses.js';
 
 const people = prepare((db) => db.selectFrom('students as s')
@@ -81,44 +81,53 @@ export interface LessonRange {
 
 export type StudentLessons = ReturnType<typeof studentLessons>;
 
+/** Where a student's row sits: its lesson's journal, date and number. */
+interface LessonPlace { journal_id: number; date: string; lesson_no: number }
+
+interface MarkRow extends LessonPlace {
+  id: number; lesson_id: number; seq: number; title: string; weight: number; release_on: string | null; value: string;
+}
+
 /**
  * The student's rows in the given journals and dates, in the order the page lists them: the week's
  * lessons (journal, date, id), marks (date, lesson number, type of work, mark), attendance (journal,
  * date, lesson), final marks (journal, id); and the journals with a lesson in the period.
  */
-export function studentLessons(data: StudentData, contents: Map<number, JournalContent>, range: LessonRange) {
-  const journalIds = [...contents.keys()].sort((a, b) => a - b);
-  const lessons = new Map<number, JournalContent['lessons'][number]>();
-  const columns = new Map<number, JournalContent['columns'] extends Map<number, infer C> ? C : never>();
+export function studentLessons(data: StudentData, view: ContentView, range: LessonRange) {
   const individual = new Map(data.homework.map((h) => [h.lesson_id, h.text]));
-  const week: Array<JournalContent['lessons'][number] & { individual: string | null }> = [];
+  const week: Array<LessonInfo & { individual: string | null }> = [];
   const journalsWithLessons = new Set<number>();
-  for (const id of journalIds) {
-    const content = contents.get(id)!;
-    for (const l of content.lessons) {
-      lessons.set(l.id, l);
-      if (l.date >= range.week.from && l.date <= range.week.to) {
-        week.push({ ...l, individual: individual.get(l.id) ?? null });
-      }
-      if (range.period && l.date >= range.period.startsOn && l.date <= range.period.endsOn) journalsWithLessons.add(id);
+  for (const [id, lessons] of view.journals) {
+    for (let i = firstFrom(lessons, range.week.from); i < lessons.length && lessons[i]!.date <= range.week.to; i++) {
+      const l = lessons[i]!;
+      week.push({ ...l, individual: individual.get(l.id) ?? null });
     }
-    for (const [columnId, c] of content.columns) columns.set(columnId, c);
+    if (range.period) {
+      const first = lessons[firstFrom(lessons, range.period.startsOn)];
+      if (first && first.date <= range.period.endsOn) journalsWithLessons.add(id);
+    }
   }
   const inRange = (date: string) => date >= range.from && date <= range.to;
-  const marks = data.marks.flatMap((m) => {
-    const c = columns.get(m.column_id);
-    if (!c || !inRange(c.lesson.date)) return [];
+  const marks: MarkRow[] = [];
+  // A loop, not flatMap: a student's marks of every year go through here on every page.
+  for (const m of data.marks) {
+    const c = view.columns.get(m.column_id);
+    if (!c || !inRange(c.lesson.date)) continue;
     const l = c.lesson;
-    return [{ id: m.id, lesson_id: l.id, journal_id: l.journal_id, date: l.date, lesson_no: l.lesson_no,
-      seq: c.seq, title: c.title, weight: c.weight, release_on: c.release_on, value: m.value }];
-  }).sort((a, b) => byDate(a.date, b.date) || a.lesson_no - b.lesson_no || a.seq - b.seq || a.id - b.id);
-  const attendance = data.attendance.flatMap((a) => {
-    const l = lessons.get(a.lesson_id);
-    if (!l || !inRange(l.date)) return [];
-    return [{ ...a, journal_id: l.journal_id, date: l.date, lesson_no: l.lesson_no }];
-  }).sort((a, b) => a.journal_id - b.journal_id || byDate(a.date, b.date) || a.lesson_id - b.lesson_id);
-  const finals = range.period === null ? []
-    : data.finals.filter((f) => contents.has(f.journal_id)).sort((a, b) => a.journal_id - b.journal_id || a.id - b.id);
+    marks.push({ id: m.id, lesson_id: l.id, journal_id: l.journal_id, date: l.date, lesson_no: l.lesson_no,
+      seq: c.seq, title: c.title, weight: c.weight, release_on: c.release_on, value: m.value });
+  }
+  marks.sort((a, b) => byDate(a.date, b.date) || a.lesson_no - b.lesson_no || a.seq - b.seq || a.id - b.id);
+  const attendance: Array<StudentData['attendance'][number] & LessonPlace> = [];
+  for (const a of data.attendance) {
+    const l = view.lessons.get(a.lesson_id);
+    if (!l || !inRange(l.date)) continue;
+    attendance.push({ ...a, journal_id: l.journal_id, date: l.date, lesson_no: l.lesson_no });
+  }
+  attendance.sort((a, b) => a.journal_id - b.journal_id || byDate(a.date, b.date) || a.lesson_id - b.lesson_id);
+  const journalIds = new Set(view.journals.map(([id]) => id));
+  const finals = range.period === null ? [] : data.finals.filter((f) => journalIds.has(f.journal_id))
+    .sort((a, b) => a.journal_id - b.journal_id || a.id - b.id);
   return { week, marks, attendance, finals, journalsWithLessons };
 }
 

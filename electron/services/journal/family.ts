@@ -12,7 +12,7 @@ import { hasRole, type AuthedContext } from '../context.js';
 import { fullName } from '../session.js';
 import { excuseInfo } from './excuses.js';
 import { catalogue, type JournalLabel } from './family-catalogue.js';
-import { journalContents } from './family-content.js';
+import { contentView, journalContents } from './family-content.js';
 import { readStudent, studentLessons } from './family-data.js';
 import { periodAbsences, periodSubjects } from './family-period.js';
 import { weekDays } from './family-week.js';
@@ -64,7 +64,7 @@ export async function page(ctx: AuthedContext, input: Parsed<'family.page'>): Pr
   };
   const versions = new Map([...journals.keys()].map((id) => [id, data.journalVersions.get(id) ?? -1]));
   const [contents, timetable] = await Promise.all([journalContents(db, versions), cat.timetable(year.id)]);
-  const lessons = studentLessons(data, contents, range);
+  const lessons = studentLessons(data, contentView(db, contents), range);
   // Marks of a column held back until its release date are not shown to the family (nor counted).
   const hidden = (releaseOn: string | null) => own && releaseOn !== null && releaseOn > today;
   week.days = weekDays({ week, year, journals, timetable, catalogue: cat, enrolments, lessons, hidden });
