@@ -126,6 +126,14 @@ describeEachDb('family page: fresh after every write', (kind) => {
     await changed('excuse');
     await db().deleteFrom('subgroup_students').where('student_id', '=', studentId).execute();
     await current();
+    // A subgroup removed: its journals go with it (a cascade, no statement of ours on journals).
+    const split = await db().selectFrom('journals').select('subgroup_id').where('group_id', '=', w.fx.groupId)
+      .where('subgroup_id', 'is not', null).executeTakeFirstOrThrow();
+    await db().insertInto('subgroup_students').values({ subgroup_id: split.subgroup_id!, student_id: studentId })
+      .execute();
+    before = await current();
+    await db().deleteFrom('subgroups').where('id', '=', split.subgroup_id!).execute();
+    await changed('subgroup removed with its journals');
     const other = await db().selectFrom('groups').select('id').where('year_id', '=', w.fx.currentYearId)
       .where('id', '!=', w.fx.groupId).orderBy('id', 'desc').executeTakeFirstOrThrow();
     await db().updateTable('enrolments').set({ group_id: other.id }).where('student_id', '=', studentId)
