@@ -430,6 +430,33 @@ export interface ArchiveTable {
   verify_ok: Flag;
 }
 
+/** A browser session of the web host: the token itself lives only in the user's cookie. */
+export interface WebSessionTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  locked: Flag;
+}
+
+/** Failed logins counted per key (an address, an account, an account from one address) in a window. */
+export interface LoginThrottleTable {
+  key: string;
+  /** The account a `pair:`, `acct:` or `known:` row is about (so an administrator's unlock can clear them). */
+  login_key: string | null;
+  failures: ColumnType<number, number | undefined, number>;
+  window_start: string;
+  blocked_until: string | null;
+  updated_at: string;
+}
+
+/** A lease held by one process at a time (the scheduler), renewed while it lives. */
+export interface LeaseTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
 export interface Database {
   app_meta: AppMetaTable;
   institution: InstitutionTable;
@@ -463,6 +490,9 @@ export interface Database {
   remarks: RemarkTable;
   audit_log: AuditLogTable;
   archives: ArchiveTable;
+  web_sessions: WebSessionTable;
+  login_throttle: LoginThrottleTable;
+  leases: LeaseTable;
 }
 
 export type DB = Database;

@@ -22,8 +22,8 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, deps: () => Servic
     return {
       userId: () => state().userId,
       locked: () => state().locked,
-      begin: (userId) => states.set(id, { userId, locked: false }),
-      end: () => states.delete(id),
+      begin: (userId) => { states.set(id, { userId, locked: false }); },
+      end: () => { states.delete(id); },
       setLocked: (locked) => { const s = states.get(id); if (s) s.locked = locked; },
     };
   };

@@ -23,13 +23,17 @@ export interface Session {
   locked: boolean;
 }
 
-/** The host's per-window (IPC) or per-cookie (HTTP) login state. */
+/** The host's per-window (IPC) or per-cookie (HTTP, kept in the database) login state. */
 export interface SessionHost {
   userId(): number | null;
   locked(): boolean;
-  begin(userId: number): void;
-  end(): void;
-  setLocked(locked: boolean): void;
+  begin(userId: number): void | Promise<void>;
+  end(): void | Promise<void>;
+  setLocked(locked: boolean): void | Promise<void>;
+  /** Where the caller is, for login throttling: the client's address on the web host; `local` when absent. */
+  clientAddress?(): string;
+  /** The stored session's key (web host): kept when the user's other sessions end at a password change. */
+  sessionKey?(): string | null;
 }
 
 /** Everything that lives as long as the host: shared by all calls. */
@@ -47,6 +51,8 @@ export interface ServiceDeps {
   beforeBulkChange?: (reason: string) => Promise<unknown>;
   /** The live database; `db`, `dialect` and `file` read through it (a restore swaps it). */
   database: DatabaseHolder;
+  /** Waits before a failed login is answered (tests pass one that does not wait). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface ServiceContext extends ServiceDeps {

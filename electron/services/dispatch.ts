@@ -33,7 +33,7 @@ async function run(deps: ServiceDeps, host: SessionHost, name: MethodName, raw: 
   if (!parsed.success) throw validationError(parsed.error);
   const userId = host.userId();
   const session = userId === null ? null : await loadSession(deps.db, userId, host.locked());
-  if (userId !== null && !session) host.end();
+  if (userId !== null && !session) await host.end();
   const ctx: ServiceContext = { ...deps, session, host };
   if (def.access !== 'public') {
     if (!session) throw new AppError('unauthenticated', 'Войдите в программу');

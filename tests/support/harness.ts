@@ -21,12 +21,17 @@ export function makeDeps(handle: JournalDb, options: { today?: string; clock?: C
     settings: memorySettings(),
     paths: appPaths(userData),
     jobs: new JobRegistry(),
+    // Failed logins are answered at once here; the real wait is tested through the web host.
+    sleep: async () => undefined,
   });
 }
 
 export class MemorySessionHost implements SessionHost {
   private user: number | null = null;
   private isLocked = false;
+  /** The caller's address as the login throttle sees it. */
+  address = 'local';
+  clientAddress() { return this.address; }
   userId() { return this.user; }
   locked() { return this.isLocked; }
   begin(userId: number) { this.user = userId; this.isLocked = false; }

@@ -4,6 +4,7 @@
 import type { JobInfo, Parsed, SlipsResult, UserRow } from '../../api/contract.js';
 import { PDF_MIME } from '../../api/contract.js';
 import { badInput, forbidden, notFound } from '../../api/errors.js';
+import { endUserSessions } from '../web-sessions.js';
 import { credentialSlipsPdf, type CredentialSlip } from '../../export/credential-slips.js';
 import { studentsBeyondCredentialScope } from '../access.js';
 import { audit, auditExport } from '../audit.js';
@@ -166,6 +167,8 @@ async function issue(ctx: AuthedContext, targets: Target[], input: Parsed<'users
         await trx.updateTable('users').set({
           password_hash: hash, must_change_password: 1, failed_attempts: 0, locked_until: null, updated_at: at,
         }).where('id', '=', userId).execute();
+        // A new password ends the sessions opened with the old one.
+        await endUserSessions(trx, userId);
         if (target.kind === 'guardian') await linkGuardian(trx, target.guardianId, userId);
         await audit(trx, ctx.session, now, {
           action: 'users.password_reset', entity: 'user', entityId: userId,
