@@ -11,10 +11,12 @@ import { checkCommand } from './cli/check.js';
 import { resetPasswordCommand } from './cli/reset-password.js';
 import { importCommand } from './cli/import.js';
 import { reportCommand } from './cli/report.js';
+import { serveCommand } from './cli/serve.js';
 import { DatabaseOpenError } from '../db/errors.js';
 import { AppError } from './api/errors.js';
 
-const commands: CliCommand[] = [initCommand, demoDataCommand, reportCommand, resetPasswordCommand, backupCommand, restoreCommand, checkCommand, importCommand, archiveCommand, verifyCommand];
+const commands: CliCommand[] = [initCommand, demoDataCommand, reportCommand, resetPasswordCommand, backupCommand, restoreCommand, checkCommand, importCommand, archiveCommand, verifyCommand,
+  serveCommand];
 
 function help(): void {
   console.log('Журнал — командная строка. Использование: npm run cli -- <команда> [параметры]\n');
@@ -33,6 +35,8 @@ async function main(): Promise<number> {
 
 main().then((code) => process.exit(code), (error: unknown) => {
   const known = error instanceof CliError || error instanceof DatabaseOpenError || error instanceof AppError;
-  console.error(known ? `Ошибка: ${(error as Error).message}` : error);
+  // A stack trace is for developers (ZHURNAL_DEBUG=1); a user gets one line.
+  if (known || !process.env.ZHURNAL_DEBUG) console.error(`Ошибка: ${error instanceof Error ? error.message : String(error)}`);
+  else console.error(error);
   process.exit(known ? 2 : 1);
 });

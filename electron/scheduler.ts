@@ -28,6 +28,13 @@ export interface Timers {
   clearInterval(handle: unknown): void;
 }
 
+/** Lets one process of several run the tasks (a lease in the database). */
+export interface SchedulerGate {
+  start(onAcquire: () => void): Promise<void>;
+  held(): boolean;
+  stop(): Promise<void>;
+}
+
 export interface SchedulerOptions {
   clock: Clock;
   settings: SettingsStore;
@@ -35,6 +42,8 @@ export interface SchedulerOptions {
   intervalMs?: number;
   timers?: Timers;
   log?: { error(message: string, error: unknown): void };
+  /** Run tasks only while the gate is held; checked before every task. */
+  gate?: SchedulerGate;
 }
 
 const realTimers: Timers = {
@@ -67,7 +76,14 @@ export class Scheduler {
     this.stopped = false;
     const timers = this.options.timers ?? realTimers;
     this.timer = timers.setInterval(() => { void this.check(); }, this.options.intervalMs ?? 5 * 60 * 1000);
-    void this.check();
+    // With a gate, the first check comes when it is taken (at once, or when its holder dies).
+    if (this.options.gate) void this.options.gate.start(() => { if (!this.stopped) void this.check(); });
+    else void this.check();
+  }
+
+  /** Does this process run the tasks (always, without a gate)? */
+  active(): boolean {
+    return this.options.gate ? this.options.gate.held() : true;
   }
 
   /** Stop checking and wait for a running task to end (call before closing the database). */
@@ -76,6 +92,7 @@ export class Scheduler {
     if (this.timer !== null) (this.options.timers ?? realTimers).clearInterval(this.timer);
     this.timer = null;
     await this.checking;
+    await this.options.gate?.stop();
   }
 
   /** Run every due task once, in registration order. Overlapping calls share one pass. */
@@ -91,7 +108,7 @@ export class Scheduler {
 
   private async pass(): Promise<void> {
     for (const task of this.tasks.values()) {
-      if (this.stopped) return;
+      if (this.stopped || !this.active()) return;
       const status = this.status.get(task.name)!;
       const now = this.options.clock.now();
       try {
