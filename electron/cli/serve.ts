@@ -2,15 +2,15 @@
 // (DESIGN §9). The browser host with TLS of its own or behind a trusted reverse proxy, sessions in the
 // database, the scheduled jobs in exactly one of the processes sharing the journal, a graceful stop on
 // SIGTERM. Anything that stops it from starting is one Russian line and a non-zero exit code.
-import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import tls from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { flagNumber, flagString } from '../args.js';
 import { createScheduler, shutdown } from '../lifecycle.js';
 import { startWebHost } from '../web/server.js';
 import { trustList } from '../web/client.js';
+import { readTlsFiles } from '../services/tls-files.js';
+import { listenProblem } from '../web/listen.js';
 import { CliError, requireFlag, type CliCommand } from './command.js';
 import { cliContext } from './context.js';
 import { openForCli } from './open.js';
@@ -69,7 +69,7 @@ export const serveCommand: CliCommand = {
       });
     } catch (error) {
       await core.close();
-      throw new CliError(listenProblem(error, host, port));
+      throw new CliError(`${listenProblem(error, host, port)} (--port, --host)`);
     }
     scheduler.start();
     if (!credentials && proxies.length === 0) {
@@ -94,29 +94,9 @@ export const serveCommand: CliCommand = {
 };
 
 function readTls(certFile: string, keyFile: string): { cert: Buffer; key: Buffer } {
-  const read = (file: string, what: string) => {
-    try {
-      return fs.readFileSync(file);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'файл не найден' : code === 'EACCES' ? 'нет прав на чтение' : (error as Error).message;
-      throw new CliError(`Не удаётся прочитать ${what} «${file}»: ${why}`);
-    }
-  };
-  const cert = read(certFile, 'сертификат');
-  const key = read(keyFile, 'ключ');
   try {
-    tls.createSecureContext({ cert, key });
-  } catch {
-    throw new CliError(`Сертификат «${certFile}» и ключ «${keyFile}» повреждены или не подходят друг к другу (нужны PEM-файлы)`);
+    return readTlsFiles(certFile, keyFile);
+  } catch (error) {
+    throw new CliError((error as Error).message);
   }
-  return { cert, key };
-}
-
-function listenProblem(error: unknown, host: string, port: number): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') return `Порт ${port} уже занят другой программой: укажите другой (--port)`;
-  if (code === 'EACCES') return `Нет прав открыть порт ${port}: порты ниже 1024 — только для администратора системы`;
-  if (code === 'EADDRNOTAVAIL') return `Адреса ${host} нет у этого компьютера (--host)`;
-  return `Сервер не запущен: ${(error as Error).message}`;
 }

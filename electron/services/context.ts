@@ -3,7 +3,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Role } from '../../db/schema.js';
 import type { Dialect } from '../../db/connect.js';
-import type { RoleGrant } from '../api/contract.js';
+import type { RoleGrant, WebServerStatus } from '../api/contract.js';
 import type { Clock } from './clock.js';
 import type { SettingsStore } from './settings.js';
 import type { AppPaths } from './paths.js';
@@ -51,8 +51,17 @@ export interface ServiceDeps {
   beforeBulkChange?: (reason: string) => Promise<unknown>;
   /** The live database; `db`, `dialect` and `file` read through it (a restore swaps it). */
   database: DatabaseHolder;
+  /** The app's own browser server («Доступ через браузер»), when this host has one. */
+  webServer?: WebServerControl;
   /** Waits before a failed login is answered (tests pass one that does not wait). */
   sleep?: (ms: number) => Promise<void>;
+}
+
+/** Started, stopped and restarted by the settings; implemented by the host (electron/web/lan-server.ts). */
+export interface WebServerControl {
+  status(): WebServerStatus;
+  /** Stop the server and start it again as the settings now say. */
+  apply(): Promise<WebServerStatus>;
 }
 
 export interface ServiceContext extends ServiceDeps {
