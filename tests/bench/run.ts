@@ -14,6 +14,7 @@ import { pdfPagesPerSecond, xlsxRowsPerSecond } from './cases/exports.js';
 import { serviceCases } from './cases/services.js';
 import { backupCases } from './cases/backups.js';
 import { archiveCases } from './cases/archive.js';
+import { onlinePostgres, onlineSqlite } from './cases/online.js';
 import { printTable, timed, type BenchResult } from './harness.js';
 import { pgCollege, pgFloor, pgFloorRows, pgUnavailable } from './pg.js';
 
@@ -39,9 +40,11 @@ async function main(): Promise<void> {
   // The archive runs in a process of its own (its peak memory is the archive's); first, while the
   // machine's caches hold the college file as the floor left them.
   results.push(...await archiveCases(college, floor));
-  const handle = await openDatabase(`sqlite:${workingCopy(college, 'services')}`);
+  const servicesFile = workingCopy(college, 'services');
+  const handle = await openDatabase(`sqlite:${servicesFile}`);
   try {
     results.push(...await serviceCases(handle, floor.scanMs));
+    results.push(...await onlineSqlite(servicesFile, handle));
   } finally {
     await handle.close();
   }
@@ -75,6 +78,7 @@ async function postgresCases(college: College): Promise<BenchResult[]> {
     return [
       ...pgFloorRows(floor, pgc),
       ...await serviceCases(pgc.handle, floor.scan.p50, { prefix: 'pg: ', files: false }),
+      ...await onlinePostgres(pgc.url, pgc.handle),
     ];
   } finally {
     await pgc.close();
