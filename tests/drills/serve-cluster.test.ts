@@ -14,6 +14,7 @@ import {
 } from '../support/serve-cluster.js';
 
 const skip = nginxMissing() ?? (pgUrl() ? null : 'PostgreSQL недоступен: проверка двух серверов пропущена');
+if (skip && process.env.ZHURNAL_CI) throw new Error(`ZHURNAL_CI: ${skip}`);
 if (skip) console.warn(`⚠ ${skip}`);
 
 describe.skipIf(skip !== null)('two serve processes on one PostgreSQL behind nginx with TLS', () => {
