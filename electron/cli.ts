@@ -1,5 +1,5 @@
 // The command line: `npm run cli -- <command> …`. Same services and database code as the app.
-import { parseFlags } from './args.js';
+import { OptionsError, parseOptions } from './args.js';
 import { CliError, type CliCommand } from './cli/command.js';
 import { demoDataCommand } from './cli/demo-data.js';
 import { initCommand } from './cli/init.js';
@@ -29,12 +29,13 @@ async function main(): Promise<number> {
   if (!name || name === 'help' || name === '--help') { help(); return name ? 0 : 2; }
   const command = commands.find((c) => c.name === name);
   if (!command) { console.error(`Неизвестная команда «${name}».`); help(); return 2; }
-  const { positional, flags } = parseFlags(rest);
+  const { positional, flags } = parseOptions(rest, command.options, `команды ${name}`);
   return command.run(positional, flags);
 }
 
 main().then((code) => process.exit(code), (error: unknown) => {
-  const known = error instanceof CliError || error instanceof DatabaseOpenError || error instanceof AppError;
+  const known = error instanceof CliError || error instanceof OptionsError || error instanceof DatabaseOpenError
+    || error instanceof AppError;
   // A stack trace is for developers (ZHURNAL_DEBUG=1); a user gets one line.
   if (known || !process.env.ZHURNAL_DEBUG) console.error(`Ошибка: ${error instanceof Error ? error.message : String(error)}`);
   else console.error(error);

@@ -13,6 +13,7 @@ import { openForCli } from './open.js';
 
 export const archiveCommand: CliCommand = {
   name: 'archive',
+  options: { db: 'string', year: 'string', out: 'string', workers: 'string' },
   usage: 'archive --db FILE --year 2025/2026 --out DIR [--workers N]',
   summary: 'записать архив закрытого учебного года в папку DIR (подписанный, с описью; незавершённое не остаётся)',
   async run(_positional, flags) {

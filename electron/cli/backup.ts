@@ -11,6 +11,7 @@ import { cliContext } from './context.js';
 
 export const backupCommand: CliCommand = {
   name: 'backup',
+  options: { db: 'string', out: 'string', reason: 'string', rotate: 'boolean' },
   usage: 'backup --db FILE|postgres://… [--out DIR] [--reason manual|daily] [--rotate]',
   summary: 'резервная копия журнала с проверкой целостности (SQLite — без остановки программы; PostgreSQL — через pg_dump)',
   async run(_positional, flags) {

@@ -10,6 +10,7 @@ import { CliError, requireFlag, type CliCommand } from './command.js';
 
 export const checkCommand: CliCommand = {
   name: 'check',
+  options: { db: 'string' },
   usage: 'check --db FILE|postgres://…',
   summary: 'проверить базу или резервную копию: целостность (integrity_check), принадлежность журналу, версия структуры, содержимое',
   async run(_positional, flags) {

@@ -19,6 +19,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 
 export const serveCommand: CliCommand = {
   name: 'serve',
+  options: { db: 'string', host: 'string', port: 'string', 'tls-cert': 'string', 'tls-key': 'string', 'trust-proxy': 'string', quiet: 'boolean' },
   usage: 'serve --db sqlite:ФАЙЛ|postgres://… [--host АДРЕС] [--port ПОРТ] [--tls-cert cert.pem --tls-key key.pem] ' +
     '[--trust-proxy 127.0.0.1,…] [--quiet]',
   summary: 'Сервер журнала для родителей, обучающихся и сотрудников через Интернет (HTTPS или за nginx)',

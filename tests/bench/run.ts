@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../db/connect.js';
-import { parseFlags, flagNumber } from '../../electron/args.js';
+import { parseOptions, flagNumber } from '../../electron/args.js';
 import { benchCollege, workingCopy, type College } from './college.js';
 import { measureFloor } from './cases/floor.js';
 import { pdfPagesPerSecond, xlsxRowsPerSecond } from './cases/exports.js';
@@ -21,7 +21,8 @@ import { pgCollege, pgFloor, pgFloorRows, pgUnavailable } from './pg.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 async function main(): Promise<void> {
-  const { flags } = parseFlags(process.argv.slice(2));
+  const { flags } = parseOptions(process.argv.slice(2), { students: 'string', groups: 'string', seed: 'string', 'no-pg': 'boolean' },
+    'замеров (npm run bench --)');
   const students = flagNumber(flags, 'students') ?? 2000;
   const groups = flagNumber(flags, 'groups') ?? 80;
   const seed = flagNumber(flags, 'seed') ?? 11;
