@@ -4,17 +4,18 @@
 // per core: each costs ~130 MB, and the archive keeps under 500 MB on any machine. Where no worker
 // can start (a host without the bundled worker file), pages are rendered on this thread instead:
 // slower, never wrong.
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { fontPath } from '../fonts.js';
 import { renderJournal, type JournalPdfContext, type RenderedJournal } from './journal-pdf.js';
-import type { RenderReply, RenderRequest } from './render-worker.js';
+import { workerScript } from '../../workers/script.js';
+
+/** What this thread asks the worker (workers/render.worker.ts) and what it answers. */
+export interface RenderRequest { id: number; journalId: number; context: JournalPdfContext }
+export type RenderReply = { id: number; rendered: RenderedJournal } | { id: number; error: string };
 
 export interface RenderPool {
   readonly workers: number;
@@ -25,31 +26,6 @@ export interface RenderPool {
    */
   claim(journalId: number): void;
   close(): Promise<void>;
-}
-
-/**
- * The worker's script: the bundled `archive-worker.cjs` beside main.cjs, or — in development and
- * tests — a bootstrap that registers tsx in the worker (workers do not inherit the loader) and
- * imports the TypeScript source.
- */
-function workerEntry(): { code: string; eval: boolean } | null {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.cjs')) {
-    // Packaged: electron-builder unpacks the worker (asarUnpack) so that Node can start it from disk.
-    const bundled = path.join(path.dirname(here), 'archive-worker.cjs');
-    const unpacked = bundled.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
-    for (const file of [unpacked, bundled]) if (fs.existsSync(file)) return { code: file, eval: false };
-    return null;
-  }
-  const source = new URL('./render-worker.ts', import.meta.url);
-  let tsx: string;
-  try {
-    const root = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-    tsx = pathToFileURL(path.join(root, 'dist', 'esm', 'api', 'index.mjs')).href;
-  } catch {
-    return null; // no tsx: render on this thread
-  }
-  return { code: `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source.href)}); });`, eval: true };
 }
 
 const WORKER_HEAP_MB = 128;
@@ -69,7 +45,7 @@ export function inlinePool(db: Kysely<Database>): RenderPool {
 }
 
 export function createRenderPool(dbFile: string, db: Kysely<Database>, size: number): RenderPool {
-  const entry = process.env.ZHURNAL_ARCHIVE_WORKERS === '0' ? null : workerEntry();
+  const entry = process.env.ZHURNAL_ARCHIVE_WORKERS === '0' ? null : workerScript('render');
   if (!entry || size < 1) return inlinePool(db);
   const inline = inlinePool(db);
   const pending = new Map<number, { request: RenderRequest; resolve: (r: RenderedJournal) => void; reject: (e: Error) => void }>();

@@ -102,4 +102,7 @@ export const EXCLUDED: Readonly<Partial<Record<keyof Database, string>>> = {
   app_meta: 'written by the migrations of the new file, plus the archive keys',
   user_roles: 'who may do what belongs to the live program, not to the record of a year',
   archives: 'the list of archives belongs to the live program',
+  web_sessions: 'browser logins of the live program; a year on a USB stick logs nobody in',
+  login_throttle: 'counts of failed logins belong to the live program',
+  leases: 'which process runs the scheduled jobs belongs to the live program',
 };

@@ -3,7 +3,8 @@
 // restore, on every new copy, and on the live file when it refuses to open.
 import fs from 'node:fs';
 import { APP_ID } from '../../../db/connect.js';
-import { corruptionText, probeFile, type ProbeResult } from '../../../db/integrity.js';
+import { corruptionText } from '../../../db/integrity.js';
+import { probeFile, type ProbeResult } from './probe.js';
 import { migrations } from '../../../db/migrations/index.js';
 
 export type FileProblemKind = 'missing' | 'empty' | 'not_sqlite' | 'truncated' | 'damaged' | 'not_journal' | 'newer' | 'unreadable';

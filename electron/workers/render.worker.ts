@@ -3,12 +3,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { Database } from '../../../db/schema.js';
-import { setFontsDir } from '../fonts.js';
-import { renderJournal, type JournalPdfContext, type RenderedJournal } from './journal-pdf.js';
+import type { Database } from '../../db/schema.js';
+import { setFontsDir } from '../export/fonts.js';
+import { renderJournal } from '../export/archive/journal-pdf.js';
+import type { RenderReply, RenderRequest } from '../export/archive/render-pool.js';
 
-export interface RenderRequest { id: number; journalId: number; context: JournalPdfContext }
-export type RenderReply = { id: number; rendered: RenderedJournal } | { id: number; error: string };
 
 const data = workerData as { dbFile: string; fontsDir: string | null };
 if (data.fontsDir) setFontsDir(data.fontsDir);
