@@ -155,9 +155,16 @@ export function writeRemarks(out: Inserter, ids: Ids, rng: Rng, today: string, y
   }
   const plan: RemarkStatus[] = ['open', 'open', 'open', 'answered', 'answered', 'accepted', 'accepted', 'reopened'];
   plan.forEach((status, i) => add(pick(i), i === 0 ? missingText(pick(i), stats.current) : rng.pick(TEXTS), day(status === 'open' ? -rng.int(2, 14) : -rng.int(12, 40)), status));
-  for (const e of stats.current.emptyTopics.slice(0, 2)) add(e.journal, `Не указана тема занятия ${ruDate(e.date)}.`, day(-1), 'draft', e.lessonId, 1);
+  // The weekly check drafts one remark per journal and week (remarks.auto_week is unique per journal).
+  const drafted = new Set<JournalM>();
+  const draft = (j: JournalM, text: string, lessonId: number | null) => {
+    if (drafted.has(j)) return;
+    drafted.add(j);
+    add(j, text, day(-1), 'draft', lessonId, 1);
+  };
+  for (const e of stats.current.emptyTopics.slice(0, 2)) draft(e.journal, `Не указана тема занятия ${ruDate(e.date)}.`, e.lessonId);
   const behind = [...stats.current.missing.entries()].sort((a, b) => b[1].count - a[1].count || a[0].id - b[0].id).slice(0, 2);
-  for (const [j] of behind) add(j, missingText(j, stats.current), day(-1), 'draft', null, 1);
+  for (const [j] of behind) draft(j, missingText(j, stats.current), null);
   const previous = journals.filter((j) => j.group.year === years.previous && stats.previous.lastLesson.has(j));
   for (let i = 0; i < Math.min(3, previous.length); i++) {
     const j = rng.pick(previous);
