@@ -71,7 +71,7 @@ export function HomeScreen({ me }: { me: Me }) {
         {has('student', 'parent') && (
           <Card title={has('parent') ? 'Мои дети' : 'Мой дневник'}>
             {s.children.length === 0 ? <p className="muted">Нет привязанных обучающихся. Обратитесь к заведующему отделением.</p> : (
-              <ul className="plain">
+              <ul className="plain home-children">
                 {s.children.map((c) => <li key={c.studentId}><a href={`#/student/${c.studentId}`}>{c.fullName}</a>{c.groupName && <span className="muted"> · группа {c.groupName}</span>}</li>)}
               </ul>
             )}
