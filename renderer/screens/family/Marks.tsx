@@ -15,8 +15,15 @@ export function familyHref(params: Record<string, string>): string {
   return `#${currentPath().split('?')[0]}?${new URLSearchParams(params)}`;
 }
 
+/** The subject just closed: the list focuses it once shown again, so the reader is where they left off. */
+let returnTo: number | null = null;
+
 export function SubjectMarks({ page }: { page: FamilyPage }) {
   const narrow = useNarrow();
+  useEffect(() => {
+    if (returnTo !== null) document.getElementById(`subject-${returnTo}`)?.focus();
+    returnTo = null;
+  }, []);
   const p = page;
   return (
     <Card title={`Отметки${p.period ? ` — ${p.period.title}` : ''}`}>
@@ -99,8 +106,8 @@ function absenceWords(s: FamilySubject): string {
 export function SubjectView({ s, period }: { s: FamilySubject; period: FamilyPage['period'] }) {
   useEffect(() => { window.scrollTo(0, 0); }, [s.journalId]);
   function back() {
+    returnTo = s.journalId;
     navigate(`${currentPath().split('?')[0]}?tab=marks`);
-    requestAnimationFrame(() => document.getElementById(`subject-${s.journalId}`)?.focus());
   }
   return (
     <section className="card subject-view" aria-label={`Отметки: ${s.subject}`}>

@@ -10,7 +10,7 @@ export function DayList({ days, entries, bells, entry }: {
   days: number[]; entries: TimetableEntryInfo[]; bells: Bell[]; entry: (e: TimetableEntryInfo) => ReactNode;
 }) {
   return (
-    <div className="tt-days" aria-label="Расписание на неделю">
+    <section className="tt-days" aria-label="Расписание на неделю">
       {days.map((d) => {
         const today = entries.filter((e) => e.weekday === d).sort((a, b) => a.lessonNo - b.lessonNo);
         return (
@@ -33,6 +33,6 @@ export function DayList({ days, entries, bells, entry }: {
           </section>
         );
       })}
-    </div>
+    </section>
   );
 }
