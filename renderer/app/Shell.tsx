@@ -27,7 +27,8 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void; onMeChan
     onLogout();
   }
   const links = (current?: RouteDef) => visible.filter((r) => r.nav).map((r) => (
-    <a key={r.path} href={`#${r.path}`} className={current === r ? 'active' : ''} aria-current={current === r ? 'page' : undefined}>
+    <a key={r.path} href={`#${r.path}`} className={current === r ? 'active' : ''}
+      aria-current={current === r ? 'page' : undefined}>
       {r.title}
     </a>
   ));

@@ -92,7 +92,9 @@ function Decision({ x }: { x: ExcuseInfo }) {
     <div>
       <span className={`tag ${tone}`}>{EXCUSE_STATUS[x.status]}</span>
       {x.decisionNote && <div className="small">{x.decisionNote}</div>}
-      {x.status === 'confirmed' && x.excused > 0 && <div className="muted small">уважительными стали пропуски: {x.excused}</div>}
+      {x.status === 'confirmed' && x.excused > 0 && (
+        <div className="muted small">уважительными стали пропуски: {x.excused}</div>
+      )}
     </div>
   );
 }

@@ -48,8 +48,9 @@ export function FamilyScreen({ id }: { id: number; me: Me }) {
         {p.children.length > 1 && (
           <nav className="row children" aria-label="Дети">
             {p.children.map((c) => (
-              <a key={c.studentId} href={`#/student/${c.studentId}`} aria-current={c.studentId === id ? 'page' : undefined}
-                className={c.studentId === id ? 'tag tag-ok' : 'tag'}>{c.fullName}</a>
+              <a key={c.studentId} href={`#/student/${c.studentId}`}
+                className={c.studentId === id ? 'tag tag-ok' : 'tag'}
+                aria-current={c.studentId === id ? 'page' : undefined}>{c.fullName}</a>
             ))}
           </nav>
         )}
@@ -86,10 +87,14 @@ function PeriodBar({ page, onPeriod }: { page: FamilyPage; onPeriod: (id: number
     <div className="period-bar">
       <div className="segmented" role="group" aria-label="Период">
         {page.periods.map((x) => (
-          <button key={x.id} type="button" aria-pressed={x.id === page.period?.id} onClick={() => onPeriod(x.id)}>{x.title}</button>
+          <button key={x.id} type="button" aria-pressed={x.id === page.period?.id} onClick={() => onPeriod(x.id)}>
+            {x.title}
+          </button>
         ))}
       </div>
-      {page.period && <span className="muted small">{ruDate(page.period.startsOn)} – {ruDate(page.period.endsOn)}</span>}
+      {page.period && (
+        <span className="muted small">{ruDate(page.period.startsOn)} – {ruDate(page.period.endsOn)}</span>
+      )}
     </div>
   );
 }

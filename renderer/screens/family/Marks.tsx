@@ -32,7 +32,9 @@ export function SubjectMarks({ page }: { page: FamilyPage }) {
           {p.subjects.map((s) => (
             <li key={s.journalId}>
               <a id={`subject-${s.journalId}`} href={familyHref({ subject: String(s.journalId) })}>
-                <span className="subject-name"><strong>{s.subject}</strong><span className="muted small">{s.teacher}</span></span>
+                <span className="subject-name">
+                  <strong>{s.subject}</strong><span className="muted small">{s.teacher}</span>
+                </span>
                 <span className="subject-average" title="Средний балл">{formatAverage(s.average) || '—'}</span>
                 {s.marks.length > 0 && <Chips s={s} />}
                 {s.finals.length > 0 && <Finals s={s} />}
@@ -42,12 +44,16 @@ export function SubjectMarks({ page }: { page: FamilyPage }) {
         </ul>
       ) : (
         <table className="table family-marks">
-          <thead><tr><th>Дисциплина</th><th>Отметки</th><th>Средний балл</th><th>Итоговые</th><th>Пропуски</th></tr></thead>
+          <thead>
+            <tr><th>Дисциплина</th><th>Отметки</th><th>Средний балл</th><th>Итоговые</th><th>Пропуски</th></tr>
+          </thead>
           <tbody>
             {p.subjects.map((s) => (
               <tr key={s.journalId}>
                 <td>
-                  <a id={`subject-${s.journalId}`} href={familyHref({ subject: String(s.journalId) })}><strong>{s.subject}</strong></a>
+                  <a id={`subject-${s.journalId}`} href={familyHref({ subject: String(s.journalId) })}>
+                    <strong>{s.subject}</strong>
+                  </a>
                   <div className="muted small">{s.teacher}</div>
                 </td>
                 <td>
@@ -70,7 +76,8 @@ function Chips({ s }: { s: FamilySubject }) {
   return (
     <span className="chips" aria-label={`Отметки по дисциплине ${s.subject}`}>
       {s.marks.map((m, i) => (
-        <span key={i} className={`chip mark-${m.value}`} title={`${ruDate(m.date)}: ${m.title}${m.weight !== 1 ? `, вес ${m.weight}` : ''}`}>
+        <span key={i} className={`chip mark-${m.value}`}
+          title={`${ruDate(m.date)}: ${m.title}${m.weight !== 1 ? `, вес ${m.weight}` : ''}`}>
           {m.value}
         </span>
       ))}
@@ -92,7 +99,8 @@ function Finals({ s }: { s: FamilySubject }) {
 
 function absenceText(s: FamilySubject): string {
   const a = s.absences;
-  return [a.missed && `н: ${a.missed}`, a.excused && `уваж.: ${a.excused}`, a.late && `опозд.: ${a.late}`].filter(Boolean).join(' ');
+  return [a.missed && `н: ${a.missed}`, a.excused && `уваж.: ${a.excused}`, a.late && `опозд.: ${a.late}`]
+    .filter(Boolean).join(' ');
 }
 
 function absenceWords(s: FamilySubject): string {
@@ -114,7 +122,9 @@ export function SubjectView({ s, period }: { s: FamilySubject; period: FamilyPag
       <header className="card-head">
         <div>
           <h2>{s.subject}</h2>
-          <div className="muted small">{s.teacher}{period ? ` · ${period.title}, ${ruDate(period.startsOn)} – ${ruDate(period.endsOn)}` : ''}</div>
+          <div className="muted small">
+            {s.teacher}{period ? ` · ${period.title}, ${ruDate(period.startsOn)} – ${ruDate(period.endsOn)}` : ''}
+          </div>
         </div>
         <Button kind="secondary" onClick={back}>← Все дисциплины</Button>
       </header>
@@ -129,7 +139,9 @@ export function SubjectView({ s, period }: { s: FamilySubject; period: FamilyPag
             {s.marks.map((m, i) => (
               <li key={i}>
                 <span className={`chip mark-${m.value}`}>{m.value}</span>
-                <span className="mark-what">{m.title}{m.weight !== 1 && <span className="muted"> · вес {m.weight}</span>}</span>
+                <span className="mark-what">
+                  {m.title}{m.weight !== 1 && <span className="muted"> · вес {m.weight}</span>}
+                </span>
                 <span className="mark-date">{ruDate(m.date)}</span>
               </li>
             ))}

@@ -16,11 +16,13 @@ export function Week({ page, onWeek }: { page: FamilyPage; onWeek: (d: string) =
   return (
     <Card title={`Неделя ${ruDate(w.from)} – ${ruDate(w.to)}`} actions={
       <div className="row week-nav">
-        <button type="button" className="btn btn-secondary" aria-label="Предыдущая неделя" onClick={() => onWeek(addDays(w.from, -7))}>
+        <button type="button" className="btn btn-secondary" aria-label="Предыдущая неделя"
+          onClick={() => onWeek(addDays(w.from, -7))}>
           ← <span className="wide-only">Предыдущая</span>
         </button>
         <button type="button" className="btn btn-secondary" onClick={() => onWeek(page.today)}>Текущая</button>
-        <button type="button" className="btn btn-secondary" aria-label="Следующая неделя" onClick={() => onWeek(addDays(w.from, 7))}>
+        <button type="button" className="btn btn-secondary" aria-label="Следующая неделя"
+          onClick={() => onWeek(addDays(w.from, 7))}>
           <span className="wide-only">Следующая</span> →
         </button>
       </div>
@@ -32,7 +34,9 @@ export function Week({ page, onWeek }: { page: FamilyPage; onWeek: (d: string) =
               {longDate(d.date).split(',')[0]}, {ruDate(d.date).slice(0, 5)}
               {d.date === page.today && <span className="tag tag-ok">сегодня</span>}
             </h3>
-            {d.lessons.length === 0 ? <p className="muted small">Занятий нет</p> : d.lessons.map((l, i) => <WeekLesson key={i} l={l} />)}
+            {d.lessons.length === 0
+              ? <p className="muted small">Занятий нет</p>
+              : d.lessons.map((l, i) => <WeekLesson key={i} l={l} />)}
           </section>
         ))}
       </div>
@@ -48,7 +52,9 @@ function WeekLesson({ l }: { l: FamilyLesson }) {
         <strong>{l.subject}</strong>
         {l.marks.map((m, i) => <span key={i} className={`chip mark-${m.value}`} title={m.title}>{m.value}</span>)}
         {l.attendance && (
-          <span className={`att-badge att-${l.attendance.code}`} title={ATTENDANCE_LABELS[l.attendance.code]}>{l.attendance.code}</span>
+          <span className={`att-badge att-${l.attendance.code}`} title={ATTENDANCE_LABELS[l.attendance.code]}>
+            {l.attendance.code}
+          </span>
         )}
       </div>
       <div className="muted small">{l.teacher}{l.room ? `, ауд. ${l.room}` : ''}</div>

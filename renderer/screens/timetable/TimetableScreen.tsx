@@ -50,6 +50,7 @@ export function TimetableScreen({ me }: { me: Me }) {
   const entries = tt.data?.entries ?? [];
   const days = entries.some((e) => e.weekday === 7) ? [1, 2, 3, 4, 5, 6, 7] : [1, 2, 3, 4, 5, 6];
   const lessons = Array.from({ length: tt.data?.lessonsPerDay ?? 8 }, (_, i) => i + 1);
+  const whom = view === 'teacher' ? 'преподавателя' : view === 'room' ? 'аудиторию' : 'группу';
   const refresh = () => { void tt.reload(); void clashes.reload(); void load.reload(); };
 
   return (
@@ -105,7 +106,9 @@ export function TimetableScreen({ me }: { me: Me }) {
           <ul className="plain">{clashes.data.slice(0, 10).map((c) => <li key={c}>{c}</li>)}</ul>
         </div>
       )}
-      {!ready ? <p className="muted">Выберите {view === 'teacher' ? 'преподавателя' : view === 'room' ? 'аудиторию' : 'группу'}.</p> : !tt.data ? <Loading /> : narrow ? (
+      {!ready
+        ? <p className="muted">Выберите {whom}.</p>
+        : !tt.data ? <Loading /> : narrow ? (
         <DayList days={days} entries={entries} bells={tt.data.bells}
           entry={(e) => <EntryChip e={e} view={view} onOpen={editable ? () => setEditing({ ...e }) : undefined} />} />
       ) : (
