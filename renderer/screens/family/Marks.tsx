@@ -112,7 +112,11 @@ function absenceWords(s: FamilySubject): string {
 
 /** One subject's marks, opened from the list; «Все дисциплины» returns to where the subject was. */
 export function SubjectView({ s, period }: { s: FamilySubject; period: FamilyPage['period'] }) {
-  useEffect(() => { window.scrollTo(0, 0); }, [s.journalId]);
+  useEffect(() => {
+    // A phone scrolls the window; a computer scrolls the content pane beside the sidebar.
+    window.scrollTo(0, 0);
+    document.querySelector('.content')?.scrollTo(0, 0);
+  }, [s.journalId]);
   function back() {
     returnTo = s.journalId;
     navigate(`${currentPath().split('?')[0]}?tab=marks`);

@@ -22,8 +22,9 @@ export function DayList({ days, entries, bells, entry }: {
                   const bell = bells.find((b) => b.lessonNo === e.lessonNo);
                   return (
                     <li key={e.id}>
-                      <span className="tt-when"><strong>{e.lessonNo}</strong>
-                        {bell && <span className="muted small">{bell.startsAt}–{bell.endsAt}</span>}</span>
+                      <span className="tt-when">
+                        <strong>{e.lessonNo}-е</strong>{bell && <span className="muted"> · {bell.startsAt}–{bell.endsAt}</span>}
+                      </span>
                       {entry(e)}
                     </li>
                   );
