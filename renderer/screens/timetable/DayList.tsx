@@ -23,7 +23,8 @@ export function DayList({ days, entries, bells, entry }: {
                   return (
                     <li key={e.id}>
                       <span className="tt-when">
-                        <strong>{e.lessonNo}-е</strong>{bell && <span className="muted"> · {bell.startsAt}–{bell.endsAt}</span>}
+                        <strong>{e.lessonNo}-е</strong>
+                        {bell && <span className="muted"> · {bell.startsAt}–{bell.endsAt}</span>}
                       </span>
                       {entry(e)}
                     </li>
