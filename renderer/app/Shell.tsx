@@ -53,7 +53,10 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void; onMeChan
           <nav id="phone-menu" className="phone-menu" aria-label="Меню">
             <p className="phone-menu-who"><strong>{me.fullName}</strong><span className="muted small">{roles}</span></p>
             {links(found?.route)}
-            <a href="#/password" aria-current={path === '/password' ? 'page' : undefined}>Сменить пароль</a>
+            <a href="#/password" className="phone-menu-account"
+              aria-current={path === '/password' ? 'page' : undefined}>
+              Сменить пароль
+            </a>
             <button type="button" className="phone-menu-logout" onClick={logout}>Выйти</button>
           </nav>
         )}
