@@ -71,8 +71,13 @@ export function HomeScreen({ me }: { me: Me }) {
         {has('student', 'parent') && (
           <Card title={has('parent') ? 'Мои дети' : 'Мой дневник'}>
             {s.children.length === 0 ? <p className="muted">Нет привязанных обучающихся. Обратитесь к заведующему отделением.</p> : (
-              <ul className="plain">
-                {s.children.map((c) => <li key={c.studentId}><a href={`#/student/${c.studentId}`}>{c.fullName}</a>{c.groupName && <span className="muted"> · группа {c.groupName}</span>}</li>)}
+              <ul className="plain home-children">
+                {s.children.map((c) => (
+                  <li key={c.studentId}>
+                    <a href={`#/student/${c.studentId}`}>{c.fullName}</a>
+                    {c.groupName && <span className="muted child-group">группа {c.groupName}</span>}
+                  </li>
+                ))}
               </ul>
             )}
           </Card>
