@@ -5,7 +5,7 @@ import { XLSX_MIME } from '../api/contract.js';
 import { badInput } from '../api/errors.js';
 import { addTableSheet, createWorkbook, toBuffer } from '../export/xlsx.js';
 import { auditExport } from './audit.js';
-import { actionLabel, entityLabel, fieldLabel, REASON_LABELS } from './audit-labels.js';
+import { actionLabel, BLOCK_SCOPE_LABELS, entityLabel, fieldLabel, REASON_LABELS } from './audit-labels.js';
 import type { AuthedContext, Db } from './context.js';
 import { fileOutput } from './files.js';
 import { currentYear } from './schedule.js';
@@ -60,6 +60,7 @@ export function formatValue(field: string, value: unknown, names: Names): string
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'да' : 'нет';
   if (field === 'reason' && typeof value === 'string') return REASON_LABELS[value] ?? value;
+  if (field === 'scope' && typeof value === 'string') return BLOCK_SCOPE_LABELS[value] ?? value;
   if (field === 'teacherId' && typeof value === 'number') return names.users.get(value) ?? `№${value}`;
   if (field === 'roles' && Array.isArray(value)) {
     if (value.length === 0) return 'нет ролей';
