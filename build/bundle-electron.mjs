@@ -11,7 +11,7 @@ const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  target: 'node20',
+  target: 'node22',
   sourcemap: true,
   logLevel: 'warning',
   // import.meta.url has no meaning in CommonJS: give it the bundle's own file URL.
