@@ -6,7 +6,7 @@ export interface SeededJournal { journalId: number; students: number; lessons: n
 
 export function seedBigJournal(dbFile: string, students: number, lessons: number, tag: string, filled = true): SeededJournal {
   const db = new Database(dbFile);
-  db.pragma('busy_timeout = 5000');
+  db.pragma('busy_timeout = 30000'); // the host's scheduler may be writing its first pass
   try {
     return db.transaction(() => {
       const teacher = (db.prepare("select id from users where login = 'teacher'").get() as { id: number }).id;
