@@ -5,7 +5,7 @@ import { writeArchivePackage } from '../export/archive/writer.js';
 import { shortName } from '../export/pdf/index.js';
 import { flagNumber } from '../args.js';
 import { audit } from '../services/audit.js';
-import { CancelledError } from '../services/jobs.js';
+import { CancelledError } from '../platform/jobs.js';
 import { APP_VERSION } from '../services/version.js';
 import { listDrives, onDrive } from '../services/archive/drives.js';
 import { CliError, requireFlag, type CliCommand } from './command.js';

@@ -27,7 +27,7 @@ import { loadOrCreateInstitutionKey, signBytes } from './signing.js';
 import { studentsPdf, studentsXlsx } from './students-docs.js';
 import { groupsOfYear, studentsOfYear, type GroupInfo } from './year-data.js';
 import { buildYearDatabase } from './year-db.js';
-import { CancelledError } from '../../services/jobs.js';
+import { CancelledError } from '../../platform/jobs.js';
 
 /** The live journal database the year is taken from. */
 export type ArchiveSource = Pick<JournalDb, 'db' | 'dialect' | 'file'>;

@@ -13,7 +13,8 @@ import { writeArchivePackage } from '../../export/archive/writer.js';
 import { shortName } from '../../export/pdf/index.js';
 import { audit } from '../audit.js';
 import type { ServiceDeps } from '../context.js';
-import { CancelledError, type JobControl, type JobRegistry } from '../jobs.js';
+import { CancelledError, type JobControl } from '../../platform/jobs.js';
+import type { JobRegistry } from '../jobs.js';
 import { APP_VERSION } from '../version.js';
 import { listDrives, onDrive } from './drives.js';
 
