@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { fontPath } from '../fonts.js';
 import { renderJournal, type JournalPdfContext, type RenderedJournal } from './journal-pdf.js';
-import { workerScript } from '../../workers/script.js';
+import { workerScript } from '../../platform/worker-script.js';
 
 /** What this thread asks the worker (workers/render.worker.ts) and what it answers. */
 export interface RenderRequest { id: number; journalId: number; context: JournalPdfContext }

@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { CancelledError } from '../../platform/jobs.js';
-import { JobError, runJob, type Job } from '../../workers/job.js';
+import { JobError, runJob, type Job } from '../../platform/worker-job.js';
 
 const PAGES_PER_STEP = 1000;
 const RESTARTS_BEFORE_ONE_STEP = 3;
