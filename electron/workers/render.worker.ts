@@ -6,7 +6,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { setFontsDir } from '../export/fonts.js';
 import { renderJournal } from '../export/archive/journal-pdf.js';
-import type { RenderReply, RenderRequest } from '../export/archive/render-pool.js';
+import type { RenderReply, RenderRequest } from '../services/archive/render-pool.js';
 
 
 const data = workerData as { dbFile: string; fontsDir: string | null };

@@ -9,7 +9,7 @@ import { copyPackage } from '../../export/archive/copy.js';
 import { packageName, yearSlug } from '../../export/archive/manifest.js';
 import { fingerprintOf, KEY_PUBLIC_FILE } from '../../export/archive/signing.js';
 import { verifyArchive, verifySummary } from '../../export/archive/verify.js';
-import { writeArchivePackage } from '../../export/archive/writer.js';
+import { writeArchivePackage } from './writer.js';
 import { shortName } from '../../export/pdf/index.js';
 import { audit } from '../audit.js';
 import type { ServiceDeps } from '../context.js';

@@ -10,23 +10,28 @@ import SQLite from 'better-sqlite3';
 import type { JournalDb } from '../../../db/connect.js';
 import { LATEST_MIGRATION } from '../../../db/migrations/index.js';
 import type { Database } from '../../../db/schema.js';
-import type { Certification, Signer } from '../pdf/index.js';
-import { certificatePdf } from './certificate.js';
-import { checkTarget, cleanLeftovers, commitPartial, discardPartial, freeBytes, fsyncDir, fsyncFile, MediaError, mediaError, partialDir, writeFileSynced } from './fsutil.js';
-import { groupXlsx } from './group-xlsx.js';
-import type { JournalPdfContext, JournalRenderer, JournalSheet, RenderedJournal } from './journal-pdf.js';
+import type { Certification, Signer } from '../../export/pdf/index.js';
+import { certificatePdf } from '../../export/archive/certificate.js';
+import {
+  checkTarget, cleanLeftovers, commitPartial, discardPartial, freeBytes, fsyncDir, fsyncFile, MediaError, mediaError,
+  partialDir, writeFileSynced,
+} from '../../export/archive/fsutil.js';
+import { groupXlsx } from '../../export/archive/group-xlsx.js';
+import type {
+  JournalPdfContext, JournalRenderer, JournalSheet, RenderedJournal,
+} from '../../export/archive/journal-pdf.js';
 import { createRenderPool, defaultPoolSize, type RenderPool } from './render-pool.js';
 import {
   CERTIFICATE_FILE, databaseFileName, FORMAT, FORMAT_VERSION, hashFile, MANIFEST_FILE, packageName, PUBLIC_KEY_FILE,
   README_FILE, serializeManifest, sha256, SIGNATURE_FILE, STUDENTS_PDF, STUDENTS_XLSX, SUMS_FILE, sumsText,
   type ArchiveCounts, type ArchiveManifest, type ManifestFile,
-} from './manifest.js';
-import { packageLayout } from './layout.js';
-import { readmeBytes } from './readme.js';
-import { loadOrCreateInstitutionKey, signBytes } from './signing.js';
-import { studentsPdf, studentsXlsx } from './students-docs.js';
-import { groupsOfYear, studentsOfYear, type GroupInfo } from './year-data.js';
-import { buildYearDatabase } from './year-db.js';
+} from '../../export/archive/manifest.js';
+import { packageLayout } from '../../export/archive/layout.js';
+import { readmeBytes } from '../../export/archive/readme.js';
+import { loadOrCreateInstitutionKey, signBytes } from '../../export/archive/signing.js';
+import { studentsPdf, studentsXlsx } from '../../export/archive/students-docs.js';
+import { groupsOfYear, studentsOfYear, type GroupInfo } from '../../export/archive/year-data.js';
+import { buildYearDatabase } from '../../export/archive/year-db.js';
 import { CancelledError } from '../../platform/jobs.js';
 
 /** The live journal database the year is taken from. */

@@ -9,8 +9,10 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { fontPath } from '../fonts.js';
-import { renderJournal, type JournalPdfContext, type RenderedJournal } from './journal-pdf.js';
+import { fontPath } from '../../export/fonts.js';
+import {
+  renderJournal, type JournalPdfContext, type RenderedJournal,
+} from '../../export/archive/journal-pdf.js';
 import { workerScript } from '../../platform/worker-script.js';
 
 /** What this thread asks the worker (workers/render.worker.ts) and what it answers. */
