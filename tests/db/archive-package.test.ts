@@ -15,7 +15,7 @@ import {
   databaseFileName, MANIFEST_FILE, parseManifest, PUBLIC_KEY_FILE, README_FILE, SIGNATURE_FILE, SUMS_FILE,
   verifyArchive,
 } from '../../electron/export/archive/index.js';
-import { EXCLUDED, USERS_PLAN, YEAR_PLAN } from '../../electron/export/archive/year-plan.js';
+import { EXCLUDED, USERS_PLAN, YEAR_PLAN } from '../../electron/services/archive/year-plan.js';
 import { createRenderPool } from '../../electron/services/archive/render-pool.js';
 import { writeArchivePackage, type PackageResult } from '../../electron/services/archive/writer.js';
 import { readSheet } from '../../electron/export/xlsx.js';

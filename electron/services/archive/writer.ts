@@ -31,7 +31,7 @@ import { readmeBytes } from '../../export/archive/readme.js';
 import { loadOrCreateInstitutionKey, signBytes } from '../../export/archive/signing.js';
 import { studentsPdf, studentsXlsx } from '../../export/archive/students-docs.js';
 import { groupsOfYear, studentsOfYear, type GroupInfo } from '../../export/archive/year-data.js';
-import { buildYearDatabase } from '../../export/archive/year-db.js';
+import { buildYearDatabase } from './year-db.js';
 import { CancelledError } from '../../platform/jobs.js';
 
 /** The live journal database the year is taken from. */
