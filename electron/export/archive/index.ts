@@ -5,5 +5,8 @@ export { copyPackage, type CopyOptions, type CopyResult } from './copy.js';
 export { verifyArchive, verifySummary, type VerifyOptions, type VerifyProblem, type VerifyResult } from './verify.js';
 export { MediaError, PARTIAL_PREFIX, OLD_PREFIX } from './fsutil.js';
 export { loadOrCreateInstitutionKey, fingerprintOf, groupedFingerprint } from './signing.js';
-export { renderJournal, type JournalRenderer, type JournalPdfContext, type JournalSheet, type RenderedJournal } from './journal-pdf.js';
+export {
+  renderJournal, type ArchivedJournal, type FinalMarks, type JournalPdfContext, type JournalSheet, type RenderedJournal,
+} from './journal-pdf.js';
+export type { GroupInfo, JournalInfo, StudentInfo, YearRow } from './package-data.js';
 export * from './manifest.js';

@@ -10,29 +10,28 @@ import SQLite from 'better-sqlite3';
 import type { JournalDb } from '../../../db/connect.js';
 import { LATEST_MIGRATION } from '../../../db/migrations/index.js';
 import type { Database } from '../../../db/schema.js';
-import type { Certification, Signer } from '../../export/pdf/index.js';
 import { certificatePdf } from '../../export/archive/certificate.js';
 import {
   checkTarget, cleanLeftovers, commitPartial, discardPartial, freeBytes, MediaError, mediaError, partialDir,
 } from '../../export/archive/fsutil.js';
 import { groupXlsx } from '../../export/archive/group-xlsx.js';
-import type {
-  JournalPdfContext, JournalRenderer, JournalSheet, RenderedJournal,
-} from '../../export/archive/journal-pdf.js';
-import { createRenderPool, defaultPoolSize, type RenderPool } from './render-pool.js';
+import type { JournalPdfContext, JournalSheet, RenderedJournal } from '../../export/archive/journal-pdf.js';
+import { packageLayout } from '../../export/archive/layout.js';
 import {
   CERTIFICATE_FILE, databaseFileName, FORMAT, FORMAT_VERSION, MANIFEST_FILE, packageName, PUBLIC_KEY_FILE,
   README_FILE, serializeManifest, sha256, SIGNATURE_FILE, STUDENTS_PDF, STUDENTS_XLSX, SUMS_FILE, sumsText,
   type ArchiveCounts, type ArchiveManifest, type ManifestFile,
 } from '../../export/archive/manifest.js';
-import { packageLayout } from '../../export/archive/layout.js';
+import type { GroupInfo } from '../../export/archive/package-data.js';
 import { PackageFiles } from '../../export/archive/package-files.js';
 import { readmeBytes } from '../../export/archive/readme.js';
 import { loadOrCreateInstitutionKey, signBytes } from '../../export/archive/signing.js';
 import { studentsPdf, studentsXlsx } from '../../export/archive/students-docs.js';
-import { groupsOfYear, studentsOfYear, type GroupInfo } from '../../export/archive/year-data.js';
-import { buildYearDatabase } from './year-db.js';
+import type { Certification, Signer } from '../../export/pdf/index.js';
 import { CancelledError } from '../../platform/jobs.js';
+import { createRenderPool, defaultPoolSize, type JournalRenderer, type RenderPool } from './render-pool.js';
+import { groupsOfYear, studentsOfYear } from './year-data.js';
+import { buildYearDatabase } from './year-db.js';
 
 /** The live journal database the year is taken from. */
 export type ArchiveSource = Pick<JournalDb, 'db' | 'dialect' | 'file'>;
