@@ -2,6 +2,21 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+const noElectron = {
+  name: 'electron', message: 'Только main.ts, preload.ts, security.ts и settings-electron.ts знают Electron',
+};
+
+/** The hosts and shell (electron/*.ts, web/, cli/), the worker roots, and the API's dispatch and registry. */
+const ABOVE_SERVICES = [
+  ...['main', 'preload', 'security', 'ipc', 'lifecycle', 'scheduler', 'core', 'cli', 'args', 'settings-electron',
+    'settings-file'].map((name) => `**/${name}.js`),
+  '**/web/**', '**/cli/**', '**/workers/**', '**/api/dispatch.js', '**/api/registry.js',
+];
+
+const layer = (files, group, message) => ({
+  files, rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group, message }] }] },
+});
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'tmp/**', 'test-results/**'] },
   js.configs.recommended,
@@ -15,10 +30,20 @@ export default tseslint.config(
     },
   },
   {
-    // Services, exports, the contract and the database know nothing of Electron.
-    files: ['electron/services/**', 'electron/export/**', 'electron/api/**', 'electron/web/**', 'electron/cli/**', 'db/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Только main.ts, preload.ts, security.ts и settings-electron.ts знают Electron' }] }] },
+    // The contract, the browser host and the CLI know nothing of Electron (nor do the layers below).
+    files: ['electron/api/**', 'electron/web/**', 'electron/cli/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
   },
+  // The layers (DESIGN.md §4), each importing only from below: platform < export < services < api < hosts.
+  // Each block repeats the ban on `electron`: a block's rule replaces, not extends, an earlier one.
+  layer(['electron/platform/**'], [...ABOVE_SERVICES, '**/services/**', '**/export/**', '**/api/**'],
+    'platform/ — нижний слой: ни services, ни export, ни api, ни хосты'),
+  layer(['electron/export/**'], [...ABOVE_SERVICES, '**/services/**'],
+    'export/ пишет файлы из готовых данных: без services и хостов (данные читает services/)'),
+  layer(['electron/services/**'], ABOVE_SERVICES, 'services/ не знают хостов, диспетчера и корней потоков'),
+  // Until the calendar, clock and password helpers move to a shared module, db/demo uses these three.
+  layer(['db/**'], ['**/electron/**/*.js', '!**/electron/services/calendar.js', '!**/electron/services/clock.js',
+    '!**/electron/services/passwords.js'], 'db/ не импортирует electron/'),
   { files: ['tests/e2e/**'], rules: { 'no-empty-pattern': 'off' } },
   {
     // The renderer reaches the program only through renderer/api.ts: types from electron/ and db/, never code.

@@ -21,7 +21,7 @@ const common = {
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs', external });
 // Worker threads (electron/workers/<name>.worker.ts: the archive's PDF pages, the full check and the
-// online copy of a journal); workers/script.ts finds `<name>-worker.cjs` beside main.cjs. Self-contained
+// online copy of a journal); platform/worker-script.ts finds `<name>-worker.cjs` beside main.cjs. Self-contained
 // but for the native module: they run unpacked from the asar (electron-builder.yml), where only
 // better-sqlite3 is on disk beside them.
 const workers = fs.readdirSync('electron/workers').filter((f) => f.endsWith('.worker.ts')).map((f) => f.replace('.worker.ts', ''));

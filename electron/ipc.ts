@@ -4,7 +4,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { methodNames } from './api/contract.js';
 import type { Result } from './api/errors.js';
 import type { ServiceDeps, SessionHost } from './services/context.js';
-import { dispatch, type DispatchLog } from './services/dispatch.js';
+import { dispatch, type DispatchLog } from './api/dispatch.js';
 
 export const CHANNEL_PREFIX = 'journal:';
 

@@ -1,18 +1,11 @@
 // A small scheduler for work the program does by itself: the daily backup now, the year-end archive
-// reminder and weekly remark drafts later. Each task says when it is due (from the clock and the
-// settings, both injectable); the scheduler checks at start and every few minutes, runs due tasks one
-// after another, never runs a task twice at once, and keeps the last outcome of each for the screens.
-// Both hosts (the Electron main process and the browser host) start one.
+// reminder and weekly remark drafts later. Each task (platform/scheduled-task.ts) says when it is due
+// (from the clock and the settings, both injectable); the scheduler checks at start and every few
+// minutes, runs due tasks one after another, never runs a task twice at once, and keeps the last
+// outcome of each for the screens. Both hosts (the Electron main process and the browser host) start one.
+import type { ScheduledTask } from './platform/scheduled-task.js';
 import type { Clock } from './services/clock.js';
 import type { Settings, SettingsStore } from './services/settings.js';
-
-export interface ScheduledTask {
-  /** Unique, e.g. `backup.daily`. */
-  name: string;
-  /** Should the task run now? Called on every check; keep it cheap. */
-  due(now: Date, settings: Settings): boolean | Promise<boolean>;
-  run(now: Date): Promise<void>;
-}
 
 export interface TaskStatus {
   name: string;
@@ -56,7 +49,7 @@ const realTimers: Timers = {
 };
 
 export class Scheduler {
-  private readonly tasks = new Map<string, ScheduledTask>();
+  private readonly tasks = new Map<string, ScheduledTask<Settings>>();
   private readonly status = new Map<string, TaskStatus>();
   private timer: unknown = null;
   private checking: Promise<void> | null = null;
@@ -64,7 +57,7 @@ export class Scheduler {
 
   constructor(private readonly options: SchedulerOptions) {}
 
-  register(task: ScheduledTask): void {
+  register(task: ScheduledTask<Settings>): void {
     if (this.tasks.has(task.name)) throw new Error(`Задача «${task.name}» уже зарегистрирована`);
     this.tasks.set(task.name, task);
     this.status.set(task.name, { name: task.name, running: false, lastStartedAt: null, lastFinishedAt: null, lastError: null });

@@ -3,7 +3,7 @@
 // is allowed here (an office network) but the settings screen warns that it carries passwords openly.
 import type { WebServerStatus } from '../api/contract.js';
 import type { ServiceDeps, WebServerControl } from '../services/context.js';
-import type { DispatchLog } from '../services/dispatch.js';
+import type { DispatchLog } from '../api/dispatch.js';
 import { readTlsFiles } from '../services/tls-files.js';
 import { lanAddresses, listenProblem } from './listen.js';
 import { startWebHost, type WebHost } from './server.js';

@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { HTTP_STATUS } from '../api/errors.js';
 import type { ServiceDeps } from '../services/context.js';
-import { dispatch, toAppError, type DispatchLog } from '../services/dispatch.js';
+import { dispatch, toAppError, type DispatchLog } from '../api/dispatch.js';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../services/web-sessions.js';
 import { bodyLimitFor, readBody, SMALL_BODY } from './body.js';
 import { clientOf, isLoopback, plainAddress, trustList, type ClientInfo } from './client.js';

@@ -7,7 +7,7 @@ import type { Input, MethodName, Output } from '../../electron/api/contract.js';
 import { AppError } from '../../electron/api/errors.js';
 import { fixedDateClock, type Clock } from '../../electron/services/clock.js';
 import type { ServiceDeps, SessionHost } from '../../electron/services/context.js';
-import { dispatch } from '../../electron/services/dispatch.js';
+import { dispatch } from '../../electron/api/dispatch.js';
 import { DatabaseHolder, depsOver } from '../../electron/services/holder.js';
 import { JobRegistry } from '../../electron/services/jobs.js';
 import { appPaths } from '../../electron/services/paths.js';

@@ -11,8 +11,8 @@
 // whole new file to disk, which holds the calling thread for a noticeable moment on a large journal.
 import fs from 'node:fs';
 import SQLite from 'better-sqlite3';
-import { CancelledError } from '../jobs.js';
-import { JobError, runJob, type Job } from '../../workers/job.js';
+import { CancelledError } from '../../platform/jobs.js';
+import { JobError, runJob, type Job } from '../../platform/worker-job.js';
 
 const PAGES_PER_STEP = 1000;
 const RESTARTS_BEFORE_ONE_STEP = 3;

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { describeCheck, integrityPragma, type CheckRows } from '../../../db/integrity.js';
-import { JobError, runJob, type Job } from '../../workers/job.js';
+import { JobError, runJob, type Job } from '../../platform/worker-job.js';
 
 export class IntegrityCheckError extends Error {
   constructor(message: string, readonly code: string | undefined) { super(message); }

@@ -35,7 +35,7 @@ export async function runWeeklyRemarkCheck(deps: Pick<ServiceDeps, 'db' | 'clock
 }
 
 /**
- * The weekly check as a scheduler task (the shape of electron/scheduler.ts's ScheduledTask): due once
+ * The weekly check as a scheduler task (the shape of platform/scheduled-task.ts's ScheduledTask): due once
  * a week from Monday on — the check itself is idempotent, so a restart that runs it again adds nothing.
  */
 export function weeklyRemarkTask(deps: Pick<ServiceDeps, 'db' | 'clock'>) {

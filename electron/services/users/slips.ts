@@ -10,7 +10,7 @@ import { studentsBeyondCredentialScope } from '../access.js';
 import { audit, auditExport } from '../audit.js';
 import { hasRole, type AuthedContext, type Db } from '../context.js';
 import { fileOutput } from '../files.js';
-import type { JobControl } from '../jobs.js';
+import type { JobControl } from '../../platform/jobs.js';
 import { generateOneTimePassword, hashOneTimePassword } from '../passwords.js';
 import { shortName } from '../session.js';
 import { ROLE_NAMES } from './grants.js';

@@ -10,24 +10,28 @@ import SQLite from 'better-sqlite3';
 import type { JournalDb } from '../../../db/connect.js';
 import { LATEST_MIGRATION } from '../../../db/migrations/index.js';
 import type { Database } from '../../../db/schema.js';
-import type { Certification, Signer } from '../pdf/index.js';
-import { certificatePdf } from './certificate.js';
-import { checkTarget, cleanLeftovers, commitPartial, discardPartial, freeBytes, fsyncDir, fsyncFile, MediaError, mediaError, partialDir, writeFileSynced } from './fsutil.js';
-import { groupXlsx } from './group-xlsx.js';
-import type { JournalPdfContext, JournalRenderer, JournalSheet, RenderedJournal } from './journal-pdf.js';
-import { createRenderPool, defaultPoolSize, type RenderPool } from './render-pool.js';
+import { certificatePdf } from '../../export/archive/certificate.js';
 import {
-  CERTIFICATE_FILE, databaseFileName, FORMAT, FORMAT_VERSION, hashFile, MANIFEST_FILE, packageName, PUBLIC_KEY_FILE,
+  checkTarget, cleanLeftovers, commitPartial, discardPartial, freeBytes, MediaError, mediaError, partialDir,
+} from '../../export/archive/fsutil.js';
+import { groupXlsx } from '../../export/archive/group-xlsx.js';
+import type { JournalPdfContext, JournalSheet, RenderedJournal } from '../../export/archive/journal-pdf.js';
+import { packageLayout } from '../../export/archive/layout.js';
+import {
+  CERTIFICATE_FILE, databaseFileName, FORMAT, FORMAT_VERSION, MANIFEST_FILE, packageName, PUBLIC_KEY_FILE,
   README_FILE, serializeManifest, sha256, SIGNATURE_FILE, STUDENTS_PDF, STUDENTS_XLSX, SUMS_FILE, sumsText,
   type ArchiveCounts, type ArchiveManifest, type ManifestFile,
-} from './manifest.js';
-import { packageLayout } from './layout.js';
-import { readmeBytes } from './readme.js';
-import { loadOrCreateInstitutionKey, signBytes } from './signing.js';
-import { studentsPdf, studentsXlsx } from './students-docs.js';
-import { groupsOfYear, studentsOfYear, type GroupInfo } from './year-data.js';
+} from '../../export/archive/manifest.js';
+import type { GroupInfo } from '../../export/archive/package-data.js';
+import { PackageFiles } from '../../export/archive/package-files.js';
+import { readmeBytes } from '../../export/archive/readme.js';
+import { loadOrCreateInstitutionKey, signBytes } from '../../export/archive/signing.js';
+import { studentsPdf, studentsXlsx } from '../../export/archive/students-docs.js';
+import type { Certification, Signer } from '../../export/pdf/index.js';
+import { CancelledError } from '../../platform/jobs.js';
+import { createRenderPool, defaultPoolSize, type JournalRenderer, type RenderPool } from './render-pool.js';
+import { groupsOfYear, studentsOfYear } from './year-data.js';
 import { buildYearDatabase } from './year-db.js';
-import { CancelledError } from '../../services/jobs.js';
 
 /** The live journal database the year is taken from. */
 export type ArchiveSource = Pick<JournalDb, 'db' | 'dialect' | 'file'>;
@@ -246,75 +250,4 @@ function countRows(raw: SQLite.Database, groups: GroupInfo[], students: number):
     groups: groups.length, students, journals: n('journals'), lessons: n('lessons'), marks: n('marks'),
     attendance: n('attendance'), finalMarks: n('final_marks'), remarks: n('remarks'),
   };
-}
-
-/** The files of the `.partial-` folder: written one at a time, fsynced, read back. */
-class PackageFiles {
-  readonly paths: string[] = [];
-  private readonly expected = new Map<string, string>();
-  private readonly dirs = new Set<string>();
-
-  constructor(private readonly root: string, private readonly signal: AbortSignal | undefined) {}
-
-  get written(): number { return this.paths.length; }
-
-  async init(): Promise<void> {
-    await fs.promises.mkdir(this.root);
-    this.dirs.add(this.root);
-  }
-
-  private async prepare(rel: string): Promise<string> {
-    if (this.signal?.aborted) throw new CancelledError();
-    const file = path.join(this.root, ...rel.split('/'));
-    const dir = path.dirname(file);
-    if (!this.dirs.has(dir)) {
-      await fs.promises.mkdir(dir, { recursive: true });
-      this.dirs.add(dir);
-    }
-    return file;
-  }
-
-  /** A document made in memory. */
-  async bytes(rel: string, bytes: Uint8Array | string): Promise<void> {
-    await writeFileSynced(await this.prepare(rel), bytes);
-    this.expected.set(rel, sha256(bytes));
-    this.paths.push(rel);
-  }
-
-  /** Written, read back and compared at once: the files made after the read-back pass. */
-  async bytesChecked(rel: string, bytes: Uint8Array | string): Promise<ManifestFile> {
-    await writeFileSynced(await this.prepare(rel), bytes);
-    this.expected.set(rel, sha256(bytes));
-    return this.readBack(rel);
-  }
-
-  /** A workbook streamed to disk by exceljs. */
-  async stream(rel: string, write: (file: string) => Promise<unknown>): Promise<void> {
-    const file = await this.prepare(rel);
-    await write(file);
-    await fsyncFile(file);
-    this.paths.push(rel);
-  }
-
-  /** A file made elsewhere (the year's database), copied in. */
-  async copy(from: string, rel: string): Promise<void> {
-    const file = await this.prepare(rel);
-    await fs.promises.copyFile(from, file, fs.constants.COPYFILE_EXCL);
-    await fsyncFile(file);
-    this.expected.set(rel, (await hashFile(from)).sha256);
-    this.paths.push(rel);
-  }
-
-  async readBack(rel: string): Promise<ManifestFile> {
-    const { sha256: hash, size } = await hashFile(path.join(this.root, ...rel.split('/')), this.signal);
-    const want = this.expected.get(rel);
-    if (want && want !== hash) {
-      throw new MediaError(`Файл ${rel} на носителе не совпадает с записанным: носитель неисправен. Повторите на другом носителе.`, 'io');
-    }
-    return { path: rel, size, sha256: hash };
-  }
-
-  async syncFolders(): Promise<void> {
-    for (const dir of [...this.dirs].sort((a, b) => b.length - a.length)) await fsyncDir(dir);
-  }
 }

@@ -1,12 +1,12 @@
 // The single entry point both hosts use: validate the input against the contract, check the
 // session and role, run the service, and turn every outcome into a Result — never a stack trace.
 import { z } from 'zod';
-import { contract, isMethodName, type MethodName } from '../api/contract.js';
-import type { MethodDef } from '../api/define.js';
-import { AppError, type Result } from '../api/errors.js';
-import type { AuthedContext, ServiceContext, ServiceDeps, SessionHost } from './context.js';
+import { contract, isMethodName, type MethodName } from './contract.js';
+import type { MethodDef } from './define.js';
+import { AppError, type Result } from './errors.js';
+import type { AuthedContext, ServiceContext, ServiceDeps, SessionHost } from '../services/context.js';
 import { handlers } from './registry.js';
-import { loadSession } from './session.js';
+import { loadSession } from '../services/session.js';
 import { DatabaseOpenError } from '../../db/errors.js';
 
 z.config(z.locales.ru());

@@ -1,8 +1,8 @@
 // One job, two places to run it: on this thread (small inputs, where starting a worker costs more than
 // the work) or in a worker thread (a full check or a copy of a large journal, which would otherwise hold
-// the window). The job is ordinary typed code; `<name>.worker.ts` serves it in the worker.
+// the window). The job is ordinary typed code; `electron/workers/<name>.worker.ts` serves it in the worker.
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { workerScript } from './script.js';
+import { workerScript } from './worker-script.js';
 
 export interface JobPort<P> {
   progress(value: P): void;
@@ -11,7 +11,7 @@ export interface JobPort<P> {
 }
 
 export interface Job<I, O, P = never> {
-  /** The worker file: `workers/<name>.worker.ts`, bundled as `<name>-worker.cjs`. */
+  /** The worker file: `electron/workers/<name>.worker.ts`, bundled as `<name>-worker.cjs`. */
   name: string;
   run(input: I, port: JobPort<P>): Promise<O>;
 }

@@ -1,34 +1,17 @@
 // Reads of a year's standalone database (or of the live one, scoped to the year) that the package's
 // documents and the read-only archive viewer share: groups and journals, the students' general
-// information (000 §3.2.2), and one journal's page — roster × lessons with attendance and marks.
+// information (000 §3.2.2), one journal's page — roster × lessons with attendance and marks — and a
+// journal as its certified copy shows it. The documents are written from what these return
+// (export/archive/package-data.ts), with names already formatted.
 import type { Kysely } from 'kysely';
 import type { Database, LessonKind } from '../../../db/schema.js';
-import { enrolledOn, rosterBetween, subgroupMembers } from '../../services/rosters.js';
-import { fullName } from '../../services/session.js';
+import type { ArchivedJournal, FinalMarks } from '../../export/archive/journal-pdf.js';
+import type { GroupInfo, JournalInfo, StudentInfo, YearRow } from '../../export/archive/package-data.js';
+import { loadJournalPages } from '../reports/journal-copy.js';
+import { enrolledOn, rosterBetween, subgroupMembers } from '../rosters.js';
+import { fullName } from '../session.js';
 
 type Db = Kysely<Database>;
-
-export interface YearRow { id: number; title: string; startsOn: string; endsOn: string; status: string }
-
-export interface JournalInfo {
-  id: number;
-  groupId: number;
-  groupName: string;
-  subjectName: string;
-  subjectCode: string | null;
-  subgroup: number | null;
-  teacher: string;
-}
-
-export interface GroupInfo {
-  id: number;
-  name: string;
-  course: number;
-  department: string | null;
-  curator: string | null;
-  speciality: string | null;
-  journals: JournalInfo[];
-}
 
 export async function yearOf(db: Db, yearId?: number): Promise<YearRow> {
   let q = db.selectFrom('academic_years').select(['id', 'title', 'starts_on', 'ends_on', 'status']);
@@ -62,30 +45,6 @@ export async function groupsOfYear(db: Db, yearId: number): Promise<GroupInfo[]>
       teacher: fullName(j),
     })),
   }));
-}
-
-export interface StudentEnrolment {
-  group: string;
-  fromDate: string;
-  untilDate: string | null;
-  reason: string;
-  orderNo: string;
-  orderDate: string;
-  endReason: string | null;
-  endOrderNo: string | null;
-  endOrderDate: string | null;
-}
-
-export interface StudentInfo {
-  id: number;
-  fullName: string;
-  birthDate: string | null;
-  personalFileNo: string | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  enrolments: StudentEnrolment[];
-  guardians: Array<{ fullName: string; relation: string; phone: string | null }>;
 }
 
 /** Everyone enrolled in a group of the year, by name, with their orders and guardians. */
@@ -151,7 +110,7 @@ export interface JournalPage {
 const FINAL_KIND: Record<string, string> = { period: '', exam: 'Экзамен', year: 'Год', credit: 'Зачёт' };
 
 /** A journal's final marks: the columns in use («1 семестр», «Экзамен», «Год»…) and each student's values. */
-export async function finalMarks(db: Db, journalId: number, yearId: number): Promise<{ finalColumns: string[]; byStudent: Map<number, Record<string, string>> }> {
+export async function finalMarks(db: Db, journalId: number, yearId: number): Promise<FinalMarks> {
   const periods = await db.selectFrom('periods').select(['id', 'title']).where('year_id', '=', yearId).orderBy('seq').execute();
   const finals = await db.selectFrom('final_marks').select(['student_id', 'period_id', 'kind', 'value'])
     .where('journal_id', '=', journalId).execute();
@@ -206,4 +165,14 @@ export async function journalPage(db: Db, journalId: number, known?: JournalInfo
     finals: finalsOf.get(id) ?? {},
   }));
   return { journal: info, year, lessons, students, finalColumns, plannedHours: Number(hours?.h ?? 0) };
+}
+
+/** A journal as its certified copy shows it: its pages for the whole year, then its final marks. */
+export async function archivedJournal(db: Db, journalId: number): Promise<ArchivedJournal> {
+  const journal = await db.selectFrom('journals').select('year_id').where('id', '=', journalId)
+    .executeTakeFirstOrThrow();
+  const year = await yearOf(db, journal.year_id);
+  const pages = await loadJournalPages(db, journalId, year.startsOn, year.endsOn, `${year.title} учебный год`);
+  const finals = await finalMarks(db, journalId, journal.year_id);
+  return { pages, finals };
 }

@@ -7,7 +7,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import type SQLite from 'better-sqlite3';
 import { openDatabase, type JournalDb } from '../../../db/connect.js';
 import type { Database } from '../../../db/schema.js';
-import { CancelledError } from '../../services/jobs.js';
+import { CancelledError } from '../../platform/jobs.js';
 import { USERS_PLAN, YEAR_PLAN, type TablePlan, type YearScope } from './year-plan.js';
 
 export interface YearDbOptions {

@@ -9,9 +9,14 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { fontPath } from '../fonts.js';
-import { renderJournal, type JournalPdfContext, type RenderedJournal } from './journal-pdf.js';
-import { workerScript } from '../../workers/script.js';
+import { fontPath } from '../../export/fonts.js';
+import { renderJournal, type JournalPdfContext, type RenderedJournal } from '../../export/archive/journal-pdf.js';
+import { workerScript } from '../../platform/worker-script.js';
+import { archivedJournal } from './year-data.js';
+
+/** Reads a journal of the year's database and renders its copy, on the calling thread. */
+export type JournalRenderer =
+  (db: Kysely<Database>, journalId: number, context: JournalPdfContext) => Promise<RenderedJournal>;
 
 /** What this thread asks the worker (workers/render.worker.ts) and what it answers. */
 export interface RenderRequest { id: number; journalId: number; context: JournalPdfContext }
@@ -41,7 +46,9 @@ export function defaultPoolSize(): number {
 
 /** Renders on the calling thread: the fallback, and what tests of the renderer itself use. */
 export function inlinePool(db: Kysely<Database>): RenderPool {
-  return { workers: 0, render: (journalId, context) => renderJournal(db, journalId, context), claim: () => undefined, close: async () => undefined };
+  const render = async (journalId: number, context: JournalPdfContext) =>
+    renderJournal(await archivedJournal(db, journalId), context);
+  return { workers: 0, render, claim: () => undefined, close: async () => undefined };
 }
 
 export function createRenderPool(dbFile: string, db: Kysely<Database>, size: number): RenderPool {

@@ -1,6 +1,7 @@
 // Where a worker thread's code is: `<name>-worker.cjs` beside the bundled main process (unpacked from
 // the asar so that Node can start it from disk), or — in development and tests — a bootstrap that
-// registers tsx in the worker (workers do not inherit the loader) and imports `<name>.worker.ts`.
+// registers tsx in the worker (workers do not inherit the loader) and imports the source,
+// `electron/workers/<name>.worker.ts`. The worker files stay there: like main.ts, they are roots.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -20,7 +21,7 @@ export function workerScript(name: string): WorkerScript | null {
     for (const file of [unpacked, bundled]) if (fs.existsSync(file)) return { code: file, eval: false };
     return null;
   }
-  const source = new URL(`./${name}.worker.ts`, import.meta.url);
+  const source = new URL(`../workers/${name}.worker.ts`, import.meta.url);
   let tsx: string;
   try {
     const root = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
