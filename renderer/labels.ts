@@ -1,5 +1,5 @@
 // Words the UI shows for codes that come from the services.
-import type { Role } from '../db/schema';
+import type { Role } from '../electron/domain/enums';
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Администратор',

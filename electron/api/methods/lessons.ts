@@ -1,12 +1,12 @@
 // Lessons (date, number, hours, kind, topic from the plan or typed, homework for the group and for
 // single students) and their types of work — the columns marks are put in.
 import { z } from 'zod';
-import type { LessonKind } from '../../../db/schema.js';
+import { LESSON_KINDS } from '../../domain/enums.js';
 import { method } from '../define.js';
 import { id, isoDate } from '../schemas.js';
 import type { LessonInfo, WorkColumnInfo } from './journal.js';
 
-export const LESSON_KINDS = ['lecture', 'practical', 'lab', 'test', 'excursion', 'self_study'] as const satisfies readonly LessonKind[];
+export { LESSON_KINDS };
 
 /** Types of work a column can be, with their default weight in the weighted average. */
 export const WORK_KINDS: Record<string, { title: string; weight: number }> = {

@@ -2,7 +2,7 @@
 // marks with suggestions, and the state of a closed period. Opened from the home page with
 // `?date=…&lesson=…`, it puts the cursor on that lesson, ready to fill.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { FinalMarkKind } from '../../../db/schema';
+import type { FinalMarkKind } from '../../../electron/domain/enums';
 import { Button, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { ruDate } from '../../labels';
 import { navigate, queryParam } from '../../app/router';

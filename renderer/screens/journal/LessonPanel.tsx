@@ -3,7 +3,7 @@
 // individual homework of single students (003 §3.7). A timetable slot not yet entered is offered here.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { JournalPage, LessonInfo } from '../../../electron/api/contract';
-import type { LessonKind } from '../../../db/schema';
+import type { LessonKind } from '../../../electron/domain/enums';
 import { call } from '../../api';
 import { Button } from '../../components/ui';
 import { ruDate } from '../../labels';

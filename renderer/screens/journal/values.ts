@@ -1,6 +1,6 @@
 // What the teacher types into a cell, read the way the services read it (a copy of the small pure
 // part of electron/services/journal/scale.ts: the renderer may import only types from there).
-import type { AttendanceCode } from '../../../db/schema';
+import type { AttendanceCode } from '../../../electron/domain/enums';
 
 export const ATTENDANCE_CODES: readonly AttendanceCode[] = ['н', 'у', 'б', 'оп', 'уч'];
 

@@ -3,7 +3,7 @@
 // from Excel; the hours are checked against the load.
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { LoadInfo, PlanInfo, PlanTopicRow } from '../../../electron/api/contract';
-import type { LessonKind } from '../../../db/schema';
+import type { LessonKind } from '../../../electron/domain/enums';
 import { ApiError, call } from '../../api';
 import { Button, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { ImportDialog } from '../year/ImportDialog';

@@ -6,7 +6,7 @@ import { call } from '../../api';
 import { Button, Card, ErrorBanner, Loading } from '../../components/ui';
 import { useCall } from '../../components/useCall';
 import { ROLE_LABELS } from '../../labels';
-import type { Role } from '../../../db/schema';
+import type { Role } from '../../../electron/domain/enums';
 import { ImportDialog } from './ImportDialog';
 import { download } from './StepSubjects';
 import type { StepProps } from './YearScreen';

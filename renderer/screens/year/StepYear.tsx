@@ -2,7 +2,7 @@
 // closing the year when it is over.
 import { useState, type FormEvent } from 'react';
 import type { HolidayInfo, Me, YearInfo } from '../../../electron/api/contract';
-import type { PeriodKind } from '../../../db/schema';
+import type { PeriodKind } from '../../../electron/domain/enums';
 import { ApiError, call } from '../../api';
 import { Button, Card, ErrorBanner, Field, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';

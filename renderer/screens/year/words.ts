@@ -1,5 +1,5 @@
 // Words for the codes of the year domain, as the screens show them.
-import type { LessonKind, PeriodKind, SubjectKind, WeekParity } from '../../../db/schema';
+import type { LessonKind, PeriodKind, SubjectKind, WeekParity } from '../../../electron/domain/enums';
 
 export const PERIOD_KIND_LABELS: Record<PeriodKind, string> = { semester: 'семестры', half_year: 'полугодия', quarter: 'четверти' };
 export const SUBJECT_KIND_LABELS: Record<SubjectKind, string> = {
