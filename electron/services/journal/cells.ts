@@ -9,7 +9,7 @@ import { audit, auditValues, type AuditRecord } from '../audit.js';
 import { ruDate } from '../calendar.js';
 import type { AuthedContext, Db } from '../context.js';
 import { shortName } from '../session.js';
-import { attendanceMessage, normalizeValue, parseAttendance, scaleMessage } from './scale.js';
+import { attendanceMessage, normalizeValue, parseAttendance, scaleMessage } from '../../domain/scale.js';
 import { assertEditable, memberships, notOnRoster, writeScope, type JournalRef, type WriteScope } from './scope.js';
 
 type CellIn = Parsed<'journal.saveCells'>['cells'][number];

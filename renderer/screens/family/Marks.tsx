@@ -6,7 +6,7 @@ import { currentPath, navigate } from '../../app/router';
 import { useNarrow } from '../../app/useNarrow';
 import { Button, Card } from '../../components/ui';
 import { ruDate } from '../../labels';
-import { formatAverage } from '../journal/values';
+import { formatAverage } from '../../../electron/domain/average';
 
 const FINAL_LABELS = { period: 'за период', exam: 'экзамен', credit: 'зачёт', year: 'за год' } as const;
 

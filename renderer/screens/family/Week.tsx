@@ -3,7 +3,7 @@
 import type { FamilyLesson, FamilyPage } from '../../../electron/api/contract';
 import { Card } from '../../components/ui';
 import { longDate, ruDate } from '../../labels';
-import { ATTENDANCE_LABELS } from '../journal/values';
+import { ATTENDANCE_LABELS } from '../../../electron/domain/labels';
 
 function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);

@@ -11,7 +11,7 @@ import { LessonPanel, type PanelTarget } from './LessonPanel';
 import { buildModel, finalKey, type LessonColumn } from './model';
 import { PeriodBar } from './PeriodBar';
 import { useJournal } from './useJournal';
-import { FINAL_KIND_LABELS } from './values';
+import { FINAL_KIND_LABELS } from '../../../electron/domain/labels';
 
 export function JournalScreen({ id, combined = false }: { id: number; combined?: boolean }) {
   const state = useJournal(id, combined);
