@@ -3,7 +3,7 @@
 // are withdrawn or move to a parallel group this year; last year's final courses graduated.
 import type { Insertable } from 'kysely';
 import type { GuardianTable } from '../schema.js';
-import { addDays, weekday } from '../../electron/services/calendar.js';
+import { addDays, weekday } from '../../electron/domain/calendar.js';
 import { address, byName, feminine, fullName, patronymic, personName, phone, pickAdultFirst, pickFather, pickSurname, translit, type Sex } from './names.js';
 import { orderNo, type EnrolM, type GroupM, type Ids, type Settings, type StudentM, type YearM } from './model.js';
 import type { Rng } from './random.js';

@@ -3,6 +3,7 @@
 import type { AuditChange, AuditOptions, AuditPage, AuditRow, FileOutput, LookupItem, Parsed } from '../api/contract.js';
 import { XLSX_MIME } from '../api/contract.js';
 import { badInput } from '../api/errors.js';
+import { ruDate, ruDateTime } from '../domain/format-dates.js';
 import { addTableSheet, createWorkbook, toBuffer } from '../export/xlsx.js';
 import { auditExport } from './audit.js';
 import { actionLabel, BLOCK_SCOPE_LABELS, entityLabel, fieldLabel, REASON_LABELS } from './audit-labels.js';
@@ -53,8 +54,6 @@ interface Names {
   groups: Map<number, string>;
 }
 
-function pad(n: number) { return String(n).padStart(2, '0'); }
-
 /** A value as a person reads it. */
 export function formatValue(field: string, value: unknown, names: Names): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -74,10 +73,9 @@ export function formatValue(field: string, value: unknown, names: Names): string
   }
   if (typeof value === 'string') {
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) {
-      const d = new Date(value);
-      if (!Number.isNaN(d.getTime())) return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+      return ruDateTime(value);
     }
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value.split('-').reverse().join('.');
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return ruDate(value);
     return value;
   }
   if (Array.isArray(value)) return value.map((v) => formatValue('', v, names)).join(', ');

@@ -6,7 +6,7 @@ import { AppError, forbidden } from '../../api/errors.js';
 import { sql, type QueryCreator } from 'kysely';
 import type { AttendanceCode, Database } from '../../../db/schema.js';
 import { audit, auditValues, type AuditRecord } from '../audit.js';
-import { ruDate } from '../calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
 import type { AuthedContext, Db } from '../context.js';
 import { shortName } from '../session.js';
 import { attendanceMessage, normalizeValue, parseAttendance, scaleMessage } from '../../domain/scale.js';

@@ -6,7 +6,7 @@ import { WORK_KINDS } from '../../domain/labels.js';
 import { AppError, badInput, conflict, notFound } from '../../api/errors.js';
 import type { LessonKind } from '../../../db/schema.js';
 import { audit } from '../audit.js';
-import { ruDate } from '../calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
 import type { AuthedContext, Db } from '../context.js';
 import { planState } from './page.js';
 import { assertEditable, assertLessonDate, memberships, notOnRoster, writeScope, type WriteScope } from './scope.js';

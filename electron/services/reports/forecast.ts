@@ -4,7 +4,7 @@
 // half a mark — and rounded. A student is flagged, with the numbers shown, for too few marks (003 §3.7
 // «накопляемость»), a low average, marks falling, or low attendance.
 import type { ForecastReport, ForecastRow, Parsed, RiskFlag } from '../../api/contract.js';
-import { toDay } from '../calendar.js';
+import { toDay } from '../../domain/calendar.js';
 import type { AuthedContext, Db } from '../context.js';
 import { absencesByStudent, lessonDays } from './attendance-data.js';
 import { presence } from './attendance.js';

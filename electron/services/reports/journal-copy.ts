@@ -4,7 +4,7 @@ import type { JournalPagesData } from '../../export/journal-pages.js';
 import { AppError } from '../../api/errors.js';
 import { LESSON_KIND_NAMES } from '../../domain/labels.js';
 import { loadJournal } from '../access.js';
-import { ruDate } from '../calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
 import type { Db } from '../context.js';
 import { rosterBetween, subgroupMembers } from '../rosters.js';
 import { fullName } from '../session.js';

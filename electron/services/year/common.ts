@@ -5,7 +5,8 @@ import type { Db, ServiceDeps } from '../context.js';
 import { backupNow, type BackupInfo, type BackupReason } from '../backups/index.js';
 import type { BackupOptions } from '../backups/create.js';
 import { CancelledError } from '../jobs.js';
-import { addDays, ruDate } from '../calendar.js';
+import { addDays } from '../../domain/calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
 
 export interface YearRow { id: number; title: string; starts_on: string; ends_on: string; status: 'open' | 'closed' | 'archived'; closed_at: string | null; version: number }
 

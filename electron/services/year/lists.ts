@@ -6,7 +6,7 @@ import { AppError, forbidden } from '../../api/errors.js';
 import { LESSON_KIND_NAMES } from '../../domain/labels.js';
 import { addTableSheet, createWorkbook, toBuffer, type XlsxColumn } from '../../export/xlsx.js';
 import { assertJournalRead, canReadGroup, canSeeGroupPersonalData, READ_ALL } from '../access.js';
-import { WEEKDAYS_RU } from '../calendar.js';
+import { WEEKDAYS_RU } from '../../domain/calendar.js';
 import { hasRole, type AuthedContext } from '../context.js';
 import { fileOutput } from '../files.js';
 import { SUBJECT_KIND_LABELS } from './codes.js';

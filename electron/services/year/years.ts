@@ -3,7 +3,8 @@ import type { PeriodKind } from '../../../db/schema.js';
 import type { Parsed, PeriodInfo, YearClosed, YearInfo } from '../../api/contract.js';
 import { AppError, badInput, notFound } from '../../api/errors.js';
 import { audit } from '../audit.js';
-import { daysBetween, ruDate } from '../calendar.js';
+import { daysBetween } from '../../domain/calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
 import type { AuthedContext, Db } from '../context.js';
 import { assertYearOpen, count, loadYear, safetyBackup, versionConflict } from './common.js';
 

@@ -6,7 +6,8 @@ import { call } from '../../api';
 import { Button, Card, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
 import { plural } from '../../labels';
-import { countsLine, formatBytes, num, ruDateTime } from './format';
+import { countsLine, formatBytes, num } from './format';
+import { ruDateTime } from '../../../electron/domain/format-dates';
 import { RestorePanel } from './RestorePanel';
 import { useJob } from '../../components/useJob';
 

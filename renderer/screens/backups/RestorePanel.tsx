@@ -5,7 +5,8 @@ import type { BackupItem, RestoreOutcome } from '../../../electron/api/contract'
 import { call } from '../../api';
 import { Button, Card, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { formatBytes, num, ruDateTime } from './format';
+import { formatBytes, num } from './format';
+import { ruDateTime } from '../../../electron/domain/format-dates';
 
 export function RestorePanel({ item, onClose }: { item: BackupItem; onClose: () => void }) {
   const { data: check, error, loading } = useCall('backups.inspect', { name: item.name });

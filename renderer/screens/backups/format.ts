@@ -1,6 +1,6 @@
 // How backup facts read on screen.
 import type { BackupCounts } from '../../../electron/api/contract';
-import { plural, ruDateTime } from '../../labels';
+import { plural } from '../../labels';
 
 export function formatBytes(bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined) return '—';
@@ -18,4 +18,3 @@ export function countsLine(c: BackupCounts): string {
   return `${num(c.students)} ${plural(c.students, 'обучающийся', 'обучающихся', 'обучающихся')}, ${num(c.marks)} ${plural(c.marks, 'отметка', 'отметки', 'отметок')}`;
 }
 
-export { ruDateTime };

@@ -5,7 +5,7 @@ import type { FamilyPage, FamilySubject } from '../../../electron/api/contract';
 import { currentPath, navigate } from '../../app/router';
 import { useNarrow } from '../../app/useNarrow';
 import { Button, Card } from '../../components/ui';
-import { ruDate } from '../../labels';
+import { ruDate } from '../../../electron/domain/format-dates';
 import { formatAverage } from '../../../electron/domain/average';
 
 const FINAL_LABELS = { period: 'за период', exam: 'экзамен', credit: 'зачёт', year: 'за год' } as const;

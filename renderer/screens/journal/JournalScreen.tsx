@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FinalMarkKind } from '../../../electron/domain/enums';
 import { Button, ErrorBanner, Loading, Notice } from '../../components/ui';
-import { ruDate } from '../../labels';
+import { ruDate } from '../../../electron/domain/format-dates';
 import { navigate, queryParam } from '../../app/router';
 import { focusGrid, Grid, useStudentStats, type Cursor } from './Grid';
 import { LessonPanel, type PanelTarget } from './LessonPanel';

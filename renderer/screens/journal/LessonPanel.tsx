@@ -6,7 +6,7 @@ import type { JournalPage, LessonInfo } from '../../../electron/api/contract';
 import type { LessonKind } from '../../../electron/domain/enums';
 import { call } from '../../api';
 import { Button } from '../../components/ui';
-import { ruDate } from '../../labels';
+import { ruDate } from '../../../electron/domain/format-dates';
 import { ColumnsEditor, IndividualHomework } from './LessonExtras';
 import { LESSON_KIND_TITLES } from '../../../electron/domain/labels';
 

@@ -4,17 +4,13 @@ import { useState } from 'react';
 import type { RemarkRow } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button, ErrorBanner } from '../../components/ui';
-import { plural, ruDate, ruDateTime } from '../../labels';
+import { addDays } from '../../../electron/domain/calendar';
+import { plural } from '../../labels';
+import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 
 export const STATUS_LABELS: Record<RemarkRow['status'], string> = {
   draft: 'черновик', open: 'ждёт ответа', answered: 'ответ получен', accepted: 'устранено', reopened: 'возвращено',
 };
-
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 interface Props {
   remark: RemarkRow;

@@ -2,7 +2,7 @@
 import type { ReactElement } from 'react';
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AttendanceWeek, CompletionGroup, MarkDistribution } from '../../../electron/api/contract';
-import { ruDate } from '../../labels';
+import { ruDate } from '../../../electron/domain/format-dates';
 import { dec, pct } from './format';
 
 const BLUE = '#1f5fa8';

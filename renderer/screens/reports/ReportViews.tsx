@@ -4,7 +4,7 @@ import type {
   AttendanceReport, CompletionReport, ForecastReport, HoursSheet, KeepingReport, KeepingSummary, PerformanceReport,
 } from '../../../electron/api/contract';
 import { Stat } from '../../components/ui';
-import { ruDate } from '../../labels';
+import { ruDate } from '../../../electron/domain/format-dates';
 import { AttendanceByWeek, CompletionByDepartment, MarksDistribution } from './Charts';
 import { dec, groupLabel, hrs, pct } from './format';
 

@@ -6,7 +6,8 @@ import type { PeriodKind } from '../../../electron/domain/enums';
 import { ApiError, call } from '../../api';
 import { Button, Card, ErrorBanner, Field, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { ruDate, ruDateTime, YEAR_STATUS_LABELS } from '../../labels';
+import { YEAR_STATUS_LABELS } from '../../labels';
+import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 import { PERIOD_KIND_LABELS } from './words';
 import { DateField, DateInput } from './DateInput';
 

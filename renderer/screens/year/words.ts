@@ -9,12 +9,6 @@ export const PARITY_LABELS: Record<WeekParity, string> = { all: 'каждая н
 export const WEEKDAY_SHORT = ['', 'Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Вс'];
 export const WEEKDAY_LONG = ['', 'Понедельник', 'Вторник', 'Среда', 'Четверг', 'Пятница', 'Суббота', 'Воскресенье'];
 
-/** «01.09.2026» → «2026-09-01» for inputs people type by hand; ISO passes through. */
-export function isoOf(text: string): string {
-  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text.trim());
-  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : text.trim();
-}
-
 /** A supplementary-education centre (seed 000) says «объединение» and «программа» for group and subject. */
 export function kindWords(kind: string | undefined) {
   const centre = kind === 'supplementary';
