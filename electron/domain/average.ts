@@ -1,4 +1,5 @@
 // The weighted average of a student's marks and the period mark the program offers from it.
+import { decimal } from './format-numbers.js';
 import { numericValue } from './scale.js';
 
 /** Weighted average of the numeric marks, two decimals; null without any. */
@@ -35,5 +36,5 @@ export function suggestFinal(
 
 /** An average as the journal shows it: «3,67»; nothing without one. */
 export function formatAverage(avg: number | null): string {
-  return avg === null ? '' : avg.toFixed(2).replace('.', ',');
+  return avg === null ? '' : decimal(avg, 2);
 }

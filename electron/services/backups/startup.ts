@@ -5,6 +5,7 @@ import path from 'node:path';
 import { migrations } from '../../../db/migrations/index.js';
 import { DatabaseOpenError } from '../../../db/errors.js';
 import { ruDateTime } from '../../domain/format-dates.js';
+import { count } from '../../domain/format-numbers.js';
 import type { AppPaths } from '../paths.js';
 import type { Settings } from '../settings.js';
 import { listBackups, type BackupInfo } from './catalog.js';
@@ -67,7 +68,7 @@ export function backupTime(b: Pick<BackupInfo, 'createdAt'>): string {
 export function describeForPeople(b: BackupInfo): string {
   const when = backupTime(b);
   const parts = [b.year ? `учебный год ${b.year}` : null,
-    b.counts ? `обучающихся: ${b.counts.students.toLocaleString('ru-RU')}, отметок: ${b.counts.marks.toLocaleString('ru-RU')}` : null].filter(Boolean);
+    b.counts ? `обучающихся: ${count(b.counts.students)}, отметок: ${count(b.counts.marks)}` : null].filter(Boolean);
   return `от ${when}${parts.length ? ` (${parts.join('; ')})` : ''}, файл ${b.path}`;
 }
 

@@ -2,7 +2,7 @@
 import type { Me } from '../../../electron/api/contract';
 import { Card, ErrorBanner } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { plural } from '../../labels';
+import { plural } from '../../../electron/domain/format-numbers';
 import { ruDate } from '../../../electron/domain/format-dates';
 
 export function HomeRemarks({ me }: { me: Me }) {

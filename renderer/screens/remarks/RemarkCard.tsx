@@ -5,7 +5,7 @@ import type { RemarkRow } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button, ErrorBanner } from '../../components/ui';
 import { addDays } from '../../../electron/domain/calendar';
-import { plural } from '../../labels';
+import { plural } from '../../../electron/domain/format-numbers';
 import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 
 export const STATUS_LABELS: Record<RemarkRow['status'], string> = {

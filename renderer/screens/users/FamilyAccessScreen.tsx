@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { FamilyAccount, FamilyStudent } from '../../../electron/api/contract';
 import { Button, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { plural } from '../../labels';
+import { plural } from '../../../electron/domain/format-numbers';
 import { ruDateTime } from '../../../electron/domain/format-dates';
 import { SlipsPrinter } from './SlipsPrinter';
 
