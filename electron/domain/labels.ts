@@ -1,5 +1,27 @@
 // Russian words for the domain's codes, one table each, as the screens and the printed pages show them.
-import type { AttendanceCode, FinalMarkKind, LessonKind } from './enums.js';
+import type { AttendanceCode, FinalMarkKind, LessonKind, RemarkStatus, Role, YearStatus } from './enums.js';
+
+/** A role as a title: the users screen, the account line, credential slips, the audit log. */
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Администратор',
+  director: 'Директор',
+  deputy: 'Заместитель директора',
+  dept_head: 'Заведующий отделением',
+  secretary: 'Секретарь учебной части',
+  curator: 'Куратор группы',
+  teacher: 'Преподаватель',
+  student: 'Обучающийся',
+  parent: 'Родитель',
+};
+
+/** «Учебный год 2025/2026 закрыт». */
+export const YEAR_STATUS_LABELS: Record<YearStatus, string> = {
+  open: 'открыт', closed: 'закрыт', archived: 'в архиве',
+};
+
+export const REMARK_STATUS_LABELS: Record<RemarkStatus, string> = {
+  draft: 'черновик', open: 'ждёт ответа', answered: 'ответ получен', accepted: 'устранено', reopened: 'возвращено',
+};
 
 /** The lesson panel's choice: «Практическое занятие». */
 export const LESSON_KIND_TITLES: Record<LessonKind, string> = {

@@ -4,6 +4,7 @@ import type { AuditChange, AuditOptions, AuditPage, AuditRow, FileOutput, Lookup
 import { XLSX_MIME } from '../api/contract.js';
 import { badInput } from '../api/errors.js';
 import { ruDate, ruDateTime } from '../domain/format-dates.js';
+import { ROLE_LABELS } from '../domain/labels.js';
 import { addTableSheet, createWorkbook, toBuffer } from '../export/xlsx.js';
 import { auditExport } from './audit.js';
 import { actionLabel, BLOCK_SCOPE_LABELS, entityLabel, fieldLabel, REASON_LABELS } from './audit-labels.js';
@@ -11,7 +12,6 @@ import type { AuthedContext, Db } from './context.js';
 import { fileOutput } from './files.js';
 import { currentYear } from './schedule.js';
 import { fullName, shortName } from './session.js';
-import { ROLE_NAMES } from './users/grants.js';
 import { chunks } from './users/rows.js';
 import type { Role } from '../../db/schema.js';
 
@@ -65,7 +65,7 @@ export function formatValue(field: string, value: unknown, names: Names): string
     if (value.length === 0) return 'нет ролей';
     return value.map((g) => {
       if (!isRecord(g)) return String(g);
-      const name = ROLE_NAMES[g.role as Role] ?? String(g.role);
+      const name = ROLE_LABELS[g.role as Role] ?? String(g.role);
       const scope = typeof g.departmentId === 'number' ? names.departments.get(g.departmentId) ?? `отделение №${g.departmentId}`
         : typeof g.groupId === 'number' ? `группа ${names.groups.get(g.groupId) ?? `№${g.groupId}`}` : null;
       return scope ? `${name} (${scope})` : name;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ArchiveCopy, ArchiveYear, JobInfo, VerifyReport } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button, ErrorBanner } from '../../components/ui';
-import { YEAR_STATUS_LABELS } from '../../labels';
+import { YEAR_STATUS_LABELS } from '../../../electron/domain/labels';
 import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 import { bytes, STATE_LABELS, STATE_TONE, TARGET_LABELS } from './format';
 import { JobProgress } from './JobProgress';

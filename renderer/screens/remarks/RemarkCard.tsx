@@ -5,12 +5,9 @@ import type { RemarkRow } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button, ErrorBanner } from '../../components/ui';
 import { addDays } from '../../../electron/domain/calendar';
+import { REMARK_STATUS_LABELS } from '../../../electron/domain/labels';
 import { plural } from '../../../electron/domain/format-numbers';
 import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
-
-export const STATUS_LABELS: Record<RemarkRow['status'], string> = {
-  draft: 'черновик', open: 'ждёт ответа', answered: 'ответ получен', accepted: 'устранено', reopened: 'возвращено',
-};
 
 interface Props {
   remark: RemarkRow;
@@ -36,6 +33,7 @@ export function RemarkCard({ remark: r, canDecide, canAnswer, today, selected, o
     try { await fn(); onChanged(); } catch (e) { setError(e); } finally { setBusy(false); }
   };
   const waiting = r.status === 'open' || r.status === 'reopened';
+  const tone = r.status === 'accepted' ? 'tag-ok' : r.status === 'answered' ? 'tag-warn' : waiting ? 'tag-bad' : '';
   const title = `${r.groupName} · ${r.subjectName}`;
 
   return (
@@ -45,7 +43,7 @@ export function RemarkCard({ remark: r, canDecide, canAnswer, today, selected, o
         <strong>{title}</strong>
         <span className="muted">{r.teacherName}</span>
         {r.lessonDate && <span className="muted">занятие {ruDate(r.lessonDate)}{r.lessonNo ? `, ${r.lessonNo}-я пара` : ''}</span>}
-        <span className={`tag ${r.status === 'accepted' ? 'tag-ok' : r.status === 'answered' ? 'tag-warn' : waiting ? 'tag-bad' : ''}`}>{STATUS_LABELS[r.status]}</span>
+        <span className={`tag ${tone}`}>{REMARK_STATUS_LABELS[r.status]}</span>
         {r.auto && <span className="tag">еженедельная проверка</span>}
         <span className={r.overdue ? 'due due-overdue' : 'due'}>
           срок: {ruDate(r.dueOn)}{r.overdue && ` — просрочено на ${r.daysOverdue} ${plural(r.daysOverdue, 'день', 'дня', 'дней')}`}

@@ -2,7 +2,7 @@
 import type { RoleView, ScopeChoices } from '../../../electron/api/contract';
 import { STAFF_ROLES, type Role } from '../../../electron/domain/enums';
 import { Button } from '../../components/ui';
-import { ROLE_LABELS } from '../../labels';
+import { ROLE_LABELS } from '../../../electron/domain/labels';
 
 export interface GrantDraft {
   role: Role;

@@ -6,7 +6,7 @@ import { ROLES } from '../../../electron/domain/enums';
 import { call } from '../../api';
 import { Button, ErrorBanner, Loading } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { ROLE_LABELS } from '../../labels';
+import { ROLE_LABELS } from '../../../electron/domain/labels';
 import { plural } from '../../../electron/domain/format-numbers';
 import { ruDateTime } from '../../../electron/domain/format-dates';
 import { roleText } from './RolesEditor';

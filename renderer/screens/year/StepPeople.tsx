@@ -5,7 +5,7 @@ import type { StaffOption } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button, Card, ErrorBanner, Loading } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { ROLE_LABELS } from '../../labels';
+import { ROLE_LABELS } from '../../../electron/domain/labels';
 import type { Role } from '../../../electron/domain/enums';
 import { ImportDialog } from './ImportDialog';
 import { download } from './StepSubjects';

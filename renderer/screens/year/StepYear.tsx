@@ -6,7 +6,7 @@ import type { PeriodKind } from '../../../electron/domain/enums';
 import { ApiError, call } from '../../api';
 import { Button, Card, ErrorBanner, Field, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { YEAR_STATUS_LABELS } from '../../labels';
+import { YEAR_STATUS_LABELS } from '../../../electron/domain/labels';
 import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 import { PERIOD_KIND_LABELS } from './words';
 import { DateField, DateInput } from './DateInput';
