@@ -2,34 +2,20 @@
 // Dates are ISO strings `YYYY-MM-DD`, moments are ISO strings with time; flags are 0/1 integers —
 // the same representation on SQLite and PostgreSQL, so every query runs unchanged on both.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  AttendanceCode, EnrolmentEndReason, EnrolmentReason, FinalMarkKind, InstitutionKind, LessonKind, PeriodKind,
+  RemarkStatus, Role, SubjectKind, WeekParity, YearStatus,
+} from '../electron/domain/enums.js';
 
 /** A row version for optimistic locking: a save names the version it saw. */
 type Version = ColumnType<number, number | undefined, number>;
 type Flag = ColumnType<number, number | undefined, number>;
 
-export type Role =
-  | 'admin'
-  | 'director'
-  | 'deputy'
-  | 'dept_head'
-  | 'secretary'
-  | 'curator'
-  | 'teacher'
-  | 'student'
-  | 'parent';
-
-export type InstitutionKind = 'school' | 'college' | 'supplementary';
-export type PeriodKind = 'half_year' | 'semester' | 'quarter';
-export type YearStatus = 'open' | 'closed' | 'archived';
-export type SubjectKind = 'discipline' | 'mdk' | 'pm' | 'practice' | 'programme';
-export type LessonKind = 'lecture' | 'practical' | 'lab' | 'test' | 'excursion' | 'self_study';
-export type EnrolmentReason = 'admission' | 'transfer';
-export type EnrolmentEndReason = 'withdrawal' | 'transfer' | 'graduation';
-/** н absent, у valid reason, б ill, оп late, уч on the institution's business (counts as present). */
-export type AttendanceCode = 'н' | 'у' | 'б' | 'оп' | 'уч';
-export type FinalMarkKind = 'period' | 'exam' | 'year' | 'credit';
-export type RemarkStatus = 'draft' | 'open' | 'answered' | 'accepted' | 'reopened';
-export type WeekParity = 'all' | 'odd' | 'even';
+// The domain's codes live in electron/domain (the screens share them); re-exported for every old import.
+export type {
+  AttendanceCode, EnrolmentEndReason, EnrolmentReason, FinalMarkKind, InstitutionKind, LessonKind, PeriodKind,
+  RemarkStatus, Role, SubjectKind, WeekParity, YearStatus,
+};
 
 export interface AppMetaTable {
   key: string;

@@ -2,7 +2,8 @@
 // finished periods, the deputy's remarks in every state, and the audit record of the generation.
 import type { Insertable } from 'kysely';
 import type { AbsenceExcuseTable, RemarkStatus } from '../schema.js';
-import { addDays, fromDay, ruDate, toDay, weekStart } from '../../electron/services/calendar.js';
+import { addDays, fromDay, toDay, weekStart } from '../../electron/domain/calendar.js';
+import { ruDate } from '../../electron/domain/format-dates.js';
 import type { Inserter } from './insert.js';
 import type { LessonStats } from './lessons.js';
 import { onRoster, type EnrolM, type Ids, type JournalM, type StudentM, type YearM } from './model.js';

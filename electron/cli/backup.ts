@@ -5,7 +5,7 @@ import path from 'node:path';
 import { openDatabase, parseDatabaseUrl } from '../../db/connect.js';
 import { flagString } from '../args.js';
 import { backupFile, backupFolder, pgDump, rotateFolder, rotationPolicy, type BackupReason } from '../services/backups/index.js';
-import { formatBytes } from '../services/backups/disk.js';
+import { formatBytes } from '../domain/format-numbers.js';
 import { CliError, requireFlag, type CliCommand } from './command.js';
 import { cliContext } from './context.js';
 

@@ -11,7 +11,8 @@ import { AppError, badInput } from '../api/errors.js';
 import { audit } from './audit.js';
 import { readTlsFiles } from './tls-files.js';
 import type { AuthedContext } from './context.js';
-import { ensureWritableFolder, formatBytes, freeBytes } from './backups/disk.js';
+import { formatBytes } from '../domain/format-numbers.js';
+import { ensureWritableFolder, freeBytes } from './backups/disk.js';
 import { inspectFile, listBackups, maskUrl } from './backups/index.js';
 import type { Settings, SettingsPatch } from './settings.js';
 

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Me } from '../../electron/api/contract';
 import { call } from '../api';
 import { Button } from '../components/ui';
-import { ROLE_LABELS } from '../labels';
+import { ROLE_LABELS } from '../../electron/domain/labels';
 import { matchPath, navigate, usePath } from './router';
 import { allowed, routes, type RouteDef } from './routes';
 

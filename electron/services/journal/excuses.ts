@@ -5,7 +5,8 @@ import type { ExcuseInfo, Parsed } from '../../api/contract.js';
 import { badInput, conflict, forbidden, notFound } from '../../api/errors.js';
 import { assertFamilyRead, canManageGroup, curatedGroupIds, headedDepartmentIds, isOwnChild, READ_ALL } from '../access.js';
 import { audit } from '../audit.js';
-import { addDays, daysBetween, ruDate } from '../calendar.js';
+import { addDays, daysBetween } from '../../domain/calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
 import { hasRole, type AuthedContext, type Db } from '../context.js';
 import { fullName, shortName } from '../session.js';
 

@@ -7,7 +7,8 @@ import type { Database } from '../../../db/schema.js';
 import type { Parsed, WeeklyDraftResult } from '../../api/contract.js';
 import { AppError } from '../../api/errors.js';
 import { audit } from '../audit.js';
-import { addDays, ruDate, weekStart } from '../calendar.js';
+import { addDays, weekStart } from '../../domain/calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
 import type { AuthedContext, ServiceDeps, Session } from '../context.js';
 import { scheduledSlots } from '../schedule.js';
 

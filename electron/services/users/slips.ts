@@ -4,6 +4,7 @@
 import type { JobInfo, Parsed, SlipsResult, UserRow } from '../../api/contract.js';
 import { PDF_MIME } from '../../api/contract.js';
 import { badInput, forbidden, notFound } from '../../api/errors.js';
+import { ROLE_LABELS } from '../../domain/labels.js';
 import { endUserSessions } from '../web-sessions.js';
 import { credentialSlipsPdf, type CredentialSlip } from '../../export/credential-slips.js';
 import { studentsBeyondCredentialScope } from '../access.js';
@@ -13,7 +14,6 @@ import { fileOutput } from '../files.js';
 import type { JobControl } from '../../platform/jobs.js';
 import { generateOneTimePassword, hashOneTimePassword } from '../passwords.js';
 import { shortName } from '../session.js';
-import { ROLE_NAMES } from './grants.js';
 import { loginBase, splitFullName, uniqueLogin } from './logins.js';
 import { chunks, describeUsers } from './rows.js';
 
@@ -245,7 +245,7 @@ export function describeAccount(r: UserRow): string {
     const kids = r.children.map((c) => `${c.fullName}${c.groupName ? ` (${c.groupName})` : ''}`).join('; ');
     return `Родитель (законный представитель): ${kids}`;
   }
-  const roles = [...new Set(r.roles.map((g) => ROLE_NAMES[g.role]))].join(', ');
+  const roles = [...new Set(r.roles.map((g) => ROLE_LABELS[g.role]))].join(', ');
   const position = r.position && !roles.toLowerCase().includes(r.position.toLowerCase()) ? r.position : null;
   return [roles, position].filter(Boolean).join(' · ') || 'Пользователь';
 }

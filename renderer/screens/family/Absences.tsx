@@ -3,8 +3,8 @@
 import type { FamilyAbsence } from '../../../electron/api/contract';
 import { useNarrow } from '../../app/useNarrow';
 import { Card } from '../../components/ui';
-import { ruDate } from '../../labels';
-import { ATTENDANCE_LABELS } from '../journal/values';
+import { ruDate } from '../../../electron/domain/format-dates';
+import { ATTENDANCE_LABELS } from '../../../electron/domain/labels';
 
 const STATUS = { confirmed: ['tag-ok', 'причина подтверждена'], rejected: ['tag-bad', 'причина не принята'],
   submitted: ['tag-warn', 'причина на рассмотрении'] } as const;

@@ -5,7 +5,7 @@ import type { ExcuseInfo } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { useNarrow } from '../../app/useNarrow';
 import { Button, ErrorBanner, Notice } from '../../components/ui';
-import { ruDate } from '../../labels';
+import { ruDate } from '../../../electron/domain/format-dates';
 
 export const EXCUSE_KINDS = { parent_note: 'заявление родителя', medical: 'медицинская справка', order: 'приказ', other: 'другое' } as const;
 export const EXCUSE_STATUS = { submitted: 'на рассмотрении у куратора', confirmed: 'подтверждена', rejected: 'не принята' } as const;

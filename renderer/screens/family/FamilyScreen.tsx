@@ -8,7 +8,7 @@ import { queryParam, usePath } from '../../app/router';
 import { useNarrow } from '../../app/useNarrow';
 import { Card, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { longDate, ruDate } from '../../labels';
+import { longDate, ruDate } from '../../../electron/domain/format-dates';
 import { Absences } from './Absences';
 import { ExcuseForm, ExcuseList } from './Excuses';
 import { familyHref, SubjectMarks, SubjectView } from './Marks';

@@ -5,8 +5,8 @@ import type { FamilyPage, FamilySubject } from '../../../electron/api/contract';
 import { currentPath, navigate } from '../../app/router';
 import { useNarrow } from '../../app/useNarrow';
 import { Button, Card } from '../../components/ui';
-import { ruDate } from '../../labels';
-import { formatAverage } from '../journal/values';
+import { ruDate } from '../../../electron/domain/format-dates';
+import { formatAverage } from '../../../electron/domain/average';
 
 const FINAL_LABELS = { period: 'за период', exam: 'экзамен', credit: 'зачёт', year: 'за год' } as const;
 

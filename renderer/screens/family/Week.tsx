@@ -2,14 +2,9 @@
 // the days run down the screen one under another, today marked.
 import type { FamilyLesson, FamilyPage } from '../../../electron/api/contract';
 import { Card } from '../../components/ui';
-import { longDate, ruDate } from '../../labels';
-import { ATTENDANCE_LABELS } from '../journal/values';
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+import { addDays } from '../../../electron/domain/calendar';
+import { longDate, ruDate } from '../../../electron/domain/format-dates';
+import { ATTENDANCE_LABELS } from '../../../electron/domain/labels';
 
 export function Week({ page, onWeek }: { page: FamilyPage; onWeek: (d: string) => void }) {
   const w = page.week;

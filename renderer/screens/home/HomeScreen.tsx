@@ -2,7 +2,9 @@
 import type { HomeSummary, Me } from '../../../electron/api/contract';
 import { Card, ErrorBanner, Loading, Stat } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { longDate, plural, ruDate, ruDateTime, YEAR_STATUS_LABELS } from '../../labels';
+import { YEAR_STATUS_LABELS } from '../../../electron/domain/labels';
+import { plural } from '../../../electron/domain/format-numbers';
+import { longDate, ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 import { HomeRemarks } from '../remarks/HomeRemarks';
 import { MyJournalsCard } from '../users/MyJournalsCard';
 

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { LoadInfo, Me, TimetableEntryInfo } from '../../../electron/api/contract';
 import { queryParam, usePath } from '../../app/router';
 import { Button, ErrorBanner, Loading } from '../../components/ui';
-import { YEAR_STATUS_LABELS } from '../../labels';
+import { YEAR_STATUS_LABELS } from '../../../electron/domain/labels';
 import { ImportDialog } from '../year/ImportDialog';
 import { download } from '../year/StepSubjects';
 import { useOptionalCall } from '../year/useOptionalCall';
