@@ -48,7 +48,9 @@ export function seedBigJournal(dbFile: string, students: number, lessons: number
         }
       }
       return { journalId: journal, students, lessons, marks };
-    })();
+      // IMMEDIATE: take the write lock first (waiting busy_timeout). A deferred transaction that reads and then
+      // writes fails at once with SQLITE_BUSY when the host wrote in between (its scheduler lease, a session).
+    }).immediate();
   } finally {
     db.close();
   }
