@@ -123,7 +123,7 @@ describe.skipIf(skip !== null)('two serve processes on one PostgreSQL behind ngi
     };
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 1; i <= 6; i++) {
+    for (let i = 1; i <= 10; i++) {
       known.push(await time('admin', i));
       unknown.push(await time('nobody.here', i + 10));
     }
