@@ -11,7 +11,7 @@ const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  target: 'node20',
+  target: 'node22',
   sourcemap: true,
   logLevel: 'warning',
   // import.meta.url has no meaning in CommonJS: give it the bundle's own file URL.
@@ -20,11 +20,15 @@ const common = {
 };
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs', external });
-// The archive renders journal pages in worker threads; render-pool.ts finds this file beside main.cjs.
-// Self-contained but for the native module: it runs unpacked from the asar (electron-builder.yml), where
-// only better-sqlite3 is on disk beside it.
-await build({ ...common, entryPoints: ['electron/export/archive/render-worker.ts'], outfile: 'dist-electron/archive-worker.cjs',
-  external: ['electron', 'better-sqlite3', 'pg', 'pg-native'] });
+// Worker threads (electron/workers/<name>.worker.ts: the archive's PDF pages, the full check and the
+// online copy of a journal); platform/worker-script.ts finds `<name>-worker.cjs` beside main.cjs. Self-contained
+// but for the native module: they run unpacked from the asar (electron-builder.yml), where only
+// better-sqlite3 is on disk beside them.
+const workers = fs.readdirSync('electron/workers').filter((f) => f.endsWith('.worker.ts')).map((f) => f.replace('.worker.ts', ''));
+for (const name of workers) {
+  await build({ ...common, entryPoints: [`electron/workers/${name}.worker.ts`], outfile: `dist-electron/${name}-worker.cjs`,
+    external: ['electron', 'better-sqlite3', 'pg', 'pg-native'] });
+}
 // The sandboxed preload may require only `electron`. It needs the contract's method names only, not
 // its schemas: evaluate the contract once here and hand the preload a module with just the names.
 const names = await contractMethodNames();
@@ -45,4 +49,4 @@ async function contractMethodNames() {
   fs.rmSync(dir, { recursive: true, force: true });
   return list;
 }
-console.log('dist-electron/main.cjs, dist-electron/archive-worker.cjs, dist-electron/preload.cjs');
+console.log(`dist-electron/main.cjs, ${workers.map((w) => `dist-electron/${w}-worker.cjs`).join(', ')}, dist-electron/preload.cjs`);

@@ -2,34 +2,20 @@
 // Dates are ISO strings `YYYY-MM-DD`, moments are ISO strings with time; flags are 0/1 integers —
 // the same representation on SQLite and PostgreSQL, so every query runs unchanged on both.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  AttendanceCode, EnrolmentEndReason, EnrolmentReason, FinalMarkKind, InstitutionKind, LessonKind, PeriodKind,
+  RemarkStatus, Role, SubjectKind, WeekParity, YearStatus,
+} from '../electron/domain/enums.js';
 
 /** A row version for optimistic locking: a save names the version it saw. */
 type Version = ColumnType<number, number | undefined, number>;
 type Flag = ColumnType<number, number | undefined, number>;
 
-export type Role =
-  | 'admin'
-  | 'director'
-  | 'deputy'
-  | 'dept_head'
-  | 'secretary'
-  | 'curator'
-  | 'teacher'
-  | 'student'
-  | 'parent';
-
-export type InstitutionKind = 'school' | 'college' | 'supplementary';
-export type PeriodKind = 'half_year' | 'semester' | 'quarter';
-export type YearStatus = 'open' | 'closed' | 'archived';
-export type SubjectKind = 'discipline' | 'mdk' | 'pm' | 'practice' | 'programme';
-export type LessonKind = 'lecture' | 'practical' | 'lab' | 'test' | 'excursion' | 'self_study';
-export type EnrolmentReason = 'admission' | 'transfer';
-export type EnrolmentEndReason = 'withdrawal' | 'transfer' | 'graduation';
-/** н absent, у valid reason, б ill, оп late, уч on the institution's business (counts as present). */
-export type AttendanceCode = 'н' | 'у' | 'б' | 'оп' | 'уч';
-export type FinalMarkKind = 'period' | 'exam' | 'year' | 'credit';
-export type RemarkStatus = 'draft' | 'open' | 'answered' | 'accepted' | 'reopened';
-export type WeekParity = 'all' | 'odd' | 'even';
+// The domain's codes live in electron/domain (the screens share them); re-exported for every old import.
+export type {
+  AttendanceCode, EnrolmentEndReason, EnrolmentReason, FinalMarkKind, InstitutionKind, LessonKind, PeriodKind,
+  RemarkStatus, Role, SubjectKind, WeekParity, YearStatus,
+};
 
 export interface AppMetaTable {
   key: string;
@@ -443,6 +429,33 @@ export interface ArchiveTable {
   verify_ok: Flag;
 }
 
+/** A browser session of the web host: the token itself lives only in the user's cookie. */
+export interface WebSessionTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  locked: Flag;
+}
+
+/** Failed logins counted per key (an address, an account, an account from one address) in a window. */
+export interface LoginThrottleTable {
+  key: string;
+  /** The account a `pair:`, `acct:` or `known:` row is about (so an administrator's unlock can clear them). */
+  login_key: string | null;
+  failures: ColumnType<number, number | undefined, number>;
+  window_start: string;
+  blocked_until: string | null;
+  updated_at: string;
+}
+
+/** A lease held by one process at a time (the scheduler), renewed while it lives. */
+export interface LeaseTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
 export interface Database {
   app_meta: AppMetaTable;
   institution: InstitutionTable;
@@ -477,6 +490,9 @@ export interface Database {
   remarks: RemarkTable;
   audit_log: AuditLogTable;
   archives: ArchiveTable;
+  web_sessions: WebSessionTable;
+  login_throttle: LoginThrottleTable;
+  leases: LeaseTable;
 }
 
 export type DB = Database;

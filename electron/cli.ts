@@ -1,5 +1,5 @@
 // The command line: `npm run cli -- <command> …`. Same services and database code as the app.
-import { parseFlags } from './args.js';
+import { OptionsError, parseOptions } from './args.js';
 import { CliError, type CliCommand } from './cli/command.js';
 import { demoDataCommand } from './cli/demo-data.js';
 import { initCommand } from './cli/init.js';
@@ -11,10 +11,12 @@ import { checkCommand } from './cli/check.js';
 import { resetPasswordCommand } from './cli/reset-password.js';
 import { importCommand } from './cli/import.js';
 import { reportCommand } from './cli/report.js';
+import { serveCommand } from './cli/serve.js';
 import { DatabaseOpenError } from '../db/errors.js';
 import { AppError } from './api/errors.js';
 
-const commands: CliCommand[] = [initCommand, demoDataCommand, reportCommand, resetPasswordCommand, backupCommand, restoreCommand, checkCommand, importCommand, archiveCommand, verifyCommand];
+const commands: CliCommand[] = [initCommand, demoDataCommand, reportCommand, resetPasswordCommand, backupCommand, restoreCommand, checkCommand, importCommand, archiveCommand, verifyCommand,
+  serveCommand];
 
 function help(): void {
   console.log('Журнал — командная строка. Использование: npm run cli -- <команда> [параметры]\n');
@@ -27,12 +29,15 @@ async function main(): Promise<number> {
   if (!name || name === 'help' || name === '--help') { help(); return name ? 0 : 2; }
   const command = commands.find((c) => c.name === name);
   if (!command) { console.error(`Неизвестная команда «${name}».`); help(); return 2; }
-  const { positional, flags } = parseFlags(rest);
+  const { positional, flags } = parseOptions(rest, command.options, `команды ${name}`);
   return command.run(positional, flags);
 }
 
 main().then((code) => process.exit(code), (error: unknown) => {
-  const known = error instanceof CliError || error instanceof DatabaseOpenError || error instanceof AppError;
-  console.error(known ? `Ошибка: ${(error as Error).message}` : error);
+  const known = error instanceof CliError || error instanceof OptionsError || error instanceof DatabaseOpenError
+    || error instanceof AppError;
+  // A stack trace is for developers (ZHURNAL_DEBUG=1); a user gets one line.
+  if (known || !process.env.ZHURNAL_DEBUG) console.error(`Ошибка: ${error instanceof Error ? error.message : String(error)}`);
+  else console.error(error);
   process.exit(known ? 2 : 1);
 });

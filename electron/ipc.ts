@@ -4,7 +4,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { methodNames } from './api/contract.js';
 import type { Result } from './api/errors.js';
 import type { ServiceDeps, SessionHost } from './services/context.js';
-import { dispatch, type DispatchLog } from './services/dispatch.js';
+import { dispatch, type DispatchLog } from './api/dispatch.js';
 
 export const CHANNEL_PREFIX = 'journal:';
 
@@ -22,8 +22,8 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, deps: () => Servic
     return {
       userId: () => state().userId,
       locked: () => state().locked,
-      begin: (userId) => states.set(id, { userId, locked: false }),
-      end: () => states.delete(id),
+      begin: (userId) => { states.set(id, { userId, locked: false }); },
+      end: () => { states.delete(id); },
       setLocked: (locked) => { const s = states.get(id); if (s) s.locked = locked; },
     };
   };

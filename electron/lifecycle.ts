@@ -9,6 +9,7 @@ import { archiveScheduledTask } from './services/archive/schedule.js';
 import type { Clock } from './services/clock.js';
 import { appPaths } from './services/paths.js';
 import { weeklyRemarkTask } from './services/remarks/weekly.js';
+import { DatabaseLease } from './services/lease.js';
 import type { SettingsStore } from './services/settings.js';
 
 export interface Log {
@@ -21,9 +22,14 @@ export const consoleLog: Log = {
   error: (m, e) => console.error(m, e instanceof Error ? e.message : e ?? ''),
 };
 
-/** The scheduler with the program's own tasks; other features register theirs on the returned object before `start()`. */
+/**
+ * The scheduler with the program's own tasks; other features register theirs on the returned object
+ * before `start()`. It runs them only while this process holds the scheduler lease in the database, so
+ * that processes sharing one journal (`serve` processes, staff PCs on one server) do each job once.
+ */
 export function createScheduler(core: Core, clock: Clock, log: Log = consoleLog): Scheduler {
-  const scheduler = new Scheduler({ clock, settings: core.deps.settings, log: { error: (m, e) => log.error(m, e) } });
+  const gate = new DatabaseLease(() => core.deps.db, { name: 'scheduler', log });
+  const scheduler = new Scheduler({ clock, settings: core.deps.settings, log: { error: (m, e) => log.error(m, e) }, gate });
   scheduler.register(dailyBackupTask(core.deps));
   scheduler.register(archiveScheduledTask(core.deps, { error: (m, e) => log.error(m, e) }));
   // Each week the program drafts remarks on journals left unfilled; the deputy reviews and sends them.

@@ -14,11 +14,13 @@ import { hardenContents, isAppUrl } from './security.js';
 import { APP_FOLDER } from './services/paths.js';
 import type { SettingsStore } from './services/settings.js';
 import { electronSettings } from './settings-electron.js';
+import { LanServer } from './web/lan-server.js';
 
 app.setPath('userData', process.env.ZHURNAL_HOME ?? path.join(app.getPath('appData'), APP_FOLDER));
 
 let core: Core | null = null;
 let scheduler: Scheduler | null = null;
+let lanServer: LanServer | null = null;
 let quitting = false;
 let settings: SettingsStore;
 let mainWindow: BrowserWindow | null = null;
@@ -41,10 +43,11 @@ if (!app.requestSingleInstanceLock()) {
     if (quitting || !core) return;
     event.preventDefault();
     quitting = true;
-    void shutdown(core, scheduler, {
+    const log = {
       info: () => undefined,
-      error: (message, error) => dialog.showErrorBox(message, error instanceof Error ? error.message : String(error ?? '')),
-    }).finally(() => app.quit());
+      error: (message: string, error?: unknown) => dialog.showErrorBox(message, error instanceof Error ? error.message : String(error ?? '')),
+    };
+    void (lanServer?.stop() ?? Promise.resolve()).then(() => shutdown(core!, scheduler, log)).finally(() => app.quit());
   });
 }
 
@@ -62,6 +65,10 @@ async function start(): Promise<void> {
   }
   scheduler = createScheduler(core, systemClock);
   scheduler.start();
+  // «Доступ через браузер»: the same server as `cli serve`, inside the app, when the settings switch it on.
+  lanServer = new LanServer(core.deps, path.join(__dirname, '..', 'dist', 'renderer'), console);
+  core.deps.webServer = lanServer;
+  await lanServer.apply();
   const ipc = registerIpc(ipcMain, () => core!.deps, {
     isTrustedSender: (event) => isAppUrl(event.senderFrame?.url ?? '', appUrl()),
   });

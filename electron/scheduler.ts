@@ -1,18 +1,11 @@
 // A small scheduler for work the program does by itself: the daily backup now, the year-end archive
-// reminder and weekly remark drafts later. Each task says when it is due (from the clock and the
-// settings, both injectable); the scheduler checks at start and every few minutes, runs due tasks one
-// after another, never runs a task twice at once, and keeps the last outcome of each for the screens.
-// Both hosts (the Electron main process and the browser host) start one.
+// reminder and weekly remark drafts later. Each task (platform/scheduled-task.ts) says when it is due
+// (from the clock and the settings, both injectable); the scheduler checks at start and every few
+// minutes, runs due tasks one after another, never runs a task twice at once, and keeps the last
+// outcome of each for the screens. Both hosts (the Electron main process and the browser host) start one.
+import type { ScheduledTask } from './platform/scheduled-task.js';
 import type { Clock } from './services/clock.js';
 import type { Settings, SettingsStore } from './services/settings.js';
-
-export interface ScheduledTask {
-  /** Unique, e.g. `backup.daily`. */
-  name: string;
-  /** Should the task run now? Called on every check; keep it cheap. */
-  due(now: Date, settings: Settings): boolean | Promise<boolean>;
-  run(now: Date): Promise<void>;
-}
 
 export interface TaskStatus {
   name: string;
@@ -28,6 +21,13 @@ export interface Timers {
   clearInterval(handle: unknown): void;
 }
 
+/** Lets one process of several run the tasks (a lease in the database). */
+export interface SchedulerGate {
+  start(onAcquire: () => void): Promise<void>;
+  held(): boolean;
+  stop(): Promise<void>;
+}
+
 export interface SchedulerOptions {
   clock: Clock;
   settings: SettingsStore;
@@ -35,6 +35,8 @@ export interface SchedulerOptions {
   intervalMs?: number;
   timers?: Timers;
   log?: { error(message: string, error: unknown): void };
+  /** Run tasks only while the gate is held; checked before every task. */
+  gate?: SchedulerGate;
 }
 
 const realTimers: Timers = {
@@ -47,7 +49,7 @@ const realTimers: Timers = {
 };
 
 export class Scheduler {
-  private readonly tasks = new Map<string, ScheduledTask>();
+  private readonly tasks = new Map<string, ScheduledTask<Settings>>();
   private readonly status = new Map<string, TaskStatus>();
   private timer: unknown = null;
   private checking: Promise<void> | null = null;
@@ -55,7 +57,7 @@ export class Scheduler {
 
   constructor(private readonly options: SchedulerOptions) {}
 
-  register(task: ScheduledTask): void {
+  register(task: ScheduledTask<Settings>): void {
     if (this.tasks.has(task.name)) throw new Error(`Задача «${task.name}» уже зарегистрирована`);
     this.tasks.set(task.name, task);
     this.status.set(task.name, { name: task.name, running: false, lastStartedAt: null, lastFinishedAt: null, lastError: null });
@@ -67,7 +69,14 @@ export class Scheduler {
     this.stopped = false;
     const timers = this.options.timers ?? realTimers;
     this.timer = timers.setInterval(() => { void this.check(); }, this.options.intervalMs ?? 5 * 60 * 1000);
-    void this.check();
+    // With a gate, the first check comes when it is taken (at once, or when its holder dies).
+    if (this.options.gate) void this.options.gate.start(() => { if (!this.stopped) void this.check(); });
+    else void this.check();
+  }
+
+  /** Does this process run the tasks (always, without a gate)? */
+  active(): boolean {
+    return this.options.gate ? this.options.gate.held() : true;
   }
 
   /** Stop checking and wait for a running task to end (call before closing the database). */
@@ -76,6 +85,7 @@ export class Scheduler {
     if (this.timer !== null) (this.options.timers ?? realTimers).clearInterval(this.timer);
     this.timer = null;
     await this.checking;
+    await this.options.gate?.stop();
   }
 
   /** Run every due task once, in registration order. Overlapping calls share one pass. */
@@ -91,7 +101,7 @@ export class Scheduler {
 
   private async pass(): Promise<void> {
     for (const task of this.tasks.values()) {
-      if (this.stopped) return;
+      if (this.stopped || !this.active()) return;
       const status = this.status.get(task.name)!;
       const now = this.options.clock.now();
       try {

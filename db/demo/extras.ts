@@ -2,7 +2,8 @@
 // finished periods, the deputy's remarks in every state, and the audit record of the generation.
 import type { Insertable } from 'kysely';
 import type { AbsenceExcuseTable, RemarkStatus } from '../schema.js';
-import { addDays, fromDay, ruDate, toDay, weekStart } from '../../electron/services/calendar.js';
+import { addDays, fromDay, toDay, weekStart } from '../../electron/domain/calendar.js';
+import { ruDate } from '../../electron/domain/format-dates.js';
 import type { Inserter } from './insert.js';
 import type { LessonStats } from './lessons.js';
 import { onRoster, type EnrolM, type Ids, type JournalM, type StudentM, type YearM } from './model.js';
@@ -155,9 +156,16 @@ export function writeRemarks(out: Inserter, ids: Ids, rng: Rng, today: string, y
   }
   const plan: RemarkStatus[] = ['open', 'open', 'open', 'answered', 'answered', 'accepted', 'accepted', 'reopened'];
   plan.forEach((status, i) => add(pick(i), i === 0 ? missingText(pick(i), stats.current) : rng.pick(TEXTS), day(status === 'open' ? -rng.int(2, 14) : -rng.int(12, 40)), status));
-  for (const e of stats.current.emptyTopics.slice(0, 2)) add(e.journal, `Не указана тема занятия ${ruDate(e.date)}.`, day(-1), 'draft', e.lessonId, 1);
+  // The weekly check drafts one remark per journal and week (remarks.auto_week is unique per journal).
+  const drafted = new Set<JournalM>();
+  const draft = (j: JournalM, text: string, lessonId: number | null) => {
+    if (drafted.has(j)) return;
+    drafted.add(j);
+    add(j, text, day(-1), 'draft', lessonId, 1);
+  };
+  for (const e of stats.current.emptyTopics.slice(0, 2)) draft(e.journal, `Не указана тема занятия ${ruDate(e.date)}.`, e.lessonId);
   const behind = [...stats.current.missing.entries()].sort((a, b) => b[1].count - a[1].count || a[0].id - b[0].id).slice(0, 2);
-  for (const [j] of behind) add(j, missingText(j, stats.current), day(-1), 'draft', null, 1);
+  for (const [j] of behind) draft(j, missingText(j, stats.current), null);
   const previous = journals.filter((j) => j.group.year === years.previous && stats.previous.lastLesson.has(j));
   for (let i = 0; i < Math.min(3, previous.length); i++) {
     const j = rng.pick(previous);

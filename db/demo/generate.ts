@@ -2,7 +2,7 @@
 // transaction — structure first, then two years of lessons streamed day by day.
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import { localIsoDate } from '../../electron/services/clock.js';
+import { localIsoDate } from '../../electron/domain/calendar.js';
 import { hashPassword } from '../../electron/services/passwords.js';
 import { buildExcuses, writeCorrections, writeFinalMarks, writeRemarks } from './extras.js';
 import { Inserter } from './insert.js';

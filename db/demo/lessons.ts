@@ -2,7 +2,7 @@
 // into the database. Only students on the roster that day (and in the subgroup) appear; a student's
 // day is decided once (ill, absent, away on business) so all lessons of the day agree.
 import type { AttendanceCode } from '../schema.js';
-import { fromDay, toDay } from '../../electron/services/calendar.js';
+import { fromDay, toDay } from '../../electron/domain/calendar.js';
 import type { Inserter } from './insert.js';
 import type { EntryM, Ids, JournalM, StudentM, TeacherM, YearM } from './model.js';
 import { hash01, type Rng } from './random.js';

@@ -1,7 +1,7 @@
 // The in-memory model of the demo institution, built fully before anything but the lessons is
 // written: years and their school days, departments, groups, people, journals, timetable, plans.
 import type { EnrolmentEndReason, EnrolmentReason, LessonKind, Role } from '../schema.js';
-import { addDays, parityOf, toDay, weekday } from '../../electron/services/calendar.js';
+import { addDays, parityOf, toDay, weekday } from '../../electron/domain/calendar.js';
 import type { DepartmentDef, StreamDef } from './catalogue-college.js';
 import type { Sex } from './names.js';
 import type { SubjectDef } from './subjects.js';

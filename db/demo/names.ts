@@ -135,19 +135,6 @@ export function byName(a: { last: string; first: string }, b: { last: string; fi
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-const LATIN: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l',
-  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh',
-  щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', '-': '-',
-};
-
-/** Lower-case Latin transliteration (passport style) for logins and e-mail addresses. */
-export function translit(text: string): string {
-  let out = '';
-  for (const ch of text.toLowerCase()) out += LATIN[ch] ?? (/[a-z0-9]/.test(ch) ? ch : '');
-  return out;
-}
-
 const STREETS = ['Мира', 'Ленина', 'Энергетиков', 'Спортивная', 'Советская', 'Космонавтов', 'Строителей',
   'Победы', 'Куйбышева', 'Заводская', 'Молодёжная', 'Садовая', 'Гагарина', 'Пушкина', 'Октябрьская'];
 const TOWNS_COLLEGE = ['г. Южноуральск', 'г. Южноуральск', 'г. Южноуральск', 'г. Пласт', 'г. Троицк', 'п. Увельский', 'с. Кичигино'];

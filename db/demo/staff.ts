@@ -1,7 +1,8 @@
 // The staff: the four administrative demo users and the teachers — split into subject families in
 // proportion to the weekly load, each with a room of their own — and their logins.
 import type { Role } from '../schema.js';
-import { personName, translit, type Sex } from './names.js';
+import { translit } from '../../electron/domain/translit.js';
+import { personName, type Sex } from './names.js';
 import type { Ids, PersonM, Settings, TeacherM } from './model.js';
 import type { Rng } from './random.js';
 

@@ -3,8 +3,11 @@
 // are withdrawn or move to a parallel group this year; last year's final courses graduated.
 import type { Insertable } from 'kysely';
 import type { GuardianTable } from '../schema.js';
-import { addDays, weekday } from '../../electron/services/calendar.js';
-import { address, byName, feminine, fullName, patronymic, personName, phone, pickAdultFirst, pickFather, pickSurname, translit, type Sex } from './names.js';
+import { addDays, weekday } from '../../electron/domain/calendar.js';
+import { translit } from '../../electron/domain/translit.js';
+import {
+  address, byName, feminine, fullName, patronymic, personName, phone, pickAdultFirst, pickFather, pickSurname, type Sex,
+} from './names.js';
 import { orderNo, type EnrolM, type GroupM, type Ids, type Settings, type StudentM, type YearM } from './model.js';
 import type { Rng } from './random.js';
 import type { Structure } from './structure.js';

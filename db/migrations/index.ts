@@ -5,7 +5,8 @@ import * as m0002 from './0002_holidays.js';
 import * as m0003 from './0003_reports_control.js';
 import * as m0004 from './0004_journal_excuse_note.js';
 import * as m0005 from './0005_perf_unlock_index.js';
-import * as m0006 from './0006_family_catalogue.js';
+import * as m0006 from './0006_web_sessions.js';
+import * as m0007 from './0007_family_catalogue.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -13,7 +14,8 @@ export const migrations: Record<string, Migration> = {
   '0003_reports_control': m0003,
   '0004_journal_excuse_note': m0004,
   '0005_perf_unlock_index': m0005,
-  '0006_family_catalogue': m0006,
+  '0006_web_sessions': m0006,
+  '0007_family_catalogue': m0007,
 };
 
 export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1)!;

@@ -97,7 +97,7 @@ export type { UnlockChange, UnlockInfo, UnlockStatus } from './methods/unlocks.j
 export type { ExcuseInfo, ExcuseKind, ExcuseStatus } from './methods/excuses.js';
 export type { FamilyAbsence, FamilyLesson, FamilyPage, FamilySubject } from './methods/family.js';
 export type { BackupContents, BackupCounts, BackupInspection, BackupItem, BackupOverview, BackupReasonCode, RestoreOutcome } from './methods/backups.js';
-export type { DatabaseChange, DatabaseTest, FolderCheck, SettingsView } from './methods/settings.js';
+export type { DatabaseChange, DatabaseTest, FolderCheck, SettingsView, WebServerStatus } from './methods/settings.js';
 export type { InstitutionDetails, SignerInfo } from './methods/institution.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';
 export type {

@@ -1,14 +1,12 @@
 // How a contract method is declared: its input schema, allowed roles, one line of what it does,
 // and — as a phantom type — its output.
 import type { z } from 'zod';
-import type { Role } from '../../db/schema.js';
+import { ROLES, STAFF_ROLES, type Role } from '../domain/enums.js';
 
 export type { Role };
-export const ALL_ROLES: readonly Role[] = [
-  'admin', 'director', 'deputy', 'dept_head', 'secretary', 'curator', 'teacher', 'student', 'parent',
-];
+export const ALL_ROLES: readonly Role[] = ROLES;
 /** Roles that work for the institution (everyone but students and parents). */
-export const STAFF: readonly Role[] = ['admin', 'director', 'deputy', 'dept_head', 'secretary', 'curator', 'teacher'];
+export const STAFF: readonly Role[] = STAFF_ROLES;
 
 /** `public`: no session needed (login). `any`: any logged-in user. Otherwise: one of the roles. */
 export type Access = 'public' | 'any' | readonly Role[];

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'conflict'         // the row changed since it was read, or a duplicate
   | 'locked'           // account locked, session idle-locked or period closed
   | 'password_change'  // the password must be changed before anything else
+  | 'too_many'         // too many failed logins from this address: wait (details.retryAfterSeconds)
   | 'unavailable'      // database, disk or drive not available
   | 'internal';
 
@@ -18,6 +19,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   locked: 423,
+  too_many: 429,
   unavailable: 503,
   internal: 500,
 };

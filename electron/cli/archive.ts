@@ -1,11 +1,11 @@
 // `archive --db FILE --year 2025/2026 --out DIR`: the year's package written straight into DIR
 // (a stick, a network folder), with the same atomic write as the app; Ctrl+C cancels cleanly.
 import path from 'node:path';
-import { writeArchivePackage } from '../export/archive/writer.js';
+import { writeArchivePackage } from '../services/archive/writer.js';
 import { shortName } from '../export/pdf/index.js';
 import { flagNumber } from '../args.js';
 import { audit } from '../services/audit.js';
-import { CancelledError } from '../services/jobs.js';
+import { CancelledError } from '../platform/jobs.js';
 import { APP_VERSION } from '../services/version.js';
 import { listDrives, onDrive } from '../services/archive/drives.js';
 import { CliError, requireFlag, type CliCommand } from './command.js';
@@ -13,6 +13,7 @@ import { openForCli } from './open.js';
 
 export const archiveCommand: CliCommand = {
   name: 'archive',
+  options: { db: 'string', year: 'string', out: 'string', workers: 'string' },
   usage: 'archive --db FILE --year 2025/2026 --out DIR [--workers N]',
   summary: 'записать архив закрытого учебного года в папку DIR (подписанный, с описью; незавершённое не остаётся)',
   async run(_positional, flags) {

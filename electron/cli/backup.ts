@@ -5,12 +5,13 @@ import path from 'node:path';
 import { openDatabase, parseDatabaseUrl } from '../../db/connect.js';
 import { flagString } from '../args.js';
 import { backupFile, backupFolder, pgDump, rotateFolder, rotationPolicy, type BackupReason } from '../services/backups/index.js';
-import { formatBytes } from '../services/backups/disk.js';
+import { formatBytes } from '../domain/format-numbers.js';
 import { CliError, requireFlag, type CliCommand } from './command.js';
 import { cliContext } from './context.js';
 
 export const backupCommand: CliCommand = {
   name: 'backup',
+  options: { db: 'string', out: 'string', reason: 'string', rotate: 'boolean' },
   usage: 'backup --db FILE|postgres://… [--out DIR] [--reason manual|daily] [--rotate]',
   summary: 'резервная копия журнала с проверкой целостности (SQLite — без остановки программы; PostgreSQL — через pg_dump)',
   async run(_positional, flags) {

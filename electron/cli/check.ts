@@ -5,11 +5,12 @@ import { sql } from 'kysely';
 import { openDatabase, parseDatabaseUrl } from '../../db/connect.js';
 import { LATEST_MIGRATION } from '../../db/migrations/index.js';
 import { inspectFile } from '../services/backups/index.js';
-import { formatBytes } from '../services/backups/disk.js';
+import { formatBytes } from '../domain/format-numbers.js';
 import { CliError, requireFlag, type CliCommand } from './command.js';
 
 export const checkCommand: CliCommand = {
   name: 'check',
+  options: { db: 'string' },
   usage: 'check --db FILE|postgres://…',
   summary: 'проверить базу или резервную копию: целостность (integrity_check), принадлежность журналу, версия структуры, содержимое',
   async run(_positional, flags) {

@@ -12,6 +12,7 @@ const LABELS: Record<string, string> = {
 
 export const demoDataCommand: CliCommand = {
   name: 'demo-data',
+  options: { db: 'string', students: 'string', groups: 'string', teachers: 'string', seed: 'string', kind: 'string' },
   usage: 'demo-data --db FILE [--students N] [--groups N] [--teachers N] [--seed S] [--kind college|supplementary] [--today YYYY-MM-DD]',
   summary: 'заполнить пустую базу демонстрационной организацией (детерминированно по --seed)',
   async run(_positional, flags) {

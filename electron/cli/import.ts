@@ -22,6 +22,7 @@ function dateFlag(flags: Record<string, string | true>, name: string): string | 
 
 export const importCommand: CliCommand = {
   name: 'import',
+  options: { db: 'string', file: 'string', 'dry-run': 'boolean', 'skip-bad': 'boolean', year: 'string', journal: 'string', 'order-no': 'string', 'order-date': 'string', date: 'string' },
   usage: 'import students|users|subjects|plan|timetable --db FILE --file X.xlsx [--dry-run] [--skip-bad] [--year 2026/2027] [--journal ID] '
     + '[--order-no N --order-date ДД.ММ.ГГГГ --date ДД.ММ.ГГГГ]',
   summary: 'загрузить список из Excel: пробный прогон или загрузка; ошибки — по строкам и столбцам',

@@ -6,6 +6,7 @@ import { openForCli } from './open.js';
 
 export const initCommand: CliCommand = {
   name: 'init',
+  options: { db: 'string', name: 'string', short: 'string', kind: 'string', director: 'string', admin: 'string' },
   usage: 'init --db FILE [--name "…"] [--short "…"] [--kind college|school|supplementary] [--director "…"] [--admin LOGIN]',
   summary: 'создать базу: организация и первый администратор (одноразовый пароль печатается)',
   async run(_positional, flags) {

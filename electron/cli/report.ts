@@ -16,6 +16,7 @@ const KINDS = { keeping: 'keeping', completion: 'completion', attendance: 'atten
 
 export const reportCommand: CliCommand = {
   name: 'report',
+  options: { db: 'string', out: 'string', period: 'string', year: 'string', journal: 'string', month: 'string', signer: 'string' },
   usage: 'report keeping|completion|attendance|performance|forecast|hours|pack|copy --db FILE --out FILE.pdf|.xlsx '
     + '[--year ID] [--period N|year] [--month YYYY-MM] [--journal ID] [--signer director|deputy] [--today YYYY-MM-DD]',
   summary: 'сформировать отчёт в PDF или Excel (pack — пакет за семестр: PDF и Excel рядом; copy — заверенная копия страниц журнала)',

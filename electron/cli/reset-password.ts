@@ -1,12 +1,15 @@
 // For the day the only administrator is locked out or forgot the password: whoever can reach the
 // database file (or the PostgreSQL server) issues a new one-time password from the command line.
 import { audit } from '../services/audit.js';
+import { clearAccount } from '../services/login-throttle.js';
+import { endUserSessions } from '../services/web-sessions.js';
 import { generateOneTimePassword, hashOneTimePassword } from '../services/passwords.js';
 import { CliError, requireFlag, type CliCommand } from './command.js';
 import { openForCli } from './open.js';
 
 export const resetPasswordCommand: CliCommand = {
   name: 'reset-password',
+  options: { db: 'string', login: 'string' },
   usage: 'reset-password --login LOGIN [--db FILE|postgres://…]',
   summary: 'выдать пользователю одноразовый пароль и снять блокировку (если администратор не может войти)',
   async run(_positional, flags) {
@@ -14,7 +17,7 @@ export const resetPasswordCommand: CliCommand = {
     const core = await openForCli(flags, typeof flags.db === 'string' ? flags.db : undefined);
     try {
       const db = core.deps.db;
-      const user = await db.selectFrom('users').select(['id', 'login', 'active']).where('login_key', '=', login.toLowerCase()).executeTakeFirst();
+      const user = await db.selectFrom('users').select(['id', 'login', 'login_key', 'active']).where('login_key', '=', login.toLowerCase()).executeTakeFirst();
       if (!user) throw new CliError(`Пользователь с логином «${login}» не найден`);
       if (!user.active) throw new CliError(`Учётная запись ${user.login} отключена: включите её в разделе «Пользователи» под другим администратором`);
       const password = generateOneTimePassword();
@@ -24,6 +27,9 @@ export const resetPasswordCommand: CliCommand = {
         await trx.updateTable('users')
           .set({ password_hash: hash, must_change_password: 1, failed_attempts: 0, locked_until: null, updated_at: now.toISOString() })
           .where('id', '=', user.id).execute();
+        // Whoever was refused for wrong passwords may try again, and the old password's sessions end.
+        await clearAccount(trx, user.login_key);
+        await endUserSessions(trx, user.id);
         await audit(trx, null, now, {
           action: 'users.password_reset', entity: 'user', entityId: user.id, after: { mustChangePassword: true, via: 'командная строка' },
         });

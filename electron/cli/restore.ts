@@ -11,6 +11,7 @@ import { cliContext } from './context.js';
 
 export const restoreCommand: CliCommand = {
   name: 'restore',
+  options: { db: 'string', from: 'string', out: 'string' },
   usage: 'restore --db FILE --from BACKUP [--out DIR]',
   summary: 'восстановить журнал из резервной копии (текущий файл сначала сохраняется копией в --out или в папке копий)',
   async run(_positional, flags) {

@@ -9,6 +9,7 @@ import { CliError, type CliCommand } from './command.js';
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
+  options: { key: 'string' },
   usage: 'verify DIR [--key PUBLIC_KEY.pem]',
   summary: 'проверить архив: SHA-256 каждого файла и подпись описи; код 0 — цел, 1 — назван первый изменённый, пропавший или лишний файл',
   async run(positional, flags) {

@@ -1,6 +1,7 @@
 // Credential slips (003 §2.3): six to an A4 sheet with cut lines, each with whose account it is, the
 // login, the one-time password and how to log in. Logins and passwords are set in DejaVu Sans Mono so
 // that l/1 and O/0 cannot be confused.
+import { ruDay } from '../domain/format-dates.js';
 import { createPdf, GREY_FILL, GREY_TEXT } from './pdf/index.js';
 
 export interface CredentialSlip {
@@ -20,8 +21,6 @@ export interface CredentialSlipsOptions {
   help: string;
   slips: readonly CredentialSlip[];
 }
-
-const ISSUED = (d: Date) => `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
 
 export async function credentialSlipsPdf(options: CredentialSlipsOptions): Promise<Uint8Array> {
   const pdf = await createPdf({
@@ -47,7 +46,8 @@ export async function credentialSlipsPdf(options: CredentialSlipsOptions): Promi
       slot.text(how, { size: 8 });
       slot.text('Пароль одноразовый: при первом входе программа попросит придумать свой — не короче 8 символов, с буквами и цифрами.', { size: 8 });
       slot.text(`Помощь: ${options.help}.`, { size: 8 });
-      slot.text(`Выдан ${ISSUED(options.formedAt)}. Никому не сообщайте пароль и не входите под чужим логином.`, { size: 7.5, color: GREY_TEXT });
+      slot.text(`Выдан ${ruDay(options.formedAt)}. Никому не сообщайте пароль и не входите под чужим логином.`,
+        { size: 7.5, color: GREY_TEXT });
     },
   });
   return pdf.finish();

@@ -2,6 +2,7 @@
 // spread by spread: the left page — students × lesson dates with attendance marks and marks; the
 // right page — the same lessons' dates, hours, topics and homework. Plain data in, no database here:
 // the reports print one journal as a certified copy, the archive prints every group and subject.
+import { MONTHS_RU } from '../domain/calendar.js';
 import { createPdf, GREY_FILL, GREY_TEXT, type Cell, type Certification, type PdfBuilder } from './pdf/index.js';
 
 export interface JournalPageStudent {
@@ -44,7 +45,6 @@ export interface JournalPagesOptions {
   datesPerSpread?: number;
 }
 
-const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
 const NUMBER_WIDTH = 16;
 const NAME_WIDTH = 150;
 const DATE_WIDTH = 20;
@@ -75,7 +75,7 @@ function monthHeader(lessons: readonly JournalPageLesson[]): Cell[] {
     const month = lessons[i]!.date.slice(0, 7);
     let n = 0;
     while (i + n < lessons.length && lessons[i + n]!.date.slice(0, 7) === month) n++;
-    const name = MONTHS[Number(month.slice(5)) - 1]!;
+    const name = MONTHS_RU[Number(month.slice(5)) - 1]!;
     cells.push({ text: n >= 3 ? name : name.slice(0, 3), colSpan: n });
     i += n;
   }

@@ -4,6 +4,7 @@
 // count of the rows and cells — never holding more than one decompressed chunk at a time.
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import { megabytes } from '../domain/format-numbers.js';
 
 export interface XlsxLimits {
   /** The file itself (a list of 20,000 rows is 1–3 MB; pictures and extra sheets make it grow). */
@@ -32,10 +33,6 @@ export class XlsxError extends Error {
 }
 
 const RESAVE = 'Откройте его в Excel (или LibreOffice) и сохраните как «Книга Excel (*.xlsx)»';
-
-export function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} МБ`;
-}
 
 const thousands = (n: number) => n.toLocaleString('ru-RU').replace(/\u00A0/g, ' ');
 

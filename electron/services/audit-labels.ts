@@ -8,6 +8,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'auth.logout': 'Выход из программы',
   'auth.login_failed': 'Неудачная попытка входа',
   'auth.lockout': 'Учётная запись заблокирована после неверных паролей',
+  'auth.login_flood': 'Много неудачных входов: дальше только подсчёт',
   'auth.password_changed': 'Смена своего пароля',
   'users.create': 'Создан пользователь',
   'users.update': 'Изменены данные пользователя',
@@ -70,6 +71,12 @@ export const FIELD_LABELS: Record<string, string> = {
   failedAttempts: 'Неверных попыток',
   attempts: 'Неверных попыток подряд',
   reason: 'Причина',
+  address: 'Адрес',
+  fromAddress: 'Неверных попыток с адреса',
+  scope: 'Кому закрыт вход',
+  until: 'Заблокирована до',
+  failures: 'Неверных попыток',
+  note: 'Примечание',
   teacherId: 'Преподаватель (№)',
   unlocked: 'Блокировка снята',
   via: 'Способ',
@@ -107,6 +114,15 @@ export const REASON_LABELS: Record<string, string> = {
   wrong_password: 'неверный пароль',
   inactive: 'учётная запись отключена',
   locked: 'учётная запись заблокирована',
+  wrong_password_unlock: 'неверный пароль при снятии блокировки окна',
+  wrong_current_password: 'неверный текущий пароль при его смене',
+};
+
+/** Who a block of logins applies to (auth.lockout's scope). */
+export const BLOCK_SCOPE_LABELS: Record<string, string> = {
+  pair: 'этому адресу для этой учётной записи',
+  address: 'этому адресу для всех учётных записей',
+  account: 'новым адресам для этой учётной записи',
 };
 
 export const actionLabel = (code: string) => ACTION_LABELS[code] ?? code;

@@ -3,14 +3,15 @@
 import type { AuditChange, AuditOptions, AuditPage, AuditRow, FileOutput, LookupItem, Parsed } from '../api/contract.js';
 import { XLSX_MIME } from '../api/contract.js';
 import { badInput } from '../api/errors.js';
+import { ruDate, ruDateTime } from '../domain/format-dates.js';
+import { ROLE_LABELS } from '../domain/labels.js';
 import { addTableSheet, createWorkbook, toBuffer } from '../export/xlsx.js';
 import { auditExport } from './audit.js';
-import { actionLabel, entityLabel, fieldLabel, REASON_LABELS } from './audit-labels.js';
+import { actionLabel, BLOCK_SCOPE_LABELS, entityLabel, fieldLabel, REASON_LABELS } from './audit-labels.js';
 import type { AuthedContext, Db } from './context.js';
 import { fileOutput } from './files.js';
 import { currentYear } from './schedule.js';
 import { fullName, shortName } from './session.js';
-import { ROLE_NAMES } from './users/grants.js';
 import { chunks } from './users/rows.js';
 import type { Role } from '../../db/schema.js';
 
@@ -53,19 +54,18 @@ interface Names {
   groups: Map<number, string>;
 }
 
-function pad(n: number) { return String(n).padStart(2, '0'); }
-
 /** A value as a person reads it. */
 export function formatValue(field: string, value: unknown, names: Names): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'да' : 'нет';
   if (field === 'reason' && typeof value === 'string') return REASON_LABELS[value] ?? value;
+  if (field === 'scope' && typeof value === 'string') return BLOCK_SCOPE_LABELS[value] ?? value;
   if (field === 'teacherId' && typeof value === 'number') return names.users.get(value) ?? `№${value}`;
   if (field === 'roles' && Array.isArray(value)) {
     if (value.length === 0) return 'нет ролей';
     return value.map((g) => {
       if (!isRecord(g)) return String(g);
-      const name = ROLE_NAMES[g.role as Role] ?? String(g.role);
+      const name = ROLE_LABELS[g.role as Role] ?? String(g.role);
       const scope = typeof g.departmentId === 'number' ? names.departments.get(g.departmentId) ?? `отделение №${g.departmentId}`
         : typeof g.groupId === 'number' ? `группа ${names.groups.get(g.groupId) ?? `№${g.groupId}`}` : null;
       return scope ? `${name} (${scope})` : name;
@@ -73,10 +73,9 @@ export function formatValue(field: string, value: unknown, names: Names): string
   }
   if (typeof value === 'string') {
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) {
-      const d = new Date(value);
-      if (!Number.isNaN(d.getTime())) return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+      return ruDateTime(value);
     }
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value.split('-').reverse().join('.');
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return ruDate(value);
     return value;
   }
   if (Array.isArray(value)) return value.map((v) => formatValue('', v, names)).join(', ');

@@ -1,16 +1,10 @@
 // Time as the services see it. Tests and the demo host pin "today" with a fixed clock.
+import { localIsoDate } from '../domain/calendar.js';
 
 export interface Clock {
   now(): Date;
   /** Today's date in the local time zone, `YYYY-MM-DD`. */
   today(): string;
-}
-
-export function localIsoDate(date: Date): string {
-  const y = date.getFullYear();
-  const m = String(date.getMonth() + 1).padStart(2, '0');
-  const d = String(date.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
 }
 
 export const systemClock: Clock = {

@@ -3,7 +3,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Role } from '../../db/schema.js';
 import type { Dialect } from '../../db/connect.js';
-import type { RoleGrant } from '../api/contract.js';
+import type { RoleGrant, WebServerStatus } from '../api/contract.js';
 import type { Clock } from './clock.js';
 import type { SettingsStore } from './settings.js';
 import type { AppPaths } from './paths.js';
@@ -23,13 +23,17 @@ export interface Session {
   locked: boolean;
 }
 
-/** The host's per-window (IPC) or per-cookie (HTTP) login state. */
+/** The host's per-window (IPC) or per-cookie (HTTP, kept in the database) login state. */
 export interface SessionHost {
   userId(): number | null;
   locked(): boolean;
-  begin(userId: number): void;
-  end(): void;
-  setLocked(locked: boolean): void;
+  begin(userId: number): void | Promise<void>;
+  end(): void | Promise<void>;
+  setLocked(locked: boolean): void | Promise<void>;
+  /** Where the caller is, for login throttling: the client's address on the web host; `local` when absent. */
+  clientAddress?(): string;
+  /** The stored session's key (web host): kept when the user's other sessions end at a password change. */
+  sessionKey?(): string | null;
 }
 
 /** Everything that lives as long as the host: shared by all calls. */
@@ -47,6 +51,17 @@ export interface ServiceDeps {
   beforeBulkChange?: (reason: string) => Promise<unknown>;
   /** The live database; `db`, `dialect` and `file` read through it (a restore swaps it). */
   database: DatabaseHolder;
+  /** The app's own browser server («Доступ через браузер»), when this host has one. */
+  webServer?: WebServerControl;
+  /** Waits before a failed login is answered (tests pass one that does not wait). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Started, stopped and restarted by the settings; implemented by the host (electron/web/lan-server.ts). */
+export interface WebServerControl {
+  status(): WebServerStatus;
+  /** Stop the server and start it again as the settings now say. */
+  apply(): Promise<WebServerStatus>;
 }
 
 export interface ServiceContext extends ServiceDeps {

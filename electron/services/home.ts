@@ -1,6 +1,6 @@
 // The home page of each role: what needs attention today.
 import type { HomeSummary, TodayLesson } from '../api/contract.js';
-import { addDays } from './calendar.js';
+import { addDays } from '../domain/calendar.js';
 import { hasRole, type AuthedContext, type Db } from './context.js';
 import { currentPeriod, currentYear, scheduledSlots } from './schedule.js';
 import { fullName } from './session.js';

@@ -2,23 +2,13 @@
 // progress (step, done/total) and may cancel. Works the same over IPC and HTTP.
 
 import type { JobInfo } from '../api/contract.js';
+import { CancelledError, type JobControl } from '../platform/jobs.js';
 
 export type JobState = JobInfo['state'];
 
 /** What the contract shows of a job, plus who started it. */
 export interface JobStatus extends JobInfo {
   ownerId: number | null;
-}
-
-export interface JobControl {
-  progress(step: string, done?: number, total?: number): void;
-  readonly signal: AbortSignal;
-  /** Throws a cancellation error when the user pressed Cancel. */
-  throwIfCancelled(): void;
-}
-
-export class CancelledError extends Error {
-  constructor() { super('Операция отменена пользователем'); this.name = 'CancelledError'; }
 }
 
 /** Finished jobs are kept this long, and at most this many, for their results (files, report data). */

@@ -1,6 +1,6 @@
 // The timetable unrolled into dated slots: which lesson of which journal falls on which day.
 import type { Db } from './context.js';
-import { fromDay, toDay, weekStart, weekdayOfDay } from './calendar.js';
+import { fromDay, toDay, weekStart, weekdayOfDay } from '../domain/calendar.js';
 
 export interface Slot {
   date: string;

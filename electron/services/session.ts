@@ -15,19 +15,21 @@ export function shortName(u: { last_name: string; first_name: string; middle_nam
 }
 
 export async function loadSession(db: Db, userId: number, locked: boolean): Promise<Session | null> {
-  const user = await db.selectFrom('users')
-    .select(['id', 'login', 'last_name', 'first_name', 'middle_name', 'active', 'must_change_password'])
-    .where('id', '=', userId).executeTakeFirst();
+  // Two independent reads (one round trip on PostgreSQL, whose pool runs them side by side): every call pays this.
+  const [user, roles] = await Promise.all([
+    db.selectFrom('users as u').leftJoin('students as s', 's.user_id', 'u.id')
+      .select(['u.id', 'u.login', 'u.last_name', 'u.first_name', 'u.middle_name', 'u.active', 'u.must_change_password',
+        's.id as student_id'])
+      .where('u.id', '=', userId).executeTakeFirst(),
+    db.selectFrom('user_roles').select(['role', 'department_id', 'group_id']).where('user_id', '=', userId).orderBy('id').execute(),
+  ]);
   if (!user || !user.active) return null;
-  const roles = await db.selectFrom('user_roles').select(['role', 'department_id', 'group_id'])
-    .where('user_id', '=', userId).orderBy('id').execute();
-  const student = await db.selectFrom('students').select('id').where('user_id', '=', userId).executeTakeFirst();
   return {
     userId: user.id,
     login: user.login,
     fullName: fullName(user),
     roles: roles.map((r) => ({ role: r.role as Role, departmentId: r.department_id, groupId: r.group_id })),
-    studentId: student?.id ?? null,
+    studentId: user.student_id ?? null,
     mustChangePassword: user.must_change_password === 1,
     locked,
   };

@@ -9,8 +9,10 @@ import { DatabaseOpenError } from '../../db/errors.js';
 import type { DatabaseChange, DatabaseTest, FolderCheck, Parsed, SettingsView } from '../api/contract.js';
 import { AppError, badInput } from '../api/errors.js';
 import { audit } from './audit.js';
+import { readTlsFiles } from './tls-files.js';
 import type { AuthedContext } from './context.js';
-import { ensureWritableFolder, formatBytes, freeBytes } from './backups/disk.js';
+import { formatBytes } from '../domain/format-numbers.js';
+import { ensureWritableFolder, freeBytes } from './backups/disk.js';
 import { inspectFile, listBackups, maskUrl } from './backups/index.js';
 import type { Settings, SettingsPatch } from './settings.js';
 
@@ -42,7 +44,7 @@ export function settingsView(ctx: AuthedContext, s: Settings = ctx.settings.get(
     backup: { ...s.backup, defaultFolder: ctx.paths.backups },
     idleLockMinutes: s.idleLockMinutes,
     archive: { dueDate: s.archive.dueDate, mode: s.archive.mode, targetFolder: s.archive.targetFolder },
-    web: { lan: s.web.lan, port: s.web.port },
+    web: { ...s.web, status: ctx.webServer?.status() ?? null },
     userData: ctx.paths.userData,
   };
 }
@@ -67,6 +69,7 @@ export async function update(ctx: AuthedContext, input: Parsed<'settings.update'
     }
   }
   if (input.archive?.targetFolder) requireAbsolute(input.archive.targetFolder, 'archive.targetFolder', 'Папка для копии архива');
+  if (input.web) checkTls({ ...before.web, ...input.web });
   const patch: SettingsPatch = {};
   if (input.idleLockMinutes !== undefined) patch.idleLockMinutes = input.idleLockMinutes;
   if (input.backup) patch.backup = input.backup;
@@ -81,7 +84,25 @@ export async function update(ctx: AuthedContext, input: Parsed<'settings.update'
       after: Object.fromEntries(changed.map((k) => [k, after[k]])),
     });
   }
+  // Browser access is applied at once: the server stops and starts as the settings now say.
+  if (changed.includes('web')) await ctx.webServer?.apply();
   return settingsView(ctx, after);
+}
+
+/** HTTPS needs both files, readable and belonging together; checked before anything is saved. */
+function checkTls(web: { tlsCert: string; tlsKey: string }): void {
+  if (!web.tlsCert && !web.tlsKey) return;
+  if (!web.tlsCert || !web.tlsKey) {
+    const field = web.tlsCert ? 'web.tlsKey' : 'web.tlsCert';
+    throw badInput('Для HTTPS укажите оба файла: сертификат и ключ', { [field]: 'Укажите файл' });
+  }
+  requireAbsolute(web.tlsCert, 'web.tlsCert', 'Файл сертификата');
+  requireAbsolute(web.tlsKey, 'web.tlsKey', 'Файл ключа');
+  try {
+    readTlsFiles(web.tlsCert, web.tlsKey);
+  } catch (error) {
+    throw badInput((error as Error).message, { 'web.tlsCert': (error as Error).message });
+  }
 }
 
 export async function checkFolder(_ctx: AuthedContext, input: Parsed<'settings.checkFolder'>): Promise<FolderCheck> {

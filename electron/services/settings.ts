@@ -34,9 +34,14 @@ export const settingsSchema = z.object({
     secretaryName: z.string().default(''),
   }).prefault({}),
   web: z.object({
+    /** The app serves the journal to browsers (the same server as `cli serve`). */
+    enabled: z.boolean().default(false),
     /** Listen on the local network (for parents and other rooms), not only on 127.0.0.1. */
     lan: z.boolean().default(false),
     port: z.number().int().min(1024).max(65535).default(8740),
+    /** PEM files for HTTPS; both empty: plain HTTP. */
+    tlsCert: z.string().default(''),
+    tlsKey: z.string().default(''),
   }).prefault({}),
   window: z.object({
     width: z.number().default(1280),

@@ -2,7 +2,7 @@
 // An empty database is filled with the demo college first, so there is something to try.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { flagNumber, flagString, parseFlags } from '../args.js';
+import { flagNumber, flagString, OptionsError, parseOptions } from '../args.js';
 import { openCore, type Core } from '../core.js';
 import { createScheduler, shutdown, startupProblem, startupProblemText } from '../lifecycle.js';
 import { fixedDateClock, systemClock } from '../services/clock.js';
@@ -14,7 +14,8 @@ import { DEMO_LOGINS, DEMO_PASSWORD, generateDemo } from '../../db/demo/index.js
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function main(): Promise<void> {
-  const { flags } = parseFlags(process.argv.slice(2));
+  const { flags } = parseOptions(process.argv.slice(2), { db: 'string', port: 'string', seed: 'string', lan: 'boolean' },
+    'демонстрации (npm run demo --)');
   const userData = flagString(flags, 'data') ?? defaultUserDataDir();
   const settings = fileSettings(userData);
   const today = flagString(flags, 'today');
@@ -58,6 +59,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  console.error(`Не удалось запустить: ${error.message}`);
-  process.exit(1);
+  console.error(error instanceof OptionsError ? error.message : `Не удалось запустить: ${error.message}`);
+  process.exit(error instanceof OptionsError ? 2 : 1);
 });

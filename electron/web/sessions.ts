@@ -1,59 +1,71 @@
-// Browser sessions: a random token in an HttpOnly, SameSite=Strict cookie maps to a login state.
-import crypto from 'node:crypto';
-import type { SessionHost } from '../services/context.js';
-
-interface Entry { userId: number | null; locked: boolean; lastSeen: number }
+// Browser sessions: a random token in an HttpOnly, SameSite=Strict cookie (Secure under TLS); the
+// session itself is a row of the database (services/web-sessions.ts), so it survives a restart and is
+// valid on every `serve` process of one PostgreSQL.
+import type { Db, SessionHost } from '../services/context.js';
+import {
+  createSession, deleteSession, findSession, setSessionLocked, type SessionPolicy, type StoredSession,
+} from '../services/web-sessions.js';
 
 export const COOKIE = 'zhurnal_session';
-/** A browser session ends after this long without any call (the idle lock acts much sooner). */
-const MAX_IDLE_MS = 12 * 60 * 60 * 1000;
 
-export class WebSessions {
-  private entries = new Map<string, Entry>();
+export interface RequestSession {
+  host: SessionHost;
+  /** The Set-Cookie header to send, when the session began, ended or was found gone. */
+  cookie(secure: boolean): string | null;
+}
 
-  /** The host for one request: reads and changes the entry behind the cookie's token. */
-  hostFor(token: string | null): { host: SessionHost; token: () => string | null } {
-    let current = token && this.live(token) ? token : null;
-    const entry = () => (current ? this.entries.get(current)! : null);
-    const host: SessionHost = {
-      userId: () => entry()?.userId ?? null,
-      locked: () => entry()?.locked ?? false,
-      begin: (userId) => {
-        if (current) this.entries.delete(current);
-        current = crypto.randomBytes(32).toString('base64url');
-        this.entries.set(current, { userId, locked: false, lastSeen: Date.now() });
-      },
-      end: () => { if (current) this.entries.delete(current); current = null; },
-      setLocked: (locked) => { const e = entry(); if (e) e.locked = locked; },
-    };
-    return { host, token: () => current };
-  }
-
-  /** End every login (after a restore: the restored database may have other users). */
-  clear(): void {
-    this.entries.clear();
-  }
-
-  private live(token: string): boolean {
-    const e = this.entries.get(token);
-    if (!e) return false;
-    if (Date.now() - e.lastSeen > MAX_IDLE_MS) { this.entries.delete(token); return false; }
-    e.lastSeen = Date.now();
-    return true;
-  }
+/** The session host for one request, over the stored session behind the cookie's token. */
+export async function requestSession(
+  db: () => Db, token: string | null, now: Date, policy: SessionPolicy, address: string,
+): Promise<RequestSession> {
+  let current: StoredSession | null = token ? await findSession(db(), token, now, policy) : null;
+  // undefined: unchanged; null: clear the cookie; a string: the new token.
+  let next: string | null | undefined = token && !current ? null : undefined;
+  const host: SessionHost = {
+    userId: () => current?.userId ?? null,
+    locked: () => current?.locked ?? false,
+    begin: async (userId) => {
+      if (current) await deleteSession(db(), current.key);
+      const created = await createSession(db(), userId, now);
+      current = { key: created.key, userId, locked: false };
+      next = created.token;
+    },
+    end: async () => {
+      if (current) await deleteSession(db(), current.key);
+      current = null;
+      next = null;
+    },
+    setLocked: async (locked) => {
+      if (!current) return;
+      await setSessionLocked(db(), current.key, locked);
+      current.locked = locked;
+    },
+    clientAddress: () => address,
+    sessionKey: () => current?.key ?? null,
+  };
+  const maxAge = policy.maxHours * 3600;
+  return { host, cookie: (secure) => (next === undefined ? null : sessionCookie(next, secure, maxAge)) };
 }
 
 export function readCookie(header: string | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      return null;
+    }
   }
   return null;
 }
 
-export function sessionCookie(token: string | null, secure: boolean): string {
+/** The cookie lives as long as the session may (a phone keeps it between visits); the server ends it sooner when idle. */
+export function sessionCookie(token: string | null, secure: boolean, maxAgeSeconds: number): string {
   const attrs = ['Path=/', 'HttpOnly', 'SameSite=Strict'];
   if (secure) attrs.push('Secure');
-  return token ? `${COOKIE}=${token}; ${attrs.join('; ')}` : `${COOKIE}=; Max-Age=0; ${attrs.join('; ')}`;
+  return token
+    ? `${COOKIE}=${token}; Max-Age=${maxAgeSeconds}; ${attrs.join('; ')}`
+    : `${COOKIE}=; Max-Age=0; ${attrs.join('; ')}`;
 }

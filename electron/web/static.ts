@@ -6,7 +6,7 @@ import type { ServerResponse } from 'node:http';
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json',
-  '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.map': 'application/json',
+  '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.map': 'application/json', '.webmanifest': 'application/manifest+json',
 };
 
 export const CSP = [
@@ -15,7 +15,7 @@ export const CSP = [
   "form-action 'self'",
 ].join('; ');
 
-export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
+export function serveStatic(root: string, urlPath: string, res: ServerResponse, headers: Record<string, string> = {}): void {
   let decoded: string;
   try { decoded = decodeURIComponent(urlPath.split('?')[0]!); } catch { decoded = '/'; }
   // Resolve within the build folder only: prevents directory traversal.
@@ -29,10 +29,12 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
   }
   const ext = path.extname(file);
   res.writeHead(200, {
+    ...headers,
     'Content-Type': TYPES[ext] ?? 'application/octet-stream',
     'Content-Security-Policy': CSP,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
+    // Built assets carry a hash in their name; the page itself, which names them, is always fetched anew.
     'Cache-Control': ext === '.html' ? 'no-store' : 'public, max-age=3600',
   });
   fs.createReadStream(file).pipe(res);

@@ -2,7 +2,7 @@
 // add their entries here; the services refuse what a role can't do regardless.
 import type { ReactNode } from 'react';
 import type { Me } from '../../electron/api/contract';
-import type { Role } from '../../db/schema';
+import type { Role } from '../../electron/domain/enums';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { ChangePasswordScreen } from '../screens/login/ChangePasswordScreen';
 import { ArchiveScreen } from '../screens/archive/ArchiveScreen';

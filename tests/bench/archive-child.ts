@@ -3,7 +3,7 @@
 // generation and earlier cases left in the heap — as in the app, where the archive runs in a process
 // that holds little else.
 import { openDatabase } from '../../db/connect.js';
-import { writeArchivePackage } from '../../electron/export/archive/index.js';
+import { writeArchivePackage } from '../../electron/services/archive/writer.js';
 import { peakMemory, timeOnce } from './harness.js';
 
 export interface ArchiveChildResult {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../db/connect.js';
-import { parseFlags, flagNumber } from '../../electron/args.js';
+import { parseOptions, flagNumber } from '../../electron/args.js';
 import { benchCollege, workingCopy, type College } from './college.js';
 import { measureFloor } from './cases/floor.js';
 import { pdfPagesPerSecond, xlsxRowsPerSecond } from './cases/exports.js';
@@ -16,13 +16,15 @@ import { familyCases } from './cases/family.js';
 import { serviceCases } from './cases/services.js';
 import { backupCases } from './cases/backups.js';
 import { archiveCases } from './cases/archive.js';
+import { onlinePostgres, onlineSqlite } from './cases/online.js';
 import { printTable, timed, type BenchResult } from './harness.js';
 import { pgCollege, pgFloor, pgFloorRows, pgUnavailable } from './pg.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 async function main(): Promise<void> {
-  const { flags } = parseFlags(process.argv.slice(2));
+  const { flags } = parseOptions(process.argv.slice(2), { students: 'string', groups: 'string', seed: 'string', 'no-pg': 'boolean' },
+    'замеров (npm run bench --)');
   const students = flagNumber(flags, 'students') ?? 2000;
   const groups = flagNumber(flags, 'groups') ?? 80;
   const seed = flagNumber(flags, 'seed') ?? 11;
@@ -45,9 +47,11 @@ async function main(): Promise<void> {
   // The archive runs in a process of its own (its peak memory is the archive's); first, while the
   // machine's caches hold the college file as the floor left them.
   results.push(...await archiveCases(college, floor));
-  const handle = await openDatabase(`sqlite:${workingCopy(college, 'services')}`);
+  const servicesFile = workingCopy(college, 'services');
+  const handle = await openDatabase(`sqlite:${servicesFile}`);
   try {
     results.push(...await serviceCases(handle, floor.scanMs));
+    results.push(...await onlineSqlite(servicesFile, handle));
   } finally {
     await handle.close();
   }
@@ -81,6 +85,7 @@ async function postgresCases(college: College): Promise<BenchResult[]> {
     return [
       ...pgFloorRows(floor, pgc),
       ...await serviceCases(pgc.handle, floor.scan.p50, { prefix: 'pg: ', files: false }),
+      ...await onlinePostgres(pgc.url, pgc.handle),
     ];
   } finally {
     await pgc.close();

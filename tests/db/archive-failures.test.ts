@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { JournalDb } from '../../db/connect.js';
 import { generateDemo } from '../../db/demo/index.js';
-import { MediaError, verifyArchive, writeArchivePackage, type PackageOptions } from '../../electron/export/archive/index.js';
+import { MediaError, verifyArchive } from '../../electron/export/archive/index.js';
+import { writeArchivePackage, type PackageOptions } from '../../electron/services/archive/writer.js';
 import { describeEachDb, freshDb, type FreshDb } from '../support/databases.js';
 import { loadFixtures, SMALL_DEMO } from '../support/fixtures.js';
 

@@ -13,10 +13,11 @@ import { generateDemo } from '../../db/demo/index.js';
 import type { Database } from '../../db/schema.js';
 import {
   databaseFileName, MANIFEST_FILE, parseManifest, PUBLIC_KEY_FILE, README_FILE, SIGNATURE_FILE, SUMS_FILE,
-  verifyArchive, writeArchivePackage, type PackageResult,
+  verifyArchive,
 } from '../../electron/export/archive/index.js';
-import { EXCLUDED, USERS_PLAN, YEAR_PLAN } from '../../electron/export/archive/year-plan.js';
-import { createRenderPool } from '../../electron/export/archive/render-pool.js';
+import { EXCLUDED, USERS_PLAN, YEAR_PLAN } from '../../electron/services/archive/year-plan.js';
+import { createRenderPool } from '../../electron/services/archive/render-pool.js';
+import { writeArchivePackage, type PackageResult } from '../../electron/services/archive/writer.js';
 import { readSheet } from '../../electron/export/xlsx.js';
 import { describeEachDb, freshDb, type FreshDb } from '../support/databases.js';
 import { loadFixtures, SMALL_DEMO } from '../support/fixtures.js';

@@ -155,7 +155,7 @@ describeEachDb('audit log', (kind) => {
     const rows = (await admin.call('audit.list', { pageSize: 50 })).rows;
     const lockout = rows.find((r) => r.action === 'auth.lockout')!;
     expect(lockout.actionLabel).toBe('Учётная запись заблокирована после неверных паролей');
-    expect(lockout.changes[0]!.after).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
+    expect(lockout.changes.find((c) => c.field === 'until')!.after).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
     const failed = rows.find((r) => r.action === 'auth.login_failed')!;
     expect(failed.changes.find((c) => c.field === 'reason')!.after).toBe('неверный пароль');
     expect(rows.some((r) => r.action === 'auth.login' && r.login === 'admin')).toBe(true);

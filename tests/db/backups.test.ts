@@ -216,8 +216,4 @@ describe('a folder that cannot take the copy', () => {
     expect(diskError(io, 'папка', folder).message).toMatch(/Недостаточно места на диске/);
     expect(diskError(io, 'папка', j.dir).message).toMatch(/недоступны/);
   });
-
-  it.skipIf(isRoot())('full and read-only disks need a tmpfs mount: run the tests as root to check them', () => {
-    console.warn('Пропущено: проверки заполненного и доступного только для чтения диска монтируют tmpfs и требуют root');
-  });
 });

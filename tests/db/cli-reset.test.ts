@@ -15,7 +15,7 @@ it('issues a one-time password from the command line and lifts the lockout, logg
   await seedInstitution(handle);
   const c = new TestClient(makeDeps(handle));
   for (let i = 0; i < 5; i++) await refused(c.call('auth.login', { login: 'admin', password: 'wrong-pass1' }));
-  await refused(c.call('auth.login', { login: 'admin', password: ADMIN.password }), 'locked');
+  await refused(c.call('auth.login', { login: 'admin', password: ADMIN.password }), 'too_many');
   await handle.close();
 
   const run = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args, '--data', dir],

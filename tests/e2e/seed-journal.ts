@@ -6,7 +6,7 @@ export interface SeededJournal { journalId: number; students: number; lessons: n
 
 export function seedBigJournal(dbFile: string, students: number, lessons: number, tag: string, filled = true): SeededJournal {
   const db = new Database(dbFile);
-  db.pragma('busy_timeout = 5000');
+  db.pragma('busy_timeout = 30000'); // the host's scheduler may be writing its first pass
   try {
     return db.transaction(() => {
       const teacher = (db.prepare("select id from users where login = 'teacher'").get() as { id: number }).id;
@@ -48,7 +48,9 @@ export function seedBigJournal(dbFile: string, students: number, lessons: number
         }
       }
       return { journalId: journal, students, lessons, marks };
-    })();
+      // IMMEDIATE: take the write lock first (waiting busy_timeout). A deferred transaction that reads and then
+      // writes fails at once with SQLITE_BUSY when the host wrote in between (its scheduler lease, a session).
+    }).immediate();
   } finally {
     db.close();
   }

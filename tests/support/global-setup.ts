@@ -19,6 +19,7 @@ export default function setup(project: TestProject) {
     cluster = startCluster(port);
     url = cluster.url;
   }
+  if (!url && process.env.ZHURNAL_CI) throw new Error(`ZHURNAL_CI: ${reason} — the PostgreSQL half must run in CI`);
   if (!url) console.warn(`\n⚠ ${reason}\n`);
   project.provide('pgUrl', url);
   return () => {

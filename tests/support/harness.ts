@@ -7,7 +7,7 @@ import type { Input, MethodName, Output } from '../../electron/api/contract.js';
 import { AppError } from '../../electron/api/errors.js';
 import { fixedDateClock, type Clock } from '../../electron/services/clock.js';
 import type { ServiceDeps, SessionHost } from '../../electron/services/context.js';
-import { dispatch } from '../../electron/services/dispatch.js';
+import { dispatch } from '../../electron/api/dispatch.js';
 import { DatabaseHolder, depsOver } from '../../electron/services/holder.js';
 import { JobRegistry } from '../../electron/services/jobs.js';
 import { appPaths } from '../../electron/services/paths.js';
@@ -21,12 +21,17 @@ export function makeDeps(handle: JournalDb, options: { today?: string; clock?: C
     settings: memorySettings(),
     paths: appPaths(userData),
     jobs: new JobRegistry(),
+    // Failed logins are answered at once here; the real wait is tested through the web host.
+    sleep: async () => undefined,
   });
 }
 
 export class MemorySessionHost implements SessionHost {
   private user: number | null = null;
   private isLocked = false;
+  /** The caller's address as the login throttle sees it. */
+  address = 'local';
+  clientAddress() { return this.address; }
   userId() { return this.user; }
   locked() { return this.isLocked; }
   begin(userId: number) { this.user = userId; this.isLocked = false; }

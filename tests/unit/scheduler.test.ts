@@ -1,9 +1,10 @@
 // The scheduler with a fake clock and fake timers: checks at start and on every interval, runs only
 // due tasks, one pass at a time, records failures, and waits for a running task when stopped.
 import { expect, it } from 'vitest';
-import { Scheduler, type ScheduledTask, type Timers } from '../../electron/scheduler.js';
+import type { ScheduledTask } from '../../electron/platform/scheduled-task.js';
+import { Scheduler, type Timers } from '../../electron/scheduler.js';
 import { manualClock } from '../../electron/services/clock.js';
-import { memorySettings } from '../../electron/services/settings.js';
+import { memorySettings, type Settings } from '../../electron/services/settings.js';
 
 function fakeTimers() {
   const intervals: Array<{ fn: () => void; ms: number; cleared: boolean }> = [];
@@ -60,7 +61,9 @@ it('never runs two passes at once, and a failing task does not stop the next one
   const { scheduler } = setup();
   let release!: () => void;
   let started = 0;
-  const slow: ScheduledTask = { name: 'slow', due: () => true, run: () => { started++; return new Promise<void>((r) => { release = r; }); } };
+  const slow: ScheduledTask<Settings> = {
+    name: 'slow', due: () => true, run: () => { started++; return new Promise<void>((r) => { release = r; }); },
+  };
   const after: string[] = [];
   scheduler.register(slow);
   scheduler.register({ name: 'broken', due: () => { throw new Error('сломано'); }, run: async () => undefined });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { codeProblem, normalizeCode } from '../../electron/services/year/codes.js';
 import { nextCourseName } from '../../electron/services/year/copy.js';
 import { cleanName, nameKey } from '../../electron/services/year/common.js';
-import { formatPhone, normalCase, parseDate, splitFullName, translit } from '../../electron/services/year/import/cells.js';
+import { formatPhone, normalCase, parseDate, splitFullName } from '../../electron/services/year/import/cells.js';
 
 describe('reading cells', () => {
   it('reads dates as Excel dates, serial numbers and Russian text, and says what is wrong', () => {
@@ -30,7 +30,6 @@ describe('reading cells', () => {
     expect(splitFullName('Мамедов  Эльчин Рашид оглы')).toEqual({ last: 'Мамедов', first: 'Эльчин', middle: 'Рашид оглы' });
     expect(splitFullName('Ли Анна')).toEqual({ last: 'Ли', first: 'Анна', middle: null });
     expect(nameKey('Ёлкина', 'Анна', null)).toBe(nameKey('елкина', 'АННА', ''));
-    expect(translit('Ёлкина-Смирнова')).toBe('elkina-smirnova');
     expect(formatPhone('8 (912) 345-67-89')).toBe('+7 912 345-67-89');
     expect(formatPhone('22-33-44')).toBe('22-33-44');
   });

@@ -2,6 +2,7 @@
 // a date range, with its roster, lessons, types of work, marks, attendance and final marks; and
 // the grid's cell saves (one cell or a pasted block, all-or-nothing).
 import { z } from 'zod';
+import { ATTENDANCE_CODES } from '../../domain/enums.js';
 import type { AttendanceCode, FinalMarkKind, LessonKind } from '../../../db/schema.js';
 import { method, STAFF } from '../define.js';
 import { id, isoDate } from '../schemas.js';
@@ -135,7 +136,7 @@ export interface JournalListItem {
   lastLessonOn: string | null;
 }
 
-export const ATTENDANCE_CODES = ['н', 'у', 'б', 'оп', 'уч'] as const satisfies readonly AttendanceCode[];
+export { ATTENDANCE_CODES };
 
 const version = z.number({ error: 'Версия: ожидается число' }).int().nonnegative().nullable();
 

@@ -1,26 +1,16 @@
 // Lessons (date, number, hours, kind, topic from the plan or typed, homework for the group and for
 // single students) and their types of work — the columns marks are put in.
 import { z } from 'zod';
-import type { LessonKind } from '../../../db/schema.js';
+import { LESSON_KINDS } from '../../domain/enums.js';
+import { WORK_KINDS } from '../../domain/labels.js';
 import { method } from '../define.js';
 import { id, isoDate } from '../schemas.js';
 import type { LessonInfo, WorkColumnInfo } from './journal.js';
 
-export const LESSON_KINDS = ['lecture', 'practical', 'lab', 'test', 'excursion', 'self_study'] as const satisfies readonly LessonKind[];
+export { LESSON_KINDS };
 
 /** Types of work a column can be, with their default weight in the weighted average. */
-export const WORK_KINDS: Record<string, { title: string; weight: number }> = {
-  oral: { title: 'Устный ответ', weight: 1 },
-  written: { title: 'Письменная работа', weight: 1 },
-  self: { title: 'Самостоятельная работа', weight: 1 },
-  practical: { title: 'Практическая работа', weight: 1 },
-  lab: { title: 'Лабораторная работа', weight: 1 },
-  homework: { title: 'Домашняя работа', weight: 1 },
-  project: { title: 'Реферат, проект', weight: 1 },
-  test: { title: 'Контрольная работа', weight: 2 },
-  norms: { title: 'Сдача нормативов', weight: 2 },
-  practice: { title: 'Выполнение работ', weight: 1 },
-};
+export { WORK_KINDS };
 
 const lessonKind = z.enum(LESSON_KINDS, { error: 'Вид занятия: лекция, практическое, лабораторное, контрольное, экскурсия или самостоятельная работа' });
 const hours = z.number({ error: 'Часы: ожидается число' }).int('Часы: целое число').min(1, 'Часы: не меньше 1').max(8, 'Часы: не больше 8');

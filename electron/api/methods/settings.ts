@@ -16,8 +16,18 @@ export interface SettingsView {
   backup: { folder: string; defaultFolder: string; dailyAt: string; onExit: boolean; keepDaily: number; keepWeekly: number; keepMonthly: number };
   idleLockMinutes: number;
   archive: { dueDate: string; mode: 'off' | 'remind' | 'auto'; targetFolder: string };
-  web: { lan: boolean; port: number };
+  web: { enabled: boolean; lan: boolean; port: number; tlsCert: string; tlsKey: string; status: WebServerStatus | null };
   userData: string;
+}
+
+/** The app's own browser server (null in the browser host and `serve`, which are such servers themselves). */
+export interface WebServerStatus {
+  running: boolean;
+  /** Where browsers reach it: this computer and, on the local network, its addresses. */
+  urls: string[];
+  secure: boolean;
+  /** Why it is not running although switched on (a taken port, an unreadable certificate). */
+  problem: string | null;
 }
 
 export interface FolderCheck {
@@ -51,6 +61,8 @@ export interface DatabaseChange {
 
 const folderPath = (what: string) => z.string({ error: `${what}: ожидается путь к папке` }).max(1000, `${what}: слишком длинный путь`)
   .transform((s) => s.trim());
+const filePath = (what: string) => z.string({ error: `${what}: ожидается путь к файлу` }).max(1000, `${what}: слишком длинный путь`)
+  .transform((s) => s.trim());
 const time = z.string({ error: 'Время: ожидается ЧЧ:ММ' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время: ожидается ЧЧ:ММ, например 18:00');
 const keep = (what: string, min: number, max: number) =>
   z.number({ error: `${what}: ожидается число` }).int(`${what}: ожидается целое число`).min(min, `${what}: не меньше ${min}`).max(max, `${what}: не больше ${max}`);
@@ -78,8 +90,11 @@ export const settingsUpdateInput = z.object({
     targetFolder: folderPath('Папка для копии архива'),
   }).partial().strict().optional(),
   web: z.object({
+    enabled: z.boolean({ error: 'Доступ через браузер: да или нет' }),
     lan: z.boolean({ error: 'Доступ из локальной сети: да или нет' }),
     port: keep('Порт', 1024, 65535),
+    tlsCert: filePath('Файл сертификата'),
+    tlsKey: filePath('Файл ключа'),
   }).partial().strict().optional(),
 }).strict();
 

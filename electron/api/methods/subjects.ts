@@ -1,6 +1,7 @@
 // Subjects (ОП, МДК inside ПМ, УП/ПП practice, programmes), the teaching load — journals of
 // group × subject × optional subgroup × teacher with planned hours per period — and thematic plans.
 import { z } from 'zod';
+import { LESSON_KINDS, SUBJECT_KINDS } from '../../domain/enums.js';
 import { method, STAFF } from '../define.js';
 import { empty, id, optionalText, text } from '../schemas.js';
 import type { LessonKind, SubjectKind } from '../../../db/schema.js';
@@ -65,8 +66,6 @@ export interface PlanInfo {
   topics: PlanTopicRow[];
 }
 
-export const SUBJECT_KINDS = ['discipline', 'mdk', 'pm', 'practice', 'programme'] as const;
-export const LESSON_KINDS = ['lecture', 'practical', 'lab', 'test', 'excursion', 'self_study'] as const;
 
 const hours = z.number({ error: 'Часы: ожидается число' }).int('Часы: целое число').min(0, 'Часы не могут быть отрицательными').max(2000, 'Часы: не больше 2000');
 const periodHours = z.array(z.object({ periodId: id('Период'), hours })).max(6);

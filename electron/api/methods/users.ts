@@ -113,8 +113,7 @@ export interface SlipsResult {
 }
 
 /** Roles the administrator gives on the users screen; student and parent accounts come with slips. */
-export const STAFF_ROLES = ['admin', 'director', 'deputy', 'dept_head', 'secretary', 'curator', 'teacher'] as const;
-export const FAMILY_ROLES = ['student', 'parent'] as const;
+export { FAMILY_ROLES, STAFF_ROLES } from '../../domain/enums.js';
 
 const NAME_CHARS = /^[\p{L}][\p{L}\s.'’-]*$/u;
 

@@ -3,7 +3,7 @@
 // fsynced, the copy verified from the media (every hash and the signature), then renamed.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CancelledError } from '../../services/jobs.js';
+import { CancelledError } from '../../platform/jobs.js';
 import { checkTarget, cleanLeftovers, commitPartial, discardPartial, freeBytes, fsyncDir, fsyncFile, MediaError, mediaError, partialDir } from './fsutil.js';
 import { MANIFEST_FILE, parseManifest, SIGNATURE_FILE } from './manifest.js';
 import { verifyArchive, type VerifyResult } from './verify.js';

@@ -2,7 +2,7 @@
 // attendance and marks, then final marks), and one sheet of every lesson's topic and homework.
 import { writeXlsxStream, type XlsxColumn } from '../xlsx.js';
 import type { JournalSheet } from './journal-pdf.js';
-import type { GroupInfo, JournalInfo } from './year-data.js';
+import type { GroupInfo, JournalInfo } from './package-data.js';
 
 const TOPIC_COLUMNS: XlsxColumn[] = [
   { header: 'Дисциплина', key: 'subject', type: 'text', width: 36 },

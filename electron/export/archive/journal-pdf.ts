@@ -1,13 +1,11 @@
-// A journal of the archived year, read once and given out twice: as a certified PDF copy (000
-// §3.1.6, §3.2.3) — the same spreads the reports print (export/journal-pages.ts: left page attendance
-// and marks, right page topics and homework) for the whole year, then the final marks, which a
-// year-end archive must keep, and «Копия верна» — and as the rows of its sheet in the group's workbook.
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.js';
-import { cellText, drawJournalPages } from '../journal-pages.js';
+// A journal of the archived year, read once (services/archive/year-data.ts) and given out twice: as
+// a certified PDF copy (000 §3.1.6, §3.2.3) — the same spreads the reports print (export/journal-pages.ts:
+// left page attendance and marks, right page topics and homework) for the whole year, then the final
+// marks, which a year-end archive must keep, and «Копия верна» — and as the rows of its sheet in the
+// group's workbook.
+import { cellText, drawJournalPages, type JournalPagesData } from '../journal-pages.js';
 import { createPdf, mm, type Cell, type Certification } from '../pdf/index.js';
-import { loadJournalPages } from '../../services/reports/journal-copy.js';
-import { finalMarks, yearOf, type JournalInfo } from './year-data.js';
+import type { JournalInfo } from './package-data.js';
 
 export interface JournalPdfContext {
   institution: string;
@@ -29,13 +27,21 @@ export interface RenderedJournal {
   sheet: JournalSheet;
 }
 
-export type JournalRenderer = (db: Kysely<Database>, journalId: number, context: JournalPdfContext) => Promise<RenderedJournal>;
+/** A journal's final marks: the columns in use («1 семестр», «Экзамен», «Год»…) and each student's values. */
+export interface FinalMarks {
+  finalColumns: string[];
+  byStudent: Map<number, Record<string, string>>;
+}
 
-export const renderJournal: JournalRenderer = async (db, journalId, context) => {
-  const journal = await db.selectFrom('journals').select('year_id').where('id', '=', journalId).executeTakeFirstOrThrow();
-  const year = await yearOf(db, journal.year_id);
-  const data = await loadJournalPages(db, journalId, year.startsOn, year.endsOn, `${year.title} учебный год`);
-  const finals = await finalMarks(db, journalId, journal.year_id);
+/** What a journal's copy is made from: its pages for the whole year and its final marks. */
+export interface ArchivedJournal {
+  pages: JournalPagesData;
+  finals: FinalMarks;
+}
+
+/** The certified copy and the workbook's sheet of a journal already read. */
+export async function renderJournal(journal: ArchivedJournal, context: JournalPdfContext): Promise<RenderedJournal> {
+  const { pages: data, finals } = journal;
   const pdf = await createPdf({
     title: 'Копия страниц электронного журнала учебных занятий', orientation: 'landscape', institution: context.institution,
     subtitle: `Группа ${data.groupName}. ${data.subjectName}. ${data.periodTitle}`, formedAt: context.formedAt,
@@ -66,4 +72,4 @@ export const renderJournal: JournalRenderer = async (db, journalId, context) => 
       finalColumns: finals.finalColumns,
     },
   };
-};
+}

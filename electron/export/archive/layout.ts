@@ -2,7 +2,7 @@
 // share it, so the viewer finds a journal's certified copy by the same rules it was written by.
 import { GROUPS_DIR } from './manifest.js';
 import { packageFileName, uniqueName } from './names.js';
-import type { GroupInfo } from './year-data.js';
+import type { GroupInfo } from './package-data.js';
 
 export interface GroupLayout {
   group: GroupInfo;

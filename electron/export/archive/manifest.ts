@@ -2,7 +2,7 @@
 // with its size and SHA-256; manifest.sig is the Ed25519 signature of manifest.json's exact bytes.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { CancelledError } from '../../services/jobs.js';
+import { CancelledError } from '../../platform/jobs.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.sig';

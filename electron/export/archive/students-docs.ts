@@ -4,7 +4,7 @@
 import { createPdf, mm, type Cell } from '../pdf/index.js';
 import { writeXlsxStream, type XlsxColumn } from '../xlsx.js';
 import { formatSignDate } from '../pdf/index.js';
-import type { GroupInfo, StudentInfo, YearRow } from './year-data.js';
+import type { GroupInfo, StudentInfo, YearRow } from './package-data.js';
 
 const REASON: Record<string, string> = { admission: 'зачисление', transfer: 'перевод' };
 const END_REASON: Record<string, string> = { withdrawal: 'отчисление', transfer: 'перевод', graduation: 'выпуск' };

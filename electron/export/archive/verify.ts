@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { hashFile, MANIFEST_FILE, parseManifest, PUBLIC_KEY_FILE, SIGNATURE_FILE, UNLISTED, type ArchiveManifest } from './manifest.js';
 import { fingerprintOf, verifyBytes } from './signing.js';
-import { CancelledError } from '../../services/jobs.js';
+import { CancelledError } from '../../platform/jobs.js';
 
 export type ProblemKind = 'manifest' | 'signature' | 'key' | 'changed' | 'missing' | 'extra';
 

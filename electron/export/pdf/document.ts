@@ -1,5 +1,6 @@
 // An A4 document that flows top to bottom: running header, footer with «Стр. N из M», page breaks.
 import { PDFDocument, PageSizes } from 'pdf-lib';
+import { ruDateTime } from '../../domain/format-dates.js';
 import { PageCanvas, GREY_LINE, GREY_TEXT, alignOffset, mm, type Align, type Color } from './canvas.js';
 import { FontSet, type FontFamily, type FontStyle } from './fonts.js';
 import { drawTable, type TableSpec } from './table.js';
@@ -45,12 +46,6 @@ export interface TextOptions {
 const HEADER_SIZE = 7.5;
 const HEADER_BAND = 16;
 const FOOTER_BAND = 18;
-
-/** «25.11.2026 14:05» in local time. */
-export function formatDateTime(date: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(date.getDate())}.${p(date.getMonth() + 1)}.${date.getFullYear()} ${p(date.getHours())}:${p(date.getMinutes())}`;
-}
 
 export async function createPdf(options: PdfOptions): Promise<PdfBuilder> {
   const doc = await PDFDocument.create();
@@ -221,7 +216,7 @@ export class PdfBuilder {
     this.assertOpen();
     if (this.pages.length === 0) this.newPage();
     this.current?.flush(this.doc);
-    const formed = `Сформировано ${formatDateTime(this.options.formedAt)}`;
+    const formed = `Сформировано ${ruDateTime(this.options.formedAt)}`;
     const total = this.pages.length;
     this.pages.forEach((page, index) => {
       this.drawFooter(page, formed, `Стр. ${index + 1} из ${total}`);

@@ -1,5 +1,6 @@
 // Signature lines and the «Копия верна» certification of a paper copy (000 §3.1.6, §3.2.3: the
 // director or deputy certifies it «подписью, расшифровкой подписи и датой»).
+import { ruDate, ruDay } from '../../domain/format-dates.js';
 import type { PdfBuilder } from './document.js';
 import { GREY_TEXT } from './canvas.js';
 import type { FontStyle } from './fonts.js';
@@ -41,11 +42,9 @@ export function shortName(fullName: string): string {
 export function formatSignDate(date: Date | string | null | undefined): string {
   if (date === null || date === undefined || date === '') return BLANK_DATE;
   if (typeof date === 'string') {
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-    return m ? `${m[3]}.${m[2]}.${m[1]}` : date;
+    return /^\d{4}-\d{2}-\d{2}/.test(date) ? ruDate(date) : date;
   }
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(date.getDate())}.${p(date.getMonth() + 1)}.${date.getFullYear()}`;
+  return ruDay(date);
 }
 
 /** Columns of a signature line: position | signature | name. */

@@ -1,6 +1,7 @@
 // What every report document shares: the A4 PDF with title, period, date formed, page numbers and
-// the signature block; number and date formats as printed in Russian; Excel sheets of typed columns.
+// the signature block; Excel sheets of typed columns. (Numbers and dates: electron/domain/format-*.ts.)
 import type { ReportRange } from '../../api/contract.js';
+import { ruDate } from '../../domain/format-dates.js';
 import { createPdf, type Orientation, type PdfBuilder, type Signer, type TableColumn } from '../pdf/index.js';
 import type { TableSheetSpec, XlsxColumn } from '../xlsx.js';
 
@@ -19,29 +20,6 @@ export async function reportPdf(title: string, range: Pick<ReportRange, 'title' 
   await body(pdf);
   if (meta.signers.length > 0) pdf.signatureBlock(meta.signers, { date: meta.formedAt });
   return pdf.finish();
-}
-
-export function ruDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}.${m}.${y}`;
-}
-
-/** 0.875 → «87,5 %»; null → «—». */
-export function pct(value: number | null | undefined, digits = 1): string {
-  if (value === null || value === undefined) return '—';
-  return `${(value * 100).toFixed(digits).replace('.', ',')} %`;
-}
-
-/** 3.845 → «3,85»; null → «—». */
-export function dec(value: number | null | undefined, digits = 2): string {
-  if (value === null || value === undefined) return '—';
-  return value.toFixed(digits).replace('.', ',').replace('-', '−');
-}
-
-/** Hours: whole numbers as they are, halves with a comma. */
-export function hrs(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1).replace('.', ',');
 }
 
 /** A column of a simple table: header, width in points or flex, alignment. */

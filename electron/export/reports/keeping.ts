@@ -1,7 +1,9 @@
 // Programme completion and the journal-keeping report as PDF (A4 landscape) and Excel sheets.
 import type { CompletionGroup, CompletionReport, CompletionRow, GroupAttendance, KeepingReport, KeepingSummary } from '../../api/contract.js';
 import type { PdfBuilder } from '../pdf/index.js';
-import { type Col, dec, hrs, int, num, pct, reportPdf, ruDate, share, simpleTable, text, type DocumentMeta, type Sheet } from './common.js';
+import { ruDate } from '../../domain/format-dates.js';
+import { dec, hrs, pct } from '../../domain/format-numbers.js';
+import { type Col, int, num, reportPdf, share, simpleTable, text, type DocumentMeta, type Sheet } from './common.js';
 
 export const KIND_LABELS = { move: 'Перенос занятия', merge: 'Объединение тем', extra_hours: 'Добавление часов', reduce_hours: 'Сокращение часов' } as const;
 

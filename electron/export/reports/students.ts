@@ -2,7 +2,8 @@
 // and Excel sheets.
 import type { AttendanceReport, ForecastReport, HoursSheet, PerformanceReport } from '../../api/contract.js';
 import type { PdfBuilder } from '../pdf/index.js';
-import { type Col, dec, hrs, int, num, pct, reportPdf, share, simpleTable, text, type DocumentMeta, type Sheet } from './common.js';
+import { dec, hrs, pct } from '../../domain/format-numbers.js';
+import { type Col, int, num, reportPdf, share, simpleTable, text, type DocumentMeta, type Sheet } from './common.js';
 import { groupAttendanceSheet, label } from './keeping.js';
 
 const N = (header: string, width = 34): Col => ({ header, width, align: 'right', vertical: true });

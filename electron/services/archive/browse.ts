@@ -8,7 +8,7 @@ import { PDF_MIME, XLSX_MIME } from '../../api/contract.js';
 import { AppError, badInput, notFound } from '../../api/errors.js';
 import { packageLayout } from '../../export/archive/layout.js';
 import { MANIFEST_FILE, parseManifest, type ArchiveManifest } from '../../export/archive/manifest.js';
-import { groupsOfYear, journalPage, yearOf } from '../../export/archive/year-data.js';
+import { groupsOfYear, journalPage, yearOf } from './year-data.js';
 import { openDatabase, type JournalDb } from '../../../db/connect.js';
 import { DatabaseOpenError } from '../../../db/errors.js';
 import type { AuthedContext } from '../context.js';

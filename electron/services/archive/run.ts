@@ -9,11 +9,12 @@ import { copyPackage } from '../../export/archive/copy.js';
 import { packageName, yearSlug } from '../../export/archive/manifest.js';
 import { fingerprintOf, KEY_PUBLIC_FILE } from '../../export/archive/signing.js';
 import { verifyArchive, verifySummary } from '../../export/archive/verify.js';
-import { writeArchivePackage } from '../../export/archive/writer.js';
+import { writeArchivePackage } from './writer.js';
 import { shortName } from '../../export/pdf/index.js';
 import { audit } from '../audit.js';
 import type { ServiceDeps } from '../context.js';
-import { CancelledError, type JobControl, type JobRegistry } from '../jobs.js';
+import { CancelledError, type JobControl } from '../../platform/jobs.js';
+import type { JobRegistry } from '../jobs.js';
 import { APP_VERSION } from '../version.js';
 import { listDrives, onDrive } from './drives.js';
 

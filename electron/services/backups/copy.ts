@@ -9,11 +9,10 @@
 //
 // Why a worker thread (for all but small files): the steps are quick, but finishing the copy syncs the
 // whole new file to disk, which holds the calling thread for a noticeable moment on a large journal.
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
-import { CancelledError } from '../jobs.js';
+import { CancelledError } from '../../platform/jobs.js';
+import { JobError, runJob, type Job } from '../../platform/worker-job.js';
 
 const PAGES_PER_STEP = 1000;
 const RESTARTS_BEFORE_ONE_STEP = 3;
@@ -23,81 +22,47 @@ export type CopyProgress = (copiedPages: number, totalPages: number) => void;
 
 export interface CopyOptions { onProgress?: CopyProgress; signal?: AbortSignal }
 
-// Plain JavaScript shared by both paths: `report(done, total)` returns false when cancelled.
-const STEPS = `
-  let stalled = 0;
-  let lastRemaining = Infinity;
-  return db.backup(destination, {
-    progress: ({ totalPages, remainingPages }) => {
-      if (!report(totalPages - remainingPages, totalPages)) throw Object.assign(new Error('cancelled'), { cancelled: true });
-      if (remainingPages >= lastRemaining) stalled++;
-      lastRemaining = remainingPages;
-      return stalled >= ${RESTARTS_BEFORE_ONE_STEP} ? 0x7fffffff : ${PAGES_PER_STEP};
-    },
-  });
-`;
+class Cancelled extends Error {
+  readonly cancelled = true;
+}
 
-const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.module);
-let cancelled = false;
-parentPort.on('message', (m) => { if (m === 'cancel') cancelled = true; });
-async function steps(db, destination, report) { ${STEPS} }
-(async () => {
-  let db;
-  try {
-    db = new Database(workerData.source, { readonly: true, fileMustExist: true });
-    db.pragma('busy_timeout = 5000');
-    const result = await steps(db, workerData.destination, (done, total) => {
-      parentPort.postMessage({ progress: [done, total] });
-      return !cancelled;
-    });
-    parentPort.postMessage({ done: result.totalPages });
-  } catch (e) {
-    parentPort.postMessage({ error: String((e && e.message) || e), code: e && e.code, cancelled: Boolean(e && e.cancelled) });
-  } finally {
-    if (db) db.close();
-  }
-})();
-`;
-
-// The same steps the worker runs, for small files in this thread.
-const stepsInThread = new Function('db', 'destination', 'report', STEPS) as
-  (db: SQLite.Database, destination: string, report: (done: number, total: number) => boolean) => Promise<{ totalPages: number }>;
+/** The copy, on a read-only connection of its own; progress is [copied, total] pages. */
+export const copyJob: Job<{ source: string; destination: string }, { pages: number }, [number, number]> = {
+  name: 'copy',
+  async run({ source, destination }, port) {
+    const db = new SQLite(source, { readonly: true, fileMustExist: true });
+    try {
+      db.pragma('busy_timeout = 5000');
+      let stalled = 0;
+      let lastRemaining = Infinity;
+      const result = await db.backup(destination, {
+        progress: ({ totalPages, remainingPages }) => {
+          port.progress([totalPages - remainingPages, totalPages]);
+          if (port.cancelled()) throw new Cancelled('cancelled');
+          if (remainingPages >= lastRemaining) stalled++;
+          lastRemaining = remainingPages;
+          return stalled >= RESTARTS_BEFORE_ONE_STEP ? 0x7fffffff : PAGES_PER_STEP;
+        },
+      });
+      return { pages: result.totalPages };
+    } finally {
+      db.close();
+    }
+  },
+};
 
 export async function onlineCopy(source: string, destination: string, options: CopyOptions = {}): Promise<{ pages: number }> {
-  const report = (done: number, total: number) => { options.onProgress?.(done, total); return !options.signal?.aborted; };
-  if (fs.statSync(source).size < IN_THREAD_BYTES) {
-    const raw = new SQLite(source, { readonly: true, fileMustExist: true });
-    try {
-      raw.pragma('busy_timeout = 5000');
-      const result = await stepsInThread(raw, destination, report);
-      options.onProgress?.(result.totalPages, result.totalPages);
-      return { pages: result.totalPages };
-    } catch (error) {
-      if ((error as { cancelled?: boolean }).cancelled) throw new CancelledError();
-      throw error;
-    } finally {
-      raw.close();
-    }
-  }
-  const module = createRequire(import.meta.url).resolve('better-sqlite3');
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: { module, source, destination } });
-    const onAbort = () => worker.postMessage('cancel');
-    options.signal?.addEventListener('abort', onAbort);
-    const end = () => { options.signal?.removeEventListener('abort', onAbort); void worker.terminate(); };
-    worker.on('message', (m: { progress?: [number, number]; done?: number; error?: string; code?: string; cancelled?: boolean }) => {
-      if (m.progress) options.onProgress?.(m.progress[0], m.progress[1]);
-      else if (m.done !== undefined) {
-        end();
-        options.onProgress?.(m.done, m.done);
-        resolve({ pages: m.done });
-      } else {
-        end();
-        reject(m.cancelled ? new CancelledError() : Object.assign(new Error(m.error ?? 'ошибка копирования'), { code: m.code }));
-      }
+  try {
+    const result = await runJob(copyJob, { source, destination }, {
+      inline: fs.statSync(source).size < IN_THREAD_BYTES,
+      onProgress: ([done, total]) => options.onProgress?.(done, total),
+      signal: options.signal,
     });
-    worker.once('error', (error) => { end(); reject(error); });
-  });
+    options.onProgress?.(result.pages, result.pages);
+    return result;
+  } catch (error) {
+    if ((error as { cancelled?: boolean }).cancelled) throw new CancelledError();
+    if (error instanceof JobError) throw Object.assign(new Error(error.message), { code: error.code });
+    throw error;
+  }
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { AppError } from '../../api/errors.js';
 import type { ServiceDeps } from '../context.js';
-import { CancelledError } from '../jobs.js';
+import { CancelledError } from '../../platform/jobs.js';
 import type { AppPaths } from '../paths.js';
 import type { Settings } from '../settings.js';
 import { deleteBackup, listBackups, sidecarPath, sweepLeftovers, writeSidecar, type BackupInfo } from './catalog.js';

@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../api/errors.js';
+import { formatBytes } from '../../domain/format-numbers.js';
 
 export function fsyncFile(file: string): void {
   const fd = fs.openSync(file, 'r+');
@@ -54,15 +55,6 @@ export function freeBytes(dir: string): number | null {
   } catch {
     return null;
   }
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} Б`;
-  const units = ['КБ', 'МБ', 'ГБ', 'ТБ'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit++; }
-  return `${value.toFixed(value < 10 ? 1 : 0).replace('.', ',')} ${units[unit]}`;
 }
 
 /** A folder we are about to write copies into: it exists (or is the default and is made), and takes a file. */

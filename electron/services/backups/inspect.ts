@@ -3,7 +3,9 @@
 // restore, on every new copy, and on the live file when it refuses to open.
 import fs from 'node:fs';
 import { APP_ID } from '../../../db/connect.js';
-import { corruptionText, probeFile, type ProbeResult } from '../../../db/integrity.js';
+import { corruptionText } from '../../../db/integrity.js';
+import { count } from '../../domain/format-numbers.js';
+import { probeFile, type ProbeResult } from './probe.js';
 import { migrations } from '../../../db/migrations/index.js';
 
 export type FileProblemKind = 'missing' | 'empty' | 'not_sqlite' | 'truncated' | 'damaged' | 'not_journal' | 'newer' | 'unreadable';
@@ -68,7 +70,7 @@ export function checkHeader(file: string, what: string): { kind: FileProblemKind
 }
 
 function formatSize(bytes: number): string {
-  return `${bytes.toLocaleString('ru-RU')} байт`;
+  return `${count(bytes)} байт`;
 }
 
 const COUNTED = ['students', 'marks', 'attendance', 'lessons', 'journals', 'users'] as const;

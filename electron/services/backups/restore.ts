@@ -55,10 +55,25 @@ export async function stageCopy(backup: string, targetDir: string): Promise<stri
 
 /** Rename the staged file over the target. Only while no connection to the target is open. */
 export function installFile(stage: string, target: string): void {
+  endStoredSessions(stage);
   // A WAL left beside the old file would be replayed into the new one: it must go (a clean close empties it).
   removeQuietly(`${target}-wal`, `${target}-shm`, `${target}-journal`);
   fs.renameSync(stage, target);
   fsyncDir(path.dirname(target));
+}
+
+/**
+ * A restored journal logs every browser out: the copy's sessions were live when it was made, and the
+ * restored database may have other users (the desktop windows are ended by the holder's listeners).
+ */
+function endStoredSessions(file: string): void {
+  const raw = new SQLite(file, { fileMustExist: true });
+  try {
+    const has = raw.prepare("select 1 from sqlite_master where type = 'table' and name = 'web_sessions'").get();
+    if (has) raw.prepare('delete from web_sessions').run();
+  } finally {
+    raw.close();
+  }
 }
 
 async function summaryOf(stage: string): Promise<JournalSummary> {

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { migrations } from '../../../db/migrations/index.js';
 import { DatabaseOpenError } from '../../../db/errors.js';
+import { ruDateTime } from '../../domain/format-dates.js';
+import { count } from '../../domain/format-numbers.js';
 import type { AppPaths } from '../paths.js';
 import type { Settings } from '../settings.js';
 import { listBackups, type BackupInfo } from './catalog.js';
@@ -59,16 +61,14 @@ export async function explainOpenFailure(error: unknown, file: string | null, se
 
 /** «24.11.2026 18:00» in local time. */
 export function backupTime(b: Pick<BackupInfo, 'createdAt'>): string {
-  const at = new Date(b.createdAt);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(at.getDate())}.${p(at.getMonth() + 1)}.${at.getFullYear()} ${p(at.getHours())}:${p(at.getMinutes())}`;
+  return ruDateTime(new Date(b.createdAt));
 }
 
 /** «от 24.11.2026 18:00 (учебный год 2026/2027; обучающихся: 150, отметок: 12 345), файл …» */
 export function describeForPeople(b: BackupInfo): string {
   const when = backupTime(b);
   const parts = [b.year ? `учебный год ${b.year}` : null,
-    b.counts ? `обучающихся: ${b.counts.students.toLocaleString('ru-RU')}, отметок: ${b.counts.marks.toLocaleString('ru-RU')}` : null].filter(Boolean);
+    b.counts ? `обучающихся: ${count(b.counts.students)}, отметок: ${count(b.counts.marks)}` : null].filter(Boolean);
   return `от ${when}${parts.length ? ` (${parts.join('; ')})` : ''}, файл ${b.path}`;
 }
 

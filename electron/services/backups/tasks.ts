@@ -1,8 +1,9 @@
 // The automatic copies: daily at the set time (caught up at the next start if the computer was off),
 // and at exit when anything changed since the last copy.
 import path from 'node:path';
-import type { ScheduledTask } from '../../scheduler.js';
+import type { ScheduledTask } from '../../platform/scheduled-task.js';
 import type { ServiceDeps } from '../context.js';
+import type { Settings } from '../settings.js';
 import { listBackups, type BackupInfo } from './catalog.js';
 import { backupFolder, backupNow } from './create.js';
 import { REGULAR_REASONS } from './naming.js';
@@ -17,7 +18,7 @@ export function latestOccurrence(now: Date, hhmm: string): Date {
 /** After a failed copy, wait this long before trying again (the folder may be a share that comes back). */
 export const RETRY_AFTER_MS = 30 * 60 * 1000;
 
-export function dailyBackupTask(deps: ServiceDeps): ScheduledTask {
+export function dailyBackupTask(deps: ServiceDeps): ScheduledTask<Settings> {
   let lastFailure = -Infinity;
   return {
     name: 'backup.daily',

@@ -6,10 +6,10 @@ import { AppError, forbidden } from '../../api/errors.js';
 import { sql, type QueryCreator } from 'kysely';
 import type { AttendanceCode, Database } from '../../../db/schema.js';
 import { audit, auditValues, type AuditRecord } from '../audit.js';
-import { ruDate } from '../calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
 import type { AuthedContext, Db } from '../context.js';
 import { shortName } from '../session.js';
-import { attendanceMessage, normalizeValue, parseAttendance, scaleMessage } from './scale.js';
+import { attendanceMessage, normalizeValue, parseAttendance, scaleMessage } from '../../domain/scale.js';
 import { assertEditable, memberships, notOnRoster, writeScope, type JournalRef, type WriteScope } from './scope.js';
 
 type CellIn = Parsed<'journal.saveCells'>['cells'][number];

@@ -1,7 +1,7 @@
 // Types of work on a lesson (003 §3.7: «указывать виды работ на учебном занятии»): each a column of
 // marks with a weight for the average and an optional date before which families do not see them.
 import type { Parsed, WorkColumnInfo } from '../../api/contract.js';
-import { WORK_KINDS } from '../../api/methods/lessons.js';
+import { WORK_KINDS } from '../../domain/labels.js';
 import { AppError, badInput, conflict } from '../../api/errors.js';
 import { audit } from '../audit.js';
 import type { AuthedContext, Db } from '../context.js';

@@ -4,7 +4,7 @@ import type { ExcuseInfo, FamilyAbsence, FamilySubject } from '../../api/contrac
 import type { JournalLabel } from './family-catalogue.js';
 import type { StudentLessons } from './family-data.js';
 import { groupBy } from './family-week.js';
-import { weightedAverage } from './scale.js';
+import { weightedAverage } from '../../domain/average.js';
 
 interface PeriodInput {
   period: { id: number; startsOn: string; endsOn: string };

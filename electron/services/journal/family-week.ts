@@ -2,7 +2,7 @@
 // the group's roster, and the lessons actually held, merged by journal × date × lesson number — with
 // the topic, homework, the student's own task, marks and attendance of each held lesson.
 import type { FamilyLesson, FamilyPage } from '../../api/contract.js';
-import { eachDay, weekday } from '../calendar.js';
+import { eachDay, weekday } from '../../domain/calendar.js';
 import { unrollTimetable, type TimetableEntry } from '../schedule.js';
 import type { Catalogue, JournalLabel } from './family-catalogue.js';
 import type { StudentData, StudentLessons } from './family-data.js';

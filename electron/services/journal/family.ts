@@ -7,7 +7,7 @@
 import type { FamilyPage, Parsed } from '../../api/contract.js';
 import { badInput, notFound } from '../../api/errors.js';
 import { assertFamilyScope, ownChild } from '../access.js';
-import { addDays, weekStart } from '../calendar.js';
+import { addDays, weekStart } from '../../domain/calendar.js';
 import { hasRole, type AuthedContext } from '../context.js';
 import { fullName } from '../session.js';
 import { excuseInfo } from './excuses.js';

@@ -5,7 +5,7 @@ import { AppError } from '../../api/errors.js';
 import type { FinalMarkKind } from '../../../db/schema.js';
 import { audit } from '../audit.js';
 import type { AuthedContext } from '../context.js';
-import { CREDIT, NOT_CERTIFIED, normalizeValue } from './scale.js';
+import { CREDIT, NOT_CERTIFIED, normalizeValue } from '../../domain/scale.js';
 import { assertEditable, memberships, notOnRoster, writeScope, type WriteScope } from './scope.js';
 
 const KIND_LABEL: Record<FinalMarkKind, string> = { period: 'за период', exam: 'за экзамен', credit: 'за зачёт', year: 'за год' };

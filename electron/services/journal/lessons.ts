@@ -2,11 +2,11 @@
 // never in the future, never more hours than the thematic plan allows without an approved
 // correction; each with its default type of work so marks can be put at once.
 import type { LessonInfo, Parsed } from '../../api/contract.js';
-import { WORK_KINDS } from '../../api/methods/lessons.js';
+import { WORK_KINDS } from '../../domain/labels.js';
 import { AppError, badInput, conflict, notFound } from '../../api/errors.js';
 import type { LessonKind } from '../../../db/schema.js';
 import { audit } from '../audit.js';
-import { ruDate } from '../calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
 import type { AuthedContext, Db } from '../context.js';
 import { planState } from './page.js';
 import { assertEditable, assertLessonDate, memberships, notOnRoster, writeScope, type WriteScope } from './scope.js';

@@ -8,7 +8,7 @@ import { canReadJournal, curatedGroupIds, headedDepartmentIds, loadJournal, READ
 import { hasRole, type AuthedContext, type Db } from '../context.js';
 import { scheduledSlots } from '../schedule.js';
 import { fullName, shortName } from '../session.js';
-import { parseScale } from './scale.js';
+import { parseScale } from '../../domain/scale.js';
 
 type RangeInput = { periodId?: number | null; from?: string | null; to?: string | null };
 

@@ -4,9 +4,9 @@
 import { AppError, badInput, notFound } from '../../api/errors.js';
 import { assertCanWriteJournal, type JournalRow } from '../access.js';
 import type { AuthedContext, Db } from '../context.js';
-import { ruDate } from '../calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
 import { shortName } from '../session.js';
-import { parseScale } from './scale.js';
+import { parseScale } from '../../domain/scale.js';
 
 export interface PeriodRow { id: number; seq: number; title: string; starts_on: string; ends_on: string; locked: number }
 

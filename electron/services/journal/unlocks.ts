@@ -4,7 +4,8 @@ import type { UnlockChange, Parsed, UnlockInfo } from '../../api/contract.js';
 import { badInput, conflict, forbidden, notFound } from '../../api/errors.js';
 import { assertJournalWrite } from '../access.js';
 import { audit } from '../audit.js';
-import { addDays, ruDate } from '../calendar.js';
+import { addDays } from '../../domain/calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
 import { hasRole, type AuthedContext, type Db } from '../context.js';
 import { fullName, shortName } from '../session.js';
 

@@ -1,7 +1,7 @@
 // Reading remarks with everything a list shows: journal, group, subject, teacher, lesson, author.
 import type { RemarkRow } from '../../api/contract.js';
 import { notFound } from '../../api/errors.js';
-import { daysBetween } from '../calendar.js';
+import { daysBetween } from '../../domain/calendar.js';
 import type { Db } from '../context.js';
 import { fullName } from '../session.js';
 

@@ -7,7 +7,8 @@ import type { Database } from '../../../db/schema.js';
 import type { Parsed, WeeklyDraftResult } from '../../api/contract.js';
 import { AppError } from '../../api/errors.js';
 import { audit } from '../audit.js';
-import { addDays, ruDate, weekStart } from '../calendar.js';
+import { addDays, weekStart } from '../../domain/calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
 import type { AuthedContext, ServiceDeps, Session } from '../context.js';
 import { scheduledSlots } from '../schedule.js';
 
@@ -35,7 +36,7 @@ export async function runWeeklyRemarkCheck(deps: Pick<ServiceDeps, 'db' | 'clock
 }
 
 /**
- * The weekly check as a scheduler task (the shape of electron/scheduler.ts's ScheduledTask): due once
+ * The weekly check as a scheduler task (the shape of platform/scheduled-task.ts's ScheduledTask): due once
  * a week from Monday on — the check itself is idempotent, so a restart that runs it again adds nothing.
  */
 export function weeklyRemarkTask(deps: Pick<ServiceDeps, 'db' | 'clock'>) {

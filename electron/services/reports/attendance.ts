@@ -1,7 +1,7 @@
 // Attendance per student, group and week (000 §3.2.1 «посещаемость обучающихся занятий»): hours
 // missed, for a valid reason and not, against the hours the lessons offered each student.
 import type { AttendanceReport, AttendanceWeek, GroupAttendance, Parsed, StudentAttendance } from '../../api/contract.js';
-import { weekStart } from '../calendar.js';
+import { weekStart } from '../../domain/calendar.js';
 import type { AuthedContext, Db } from '../context.js';
 import { absencesByDay, absencesByJournal, absencesByStudent, addTotals, emptyTotals, lessonDays, type AbsenceTotals } from './attendance-data.js';
 import { publicRange } from './completion.js';

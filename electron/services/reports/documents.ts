@@ -17,7 +17,7 @@ import {
   performancePdf, performanceSheets,
 } from '../../export/reports/students.js';
 import { addTableSheet, createWorkbook, toBuffer } from '../../export/xlsx.js';
-import { ruDate } from '../calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
 import { fileOutput, safeFileName } from '../files.js';
 import { institutionSigners } from '../institution.js';
 import type { Settings, SettingsStore } from '../settings.js';

@@ -4,7 +4,8 @@
 // half a mark — and rounded. A student is flagged, with the numbers shown, for too few marks (003 §3.7
 // «накопляемость»), a low average, marks falling, or low attendance.
 import type { ForecastReport, ForecastRow, Parsed, RiskFlag } from '../../api/contract.js';
-import { toDay } from '../calendar.js';
+import { toDay } from '../../domain/calendar.js';
+import { dec } from '../../domain/format-numbers.js';
 import type { AuthedContext, Db } from '../context.js';
 import { absencesByStudent, lessonDays } from './attendance-data.js';
 import { presence } from './attendance.js';
@@ -43,10 +44,6 @@ export function trendOf(t: Pick<TrendSums, 'numeric' | 'w' | 'sx' | 'sy' | 'sxx'
   const sxx = t.sxx - (t.sx * t.sx) / t.w;
   const sxy = t.sxy - (t.sx * t.sy) / t.w;
   return sxx > 1e-9 ? { slope: sxy / sxx, meanX } : null;
-}
-
-export function ruNumber(value: number, digits = 2): string {
-  return value.toFixed(digits).replace('.', ',').replace('-', '−');
 }
 
 export async function forecastReport(db: Db, range: Range, journals: JournalMeta[], onlyAtRisk: boolean): Promise<ForecastReport> {
@@ -104,10 +101,10 @@ function explain(row: ForecastRow, lessonsHeld: number): void {
     flag('few_marks', `Мало отметок: ${row.marks} (нужно не менее ${FORECAST_RULES.minMarks})`);
   }
   if (row.average !== null && row.average < FORECAST_RULES.lowAverage) {
-    flag('low_average', `Низкий средний балл: ${ruNumber(row.average)}`);
+    flag('low_average', `Низкий средний балл: ${dec(row.average)}`);
   }
   if (row.trend !== null && row.trend <= FORECAST_RULES.falling) {
-    flag('falling', `Отметки снижаются: ${ruNumber(row.trend, 1)} балла за 30 дней`);
+    flag('falling', `Отметки снижаются: ${dec(row.trend, 1)} балла за 30 дней`);
   }
   if (row.presence !== null && row.presence < FORECAST_RULES.lowPresence) {
     flag('low_attendance', `Пропущено ${Math.round((1 - row.presence) * 100)} % часов (${row.missedHours} из ${row.possibleHours})`);

@@ -2,7 +2,7 @@
 // year, or per day of one month — for a supplementary-education centre the basis of the time-sheet.
 import type { HoursColumn, HoursRow, HoursSheet, Parsed } from '../../api/contract.js';
 import { AppError } from '../../api/errors.js';
-import { eachDay, MONTHS_RU } from '../calendar.js';
+import { eachDay, MONTHS_RU } from '../../domain/calendar.js';
 import type { AuthedContext, Db } from '../context.js';
 import { lessonDays } from './attendance-data.js';
 import { publicRange } from './completion.js';

@@ -1,18 +1,13 @@
 // One journal's pages for a period, read for printing: the roster (with enrolment dates), the
 // lessons, attendance and marks. `loadJournalPages` is what the archive reuses for every journal.
-import type { LessonKind } from '../../../db/schema.js';
 import type { JournalPagesData } from '../../export/journal-pages.js';
 import { AppError } from '../../api/errors.js';
+import { LESSON_KIND_NAMES } from '../../domain/labels.js';
 import { loadJournal } from '../access.js';
-import { ruDate } from '../calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
 import type { Db } from '../context.js';
 import { rosterBetween, subgroupMembers } from '../rosters.js';
 import { fullName } from '../session.js';
-
-export const LESSON_KIND_LABELS: Record<LessonKind, string> = {
-  lecture: 'лекция', practical: 'практическое занятие', lab: 'лабораторная работа', test: 'контрольная работа',
-  excursion: 'экскурсия', self_study: 'самостоятельная работа',
-};
 
 export async function loadJournalPages(db: Db, journalId: number, from: string, to: string, periodTitle?: string): Promise<JournalPagesData> {
   if (from > to) throw new AppError('bad_request', `Начало периода ${ruDate(from)} позже его конца ${ruDate(to)}`, { from: 'Проверьте даты' });
@@ -61,7 +56,8 @@ export async function loadJournalPages(db: Db, journalId: number, from: string, 
     periodTitle: periodTitle ?? `с ${ruDate(from)} по ${ruDate(to)}`,
     students: [...students.values()],
     lessons: lessons.map((l) => ({
-      id: l.id, date: l.date, lessonNo: l.lesson_no, hours: l.hours, topic: l.topic, kind: LESSON_KIND_LABELS[l.kind] ?? l.kind,
+      id: l.id, date: l.date, lessonNo: l.lesson_no, hours: l.hours, topic: l.topic,
+      kind: LESSON_KIND_NAMES[l.kind] ?? l.kind,
       homework: l.homework, individualHomework: counts.get(l.id) ?? 0,
     })),
     attendance: new Map(attendanceRows.map((a) => [`${a.lesson_id}|${a.student_id}`, a.code])),

@@ -3,7 +3,7 @@
 import type { JobInfo, Parsed, ReportFiles } from '../../api/contract.js';
 import { badInput } from '../../api/errors.js';
 import { assertJournalRead } from '../access.js';
-import { ruDate } from '../calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
 import type { AuthedContext } from '../context.js';
 import { hoursRange } from './hours.js';
 import { journalCopyFile, packFiles, reportData, reportFile, type DocumentDeps, type ReportRequest } from './documents.js';

@@ -4,20 +4,9 @@
 import type { Role } from '../../../db/schema.js';
 import { FAMILY_ROLES, STAFF_ROLES } from '../../api/methods/users.js';
 import { AppError, badInput } from '../../api/errors.js';
+import { ROLE_LABELS } from '../../domain/labels.js';
 import type { Db } from '../context.js';
 import { shortName } from '../session.js';
-
-export const ROLE_NAMES: Record<Role, string> = {
-  admin: 'Администратор',
-  director: 'Директор',
-  deputy: 'Заместитель директора',
-  dept_head: 'Заведующий отделением',
-  secretary: 'Секретарь учебной части',
-  curator: 'Куратор группы',
-  teacher: 'Преподаватель',
-  student: 'Обучающийся',
-  parent: 'Родитель',
-};
 
 export interface GrantInput {
   role: string;
@@ -42,7 +31,8 @@ export async function validateGrants(db: Db, input: GrantInput[], userId: number
     const at = `roles.${i}`;
     const role = g.role as Role;
     if ((FAMILY_ROLES as readonly string[]).includes(g.role)) {
-      fail(`${at}.role`, `Роль «${ROLE_NAMES[role]}» выдаётся вместе с листком с паролем (раздел «Доступ обучающихся и родителей»)`);
+      fail(`${at}.role`,
+        `Роль «${ROLE_LABELS[role]}» выдаётся вместе с листком с паролем (раздел «Доступ обучающихся и родителей»)`);
       continue;
     }
     if (!(STAFF_ROLES as readonly string[]).includes(g.role)) {
@@ -78,7 +68,7 @@ export async function validateGrants(db: Db, input: GrantInput[], userId: number
         continue;
       }
     } else if (departmentId !== null || groupId !== null) {
-      fail(`${at}.role`, `У роли «${ROLE_NAMES[role]}» нет области: отделение и группа не указываются`);
+      fail(`${at}.role`, `У роли «${ROLE_LABELS[role]}» нет области: отделение и группа не указываются`);
       continue;
     }
     const grant: Grant = { role, departmentId: role === 'dept_head' ? departmentId : null, groupId: role === 'curator' ? groupId : null };

@@ -1,18 +1,6 @@
 // Logins made from a person's name for accounts created with credential slips: «Иванов Пётр
 // Сергеевич» → `ivanov.ps`, then `ivanov.ps2`… when taken. Latin only, so any keyboard can type them.
-
-const LATIN: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l',
-  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh',
-  щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', '-': '-',
-};
-
-/** Lower-case passport-style transliteration; anything else but Latin letters and digits is dropped. */
-export function translit(text: string): string {
-  let out = '';
-  for (const ch of text.toLowerCase()) out += LATIN[ch] ?? (/[a-z0-9]/.test(ch) ? ch : '');
-  return out.replace(/^-+|-+$/g, '');
-}
+import { translit } from '../../domain/translit.js';
 
 export function loginBase(last: string, first: string, middle: string | null): string {
   const surname = translit(last).slice(0, 30) || 'user';

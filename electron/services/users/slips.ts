@@ -4,15 +4,16 @@
 import type { JobInfo, Parsed, SlipsResult, UserRow } from '../../api/contract.js';
 import { PDF_MIME } from '../../api/contract.js';
 import { badInput, forbidden, notFound } from '../../api/errors.js';
+import { ROLE_LABELS } from '../../domain/labels.js';
+import { endUserSessions } from '../web-sessions.js';
 import { credentialSlipsPdf, type CredentialSlip } from '../../export/credential-slips.js';
 import { studentsBeyondCredentialScope } from '../access.js';
 import { audit, auditExport } from '../audit.js';
 import { hasRole, type AuthedContext, type Db } from '../context.js';
 import { fileOutput } from '../files.js';
-import type { JobControl } from '../jobs.js';
+import type { JobControl } from '../../platform/jobs.js';
 import { generateOneTimePassword, hashOneTimePassword } from '../passwords.js';
 import { shortName } from '../session.js';
-import { ROLE_NAMES } from './grants.js';
 import { loginBase, splitFullName, uniqueLogin } from './logins.js';
 import { chunks, describeUsers } from './rows.js';
 
@@ -166,6 +167,8 @@ async function issue(ctx: AuthedContext, targets: Target[], input: Parsed<'users
         await trx.updateTable('users').set({
           password_hash: hash, must_change_password: 1, failed_attempts: 0, locked_until: null, updated_at: at,
         }).where('id', '=', userId).execute();
+        // A new password ends the sessions opened with the old one.
+        await endUserSessions(trx, userId);
         if (target.kind === 'guardian') await linkGuardian(trx, target.guardianId, userId);
         await audit(trx, ctx.session, now, {
           action: 'users.password_reset', entity: 'user', entityId: userId,
@@ -242,7 +245,7 @@ export function describeAccount(r: UserRow): string {
     const kids = r.children.map((c) => `${c.fullName}${c.groupName ? ` (${c.groupName})` : ''}`).join('; ');
     return `Родитель (законный представитель): ${kids}`;
   }
-  const roles = [...new Set(r.roles.map((g) => ROLE_NAMES[g.role]))].join(', ');
+  const roles = [...new Set(r.roles.map((g) => ROLE_LABELS[g.role]))].join(', ');
   const position = r.position && !roles.toLowerCase().includes(r.position.toLowerCase()) ? r.position : null;
   return [roles, position].filter(Boolean).join(' · ') || 'Пользователь';
 }

@@ -6,6 +6,8 @@ import { audit } from '../audit.js';
 import type { AuthedContext, Db } from '../context.js';
 import { generateOneTimePassword, hashOneTimePassword } from '../passwords.js';
 import { fullName } from '../session.js';
+import { clearAccount } from '../login-throttle.js';
+import { endUserSessions } from '../web-sessions.js';
 import { assertAnotherAdmin, replaceStaffGrants, validateGrants, type Grant } from './grants.js';
 import { journalChoices } from './read.js';
 import { describeUser } from './rows.js';
@@ -133,6 +135,7 @@ export async function setActive(ctx: AuthedContext, input: Parsed<'users.setActi
       .set({ active: input.active ? 1 : 0, updated_at: now.toISOString(), version: input.version + 1 })
       .where('id', '=', input.id).where('version', '=', input.version).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw staleError(null);
+    if (!input.active) await endUserSessions(trx, input.id);
     await audit(trx, ctx.session, now, {
       action: input.active ? 'users.activate' : 'users.deactivate', entity: 'user', entityId: input.id,
       before: { active: user.active === 1 }, after: { active: input.active },
@@ -164,6 +167,8 @@ export async function setRoles(ctx: AuthedContext, input: Parsed<'users.setRoles
       .where('id', '=', input.id).where('version', '=', input.version).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw staleError(null);
     await replaceStaffGrants(trx, input.id, grants as Grant[]);
+    // Logged in with the old roles elsewhere: log in again (an administrator changing their own keeps this window).
+    await endUserSessions(trx, input.id, input.id === ctx.session.userId ? ctx.host.sessionKey?.() ?? null : null);
     await audit(trx, ctx.session, now, {
       action: 'users.roles', entity: 'user', entityId: input.id, before: { roles: staffBefore }, after: { roles: grantsView(grants) },
     });
@@ -186,6 +191,8 @@ export async function resetPassword(ctx: AuthedContext, input: Parsed<'users.res
     await trx.updateTable('users').set({
       password_hash: hash, must_change_password: 1, failed_attempts: 0, locked_until: null, updated_at: now.toISOString(),
     }).where('id', '=', input.id).execute();
+    await endUserSessions(trx, input.id);
+    await clearAccount(trx, user.login_key);
     await audit(trx, ctx.session, now, {
       action: 'users.password_reset', entity: 'user', entityId: input.id,
       after: { mustChangePassword: true, ...(wasLocked ? { unlocked: true } : {}) },
@@ -201,6 +208,7 @@ export async function unlock(ctx: AuthedContext, input: Parsed<'users.unlock'>):
   if (!locked && user.failed_attempts === 0) return fresh(ctx, input.id);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', input.id).execute();
+    await clearAccount(trx, user.login_key);
     await audit(trx, ctx.session, now, {
       action: 'users.unlock', entity: 'user', entityId: input.id,
       before: { lockedUntil: locked ? user.locked_until : null, failedAttempts: user.failed_attempts },

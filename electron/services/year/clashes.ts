@@ -2,7 +2,7 @@
 // share the weekday and lesson number, their week parities overlap and their validity overlaps.
 // Two subgroups of a group may sit at once (with different teachers and rooms); the whole group may not.
 import type { WeekParity } from '../../../db/schema.js';
-import { WEEKDAYS_RU } from '../calendar.js';
+import { WEEKDAYS_RU } from '../../domain/calendar.js';
 import type { Db } from '../context.js';
 import { shortName } from '../session.js';
 

@@ -4,8 +4,10 @@ import { AppError, badInput, conflict, notFound } from '../../api/errors.js';
 import type { Db, ServiceDeps } from '../context.js';
 import { backupNow, type BackupInfo, type BackupReason } from '../backups/index.js';
 import type { BackupOptions } from '../backups/create.js';
-import { CancelledError } from '../jobs.js';
-import { addDays, ruDate } from '../calendar.js';
+import { CancelledError } from '../../platform/jobs.js';
+import { addDays } from '../../domain/calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
+import { YEAR_STATUS_LABELS } from '../../domain/labels.js';
 
 export interface YearRow { id: number; title: string; starts_on: string; ends_on: string; status: 'open' | 'closed' | 'archived'; closed_at: string | null; version: number }
 
@@ -17,7 +19,8 @@ export async function loadYear(db: Db, yearId: number): Promise<YearRow> {
 
 export function assertYearOpen(y: Pick<YearRow, 'title' | 'status'>): void {
   if (y.status !== 'open') {
-    throw new AppError('locked', `Учебный год ${y.title} ${y.status === 'archived' ? 'в архиве' : 'закрыт'}: изменения не допускаются, доступен только просмотр`);
+    throw new AppError('locked',
+      `Учебный год ${y.title} ${YEAR_STATUS_LABELS[y.status]}: изменения не допускаются, доступен только просмотр`);
   }
 }
 

@@ -2,7 +2,8 @@
 import type { BellInfo, HolidayInfo, Parsed } from '../../api/contract.js';
 import { badInput } from '../../api/errors.js';
 import { audit } from '../audit.js';
-import { daysBetween, eachDay, ruDate } from '../calendar.js';
+import { daysBetween, eachDay } from '../../domain/calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
 import type { AuthedContext, Db } from '../context.js';
 import { loadOpenYear, loadYear } from './common.js';
 

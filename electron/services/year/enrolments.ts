@@ -5,7 +5,7 @@ import type { EnrolmentEndReason, EnrolmentReason } from '../../../db/schema.js'
 import type { EnrolmentInfo, Parsed } from '../../api/contract.js';
 import { badInput, notFound } from '../../api/errors.js';
 import { audit } from '../audit.js';
-import { ruDate } from '../calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
 import type { AuthedContext, Db } from '../context.js';
 import { shortName } from '../session.js';
 import { assertYearOpen, checkOrderDates, count, loadGroup, loadYear, versionConflict } from './common.js';

@@ -1,4 +1,4 @@
-// The year domain's service functions, by contract method (spread into services/registry.ts).
+// The year domain's service functions, by contract method (spread into api/registry.ts).
 import * as copy from './copy.js';
 import * as days from './days.js';
 import * as enrolments from './enrolments.js';

@@ -3,16 +3,16 @@
 import type { ExportList, FileOutput, ImportList, Parsed } from '../../api/contract.js';
 import { XLSX_MIME } from '../../api/contract.js';
 import { AppError, forbidden } from '../../api/errors.js';
+import { LESSON_KIND_NAMES } from '../../domain/labels.js';
 import { addTableSheet, createWorkbook, toBuffer, type XlsxColumn } from '../../export/xlsx.js';
 import { assertJournalRead, canReadGroup, canSeeGroupPersonalData, READ_ALL } from '../access.js';
-import { WEEKDAYS_RU } from '../calendar.js';
+import { WEEKDAYS_RU } from '../../domain/calendar.js';
 import { hasRole, type AuthedContext } from '../context.js';
 import { fileOutput } from '../files.js';
 import { SUBJECT_KIND_LABELS } from './codes.js';
 import { loadGroup, loadYear } from './common.js';
 import type { ColumnSpec } from './import/cells.js';
 import { IMPORTERS } from './import/index.js';
-import { LESSON_KIND_LABELS } from './import/plan.js';
 import { importYear } from './import/students.js';
 import { describeLoad } from './load.js';
 import { describePlan } from './plans.js';
@@ -173,7 +173,10 @@ export async function exportList(ctx: AuthedContext, input: Parsed<'lists.export
     const plan = await describePlan(ctx.db, j, false);
     addTableSheet(wb, {
       name: LIST_TITLES.plan, columns: xlsxColumns(templateColumns('plan')),
-      rows: plan.topics.map((t) => ({ seq: t.seq, section: t.section, title: t.title, hours: t.hours, kind: LESSON_KIND_LABELS[t.lessonKind], homework: t.homework })),
+      rows: plan.topics.map((t) => ({
+        seq: t.seq, section: t.section, title: t.title, hours: t.hours, kind: LESSON_KIND_NAMES[t.lessonKind],
+        homework: t.homework,
+      })),
     });
     suffix = ` ${plan.groupName} ${plan.subjectCode ?? plan.subjectName}`;
   } else {

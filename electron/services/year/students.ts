@@ -7,7 +7,7 @@ import {
   assertStudentRead, canManageGroup, canReadGroup, canSeeGroupPersonalData, canSeePersonalData, withoutPersonalData,
 } from '../access.js';
 import { audit } from '../audit.js';
-import { ruDate } from '../calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
 import { hasRole, type AuthedContext } from '../context.js';
 import { fullName } from '../session.js';
 import { rosterBetween, rosterOn } from '../rosters.js';

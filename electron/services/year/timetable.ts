@@ -2,7 +2,7 @@
 import type { Parsed, TimetableEntryInfo, TimetableView } from '../../api/contract.js';
 import { badInput, forbidden, notFound } from '../../api/errors.js';
 import { audit } from '../audit.js';
-import { ruDate } from '../calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
 import { hasRole, type AuthedContext, type Db } from '../context.js';
 import { STAFF } from '../../api/define.js';
 import { shortName } from '../session.js';

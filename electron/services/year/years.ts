@@ -3,7 +3,9 @@ import type { PeriodKind } from '../../../db/schema.js';
 import type { Parsed, PeriodInfo, YearClosed, YearInfo } from '../../api/contract.js';
 import { AppError, badInput, notFound } from '../../api/errors.js';
 import { audit } from '../audit.js';
-import { daysBetween, ruDate } from '../calendar.js';
+import { daysBetween } from '../../domain/calendar.js';
+import { ruDate } from '../../domain/format-dates.js';
+import { YEAR_STATUS_LABELS } from '../../domain/labels.js';
 import type { AuthedContext, Db } from '../context.js';
 import { assertYearOpen, count, loadYear, safetyBackup, versionConflict } from './common.js';
 
@@ -151,7 +153,9 @@ export async function update(ctx: AuthedContext, input: Parsed<'years.update'>):
 
 export async function close(ctx: AuthedContext, input: Parsed<'years.close'>): Promise<YearClosed> {
   const year = await loadYear(ctx.db, input.id);
-  if (year.status !== 'open') throw new AppError('conflict', `Учебный год ${year.title} уже ${year.status === 'archived' ? 'в архиве' : 'закрыт'}`);
+  if (year.status !== 'open') {
+    throw new AppError('conflict', `Учебный год ${year.title} уже ${YEAR_STATUS_LABELS[year.status]}`);
+  }
   if (year.version !== input.version) throw versionConflict('Учебный год', await describeYear(ctx.db, year.id));
   const backup = await safetyBackup(ctx, 'year-close', `закрытие учебного года ${year.title}`, `Закрытие учебного года ${year.title}`);
   const now = ctx.clock.now();

@@ -6,7 +6,7 @@ import type { ArchiveOverview } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button, Card, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { ruDate } from '../../labels';
+import { ruDate } from '../../../electron/domain/format-dates';
 import { DestinationPicker, type Destination } from './DestinationPicker';
 import { CheckFolderCard } from './CheckFolderCard';
 import { JobProgress } from './JobProgress';

@@ -6,7 +6,7 @@ import { call, saveFile } from '../../api';
 import { queryParam } from '../../app/router';
 import { Button, Card, ErrorBanner, Loading } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { ruDate, ruDateTime } from '../../labels';
+import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 import { bytes } from './format';
 
 export function ArchivedYearScreen() {

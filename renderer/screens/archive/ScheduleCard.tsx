@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ArchiveSchedule } from '../../../electron/api/contract';
 import { ApiError, call } from '../../api';
 import { Button, Card, ErrorBanner, Notice } from '../../components/ui';
-import { ruDateTime } from '../../labels';
+import { ruDateTime } from '../../../electron/domain/format-dates';
 import { ddmm, MODE_LABELS } from './format';
 
 export function ScheduleCard({ schedule, onSaved }: { schedule: ArchiveSchedule; onSaved: () => void }) {

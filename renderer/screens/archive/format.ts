@@ -1,11 +1,12 @@
 // Words and numbers of the archive screens.
 import type { ArchiveDueState } from '../../../electron/api/contract';
+import { decimal } from '../../../electron/domain/format-numbers';
 
 export function bytes(n: number | null | undefined): string {
   if (n === null || n === undefined) return '—';
   if (n < 1024 * 1024) return `${Math.max(1, Math.round(n / 1024))} КБ`;
-  if (n < 1024 ** 3) return `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} МБ`;
-  return `${(n / 1024 ** 3).toFixed(1).replace('.', ',')} ГБ`;
+  if (n < 1024 ** 3) return `${decimal(n / 1024 / 1024, 1)} МБ`;
+  return `${decimal(n / 1024 ** 3, 1)} ГБ`;
 }
 
 export const STATE_LABELS: Record<ArchiveDueState, string> = {

@@ -5,7 +5,7 @@ import type { AuditOptions, AuditRow, Input } from '../../../electron/api/contra
 import { call, saveFile } from '../../api';
 import { Button, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { ruDateTime } from '../../labels';
+import { ruDateTime } from '../../../electron/domain/format-dates';
 import { Lookup, type Picked } from './Lookup';
 
 type Filter = Input<'audit.export'>;

@@ -5,8 +5,9 @@ import type { BackupItem, BackupOverview } from '../../../electron/api/contract'
 import { call } from '../../api';
 import { Button, Card, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { plural } from '../../labels';
-import { countsLine, formatBytes, num, ruDateTime } from './format';
+import { count, formatBytes, plural } from '../../../electron/domain/format-numbers';
+import { countsLine } from './format';
+import { ruDateTime } from '../../../electron/domain/format-dates';
 import { RestorePanel } from './RestorePanel';
 import { useJob } from '../../components/useJob';
 
@@ -123,8 +124,8 @@ function BackupTable({ items, selected, onSelect }: { items: BackupItem[]; selec
             <td>{ruDateTime(b.createdAt)}</td>
             <td>{b.reasonLabel}</td>
             <td>{b.contents?.year ?? '—'}</td>
-            <td className="num">{b.contents ? num(b.contents.counts.students) : '—'}</td>
-            <td className="num">{b.contents ? num(b.contents.counts.marks) : '—'}</td>
+            <td className="num">{b.contents ? count(b.contents.counts.students) : '—'}</td>
+            <td className="num">{b.contents ? count(b.contents.counts.marks) : '—'}</td>
             <td className="num">{formatBytes(b.size)}</td>
             <td>{b.checked ? <span className="tag tag-ok">проверена</span> : <span className="tag tag-warn">не проверена</span>}</td>
             <td><Button kind="link" onClick={() => onSelect(b.name)} aria-label={`Открыть копию от ${ruDateTime(b.createdAt)}`}>Открыть</Button></td>

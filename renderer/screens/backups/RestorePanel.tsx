@@ -5,7 +5,8 @@ import type { BackupItem, RestoreOutcome } from '../../../electron/api/contract'
 import { call } from '../../api';
 import { Button, Card, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { formatBytes, num, ruDateTime } from './format';
+import { count, formatBytes } from '../../../electron/domain/format-numbers';
+import { ruDateTime } from '../../../electron/domain/format-dates';
 
 export function RestorePanel({ item, onClose }: { item: BackupItem; onClose: () => void }) {
   const { data: check, error, loading } = useCall('backups.inspect', { name: item.name });
@@ -46,12 +47,12 @@ export function RestorePanel({ item, onClose }: { item: BackupItem; onClose: () 
                 <>
                   <dt>Организация</dt><dd>{check.contents.institution ?? '—'}</dd>
                   <dt>Учебный год</dt><dd>{check.contents.year ?? '—'}</dd>
-                  <dt>Обучающихся</dt><dd>{num(check.contents.counts.students)}</dd>
-                  <dt>Отметок</dt><dd>{num(check.contents.counts.marks)}</dd>
-                  <dt>Отметок посещаемости</dt><dd>{num(check.contents.counts.attendance)}</dd>
-                  <dt>Занятий</dt><dd>{num(check.contents.counts.lessons)}</dd>
-                  <dt>Журналов</dt><dd>{num(check.contents.counts.journals)}</dd>
-                  <dt>Пользователей</dt><dd>{num(check.contents.counts.users)}</dd>
+                  <dt>Обучающихся</dt><dd>{count(check.contents.counts.students)}</dd>
+                  <dt>Отметок</dt><dd>{count(check.contents.counts.marks)}</dd>
+                  <dt>Отметок посещаемости</dt><dd>{count(check.contents.counts.attendance)}</dd>
+                  <dt>Занятий</dt><dd>{count(check.contents.counts.lessons)}</dd>
+                  <dt>Журналов</dt><dd>{count(check.contents.counts.journals)}</dd>
+                  <dt>Пользователей</dt><dd>{count(check.contents.counts.users)}</dd>
                   <dt>Версия структуры</dt><dd>{check.contents.schema ?? '—'}</dd>
                 </>
               )}
@@ -86,7 +87,8 @@ function Restored({ outcome, when }: { outcome: RestoreOutcome; when: string }) 
   return (
     <Card title="Журнал восстановлен">
       <Notice kind="ok">Журнал восстановлен из копии от {when}: {outcome.restored.contents.year ? `учебный год ${outcome.restored.contents.year}, ` : ''}
-        {num(outcome.restored.contents.counts.students)} обучающихся, {num(outcome.restored.contents.counts.marks)} отметок.</Notice>
+        {count(outcome.restored.contents.counts.students)} обучающихся,
+        {' '}{count(outcome.restored.contents.counts.marks)} отметок.</Notice>
       {outcome.undoName && (
         <p>Состояние журнала до восстановления сохранено копией <code>{outcome.undoName}</code> (вид «перед восстановлением»).
           Чтобы отменить восстановление, восстановите журнал из неё.</p>

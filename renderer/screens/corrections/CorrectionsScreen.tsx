@@ -5,7 +5,7 @@ import type { CorrectionRow, Me } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button, Card, ErrorBanner, Loading } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { ruDate } from '../../labels';
+import { ruDate } from '../../../electron/domain/format-dates';
 import { groupLabel } from '../reports/format';
 
 const KINDS = { move: 'Перенос занятия', merge: 'Объединение тем', extra_hours: 'Добавление часов', reduce_hours: 'Сокращение часов' } as const;

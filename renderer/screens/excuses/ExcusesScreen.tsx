@@ -5,7 +5,7 @@ import type { ExcuseInfo } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button, Card, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { ruDate, ruDateTime } from '../../labels';
+import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 import { EXCUSE_KINDS, EXCUSE_STATUS } from '../family/Excuses';
 
 export function ExcusesScreen() {

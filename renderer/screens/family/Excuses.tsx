@@ -3,8 +3,9 @@
 import { useState, type FormEvent } from 'react';
 import type { ExcuseInfo } from '../../../electron/api/contract';
 import { call } from '../../api';
+import { useNarrow } from '../../app/useNarrow';
 import { Button, ErrorBanner, Notice } from '../../components/ui';
-import { ruDate } from '../../labels';
+import { ruDate } from '../../../electron/domain/format-dates';
 
 export const EXCUSE_KINDS = { parent_note: 'заявление родителя', medical: 'медицинская справка', order: 'приказ', other: 'другое' } as const;
 export const EXCUSE_STATUS = { submitted: 'на рассмотрении у куратора', confirmed: 'подтверждена', rejected: 'не принята' } as const;
@@ -29,7 +30,7 @@ export function ExcuseForm({ studentId, today, onSent }: { studentId: number; to
   return (
     <form className="excuse-form" onSubmit={submit} aria-label="Сообщить причину отсутствия">
       <h3>Сообщить причину отсутствия</h3>
-      <div className="row">
+      <div className="row excuse-dates">
         <label className="field">С<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required /></label>
         <label className="field">По<input type="date" value={to} onChange={(e) => setTo(e.target.value)} required /></label>
         <label className="field">Документ
@@ -49,24 +50,51 @@ export function ExcuseForm({ studentId, today, onSent }: { studentId: number; to
 }
 
 export function ExcuseList({ excuses }: { excuses: ExcuseInfo[] }) {
+  const narrow = useNarrow();
   if (excuses.length === 0) return <p className="muted">Причины отсутствия не сообщались.</p>;
+  if (narrow) {
+    return (
+      <ul className="entry-list" aria-label="Сообщённые причины">
+        {excuses.map((x) => (
+          <li key={x.id}>
+            <div className="muted small">{days(x)} · {EXCUSE_KINDS[x.kind]}</div>
+            <div>{x.text}</div>
+            <Decision x={x} />
+          </li>
+        ))}
+      </ul>
+    );
+  }
   return (
     <table className="table">
       <thead><tr><th>Дни</th><th>Документ</th><th>Причина</th><th>Решение</th></tr></thead>
       <tbody>
         {excuses.map((x) => (
           <tr key={x.id}>
-            <td>{ruDate(x.fromDate)}{x.toDate !== x.fromDate ? ` – ${ruDate(x.toDate)}` : ''}</td>
+            <td>{days(x)}</td>
             <td>{EXCUSE_KINDS[x.kind]}</td>
             <td>{x.text}</td>
-            <td>
-              <span className={`tag ${x.status === 'confirmed' ? 'tag-ok' : x.status === 'rejected' ? 'tag-bad' : 'tag-warn'}`}>{EXCUSE_STATUS[x.status]}</span>
-              {x.decisionNote && <div className="small">{x.decisionNote}</div>}
-              {x.status === 'confirmed' && x.excused > 0 && <div className="muted small">уважительными стали пропуски: {x.excused}</div>}
-            </td>
+            <td><Decision x={x} /></td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+function days(x: ExcuseInfo): string {
+  return `${ruDate(x.fromDate)}${x.toDate !== x.fromDate ? ` – ${ruDate(x.toDate)}` : ''}`;
+}
+
+function Decision({ x }: { x: ExcuseInfo }) {
+  const tone = x.status === 'confirmed' ? 'tag-ok' : x.status === 'rejected' ? 'tag-bad' : 'tag-warn';
+  return (
+    <div>
+      <span className={`tag ${tone}`}>{EXCUSE_STATUS[x.status]}</span>
+      {x.decisionNote && <div className="small">{x.decisionNote}</div>}
+      {x.status === 'confirmed' && x.excused > 0 && (
+        <div className="muted small">уважительными стали пропуски: {x.excused}</div>
+      )}
+    </div>
   );
 }

@@ -5,7 +5,8 @@ import type { GroupInfo, Me, GroupStudent } from '../../../electron/api/contract
 import { navigate, queryParam, usePath } from '../../app/router';
 import { Button, ErrorBanner, Loading } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { ruDate, YEAR_STATUS_LABELS } from '../../labels';
+import { YEAR_STATUS_LABELS } from '../../../electron/domain/labels';
+import { ruDate } from '../../../electron/domain/format-dates';
 import { ImportDialog } from '../year/ImportDialog';
 import { download } from '../year/StepSubjects';
 import { useOptionalCall } from '../year/useOptionalCall';

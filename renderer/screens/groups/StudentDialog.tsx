@@ -6,7 +6,7 @@ import { ApiError, call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { DateField } from '../year/DateInput';
 import { Button, ErrorBanner, Field, Loading, Notice } from '../../components/ui';
-import { ruDate } from '../../labels';
+import { ruDate } from '../../../electron/domain/format-dates';
 
 const REASON = { admission: 'зачисление', transfer: 'перевод' } as const;
 const END = { withdrawal: 'отчисление', transfer: 'перевод', graduation: 'выпуск' } as const;

@@ -2,7 +2,9 @@
 import type { HomeSummary, Me } from '../../../electron/api/contract';
 import { Card, ErrorBanner, Loading, Stat } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { longDate, plural, ruDate, ruDateTime, YEAR_STATUS_LABELS } from '../../labels';
+import { YEAR_STATUS_LABELS } from '../../../electron/domain/labels';
+import { plural } from '../../../electron/domain/format-numbers';
+import { longDate, ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 import { HomeRemarks } from '../remarks/HomeRemarks';
 import { MyJournalsCard } from '../users/MyJournalsCard';
 
@@ -71,8 +73,13 @@ export function HomeScreen({ me }: { me: Me }) {
         {has('student', 'parent') && (
           <Card title={has('parent') ? 'Мои дети' : 'Мой дневник'}>
             {s.children.length === 0 ? <p className="muted">Нет привязанных обучающихся. Обратитесь к заведующему отделением.</p> : (
-              <ul className="plain">
-                {s.children.map((c) => <li key={c.studentId}><a href={`#/student/${c.studentId}`}>{c.fullName}</a>{c.groupName && <span className="muted"> · группа {c.groupName}</span>}</li>)}
+              <ul className="plain home-children">
+                {s.children.map((c) => (
+                  <li key={c.studentId}>
+                    <a href={`#/student/${c.studentId}`}>{c.fullName}</a>
+                    {c.groupName && <span className="muted child-group">группа {c.groupName}</span>}
+                  </li>
+                ))}
               </ul>
             )}
           </Card>

@@ -6,7 +6,8 @@ import type { JournalPage } from '../../../electron/api/contract';
 import { attendanceKey, enrolled, finalKey, markKey, shortDate, type FinalColumn, type GridColumn, type GridModel, type GridRow, type LessonColumn } from './model';
 import { changeKey, type JournalState } from './useJournal';
 import { useGridKeys, type Cursor } from './useGridKeys';
-import { formatAverage, suggestFinal, weightedAverage, WORK_KINDS } from './values';
+import { formatAverage, suggestFinal, weightedAverage } from '../../../electron/domain/average';
+import { WORK_KINDS } from '../../../electron/domain/labels';
 
 export const NAME_W = 250;
 export const COL_W = 40;

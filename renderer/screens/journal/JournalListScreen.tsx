@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { JournalListItem, Me } from '../../../electron/api/contract';
 import { Card, ErrorBanner, Loading } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { ruDate } from '../../labels';
+import { ruDate } from '../../../electron/domain/format-dates';
 
 export function JournalListScreen({ me }: { me: Me }) {
   const { data, error, loading } = useCall('journal.list', {});

@@ -2,16 +2,16 @@
 // marks with suggestions, and the state of a closed period. Opened from the home page with
 // `?date=…&lesson=…`, it puts the cursor on that lesson, ready to fill.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { FinalMarkKind } from '../../../db/schema';
+import type { FinalMarkKind } from '../../../electron/domain/enums';
 import { Button, ErrorBanner, Loading, Notice } from '../../components/ui';
-import { ruDate } from '../../labels';
+import { ruDate } from '../../../electron/domain/format-dates';
 import { navigate, queryParam } from '../../app/router';
 import { focusGrid, Grid, useStudentStats, type Cursor } from './Grid';
 import { LessonPanel, type PanelTarget } from './LessonPanel';
 import { buildModel, finalKey, type LessonColumn } from './model';
 import { PeriodBar } from './PeriodBar';
 import { useJournal } from './useJournal';
-import { FINAL_KIND_LABELS } from './values';
+import { FINAL_KIND_LABELS } from '../../../electron/domain/labels';
 
 export function JournalScreen({ id, combined = false }: { id: number; combined?: boolean }) {
   const state = useJournal(id, combined);

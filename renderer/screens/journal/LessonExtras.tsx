@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { JournalPage, LessonInfo, WorkColumnInfo } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button } from '../../components/ui';
-import { WORK_KINDS } from './values';
+import { WORK_KINDS } from '../../../electron/domain/labels';
 
 interface Common { editable: boolean; onChanged: () => Promise<void>; onError: (m: string | null) => void }
 

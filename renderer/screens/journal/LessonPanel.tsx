@@ -3,12 +3,12 @@
 // individual homework of single students (003 §3.7). A timetable slot not yet entered is offered here.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { JournalPage, LessonInfo } from '../../../electron/api/contract';
-import type { LessonKind } from '../../../db/schema';
+import type { LessonKind } from '../../../electron/domain/enums';
 import { call } from '../../api';
 import { Button } from '../../components/ui';
-import { ruDate } from '../../labels';
+import { ruDate } from '../../../electron/domain/format-dates';
 import { ColumnsEditor, IndividualHomework } from './LessonExtras';
-import { LESSON_KIND_LABELS } from './values';
+import { LESSON_KIND_TITLES } from '../../../electron/domain/labels';
 
 export type PanelTarget = { kind: 'lesson'; lesson: LessonInfo } | { kind: 'slot'; date: string; lessonNo: number };
 
@@ -106,7 +106,7 @@ export function LessonPanel({ page, target, editable, onChanged, onDirty, onErro
           <label className="field">Часы<input type="number" min={1} max={8} value={form.hours} disabled={disabled} onChange={(e) => set({ hours: Number(e.target.value) })} /></label>
           <label className="field">Вид занятия
             <select value={form.kind} disabled={disabled} onChange={(e) => set({ kind: e.target.value as LessonKind })}>
-              {Object.entries(LESSON_KIND_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+              {Object.entries(LESSON_KIND_TITLES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
             </select>
           </label>
         </div>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { JournalPage, PeriodState } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button } from '../../components/ui';
-import { ruDate } from '../../labels';
+import { ruDate } from '../../../electron/domain/format-dates';
 import type { Range } from './useJournal';
 
 interface Props {

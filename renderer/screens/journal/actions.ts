@@ -4,7 +4,7 @@
 import type { JournalPage, LessonInfo } from '../../../electron/api/contract';
 import { attendanceKey, enrolled, finalKey, markKey, type GridColumn, type GridModel, type GridRow, type LessonColumn } from './model';
 import type { Change, JournalState } from './useJournal';
-import { parseAttendance } from './values';
+import { parseAttendance } from '../../../electron/domain/scale';
 
 export interface Target { row: GridRow; col: GridColumn; text: string }
 

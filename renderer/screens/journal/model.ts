@@ -2,7 +2,7 @@
 // the roster over the range, columns are the lessons by date — one per type of work, one for a
 // lesson without types of work, a dashed one for a timetable slot not entered yet — then the finals.
 import type { AttendanceCell, FinalCell, JournalPage, LessonInfo, MarkCell, RosterStudent, WorkColumnInfo } from '../../../electron/api/contract';
-import type { FinalMarkKind } from '../../../db/schema';
+import type { FinalMarkKind } from '../../../electron/domain/enums';
 
 interface Base { key: string; page: number; date: string; lessonNo: number; firstOfLesson: boolean; lastOfLesson: boolean }
 export type LessonColumn =

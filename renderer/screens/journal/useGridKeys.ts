@@ -9,7 +9,7 @@ import type { JournalPage } from '../../../electron/api/contract';
 import { clearCell, commitTyped, pasteTargets } from './actions';
 import { attendanceKey, finalKey, markKey, type GridColumn, type GridModel } from './model';
 import type { JournalState } from './useJournal';
-import { parseClipboard } from './values';
+import { parseClipboard } from './clipboard';
 
 export interface Cursor { row: number; col: number }
 

@@ -3,7 +3,7 @@
 // and the undo stack. Conflicts put the fresh value in place and say so.
 import { useCallback, useRef, useState } from 'react';
 import type { AttendanceCell, CellErrors, CellInput, FinalCell, JournalPage, LessonInfo, MarkCell, SavedCell } from '../../../electron/api/contract';
-import type { AttendanceCode, FinalMarkKind } from '../../../db/schema';
+import type { AttendanceCode, FinalMarkKind } from '../../../electron/domain/enums';
 import { ApiError, call } from '../../api';
 import { attendanceKey, cellMaps, finalKey, markKey, type CellMaps } from './model';
 

@@ -5,7 +5,7 @@ import type { Me } from '../../../electron/api/contract';
 import { call, saveFile } from '../../api';
 import { Button, ErrorBanner, Loading, Stat } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { ruDate } from '../../labels';
+import { ruDate } from '../../../electron/domain/format-dates';
 import { DateInput } from '../year/DateInput';
 
 const KIND_LABELS = {

@@ -3,12 +3,12 @@
 // from Excel; the hours are checked against the load.
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { LoadInfo, PlanInfo, PlanTopicRow } from '../../../electron/api/contract';
-import type { LessonKind } from '../../../db/schema';
+import { LESSON_KINDS, type LessonKind } from '../../../electron/domain/enums';
 import { ApiError, call } from '../../api';
 import { Button, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { ImportDialog } from '../year/ImportDialog';
 import { download } from '../year/StepSubjects';
-import { LESSON_KIND_LABELS } from '../year/words';
+import { LESSON_KIND_SHORT } from '../../../electron/domain/labels';
 
 type Row = Omit<PlanTopicRow, 'id' | 'seq' | 'used'> & { id?: number; used: number; key: string };
 let seq = 0;
@@ -101,7 +101,7 @@ export function PlanScreen({ journalId }: { journalId: number }) {
                 {r.used > 0 && <div className="muted small">проведено занятий: {r.used}</div>}</td>
               <td><input type="number" min={1} aria-label={`Часы, тема ${i + 1}`} className="narrow-num" value={r.hours} disabled={!plan.editable} onKeyDown={(e) => onKey(e, i)} onChange={(e) => set(i, { hours: Number(e.target.value) })} /></td>
               <td><select aria-label={`Вид занятия, тема ${i + 1}`} value={r.lessonKind} disabled={!plan.editable} onChange={(e) => set(i, { lessonKind: e.target.value as LessonKind })}>
-                {(Object.keys(LESSON_KIND_LABELS) as LessonKind[]).map((k) => <option key={k} value={k}>{LESSON_KIND_LABELS[k]}</option>)}
+                {LESSON_KINDS.map((k) => <option key={k} value={k}>{LESSON_KIND_SHORT[k]}</option>)}
               </select></td>
               <td><input aria-label={`Домашнее задание, тема ${i + 1}`} value={r.homework ?? ''} disabled={!plan.editable} onKeyDown={(e) => onKey(e, i)} onChange={(e) => set(i, { homework: e.target.value })} /></td>
               <td className="nowrap">{plan.editable && <>

@@ -2,7 +2,8 @@
 import type { Me } from '../../../electron/api/contract';
 import { Card, ErrorBanner } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { plural, ruDate } from '../../labels';
+import { plural } from '../../../electron/domain/format-numbers';
+import { ruDate } from '../../../electron/domain/format-dates';
 
 export function HomeRemarks({ me }: { me: Me }) {
   const teacher = me.roles.some((g) => g.role === 'teacher');

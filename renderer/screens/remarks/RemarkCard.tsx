@@ -4,17 +4,10 @@ import { useState } from 'react';
 import type { RemarkRow } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button, ErrorBanner } from '../../components/ui';
-import { plural, ruDate, ruDateTime } from '../../labels';
-
-export const STATUS_LABELS: Record<RemarkRow['status'], string> = {
-  draft: 'черновик', open: 'ждёт ответа', answered: 'ответ получен', accepted: 'устранено', reopened: 'возвращено',
-};
-
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+import { addDays } from '../../../electron/domain/calendar';
+import { REMARK_STATUS_LABELS } from '../../../electron/domain/labels';
+import { plural } from '../../../electron/domain/format-numbers';
+import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 
 interface Props {
   remark: RemarkRow;
@@ -40,6 +33,7 @@ export function RemarkCard({ remark: r, canDecide, canAnswer, today, selected, o
     try { await fn(); onChanged(); } catch (e) { setError(e); } finally { setBusy(false); }
   };
   const waiting = r.status === 'open' || r.status === 'reopened';
+  const tone = r.status === 'accepted' ? 'tag-ok' : r.status === 'answered' ? 'tag-warn' : waiting ? 'tag-bad' : '';
   const title = `${r.groupName} · ${r.subjectName}`;
 
   return (
@@ -49,7 +43,7 @@ export function RemarkCard({ remark: r, canDecide, canAnswer, today, selected, o
         <strong>{title}</strong>
         <span className="muted">{r.teacherName}</span>
         {r.lessonDate && <span className="muted">занятие {ruDate(r.lessonDate)}{r.lessonNo ? `, ${r.lessonNo}-я пара` : ''}</span>}
-        <span className={`tag ${r.status === 'accepted' ? 'tag-ok' : r.status === 'answered' ? 'tag-warn' : waiting ? 'tag-bad' : ''}`}>{STATUS_LABELS[r.status]}</span>
+        <span className={`tag ${tone}`}>{REMARK_STATUS_LABELS[r.status]}</span>
         {r.auto && <span className="tag">еженедельная проверка</span>}
         <span className={r.overdue ? 'due due-overdue' : 'due'}>
           срок: {ruDate(r.dueOn)}{r.overdue && ` — просрочено на ${r.daysOverdue} ${plural(r.daysOverdue, 'день', 'дня', 'дней')}`}

@@ -5,9 +5,10 @@ import type { Me, RemarkFilter, ReportFilters, WeeklyDraftResult } from '../../.
 import { call } from '../../api';
 import { Button, Card, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { ruDate } from '../../labels';
+import { ruDate } from '../../../electron/domain/format-dates';
 import { groupLabel } from '../reports/format';
-import { addDays, RemarkCard } from './RemarkCard';
+import { RemarkCard } from './RemarkCard';
+import { addDays } from '../../../electron/domain/calendar';
 
 const AUTHOR_TABS: Array<[RemarkFilter, string]> = [['active', 'Ждут ответа'], ['answered', 'Ответы на проверку'], ['drafts', 'Черновики'], ['closed', 'Устранённые'], ['all', 'Все']];
 const READER_TABS: Array<[RemarkFilter, string]> = [['active', 'Ждут ответа'], ['answered', 'На проверке'], ['closed', 'Устранённые']];

@@ -2,8 +2,8 @@
 import type { ReactElement } from 'react';
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AttendanceWeek, CompletionGroup, MarkDistribution } from '../../../electron/api/contract';
-import { ruDate } from '../../labels';
-import { dec, pct } from './format';
+import { ruDate } from '../../../electron/domain/format-dates';
+import { dec, pct } from '../../../electron/domain/format-numbers';
 
 const BLUE = '#1f5fa8';
 const RED = '#b3261e';

@@ -4,9 +4,10 @@ import type {
   AttendanceReport, CompletionReport, ForecastReport, HoursSheet, KeepingReport, KeepingSummary, PerformanceReport,
 } from '../../../electron/api/contract';
 import { Stat } from '../../components/ui';
-import { ruDate } from '../../labels';
+import { ruDate } from '../../../electron/domain/format-dates';
 import { AttendanceByWeek, CompletionByDepartment, MarksDistribution } from './Charts';
-import { dec, groupLabel, hrs, pct } from './format';
+import { groupLabel } from './format';
+import { dec, hrs, pct } from '../../../electron/domain/format-numbers';
 
 const KIND = { move: 'перенос занятия', merge: 'объединение тем', extra_hours: 'добавление часов', reduce_hours: 'сокращение часов' } as const;
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');

@@ -7,6 +7,7 @@ import { useCall } from '../../components/useCall';
 import { AttendanceView, CompletionView, ForecastView, HoursView, KeepingView, PerformanceView } from './ReportViews';
 import { JournalCopyForm } from './JournalCopyForm';
 import { JobProgress, useReportJob } from './useReportJob';
+import { MONTHS_RU } from '../../../electron/domain/calendar';
 import { groupLabel } from './format';
 import type {
   AttendanceReport, CompletionReport, ForecastReport, HoursSheet, KeepingReport, PerformanceReport,
@@ -179,12 +180,11 @@ function buildInput(kind: Exclude<ScreenKind, 'journalCopy'>, f: FilterState): I
 }
 
 function monthsOf(year: ReportFilters['years'][number]): Array<[string, string]> {
-  const names = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
   const first = Number(year.title.slice(0, 4));
   return Array.from({ length: 12 }, (_, i) => {
     const m = ((8 + i) % 12) + 1;
     const y = m >= 9 ? first : first + 1;
-    return [`${y}-${String(m).padStart(2, '0')}`, `${names[m - 1]} ${y}`];
+    return [`${y}-${String(m).padStart(2, '0')}`, `${MONTHS_RU[m - 1]} ${y}`];
   });
 }
 

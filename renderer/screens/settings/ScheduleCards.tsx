@@ -91,18 +91,48 @@ export function ArchiveCard({ view, onSaved }: { view: SettingsView; onSaved: Sa
 }
 
 export function WebAccessCard({ view, onSaved }: { view: SettingsView; onSaved: Saved }) {
-  const [lan, setLan] = useState(view.web.lan);
-  const [port, setPort] = useState(String(view.web.port));
+  const w = view.web;
+  const [enabled, setEnabled] = useState(w.enabled);
+  const [lan, setLan] = useState(w.lan);
+  const [port, setPort] = useState(String(w.port));
+  const [tlsCert, setTlsCert] = useState(w.tlsCert);
+  const [tlsKey, setTlsKey] = useState(w.tlsKey);
+  const status = w.status;
   return (
-    <FormCard title="Доступ через браузер" savedText="Сохранено. Вступит в силу после перезапуска программы"
-      onSave={async () => onSaved(await call('settings.update', { web: { lan, port: Number(port) } }))}>
+    <FormCard title="Доступ через браузер" savedText="Сохранено"
+      onSave={async () => onSaved(await call('settings.update', { web: { enabled, lan, port: Number(port), tlsCert, tlsKey } }))}>
       {(errors) => (
         <>
-          <CheckField label="Открыть доступ из локальной сети (другие учительские, родители)" checked={lan} onChange={setLan}
+          {status === null
+            ? <Notice kind="info">Журнал уже открыт через браузер: этот сервер запущен командой. Настройки ниже — для программы на ПК.</Notice>
+            : <WebStatus status={status} />}
+          <CheckField label="Открывать журнал в браузере (для других учительских и родителей)" checked={enabled} onChange={setEnabled}
+            hint="Та же программа, что и сервер для Интернета (npm run cli -- serve), — внутри этого компьютера" />
+          <CheckField label="Открыть доступ из локальной сети" checked={lan} onChange={setLan}
             hint="Выключено — журнал доступен через браузер только на этом компьютере" />
           <Field label="Порт" type="number" min={1024} max={65535} value={port} onChange={(e) => setPort(e.target.value)} error={errors['web.port']} />
+          <Field label="Сертификат HTTPS (PEM), необязательно" value={tlsCert} onChange={(e) => setTlsCert(e.target.value)}
+            placeholder="C:\Журнал\cert.pem" error={errors['web.tlsCert']} />
+          <Field label="Ключ сертификата (PEM)" value={tlsKey} onChange={(e) => setTlsKey(e.target.value)}
+            placeholder="C:\Журнал\key.pem" error={errors['web.tlsKey']} />
         </>
       )}
     </FormCard>
+  );
+}
+
+function WebStatus({ status }: { status: NonNullable<SettingsView['web']['status']> }) {
+  if (status.problem) return <div className="banner banner-error" role="alert">Не запущен: {status.problem}</div>;
+  if (!status.running) return <p className="muted">Выключен.</p>;
+  return (
+    <>
+      <Notice kind="ok">Работает: {status.urls.map((u, i) => <span key={u}>{i > 0 && ', '}<code>{u}</code></span>)}</Notice>
+      {!status.secure && (
+        <div className="banner banner-warn" role="alert">
+          Соединение без шифрования (HTTP): пароли и отметки передаются по сети открытым текстом. Годится для сети
+          учреждения; для доступа из Интернета поставьте сертификат HTTPS или сервер с nginx (см. README).
+        </div>
+      )}
+    </>
   );
 }

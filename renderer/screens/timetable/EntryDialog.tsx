@@ -2,7 +2,7 @@
 // naming who or what is already busy, shown next to the lesson number.
 import { useState, type FormEvent } from 'react';
 import type { LoadInfo } from '../../../electron/api/contract';
-import type { WeekParity } from '../../../db/schema';
+import type { WeekParity } from '../../../electron/domain/enums';
 import { ApiError, call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Button, ErrorBanner, Field } from '../../components/ui';

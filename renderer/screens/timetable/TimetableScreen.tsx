@@ -5,12 +5,14 @@ import { useEffect, useState } from 'react';
 import type { LoadInfo, Me, TimetableEntryInfo } from '../../../electron/api/contract';
 import { queryParam, usePath } from '../../app/router';
 import { Button, ErrorBanner, Loading } from '../../components/ui';
-import { YEAR_STATUS_LABELS } from '../../labels';
+import { YEAR_STATUS_LABELS } from '../../../electron/domain/labels';
 import { ImportDialog } from '../year/ImportDialog';
 import { download } from '../year/StepSubjects';
 import { useOptionalCall } from '../year/useOptionalCall';
 import { useYears } from '../year/useYears';
 import { PARITY_LABELS, WEEKDAY_LONG, WEEKDAY_SHORT } from '../year/words';
+import { useNarrow } from '../../app/useNarrow';
+import { DayList } from './DayList';
 import { EntryDialog, type EntryDraft } from './EntryDialog';
 
 type View = 'group' | 'teacher' | 'room';
@@ -34,6 +36,7 @@ export function TimetableScreen({ me }: { me: Me }) {
   const [editing, setEditing] = useState<EntryDraft | null>(null);
   const [importing, setImporting] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
+  const narrow = useNarrow();
   useEffect(() => {
     if (target === '' && view === 'group' && groups.data?.[0]) setTarget(String(groups.data[0].id));
   }, [groups.data, target, view]);
@@ -47,6 +50,7 @@ export function TimetableScreen({ me }: { me: Me }) {
   const entries = tt.data?.entries ?? [];
   const days = entries.some((e) => e.weekday === 7) ? [1, 2, 3, 4, 5, 6, 7] : [1, 2, 3, 4, 5, 6];
   const lessons = Array.from({ length: tt.data?.lessonsPerDay ?? 8 }, (_, i) => i + 1);
+  const whom = view === 'teacher' ? 'преподавателя' : view === 'room' ? 'аудиторию' : 'группу';
   const refresh = () => { void tt.reload(); void clashes.reload(); void load.reload(); };
 
   return (
@@ -102,7 +106,12 @@ export function TimetableScreen({ me }: { me: Me }) {
           <ul className="plain">{clashes.data.slice(0, 10).map((c) => <li key={c}>{c}</li>)}</ul>
         </div>
       )}
-      {!ready ? <p className="muted">Выберите {view === 'teacher' ? 'преподавателя' : view === 'room' ? 'аудиторию' : 'группу'}.</p> : !tt.data ? <Loading /> : (
+      {!ready
+        ? <p className="muted">Выберите {whom}.</p>
+        : !tt.data ? <Loading /> : narrow ? (
+        <DayList days={days} entries={entries} bells={tt.data.bells}
+          entry={(e) => <EntryChip e={e} view={view} onOpen={editable ? () => setEditing({ ...e }) : undefined} />} />
+      ) : (
         <table className="table timetable-grid" aria-label="Расписание на неделю">
           <thead>
             <tr><th className="tt-no">№</th>{days.map((d) => <th key={d} aria-label={WEEKDAY_LONG[d]}>{WEEKDAY_SHORT[d]}</th>)}</tr>

@@ -5,7 +5,8 @@ import type { UnlockChange, UnlockInfo } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button, Card, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { ruDate, ruDateTime } from '../../labels';
+import { addDays, localIsoDate } from '../../../electron/domain/calendar';
+import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 
 const ACTIONS: Record<string, string> = {
   'marks.set': 'отметка', 'marks.delete': 'отметка удалена', 'attendance.set': 'посещаемость', 'attendance.delete': 'посещаемость снята',
@@ -16,11 +17,8 @@ const ACTIONS: Record<string, string> = {
 
 const STATUS = { requested: 'ждёт решения', approved: 'разрешена', refused: 'отклонена', expired: 'срок истёк' } as const;
 
-function inDays(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+/** The local date `days` from today. */
+const inDays = (days: number) => addDays(localIsoDate(new Date()), days);
 
 export function UnlocksScreen() {
   const [status, setStatus] = useState<'requested' | 'all'>('requested');

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import type { FamilyAccount, FamilyStudent } from '../../../electron/api/contract';
 import { Button, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { plural, ruDateTime } from '../../labels';
+import { plural } from '../../../electron/domain/format-numbers';
+import { ruDateTime } from '../../../electron/domain/format-dates';
 import { SlipsPrinter } from './SlipsPrinter';
 
 type Key = `s${number}` | `g${number}`;

@@ -1,16 +1,14 @@
 // Roles with their scope: a department for the head of department, a group for the curator.
 import type { RoleView, ScopeChoices } from '../../../electron/api/contract';
-import type { Role } from '../../../db/schema';
+import { STAFF_ROLES, type Role } from '../../../electron/domain/enums';
 import { Button } from '../../components/ui';
-import { ROLE_LABELS } from '../../labels';
+import { ROLE_LABELS } from '../../../electron/domain/labels';
 
 export interface GrantDraft {
   role: Role;
   departmentId: number | null;
   groupId: number | null;
 }
-
-export const STAFF_ROLE_LIST: Role[] = ['admin', 'director', 'deputy', 'dept_head', 'secretary', 'curator', 'teacher'];
 
 export const ROLE_HINTS: Partial<Record<Role, string>> = {
   admin: 'пользователи, учебный год, настройки',
@@ -44,7 +42,7 @@ export function RolesEditor({ value, onChange, scopes, errors }: {
           <div key={i} className={`role-row ${error ? 'field-invalid' : ''}`}>
             <select aria-label={`Роль ${i + 1}`} value={g.role}
               onChange={(e) => set(i, { role: e.target.value as Role, departmentId: null, groupId: null })}>
-              {STAFF_ROLE_LIST.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+              {STAFF_ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
             </select>
             {g.role === 'dept_head' && (
               <select aria-label={`Отделение роли ${i + 1}`} value={g.departmentId ?? ''}

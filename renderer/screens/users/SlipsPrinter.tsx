@@ -6,7 +6,7 @@ import { call, saveFile } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Button, ErrorBanner, Field, Notice } from '../../components/ui';
 import { useJob } from '../../components/useJob';
-import { plural } from '../../labels';
+import { plural } from '../../../electron/domain/format-numbers';
 
 type SlipsInput = Input<'users.slips'>;
 

@@ -5,7 +5,7 @@ import type { IssuedPassword, JournalChoice, ScopeChoices, UserDetail } from '..
 import { ApiError, call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Button, ErrorBanner, Field, Loading, Notice } from '../../components/ui';
-import { ruDateTime } from '../../labels';
+import { ruDateTime } from '../../../electron/domain/format-dates';
 import { draftsOf, RolesEditor, type GrantDraft } from './RolesEditor';
 
 interface ProfileDraft {

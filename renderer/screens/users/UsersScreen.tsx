@@ -2,11 +2,13 @@
 // accounts; print credential slips for the accounts ticked.
 import { useEffect, useState } from 'react';
 import type { ScopeChoices, UserRow } from '../../../electron/api/contract';
-import type { Role } from '../../../db/schema';
+import { ROLES } from '../../../electron/domain/enums';
 import { call } from '../../api';
 import { Button, ErrorBanner, Loading } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { plural, ROLE_LABELS, ruDateTime } from '../../labels';
+import { ROLE_LABELS } from '../../../electron/domain/labels';
+import { plural } from '../../../electron/domain/format-numbers';
+import { ruDateTime } from '../../../electron/domain/format-dates';
 import { roleText } from './RolesEditor';
 import { SlipsPrinter } from './SlipsPrinter';
 import { UserEditor } from './UserEditor';
@@ -15,7 +17,6 @@ type Status = 'all' | 'active' | 'inactive' | 'locked' | 'must_change';
 const STATUS_LABELS: Record<Status, string> = {
   all: 'все', active: 'включённые', inactive: 'отключённые', locked: 'заблокированные', must_change: 'ещё не сменили выданный пароль',
 };
-const ROLE_ORDER: Role[] = ['admin', 'director', 'deputy', 'dept_head', 'secretary', 'curator', 'teacher', 'student', 'parent'];
 const PAGE_SIZE = 50;
 
 export function UsersScreen() {
@@ -64,7 +65,9 @@ export function UsersScreen() {
         <label className="filter">Роль
           <select value={role} onChange={(e) => { setRole(e.target.value); setPage(1); }}>
             <option value="">все роли</option>
-            {ROLE_ORDER.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}{data?.roleCounts[r] ? ` (${data.roleCounts[r]})` : ''}</option>)}
+            {ROLES.map((r) => (
+              <option key={r} value={r}>{ROLE_LABELS[r]}{data?.roleCounts[r] ? ` (${data.roleCounts[r]})` : ''}</option>
+            ))}
           </select>
         </label>
         <label className="filter">Состояние

@@ -6,7 +6,7 @@ import { ApiError, call, saveFile } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Button, ErrorBanner, Field, Notice } from '../../components/ui';
 import { useJob } from '../../components/useJob';
-import { plural } from '../../labels';
+import { megabytes, plural } from '../../../electron/domain/format-numbers';
 import { DateField } from './DateInput';
 
 /** The server's limit (electron/export/xlsx-guard.ts XLSX_LIMITS): refused here before the file is encoded. */
@@ -36,7 +36,7 @@ export function ImportDialog({ list, yearId, journalId, onClose, onImported }: {
   async function start(dryRun: boolean, skipBad: boolean) {
     if (!file) { setError(new Error('Выберите файл Excel (.xlsx)')); return; }
     if (file.size > MAX_FILE_BYTES) {
-      setError(new Error(`Файл слишком большой: ${(file.size / 1024 / 1024).toFixed(1).replace('.', ',')} МБ, а загрузить можно не больше 20 МБ. `
+      setError(new Error(`Файл слишком большой: ${megabytes(file.size)}, а загрузить можно не больше 20 МБ. `
         + 'В одном списке — до 20 000 строк; уберите из книги картинки и лишние листы или разделите список на несколько файлов'));
       return;
     }

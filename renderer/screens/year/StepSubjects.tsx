@@ -2,7 +2,7 @@
 // programmes — typed in or loaded from Excel.
 import { useState } from 'react';
 import type { SubjectInfo } from '../../../electron/api/contract';
-import type { SubjectKind } from '../../../db/schema';
+import type { SubjectKind } from '../../../electron/domain/enums';
 import { call, saveFile } from '../../api';
 import { Button, Card, ErrorBanner, Loading } from '../../components/ui';
 import { useCall } from '../../components/useCall';

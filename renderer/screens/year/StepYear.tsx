@@ -2,11 +2,12 @@
 // closing the year when it is over.
 import { useState, type FormEvent } from 'react';
 import type { HolidayInfo, Me, YearInfo } from '../../../electron/api/contract';
-import type { PeriodKind } from '../../../db/schema';
+import type { PeriodKind } from '../../../electron/domain/enums';
 import { ApiError, call } from '../../api';
 import { Button, Card, ErrorBanner, Field, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { ruDate, ruDateTime, YEAR_STATUS_LABELS } from '../../labels';
+import { YEAR_STATUS_LABELS } from '../../../electron/domain/labels';
+import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 import { PERIOD_KIND_LABELS } from './words';
 import { DateField, DateInput } from './DateInput';
 

@@ -4,7 +4,7 @@
 import type { Me, YearInfo } from '../../../electron/api/contract';
 import { navigate, queryParam, usePath } from '../../app/router';
 import { ErrorBanner, Loading } from '../../components/ui';
-import { YEAR_STATUS_LABELS } from '../../labels';
+import { YEAR_STATUS_LABELS } from '../../../electron/domain/labels';
 import { StepCheck } from './StepCheck';
 import { StepGroups } from './StepGroups';
 import { StepLoad } from './StepLoad';

@@ -1,22 +1,13 @@
 // Words for the codes of the year domain, as the screens show them.
-import type { LessonKind, PeriodKind, SubjectKind, WeekParity } from '../../../db/schema';
+import type { PeriodKind, SubjectKind, WeekParity } from '../../../electron/domain/enums';
 
 export const PERIOD_KIND_LABELS: Record<PeriodKind, string> = { semester: 'семестры', half_year: 'полугодия', quarter: 'четверти' };
 export const SUBJECT_KIND_LABELS: Record<SubjectKind, string> = {
   discipline: 'дисциплина', mdk: 'МДК', pm: 'проф. модуль (ПМ)', practice: 'практика (УП/ПП)', programme: 'программа (доп. образование)',
 };
-export const LESSON_KIND_LABELS: Record<LessonKind, string> = {
-  lecture: 'лекция', practical: 'практическое', lab: 'лабораторная', test: 'контрольная', excursion: 'экскурсия', self_study: 'самостоятельная',
-};
 export const PARITY_LABELS: Record<WeekParity, string> = { all: 'каждая неделя', odd: 'нечётная', even: 'чётная' };
 export const WEEKDAY_SHORT = ['', 'Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Вс'];
 export const WEEKDAY_LONG = ['', 'Понедельник', 'Вторник', 'Среда', 'Четверг', 'Пятница', 'Суббота', 'Воскресенье'];
-
-/** «01.09.2026» → «2026-09-01» for inputs people type by hand; ISO passes through. */
-export function isoOf(text: string): string {
-  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text.trim());
-  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : text.trim();
-}
 
 /** A supplementary-education centre (seed 000) says «объединение» and «программа» for group and subject. */
 export function kindWords(kind: string | undefined) {

@@ -49,7 +49,9 @@ describeEachDb('access matrix', (kind) => {
         const allowed = rule!.allowed === 'everyone' || rule!.allowed.includes(login);
         const code = result.ok ? null : result.error.code;
         if (allowed) {
-          expect(code !== null && REFUSED.includes(code), `${login} должен иметь доступ к ${method}: ${result.ok ? '' : result.error.message}`).toBe(false);
+          // Allowed means served: refused or a crash («internal») are both failures.
+          expect(code !== null && [...REFUSED, 'internal'].includes(code),
+            `${login} должен иметь доступ к ${method}: ${result.ok ? '' : `${result.error.code} ${result.error.message}`}`).toBe(false);
         } else {
           expect(code, `${login} не должен иметь доступа к ${method}`).toBe('forbidden');
         }

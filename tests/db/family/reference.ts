@@ -5,12 +5,12 @@ import type { FamilyAbsence, FamilyLesson, FamilyPage, FamilySubject, Parsed } f
 import { badInput } from '../../../electron/api/errors.js';
 import type { AttendanceCode } from '../../../db/schema.js';
 import { assertFamilyRead, isOwnChild } from '../../../electron/services/access.js';
-import { addDays, eachDay, weekStart, weekday } from '../../../electron/services/calendar.js';
+import { addDays, eachDay, weekStart, weekday } from '../../../electron/domain/calendar.js';
 import { hasRole, type AuthedContext } from '../../../electron/services/context.js';
 import { scheduledSlots } from '../../../electron/services/schedule.js';
 import { fullName, shortName } from '../../../electron/services/session.js';
 import { describe } from '../../../electron/services/journal/excuses.js';
-import { weightedAverage } from '../../../electron/services/journal/scale.js';
+import { weightedAverage } from '../../../electron/domain/average.js';
 
 export async function referencePage(ctx: AuthedContext, input: Parsed<'family.page'>): Promise<FamilyPage> {
   const { db, session } = ctx;

@@ -1,7 +1,7 @@
 // A list of 500 students as a secretary would type it: Ё, double surnames, hyphens, no patronymic,
 // stray spaces, CAPITALS, dates as Excel dates, serial numbers or text — and, on request, exactly
 // five broken rows whose Excel row numbers and columns are known.
-import { addDays } from '../../../electron/services/calendar.js';
+import { addDays } from '../../../electron/domain/calendar.js';
 import { excelDate, xlsx, type Cell } from './helpers.js';
 
 export const STUDENT_HEADERS = ['Фамилия', 'Имя', 'Отчество', 'Дата рождения', 'Группа', 'Представитель 1: ФИО', 'Представитель 1: кем приходится', 'Представитель 1: телефон'];

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../../db/schema.js';
 import type { ImportList, ImportProblem, ImportReport } from '../../../api/contract.js';
 import { AppError } from '../../../api/errors.js';
+import { plural } from '../../../domain/format-numbers.js';
 import { readSheet, XLSX_LIMITS, XlsxError, type SheetData } from '../../../export/xlsx-read.js';
 import { audit } from '../../audit.js';
 import type { Clock } from '../../clock.js';
@@ -56,11 +57,6 @@ export interface Importer<C, T> {
   write(trx: Db, env: ImportEnv, context: C, items: Array<Checked<T>>): Promise<WriteResult>;
   /** A sentence about the whole file after the rows were checked (e.g. plan hours against the load). */
   remark?(context: C, items: Array<Checked<T>>): string | null;
-}
-
-export function noun(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10, m100 = n % 100;
-  return m10 === 1 && m100 !== 11 ? one : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? few : many;
 }
 
 async function readFile(bytes: Uint8Array): Promise<SheetData> {
@@ -157,7 +153,7 @@ export async function runImport<C, T>(env: ImportEnv, importer: Importer<C, T>, 
 }
 
 function summaryOf(importer: Importer<unknown, unknown>, r: ImportReport, options: ImportOptions, refusedAll: boolean, remark: string | null): string {
-  const rows = (n: number) => `${n} ${noun(n, 'строка', 'строки', 'строк')}`;
+  const rows = (n: number) => `${n} ${plural(n, 'строка', 'строки', 'строк')}`;
   const tail = remark ? ` ${remark}` : '';
   if (refusedAll) return `Файл не принят: ${r.problems.map((p) => p.message).join('; ')}. Ничего не загружено.`;
   if (r.imported) {

@@ -2,6 +2,7 @@
 // homework. The file replaces the plan; a topic whose title is unchanged keeps its lessons' links.
 import type { LessonKind } from '../../../../db/schema.js';
 import { AppError } from '../../../api/errors.js';
+import { LESSON_KIND_NAMES } from '../../../domain/labels.js';
 import { loadJournal, type JournalRow } from '../../access.js';
 import { writePlan, type TopicDraft } from '../plans.js';
 import type { Row } from './cells.js';
@@ -19,10 +20,6 @@ export const LESSON_KIND_WORDS: Array<[RegExp, LessonKind]> = [
   [/^(экск)/, 'excursion'],
   [/^(сам|срс|с\.?р)/, 'self_study'],
 ];
-
-export const LESSON_KIND_LABELS: Record<LessonKind, string> = {
-  lecture: 'лекция', practical: 'практическое занятие', lab: 'лабораторная работа', test: 'контрольная работа', excursion: 'экскурсия', self_study: 'самостоятельная работа',
-};
 
 export const planImporter: Importer<Context, PlanRow> = {
   list: 'plan',
@@ -54,7 +51,9 @@ export const planImporter: Importer<Context, PlanRow> = {
     let lessonKind: LessonKind = 'lecture';
     if (kindText) {
       const hit = LESSON_KIND_WORDS.find(([re]) => re.test(kindText.toLowerCase()));
-      if (!hit) row.problem('kind', `вид занятия «${kindText}» неизвестен: ${Object.values(LESSON_KIND_LABELS).join(', ')}`);
+      if (!hit) {
+        row.problem('kind', `вид занятия «${kindText}» неизвестен: ${Object.values(LESSON_KIND_NAMES).join(', ')}`);
+      }
       else lessonKind = hit[1];
     }
     const homework = row.text('homework', { max: 1000 });

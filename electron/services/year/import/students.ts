@@ -2,7 +2,7 @@
 // A student already in the database (same name and birth date) who is not enrolled this year is
 // admitted again rather than duplicated; one already enrolled is a duplicate.
 import { AppError } from '../../../api/errors.js';
-import { ruDate } from '../../calendar.js';
+import { ruDate } from '../../../domain/format-dates.js';
 import type { Db } from '../../context.js';
 import { shortName } from '../../session.js';
 import { loadOpenYear, nameKey, orderDatesProblem, type YearRow } from '../common.js';

@@ -3,7 +3,8 @@
 import type { Role } from '../../../../db/schema.js';
 import { generateOneTimePassword, hashPassword } from '../../passwords.js';
 import { nameKey } from '../common.js';
-import { translit, type Row } from './cells.js';
+import { translit } from '../../../domain/translit.js';
+import type { Row } from './cells.js';
 import type { Importer } from './framework.js';
 
 export interface UserRow {

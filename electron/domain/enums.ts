@@ -1,0 +1,45 @@
+// The codes of the domain (DESIGN.md §2), as lists a schema or a menu can walk and as the types the
+// database, the services and the screens share. db/schema.ts re-exports the types.
+
+export const ROLES = [
+  'admin', 'director', 'deputy', 'dept_head', 'secretary', 'curator', 'teacher', 'student', 'parent',
+] as const;
+export type Role = (typeof ROLES)[number];
+/** Roles that work for the institution: given by the administrator, with a scope where one applies. */
+export const STAFF_ROLES = ['admin', 'director', 'deputy', 'dept_head', 'secretary', 'curator', 'teacher'] as const;
+/** Roles that come with the account made for a student or a guardian (credential slips). */
+export const FAMILY_ROLES = ['student', 'parent'] as const;
+
+export const INSTITUTION_KINDS = ['school', 'college', 'supplementary'] as const;
+export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
+
+export const PERIOD_KINDS = ['half_year', 'semester', 'quarter'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+export const YEAR_STATUSES = ['open', 'closed', 'archived'] as const;
+export type YearStatus = (typeof YEAR_STATUSES)[number];
+
+export const SUBJECT_KINDS = ['discipline', 'mdk', 'pm', 'practice', 'programme'] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+
+export const LESSON_KINDS = ['lecture', 'practical', 'lab', 'test', 'excursion', 'self_study'] as const;
+export type LessonKind = (typeof LESSON_KINDS)[number];
+
+export const ENROLMENT_REASONS = ['admission', 'transfer'] as const;
+export type EnrolmentReason = (typeof ENROLMENT_REASONS)[number];
+
+export const ENROLMENT_END_REASONS = ['withdrawal', 'transfer', 'graduation'] as const;
+export type EnrolmentEndReason = (typeof ENROLMENT_END_REASONS)[number];
+
+/** н absent, у valid reason, б ill, оп late, уч on the institution's business (counts as present). */
+export const ATTENDANCE_CODES = ['н', 'у', 'б', 'оп', 'уч'] as const;
+export type AttendanceCode = (typeof ATTENDANCE_CODES)[number];
+
+export const FINAL_MARK_KINDS = ['period', 'exam', 'year', 'credit'] as const;
+export type FinalMarkKind = (typeof FINAL_MARK_KINDS)[number];
+
+export const REMARK_STATUSES = ['draft', 'open', 'answered', 'accepted', 'reopened'] as const;
+export type RemarkStatus = (typeof REMARK_STATUSES)[number];
+
+export const WEEK_PARITIES = ['all', 'odd', 'even'] as const;
+export type WeekParity = (typeof WEEK_PARITIES)[number];

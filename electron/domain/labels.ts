@@ -1,0 +1,66 @@
+// Russian words for the domain's codes, one table each, as the screens and the printed pages show them.
+import type { AttendanceCode, FinalMarkKind, LessonKind, RemarkStatus, Role, YearStatus } from './enums.js';
+
+/** A role as a title: the users screen, the account line, credential slips, the audit log. */
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Администратор',
+  director: 'Директор',
+  deputy: 'Заместитель директора',
+  dept_head: 'Заведующий отделением',
+  secretary: 'Секретарь учебной части',
+  curator: 'Куратор группы',
+  teacher: 'Преподаватель',
+  student: 'Обучающийся',
+  parent: 'Родитель',
+};
+
+/** «Учебный год 2025/2026 закрыт». */
+export const YEAR_STATUS_LABELS: Record<YearStatus, string> = {
+  open: 'открыт', closed: 'закрыт', archived: 'в архиве',
+};
+
+export const REMARK_STATUS_LABELS: Record<RemarkStatus, string> = {
+  draft: 'черновик', open: 'ждёт ответа', answered: 'ответ получен', accepted: 'устранено', reopened: 'возвращено',
+};
+
+/** The lesson panel's choice: «Практическое занятие». */
+export const LESSON_KIND_TITLES: Record<LessonKind, string> = {
+  lecture: 'Лекция', practical: 'Практическое занятие', lab: 'Лабораторное занятие', test: 'Контрольное занятие',
+  excursion: 'Экскурсия', self_study: 'Самостоятельная работа',
+};
+
+/** Printed pages, lists and import messages: «практическое занятие». */
+export const LESSON_KIND_NAMES: Record<LessonKind, string> = {
+  lecture: 'лекция', practical: 'практическое занятие', lab: 'лабораторная работа', test: 'контрольная работа',
+  excursion: 'экскурсия', self_study: 'самостоятельная работа',
+};
+
+/** The thematic plan's narrow column: «практическое». */
+export const LESSON_KIND_SHORT: Record<LessonKind, string> = {
+  lecture: 'лекция', practical: 'практическое', lab: 'лабораторная', test: 'контрольная', excursion: 'экскурсия',
+  self_study: 'самостоятельная',
+};
+
+/** Types of work a column can be: the title, the grid's short header and the default weight in the average. */
+export const WORK_KINDS: Record<string, { title: string; short: string; weight: number }> = {
+  oral: { title: 'Устный ответ', short: 'УО', weight: 1 },
+  written: { title: 'Письменная работа', short: 'ПисР', weight: 1 },
+  self: { title: 'Самостоятельная работа', short: 'СР', weight: 1 },
+  practical: { title: 'Практическая работа', short: 'ПР', weight: 1 },
+  lab: { title: 'Лабораторная работа', short: 'ЛР', weight: 1 },
+  homework: { title: 'Домашняя работа', short: 'ДЗ', weight: 1 },
+  project: { title: 'Реферат, проект', short: 'Реф', weight: 1 },
+  test: { title: 'Контрольная работа', short: 'КР', weight: 2 },
+  norms: { title: 'Сдача нормативов', short: 'Норм', weight: 2 },
+  practice: { title: 'Выполнение работ', short: 'ВР', weight: 1 },
+};
+
+export const ATTENDANCE_LABELS: Record<AttendanceCode, string> = {
+  н: 'отсутствовал(а)', у: 'отсутствовал(а) по уважительной причине', б: 'болел(а)', оп: 'опоздал(а)',
+  уч: 'по делам учреждения',
+};
+
+/** The final marks' column headers in the grid. */
+export const FINAL_KIND_LABELS = {
+  period: 'Итог', exam: 'Экз.', credit: 'Зачёт', year: 'Год',
+} as const satisfies Record<FinalMarkKind, string>;
