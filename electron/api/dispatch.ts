@@ -6,7 +6,7 @@ import type { MethodDef } from './define.js';
 import { AppError, type Result } from './errors.js';
 import type { AuthedContext, ServiceContext, ServiceDeps, SessionHost } from '../services/context.js';
 import { handlers } from './registry.js';
-import { loadSession } from '../services/session.js';
+import { readSession } from '../services/session.js';
 import { DatabaseOpenError } from '../../db/errors.js';
 
 z.config(z.locales.ru());
@@ -32,7 +32,8 @@ async function run(deps: ServiceDeps, host: SessionHost, name: MethodName, raw: 
   const parsed = def.input.safeParse(raw ?? {});
   if (!parsed.success) throw validationError(parsed.error);
   const userId = host.userId();
-  const session = userId === null ? null : await loadSession(deps.db, userId, host.locked());
+  const loaded = userId === null ? null : host.loaded?.();
+  const session = userId === null ? null : loaded !== undefined ? loaded : await readSession(deps.database.current, userId, host.locked());
   if (userId !== null && !session) await host.end();
   const ctx: ServiceContext = { ...deps, session, host };
   if (def.access !== 'public') {

@@ -32,6 +32,8 @@ export interface SessionHost {
   setLocked(locked: boolean): void | Promise<void>;
   /** Where the caller is, for login throttling: the client's address on the web host; `local` when absent. */
   clientAddress?(): string;
+  /** The caller's session, when the host read it with its own (web host: with the token, in one round trip). */
+  loaded?(): Session | null | undefined;
   /** The stored session's key (web host): kept when the user's other sessions end at a password change. */
   sessionKey?(): string | null;
 }

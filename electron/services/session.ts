@@ -1,6 +1,9 @@
 // Who is calling: the user and their roles, read fresh on every call so that a deactivated
 // account or a removed role stops working at once.
-import type { Role } from '../../db/schema.js';
+import type { Expression, Kysely } from 'kysely';
+import type { JournalDb } from '../../db/connect.js';
+import { param, prepare, runPrepared } from '../../db/prepared.js';
+import type { Database, Role } from '../../db/schema.js';
 import type { Me } from '../api/contract.js';
 import type { Db, ServiceDeps, Session } from './context.js';
 
@@ -14,15 +17,23 @@ export function shortName(u: { last_name: string; first_name: string; middle_nam
   return initials ? `${u.last_name} ${initials}` : u.last_name;
 }
 
-export async function loadSession(db: Db, userId: number, locked: boolean): Promise<Session | null> {
-  // Two independent reads (one round trip on PostgreSQL, whose pool runs them side by side): every call pays this.
-  const [user, roles] = await Promise.all([
-    db.selectFrom('users as u').leftJoin('students as s', 's.user_id', 'u.id')
-      .select(['u.id', 'u.login', 'u.last_name', 'u.first_name', 'u.middle_name', 'u.active', 'u.must_change_password',
-        's.id as student_id'])
-      .where('u.id', '=', userId).executeTakeFirst(),
-    db.selectFrom('user_roles').select(['role', 'department_id', 'group_id']).where('user_id', '=', userId).orderBy('id').execute(),
-  ]);
+/** The caller's account: a user id, or an expression that yields one (the web host's token lookup). */
+export function sessionUserQuery(db: Kysely<Database>, userId: number | Expression<number>) {
+  return db.selectFrom('users as u').leftJoin('students as s', 's.user_id', 'u.id')
+    .select(['u.id', 'u.login', 'u.last_name', 'u.first_name', 'u.middle_name', 'u.active', 'u.must_change_password',
+      's.id as student_id'])
+    .where('u.id', '=', userId);
+}
+
+export function sessionRolesQuery(db: Kysely<Database>, userId: number | Expression<number>) {
+  return db.selectFrom('user_roles').select(['role', 'department_id', 'group_id']).where('user_id', '=', userId).orderBy('id');
+}
+
+type UserRow = Awaited<ReturnType<ReturnType<typeof sessionUserQuery>['executeTakeFirst']>>;
+type RoleRow = Awaited<ReturnType<ReturnType<typeof sessionRolesQuery>['execute']>>[number];
+
+/** The session of an active account from its rows; null when the account is gone or deactivated. */
+export function sessionFrom(user: UserRow, roles: readonly RoleRow[], locked: boolean): Session | null {
   if (!user || !user.active) return null;
   return {
     userId: user.id,
@@ -30,9 +41,26 @@ export async function loadSession(db: Db, userId: number, locked: boolean): Prom
     fullName: fullName(user),
     roles: roles.map((r) => ({ role: r.role as Role, departmentId: r.department_id, groupId: r.group_id })),
     studentId: user.student_id ?? null,
-    mustChangePassword: user.must_change_password === 1,
+    mustChangePassword: Number(user.must_change_password) === 1,
     locked,
   };
+}
+
+export async function loadSession(db: Db, userId: number, locked: boolean): Promise<Session | null> {
+  const [user, roles] = await Promise.all([
+    sessionUserQuery(db, userId).executeTakeFirst(),
+    sessionRolesQuery(db, userId).execute(),
+  ]);
+  return sessionFrom(user, roles, locked);
+}
+
+const userOf = prepare((db) => sessionUserQuery(db, param<number>('userId')));
+const rolesOf = prepare((db) => sessionRolesQuery(db, param<number>('userId')));
+
+/** loadSession for every call of the hosts: prepared statements, one round trip on PostgreSQL. */
+export async function readSession(handle: JournalDb, userId: number, locked: boolean): Promise<Session | null> {
+  const [users, roles] = await runPrepared(handle, [[userOf, { userId }], [rolesOf, { userId }]] as const);
+  return sessionFrom(users[0], roles, locked);
 }
 
 export async function describeMe(deps: ServiceDeps, session: Session): Promise<Me> {

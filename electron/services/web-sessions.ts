@@ -3,7 +3,11 @@
 // A session ends when it is idle too long, when it is too old, at logout, and when its user's password,
 // roles or state change (`endUserSessions`); a restore ends them all (`endAllSessions`).
 import crypto from 'node:crypto';
-import type { Db } from './context.js';
+import { sql } from 'kysely';
+import type { JournalDb } from '../../db/connect.js';
+import { param, prepare, runPrepared } from '../../db/prepared.js';
+import type { Db, Session } from './context.js';
+import { sessionFrom, sessionRolesQuery, sessionUserQuery } from './session.js';
 
 export interface SessionPolicy {
   /** A session unused for this long ends. */
@@ -21,6 +25,8 @@ export interface StoredSession {
   key: string;
   userId: number;
   locked: boolean;
+  /** The caller's account and roles, read in the same round trip; null when deactivated, undefined when not read. */
+  session?: Session | null;
 }
 
 export function newSessionToken(): string {
@@ -31,24 +37,36 @@ export function sessionKey(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
 }
 
-/** The live session behind a token, or null (unknown, idle too long or too old — then it is removed). */
-export async function findSession(db: Db, token: string, now: Date, policy: SessionPolicy): Promise<StoredSession | null> {
+const storedOf = prepare((db) => db.selectFrom('web_sessions').select(['user_id', 'created_at', 'last_seen_at', 'locked'])
+  .where('token_hash', '=', param<string>('key')));
+const ownerOf = () => sql<number>`(select user_id from web_sessions where token_hash = ${param<string>('key')})`;
+const userOf = prepare((db) => sessionUserQuery(db, ownerOf()));
+const rolesOf = prepare((db) => sessionRolesQuery(db, ownerOf()));
+
+/**
+ * The live session behind a token, with its user and roles, in one round trip (every page of every
+ * family pays it); null when unknown, idle too long or too old — then it is removed.
+ */
+export async function findSession(
+  handle: JournalDb, token: string, now: Date, policy: SessionPolicy,
+): Promise<StoredSession | null> {
   if (!/^[\w-]{20,100}$/.test(token)) return null;
   const key = sessionKey(token);
-  const row = await db.selectFrom('web_sessions').select(['user_id', 'created_at', 'last_seen_at', 'locked'])
-    .where('token_hash', '=', key).executeTakeFirst();
+  const [stored, users, roles] = await runPrepared(handle, [[storedOf, { key }], [userOf, { key }], [rolesOf, { key }]] as const);
+  const row = stored[0];
   if (!row) return null;
   const t = now.getTime();
   const idle = t - Date.parse(row.last_seen_at) > policy.idleMinutes * 60_000;
   const old = t - Date.parse(row.created_at) > policy.maxHours * 3_600_000;
   if (idle || old) {
-    await db.deleteFrom('web_sessions').where('token_hash', '=', key).execute();
+    await handle.db.deleteFrom('web_sessions').where('token_hash', '=', key).execute();
     return null;
   }
   if (t - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
-    await db.updateTable('web_sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', key).execute();
+    await handle.db.updateTable('web_sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', key).execute();
   }
-  return { key, userId: row.user_id, locked: row.locked === 1 };
+  const locked = Number(row.locked) === 1;
+  return { key, userId: row.user_id, locked, session: sessionFrom(users[0], roles, locked) };
 }
 
 /** Start a session for a user; returns the token for the cookie. */

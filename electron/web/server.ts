@@ -125,7 +125,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendJson(res, 400, fail('bad_request', 'Неверный JSON в запросе'), secure);
     }
     const token = readCookie(req.headers.cookie, COOKIE);
-    const session = await requestSession(() => deps.db, token, deps.clock.now(), policy, client.address);
+    const session = await requestSession(() => deps.database.current, token, deps.clock.now(), policy, client.address);
     const result = await dispatch(deps, session.host, method, input, log);
     const headers: Record<string, string> = {};
     const cookie = session.cookie(secure);

@@ -1,7 +1,8 @@
 // Browser sessions: a random token in an HttpOnly, SameSite=Strict cookie (Secure under TLS); the
 // session itself is a row of the database (services/web-sessions.ts), so it survives a restart and is
 // valid on every `serve` process of one PostgreSQL.
-import type { Db, SessionHost } from '../services/context.js';
+import type { JournalDb } from '../../db/connect.js';
+import type { SessionHost } from '../services/context.js';
 import {
   createSession, deleteSession, findSession, setSessionLocked, type SessionPolicy, type StoredSession,
 } from '../services/web-sessions.js';
@@ -16,9 +17,10 @@ export interface RequestSession {
 
 /** The session host for one request, over the stored session behind the cookie's token. */
 export async function requestSession(
-  db: () => Db, token: string | null, now: Date, policy: SessionPolicy, address: string,
+  handle: () => JournalDb, token: string | null, now: Date, policy: SessionPolicy, address: string,
 ): Promise<RequestSession> {
-  let current: StoredSession | null = token ? await findSession(db(), token, now, policy) : null;
+  const db = () => handle().db;
+  let current: StoredSession | null = token ? await findSession(handle(), token, now, policy) : null;
   // undefined: unchanged; null: clear the cookie; a string: the new token.
   let next: string | null | undefined = token && !current ? null : undefined;
   const host: SessionHost = {
@@ -39,7 +41,9 @@ export async function requestSession(
       if (!current) return;
       await setSessionLocked(db(), current.key, locked);
       current.locked = locked;
+      if (current.session) current.session = { ...current.session, locked };
     },
+    loaded: () => current?.session,
     clientAddress: () => address,
     sessionKey: () => current?.key ?? null,
   };

@@ -39,7 +39,14 @@ export async function pgCollege(college: College): Promise<PgCollege> {
   let cluster: Cluster | null = null;
   let admin = process.env.ZHURNAL_PG_URL ?? '';
   if (!admin) {
-    cluster = startCluster(55500 + Math.floor(Math.random() * 400), { durable: true });
+    // A random port may be the local end of some connection of the loopback: try another.
+    for (let attempt = 1; !cluster; attempt++) {
+      try {
+        cluster = startCluster(55500 + Math.floor(Math.random() * 400), { durable: true });
+      } catch (error) {
+        if (attempt === 5) throw error;
+      }
+    }
     admin = cluster.url;
   }
   const name = `zhurnal_bench_${process.pid}`;

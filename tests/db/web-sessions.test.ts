@@ -3,7 +3,7 @@
 // roles or state change. Over real HTTP, on both databases.
 import fs from 'node:fs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { JournalDb } from '../../db/connect.js';
+import { openDatabase, type JournalDb } from '../../db/connect.js';
 import { manualClock } from '../../electron/services/clock.js';
 import type { ServiceDeps } from '../../electron/services/context.js';
 import { startWebHost, type WebHost } from '../../electron/web/server.js';
@@ -137,6 +137,33 @@ describeEachDb('browser sessions in the database', (kind) => {
     const e = await login();
     await admin.call('users.resetPassword', { id: t.id });
     expect(await e.loggedIn()).toBe(false);
+    expect(await handle.db.selectFrom('web_sessions').select('token_hash').where('user_id', '=', t.id).execute())
+      .toHaveLength(0);
+  });
+
+  it('reads the session, its user and roles with every call, in one round trip on PostgreSQL', async () => {
+    const t = await teacher();
+    const statements: string[] = [];
+    const watched = await openDatabase(fresh.url, { onQuery: (q) => statements.push(q.sql) });
+    handles.push(watched);
+    const h = await host(makeDeps(watched, { clock }));
+    const c = new WebClient(h.url);
+    expect((await c.call('auth.login', { login: 'ivanova', password: t.password })).status).toBe(200);
+
+    statements.length = 0;
+    const me = await c.call('auth.me');
+    expect((me.body.value as { roles: Array<{ role: string }> }).roles.map((r) => r.role)).toEqual(['teacher']);
+    // auth.me itself reads the institution; the session costs one statement on PostgreSQL, three kept ones on SQLite.
+    expect(statements.filter((q) => !/"institution"/.test(q))).toHaveLength(kind === 'postgres' ? 1 : 3);
+
+    // Changed behind the program's back (another process, a fix by hand): the very next call sees it.
+    await handle.db.insertInto('user_roles').values({ user_id: t.id, role: 'deputy' }).execute();
+    expect(((await c.call('auth.me')).body.value as { roles: Array<{ role: string }> }).roles.map((r) => r.role))
+      .toEqual(['teacher', 'deputy']);
+    await handle.db.updateTable('users').set({ active: 0 }).where('id', '=', t.id).execute();
+    const refused = await c.call('journal.list', {});
+    expect(refused.body.error?.code).toBe('unauthenticated');
+    expect(c.cookie).toBeNull();
     expect(await handle.db.selectFrom('web_sessions').select('token_hash').where('user_id', '=', t.id).execute())
       .toHaveLength(0);
   });

@@ -13,10 +13,13 @@ import {
 } from '../../support/serve-cluster.js';
 import { BENCH_TODAY } from '../college.js';
 import type { BenchResult } from '../harness.js';
+import { wrkLoad, wrkMissing, type WrkLoad } from '../wrk.js';
 
 const FAMILIES = 50;
 const PASSWORD = 'Semya2026bench';
 const SECONDS = Number(process.env.BENCH_ONLINE_SECONDS ?? 20);
+/** The lighter load measured after the full one. */
+const LIGHT = 10;
 
 export interface Family { login: string; studentId: number }
 
@@ -53,25 +56,29 @@ export async function benchFamilies(handle: JournalDb): Promise<Family[]> {
 }
 
 interface Load { pages: number; errors: number; seconds: number; times: number[] }
+type Figures = WrkLoad;
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 
-function rows(name: string, load: Load, inProcess: Load | null, targets: { p95?: number; rate?: number }): BenchResult[] {
+function figuresOf(load: Load): Figures {
   const t = [...load.times].sort((a, b) => a - b);
+  return { pages: load.pages, errors: load.errors, seconds: load.seconds, p50: quantile(t, 0.5), p95: quantile(t, 0.95), p99: quantile(t, 0.99) };
+}
+
+function rows(name: string, load: Figures, ref: Figures | null, targets: { p95?: number; rate?: number }, client: string): BenchResult[] {
   const rate = load.pages / load.seconds;
-  const ref = inProcess ? [...inProcess.times].sort((a, b) => a - b) : null;
-  const refRate = inProcess ? inProcess.pages / inProcess.seconds : null;
-  const note = `${load.pages} pages in ${load.seconds.toFixed(1)} s, ${load.errors} errors`;
-  const ms = (label: string, q: number, target?: number): BenchResult => ({
-    name: `${name} ${label}`, value: quantile(t, q), unit: 'ms', target: target ?? null,
-    floor_ratio: ref ? quantile(t, q) / quantile(ref, q) : null, note: label === 'p50' ? note : '',
+  const refRate = ref ? ref.pages / ref.seconds : null;
+  const note = `${load.pages} pages in ${load.seconds.toFixed(1)} s, ${load.errors} errors; ${client}`;
+  const ms = (label: 'p50' | 'p95' | 'p99', target?: number): BenchResult => ({
+    name: `${name} ${label}`, value: load[label], unit: 'ms', target: target ?? null,
+    floor_ratio: ref ? load[label] / ref[label] : null, note: label === 'p50' ? note : '',
   });
   return [
     { name: `${name} pages/s`, value: rate, unit: 'pages/s', target: targets.rate ?? null, floor_ratio: refRate ? rate / refRate : null,
       note: refRate ? `in-process ${refRate.toFixed(0)} pages/s` : '' },
-    ms('p50', 0.5), ms('p95', 0.95, targets.p95), ms('p99', 0.99),
+    ms('p50'), ms('p95', targets.p95), ms('p99'),
     { name: `${name} errors`, value: load.errors, unit: 'errors', target: 0, floor_ratio: null, note: '' },
   ];
 }
@@ -93,26 +100,37 @@ async function drive(families: Array<Family & { page: () => Promise<boolean> }>,
   return { pages: times.length, errors, seconds: (performance.now() - started) / 1000, times };
 }
 
-async function overHttp(base: string, families: Family[], seconds: number): Promise<Load> {
+/** Log every family in (from addresses of their own), then load the server: with wrk when installed, else from Node. */
+async function overHttp(
+  base: string, families: Family[], seconds: number, light?: number,
+): Promise<{ load: Figures; client: string; lightLoad?: Figures }> {
   const loggedIn = await Promise.all(families.map(async (f, i) => {
     const from = `127.0.${10 + (i >> 8)}.${(i & 255) + 1}`;
     const login = await request(`${base}api/auth.login`, { body: { login: f.login, password: PASSWORD }, from });
     if (login.status !== 200) throw new Error(`вход ${f.login}: ${login.status} ${login.text}`);
-    const cookie = cookieOf(login);
-    return { ...f, page: async () => (await request(`${base}api/family.page`, { body: { studentId: f.studentId }, cookie, from })).status === 200 };
+    const cookie = cookieOf(login)!;
+    return { ...f, cookie, page: async () => (await request(`${base}api/family.page`, { body: { studentId: f.studentId }, cookie, from })).status === 200 };
   }));
-  await drive(loggedIn, Math.min(2, seconds)); // warm up: JIT, caches, connections
-  return drive(loggedIn, seconds);
+  if (!wrkMissing()) {
+    const wrkFamilies = loggedIn.map((f) => ({ cookie: f.cookie, body: JSON.stringify({ studentId: f.studentId }) }));
+    await wrkLoad(base, 'family.page', wrkFamilies, Math.min(2, seconds), FAMILIES); // warm up: JIT, caches, connections
+    const load = await wrkLoad(base, 'family.page', wrkFamilies, seconds, FAMILIES);
+    // The same pages with fewer families at once: the wait a family sees when the server is not saturated.
+    const lightLoad = light ? await wrkLoad(base, 'family.page', wrkFamilies.slice(0, light), Math.min(10, seconds), light) : undefined;
+    return { load, client: 'wrk', lightLoad };
+  }
+  await drive(loggedIn, Math.min(2, seconds));
+  return { load: figuresOf(await drive(loggedIn, seconds)), client: 'Node client (wrk not installed)' };
 }
 
-async function inProcess(handle: JournalDb, families: Family[], seconds: number): Promise<Load> {
+async function inProcess(handle: JournalDb, families: Family[], seconds: number): Promise<Figures> {
   const deps = makeDeps(handle, { today: BENCH_TODAY });
   const clients = await Promise.all(families.map(async (f) => {
     const c = await new TestClient(deps).login(f.login, PASSWORD);
     return { ...f, page: async () => (await c.raw('family.page', { studentId: f.studentId })).ok };
   }));
   await drive(clients, Math.min(2, seconds));
-  return drive(clients, seconds);
+  return figuresOf(await drive(clients, seconds));
 }
 
 /** (a): SQLite through one `serve` over plain HTTP. */
@@ -122,8 +140,8 @@ export async function onlineSqlite(file: string, handle: JournalDb): Promise<Ben
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-bench-online-'));
   const server = await startServe({ db: `sqlite:${file}`, port: 0, dataDir: dir, args: ['--quiet', '--today', BENCH_TODAY] });
   try {
-    const load = await overHttp(server.url, families, SECONDS);
-    return rows(`family.page, ${FAMILIES} families, http+1 server (sqlite)`, load, local, {});
+    const { load, client } = await overHttp(server.url, families, SECONDS);
+    return rows(`family.page, ${FAMILIES} families, http+1 server (sqlite)`, load, local, {}, client);
   } finally {
     destroyAgents();
     await server.stop();
@@ -150,8 +168,11 @@ export async function onlinePostgres(url: string, handle: JournalDb): Promise<Be
     const { cert, key } = makeCertificate(dir);
     const nginx = await startNginx({ dir, port: base + 2, upstreams: [base, base + 1], cert, key });
     try {
-      const load = await overHttp(nginx.url, families, SECONDS);
-      return rows(`family.page, ${FAMILIES} families, https+2 servers (pg)`, load, local, { p95: 50, rate: 500 });
+      const { load, client, lightLoad } = await overHttp(nginx.url, families, SECONDS, LIGHT);
+      return [
+        ...rows(`family.page, ${FAMILIES} families, https+2 servers (pg)`, load, local, { p95: 50, rate: 500 }, client),
+        ...(lightLoad ? rows(`family.page, ${LIGHT} families, https+2 servers (pg)`, lightLoad, null, {}, client) : []),
+      ];
     } finally {
       destroyAgents();
       await nginx.stop();
