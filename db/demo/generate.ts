@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { localIsoDate } from '../../electron/domain/calendar.js';
-import { hashPassword } from '../../electron/services/passwords.js';
+import { hashPassword } from '../passwords.js';
 import { buildExcuses, writeCorrections, writeFinalMarks, writeRemarks } from './extras.js';
 import { Inserter } from './insert.js';
 import { assignCurators, assignTeachers, buildCatalogue, buildUnits, demandOf, familyOf } from './journals.js';

@@ -1,4 +1,4 @@
-import { generateOneTimePassword } from '../services/passwords.js';
+import { generateOneTimePassword } from '../../db/passwords.js';
 import { createInstitution } from '../services/setup.js';
 import type { InstitutionKind } from '../../db/schema.js';
 import { CliError, requireFlag, type CliCommand } from './command.js';

@@ -3,7 +3,7 @@
 import { audit } from '../services/audit.js';
 import { clearAccount } from '../services/login-throttle.js';
 import { endUserSessions } from '../services/web-sessions.js';
-import { generateOneTimePassword, hashOneTimePassword } from '../services/passwords.js';
+import { generateOneTimePassword, hashOneTimePassword } from '../../db/passwords.js';
 import { CliError, requireFlag, type CliCommand } from './command.js';
 import { openForCli } from './open.js';
 

@@ -4,7 +4,7 @@ import type { Me, Parsed } from '../api/contract.js';
 import { AppError, badInput } from '../api/errors.js';
 import { audit } from './audit.js';
 import type { AuthedContext, ServiceContext } from './context.js';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+import { hashPassword, passwordProblem, verifyPassword } from '../../db/passwords.js';
 import { describeMe, loadSession } from './session.js';
 import { blockedError, blockOf, recordFailure, recordSuccess, type Attempt } from './login-throttle.js';
 import { endUserSessions } from './web-sessions.js';

@@ -5,7 +5,7 @@ import type { Me, Parsed, SetupStatus } from '../api/contract.js';
 import { AppError, badInput } from '../api/errors.js';
 import { audit } from './audit.js';
 import type { ServiceContext } from './context.js';
-import { hashPassword, passwordProblem } from './passwords.js';
+import { hashPassword, passwordProblem } from '../../db/passwords.js';
 import { login } from './auth.js';
 
 export const DEFAULTS_BY_KIND: Record<InstitutionKind, { markScale: string; marksEnabled: number; periodKind: 'half_year' | 'semester' | 'quarter' }> = {

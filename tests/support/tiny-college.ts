@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { JournalDb } from '../../db/connect.js';
 import type { AttendanceCode, Database, LessonKind } from '../../db/schema.js';
-import { hashPassword } from '../../electron/services/passwords.js';
+import { hashPassword } from '../../db/passwords.js';
 import { seedInstitution } from './institution.js';
 
 export const TINY_TODAY = '2026-10-21';

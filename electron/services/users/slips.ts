@@ -12,7 +12,7 @@ import { audit, auditExport } from '../audit.js';
 import { hasRole, type AuthedContext, type Db } from '../context.js';
 import { fileOutput } from '../files.js';
 import type { JobControl } from '../../platform/jobs.js';
-import { generateOneTimePassword, hashOneTimePassword } from '../passwords.js';
+import { generateOneTimePassword, hashOneTimePassword } from '../../../db/passwords.js';
 import { shortName } from '../session.js';
 import { loginBase, splitFullName, uniqueLogin } from './logins.js';
 import { chunks, describeUsers } from './rows.js';

@@ -4,7 +4,7 @@ import type { IssuedPassword, JournalChoice, Parsed, UserRow } from '../../api/c
 import { AppError, badInput, conflict, notFound } from '../../api/errors.js';
 import { audit } from '../audit.js';
 import type { AuthedContext, Db } from '../context.js';
-import { generateOneTimePassword, hashOneTimePassword } from '../passwords.js';
+import { generateOneTimePassword, hashOneTimePassword } from '../../../db/passwords.js';
 import { fullName } from '../session.js';
 import { clearAccount } from '../login-throttle.js';
 import { endUserSessions } from '../web-sessions.js';

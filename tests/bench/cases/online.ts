@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { JournalDb } from '../../../db/connect.js';
-import { hashPassword } from '../../../electron/services/passwords.js';
+import { hashPassword } from '../../../db/passwords.js';
 import { makeDeps, TestClient } from '../../support/harness.js';
 import {
   cookieOf, destroyAgents, makeCertificate, nginxMissing, request, startNginx, startServe, type ServeProcess,

@@ -5,7 +5,7 @@ import type { JournalDb } from '../../../db/connect.js';
 import type { Role } from '../../../db/schema.js';
 import type { ImportReport, Input } from '../../../electron/api/contract.js';
 import { AppError } from '../../../electron/api/errors.js';
-import { hashPassword } from '../../../electron/services/passwords.js';
+import { hashPassword } from '../../../db/passwords.js';
 import type { TestClient } from '../../support/harness.js';
 
 let hash: string | null = null;

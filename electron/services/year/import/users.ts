@@ -1,7 +1,7 @@
 // Staff from Excel: name, position, contacts and roles; a login is made from the name when none is
 // given, and each new account gets a one-time password (changed at first login), shown once.
 import type { Role } from '../../../../db/schema.js';
-import { generateOneTimePassword, hashPassword } from '../../passwords.js';
+import { generateOneTimePassword, hashPassword } from '../../../../db/passwords.js';
 import { nameKey } from '../common.js';
 import { translit } from '../../../domain/translit.js';
 import type { Row } from './cells.js';
