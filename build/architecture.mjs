@@ -11,9 +11,17 @@ const DOC = path.join(ROOT, 'docs', 'ARCHITECTURE.md');
 /** Layer of a file, by the first rule that matches its path (top to bottom = top to bottom of the picture). */
 const LAYERS = [
   ['renderer', 'renderer/ — экраны (React)', /^renderer\//],
-  ['hosts', 'хосты: main, preload, ipc, web, cli', /^electron\/(main|preload|ipc|security|lifecycle|scheduler|core|settings-\w+|cli)(\.ts|\/)|^electron\/web\//],
+  [
+    'hosts',
+    'хосты: main, preload, ipc, web, cli',
+    /^electron\/(main|preload|ipc|security|lifecycle|scheduler|core|settings-\w+|cli)(\.ts|\/)|^electron\/web\//,
+  ],
   ['workers', 'electron/workers/ — потоки', /^electron\/workers\//],
-  ['dispatch', 'api/dispatch, registry — вызов метода', /^electron\/api\/(dispatch|registry)\.ts$|^electron\/services\/(dispatch|registry)\.ts$/],
+  [
+    'dispatch',
+    'api/dispatch, registry — вызов метода',
+    /^electron\/api\/(dispatch|registry)\.ts$|^electron\/services\/(dispatch|registry)\.ts$/,
+  ],
   ['services', 'electron/services/', /^electron\/services\//],
   ['export', 'electron/export/ — PDF, xlsx, архив', /^electron\/export\//],
   ['platform', 'electron/platform/', /^electron\/platform\//],
@@ -53,7 +61,8 @@ for (const file of files) {
 }
 
 const lines = ['```mermaid', 'flowchart TD'];
-for (const [id, label] of LAYERS) if ([...edges.keys()].some((k) => k.startsWith(`${id}>`) || k.includes(`>${id}`))) lines.push(`  ${id}["${label}"]`);
+for (const [id, label] of LAYERS)
+  if ([...edges.keys()].some((k) => k.startsWith(`${id}>`) || k.includes(`>${id}`))) lines.push(`  ${id}["${label}"]`);
 for (const [key, n] of [...edges.entries()].sort()) {
   const [pair, kind] = key.split(':');
   const [from, to] = pair.split('>');

@@ -6,7 +6,16 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
-const external = ['electron', 'better-sqlite3', 'pg', 'pg-native', 'exceljs', 'pdf-lib', '@pdf-lib/fontkit', 'dejavu-fonts-ttf'];
+const external = [
+  'electron',
+  'better-sqlite3',
+  'pg',
+  'pg-native',
+  'exceljs',
+  'pdf-lib',
+  '@pdf-lib/fontkit',
+  'dejavu-fonts-ttf',
+];
 const common = {
   bundle: true,
   platform: 'node',
@@ -24,10 +33,17 @@ await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-elect
 // online copy of a journal); platform/worker-script.ts finds `<name>-worker.cjs` beside main.cjs. Self-contained
 // but for the native module: they run unpacked from the asar (electron-builder.yml), where only
 // better-sqlite3 is on disk beside them.
-const workers = fs.readdirSync('electron/workers').filter((f) => f.endsWith('.worker.ts')).map((f) => f.replace('.worker.ts', ''));
+const workers = fs
+  .readdirSync('electron/workers')
+  .filter((f) => f.endsWith('.worker.ts'))
+  .map((f) => f.replace('.worker.ts', ''));
 for (const name of workers) {
-  await build({ ...common, entryPoints: [`electron/workers/${name}.worker.ts`], outfile: `dist-electron/${name}-worker.cjs`,
-    external: ['electron', 'better-sqlite3', 'pg', 'pg-native'] });
+  await build({
+    ...common,
+    entryPoints: [`electron/workers/${name}.worker.ts`],
+    outfile: `dist-electron/${name}-worker.cjs`,
+    external: ['electron', 'better-sqlite3', 'pg', 'pg-native'],
+  });
 }
 // The sandboxed preload may require only `electron`. It needs the contract's method names only, not
 // its schemas: evaluate the contract once here and hand the preload a module with just the names.
@@ -36,10 +52,21 @@ const namesOnly = {
   name: 'contract-names-only',
   setup(b) {
     b.onResolve({ filter: /\/api\/contract\.js$/ }, () => ({ path: 'contract-names', namespace: 'names' }));
-    b.onLoad({ filter: /.*/, namespace: 'names' }, () => ({ contents: `export const methodNames = ${JSON.stringify(names)};`, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'names' }, () => ({
+      contents: `export const methodNames = ${JSON.stringify(names)};`,
+      loader: 'js',
+    }));
   },
 };
-await build({ ...common, banner: {}, define: {}, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs', external: ['electron'], plugins: [namesOnly] });
+await build({
+  ...common,
+  banner: {},
+  define: {},
+  entryPoints: ['electron/preload.ts'],
+  outfile: 'dist-electron/preload.cjs',
+  external: ['electron'],
+  plugins: [namesOnly],
+});
 
 async function contractMethodNames() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-contract-'));
@@ -49,4 +76,6 @@ async function contractMethodNames() {
   fs.rmSync(dir, { recursive: true, force: true });
   return list;
 }
-console.log(`dist-electron/main.cjs, ${workers.map((w) => `dist-electron/${w}-worker.cjs`).join(', ')}, dist-electron/preload.cjs`);
+console.log(
+  `dist-electron/main.cjs, ${workers.map((w) => `dist-electron/${w}-worker.cjs`).join(', ')}, dist-electron/preload.cjs`,
+);

@@ -7,7 +7,11 @@ const require = createRequire(import.meta.url);
 
 export function electronBinary() {
   let dir;
-  try { dir = path.dirname(require.resolve('electron/package.json')); } catch { return null; }
+  try {
+    dir = path.dirname(require.resolve('electron/package.json'));
+  } catch {
+    return null;
+  }
   const pathFile = path.join(dir, 'path.txt');
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
     const exe = fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8') : 'electron';

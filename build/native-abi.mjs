@@ -13,16 +13,19 @@ function markerFile() {
 }
 
 function loadsInNode() {
-  const res = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], { encoding: 'utf8' });
+  const res = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], {
+    encoding: 'utf8',
+  });
   return res.status === 0;
 }
 
 export function ensureNative(target) {
   const marker = markerFile();
-  const current = fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8').trim() : (loadsInNode() ? 'node' : 'unknown');
+  const current = fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8').trim() : loadsInNode() ? 'node' : 'unknown';
   if (current === target && (target !== 'node' || loadsInNode())) return;
   console.log(`better-sqlite3: сборка под ${target === 'node' ? 'Node.js' : 'Electron'}…`);
-  const cmd = target === 'node' ? ['npm', ['rebuild', 'better-sqlite3']] : ['npx', ['electron-builder', 'install-app-deps']];
+  const cmd =
+    target === 'node' ? ['npm', ['rebuild', 'better-sqlite3']] : ['npx', ['electron-builder', 'install-app-deps']];
   const res = spawnSync(cmd[0], cmd[1], { stdio: 'inherit', shell: process.platform === 'win32' });
   if (res.status !== 0) process.exit(res.status ?? 1);
   fs.mkdirSync(path.dirname(marker), { recursive: true });

@@ -4,7 +4,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type LogEvent, type SqliteDialectConfig } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+  type DatabaseConnection,
+  type LogEvent,
+  type SqliteDialectConfig,
+} from 'kysely';
 import type { Database } from './schema.js';
 import { LATEST_MIGRATION, migrationProvider, migrations } from './migrations/index.js';
 import { DatabaseOpenError } from './errors.js';
@@ -48,14 +59,15 @@ export function parseDatabaseUrl(url: string): ParsedUrl {
   const trimmed = url.trim();
   if (/^postgres(ql)?:\/\//i.test(trimmed)) return { dialect: 'postgres', url: trimmed };
   const rest = trimmed.startsWith('sqlite:') ? trimmed.slice('sqlite:'.length) : trimmed;
-  if (rest === '' ) throw new DatabaseOpenError('bad_url', 'Не указан путь к файлу базы данных');
+  if (rest === '') throw new DatabaseOpenError('bad_url', 'Не указан путь к файлу базы данных');
   if (rest === ':memory:') return { dialect: 'sqlite', file: null };
   return { dialect: 'sqlite', file: path.resolve(rest) };
 }
 
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<JournalDb> {
   const parsed = parseDatabaseUrl(url);
-  const handle = parsed.dialect === 'sqlite' ? openSqlite(parsed.file, options, url) : openPostgres(parsed.url, options);
+  const handle =
+    parsed.dialect === 'sqlite' ? openSqlite(parsed.file, options, url) : openPostgres(parsed.url, options);
   try {
     await ensureOurs(handle);
     if (options.migrate !== false && !options.readonly) await migrate(handle, options);
@@ -73,7 +85,10 @@ function openSqlite(file: string | null, options: OpenOptions, url: string): Jou
   try {
     raw = new SQLite(file ?? ':memory:', { readonly, fileMustExist: readonly });
   } catch (error) {
-    throw new DatabaseOpenError('cannot_open', `Не удалось открыть файл базы данных ${file}: ${(error as Error).message}`);
+    throw new DatabaseOpenError(
+      'cannot_open',
+      `Не удалось открыть файл базы данных ${file}: ${(error as Error).message}`,
+    );
   }
   try {
     if (!readonly) raw.pragma('journal_mode = WAL');
@@ -90,8 +105,16 @@ function openSqlite(file: string | null, options: OpenOptions, url: string): Jou
   }
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: raw }), log: queryLog(options) });
   return {
-    db, dialect: 'sqlite', file, sqlite: raw, pool: null, onQuery: options.onQuery ?? null, url,
-    close: async () => { await db.destroy(); },
+    db,
+    dialect: 'sqlite',
+    file,
+    sqlite: raw,
+    pool: null,
+    onQuery: options.onQuery ?? null,
+    url,
+    close: async () => {
+      await db.destroy();
+    },
   };
 }
 
@@ -111,8 +134,11 @@ function isCorruption(error: unknown): boolean {
 
 function damaged(file: string, raw: string, cause?: unknown): DatabaseOpenError {
   const detail = corruptionText(raw);
-  return new DatabaseOpenError('damaged',
-    `Файл журнала ${file} повреждён (проверка целостности: ${detail}). Работать с ним нельзя — данные могут быть потеряны.`, cause);
+  return new DatabaseOpenError(
+    'damaged',
+    `Файл журнала ${file} повреждён (проверка целостности: ${detail}). Работать с ним нельзя — данные могут быть потеряны.`,
+    cause,
+  );
 }
 
 /** Refuse what is not a SQLite file; true when the file exists and holds data (so it is checked). */
@@ -123,11 +149,16 @@ function checkSqliteFile(file: string, readonly: boolean): boolean {
     return false;
   }
   const stat = fs.statSync(file);
-  if (stat.isDirectory()) throw new DatabaseOpenError('not_journal', `${file} — это папка, а не файл базы данных журнала`);
+  if (stat.isDirectory())
+    throw new DatabaseOpenError('not_journal', `${file} — это папка, а не файл базы данных журнала`);
   if (stat.size === 0) return false;
   const header = Buffer.alloc(16);
   const fd = fs.openSync(file, 'r');
-  try { fs.readSync(fd, header, 0, 16, 0); } finally { fs.closeSync(fd); }
+  try {
+    fs.readSync(fd, header, 0, 16, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
   if (header.toString('latin1') !== SQLITE_HEADER) throw notAJournal(file);
   return true;
 }
@@ -145,16 +176,26 @@ function openPostgres(url: string, options: OpenOptions): JournalDb {
     // Counts and sums come back as numbers, as they do from SQLite.
     types: {
       getTypeParser: (oid: number, format?: any) =>
-        oid === 20 ? (v: string) => Number(v)
-          : oid === 1700 ? (v: string) => Number(v)
+        oid === 20
+          ? (v: string) => Number(v)
+          : oid === 1700
+            ? (v: string) => Number(v)
             : pg.types.getTypeParser(oid, format),
     },
   });
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: queryLog(options) });
   return {
-    db, dialect: 'postgres', file: null, sqlite: null, pool, onQuery: options.onQuery ?? null, url,
-    close: async () => { await db.destroy(); },
+    db,
+    dialect: 'postgres',
+    file: null,
+    sqlite: null,
+    pool,
+    onQuery: options.onQuery ?? null,
+    url,
+    close: async () => {
+      await db.destroy();
+    },
   };
 }
 
@@ -176,9 +217,11 @@ async function ensureOurs(handle: JournalDb): Promise<void> {
     : [];
   const unknown = applied.filter((name) => !(name in migrations));
   if (unknown.length > 0) {
-    throw new DatabaseOpenError('newer_schema',
+    throw new DatabaseOpenError(
+      'newer_schema',
       'База данных создана более новой версией программы «Журнал» и не может быть открыта этой версией. ' +
-      'Обновите программу на этом компьютере.');
+        'Обновите программу на этом компьютере.',
+    );
   }
 }
 
@@ -190,11 +233,16 @@ async function migrate(handle: JournalDb, options: OpenOptions): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
-    throw new DatabaseOpenError('migration_failed',
-      `Не удалось обновить структуру базы данных (миграция ${failed}): ${(error as Error).message}`);
+    throw new DatabaseOpenError(
+      'migration_failed',
+      `Не удалось обновить структуру базы данных (миграция ${failed}): ${(error as Error).message}`,
+    );
   }
   await handle.db.transaction().execute(async (trx) => {
-    for (const [key, value] of [['app', APP_ID], ['schema', LATEST_MIGRATION]] as const) {
+    for (const [key, value] of [
+      ['app', APP_ID],
+      ['schema', LATEST_MIGRATION],
+    ] as const) {
       await trx.deleteFrom('app_meta').where('key', '=', key).execute();
       await trx.insertInto('app_meta').values({ key, value }).execute();
     }
@@ -208,8 +256,11 @@ function notAJournal(file: string | null, cause?: unknown): DatabaseOpenError {
 
 function connectionError(handle: JournalDb, error: unknown): DatabaseOpenError {
   if (handle.dialect === 'sqlite') return notAJournal(handle.file, error);
-  return new DatabaseOpenError('cannot_connect',
-    `Не удалось подключиться к серверу PostgreSQL: ${(error as Error).message}`, error);
+  return new DatabaseOpenError(
+    'cannot_connect',
+    `Не удалось подключиться к серверу PostgreSQL: ${(error as Error).message}`,
+    error,
+  );
 }
 
 /**
@@ -218,8 +269,12 @@ function connectionError(handle: JournalDb, error: unknown): DatabaseOpenError {
  * transaction tries to become a write one while another process writes.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly settings: SqliteDialectConfig) { super(settings); }
-  override createDriver() { return new ImmediateSqliteDriver(this.settings); }
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.settings);
+  }
 }
 
 class ImmediateSqliteDriver extends SqliteDriver {

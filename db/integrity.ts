@@ -7,11 +7,15 @@ export type CheckRows = Array<Record<string, unknown>>;
 /** What the check's rows say: null when sound, else the problems in one line. */
 export function describeCheck(rows: CheckRows): string | null {
   // One row may carry several problems separated by new lines.
-  const problems = rows.flatMap((r) => String(Object.values(r)[0] ?? '').split('\n')).map((s) => s.trim())
+  const problems = rows
+    .flatMap((r) => String(Object.values(r)[0] ?? '').split('\n'))
+    .map((s) => s.trim())
     .filter((s) => s && !/^\*\*\* in database/.test(s));
   if (problems.length === 1 && problems[0] === 'ok') return null;
   const first = problems[0]?.slice(0, 160) ?? 'неизвестная ошибка';
-  return problems.length > 1 ? `найдено ошибок: ${problems.length}${problems.length >= 100 ? ' и больше' : ''}, первая — ${first}` : first;
+  return problems.length > 1
+    ? `найдено ошибок: ${problems.length}${problems.length >= 100 ? ' и больше' : ''}, первая — ${first}`
+    : first;
 }
 
 export const integrityPragma = (full: boolean) => (full ? 'integrity_check(100)' : 'quick_check(100)');

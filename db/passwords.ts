@@ -1,12 +1,16 @@
 // Salted scrypt password hashes (node:crypto): `scrypt$N$r$p$salt$hash`, base64 parts.
 import crypto from 'node:crypto';
 
-const N = 16384, R = 8, P = 1, KEYLEN = 64;
+const N = 16384,
+  R = 8,
+  P = 1,
+  KEYLEN = 64;
 
 function scrypt(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     crypto.scrypt(password.normalize('NFC'), salt, KEYLEN, { N: n, r, p, maxmem: 64 * 1024 * 1024 }, (err, key) =>
-      err ? reject(err) : resolve(key));
+      err ? reject(err) : resolve(key),
+    );
   });
 }
 

@@ -56,7 +56,8 @@ export type Call = readonly [PreparedQuery<any>, Record<string, unknown>];
  * once some waited for hundreds of milliseconds.)
  */
 export async function runPrepared<const C extends ReadonlyArray<Call>>(
-  handle: JournalDb, calls: C,
+  handle: JournalDb,
+  calls: C,
 ): Promise<{ -readonly [K in keyof C]: Rows<C[K][0]> }> {
   const bound = calls.map(([q, values]) => {
     const c = q.compiled(handle);
@@ -77,17 +78,22 @@ export async function runPrepared<const C extends ReadonlyArray<Call>>(
     return bound.map((_, i) => result.rows[0][`r${i}`]) as never;
   }
   const raw = handle.sqlite!;
-  const all = () => bound.map((c) => {
-    const t0 = performance.now();
-    const rows = statement(raw, c.sql).all(...c.parameters);
-    log(c, t0);
-    return rows;
-  });
+  const all = () =>
+    bound.map((c) => {
+      const t0 = performance.now();
+      const rows = statement(raw, c.sql).all(...c.parameters);
+      log(c, t0);
+      return rows;
+    });
   if (!raw.inTransaction) return all() as never;
   return handle.db.connection().execute(async () => all()) as never;
 }
 
-interface Bound { sql: string; name: string; parameters: readonly unknown[] }
+interface Bound {
+  sql: string;
+  name: string;
+  parameters: readonly unknown[];
+}
 
 const combined = new Map<string, { sql: string; name: string }>();
 
@@ -119,8 +125,8 @@ const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>()
 
 function statement(raw: SQLite.Database, sql: string): SQLite.Statement {
   let byText = statements.get(raw);
-  if (!byText) statements.set(raw, byText = new Map());
+  if (!byText) statements.set(raw, (byText = new Map()));
   let s = byText.get(sql);
-  if (!s) byText.set(sql, s = raw.prepare(sql));
+  if (!s) byText.set(sql, (s = raw.prepare(sql)));
   return s;
 }

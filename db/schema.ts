@@ -3,8 +3,18 @@
 // the same representation on SQLite and PostgreSQL, so every query runs unchanged on both.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
-  AttendanceCode, EnrolmentEndReason, EnrolmentReason, FinalMarkKind, InstitutionKind, LessonKind, PeriodKind,
-  RemarkStatus, Role, SubjectKind, WeekParity, YearStatus,
+  AttendanceCode,
+  EnrolmentEndReason,
+  EnrolmentReason,
+  FinalMarkKind,
+  InstitutionKind,
+  LessonKind,
+  PeriodKind,
+  RemarkStatus,
+  Role,
+  SubjectKind,
+  WeekParity,
+  YearStatus,
 } from '../electron/domain/enums.js';
 
 /** A row version for optimistic locking: a save names the version it saw. */
@@ -13,8 +23,18 @@ type Flag = ColumnType<number, number | undefined, number>;
 
 // The domain's codes live in electron/domain (the screens share them); re-exported for every old import.
 export type {
-  AttendanceCode, EnrolmentEndReason, EnrolmentReason, FinalMarkKind, InstitutionKind, LessonKind, PeriodKind,
-  RemarkStatus, Role, SubjectKind, WeekParity, YearStatus,
+  AttendanceCode,
+  EnrolmentEndReason,
+  EnrolmentReason,
+  FinalMarkKind,
+  InstitutionKind,
+  LessonKind,
+  PeriodKind,
+  RemarkStatus,
+  Role,
+  SubjectKind,
+  WeekParity,
+  YearStatus,
 };
 
 export interface AppMetaTable {

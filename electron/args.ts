@@ -18,7 +18,9 @@ export function parseOptions(argv: string[], spec: OptionSpec, what: string): { 
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
-      args: argv, strict: true, allowPositionals: true,
+      args: argv,
+      strict: true,
+      allowPositionals: true,
       options: Object.fromEntries(Object.entries(all).map(([name, type]) => [name, { type }])),
     });
   } catch (error) {
@@ -34,7 +36,9 @@ export function parseOptions(argv: string[], spec: OptionSpec, what: string): { 
 function explain(error: unknown, spec: OptionSpec, what: string): string {
   const message = (error as Error).message;
   const code = (error as { code?: string }).code;
-  const valid = Object.entries(spec).map(([n, t]) => (t === 'string' ? `--${n} …` : `--${n}`)).join(', ');
+  const valid = Object.entries(spec)
+    .map(([n, t]) => (t === 'string' ? `--${n} …` : `--${n}`))
+    .join(', ');
   const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const name = option.replace(/^-+/, '').split('=')[0]!;

@@ -15,8 +15,19 @@ import { serveCommand } from './cli/serve.js';
 import { DatabaseOpenError } from '../db/errors.js';
 import { AppError } from './api/errors.js';
 
-const commands: CliCommand[] = [initCommand, demoDataCommand, reportCommand, resetPasswordCommand, backupCommand, restoreCommand, checkCommand, importCommand, archiveCommand, verifyCommand,
-  serveCommand];
+const commands: CliCommand[] = [
+  initCommand,
+  demoDataCommand,
+  reportCommand,
+  resetPasswordCommand,
+  backupCommand,
+  restoreCommand,
+  checkCommand,
+  importCommand,
+  archiveCommand,
+  verifyCommand,
+  serveCommand,
+];
 
 function help(): void {
   console.log('Журнал — командная строка. Использование: npm run cli -- <команда> [параметры]\n');
@@ -26,18 +37,32 @@ function help(): void {
 
 async function main(): Promise<number> {
   const [name, ...rest] = process.argv.slice(2);
-  if (!name || name === 'help' || name === '--help') { help(); return name ? 0 : 2; }
+  if (!name || name === 'help' || name === '--help') {
+    help();
+    return name ? 0 : 2;
+  }
   const command = commands.find((c) => c.name === name);
-  if (!command) { console.error(`Неизвестная команда «${name}».`); help(); return 2; }
+  if (!command) {
+    console.error(`Неизвестная команда «${name}».`);
+    help();
+    return 2;
+  }
   const { positional, flags } = parseOptions(rest, command.options, `команды ${name}`);
   return command.run(positional, flags);
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  const known = error instanceof CliError || error instanceof OptionsError || error instanceof DatabaseOpenError
-    || error instanceof AppError;
-  // A stack trace is for developers (ZHURNAL_DEBUG=1); a user gets one line.
-  if (known || !process.env.ZHURNAL_DEBUG) console.error(`Ошибка: ${error instanceof Error ? error.message : String(error)}`);
-  else console.error(error);
-  process.exit(known ? 2 : 1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const known =
+      error instanceof CliError ||
+      error instanceof OptionsError ||
+      error instanceof DatabaseOpenError ||
+      error instanceof AppError;
+    // A stack trace is for developers (ZHURNAL_DEBUG=1); a user gets one line.
+    if (known || !process.env.ZHURNAL_DEBUG)
+      console.error(`Ошибка: ${error instanceof Error ? error.message : String(error)}`);
+    else console.error(error);
+    process.exit(known ? 2 : 1);
+  },
+);

@@ -50,15 +50,24 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const url = resolveDatabaseUrl(options.databaseUrl, options.settings, paths);
   const clock = options.clock ?? systemClock;
   const open: OpenOptions = {
-    beforeMigrate: backupBeforeMigration(() => options.settings.get(), paths, () => clock.now()),
+    beforeMigrate: backupBeforeMigration(
+      () => options.settings.get(),
+      paths,
+      () => clock.now(),
+    ),
     ...options.open,
   };
   if (!options.allowNew) checkJournalPresent(sqliteFileOf(url), options.settings.get(), paths);
   const holder = new DatabaseHolder(await openDatabase(url, open), open);
   const deps = depsOver(holder, { clock, settings: options.settings, paths, jobs: new JobRegistry() });
   return {
-    deps, holder, paths, url,
-    get handle() { return holder.current; },
+    deps,
+    holder,
+    paths,
+    url,
+    get handle() {
+      return holder.current;
+    },
     close: () => holder.close(),
   };
 }

@@ -8,12 +8,19 @@ import { dispatch, type DispatchLog } from './api/dispatch.js';
 
 export const CHANNEL_PREFIX = 'journal:';
 
-interface WindowState { userId: number | null; locked: boolean }
+interface WindowState {
+  userId: number | null;
+  locked: boolean;
+}
 
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, deps: () => ServiceDeps, options: {
-  isTrustedSender: (event: IpcMainInvokeEvent) => boolean;
-  log?: DispatchLog;
-}): { forget(webContentsId: number): void } {
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  deps: () => ServiceDeps,
+  options: {
+    isTrustedSender: (event: IpcMainInvokeEvent) => boolean;
+    log?: DispatchLog;
+  },
+): { forget(webContentsId: number): void } {
   const states = new Map<number, WindowState>();
   // After a restore every window logs in again: the restored database may have other users.
   deps().database.onReplaced(() => states.clear());
@@ -22,9 +29,16 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, deps: () => Servic
     return {
       userId: () => state().userId,
       locked: () => state().locked,
-      begin: (userId) => { states.set(id, { userId, locked: false }); },
-      end: () => { states.delete(id); },
-      setLocked: (locked) => { const s = states.get(id); if (s) s.locked = locked; },
+      begin: (userId) => {
+        states.set(id, { userId, locked: false });
+      },
+      end: () => {
+        states.delete(id);
+      },
+      setLocked: (locked) => {
+        const s = states.get(id);
+        if (s) s.locked = locked;
+      },
     };
   };
   for (const name of methodNames) {
@@ -35,5 +49,9 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, deps: () => Servic
       return dispatch(deps(), hostFor(event.sender.id), name, input, options.log);
     });
   }
-  return { forget: (id) => { states.delete(id); } };
+  return {
+    forget: (id) => {
+      states.delete(id);
+    },
+  };
 }

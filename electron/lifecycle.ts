@@ -19,7 +19,7 @@ export interface Log {
 
 export const consoleLog: Log = {
   info: (m) => console.log(m),
-  error: (m, e) => console.error(m, e instanceof Error ? e.message : e ?? ''),
+  error: (m, e) => console.error(m, e instanceof Error ? e.message : (e ?? '')),
 };
 
 /**
@@ -29,7 +29,12 @@ export const consoleLog: Log = {
  */
 export function createScheduler(core: Core, clock: Clock, log: Log = consoleLog): Scheduler {
   const gate = new DatabaseLease(() => core.deps.db, { name: 'scheduler', log });
-  const scheduler = new Scheduler({ clock, settings: core.deps.settings, log: { error: (m, e) => log.error(m, e) }, gate });
+  const scheduler = new Scheduler({
+    clock,
+    settings: core.deps.settings,
+    log: { error: (m, e) => log.error(m, e) },
+    gate,
+  });
   scheduler.register(dailyBackupTask(core.deps));
   scheduler.register(archiveScheduledTask(core.deps, { error: (m, e) => log.error(m, e) }));
   // Each week the program drafts remarks on journals left unfilled; the deputy reviews and sends them.
@@ -50,13 +55,20 @@ export async function shutdown(core: Core, scheduler: Scheduler | null, log: Log
 }
 
 /** Why the journal did not open, with the newest sound copy when restoring it would help. */
-export function startupProblem(error: unknown, url: string, settings: SettingsStore, userData?: string): Promise<StartupProblem> {
+export function startupProblem(
+  error: unknown,
+  url: string,
+  settings: SettingsStore,
+  userData?: string,
+): Promise<StartupProblem> {
   return explainOpenFailure(error, sqliteFileOf(url), settings.get(), appPaths(userData));
 }
 
 /** The same for a console: the message and the command that restores the copy. */
 export function startupProblemText(problem: StartupProblem): string {
   if (!problem.backup || !problem.file) return problem.message;
-  return `${problem.message}\n\nЧтобы восстановить журнал из этой копии (повреждённый файл будет сохранён рядом):\n` +
-    `  npm run cli -- restore --db "${problem.file}" --from "${problem.backup.path}"`;
+  return (
+    `${problem.message}\n\nЧтобы восстановить журнал из этой копии (повреждённый файл будет сохранён рядом):\n` +
+    `  npm run cli -- restore --db "${problem.file}" --from "${problem.backup.path}"`
+  );
 }

@@ -36,7 +36,10 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.focus();
     }
   });
-  app.whenReady().then(start).catch((error: Error) => fail(error.message));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: Error) => fail(error.message));
   app.on('window-all-closed', () => app.quit());
   // Hold the quit until the running copy ends and the copy at exit is written, then close the database.
   app.on('before-quit', (event) => {
@@ -45,7 +48,8 @@ if (!app.requestSingleInstanceLock()) {
     quitting = true;
     const log = {
       info: () => undefined,
-      error: (message: string, error?: unknown) => dialog.showErrorBox(message, error instanceof Error ? error.message : String(error ?? '')),
+      error: (message: string, error?: unknown) =>
+        dialog.showErrorBox(message, error instanceof Error ? error.message : String(error ?? '')),
     };
     void (lanServer?.stop() ?? Promise.resolve()).then(() => shutdown(core!, scheduler, log)).finally(() => app.quit());
   });
@@ -59,7 +63,12 @@ async function start(): Promise<void> {
       core = await openCore({ settings, userData });
       break;
     } catch (error) {
-      const problem = await startupProblem(error, resolveDatabaseUrl(undefined, settings, appPaths(userData)), settings, userData);
+      const problem = await startupProblem(
+        error,
+        resolveDatabaseUrl(undefined, settings, appPaths(userData)),
+        settings,
+        userData,
+      );
       if (!problem.backup || !(await offerRestore(problem, userData))) return fail(problem.message);
     }
   }
@@ -75,7 +84,10 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menu()));
   mainWindow = createWindow();
   const id = mainWindow.webContents.id;
-  mainWindow.on('closed', () => { ipc.forget(id); mainWindow = null; });
+  mainWindow.on('closed', () => {
+    ipc.forget(id);
+    mainWindow = null;
+  });
 }
 
 function createWindow(): BrowserWindow {
@@ -126,13 +138,17 @@ function menu(): MenuItemConstructorOptions[] {
     },
     {
       label: 'Справка',
-      submenu: [{
-        label: 'О программе',
-        click: () => void dialog.showMessageBox({
-          title: 'О программе', message: `Журнал ${app.getVersion()}`,
-          detail: 'Электронный журнал учебных занятий: посещаемость, отметки, темы занятий и домашние задания.',
-        }),
-      }],
+      submenu: [
+        {
+          label: 'О программе',
+          click: () =>
+            void dialog.showMessageBox({
+              title: 'О программе',
+              message: `Журнал ${app.getVersion()}`,
+              detail: 'Электронный журнал учебных занятий: посещаемость, отметки, темы занятий и домашние задания.',
+            }),
+        },
+      ],
     },
   ];
 }
@@ -144,7 +160,8 @@ async function offerRestore(problem: StartupProblem, userData: string): Promise<
     type: 'error',
     title: 'Журнал повреждён',
     message: 'Журнал не удаётся открыть',
-    detail: `${problem.message}\n\nВосстановить журнал из этой копии? Повреждённый файл не удаляется: он будет сохранён рядом ` +
+    detail:
+      `${problem.message}\n\nВосстановить журнал из этой копии? Повреждённый файл не удаляется: он будет сохранён рядом ` +
       'с пометкой «damaged», чтобы специалист мог его изучить.',
     buttons: [`Восстановить из копии от ${backupTime(backup)}`, 'Выйти'],
     defaultId: 0,

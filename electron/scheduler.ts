@@ -60,7 +60,13 @@ export class Scheduler {
   register(task: ScheduledTask<Settings>): void {
     if (this.tasks.has(task.name)) throw new Error(`Задача «${task.name}» уже зарегистрирована`);
     this.tasks.set(task.name, task);
-    this.status.set(task.name, { name: task.name, running: false, lastStartedAt: null, lastFinishedAt: null, lastError: null });
+    this.status.set(task.name, {
+      name: task.name,
+      running: false,
+      lastStartedAt: null,
+      lastFinishedAt: null,
+      lastError: null,
+    });
   }
 
   /** Check once now, then every `intervalMs`. */
@@ -68,9 +74,17 @@ export class Scheduler {
     if (this.timer !== null) return;
     this.stopped = false;
     const timers = this.options.timers ?? realTimers;
-    this.timer = timers.setInterval(() => { void this.check(); }, this.options.intervalMs ?? 5 * 60 * 1000);
+    this.timer = timers.setInterval(
+      () => {
+        void this.check();
+      },
+      this.options.intervalMs ?? 5 * 60 * 1000,
+    );
     // With a gate, the first check comes when it is taken (at once, or when its holder dies).
-    if (this.options.gate) void this.options.gate.start(() => { if (!this.stopped) void this.check(); });
+    if (this.options.gate)
+      void this.options.gate.start(() => {
+        if (!this.stopped) void this.check();
+      });
     else void this.check();
   }
 
@@ -91,7 +105,9 @@ export class Scheduler {
   /** Run every due task once, in registration order. Overlapping calls share one pass. */
   check(): Promise<void> {
     if (this.checking) return this.checking;
-    this.checking = this.pass().finally(() => { this.checking = null; });
+    this.checking = this.pass().finally(() => {
+      this.checking = null;
+    });
     return this.checking;
   }
 

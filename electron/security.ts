@@ -14,7 +14,8 @@ export function safeOpenExternal(url: string): void {
 
 export function isAppUrl(url: string, appUrl: string): boolean {
   try {
-    const a = new URL(url), b = new URL(appUrl);
+    const a = new URL(url),
+      b = new URL(appUrl);
     return a.protocol === b.protocol && a.host === b.host && (a.protocol !== 'file:' || a.pathname === b.pathname);
   } catch {
     return false;
@@ -22,8 +23,12 @@ export function isAppUrl(url: string, appUrl: string): boolean {
 }
 
 export function hardenContents(contents: WebContents, appUrl: () => string): void {
-  contents.on('will-navigate', (event, url) => { if (!isAppUrl(url, appUrl())) event.preventDefault(); });
-  contents.on('will-redirect', (event, url) => { if (!isAppUrl(url, appUrl())) event.preventDefault(); });
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, appUrl())) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, appUrl())) event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     safeOpenExternal(url);
@@ -36,7 +41,10 @@ app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
-app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
-}).catch(() => undefined);
+app
+  .whenReady()
+  .then(() => {
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+  })
+  .catch(() => undefined);

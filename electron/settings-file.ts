@@ -4,5 +4,7 @@ import Conf from 'conf';
 import { storeSettings, type SettingsStore } from './services/settings.js';
 
 export function fileSettings(userData: string): SettingsStore {
-  return storeSettings(new Conf<Record<string, unknown>>({ cwd: userData, configName: 'config', projectName: 'zhurnal' }));
+  return storeSettings(
+    new Conf<Record<string, unknown>>({ cwd: userData, configName: 'config', projectName: 'zhurnal' }),
+  );
 }

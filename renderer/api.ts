@@ -3,7 +3,9 @@
 import type { ErrorBody, ErrorCode, Input, JournalBridge, MethodName, Output, Result } from '../electron/api/contract';
 
 declare global {
-  interface Window { journal?: JournalBridge }
+  interface Window {
+    journal?: JournalBridge;
+  }
 }
 
 export class ApiError extends Error {
@@ -39,7 +41,9 @@ export async function call<M extends MethodName>(method: M, input: Input<M>): Pr
 
 async function viaBridge(method: MethodName, input: unknown): Promise<Result<unknown>> {
   const [domain, action] = method.split('.') as [string, string];
-  const fn = (window.journal as unknown as Record<string, Record<string, (i: unknown) => Promise<Result<unknown>>>>)[domain]?.[action];
+  const fn = (window.journal as unknown as Record<string, Record<string, (i: unknown) => Promise<Result<unknown>>>>)[
+    domain
+  ]?.[action];
   if (!fn) return { ok: false, error: { code: 'not_found', message: `Неизвестный метод «${method}»` } };
   return fn(input);
 }
@@ -54,7 +58,10 @@ async function viaHttp(method: MethodName, input: unknown): Promise<Result<unkno
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    return { ok: false, error: { code: 'unavailable', message: 'Нет связи с программой «Журнал». Проверьте, что она запущена' } };
+    return {
+      ok: false,
+      error: { code: 'unavailable', message: 'Нет связи с программой «Журнал». Проверьте, что она запущена' },
+    };
   }
   try {
     return (await response.json()) as Result<unknown>;

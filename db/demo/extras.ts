@@ -11,19 +11,30 @@ import type { Rng } from './random.js';
 
 type ExcuseRow = Insertable<AbsenceExcuseTable> & { id: number };
 
-const CLINICS = ['ГБУЗ «Городская больница г. Южноуральск»', 'ГБУЗ «Районная больница с. Увельский»', 'ООО «Медицинский центр «Здоровье»»'];
+const CLINICS = [
+  'ГБУЗ «Городская больница г. Южноуральск»',
+  'ГБУЗ «Районная больница с. Увельский»',
+  'ООО «Медицинский центр «Здоровье»»',
+];
 
 /**
  * Medical certificates for some illnesses (always for the demo student), confirmed by the curator,
  * and the demo student's parent notes: one confirmed (the day counts as «у»), one still waiting.
  */
-export function buildExcuses(ids: Ids, rng: Rng, today: string, students: StudentM[], enrolments: EnrolM[],
-  demo: { student: StudentM; parentUserId: number; year: YearM }): ExcuseRow[] {
+export function buildExcuses(
+  ids: Ids,
+  rng: Rng,
+  today: string,
+  students: StudentM[],
+  enrolments: EnrolM[],
+  demo: { student: StudentM; parentUserId: number; year: YearM },
+): ExcuseRow[] {
   const rows: ExcuseRow[] = [];
   const byStudent = new Map<number, EnrolM[]>();
   for (const e of enrolments) byStudent.set(e.student.id, [...(byStudent.get(e.student.id) ?? []), e]);
   const todayNum = toDay(today);
-  const curatorOn = (s: StudentM, date: string) => byStudent.get(s.id)?.find((e) => onRoster(e, date))?.group.curatorId ?? 0;
+  const curatorOn = (s: StudentM, date: string) =>
+    byStudent.get(s.id)?.find((e) => onRoster(e, date))?.group.curatorId ?? 0;
 
   // The demo student's current year: one illness with a certificate and two notes from the parent.
   const s0 = demo.student;
@@ -40,15 +51,27 @@ export function buildExcuses(ids: Ids, rng: Rng, today: string, students: Studen
     if (!curator) return;
     const id = ids.take('absence_excuses');
     rows.push({
-      id, student_id: s0.id, from_date: day.date, to_date: day.date, kind: 'parent_note',
-      text: confirmed ? 'Прошу считать отсутствие уважительным: сопровождал(а) бабушку в областную больницу.' : 'Ребёнок отсутствовал по семейным обстоятельствам, прошу считать причину уважительной.',
-      submitted_by: demo.parentUserId, status: confirmed ? 'confirmed' : 'submitted',
-      decided_by: confirmed ? curator : null, decided_at: confirmed ? `${addDays(day.date, 1)}T06:40:00.000Z` : null,
-      created_at: `${day.date}T04:15:00.000Z`, version: 1,
+      id,
+      student_id: s0.id,
+      from_date: day.date,
+      to_date: day.date,
+      kind: 'parent_note',
+      text: confirmed
+        ? 'Прошу считать отсутствие уважительным: сопровождал(а) бабушку в областную больницу.'
+        : 'Ребёнок отсутствовал по семейным обстоятельствам, прошу считать причину уважительной.',
+      submitted_by: demo.parentUserId,
+      status: confirmed ? 'confirmed' : 'submitted',
+      decided_by: confirmed ? curator : null,
+      decided_at: confirmed ? `${addDays(day.date, 1)}T06:40:00.000Z` : null,
+      created_at: `${day.date}T04:15:00.000Z`,
+      version: 1,
     });
-    s0.overrides.set(day.num, confirmed
-      ? { code: 'у', excuseId: id, reason: 'заявление родителя: семейные обстоятельства', by: demo.parentUserId }
-      : { code: 'н', excuseId: null, reason: null, by: demo.parentUserId });
+    s0.overrides.set(
+      day.num,
+      confirmed
+        ? { code: 'у', excuseId: id, reason: 'заявление родителя: семейные обстоятельства', by: demo.parentUserId }
+        : { code: 'н', excuseId: null, reason: null, by: demo.parentUserId },
+    );
   };
   note(8, true);
   note(2, false);
@@ -62,10 +85,18 @@ export function buildExcuses(ids: Ids, rng: Rng, today: string, students: Studen
       if (!curator) continue;
       ill.excuseId = ids.take('absence_excuses');
       rows.push({
-        id: ill.excuseId, student_id: s.id, from_date: from, to_date: to, kind: 'medical',
+        id: ill.excuseId,
+        student_id: s.id,
+        from_date: from,
+        to_date: to,
+        kind: 'medical',
         text: `Медицинская справка № ${rng.int(100, 9999)}, ${rng.pick(CLINICS)}: освобождён(а) от занятий с ${ruDate(from)} по ${ruDate(to)}`,
-        submitted_by: s === s0 ? demo.parentUserId : curator, status: 'confirmed', decided_by: curator,
-        decided_at: `${addDays(to, 2)}T07:10:00.000Z`, created_at: `${addDays(to, 1)}T06:30:00.000Z`, version: 1,
+        submitted_by: s === s0 ? demo.parentUserId : curator,
+        status: 'confirmed',
+        decided_by: curator,
+        decided_at: `${addDays(to, 2)}T07:10:00.000Z`,
+        created_at: `${addDays(to, 1)}T06:30:00.000Z`,
+        version: 1,
       });
     }
   }
@@ -73,16 +104,25 @@ export function buildExcuses(ids: Ids, rng: Rng, today: string, students: Studen
 }
 
 /** Final marks of every period that has ended, and the year marks of a closed year. */
-export function writeFinalMarks(out: Inserter, ids: Ids, year: YearM, journals: JournalM[], stats: LessonStats, today: string): void {
-  const lastDay = year.periods.map((_, p) => year.days.filter((d) => d.period === p).at(-1)?.date ?? year.periods[p]!.end);
+export function writeFinalMarks(
+  out: Inserter,
+  ids: Ids,
+  year: YearM,
+  journals: JournalM[],
+  stats: LessonStats,
+  today: string,
+): void {
+  const lastDay = year.periods.map(
+    (_, p) => year.days.filter((d) => d.period === p).at(-1)?.date ?? year.periods[p]!.end,
+  );
   const ended = year.periods.map((p) => p.end < today);
   const closed = !year.current;
   for (const j of journals) {
     if (j.group.year !== year) continue;
     const credit = j.subject.def.flavour === 'practice';
     const sums = stats.acc.get(j);
-    const on = (s: StudentM, date: string) => j.group.roster.some((e) => e.student === s && onRoster(e, date))
-      && (!j.subgroup || j.subgroup.members.has(s.id));
+    const on = (s: StudentM, date: string) =>
+      j.group.roster.some((e) => e.student === s && onRoster(e, date)) && (!j.subgroup || j.subgroup.members.has(s.id));
     const students = [...new Set(j.group.roster.map((e) => e.student))];
     for (const s of students) {
       const values: number[] = [];
@@ -92,15 +132,29 @@ export function writeFinalMarks(out: Inserter, ids: Ids, year: YearM, journals: 
         const avg = sum && sum[index * 2 + 1]! > 0 ? sum[index * 2]! / sum[index * 2 + 1]! : s.ability;
         values.push(avg);
         out.add('final_marks', {
-          id: ids.take('final_marks'), journal_id: j.id, student_id: s.id, period_id: p.id, kind: 'period',
-          value: markOf(avg, credit), updated_at: `${lastDay[index]}T10:00:00.000Z`, updated_by: j.teacherId, version: 1,
+          id: ids.take('final_marks'),
+          journal_id: j.id,
+          student_id: s.id,
+          period_id: p.id,
+          kind: 'period',
+          value: markOf(avg, credit),
+          updated_at: `${lastDay[index]}T10:00:00.000Z`,
+          updated_by: j.teacherId,
+          version: 1,
         });
       });
       if (closed && values.length > 0 && on(s, lastDay.at(-1)!)) {
         const avg = values.reduce((a, b) => a + b, 0) / values.length;
         out.add('final_marks', {
-          id: ids.take('final_marks'), journal_id: j.id, student_id: s.id, period_id: null, kind: 'year',
-          value: markOf(avg, credit), updated_at: `${lastDay.at(-1)}T11:00:00.000Z`, updated_by: j.teacherId, version: 1,
+          id: ids.take('final_marks'),
+          journal_id: j.id,
+          student_id: s.id,
+          period_id: null,
+          kind: 'year',
+          value: markOf(avg, credit),
+          updated_at: `${lastDay.at(-1)}T11:00:00.000Z`,
+          updated_by: j.teacherId,
+          version: 1,
         });
       }
     }
@@ -119,24 +173,57 @@ const TEXTS = [
   'Отставание от тематического плана. Представить план ликвидации отставания.',
   'Не отмечена посещаемость обучающихся на части занятий.',
 ];
-const ANSWERS = ['Замечание устранено.', 'Записи внесены, журнал заполнен.', 'Учтено, журнал заполняется в день занятия.', 'Темы и домашние задания внесены.'];
+const ANSWERS = [
+  'Замечание устранено.',
+  'Записи внесены, журнал заполнен.',
+  'Учтено, журнал заполняется в день занятия.',
+  'Темы и домашние задания внесены.',
+];
 
 /** About ten remarks of the deputy in every state, a few drafts of the weekly check, and last year's. */
-export function writeRemarks(out: Inserter, ids: Ids, rng: Rng, today: string, years: { current: YearM; previous: YearM },
-  journals: JournalM[], stats: { current: LessonStats; previous: LessonStats }, deputyId: number, demoTeacherId: number): void {
+export function writeRemarks(
+  out: Inserter,
+  ids: Ids,
+  rng: Rng,
+  today: string,
+  years: { current: YearM; previous: YearM },
+  journals: JournalM[],
+  stats: { current: LessonStats; previous: LessonStats },
+  deputyId: number,
+  demoTeacherId: number,
+): void {
   const current = journals.filter((j) => j.group.year === years.current && stats.current.lastLesson.has(j));
   if (current.length === 0) return;
   const notBefore = years.current.start;
-  const day = (offset: number) => { const d = addDays(today, offset); return d < notBefore ? notBefore : d; };
-  const add = (j: JournalM, text: string, created: string, status: RemarkStatus, lessonId: number | null = null, auto = 0) => {
+  const day = (offset: number) => {
+    const d = addDays(today, offset);
+    return d < notBefore ? notBefore : d;
+  };
+  const add = (
+    j: JournalM,
+    text: string,
+    created: string,
+    status: RemarkStatus,
+    lessonId: number | null = null,
+    auto = 0,
+  ) => {
     const answered = status === 'answered' || status === 'accepted' || status === 'reopened';
     const answeredOn = addDays(created, rng.int(1, 3));
     out.add('remarks', {
-      id: ids.take('remarks'), journal_id: j.id, lesson_id: lessonId, author_id: deputyId, text, due_on: addDays(created, 7), status,
-      answer: answered ? rng.pick(ANSWERS) : null, answered_by: answered ? j.teacherId : null,
+      id: ids.take('remarks'),
+      journal_id: j.id,
+      lesson_id: lessonId,
+      author_id: deputyId,
+      text,
+      due_on: addDays(created, 7),
+      status,
+      answer: answered ? rng.pick(ANSWERS) : null,
+      answered_by: answered ? j.teacherId : null,
       answered_at: answered ? `${answeredOn}T09:20:00.000Z` : null,
       decided_at: status === 'accepted' || status === 'reopened' ? `${addDays(answeredOn, 1)}T08:05:00.000Z` : null,
-      auto, created_at: `${created}T07:30:00.000Z`, version: 1,
+      auto,
+      created_at: `${created}T07:30:00.000Z`,
+      version: 1,
       // The weekly check's drafts name the week they checked (the one before today's).
       auto_week: auto ? weekStart(addDays(today, -7)) : null,
     });
@@ -155,7 +242,14 @@ export function writeRemarks(out: Inserter, ids: Ids, rng: Rng, today: string, y
     add(mine[0]!, rng.pick(TEXTS), day(-20), 'answered');
   }
   const plan: RemarkStatus[] = ['open', 'open', 'open', 'answered', 'answered', 'accepted', 'accepted', 'reopened'];
-  plan.forEach((status, i) => add(pick(i), i === 0 ? missingText(pick(i), stats.current) : rng.pick(TEXTS), day(status === 'open' ? -rng.int(2, 14) : -rng.int(12, 40)), status));
+  plan.forEach((status, i) =>
+    add(
+      pick(i),
+      i === 0 ? missingText(pick(i), stats.current) : rng.pick(TEXTS),
+      day(status === 'open' ? -rng.int(2, 14) : -rng.int(12, 40)),
+      status,
+    ),
+  );
   // The weekly check drafts one remark per journal and week (remarks.auto_week is unique per journal).
   const drafted = new Set<JournalM>();
   const draft = (j: JournalM, text: string, lessonId: number | null) => {
@@ -163,8 +257,11 @@ export function writeRemarks(out: Inserter, ids: Ids, rng: Rng, today: string, y
     drafted.add(j);
     add(j, text, day(-1), 'draft', lessonId, 1);
   };
-  for (const e of stats.current.emptyTopics.slice(0, 2)) draft(e.journal, `Не указана тема занятия ${ruDate(e.date)}.`, e.lessonId);
-  const behind = [...stats.current.missing.entries()].sort((a, b) => b[1].count - a[1].count || a[0].id - b[0].id).slice(0, 2);
+  for (const e of stats.current.emptyTopics.slice(0, 2))
+    draft(e.journal, `Не указана тема занятия ${ruDate(e.date)}.`, e.lessonId);
+  const behind = [...stats.current.missing.entries()]
+    .sort((a, b) => b[1].count - a[1].count || a[0].id - b[0].id)
+    .slice(0, 2);
   for (const [j] of behind) draft(j, missingText(j, stats.current), null);
   const previous = journals.filter((j) => j.group.year === years.previous && stats.previous.lastLesson.has(j));
   for (let i = 0; i < Math.min(3, previous.length); i++) {
@@ -174,17 +271,44 @@ export function writeRemarks(out: Inserter, ids: Ids, rng: Rng, today: string, y
   }
 }
 
-const CORRECTIONS: Array<{ kind: 'move' | 'merge' | 'extra_hours' | 'reduce_hours'; delta: number; reason: string; status: 'approved' | 'requested' | 'refused' }> = [
-  { kind: 'move', delta: 0, reason: 'Занятие перенесено из-за участия группы в областной олимпиаде (приказ № 214 от 14.10)', status: 'approved' },
-  { kind: 'extra_hours', delta: 4, reason: 'Дополнительные часы на подготовку к демонстрационному экзамену', status: 'requested' },
-  { kind: 'merge', delta: 0, reason: 'Темы 2.3 и 2.4 объединены в одно занятие: праздничный день 04.11', status: 'approved' },
+const CORRECTIONS: Array<{
+  kind: 'move' | 'merge' | 'extra_hours' | 'reduce_hours';
+  delta: number;
+  reason: string;
+  status: 'approved' | 'requested' | 'refused';
+}> = [
+  {
+    kind: 'move',
+    delta: 0,
+    reason: 'Занятие перенесено из-за участия группы в областной олимпиаде (приказ № 214 от 14.10)',
+    status: 'approved',
+  },
+  {
+    kind: 'extra_hours',
+    delta: 4,
+    reason: 'Дополнительные часы на подготовку к демонстрационному экзамену',
+    status: 'requested',
+  },
+  {
+    kind: 'merge',
+    delta: 0,
+    reason: 'Темы 2.3 и 2.4 объединены в одно занятие: праздничный день 04.11',
+    status: 'approved',
+  },
   { kind: 'reduce_hours', delta: -2, reason: 'Сокращение часов: карантин в группе', status: 'approved' },
   { kind: 'extra_hours', delta: 2, reason: 'Повторение раздела перед контрольной работой', status: 'refused' },
 ];
 
 /** A handful of plan corrections of the current year in every state: the demo teacher's first. */
-export function writeCorrections(out: Inserter, ids: Ids, today: string, year: YearM, journals: JournalM[],
-  deputyId: number, demoTeacherId: number): void {
+export function writeCorrections(
+  out: Inserter,
+  ids: Ids,
+  today: string,
+  year: YearM,
+  journals: JournalM[],
+  deputyId: number,
+  demoTeacherId: number,
+): void {
   const current = journals.filter((j) => j.group.year === year && j.topics.length > 4);
   const mine = current.filter((j) => j.teacherId === demoTeacherId);
   const others = current.filter((j) => j.teacherId !== demoTeacherId);
@@ -195,11 +319,20 @@ export function writeCorrections(out: Inserter, ids: Ids, today: string, year: Y
     const created = addDays(today, -30 + i * 5);
     const decided = c.status !== 'requested';
     out.add('plan_corrections', {
-      id: ids.take('plan_corrections'), journal_id: j.id, kind: c.kind, hours_delta: c.delta, reason: c.reason,
-      requested_by: j.teacherId, approved_by: decided ? deputyId : null,
-      approved_at: decided ? `${addDays(created, 2)}T08:00:00.000Z` : null, created_at: `${created}T10:00:00.000Z`,
-      status: c.status, period_id: period.id, plan_topic_id: c.kind === 'move' || c.kind === 'merge' ? j.topics[3]!.id : null,
-      decision_note: c.status === 'refused' ? 'Часы на повторение предусмотрены планом' : null, version: 1,
+      id: ids.take('plan_corrections'),
+      journal_id: j.id,
+      kind: c.kind,
+      hours_delta: c.delta,
+      reason: c.reason,
+      requested_by: j.teacherId,
+      approved_by: decided ? deputyId : null,
+      approved_at: decided ? `${addDays(created, 2)}T08:00:00.000Z` : null,
+      created_at: `${created}T10:00:00.000Z`,
+      status: c.status,
+      period_id: period.id,
+      plan_topic_id: c.kind === 'move' || c.kind === 'merge' ? j.topics[3]!.id : null,
+      decision_note: c.status === 'refused' ? 'Часы на повторение предусмотрены планом' : null,
+      version: 1,
     });
   });
 }

@@ -10,10 +10,34 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** Parents before children: flushing in this order never breaks a foreign key. */
 const ORDER: TableName[] = [
-  'institution', 'bells', 'users', 'departments', 'academic_years', 'periods', 'subjects', 'groups', 'user_roles',
-  'subgroups', 'students', 'subgroup_students', 'guardians', 'enrolments', 'journals', 'journal_period_hours',
-  'plan_topics', 'plan_corrections', 'timetable', 'absence_excuses', 'lessons', 'homework_individual', 'work_columns', 'marks',
-  'attendance', 'final_marks', 'remarks', 'audit_log',
+  'institution',
+  'bells',
+  'users',
+  'departments',
+  'academic_years',
+  'periods',
+  'subjects',
+  'groups',
+  'user_roles',
+  'subgroups',
+  'students',
+  'subgroup_students',
+  'guardians',
+  'enrolments',
+  'journals',
+  'journal_period_hours',
+  'plan_topics',
+  'plan_corrections',
+  'timetable',
+  'absence_excuses',
+  'lessons',
+  'homework_individual',
+  'work_columns',
+  'marks',
+  'attendance',
+  'final_marks',
+  'remarks',
+  'audit_log',
 ];
 
 /** SQLite allows 32,766 bound parameters per statement, PostgreSQL 65,535: stay well under both. */
@@ -22,7 +46,11 @@ const MAX_ROWS = 1_000;
 /** Flush once this many values are waiting, whichever table they belong to. */
 const FLUSH_AT = 200_000;
 
-interface Buffer { columns: string[]; values: unknown[]; rows: number }
+interface Buffer {
+  columns: string[];
+  values: unknown[];
+  rows: number;
+}
 
 export function isPostgres(db: Db): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;

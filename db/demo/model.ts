@@ -61,7 +61,14 @@ export interface SchoolDay {
   period: number;
 }
 
-export interface PeriodM { id: number; seq: number; title: string; start: string; end: string; locked: 0 | 1 }
+export interface PeriodM {
+  id: number;
+  seq: number;
+  title: string;
+  start: string;
+  end: string;
+  locked: 0 | 1;
+}
 
 export interface YearM {
   id: number;
@@ -77,9 +84,17 @@ export interface YearM {
   days: SchoolDay[];
 }
 
-export interface DeptM { id: number; def: DepartmentDef; headId: number }
+export interface DeptM {
+  id: number;
+  def: DepartmentDef;
+  headId: number;
+}
 
-export interface SubjectM { id: number; def: SubjectDef; parentId: number | null }
+export interface SubjectM {
+  id: number;
+  def: SubjectDef;
+  parentId: number | null;
+}
 
 export interface StudentM {
   id: number;
@@ -105,7 +120,11 @@ export interface StudentM {
 }
 
 /** Days [from, to] (day numbers) of an illness; a confirmed certificate links the absences. */
-export interface Illness { from: number; to: number; excuseId: number | null }
+export interface Illness {
+  from: number;
+  to: number;
+  excuseId: number | null;
+}
 
 export interface EnrolM {
   id: number;
@@ -121,7 +140,11 @@ export interface EnrolM {
   endOrderDate: string | null;
 }
 
-export interface SubgroupM { id: number; number: number; members: Set<number> }
+export interface SubgroupM {
+  id: number;
+  number: number;
+  members: Set<number>;
+}
 
 export interface GroupM {
   id: number;
@@ -140,9 +163,19 @@ export interface GroupM {
 }
 
 /** One subject of a group's year: one journal, or two (one per subgroup). */
-export interface UnitM { subject: SubjectM; weekly: number; journals: JournalM[] }
+export interface UnitM {
+  subject: SubjectM;
+  weekly: number;
+  journals: JournalM[];
+}
 
-export interface TopicM { id: number; section: string; title: string; kind: LessonKind; homework: string | null }
+export interface TopicM {
+  id: number;
+  section: string;
+  title: string;
+  kind: LessonKind;
+  homework: string | null;
+}
 
 export interface JournalM {
   id: number;
@@ -156,7 +189,14 @@ export interface JournalM {
   topics: TopicM[];
 }
 
-export interface EntryM { id: number; journal: JournalM; weekday: number; lessonNo: number; parity: 'all' | 'odd' | 'even'; room: string }
+export interface EntryM {
+  id: number;
+  journal: JournalM;
+  weekday: number;
+  lessonNo: number;
+  parity: 'all' | 'odd' | 'even';
+  room: string;
+}
 
 export interface PersonM {
   id: number;
@@ -187,12 +227,25 @@ export class Ids {
 }
 
 // Winter break (31 Dec – 11 Jan) falls between the periods; Sundays have no timetable.
-export function buildYear(id: number, startYear: number, today: string, current: boolean, supplementary: boolean): YearM {
+export function buildYear(
+  id: number,
+  startYear: number,
+  today: string,
+  current: boolean,
+  supplementary: boolean,
+): YearM {
   const start = `${startYear}-09-01`;
   const unit = supplementary ? 'полугодие' : 'семестр';
   const periods: PeriodM[] = [
     { id: 0, seq: 1, title: `1 ${unit}`, start, end: `${startYear}-12-30`, locked: current ? 0 : 1 },
-    { id: 0, seq: 2, title: `2 ${unit}`, start: `${startYear + 1}-01-12`, end: supplementary ? `${startYear + 1}-05-31` : `${startYear + 1}-06-30`, locked: current ? 0 : 1 },
+    {
+      id: 0,
+      seq: 2,
+      title: `2 ${unit}`,
+      start: `${startYear + 1}-01-12`,
+      end: supplementary ? `${startYear + 1}-05-31` : `${startYear + 1}-06-30`,
+      locked: current ? 0 : 1,
+    },
   ];
   const days: SchoolDay[] = [];
   periods.forEach((p, index) => {
@@ -204,8 +257,15 @@ export function buildYear(id: number, startYear: number, today: string, current:
     }
   });
   return {
-    id, title: `${startYear}/${startYear + 1}`, startYear, start, end: `${startYear + 1}-08-31`, current, periods,
-    lessonsUntil: current ? today : `${startYear + 1}-09-01`, days,
+    id,
+    title: `${startYear}/${startYear + 1}`,
+    startYear,
+    start,
+    end: `${startYear + 1}-08-31`,
+    current,
+    periods,
+    lessonsUntil: current ? today : `${startYear + 1}-09-01`,
+    days,
   };
 }
 

@@ -13,15 +13,51 @@ export interface PlanItem {
 }
 
 const SUFFIXES: Record<string, string[]> = {
-  tech: ['основные понятия и определения', 'устройство и принцип действия', 'схемы и характеристики', 'методы расчёта',
-    'эксплуатация и техническое обслуживание', 'нормативные документы и требования охраны труда'],
-  it: ['основные понятия', 'проектирование', 'реализация', 'тестирование и отладка', 'инструментальные средства', 'документирование'],
-  econ: ['сущность и содержание', 'нормативное регулирование', 'документальное оформление и учёт', 'анализ и расчёт показателей', 'отражение в отчётности'],
-  art: ['теоретические основы', 'приёмы и упражнения', 'отработка навыков', 'творческое задание', 'подготовка к показу'],
+  tech: [
+    'основные понятия и определения',
+    'устройство и принцип действия',
+    'схемы и характеристики',
+    'методы расчёта',
+    'эксплуатация и техническое обслуживание',
+    'нормативные документы и требования охраны труда',
+  ],
+  it: [
+    'основные понятия',
+    'проектирование',
+    'реализация',
+    'тестирование и отладка',
+    'инструментальные средства',
+    'документирование',
+  ],
+  econ: [
+    'сущность и содержание',
+    'нормативное регулирование',
+    'документальное оформление и учёт',
+    'анализ и расчёт показателей',
+    'отражение в отчётности',
+  ],
+  art: [
+    'теоретические основы',
+    'приёмы и упражнения',
+    'отработка навыков',
+    'творческое задание',
+    'подготовка к показу',
+  ],
 };
-const LANGUAGE = ['Введение лексики', 'Грамматика', 'Чтение и перевод текста', 'Аудирование', 'Диалогическая речь', 'Письмо'];
-const PRACTICE = ['Инструктаж по охране труда, ознакомление с рабочим местом', 'Выполнение работ по заданию',
-  'Выполнение работ по заданию (продолжение)', 'Контроль качества выполненных работ, оформление отчёта'];
+const LANGUAGE = [
+  'Введение лексики',
+  'Грамматика',
+  'Чтение и перевод текста',
+  'Аудирование',
+  'Диалогическая речь',
+  'Письмо',
+];
+const PRACTICE = [
+  'Инструктаж по охране труда, ознакомление с рабочим местом',
+  'Выполнение работ по заданию',
+  'Выполнение работ по заданию (продолжение)',
+  'Контроль качества выполненных работ, оформление отчёта',
+];
 const PE = ['Обучение технике', 'Совершенствование техники', 'Учебная игра', 'Развитие физических качеств'];
 
 /** Sections with concrete topics: professional subjects get sub-topics from their domain's wording. */
@@ -53,15 +89,33 @@ export function buildPlan(def: SubjectDef, n: number, rng: Rng): PlanItem[] {
       const m = Math.floor(((k + 1) * rest) / usable) - Math.floor((k * rest) / usable);
       k++;
       counters.paragraph++;
-      for (let j = 0; j < m; j++) items.push(lesson(def.flavour, section, `${si + 1}.${ti + 1}`, topic, j, counters, rng));
+      for (let j = 0; j < m; j++)
+        items.push(lesson(def.flavour, section, `${si + 1}.${ti + 1}`, topic, j, counters, rng));
     });
-    if (withTests && k <= usable && topics.length > 0) items.push(test(def.flavour, section, sectionTitle, counters, rng));
+    if (withTests && k <= usable && topics.length > 0)
+      items.push(test(def.flavour, section, sectionTitle, counters, rng));
   });
   if (def.flavour === 'practice') {
-    items.push({ section: items.at(-1)?.section ?? 'Раздел 1', title: 'Дифференцированный зачёт по практике', kind: 'test', homework: 'Оформить отчёт и дневник практики' });
+    items.push({
+      section: items.at(-1)?.section ?? 'Раздел 1',
+      title: 'Дифференцированный зачёт по практике',
+      kind: 'test',
+      homework: 'Оформить отчёт и дневник практики',
+    });
   }
   // Rounding can leave the plan a lesson short or long; fix the length exactly.
-  while (items.length < n) items.push(lesson(def.flavour, items.at(-1)?.section ?? 'Раздел 1', 'повт', 'Повторение и обобщение', items.length, counters, rng));
+  while (items.length < n)
+    items.push(
+      lesson(
+        def.flavour,
+        items.at(-1)?.section ?? 'Раздел 1',
+        'повт',
+        'Повторение и обобщение',
+        items.length,
+        counters,
+        rng,
+      ),
+    );
   return items.slice(0, n);
 }
 
@@ -70,30 +124,68 @@ const again = (list: string[], j: number) => (j < list.length ? list[j]! : `${li
 
 type Counters = { practical: number; lab: number; test: number; paragraph: number };
 
-function lesson(flavour: Flavour, section: string, num: string, topic: string, j: number, c: Counters, rng: Rng): PlanItem {
+function lesson(
+  flavour: Flavour,
+  section: string,
+  num: string,
+  topic: string,
+  j: number,
+  c: Counters,
+  rng: Rng,
+): PlanItem {
   const head = num === 'повт' ? topic : `Тема ${num}. ${topic}`;
   const cont = `${head} (продолжение)`;
   switch (flavour) {
     case 'language':
-      return { section, title: `${head}. ${again(LANGUAGE, j)}`, kind: 'practical', homework: homework('language', c, rng, topic) };
+      return {
+        section,
+        title: `${head}. ${again(LANGUAGE, j)}`,
+        kind: 'practical',
+        homework: homework('language', c, rng, topic),
+      };
     case 'pe':
-      return { section, title: `${head}. ${again(PE, j)}`, kind: 'practical', homework: rng.chance(0.3) ? 'Комплекс упражнений для утренней гимнастики' : null };
+      return {
+        section,
+        title: `${head}. ${again(PE, j)}`,
+        kind: 'practical',
+        homework: rng.chance(0.3) ? 'Комплекс упражнений для утренней гимнастики' : null,
+      };
     case 'practice':
-      return { section, title: `${head}. ${PRACTICE[j < 3 ? j : j % 4 === 3 ? 3 : 2]}`, kind: 'practical', homework: 'Заполнить дневник практики' };
+      return {
+        section,
+        title: `${head}. ${PRACTICE[j < 3 ? j : j % 4 === 3 ? 3 : 2]}`,
+        kind: 'practical',
+        homework: 'Заполнить дневник практики',
+      };
     case 'programme':
       if (j === 0) return { section, title: `${head}. Теория`, kind: 'lecture', homework: null };
       if (rng.chance(0.04)) return { section, title: `${head}. Выездное занятие`, kind: 'excursion', homework: null };
-      return { section, title: `${head}. Практическое занятие`, kind: 'practical', homework: rng.chance(0.15) ? 'Подготовить материалы к следующему занятию' : null };
+      return {
+        section,
+        title: `${head}. Практическое занятие`,
+        kind: 'practical',
+        homework: rng.chance(0.15) ? 'Подготовить материалы к следующему занятию' : null,
+      };
     default: {
       if (j === 0) return { section, title: head, kind: 'lecture', homework: homework('lecture', c, rng, topic) };
       const labTurn = (flavour === 'lab' && j % 2 === 1) || (flavour === 'prof' && j % 4 === 3 && rng.chance(0.3));
       if (labTurn) {
         c.lab++;
-        return { section, title: `Лабораторная работа №${c.lab}. ${topic}`, kind: 'lab', homework: homework('lab', c, rng, topic) };
+        return {
+          section,
+          title: `Лабораторная работа №${c.lab}. ${topic}`,
+          kind: 'lab',
+          homework: homework('lab', c, rng, topic),
+        };
       }
       if (j === 2) return { section, title: cont, kind: 'lecture', homework: homework('lecture', c, rng, topic) };
       c.practical++;
-      return { section, title: `Практическое занятие №${c.practical}. ${topic}`, kind: 'practical', homework: homework('practical', c, rng, topic) };
+      return {
+        section,
+        title: `Практическое занятие №${c.practical}. ${topic}`,
+        kind: 'practical',
+        homework: homework('practical', c, rng, topic),
+      };
     }
   }
 }
@@ -101,26 +193,61 @@ function lesson(flavour: Flavour, section: string, num: string, topic: string, j
 function test(flavour: Flavour, section: string, title: string, c: Counters, rng: Rng): PlanItem {
   c.test++;
   switch (flavour) {
-    case 'pe': return { section, title: `Сдача контрольных нормативов: ${title}`, kind: 'test', homework: null };
-    case 'programme': return { section, title: `Итоговое занятие по разделу «${title}»`, kind: 'test', homework: null };
-    case 'language': return { section, title: `Контрольная работа №${c.test}. ${title}`, kind: 'test', homework: rng.chance(0.5) ? 'Повторить лексику раздела' : null };
-    default: return { section, title: `Контрольная работа №${c.test} по разделу «${title}»`, kind: 'test', homework: rng.chance(0.5) ? `Повторить материал раздела «${title}»` : null };
+    case 'pe':
+      return { section, title: `Сдача контрольных нормативов: ${title}`, kind: 'test', homework: null };
+    case 'programme':
+      return { section, title: `Итоговое занятие по разделу «${title}»`, kind: 'test', homework: null };
+    case 'language':
+      return {
+        section,
+        title: `Контрольная работа №${c.test}. ${title}`,
+        kind: 'test',
+        homework: rng.chance(0.5) ? 'Повторить лексику раздела' : null,
+      };
+    default:
+      return {
+        section,
+        title: `Контрольная работа №${c.test} по разделу «${title}»`,
+        kind: 'test',
+        homework: rng.chance(0.5) ? `Повторить материал раздела «${title}»` : null,
+      };
   }
 }
 
-function homework(kind: 'lecture' | 'practical' | 'lab' | 'language', c: Counters, rng: Rng, topic: string): string | null {
+function homework(
+  kind: 'lecture' | 'practical' | 'lab' | 'language',
+  c: Counters,
+  rng: Rng,
+  topic: string,
+): string | null {
   const p = c.paragraph;
   switch (kind) {
-    case 'lecture': return rng.pick([
-      `Конспект лекции, учебник § ${p}`, 'Выучить основные понятия по теме', `Ответить на контрольные вопросы к § ${p}`,
-      `Подготовить сообщение по теме «${topic}»`, 'Составить опорный конспект', `Учебник § ${p}, вопросы 1–${rng.int(3, 7)}`]);
+    case 'lecture':
+      return rng.pick([
+        `Конспект лекции, учебник § ${p}`,
+        'Выучить основные понятия по теме',
+        `Ответить на контрольные вопросы к § ${p}`,
+        `Подготовить сообщение по теме «${topic}»`,
+        'Составить опорный конспект',
+        `Учебник § ${p}, вопросы 1–${rng.int(3, 7)}`,
+      ]);
     case 'practical': {
       const a = rng.int(1, 40);
-      return rng.pick([`Оформить отчёт по практическому занятию №${c.practical}`, `Решить задачи № ${a}–${a + rng.int(2, 5)}`,
-        'Завершить практическую работу', 'Выполнить индивидуальное задание по карточке']);
+      return rng.pick([
+        `Оформить отчёт по практическому занятию №${c.practical}`,
+        `Решить задачи № ${a}–${a + rng.int(2, 5)}`,
+        'Завершить практическую работу',
+        'Выполнить индивидуальное задание по карточке',
+      ]);
     }
-    case 'lab': return `Оформить отчёт по лабораторной работе №${c.lab}, ответить на контрольные вопросы`;
-    case 'language': return rng.pick(['Выучить новые слова по теме', `Упр. ${rng.int(1, 12)}, стр. ${rng.int(10, 180)}`,
-      `Перевести текст, стр. ${rng.int(10, 180)}`, `Составить рассказ по теме «${topic}»`]);
+    case 'lab':
+      return `Оформить отчёт по лабораторной работе №${c.lab}, ответить на контрольные вопросы`;
+    case 'language':
+      return rng.pick([
+        'Выучить новые слова по теме',
+        `Упр. ${rng.int(1, 12)}, стр. ${rng.int(10, 180)}`,
+        `Перевести текст, стр. ${rng.int(10, 180)}`,
+        `Составить рассказ по теме «${topic}»`,
+      ]);
   }
 }

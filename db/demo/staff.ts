@@ -20,19 +20,41 @@ export const DEMO_LOGINS: Array<{ login: string; role: string; who: string }> = 
   { login: 'parent', role: 'parent', who: 'Родитель демо-студента' },
 ];
 
-const MALE_SHARE: Record<string, number> = { pe: 0.5, bzh: 0.8, 'prof:energy': 0.55, 'prof:em': 0.6, 'prof:it': 0.45, info: 0.35, physics: 0.4 };
+const MALE_SHARE: Record<string, number> = {
+  pe: 0.5,
+  bzh: 0.8,
+  'prof:energy': 0.55,
+  'prof:em': 0.6,
+  'prof:it': 0.45,
+  info: 0.35,
+  physics: 0.4,
+};
 
 export function buildStaff(settings: Settings, ids: Ids, rng: Rng): PersonM[] {
   const college = settings.kind === 'college';
   const staff: Array<[string, Role, string, Sex]> = [
     ['admin', 'admin', college ? 'начальник информационно-вычислительного центра' : 'администратор АИС', 'm'],
     ['director', 'director', 'директор', college ? 'm' : 'f'],
-    ['deputy', 'deputy', college ? 'заместитель директора по учебной работе' : 'заместитель директора по учебно-воспитательной работе', 'f'],
+    [
+      'deputy',
+      'deputy',
+      college ? 'заместитель директора по учебной работе' : 'заместитель директора по учебно-воспитательной работе',
+      'f',
+    ],
     ['secretary', 'secretary', 'секретарь учебной части', 'f'],
   ];
   return staff.map(([login, role, position, sex]) => {
     const n = personName(rng, sex, false);
-    return { id: ids.take('users'), sex, last: n.last, first: n.first, middle: n.middle ?? null, login, position, roles: [{ role, departmentId: null, groupId: null }] };
+    return {
+      id: ids.take('users'),
+      sex,
+      last: n.last,
+      first: n.first,
+      middle: n.middle ?? null,
+      login,
+      position,
+      roles: [{ role, departmentId: null, groupId: null }],
+    };
   });
 }
 
@@ -54,7 +76,10 @@ export function buildTeachers(settings: Settings, ids: Ids, rng: Rng, demand: Ma
     let bestGap = -Infinity;
     families.forEach(([, d], i) => {
       const gap = (settings.teachers * d) / total - quota[i]!;
-      if (gap > bestGap) { bestGap = gap; best = i; }
+      if (gap > bestGap) {
+        bestGap = gap;
+        best = i;
+      }
     });
     quota[best] = quota[best]! + 1;
     sum++;
@@ -67,10 +92,21 @@ export function buildTeachers(settings: Settings, ids: Ids, rng: Rng, demand: Ma
       const sex: Sex = rng.chance(MALE_SHARE[family] ?? (supplementary ? 0.25 : 0.2)) ? 'm' : 'f';
       const n = personName(rng, sex, false);
       teachers.push({
-        id: ids.take('users'), sex, last: n.last, first: n.first, middle: n.middle ?? null, login: '',
-        position: supplementary ? (family === 'prog:tennis' || family === 'prog:chess' ? 'тренер-преподаватель' : 'педагог дополнительного образования') : 'преподаватель',
+        id: ids.take('users'),
+        sex,
+        last: n.last,
+        first: n.first,
+        middle: n.middle ?? null,
+        login: '',
+        position: supplementary
+          ? family === 'prog:tennis' || family === 'prog:chess'
+            ? 'тренер-преподаватель'
+            : 'педагог дополнительного образования'
+          : 'преподаватель',
         roles: [{ role: 'teacher', departmentId: null, groupId: null }],
-        family, room: rooms(family), lazy: rng.chance(0.12),
+        family,
+        room: rooms(family),
+        lazy: rng.chance(0.12),
       });
     }
   });
@@ -107,7 +143,10 @@ export function assignLogins(teachers: TeacherM[], fixed: Map<number, string>): 
   const taken = new Set<string>(['admin', 'director', 'deputy', 'secretary', 'student', 'parent', ...fixed.values()]);
   for (const t of teachers) {
     const preset = fixed.get(t.id);
-    if (preset) { t.login = preset; continue; }
+    if (preset) {
+      t.login = preset;
+      continue;
+    }
     const base = `t.${translit(t.last)}`;
     let login = base;
     for (let k = 2; taken.has(login); k++) login = `${base}${k}`;

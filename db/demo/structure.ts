@@ -55,22 +55,45 @@ export function buildStructure(settings: Settings, ids: Ids, rng: Rng): Structur
   ].sort(order);
   layout.sort(order);
 
-  const make = (year: YearM, g: { stream: StreamDef; course: number; number: number }, previous: GroupM | null): GroupM => ({
-    id: ids.take('groups'), year, name: '', course: g.course, number: g.number, dept: depts[g.stream.dept]!, stream: g.stream,
-    curatorId: 0, previous, programmeSubjectId: null, roster: [], subgroups: [], units: [],
+  const make = (
+    year: YearM,
+    g: { stream: StreamDef; course: number; number: number },
+    previous: GroupM | null,
+  ): GroupM => ({
+    id: ids.take('groups'),
+    year,
+    name: '',
+    course: g.course,
+    number: g.number,
+    dept: depts[g.stream.dept]!,
+    stream: g.stream,
+    curatorId: 0,
+    previous,
+    programmeSubjectId: null,
+    roster: [],
+    subgroups: [],
+    units: [],
   });
   const previous = prevLayout.map((g) => make(previousYear, g, null));
-  const current = layout.map((g) => make(currentYear, g, previous.find((p) =>
-    p.stream === g.stream && p.number === g.number && p.course === g.course - 1) ?? null));
+  const current = layout.map((g) =>
+    make(
+      currentYear,
+      g,
+      previous.find((p) => p.stream === g.stream && p.number === g.number && p.course === g.course - 1) ?? null,
+    ),
+  );
   for (const list of [previous, current]) nameGroups(list, supplementary);
 
   // Roster sizes: the first course is the largest; the sum over the current year is exact.
-  const weights = current.map((g) => 1 + (g.course === 1 ? 0.12 : 0) - (g.course >= 4 ? 0.08 : 0) + (rng.next() - 0.5) * 0.2);
+  const weights = current.map(
+    (g) => 1 + (g.course === 1 ? 0.12 : 0) - (g.course >= 4 ? 0.08 : 0) + (rng.next() - 0.5) * 0.2,
+  );
   const sizes = new Map<GroupM, number>();
   const total = weights.reduce((a, b) => a + b, 0);
   let given = 0;
   current.forEach((g, i) => {
-    const size = i === current.length - 1 ? settings.students - given : Math.round((settings.students * weights[i]!) / total);
+    const size =
+      i === current.length - 1 ? settings.students - given : Math.round((settings.students * weights[i]!) / total);
     sizes.set(g, Math.max(1, size));
     given += size;
   });

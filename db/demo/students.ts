@@ -6,7 +6,17 @@ import type { GuardianTable } from '../schema.js';
 import { addDays, weekday } from '../../electron/domain/calendar.js';
 import { translit } from '../../electron/domain/translit.js';
 import {
-  address, byName, feminine, fullName, patronymic, personName, phone, pickAdultFirst, pickFather, pickSurname, type Sex,
+  address,
+  byName,
+  feminine,
+  fullName,
+  patronymic,
+  personName,
+  phone,
+  pickAdultFirst,
+  pickFather,
+  pickSurname,
+  type Sex,
 } from './names.js';
 import { orderNo, type EnrolM, type GroupM, type Ids, type Settings, type StudentM, type YearM } from './model.js';
 import type { Rng } from './random.js';
@@ -41,26 +51,46 @@ export function buildStudents(settings: Settings, ids: Ids, rng: Rng, st: Struct
   const graduation = order(`${curY.startYear}-06-30`);
 
   const newStudent = (group: GroupM, courseNow: number): StudentM => {
-    const sex: Sex = rng.chance(supplementary ? 0.5 : MALE_SHARE[group.dept.def.key] ?? 0.5) ? 'm' : 'f';
+    const sex: Sex = rng.chance(supplementary ? 0.5 : (MALE_SHARE[group.dept.def.key] ?? 0.5)) ? 'm' : 'f';
     const name = personName(rng, sex, true);
     const ages = group.stream.ages;
-    const age = ages ? Math.min(17, ages[0] + courseNow - 1 + rng.int(0, ages[1] - ages[0])) : 15 + courseNow + (rng.chance(0.25) ? 1 : 0);
+    const age = ages
+      ? Math.min(17, ages[0] + courseNow - 1 + rng.int(0, ages[1] - ages[0]))
+      : 15 + courseNow + (rng.chance(0.25) ? 1 : 0);
     const birthYear = curY.startYear - age;
     const birth = `${birthYear}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
     const admitted = curY.startYear - courseNow + 1;
     const seq = (fileSeq.get(admitted) ?? 0) + 1;
     fileSeq.set(admitted, seq);
-    const band = rng.weighted<[number, number]>([[2.6, 3.1], [3.3, 3.9], [4.0, 4.4], [4.5, 4.9]], [10, 45, 33, 12]);
+    const band = rng.weighted<[number, number]>(
+      [
+        [2.6, 3.1],
+        [3.3, 3.9],
+        [4.0, 4.4],
+        [4.5, 4.9],
+      ],
+      [10, 45, 33, 12],
+    );
     const student: StudentM = {
-      id: ids.take('students'), sex, last: name.last, first: name.first, middle: name.middle, fatherFirst: name.fatherFirst, birth,
+      id: ids.take('students'),
+      sex,
+      last: name.last,
+      first: name.first,
+      middle: name.middle,
+      fatherFirst: name.fatherFirst,
+      birth,
       fileNo: supplementary ? null : `${String(admitted % 100).padStart(2, '0')}-${String(seq).padStart(4, '0')}`,
       phone: rng.chance(supplementary ? 0.3 : 0.65) ? phone(rng) : null,
-      email: rng.chance(supplementary ? 0.05 : 0.25) ? `${translit(name.last)}.${translit(name.first).slice(0, 1)}${birthYear % 100}@mail.example` : null,
+      email: rng.chance(supplementary ? 0.05 : 0.25)
+        ? `${translit(name.last)}.${translit(name.first).slice(0, 1)}${birthYear % 100}@mail.example`
+        : null,
       address: rng.chance(0.55) ? address(rng, supplementary) : null,
-      notes: null, userId: null,
+      notes: null,
+      userId: null,
       ability: band[0] + rng.next() * (band[1] - band[0]),
       truancy: rng.weighted([0.006, 0.025, 0.06, 0.14], [55, 30, 12, 3]),
-      illnesses: [], overrides: new Map(),
+      illnesses: [],
+      overrides: new Map(),
     };
     for (const year of [prevY, curY]) {
       const count = rng.weighted([0, 1, 2, 3], [35, 40, 20, 5]);
@@ -73,10 +103,25 @@ export function buildStudents(settings: Settings, ids: Ids, rng: Rng, st: Struct
     return student;
   };
 
-  const enrol = (student: StudentM, group: GroupM, from: string, reason: EnrolM['reason'], o: { no: string; date: string }): EnrolM => {
+  const enrol = (
+    student: StudentM,
+    group: GroupM,
+    from: string,
+    reason: EnrolM['reason'],
+    o: { no: string; date: string },
+  ): EnrolM => {
     const e: EnrolM = {
-      id: 0, student, group, from, until: null, reason, orderNo: o.no, orderDate: o.date,
-      endReason: null, endOrderNo: null, endOrderDate: null,
+      id: 0,
+      student,
+      group,
+      from,
+      until: null,
+      reason,
+      orderNo: o.no,
+      orderDate: o.date,
+      endReason: null,
+      endOrderNo: null,
+      endOrderDate: null,
     };
     enrolments.push(e);
     group.roster.push(e);
@@ -90,7 +135,9 @@ export function buildStudents(settings: Settings, ids: Ids, rng: Rng, st: Struct
   };
   // A mid-year date for an order: a school day, away from the year's edges, before today.
   const midYear = (year: YearM): string | null => {
-    const days = year.days.filter((d, i) => i >= 15 && i < year.days.length - 10 && d.date < addDays(year.lessonsUntil, -1));
+    const days = year.days.filter(
+      (d, i) => i >= 15 && i < year.days.length - 10 && d.date < addDays(year.lessonsUntil, -1),
+    );
     return days.length > 0 ? rng.pick(days).date : null;
   };
   const orderBefore = (date: string) => {
@@ -98,12 +145,15 @@ export function buildStudents(settings: Settings, ids: Ids, rng: Rng, st: Struct
     return order(d);
   };
   const startIn = (group: GroupM, student: StudentM): EnrolM =>
-    group.course === 1 ? enrol(student, group, group.year.start, 'admission', admission(group.year))
+    group.course === 1
+      ? enrol(student, group, group.year.start, 'admission', admission(group.year))
       : enrol(student, group, group.year.start, 'transfer', promotion(group.year));
 
   for (const g of current) {
     const size = st.sizes.get(g)!;
-    const parallels = current.filter((o) => o !== g && o.course === g.course && (supplementary ? o.stream === g.stream : o.dept === g.dept));
+    const parallels = current.filter(
+      (o) => o !== g && o.course === g.course && (supplementary ? o.stream === g.stream : o.dept === g.dept),
+    );
     for (let i = 0; i < size; i++) {
       const s = newStudent(g, g.course);
       const prev = g.previous;
@@ -120,9 +170,7 @@ export function buildStudents(settings: Settings, ids: Ids, rng: Rng, st: Struct
           end(startIn(prev, s), curY.start, 'transfer', promotion(curY));
         }
       }
-      const e = newcomer && g.course > 1
-        ? enrol(s, g, curY.start, 'admission', admission(curY))
-        : startIn(g, s);
+      const e = newcomer && g.course > 1 ? enrol(s, g, curY.start, 'admission', admission(curY)) : startIn(g, s);
       const roll = rng.next();
       if (roll < 0.025) {
         const d = midYear(curY);
@@ -157,14 +205,21 @@ export function buildStudents(settings: Settings, ids: Ids, rng: Rng, st: Struct
     }
   }
   enrolments.sort((a, b) => a.student.id - b.student.id || (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  enrolments.forEach((e) => { e.id = ids.take('enrolments'); });
+  enrolments.forEach((e) => {
+    e.id = ids.take('enrolments');
+  });
   for (const g of st.groups) g.roster.sort((a, b) => byName(a.student, b.student) || a.student.id - b.student.id);
 
   // The demo student: a steady 2nd-course student who was in the group all last year too.
-  const demoGroup = current.find((g) => g.course === 2 && g.dept === st.depts[0]) ?? current.find((g) => g.previous) ?? current[0]!;
-  const clean = (s: StudentM) => enrolments.filter((e) => e.student === s).length === (demoGroup.previous ? 2 : 1)
-    && enrolments.every((e) => e.student !== s || e.until === null || (e.endReason === 'transfer' && e.until === curY.start));
-  const demoStudent = demoGroup.roster.map((e) => e.student).find((s) => clean(s) && s.ability > 3.6) ?? demoGroup.roster[0]!.student;
+  const demoGroup =
+    current.find((g) => g.course === 2 && g.dept === st.depts[0]) ?? current.find((g) => g.previous) ?? current[0]!;
+  const clean = (s: StudentM) =>
+    enrolments.filter((e) => e.student === s).length === (demoGroup.previous ? 2 : 1) &&
+    enrolments.every(
+      (e) => e.student !== s || e.until === null || (e.endReason === 'transfer' && e.until === curY.start),
+    );
+  const demoStudent =
+    demoGroup.roster.map((e) => e.student).find((s) => clean(s) && s.ability > 3.6) ?? demoGroup.roster[0]!.student;
   demoStudent.ability = Math.max(demoStudent.ability, 4.1);
   demoStudent.truancy = 0.01;
   for (const g of current) {
@@ -182,13 +237,40 @@ export function buildStudents(settings: Settings, ids: Ids, rng: Rng, st: Struct
       const first = pickAdultFirst(rng, 'f');
       const id = ids.take('guardians');
       if (s === demoStudent) demoGuardianId = id;
-      guardians.push({ id, student_id: s.id, user_id: null, full_name: fullName({ last, first, middle: patronymic(pickFather(rng), 'f') }), relation: 'мать', phone: rng.chance(0.9) ? phone(rng) : null, email: null, address: s.address });
+      guardians.push({
+        id,
+        student_id: s.id,
+        user_id: null,
+        full_name: fullName({ last, first, middle: patronymic(pickFather(rng), 'f') }),
+        relation: 'мать',
+        phone: rng.chance(0.9) ? phone(rng) : null,
+        email: null,
+        address: s.address,
+      });
     }
     if (rng.chance(mother ? 0.6 : 0.5)) {
-      guardians.push({ id: ids.take('guardians'), student_id: s.id, user_id: null, full_name: fullName({ last: male, first: s.fatherFirst, middle: patronymic(pickFather(rng), 'm') }), relation: 'отец', phone: rng.chance(0.85) ? phone(rng) : null, email: null, address: s.address });
+      guardians.push({
+        id: ids.take('guardians'),
+        student_id: s.id,
+        user_id: null,
+        full_name: fullName({ last: male, first: s.fatherFirst, middle: patronymic(pickFather(rng), 'm') }),
+        relation: 'отец',
+        phone: rng.chance(0.85) ? phone(rng) : null,
+        email: null,
+        address: s.address,
+      });
     } else if (!mother) {
       const n = personName(rng, 'f', false);
-      guardians.push({ id: ids.take('guardians'), student_id: s.id, user_id: null, full_name: fullName(n), relation: rng.pick(['бабушка', 'опекун']), phone: phone(rng), email: null, address: s.address });
+      guardians.push({
+        id: ids.take('guardians'),
+        student_id: s.id,
+        user_id: null,
+        full_name: fullName(n),
+        relation: rng.pick(['бабушка', 'опекун']),
+        phone: phone(rng),
+        email: null,
+        address: s.address,
+      });
     }
   }
   return { students, enrolments, guardians, demoGroup, demoStudent, demoGuardianId };

@@ -11,8 +11,15 @@ const SLOTS = 9; // lesson numbers 1..8 (index 0 unused)
 const cell = (day: number, lesson: number) => day * SLOTS + lesson;
 const PARITY = { 3: 'all', 1: 'odd', 2: 'even' } as const;
 
-export function buildTimetable(settings: Settings, ids: Ids, rng: Rng, year: YearM, groups: GroupM[],
-  teachers: Map<number, TeacherM>, demoTeacherId: number | null): EntryM[] {
+export function buildTimetable(
+  settings: Settings,
+  ids: Ids,
+  rng: Rng,
+  year: YearM,
+  groups: GroupM[],
+  teachers: Map<number, TeacherM>,
+  demoTeacherId: number | null,
+): EntryM[] {
   const college = settings.kind === 'college';
   const lessons = college ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5, 6, 7, 8];
   const preferred = (day: number, lesson: number) =>
@@ -21,7 +28,10 @@ export function buildTimetable(settings: Settings, ids: Ids, rng: Rng, year: Yea
   const roomBusy = new Map<string, Uint8Array>();
   const grid = (map: Map<any, Uint8Array>, key: unknown) => {
     let g = map.get(key);
-    if (!g) { g = new Uint8Array((DAYS + 1) * SLOTS); map.set(key, g); }
+    if (!g) {
+      g = new Uint8Array((DAYS + 1) * SLOTS);
+      map.set(key, g);
+    }
     return g;
   };
   const teacherDays = (busy: Uint8Array, day: number) => {
@@ -53,7 +63,7 @@ export function buildTimetable(settings: Settings, ids: Ids, rng: Rng, year: Yea
           for (const mask of half ? [1, 2] : [3]) {
             const c = cell(day, lesson);
             if (own[c]! & mask) continue;
-            if (people.some((t) => (grid(teacherBusy, t.id)[c]! & mask) || (grid(roomBusy, t.room)[c]! & mask))) continue;
+            if (people.some((t) => grid(teacherBusy, t.id)[c]! & mask || grid(roomBusy, t.room)[c]! & mask)) continue;
             let score = preferred(day, lesson) ? 0 : 1000;
             if (own[c] === 0) {
               score += used * 20 + (used >= 4 ? 400 : 0);
@@ -73,7 +83,8 @@ export function buildTimetable(settings: Settings, ids: Ids, rng: Rng, year: Yea
           }
         }
       }
-      if (!best) throw new Error(`Не удалось составить расписание группы ${g.name}: у преподавателей нет свободных пар`);
+      if (!best)
+        throw new Error(`Не удалось составить расписание группы ${g.name}: у преподавателей нет свободных пар`);
       const c = cell(best.day, best.lesson);
       own[c]! |= best.mask;
       unitDays.get(unit)![best.day]!++;
@@ -81,13 +92,26 @@ export function buildTimetable(settings: Settings, ids: Ids, rng: Rng, year: Yea
         const t = teachers.get(j.teacherId)!;
         grid(teacherBusy, t.id)[c]! |= best.mask;
         grid(roomBusy, t.room)[c]! |= best.mask;
-        const e: EntryM = { id: 0, journal: j, weekday: best.day, lessonNo: best.lesson, parity: PARITY[best.mask as 1 | 2 | 3], room: t.room };
+        const e: EntryM = {
+          id: 0,
+          journal: j,
+          weekday: best.day,
+          lessonNo: best.lesson,
+          parity: PARITY[best.mask as 1 | 2 | 3],
+          room: t.room,
+        };
         j.entries.push(e);
         entries.push(e);
       }
     }
   }
-  entries.sort((a, b) => a.journal.group.id - b.journal.group.id || a.weekday - b.weekday || a.lessonNo - b.lessonNo || a.journal.id - b.journal.id);
+  entries.sort(
+    (a, b) =>
+      a.journal.group.id - b.journal.group.id ||
+      a.weekday - b.weekday ||
+      a.lessonNo - b.lessonNo ||
+      a.journal.id - b.journal.id,
+  );
   for (const e of entries) e.id = ids.take('timetable');
   countSlots(year, entries);
   return entries;
@@ -97,7 +121,10 @@ export function buildTimetable(settings: Settings, ids: Ids, rng: Rng, year: Yea
 export function entriesByWeekday(entries: EntryM[]): EntryM[][] {
   const out: EntryM[][] = Array.from({ length: 8 }, () => []);
   for (const e of entries) out[e.weekday]!.push(e);
-  for (const list of out) list.sort((a, b) => a.journal.group.id - b.journal.group.id || a.lessonNo - b.lessonNo || a.journal.id - b.journal.id);
+  for (const list of out)
+    list.sort(
+      (a, b) => a.journal.group.id - b.journal.group.id || a.lessonNo - b.lessonNo || a.journal.id - b.journal.id,
+    );
   return out;
 }
 

@@ -6,16 +6,32 @@ import type { Inserter } from './insert.js';
 import type { EnrolM, EntryM, JournalM, PersonM, Settings, StudentM } from './model.js';
 import type { Structure } from './structure.js';
 
-export interface Bell { no: number; from: string; to: string }
+export interface Bell {
+  no: number;
+  from: string;
+  to: string;
+}
 
 export const COLLEGE_BELLS: Bell[] = [
-  ['08:30', '10:00'], ['10:10', '11:40'], ['12:10', '13:40'], ['13:50', '15:20'],
-  ['15:30', '17:00'], ['17:10', '18:40'], ['18:50', '20:20'], ['20:30', '22:00'],
+  ['08:30', '10:00'],
+  ['10:10', '11:40'],
+  ['12:10', '13:40'],
+  ['13:50', '15:20'],
+  ['15:30', '17:00'],
+  ['17:10', '18:40'],
+  ['18:50', '20:20'],
+  ['20:30', '22:00'],
 ].map(([from, to], i) => ({ no: i + 1, from: from!, to: to! }));
 
 export const CENTRE_BELLS: Bell[] = [
-  ['09:00', '10:30'], ['10:45', '12:15'], ['13:00', '14:30'], ['14:45', '16:15'],
-  ['16:30', '18:00'], ['18:15', '19:45'], ['20:00', '21:30'], ['21:40', '22:00'],
+  ['09:00', '10:30'],
+  ['10:45', '12:15'],
+  ['13:00', '14:30'],
+  ['14:45', '16:15'],
+  ['16:30', '18:00'],
+  ['18:15', '19:45'],
+  ['20:00', '21:30'],
+  ['21:40', '22:00'],
 ].map(([from, to], i) => ({ no: i + 1, from: from!, to: to! }));
 
 export interface WriteInput {
@@ -45,7 +61,9 @@ export function writeStructure(out: Inserter, w: WriteInput): void {
     short_name: college ? 'ГБПОУ «ЮЭТ»' : 'МАУ ДО ЦРТДиЮ',
     kind: settings.kind,
     director_name: w.directorName,
-    address: college ? '457040, Челябинская область, г. Южноуральск, ул. Энергетиков, д. 5' : '184042, Мурманская область, г. Кандалакша, ул. Пионерская, д. 12',
+    address: college
+      ? '457040, Челябинская область, г. Южноуральск, ул. Энергетиков, д. 5'
+      : '184042, Мурманская область, г. Кандалакша, ул. Пионерская, д. 12',
     mark_scale: '5,4,3,2,зач,незач',
     marks_enabled: college ? 1 : 0,
     period_kind: college ? 'semester' : 'half_year',
@@ -53,74 +71,176 @@ export function writeStructure(out: Inserter, w: WriteInput): void {
     updated_at: stamp,
     version: 1,
   });
-  for (const b of college ? COLLEGE_BELLS : CENTRE_BELLS) out.add('bells', { lesson_no: b.no, starts_at: b.from, ends_at: b.to });
+  for (const b of college ? COLLEGE_BELLS : CENTRE_BELLS)
+    out.add('bells', { lesson_no: b.no, starts_at: b.from, ends_at: b.to });
 
   const created = `${st.previousYear.startYear}-08-20T05:00:00.000Z`;
   for (const u of w.users) {
     out.add('users', {
-      id: u.id, login: u.login, login_key: u.login.toLowerCase(), password_hash: w.passwordHash,
-      last_name: u.last, first_name: u.first, middle_name: u.middle, position: u.position, phone: null,
-      email: u.roles.some((r) => r.role === 'student' || r.role === 'parent') ? null : `${u.login}@${college ? 'yuet' : 'crtdiu'}.example`,
-      active: 1, must_change_password: 0, failed_attempts: 0, locked_until: null, last_login_at: null,
-      created_at: created, updated_at: created, version: 1,
+      id: u.id,
+      login: u.login,
+      login_key: u.login.toLowerCase(),
+      password_hash: w.passwordHash,
+      last_name: u.last,
+      first_name: u.first,
+      middle_name: u.middle,
+      position: u.position,
+      phone: null,
+      email: u.roles.some((r) => r.role === 'student' || r.role === 'parent')
+        ? null
+        : `${u.login}@${college ? 'yuet' : 'crtdiu'}.example`,
+      active: 1,
+      must_change_password: 0,
+      failed_attempts: 0,
+      locked_until: null,
+      last_login_at: null,
+      created_at: created,
+      updated_at: created,
+      version: 1,
     });
   }
   for (const d of st.depts) out.add('departments', { id: d.id, name: d.def.name, short_name: d.def.short, version: 1 });
   for (const y of [st.previousYear, st.currentYear]) {
     out.add('academic_years', {
-      id: y.id, title: y.title, starts_on: y.start, ends_on: y.end, status: y.current ? 'open' : 'closed',
-      closed_at: y.current ? null : `${y.end}T12:00:00.000Z`, version: 1,
+      id: y.id,
+      title: y.title,
+      starts_on: y.start,
+      ends_on: y.end,
+      status: y.current ? 'open' : 'closed',
+      closed_at: y.current ? null : `${y.end}T12:00:00.000Z`,
+      version: 1,
     });
     for (const p of y.periods) {
-      out.add('periods', { id: p.id, year_id: y.id, kind: college ? 'semester' : 'half_year', seq: p.seq, title: p.title, starts_on: p.start, ends_on: p.end, locked: p.locked, version: 1 });
+      out.add('periods', {
+        id: p.id,
+        year_id: y.id,
+        kind: college ? 'semester' : 'half_year',
+        seq: p.seq,
+        title: p.title,
+        starts_on: p.start,
+        ends_on: p.end,
+        locked: p.locked,
+        version: 1,
+      });
     }
   }
-  for (const s of w.cat.subjects) out.add('subjects', { id: s.id, code: s.def.code, name: s.def.name, kind: s.def.kind, parent_id: s.parentId });
+  for (const s of w.cat.subjects)
+    out.add('subjects', { id: s.id, code: s.def.code, name: s.def.name, kind: s.def.kind, parent_id: s.parentId });
   for (const g of st.groups) {
     out.add('groups', {
-      id: g.id, year_id: g.year.id, name: g.name, course: g.course, department_id: g.dept.id, curator_user_id: g.curatorId,
-      programme_subject_id: g.programmeSubjectId, previous_group_id: g.previous?.id ?? null,
-      speciality: g.stream.code ? `${g.stream.code} ${g.stream.name}` : null, version: 1,
+      id: g.id,
+      year_id: g.year.id,
+      name: g.name,
+      course: g.course,
+      department_id: g.dept.id,
+      curator_user_id: g.curatorId,
+      programme_subject_id: g.programmeSubjectId,
+      previous_group_id: g.previous?.id ?? null,
+      speciality: g.stream.code ? `${g.stream.code} ${g.stream.name}` : null,
+      version: 1,
     });
   }
   let roleId = 0;
   for (const u of w.users) {
-    for (const r of u.roles) out.add('user_roles', { id: ++roleId, user_id: u.id, role: r.role, department_id: r.departmentId, group_id: r.groupId });
+    for (const r of u.roles)
+      out.add('user_roles', {
+        id: ++roleId,
+        user_id: u.id,
+        role: r.role,
+        department_id: r.departmentId,
+        group_id: r.groupId,
+      });
   }
-  for (const g of st.groups) for (const sg of g.subgroups) out.add('subgroups', { id: sg.id, group_id: g.id, number: sg.number, title: `${sg.number} подгруппа` });
+  for (const g of st.groups)
+    for (const sg of g.subgroups)
+      out.add('subgroups', { id: sg.id, group_id: g.id, number: sg.number, title: `${sg.number} подгруппа` });
   const firstOrder = new Map<number, string>();
   for (const e of w.enrolments) if (!firstOrder.has(e.student.id)) firstOrder.set(e.student.id, e.orderDate);
   for (const s of w.students) {
     const at = `${firstOrder.get(s.id) ?? st.previousYear.start}T06:00:00.000Z`;
     out.add('students', {
-      id: s.id, last_name: s.last, first_name: s.first, middle_name: s.middle, birth_date: s.birth, personal_file_no: s.fileNo,
-      phone: s.phone, email: s.email, address: s.address, notes: s.notes, user_id: s.userId, created_at: at, updated_at: at, version: 1,
+      id: s.id,
+      last_name: s.last,
+      first_name: s.first,
+      middle_name: s.middle,
+      birth_date: s.birth,
+      personal_file_no: s.fileNo,
+      phone: s.phone,
+      email: s.email,
+      address: s.address,
+      notes: s.notes,
+      user_id: s.userId,
+      created_at: at,
+      updated_at: at,
+      version: 1,
     });
   }
-  for (const g of st.groups) for (const sg of g.subgroups) {
-    for (const id of [...sg.members].sort((a, b) => a - b)) out.add('subgroup_students', { subgroup_id: sg.id, student_id: id });
-  }
+  for (const g of st.groups)
+    for (const sg of g.subgroups) {
+      for (const id of [...sg.members].sort((a, b) => a - b))
+        out.add('subgroup_students', { subgroup_id: sg.id, student_id: id });
+    }
   for (const row of w.guardians) out.add('guardians', row);
   for (const e of w.enrolments) {
     out.add('enrolments', {
-      id: e.id, student_id: e.student.id, group_id: e.group.id, from_date: e.from, until_date: e.until, reason: e.reason,
-      order_no: e.orderNo, order_date: e.orderDate, end_reason: e.endReason, end_order_no: e.endOrderNo, end_order_date: e.endOrderDate, version: 1,
+      id: e.id,
+      student_id: e.student.id,
+      group_id: e.group.id,
+      from_date: e.from,
+      until_date: e.until,
+      reason: e.reason,
+      order_no: e.orderNo,
+      order_date: e.orderDate,
+      end_reason: e.endReason,
+      end_order_no: e.endOrderNo,
+      end_order_date: e.endOrderDate,
+      version: 1,
     });
   }
   for (const j of w.journals) {
-    out.add('journals', { id: j.id, year_id: j.group.year.id, group_id: j.group.id, subject_id: j.subject.id, subgroup_id: j.subgroup?.id ?? null, teacher_user_id: j.teacherId, version: 1 });
+    out.add('journals', {
+      id: j.id,
+      year_id: j.group.year.id,
+      group_id: j.group.id,
+      subject_id: j.subject.id,
+      subgroup_id: j.subgroup?.id ?? null,
+      teacher_user_id: j.teacherId,
+      version: 1,
+    });
   }
   for (const j of w.journals) {
-    j.group.year.periods.forEach((p, i) => out.add('journal_period_hours', { journal_id: j.id, period_id: p.id, hours: j.periodSlots[i]! * 2 }));
+    j.group.year.periods.forEach((p, i) =>
+      out.add('journal_period_hours', { journal_id: j.id, period_id: p.id, hours: j.periodSlots[i]! * 2 }),
+    );
   }
   for (const j of w.journals) {
-    j.topics.forEach((t, i) => out.add('plan_topics', { id: t.id, journal_id: j.id, seq: i + 1, section: t.section, title: t.title, hours: 2, lesson_kind: t.kind, homework: t.homework }));
+    j.topics.forEach((t, i) =>
+      out.add('plan_topics', {
+        id: t.id,
+        journal_id: j.id,
+        seq: i + 1,
+        section: t.section,
+        title: t.title,
+        hours: 2,
+        lesson_kind: t.kind,
+        homework: t.homework,
+      }),
+    );
   }
   for (const e of w.entries) {
     const y = e.journal.group.year;
     out.add('timetable', {
-      id: e.id, year_id: y.id, group_id: e.journal.group.id, weekday: e.weekday, lesson_no: e.lessonNo, journal_id: e.journal.id,
-      room: e.room, week_parity: e.parity, valid_from: y.start, valid_to: y.periods.at(-1)!.end, version: 1,
+      id: e.id,
+      year_id: y.id,
+      group_id: e.journal.group.id,
+      weekday: e.weekday,
+      lesson_no: e.lessonNo,
+      journal_id: e.journal.id,
+      room: e.room,
+      week_parity: e.parity,
+      valid_from: y.start,
+      valid_to: y.periods.at(-1)!.end,
+      version: 1,
     });
   }
   for (const row of w.excuses) out.add('absence_excuses', row);

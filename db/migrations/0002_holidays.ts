@@ -3,11 +3,15 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('holidays')
+  await db.schema
+    .createTable('holidays')
     .addColumn('date', 'text', (c) => c.primaryKey())
     .addColumn('title', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('final_marks_unique').unique().on('final_marks')
+  await db.schema
+    .createIndex('final_marks_unique')
+    .unique()
+    .on('final_marks')
     .columns(['journal_id', 'student_id', 'kind'])
     .expression(sql`coalesce(period_id, 0)`)
     .execute();

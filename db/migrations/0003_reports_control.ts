@@ -17,14 +17,33 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 async function change(db: Kysely<any>): Promise<void> {
   const s = db.schema;
-  await s.alterTable('lessons').addColumn('attendance_taken', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await s
+    .alterTable('lessons')
+    .addColumn('attendance_taken', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
-  await s.alterTable('plan_corrections').addColumn('status', 'text', (c) => c.notNull().defaultTo('requested')
-    .check(sql`status in ('requested', 'approved', 'refused')`)).execute();
-  await s.alterTable('plan_corrections').addColumn('period_id', 'integer', (c) => c.references('periods.id').onDelete('cascade')).execute();
-  await s.alterTable('plan_corrections').addColumn('plan_topic_id', 'integer', (c) => c.references('plan_topics.id').onDelete('set null')).execute();
+  await s
+    .alterTable('plan_corrections')
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('requested')
+        .check(sql`status in ('requested', 'approved', 'refused')`),
+    )
+    .execute();
+  await s
+    .alterTable('plan_corrections')
+    .addColumn('period_id', 'integer', (c) => c.references('periods.id').onDelete('cascade'))
+    .execute();
+  await s
+    .alterTable('plan_corrections')
+    .addColumn('plan_topic_id', 'integer', (c) => c.references('plan_topics.id').onDelete('set null'))
+    .execute();
   await s.alterTable('plan_corrections').addColumn('decision_note', 'text').execute();
-  await s.alterTable('plan_corrections').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await s
+    .alterTable('plan_corrections')
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   await s.createIndex('plan_corrections_journal').on('plan_corrections').columns(['journal_id', 'status']).execute();
 
   await s.alterTable('remarks').addColumn('auto_week', 'text').execute();

@@ -4,7 +4,11 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('period_unlocks_journal').on('period_unlocks').columns(['journal_id', 'period_id']).execute();
+  await db.schema
+    .createIndex('period_unlocks_journal')
+    .on('period_unlocks')
+    .columns(['journal_id', 'period_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

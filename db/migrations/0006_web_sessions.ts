@@ -5,7 +5,8 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('web_sessions')
+  await db.schema
+    .createTable('web_sessions')
     .addColumn('token_hash', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -15,7 +16,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('web_sessions_user').on('web_sessions').column('user_id').execute();
 
   // One row per throttled key: `addr:…`, `pair:login@addr`, `acct:login`, `known:login@addr`, `audit:window`.
-  await db.schema.createTable('login_throttle')
+  await db.schema
+    .createTable('login_throttle')
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('login_key', 'text')
     .addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0))
@@ -26,7 +28,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('login_throttle_updated').on('login_throttle').column('updated_at').execute();
   await db.schema.createIndex('login_throttle_login').on('login_throttle').column('login_key').execute();
 
-  await db.schema.createTable('leases')
+  await db.schema
+    .createTable('leases')
     .addColumn('name', 'text', (c) => c.primaryKey())
     .addColumn('holder', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())

@@ -27,7 +27,8 @@ const WATCHED: Array<[string, CountedChanges]> = [
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable(COUNTER)
+  await db.schema
+    .createTable(COUNTER)
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('version', 'bigint', (c) => c.notNull())
     .addColumn('stamp', 'text', (c) => c.notNull())
@@ -35,23 +36,37 @@ export async function up(db: Kysely<any>): Promise<void> {
   const stamp = isPostgres(db) ? sql`md5(random()::text)` : sql`lower(hex(randomblob(8)))`;
   await db.insertInto(COUNTER).values({ id: 1, version: 1, stamp }).execute();
   for (const [table, what] of WATCHED) await countChanges(db, COUNTER, table, what);
-  await db.schema.alterTable('journals').addColumn('content_version', 'integer', (c) => c.notNull().defaultTo(0))
+  await db.schema
+    .alterTable('journals')
+    .addColumn('content_version', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await countContentChanges(db);
-  await db.schema.createIndex('subgroup_students_student').on('subgroup_students')
-    .columns(['student_id', 'subgroup_id']).execute();
-  await db.schema.createIndex('homework_individual_student').on('homework_individual').columns(['student_id'])
+  await db.schema
+    .createIndex('subgroup_students_student')
+    .on('subgroup_students')
+    .columns(['student_id', 'subgroup_id'])
+    .execute();
+  await db.schema
+    .createIndex('homework_individual_student')
+    .on('homework_individual')
+    .columns(['student_id'])
     .execute();
   await db.schema.createIndex('final_marks_student').on('final_marks').columns(['student_id']).execute();
   // A year's timetable, read whole when a process (re)reads the catalogue.
   await db.schema.createIndex('timetable_year_journal').on('timetable').columns(['year_id', 'journal_id']).execute();
   // A student's marks read from the index alone: the rows lie scattered over the whole table.
   await db.schema.dropIndex('marks_student').execute();
-  await db.schema.createIndex('marks_student_column').on('marks').columns(['student_id', 'column_id', 'value', 'id'])
+  await db.schema
+    .createIndex('marks_student_column')
+    .on('marks')
+    .columns(['student_id', 'column_id', 'value', 'id'])
     .execute();
   await db.schema.dropIndex('attendance_student').execute();
-  await db.schema.createIndex('attendance_student_lesson').on('attendance')
-    .columns(['student_id', 'lesson_id', 'code', 'late_minutes', 'excuse_id', 'reason', 'id']).execute();
+  await db.schema
+    .createIndex('attendance_student_lesson')
+    .on('attendance')
+    .columns(['student_id', 'lesson_id', 'code', 'late_minutes', 'excuse_id', 'reason', 'id'])
+    .execute();
 }
 
 /** What a page shows of a lesson and of a type of work: a change of anything else is not counted. */
@@ -64,7 +79,9 @@ async function countContentChanges(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) {
     // BEFORE, row by row: a transaction locks the journal's row before any of its lessons' rows, in the
     // same order as every other writer of that journal.
-    await sql.raw(`CREATE OR REPLACE FUNCTION journal_content_bump() RETURNS trigger AS $$
+    await sql
+      .raw(
+        `CREATE OR REPLACE FUNCTION journal_content_bump() RETURNS trigger AS $$
       BEGIN
         IF TG_TABLE_NAME = 'lessons' THEN
           IF TG_OP <> 'INSERT' THEN ${bump('OLD.journal_id')}; END IF;
@@ -77,21 +94,36 @@ async function countContentChanges(db: Kysely<any>): Promise<void> {
         END IF;
         IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
         RETURN NEW;
-      END; $$ LANGUAGE plpgsql`).execute(db);
-    for (const [table, columns] of [['lessons', LESSON_COLUMNS], ['work_columns', COLUMN_COLUMNS]]) {
-      await sql.raw(`CREATE TRIGGER ${table}_content BEFORE INSERT OR UPDATE OF ${columns} OR DELETE ON ${table}
-        FOR EACH ROW EXECUTE FUNCTION journal_content_bump()`).execute(db);
+      END; $$ LANGUAGE plpgsql`,
+      )
+      .execute(db);
+    for (const [table, columns] of [
+      ['lessons', LESSON_COLUMNS],
+      ['work_columns', COLUMN_COLUMNS],
+    ]) {
+      await sql
+        .raw(
+          `CREATE TRIGGER ${table}_content BEFORE INSERT OR UPDATE OF ${columns} OR DELETE ON ${table}
+        FOR EACH ROW EXECUTE FUNCTION journal_content_bump()`,
+        )
+        .execute(db);
     }
     return;
   }
   const triggers: Array<[string, string, string]> = [
     ['lessons_content_insert', `INSERT ON lessons`, bump('NEW.journal_id')],
-    ['lessons_content_update', `UPDATE OF ${LESSON_COLUMNS} ON lessons`,
-      `${bump('OLD.journal_id')}; ${bump('NEW.journal_id')}`],
+    [
+      'lessons_content_update',
+      `UPDATE OF ${LESSON_COLUMNS} ON lessons`,
+      `${bump('OLD.journal_id')}; ${bump('NEW.journal_id')}`,
+    ],
     ['lessons_content_delete', `DELETE ON lessons`, bump('OLD.journal_id')],
     ['work_columns_content_insert', `INSERT ON work_columns`, bump(lessonOf('NEW'))],
-    ['work_columns_content_update', `UPDATE OF ${COLUMN_COLUMNS} ON work_columns`,
-      `${bump(lessonOf('OLD'))}; ${bump(lessonOf('NEW'))}`],
+    [
+      'work_columns_content_update',
+      `UPDATE OF ${COLUMN_COLUMNS} ON work_columns`,
+      `${bump(lessonOf('OLD'))}; ${bump(lessonOf('NEW'))}`,
+    ],
     ['work_columns_content_delete', `DELETE ON work_columns`, bump(lessonOf('OLD'))],
   ];
   for (const [name, on, body] of triggers) {

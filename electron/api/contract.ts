@@ -35,7 +35,12 @@ export const contract = {
   ...homeMethods,
   ...jobMethods,
   ...archiveMethods,
-  ...yearMethods, ...groupMethods, ...subjectMethods, ...timetableMethods, ...studentMethods, ...importMethods,
+  ...yearMethods,
+  ...groupMethods,
+  ...subjectMethods,
+  ...timetableMethods,
+  ...studentMethods,
+  ...importMethods,
   ...backupMethods,
   ...settingsMethods,
   ...institutionMethods,
@@ -79,41 +84,123 @@ export type { FileOutput, JobInfo } from './methods/jobs.js';
 export { PDF_MIME, XLSX_MIME } from './methods/jobs.js';
 export type { SetupStatus } from './methods/setup.js';
 export type { HomeSummary, TodayLesson } from './methods/home.js';
-export type { YearInfo, YearClosed, PeriodInfo, YearOverview, HolidayInfo, BellInfo, CopyProposal, CopyResult } from './methods/years.js';
+export type {
+  YearInfo,
+  YearClosed,
+  PeriodInfo,
+  YearOverview,
+  HolidayInfo,
+  BellInfo,
+  CopyProposal,
+  CopyResult,
+} from './methods/years.js';
 export type { DepartmentInfo, GroupInfo, SubgroupInfo, StaffOption } from './methods/groups.js';
 export type { SubjectInfo, LoadInfo, PlanInfo, PlanTopicRow } from './methods/subjects.js';
 export type { TimetableEntryInfo, TimetableView } from './methods/timetable.js';
 export type {
-  RosterView, GroupStudent, StudentCard, StudentFound, GuardianInfo, EnrolmentInfo, MovementRow, MovementsView, MovementKind,
+  RosterView,
+  GroupStudent,
+  StudentCard,
+  StudentFound,
+  GuardianInfo,
+  EnrolmentInfo,
+  MovementRow,
+  MovementsView,
+  MovementKind,
 } from './methods/students.js';
 export type { ImportList, ExportList, ImportProblem, ImportReport } from './methods/imports.js';
 export type {
-  AttendanceCell, CellErrors, CellInput, FinalCell, JournalHeader, JournalListItem, JournalPage, LessonInfo, MarkCell,
-  PeriodState, PlanTopicInfo, RosterStudent, SavedCell, WorkColumnInfo,
+  AttendanceCell,
+  CellErrors,
+  CellInput,
+  FinalCell,
+  JournalHeader,
+  JournalListItem,
+  JournalPage,
+  LessonInfo,
+  MarkCell,
+  PeriodState,
+  PlanTopicInfo,
+  RosterStudent,
+  SavedCell,
+  WorkColumnInfo,
 } from './methods/journal.js';
 export { ATTENDANCE_CODES } from './methods/journal.js';
 export { LESSON_KINDS, WORK_KINDS } from './methods/lessons.js';
 export type { UnlockChange, UnlockInfo, UnlockStatus } from './methods/unlocks.js';
 export type { ExcuseInfo, ExcuseKind, ExcuseStatus } from './methods/excuses.js';
 export type { FamilyAbsence, FamilyLesson, FamilyPage, FamilySubject } from './methods/family.js';
-export type { BackupContents, BackupCounts, BackupInspection, BackupItem, BackupOverview, BackupReasonCode, RestoreOutcome } from './methods/backups.js';
+export type {
+  BackupContents,
+  BackupCounts,
+  BackupInspection,
+  BackupItem,
+  BackupOverview,
+  BackupReasonCode,
+  RestoreOutcome,
+} from './methods/backups.js';
 export type { DatabaseChange, DatabaseTest, FolderCheck, SettingsView, WebServerStatus } from './methods/settings.js';
 export type { InstitutionDetails, SignerInfo } from './methods/institution.js';
 export type { ErrorBody, ErrorCode, Result } from './errors.js';
 export type {
-  ArchiveCopy, ArchiveDueState, ArchivedJournal, ArchivedJournalPage, ArchivedYear, ArchiveOverview, ArchiveSchedule,
-  ArchiveTarget, ArchiveYear, Drive, FolderListing, VerifyReport,
+  ArchiveCopy,
+  ArchiveDueState,
+  ArchivedJournal,
+  ArchivedJournalPage,
+  ArchivedYear,
+  ArchiveOverview,
+  ArchiveSchedule,
+  ArchiveTarget,
+  ArchiveYear,
+  Drive,
+  FolderListing,
+  VerifyReport,
 } from './methods/archive.js';
 export type {
-  FamilyAccount, FamilyList, FamilyStudent, IssuedPassword, JournalChoice, LinkedStudent, RoleView, ScopeChoices, SlipsResult,
-  UserDetail, UserPage, UserRow,
+  FamilyAccount,
+  FamilyList,
+  FamilyStudent,
+  IssuedPassword,
+  JournalChoice,
+  LinkedStudent,
+  RoleView,
+  ScopeChoices,
+  SlipsResult,
+  UserDetail,
+  UserPage,
+  UserRow,
 } from './methods/users.js';
 export type { AuditChange, AuditOptions, AuditPage, AuditRow, LookupItem } from './methods/audit.js';
 export type { RemarkFilter, RemarkRow, WeeklyDraftResult } from './methods/remarks.js';
 export type { CorrectionRow } from './methods/corrections.js';
 export type {
-  AttendanceReport, AttendanceWeek, CompletionGroup, CompletionReport, CompletionRow, CorrectionBrief, ForecastReport, ForecastRow,
-  GroupAttendance, GroupPerformance, HoursColumn, HoursRow, HoursSheet, JournalLabel, KeepingCounts, KeepingReport, KeepingRow, KeepingSummary, MarkDistribution,
-  PerformanceReport, PerformanceRow, ReportData, ReportFiles, ReportFilters, ReportKind, ReportRange, RiskFlag, StudentAttendance,
+  AttendanceReport,
+  AttendanceWeek,
+  CompletionGroup,
+  CompletionReport,
+  CompletionRow,
+  CorrectionBrief,
+  ForecastReport,
+  ForecastRow,
+  GroupAttendance,
+  GroupPerformance,
+  HoursColumn,
+  HoursRow,
+  HoursSheet,
+  JournalLabel,
+  KeepingCounts,
+  KeepingReport,
+  KeepingRow,
+  KeepingSummary,
+  MarkDistribution,
+  PerformanceReport,
+  PerformanceRow,
+  ReportData,
+  ReportFiles,
+  ReportFilters,
+  ReportKind,
+  ReportRange,
+  RiskFlag,
+  StudentAttendance,
 } from './methods/reports.js';
 export { REPORT_KINDS, REPORT_ROLES } from './methods/reports.js';

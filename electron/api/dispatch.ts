@@ -16,7 +16,11 @@ export interface DispatchLog {
 }
 
 export async function dispatch(
-  deps: ServiceDeps, host: SessionHost, name: string, raw: unknown, log: DispatchLog = console,
+  deps: ServiceDeps,
+  host: SessionHost,
+  name: string,
+  raw: unknown,
+  log: DispatchLog = console,
 ): Promise<Result<unknown>> {
   try {
     if (!isMethodName(name)) throw new AppError('not_found', `Неизвестный метод «${name}»`);
@@ -33,12 +37,18 @@ async function run(deps: ServiceDeps, host: SessionHost, name: MethodName, raw: 
   if (!parsed.success) throw validationError(parsed.error);
   const userId = host.userId();
   const loaded = userId === null ? null : host.loaded?.();
-  const session = userId === null ? null : loaded !== undefined ? loaded : await readSession(deps.database.current, userId, host.locked());
+  const session =
+    userId === null
+      ? null
+      : loaded !== undefined
+        ? loaded
+        : await readSession(deps.database.current, userId, host.locked());
   if (userId !== null && !session) await host.end();
   const ctx: ServiceContext = { ...deps, session, host };
   if (def.access !== 'public') {
     if (!session) throw new AppError('unauthenticated', 'Войдите в программу');
-    if (session.locked && !def.duringLock) throw new AppError('locked', 'Окно заблокировано после простоя: введите пароль');
+    if (session.locked && !def.duringLock)
+      throw new AppError('locked', 'Окно заблокировано после простоя: введите пароль');
     if (session.mustChangePassword && !def.duringLock) {
       throw new AppError('password_change', 'Смените пароль, выданный администратором, прежде чем продолжить');
     }

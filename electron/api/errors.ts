@@ -1,14 +1,14 @@
 // The small set of typed errors a service may raise. Messages are Russian and shown as they are.
 export type ErrorCode =
-  | 'bad_request'      // malformed payload or invalid input
-  | 'unauthenticated'  // no session or it expired
-  | 'forbidden'        // the role or scope does not allow it
+  | 'bad_request' // malformed payload or invalid input
+  | 'unauthenticated' // no session or it expired
+  | 'forbidden' // the role or scope does not allow it
   | 'not_found'
-  | 'conflict'         // the row changed since it was read, or a duplicate
-  | 'locked'           // account locked, session idle-locked or period closed
-  | 'password_change'  // the password must be changed before anything else
-  | 'too_many'         // too many failed logins from this address: wait (details.retryAfterSeconds)
-  | 'unavailable'      // database, disk or drive not available
+  | 'conflict' // the row changed since it was read, or a duplicate
+  | 'locked' // account locked, session idle-locked or period closed
+  | 'password_change' // the password must be changed before anything else
+  | 'too_many' // too many failed logins from this address: wait (details.retryAfterSeconds)
+  | 'unavailable' // database, disk or drive not available
   | 'internal';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -54,7 +54,8 @@ export class AppError extends Error {
 
 export const forbidden = (message = 'Недостаточно прав') => new AppError('forbidden', message);
 export const notFound = (what: string) => new AppError('not_found', `${what} не найден(а)`);
-export const badInput = (message: string, fields?: Record<string, string>) => new AppError('bad_request', message, fields);
+export const badInput = (message: string, fields?: Record<string, string>) =>
+  new AppError('bad_request', message, fields);
 export const conflict = (message: string, details?: unknown) => new AppError('conflict', message, undefined, details);
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };

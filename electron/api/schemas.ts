@@ -2,19 +2,25 @@
 import { z } from 'zod';
 
 export const id = (what = 'Идентификатор') =>
-  z.number({ error: `${what}: ожидается число` }).int(`${what}: ожидается целое число`).positive(`${what}: ожидается положительное число`);
+  z
+    .number({ error: `${what}: ожидается число` })
+    .int(`${what}: ожидается целое число`)
+    .positive(`${what}: ожидается положительное число`);
 
 /** A calendar date `YYYY-MM-DD` that exists. */
 export const isoDate = (what = 'Дата') =>
   z.string({ error: `${what}: ожидается дата` }).refine(isValidIsoDate, `${what}: ожидается дата в формате ГГГГ-ММ-ДД`);
 
 export const text = (what: string, max = 200) =>
-  z.string({ error: `${what}: ожидается текст` })
+  z
+    .string({ error: `${what}: ожидается текст` })
     .transform((s) => s.replace(/\s+/g, ' ').trim())
     .pipe(z.string().min(1, `${what}: не заполнено`).max(max, `${what}: не длиннее ${max} символов`));
 
 export const optionalText = (what: string, max = 2000) =>
-  z.string({ error: `${what}: ожидается текст` }).max(max, `${what}: не длиннее ${max} символов`)
+  z
+    .string({ error: `${what}: ожидается текст` })
+    .max(max, `${what}: не длиннее ${max} символов`)
     .transform((s) => s.trim())
     .nullish()
     .transform((s) => (s ? s : null));

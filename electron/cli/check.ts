@@ -12,14 +12,19 @@ export const checkCommand: CliCommand = {
   name: 'check',
   options: { db: 'string' },
   usage: 'check --db FILE|postgres://…',
-  summary: 'проверить базу или резервную копию: целостность (integrity_check), принадлежность журналу, версия структуры, содержимое',
+  summary:
+    'проверить базу или резервную копию: целостность (integrity_check), принадлежность журналу, версия структуры, содержимое',
   async run(_positional, flags) {
     const db = requireFlag(flags, 'db', 'файл базы данных или адрес PostgreSQL');
     const parsed = parseDatabaseUrl(db);
     if (parsed.dialect === 'postgres') {
       const handle = await openDatabase(parsed.url, { migrate: false });
       try {
-        const n = async (table: string) => Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(handle.db)).rows[0]?.n ?? 0);
+        const n = async (table: string) =>
+          Number(
+            (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(handle.db)).rows[0]?.n ??
+              0,
+          );
         console.log('База PostgreSQL: подключение есть, это журнал');
         console.log(`  обучающихся ${await n('students')}, отметок ${await n('marks')}, занятий ${await n('lessons')}`);
         return 0;
@@ -37,9 +42,13 @@ export const checkCommand: CliCommand = {
     const s = result.summary!;
     const fk = foreignKeyProblems(parsed.file);
     console.log(`Исправен: целостность в порядке (integrity_check), размер ${formatBytes(result.size)}`);
-    console.log(`  структура ${s.schema ?? '—'}${s.schema && s.schema < LATEST_MIGRATION ? ` (будет обновлена до ${LATEST_MIGRATION} при открытии)` : ''}`);
+    console.log(
+      `  структура ${s.schema ?? '—'}${s.schema && s.schema < LATEST_MIGRATION ? ` (будет обновлена до ${LATEST_MIGRATION} при открытии)` : ''}`,
+    );
     console.log(`  ${s.institution ?? 'организация не указана'}; учебный год ${s.year ?? '—'}`);
-    console.log(`  обучающихся ${s.counts.students}, отметок ${s.counts.marks}, отметок посещаемости ${s.counts.attendance}, занятий ${s.counts.lessons}, журналов ${s.counts.journals}, пользователей ${s.counts.users}`);
+    console.log(
+      `  обучающихся ${s.counts.students}, отметок ${s.counts.marks}, отметок посещаемости ${s.counts.attendance}, занятий ${s.counts.lessons}, журналов ${s.counts.journals}, пользователей ${s.counts.users}`,
+    );
     if (fk > 0) {
       console.log(`НЕИСПРАВЕН: нарушены связи между записями (${fk}, PRAGMA foreign_key_check)`);
       return 3;

@@ -5,8 +5,16 @@ import { appPaths, defaultUserDataDir, type AppPaths } from '../services/paths.j
 import type { SettingsStore } from '../services/settings.js';
 import { fileSettings } from '../settings-file.js';
 
-export function cliContext(flags: Record<string, string | true>): { settings: SettingsStore; paths: AppPaths; clock: Clock } {
+export function cliContext(flags: Record<string, string | true>): {
+  settings: SettingsStore;
+  paths: AppPaths;
+  clock: Clock;
+} {
   const userData = flagString(flags, 'data') ?? defaultUserDataDir();
   const today = flagString(flags, 'today');
-  return { settings: fileSettings(userData), paths: appPaths(userData), clock: today ? fixedDateClock(today) : systemClock };
+  return {
+    settings: fileSettings(userData),
+    paths: appPaths(userData),
+    clock: today ? fixedDateClock(today) : systemClock,
+  };
 }

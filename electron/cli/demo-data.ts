@@ -4,16 +4,29 @@ import { CliError, requireFlag, type CliCommand } from './command.js';
 import { openForCli } from './open.js';
 
 const LABELS: Record<string, string> = {
-  departments: 'отделений', groups: 'групп (за два года)', teachers: 'преподавателей', students: 'обучающихся',
-  parents: 'законных представителей', users: 'пользователей', subjects: 'дисциплин, МДК, ПМ', journals: 'журналов (за два года)',
-  planTopics: 'тем КТП', timetableEntries: 'строк расписания', lessons: 'занятий', marks: 'отметок', attendance: 'отметок посещаемости',
-  finalMarks: 'итоговых отметок', remarks: 'замечаний', enrolmentOrders: 'записей приказов о зачислении',
+  departments: 'отделений',
+  groups: 'групп (за два года)',
+  teachers: 'преподавателей',
+  students: 'обучающихся',
+  parents: 'законных представителей',
+  users: 'пользователей',
+  subjects: 'дисциплин, МДК, ПМ',
+  journals: 'журналов (за два года)',
+  planTopics: 'тем КТП',
+  timetableEntries: 'строк расписания',
+  lessons: 'занятий',
+  marks: 'отметок',
+  attendance: 'отметок посещаемости',
+  finalMarks: 'итоговых отметок',
+  remarks: 'замечаний',
+  enrolmentOrders: 'записей приказов о зачислении',
 };
 
 export const demoDataCommand: CliCommand = {
   name: 'demo-data',
   options: { db: 'string', students: 'string', groups: 'string', teachers: 'string', seed: 'string', kind: 'string' },
-  usage: 'demo-data --db FILE [--students N] [--groups N] [--teachers N] [--seed S] [--kind college|supplementary] [--today YYYY-MM-DD]',
+  usage:
+    'demo-data --db FILE [--students N] [--groups N] [--teachers N] [--seed S] [--kind college|supplementary] [--today YYYY-MM-DD]',
   summary: 'заполнить пустую базу демонстрационной организацией (детерминированно по --seed)',
   async run(_positional, flags) {
     const db = requireFlag(flags, 'db', 'файл базы данных');

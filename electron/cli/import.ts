@@ -22,9 +22,20 @@ function dateFlag(flags: Record<string, string | true>, name: string): string | 
 
 export const importCommand: CliCommand = {
   name: 'import',
-  options: { db: 'string', file: 'string', 'dry-run': 'boolean', 'skip-bad': 'boolean', year: 'string', journal: 'string', 'order-no': 'string', 'order-date': 'string', date: 'string' },
-  usage: 'import students|users|subjects|plan|timetable --db FILE --file X.xlsx [--dry-run] [--skip-bad] [--year 2026/2027] [--journal ID] '
-    + '[--order-no N --order-date ДД.ММ.ГГГГ --date ДД.ММ.ГГГГ]',
+  options: {
+    db: 'string',
+    file: 'string',
+    'dry-run': 'boolean',
+    'skip-bad': 'boolean',
+    year: 'string',
+    journal: 'string',
+    'order-no': 'string',
+    'order-date': 'string',
+    date: 'string',
+  },
+  usage:
+    'import students|users|subjects|plan|timetable --db FILE --file X.xlsx [--dry-run] [--skip-bad] [--year 2026/2027] [--journal ID] ' +
+    '[--order-no N --order-date ДД.ММ.ГГГГ --date ДД.ММ.ГГГГ]',
   summary: 'загрузить список из Excel: пробный прогон или загрузка; ошибки — по строкам и столбцам',
   async run(positional, flags) {
     const list = positional[0] as ImportList | undefined;
@@ -41,27 +52,45 @@ export const importCommand: CliCommand = {
     const orderNo = flagString(flags, 'order-no');
     const orderDate = dateFlag(flags, 'order-date');
     const date = dateFlag(flags, 'date');
-    if ((orderNo || orderDate || date) && !(orderNo && orderDate && date)) throw new CliError('Приказ о зачислении: укажите вместе --order-no, --order-date и --date');
+    if ((orderNo || orderDate || date) && !(orderNo && orderDate && date))
+      throw new CliError('Приказ о зачислении: укажите вместе --order-no, --order-date и --date');
     const core = await openForCli(flags, db);
     try {
       let yearId: number | undefined;
       const yearFlag = flagString(flags, 'year');
       if (yearFlag) {
-        const y = await core.deps.db.selectFrom('academic_years').select('id')
-          .where((eb) => (/^\d+$/.test(yearFlag) ? eb('id', '=', Number(yearFlag)) : eb('title', '=', yearFlag))).executeTakeFirst();
+        const y = await core.deps.db
+          .selectFrom('academic_years')
+          .select('id')
+          .where((eb) => (/^\d+$/.test(yearFlag) ? eb('id', '=', Number(yearFlag)) : eb('title', '=', yearFlag)))
+          .executeTakeFirst();
         if (!y) throw new CliError(`Учебного года «${yearFlag}» нет`);
         yearId = y.id;
       }
       let lastStep = '';
-      const report = await runImport({
-        db: core.deps.db, clock: core.deps.clock, who: null, backup: core.deps,
-        progress: (step) => { if (step !== lastStep && process.stderr.isTTY) process.stderr.write(`  ${step}…\n`); lastStep = step; },
-      }, IMPORTERS[list], bytes, {
-        dryRun: flags['dry-run'] === true, skipBad: flags['skip-bad'] === true, yearId,
-        journalId: journal ? Number(journal) : undefined,
-        admission: orderNo && orderDate && date ? { orderNo, orderDate, date } : undefined,
-      });
-      for (const p of report.problems) console.log(`строка ${p.row}${p.column ? `, столбец «${p.column}»` : ''}: ${p.message}`);
+      const report = await runImport(
+        {
+          db: core.deps.db,
+          clock: core.deps.clock,
+          who: null,
+          backup: core.deps,
+          progress: (step) => {
+            if (step !== lastStep && process.stderr.isTTY) process.stderr.write(`  ${step}…\n`);
+            lastStep = step;
+          },
+        },
+        IMPORTERS[list],
+        bytes,
+        {
+          dryRun: flags['dry-run'] === true,
+          skipBad: flags['skip-bad'] === true,
+          yearId,
+          journalId: journal ? Number(journal) : undefined,
+          admission: orderNo && orderDate && date ? { orderNo, orderDate, date } : undefined,
+        },
+      );
+      for (const p of report.problems)
+        console.log(`строка ${p.row}${p.column ? `, столбец «${p.column}»` : ''}: ${p.message}`);
       for (const c of report.credentials) console.log(`учётная запись: ${c.login}\t${c.password}\t${c.fullName}`);
       console.log(report.summary);
       return report.problems.length > 0 ? 1 : 0;

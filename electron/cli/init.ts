@@ -7,12 +7,14 @@ import { openForCli } from './open.js';
 export const initCommand: CliCommand = {
   name: 'init',
   options: { db: 'string', name: 'string', short: 'string', kind: 'string', director: 'string', admin: 'string' },
-  usage: 'init --db FILE [--name "…"] [--short "…"] [--kind college|school|supplementary] [--director "…"] [--admin LOGIN]',
+  usage:
+    'init --db FILE [--name "…"] [--short "…"] [--kind college|school|supplementary] [--director "…"] [--admin LOGIN]',
   summary: 'создать базу: организация и первый администратор (одноразовый пароль печатается)',
   async run(_positional, flags) {
     const db = requireFlag(flags, 'db', 'файл базы данных');
     const kind = (typeof flags.kind === 'string' ? flags.kind : 'college') as InstitutionKind;
-    if (!['college', 'school', 'supplementary'].includes(kind)) throw new CliError('--kind: college, school или supplementary');
+    if (!['college', 'school', 'supplementary'].includes(kind))
+      throw new CliError('--kind: college, school или supplementary');
     const core = await openForCli(flags, db, { allowNew: true });
     try {
       const login = typeof flags.admin === 'string' ? flags.admin : 'admin';

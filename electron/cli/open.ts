@@ -7,7 +7,11 @@ import { appPaths, defaultUserDataDir } from '../services/paths.js';
 import { fileSettings } from '../settings-file.js';
 import { CliError } from './command.js';
 
-export async function openForCli(flags: Record<string, string | true>, db: string | undefined, options: { allowNew?: boolean } = {}): Promise<Core> {
+export async function openForCli(
+  flags: Record<string, string | true>,
+  db: string | undefined,
+  options: { allowNew?: boolean } = {},
+): Promise<Core> {
   const userData = typeof flags.data === 'string' ? flags.data : defaultUserDataDir();
   const today = typeof flags.today === 'string' ? flags.today : undefined;
   const settings = fileSettings(userData);

@@ -12,20 +12,39 @@ import { currentPeriod, currentYear } from '../services/schedule.js';
 import { CliError, requireFlag, type CliCommand } from './command.js';
 import { openForCli } from './open.js';
 
-const KINDS = { keeping: 'keeping', completion: 'completion', attendance: 'attendance', performance: 'performance', forecast: 'forecast', hours: 'hoursSheet' } as const;
+const KINDS = {
+  keeping: 'keeping',
+  completion: 'completion',
+  attendance: 'attendance',
+  performance: 'performance',
+  forecast: 'forecast',
+  hours: 'hoursSheet',
+} as const;
 
 export const reportCommand: CliCommand = {
   name: 'report',
-  options: { db: 'string', out: 'string', period: 'string', year: 'string', journal: 'string', month: 'string', signer: 'string' },
-  usage: 'report keeping|completion|attendance|performance|forecast|hours|pack|copy --db FILE --out FILE.pdf|.xlsx '
-    + '[--year ID] [--period N|year] [--month YYYY-MM] [--journal ID] [--signer director|deputy] [--today YYYY-MM-DD]',
-  summary: 'сформировать отчёт в PDF или Excel (pack — пакет за семестр: PDF и Excel рядом; copy — заверенная копия страниц журнала)',
+  options: {
+    db: 'string',
+    out: 'string',
+    period: 'string',
+    year: 'string',
+    journal: 'string',
+    month: 'string',
+    signer: 'string',
+  },
+  usage:
+    'report keeping|completion|attendance|performance|forecast|hours|pack|copy --db FILE --out FILE.pdf|.xlsx ' +
+    '[--year ID] [--period N|year] [--month YYYY-MM] [--journal ID] [--signer director|deputy] [--today YYYY-MM-DD]',
+  summary:
+    'сформировать отчёт в PDF или Excel (pack — пакет за семестр: PDF и Excel рядом; copy — заверенная копия страниц журнала)',
   async run(positional, flags) {
     const kind = positional[0];
-    if (!kind || !(kind in KINDS || kind === 'pack' || kind === 'copy')) throw new CliError(`Укажите отчёт: ${[...Object.keys(KINDS), 'pack', 'copy'].join(', ')}`);
+    if (!kind || !(kind in KINDS || kind === 'pack' || kind === 'copy'))
+      throw new CliError(`Укажите отчёт: ${[...Object.keys(KINDS), 'pack', 'copy'].join(', ')}`);
     const db = requireFlag(flags, 'db', 'файл базы данных');
     const out = requireFlag(flags, 'out', 'файл результата (.pdf или .xlsx)');
-    const format = path.extname(out).toLowerCase() === '.xlsx' ? 'xlsx' : path.extname(out).toLowerCase() === '.pdf' ? 'pdf' : null;
+    const format =
+      path.extname(out).toLowerCase() === '.xlsx' ? 'xlsx' : path.extname(out).toLowerCase() === '.pdf' ? 'pdf' : null;
     if (!format) throw new CliError('--out: файл .pdf или .xlsx');
     const core = await openForCli(flags, db);
     try {
@@ -38,12 +57,18 @@ export const reportCommand: CliCommand = {
       let periodId: number | null = null;
       if (periodFlag === undefined) periodId = (await currentPeriod(kysely, year, today))?.id ?? null;
       else if (periodFlag !== 'year') {
-        const period = await kysely.selectFrom('periods').select('id').where('year_id', '=', year).where('seq', '=', Number(periodFlag)).executeTakeFirst();
+        const period = await kysely
+          .selectFrom('periods')
+          .select('id')
+          .where('year_id', '=', year)
+          .where('seq', '=', Number(periodFlag))
+          .executeTakeFirst();
         if (!period) throw new CliError(`--period: в учебном году нет периода № ${periodFlag} (или укажите year)`);
         periodId = period.id;
       }
       const started = performance.now();
-      const progress = (step: string) => console.log(`  ${((performance.now() - started) / 1000).toFixed(2)} с  ${step}`);
+      const progress = (step: string) =>
+        console.log(`  ${((performance.now() - started) / 1000).toFixed(2)} с  ${step}`);
       let files: FileOutput[];
       let range: Range;
       if (kind === 'copy') {
@@ -51,13 +76,38 @@ export const reportCommand: CliCommand = {
         if (!journalId) throw new CliError('Укажите журнал: --journal ID');
         range = await resolveRange(kysely, today, year, periodId);
         const signer = flagString(flags, 'signer') === 'deputy' ? 'deputy' : 'director';
-        files = [await journalCopyFile(deps, journalId, range.from, periodId ? range.to : range.asOf, periodId ? range.title : undefined, signer)];
+        files = [
+          await journalCopyFile(
+            deps,
+            journalId,
+            range.from,
+            periodId ? range.to : range.asOf,
+            periodId ? range.title : undefined,
+            signer,
+          ),
+        ];
       } else {
-        range = kind === 'hours' ? await hoursRange(kysely, today, year, flagString(flags, 'month')) : await resolveRange(kysely, today, year, periodId);
+        range =
+          kind === 'hours'
+            ? await hoursRange(kysely, today, year, flagString(flags, 'month'))
+            : await resolveRange(kysely, today, year, periodId);
         const journals = await yearJournals(kysely, range.yearId);
-        files = kind === 'pack'
-          ? await packFiles(deps, range, journals, progress)
-          : [await reportFile(deps, { kind: KINDS[kind as keyof typeof KINDS], format, range, journals, month: flagString(flags, 'month') ?? null }, progress)];
+        files =
+          kind === 'pack'
+            ? await packFiles(deps, range, journals, progress)
+            : [
+                await reportFile(
+                  deps,
+                  {
+                    kind: KINDS[kind as keyof typeof KINDS],
+                    format,
+                    range,
+                    journals,
+                    month: flagString(flags, 'month') ?? null,
+                  },
+                  progress,
+                ),
+              ];
       }
       const seconds = (performance.now() - started) / 1000;
       for (const file of files) {

@@ -17,24 +17,44 @@ export const resetPasswordCommand: CliCommand = {
     const core = await openForCli(flags, typeof flags.db === 'string' ? flags.db : undefined);
     try {
       const db = core.deps.db;
-      const user = await db.selectFrom('users').select(['id', 'login', 'login_key', 'active']).where('login_key', '=', login.toLowerCase()).executeTakeFirst();
+      const user = await db
+        .selectFrom('users')
+        .select(['id', 'login', 'login_key', 'active'])
+        .where('login_key', '=', login.toLowerCase())
+        .executeTakeFirst();
       if (!user) throw new CliError(`Пользователь с логином «${login}» не найден`);
-      if (!user.active) throw new CliError(`Учётная запись ${user.login} отключена: включите её в разделе «Пользователи» под другим администратором`);
+      if (!user.active)
+        throw new CliError(
+          `Учётная запись ${user.login} отключена: включите её в разделе «Пользователи» под другим администратором`,
+        );
       const password = generateOneTimePassword();
       const hash = await hashOneTimePassword(password);
       const now = core.deps.clock.now();
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('users')
-          .set({ password_hash: hash, must_change_password: 1, failed_attempts: 0, locked_until: null, updated_at: now.toISOString() })
-          .where('id', '=', user.id).execute();
+        await trx
+          .updateTable('users')
+          .set({
+            password_hash: hash,
+            must_change_password: 1,
+            failed_attempts: 0,
+            locked_until: null,
+            updated_at: now.toISOString(),
+          })
+          .where('id', '=', user.id)
+          .execute();
         // Whoever was refused for wrong passwords may try again, and the old password's sessions end.
         await clearAccount(trx, user.login_key);
         await endUserSessions(trx, user.id);
         await audit(trx, null, now, {
-          action: 'users.password_reset', entity: 'user', entityId: user.id, after: { mustChangePassword: true, via: 'командная строка' },
+          action: 'users.password_reset',
+          entity: 'user',
+          entityId: user.id,
+          after: { mustChangePassword: true, via: 'командная строка' },
         });
       });
-      console.log(`Пользователь ${user.login}: одноразовый пароль ${password} (сменить при первом входе), блокировка снята`);
+      console.log(
+        `Пользователь ${user.login}: одноразовый пароль ${password} (сменить при первом входе), блокировка снята`,
+      );
       return 0;
     } finally {
       await core.close();

@@ -19,12 +19,16 @@ export const restoreCommand: CliCommand = {
     const from = path.resolve(requireFlag(flags, 'from', 'файл резервной копии'));
     const parsed = parseDatabaseUrl(db);
     if (parsed.dialect === 'postgres') {
-      throw new CliError('База PostgreSQL восстанавливается на сервере: pg_restore --clean --dbname=<адрес базы> <файл .dump>');
+      throw new CliError(
+        'База PostgreSQL восстанавливается на сервере: pg_restore --clean --dbname=<адрес базы> <файл .dump>',
+      );
     }
     if (!parsed.file) throw new CliError('Укажите файл базы данных');
     if (!fs.existsSync(from)) throw new CliError(`Файл резервной копии не найден: ${from}`);
     if (fileInUse(parsed.file)) {
-      throw new CliError(`Файл ${parsed.file} открыт программой «Журнал». Закройте её (или восстановите из окна программы: «Резервные копии»)`);
+      throw new CliError(
+        `Файл ${parsed.file} открыт программой «Журнал». Закройте её (или восстановите из окна программы: «Резервные копии»)`,
+      );
     }
     const { settings, paths, clock } = cliContext(flags);
     const out = flagString(flags, 'out');
@@ -32,10 +36,14 @@ export const restoreCommand: CliCommand = {
     const result = await restoreFile(parsed.file, from, folder, clock.now());
     const s = result.restored.summary;
     console.log(`Журнал восстановлен из ${from}`);
-    console.log(`  ${s.institution ?? 'организация не указана'}; учебный год ${s.year ?? '—'}; обучающихся ${s.counts.students}, отметок ${s.counts.marks}`);
+    console.log(
+      `  ${s.institution ?? 'организация не указана'}; учебный год ${s.year ?? '—'}; обучающихся ${s.counts.students}, отметок ${s.counts.marks}`,
+    );
     if (result.undo) {
       console.log(`Прежнее состояние сохранено: ${result.undo.path}`);
-      console.log(`Чтобы отменить восстановление: npm run cli -- restore --db "${parsed.file}" --from "${result.undo.path}"`);
+      console.log(
+        `Чтобы отменить восстановление: npm run cli -- restore --db "${parsed.file}" --from "${result.undo.path}"`,
+      );
     }
     if (result.damagedKeptAs) console.log(`Повреждённый файл сохранён как ${result.damagedKeptAs}`);
     return 0;

@@ -19,8 +19,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 
 export const serveCommand: CliCommand = {
   name: 'serve',
-  options: { db: 'string', host: 'string', port: 'string', 'tls-cert': 'string', 'tls-key': 'string', 'trust-proxy': 'string', quiet: 'boolean' },
-  usage: 'serve --db sqlite:ФАЙЛ|postgres://… [--host АДРЕС] [--port ПОРТ] [--tls-cert cert.pem --tls-key key.pem] ' +
+  options: {
+    db: 'string',
+    host: 'string',
+    port: 'string',
+    'tls-cert': 'string',
+    'tls-key': 'string',
+    'trust-proxy': 'string',
+    quiet: 'boolean',
+  },
+  usage:
+    'serve --db sqlite:ФАЙЛ|postgres://… [--host АДРЕС] [--port ПОРТ] [--tls-cert cert.pem --tls-key key.pem] ' +
     '[--trust-proxy 127.0.0.1,…] [--quiet]',
   summary: 'Сервер журнала для родителей, обучающихся и сотрудников через Интернет (HTTPS или за nginx)',
   async run(_positional, flags) {
@@ -29,7 +38,10 @@ export const serveCommand: CliCommand = {
     const keyFile = flagString(flags, 'tls-key');
     if (Boolean(certFile) !== Boolean(keyFile)) throw new CliError('Укажите оба параметра: --tls-cert и --tls-key');
     const credentials = certFile && keyFile ? readTls(certFile, keyFile) : undefined;
-    const proxies = (flagString(flags, 'trust-proxy') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const proxies = (flagString(flags, 'trust-proxy') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (flags['trust-proxy'] === true) throw new CliError('Укажите адреса прокси-сервера: --trust-proxy 127.0.0.1');
     try {
       trustList(proxies);
@@ -40,8 +52,10 @@ export const serveCommand: CliCommand = {
     if (!net.isIP(host)) throw new CliError(`--host: «${host}» — не IP-адрес (пример: 127.0.0.1 или 0.0.0.0)`);
     // Plain HTTP carries passwords in the clear: only on this machine, or behind a proxy that adds TLS.
     if (!credentials && proxies.length === 0 && !host.startsWith('127.') && host !== '::1') {
-      throw new CliError('Без TLS сервер слушает только 127.0.0.1. Укажите --tls-cert и --tls-key ' +
-        'или поставьте перед ним nginx с HTTPS и укажите его адрес в --trust-proxy');
+      throw new CliError(
+        'Без TLS сервер слушает только 127.0.0.1. Укажите --tls-cert и --tls-key ' +
+          'или поставьте перед ним nginx с HTTPS и укажите его адрес в --trust-proxy',
+      );
     }
     const { settings } = cliContext(flags);
     const port = flagNumber(flags, 'port') ?? settings.get().web.port;
@@ -62,7 +76,10 @@ export const serveCommand: CliCommand = {
       web = await startWebHost({
         deps: core.deps,
         rendererDir: path.join(root, 'dist', 'renderer'),
-        host, port, tls: credentials, trustProxy: proxies,
+        host,
+        port,
+        tls: credentials,
+        trustProxy: proxies,
         proxyOnly: !credentials && proxies.length > 0,
         log: { error: (m, e) => log.error(m, e) },
         accessLog: flags.quiet === true ? undefined : (line) => console.log(line),
@@ -84,7 +101,10 @@ export const serveCommand: CliCommand = {
         if (stopping) return;
         stopping = true;
         console.log(`Получен ${signal}: новые подключения не принимаются, завершаю начатые запросы…`);
-        void web.close().then(() => shutdown(core, scheduler, log)).finally(resolve);
+        void web
+          .close()
+          .then(() => shutdown(core, scheduler, log))
+          .finally(resolve);
       };
       process.once('SIGTERM', () => stop('SIGTERM'));
       process.once('SIGINT', () => stop('SIGINT'));

@@ -11,18 +11,27 @@ export const verifyCommand: CliCommand = {
   name: 'verify',
   options: { key: 'string' },
   usage: 'verify DIR [--key PUBLIC_KEY.pem]',
-  summary: 'проверить архив: SHA-256 каждого файла и подпись описи; код 0 — цел, 1 — назван первый изменённый, пропавший или лишний файл',
+  summary:
+    'проверить архив: SHA-256 каждого файла и подпись описи; код 0 — цел, 1 — назван первый изменённый, пропавший или лишний файл',
   async run(positional, flags) {
     const dir = positional[0];
     if (!dir) throw new CliError('Укажите папку архива: verify DIR');
     const keyFile = flagString(flags, 'key');
     let expected: string | null = null;
     if (keyFile) {
-      try { expected = fingerprintOf(fs.readFileSync(keyFile, 'utf8')); } catch (error) { throw new CliError(`Не удалось прочитать ключ ${keyFile}: ${(error as Error).message}`); }
+      try {
+        expected = fingerprintOf(fs.readFileSync(keyFile, 'utf8'));
+      } catch (error) {
+        throw new CliError(`Не удалось прочитать ключ ${keyFile}: ${(error as Error).message}`);
+      }
     }
     const result = await verifyArchive(path.resolve(dir), { expectedFingerprint: expected });
-    if (result.manifest) console.log(`Архив: ${result.manifest.institution.shortName}, ${result.manifest.year.title} учебный год, сформирован ${result.manifest.createdAt}`);
-    if (result.fingerprint) console.log(`Отпечаток ключа: ${groupedFingerprint(result.fingerprint)} — сверьте с листом заверения`);
+    if (result.manifest)
+      console.log(
+        `Архив: ${result.manifest.institution.shortName}, ${result.manifest.year.title} учебный год, сформирован ${result.manifest.createdAt}`,
+      );
+    if (result.fingerprint)
+      console.log(`Отпечаток ключа: ${groupedFingerprint(result.fingerprint)} — сверьте с листом заверения`);
     if (result.ok) {
       console.log(verifySummary(result));
       return 0;

@@ -4,7 +4,8 @@ import { numericValue } from './scale.js';
 
 /** Weighted average of the numeric marks, two decimals; null without any. */
 export function weightedAverage(marks: Iterable<{ value: string; weight: number }>): number | null {
-  let sum = 0, weights = 0;
+  let sum = 0,
+    weights = 0;
   for (const m of marks) {
     const n = numericValue(m.value);
     if (n === null) continue;
@@ -19,7 +20,8 @@ export function weightedAverage(marks: Iterable<{ value: string; weight: number 
  * credit-only work «зач» when credits outnumber fails. The teacher confirms or changes it.
  */
 export function suggestFinal(
-  marks: ReadonlyArray<{ value: string; weight: number }>, scale: readonly string[],
+  marks: ReadonlyArray<{ value: string; weight: number }>,
+  scale: readonly string[],
 ): string | null {
   const avg = weightedAverage(marks);
   if (avg !== null) {

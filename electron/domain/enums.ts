@@ -2,7 +2,15 @@
 // database, the services and the screens share. db/schema.ts re-exports the types.
 
 export const ROLES = [
-  'admin', 'director', 'deputy', 'dept_head', 'secretary', 'curator', 'teacher', 'student', 'parent',
+  'admin',
+  'director',
+  'deputy',
+  'dept_head',
+  'secretary',
+  'curator',
+  'teacher',
+  'student',
+  'parent',
 ] as const;
 export type Role = (typeof ROLES)[number];
 /** Roles that work for the institution: given by the administrator, with a scope where one applies. */

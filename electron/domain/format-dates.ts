@@ -17,7 +17,12 @@ export function ruDay(moment: Date): string {
 }
 
 const dateTimes = new Intl.DateTimeFormat('ru-RU', {
-  day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
 });
 
 /** A moment in local time: «25.11.2026 14:05»; empty for none, the text itself when it is not a moment. */
@@ -30,7 +35,11 @@ export function ruDateTime(moment: string | Date | null | undefined): string {
 }
 
 const longDates = new Intl.DateTimeFormat('ru-RU', {
-  weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
 });
 
 /** `2026-11-25` → «среда, 25 ноября 2026» (without the «г.» Intl puts after the year). */

@@ -11,7 +11,9 @@ export function decimal(value: number, digits: number): string {
   let format = fixedFormats.get(digits);
   if (!format) {
     format = new Intl.NumberFormat('ru-RU', {
-      minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      useGrouping: false,
     });
     fixedFormats.set(digits, format);
   }
@@ -54,7 +56,10 @@ export function formatBytes(bytes: number | null | undefined): string {
   if (bytes < 1024) return `${bytes} Б`;
   let value = bytes / 1024;
   let unit = 0;
-  while (value >= 1024 && unit < BYTE_UNITS.length - 1) { value /= 1024; unit++; }
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
   return `${decimal(value, value < 10 ? 1 : 0)} ${BYTE_UNITS[unit]}`;
 }
 

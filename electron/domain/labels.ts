@@ -16,28 +16,46 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 /** «Учебный год 2025/2026 закрыт». */
 export const YEAR_STATUS_LABELS: Record<YearStatus, string> = {
-  open: 'открыт', closed: 'закрыт', archived: 'в архиве',
+  open: 'открыт',
+  closed: 'закрыт',
+  archived: 'в архиве',
 };
 
 export const REMARK_STATUS_LABELS: Record<RemarkStatus, string> = {
-  draft: 'черновик', open: 'ждёт ответа', answered: 'ответ получен', accepted: 'устранено', reopened: 'возвращено',
+  draft: 'черновик',
+  open: 'ждёт ответа',
+  answered: 'ответ получен',
+  accepted: 'устранено',
+  reopened: 'возвращено',
 };
 
 /** The lesson panel's choice: «Практическое занятие». */
 export const LESSON_KIND_TITLES: Record<LessonKind, string> = {
-  lecture: 'Лекция', practical: 'Практическое занятие', lab: 'Лабораторное занятие', test: 'Контрольное занятие',
-  excursion: 'Экскурсия', self_study: 'Самостоятельная работа',
+  lecture: 'Лекция',
+  practical: 'Практическое занятие',
+  lab: 'Лабораторное занятие',
+  test: 'Контрольное занятие',
+  excursion: 'Экскурсия',
+  self_study: 'Самостоятельная работа',
 };
 
 /** Printed pages, lists and import messages: «практическое занятие». */
 export const LESSON_KIND_NAMES: Record<LessonKind, string> = {
-  lecture: 'лекция', practical: 'практическое занятие', lab: 'лабораторная работа', test: 'контрольная работа',
-  excursion: 'экскурсия', self_study: 'самостоятельная работа',
+  lecture: 'лекция',
+  practical: 'практическое занятие',
+  lab: 'лабораторная работа',
+  test: 'контрольная работа',
+  excursion: 'экскурсия',
+  self_study: 'самостоятельная работа',
 };
 
 /** The thematic plan's narrow column: «практическое». */
 export const LESSON_KIND_SHORT: Record<LessonKind, string> = {
-  lecture: 'лекция', practical: 'практическое', lab: 'лабораторная', test: 'контрольная', excursion: 'экскурсия',
+  lecture: 'лекция',
+  practical: 'практическое',
+  lab: 'лабораторная',
+  test: 'контрольная',
+  excursion: 'экскурсия',
   self_study: 'самостоятельная',
 };
 
@@ -56,11 +74,17 @@ export const WORK_KINDS: Record<string, { title: string; short: string; weight: 
 };
 
 export const ATTENDANCE_LABELS: Record<AttendanceCode, string> = {
-  н: 'отсутствовал(а)', у: 'отсутствовал(а) по уважительной причине', б: 'болел(а)', оп: 'опоздал(а)',
+  н: 'отсутствовал(а)',
+  у: 'отсутствовал(а) по уважительной причине',
+  б: 'болел(а)',
+  оп: 'опоздал(а)',
   уч: 'по делам учреждения',
 };
 
 /** The final marks' column headers in the grid. */
 export const FINAL_KIND_LABELS = {
-  period: 'Итог', exam: 'Экз.', credit: 'Зачёт', year: 'Год',
+  period: 'Итог',
+  exam: 'Экз.',
+  credit: 'Зачёт',
+  year: 'Год',
 } as const satisfies Record<FinalMarkKind, string>;

@@ -9,14 +9,51 @@ export const CREDIT = ['зач', 'незач'] as const;
 
 // ЙЦУКЕН on a QWERTY keyboard: a teacher who forgot to switch the layout types «y» for «н».
 const LATIN_TO_CYRILLIC: Record<string, string> = {
-  q: 'й', w: 'ц', e: 'у', r: 'к', t: 'е', y: 'н', u: 'г', i: 'ш', o: 'щ', p: 'з', '[': 'х', ']': 'ъ',
-  a: 'ф', s: 'ы', d: 'в', f: 'а', g: 'п', h: 'р', j: 'о', k: 'л', l: 'д', ';': 'ж', "'": 'э',
-  z: 'я', x: 'ч', c: 'с', v: 'м', b: 'и', n: 'т', m: 'ь', ',': 'б', '.': 'ю',
+  q: 'й',
+  w: 'ц',
+  e: 'у',
+  r: 'к',
+  t: 'е',
+  y: 'н',
+  u: 'г',
+  i: 'ш',
+  o: 'щ',
+  p: 'з',
+  '[': 'х',
+  ']': 'ъ',
+  a: 'ф',
+  s: 'ы',
+  d: 'в',
+  f: 'а',
+  g: 'п',
+  h: 'р',
+  j: 'о',
+  k: 'л',
+  l: 'д',
+  ';': 'ж',
+  "'": 'э',
+  z: 'я',
+  x: 'ч',
+  c: 'с',
+  v: 'м',
+  b: 'и',
+  n: 'т',
+  m: 'ь',
+  ',': 'б',
+  '.': 'ю',
 };
 
 const SYNONYMS: Record<string, string> = {
-  'зачет': 'зач', 'зачёт': 'зач', 'зачтено': 'зач', 'незачет': 'незач', 'незачёт': 'незач', 'не зач': 'незач',
-  'не зачтено': 'незач', 'на': 'н/а', 'н\\а': 'н/а', 'н.а': 'н/а',
+  зачет: 'зач',
+  зачёт: 'зач',
+  зачтено: 'зач',
+  незачет: 'незач',
+  незачёт: 'незач',
+  'не зач': 'незач',
+  'не зачтено': 'незач',
+  на: 'н/а',
+  'н\\а': 'н/а',
+  'н.а': 'н/а',
 };
 
 /** Lower-case, trimmed, Cyrillic: «  Зачёт » → «зач», «y» → «н», «jg» → «оп». */
@@ -29,7 +66,10 @@ export function normalizeValue(raw: string): string {
 
 /** The scale in use: `5,4,3,2,зач,незач` from the institution (a `1` in it allows one). */
 export function parseScale(markScale: string): string[] {
-  const values = markScale.split(',').map((v) => v.trim()).filter(Boolean);
+  const values = markScale
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   return values.length > 0 ? values : ['5', '4', '3', '2', 'зач', 'незач'];
 }
 

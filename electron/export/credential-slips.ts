@@ -24,8 +24,13 @@ export interface CredentialSlipsOptions {
 
 export async function credentialSlipsPdf(options: CredentialSlipsOptions): Promise<Uint8Array> {
   const pdf = await createPdf({
-    title: 'Данные для входа в электронный журнал', orientation: 'portrait', institution: options.institution,
-    formedAt: options.formedAt, mono: true, titleBlock: false, family: 'condensed',
+    title: 'Данные для входа в электронный журнал',
+    orientation: 'portrait',
+    institution: options.institution,
+    formedAt: options.formedAt,
+    mono: true,
+    titleBlock: false,
+    family: 'condensed',
   });
   const how = options.address
     ? `Откройте в браузере адрес ${options.address} (или программу «Журнал» в учебном заведении) и введите логин и пароль.`
@@ -41,13 +46,20 @@ export async function credentialSlipsPdf(options: CredentialSlipsOptions): Promi
       const boxTop = slot.y - 3;
       slot.field('Логин:', s.login, { size: 12, labelWidth: 52 });
       slot.field('Пароль:', s.password, { size: 12, labelWidth: 52 });
-      slot.canvas.rect(slot.innerLeft - 4, boxTop, slot.innerWidth + 8, slot.y - boxTop - 1, { stroke: { width: 0.6, color: GREY_FILL } });
+      slot.canvas.rect(slot.innerLeft - 4, boxTop, slot.innerWidth + 8, slot.y - boxTop - 1, {
+        stroke: { width: 0.6, color: GREY_FILL },
+      });
       slot.spacer(3);
       slot.text(how, { size: 8 });
-      slot.text('Пароль одноразовый: при первом входе программа попросит придумать свой — не короче 8 символов, с буквами и цифрами.', { size: 8 });
+      slot.text(
+        'Пароль одноразовый: при первом входе программа попросит придумать свой — не короче 8 символов, с буквами и цифрами.',
+        { size: 8 },
+      );
       slot.text(`Помощь: ${options.help}.`, { size: 8 });
-      slot.text(`Выдан ${ruDay(options.formedAt)}. Никому не сообщайте пароль и не входите под чужим логином.`,
-        { size: 7.5, color: GREY_TEXT });
+      slot.text(`Выдан ${ruDay(options.formedAt)}. Никому не сообщайте пароль и не входите под чужим логином.`, {
+        size: 7.5,
+        color: GREY_TEXT,
+      });
     },
   });
   return pdf.finish();

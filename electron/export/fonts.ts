@@ -8,11 +8,11 @@ import { createRequire } from 'node:module';
 export type FontFace = 'sans' | 'sans-bold' | 'condensed' | 'condensed-bold' | 'mono';
 
 export const FONT_FILES: Readonly<Record<FontFace, string>> = {
-  'sans': 'DejaVuSans.ttf',
+  sans: 'DejaVuSans.ttf',
   'sans-bold': 'DejaVuSans-Bold.ttf',
-  'condensed': 'DejaVuSansCondensed.ttf',
+  condensed: 'DejaVuSansCondensed.ttf',
   'condensed-bold': 'DejaVuSansCondensed-Bold.ttf',
-  'mono': 'DejaVuSansMono.ttf',
+  mono: 'DejaVuSansMono.ttf',
 };
 
 let overrideDir: string | null = null;

@@ -106,21 +106,31 @@ function leftPage(pdf: PdfBuilder, data: JournalPagesData, lessons: readonly Jou
   const students = data.students.filter((s) => lessons.length === 0 || lessons.some((l) => onRoster(s, l.date)));
   pdf.table({
     // The name column takes what the dates leave, so every spread fills the page's width.
-    columns: [{ width: NUMBER_WIDTH, align: 'right' }, { flex: 1 }, ...lessons.map(() => ({ width: DATE_WIDTH, align: 'center' as const }))],
+    columns: [
+      { width: NUMBER_WIDTH, align: 'right' },
+      { flex: 1 },
+      ...lessons.map(() => ({ width: DATE_WIDTH, align: 'center' as const })),
+    ],
     header: [
       [{ text: '№', rowSpan: 2 }, { text: 'Фамилия, имя, отчество обучающегося', rowSpan: 2 }, ...monthHeader(lessons)],
       lessons.map((l) => String(Number(l.date.slice(8)))),
     ],
     rows: students.map((s, i): Cell[] => [
-      i + 1, s.name,
-      ...lessons.map((l): Cell => (onRoster(s, l.date) ? cellText(data, l.id, s.studentId) : { text: '', fill: GREY_FILL })),
+      i + 1,
+      s.name,
+      ...lessons.map((l): Cell =>
+        onRoster(s, l.date) ? cellText(data, l.id, s.studentId) : { text: '', fill: GREY_FILL },
+      ),
     ]),
     fontSize: 7.5,
     headerFontSize: 7.5,
   });
   if (students.length === 0) pdf.text('В списке группы нет обучающихся на эти даты.', { size: 8 });
-  pdf.text('н — отсутствовал(а); у — по уважительной причине; б — болел(а); оп — опоздал(а); уч — по делам учреждения (присутствие). '
-    + 'Серым — обучающийся не числился в группе в этот день.', { size: 6.5, color: GREY_TEXT });
+  pdf.text(
+    'н — отсутствовал(а); у — по уважительной причине; б — болел(а); оп — опоздал(а); уч — по делам учреждения (присутствие). ' +
+      'Серым — обучающийся не числился в группе в этот день.',
+    { size: 6.5, color: GREY_TEXT },
+  );
 }
 
 function rightPage(pdf: PdfBuilder, data: JournalPagesData, lessons: readonly JournalPageLesson[], page: string): void {
@@ -129,8 +139,13 @@ function rightPage(pdf: PdfBuilder, data: JournalPagesData, lessons: readonly Jo
     columns: [{ width: 52, align: 'center' }, { width: 30, align: 'center' }, { width: 100 }, { flex: 3 }, { flex: 2 }],
     header: ['Дата', 'Часов', 'Вид занятия', 'Тема занятия', 'Домашнее задание'],
     rows: lessons.map((l): Cell[] => [
-      `${l.date.slice(8)}.${l.date.slice(5, 7)}.${l.date.slice(0, 4)}`, l.hours, l.kind, l.topic || { text: 'тема не указана', color: GREY_TEXT },
-      [l.homework ?? '', l.individualHomework > 0 ? `(индивидуальные задания: ${l.individualHomework})` : ''].filter(Boolean).join(' '),
+      `${l.date.slice(8)}.${l.date.slice(5, 7)}.${l.date.slice(0, 4)}`,
+      l.hours,
+      l.kind,
+      l.topic || { text: 'тема не указана', color: GREY_TEXT },
+      [l.homework ?? '', l.individualHomework > 0 ? `(индивидуальные задания: ${l.individualHomework})` : '']
+        .filter(Boolean)
+        .join(' '),
     ]),
     fontSize: 7.5,
   });
@@ -151,13 +166,19 @@ export interface JournalCopyOptions {
 /** The journal's pages for the period as one document; certified, it ends «Копия верна», position, signature, name and date. */
 export async function journalCopyPdf(data: JournalPagesData, options: JournalCopyOptions): Promise<Uint8Array> {
   const pdf = await createPdf({
-    title: options.title ?? 'Копия страниц электронного журнала учебных занятий', orientation: 'landscape', institution: options.institution,
-    subtitle: `Группа ${data.groupName}. ${data.subjectName}. ${data.periodTitle}`, formedAt: options.formedAt,
+    title: options.title ?? 'Копия страниц электронного журнала учебных занятий',
+    orientation: 'landscape',
+    institution: options.institution,
+    subtitle: `Группа ${data.groupName}. ${data.subjectName}. ${data.periodTitle}`,
+    formedAt: options.formedAt,
   });
   drawJournalPages(pdf, data, options.pages);
   const hours = data.lessons.reduce((s, l) => s + l.hours, 0);
   pdf.spacer(4);
-  pdf.text(`Всего за период: ${data.lessons.length} занятий, ${hours} ч. Обучающихся в списке: ${data.students.length}.`, { size: 9 });
+  pdf.text(
+    `Всего за период: ${data.lessons.length} занятий, ${hours} ч. Обучающихся в списке: ${data.students.length}.`,
+    { size: 9 },
+  );
   if (options.certification) pdf.certificationBlock(options.certification);
   return pdf.finish();
 }

@@ -36,14 +36,22 @@ const RESAVE = 'Откройте его в Excel (или LibreOffice) и сох�
 
 const thousands = (n: number) => n.toLocaleString('ru-RU').replace(/\u00A0/g, ' ');
 
-interface Entry { name: string; method: number; compressed: number; size: number; offset: number }
+interface Entry {
+  name: string;
+  method: number;
+  compressed: number;
+  size: number;
+  offset: number;
+}
 
 /** Why a file of this size is not read (check it before reading a file from disk), or null. */
 export function sizeProblem(size: number, limits: XlsxLimits = XLSX_LIMITS): string | null {
   if (size === 0) return 'Файл пустой (0 байт): вероятно, он не сохранился или скопирован не до конца';
   if (size <= limits.maxFileBytes) return null;
-  return `Файл слишком большой: ${megabytes(size)}, а загрузить можно не больше ${megabytes(limits.maxFileBytes)}. `
-    + `В одном списке — до ${thousands(limits.maxRows)} строк; уберите из книги картинки и лишние листы или разделите список на несколько файлов`;
+  return (
+    `Файл слишком большой: ${megabytes(size)}, а загрузить можно не больше ${megabytes(limits.maxFileBytes)}. ` +
+    `В одном списке — до ${thousands(limits.maxRows)} строк; уберите из книги картинки и лишние листы или разделите список на несколько файлов`
+  );
 }
 
 /** The quick part of the check (size, kind, the zip's table of contents), without unpacking anything. */
@@ -52,9 +60,12 @@ export function openXlsx(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIMITS): {
   if (tooBig) throw new XlsxError(tooBig);
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   if (buf.length >= 4 && buf.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new XlsxError(`Это файл старого формата Excel 97–2003 (.xls) или зашифрованная книга с паролем. ${RESAVE}, без пароля`);
+    throw new XlsxError(
+      `Это файл старого формата Excel 97–2003 (.xls) или зашифрованная книга с паролем. ${RESAVE}, без пароля`,
+    );
   }
-  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw new XlsxError(`Это не таблица Excel .xlsx (внутри не архив книги). ${RESAVE}`);
+  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50)
+    throw new XlsxError(`Это не таблица Excel .xlsx (внутри не архив книги). ${RESAVE}`);
   const entries = centralDirectory(buf);
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
@@ -66,26 +77,42 @@ export function openXlsx(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIMITS): {
 /** Refuses (XlsxError) a file that is empty, too big, not a zip, damaged, not a workbook, or holds too much. */
 export async function checkXlsx(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIMITS): Promise<void> {
   const { buf, entries } = openXlsx(bytes, limits);
-  let rows = 0, cells = 0, xml = 0;
+  let rows = 0,
+    cells = 0,
+    xml = 0;
   for (const e of entries.filter((x) => /^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/i.test(x.name))) {
     const sheet = e.name.toLowerCase().startsWith('xl/worksheets/');
-    await scanEntry(buf, e, (chunk) => {
-      xml += chunk.length;
-      if (xml > limits.maxXmlBytes) {
-        throw new XlsxError(`В книге слишком много данных: больше ${megabytes(limits.maxXmlBytes)} после распаковки. `
-          + `В одном списке — до ${thousands(limits.maxRows)} строк; уберите лишние листы или разделите список на несколько файлов`);
-      }
-    }, sheet ? (r, c) => {
-      rows += r; cells += c;
-      if (rows > limits.maxRows + HEADER_SLACK) {
-        throw new XlsxError(`В файле больше ${thousands(limits.maxRows)} строк — столько за один раз не загрузить. `
-          + 'Разделите список на несколько файлов; если строк с данными меньше, удалите пустые оформленные строки под таблицей и на других листах');
-      }
-      if (cells > limits.maxCells) {
-        throw new XlsxError(`В файле больше ${thousands(limits.maxCells)} ячеек (считая оформленные пустые) — столько за один раз не загрузить. `
-          + 'Оставьте только лист со списком и нужные столбцы или разделите список на несколько файлов');
-      }
-    } : null);
+    await scanEntry(
+      buf,
+      e,
+      (chunk) => {
+        xml += chunk.length;
+        if (xml > limits.maxXmlBytes) {
+          throw new XlsxError(
+            `В книге слишком много данных: больше ${megabytes(limits.maxXmlBytes)} после распаковки. ` +
+              `В одном списке — до ${thousands(limits.maxRows)} строк; уберите лишние листы или разделите список на несколько файлов`,
+          );
+        }
+      },
+      sheet
+        ? (r, c) => {
+            rows += r;
+            cells += c;
+            if (rows > limits.maxRows + HEADER_SLACK) {
+              throw new XlsxError(
+                `В файле больше ${thousands(limits.maxRows)} строк — столько за один раз не загрузить. ` +
+                  'Разделите список на несколько файлов; если строк с данными меньше, удалите пустые оформленные строки под таблицей и на других листах',
+              );
+            }
+            if (cells > limits.maxCells) {
+              throw new XlsxError(
+                `В файле больше ${thousands(limits.maxCells)} ячеек (считая оформленные пустые) — столько за один раз не загрузить. ` +
+                  'Оставьте только лист со списком и нужные столбцы или разделите список на несколько файлов',
+              );
+            }
+          }
+        : null,
+    );
   }
 }
 
@@ -95,7 +122,10 @@ const DAMAGED = `Файл повреждён: архив книги обрыва
 function centralDirectory(buf: Buffer): Entry[] {
   let end = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { end = i; break; }
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
   }
   if (end < 0) throw new XlsxError(DAMAGED);
   const count = buf.readUInt16LE(end + 10);
@@ -115,7 +145,9 @@ function centralDirectory(buf: Buffer): Entry[] {
       offset: buf.readUInt32LE(at + 42),
     };
     if (entry.compressed === 0xffffffff || entry.size === 0xffffffff || entry.offset === 0xffffffff) {
-      throw new XlsxError('Файл слишком большой для списка (архив в формате ZIP64). Разделите список на несколько файлов');
+      throw new XlsxError(
+        'Файл слишком большой для списка (архив в формате ZIP64). Разделите список на несколько файлов',
+      );
     }
     entries.push(entry);
     at += 46 + nameLength + extra + comment;
@@ -127,13 +159,19 @@ const ROW = /<(?:\w+:)?row[\s>/]/g;
 const CELL = /<(?:\w+:)?c[\s>/]/g;
 
 /** Unpacks one file of the archive chunk by chunk, telling the bytes and (for a sheet) the rows and cells seen. */
-async function scanEntry(buf: Buffer, e: Entry, onBytes: (chunk: Buffer) => void, onRows: ((rows: number, cells: number) => void) | null): Promise<void> {
+async function scanEntry(
+  buf: Buffer,
+  e: Entry,
+  onBytes: (chunk: Buffer) => void,
+  onRows: ((rows: number, cells: number) => void) | null,
+): Promise<void> {
   const local = e.offset;
   if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) throw new XlsxError(DAMAGED);
   const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
   if (dataStart + e.compressed > buf.length) throw new XlsxError(DAMAGED);
   const data = buf.subarray(dataStart, dataStart + e.compressed);
-  if (e.method !== 0 && e.method !== 8) throw new XlsxError(`Книга сжата необычным способом (метод ${e.method}). ${RESAVE}`);
+  if (e.method !== 0 && e.method !== 8)
+    throw new XlsxError(`Книга сжата необычным способом (метод ${e.method}). ${RESAVE}`);
   let carry = '';
   const count = (chunk: Buffer) => {
     onBytes(chunk);
@@ -141,7 +179,10 @@ async function scanEntry(buf: Buffer, e: Entry, onBytes: (chunk: Buffer) => void
     let text = carry + chunk.toString('latin1');
     carry = '';
     const cut = text.lastIndexOf('<');
-    if (cut >= 0 && text.length - cut < 32 && text.indexOf('>', cut) < 0) { carry = text.slice(cut); text = text.slice(0, cut); }
+    if (cut >= 0 && text.length - cut < 32 && text.indexOf('>', cut) < 0) {
+      carry = text.slice(cut);
+      text = text.slice(0, cut);
+    }
     onRows(text.match(ROW)?.length ?? 0, text.match(CELL)?.length ?? 0);
   };
   if (e.method === 0) {
@@ -153,7 +194,13 @@ async function scanEntry(buf: Buffer, e: Entry, onBytes: (chunk: Buffer) => void
   try {
     await new Promise<void>((resolve, reject) => {
       inflate.on('data', (chunk: Buffer) => {
-        try { count(chunk); } catch (error) { reject(error as Error); source.destroy(); inflate.destroy(); }
+        try {
+          count(chunk);
+        } catch (error) {
+          reject(error as Error);
+          source.destroy();
+          inflate.destroy();
+        }
       });
       inflate.on('end', resolve);
       inflate.on('error', () => reject(new XlsxError(DAMAGED)));

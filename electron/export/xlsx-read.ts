@@ -23,7 +23,11 @@ export interface SheetData {
   cellProblems: CellProblem[];
 }
 
-export interface CellProblem { row: number; header: string; message: string }
+export interface CellProblem {
+  row: number;
+  header: string;
+  message: string;
+}
 
 export interface ReadSheetOptions {
   /** 1-based row of the header. Default: the frozen row of a sheet we wrote, else found by looking. */
@@ -117,7 +121,10 @@ function findHeaderRow(ws: ExcelJS.Worksheet): number {
   return index < 0 ? 1 : index + 1;
 }
 
-async function loadWorkbook(source: string | Uint8Array | ArrayBuffer, limits: XlsxLimits | undefined): Promise<ExcelJS.Workbook> {
+async function loadWorkbook(
+  source: string | Uint8Array | ArrayBuffer,
+  limits: XlsxLimits | undefined,
+): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   if (limits) {
     if (typeof source === 'string') {
@@ -137,20 +144,30 @@ async function loadWorkbook(source: string | Uint8Array | ArrayBuffer, limits: X
 }
 
 /** Reads one sheet (the first when no name is given; names match ignoring case) into records. */
-export async function readSheet(source: string | Uint8Array | ArrayBuffer, sheetName?: string, options: ReadSheetOptions = {}): Promise<SheetData> {
+export async function readSheet(
+  source: string | Uint8Array | ArrayBuffer,
+  sheetName?: string,
+  options: ReadSheetOptions = {},
+): Promise<SheetData> {
   const wb = await loadWorkbook(source, options.limits);
-  const ws = sheetName === undefined
-    ? wb.worksheets[0]
-    : wb.worksheets.find((w) => w.name === sheetName) ?? wb.worksheets.find((w) => w.name.toLowerCase() === sheetName.toLowerCase());
+  const ws =
+    sheetName === undefined
+      ? wb.worksheets[0]
+      : (wb.worksheets.find((w) => w.name === sheetName) ??
+        wb.worksheets.find((w) => w.name.toLowerCase() === sheetName.toLowerCase()));
   if (!ws) {
     const names = wb.worksheets.map((w) => `«${w.name}»`).join(', ') || 'нет ни одного листа';
-    throw new Error(sheetName === undefined ? 'В файле нет листов' : `Лист «${sheetName}» не найден; в файле: ${names}`);
+    throw new Error(
+      sheetName === undefined ? 'В файле нет листов' : `Лист «${sheetName}» не найден; в файле: ${names}`,
+    );
   }
   const headerRow = options.headerRow ?? findHeaderRow(ws);
 
   // Headers up to the last filled one; blanks get «Столбец N», repeats «Имя (2)».
   const raw: string[] = [];
-  ws.getRow(headerRow).eachCell({ includeEmpty: false }, (cell, col) => { raw[col - 1] = asText(plainValue(cell.value)); });
+  ws.getRow(headerRow).eachCell({ includeEmpty: false }, (cell, col) => {
+    raw[col - 1] = asText(plainValue(cell.value));
+  });
   while (raw.length > 0 && !raw[raw.length - 1]) raw.pop();
   const seen = new Map<string, number>();
   const headers = Array.from(raw, (h, i) => {
@@ -173,13 +190,22 @@ export async function readSheet(source: string | Uint8Array | ArrayBuffer, sheet
       const cell = row.getCell(i + 1);
       const problem = cellProblem(cell);
       const value = problem ? null : plainValue(cell.value);
-      if (problem) { problems.push({ row: r, header, message: problem }); filled = true; }
+      if (problem) {
+        problems.push({ row: r, header, message: problem });
+        filled = true;
+      }
       record[header] = value;
       if (!isEmpty(value)) filled = true;
     });
-    if (filled) { rows.push(record); rowNumbers.push(r); cellProblems.push(...problems); }
+    if (filled) {
+      rows.push(record);
+      rowNumbers.push(r);
+      cellProblems.push(...problems);
+    }
     if (options.limits && rows.length > options.limits.maxRows) {
-      throw new XlsxError(`В списке больше ${options.limits.maxRows.toLocaleString('ru-RU').replace(/\u00A0/g, ' ')} строк — столько за один раз не загрузить. Разделите список на несколько файлов`);
+      throw new XlsxError(
+        `В списке больше ${options.limits.maxRows.toLocaleString('ru-RU').replace(/\u00A0/g, ' ')} строк — столько за один раз не загрузить. Разделите список на несколько файлов`,
+      );
     }
   }
   return { name: ws.name, headers, rows, headerRow, rowNumbers, cellProblems };

@@ -3,7 +3,15 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 
-export { readSheet, plainValue, asText, asNumber, type SheetData, type SheetValue, type ReadSheetOptions } from './xlsx-read.js';
+export {
+  readSheet,
+  plainValue,
+  asText,
+  asNumber,
+  type SheetData,
+  type SheetValue,
+  type ReadSheetOptions,
+} from './xlsx-read.js';
 
 export type XlsxColumnType = 'text' | 'number' | 'integer' | 'date' | 'datetime' | 'percent';
 
@@ -35,9 +43,21 @@ export interface TableSheetSpec {
 }
 
 const NUM_FMT: Record<XlsxColumnType, string> = {
-  text: '@', number: '0.00', integer: '0', date: 'dd.mm.yyyy', datetime: 'dd.mm.yyyy hh:mm', percent: '0.0%',
+  text: '@',
+  number: '0.00',
+  integer: '0',
+  date: 'dd.mm.yyyy',
+  datetime: 'dd.mm.yyyy hh:mm',
+  percent: '0.0%',
 };
-const DEFAULT_WIDTH: Record<XlsxColumnType, number> = { text: 20, number: 10, integer: 8, date: 12, datetime: 17, percent: 9 };
+const DEFAULT_WIDTH: Record<XlsxColumnType, number> = {
+  text: 20,
+  number: 10,
+  integer: 8,
+  date: 12,
+  datetime: 17,
+  percent: 9,
+};
 const THIN = { style: 'thin', color: { argb: 'FFA6A6A6' } } as const;
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const MAX_SHEET_NAME = 31;
@@ -66,7 +86,8 @@ function cut(text: string, max: number): string {
 export function sheetName(wanted: string, taken: Iterable<string> = []): string {
   const used = new Set(Array.from(taken, (n) => n.toLowerCase()));
   let base = wanted
-    .replace(/\[/g, '(').replace(/]/g, ')')
+    .replace(/\[/g, '(')
+    .replace(/]/g, ')')
     .replace(/[:*?/\\]/g, '-')
     // eslint-disable-next-line no-control-regex -- Excel refuses control characters in names
     .replace(/[\u0000-\u001F\u007F]/g, '')
@@ -117,7 +138,9 @@ export function cellValue(type: XlsxColumnType, value: unknown): ExcelJS.CellVal
     case 'datetime': {
       const d = value instanceof Date ? value : new Date(String(value));
       if (Number.isNaN(d.getTime())) return String(value);
-      return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()));
+      return new Date(
+        Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()),
+      );
     }
   }
 }
@@ -127,7 +150,8 @@ function columnWidth(column: XlsxColumn, rows: Iterable<XlsxRow>): number {
   const longestWord = Math.max(...column.header.split(/\s+/).map((w) => w.length));
   if (column.type !== 'text' || !Array.isArray(rows)) return Math.max(DEFAULT_WIDTH[column.type], longestWord + 2);
   let longest = longestWord;
-  for (const row of (rows as XlsxRow[]).slice(0, 500)) longest = Math.max(longest, String(row[column.key] ?? '').length);
+  for (const row of (rows as XlsxRow[]).slice(0, 500))
+    longest = Math.max(longest, String(row[column.key] ?? '').length);
   return Math.min(Math.max(longest + 2, 6), 60);
 }
 
@@ -168,8 +192,22 @@ function layOutSheet(ws: ExcelJS.Worksheet, spec: Omit<TableSheetSpec, 'rows'>, 
 
 function sheetOptions(columns: number, headerRow: number): Partial<ExcelJS.AddWorksheetOptions> {
   return {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }],
-    pageSetup: { paperSize: 9, orientation: columns > 6 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: [
+      {
+        state: 'frozen',
+        xSplit: 0,
+        ySplit: headerRow,
+        topLeftCell: `A${headerRow + 1}`,
+        activeCell: `A${headerRow + 1}`,
+      },
+    ],
+    pageSetup: {
+      paperSize: 9,
+      orientation: columns > 6 ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
   };
 }
 
@@ -187,15 +225,25 @@ function columnStyles(columns: readonly XlsxColumn[]): Array<Partial<ExcelJS.Sty
   return columns.map((c) => ({ numFmt: c.numFmt ?? NUM_FMT[c.type] }));
 }
 
-function addStyledRow(ws: ExcelJS.Worksheet, columns: readonly XlsxColumn[], styles: ReadonlyArray<Partial<ExcelJS.Style>>, row: XlsxRow): ExcelJS.Row {
+function addStyledRow(
+  ws: ExcelJS.Worksheet,
+  columns: readonly XlsxColumn[],
+  styles: ReadonlyArray<Partial<ExcelJS.Style>>,
+  row: XlsxRow,
+): ExcelJS.Row {
   const added = ws.addRow(rowValues(columns, row));
-  added.eachCell((cell, col) => { cell.style = styles[col - 1]!; });
+  added.eachCell((cell, col) => {
+    cell.style = styles[col - 1]!;
+  });
   return added;
 }
 
 /** Adds a typed table sheet to an in-memory workbook. */
 export function addTableSheet(wb: ExcelJS.Workbook, spec: TableSheetSpec): ExcelJS.Worksheet {
-  const name = sheetName(spec.name, wb.worksheets.map((w) => w.name));
+  const name = sheetName(
+    spec.name,
+    wb.worksheets.map((w) => w.name),
+  );
   const headerRow = spec.title ? 2 : 1;
   const ws = wb.addWorksheet(name, sheetOptions(spec.columns.length, headerRow));
   layOutSheet(ws, spec, spec.rows);
@@ -229,9 +277,7 @@ export interface XlsxStreamWriter {
 }
 
 export type StreamSheets =
-  | Iterable<StreamSheetSpec>
-  | AsyncIterable<StreamSheetSpec>
-  | ((writer: XlsxStreamWriter) => Promise<void> | void);
+  Iterable<StreamSheetSpec> | AsyncIterable<StreamSheetSpec> | ((writer: XlsxStreamWriter) => Promise<void> | void);
 
 /** Yield to the event loop every so many rows, so the zip stream drains to disk as we go. */
 const DRAIN_EVERY = 2000;
@@ -246,7 +292,12 @@ export async function writeXlsxStream(file: string, sheets: StreamSheets): Promi
   // A full disk or a pulled stick fails the file stream, not exceljs: without a listener the
   // 'error' event would crash the process, and the commit below would wait for ever.
   let streamError: Error | null = null;
-  const failed = new Promise<never>((_, reject) => out.once('error', (error) => { streamError = error; reject(error); }));
+  const failed = new Promise<never>((_, reject) =>
+    out.once('error', (error) => {
+      streamError = error;
+      reject(error);
+    }),
+  );
   failed.catch(() => undefined);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Журнал';
@@ -268,7 +319,9 @@ export async function writeXlsxStream(file: string, sheets: StreamSheets): Promi
       let committed = false;
       const appender: SheetAppender = {
         name,
-        get rowCount() { return count; },
+        get rowCount() {
+          return count;
+        },
         addRow(row) {
           if (committed) throw new Error(`Лист «${name}» уже закрыт`);
           addStyledRow(ws, spec.columns, styles, row).commit();

@@ -10,5 +10,8 @@ export interface JobControl {
 }
 
 export class CancelledError extends Error {
-  constructor() { super('Операция отменена пользователем'); this.name = 'CancelledError'; }
+  constructor() {
+    super('Операция отменена пользователем');
+    this.name = 'CancelledError';
+  }
 }

@@ -18,7 +18,11 @@ export interface Job<I, O, P = never> {
 
 /** A job failed in the worker: its message and the error's code (SQLite's, for instance) come back. */
 export class JobError extends Error {
-  constructor(message: string, readonly code: string | undefined, readonly cancelled: boolean) {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly cancelled: boolean,
+  ) {
     super(message);
   }
 }
@@ -35,7 +39,10 @@ export interface RunOptions<P> {
 export function runJob<I, O, P>(job: Job<I, O, P>, input: I, options: RunOptions<P> = {}): Promise<O> {
   const script = options.inline ? null : workerScript(job.name);
   if (!script) {
-    return job.run(input, { progress: (v) => options.onProgress?.(v), cancelled: () => options.signal?.aborted ?? false });
+    return job.run(input, {
+      progress: (v) => options.onProgress?.(v),
+      cancelled: () => options.signal?.aborted ?? false,
+    });
   }
   return new Promise<O>((resolve, reject) => {
     const worker = new Worker(script.code, { eval: script.eval, workerData: input });
@@ -62,12 +69,19 @@ export function runJob<I, O, P>(job: Job<I, O, P>, input: I, options: RunOptions
 export function serveJob<I, O, P>(job: Job<I, O, P>): void {
   let cancelled = false;
   const port = parentPort!;
-  port.on('message', (m) => { if (m === 'cancel') cancelled = true; });
-  job.run(workerData as I, { progress: (value) => port.postMessage({ progress: value }), cancelled: () => cancelled }).then(
-    (done) => port.postMessage({ done }),
-    (e: unknown) => port.postMessage({
-      error: e instanceof Error ? e.message : String(e), code: (e as { code?: string } | null)?.code,
-      cancelled: Boolean((e as { cancelled?: boolean } | null)?.cancelled),
-    }),
-  ).finally(() => port.close());
+  port.on('message', (m) => {
+    if (m === 'cancel') cancelled = true;
+  });
+  job
+    .run(workerData as I, { progress: (value) => port.postMessage({ progress: value }), cancelled: () => cancelled })
+    .then(
+      (done) => port.postMessage({ done }),
+      (e: unknown) =>
+        port.postMessage({
+          error: e instanceof Error ? e.message : String(e),
+          code: (e as { code?: string } | null)?.code,
+          cancelled: Boolean((e as { cancelled?: boolean } | null)?.cancelled),
+        }),
+    )
+    .finally(() => port.close());
 }

@@ -29,6 +29,8 @@ export function workerScript(name: string): WorkerScript | null {
   } catch {
     return null;
   }
-  return { code: `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source.href)}); });`,
-    eval: true };
+  return {
+    code: `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source.href)}); });`,
+    eval: true,
+  };
 }

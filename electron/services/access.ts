@@ -15,30 +15,56 @@ export function grantsOf(session: Session, role: Role) {
 }
 
 export function curatedGroupIds(session: Session): number[] {
-  return grantsOf(session, 'curator').map((g) => g.groupId).filter((id): id is number => id !== null);
+  return grantsOf(session, 'curator')
+    .map((g) => g.groupId)
+    .filter((id): id is number => id !== null);
 }
 
 export function headedDepartmentIds(session: Session): number[] {
-  return grantsOf(session, 'dept_head').map((g) => g.departmentId).filter((id): id is number => id !== null);
+  return grantsOf(session, 'dept_head')
+    .map((g) => g.departmentId)
+    .filter((id): id is number => id !== null);
 }
 
 export interface JournalRow {
-  id: number; year_id: number; group_id: number; subject_id: number; subgroup_id: number | null;
-  teacher_user_id: number; version: number; department_id: number | null; year_status: string;
+  id: number;
+  year_id: number;
+  group_id: number;
+  subject_id: number;
+  subgroup_id: number | null;
+  teacher_user_id: number;
+  version: number;
+  department_id: number | null;
+  year_status: string;
 }
 
 export async function loadJournal(db: Db, journalId: number): Promise<JournalRow> {
-  const row = await db.selectFrom('journals as j').innerJoin('groups as g', 'g.id', 'j.group_id')
+  const row = await db
+    .selectFrom('journals as j')
+    .innerJoin('groups as g', 'g.id', 'j.group_id')
     .innerJoin('academic_years as y', 'y.id', 'j.year_id')
-    .select(['j.id', 'j.year_id', 'j.group_id', 'j.subject_id', 'j.subgroup_id', 'j.teacher_user_id', 'j.version',
-      'g.department_id', 'y.status as year_status'])
-    .where('j.id', '=', journalId).executeTakeFirst();
+    .select([
+      'j.id',
+      'j.year_id',
+      'j.group_id',
+      'j.subject_id',
+      'j.subgroup_id',
+      'j.teacher_user_id',
+      'j.version',
+      'g.department_id',
+      'y.status as year_status',
+    ])
+    .where('j.id', '=', journalId)
+    .executeTakeFirst();
   if (!row) throw notFound('Журнал');
   return row;
 }
 
 /** May the caller open this journal (read-only or not)? */
-export function canReadJournal(session: Session, j: Pick<JournalRow, 'teacher_user_id' | 'group_id' | 'department_id'>): boolean {
+export function canReadJournal(
+  session: Session,
+  j: Pick<JournalRow, 'teacher_user_id' | 'group_id' | 'department_id'>,
+): boolean {
   if (hasRole(session, ...READ_ALL)) return true;
   if (hasRole(session, 'teacher') && j.teacher_user_id === session.userId) return true;
   if (curatedGroupIds(session).includes(j.group_id)) return true;
@@ -60,27 +86,41 @@ export async function assertJournalWrite(db: Db, session: Session, journalId: nu
 }
 
 /** The same rule on a journal row already read (a service that reads it together with more). */
-export function assertCanWriteJournal(session: Session, j: Pick<JournalRow, 'teacher_user_id' | 'group_id' | 'department_id' | 'year_status'>): void {
+export function assertCanWriteJournal(
+  session: Session,
+  j: Pick<JournalRow, 'teacher_user_id' | 'group_id' | 'department_id' | 'year_status'>,
+): void {
   if (!(hasRole(session, 'teacher') && j.teacher_user_id === session.userId)) {
-    throw forbidden(canReadJournal(session, j)
-      ? 'Журнал доступен только для просмотра: записи в нём ведёт преподаватель'
-      : 'Недостаточно прав: это журнал другого преподавателя');
+    throw forbidden(
+      canReadJournal(session, j)
+        ? 'Журнал доступен только для просмотра: записи в нём ведёт преподаватель'
+        : 'Недостаточно прав: это журнал другого преподавателя',
+    );
   }
-  if (j.year_status !== 'open') throw new AppError('locked', 'Учебный год закрыт: журналы доступны только для просмотра');
+  if (j.year_status !== 'open')
+    throw new AppError('locked', 'Учебный год закрыт: журналы доступны только для просмотра');
 }
 
 /** Groups a student belongs to at any time (for scope checks that must not depend on today). */
 async function groupsOfStudent(db: Db, studentId: number) {
-  return db.selectFrom('enrolments as e').innerJoin('groups as g', 'g.id', 'e.group_id')
-    .select(['g.id', 'g.department_id']).where('e.student_id', '=', studentId).execute();
+  return db
+    .selectFrom('enrolments as e')
+    .innerJoin('groups as g', 'g.id', 'e.group_id')
+    .select(['g.id', 'g.department_id'])
+    .where('e.student_id', '=', studentId)
+    .execute();
 }
 
 /** Is the student one of the caller's children (parent) or the caller (student)? */
 export async function isOwnChild(db: Db, session: Session, studentId: number): Promise<boolean> {
   if (hasRole(session, 'student') && session.studentId === studentId) return true;
   if (!hasRole(session, 'parent')) return false;
-  const link = await db.selectFrom('guardians').select('id')
-    .where('student_id', '=', studentId).where('user_id', '=', session.userId).executeTakeFirst();
+  const link = await db
+    .selectFrom('guardians')
+    .select('id')
+    .where('student_id', '=', studentId)
+    .where('user_id', '=', session.userId)
+    .executeTakeFirst();
   return Boolean(link);
 }
 
@@ -89,10 +129,19 @@ export async function canReadStudent(db: Db, session: Session, studentId: number
   if (await isOwnChild(db, session, studentId)) return true;
   const groups = await groupsOfStudent(db, studentId);
   if (groups.some((g) => curatedGroupIds(session).includes(g.id))) return true;
-  if (groups.some((g) => g.department_id !== null && headedDepartmentIds(session).includes(g.department_id))) return true;
+  if (groups.some((g) => g.department_id !== null && headedDepartmentIds(session).includes(g.department_id)))
+    return true;
   if (hasRole(session, 'teacher') && groups.length > 0) {
-    const taught = await db.selectFrom('journals').select('id').where('teacher_user_id', '=', session.userId)
-      .where('group_id', 'in', groups.map((g) => g.id)).executeTakeFirst();
+    const taught = await db
+      .selectFrom('journals')
+      .select('id')
+      .where('teacher_user_id', '=', session.userId)
+      .where(
+        'group_id',
+        'in',
+        groups.map((g) => g.id),
+      )
+      .executeTakeFirst();
     if (taught) return true;
   }
   return false;
@@ -101,7 +150,8 @@ export async function canReadStudent(db: Db, session: Session, studentId: number
 export async function assertStudentRead(db: Db, session: Session, studentId: number): Promise<void> {
   const exists = await db.selectFrom('students').select('id').where('id', '=', studentId).executeTakeFirst();
   if (!exists) throw notFound('Обучающийся');
-  if (!(await canReadStudent(db, session, studentId))) throw forbidden('Недостаточно прав: это данные другого обучающегося');
+  if (!(await canReadStudent(db, session, studentId)))
+    throw forbidden('Недостаточно прав: это данные другого обучающегося');
 }
 
 /**
@@ -111,7 +161,7 @@ export async function assertStudentRead(db: Db, session: Session, studentId: num
 export async function assertFamilyRead(db: Db, session: Session, studentId: number): Promise<void> {
   const exists = await db.selectFrom('students').select('id').where('id', '=', studentId).executeTakeFirst();
   if (!exists) throw notFound('Обучающийся');
-  if (hasRole(session, ...READ_ALL) || await isOwnChild(db, session, studentId)) return;
+  if (hasRole(session, ...READ_ALL) || (await isOwnChild(db, session, studentId))) return;
   assertFamilyScope(session, false, await groupsOfStudent(db, studentId));
 }
 
@@ -120,7 +170,9 @@ export async function assertFamilyRead(db: Db, session: Session, studentId: numb
  * the caller's own (isOwnChild), and the groups the student was ever in.
  */
 export function assertFamilyScope(
-  session: Session, own: boolean, groups: Array<{ id: number; department_id: number | null }>,
+  session: Session,
+  own: boolean,
+  groups: Array<{ id: number; department_id: number | null }>,
 ): void {
   if (hasRole(session, ...READ_ALL) || own) return;
   if (groups.some((g) => curatedGroupIds(session).includes(g.id))) return;
@@ -159,7 +211,11 @@ export async function canManageGroup(db: Db, session: Session, groupId: number):
   if (hasRole(session, 'admin')) return true;
   if (curatedGroupIds(session).includes(groupId)) return true;
   const g = await db.selectFrom('groups').select('department_id').where('id', '=', groupId).executeTakeFirst();
-  return Boolean(g?.department_id !== null && g?.department_id !== undefined && headedDepartmentIds(session).includes(g.department_id));
+  return Boolean(
+    g?.department_id !== null &&
+    g?.department_id !== undefined &&
+    headedDepartmentIds(session).includes(g.department_id),
+  );
 }
 
 /** May the caller see a group's roster: readers of everything, its curator, its department head, its teachers? */
@@ -169,7 +225,12 @@ export async function canReadGroup(db: Db, session: Session, groupId: number): P
   const g = await db.selectFrom('groups').select('department_id').where('id', '=', groupId).executeTakeFirst();
   if (g?.department_id != null && headedDepartmentIds(session).includes(g.department_id)) return true;
   if (!hasRole(session, 'teacher')) return false;
-  const taught = await db.selectFrom('journals').select('id').where('group_id', '=', groupId).where('teacher_user_id', '=', session.userId).executeTakeFirst();
+  const taught = await db
+    .selectFrom('journals')
+    .select('id')
+    .where('group_id', '=', groupId)
+    .where('teacher_user_id', '=', session.userId)
+    .executeTakeFirst();
   return Boolean(taught);
 }
 
@@ -186,13 +247,20 @@ export async function canSeeGroupPersonalData(db: Db, session: Session, groupId:
  * so a department head issues them only for students on a roster of their department's groups today;
  * the administrator for anyone. Returns the students outside the caller's reach.
  */
-export async function studentsBeyondCredentialScope(db: Db, session: Session, studentIds: number[], today: string): Promise<number[]> {
+export async function studentsBeyondCredentialScope(
+  db: Db,
+  session: Session,
+  studentIds: number[],
+  today: string,
+): Promise<number[]> {
   if (hasRole(session, 'admin') || studentIds.length === 0) return [];
   const departments = headedDepartmentIds(session);
   if (departments.length === 0) return [...new Set(studentIds)];
   const reachable = new Set<number>();
   for (let i = 0; i < studentIds.length; i += 500) {
-    const rows = await db.selectFrom('enrolments as e').innerJoin('groups as g', 'g.id', 'e.group_id')
+    const rows = await db
+      .selectFrom('enrolments as e')
+      .innerJoin('groups as g', 'g.id', 'e.group_id')
       .select('e.student_id')
       .where('e.student_id', 'in', studentIds.slice(i, i + 500))
       .where('g.department_id', 'in', departments)

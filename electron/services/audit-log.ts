@@ -1,6 +1,14 @@
 // Browsing the audit log (admin and director): filters, pages, the values before and after shown as a
 // person reads them, and the Excel export — itself written to the log as an export of personal data.
-import type { AuditChange, AuditOptions, AuditPage, AuditRow, FileOutput, LookupItem, Parsed } from '../api/contract.js';
+import type {
+  AuditChange,
+  AuditOptions,
+  AuditPage,
+  AuditRow,
+  FileOutput,
+  LookupItem,
+  Parsed,
+} from '../api/contract.js';
 import { XLSX_MIME } from '../api/contract.js';
 import { badInput } from '../api/errors.js';
 import { ruDate, ruDateTime } from '../domain/format-dates.js';
@@ -43,7 +51,11 @@ function filtered(db: Db, f: Filter) {
 
 function parse(json: string | null): unknown {
   if (json === null) return null;
-  try { return JSON.parse(json); } catch { return json; }
+  try {
+    return JSON.parse(json);
+  } catch {
+    return json;
+  }
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -63,13 +75,19 @@ export function formatValue(field: string, value: unknown, names: Names): string
   if (field === 'teacherId' && typeof value === 'number') return names.users.get(value) ?? `№${value}`;
   if (field === 'roles' && Array.isArray(value)) {
     if (value.length === 0) return 'нет ролей';
-    return value.map((g) => {
-      if (!isRecord(g)) return String(g);
-      const name = ROLE_LABELS[g.role as Role] ?? String(g.role);
-      const scope = typeof g.departmentId === 'number' ? names.departments.get(g.departmentId) ?? `отделение №${g.departmentId}`
-        : typeof g.groupId === 'number' ? `группа ${names.groups.get(g.groupId) ?? `№${g.groupId}`}` : null;
-      return scope ? `${name} (${scope})` : name;
-    }).join(', ');
+    return value
+      .map((g) => {
+        if (!isRecord(g)) return String(g);
+        const name = ROLE_LABELS[g.role as Role] ?? String(g.role);
+        const scope =
+          typeof g.departmentId === 'number'
+            ? (names.departments.get(g.departmentId) ?? `отделение №${g.departmentId}`)
+            : typeof g.groupId === 'number'
+              ? `группа ${names.groups.get(g.groupId) ?? `№${g.groupId}`}`
+              : null;
+        return scope ? `${name} (${scope})` : name;
+      })
+      .join(', ');
   }
   if (typeof value === 'string') {
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) {
@@ -79,7 +97,10 @@ export function formatValue(field: string, value: unknown, names: Names): string
     return value;
   }
   if (Array.isArray(value)) return value.map((v) => formatValue('', v, names)).join(', ');
-  if (isRecord(value)) return Object.entries(value).map(([k, v]) => `${fieldLabel(k)}: ${formatValue(k, v, names)}`).join('; ');
+  if (isRecord(value))
+    return Object.entries(value)
+      .map(([k, v]) => `${fieldLabel(k)}: ${formatValue(k, v, names)}`)
+      .join('; ');
   return String(value);
 }
 
@@ -93,11 +114,15 @@ export function changesOf(before: unknown, after: unknown, names: Names): AuditC
     return keys
       .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
       .map((k) => ({
-        field: k, label: fieldLabel(k),
-        before: k in b ? formatValue(k, b[k], names) : '', after: k in a ? formatValue(k, a[k], names) : '',
+        field: k,
+        label: fieldLabel(k),
+        before: k in b ? formatValue(k, b[k], names) : '',
+        after: k in a ? formatValue(k, a[k], names) : '',
       }));
   }
-  return [{ field: '', label: 'Значение', before: formatValue('', before, names), after: formatValue('', after, names) }];
+  return [
+    { field: '', label: 'Значение', before: formatValue('', before, names), after: formatValue('', after, names) },
+  ];
 }
 
 /** Names of users, departments and groups mentioned in the values (roles, a journal's teacher). */
@@ -117,15 +142,21 @@ async function namesFor(db: Db, values: unknown[]): Promise<Names> {
   values.forEach((v) => visit(v, ''));
   const names: Names = { users: new Map(), departments: new Map(), groups: new Map() };
   for (const chunk of chunks([...userIds])) {
-    for (const u of await db.selectFrom('users').select(['id', 'last_name', 'first_name', 'middle_name']).where('id', 'in', chunk).execute()) {
+    for (const u of await db
+      .selectFrom('users')
+      .select(['id', 'last_name', 'first_name', 'middle_name'])
+      .where('id', 'in', chunk)
+      .execute()) {
       names.users.set(u.id, shortName(u));
     }
   }
   for (const chunk of chunks([...departmentIds])) {
-    for (const d of await db.selectFrom('departments').select(['id', 'name']).where('id', 'in', chunk).execute()) names.departments.set(d.id, d.name);
+    for (const d of await db.selectFrom('departments').select(['id', 'name']).where('id', 'in', chunk).execute())
+      names.departments.set(d.id, d.name);
   }
   for (const chunk of chunks([...groupIds])) {
-    for (const g of await db.selectFrom('groups').select(['id', 'name']).where('id', 'in', chunk).execute()) names.groups.set(g.id, g.name);
+    for (const g of await db.selectFrom('groups').select(['id', 'name']).where('id', 'in', chunk).execute())
+      names.groups.set(g.id, g.name);
   }
   return names;
 }
@@ -133,40 +164,78 @@ async function namesFor(db: Db, values: unknown[]): Promise<Names> {
 async function journalTitles(db: Db, ids: number[]): Promise<Map<number, string>> {
   const titles = new Map<number, string>();
   for (const chunk of chunks(ids)) {
-    const rows = await db.selectFrom('journals as j').innerJoin('groups as g', 'g.id', 'j.group_id')
-      .innerJoin('subjects as s', 's.id', 'j.subject_id').innerJoin('academic_years as y', 'y.id', 'j.year_id')
+    const rows = await db
+      .selectFrom('journals as j')
+      .innerJoin('groups as g', 'g.id', 'j.group_id')
+      .innerJoin('subjects as s', 's.id', 'j.subject_id')
+      .innerJoin('academic_years as y', 'y.id', 'j.year_id')
       .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
       .select(['j.id', 'g.name as group', 's.name as subject', 'sg.number as subgroup', 'y.title as year'])
-      .where('j.id', 'in', chunk).execute();
-    for (const r of rows) titles.set(r.id, `${r.group}${r.subgroup ? ` (подгр. ${r.subgroup})` : ''} · ${r.subject} · ${r.year}`);
+      .where('j.id', 'in', chunk)
+      .execute();
+    for (const r of rows)
+      titles.set(r.id, `${r.group}${r.subgroup ? ` (подгр. ${r.subgroup})` : ''} · ${r.subject} · ${r.year}`);
   }
   return titles;
 }
 
-async function describeRows(db: Db, raw: Array<{ id: number; at: string; user_id: number | null; login: string | null; action: string; entity: string;
-  entity_id: string | null; journal_id: number | null; student_id: number | null; before: string | null; after: string | null }>): Promise<AuditRow[]> {
+async function describeRows(
+  db: Db,
+  raw: Array<{
+    id: number;
+    at: string;
+    user_id: number | null;
+    login: string | null;
+    action: string;
+    entity: string;
+    entity_id: string | null;
+    journal_id: number | null;
+    student_id: number | null;
+    before: string | null;
+    after: string | null;
+  }>,
+): Promise<AuditRow[]> {
   const uniq = (xs: Array<number | null>) => [...new Set(xs.filter((x): x is number => x !== null))];
   const users = new Map<number, string>();
   for (const chunk of chunks(uniq(raw.map((r) => r.user_id)))) {
-    for (const u of await db.selectFrom('users').select(['id', 'last_name', 'first_name', 'middle_name']).where('id', 'in', chunk).execute()) {
+    for (const u of await db
+      .selectFrom('users')
+      .select(['id', 'last_name', 'first_name', 'middle_name'])
+      .where('id', 'in', chunk)
+      .execute()) {
       users.set(u.id, fullName(u));
     }
   }
   const students = new Map<number, string>();
   for (const chunk of chunks(uniq(raw.map((r) => r.student_id)))) {
-    for (const s of await db.selectFrom('students').select(['id', 'last_name', 'first_name', 'middle_name']).where('id', 'in', chunk).execute()) {
+    for (const s of await db
+      .selectFrom('students')
+      .select(['id', 'last_name', 'first_name', 'middle_name'])
+      .where('id', 'in', chunk)
+      .execute()) {
       students.set(s.id, fullName(s));
     }
   }
   const entityUsers = new Map<number, string>();
-  const userEntityIds = uniq(raw.filter((r) => r.entity === 'user' && /^\d+$/.test(r.entity_id ?? '')).map((r) => Number(r.entity_id)));
+  const userEntityIds = uniq(
+    raw.filter((r) => r.entity === 'user' && /^\d+$/.test(r.entity_id ?? '')).map((r) => Number(r.entity_id)),
+  );
   for (const chunk of chunks(userEntityIds)) {
-    for (const u of await db.selectFrom('users').select(['id', 'login', 'last_name', 'first_name', 'middle_name']).where('id', 'in', chunk).execute()) {
+    for (const u of await db
+      .selectFrom('users')
+      .select(['id', 'login', 'last_name', 'first_name', 'middle_name'])
+      .where('id', 'in', chunk)
+      .execute()) {
       entityUsers.set(u.id, `${shortName(u)} (${u.login})`);
     }
   }
-  const journals = await journalTitles(db, uniq([...raw.map((r) => r.journal_id),
-    ...raw.filter((r) => r.entity === 'journal' && /^\d+$/.test(r.entity_id ?? '')).map((r) => Number(r.entity_id))]));
+  const journals = await journalTitles(
+    db,
+    uniq([
+      ...raw.map((r) => r.journal_id),
+      ...raw.filter((r) => r.entity === 'journal' && /^\d+$/.test(r.entity_id ?? '')).map((r) => Number(r.entity_id)),
+    ]),
+  );
   const titleOf = (entity: string, id: string | null): string | null => {
     if (id === null || !/^\d+$/.test(id)) return null;
     if (entity === 'user') return entityUsers.get(Number(id)) ?? null;
@@ -174,64 +243,124 @@ async function describeRows(db: Db, raw: Array<{ id: number; at: string; user_id
     return null;
   };
   const parsed = raw.map((r) => ({ r, before: parse(r.before), after: parse(r.after) }));
-  const names = await namesFor(db, parsed.flatMap((p) => [p.before, p.after]));
+  const names = await namesFor(
+    db,
+    parsed.flatMap((p) => [p.before, p.after]),
+  );
   return parsed.map(({ r, before, after }) => ({
-    id: r.id, at: r.at, userId: r.user_id, login: r.login, userName: r.user_id !== null ? users.get(r.user_id) ?? null : null,
-    action: r.action, actionLabel: actionLabel(r.action), entity: r.entity, entityLabel: entityLabel(r.entity), entityId: r.entity_id,
+    id: r.id,
+    at: r.at,
+    userId: r.user_id,
+    login: r.login,
+    userName: r.user_id !== null ? (users.get(r.user_id) ?? null) : null,
+    action: r.action,
+    actionLabel: actionLabel(r.action),
+    entity: r.entity,
+    entityLabel: entityLabel(r.entity),
+    entityId: r.entity_id,
     entityTitle: titleOf(r.entity, r.entity_id),
-    journalId: r.journal_id, journalTitle: r.journal_id !== null ? journals.get(r.journal_id) ?? null : null,
-    studentId: r.student_id, studentName: r.student_id !== null ? students.get(r.student_id) ?? null : null,
-    before, after, changes: changesOf(before, after, names),
+    journalId: r.journal_id,
+    journalTitle: r.journal_id !== null ? (journals.get(r.journal_id) ?? null) : null,
+    studentId: r.student_id,
+    studentName: r.student_id !== null ? (students.get(r.student_id) ?? null) : null,
+    before,
+    after,
+    changes: changesOf(before, after, names),
   }));
 }
 
 export async function list(ctx: AuthedContext, input: Parsed<'audit.list'>): Promise<AuditPage> {
-  const total = Number((await filtered(ctx.db, input).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const total = Number(
+    (
+      await filtered(ctx.db, input)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
   const pages = Math.max(1, Math.ceil(total / input.pageSize));
   const page = Math.min(input.page, pages);
-  const raw = await filtered(ctx.db, input).selectAll('a').orderBy('a.id', 'desc')
-    .limit(input.pageSize).offset((page - 1) * input.pageSize).execute();
+  const raw = await filtered(ctx.db, input)
+    .selectAll('a')
+    .orderBy('a.id', 'desc')
+    .limit(input.pageSize)
+    .offset((page - 1) * input.pageSize)
+    .execute();
   return { rows: await describeRows(ctx.db, raw), total, page, pageSize: input.pageSize };
 }
 
 export async function options(ctx: AuthedContext): Promise<AuditOptions> {
   const actions = await ctx.db.selectFrom('audit_log').select('action').distinct().execute();
   const entities = await ctx.db.selectFrom('audit_log').select('entity').distinct().execute();
-  const users = await ctx.db.selectFrom('users').select(['id', 'login', 'last_name', 'first_name', 'middle_name'])
-    .where('id', 'in', ctx.db.selectFrom('audit_log').select('user_id').where('user_id', 'is not', null)).execute();
+  const users = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'login', 'last_name', 'first_name', 'middle_name'])
+    .where('id', 'in', ctx.db.selectFrom('audit_log').select('user_id').where('user_id', 'is not', null))
+    .execute();
   const ru = (a: string, b: string) => a.localeCompare(b, 'ru');
   return {
-    actions: actions.map((a) => ({ code: a.action, label: actionLabel(a.action) })).sort((a, b) => ru(a.label, b.label)),
-    entities: entities.map((e) => ({ code: e.entity, label: entityLabel(e.entity) })).sort((a, b) => ru(a.label, b.label)),
-    users: users.map((u) => ({ id: u.id, login: u.login, fullName: fullName(u) })).sort((a, b) => ru(a.fullName, b.fullName)),
+    actions: actions
+      .map((a) => ({ code: a.action, label: actionLabel(a.action) }))
+      .sort((a, b) => ru(a.label, b.label)),
+    entities: entities
+      .map((e) => ({ code: e.entity, label: entityLabel(e.entity) }))
+      .sort((a, b) => ru(a.label, b.label)),
+    users: users
+      .map((u) => ({ id: u.id, login: u.login, fullName: fullName(u) }))
+      .sort((a, b) => ru(a.fullName, b.fullName)),
   };
 }
 
 /** Journals (current year first) or students whose title or name holds every word typed. */
 export async function lookup(ctx: AuthedContext, input: Parsed<'audit.lookup'>): Promise<LookupItem[]> {
   const words = input.query.toLowerCase().replaceAll('ё', 'е').split(/\s+/).filter(Boolean);
-  const hit = (label: string) => { const l = label.toLowerCase().replaceAll('ё', 'е'); return words.every((w) => l.includes(w)); };
+  const hit = (label: string) => {
+    const l = label.toLowerCase().replaceAll('ё', 'е');
+    return words.every((w) => l.includes(w));
+  };
   if (input.kind === 'student') {
     const rows = await ctx.db.selectFrom('students').select(['id', 'last_name', 'first_name', 'middle_name']).execute();
-    return rows.map((s) => ({ id: s.id, label: fullName(s) })).filter((s) => hit(s.label))
-      .sort((a, b) => a.label.localeCompare(b.label, 'ru')).slice(0, 20);
+    return rows
+      .map((s) => ({ id: s.id, label: fullName(s) }))
+      .filter((s) => hit(s.label))
+      .sort((a, b) => a.label.localeCompare(b.label, 'ru'))
+      .slice(0, 20);
   }
   const year = await currentYear(ctx.db, ctx.clock.today());
   const ids = (await ctx.db.selectFrom('journals').select(['id', 'year_id']).execute())
-    .sort((a, b) => Number(b.year_id === year?.id) - Number(a.year_id === year?.id) || a.id - b.id).map((j) => j.id);
+    .sort((a, b) => Number(b.year_id === year?.id) - Number(a.year_id === year?.id) || a.id - b.id)
+    .map((j) => j.id);
   const titles = await journalTitles(ctx.db, ids);
-  return ids.map((id) => ({ id, label: titles.get(id)! })).filter((j) => hit(j.label)).slice(0, 20);
+  return ids
+    .map((id) => ({ id, label: titles.get(id)! }))
+    .filter((j) => hit(j.label))
+    .slice(0, 20);
 }
 
-export async function exportXlsx(ctx: AuthedContext, input: Parsed<'audit.export'>): Promise<FileOutput & { rows: number }> {
-  const total = Number((await filtered(ctx.db, input).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+export async function exportXlsx(
+  ctx: AuthedContext,
+  input: Parsed<'audit.export'>,
+): Promise<FileOutput & { rows: number }> {
+  const total = Number(
+    (
+      await filtered(ctx.db, input)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
   if (total > EXPORT_LIMIT) {
-    throw badInput(`Отобрано ${total} записей — больше ${EXPORT_LIMIT} за одну выгрузку. Сузьте отбор по датам или пользователю`);
+    throw badInput(
+      `Отобрано ${total} записей — больше ${EXPORT_LIMIT} за одну выгрузку. Сузьте отбор по датам или пользователю`,
+    );
   }
   const rows: AuditRow[] = [];
   for (let offset = 0; offset < total; offset += 5000) {
-    const raw = await filtered(ctx.db, input).selectAll('a').orderBy('a.id', 'desc').limit(5000).offset(offset).execute();
-    rows.push(...await describeRows(ctx.db, raw));
+    const raw = await filtered(ctx.db, input)
+      .selectAll('a')
+      .orderBy('a.id', 'desc')
+      .limit(5000)
+      .offset(offset)
+      .execute();
+    rows.push(...(await describeRows(ctx.db, raw)));
   }
   const now = ctx.clock.now();
   const wb = createWorkbook({ createdAt: now });
@@ -254,14 +383,24 @@ export async function exportXlsx(ctx: AuthedContext, input: Parsed<'audit.export
     ],
     rows: rows.map((r) => ({
       ...r,
-      beforeText: r.changes.filter((c) => c.before !== '').map((c) => `${c.label}: ${c.before}`).join('\n'),
-      afterText: r.changes.filter((c) => c.after !== '').map((c) => `${c.label}: ${c.after}`).join('\n'),
+      beforeText: r.changes
+        .filter((c) => c.before !== '')
+        .map((c) => `${c.label}: ${c.before}`)
+        .join('\n'),
+      afterText: r.changes
+        .filter((c) => c.after !== '')
+        .map((c) => `${c.label}: ${c.after}`)
+        .join('\n'),
     })),
   });
   const bytes = await toBuffer(wb);
   // Writing the export to the log comes before the file leaves: an export that cannot be logged does not happen.
   await ctx.db.transaction().execute(async (trx) => {
-    await auditExport(trx, ctx.session, now, 'audit_log', { what: 'Журнал аудита (Excel)', rows: rows.length, filter: describeFilter(input) });
+    await auditExport(trx, ctx.session, now, 'audit_log', {
+      what: 'Журнал аудита (Excel)',
+      rows: rows.length,
+      filter: describeFilter(input),
+    });
   });
   const stamp = ctx.clock.today().split('-').reverse().join('.');
   return { ...fileOutput(`Журнал аудита ${stamp}.xlsx`, XLSX_MIME, new Uint8Array(bytes)), rows: rows.length };

@@ -11,8 +11,16 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-export async function audit(db: Db, who: Pick<Session, 'userId' | 'login'> | null, at: Date, record: AuditRecord): Promise<void> {
-  await db.insertInto('audit_log').values(auditValues(who, at, record)).execute();
+export async function audit(
+  db: Db,
+  who: Pick<Session, 'userId' | 'login'> | null,
+  at: Date,
+  record: AuditRecord,
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values(auditValues(who, at, record))
+    .execute();
 }
 
 /** The audit row as stored (a service that inserts it together with its write uses the same values). */
@@ -36,7 +44,13 @@ export function auditValues(who: Pick<Session, 'userId' | 'login'> | null, at: D
  * action, so that the administrator can find them all with one filter. Call it in the same
  * transaction as any write the export makes, before the file leaves the service.
  */
-export async function auditExport(db: Db, who: Pick<Session, 'userId' | 'login'> | null, at: Date,
-  entity: string, details: { what: string } & Record<string, unknown>, refs: { journalId?: number | null; studentId?: number | null } = {}): Promise<void> {
+export async function auditExport(
+  db: Db,
+  who: Pick<Session, 'userId' | 'login'> | null,
+  at: Date,
+  entity: string,
+  details: { what: string } & Record<string, unknown>,
+  refs: { journalId?: number | null; studentId?: number | null } = {},
+): Promise<void> {
   await audit(db, who, at, { action: 'export.personal_data', entity, after: details, ...refs });
 }

@@ -30,7 +30,11 @@ export function manualClock(start: Date): Clock & { set(date: Date): void; advan
   return {
     now: () => new Date(current),
     today: () => localIsoDate(current),
-    set: (date) => { current = new Date(date); },
-    advance: (ms) => { current = new Date(current.getTime() + ms); },
+    set: (date) => {
+      current = new Date(date);
+    },
+    advance: (ms) => {
+      current = new Date(current.getTime() + ms);
+    },
   };
 }

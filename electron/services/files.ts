@@ -7,6 +7,12 @@ export function fileOutput(fileName: string, mime: string, bytes: Uint8Array): F
 
 /** A file name safe on Windows, Linux and macOS, keeping Cyrillic. */
 export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 150);
+  return (
+    name
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 150)
+  );
 }

@@ -12,7 +12,10 @@ export class DatabaseHolder {
   /** Grows by one with every replacement; lets a caller tell whether the database changed under it. */
   generation = 0;
 
-  constructor(handle: JournalDb, private readonly openOptions: OpenOptions = {}) {
+  constructor(
+    handle: JournalDb,
+    private readonly openOptions: OpenOptions = {},
+  ) {
     this.handle = handle;
   }
 

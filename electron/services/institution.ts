@@ -8,12 +8,23 @@ import type { AuthedContext, Db } from './context.js';
 import type { Settings } from './settings.js';
 import { shortName } from '../export/pdf/signature.js';
 
-type Row = { id: number; full_name: string; short_name: string; kind: InstitutionDetails['kind']; address: string; director_name: string; version: number; updated_at: string };
+type Row = {
+  id: number;
+  full_name: string;
+  short_name: string;
+  kind: InstitutionDetails['kind'];
+  address: string;
+  director_name: string;
+  version: number;
+  updated_at: string;
+};
 
 async function loadRow(db: Db): Promise<Row> {
-  const row = await db.selectFrom('institution')
+  const row = await db
+    .selectFrom('institution')
     .select(['id', 'full_name', 'short_name', 'kind', 'address', 'director_name', 'version', 'updated_at'])
-    .orderBy('id').executeTakeFirst();
+    .orderBy('id')
+    .executeTakeFirst();
   if (!row) throw new AppError('not_found', 'Организация ещё не создана: завершите первоначальную настройку');
   return row;
 }
@@ -26,12 +37,17 @@ export function deputiesOf(settings: Settings): SignerInfo[] {
 }
 
 /** Everyone who may sign a document, names as printed under a signature («Иванова А. П.»). */
-export async function institutionSigners(ctx: Pick<AuthedContext, 'db' | 'settings'>): Promise<{ director: SignerInfo; deputies: SignerInfo[]; secretary: SignerInfo }> {
+export async function institutionSigners(
+  ctx: Pick<AuthedContext, 'db' | 'settings'>,
+): Promise<{ director: SignerInfo; deputies: SignerInfo[]; secretary: SignerInfo }> {
   const settings = ctx.settings.get();
   const row = await ctx.db.selectFrom('institution').select('director_name').orderBy('id').executeTakeFirst();
   const printed = (name: string) => (name ? shortName(name) : '');
   return {
-    director: { position: settings.signatures.directorPosition, name: printed(row?.director_name ?? '') || settings.signatures.directorName },
+    director: {
+      position: settings.signatures.directorPosition,
+      name: printed(row?.director_name ?? '') || settings.signatures.directorName,
+    },
     deputies: deputiesOf(settings).map((d) => ({ position: d.position, name: printed(d.name) })),
     secretary: { position: settings.signatures.secretaryPosition, name: printed(settings.signatures.secretaryName) },
   };
@@ -39,8 +55,14 @@ export async function institutionSigners(ctx: Pick<AuthedContext, 'db' | 'settin
 
 function details(row: Row, settings: Settings): InstitutionDetails {
   return {
-    id: row.id, fullName: row.full_name, shortName: row.short_name, kind: row.kind, address: row.address,
-    directorName: row.director_name, version: row.version, updatedAt: row.updated_at,
+    id: row.id,
+    fullName: row.full_name,
+    shortName: row.short_name,
+    kind: row.kind,
+    address: row.address,
+    directorName: row.director_name,
+    version: row.version,
+    updatedAt: row.updated_at,
     signatures: {
       directorPosition: settings.signatures.directorPosition,
       deputies: deputiesOf(settings),
@@ -59,19 +81,48 @@ export async function update(ctx: AuthedContext, input: Parsed<'institution.upda
   const row = await ctx.db.transaction().execute(async (trx) => {
     const before = await loadRow(trx);
     if (before.version !== input.version) {
-      throw conflict('Сведения об организации уже изменил другой пользователь. Проверьте их и сохраните снова', details(before, ctx.settings.get()));
+      throw conflict(
+        'Сведения об организации уже изменил другой пользователь. Проверьте их и сохраните снова',
+        details(before, ctx.settings.get()),
+      );
     }
-    const changed = await trx.updateTable('institution').set({
-      full_name: input.fullName, short_name: input.shortName, address: input.address, director_name: input.directorName,
-      version: before.version + 1, updated_at: now.toISOString(),
-    }).where('id', '=', before.id).where('version', '=', input.version).executeTakeFirst();
+    const changed = await trx
+      .updateTable('institution')
+      .set({
+        full_name: input.fullName,
+        short_name: input.shortName,
+        address: input.address,
+        director_name: input.directorName,
+        version: before.version + 1,
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', before.id)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
     if (Number(changed.numUpdatedRows) === 0) {
-      throw conflict('Сведения об организации уже изменил другой пользователь. Проверьте их и сохраните снова', details(await loadRow(trx), ctx.settings.get()));
+      throw conflict(
+        'Сведения об организации уже изменил другой пользователь. Проверьте их и сохраните снова',
+        details(await loadRow(trx), ctx.settings.get()),
+      );
     }
     await audit(trx, ctx.session, now, {
-      action: 'institution.update', entity: 'institution', entityId: before.id,
-      before: { fullName: before.full_name, shortName: before.short_name, address: before.address, directorName: before.director_name, signatures: details(before, ctx.settings.get()).signatures },
-      after: { fullName: input.fullName, shortName: input.shortName, address: input.address, directorName: input.directorName, signatures: input.signatures },
+      action: 'institution.update',
+      entity: 'institution',
+      entityId: before.id,
+      before: {
+        fullName: before.full_name,
+        shortName: before.short_name,
+        address: before.address,
+        directorName: before.director_name,
+        signatures: details(before, ctx.settings.get()).signatures,
+      },
+      after: {
+        fullName: input.fullName,
+        shortName: input.shortName,
+        address: input.address,
+        directorName: input.directorName,
+        signatures: input.signatures,
+      },
     });
     return loadRow(trx);
   });

@@ -7,7 +7,8 @@ import type { JobStatus } from './jobs.js';
 function visible(ctx: AuthedContext, id: string): JobStatus {
   const job = ctx.jobs.get(id);
   if (!job) throw notFound('Задание');
-  if (job.ownerId !== ctx.session.userId && !hasRole(ctx.session, 'admin')) throw forbidden('Это задание другого пользователя');
+  if (job.ownerId !== ctx.session.userId && !hasRole(ctx.session, 'admin'))
+    throw forbidden('Это задание другого пользователя');
   return job;
 }
 

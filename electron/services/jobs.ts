@@ -24,8 +24,17 @@ export class JobRegistry {
     const id = `${kind}-${Date.now().toString(36)}-${++this.seq}`;
     const abort = new AbortController();
     const status: JobStatus = {
-      id, kind, state: 'running', step: 'Подготовка', done: 0, total: 0,
-      startedAt: new Date().toISOString(), finishedAt: null, error: null, result: null, ownerId,
+      id,
+      kind,
+      state: 'running',
+      step: 'Подготовка',
+      done: 0,
+      total: 0,
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      error: null,
+      result: null,
+      ownerId,
     };
     this.jobs.set(id, { status, abort });
     const control: JobControl = {
@@ -35,15 +44,24 @@ export class JobRegistry {
         if (done !== undefined) status.done = done;
         if (total !== undefined) status.total = total;
       },
-      throwIfCancelled: () => { if (abort.signal.aborted) throw new CancelledError(); },
-    };
-    void work(control).then(
-      (result) => { status.state = 'done'; status.result = result; },
-      (error: unknown) => {
-        status.state = error instanceof CancelledError || abort.signal.aborted ? 'cancelled' : 'failed';
-        status.error = error instanceof Error ? error.message : String(error);
+      throwIfCancelled: () => {
+        if (abort.signal.aborted) throw new CancelledError();
       },
-    ).finally(() => { status.finishedAt = new Date().toISOString(); });
+    };
+    void work(control)
+      .then(
+        (result) => {
+          status.state = 'done';
+          status.result = result;
+        },
+        (error: unknown) => {
+          status.state = error instanceof CancelledError || abort.signal.aborted ? 'cancelled' : 'failed';
+          status.error = error instanceof Error ? error.message : String(error);
+        },
+      )
+      .finally(() => {
+        status.finishedAt = new Date().toISOString();
+      });
     return { ...status };
   }
 
@@ -52,7 +70,8 @@ export class JobRegistry {
     const finished = [...this.jobs.values()].filter((j) => j.status.finishedAt !== null);
     const cutoff = Date.now() - KEEP_FINISHED_MS;
     finished.forEach((j, i) => {
-      if (i < finished.length - KEEP_FINISHED || Date.parse(j.status.finishedAt!) < cutoff) this.jobs.delete(j.status.id);
+      if (i < finished.length - KEEP_FINISHED || Date.parse(j.status.finishedAt!) < cutoff)
+        this.jobs.delete(j.status.id);
     });
   }
 

@@ -27,7 +27,10 @@ export class DatabaseLease {
   private readonly ttlMs: number;
   private readonly renewMs: number;
 
-  constructor(private readonly db: () => Kysely<Database>, private readonly options: LeaseOptions) {
+  constructor(
+    private readonly db: () => Kysely<Database>,
+    private readonly options: LeaseOptions,
+  ) {
     this.ttlMs = options.ttlMs ?? Number(process.env.ZHURNAL_LEASE_TTL_MS ?? 30_000);
     this.renewMs = options.renewMs ?? Math.max(200, Math.floor(this.ttlMs / 3));
   }
@@ -54,14 +57,20 @@ export class DatabaseLease {
     if (!this.held()) return;
     this.heldUntil = 0;
     try {
-      await this.db().deleteFrom('leases').where('name', '=', this.options.name).where('holder', '=', this.holder).execute();
+      await this.db()
+        .deleteFrom('leases')
+        .where('name', '=', this.options.name)
+        .where('holder', '=', this.holder)
+        .execute();
     } catch (error) {
       this.options.log?.error('Не удалось освободить блокировку планировщика', error);
     }
   }
 
   private tick(): Promise<void> {
-    this.running ??= this.renew().finally(() => { this.running = null; });
+    this.running ??= this.renew().finally(() => {
+      this.running = null;
+    });
     return this.running;
   }
 
@@ -88,13 +97,18 @@ export class DatabaseLease {
   private async take(now: number): Promise<boolean> {
     const db = this.db();
     const expires = new Date(now + this.ttlMs).toISOString();
-    const updated = await db.updateTable('leases').set({ holder: this.holder, expires_at: expires })
+    const updated = await db
+      .updateTable('leases')
+      .set({ holder: this.holder, expires_at: expires })
       .where('name', '=', this.options.name)
       .where((eb) => eb.or([eb('holder', '=', this.holder), eb('expires_at', '<', new Date(now).toISOString())]))
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 1) return true;
-    const inserted = await db.insertInto('leases').values({ name: this.options.name, holder: this.holder, expires_at: expires })
-      .onConflict((oc) => oc.column('name').doNothing()).executeTakeFirst();
+    const inserted = await db
+      .insertInto('leases')
+      .values({ name: this.options.name, holder: this.holder, expires_at: expires })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .executeTakeFirst();
     return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
   }
 }

@@ -58,8 +58,11 @@ function live(row: Row | undefined, now: Date): number {
 }
 
 async function readRows(db: Db, keyList: string[]): Promise<Map<string, Row>> {
-  const rows = await db.selectFrom('login_throttle').select(['key', 'failures', 'window_start', 'blocked_until'])
-    .where('key', 'in', keyList).execute();
+  const rows = await db
+    .selectFrom('login_throttle')
+    .select(['key', 'failures', 'window_start', 'blocked_until'])
+    .where('key', 'in', keyList)
+    .execute();
   return new Map(rows.map((r) => [r.key, r]));
 }
 
@@ -68,8 +71,8 @@ export async function blockOf(db: Db, attempt: Attempt): Promise<{ until: Date; 
   const k = keys(attempt);
   const rows = await readRows(db, [k.address, k.pair, k.account, k.known]);
   const now = attempt.now;
-  const until = (row: Row | undefined) => (row?.blocked_until && Date.parse(row.blocked_until) > now.getTime()
-    ? new Date(row.blocked_until) : null);
+  const until = (row: Row | undefined) =>
+    row?.blocked_until && Date.parse(row.blocked_until) > now.getTime() ? new Date(row.blocked_until) : null;
   const byAddress = until(rows.get(k.address));
   if (byAddress) return { until: byAddress, scope: 'address' };
   const byPair = until(rows.get(k.pair));
@@ -92,7 +95,10 @@ export interface FailureOutcome {
 
 /** Count a failed login (wrong password or unknown login — the same work for both). */
 export async function recordFailure(
-  db: Db, attempt: Attempt, who: { userId: number; login: string } | null, reason: string,
+  db: Db,
+  attempt: Attempt,
+  who: { userId: number; login: string } | null,
+  reason: string,
 ): Promise<FailureOutcome> {
   const k = keys(attempt);
   const now = attempt.now;
@@ -101,7 +107,11 @@ export async function recordFailure(
   const next = (key: string) => {
     const row = rows.get(key);
     const count = live(row, now);
-    return { failures: count + 1, windowStart: count > 0 ? row!.window_start : at, blockedUntil: row?.blocked_until ?? null };
+    return {
+      failures: count + 1,
+      windowStart: count > 0 ? row!.window_start : at,
+      blockedUntil: row?.blocked_until ?? null,
+    };
   };
   const blockUntil = new Date(now.getTime() + LOGIN_THROTTLE.blockMinutes * 60_000);
   const address = next(k.address);
@@ -117,10 +127,18 @@ export async function recordFailure(
     blocked ??= { until: blockUntil, scope: 'pair' };
   }
   for (const [key, value, loginKey] of [
-    [k.address, address, null], [k.pair, pair, attempt.loginKey], [k.account, account, attempt.loginKey],
+    [k.address, address, null],
+    [k.pair, pair, attempt.loginKey],
+    [k.account, account, attempt.loginKey],
   ] as const) {
-    await upsert(db, { key, login_key: loginKey, failures: value.failures, window_start: value.windowStart,
-      blocked_until: value.blockedUntil, updated_at: at });
+    await upsert(db, {
+      key,
+      login_key: loginKey,
+      failures: value.failures,
+      window_start: value.windowStart,
+      blocked_until: value.blockedUntil,
+      updated_at: at,
+    });
   }
 
   const auditWindow = next(AUDIT_KEY);
@@ -128,22 +146,46 @@ export async function recordFailure(
   if (written === 0) await prune(db, now);
   const worth = pair.failures === 1 || blocked !== null;
   if (worth && written <= LOGIN_THROTTLE.auditPerWindow) {
-    await upsert(db, { key: AUDIT_KEY, login_key: null, failures: auditWindow.failures, window_start: auditWindow.windowStart,
-      blocked_until: null, updated_at: at });
+    await upsert(db, {
+      key: AUDIT_KEY,
+      login_key: null,
+      failures: auditWindow.failures,
+      window_start: auditWindow.windowStart,
+      blocked_until: null,
+      updated_at: at,
+    });
     if (written === LOGIN_THROTTLE.auditPerWindow) {
-      await audit(db, null, now, { action: 'auth.login_flood', entity: 'user', after: {
-        note: `Более ${LOGIN_THROTTLE.auditPerWindow} записей о неудачных входах за ${LOGIN_THROTTLE.windowMinutes} мин: ` +
-          'остальные только подсчитываются',
-      } });
+      await audit(db, null, now, {
+        action: 'auth.login_flood',
+        entity: 'user',
+        after: {
+          note:
+            `Более ${LOGIN_THROTTLE.auditPerWindow} записей о неудачных входах за ${LOGIN_THROTTLE.windowMinutes} мин: ` +
+            'остальные только подсчитываются',
+        },
+      });
     } else {
-      const after = { login: who ? undefined : attempt.loginKey, address: attempt.address, reason,
-        attempts: pair.failures, fromAddress: address.failures };
+      const after = {
+        login: who ? undefined : attempt.loginKey,
+        address: attempt.address,
+        reason,
+        attempts: pair.failures,
+        fromAddress: address.failures,
+      };
       await audit(db, who, now, { action: 'auth.login_failed', entity: 'user', entityId: who?.userId ?? null, after });
       if (blocked) {
-        await audit(db, who, now, { action: 'auth.lockout', entity: 'user', entityId: who?.userId ?? null, after: {
-          login: who ? undefined : attempt.loginKey, address: attempt.address, scope: blocked.scope,
-          until: blocked.until.toISOString(), failures: blocked.scope === 'address' ? address.failures : pair.failures,
-        } });
+        await audit(db, who, now, {
+          action: 'auth.lockout',
+          entity: 'user',
+          entityId: who?.userId ?? null,
+          after: {
+            login: who ? undefined : attempt.loginKey,
+            address: attempt.address,
+            scope: blocked.scope,
+            until: blocked.until.toISOString(),
+            failures: blocked.scope === 'address' ? address.failures : pair.failures,
+          },
+        });
       }
     }
   }
@@ -157,8 +199,14 @@ export async function recordSuccess(db: Db, attempt: Attempt): Promise<void> {
   const k = keys(attempt);
   const at = attempt.now.toISOString();
   await db.deleteFrom('login_throttle').where('key', '=', k.pair).execute();
-  await upsert(db, { key: k.known, login_key: attempt.loginKey, failures: 0, window_start: at, blocked_until: null,
-    updated_at: at });
+  await upsert(db, {
+    key: k.known,
+    login_key: attempt.loginKey,
+    failures: 0,
+    window_start: at,
+    blocked_until: null,
+    updated_at: at,
+  });
 }
 
 /** An administrator unblocks an account: its failures from every address are forgotten. */
@@ -171,21 +219,42 @@ export function blockedError(block: { until: Date; scope: BlockScope }, now: Dat
   const seconds = Math.max(1, Math.ceil((block.until.getTime() - now.getTime()) / 1000));
   const minutes = Math.ceil(seconds / 60);
   const time = block.until.toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' });
-  const what = block.scope === 'account'
-    ? 'К этой учётной записи слишком часто пытаются подобрать пароль, поэтому вход с новых адресов временно закрыт.'
-    : 'Слишком много неверных попыток входа с этого адреса.';
-  return new AppError('too_many', `${what} Повторите через ${minutes} мин (после ${time}) ` +
-    'или обратитесь к администратору', undefined, { retryAfterSeconds: seconds });
+  const what =
+    block.scope === 'account'
+      ? 'К этой учётной записи слишком часто пытаются подобрать пароль, поэтому вход с новых адресов временно закрыт.'
+      : 'Слишком много неверных попыток входа с этого адреса.';
+  return new AppError(
+    'too_many',
+    `${what} Повторите через ${minutes} мин (после ${time}) ` + 'или обратитесь к администратору',
+    undefined,
+    { retryAfterSeconds: seconds },
+  );
 }
 
-async function upsert(db: Db, row: {
-  key: string; login_key: string | null; failures: number; window_start: string; blocked_until: string | null;
-  updated_at: string;
-}): Promise<void> {
-  await db.insertInto('login_throttle').values(row).onConflict((oc) => oc.column('key').doUpdateSet({
-    login_key: row.login_key, failures: row.failures, window_start: row.window_start, blocked_until: row.blocked_until,
-    updated_at: row.updated_at,
-  })).execute();
+async function upsert(
+  db: Db,
+  row: {
+    key: string;
+    login_key: string | null;
+    failures: number;
+    window_start: string;
+    blocked_until: string | null;
+    updated_at: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('login_throttle')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        login_key: row.login_key,
+        failures: row.failures,
+        window_start: row.window_start,
+        blocked_until: row.blocked_until,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
 }
 
 /** Once a window: forget counts whose window and block have passed, and addresses not seen for long. */
@@ -193,8 +262,12 @@ async function prune(db: Db, now: Date): Promise<void> {
   const stale = new Date(now.getTime() - 2 * windowMs()).toISOString();
   const forgotten = new Date(now.getTime() - LOGIN_THROTTLE.knownDays * 86_400_000).toISOString();
   const at = now.toISOString();
-  await db.deleteFrom('login_throttle').where('key', 'not like', 'known:%').where('key', '!=', AUDIT_KEY)
-    .where('updated_at', '<', stale).where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', at)]))
+  await db
+    .deleteFrom('login_throttle')
+    .where('key', 'not like', 'known:%')
+    .where('key', '!=', AUDIT_KEY)
+    .where('updated_at', '<', stale)
+    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', at)]))
     .execute();
   await db.deleteFrom('login_throttle').where('key', 'like', 'known:%').where('updated_at', '<', forgotten).execute();
 }

@@ -12,16 +12,25 @@ export interface RosterEntry {
 
 /** Everyone enrolled in the group at any time in [from, to], with their dates, ordered by name. */
 export async function rosterBetween(db: Db, groupId: number, from: string, to: string): Promise<RosterEntry[]> {
-  const rows = await db.selectFrom('enrolments as e').innerJoin('students as s', 's.id', 'e.student_id')
+  const rows = await db
+    .selectFrom('enrolments as e')
+    .innerJoin('students as s', 's.id', 'e.student_id')
     .select(['s.id', 's.last_name', 's.first_name', 's.middle_name', 'e.from_date', 'e.until_date'])
     .where('e.group_id', '=', groupId)
     .where('e.from_date', '<=', to)
     .where((eb) => eb.or([eb('e.until_date', 'is', null), eb('e.until_date', '>', from)]))
-    .orderBy('s.last_name').orderBy('s.first_name').orderBy('s.middle_name').orderBy('e.from_date')
+    .orderBy('s.last_name')
+    .orderBy('s.first_name')
+    .orderBy('s.middle_name')
+    .orderBy('e.from_date')
     .execute();
   return rows.map((r) => ({
-    studentId: r.id, lastName: r.last_name, firstName: r.first_name, middleName: r.middle_name,
-    fromDate: r.from_date, untilDate: r.until_date,
+    studentId: r.id,
+    lastName: r.last_name,
+    firstName: r.first_name,
+    middleName: r.middle_name,
+    fromDate: r.from_date,
+    untilDate: r.until_date,
   }));
 }
 
@@ -31,8 +40,11 @@ export async function rosterOn(db: Db, groupId: number, date: string): Promise<R
 
 /** Whether a student was on the group's roster on the date. */
 export async function onRoster(db: Db, groupId: number, studentId: number, date: string): Promise<boolean> {
-  const row = await db.selectFrom('enrolments').select('id')
-    .where('group_id', '=', groupId).where('student_id', '=', studentId)
+  const row = await db
+    .selectFrom('enrolments')
+    .select('id')
+    .where('group_id', '=', groupId)
+    .where('student_id', '=', studentId)
     .where('from_date', '<=', date)
     .where((eb) => eb.or([eb('until_date', 'is', null), eb('until_date', '>', date)]))
     .executeTakeFirst();
@@ -46,6 +58,10 @@ export function enrolledOn(entries: Array<{ fromDate: string; untilDate: string 
 /** Students of a subgroup (for a subgroup journal); null means the whole group. */
 export async function subgroupMembers(db: Db, subgroupId: number | null): Promise<Set<number> | null> {
   if (subgroupId === null) return null;
-  const rows = await db.selectFrom('subgroup_students').select('student_id').where('subgroup_id', '=', subgroupId).execute();
+  const rows = await db
+    .selectFrom('subgroup_students')
+    .select('student_id')
+    .where('subgroup_id', '=', subgroupId)
+    .execute();
   return new Set(rows.map((r) => r.student_id));
 }

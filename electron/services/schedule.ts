@@ -20,9 +20,19 @@ export interface SlotFilter {
 }
 
 export async function scheduledSlots(db: Db, filter: SlotFilter): Promise<Slot[]> {
-  let query = db.selectFrom('timetable as t')
+  let query = db
+    .selectFrom('timetable as t')
     .innerJoin('journals as j', 'j.id', 't.journal_id')
-    .select(['t.journal_id', 't.group_id', 't.weekday', 't.lesson_no', 't.room', 't.week_parity', 't.valid_from', 't.valid_to'])
+    .select([
+      't.journal_id',
+      't.group_id',
+      't.weekday',
+      't.lesson_no',
+      't.room',
+      't.week_parity',
+      't.valid_from',
+      't.valid_to',
+    ])
     .where('t.year_id', '=', filter.yearId)
     .where('t.valid_from', '<=', filter.to)
     .where((eb) => eb.or([eb('t.valid_to', 'is', null), eb('t.valid_to', '>=', filter.from)]));
@@ -56,7 +66,8 @@ export interface TimetableEntry {
  * validity), by date and lesson number; equal ones keep the entries' order.
  */
 export function unrollTimetable(
-  entries: readonly TimetableEntry[], holidays: ReadonlySet<string>,
+  entries: readonly TimetableEntry[],
+  holidays: ReadonlySet<string>,
   range: Pick<SlotFilter, 'yearStart' | 'from' | 'to'>,
 ): Slot[] {
   const byWeekday = new Map<number, TimetableEntry[]>();

@@ -13,20 +13,37 @@ export function fullName(u: { last_name: string; first_name: string; middle_name
 
 /** «Иванова А. П.» */
 export function shortName(u: { last_name: string; first_name: string; middle_name: string | null }): string {
-  const initials = [u.first_name, u.middle_name].filter(Boolean).map((s) => `${s![0]}.`).join(' ');
+  const initials = [u.first_name, u.middle_name]
+    .filter(Boolean)
+    .map((s) => `${s![0]}.`)
+    .join(' ');
   return initials ? `${u.last_name} ${initials}` : u.last_name;
 }
 
 /** The caller's account: a user id, or an expression that yields one (the web host's token lookup). */
 export function sessionUserQuery(db: Kysely<Database>, userId: number | Expression<number>) {
-  return db.selectFrom('users as u').leftJoin('students as s', 's.user_id', 'u.id')
-    .select(['u.id', 'u.login', 'u.last_name', 'u.first_name', 'u.middle_name', 'u.active', 'u.must_change_password',
-      's.id as student_id'])
+  return db
+    .selectFrom('users as u')
+    .leftJoin('students as s', 's.user_id', 'u.id')
+    .select([
+      'u.id',
+      'u.login',
+      'u.last_name',
+      'u.first_name',
+      'u.middle_name',
+      'u.active',
+      'u.must_change_password',
+      's.id as student_id',
+    ])
     .where('u.id', '=', userId);
 }
 
 export function sessionRolesQuery(db: Kysely<Database>, userId: number | Expression<number>) {
-  return db.selectFrom('user_roles').select(['role', 'department_id', 'group_id']).where('user_id', '=', userId).orderBy('id');
+  return db
+    .selectFrom('user_roles')
+    .select(['role', 'department_id', 'group_id'])
+    .where('user_id', '=', userId)
+    .orderBy('id');
 }
 
 type UserRow = Awaited<ReturnType<ReturnType<typeof sessionUserQuery>['executeTakeFirst']>>;
@@ -59,7 +76,10 @@ const rolesOf = prepare((db) => sessionRolesQuery(db, param<number>('userId')));
 
 /** loadSession for every call of the hosts: prepared statements, one round trip on PostgreSQL. */
 export async function readSession(handle: JournalDb, userId: number, locked: boolean): Promise<Session | null> {
-  const [users, roles] = await runPrepared(handle, [[userOf, { userId }], [rolesOf, { userId }]] as const);
+  const [users, roles] = await runPrepared(handle, [
+    [userOf, { userId }],
+    [rolesOf, { userId }],
+  ] as const);
   return sessionFrom(users[0], roles, locked);
 }
 

@@ -17,7 +17,7 @@ import { inspectFile, listBackups, maskUrl } from './backups/index.js';
 import type { Settings, SettingsPatch } from './settings.js';
 
 function liveLocation(ctx: AuthedContext): string {
-  return ctx.dialect === 'sqlite' ? ctx.file ?? ':memory:' : maskUrl(ctx.database.current.url);
+  return ctx.dialect === 'sqlite' ? (ctx.file ?? ':memory:') : maskUrl(ctx.database.current.url);
 }
 
 function sameLocation(a: string, b: string): boolean {
@@ -54,7 +54,10 @@ export async function get(ctx: AuthedContext): Promise<SettingsView> {
 }
 
 function requireAbsolute(value: string, field: string, what: string): void {
-  if (value && !path.isAbsolute(value)) throw badInput(`${what}: укажите полный путь, например D:\\Копии журнала или /mnt/backup`, { [field]: 'Нужен полный путь' });
+  if (value && !path.isAbsolute(value))
+    throw badInput(`${what}: укажите полный путь, например D:\\Копии журнала или /mnt/backup`, {
+      [field]: 'Нужен полный путь',
+    });
 }
 
 export async function update(ctx: AuthedContext, input: Parsed<'settings.update'>): Promise<SettingsView> {
@@ -68,7 +71,8 @@ export async function update(ctx: AuthedContext, input: Parsed<'settings.update'
       throw badInput((error as Error).message, { 'backup.folder': (error as Error).message });
     }
   }
-  if (input.archive?.targetFolder) requireAbsolute(input.archive.targetFolder, 'archive.targetFolder', 'Папка для копии архива');
+  if (input.archive?.targetFolder)
+    requireAbsolute(input.archive.targetFolder, 'archive.targetFolder', 'Папка для копии архива');
   if (input.web) checkTls({ ...before.web, ...input.web });
   const patch: SettingsPatch = {};
   if (input.idleLockMinutes !== undefined) patch.idleLockMinutes = input.idleLockMinutes;
@@ -76,10 +80,14 @@ export async function update(ctx: AuthedContext, input: Parsed<'settings.update'
   if (input.archive) patch.archive = input.archive;
   if (input.web) patch.web = input.web;
   const after = ctx.settings.update(patch);
-  const changed = (Object.keys(patch) as Array<keyof SettingsPatch>).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  const changed = (Object.keys(patch) as Array<keyof SettingsPatch>).filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
   if (changed.length > 0) {
     await audit(ctx.db, ctx.session, ctx.clock.now(), {
-      action: 'settings.update', entity: 'settings', entityId: changed.join(','),
+      action: 'settings.update',
+      entity: 'settings',
+      entityId: changed.join(','),
       before: Object.fromEntries(changed.map((k) => [k, before[k]])),
       after: Object.fromEntries(changed.map((k) => [k, after[k]])),
     });
@@ -118,15 +126,29 @@ export async function checkFolder(_ctx: AuthedContext, input: Parsed<'settings.c
   } catch (error) {
     message = (error as Error).message;
   }
-  return { path: input.path, ok: writable, exists, writable, freeBytes: exists ? freeBytes(input.path) : null, backups: listBackups(input.path).length, message };
+  return {
+    path: input.path,
+    ok: writable,
+    exists,
+    writable,
+    freeBytes: exists ? freeBytes(input.path) : null,
+    backups: listBackups(input.path).length,
+    message,
+  };
 }
 
-interface Target { dialect: 'sqlite' | 'postgres'; url: string; file: string | null }
+interface Target {
+  dialect: 'sqlite' | 'postgres';
+  url: string;
+  file: string | null;
+}
 
 function target(ctx: AuthedContext, raw: string): Target {
   const text = raw || `sqlite:${ctx.paths.database}`;
   let parsed;
-  try { parsed = parseDatabaseUrl(text); } catch (error) {
+  try {
+    parsed = parseDatabaseUrl(text);
+  } catch (error) {
     throw badInput((error as Error).message, { url: (error as Error).message });
   }
   if (parsed.dialect === 'postgres') return { dialect: 'postgres', url: parsed.url, file: null };
@@ -136,9 +158,21 @@ function target(ctx: AuthedContext, raw: string): Target {
   return { dialect: 'sqlite', url: `sqlite:${parsed.file}`, file: parsed.file };
 }
 
-const result = (t: Target, state: DatabaseTest['state'], message: string, extra: Partial<DatabaseTest> = {}): DatabaseTest => ({
-  ok: state !== 'problem', dialect: t.dialect, location: t.file ?? maskUrl(t.url), state, message,
-  institution: null, year: null, students: null, ...extra,
+const result = (
+  t: Target,
+  state: DatabaseTest['state'],
+  message: string,
+  extra: Partial<DatabaseTest> = {},
+): DatabaseTest => ({
+  ok: state !== 'problem',
+  dialect: t.dialect,
+  location: t.file ?? maskUrl(t.url),
+  state,
+  message,
+  institution: null,
+  year: null,
+  students: null,
+  ...extra,
 });
 
 export async function testDatabase(ctx: AuthedContext, input: Parsed<'settings.testDatabase'>): Promise<DatabaseTest> {
@@ -156,16 +190,26 @@ async function testSqlite(ctx: AuthedContext, t: Target, file: string): Promise<
     } catch (error) {
       return result(t, 'problem', (error as Error).message);
     }
-    return result(t, 'new', 'Файла ещё нет: при следующем запуске будет создан новый пустой журнал (организация и администратор — заново). ' +
-      'Чтобы перенести данные, скопируйте туда файл журнала или восстановите резервную копию');
+    return result(
+      t,
+      'new',
+      'Файла ещё нет: при следующем запуске будет создан новый пустой журнал (организация и администратор — заново). ' +
+        'Чтобы перенести данные, скопируйте туда файл журнала или восстановите резервную копию',
+    );
   }
   if (fs.statSync(file).isDirectory()) return result(t, 'problem', `«${file}» — это папка: укажите файл базы данных`);
-  if (fs.statSync(file).size === 0) return result(t, 'empty', 'Файл пуст: при следующем запуске в нём будет создан новый журнал');
+  if (fs.statSync(file).size === 0)
+    return result(t, 'empty', 'Файл пуст: при следующем запуске в нём будет создан новый журнал');
   const inspection = await inspectFile(file, { full: false, what: 'Файл' });
   const s = inspection.summary;
   const extra = s ? { institution: s.institution, year: s.year, students: s.counts.students } : {};
   if (!inspection.ok) return result(t, 'problem', inspection.problem!.message, extra);
-  return result(t, 'journal', `Журнал${s?.institution ? ` «${s.institution}»` : ''}${s?.year ? `, учебный год ${s.year}` : ''}, обучающихся: ${s?.counts.students ?? 0}`, extra);
+  return result(
+    t,
+    'journal',
+    `Журнал${s?.institution ? ` «${s.institution}»` : ''}${s?.year ? `, учебный год ${s.year}` : ''}, обучающихся: ${s?.counts.students ?? 0}`,
+    extra,
+  );
 }
 
 async function testPostgres(t: Target): Promise<DatabaseTest> {
@@ -178,13 +222,26 @@ async function testPostgres(t: Target): Promise<DatabaseTest> {
   }
   try {
     const tables = await handle.db.introspection.getTables();
-    if (tables.length === 0) return result(t, 'empty', 'Подключение есть, база пуста: при следующем запуске в ней будет создана структура журнала');
+    if (tables.length === 0)
+      return result(
+        t,
+        'empty',
+        'Подключение есть, база пуста: при следующем запуске в ней будет создана структура журнала',
+      );
     const inst = await handle.db.selectFrom('institution').select('short_name').orderBy('id').executeTakeFirst();
-    const year = await handle.db.selectFrom('academic_years').select('title').orderBy('starts_on', 'desc').executeTakeFirst();
+    const year = await handle.db
+      .selectFrom('academic_years')
+      .select('title')
+      .orderBy('starts_on', 'desc')
+      .executeTakeFirst();
     const students = await sql<{ n: number }>`select count(*) as n from students`.execute(handle.db);
     const n = Number(students.rows[0]?.n ?? 0);
-    return result(t, 'journal', `Подключение есть: журнал${inst ? ` «${inst.short_name}»` : ''}${year ? `, учебный год ${year.title}` : ''}, обучающихся: ${n}`,
-      { institution: inst?.short_name ?? null, year: year?.title ?? null, students: n });
+    return result(
+      t,
+      'journal',
+      `Подключение есть: журнал${inst ? ` «${inst.short_name}»` : ''}${year ? `, учебный год ${year.title}` : ''}, обучающихся: ${n}`,
+      { institution: inst?.short_name ?? null, year: year?.title ?? null, students: n },
+    );
   } finally {
     await handle.close();
   }
@@ -193,18 +250,24 @@ async function testPostgres(t: Target): Promise<DatabaseTest> {
 export async function setDatabase(ctx: AuthedContext, input: Parsed<'settings.setDatabase'>): Promise<DatabaseChange> {
   const t = target(ctx, input.url);
   const test = await testDatabase(ctx, input);
-  if (!test.ok) throw new AppError('bad_request', `${test.message}. Расположение базы не изменено`, { url: test.message });
+  if (!test.ok)
+    throw new AppError('bad_request', `${test.message}. Расположение базы не изменено`, { url: test.message });
   const isDefault = t.file !== null && t.file === path.resolve(ctx.paths.database);
   const before = ctx.settings.get().databaseUrl;
   ctx.settings.update({ databaseUrl: isDefault ? '' : t.url });
   await audit(ctx.db, ctx.session, ctx.clock.now(), {
-    action: 'settings.setDatabase', entity: 'settings', entityId: 'databaseUrl',
-    before: { databaseUrl: before ? maskUrl(before) : '' }, after: { databaseUrl: maskUrl(t.url) },
+    action: 'settings.setDatabase',
+    entity: 'settings',
+    entityId: 'databaseUrl',
+    before: { databaseUrl: before ? maskUrl(before) : '' },
+    after: { databaseUrl: maskUrl(t.url) },
   });
   const live = sameLocation(t.url, ctx.database.current.url);
   return {
     location: test.location,
     restartRequired: !live,
-    message: live ? 'Это база, открытая сейчас: ничего менять не нужно' : 'Сохранено. Новое расположение базы вступит в силу после перезапуска программы',
+    message: live
+      ? 'Это база, открытая сейчас: ничего менять не нужно'
+      : 'Сохранено. Новое расположение базы вступит в силу после перезапуска программы',
   };
 }

@@ -8,7 +8,10 @@ import type { ServiceContext } from './context.js';
 import { hashPassword, passwordProblem } from '../../db/passwords.js';
 import { login } from './auth.js';
 
-export const DEFAULTS_BY_KIND: Record<InstitutionKind, { markScale: string; marksEnabled: number; periodKind: 'half_year' | 'semester' | 'quarter' }> = {
+export const DEFAULTS_BY_KIND: Record<
+  InstitutionKind,
+  { markScale: string; marksEnabled: number; periodKind: 'half_year' | 'semester' | 'quarter' }
+> = {
   school: { markScale: '5,4,3,2', marksEnabled: 1, periodKind: 'quarter' },
   college: { markScale: '5,4,3,2,зач,незач', marksEnabled: 1, periodKind: 'semester' },
   supplementary: { markScale: '5,4,3,2,зач,незач', marksEnabled: 0, periodKind: 'half_year' },
@@ -25,39 +28,83 @@ export async function status(ctx: ServiceContext): Promise<SetupStatus> {
 }
 
 export interface InitInput {
-  fullName: string; shortName: string; kind: InstitutionKind; directorName: string;
-  admin: { login: string; lastName: string; firstName: string; middleName?: string | undefined; password: string; mustChange: boolean };
+  fullName: string;
+  shortName: string;
+  kind: InstitutionKind;
+  directorName: string;
+  admin: {
+    login: string;
+    lastName: string;
+    firstName: string;
+    middleName?: string | undefined;
+    password: string;
+    mustChange: boolean;
+  };
 }
 
 /** Create the institution and the first admin in one transaction. */
 export async function createInstitution(db: Kysely<Database>, now: Date, input: InitInput): Promise<number> {
-  if (await isInitialized(db)) throw new AppError('conflict', 'База уже настроена: организация и администратор существуют');
+  if (await isInitialized(db))
+    throw new AppError('conflict', 'База уже настроена: организация и администратор существуют');
   const defaults = DEFAULTS_BY_KIND[input.kind];
   const hash = await hashPassword(input.admin.password);
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     await trx.deleteFrom('institution').execute();
-    const inst = await trx.insertInto('institution').values({
-      full_name: input.fullName, short_name: input.shortName, kind: input.kind, director_name: input.directorName,
-      address: '', mark_scale: defaults.markScale, marks_enabled: defaults.marksEnabled, period_kind: defaults.periodKind,
-      lessons_per_day: 8, updated_at: at,
-    }).returning('id').executeTakeFirstOrThrow();
-    const user = await trx.insertInto('users').values({
-      login: input.admin.login, login_key: input.admin.login.toLowerCase(), password_hash: hash,
-      last_name: input.admin.lastName, first_name: input.admin.firstName, middle_name: input.admin.middleName || null,
-      position: 'Администратор электронного журнала', phone: null, email: null,
-      must_change_password: input.admin.mustChange ? 1 : 0, created_at: at, updated_at: at,
-    }).returning('id').executeTakeFirstOrThrow();
-    await trx.insertInto('user_roles').values({ user_id: user.id, role: 'admin', department_id: null, group_id: null }).execute();
+    const inst = await trx
+      .insertInto('institution')
+      .values({
+        full_name: input.fullName,
+        short_name: input.shortName,
+        kind: input.kind,
+        director_name: input.directorName,
+        address: '',
+        mark_scale: defaults.markScale,
+        marks_enabled: defaults.marksEnabled,
+        period_kind: defaults.periodKind,
+        lessons_per_day: 8,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const user = await trx
+      .insertInto('users')
+      .values({
+        login: input.admin.login,
+        login_key: input.admin.login.toLowerCase(),
+        password_hash: hash,
+        last_name: input.admin.lastName,
+        first_name: input.admin.firstName,
+        middle_name: input.admin.middleName || null,
+        position: 'Администратор электронного журнала',
+        phone: null,
+        email: null,
+        must_change_password: input.admin.mustChange ? 1 : 0,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('user_roles')
+      .values({ user_id: user.id, role: 'admin', department_id: null, group_id: null })
+      .execute();
     const who = { userId: user.id, login: input.admin.login };
-    await audit(trx, who, now, { action: 'setup.initialize', entity: 'institution', entityId: inst.id, after: { fullName: input.fullName, kind: input.kind } });
+    await audit(trx, who, now, {
+      action: 'setup.initialize',
+      entity: 'institution',
+      entityId: inst.id,
+      after: { fullName: input.fullName, kind: input.kind },
+    });
     return user.id;
   });
 }
 
 export async function initialize(ctx: ServiceContext, input: Parsed<'setup.initialize'>): Promise<Me> {
   if (!/^[a-zA-Z0-9._-]{3,50}$/.test(input.admin.login)) {
-    throw badInput('Логин: от 3 до 50 латинских букв, цифр, точек, дефисов или подчёркиваний', { 'admin.login': 'Недопустимый логин' });
+    throw badInput('Логин: от 3 до 50 латинских букв, цифр, точек, дефисов или подчёркиваний', {
+      'admin.login': 'Недопустимый логин',
+    });
   }
   const problem = passwordProblem(input.admin.password, input.admin.login);
   if (problem) throw badInput(problem, { 'admin.password': problem });

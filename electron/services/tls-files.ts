@@ -9,7 +9,8 @@ export function readTlsFiles(certFile: string, keyFile: string): { cert: Buffer;
       return fs.readFileSync(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'файл не найден' : code === 'EACCES' ? 'нет прав на чтение' : (error as Error).message;
+      const why =
+        code === 'ENOENT' ? 'файл не найден' : code === 'EACCES' ? 'нет прав на чтение' : (error as Error).message;
       throw new Error(`Не удаётся прочитать ${what} «${file}»: ${why}`);
     }
   };
@@ -18,7 +19,9 @@ export function readTlsFiles(certFile: string, keyFile: string): { cert: Buffer;
   try {
     tls.createSecureContext({ cert, key });
   } catch {
-    throw new Error(`Сертификат «${certFile}» и ключ «${keyFile}» повреждены или не подходят друг к другу (нужны PEM-файлы)`);
+    throw new Error(
+      `Сертификат «${certFile}» и ключ «${keyFile}» повреждены или не подходят друг к другу (нужны PEM-файлы)`,
+    );
   }
   return { cert, key };
 }

@@ -37,8 +37,12 @@ export function sessionKey(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
 }
 
-const storedOf = prepare((db) => db.selectFrom('web_sessions').select(['user_id', 'created_at', 'last_seen_at', 'locked'])
-  .where('token_hash', '=', param<string>('key')));
+const storedOf = prepare((db) =>
+  db
+    .selectFrom('web_sessions')
+    .select(['user_id', 'created_at', 'last_seen_at', 'locked'])
+    .where('token_hash', '=', param<string>('key')),
+);
 const ownerOf = () => sql<number>`(select user_id from web_sessions where token_hash = ${param<string>('key')})`;
 const userOf = prepare((db) => sessionUserQuery(db, ownerOf()));
 const rolesOf = prepare((db) => sessionRolesQuery(db, ownerOf()));
@@ -48,11 +52,18 @@ const rolesOf = prepare((db) => sessionRolesQuery(db, ownerOf()));
  * family pays it); null when unknown, idle too long or too old — then it is removed.
  */
 export async function findSession(
-  handle: JournalDb, token: string, now: Date, policy: SessionPolicy,
+  handle: JournalDb,
+  token: string,
+  now: Date,
+  policy: SessionPolicy,
 ): Promise<StoredSession | null> {
   if (!/^[\w-]{20,100}$/.test(token)) return null;
   const key = sessionKey(token);
-  const [stored, users, roles] = await runPrepared(handle, [[storedOf, { key }], [userOf, { key }], [rolesOf, { key }]] as const);
+  const [stored, users, roles] = await runPrepared(handle, [
+    [storedOf, { key }],
+    [userOf, { key }],
+    [rolesOf, { key }],
+  ] as const);
   const row = stored[0];
   if (!row) return null;
   const t = now.getTime();
@@ -63,7 +74,11 @@ export async function findSession(
     return null;
   }
   if (t - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
-    await handle.db.updateTable('web_sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', key).execute();
+    await handle.db
+      .updateTable('web_sessions')
+      .set({ last_seen_at: now.toISOString() })
+      .where('token_hash', '=', key)
+      .execute();
   }
   const locked = Number(row.locked) === 1;
   return { key, userId: row.user_id, locked, session: sessionFrom(users[0], roles, locked) };
@@ -74,7 +89,9 @@ export async function createSession(db: Db, userId: number, now: Date): Promise<
   const token = newSessionToken();
   const key = sessionKey(token);
   const at = now.toISOString();
-  await db.insertInto('web_sessions').values({ token_hash: key, user_id: userId, created_at: at, last_seen_at: at, locked: 0 })
+  await db
+    .insertInto('web_sessions')
+    .values({ token_hash: key, user_id: userId, created_at: at, last_seen_at: at, locked: 0 })
     .execute();
   return { token, key };
 }
@@ -84,7 +101,11 @@ export async function deleteSession(db: Db, key: string): Promise<void> {
 }
 
 export async function setSessionLocked(db: Db, key: string, locked: boolean): Promise<void> {
-  await db.updateTable('web_sessions').set({ locked: locked ? 1 : 0 }).where('token_hash', '=', key).execute();
+  await db
+    .updateTable('web_sessions')
+    .set({ locked: locked ? 1 : 0 })
+    .where('token_hash', '=', key)
+    .execute();
 }
 
 /** End a user's browser sessions (password, roles or state changed), all but `exceptKey` when given. */
@@ -103,6 +124,8 @@ export async function endAllSessions(db: Db): Promise<void> {
 export async function pruneSessions(db: Db, now: Date, policy: SessionPolicy): Promise<void> {
   const idleBefore = new Date(now.getTime() - policy.idleMinutes * 60_000).toISOString();
   const createdBefore = new Date(now.getTime() - policy.maxHours * 3_600_000).toISOString();
-  await db.deleteFrom('web_sessions')
-    .where((eb) => eb.or([eb('last_seen_at', '<', idleBefore), eb('created_at', '<', createdBefore)])).execute();
+  await db
+    .deleteFrom('web_sessions')
+    .where((eb) => eb.or([eb('last_seen_at', '<', idleBefore), eb('created_at', '<', createdBefore)]))
+    .execute();
 }

@@ -33,7 +33,10 @@ export function readBody(req: IncomingMessage, limit: BodyLimit): Promise<BodyOu
       resolve(outcome);
     };
     // The answer goes out with «Connection: close», which ends the connection.
-    const timer = setTimeout(() => finish({ ok: false, status: 408, message: 'Запрос передавался слишком долго' }), limit.ms);
+    const timer = setTimeout(
+      () => finish({ ok: false, status: 408, message: 'Запрос передавался слишком долго' }),
+      limit.ms,
+    );
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit.bytes) {

@@ -50,13 +50,18 @@ export function clientOf(req: IncomingMessage, proxies: net.BlockList | null): C
   const tls = Boolean((req.socket as { encrypted?: boolean }).encrypted);
   if (!trusted(proxies, peer)) return { address: peer, secure: tls, viaProxy: false };
   // The client is the rightmost address the trusted proxies did not add themselves.
-  const chain = String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => plainAddress(s.trim()))
+  const chain = String(req.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((s) => plainAddress(s.trim()))
     .filter((s) => net.isIP(s) !== 0);
   let address = peer;
   for (let i = chain.length - 1; i >= 0; i--) {
     address = chain[i]!;
     if (!trusted(proxies, address)) break;
   }
-  const proto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]!.trim().toLowerCase();
+  const proto = String(req.headers['x-forwarded-proto'] ?? '')
+    .split(',')[0]!
+    .trim()
+    .toLowerCase();
   return { address, secure: tls || proto === 'https', viaProxy: true };
 }

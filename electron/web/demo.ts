@@ -14,8 +14,11 @@ import { DEMO_LOGINS, DEMO_PASSWORD, generateDemo } from '../../db/demo/index.js
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function main(): Promise<void> {
-  const { flags } = parseOptions(process.argv.slice(2), { db: 'string', port: 'string', seed: 'string', lan: 'boolean' },
-    'демонстрации (npm run demo --)');
+  const { flags } = parseOptions(
+    process.argv.slice(2),
+    { db: 'string', port: 'string', seed: 'string', lan: 'boolean' },
+    'демонстрации (npm run demo --)',
+  );
   const userData = flagString(flags, 'data') ?? defaultUserDataDir();
   const settings = fileSettings(userData);
   const today = flagString(flags, 'today');
@@ -32,8 +35,14 @@ async function main(): Promise<void> {
   const hasInstitution = await core.deps.db.selectFrom('institution').select('id').executeTakeFirst();
   if (!hasInstitution) {
     console.log('База пуста: создаю демонстрационный колледж…');
-    const counts = await generateDemo(core.deps.db, { seed: flagNumber(flags, 'seed') ?? 1, today: clock.today(), onProgress: (s) => console.log(`  ${s}`) });
-    console.log(`  готово: ${counts.students} студентов, ${counts.groups} групп, ${counts.journals} журналов, ${counts.marks} отметок`);
+    const counts = await generateDemo(core.deps.db, {
+      seed: flagNumber(flags, 'seed') ?? 1,
+      today: clock.today(),
+      onProgress: (s) => console.log(`  ${s}`),
+    });
+    console.log(
+      `  готово: ${counts.students} студентов, ${counts.groups} групп, ${counts.journals} журналов, ${counts.marks} отметок`,
+    );
   }
   const lan = flags.lan === true || settings.get().web.lan;
   const host = await startWebHost({

@@ -13,7 +13,11 @@ export class LanServer implements WebServerControl {
   private problem: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly deps: ServiceDeps, private readonly rendererDir: string, private readonly log: DispatchLog) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly rendererDir: string,
+    private readonly log: DispatchLog,
+  ) {}
 
   status(): WebServerStatus {
     const web = this.deps.settings.get().web;
@@ -21,7 +25,12 @@ export class LanServer implements WebServerControl {
     const url = new URL(this.host.url);
     const scheme = url.protocol.replace(':', '');
     const others = web.lan ? lanAddresses().map((a) => `${scheme}://${a}:${url.port}/`) : [];
-    return { running: true, urls: [`${scheme}://127.0.0.1:${url.port}/`, ...others], secure: scheme === 'https', problem: null };
+    return {
+      running: true,
+      urls: [`${scheme}://127.0.0.1:${url.port}/`, ...others],
+      secure: scheme === 'https',
+      problem: null,
+    };
   }
 
   /** Stop, then start again as the settings now say (calls are taken one after another). */
@@ -44,9 +53,17 @@ export class LanServer implements WebServerControl {
     const host = web.lan ? '0.0.0.0' : '127.0.0.1';
     try {
       const tls = web.tlsCert && web.tlsKey ? readTlsFiles(web.tlsCert, web.tlsKey) : undefined;
-      this.host = await startWebHost({ deps: this.deps, rendererDir: this.rendererDir, host, port: web.port, tls, log: this.log });
+      this.host = await startWebHost({
+        deps: this.deps,
+        rendererDir: this.rendererDir,
+        host,
+        port: web.port,
+        tls,
+        log: this.log,
+      });
     } catch (error) {
-      this.problem = error instanceof Error && !('code' in error) ? error.message : listenProblem(error, host, web.port);
+      this.problem =
+        error instanceof Error && !('code' in error) ? error.message : listenProblem(error, host, web.port);
     }
     return this.status();
   }

@@ -12,7 +12,8 @@ export function listenProblem(error: unknown, host: string, port: number): strin
 
 /** This computer's addresses on the local network (what colleagues type in a browser). */
 export function lanAddresses(): string[] {
-  return Object.values(os.networkInterfaces()).flat()
+  return Object.values(os.networkInterfaces())
+    .flat()
     .filter((i): i is os.NetworkInterfaceInfo => Boolean(i) && i!.family === 'IPv4' && !i!.internal)
     .map((i) => i.address);
 }

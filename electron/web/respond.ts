@@ -21,7 +21,11 @@ export function fail(code: ErrorCode, message: string): Result<never> {
 }
 
 export function sendJson(
-  res: ServerResponse, status: number, payload: unknown, secure: boolean, headers: Record<string, string> = {},
+  res: ServerResponse,
+  status: number,
+  payload: unknown,
+  secure: boolean,
+  headers: Record<string, string> = {},
 ): void {
   const text = JSON.stringify(payload);
   res.writeHead(status, {

@@ -71,7 +71,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
     handle(req, res, client).catch((error: unknown) => {
       const appError = toAppError(error, log, `HTTP ${req.method}`);
-      if (!res.headersSent) sendJson(res, HTTP_STATUS[appError.code], { ok: false, error: appError.toBody() }, client.secure);
+      if (!res.headersSent)
+        sendJson(res, HTTP_STATUS[appError.code], { ok: false, error: appError.toBody() }, client.secure);
       else res.destroy();
     });
   };
@@ -92,7 +93,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const secure = client.secure;
     const peer = plainAddress(req.socket.remoteAddress);
     if (options.proxyOnly && !client.viaProxy && !isLoopback(peer)) {
-      return sendJson(res, 403, fail('forbidden', 'Прямые подключения не принимаются: откройте журнал по адресу сайта'), secure);
+      return sendJson(
+        res,
+        403,
+        fail('forbidden', 'Прямые подключения не принимаются: откройте журнал по адресу сайта'),
+        secure,
+      );
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') return health(res, secure);
@@ -103,10 +109,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return serveStatic(options.rendererDir, url.pathname, res, securityHeaders(secure));
     }
     if (url.pathname === '/api/contract' && req.method === 'GET') return sendJson(res, 200, describeContract(), secure);
-    if (req.method !== 'POST') return sendJson(res, 405, fail('bad_request', 'Для вызова метода используйте POST'), secure);
+    if (req.method !== 'POST')
+      return sendJson(res, 405, fail('bad_request', 'Для вызова метода используйте POST'), secure);
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-      return sendJson(res, 415, fail('bad_request', 'Тело запроса должно быть в формате JSON (Content-Type: application/json)'),
-        secure);
+      return sendJson(
+        res,
+        415,
+        fail('bad_request', 'Тело запроса должно быть в формате JSON (Content-Type: application/json)'),
+        secure,
+      );
     }
     if (!sameSite(req)) return sendJson(res, 403, fail('forbidden', 'Запрос с чужого сайта отклонён'), secure);
     let method: string;
@@ -167,7 +178,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       server.closeIdleConnections();
       if (inFlight > 0) {
         await Promise.race([
-          new Promise<void>((resolve) => { idle = resolve; }),
+          new Promise<void>((resolve) => {
+            idle = resolve;
+          }),
           new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref()),
         ]);
       }
@@ -192,7 +205,10 @@ function sameSite(req: http.IncomingMessage): boolean {
 /** Never a token, a password or a name: the method is in the path, the input is not logged. */
 function accessLine(req: http.IncomingMessage, res: http.ServerResponse, client: ClientInfo, started: bigint): string {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  const path = (req.url ?? '/').split('?')[0]!.replace(/[^\x21-\x7e]/g, '?').slice(0, 200);
+  const path = (req.url ?? '/')
+    .split('?')[0]!
+    .replace(/[^\x21-\x7e]/g, '?')
+    .slice(0, 200);
   const status = res.headersSent ? res.statusCode : 0;
   return `${new Date().toISOString()} ${client.address} ${req.method ?? '-'} ${path} ${status} ${ms.toFixed(1)} ms`;
 }

@@ -4,7 +4,12 @@
 import type { JournalDb } from '../../db/connect.js';
 import type { SessionHost } from '../services/context.js';
 import {
-  createSession, deleteSession, findSession, setSessionLocked, type SessionPolicy, type StoredSession,
+  createSession,
+  deleteSession,
+  findSession,
+  setSessionLocked,
+  type SessionPolicy,
+  type StoredSession,
 } from '../services/web-sessions.js';
 
 export const COOKIE = 'zhurnal_session';
@@ -17,7 +22,11 @@ export interface RequestSession {
 
 /** The session host for one request, over the stored session behind the cookie's token. */
 export async function requestSession(
-  handle: () => JournalDb, token: string | null, now: Date, policy: SessionPolicy, address: string,
+  handle: () => JournalDb,
+  token: string | null,
+  now: Date,
+  policy: SessionPolicy,
+  address: string,
 ): Promise<RequestSession> {
   const db = () => handle().db;
   let current: StoredSession | null = token ? await findSession(handle(), token, now, policy) : null;

@@ -10,15 +10,23 @@ import { renderJournal } from '../export/archive/journal-pdf.js';
 import type { RenderReply, RenderRequest } from '../services/archive/render-pool.js';
 import { archivedJournal } from '../services/archive/year-data.js';
 
-
 const data = workerData as { dbFile: string; fontsDir: string | null };
 if (data.fontsDir) setFontsDir(data.fontsDir);
 const raw = new SQLite(data.dbFile, { readonly: true });
 const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
 
 parentPort!.on('message', (request: RenderRequest) => {
-  archivedJournal(db, request.journalId).then((journal) => renderJournal(journal, request.context)).then(
-    (rendered) => parentPort!.postMessage({ id: request.id, rendered } satisfies RenderReply, [rendered.pdf.buffer as ArrayBuffer]),
-    (error: unknown) => parentPort!.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies RenderReply),
-  );
+  archivedJournal(db, request.journalId)
+    .then((journal) => renderJournal(journal, request.context))
+    .then(
+      (rendered) =>
+        parentPort!.postMessage({ id: request.id, rendered } satisfies RenderReply, [
+          rendered.pdf.buffer as ArrayBuffer,
+        ]),
+      (error: unknown) =>
+        parentPort!.postMessage({
+          id: request.id,
+          error: error instanceof Error ? error.message : String(error),
+        } satisfies RenderReply),
+    );
 });

@@ -24,11 +24,17 @@ export function App() {
     }
   }, []);
 
-  useEffect(() => { void refresh(); }, [refresh]);
-  useEffect(() => onAuthProblem((error) => {
-    if (error.code === 'unauthenticated') setMe(null);
-    else void refresh();
-  }), [refresh]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  useEffect(
+    () =>
+      onAuthProblem((error) => {
+        if (error.code === 'unauthenticated') setMe(null);
+        else void refresh();
+      }),
+    [refresh],
+  );
 
   const lockNow = useCallback(async () => {
     await call('auth.lock', {}).catch(() => undefined);

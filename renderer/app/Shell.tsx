@@ -14,10 +14,14 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void; onMeChan
   const visible = routes.filter((r) => allowed(r, me));
   const found = routes.map((r) => ({ route: r, params: matchPath(r.path, path) })).find((x) => x.params);
   const roles = [...new Set(me.roles.map((g) => ROLE_LABELS[g.role]))].join(', ');
-  useEffect(() => { setMenuOpen(false); }, [path]);
+  useEffect(() => {
+    setMenuOpen(false);
+  }, [path]);
   useEffect(() => {
     if (!menuOpen) return;
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') setMenuOpen(false); };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setMenuOpen(false);
+    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [menuOpen]);
@@ -26,46 +30,80 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void; onMeChan
     await call('auth.logout', {}).catch(() => undefined);
     onLogout();
   }
-  const links = (current?: RouteDef) => visible.filter((r) => r.nav).map((r) => (
-    <a key={r.path} href={`#${r.path}`} className={current === r ? 'active' : ''}
-      aria-current={current === r ? 'page' : undefined}>
-      {r.title}
-    </a>
-  ));
+  const links = (current?: RouteDef) =>
+    visible
+      .filter((r) => r.nav)
+      .map((r) => (
+        <a
+          key={r.path}
+          href={`#${r.path}`}
+          className={current === r ? 'active' : ''}
+          aria-current={current === r ? 'page' : undefined}
+        >
+          {r.title}
+        </a>
+      ));
 
   return (
     <div className="shell">
       <header className="topbar">
         <div className="brand">
-          <span className="brand-mark" aria-hidden>Ж</span>
+          <span className="brand-mark" aria-hidden>
+            Ж
+          </span>
           <span className="brand-name">Журнал</span>
           {me.institution && <span className="brand-inst">{me.institution.shortName}</span>}
         </div>
         <div className="whoami">
           <span className="whoami-name">{me.fullName}</span>
           <span className="whoami-roles">{roles}</span>
-          <Button kind="secondary" onClick={() => navigate('/password')}>Сменить пароль</Button>
-          <Button kind="secondary" onClick={logout}>Выйти</Button>
+          <Button kind="secondary" onClick={() => navigate('/password')}>
+            Сменить пароль
+          </Button>
+          <Button kind="secondary" onClick={logout}>
+            Выйти
+          </Button>
         </div>
-        <Button kind="secondary" className="menu-button" aria-expanded={menuOpen} aria-controls="phone-menu"
-          onClick={() => setMenuOpen((o) => !o)}>Меню</Button>
+        <Button
+          kind="secondary"
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="phone-menu"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          Меню
+        </Button>
         {menuOpen && (
           <nav id="phone-menu" className="phone-menu" aria-label="Меню">
-            <p className="phone-menu-who"><strong>{me.fullName}</strong><span className="muted small">{roles}</span></p>
+            <p className="phone-menu-who">
+              <strong>{me.fullName}</strong>
+              <span className="muted small">{roles}</span>
+            </p>
             {links(found?.route)}
-            <a href="#/password" className="phone-menu-account"
-              aria-current={path === '/password' ? 'page' : undefined}>
+            <a
+              href="#/password"
+              className="phone-menu-account"
+              aria-current={path === '/password' ? 'page' : undefined}
+            >
               Сменить пароль
             </a>
-            <button type="button" className="phone-menu-logout" onClick={logout}>Выйти</button>
+            <button type="button" className="phone-menu-logout" onClick={logout}>
+              Выйти
+            </button>
           </nav>
         )}
       </header>
-      <nav className="sidebar" aria-label="Разделы">{links(found?.route)}</nav>
+      <nav className="sidebar" aria-label="Разделы">
+        {links(found?.route)}
+      </nav>
       <main className="content">
-        {found && allowed(found.route, me)
-          ? found.route.render(found.params!, me)
-          : <div className="banner banner-error" role="alert">{found ? 'Недостаточно прав для этого раздела' : 'Раздел не найден'}</div>}
+        {found && allowed(found.route, me) ? (
+          found.route.render(found.params!, me)
+        ) : (
+          <div className="banner banner-error" role="alert">
+            {found ? 'Недостаточно прав для этого раздела' : 'Раздел не найден'}
+          </div>
+        )}
       </main>
     </div>
   );

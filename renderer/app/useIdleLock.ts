@@ -9,7 +9,9 @@ export function useIdleLock(minutes: number | null, lock: () => void): void {
   useEffect(() => {
     if (!minutes) return;
     last.current = Date.now();
-    const touch = () => { last.current = Date.now(); };
+    const touch = () => {
+      last.current = Date.now();
+    };
     for (const e of EVENTS) window.addEventListener(e, touch, { passive: true, capture: true });
     const timer = window.setInterval(() => {
       if (Date.now() - last.current >= minutes * 60_000) lock();

@@ -4,22 +4,42 @@ import { useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactN
 export function ErrorBanner({ error }: { error: unknown }) {
   if (!error) return null;
   const message = error instanceof Error ? error.message : String(error);
-  return <div className="banner banner-error" role="alert">{message}</div>;
+  return (
+    <div className="banner banner-error" role="alert">
+      {message}
+    </div>
+  );
 }
 
 export function Notice({ children, kind = 'info' }: { children: ReactNode; kind?: 'info' | 'ok' | 'warn' }) {
-  return <div className={`banner banner-${kind}`} role="status">{children}</div>;
+  return (
+    <div className={`banner banner-${kind}`} role="status">
+      {children}
+    </div>
+  );
 }
 
 export function Loading({ what = 'Загрузка' }: { what?: string }) {
-  return <div className="loading" aria-busy="true">{what}…</div>;
+  return (
+    <div className="loading" aria-busy="true">
+      {what}…
+    </div>
+  );
 }
 
-export function Button({ kind = 'primary', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { kind?: 'primary' | 'secondary' | 'danger' | 'link' }) {
+export function Button({
+  kind = 'primary',
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { kind?: 'primary' | 'secondary' | 'danger' | 'link' }) {
   return <button type="button" {...props} className={`btn btn-${kind} ${props.className ?? ''}`} />;
 }
 
-export function Field({ label, error, hint, ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: string }) {
+export function Field({
+  label,
+  error,
+  hint,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: string }) {
   const id = useId();
   return (
     <div className={`field ${error ? 'field-invalid' : ''}`}>
@@ -33,7 +53,10 @@ export function Field({ label, error, hint, ...input }: InputHTMLAttributes<HTML
 export function Card({ title, children, actions }: { title: ReactNode; children: ReactNode; actions?: ReactNode }) {
   return (
     <section className="card">
-      <header className="card-head"><h2>{title}</h2>{actions}</header>
+      <header className="card-head">
+        <h2>{title}</h2>
+        {actions}
+      </header>
       <div className="card-body">{children}</div>
     </section>
   );

@@ -19,6 +19,8 @@ export function useCall<M extends MethodName>(method: M, input: Input<M>, deps: 
       setLoading(false);
     }
   }, [method, key]);
-  useEffect(() => { void reload(); }, [reload, ...deps]);
+  useEffect(() => {
+    void reload();
+  }, [reload, ...deps]);
   return { data, error, loading, reload, setData };
 }

@@ -45,42 +45,58 @@ export function useJob<R = unknown>(options: JobOptions = {}) {
       }
     };
     timer = setTimeout(tick, pollMs);
-    return () => { stop = true; clearTimeout(timer); };
+    return () => {
+      stop = true;
+      clearTimeout(timer);
+    };
   }, [id, pollMs, finish]);
 
   // A screen that goes away releases whoever awaits its job.
   useEffect(() => () => finish(null), [finish]);
 
   /** Follows a job started elsewhere (or picked up again after a reload). */
-  const follow = useCallback((started: JobInfo) => {
-    setError(null);
-    setJob(started);
-    if (started.state !== 'running') finish(started);
-  }, [finish]);
+  const follow = useCallback(
+    (started: JobInfo) => {
+      setError(null);
+      setJob(started);
+      if (started.state !== 'running') finish(started);
+    },
+    [finish],
+  );
 
   /** Starts the job with `begin` and resolves with its result when done (null when failed or cancelled). */
-  const run = useCallback(async (begin: () => Promise<JobInfo>): Promise<R | null> => {
-    setError(null);
-    try {
-      const started = await begin();
-      const end = await new Promise<JobInfo | null>((resolve) => {
-        waiting.current = resolve;
-        follow(started);
-      });
-      if (end?.state === 'done') return end.result as R;
-      if (end?.state === 'failed') setError(new Error(end.error ?? 'Не удалось выполнить'));
-      return null;
-    } catch (e) {
-      setError(e);
-      return null;
-    }
-  }, [follow]);
+  const run = useCallback(
+    async (begin: () => Promise<JobInfo>): Promise<R | null> => {
+      setError(null);
+      try {
+        const started = await begin();
+        const end = await new Promise<JobInfo | null>((resolve) => {
+          waiting.current = resolve;
+          follow(started);
+        });
+        if (end?.state === 'done') return end.result as R;
+        if (end?.state === 'failed') setError(new Error(end.error ?? 'Не удалось выполнить'));
+        return null;
+      } catch (e) {
+        setError(e);
+        return null;
+      }
+    },
+    [follow],
+  );
 
   const cancel = useCallback(async () => {
     if (!id) return;
-    try { setJob(await call('jobs.cancel', { id })); } catch (e) { setError(e); }
+    try {
+      setJob(await call('jobs.cancel', { id }));
+    } catch (e) {
+      setError(e);
+    }
   }, [id]);
-  const reset = useCallback(() => { setJob(null); setError(null); }, []);
+  const reset = useCallback(() => {
+    setJob(null);
+    setError(null);
+  }, []);
 
   return { job, error, setError, follow, run, cancel, reset, running: job?.state === 'running' };
 }

@@ -12,7 +12,13 @@ import { migrations } from '../../db/migrations/index.js';
 export const BENCH_TODAY = '2026-11-25';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export interface College { file: string; counts: DemoCounts; seed: number; students: number; groups: number }
+export interface College {
+  file: string;
+  counts: DemoCounts;
+  seed: number;
+  students: number;
+  groups: number;
+}
 
 /** The schema the cache was built with: a new migration builds a new college (and PostgreSQL dump). */
 export function schemaTag(): string {

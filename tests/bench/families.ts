@@ -7,7 +7,10 @@ import { loadSession } from '../../electron/services/session.js';
 import { MemorySessionHost, makeDeps } from '../support/harness.js';
 import { BENCH_TODAY } from './college.js';
 
-export interface Family { studentId: number; ctx: AuthedContext }
+export interface Family {
+  studentId: number;
+  ctx: AuthedContext;
+}
 
 const GUARDIAN = { full_name: 'Родитель для замеров', relation: 'мать', phone: null, email: null, address: null };
 
@@ -18,12 +21,17 @@ const GUARDIAN = { full_name: 'Родитель для замеров', relation
 export async function parentsOf(handle: JournalDb, count: number): Promise<Family[]> {
   const db = handle.db;
   const deps = makeDeps(handle, { today: BENCH_TODAY });
-  const rows = await db.selectFrom('enrolments as e').innerJoin('groups as g', 'g.id', 'e.group_id')
-    .innerJoin('academic_years as y', 'y.id', 'g.year_id').select('e.student_id')
-    .where('y.starts_on', '<=', BENCH_TODAY).where('y.ends_on', '>=', BENCH_TODAY)
+  const rows = await db
+    .selectFrom('enrolments as e')
+    .innerJoin('groups as g', 'g.id', 'e.group_id')
+    .innerJoin('academic_years as y', 'y.id', 'g.year_id')
+    .select('e.student_id')
+    .where('y.starts_on', '<=', BENCH_TODAY)
+    .where('y.ends_on', '>=', BENCH_TODAY)
     .where('e.from_date', '<=', BENCH_TODAY)
     .where((eb) => eb.or([eb('e.until_date', 'is', null), eb('e.until_date', '>', BENCH_TODAY)]))
-    .orderBy('e.student_id').execute();
+    .orderBy('e.student_id')
+    .execute();
   const ids = [...new Set(rows.map((r) => r.student_id))];
   const random = mulberry32(20261207);
   for (let i = ids.length - 1; i > 0; i--) {
@@ -37,22 +45,45 @@ export async function parentsOf(handle: JournalDb, count: number): Promise<Famil
     for (const studentId of sample) {
       const login = `bench-parent-${studentId}`;
       const existing = await trx.selectFrom('users').select('id').where('login_key', '=', login).executeTakeFirst();
-      const user = existing ?? await trx.insertInto('users').values({
-        login, login_key: login, password_hash: 'bench', last_name: 'Родитель', first_name: 'Замер',
-        middle_name: null, position: null, phone: null, email: null, active: 1, must_change_password: 0,
-        created_at: now, updated_at: now,
-      }).returning('id').executeTakeFirstOrThrow();
+      const user =
+        existing ??
+        (await trx
+          .insertInto('users')
+          .values({
+            login,
+            login_key: login,
+            password_hash: 'bench',
+            last_name: 'Родитель',
+            first_name: 'Замер',
+            middle_name: null,
+            position: null,
+            phone: null,
+            email: null,
+            active: 1,
+            must_change_password: 0,
+            created_at: now,
+            updated_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow());
       if (!existing) {
-        await trx.insertInto('user_roles')
-          .values({ user_id: user.id, role: 'parent', department_id: null, group_id: null }).execute();
-        await trx.insertInto('guardians').values({ student_id: studentId, user_id: user.id, ...GUARDIAN }).execute();
+        await trx
+          .insertInto('user_roles')
+          .values({ user_id: user.id, role: 'parent', department_id: null, group_id: null })
+          .execute();
+        await trx
+          .insertInto('guardians')
+          .values({ student_id: studentId, user_id: user.id, ...GUARDIAN })
+          .execute();
       }
       made.push(user.id);
     }
     return made;
   });
-  return Promise.all(sample.map(async (studentId, i) => ({
-    studentId,
-    ctx: { ...deps, session: (await loadSession(db, userIds[i]!, false))!, host: new MemorySessionHost() },
-  })));
+  return Promise.all(
+    sample.map(async (studentId, i) => ({
+      studentId,
+      ctx: { ...deps, session: (await loadSession(db, userIds[i]!, false))!, host: new MemorySessionHost() },
+    })),
+  );
 }

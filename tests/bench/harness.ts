@@ -11,7 +11,13 @@ export interface BenchResult {
   note?: string;
 }
 
-export interface Timing { p50: number; p95: number; mean: number; runs: number; /** The fastest run: the cost without waiting for a busy core. */ min: number }
+export interface Timing {
+  p50: number;
+  p95: number;
+  mean: number;
+  runs: number;
+  /** The fastest run: the cost without waiting for a busy core. */ min: number;
+}
 
 export async function timeRuns(runs: number, fn: (i: number) => Promise<unknown> | unknown): Promise<Timing> {
   const times: number[] = [];
@@ -45,22 +51,58 @@ export interface TimedOptions {
 export function timed(name: string, t: Timing, options: TimedOptions = {}): BenchResult[] {
   const ratio = (v: number) => (options.floorMs ? v / options.floorMs : null);
   return [
-    { name: `${name} p50`, value: t.p50, unit: 'ms', target: options.target ?? null, floor_ratio: ratio(t.p50), note: options.note ?? '' },
-    { name: `${name} p95`, value: t.p95, unit: 'ms', target: options.target ?? null, floor_ratio: ratio(t.p95), note: runsNote(t) },
+    {
+      name: `${name} p50`,
+      value: t.p50,
+      unit: 'ms',
+      target: options.target ?? null,
+      floor_ratio: ratio(t.p50),
+      note: options.note ?? '',
+    },
+    {
+      name: `${name} p95`,
+      value: t.p95,
+      unit: 'ms',
+      target: options.target ?? null,
+      floor_ratio: ratio(t.p95),
+      note: runsNote(t),
+    },
   ];
 }
 
 /** A throughput: `units` per run; p50 is the rate at the median run, p95 the rate at the 95th-percentile (slow) run. */
-export function rate(name: string, t: Timing, units: number, unit: string, options: Omit<TimedOptions, 'floorMs'> = {}): BenchResult[] {
+export function rate(
+  name: string,
+  t: Timing,
+  units: number,
+  unit: string,
+  options: Omit<TimedOptions, 'floorMs'> = {},
+): BenchResult[] {
   const per = (ms: number) => units / (ms / 1000);
   return [
-    { name: `${name} p50`, value: per(t.p50), unit, target: options.target ?? null, floor_ratio: null, note: options.note ?? '' },
-    { name: `${name} p95`, value: per(t.p95), unit, target: options.target ?? null, floor_ratio: null, note: `rate of the 95th-percentile run; ${runsNote(t)}` },
+    {
+      name: `${name} p50`,
+      value: per(t.p50),
+      unit,
+      target: options.target ?? null,
+      floor_ratio: null,
+      note: options.note ?? '',
+    },
+    {
+      name: `${name} p95`,
+      value: per(t.p95),
+      unit,
+      target: options.target ?? null,
+      floor_ratio: null,
+      note: `rate of the 95th-percentile run; ${runsNote(t)}`,
+    },
   ];
 }
 
 function runsNote(t: Timing): string {
-  return t.runs < 20 ? `${t.runs} runs: p95 is the slowest; min ${round(t.min)} ms` : `${t.runs} runs; min ${round(t.min)} ms`;
+  return t.runs < 20
+    ? `${t.runs} runs: p95 is the slowest; min ${round(t.min)} ms`
+    : `${t.runs} runs; min ${round(t.min)} ms`;
 }
 
 export async function timeOnce<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
@@ -72,7 +114,9 @@ export async function timeOnce<T>(fn: () => Promise<T> | T): Promise<{ ms: numbe
 /** Samples resident memory every 50 ms while `fn` runs; returns the peak in MB. */
 export async function peakMemory<T>(fn: () => Promise<T>): Promise<{ peakMb: number; value: T }> {
   let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
   try {
     const value = await fn();
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -87,7 +131,7 @@ export function printTable(results: BenchResult[]): void {
     r.name,
     `${round(r.value)} ${r.unit}`,
     r.target === null ? '—' : `${r.target} ${r.unit}`,
-    r.target === null ? '' : (withinTarget(r) ? 'ok' : 'MISSED'),
+    r.target === null ? '' : withinTarget(r) ? 'ok' : 'MISSED',
     r.floor_ratio === null ? '—' : `${round(r.floor_ratio)}×`,
     r.note ?? '',
   ]);

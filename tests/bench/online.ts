@@ -12,14 +12,14 @@ async function main(): Promise<void> {
   const file = workingCopy(college, 'online');
   const handle = await openDatabase(`sqlite:${file}`);
   try {
-    if (!process.argv.includes('--no-sqlite')) results.push(...await onlineSqlite(file, handle));
+    if (!process.argv.includes('--no-sqlite')) results.push(...(await onlineSqlite(file, handle)));
   } finally {
     await handle.close();
   }
   if (!pgUnavailable() && !process.argv.includes('--no-pg')) {
     const pgc = await pgCollege(college);
     try {
-      results.push(...await onlinePostgres(pgc.url, pgc.handle));
+      results.push(...(await onlinePostgres(pgc.url, pgc.handle)));
     } finally {
       await pgc.close();
     }
@@ -27,4 +27,7 @@ async function main(): Promise<void> {
   printTable(results);
 }
 
-main().catch((error) => { console.error(error); process.exit(1); });
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

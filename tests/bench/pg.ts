@@ -24,7 +24,11 @@ export interface PgCollege {
   close(): Promise<void>;
 }
 
-export interface PgFloor { dump: Timing; scan: Timing; dumpMb: number }
+export interface PgFloor {
+  dump: Timing;
+  scan: Timing;
+  dumpMb: number;
+}
 
 /** The reason PostgreSQL figures cannot be measured here, or null. */
 export function pgUnavailable(): string | null {
@@ -71,7 +75,12 @@ export async function pgCollege(college: College): Promise<PgCollege> {
       } else {
         const handle = await openDatabase(url);
         try {
-          await generateDemo(handle.db, { seed: college.seed, students: college.students, groups: college.groups, today: BENCH_TODAY });
+          await generateDemo(handle.db, {
+            seed: college.seed,
+            students: college.students,
+            groups: college.groups,
+            today: BENCH_TODAY,
+          });
         } finally {
           await handle.close();
         }
@@ -102,12 +111,26 @@ function dumpCacheOf(college: College): string {
 async function sameCollege(handle: JournalDb, college: College): Promise<void> {
   const db = handle.db;
   const count = async (table: 'students' | 'journals' | 'lessons' | 'marks' | 'attendance' | 'final_marks') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const expected = { students: college.counts.students, journals: college.counts.journals, lessons: college.counts.lessons,
-    marks: college.counts.marks, attendance: college.counts.attendance, final_marks: college.counts.finalMarks };
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const expected = {
+    students: college.counts.students,
+    journals: college.counts.journals,
+    lessons: college.counts.lessons,
+    marks: college.counts.marks,
+    attendance: college.counts.attendance,
+    final_marks: college.counts.finalMarks,
+  };
   for (const [table, n] of Object.entries(expected)) {
     const got = await count(table as keyof typeof expected);
-    if (got !== n) throw new Error(`PostgreSQL copy of the college differs: ${table} has ${got} rows, the SQLite file ${n}`);
+    if (got !== n)
+      throw new Error(`PostgreSQL copy of the college differs: ${table} has ${got} rows, the SQLite file ${n}`);
   }
 }
 
@@ -127,7 +150,9 @@ export async function pgFloor(college: College, pgc: PgCollege): Promise<PgFloor
       fs.renameSync(`${cache}.partial`, cache);
     }
     const dumpMb = fs.statSync(out).size / 1024 / 1024;
-    const scan = await withClient(pgc.url, (c) => timeRuns(10, () => c.query('select count(*) n, sum(length(value)) s from marks')));
+    const scan = await withClient(pgc.url, (c) =>
+      timeRuns(10, () => c.query('select count(*) n, sum(length(value)) s from marks')),
+    );
     return { dump, scan, dumpMb };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -136,24 +161,42 @@ export async function pgFloor(college: College, pgc: PgCollege): Promise<PgFloor
 
 export function pgFloorRows(floor: PgFloor, pgc: PgCollege): BenchResult[] {
   return [
-    ...timed('pg: floor: pg_dump (custom format)', floor.dump, { floorMs: floor.dump.p50, note: `${floor.dumpMb.toFixed(0)} MB dump` }),
+    ...timed('pg: floor: pg_dump (custom format)', floor.dump, {
+      floorMs: floor.dump.p50,
+      note: `${floor.dumpMb.toFixed(0)} MB dump`,
+    }),
     ...timed('pg: floor: full scan of marks', floor.scan, { floorMs: floor.scan.p50 }),
-    { name: 'pg: loading the college', value: pgc.loaded.ms, unit: 'ms', target: null, floor_ratio: null, note: `${pgc.loaded.how}; not a product figure` },
+    {
+      name: 'pg: loading the college',
+      value: pgc.loaded.ms,
+      unit: 'ms',
+      target: null,
+      floor_ratio: null,
+      note: `${pgc.loaded.how}; not a product figure`,
+    },
   ];
 }
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  try { return await fn(client); } finally { await client.end(); }
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
 }
 
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)}: ${stderr.trim() || `exit ${code}`}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(command)}: ${stderr.trim() || `exit ${code}`}`)),
+    );
   });
 }

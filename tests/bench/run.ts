@@ -23,17 +23,26 @@ import { pgCollege, pgFloor, pgFloorRows, pgUnavailable } from './pg.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 async function main(): Promise<void> {
-  const { flags } = parseOptions(process.argv.slice(2), { students: 'string', groups: 'string', seed: 'string', 'no-pg': 'boolean' },
-    'замеров (npm run bench --)');
+  const { flags } = parseOptions(
+    process.argv.slice(2),
+    { students: 'string', groups: 'string', seed: 'string', 'no-pg': 'boolean' },
+    'замеров (npm run bench --)',
+  );
   const students = flagNumber(flags, 'students') ?? 2000;
   const groups = flagNumber(flags, 'groups') ?? 80;
   const seed = flagNumber(flags, 'seed') ?? 11;
   const started = Date.now();
-  const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
   console.log(`Нагрузка машины (loadavg 1/5/15 мин): ${load()}; ядер: ${os.cpus().length}`);
   const college = await benchCollege(seed, students, groups);
-  console.log(`Колледж: ${college.counts.students} обучающихся, ${college.counts.journals} журналов, ` +
-    `${college.counts.marks} отметок, ${college.counts.attendance} отметок посещаемости`);
+  console.log(
+    `Колледж: ${college.counts.students} обучающихся, ${college.counts.journals} журналов, ` +
+      `${college.counts.marks} отметок, ${college.counts.attendance} отметок посещаемости`,
+  );
 
   if (flags.only === 'family') {
     await familyOnly(college, flags['no-pg'] === undefined);
@@ -41,33 +50,38 @@ async function main(): Promise<void> {
   }
   const floor = await measureFloor(college);
   const results: BenchResult[] = [
-    ...timed('floor: SQLite online backup', floor.backup, { floorMs: floor.backupMs, note: `${floor.fileMb.toFixed(0)} MB file` }),
+    ...timed('floor: SQLite online backup', floor.backup, {
+      floorMs: floor.backupMs,
+      note: `${floor.fileMb.toFixed(0)} MB file`,
+    }),
     ...timed('floor: full scan of marks', floor.scan, { floorMs: floor.scanMs }),
   ];
   // The archive runs in a process of its own (its peak memory is the archive's); first, while the
   // machine's caches hold the college file as the floor left them.
-  results.push(...await archiveCases(college, floor));
+  results.push(...(await archiveCases(college, floor)));
   const servicesFile = workingCopy(college, 'services');
   const handle = await openDatabase(`sqlite:${servicesFile}`);
   try {
-    results.push(...await serviceCases(handle, floor.scanMs));
-    results.push(...await onlineSqlite(servicesFile, handle));
+    results.push(...(await serviceCases(handle, floor.scanMs)));
+    results.push(...(await onlineSqlite(servicesFile, handle)));
   } finally {
     await handle.close();
   }
-  results.push(...await backupCases(college, floor));
-  results.push(...await xlsxRowsPerSecond());
-  results.push(...await pdfPagesPerSecond());
+  results.push(...(await backupCases(college, floor)));
+  results.push(...(await xlsxRowsPerSecond()));
+  results.push(...(await pdfPagesPerSecond()));
 
   if (flags['no-pg'] !== undefined) {
     console.log('PostgreSQL: пропущено (--no-pg)');
   } else {
-    results.push(...await postgresCases(college));
+    results.push(...(await postgresCases(college)));
   }
 
   printTable(results);
   fs.writeFileSync(path.join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-  console.log(`\ntests/bench/results.json записан; всего ${((Date.now() - started) / 1000).toFixed(0)} с; нагрузка теперь: ${load()}`);
+  console.log(
+    `\ntests/bench/results.json записан; всего ${((Date.now() - started) / 1000).toFixed(0)} с; нагрузка теперь: ${load()}`,
+  );
 }
 
 /** The service-layer figures on PostgreSQL, or none with the reason printed. */
@@ -84,8 +98,8 @@ async function postgresCases(college: College): Promise<BenchResult[]> {
     const floor = await pgFloor(college, pgc);
     return [
       ...pgFloorRows(floor, pgc),
-      ...await serviceCases(pgc.handle, floor.scan.p50, { prefix: 'pg: ', files: false }),
-      ...await onlinePostgres(pgc.url, pgc.handle),
+      ...(await serviceCases(pgc.handle, floor.scan.p50, { prefix: 'pg: ', files: false })),
+      ...(await onlinePostgres(pgc.url, pgc.handle)),
     ];
   } finally {
     await pgc.close();
@@ -96,7 +110,7 @@ async function familyOnly(college: College, withPg: boolean): Promise<void> {
   const handle = await openDatabase(`sqlite:${workingCopy(college, 'family')}`);
   const results: BenchResult[] = [];
   try {
-    results.push(...await familyCases(handle));
+    results.push(...(await familyCases(handle)));
   } finally {
     await handle.close();
   }
@@ -107,7 +121,7 @@ async function familyOnly(college: College, withPg: boolean): Promise<void> {
     try {
       // The first run makes the cached dump that later runs restore.
       if (pgc.loaded.how.startsWith('demo')) await pgFloor(college, pgc);
-      results.push(...await familyCases(pgc.handle, 'pg: '));
+      results.push(...(await familyCases(pgc.handle, 'pg: ')));
     } finally {
       await pgc.close();
     }
@@ -115,4 +129,7 @@ async function familyOnly(college: College, withPg: boolean): Promise<void> {
   printTable(results);
 }
 
-main().catch((error) => { console.error(error); process.exit(1); });
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

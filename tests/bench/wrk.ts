@@ -17,7 +17,10 @@ export interface WrkLoad {
   p99: number;
 }
 
-export interface WrkFamily { cookie: string; body: string }
+export interface WrkFamily {
+  cookie: string;
+  body: string;
+}
 
 export function wrkMissing(): string | null {
   try {
@@ -49,24 +52,42 @@ end
 
 /** `connections` kept-alive connections on two threads for `seconds`, calling `method` in turn for each family. */
 export async function wrkLoad(
-  base: string, method: string, families: WrkFamily[], seconds: number, connections: number,
+  base: string,
+  method: string,
+  families: WrkFamily[],
+  seconds: number,
+  connections: number,
 ): Promise<WrkLoad> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-wrk-'));
   const script = path.join(dir, 'family.lua');
   fs.writeFileSync(script, lua(families, method));
   try {
     const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn('wrk', ['-t', '2', '-c', String(connections), '-d', `${seconds}s`, '--timeout', '10s', '-s', script, base],
-        { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(
+        'wrk',
+        ['-t', '2', '-c', String(connections), '-d', `${seconds}s`, '--timeout', '10s', '-s', script, base],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       let text = '';
-      child.stdout.on('data', (d: Buffer) => { text += d.toString(); });
-      child.stderr.on('data', (d: Buffer) => { text += d.toString(); });
+      child.stdout.on('data', (d: Buffer) => {
+        text += d.toString();
+      });
+      child.stderr.on('data', (d: Buffer) => {
+        text += d.toString();
+      });
       child.once('error', reject);
       child.once('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`wrk: код ${code}\n${text}`))));
     });
     const m = /RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)/.exec(out);
     if (!m) throw new Error(`wrk: нет итога\n${out}`);
-    const [pages, us, errors, p50, p95, p99] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+    const [pages, us, errors, p50, p95, p99] = m.slice(1).map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     return { pages, errors, seconds: us / 1e6, p50: p50 / 1000, p95: p95 / 1000, p99: p99 / 1000 };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -16,7 +16,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const NAME = 'Журнал_2025-2026_ГБПОУ_ЮЭТ';
 
 function cli(args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
 }
 
 describe('archive and verify on the command line', () => {
@@ -33,11 +37,31 @@ describe('archive and verify on the command line', () => {
     await generateDemo(handle.db, SMALL_DEMO);
     await handle.close();
   });
-  afterAll(() => { if (dir) fs.rmSync(dir, { recursive: true, force: true }); });
+  afterAll(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('kill -9 in the middle: no complete-looking archive, the database intact', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'archive', '--db', dbFile, '--year', '2025/2026',
-      '--out', out, '--data', path.join(dir, 'home'), '--workers', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'electron/cli.ts',
+        'archive',
+        '--db',
+        dbFile,
+        '--year',
+        '2025/2026',
+        '--out',
+        out,
+        '--data',
+        path.join(dir, 'home'),
+        '--workers',
+        '0',
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let seen = '';
     const killed = await new Promise<boolean>((resolve) => {
       child.stdout!.on('data', (chunk: Buffer) => {
@@ -45,7 +69,10 @@ describe('archive and verify on the command line', () => {
         // Killed while the journal pages are being written into the .partial folder.
         if (seen.includes('Журналы группы') && !child.killed) {
           const partials = fs.readdirSync(out).filter((e) => e.startsWith('.partial-'));
-          if (partials.length === 1) { child.kill('SIGKILL'); resolve(true); }
+          if (partials.length === 1) {
+            child.kill('SIGKILL');
+            resolve(true);
+          }
         }
       });
       child.once('exit', () => resolve(false));
@@ -67,7 +94,19 @@ describe('archive and verify on the command line', () => {
   });
 
   it('the next run cleans the leftover and finishes; verify exits 0', () => {
-    const run = cli(['archive', '--db', dbFile, '--year', '2025/2026', '--out', out, '--data', path.join(dir, 'home'), '--workers', '0']);
+    const run = cli([
+      'archive',
+      '--db',
+      dbFile,
+      '--year',
+      '2025/2026',
+      '--out',
+      out,
+      '--data',
+      path.join(dir, 'home'),
+      '--workers',
+      '0',
+    ]);
     expect(run.status, run.stderr + run.stdout).toBe(0);
     expect(run.stdout).toMatch(/Архив 2025\/2026 записан/);
     expect(fs.readdirSync(out)).toEqual([NAME]);
@@ -96,7 +135,17 @@ describe('archive and verify on the command line', () => {
   });
 
   it('refuses an open year with a clear message', () => {
-    const open = cli(['archive', '--db', dbFile, '--year', '2026/2027', '--out', out, '--data', path.join(dir, 'home')]);
+    const open = cli([
+      'archive',
+      '--db',
+      dbFile,
+      '--year',
+      '2026/2027',
+      '--out',
+      out,
+      '--data',
+      path.join(dir, 'home'),
+    ]);
     expect(open.status).toBe(2);
     expect(open.stderr).toMatch(/ещё не закрыт/);
   });

@@ -39,7 +39,10 @@ function mountTmpfs(options: string): { dir: string; unmount: () => void } | nul
 const canMount = (() => {
   const probe = mountTmpfs('size=1m');
   probe?.unmount();
-  if (!probe) console.warn('⚠ Тесты с tmpfs (малый и защищённый от записи носитель) пропущены: нужен запуск от root с правом mount');
+  if (!probe)
+    console.warn(
+      '⚠ Тесты с tmpfs (малый и защищённый от записи носитель) пропущены: нужен запуск от root с правом mount',
+    );
   return probe !== null;
 })();
 
@@ -49,15 +52,30 @@ describeEachDb('archive failures', (kind) => {
   let scratch: string;
   let base: Omit<PackageOptions, 'target'>;
 
-  const auditCount = async () => Number((await handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const auditCount = async () =>
+    Number(
+      (
+        await handle.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const untouched = async (audits: number) => {
     expect(await auditCount()).toBe(audits);
     expect(await handle.db.selectFrom('archives').selectAll().execute()).toEqual([]);
-    const year = await handle.db.selectFrom('academic_years').select('status').where('id', '=', base.yearId).executeTakeFirstOrThrow();
+    const year = await handle.db
+      .selectFrom('academic_years')
+      .select('status')
+      .where('id', '=', base.yearId)
+      .executeTakeFirstOrThrow();
     expect(year.status).toBe('closed');
   };
   const failure = async (promise: Promise<unknown>): Promise<MediaError> => {
-    const error = await promise.then(() => null, (e: unknown) => e);
+    const error = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(MediaError);
     return error as MediaError;
   };
@@ -68,9 +86,15 @@ describeEachDb('archive failures', (kind) => {
     await generateDemo(handle.db, SMALL_DEMO);
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-fail-'));
     base = {
-      source: handle, yearId: (await loadFixtures(handle.db)).previousYearId, keysDir: path.join(scratch, 'keys'),
-      createdBy: { login: 'secretary', fullName: 'Секретарь' }, madeBy: { position: 'Секретарь', name: 'С.' },
-      certifier: { position: 'Директор', name: 'Д.' }, appVersion: '0.1.0', formedAt: new Date(2026, 10, 25), workers: 0,
+      source: handle,
+      yearId: (await loadFixtures(handle.db)).previousYearId,
+      keysDir: path.join(scratch, 'keys'),
+      createdBy: { login: 'secretary', fullName: 'Секретарь' },
+      madeBy: { position: 'Секретарь', name: 'С.' },
+      certifier: { position: 'Директор', name: 'Д.' },
+      appVersion: '0.1.0',
+      formedAt: new Date(2026, 10, 25),
+      workers: 0,
     };
   });
   afterAll(async () => {
@@ -125,14 +149,18 @@ describeEachDb('archive failures', (kind) => {
     const audits = await auditCount();
     // The folder being written disappears as if the device went away, at the first journal.
     let pulled = false;
-    const error = await failure(writeArchivePackage({
-      ...base, target,
-      progress: (step) => {
-        if (pulled || !step.startsWith('Журналы группы')) return;
-        pulled = true;
-        for (const entry of fs.readdirSync(target).filter((e) => e.startsWith('.partial-'))) fs.rmSync(path.join(target, entry), { recursive: true });
-      },
-    }));
+    const error = await failure(
+      writeArchivePackage({
+        ...base,
+        target,
+        progress: (step) => {
+          if (pulled || !step.startsWith('Журналы группы')) return;
+          pulled = true;
+          for (const entry of fs.readdirSync(target).filter((e) => e.startsWith('.partial-')))
+            fs.rmSync(path.join(target, entry), { recursive: true });
+        },
+      }),
+    );
     expect(pulled).toBe(true);
     expect(error.code).toBe('gone');
     expect(error.message).toMatch(/стали недоступны/);
@@ -150,12 +178,17 @@ describeEachDb('archive failures', (kind) => {
     fs.writeFileSync(path.join(stale, 'journal-2025-2026.sqlite'), 'half');
     let sawBoth = false;
     const next = await writeArchivePackage({
-      ...base, target, formedAt: new Date(2026, 10, 26),
+      ...base,
+      target,
+      formedAt: new Date(2026, 10, 26),
       progress: (step) => {
         if (step !== 'Подпись описи') return;
         const entries = fs.readdirSync(target);
         // While the new one is being finished, the old complete archive is still in place.
-        sawBoth = entries.includes(NAME) && entries.some((e) => e.startsWith('.partial-')) && !entries.includes(path.basename(stale));
+        sawBoth =
+          entries.includes(NAME) &&
+          entries.some((e) => e.startsWith('.partial-')) &&
+          !entries.includes(path.basename(stale));
       },
     });
     expect(sawBoth).toBe(true);

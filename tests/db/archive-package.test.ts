@@ -12,7 +12,13 @@ import { openDatabase, type JournalDb } from '../../db/connect.js';
 import { generateDemo } from '../../db/demo/index.js';
 import type { Database } from '../../db/schema.js';
 import {
-  databaseFileName, MANIFEST_FILE, parseManifest, PUBLIC_KEY_FILE, README_FILE, SIGNATURE_FILE, SUMS_FILE,
+  databaseFileName,
+  MANIFEST_FILE,
+  parseManifest,
+  PUBLIC_KEY_FILE,
+  README_FILE,
+  SIGNATURE_FILE,
+  SUMS_FILE,
   verifyArchive,
 } from '../../electron/export/archive/index.js';
 import { EXCLUDED, USERS_PLAN, YEAR_PLAN } from '../../electron/services/archive/year-plan.js';
@@ -60,11 +66,16 @@ describeEachDb('year-end archive package', (kind) => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-archive-'));
     fs.mkdirSync(path.join(scratch, 'out'));
     result = await writeArchivePackage({
-      source: handle, yearId, target: path.join(scratch, 'out'), keysDir: path.join(scratch, 'keys'),
+      source: handle,
+      yearId,
+      target: path.join(scratch, 'out'),
+      keysDir: path.join(scratch, 'keys'),
       createdBy: { login: 'secretary', fullName: 'Секретарь Учебной Части' },
       madeBy: { position: 'Секретарь учебной части', name: 'Смирнова О. В.' },
       certifier: { position: 'Директор', name: 'Тучин В. М.' },
-      appVersion: '0.1.0', formedAt, workers: kind === 'sqlite' ? 1 : 0,
+      appVersion: '0.1.0',
+      formedAt,
+      workers: kind === 'sqlite' ? 1 : 0,
     });
   });
   afterAll(async () => {
@@ -78,10 +89,20 @@ describeEachDb('year-end archive package', (kind) => {
     expect(entries).toEqual(['Журнал_2025-2026_ГБПОУ_ЮЭТ']);
     expect(result.path).toBe(path.join(scratch, 'out', entries[0]!));
     const files = fs.readdirSync(result.path).sort();
-    expect(files).toEqual([
-      SUMS_FILE, 'groups', databaseFileName('2025/2026'), MANIFEST_FILE, SIGNATURE_FILE, PUBLIC_KEY_FILE,
-      'students.pdf', 'students.xlsx', README_FILE, 'лист-заверения.pdf',
-    ].sort());
+    expect(files).toEqual(
+      [
+        SUMS_FILE,
+        'groups',
+        databaseFileName('2025/2026'),
+        MANIFEST_FILE,
+        SIGNATURE_FILE,
+        PUBLIC_KEY_FILE,
+        'students.pdf',
+        'students.xlsx',
+        README_FILE,
+        'лист-заверения.pdf',
+      ].sort(),
+    );
     // The private key stays in the keys folder and nowhere in the package.
     const keys = fs.readdirSync(path.join(scratch, 'keys'));
     expect(keys.some((k) => k.includes('key.pem'))).toBe(true);
@@ -110,7 +131,9 @@ describeEachDb('year-end archive package', (kind) => {
     expect(m.counts.journals).toBe(journals.length);
     const pdfs = m.files.filter((f) => /^groups\/[^/]+\/[^/]+\.pdf$/.test(f.path));
     expect(pdfs).toHaveLength(journals.length);
-    expect(m.files.filter((f) => f.path.endsWith('.xlsx') && f.path.startsWith('groups/'))).toHaveLength(m.counts.groups);
+    expect(m.files.filter((f) => f.path.endsWith('.xlsx') && f.path.startsWith('groups/'))).toHaveLength(
+      m.counts.groups,
+    );
     for (const f of m.files) {
       expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
       expect(fs.statSync(path.join(result.path, f.path)).size).toBe(f.size);
@@ -119,7 +142,10 @@ describeEachDb('year-end archive package', (kind) => {
   });
 
   it("holds that year's data only, as a journal database that opens read-only", async () => {
-    const archived = await openDatabase(`sqlite:${path.join(result.path, databaseFileName('2025/2026'))}`, { readonly: true, migrate: false });
+    const archived = await openDatabase(`sqlite:${path.join(result.path, databaseFileName('2025/2026'))}`, {
+      readonly: true,
+      migrate: false,
+    });
     try {
       const years = await archived.db.selectFrom('academic_years').select(['id', 'title']).execute();
       expect(years).toEqual([{ id: yearId, title: '2025/2026' }]);
@@ -128,43 +154,74 @@ describeEachDb('year-end archive package', (kind) => {
         if (where) q = where(q);
         return Number((await q.executeTakeFirstOrThrow()).n);
       };
-      const inYear = (q: any) => q.where('journal_id', 'in', handle.db.selectFrom('journals').select('id').where('year_id', '=', yearId));
-      expect(await count(archived, 'journals')).toBe(await count(handle, 'journals', (q) => q.where('year_id', '=', yearId)));
+      const inYear = (q: any) =>
+        q.where('journal_id', 'in', handle.db.selectFrom('journals').select('id').where('year_id', '=', yearId));
+      expect(await count(archived, 'journals')).toBe(
+        await count(handle, 'journals', (q) => q.where('year_id', '=', yearId)),
+      );
       expect(await count(archived, 'lessons')).toBe(await count(handle, 'lessons', inYear));
       expect(await count(archived, 'final_marks')).toBe(await count(handle, 'final_marks', inYear));
-      const marks = await handle.db.selectFrom('marks as m').innerJoin('work_columns as c', 'c.id', 'm.column_id')
-        .innerJoin('lessons as l', 'l.id', 'c.lesson_id').innerJoin('journals as j', 'j.id', 'l.journal_id')
-        .select((eb) => eb.fn.countAll().as('n')).where('j.year_id', '=', yearId).executeTakeFirstOrThrow();
+      const marks = await handle.db
+        .selectFrom('marks as m')
+        .innerJoin('work_columns as c', 'c.id', 'm.column_id')
+        .innerJoin('lessons as l', 'l.id', 'c.lesson_id')
+        .innerJoin('journals as j', 'j.id', 'l.journal_id')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('j.year_id', '=', yearId)
+        .executeTakeFirstOrThrow();
       expect(await count(archived, 'marks')).toBe(Number(marks.n));
-      expect(await count(archived, 'groups')).toBe(await count(handle, 'groups', (q) => q.where('year_id', '=', yearId)));
+      expect(await count(archived, 'groups')).toBe(
+        await count(handle, 'groups', (q) => q.where('year_id', '=', yearId)),
+      );
       // No one can log in with an archive: the password hashes are gone.
       const hashes = await archived.db.selectFrom('users').select('password_hash').distinct().execute();
       expect(hashes).toEqual([{ password_hash: '-' }]);
       expect(await count(archived, 'user_roles')).toBe(0);
-      const meta = Object.fromEntries((await archived.db.selectFrom('app_meta').selectAll().execute()).map((r) => [r.key, r.value]));
-      expect(meta).toMatchObject({ app: 'zhurnal', archive_year: '2025/2026', archive_key_fingerprint: result.manifest.publicKey.fingerprint });
+      const meta = Object.fromEntries(
+        (await archived.db.selectFrom('app_meta').selectAll().execute()).map((r) => [r.key, r.value]),
+      );
+      expect(meta).toMatchObject({
+        app: 'zhurnal',
+        archive_year: '2025/2026',
+        archive_key_fingerprint: result.manifest.publicKey.fingerprint,
+      });
     } finally {
       await archived.close();
     }
   });
 
   it('accounts for every table of the schema: copied, or left out for a stated reason', async () => {
-    const tables = (await handle.db.introspection.getTables()).map((t) => t.name).filter((t) => !t.startsWith('kysely_'));
+    const tables = (await handle.db.introspection.getTables())
+      .map((t) => t.name)
+      .filter((t) => !t.startsWith('kysely_'));
     const covered = new Set<string>([...YEAR_PLAN.map((p) => p.table), USERS_PLAN.table, ...Object.keys(EXCLUDED)]);
     expect(tables.filter((t) => !covered.has(t))).toEqual([]);
   });
 
   it.runIf(kind === 'sqlite' && tools.sqlite3)('opens in the sqlite3 command line', () => {
-    const out = execFileSync('sqlite3', ['-readonly', path.join(result.path, databaseFileName('2025/2026')),
-      'select title from academic_years; pragma integrity_check;'], { encoding: 'utf8' });
+    const out = execFileSync(
+      'sqlite3',
+      [
+        '-readonly',
+        path.join(result.path, databaseFileName('2025/2026')),
+        'select title from academic_years; pragma integrity_check;',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(out.trim().split('\n')).toEqual(['2025/2026', 'ok']);
   });
 
   it.runIf(tools.pdftotext)('students.pdf, a journal copy and the certification sheet read back', async () => {
-    const text = (rel: string) => execFileSync('pdftotext', ['-layout', path.join(result.path, rel), '-'], { encoding: 'utf8' });
-    const students = await handle.db.selectFrom('enrolments as e').innerJoin('groups as g', 'g.id', 'e.group_id')
-      .innerJoin('students as s', 's.id', 'e.student_id').select(['s.last_name', 's.first_name', 's.personal_file_no'])
-      .where('g.year_id', '=', yearId).orderBy('s.id').execute();
+    const text = (rel: string) =>
+      execFileSync('pdftotext', ['-layout', path.join(result.path, rel), '-'], { encoding: 'utf8' });
+    const students = await handle.db
+      .selectFrom('enrolments as e')
+      .innerJoin('groups as g', 'g.id', 'e.group_id')
+      .innerJoin('students as s', 's.id', 'e.student_id')
+      .select(['s.last_name', 's.first_name', 's.personal_file_no'])
+      .where('g.year_id', '=', yearId)
+      .orderBy('s.id')
+      .execute();
     const studentsText = text('students.pdf');
     expect(studentsText).toContain('Общие сведения об обучающихся');
     for (const s of students.slice(0, 10)) expect(studentsText).toContain(`${s.last_name} ${s.first_name}`);
@@ -182,8 +239,12 @@ describeEachDb('year-end archive package', (kind) => {
 
   it('students.xlsx and a group workbook read back with exceljs', async () => {
     const students = await readSheet(path.join(result.path, 'students.xlsx'));
-    const enrolments = await handle.db.selectFrom('enrolments as e').innerJoin('groups as g', 'g.id', 'e.group_id')
-      .select('e.id').where('g.year_id', '=', yearId).execute();
+    const enrolments = await handle.db
+      .selectFrom('enrolments as e')
+      .innerJoin('groups as g', 'g.id', 'e.group_id')
+      .select('e.id')
+      .where('g.year_id', '=', yearId)
+      .execute();
     expect(students.name).toBe('Обучающиеся');
     expect(students.rows).toHaveLength(enrolments.length);
     expect(students.headers).toContain('№ личного дела');
@@ -193,34 +254,43 @@ describeEachDb('year-end archive package', (kind) => {
     expect(first.rows.length).toBeGreaterThan(0);
   });
 
-  it.runIf(kind === 'sqlite' && tools.openssl && tools.sha256sum)('verifies without the app by the exact commands of ПРОВЕРКА.txt', () => {
-    const readme = fs.readFileSync(path.join(result.path, README_FILE), 'utf8');
-    expect(readme.charCodeAt(0)).toBe(0xfeff);
-    const commands = [
-      `openssl pkeyutl -verify -pubin -inkey ${PUBLIC_KEY_FILE} -rawin -in ${MANIFEST_FILE} -sigfile ${SIGNATURE_FILE}`,
-      `sha256sum -c --quiet ${SUMS_FILE} && echo "Все файлы целы"`,
-      `openssl pkey -pubin -in ${PUBLIC_KEY_FILE} -outform DER | sha256sum`,
-      'find . -type f | wc -l',
-    ];
-    for (const c of commands) expect(readme).toContain(c);
-    const run = (c: string) => execFileSync('bash', ['-c', c], { cwd: result.path, encoding: 'utf8' });
-    expect(run(commands[0]!)).toContain('Signature Verified Successfully');
-    expect(run(commands[1]!).trim()).toBe('Все файлы целы');
-    expect(run(commands[2]!)).toContain(result.manifest.publicKey.fingerprint);
-    const total = Number(run(commands[3]!).trim());
-    expect(readme).toContain(`Должно быть ${total}.`);
-    // A spoiled file fails the same commands.
-    const copy = spoilable(result.path, scratch);
-    flipByte(path.join(copy, 'students.pdf'));
-    const check = spawnSync('bash', ['-c', commands[1]!], { cwd: copy, encoding: 'utf8' });
-    expect(check.status).not.toBe(0);
-    expect(check.stdout + check.stderr).toContain('students.pdf');
-  });
+  it.runIf(kind === 'sqlite' && tools.openssl && tools.sha256sum)(
+    'verifies without the app by the exact commands of ПРОВЕРКА.txt',
+    () => {
+      const readme = fs.readFileSync(path.join(result.path, README_FILE), 'utf8');
+      expect(readme.charCodeAt(0)).toBe(0xfeff);
+      const commands = [
+        `openssl pkeyutl -verify -pubin -inkey ${PUBLIC_KEY_FILE} -rawin -in ${MANIFEST_FILE} -sigfile ${SIGNATURE_FILE}`,
+        `sha256sum -c --quiet ${SUMS_FILE} && echo "Все файлы целы"`,
+        `openssl pkey -pubin -in ${PUBLIC_KEY_FILE} -outform DER | sha256sum`,
+        'find . -type f | wc -l',
+      ];
+      for (const c of commands) expect(readme).toContain(c);
+      const run = (c: string) => execFileSync('bash', ['-c', c], { cwd: result.path, encoding: 'utf8' });
+      expect(run(commands[0]!)).toContain('Signature Verified Successfully');
+      expect(run(commands[1]!).trim()).toBe('Все файлы целы');
+      expect(run(commands[2]!)).toContain(result.manifest.publicKey.fingerprint);
+      const total = Number(run(commands[3]!).trim());
+      expect(readme).toContain(`Должно быть ${total}.`);
+      // A spoiled file fails the same commands.
+      const copy = spoilable(result.path, scratch);
+      flipByte(path.join(copy, 'students.pdf'));
+      const check = spawnSync('bash', ['-c', commands[1]!], { cwd: copy, encoding: 'utf8' });
+      expect(check.status).not.toBe(0);
+      expect(check.stdout + check.stderr).toContain('students.pdf');
+    },
+  );
 
   it('names a file with one byte flipped — any file, the manifest and the signature included', async () => {
     const listed = result.manifest.files.map((f) => f.path);
-    const samples = [databaseFileName('2025/2026'), 'students.xlsx', listed.find((p) => p.endsWith('.pdf') && p.startsWith('groups/'))!,
-      README_FILE, SUMS_FILE, 'лист-заверения.pdf'];
+    const samples = [
+      databaseFileName('2025/2026'),
+      'students.xlsx',
+      listed.find((p) => p.endsWith('.pdf') && p.startsWith('groups/'))!,
+      README_FILE,
+      SUMS_FILE,
+      'лист-заверения.pdf',
+    ];
     for (const rel of samples) {
       const copy = spoilable(result.path, scratch);
       flipByte(path.join(copy, rel));
@@ -250,24 +320,35 @@ describeEachDb('year-end archive package', (kind) => {
     expect(v.problems).toEqual([expect.objectContaining({ kind: 'extra', path: 'groups/лишний.txt' })]);
   });
 
-  it.runIf(kind === 'sqlite')('renders on this thread when a worker cannot start, so the archive still completes', async () => {
-    const file = path.join(result.path, databaseFileName('2025/2026'));
-    const raw = new SQLite(file, { readonly: true });
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-    try {
-      const journalId = Number(raw.prepare('SELECT min(id) FROM journals').pluck().get());
-      // The worker is pointed at a database that is not there: it fails at start.
-      const pool = createRenderPool(path.join(scratch, 'нет-такой-базы.sqlite'), db, 1);
-      const context = { institution: 'ГБПОУ ЮЭТ', formedAt, certification: { position: 'Директор', name: 'Тучин В. М.' } };
-      const first = await pool.render(journalId, context);
-      expect(Buffer.from(first.pdf).subarray(0, 5).toString()).toBe('%PDF-');
-      expect(first.sheet.students.length).toBeGreaterThan(0);
-      expect(Buffer.from((await pool.render(journalId, context)).pdf).subarray(0, 5).toString()).toBe('%PDF-');
-      await pool.close();
-    } finally {
-      await db.destroy();
-    }
-  });
+  it.runIf(kind === 'sqlite')(
+    'renders on this thread when a worker cannot start, so the archive still completes',
+    async () => {
+      const file = path.join(result.path, databaseFileName('2025/2026'));
+      const raw = new SQLite(file, { readonly: true });
+      const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+      try {
+        const journalId = Number(raw.prepare('SELECT min(id) FROM journals').pluck().get());
+        // The worker is pointed at a database that is not there: it fails at start.
+        const pool = createRenderPool(path.join(scratch, 'нет-такой-базы.sqlite'), db, 1);
+        const context = {
+          institution: 'ГБПОУ ЮЭТ',
+          formedAt,
+          certification: { position: 'Директор', name: 'Тучин В. М.' },
+        };
+        const first = await pool.render(journalId, context);
+        expect(Buffer.from(first.pdf).subarray(0, 5).toString()).toBe('%PDF-');
+        expect(first.sheet.students.length).toBeGreaterThan(0);
+        expect(
+          Buffer.from((await pool.render(journalId, context)).pdf)
+            .subarray(0, 5)
+            .toString(),
+        ).toBe('%PDF-');
+        await pool.close();
+      } finally {
+        await db.destroy();
+      }
+    },
+  );
 
   it('notices a package re-signed with another key when the institution key is expected', async () => {
     const v = await verifyArchive(result.path, { expectedFingerprint: '0'.repeat(64) });

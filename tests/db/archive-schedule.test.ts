@@ -29,7 +29,13 @@ describeEachDb('archive schedule', (kind) => {
     expect(job.error).toBeNull();
     expect(job.state).toBe('done');
   };
-  const rows = () => handle.db.selectFrom('archives').select(['target', 'path', 'created_by']).where('year_id', '=', fx.previousYearId).orderBy('id').execute();
+  const rows = () =>
+    handle.db
+      .selectFrom('archives')
+      .select(['target', 'path', 'created_by'])
+      .where('year_id', '=', fx.previousYearId)
+      .orderBy('id')
+      .execute();
 
   beforeAll(async () => {
     fresh = await freshDb(kind);
@@ -69,11 +75,15 @@ describeEachDb('archive schedule', (kind) => {
   it('reminds the secretary on the date, and does not archive in reminder mode', async () => {
     clock.set(new Date(2026, 8, 5, 8, 0));
     const outcome = await runArchiveSchedule(deps);
-    expect(outcome.action.remind).toEqual([{ yearId: fx.previousYearId, title: '2025/2026', dueOn: '2026-09-05', state: 'due' }]);
+    expect(outcome.action.remind).toEqual([
+      { yearId: fx.previousYearId, title: '2025/2026', dueOn: '2026-09-05', state: 'due' },
+    ]);
     expect(outcome.jobId).toBeNull();
     expect(deps.settings.get().archive.lastReminderAt).toBe(clock.now().toISOString());
     const secretary = await new TestClient(deps).login('secretary');
-    expect((await secretary.call('home.summary', {})).archiveDue).toEqual([{ yearTitle: '2025/2026', dueOn: '2026-09-05', waitingClose: false }]);
+    expect((await secretary.call('home.summary', {})).archiveDue).toEqual([
+      { yearTitle: '2025/2026', dueOn: '2026-09-05', waitingClose: false },
+    ]);
     // Only the secretary is reminded; the deputy sees the state in the table.
     const deputy = await new TestClient(deps).login('deputy');
     const summary = await deputy.call('home.summary', {});
@@ -86,7 +96,12 @@ describeEachDb('archive schedule', (kind) => {
     deps.settings.update({ archive: { mode: 'auto', targetFolder: stick } });
     clock.advance(60 * 60 * 1000);
     const outcome = await runArchiveSchedule(deps);
-    expect(outcome.action.archive).toEqual({ yearId: fx.previousYearId, title: '2025/2026', toStore: true, copyTo: null });
+    expect(outcome.action.archive).toEqual({
+      yearId: fx.previousYearId,
+      title: '2025/2026',
+      toStore: true,
+      copyTo: null,
+    });
     await waitFor(outcome.jobId!);
     expect(await rows()).toEqual([expect.objectContaining({ target: 'store', created_by: null })]);
     // An hour later, still no stick: nothing to do, the reminder stays (no transfer yet).
@@ -100,7 +115,12 @@ describeEachDb('archive schedule', (kind) => {
     fs.mkdirSync(stick);
     clock.advance(60 * 60 * 1000);
     const outcome = await runArchiveSchedule(deps);
-    expect(outcome.action.archive).toEqual({ yearId: fx.previousYearId, title: '2025/2026', toStore: false, copyTo: stick });
+    expect(outcome.action.archive).toEqual({
+      yearId: fx.previousYearId,
+      title: '2025/2026',
+      toStore: false,
+      copyTo: stick,
+    });
     await waitFor(outcome.jobId!);
     expect((await rows()).map((r) => r.target)).toEqual(['store', 'folder']);
     expect(fs.readdirSync(stick)).toEqual(['Журнал_2025-2026_ГБПОУ_ЮЭТ']);
@@ -112,16 +132,25 @@ describeEachDb('archive schedule', (kind) => {
   it('reminds about a year that ended but is still open, and never archives it', async () => {
     clock.set(new Date(2027, 8, 10, 9, 0));
     const outcome = await runArchiveSchedule(deps);
-    expect(outcome.action.remind).toEqual([{ yearId: fx.currentYearId, title: '2026/2027', dueOn: '2027-09-05', state: 'waiting_close' }]);
+    expect(outcome.action.remind).toEqual([
+      { yearId: fx.currentYearId, title: '2026/2027', dueOn: '2027-09-05', state: 'waiting_close' },
+    ]);
     expect(outcome.action.archive).toBeNull();
     const secretary = await new TestClient(deps).login('secretary');
-    expect((await secretary.call('home.summary', {})).archiveDue).toEqual([{ yearTitle: '2026/2027', dueOn: '2027-09-05', waitingClose: true }]);
+    expect((await secretary.call('home.summary', {})).archiveDue).toEqual([
+      { yearTitle: '2026/2027', dueOn: '2027-09-05', waitingClose: true },
+    ]);
   });
 
-  it('runs under the program\'s scheduler: checked at start, the reminder recorded, not again within the hour', async () => {
+  it("runs under the program's scheduler: checked at start, the reminder recorded, not again within the hour", async () => {
     deps.settings.update({ archive: { mode: 'remind', lastReminderAt: '' } });
     const errors: unknown[] = [];
-    const scheduler = new Scheduler({ clock, settings: deps.settings, timers: { setInterval: () => 0, clearInterval: () => undefined }, log: { error: (_m, e) => errors.push(e) } });
+    const scheduler = new Scheduler({
+      clock,
+      settings: deps.settings,
+      timers: { setInterval: () => 0, clearInterval: () => undefined },
+      log: { error: (_m, e) => errors.push(e) },
+    });
     scheduler.register(archiveScheduledTask(deps));
     await scheduler.check();
     const first = clock.now().toISOString();

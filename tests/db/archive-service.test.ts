@@ -49,12 +49,24 @@ describeEachDb('archive services', (kind) => {
   });
 
   it('refuses the open year with a clear message, writing nothing', async () => {
-    const before = await handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    const error = await refused(secretary.call('archive.start', { yearId: fx.currentYearId, destination: null }), 'bad_request');
+    const before = await handle.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const error = await refused(
+      secretary.call('archive.start', { yearId: fx.currentYearId, destination: null }),
+      'bad_request',
+    );
     expect(error.message).toMatch(/ещё не закрыт/);
-    const missing = await refused(secretary.call('archive.start', { yearId: fx.previousYearId, destination: path.join(stick, 'нет-такой') }), 'not_found');
+    const missing = await refused(
+      secretary.call('archive.start', { yearId: fx.previousYearId, destination: path.join(stick, 'нет-такой') }),
+      'not_found',
+    );
     expect(missing.message).toMatch(/не найдена/);
-    const after = await handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const after = await handle.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
     expect(await handle.db.selectFrom('archives').selectAll().execute()).toEqual([]);
   });
@@ -62,7 +74,14 @@ describeEachDb('archive services', (kind) => {
   it('shows the closed year as due for the secretary before it is archived', async () => {
     const overview = await secretary.call('archive.overview', {});
     const previous = overview.years.find((y) => y.yearId === fx.previousYearId)!;
-    expect(previous).toMatchObject({ title: '2025/2026', status: 'closed', state: 'due', store: null, transfers: [], dueOn: '2026-09-05' });
+    expect(previous).toMatchObject({
+      title: '2025/2026',
+      status: 'closed',
+      state: 'due',
+      store: null,
+      transfers: [],
+      dueOn: '2026-09-05',
+    });
     const summary = await secretary.call('home.summary', {});
     expect(summary.archiveDue).toEqual([{ yearTitle: '2025/2026', dueOn: '2026-09-05', waitingClose: false }]);
   });
@@ -90,26 +109,50 @@ describeEachDb('archive services', (kind) => {
     expect(previous.status).toBe('archived');
     expect(previous.state).toBe('done');
     expect(previous.store).toMatchObject({ target: 'store', verifyOk: true, present: true });
-    expect(previous.transfers).toEqual([expect.objectContaining({ target: 'folder', path: path.join(stick, 'Журнал_2025-2026_ГБПОУ_ЮЭТ'), verifyOk: true })]);
+    expect(previous.transfers).toEqual([
+      expect.objectContaining({
+        target: 'folder',
+        path: path.join(stick, 'Журнал_2025-2026_ГБПОУ_ЮЭТ'),
+        verifyOk: true,
+      }),
+    ]);
     expect(overview.keyFingerprint).toMatch(/^[0-9a-f]{64}$/);
     // The home page says the same thing.
     const summary = await deputy.call('home.summary', {});
     expect(summary.archives.find((a) => a.yearTitle === '2025/2026')).toMatchObject({
-      status: 'archived', state: 'done', verified: true, transferVerified: true,
+      status: 'archived',
+      state: 'done',
+      verified: true,
+      transferVerified: true,
     });
-    const actions = await handle.db.selectFrom('audit_log').select('action').where('action', 'like', 'archive.%').execute();
+    const actions = await handle.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'like', 'archive.%')
+      .execute();
     expect(actions.map((a) => a.action).sort()).toEqual(['archive.copy', 'archive.create']);
-    const year = await handle.db.selectFrom('audit_log').select(['before', 'after']).where('action', '=', 'year.archive').executeTakeFirstOrThrow();
+    const year = await handle.db
+      .selectFrom('audit_log')
+      .select(['before', 'after'])
+      .where('action', '=', 'year.archive')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(year.after!)).toEqual({ status: 'archived' });
   });
 
   it('reuses the verified store copy for a second stick', async () => {
     const second = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-stick2-'));
     try {
-      const job = await finished(secretary, await secretary.call('archive.start', { yearId: fx.previousYearId, destination: second }));
+      const job = await finished(
+        secretary,
+        await secretary.call('archive.start', { yearId: fx.previousYearId, destination: second }),
+      );
       expect(job.state).toBe('done');
       expect((job.result as { storeBuilt: boolean }).storeBuilt).toBe(false);
-      const rows = await handle.db.selectFrom('archives').select(['target']).where('year_id', '=', fx.previousYearId).execute();
+      const rows = await handle.db
+        .selectFrom('archives')
+        .select(['target'])
+        .where('year_id', '=', fx.previousYearId)
+        .execute();
       expect(rows.filter((r) => r.target === 'store')).toHaveLength(1);
       expect(rows.filter((r) => r.target !== 'store')).toHaveLength(2);
     } finally {
@@ -121,7 +164,11 @@ describeEachDb('archive services', (kind) => {
     const dir = path.join(stick, 'Журнал_2025-2026_ГБПОУ_ЮЭТ');
     const year = await deputy.call('archive.open', { path: dir });
     expect(year.yearTitle).toBe('2025/2026');
-    const journals = await handle.db.selectFrom('journals').select('id').where('year_id', '=', fx.previousYearId).execute();
+    const journals = await handle.db
+      .selectFrom('journals')
+      .select('id')
+      .where('year_id', '=', fx.previousYearId)
+      .execute();
     expect(year.groups.flatMap((g) => g.journals)).toHaveLength(journals.length);
     const first = year.groups[0]!.journals[0]!;
     expect(first.pdf).toMatch(/^groups\/.+\.pdf$/);
@@ -142,7 +189,12 @@ describeEachDb('archive services', (kind) => {
   });
 
   it('verifies a copy and records the result; a spoiled copy is named and marked failed', async () => {
-    const { id } = (await handle.db.selectFrom('archives').select('id').where('target', '=', 'folder').orderBy('id').executeTakeFirstOrThrow());
+    const { id } = await handle.db
+      .selectFrom('archives')
+      .select('id')
+      .where('target', '=', 'folder')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     let job = await finished(deputy, await deputy.call('archive.verify', { archiveId: id }));
     let report = job.result as VerifyReport;
     expect(report.ok).toBe(true);
@@ -157,20 +209,34 @@ describeEachDb('archive services', (kind) => {
     expect(report.ok).toBe(false);
     expect(report.problems[0]).toMatchObject({ kind: 'changed', path: 'students.pdf' });
     expect(report.summary).toContain('students.pdf');
-    const row = await handle.db.selectFrom('archives').select(['verify_ok', 'verified_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await handle.db
+      .selectFrom('archives')
+      .select(['verify_ok', 'verified_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.verify_ok).toBe(0);
     const overview = await deputy.call('archive.overview', {});
-    expect(overview.years.find((y) => y.yearId === fx.previousYearId)!.transfers.find((t) => t.id === id)!.verifyOk).toBe(false);
+    expect(
+      overview.years.find((y) => y.yearId === fx.previousYearId)!.transfers.find((t) => t.id === id)!.verifyOk,
+    ).toBe(false);
   });
 
   it('cancel stops safely: no archive, no partial folder, no rows', async () => {
     const target = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-cancel-'));
     try {
       const before = (await handle.db.selectFrom('archives').select('id').execute()).length;
-      const job = await secretary.call('archive.start', { yearId: fx.previousYearId, destination: target, rebuild: true });
+      const job = await secretary.call('archive.start', {
+        yearId: fx.previousYearId,
+        destination: target,
+        rebuild: true,
+      });
       const storeYear = path.join(deps.paths.archiveStore, '2025-2026');
       // Cancel in the middle of writing the journals, with a .partial folder beside the old archive.
-      for (let s = job; s.state === 'running' && !s.step.includes('Журналы группы'); s = await secretary.call('jobs.status', { id: job.id })) {
+      for (
+        let s = job;
+        s.state === 'running' && !s.step.includes('Журналы группы');
+        s = await secretary.call('jobs.status', { id: job.id })
+      ) {
         await new Promise((r) => setTimeout(r, 5));
       }
       expect(fs.readdirSync(storeYear).some((n) => n.startsWith('.partial-'))).toBe(true);
@@ -188,14 +254,28 @@ describeEachDb('archive services', (kind) => {
   });
 
   it('sets the schedule with an audit entry and refuses a bad date', async () => {
-    const schedule = await secretary.call('archive.setSchedule', { dueDate: '09-15', mode: 'auto', targetFolder: stick });
+    const schedule = await secretary.call('archive.setSchedule', {
+      dueDate: '09-15',
+      mode: 'auto',
+      targetFolder: stick,
+    });
     expect(schedule).toMatchObject({ dueDate: '09-15', mode: 'auto', targetFolder: stick });
     expect(deps.settings.get().archive.mode).toBe('auto');
-    const entry = await handle.db.selectFrom('audit_log').select(['after']).where('action', '=', 'archive.schedule').executeTakeFirstOrThrow();
+    const entry = await handle.db
+      .selectFrom('audit_log')
+      .select(['after'])
+      .where('action', '=', 'archive.schedule')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(entry.after!)).toMatchObject({ dueDate: '09-15', mode: 'auto' });
-    const bad = await refused(secretary.call('archive.setSchedule', { dueDate: '31-12', mode: 'remind', targetFolder: '' }), 'bad_request');
+    const bad = await refused(
+      secretary.call('archive.setSchedule', { dueDate: '31-12', mode: 'remind', targetFolder: '' }),
+      'bad_request',
+    );
     expect(bad.message).toMatch(/ММ-ДД/);
-    const relative = await refused(secretary.call('archive.setSchedule', { dueDate: '09-05', mode: 'auto', targetFolder: 'флешка' }), 'bad_request');
+    const relative = await refused(
+      secretary.call('archive.setSchedule', { dueDate: '09-05', mode: 'auto', targetFolder: 'флешка' }),
+      'bad_request',
+    );
     expect(relative.fields).toEqual({ targetFolder: 'Нужен полный путь к папке' });
     expect(deps.settings.get().archive.targetFolder).toBe(stick);
   });

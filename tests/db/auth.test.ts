@@ -17,7 +17,10 @@ describeEachDb('login, lockout, password change, idle lock', (kind) => {
     clock.set(new Date('2026-11-25T09:00:00Z'));
     deps = { ...makeDeps(handle), clock };
   });
-  afterEach(async () => { await handle.close(); await fresh.drop(); });
+  afterEach(async () => {
+    await handle.close();
+    await fresh.drop();
+  });
 
   const auditActions = async () =>
     (await handle.db.selectFrom('audit_log').select('action').orderBy('id').execute()).map((r) => r.action);
@@ -25,20 +28,35 @@ describeEachDb('login, lockout, password change, idle lock', (kind) => {
   it('initialises an empty database once, then refuses', async () => {
     const c = new TestClient(deps);
     expect(await c.call('setup.status', {})).toEqual({ initialized: false, database: kind });
-    await refused(c.call('setup.initialize', {
-      fullName: 'Центр', shortName: 'ЦРТДиЮ', kind: 'supplementary', directorName: 'Соколова Е. С.',
-      admin: { login: 'admin', lastName: 'Иванов', firstName: 'Иван', password: 'short' },
-    }), 'bad_request');
+    await refused(
+      c.call('setup.initialize', {
+        fullName: 'Центр',
+        shortName: 'ЦРТДиЮ',
+        kind: 'supplementary',
+        directorName: 'Соколова Е. С.',
+        admin: { login: 'admin', lastName: 'Иванов', firstName: 'Иван', password: 'short' },
+      }),
+      'bad_request',
+    );
     const me = await c.call('setup.initialize', {
-      fullName: 'Центр развития творчества детей и юношества', shortName: 'ЦРТДиЮ', kind: 'supplementary',
-      directorName: 'Соколова Е. С.', admin: { login: 'admin', lastName: 'Иванов', firstName: 'Иван', password: 'Parol2026' },
+      fullName: 'Центр развития творчества детей и юношества',
+      shortName: 'ЦРТДиЮ',
+      kind: 'supplementary',
+      directorName: 'Соколова Е. С.',
+      admin: { login: 'admin', lastName: 'Иванов', firstName: 'Иван', password: 'Parol2026' },
     });
     expect(me.roles.map((r) => r.role)).toEqual(['admin']);
     expect(me.institution).toEqual({ shortName: 'ЦРТДиЮ', kind: 'supplementary' });
-    const e = await refused(new TestClient(deps).call('setup.initialize', {
-      fullName: 'Другая', shortName: 'Д', kind: 'college', directorName: 'Х',
-      admin: { login: 'evil', lastName: 'Х', firstName: 'Х', password: 'Parol2026x' },
-    }), 'conflict');
+    const e = await refused(
+      new TestClient(deps).call('setup.initialize', {
+        fullName: 'Другая',
+        shortName: 'Д',
+        kind: 'college',
+        directorName: 'Х',
+        admin: { login: 'evil', lastName: 'Х', firstName: 'Х', password: 'Parol2026x' },
+      }),
+      'conflict',
+    );
     expect(e.message).toMatch(/уже настроена/);
   });
 
@@ -65,7 +83,8 @@ describeEachDb('login, lockout, password change, idle lock', (kind) => {
   it('after 5 wrong passwords refuses that address for 15 minutes, even the right one, but not the owner elsewhere', async () => {
     await seedInstitution(handle);
     const c = new TestClient(deps);
-    for (let i = 0; i < 4; i++) await refused(c.call('auth.login', { login: 'admin', password: 'bad' }), 'unauthenticated');
+    for (let i = 0; i < 4; i++)
+      await refused(c.call('auth.login', { login: 'admin', password: 'bad' }), 'unauthenticated');
     const lock = await refused(c.call('auth.login', { login: 'admin', password: 'bad' }), 'too_many');
     expect(lock.message).toMatch(/Слишком много неверных попыток входа с этого адреса. Повторите через 15 мин/);
     expect(lock.details).toEqual({ retryAfterSeconds: 900 });
@@ -132,7 +151,10 @@ it('refuses malformed input to any method with a typed error and no crash', asyn
     if (!r.ok) expect(['bad_request', 'unauthenticated']).toContain(r.error.code);
   }
   const unknown = await c.raw('journal.dropEverything', {});
-  expect(unknown).toEqual({ ok: false, error: { code: 'not_found', message: 'Неизвестный метод «journal.dropEverything»' } });
+  expect(unknown).toEqual({
+    ok: false,
+    error: { code: 'not_found', message: 'Неизвестный метод «journal.dropEverything»' },
+  });
   await handle.close();
   await fresh.drop();
 });

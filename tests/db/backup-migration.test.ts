@@ -24,9 +24,15 @@ async function olderJournal(): Promise<string> {
   await seedInstitution(handle);
   const { error } = await new Migrator({ db: handle.db, provider: migrationProvider }).migrateDown();
   if (error) throw error;
-  const applied = (await handle.db.selectFrom('kysely_migration' as never).select('name' as never).execute()) as Array<{ name: string }>;
+  const applied = (await handle.db
+    .selectFrom('kysely_migration' as never)
+    .select('name' as never)
+    .execute()) as Array<{ name: string }>;
   await handle.close();
-  return applied.map((r) => r.name).sort().at(-1)!;
+  return applied
+    .map((r) => r.name)
+    .sort()
+    .at(-1)!;
 }
 
 beforeEach(() => {
@@ -62,12 +68,25 @@ it('falls back to the default folder when the chosen one is missing, and refuses
   await olderJournal();
   fs.rmSync(appPaths(userData).backups, { recursive: true });
   fs.writeFileSync(appPaths(userData).backups, 'a file where the folder should be');
-  const error = await openCore({ databaseUrl: file, userData, settings }).then(() => null, (e: unknown) => e);
+  const error = await openCore({ databaseUrl: file, userData, settings }).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DatabaseOpenError);
   expect((error as DatabaseOpenError).reason).toBe('backup_failed');
-  expect((error as Error).message).toMatch(/не удалось сделать резервную копию, поэтому обновление не выполнено и журнал не изменён/);
+  expect((error as Error).message).toMatch(
+    /не удалось сделать резервную копию, поэтому обновление не выполнено и журнал не изменён/,
+  );
   const still = await openDatabase(`sqlite:${file}`, { migrate: false });
-  const applied = (await still.db.selectFrom('kysely_migration' as never).select('name' as never).execute()) as Array<{ name: string }>;
+  const applied = (await still.db
+    .selectFrom('kysely_migration' as never)
+    .select('name' as never)
+    .execute()) as Array<{ name: string }>;
   await still.close();
-  expect(applied.map((r) => r.name).sort().at(-1)).toBe(previous);
+  expect(
+    applied
+      .map((r) => r.name)
+      .sort()
+      .at(-1),
+  ).toBe(previous);
 });

@@ -8,7 +8,13 @@ import { Scheduler } from '../../electron/scheduler.js';
 import { AppError } from '../../electron/api/errors.js';
 import { audit } from '../../electron/services/audit.js';
 import { manualClock } from '../../electron/services/clock.js';
-import { backupNow, dailyBackupTask, inspectFile, listBackups, readBackupState } from '../../electron/services/backups/index.js';
+import {
+  backupNow,
+  dailyBackupTask,
+  inspectFile,
+  listBackups,
+  readBackupState,
+} from '../../electron/services/backups/index.js';
 import { dayKey } from '../../electron/services/backups/rotation.js';
 import { diskError } from '../../electron/services/backups/disk.js';
 import { countIn, demoJournal, isRoot, mountTmpfs, type Journal } from '../support/backups.js';
@@ -19,8 +25,12 @@ const AUDITED = `select (select count(*) from audit_log where action = 'test.pai
 
 describe('a copy of the demo college', () => {
   let j: Journal;
-  beforeAll(async () => { j = await demoJournal(); });
-  afterAll(async () => { await j.close(); });
+  beforeAll(async () => {
+    j = await demoJournal();
+  });
+  afterAll(async () => {
+    await j.close();
+  });
 
   it('taken while transactions keep committing is one committed moment: intact, every pair whole, counts in between', async () => {
     const db = j.handle().db;
@@ -31,7 +41,10 @@ describe('a copy of the demo college', () => {
     const writer = (async () => {
       for (let i = 0; writing; i++) {
         await db.transaction().execute(async (trx) => {
-          await trx.insertInto('departments').values({ name: `Пара ${i}`, short_name: `П${i}` }).execute();
+          await trx
+            .insertInto('departments')
+            .values({ name: `Пара ${i}`, short_name: `П${i}` })
+            .execute();
           await new Promise((r) => setImmediate(r));
           await audit(trx, null, new Date(), { action: 'test.pair', entity: 'department', entityId: i });
         });
@@ -70,12 +83,24 @@ describe('a copy of the demo college', () => {
     expect(item.reasonLabel).toBe('создана вручную');
     expect(item.checked).toBe(true);
     const db = j.handle().db;
-    const students = await db.selectFrom('students').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const marks = await db.selectFrom('marks').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expect(item.contents).toMatchObject({ year: '2026/2027', institution: expect.any(String), counts: { students: Number(students.n), marks: Number(marks.n) } });
+    const students = await db
+      .selectFrom('students')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const marks = await db
+      .selectFrom('marks')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(item.contents).toMatchObject({
+      year: '2026/2027',
+      institution: expect.any(String),
+      counts: { students: Number(students.n), marks: Number(marks.n) },
+    });
     expect(item.size).toBe(fs.statSync(path.join(overview.folder, item.name)).size);
     expect(fs.existsSync(path.join(overview.folder, `${item.name}-wal`))).toBe(false);
-    expect(countIn(path.join(overview.folder, item.name), `select count(*) as n from students`)).toBe(Number(students.n));
+    expect(countIn(path.join(overview.folder, item.name), `select count(*) as n from students`)).toBe(
+      Number(students.n),
+    );
     expect(overview.lastSuccess?.name).toBe(item.name);
     // Nothing half-written is ever left with a name that looks complete.
     expect(fs.readdirSync(overview.folder).filter((n) => n.startsWith('.'))).toEqual([]);
@@ -86,8 +111,12 @@ describe('a copy of the demo college', () => {
     const [item] = (await admin.call('backups.list', {})).backups;
     const inspection = await admin.call('backups.inspect', { name: item!.name });
     expect(inspection).toMatchObject({ ok: true, problem: null, checksumOk: true, contents: { year: '2026/2027' } });
-    await expect(admin.call('backups.inspect', { name: '../journal.sqlite' })).rejects.toThrow(/не имя резервной копии/);
-    await expect(admin.call('backups.inspect', { name: 'journal_2020-01-01_00-00-00_daily.sqlite' })).rejects.toThrow(/не найдена/);
+    await expect(admin.call('backups.inspect', { name: '../journal.sqlite' })).rejects.toThrow(
+      /не имя резервной копии/,
+    );
+    await expect(admin.call('backups.inspect', { name: 'journal_2020-01-01_00-00-00_daily.sqlite' })).rejects.toThrow(
+      /не найдена/,
+    );
   });
 });
 
@@ -97,10 +126,20 @@ describe('the daily copy on a fake clock', () => {
     const j = await demoJournal({ demo: false, clock });
     try {
       j.deps.settings.update({ backup: { dailyAt: '18:00', keepDaily: 7, keepWeekly: 4, keepMonthly: 12 } });
-      const scheduler = new Scheduler({ clock, settings: j.deps.settings, log: { error: (m, e) => { throw new Error(`${m}: ${String(e)}`); } } });
+      const scheduler = new Scheduler({
+        clock,
+        settings: j.deps.settings,
+        log: {
+          error: (m, e) => {
+            throw new Error(`${m}: ${String(e)}`);
+          },
+        },
+      });
       scheduler.register(dailyBackupTask(j.deps));
       await scheduler.check(); // first start, 08:00 on 01.09: nothing copied yet → a copy at once
-      expect(listBackups(j.deps.paths.backups).map((b) => b.name)).toEqual(['journal_2026-09-01_08-00-00_daily.sqlite']);
+      expect(listBackups(j.deps.paths.backups).map((b) => b.name)).toEqual([
+        'journal_2026-09-01_08-00-00_daily.sqlite',
+      ]);
       for (let day = 0; day < 70; day++) {
         clock.set(new Date(2026, 8, 1 + day, 12, 0));
         await scheduler.check(); // midday: yesterday's 18:00 copy exists → nothing to do
@@ -108,16 +147,26 @@ describe('the daily copy on a fake clock', () => {
         await scheduler.check();
         await scheduler.check(); // a second check the same evening does not copy again
       }
-      const kept = listBackups(j.deps.paths.backups).map((b) => dayKey(new Date(b.createdAt))).sort();
+      const kept = listBackups(j.deps.paths.backups)
+        .map((b) => dayKey(new Date(b.createdAt)))
+        .sort();
       // The last day is Monday 09.11.2026.
       expect(kept).toEqual([
         '2026-09-30', // September (monthly)
         '2026-10-25', // the week of 19.10 (weekly)
         '2026-10-31', // October (monthly)
         '2026-11-01', // the week of 26.10 (weekly)
-        '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06', '2026-11-07', '2026-11-08', '2026-11-09', // 7 daily
+        '2026-11-03',
+        '2026-11-04',
+        '2026-11-05',
+        '2026-11-06',
+        '2026-11-07',
+        '2026-11-08',
+        '2026-11-09', // 7 daily
       ]);
-      expect(listBackups(j.deps.paths.backups).map((b) => new Date(b.createdAt).getHours())).toEqual(Array(kept.length).fill(18));
+      expect(listBackups(j.deps.paths.backups).map((b) => new Date(b.createdAt).getHours())).toEqual(
+        Array(kept.length).fill(18),
+      );
       expect(fs.readdirSync(j.deps.paths.backups).length).toBe(kept.length * 2); // each copy and its description, nothing else
     } finally {
       await j.close();
@@ -131,15 +180,26 @@ describe('a folder that cannot take the copy', () => {
   beforeAll(async () => {
     j = await demoJournal();
     // Make the journal larger than one copy step, so a disk can fill up in the middle of a copy.
-    await j.handle().db.transaction().execute(async (trx) => {
-      for (let i = 0; i < 3000; i++) await audit(trx, null, new Date(), { action: 'test.bulk', entity: 'x', after: { text: 'щ'.repeat(1000) } });
-    });
+    await j
+      .handle()
+      .db.transaction()
+      .execute(async (trx) => {
+        for (let i = 0; i < 3000; i++)
+          await audit(trx, null, new Date(), { action: 'test.bulk', entity: 'x', after: { text: 'щ'.repeat(1000) } });
+      });
   });
-  afterEach(() => { while (unmounts.length) unmounts.pop()!(); });
-  afterAll(async () => { await j.close(); });
+  afterEach(() => {
+    while (unmounts.length) unmounts.pop()!();
+  });
+  afterAll(async () => {
+    await j.close();
+  });
 
   async function refusal(promise: Promise<unknown>): Promise<AppError> {
-    const error = await promise.then(() => null, (e: unknown) => e);
+    const error = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     return error as AppError;
   }
@@ -149,7 +209,11 @@ describe('a folder that cannot take the copy', () => {
   }
 
   async function assertLiveUntouched() {
-    const row = await j.handle().db.selectFrom('students').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await j
+      .handle()
+      .db.selectFrom('students')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(row.n)).toBeGreaterThan(0);
   }
 
@@ -189,29 +253,42 @@ describe('a folder that cannot take the copy', () => {
     await assertLiveUntouched();
   });
 
-  it.runIf(isRoot())('a disk that fills up while the copy is being written: a clear message, no partial file, the live journal untouched', async () => {
-    const folder = path.join(j.dir, 'filling');
-    const size = fs.statSync(j.file).size + fs.statSync(`${j.file}-wal`).size;
-    unmounts.push(mountTmpfs(folder, `${Math.ceil((size * 1.05 + 1.5 * 1024 * 1024) / 1024)}k`));
-    j.deps.settings.update({ backup: { folder } });
-    let filled = false;
-    const error = await refusal(backupNow(j.deps, 'manual', {
-      onProgress: (_step, done) => {
-        if (filled || done === 0) return;
-        filled = true; // another program takes the rest of the disk while the copy is being written
-        try { fs.writeFileSync(path.join(folder, 'filler'), Buffer.alloc(64 * 1024 * 1024)); } catch { /* the disk is full now, as intended */ }
-      },
-    }));
-    expect(filled).toBe(true);
-    expect(error.message).toMatch(/Недостаточно места на диске/);
-    assertNoLeftovers(folder);
-    await assertLiveUntouched();
-  });
+  it.runIf(isRoot())(
+    'a disk that fills up while the copy is being written: a clear message, no partial file, the live journal untouched',
+    async () => {
+      const folder = path.join(j.dir, 'filling');
+      const size = fs.statSync(j.file).size + fs.statSync(`${j.file}-wal`).size;
+      unmounts.push(mountTmpfs(folder, `${Math.ceil((size * 1.05 + 1.5 * 1024 * 1024) / 1024)}k`));
+      j.deps.settings.update({ backup: { folder } });
+      let filled = false;
+      const error = await refusal(
+        backupNow(j.deps, 'manual', {
+          onProgress: (_step, done) => {
+            if (filled || done === 0) return;
+            filled = true; // another program takes the rest of the disk while the copy is being written
+            try {
+              fs.writeFileSync(path.join(folder, 'filler'), Buffer.alloc(64 * 1024 * 1024));
+            } catch {
+              /* the disk is full now, as intended */
+            }
+          },
+        }),
+      );
+      expect(filled).toBe(true);
+      expect(error.message).toMatch(/Недостаточно места на диске/);
+      assertNoLeftovers(folder);
+      await assertLiveUntouched();
+    },
+  );
 
-  it.runIf(isRoot())('SQLite\'s plain «disk I/O error» on a disk with no room left is reported as a full disk', () => {
+  it.runIf(isRoot())("SQLite's plain «disk I/O error» on a disk with no room left is reported as a full disk", () => {
     const folder = path.join(j.dir, 'brim');
     unmounts.push(mountTmpfs(folder, '1m'));
-    try { fs.writeFileSync(path.join(folder, 'filler'), Buffer.alloc(2 * 1024 * 1024)); } catch { /* full now */ }
+    try {
+      fs.writeFileSync(path.join(folder, 'filler'), Buffer.alloc(2 * 1024 * 1024));
+    } catch {
+      /* full now */
+    }
     const io = Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' });
     expect(diskError(io, 'папка', folder).message).toMatch(/Недостаточно места на диске/);
     expect(diskError(io, 'папка', j.dir).message).toMatch(/недоступны/);

@@ -17,7 +17,11 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 vi.setConfig({ testTimeout: 300_000 });
 
 function cli(...args: string[]): { code: number; out: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status ?? -1, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -75,32 +79,37 @@ describe('npm run cli -- backup / check / restore on SQLite', () => {
 
     const restored = cli('restore', '--db', file, '--from', path.join(out, copy!), '--out', out);
     expect(restored.out).toMatch(/Журнал восстановлен/);
-    expect(restored.out).toMatch(/Чтобы отменить восстановление: npm run cli -- restore --db ".*journal\.sqlite" --from ".*_restore\.sqlite"/);
+    expect(restored.out).toMatch(
+      /Чтобы отменить восстановление: npm run cli -- restore --db ".*journal\.sqlite" --from ".*_restore\.sqlite"/,
+    );
     expect(restored.code).toBe(0);
     expect(fs.readdirSync(out).filter((n) => n.endsWith('_restore.sqlite')).length).toBe(1);
   });
 });
 
 describe('npm run cli -- backup on PostgreSQL', () => {
-  it.runIf(Boolean(pgUrl()) && findPgTool('pg_dump') !== null)('runs pg_dump into a checked custom-format archive', async () => {
-    const fresh = await freshDb('postgres');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-pgdump-'));
-    try {
-      const handle = await fresh.open();
-      await seedInstitution(handle);
-      await handle.close();
-      const r = cli('backup', '--db', fresh.url, '--out', dir);
-      expect(r.out).toMatch(/Копия: .*_pg\.dump/);
-      expect(r.code).toBe(0);
-      const [dump] = fs.readdirSync(dir);
-      expect(dump).toMatch(/^journal_.*_pg\.dump$/);
-      expect(fs.readFileSync(path.join(dir, dump!)).subarray(0, 5).toString()).toBe('PGDMP');
-      expect(r.out).toMatch(/объектов в архиве: \d+/);
-      const c = cli('check', '--db', fresh.url);
-      expect(c.out).toMatch(/База PostgreSQL: подключение есть, это журнал/);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-      await fresh.drop();
-    }
-  });
+  it.runIf(Boolean(pgUrl()) && findPgTool('pg_dump') !== null)(
+    'runs pg_dump into a checked custom-format archive',
+    async () => {
+      const fresh = await freshDb('postgres');
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-pgdump-'));
+      try {
+        const handle = await fresh.open();
+        await seedInstitution(handle);
+        await handle.close();
+        const r = cli('backup', '--db', fresh.url, '--out', dir);
+        expect(r.out).toMatch(/Копия: .*_pg\.dump/);
+        expect(r.code).toBe(0);
+        const [dump] = fs.readdirSync(dir);
+        expect(dump).toMatch(/^journal_.*_pg\.dump$/);
+        expect(fs.readFileSync(path.join(dir, dump!)).subarray(0, 5).toString()).toBe('PGDMP');
+        expect(r.out).toMatch(/объектов в архиве: \d+/);
+        const c = cli('check', '--db', fresh.url);
+        expect(c.out).toMatch(/База PostgreSQL: подключение есть, это журнал/);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+        await fresh.drop();
+      }
+    },
+  );
 });

@@ -18,19 +18,30 @@ it('issues a one-time password from the command line and lifts the lockout, logg
   await refused(c.call('auth.login', { login: 'admin', password: ADMIN.password }), 'too_many');
   await handle.close();
 
-  const run = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args, '--data', dir],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = (...args: string[]) =>
+    execFileSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args, '--data', dir], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   const out = run('reset-password', '--db', file, '--login', 'ADMIN');
   const password = /одноразовый пароль (\S+)/.exec(out)?.[1];
   expect(password).toMatch(/^[a-z2-9]{10}$/);
   let error = '';
-  try { run('reset-password', '--db', file, '--login', 'nobody'); } catch (e) { error = String((e as { stderr: string }).stderr); }
+  try {
+    run('reset-password', '--db', file, '--login', 'nobody');
+  } catch (e) {
+    error = String((e as { stderr: string }).stderr);
+  }
   expect(error).toContain('Пользователь с логином «nobody» не найден');
 
   handle = await openDatabase(`sqlite:${file}`);
   const me = await new TestClient(makeDeps(handle)).call('auth.login', { login: 'admin', password: password! });
   expect(me.mustChangePassword).toBe(true);
-  const row = await handle.db.selectFrom('audit_log').selectAll().where('action', '=', 'users.password_reset').executeTakeFirstOrThrow();
+  const row = await handle.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('action', '=', 'users.password_reset')
+    .executeTakeFirstOrThrow();
   expect(row.user_id).toBeNull();
   expect(JSON.parse(row.after!)).toEqual({ mustChangePassword: true, via: 'командная строка' });
   await handle.close();

@@ -10,22 +10,51 @@ import { migrations } from '../../db/migrations/index.js';
 import { describeEachDb, freshDb, type FreshDb } from '../support/databases.js';
 
 const TABLES = [
-  'academic_years', 'archives', 'attendance', 'audit_log', 'enrolments', 'final_marks', 'groups', 'guardians',
-  'institution', 'journals', 'lessons', 'marks', 'periods', 'plan_topics', 'remarks', 'students', 'subgroups',
-  'subjects', 'timetable', 'user_roles', 'users', 'work_columns', 'homework_individual',
+  'academic_years',
+  'archives',
+  'attendance',
+  'audit_log',
+  'enrolments',
+  'final_marks',
+  'groups',
+  'guardians',
+  'institution',
+  'journals',
+  'lessons',
+  'marks',
+  'periods',
+  'plan_topics',
+  'remarks',
+  'students',
+  'subgroups',
+  'subjects',
+  'timetable',
+  'user_roles',
+  'users',
+  'work_columns',
+  'homework_individual',
 ];
 
 describeEachDb('database', (kind) => {
   let fresh: FreshDb;
   let handle: JournalDb;
-  beforeEach(async () => { fresh = await freshDb(kind); handle = await fresh.open(); });
-  afterEach(async () => { await handle.close(); await fresh.drop(); });
+  beforeEach(async () => {
+    fresh = await freshDb(kind);
+    handle = await fresh.open();
+  });
+  afterEach(async () => {
+    await handle.close();
+    await fresh.drop();
+  });
 
   it('creates the whole model of DESIGN §2 on open and marks the database as ours', async () => {
     const names = (await handle.db.introspection.getTables()).map((t) => t.name);
     for (const table of TABLES) expect(names).toContain(table);
     const meta = await handle.db.selectFrom('app_meta').selectAll().orderBy('key').execute();
-    expect(meta).toEqual([{ key: 'app', value: 'zhurnal' }, { key: 'schema', value: Object.keys(migrations).at(-1) }]);
+    expect(meta).toEqual([
+      { key: 'app', value: 'zhurnal' },
+      { key: 'schema', value: Object.keys(migrations).at(-1) },
+    ]);
   });
 
   it('reopens an existing database without migrating again', async () => {
@@ -37,20 +66,38 @@ describeEachDb('database', (kind) => {
   });
 
   it('keeps the audit log append-only in the database itself', async () => {
-    await handle.db.insertInto('audit_log').values({
-      at: '2026-11-25T10:00:00.000Z', user_id: null, login: 'admin', action: 'test', entity: 'x', entity_id: '1',
-      journal_id: null, student_id: null, before: null, after: '{"a":1}',
-    }).execute();
-    await expect(handle.db.updateTable('audit_log').set({ action: 'forged' }).execute()).rejects.toThrow(/только добавление/);
+    await handle.db
+      .insertInto('audit_log')
+      .values({
+        at: '2026-11-25T10:00:00.000Z',
+        user_id: null,
+        login: 'admin',
+        action: 'test',
+        entity: 'x',
+        entity_id: '1',
+        journal_id: null,
+        student_id: null,
+        before: null,
+        after: '{"a":1}',
+      })
+      .execute();
+    await expect(handle.db.updateTable('audit_log').set({ action: 'forged' }).execute()).rejects.toThrow(
+      /только добавление/,
+    );
     await expect(handle.db.deleteFrom('audit_log').execute()).rejects.toThrow(/только добавление/);
     const rows = await handle.db.selectFrom('audit_log').select('action').execute();
     expect(rows).toEqual([{ action: 'test' }]);
   });
 
   it('refuses a database made by a newer version of the program', async () => {
-    await sql`insert into kysely_migration (name, timestamp) values ('9999_from_the_future', '2030-01-01T00:00:00.000Z')`.execute(handle.db);
+    await sql`insert into kysely_migration (name, timestamp) values ('9999_from_the_future', '2030-01-01T00:00:00.000Z')`.execute(
+      handle.db,
+    );
     await handle.close();
-    const error = await fresh.open().then(() => null, (e: unknown) => e);
+    const error = await fresh.open().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DatabaseOpenError);
     expect((error as DatabaseOpenError).reason).toBe('newer_schema');
     expect((error as Error).message).toMatch(/более новой версией программы/);

@@ -14,10 +14,31 @@ const SMALL: DemoOptions = { seed: 7, students: 60, groups: 3, teachers: 10, tod
 /** A digest of the generated rows (every column but the salted password hash). */
 async function digest(handle: JournalDb): Promise<string> {
   const hash = crypto.createHash('sha256');
-  const tables: Array<keyof Database> = ['users', 'user_roles', 'groups', 'subgroups', 'students', 'guardians', 'enrolments',
-    'journals', 'plan_topics', 'timetable', 'lessons', 'work_columns', 'marks', 'attendance', 'absence_excuses', 'final_marks', 'remarks'];
+  const tables: Array<keyof Database> = [
+    'users',
+    'user_roles',
+    'groups',
+    'subgroups',
+    'students',
+    'guardians',
+    'enrolments',
+    'journals',
+    'plan_topics',
+    'timetable',
+    'lessons',
+    'work_columns',
+    'marks',
+    'attendance',
+    'absence_excuses',
+    'final_marks',
+    'remarks',
+  ];
   for (const table of tables) {
-    const rows = await handle.db.selectFrom(table).selectAll().orderBy('id' as never).execute();
+    const rows = await handle.db
+      .selectFrom(table)
+      .selectAll()
+      .orderBy('id' as never)
+      .execute();
     for (const row of rows as Array<Record<string, unknown>>) {
       delete row.password_hash;
       hash.update(`${table}:${JSON.stringify(row)}\n`);
@@ -27,7 +48,10 @@ async function digest(handle: JournalDb): Promise<string> {
 }
 
 async function count(handle: JournalDb, table: keyof Database): Promise<number> {
-  const row = await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await handle.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -53,18 +77,34 @@ describeEachDb('demo institution generator', (kind) => {
     counts = await generateDemo(handle.db, SMALL);
   });
   afterAll(async () => {
-    for (const { fresh, handle: h } of opened) { await h.close(); await fresh.drop(); }
+    for (const { fresh, handle: h } of opened) {
+      await h.close();
+      await fresh.drop();
+    }
   });
 
   it('returns counts that match the tables', async () => {
-    const teachers = await handle.db.selectFrom('user_roles').select((eb) => eb.fn.count<number>('user_id').distinct().as('n'))
-      .where('role', '=', 'teacher').executeTakeFirstOrThrow();
+    const teachers = await handle.db
+      .selectFrom('user_roles')
+      .select((eb) => eb.fn.count<number>('user_id').distinct().as('n'))
+      .where('role', '=', 'teacher')
+      .executeTakeFirstOrThrow();
     expect(counts).toEqual({
-      departments: await count(handle, 'departments'), groups: await count(handle, 'groups'), teachers: Number(teachers.n),
-      students: await count(handle, 'students'), parents: await count(handle, 'guardians'), users: await count(handle, 'users'),
-      subjects: await count(handle, 'subjects'), journals: await count(handle, 'journals'), planTopics: await count(handle, 'plan_topics'),
-      timetableEntries: await count(handle, 'timetable'), lessons: await count(handle, 'lessons'), marks: await count(handle, 'marks'),
-      attendance: await count(handle, 'attendance'), finalMarks: await count(handle, 'final_marks'), remarks: await count(handle, 'remarks'),
+      departments: await count(handle, 'departments'),
+      groups: await count(handle, 'groups'),
+      teachers: Number(teachers.n),
+      students: await count(handle, 'students'),
+      parents: await count(handle, 'guardians'),
+      users: await count(handle, 'users'),
+      subjects: await count(handle, 'subjects'),
+      journals: await count(handle, 'journals'),
+      planTopics: await count(handle, 'plan_topics'),
+      timetableEntries: await count(handle, 'timetable'),
+      lessons: await count(handle, 'lessons'),
+      marks: await count(handle, 'marks'),
+      attendance: await count(handle, 'attendance'),
+      finalMarks: await count(handle, 'final_marks'),
+      remarks: await count(handle, 'remarks'),
       enrolmentOrders: await count(handle, 'enrolments'),
     });
     expect(counts.teachers).toBe(10);
@@ -94,24 +134,51 @@ describeEachDb('demo institution generator', (kind) => {
     await generateDemo(other.db, { ...SMALL, seed: 8 });
     expect(await digest(other)).not.toBe(await digest(handle));
     // Explicit ids must not leave the PostgreSQL sequences behind.
-    const row = await again.db.insertInto('departments').values({ name: 'Заочное отделение', short_name: 'ЗО' }).returning('id').executeTakeFirstOrThrow();
+    const row = await again.db
+      .insertInto('departments')
+      .values({ name: 'Заочное отделение', short_name: 'ЗО' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     expect(row.id).toBe(counts.departments + 1);
   });
 
   it('has no clashes in the timetable: teacher, room or group', async () => {
-    const rows = await handle.db.selectFrom('timetable as t').innerJoin('journals as j', 'j.id', 't.journal_id')
-      .select(['t.year_id', 't.group_id', 't.weekday', 't.lesson_no', 't.week_parity', 't.room', 'j.teacher_user_id', 'j.subject_id', 'j.subgroup_id'])
+    const rows = await handle.db
+      .selectFrom('timetable as t')
+      .innerJoin('journals as j', 'j.id', 't.journal_id')
+      .select([
+        't.year_id',
+        't.group_id',
+        't.weekday',
+        't.lesson_no',
+        't.week_parity',
+        't.room',
+        'j.teacher_user_id',
+        'j.subject_id',
+        'j.subgroup_id',
+      ])
       .execute();
     expect(rows.length).toBe(counts.timetableEntries);
     const overlap = (a: string, b: string) => a === 'all' || b === 'all' || a === b;
     const clashes: string[] = [];
     for (let i = 0; i < rows.length; i++) {
       for (let k = i + 1; k < rows.length; k++) {
-        const a = rows[i]!, b = rows[k]!;
-        if (a.year_id !== b.year_id || a.weekday !== b.weekday || a.lesson_no !== b.lesson_no || !overlap(a.week_parity, b.week_parity)) continue;
+        const a = rows[i]!,
+          b = rows[k]!;
+        if (
+          a.year_id !== b.year_id ||
+          a.weekday !== b.weekday ||
+          a.lesson_no !== b.lesson_no ||
+          !overlap(a.week_parity, b.week_parity)
+        )
+          continue;
         if (a.teacher_user_id === b.teacher_user_id) clashes.push(`teacher ${a.teacher_user_id}`);
         if (a.room === b.room) clashes.push(`room ${a.room}`);
-        const subgroups = a.subject_id === b.subject_id && a.subgroup_id !== null && b.subgroup_id !== null && a.subgroup_id !== b.subgroup_id;
+        const subgroups =
+          a.subject_id === b.subject_id &&
+          a.subgroup_id !== null &&
+          b.subgroup_id !== null &&
+          a.subgroup_id !== b.subgroup_id;
         if (a.group_id === b.group_id && !subgroups) clashes.push(`group ${a.group_id}`);
       }
     }
@@ -122,23 +189,54 @@ describeEachDb('demo institution generator', (kind) => {
 
   it('gives marks and attendance only to students on the roster that day (and in the subgroup)', async () => {
     const offRoster = (table: 'marks' | 'attendance') => {
-      let q = table === 'marks'
-        ? handle.db.selectFrom('marks as x').innerJoin('work_columns as c', 'c.id', 'x.column_id').innerJoin('lessons as l', 'l.id', 'c.lesson_id')
-        : handle.db.selectFrom('attendance as x').innerJoin('lessons as l', 'l.id', 'x.lesson_id');
+      let q =
+        table === 'marks'
+          ? handle.db
+              .selectFrom('marks as x')
+              .innerJoin('work_columns as c', 'c.id', 'x.column_id')
+              .innerJoin('lessons as l', 'l.id', 'c.lesson_id')
+          : handle.db.selectFrom('attendance as x').innerJoin('lessons as l', 'l.id', 'x.lesson_id');
       q = q.innerJoin('journals as j', 'j.id', 'l.journal_id') as typeof q;
-      return (q as any).select((eb: any) => eb.fn.countAll().as('n'))
-        .where((eb: any) => eb.or([
-          eb.not(eb.exists(eb.selectFrom('enrolments as e').select('e.id')
-            .whereRef('e.student_id', '=', 'x.student_id').whereRef('e.group_id', '=', 'j.group_id').whereRef('e.from_date', '<=', 'l.date')
-            .where((w: any) => w.or([w('e.until_date', 'is', null), w('e.until_date', '>', w.ref('l.date'))])))),
-          eb.and([eb('j.subgroup_id', 'is not', null), eb.not(eb.exists(eb.selectFrom('subgroup_students as ss').select('ss.student_id')
-            .whereRef('ss.subgroup_id', '=', 'j.subgroup_id').whereRef('ss.student_id', '=', 'x.student_id')))]),
-        ])).executeTakeFirstOrThrow();
+      return (q as any)
+        .select((eb: any) => eb.fn.countAll().as('n'))
+        .where((eb: any) =>
+          eb.or([
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('enrolments as e')
+                  .select('e.id')
+                  .whereRef('e.student_id', '=', 'x.student_id')
+                  .whereRef('e.group_id', '=', 'j.group_id')
+                  .whereRef('e.from_date', '<=', 'l.date')
+                  .where((w: any) => w.or([w('e.until_date', 'is', null), w('e.until_date', '>', w.ref('l.date'))])),
+              ),
+            ),
+            eb.and([
+              eb('j.subgroup_id', 'is not', null),
+              eb.not(
+                eb.exists(
+                  eb
+                    .selectFrom('subgroup_students as ss')
+                    .select('ss.student_id')
+                    .whereRef('ss.subgroup_id', '=', 'j.subgroup_id')
+                    .whereRef('ss.student_id', '=', 'x.student_id'),
+                ),
+              ),
+            ]),
+          ]),
+        )
+        .executeTakeFirstOrThrow();
     };
     expect(Number((await offRoster('marks')).n)).toBe(0);
     expect(Number((await offRoster('attendance')).n)).toBe(0);
     // Enrolments of one student never overlap.
-    const enrolments = await handle.db.selectFrom('enrolments').selectAll().orderBy('student_id').orderBy('from_date').execute();
+    const enrolments = await handle.db
+      .selectFrom('enrolments')
+      .selectAll()
+      .orderBy('student_id')
+      .orderBy('from_date')
+      .execute();
     for (let i = 1; i < enrolments.length; i++) {
       const [a, b] = [enrolments[i - 1]!, enrolments[i]!];
       if (a.student_id === b.student_id) expect(a.until_date !== null && a.until_date <= b.from_date).toBe(true);
@@ -157,14 +255,26 @@ describeEachDb('demo institution generator', (kind) => {
   });
 
   it('links the student, the parent, the curator and the department head to the demo student', async () => {
-    const student = await handle.db.selectFrom('students as s').innerJoin('users as u', 'u.id', 's.user_id')
-      .select(['s.id', 's.last_name']).where('u.login', '=', 'student').executeTakeFirstOrThrow();
-    const guardian = await handle.db.selectFrom('guardians as g').innerJoin('users as u', 'u.id', 'g.user_id')
-      .select(['g.student_id', 'g.relation']).where('u.login', '=', 'parent').executeTakeFirstOrThrow();
+    const student = await handle.db
+      .selectFrom('students as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select(['s.id', 's.last_name'])
+      .where('u.login', '=', 'student')
+      .executeTakeFirstOrThrow();
+    const guardian = await handle.db
+      .selectFrom('guardians as g')
+      .innerJoin('users as u', 'u.id', 'g.user_id')
+      .select(['g.student_id', 'g.relation'])
+      .where('u.login', '=', 'parent')
+      .executeTakeFirstOrThrow();
     expect(guardian.student_id).toBe(student.id);
-    const group = await handle.db.selectFrom('enrolments as e').innerJoin('groups as g', 'g.id', 'e.group_id')
-      .select(['g.id', 'g.department_id', 'g.curator_user_id', 'g.previous_group_id']).where('e.student_id', '=', student.id)
-      .where('e.from_date', '<=', TODAY).where((eb) => eb.or([eb('e.until_date', 'is', null), eb('e.until_date', '>', TODAY)]))
+    const group = await handle.db
+      .selectFrom('enrolments as e')
+      .innerJoin('groups as g', 'g.id', 'e.group_id')
+      .select(['g.id', 'g.department_id', 'g.curator_user_id', 'g.previous_group_id'])
+      .where('e.student_id', '=', student.id)
+      .where('e.from_date', '<=', TODAY)
+      .where((eb) => eb.or([eb('e.until_date', 'is', null), eb('e.until_date', '>', TODAY)]))
       .executeTakeFirstOrThrow();
     expect(group.previous_group_id).not.toBeNull();
     const { me: curator } = await loginAs(handle, 'curator');
@@ -175,8 +285,13 @@ describeEachDb('demo institution generator', (kind) => {
     const { client } = await loginAs(handle, 'parent');
     const home = await client.call('home.summary', {});
     expect(home.children.map((c) => c.studentId)).toEqual([student.id]);
-    const taught = await handle.db.selectFrom('journals as j').innerJoin('users as u', 'u.id', 'j.teacher_user_id')
-      .select('j.id').where('u.login', '=', 'teacher').where('j.group_id', '=', group.id).execute();
+    const taught = await handle.db
+      .selectFrom('journals as j')
+      .innerJoin('users as u', 'u.id', 'j.teacher_user_id')
+      .select('j.id')
+      .where('u.login', '=', 'teacher')
+      .where('j.group_id', '=', group.id)
+      .execute();
     expect(taught.length).toBeGreaterThan(0);
   });
 
@@ -188,23 +303,41 @@ describeEachDb('demo institution generator', (kind) => {
     expect(home.todayLessons.every((l) => l.lessonId === null)).toBe(true);
     expect(await handle.db.selectFrom('lessons').select('id').where('date', '>=', TODAY).execute()).toEqual([]);
     expect(await handle.db.selectFrom('lessons').select('id').where('entered_on', '>=', TODAY).execute()).toEqual([]);
-    const days = await handle.db.selectFrom('timetable as t').innerJoin('journals as j', 'j.id', 't.journal_id')
-      .innerJoin('users as u', 'u.id', 'j.teacher_user_id').innerJoin('academic_years as y', 'y.id', 't.year_id')
-      .select('t.weekday').distinct().where('u.login', '=', 'teacher').where('y.status', '=', 'open').execute();
+    const days = await handle.db
+      .selectFrom('timetable as t')
+      .innerJoin('journals as j', 'j.id', 't.journal_id')
+      .innerJoin('users as u', 'u.id', 'j.teacher_user_id')
+      .innerJoin('academic_years as y', 'y.id', 't.year_id')
+      .select('t.weekday')
+      .distinct()
+      .where('u.login', '=', 'teacher')
+      .where('y.status', '=', 'open')
+      .execute();
     expect(days.map((d) => d.weekday).sort()).toEqual([1, 2, 3, 4, 5, 6]);
-    const groups = await handle.db.selectFrom('journals as j').innerJoin('users as u', 'u.id', 'j.teacher_user_id')
-      .select('j.group_id').distinct().where('u.login', '=', 'teacher').execute();
+    const groups = await handle.db
+      .selectFrom('journals as j')
+      .innerJoin('users as u', 'u.id', 'j.teacher_user_id')
+      .select('j.group_id')
+      .distinct()
+      .where('u.login', '=', 'teacher')
+      .execute();
     expect(groups.length).toBeGreaterThan(1);
   });
 
   it('closes the previous year with final marks for each semester and the year', async () => {
     const years = await handle.db.selectFrom('academic_years').selectAll().orderBy('starts_on').execute();
-    expect(years.map((y) => [y.title, y.status])).toEqual([['2025/2026', 'closed'], ['2026/2027', 'open']]);
+    expect(years.map((y) => [y.title, y.status])).toEqual([
+      ['2025/2026', 'closed'],
+      ['2026/2027', 'open'],
+    ]);
     expect(years[0]!.closed_at).not.toBeNull();
     const periods = await handle.db.selectFrom('periods').select(['year_id', 'locked']).execute();
     expect(periods.filter((p) => p.year_id === years[0]!.id).every((p) => p.locked === 1)).toBe(true);
-    const finals = await handle.db.selectFrom('final_marks as f').innerJoin('journals as j', 'j.id', 'f.journal_id')
-      .select(['j.year_id', 'f.kind', 'f.period_id', 'f.journal_id', 'f.value']).execute();
+    const finals = await handle.db
+      .selectFrom('final_marks as f')
+      .innerJoin('journals as j', 'j.id', 'f.journal_id')
+      .select(['j.year_id', 'f.kind', 'f.period_id', 'f.journal_id', 'f.value'])
+      .execute();
     expect(finals.every((f) => f.year_id === years[0]!.id)).toBe(true);
     const journals = await handle.db.selectFrom('journals').select('id').where('year_id', '=', years[0]!.id).execute();
     for (const j of journals) {
@@ -214,8 +347,16 @@ describeEachDb('demo institution generator', (kind) => {
     }
     expect(finals.every((f) => ['5', '4', '3', '2', 'зач', 'незач'].includes(f.value))).toBe(true);
     // The thematic plan of every journal adds up to its planned hours.
-    const planned = await handle.db.selectFrom('journal_period_hours').select(['journal_id', (eb) => eb.fn.sum<number>('hours').as('h')]).groupBy('journal_id').execute();
-    const plans = await handle.db.selectFrom('plan_topics').select(['journal_id', (eb) => eb.fn.sum<number>('hours').as('h')]).groupBy('journal_id').execute();
+    const planned = await handle.db
+      .selectFrom('journal_period_hours')
+      .select(['journal_id', (eb) => eb.fn.sum<number>('hours').as('h')])
+      .groupBy('journal_id')
+      .execute();
+    const plans = await handle.db
+      .selectFrom('plan_topics')
+      .select(['journal_id', (eb) => eb.fn.sum<number>('hours').as('h')])
+      .groupBy('journal_id')
+      .execute();
     const byJournal = new Map(plans.map((p) => [p.journal_id, Number(p.h)]));
     expect(planned.length).toBe(counts.journals);
     for (const p of planned) expect(byJournal.get(p.journal_id)).toBe(Number(p.h));
@@ -223,15 +364,25 @@ describeEachDb('demo institution generator', (kind) => {
 
   it('makes an attendance-only supplementary-education centre', async () => {
     const centre = await open();
-    const c = await generateDemo(centre.db, { seed: 0, students: 50, groups: 4, teachers: 6, today: TODAY, kind: 'supplementary' });
+    const c = await generateDemo(centre.db, {
+      seed: 0,
+      students: 50,
+      groups: 4,
+      teachers: 6,
+      today: TODAY,
+      kind: 'supplementary',
+    });
     expect(c.marks).toBe(0);
     expect(c.attendance).toBeGreaterThan(0);
     expect(c.finalMarks).toBe(0);
     const inst = await centre.db.selectFrom('institution').selectAll().executeTakeFirstOrThrow();
     expect(inst).toMatchObject({ kind: 'supplementary', marks_enabled: 0, period_kind: 'half_year' });
     expect(await count(centre, 'work_columns')).toBe(0);
-    const groups = await centre.db.selectFrom('groups as g').innerJoin('subjects as s', 's.id', 'g.programme_subject_id')
-      .select(['g.name', 's.kind']).execute();
+    const groups = await centre.db
+      .selectFrom('groups as g')
+      .innerJoin('subjects as s', 's.id', 'g.programme_subject_id')
+      .select(['g.name', 's.kind'])
+      .execute();
     expect(groups.length).toBe(c.groups);
     expect(groups.every((g) => g.kind === 'programme' && /, гр\. \d+$/.test(g.name))).toBe(true);
     const births = await centre.db.selectFrom('students').select('birth_date').execute();

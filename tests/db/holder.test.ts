@@ -13,16 +13,25 @@ import { systemClock } from '../../electron/services/clock.js';
 
 let dir: string;
 let file: string;
-beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-holder-')); file = path.join(dir, 'j.sqlite'); });
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-holder-'));
+  file = path.join(dir, 'j.sqlite');
+});
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const names = async (deps: ReturnType<typeof depsOver>) => (await deps.db.selectFrom('departments').select('name').execute()).map((d) => d.name);
+const names = async (deps: ReturnType<typeof depsOver>) =>
+  (await deps.db.selectFrom('departments').select('name').execute()).map((d) => d.name);
 
 it('swaps the handle the services read, and tells the listeners', async () => {
   const first = await openDatabase(`sqlite:${file}`);
   await first.db.insertInto('departments').values({ name: 'До замены', short_name: 'А' }).execute();
   const holder = new DatabaseHolder(first);
-  const deps = depsOver(holder, { clock: systemClock, settings: memorySettings(), paths: appPaths(dir), jobs: new JobRegistry() });
+  const deps = depsOver(holder, {
+    clock: systemClock,
+    settings: memorySettings(),
+    paths: appPaths(dir),
+    jobs: new JobRegistry(),
+  });
   const seen: number[] = [];
   holder.onReplaced(() => seen.push(holder.generation));
   const snapshot = { ...deps }; // what dispatch does on every call
@@ -33,7 +42,10 @@ it('swaps the handle the services read, and tells the listeners', async () => {
   const h2 = await openDatabase(`sqlite:${other}`);
   await h2.db.insertInto('departments').values({ name: 'Из копии', short_name: 'Б' }).execute();
   await h2.close();
-  const fresh = await holder.replace(async () => { fs.rmSync(`${file}-wal`, { force: true }); fs.renameSync(other, file); });
+  const fresh = await holder.replace(async () => {
+    fs.rmSync(`${file}-wal`, { force: true });
+    fs.renameSync(other, file);
+  });
   expect(fresh).not.toBe(first);
   expect(deps.db).toBe(fresh.db);
   expect({ ...deps }.db).toBe(fresh.db);
@@ -48,12 +60,19 @@ it('after a failed replacement stays closed until the file is put back and reope
   const first = await openDatabase(`sqlite:${file}`);
   await first.db.insertInto('departments').values({ name: 'Живая база', short_name: 'Ж' }).execute();
   const holder = new DatabaseHolder(first);
-  const deps = depsOver(holder, { clock: systemClock, settings: memorySettings(), paths: appPaths(dir), jobs: new JobRegistry() });
+  const deps = depsOver(holder, {
+    clock: systemClock,
+    settings: memorySettings(),
+    paths: appPaths(dir),
+    jobs: new JobRegistry(),
+  });
   const saved = path.join(dir, 'saved.sqlite');
-  await expect(holder.replace(async () => {
-    fs.copyFileSync(file, saved);
-    fs.writeFileSync(file, 'not a database at all, longer than the header of sixteen bytes');
-  })).rejects.toThrow(/не является базой данных/);
+  await expect(
+    holder.replace(async () => {
+      fs.copyFileSync(file, saved);
+      fs.writeFileSync(file, 'not a database at all, longer than the header of sixteen bytes');
+    }),
+  ).rejects.toThrow(/не является базой данных/);
   expect(holder.generation).toBe(0);
   fs.copyFileSync(saved, file);
   await holder.reopen();

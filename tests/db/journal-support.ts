@@ -27,15 +27,28 @@ export async function journalWorld(kind: DbKind): Promise<JournalWorld> {
   const clock = manualClock(new Date(`${DEMO_TODAY}T10:00:00`));
   const deps = makeDeps(handle, { clock });
   return {
-    fresh, handle, deps, fx, clock,
+    fresh,
+    handle,
+    deps,
+    fx,
+    clock,
     as: (login: string) => new TestClient(deps).login(login),
-    close: async () => { await handle.close(); await fresh.drop(); },
+    close: async () => {
+      await handle.close();
+      await fresh.drop();
+    },
   };
 }
 
 /** Count rows of a table (to prove that a refused call changed nothing). */
-export async function count(handle: JournalDb, table: 'marks' | 'attendance' | 'lessons' | 'audit_log' | 'final_marks' | 'work_columns' | 'absence_excuses'): Promise<number> {
-  const row = await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+export async function count(
+  handle: JournalDb,
+  table: 'marks' | 'attendance' | 'lessons' | 'audit_log' | 'final_marks' | 'work_columns' | 'absence_excuses',
+): Promise<number> {
+  const row = await handle.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -57,5 +70,5 @@ export function freeCell(page: JournalPage, lessonIndex = -1) {
 }
 
 export function markOf(saved: SavedCell): string | null {
-  return saved.kind === 'mark' ? saved.cell?.value ?? null : null;
+  return saved.kind === 'mark' ? (saved.cell?.value ?? null) : null;
 }

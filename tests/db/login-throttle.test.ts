@@ -32,7 +32,12 @@ describeEachDb('login throttling by address and by account', (kind) => {
     clock.set(new Date('2026-11-25T09:00:00Z'));
     deps = makeDeps(handle, { clock });
     // The proxy (this test) connects from loopback and says who the client is.
-    proxied = await startWebHost({ deps, rendererDir, trustProxy: ['127.0.0.1', '::1'], log: { error: () => undefined } });
+    proxied = await startWebHost({
+      deps,
+      rendererDir,
+      trustProxy: ['127.0.0.1', '::1'],
+      log: { error: () => undefined },
+    });
   });
   afterEach(async () => {
     await proxied.close();
@@ -100,7 +105,10 @@ describeEachDb('login throttling by address and by account', (kind) => {
     } finally {
       LOGIN_THROTTLE.auditPerWindow = saved;
     }
-    const counts = await handle.db.selectFrom('login_throttle').select(['key', 'failures']).where('key', '=', 'pair:admin@172.16.1.1')
+    const counts = await handle.db
+      .selectFrom('login_throttle')
+      .select(['key', 'failures'])
+      .where('key', '=', 'pair:admin@172.16.1.1')
       .execute();
     expect(counts).toEqual([]); // long past its window: pruned when a new window began
   });
@@ -125,12 +133,19 @@ describeEachDb('login timing', (kind) => {
     const handle = await fresh.open();
     await seedInstitution(handle);
     const deps = { ...makeDeps(handle), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
-    const host = await startWebHost({ deps, rendererDir: fakeRenderer(), trustProxy: ['127.0.0.1', '::1'],
-      log: { error: () => undefined } });
+    const host = await startWebHost({
+      deps,
+      rendererDir: fakeRenderer(),
+      trustProxy: ['127.0.0.1', '::1'],
+      log: { error: () => undefined },
+    });
     try {
       const time = async (login: string, i: number) => {
         const started = performance.now();
-        const r = await new WebClient(host.url, `100.64.${login.length}.${i}`).call('auth.login', { login, password: 'Wrong2026x' });
+        const r = await new WebClient(host.url, `100.64.${login.length}.${i}`).call('auth.login', {
+          login,
+          password: 'Wrong2026x',
+        });
         expect(r.status).toBe(401);
         return performance.now() - started;
       };

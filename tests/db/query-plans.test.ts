@@ -16,13 +16,38 @@ import type { ServiceDeps } from '../../electron/services/context.js';
 
 /** Tables that grow with every year of use: reading one of them whole is what must never happen. */
 const BIG = new Set([
-  'users', 'students', 'guardians', 'enrolments', 'subgroup_students', 'journals', 'journal_period_hours', 'plan_topics',
-  'plan_corrections', 'timetable', 'lessons', 'homework_individual', 'work_columns', 'marks', 'attendance', 'final_marks',
-  'absence_excuses', 'period_unlocks', 'remarks', 'audit_log', 'user_roles',
+  'users',
+  'students',
+  'guardians',
+  'enrolments',
+  'subgroup_students',
+  'journals',
+  'journal_period_hours',
+  'plan_topics',
+  'plan_corrections',
+  'timetable',
+  'lessons',
+  'homework_individual',
+  'work_columns',
+  'marks',
+  'attendance',
+  'final_marks',
+  'absence_excuses',
+  'period_unlocks',
+  'remarks',
+  'audit_log',
+  'user_roles',
 ]);
 
-interface Captured { sql: string; parameters: readonly unknown[] }
-interface FullScan { table: string; plan: string; sql: string }
+interface Captured {
+  sql: string;
+  parameters: readonly unknown[];
+}
+interface FullScan {
+  table: string;
+  plan: string;
+  sql: string;
+}
 
 describeEachDb('hot queries use their indexes', (kind) => {
   let fresh: FreshDb;
@@ -35,7 +60,9 @@ describeEachDb('hot queries use their indexes', (kind) => {
   beforeAll(async () => {
     fresh = await freshDb(kind);
     handle = await openDatabase(fresh.url, {
-      onQuery: (q: CompiledQuery) => { recording?.push({ sql: q.sql, parameters: q.parameters }); },
+      onQuery: (q: CompiledQuery) => {
+        recording?.push({ sql: q.sql, parameters: q.parameters });
+      },
     });
     await generateDemo(handle.db, SMALL_DEMO);
     fx = await loadFixtures(handle.db);
@@ -57,7 +84,7 @@ describeEachDb('hot queries use their indexes', (kind) => {
     const scans: FullScan[] = [];
     for (const q of queries) {
       if (!/^\s*(select|update|delete|insert|with)\b/i.test(q.sql)) continue;
-      scans.push(...await explainer.fullScans(q));
+      scans.push(...(await explainer.fullScans(q)));
     }
     return { queries, scans };
   }
@@ -74,7 +101,10 @@ describeEachDb('hot queries use their indexes', (kind) => {
     const teacher = await as('teacher');
     const { queries, scans } = await plansOf(() => teacher.call('journal.open', { journalId: fx.teacherJournalId }));
     for (const table of ['lessons', 'work_columns', 'marks', 'attendance']) {
-      expect(queries.some((q) => q.sql.includes(`from "${table}"`) || q.sql.includes(`join "${table}"`)), table).toBe(true);
+      expect(
+        queries.some((q) => q.sql.includes(`from "${table}"`) || q.sql.includes(`join "${table}"`)),
+        table,
+      ).toBe(true);
     }
     expect(scans).toEqual([]);
   });
@@ -84,41 +114,77 @@ describeEachDb('hot queries use their indexes', (kind) => {
     const page = await teacher.call('journal.open', { journalId: fx.teacherJournalId });
     const lesson = page.lessons.at(-1)!;
     const column = lesson.columns[0]!;
-    const student = page.students.find((s) => !page.attendance.some((a) => a.lessonId === lesson.id && a.studentId === s.id)
-      && s.intervals.some((i) => i.from <= lesson.date && (i.until === null || lesson.date < i.until)))!;
+    const student = page.students.find(
+      (s) =>
+        !page.attendance.some((a) => a.lessonId === lesson.id && a.studentId === s.id) &&
+        s.intervals.some((i) => i.from <= lesson.date && (i.until === null || lesson.date < i.until)),
+    )!;
     const existing = page.marks.find((m) => m.columnId === column.id && m.studentId === student.id);
-    const { queries, scans } = await plansOf(() => teacher.call('marks.set', {
-      columnId: column.id, studentId: student.id, value: existing?.value === '5' ? '4' : '5', version: existing?.version ?? null,
-    }));
+    const { queries, scans } = await plansOf(() =>
+      teacher.call('marks.set', {
+        columnId: column.id,
+        studentId: student.id,
+        value: existing?.value === '5' ? '4' : '5',
+        version: existing?.version ?? null,
+      }),
+    );
     expect(queries.some((q) => /from "marks"/.test(q.sql) && /"column_id"/.test(q.sql))).toBe(true);
     // The audit row by itself, or (PostgreSQL) in one statement with the mark's write.
-    expect(queries.some((q) => /^(with "w" as \((update|insert into) "marks"[\s\S]*\) )?insert into "audit_log"/.test(q.sql))).toBe(true);
+    expect(
+      queries.some((q) =>
+        /^(with "w" as \((update|insert into) "marks"[\s\S]*\) )?insert into "audit_log"/.test(q.sql),
+      ),
+    ).toBe(true);
     expect(scans).toEqual([]);
   });
 
   it('the half-year keeping report aggregates per journal without reading whole tables', async () => {
     const deputy = await as('deputy');
-    const year = await handle.db.selectFrom('academic_years').select('id').where('status', '=', 'open').executeTakeFirstOrThrow();
-    const period = await handle.db.selectFrom('periods').select('id').where('year_id', '=', year.id).where('seq', '=', 1).executeTakeFirstOrThrow();
-    const { queries, scans } = await plansOf(() => deputy.call('reports.keeping', { yearId: year.id, periodId: period.id }));
+    const year = await handle.db
+      .selectFrom('academic_years')
+      .select('id')
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
+    const period = await handle.db
+      .selectFrom('periods')
+      .select('id')
+      .where('year_id', '=', year.id)
+      .where('seq', '=', 1)
+      .executeTakeFirstOrThrow();
+    const { queries, scans } = await plansOf(() =>
+      deputy.call('reports.keeping', { yearId: year.id, periodId: period.id }),
+    );
     expect(queries.some((q) => /group by "l"\."journal_id"/.test(q.sql))).toBe(true);
     expect(scans).toEqual([]);
   });
 
   it('the audit log of one journal is read through its journal index', async () => {
     const admin = await as('admin');
-    const { queries, scans } = await plansOf(() => admin.call('audit.list', { journalId: fx.teacherJournalId, page: 1, pageSize: 50 }));
+    const { queries, scans } = await plansOf(() =>
+      admin.call('audit.list', { journalId: fx.teacherJournalId, page: 1, pageSize: 50 }),
+    );
     expect(queries.some((q) => /"a"\."journal_id" = /.test(q.sql))).toBe(true);
     expect(scans).toEqual([]);
   });
 
-  it('the family page reads the student\'s rows by student, and its caches through their indexes', async () => {
+  it("the family page reads the student's rows by student, and its caches through their indexes", async () => {
     const parent = await as('parent');
     // The first page of a process reads the catalogue and the journals' lessons too.
     const cold = await plansOf(() => parent.call('family.page', { studentId: fx.studentId }));
-    const tables = ['marks', 'attendance', 'timetable', 'lessons', 'work_columns', 'final_marks', 'homework_individual'];
+    const tables = [
+      'marks',
+      'attendance',
+      'timetable',
+      'lessons',
+      'work_columns',
+      'final_marks',
+      'homework_individual',
+    ];
     for (const table of tables) {
-      expect(cold.queries.some((q) => q.sql.includes(`from "${table}"`)), table).toBe(true);
+      expect(
+        cold.queries.some((q) => q.sql.includes(`from "${table}"`)),
+        table,
+      ).toBe(true);
     }
     expect(cold.scans).toEqual([]);
     // The next: only statements about the student, one round of them.
@@ -131,8 +197,11 @@ describeEachDb('hot queries use their indexes', (kind) => {
   });
 
   it('the check itself catches a full scan (it can fail)', async () => {
-    const found = await explainer.fullScans({ sql: kind === 'sqlite'
-      ? 'select * from "marks" where "comment" = ?' : 'select * from "marks" where "comment" = $1', parameters: ['5'] });
+    const found = await explainer.fullScans({
+      sql:
+        kind === 'sqlite' ? 'select * from "marks" where "comment" = ?' : 'select * from "marks" where "comment" = $1',
+      parameters: ['5'],
+    });
     expect(found.map((s) => s.table)).toEqual(['marks']);
   });
 });
@@ -147,7 +216,9 @@ async function makeExplainer(kind: DbKind, handle: JournalDb): Promise<Explainer
     const raw = handle.sqlite!;
     return {
       fullScans: async (q) => {
-        const rows = raw.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as Array<{ detail: string }>;
+        const rows = raw.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.parameters as unknown[])) as Array<{
+          detail: string;
+        }>;
         const plan = rows.map((r) => r.detail).join(' | ');
         // «SCAN t» reads the whole table, «SCAN t USING [COVERING] INDEX i» the whole of an index: both
         // grow with the table. «SEARCH t USING INDEX i (col=?)» reads only the matching rows.
@@ -165,7 +236,10 @@ async function makeExplainer(kind: DbKind, handle: JournalDb): Promise<Explainer
   await client.query('SET enable_seqscan = off');
   return {
     fullScans: async (q) => {
-      const res = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${q.sql}`, q.parameters as unknown[]);
+      const res = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
+        `EXPLAIN (FORMAT JSON) ${q.sql}`,
+        q.parameters as unknown[],
+      );
       const root = res.rows[0]!['QUERY PLAN'][0]!.Plan;
       const out: FullScan[] = [];
       const walk = (node: PlanNode) => {
@@ -180,8 +254,14 @@ async function makeExplainer(kind: DbKind, handle: JournalDb): Promise<Explainer
       walk(root);
       return out;
     },
-    close: async () => { await client.end(); },
+    close: async () => {
+      await client.end();
+    },
   };
 }
 
-interface PlanNode { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] }
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  Plans?: PlanNode[];
+}

@@ -20,14 +20,21 @@ describeEachDb('reports of a supplementary-education centre', (kind) => {
     await generateDemo(handle.db, { seed: 5, students: 60, groups: 5, kind: 'supplementary', today: DEMO_TODAY });
     deputy = await new TestClient(makeDeps(handle, { today: DEMO_TODAY })).login('deputy');
   });
-  afterAll(async () => { await handle.close(); await fresh.drop(); });
+  afterAll(async () => {
+    await handle.close();
+    await fresh.drop();
+  });
 
   it('offers no marks reports, and the hours sheet adds up to the lessons conducted', async () => {
     const filters = await deputy.call('reports.filters', {});
     expect(filters.reports).toEqual(['completion', 'keeping', 'attendance', 'hoursSheet', 'journalCopy', 'pack']);
     const sheet = await deputy.call('reports.hoursSheet', {});
-    const year = await handle.db.selectFrom('lessons as l').innerJoin('journals as j', 'j.id', 'l.journal_id')
-      .select((eb) => eb.fn.sum<number>('l.hours').as('h')).where('j.year_id', '=', filters.currentYearId!).executeTakeFirstOrThrow();
+    const year = await handle.db
+      .selectFrom('lessons as l')
+      .innerJoin('journals as j', 'j.id', 'l.journal_id')
+      .select((eb) => eb.fn.sum<number>('l.hours').as('h'))
+      .where('j.year_id', '=', filters.currentYearId!)
+      .executeTakeFirstOrThrow();
     expect(sheet.total).toBe(Number(year.h));
     expect(sheet.rows.reduce((s, r) => s + r.total, 0)).toBe(Number(year.h));
     const keeping = await deputy.call('reports.keeping', { periodId: filters.currentPeriodId });

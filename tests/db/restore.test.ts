@@ -26,7 +26,9 @@ describe('restore in the running program', () => {
     j = await demoJournal();
     admin = await new TestClient(j.deps).login('admin');
   });
-  afterAll(async () => { await j.close(); });
+  afterAll(async () => {
+    await j.close();
+  });
 
   /** Place a file in the backup folder under a backup's name (no description beside it). */
   function plant(source: string, name: string): string {
@@ -53,29 +55,50 @@ describe('restore in the running program', () => {
 
     const foreign = path.join(j.dir, 'customers.sqlite');
     const raw = new SQLite(foreign);
-    raw.exec('create table customers (id integer primary key, name text); insert into customers (name) values (\'ООО Ромашка\')');
+    raw.exec(
+      "create table customers (id integer primary key, name text); insert into customers (name) values ('ООО Ромашка')",
+    );
     raw.close();
-    const e2 = await refused(admin.call('backups.restore', { name: path.basename(plant(foreign, 'journal_2026-11-19_18-00-00_daily.sqlite')), confirm: true }), 'bad_request');
+    const e2 = await refused(
+      admin.call('backups.restore', {
+        name: path.basename(plant(foreign, 'journal_2026-11-19_18-00-00_daily.sqlite')),
+        confirm: true,
+      }),
+      'bad_request',
+    );
     expect(e2.message).toMatch(/не является базой данных программы «Журнал»/);
 
     const newer = plant(good.path, 'journal_2026-11-18_18-00-00_daily.sqlite');
     const w = new SQLite(newer);
-    w.prepare(`insert into kysely_migration (name, timestamp) values ('9999_from_the_future', '2030-01-01T00:00:00.000Z')`).run();
+    w.prepare(
+      `insert into kysely_migration (name, timestamp) values ('9999_from_the_future', '2030-01-01T00:00:00.000Z')`,
+    ).run();
     w.close();
-    const e3 = await refused(admin.call('backups.restore', { name: path.basename(newer), confirm: true }), 'bad_request');
+    const e3 = await refused(
+      admin.call('backups.restore', { name: path.basename(newer), confirm: true }),
+      'bad_request',
+    );
     expect(e3.message).toMatch(/более новой версией программы.*обновите программу/);
 
     // A copy altered after it was written: its checksum no longer matches its description.
     const altered = plant(good.path, 'journal_2026-11-17_18-00-00_daily.sqlite');
     fs.copyFileSync(sidecarPath(good.path), sidecarPath(altered));
-    fs.writeFileSync(sidecarPath(altered), fs.readFileSync(sidecarPath(altered), 'utf8').replace(good.name, path.basename(altered)));
+    fs.writeFileSync(
+      sidecarPath(altered),
+      fs.readFileSync(sidecarPath(altered), 'utf8').replace(good.name, path.basename(altered)),
+    );
     const a = new SQLite(altered);
     a.prepare(`update students set last_name = 'Подделкин' where id = 1`).run();
     a.close();
-    const e4 = await refused(admin.call('backups.restore', { name: path.basename(altered), confirm: true }), 'bad_request');
+    const e4 = await refused(
+      admin.call('backups.restore', { name: path.basename(altered), confirm: true }),
+      'bad_request',
+    );
     expect(e4.message).toMatch(/контрольная сумма не совпадает/);
 
-    await expect(admin.call('backups.restore', { name: good.name, confirm: false as true })).rejects.toThrow(/Подтвердите восстановление/);
+    await expect(admin.call('backups.restore', { name: good.name, confirm: false as true })).rejects.toThrow(
+      /Подтвердите восстановление/,
+    );
     await assertUntouched(before);
     for (const f of [cut, newer, altered]) fs.rmSync(f);
     fs.rmSync(sidecarPath(altered));
@@ -85,22 +108,34 @@ describe('restore in the running program', () => {
   it('replaces the live journal under the running services, ends every login, and can be undone', async () => {
     const copy = (await backupNow(j.deps, 'manual'))!;
     const before = await departments(j);
-    await j.handle().db.insertInto('departments').values({ name: 'Отделение, добавленное по ошибке', short_name: 'ОШ' }).execute();
+    await j
+      .handle()
+      .db.insertInto('departments')
+      .values({ name: 'Отделение, добавленное по ошибке', short_name: 'ОШ' })
+      .execute();
     const mistaken = await departments(j);
 
     const host = await startWebHost({ deps: j.deps, rendererDir: j.dir, log: { error: () => undefined } });
-    const post = (method: string, body: unknown, cookie = '') => fetch(new URL(`api/${method}`, host.url), {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify(body),
-    });
+    const post = (method: string, body: unknown, cookie = '') =>
+      fetch(new URL(`api/${method}`, host.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: cookie },
+        body: JSON.stringify(body),
+      });
     const login = await post('auth.login', { login: 'teacher', password: 'demo12345' });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     expect(((await (await post('auth.me', {}, cookie)).json()) as { value: unknown }).value).not.toBeNull();
     let sessionsEnded = 0;
-    j.deps.database.onReplaced(() => { sessionsEnded++; });
+    j.deps.database.onReplaced(() => {
+      sessionsEnded++;
+    });
     const generation = j.deps.database.generation;
     try {
       const outcome = await admin.call('backups.restore', { name: copy.name, confirm: true });
-      expect(outcome.restored).toMatchObject({ name: copy.name, contents: { counts: { students: copy.counts!.students } } });
+      expect(outcome.restored).toMatchObject({
+        name: copy.name,
+        contents: { counts: { students: copy.counts!.students } },
+      });
       expect(outcome.reloginRequired).toBe(true);
       expect(j.deps.database.generation).toBe(generation + 1);
       expect(sessionsEnded).toBe(1);
@@ -108,7 +143,12 @@ describe('restore in the running program', () => {
       expect(((await (await post('auth.me', {}, cookie)).json()) as { value: unknown }).value).toBeNull();
       expect(await departments(j)).toEqual(before);
       // The restore itself is in the restored journal's audit log, with the copy to undo it.
-      const entry = await j.handle().db.selectFrom('audit_log').selectAll().where('action', '=', 'backups.restore').executeTakeFirstOrThrow();
+      const entry = await j
+        .handle()
+        .db.selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'backups.restore')
+        .executeTakeFirstOrThrow();
       expect(JSON.parse(entry.after!)).toMatchObject({ from: copy.name, undo: outcome.undoName });
       expect(entry.login).toBe('admin');
 
@@ -130,7 +170,9 @@ describe('a damaged journal at start', () => {
     j = await demoJournal();
     userData = path.dirname(j.deps.paths.backups);
   });
-  afterAll(async () => { await j.close(); });
+  afterAll(async () => {
+    await j.close();
+  });
 
   it('is caught by the check at open, with the newest sound copy offered (a cut newer copy skipped), and restored with the damaged file kept', async () => {
     const older = (await backupNow(j.deps, 'manual'))!;
@@ -141,21 +183,34 @@ describe('a damaged journal at start', () => {
     damageFile(j.file);
 
     const settings = memorySettings();
-    const error = await openCore({ databaseUrl: j.file, userData, settings }).then(() => null, (e: unknown) => e);
+    const error = await openCore({ databaseUrl: j.file, userData, settings }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DatabaseOpenError);
     expect((error as DatabaseOpenError).reason).toBe('damaged');
     expect((error as Error).message).toMatch(/повреждён/);
 
     const problem = await startupProblem(error, j.file, settings, userData);
     expect(problem.backup?.name).toBe(older.name);
-    expect(problem.message).toMatch(/Последняя исправная резервная копия: от \d\d\.\d\d\.\d{4} \d\d:\d\d \(учебный год 2026\/2027/);
+    expect(problem.message).toMatch(
+      /Последняя исправная резервная копия: от \d\d\.\d\d\.\d{4} \d\d:\d\d \(учебный год 2026\/2027/,
+    );
     expect(startupProblemText(problem)).toContain(`npm run cli -- restore --db "${j.file}" --from "${older.path}"`);
 
-    const result = await restoreFile(j.file, problem.backup!.path, { path: j.deps.paths.backups, isDefault: true }, new Date());
+    const result = await restoreFile(
+      j.file,
+      problem.backup!.path,
+      { path: j.deps.paths.backups, isDefault: true },
+      new Date(),
+    );
     expect(result.damagedKeptAs).toMatch(/journal\.sqlite\.damaged-/);
     expect(fs.existsSync(result.damagedKeptAs!)).toBe(true);
     const core = await openCore({ databaseUrl: j.file, userData, settings });
-    const students = await core.deps.db.selectFrom('students').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const students = await core.deps.db
+      .selectFrom('students')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(students.n)).toBe(older.counts!.students);
     await core.close();
   });
@@ -163,7 +218,10 @@ describe('a damaged journal at start', () => {
   it('a journal file that vanished while copies of it exist: no empty journal is created in its place', async () => {
     const settings = memorySettings();
     fs.renameSync(j.file, `${j.file}.moved`);
-    const error = await openCore({ databaseUrl: j.file, userData, settings }).then(() => null, (e: unknown) => e);
+    const error = await openCore({ databaseUrl: j.file, userData, settings }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((error as DatabaseOpenError).reason).toBe('missing');
     expect((error as Error).message).toMatch(/не создаёт пустой журнал/);
     expect(fs.existsSync(j.file)).toBe(false);

@@ -19,7 +19,8 @@ describeEachDb('schema', (kind) => {
     const shape = Object.fromEntries(tables.map((t) => [t.name, t.columns.map((c) => c.name).sort()]).sort());
     await handle.close();
     await fresh.drop();
-    if (process.env.UPDATE_SCHEMA_SNAPSHOT && kind === 'sqlite') fs.writeFileSync(SNAPSHOT, JSON.stringify(shape, null, 2) + '\n');
+    if (process.env.UPDATE_SCHEMA_SNAPSHOT && kind === 'sqlite')
+      fs.writeFileSync(SNAPSHOT, JSON.stringify(shape, null, 2) + '\n');
     const expected = JSON.parse(fs.readFileSync(SNAPSHOT, 'utf8')) as Record<string, string[]>;
     expect(shape).toEqual(expected);
   });
@@ -37,13 +38,21 @@ describeEachDb('migrations with data in every table', (kind) => {
         const out: Record<string, number> = {};
         for (const t of await db.introspection.getTables()) {
           if (t.name.startsWith('kysely_')) continue;
-          const row = await db.selectFrom(t.name as 'users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+          const row = await db
+            .selectFrom(t.name as 'users')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow();
           out[t.name] = Number(row.n);
         }
         return out;
       };
       const full = await counts();
-      expect(Object.entries(full).filter(([, n]) => n === 0).map(([t]) => t), 'tables left empty').toEqual([]);
+      expect(
+        Object.entries(full)
+          .filter(([, n]) => n === 0)
+          .map(([t]) => t),
+        'tables left empty',
+      ).toEqual([]);
 
       const migrator = new Migrator({ db, provider: migrationProvider });
       const names = Object.keys(migrations).sort();
@@ -53,7 +62,8 @@ describeEachDb('migrations with data in every table', (kind) => {
         const step = await migrator.migrateTo(names[i]!);
         expect(step.error, `down to ${names[i]}`).toBeUndefined();
         const after = await counts();
-        for (const [table, n] of Object.entries(after)) expect(n, `${table} after down to ${names[i]}`).toBe(before[table]);
+        for (const [table, n] of Object.entries(after))
+          expect(n, `${table} after down to ${names[i]}`).toBe(before[table]);
       }
       const kept = Object.keys(await counts());
       // And up again, one at a time, with the data of the older tables in place.
@@ -81,14 +91,48 @@ async function fillTheRest(handle: JournalDb): Promise<void> {
   const at = '2026-11-25T09:00:00.000Z';
   const user = (await db.selectFrom('users').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
   const journal = await db.selectFrom('journals').select(['id', 'year_id']).orderBy('id').executeTakeFirstOrThrow();
-  const period = (await db.selectFrom('periods').select('id').where('year_id', '=', journal.year_id).orderBy('seq')
-    .executeTakeFirstOrThrow()).id;
+  const period = (
+    await db
+      .selectFrom('periods')
+      .select('id')
+      .where('year_id', '=', journal.year_id)
+      .orderBy('seq')
+      .executeTakeFirstOrThrow()
+  ).id;
   await db.insertInto('holidays').values({ date: '2027-01-07', title: 'Рождество Христово' }).execute();
-  await db.insertInto('period_unlocks').values({ journal_id: journal.id, period_id: period, requested_by: user,
-    reason: 'исправление', status: 'requested', created_at: at }).execute();
-  await db.insertInto('archives').values({ year_id: journal.year_id, created_at: at, created_by: user, target: 'store',
-    path: '/archive', manifest_sha256: 'a'.repeat(64), signature: 'sig', file_count: 1, bytes: 1, verify_ok: 1 }).execute();
-  await db.insertInto('web_sessions').values({ token_hash: 'b'.repeat(64), user_id: user, created_at: at, last_seen_at: at }).execute();
-  await db.insertInto('login_throttle').values({ key: 'addr:203.0.113.1', failures: 1, window_start: at, updated_at: at }).execute();
+  await db
+    .insertInto('period_unlocks')
+    .values({
+      journal_id: journal.id,
+      period_id: period,
+      requested_by: user,
+      reason: 'исправление',
+      status: 'requested',
+      created_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('archives')
+    .values({
+      year_id: journal.year_id,
+      created_at: at,
+      created_by: user,
+      target: 'store',
+      path: '/archive',
+      manifest_sha256: 'a'.repeat(64),
+      signature: 'sig',
+      file_count: 1,
+      bytes: 1,
+      verify_ok: 1,
+    })
+    .execute();
+  await db
+    .insertInto('web_sessions')
+    .values({ token_hash: 'b'.repeat(64), user_id: user, created_at: at, last_seen_at: at })
+    .execute();
+  await db
+    .insertInto('login_throttle')
+    .values({ key: 'addr:203.0.113.1', failures: 1, window_start: at, updated_at: at })
+    .execute();
   await db.insertInto('leases').values({ name: 'scheduler', holder: 'test', expires_at: at }).execute();
 }

@@ -30,10 +30,19 @@ describeEachDb('settings and institution', (kind) => {
     admin = await new TestClient(deps).login('admin');
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-settings-'));
   });
-  afterAll(async () => { await handle.close(); await fresh.drop(); fs.rmSync(tmp, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await handle.close();
+    await fresh.drop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
 
   async function auditOf(action: string) {
-    return deps.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('id', 'desc').executeTakeFirst();
+    return deps.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', action)
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
   }
 
   it('saves the schedule, idle lock and archive fields, audited; a missing or relative backup folder is refused before saving', async () => {
@@ -45,10 +54,18 @@ describeEachDb('settings and institution', (kind) => {
     expect(deps.settings.get().backup.folder).toBe('');
     fs.mkdirSync(folder);
     const view = await admin.call('settings.update', {
-      backup: { folder, dailyAt: '17:30', onExit: false, keepDaily: 10 }, idleLockMinutes: 15,
+      backup: { folder, dailyAt: '17:30', onExit: false, keepDaily: 10 },
+      idleLockMinutes: 15,
       archive: { dueDate: '09-05', mode: 'auto', targetFolder: path.join(tmp, 'usb') },
     });
-    expect(view.backup).toMatchObject({ folder, dailyAt: '17:30', onExit: false, keepDaily: 10, keepWeekly: 4, defaultFolder: deps.paths.backups });
+    expect(view.backup).toMatchObject({
+      folder,
+      dailyAt: '17:30',
+      onExit: false,
+      keepDaily: 10,
+      keepWeekly: 4,
+      defaultFolder: deps.paths.backups,
+    });
     expect(view.idleLockMinutes).toBe(15);
     expect(view.archive).toEqual({ dueDate: '09-05', mode: 'auto', targetFolder: path.join(tmp, 'usb') });
     const entry = (await auditOf('settings.update'))!;
@@ -88,68 +105,95 @@ describeEachDb('settings and institution', (kind) => {
     expect(live).toMatchObject({ ok: true, state: 'journal' });
 
     const pgProblem = await admin.call('settings.testDatabase', { url: 'postgres://nobody:secret@127.0.0.1:1/none' });
-    expect(pgProblem).toMatchObject({ ok: false, state: 'problem', dialect: 'postgres', location: 'postgres://nobody:***@127.0.0.1:1/none' });
+    expect(pgProblem).toMatchObject({
+      ok: false,
+      state: 'problem',
+      dialect: 'postgres',
+      location: 'postgres://nobody:***@127.0.0.1:1/none',
+    });
     expect(pgProblem.message).toMatch(/Не удалось подключиться к серверу PostgreSQL/);
 
     const change = await admin.call('settings.setDatabase', { url: path.join(tmp, 'new.sqlite') });
     expect(change.restartRequired).toBe(true);
     expect(deps.settings.get().databaseUrl).toBe(`sqlite:${path.join(tmp, 'new.sqlite')}`);
     const view = await admin.call('settings.get', {});
-    expect(view.database).toMatchObject({ dialect: kind, restartPending: true, configured: `sqlite:${path.join(tmp, 'new.sqlite')}` });
+    expect(view.database).toMatchObject({
+      dialect: kind,
+      restartPending: true,
+      configured: `sqlite:${path.join(tmp, 'new.sqlite')}`,
+    });
     expect((await auditOf('settings.setDatabase'))!.after).toContain('new.sqlite');
     deps.settings.update({ databaseUrl: '' });
   });
 
-  it.runIf(kind === 'postgres')('tests a PostgreSQL URL: an empty database is accepted, its password never shown', async () => {
-    const empty = await freshDb('postgres');
-    try {
-      const withPassword = empty.url.replace('postgres://postgres@', 'postgres://postgres:s3cret@');
-      const result = await admin.call('settings.testDatabase', { url: withPassword });
-      expect(result).toMatchObject({ ok: true, state: 'empty', dialect: 'postgres' });
-      expect(JSON.stringify(result)).not.toContain('s3cret');
-    } finally {
-      await empty.drop();
-    }
-  });
+  it.runIf(kind === 'postgres')(
+    'tests a PostgreSQL URL: an empty database is accepted, its password never shown',
+    async () => {
+      const empty = await freshDb('postgres');
+      try {
+        const withPassword = empty.url.replace('postgres://postgres@', 'postgres://postgres:s3cret@');
+        const result = await admin.call('settings.testDatabase', { url: withPassword });
+        expect(result).toMatchObject({ ok: true, state: 'empty', dialect: 'postgres' });
+        expect(JSON.stringify(result)).not.toContain('s3cret');
+      } finally {
+        await empty.drop();
+      }
+    },
+  );
 
   it('keeps the institution details and signers with optimistic locking; staff read them', async () => {
     const before = await admin.call('institution.get', {});
     const input = {
-      version: before.version, fullName: 'ГБПОУ «Южноуральский энергетический техникум»', shortName: 'ГБПОУ ЮЭТ',
-      address: '457040, г. Южноуральск, ул. Мира, 40', directorName: 'Тучин Виктор Михайлович',
+      version: before.version,
+      fullName: 'ГБПОУ «Южноуральский энергетический техникум»',
+      shortName: 'ГБПОУ ЮЭТ',
+      address: '457040, г. Южноуральск, ул. Мира, 40',
+      directorName: 'Тучин Виктор Михайлович',
       signatures: {
         directorPosition: 'Директор',
         deputies: [
           { position: 'Заместитель директора по учебной работе', name: 'Андреева Ольга Петровна' },
           { position: 'Заместитель директора по воспитательной работе', name: 'Смирнов Илья Андреевич' },
         ],
-        secretaryPosition: 'Секретарь учебной части', secretaryName: 'Кузнецова Мария Ивановна',
+        secretaryPosition: 'Секретарь учебной части',
+        secretaryName: 'Кузнецова Мария Ивановна',
       },
     };
     const saved = await admin.call('institution.update', input);
     expect(saved).toMatchObject({ version: before.version + 1, address: input.address, signatures: input.signatures });
     const teacherView = await (await new TestClient(deps).login('teacher')).call('institution.get', {});
-    expect(teacherView.signatures.deputies.map((d) => d.name)).toEqual(['Андреева Ольга Петровна', 'Смирнов Илья Андреевич']);
+    expect(teacherView.signatures.deputies.map((d) => d.name)).toEqual([
+      'Андреева Ольга Петровна',
+      'Смирнов Илья Андреевич',
+    ]);
     // Signature blocks of other features read the same.
     const signers = await institutionSigners(deps);
     expect(signers.director).toEqual({ position: 'Директор', name: 'Тучин В. М.' });
-    expect(signers.deputies[1]).toEqual({ position: 'Заместитель директора по воспитательной работе', name: 'Смирнов И. А.' });
+    expect(signers.deputies[1]).toEqual({
+      position: 'Заместитель директора по воспитательной работе',
+      name: 'Смирнов И. А.',
+    });
     expect(deps.settings.get().signatures).toMatchObject({ deputyName: 'Андреева О. П.', directorName: 'Тучин В. М.' });
 
     const stale = await refused(admin.call('institution.update', { ...input, shortName: 'Чужое' }), 'conflict');
     expect(stale.message).toMatch(/изменил другой пользователь/);
     expect((stale.details as { version: number }).version).toBe(saved.version);
-    await expect(admin.call('institution.update', { ...input, version: saved.version, fullName: '  ' })).rejects.toThrow(/Полное наименование: не заполнено/);
+    await expect(
+      admin.call('institution.update', { ...input, version: saved.version, fullName: '  ' }),
+    ).rejects.toThrow(/Полное наименование: не заполнено/);
     const entry = (await auditOf('institution.update'))!;
     expect(JSON.parse(entry.after!).address).toBe(input.address);
   });
 
-  it.runIf(kind === 'postgres')('the backup screen on PostgreSQL says to use pg_dump on the server; a copy is not attempted', async () => {
-    const overview = await admin.call('backups.list', {});
-    expect(overview).toMatchObject({ dialect: 'postgres', supported: false, backups: [] });
-    expect(overview.advice).toMatch(/pg_dump/);
-    await expect(admin.call('backups.create', {})).rejects.toThrow(/pg_dump/);
-    expect(await backupNow(deps, 'import')).toBeNull();
-    expect(pgUrl()).toBeTruthy();
-  });
+  it.runIf(kind === 'postgres')(
+    'the backup screen on PostgreSQL says to use pg_dump on the server; a copy is not attempted',
+    async () => {
+      const overview = await admin.call('backups.list', {});
+      expect(overview).toMatchObject({ dialect: 'postgres', supported: false, backups: [] });
+      expect(overview.advice).toMatch(/pg_dump/);
+      await expect(admin.call('backups.create', {})).rejects.toThrow(/pg_dump/);
+      expect(await backupNow(deps, 'import')).toBeNull();
+      expect(pgUrl()).toBeTruthy();
+    },
+  );
 });

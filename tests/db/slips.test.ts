@@ -15,8 +15,12 @@ import { DEMO_TODAY, loadFixtures, SMALL_DEMO, type Fixtures } from '../support/
 import { clientAs, makeDeps, refused, TestClient } from '../support/harness.js';
 
 let dir = '';
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-slips-')); });
-afterAll(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-slips-'));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 function readPdf(result: SlipsResult, name: string): { text: string; pages: number; file: string } {
   const file = path.join(dir, name);
@@ -51,7 +55,10 @@ describeEachDb('credential slips', (kind) => {
     fx = await loadFixtures(handle.db);
     deps = makeDeps(handle, { today: DEMO_TODAY });
   });
-  afterAll(async () => { await handle.close(); await fresh.drop(); });
+  afterAll(async () => {
+    await handle.close();
+    await fresh.drop();
+  });
 
   async function slips(client: TestClient, input: Parameters<TestClient['call']>[1] & object): Promise<SlipsResult> {
     const job = await client.call('users.slips', input as never);
@@ -60,7 +67,14 @@ describeEachDb('credential slips', (kind) => {
     return done.result as SlipsResult;
   }
   const count = async (table: 'users' | 'audit_log') =>
-    Number((await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await handle.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('the department head issues slips to students and parents of their department, creating their accounts', async () => {
     const head = await clientAs(deps, 'depthead');
@@ -73,7 +87,9 @@ describeEachDb('credential slips', (kind) => {
     const usersBefore = await count('users');
 
     const result = await slips(head, {
-      studentIds: withoutAccount.map((s) => s.studentId), guardianIds: guardians.map((g) => g.guardianId), address: 'https://journal.yuet.example',
+      studentIds: withoutAccount.map((s) => s.studentId),
+      guardianIds: guardians.map((g) => g.guardianId),
+      address: 'https://journal.yuet.example',
     });
     expect(result.created).toBe(withoutAccount.length + guardians.length);
     expect(result.slips).toBe(result.created);
@@ -102,16 +118,37 @@ describeEachDb('credential slips', (kind) => {
       await student.call('auth.changePassword', { current: creds.get(account.login)!, next: 'Student2026' });
       expect((await student.call('home.summary', {})).children.map((c) => c.studentId)).toEqual([s.studentId]);
     }
-    const guardianRow = await handle.db.selectFrom('guardians').select(['user_id', 'student_id']).where('id', '=', guardians[0]!.guardianId).executeTakeFirstOrThrow();
-    const parentUser = await handle.db.selectFrom('users').select(['login']).where('id', '=', guardianRow.user_id!).executeTakeFirstOrThrow();
+    const guardianRow = await handle.db
+      .selectFrom('guardians')
+      .select(['user_id', 'student_id'])
+      .where('id', '=', guardians[0]!.guardianId)
+      .executeTakeFirstOrThrow();
+    const parentUser = await handle.db
+      .selectFrom('users')
+      .select(['login'])
+      .where('id', '=', guardianRow.user_id!)
+      .executeTakeFirstOrThrow();
     const parent = new TestClient(deps);
-    expect((await parent.call('auth.login', { login: parentUser.login, password: creds.get(parentUser.login)! })).roles.map((r) => r.role)).toEqual(['parent']);
+    expect(
+      (await parent.call('auth.login', { login: parentUser.login, password: creds.get(parentUser.login)! })).roles.map(
+        (r) => r.role,
+      ),
+    ).toEqual(['parent']);
 
-    const log = await handle.db.selectFrom('audit_log').selectAll().where('user_id', '=', fx.userIds.depthead).orderBy('id').execute();
+    const log = await handle.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('user_id', '=', fx.userIds.depthead)
+      .orderBy('id')
+      .execute();
     expect(log.filter((r) => r.action === 'users.create')).toHaveLength(result.created);
     const exported = log.filter((r) => r.action === 'export.personal_data');
     expect(exported).toHaveLength(1);
-    expect(JSON.parse(exported[0]!.after!)).toMatchObject({ what: 'Листки с паролями', count: result.slips, created: result.created });
+    expect(JSON.parse(exported[0]!.after!)).toMatchObject({
+      what: 'Листки с паролями',
+      count: result.slips,
+      created: result.created,
+    });
     const everything = JSON.stringify(await handle.db.selectFrom('audit_log').selectAll().execute());
     for (const p of creds.values()) expect(everything).not.toContain(p);
   });
@@ -121,25 +158,53 @@ describeEachDb('credential slips', (kind) => {
     const group = await head.call('users.families', { groupId: fx.groupId });
     const withAccount = group.students.filter((s) => s.account && s.account.login !== 'student').slice(0, 2);
     const usersBefore = await count('users');
-    const result = await slips(head, { studentIds: withAccount.map((s) => s.studentId), userIds: withAccount.map((s) => s.account!.userId) });
+    const result = await slips(head, {
+      studentIds: withAccount.map((s) => s.studentId),
+      userIds: withAccount.map((s) => s.account!.userId),
+    });
     expect(result).toMatchObject({ slips: 2, created: 0 });
     expect(await count('users')).toBe(usersBefore);
     const creds = credentials(readPdf(result, `again-${kind}.pdf`).text);
     const c = new TestClient(deps);
-    expect((await c.call('auth.login', { login: withAccount[0]!.account!.login, password: creds.get(withAccount[0]!.account!.login)! })).mustChangePassword).toBe(true);
+    expect(
+      (
+        await c.call('auth.login', {
+          login: withAccount[0]!.account!.login,
+          password: creds.get(withAccount[0]!.account!.login)!,
+        })
+      ).mustChangePassword,
+    ).toBe(true);
   });
 
   it('a parent of two students gets one account, joined by name and phone', async () => {
     const admin = await clientAs(deps, 'admin');
-    const linked = await handle.db.selectFrom('guardians').select(['id', 'full_name', 'phone', 'user_id', 'student_id'])
-      .where('user_id', 'is not', null).where('phone', 'is not', null).where('id', '!=', fx.familyGuardianId).orderBy('id').executeTakeFirstOrThrow();
-    const sibling = await handle.db.selectFrom('guardians').select(['id']).where('user_id', 'is', null)
-      .where('student_id', '!=', linked.student_id).orderBy('id', 'desc').executeTakeFirstOrThrow();
-    await handle.db.updateTable('guardians').set({ full_name: linked.full_name.toUpperCase(), phone: linked.phone }).where('id', '=', sibling.id).execute();
+    const linked = await handle.db
+      .selectFrom('guardians')
+      .select(['id', 'full_name', 'phone', 'user_id', 'student_id'])
+      .where('user_id', 'is not', null)
+      .where('phone', 'is not', null)
+      .where('id', '!=', fx.familyGuardianId)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const sibling = await handle.db
+      .selectFrom('guardians')
+      .select(['id'])
+      .where('user_id', 'is', null)
+      .where('student_id', '!=', linked.student_id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    await handle.db
+      .updateTable('guardians')
+      .set({ full_name: linked.full_name.toUpperCase(), phone: linked.phone })
+      .where('id', '=', sibling.id)
+      .execute();
     const result = await slips(admin, { guardianIds: [sibling.id] });
     expect(result).toMatchObject({ slips: 1, created: 0 });
-    expect((await handle.db.selectFrom('guardians').select('user_id').where('id', '=', sibling.id).executeTakeFirstOrThrow()).user_id).toBe(linked.user_id);
-    const row = (await admin.call('users.get', { id: linked.user_id! }));
+    expect(
+      (await handle.db.selectFrom('guardians').select('user_id').where('id', '=', sibling.id).executeTakeFirstOrThrow())
+        .user_id,
+    ).toBe(linked.user_id);
+    const row = await admin.call('users.get', { id: linked.user_id! });
     expect(row.children.map((c) => c.studentId).sort()).toEqual(expect.arrayContaining([linked.student_id]));
     expect(row.children.length).toBe(2);
     expect(readPdf(result, `two-${kind}.pdf`).text).toMatch(/Родитель \(законный\s+представитель\):/);
@@ -151,9 +216,15 @@ describeEachDb('credential slips', (kind) => {
     const audit = await count('audit_log');
     await refused(head.call('users.slips', { studentIds: [fx.otherStudentId] }), 'forbidden');
     await refused(head.call('users.slips', { studentIds: [fx.familyStudentId, fx.otherStudentId] }), 'forbidden');
-    const otherGuardian = await handle.db.selectFrom('guardians').select('id').where('student_id', '=', fx.otherStudentId).executeTakeFirstOrThrow();
+    const otherGuardian = await handle.db
+      .selectFrom('guardians')
+      .select('id')
+      .where('student_id', '=', fx.otherStudentId)
+      .executeTakeFirstOrThrow();
     await refused(head.call('users.slips', { guardianIds: [otherGuardian.id] }), 'forbidden');
-    expect((await refused(head.call('users.slips', { userIds: [fx.userIds.teacher] }), 'forbidden')).message).toMatch(/выдаёт администратор/);
+    expect((await refused(head.call('users.slips', { userIds: [fx.userIds.teacher] }), 'forbidden')).message).toMatch(
+      /выдаёт администратор/,
+    );
     await refused(head.call('users.families', { groupId: fx.otherGroupId }), 'forbidden');
     expect((await refused(head.call('users.slips', {}), 'bad_request')).message).toMatch(/Отметьте, кому/);
     await refused(head.call('users.slips', { studentIds: [999999] }), 'not_found');
@@ -163,7 +234,12 @@ describeEachDb('credential slips', (kind) => {
 
   it('the administrator prints slips for staff; a disabled account is refused with its login named', async () => {
     const admin = await clientAs(deps, 'admin');
-    const made = await admin.call('users.create', { login: 'slip.teacher', lastName: 'Ёлкина', firstName: 'Дарья', roles: [{ role: 'teacher' }] });
+    const made = await admin.call('users.create', {
+      login: 'slip.teacher',
+      lastName: 'Ёлкина',
+      firstName: 'Дарья',
+      roles: [{ role: 'teacher' }],
+    });
     const result = await slips(admin, { userIds: [made.userId, fx.otherTeacherId] });
     const pdf = readPdf(result, `staff-${kind}.pdf`);
     expect(pdf.text).toContain('slip.teacher');
@@ -175,7 +251,9 @@ describeEachDb('credential slips', (kind) => {
     await new TestClient(deps).call('auth.login', { login: 'slip.teacher', password: creds.get('slip.teacher')! });
     const off = await admin.call('users.setActive', { id: made.userId, version: made.user.version, active: false });
     expect(off.active).toBe(false);
-    expect((await refused(admin.call('users.slips', { userIds: [made.userId] }), 'bad_request')).message).toMatch(/отключены: slip\.teacher/);
+    expect((await refused(admin.call('users.slips', { userIds: [made.userId] }), 'bad_request')).message).toMatch(
+      /отключены: slip\.teacher/,
+    );
   });
 
   it('lays out six slips to an A4 sheet', async () => {

@@ -51,7 +51,10 @@ describeEachDb('browser sessions in the database', (kind) => {
   async function teacher(): Promise<{ id: number; password: string }> {
     const admin = await new TestClient(deps).login('admin', ADMIN.password);
     const made = await admin.call('users.create', {
-      login: 'ivanova', lastName: 'Иванова', firstName: 'Мария', roles: [{ role: 'teacher' }],
+      login: 'ivanova',
+      lastName: 'Иванова',
+      firstName: 'Мария',
+      roles: [{ role: 'teacher' }],
     });
     const t = await new TestClient(deps).login('ivanova', made.oneTimePassword);
     await t.call('auth.changePassword', { current: made.oneTimePassword, next: 'Uchitel2026' });
@@ -126,7 +129,11 @@ describeEachDb('browser sessions in the database', (kind) => {
     expect(await c.loggedIn()).toBe(false);
     t.password = 'Novyi2026parol';
 
-    await admin.call('users.setRoles', { id: t.id, version: await version(), roles: [{ role: 'teacher' }, { role: 'deputy' }] });
+    await admin.call('users.setRoles', {
+      id: t.id,
+      version: await version(),
+      roles: [{ role: 'teacher' }, { role: 'deputy' }],
+    });
     expect(await b.loggedIn()).toBe(false);
 
     const d = await login();
@@ -137,8 +144,9 @@ describeEachDb('browser sessions in the database', (kind) => {
     const e = await login();
     await admin.call('users.resetPassword', { id: t.id });
     expect(await e.loggedIn()).toBe(false);
-    expect(await handle.db.selectFrom('web_sessions').select('token_hash').where('user_id', '=', t.id).execute())
-      .toHaveLength(0);
+    expect(
+      await handle.db.selectFrom('web_sessions').select('token_hash').where('user_id', '=', t.id).execute(),
+    ).toHaveLength(0);
   });
 
   it('reads the session, its user and roles with every call, in one round trip on PostgreSQL', async () => {
@@ -158,14 +166,16 @@ describeEachDb('browser sessions in the database', (kind) => {
 
     // Changed behind the program's back (another process, a fix by hand): the very next call sees it.
     await handle.db.insertInto('user_roles').values({ user_id: t.id, role: 'deputy' }).execute();
-    expect(((await c.call('auth.me')).body.value as { roles: Array<{ role: string }> }).roles.map((r) => r.role))
-      .toEqual(['teacher', 'deputy']);
+    expect(
+      ((await c.call('auth.me')).body.value as { roles: Array<{ role: string }> }).roles.map((r) => r.role),
+    ).toEqual(['teacher', 'deputy']);
     await handle.db.updateTable('users').set({ active: 0 }).where('id', '=', t.id).execute();
     const refused = await c.call('journal.list', {});
     expect(refused.body.error?.code).toBe('unauthenticated');
     expect(c.cookie).toBeNull();
-    expect(await handle.db.selectFrom('web_sessions').select('token_hash').where('user_id', '=', t.id).execute())
-      .toHaveLength(0);
+    expect(
+      await handle.db.selectFrom('web_sessions').select('token_hash').where('user_id', '=', t.id).execute(),
+    ).toHaveLength(0);
   });
 
   async function openAgain(): Promise<JournalDb> {

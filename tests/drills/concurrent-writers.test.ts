@@ -27,7 +27,10 @@ describeEachDb('two writers at once', (kind) => {
     await handle.close();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-two-'));
   });
-  afterAll(async () => { await fresh.drop(); fs.rmSync(dir, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await fresh.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('two processes on disjoint cells: every save succeeds and every acknowledged value is in the database', async () => {
     const file = path.join(dir, 'cells.json');
@@ -43,8 +46,12 @@ describeEachDb('two writers at once', (kind) => {
     const last = new Map<number, string>();
     for (const ack of acks.sort((x, y) => x.k - y.k)) last.set(ack.cell, ack.value);
     for (const [index, value] of last) {
-      const row = await handle.db.selectFrom('marks').select('value')
-        .where('column_id', '=', cells[index]!.columnId).where('student_id', '=', cells[index]!.studentId).executeTakeFirst();
+      const row = await handle.db
+        .selectFrom('marks')
+        .select('value')
+        .where('column_id', '=', cells[index]!.columnId)
+        .where('student_id', '=', cells[index]!.studentId)
+        .executeTakeFirst();
       expect(row?.value).toBe(value);
     }
     await handle.close();
@@ -53,8 +60,12 @@ describeEachDb('two writers at once', (kind) => {
   it('two processes fighting over one cell: each save either lands with an audit row or is refused as a conflict', async () => {
     const handle = await openDatabase(fresh.url);
     const cell = cells[cells.length - 1]!;
-    const current = await handle.db.selectFrom('marks').select('version')
-      .where('column_id', '=', cell.columnId).where('student_id', '=', cell.studentId).executeTakeFirst();
+    const current = await handle.db
+      .selectFrom('marks')
+      .select('version')
+      .where('column_id', '=', cell.columnId)
+      .where('student_id', '=', cell.studentId)
+      .executeTakeFirst();
     const file = path.join(dir, 'one.json');
     writeCellsFile(file, [{ ...cell, version: current?.version ?? null }]);
     const auditBefore = await marksAudit(handle);
@@ -67,9 +78,13 @@ describeEachDb('two writers at once', (kind) => {
     expect(acks.length + conflicts.length).toBe(80);
     expect(conflicts.length).toBeGreaterThan(0);
     expect(conflicts[0]).toMatch(/[А-Яа-я]/);
-    expect(await marksAudit(handle) - auditBefore).toBe(acks.length);
-    const row = await handle.db.selectFrom('marks').select('version')
-      .where('column_id', '=', cell.columnId).where('student_id', '=', cell.studentId).executeTakeFirstOrThrow();
+    expect((await marksAudit(handle)) - auditBefore).toBe(acks.length);
+    const row = await handle.db
+      .selectFrom('marks')
+      .select('version')
+      .where('column_id', '=', cell.columnId)
+      .where('student_id', '=', cell.studentId)
+      .executeTakeFirstOrThrow();
     expect(row.version).toBe(Math.max(...acks.map((x) => x.version)));
     await handle.close();
   });
@@ -83,13 +98,27 @@ describeEachDb('two writers at once', (kind) => {
     const c2 = await new TestClient(makeDeps(two, { today: DEMO_TODAY })).login('teacher');
     const cell = cells[0]!;
     for (let round = 0; round < 10; round++) {
-      const seen = await one.db.selectFrom('marks').select(['version', 'value'])
-        .where('column_id', '=', cell.columnId).where('student_id', '=', cell.studentId).executeTakeFirst();
+      const seen = await one.db
+        .selectFrom('marks')
+        .select(['version', 'value'])
+        .where('column_id', '=', cell.columnId)
+        .where('student_id', '=', cell.studentId)
+        .executeTakeFirst();
       // Two values that both change the cell (saving the value it already has is a harmless no-op).
       const [v1, v2] = VALUES.filter((v) => v !== seen?.value);
       const results = await Promise.allSettled([
-        c1.call('marks.set', { columnId: cell.columnId, studentId: cell.studentId, value: v1!, version: seen?.version ?? null }),
-        c2.call('marks.set', { columnId: cell.columnId, studentId: cell.studentId, value: v2!, version: seen?.version ?? null }),
+        c1.call('marks.set', {
+          columnId: cell.columnId,
+          studentId: cell.studentId,
+          value: v1!,
+          version: seen?.version ?? null,
+        }),
+        c2.call('marks.set', {
+          columnId: cell.columnId,
+          studentId: cell.studentId,
+          value: v2!,
+          version: seen?.version ?? null,
+        }),
       ]);
       const won = results.filter((r) => r.status === 'fulfilled');
       const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -97,9 +126,14 @@ describeEachDb('two writers at once', (kind) => {
       expect(lost).toHaveLength(1);
       expect(lost[0]!.reason).toBeInstanceOf(AppError);
       expect((lost[0]!.reason as AppError).code).toBe('conflict');
-      const fresh = ((lost[0]!.reason as AppError).details as { fresh: Array<{ cell: { value: string } }> }).fresh[0]!.cell.value;
-      const stored = await two.db.selectFrom('marks').select('value')
-        .where('column_id', '=', cell.columnId).where('student_id', '=', cell.studentId).executeTakeFirstOrThrow();
+      const fresh = ((lost[0]!.reason as AppError).details as { fresh: Array<{ cell: { value: string } }> }).fresh[0]!
+        .cell.value;
+      const stored = await two.db
+        .selectFrom('marks')
+        .select('value')
+        .where('column_id', '=', cell.columnId)
+        .where('student_id', '=', cell.studentId)
+        .executeTakeFirstOrThrow();
       expect(fresh).toBe(stored.value);
     }
     await one.close();
@@ -108,7 +142,10 @@ describeEachDb('two writers at once', (kind) => {
 });
 
 async function marksAudit(handle: JournalDb): Promise<number> {
-  const row = await handle.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('action', '=', 'marks.set').executeTakeFirstOrThrow();
+  const row = await handle.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('action', '=', 'marks.set')
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

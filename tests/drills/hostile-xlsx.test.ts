@@ -32,11 +32,27 @@ beforeAll(async () => {
   admin = await new TestClient(makeDeps(handle)).login(ADMIN.login, ADMIN.password);
   await openCollegeYear(admin);
 });
-afterAll(async () => { await handle.close(); await fresh.drop(); });
+afterAll(async () => {
+  await handle.close();
+  await fresh.drop();
+});
 
 async function counts() {
-  const n = async (t: 'students' | 'users' | 'enrolments' | 'audit_log') => Number((await handle.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  return { students: await n('students'), users: await n('users'), enrolments: await n('enrolments'), audit: await n('audit_log') };
+  const n = async (t: 'students' | 'users' | 'enrolments' | 'audit_log') =>
+    Number(
+      (
+        await handle.db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    students: await n('students'),
+    users: await n('users'),
+    enrolments: await n('enrolments'),
+    audit: await n('audit_log'),
+  };
 }
 
 /** A workbook with the header and rows; `edit` may set formulas, merges, rich text on the sheet. */
@@ -50,9 +66,20 @@ async function workbook(rows: ExcelJS.CellValue[][], edit?: (ws: ExcelJS.Workshe
 }
 
 /** A real (not dry-run) import: the refusal's message, or the report. */
-async function attempt(file: Buffer, list: 'students' | 'users' = 'students'): Promise<{ error: string } | { report: ImportReport }> {
+async function attempt(
+  file: Buffer,
+  list: 'students' | 'users' = 'students',
+): Promise<{ error: string } | { report: ImportReport }> {
   try {
-    return { report: await runImportJob(admin, { list, file, dryRun: false, skipBad: false, ...(list === 'students' ? { admission } : {}) }) };
+    return {
+      report: await runImportJob(admin, {
+        list,
+        file,
+        dryRun: false,
+        skipBad: false,
+        ...(list === 'students' ? { admission } : {}),
+      }),
+    };
   } catch (error) {
     if (error instanceof AppError) return { error: error.message };
     throw error;
@@ -90,7 +117,10 @@ describe('damaged files', () => {
   it('a truncated zip (a copy cut short) is «повреждён»', async () => {
     const whole = await workbook(GOOD);
     for (const fraction of [0.3, 0.6, 0.95]) {
-      await expectRefused(whole.subarray(0, Math.floor(whole.length * fraction)), /^Файл повреждён: архив книги обрывается или испорчен/);
+      await expectRefused(
+        whole.subarray(0, Math.floor(whole.length * fraction)),
+        /^Файл повреждён: архив книги обрывается или испорчен/,
+      );
     }
     await expectRefused(whole.subarray(0, whole.length - 10), /^Файл повреждён/);
   });
@@ -98,7 +128,8 @@ describe('damaged files', () => {
   it('garbage inside an intact zip is refused as damaged or unreadable, never half-read', async () => {
     const whole = await workbook(GOOD);
     const broken = Buffer.from(whole);
-    for (let i = Math.floor(broken.length * 0.2); i < Math.floor(broken.length * 0.7); i += 7) broken[i] = (broken[i]! * 31 + 17) & 0xff;
+    for (let i = Math.floor(broken.length * 0.2); i < Math.floor(broken.length * 0.7); i += 7)
+      broken[i] = (broken[i]! * 31 + 17) & 0xff;
     await expectRefused(broken, /Файл повреждён|Файл не читается как таблица Excel/);
   });
 
@@ -153,66 +184,100 @@ describe('too much', () => {
 
 describe('cells that are not what they seem', () => {
   it('formulas: the computed result is the value; never computed or an error — refused by row and column', async () => {
-    await expectProblems(await workbook(GOOD, (ws) => {
-      ws.getCell('A2').value = { formula: 'UPPER("x")', date1904: false } as ExcelJS.CellFormulaValue; // written by a program: no result
-      ws.getCell('C3').value = { formula: '1/0', result: { error: '#DIV/0!' }, date1904: false } as ExcelJS.CellFormulaValue;
-      ws.getCell('D4').value = { error: '#N/A' };
-    }), [
-      [2, 'Фамилия', 'формула «=UPPER("x")» без вычисленного значения: откройте файл в Excel'],
-      [3, 'Дата рождения', 'формула «=1/0» даёт ошибку #DIV/0!'],
-      [4, 'Группа', 'в ячейке ошибка #N/A'],
-    ]);
+    await expectProblems(
+      await workbook(GOOD, (ws) => {
+        ws.getCell('A2').value = { formula: 'UPPER("x")', date1904: false } as ExcelJS.CellFormulaValue; // written by a program: no result
+        ws.getCell('C3').value = {
+          formula: '1/0',
+          result: { error: '#DIV/0!' },
+          date1904: false,
+        } as ExcelJS.CellFormulaValue;
+        ws.getCell('D4').value = { error: '#N/A' };
+      }),
+      [
+        [2, 'Фамилия', 'формула «=UPPER("x")» без вычисленного значения: откройте файл в Excel'],
+        [3, 'Дата рождения', 'формула «=1/0» даёт ошибку #DIV/0!'],
+        [4, 'Группа', 'в ячейке ошибка #N/A'],
+      ],
+    );
   });
 
   it('wrong types: a number for a name, 31.02.2010, booleans, a time for a date', async () => {
-    await expectProblems(await workbook([
-      [12345, 'Иван', '01.02.2010', 'ЭС-11', null],
-      ['Петров', 'Пётр', '31.02.2010', 'ЭС-11', null],
-      ['Сидоров', true, '01.02.2010', 'ЭС-11', null],
-      ['Козлов', 'Кирилл', false, 'ЭС-11', null],
-      ['Лебедев', 'Лев', 0.5, 'ЭС-11', null],
-      ['Морозов', 'Марк', '01.02.2010', 42, 'не почта'],
-    ]), [
-      [2, 'Фамилия', '«12345»: в имени не должно быть цифр'],
-      [3, 'Дата рождения', '«31.02.2010»: такой даты нет'],
-      [4, 'Имя', 'логическое значение ИСТИНА, а нужен текст'],
-      [5, 'Дата рождения', 'логическое значение ЛОЖЬ, а нужна дата'],
-      [6, 'Дата рождения', '«0.5» — не дата'],
-      [7, 'Группа', 'группы «42» нет'],
-      [7, 'E-mail', '«не почта» — не адрес электронной почты'],
-    ]);
+    await expectProblems(
+      await workbook([
+        [12345, 'Иван', '01.02.2010', 'ЭС-11', null],
+        ['Петров', 'Пётр', '31.02.2010', 'ЭС-11', null],
+        ['Сидоров', true, '01.02.2010', 'ЭС-11', null],
+        ['Козлов', 'Кирилл', false, 'ЭС-11', null],
+        ['Лебедев', 'Лев', 0.5, 'ЭС-11', null],
+        ['Морозов', 'Марк', '01.02.2010', 42, 'не почта'],
+      ]),
+      [
+        [2, 'Фамилия', '«12345»: в имени не должно быть цифр'],
+        [3, 'Дата рождения', '«31.02.2010»: такой даты нет'],
+        [4, 'Имя', 'логическое значение ИСТИНА, а нужен текст'],
+        [5, 'Дата рождения', 'логическое значение ЛОЖЬ, а нужна дата'],
+        [6, 'Дата рождения', '«0.5» — не дата'],
+        [7, 'Группа', 'группы «42» нет'],
+        [7, 'E-mail', '«не почта» — не адрес электронной почты'],
+      ],
+    );
   });
 
   it('cells merged across columns are refused; merged down a column the value is meant for every row', async () => {
-    await expectProblems(await workbook([
-      ['Антонова Анна', null, '01.02.2010', 'ЭС-11', null],
-      ['Борисов', 'Борис', '03.04.2010', 'ЭС-11', null],
-    ], (ws) => { ws.mergeCells('A2:B2'); }), [
-      [2, 'Имя', 'ячейка объединена с A2: разъедините ячейки'],
-    ]);
+    await expectProblems(
+      await workbook(
+        [
+          ['Антонова Анна', null, '01.02.2010', 'ЭС-11', null],
+          ['Борисов', 'Борис', '03.04.2010', 'ЭС-11', null],
+        ],
+        (ws) => {
+          ws.mergeCells('A2:B2');
+        },
+      ),
+      [[2, 'Имя', 'ячейка объединена с A2: разъедините ячейки']],
+    );
   });
 
   it('what a hand-made list really holds imports as the secretary sees it: computed formulas, rich text, links, a merged group', async () => {
     const before = await counts();
-    const file = await workbook([
-      [null, 'Алина', '01.02.2010', 'ЭС-11', null],
-      [null, 'Богдан', '03.04.2010', null, null],
-      [null, 'Вера', '05.06.2010', null, null],
-    ], (ws) => {
-      ws.getCell('A2').value = { formula: 'PROPER("АЛЕКСЕЕВА")', result: 'Алексеева', date1904: false } as ExcelJS.CellFormulaValue;
-      ws.getCell('A3').value = { richText: [{ text: 'Бело', font: { bold: true } }, { text: 'в' }] };
-      ws.getCell('A4').value = { formula: '"Вол"&"кова"', result: 'Волкова', date1904: false } as ExcelJS.CellFormulaValue;
-      ws.getCell('E2').value = { text: 'alina@mail.example', hyperlink: 'mailto:alina@mail.example' };
-      ws.mergeCells('D2:D4');
-    });
+    const file = await workbook(
+      [
+        [null, 'Алина', '01.02.2010', 'ЭС-11', null],
+        [null, 'Богдан', '03.04.2010', null, null],
+        [null, 'Вера', '05.06.2010', null, null],
+      ],
+      (ws) => {
+        ws.getCell('A2').value = {
+          formula: 'PROPER("АЛЕКСЕЕВА")',
+          result: 'Алексеева',
+          date1904: false,
+        } as ExcelJS.CellFormulaValue;
+        ws.getCell('A3').value = { richText: [{ text: 'Бело', font: { bold: true } }, { text: 'в' }] };
+        ws.getCell('A4').value = {
+          formula: '"Вол"&"кова"',
+          result: 'Волкова',
+          date1904: false,
+        } as ExcelJS.CellFormulaValue;
+        ws.getCell('E2').value = { text: 'alina@mail.example', hyperlink: 'mailto:alina@mail.example' };
+        ws.mergeCells('D2:D4');
+      },
+    );
     const outcome = await attempt(file);
     expect(outcome).toHaveProperty('report');
     const report = (outcome as { report: ImportReport }).report;
     expect(report.problems).toEqual([]);
     expect([report.imported, report.created]).toEqual([true, 3]);
-    const rows = await handle.db.selectFrom('students').select(['last_name', 'first_name', 'email']).orderBy('id', 'desc').limit(3).execute();
+    const rows = await handle.db
+      .selectFrom('students')
+      .select(['last_name', 'first_name', 'email'])
+      .orderBy('id', 'desc')
+      .limit(3)
+      .execute();
     expect(rows.reverse().map((r) => [r.last_name, r.first_name, r.email])).toEqual([
-      ['Алексеева', 'Алина', 'alina@mail.example'], ['Белов', 'Богдан', null], ['Волкова', 'Вера', null],
+      ['Алексеева', 'Алина', 'alina@mail.example'],
+      ['Белов', 'Богдан', null],
+      ['Волкова', 'Вера', null],
     ]);
     expect((await counts()).students).toBe(before.students + 3);
   });
@@ -226,7 +291,10 @@ describe('cells that are not what they seem', () => {
     const before = await counts();
     const outcome = await attempt(Buffer.from(await wb.xlsx.writeBuffer()), 'users');
     const report = (outcome as { report: ImportReport }).report;
-    expect(report.problems.map((p) => [p.row, p.column])).toEqual([[2, 'Фамилия'], [3, 'Имя']]);
+    expect(report.problems.map((p) => [p.row, p.column])).toEqual([
+      [2, 'Фамилия'],
+      [3, 'Имя'],
+    ]);
     expect(report.imported).toBe(false);
     expect(await counts()).toEqual(before);
   });
@@ -250,6 +318,14 @@ async function streamedSheet(rows: number, row: (i: number) => ExcelJS.CellValue
 function watchMemory(): { stop(): number } {
   const base = process.memoryUsage().rss;
   let peak = base;
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 10);
-  return { stop: () => { clearInterval(timer); peak = Math.max(peak, process.memoryUsage().rss); return peak - base; } };
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 10);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      peak = Math.max(peak, process.memoryUsage().rss);
+      return peak - base;
+    },
+  };
 }

@@ -47,7 +47,8 @@ it(`keeps every acknowledged mark after kill -9 mid-stream (${ROUNDS} round(s))`
     const inFlight = acks.at(-1)!.k + 1;
     const read = raw.prepare('select value, version from marks where column_id = ? and student_id = ?');
     for (const [index, ack] of lastByCell) {
-      const row = read.get(cells[index]!.columnId, cells[index]!.studentId) as { value: string; version: number } | undefined;
+      const row = read.get(cells[index]!.columnId, cells[index]!.studentId) as
+        { value: string; version: number } | undefined;
       const allowed = [ack.value];
       if (inFlight % cells.length === index) allowed.push(valueAt(inFlight));
       expect(allowed, `cell ${index}: acknowledged ${ack.value}, found ${row?.value}`).toContain(row?.value);

@@ -10,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, pgUrl, type FreshDb } from '../support/databases.js';
 import { ADMIN, seedInstitution } from '../support/institution.js';
 import {
-  cookieOf, destroyAgents, makeCertificate, nginxMissing, request, startNginx, startServe, type Nginx, type ServeProcess,
+  cookieOf,
+  destroyAgents,
+  makeCertificate,
+  nginxMissing,
+  request,
+  startNginx,
+  startServe,
+  type Nginx,
+  type ServeProcess,
 } from '../support/serve-cluster.js';
 
 const skip = nginxMissing() ?? (pgUrl() ? null : 'PostgreSQL недоступен: проверка двух серверов пропущена');
@@ -26,10 +34,17 @@ describe.skipIf(skip !== null)('two serve processes on one PostgreSQL behind ngi
   const ports = [base, base + 1];
   const env = { ZHURNAL_LEASE_TTL_MS: '1500' };
 
-  const serve = (port: number) => startServe({ db: fresh.url, port, dataDir: dir, env,
-    args: ['--trust-proxy', '127.0.0.1', '--quiet', '--today', '2026-11-25'] });
+  const serve = (port: number) =>
+    startServe({
+      db: fresh.url,
+      port,
+      dataDir: dir,
+      env,
+      args: ['--trust-proxy', '127.0.0.1', '--quiet', '--today', '2026-11-25'],
+    });
   const role = async (p: ServeProcess) => (await request(`${p.url}healthz`)).json<{ scheduler: string }>().scheduler;
-  const roles = async () => Promise.all(procs.map((p) => (p.child.exitCode === null && p.child.signalCode === null ? role(p) : 'dead')));
+  const roles = async () =>
+    Promise.all(procs.map((p) => (p.child.exitCode === null && p.child.signalCode === null ? role(p) : 'dead')));
   const viaNginx = (method: string, body: unknown, cookie: string | null, from = '127.0.0.1') =>
     request(`${nginx.url}api/${method}`, { body, cookie, from });
   const until = async (check: () => Promise<boolean>, ms: number) => {
@@ -85,7 +100,9 @@ describe.skipIf(skip !== null)('two serve processes on one PostgreSQL behind ngi
     expect(await until(async () => (await role(survivor)) === 'active', 6_000)).toBe(true);
 
     procs[active] = await serve(victim.port);
-    expect((await request(`${procs[active]!.url}api/auth.me`, { body: {}, cookie })).json().value).toMatchObject({ login: 'admin' });
+    expect((await request(`${procs[active]!.url}api/auth.me`, { body: {}, cookie })).json().value).toMatchObject({
+      login: 'admin',
+    });
     for (let i = 0; i < 6; i++) expect((await viaNginx('home.summary', {}, cookie)).status).toBe(200);
     expect(await until(async () => (await roles()).sort().join() === 'active,standby', 5_000)).toBe(true);
     expect(await role(survivor)).toBe('active'); // the lease stays where it is; the newcomer waits
@@ -102,15 +119,19 @@ describe.skipIf(skip !== null)('two serve processes on one PostgreSQL behind ngi
     const stranger = '127.0.0.2';
     const owner = '127.0.0.3';
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await viaNginx('auth.login', { login: 'admin', password: 'Wrong2026x' }, null, stranger)).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await viaNginx('auth.login', { login: 'admin', password: 'Wrong2026x' }, null, stranger)).status);
     expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
     const refused = await viaNginx('auth.login', { login: 'admin', password: ADMIN.password }, null, stranger);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(800);
     expect((await viaNginx('auth.login', { login: 'admin', password: ADMIN.password }, null, owner)).status).toBe(200);
     // A forged X-Forwarded-For is replaced by nginx: it cannot pick an address to dodge the block.
-    const forged = await request(`${nginx.url}api/auth.login`, { body: { login: 'admin', password: ADMIN.password }, from: stranger,
-      headers: { 'X-Forwarded-For': '203.0.113.50' } });
+    const forged = await request(`${nginx.url}api/auth.login`, {
+      body: { login: 'admin', password: ADMIN.password },
+      from: stranger,
+      headers: { 'X-Forwarded-For': '203.0.113.50' },
+    });
     expect(forged.status).toBe(429);
   });
 

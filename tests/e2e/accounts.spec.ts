@@ -5,7 +5,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { expect, login, test } from './fixtures';
 
-test('the admin creates a teacher with a journal; the teacher changes the password and sees only that journal', async ({ page, demo }) => {
+test('the admin creates a teacher with a journal; the teacher changes the password and sees only that journal', async ({
+  page,
+  demo,
+}) => {
   await login(page, demo.url, 'admin');
   await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Пользователи и роли' }).click();
   await expect(page.getByRole('heading', { name: 'Пользователи и роли' })).toBeVisible();
@@ -60,12 +63,17 @@ test('the admin creates a teacher with a journal; the teacher changes the passwo
   const api = await demo.api(page, 'users.myJournals', {});
   expect((api.body.value as unknown[]).length).toBe(1);
   expect((await demo.api(page, 'users.list', {})).status).toBe(403);
-  await expect(page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Пользователи и роли' })).toHaveCount(0);
+  await expect(
+    page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Пользователи и роли' }),
+  ).toHaveCount(0);
 });
 
 test('the department head prints slips for parents and students of their group', async ({ page, demo }) => {
   await login(page, demo.url, 'depthead');
-  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Доступ родителей и обучающихся' }).click();
+  await page
+    .getByRole('navigation', { name: 'Разделы' })
+    .getByRole('link', { name: 'Доступ родителей и обучающихся' })
+    .click();
   const table = page.getByRole('table', { name: 'Обучающиеся и родители группы' });
   await expect(table).toBeVisible();
   const students = table.getByRole('checkbox', { name: /^Обучающийся / });
@@ -101,7 +109,10 @@ test('the department head prints slips for parents and students of their group',
   expect(staff.status).toBe(403);
 });
 
-test('five wrong passwords close the account to that address until the admin unlocks it; the audit log shows it all', async ({ page, demo }) => {
+test('five wrong passwords close the account to that address until the admin unlocks it; the audit log shows it all', async ({
+  page,
+  demo,
+}) => {
   for (let i = 0; i < 5; i++) {
     await login(page, demo.url, 'teacher', `wrong-${i}-pass`);
     await expect(page.getByRole('alert')).toBeVisible();
@@ -142,8 +153,10 @@ test('five wrong passwords close the account to that address until the admin unl
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Здравствуйте');
 });
 
-test('a parent calling the family page with another child\'s id is refused', async ({ page, demo }) => {
-  const contract = (await (await page.request.get(new URL('api/contract', demo.url).toString())).json()) as Array<{ method: string }>;
+test("a parent calling the family page with another child's id is refused", async ({ page, demo }) => {
+  const contract = (await (await page.request.get(new URL('api/contract', demo.url).toString())).json()) as Array<{
+    method: string;
+  }>;
   test.skip(!contract.some((m) => m.method === 'family.page'), 'family.page (журнал, задача 5) ещё не влит в main');
   await login(page, demo.url, 'parent');
   await expect(page.getByRole('heading', { name: 'Мои дети' })).toBeVisible();
@@ -163,14 +176,22 @@ test('the API refuses a parent another child, and roles what they may not do', a
   const home = await demo.api(page, 'home.summary', {});
   const own = (home.body.value as { children: Array<{ studentId: number }> }).children.map((c) => c.studentId);
   expect(own).toHaveLength(1);
-  for (const [method, input] of [['users.get', { id: 1 }], ['users.families', {}], ['audit.list', {}], ['users.slips', { studentIds: [own[0]! + 1] }]] as const) {
+  for (const [method, input] of [
+    ['users.get', { id: 1 }],
+    ['users.families', {}],
+    ['audit.list', {}],
+    ['users.slips', { studentIds: [own[0]! + 1] }],
+  ] as const) {
     const r = await demo.api(page, method, input);
     expect(r.status, method).toBe(403);
     expect(r.body.error?.message).toBe('Недостаточно прав');
   }
 });
 
-test('after the idle time the window locks over unsaved input and only the same password opens it', async ({ page, demo }) => {
+test('after the idle time the window locks over unsaved input and only the same password opens it', async ({
+  page,
+  demo,
+}) => {
   await page.clock.install();
   await login(page, demo.url, 'admin');
   await page.getByRole('link', { name: 'Пользователи и роли' }).click();

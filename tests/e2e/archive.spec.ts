@@ -34,7 +34,9 @@ test('the secretary archives the closed year onto a stick and the deputy sees it
   expect(fs.readdirSync(stick)).toEqual(['Журнал_2025-2026_ГБПОУ_ЮЭТ']);
   await expect(page.getByText('перенесён и проверен')).toBeVisible();
 
-  await page.getByRole('button', { name: `Проверить копию: ${path.join(stick, 'Журнал_2025-2026_ГБПОУ_ЮЭТ')}` }).click();
+  await page
+    .getByRole('button', { name: `Проверить копию: ${path.join(stick, 'Журнал_2025-2026_ГБПОУ_ЮЭТ')}` })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: 'Архив цел' })).toBeVisible({ timeout: 60_000 });
   await page.screenshot({ path: 'test-results/archive-secretary-done.png', fullPage: true });
 
@@ -60,14 +62,19 @@ test('a missing folder and the open year are refused with Russian messages', asy
   await login(page, demo.url, 'secretary');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Здравствуйте');
   const years = await demo.api(page, 'archive.overview', {});
-  const open = (years.body.value as { years: Array<{ yearId: number; status: string }> }).years.find((y) => y.status === 'open')!;
+  const open = (years.body.value as { years: Array<{ yearId: number; status: string }> }).years.find(
+    (y) => y.status === 'open',
+  )!;
   const refused = await demo.api(page, 'archive.start', { yearId: open.yearId, destination: null });
   expect(refused.body.error?.message).toMatch(/ещё не закрыт/);
   await page.goto(`${demo.url}#/archive`);
   // The home folder's listing arrives late (a slow network share): what was typed meanwhile stays.
   let first = true;
   await page.route('**/api/archive.folders', async (route) => {
-    if (first) { first = false; await new Promise((r) => setTimeout(r, 1500)); }
+    if (first) {
+      first = false;
+      await new Promise((r) => setTimeout(r, 1500));
+    }
     await route.continue();
   });
   const listed = page.waitForResponse('**/api/archive.folders');

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, login, test } from './fixtures';
 
-test('the admin changes the backup folder in settings, takes a backup now and sees it listed', async ({ page, demo }) => {
+test('the admin changes the backup folder in settings, takes a backup now and sees it listed', async ({
+  page,
+  demo,
+}) => {
   const folder = path.join(demo.dataDir, 'Диск D', 'Копии журнала');
   fs.mkdirSync(folder, { recursive: true });
   await login(page, demo.url, 'admin');
@@ -45,7 +48,9 @@ test('the admin checks a copy and restores the journal from it; the restore can 
   const row = page.getByRole('row').filter({ hasText: 'создана вручную' });
   await row.getByRole('button', { name: /Открыть копию от/ }).click();
   const check = page.getByRole('region', { name: 'Проверка копии' });
-  await expect(check.getByText(/Копия исправна: проверка целостности пройдена, контрольная сумма совпадает/)).toBeVisible({ timeout: 30_000 });
+  await expect(
+    check.getByText(/Копия исправна: проверка целостности пройдена, контрольная сумма совпадает/),
+  ).toBeVisible({ timeout: 30_000 });
   await expect(check.getByText('Обучающихся')).toBeVisible();
   await check.getByRole('button', { name: 'Восстановить журнал из этой копии…' }).click();
   const confirm = page.getByRole('group', { name: 'Подтверждение восстановления' });

@@ -15,15 +15,22 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
-const SKIP_REASON = 'Electron binary is not installed on this machine (it downloads from GitHub on first use); the browser-host tests cover the same renderer and services';
+const SKIP_REASON =
+  'Electron binary is not installed on this machine (it downloads from GitHub on first use); the browser-host tests cover the same renderer and services';
 if (!binary) console.log(`[electron.spec] skipped: ${SKIP_REASON}`);
 
 test('the Electron window opens on the login screen', async () => {
   test.skip(!binary, SKIP_REASON);
-  const app = await electron.launch({ executablePath: binary!, args: [ROOT], env: { ...process.env, ZHURNAL_HOME: path.join(ROOT, 'tmp', 'electron-home') } });
+  const app = await electron.launch({
+    executablePath: binary!,
+    args: [ROOT],
+    env: { ...process.env, ZHURNAL_HOME: path.join(ROOT, 'tmp', 'electron-home') },
+  });
   const window = await app.firstWindow();
   await expect(window.getByRole('button', { name: 'Войти' })).toBeVisible();
-  const isolated = await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require === 'undefined' && 'journal' in window);
+  const isolated = await window.evaluate(
+    () => typeof (window as unknown as { require?: unknown }).require === 'undefined' && 'journal' in window,
+  );
   expect(isolated).toBe(true);
   await app.close();
 });

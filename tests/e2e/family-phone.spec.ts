@@ -10,7 +10,8 @@ test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true
 /** No sideways scrolling. A phone zooms out of a page wider than the screen, so innerWidth is checked too. */
 async function expectFits(page: Page): Promise<void> {
   const { scroll, inner } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth, inner: window.innerWidth,
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
   }));
   expect(inner, 'the page is not zoomed out to fit').toBe(page.viewportSize()!.width);
   expect(scroll, 'document.documentElement.scrollWidth').toBeLessThanOrEqual(inner);
@@ -18,11 +19,14 @@ async function expectFits(page: Page): Promise<void> {
 
 /** Every visible button, link, input and select is at least 44 px tall. */
 async function expectTouchTargets(page: Page): Promise<void> {
-  const small = await page.locator('button, a[href], input, select, textarea').evaluateAll((els) => els
-    .map((el) => ({ el, box: el.getBoundingClientRect() }))
-    .filter(({ el, box }) => box.width > 1 && box.height > 1 && getComputedStyle(el).visibility !== 'hidden')
-    .filter(({ box }) => box.height < 44)
-    .map(({ el, box }) => `${el.tagName} «${(el.getAttribute('aria-label') ?? el.textContent)?.trim()}» ${box.height}`)
+  const small = await page.locator('button, a[href], input, select, textarea').evaluateAll((els) =>
+    els
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ el, box }) => box.width > 1 && box.height > 1 && getComputedStyle(el).visibility !== 'hidden')
+      .filter(({ box }) => box.height < 44)
+      .map(
+        ({ el, box }) => `${el.tagName} «${(el.getAttribute('aria-label') ?? el.textContent)?.trim()}» ${box.height}`,
+      ),
   );
   expect(small).toEqual([]);
 }
@@ -42,17 +46,26 @@ function makeTextsLong(file: string): { date: string } {
     const student = "select s.id from students s join users u on u.id = s.user_id where u.login = 'student'";
     const sid = (d.prepare(student).get() as { id: number }).id;
     d.prepare('update students set last_name = ? where id = ?').run('Константинопольская-Преображенская', sid);
-    const lesson = d.prepare(`select l.id from lessons l
+    const lesson = d
+      .prepare(
+        `select l.id from lessons l
       join enrolments e on e.group_id = (select group_id from journals where id = l.journal_id)
-      where e.student_id = ? and l.date between '2026-11-23' and '2026-11-28' order by l.date, l.id`)
+      where e.student_id = ? and l.date between '2026-11-23' and '2026-11-28' order by l.date, l.id`,
+      )
       .get(sid) as { id: number };
     d.prepare('update lessons set homework = ?, topic = ? where id = ?').run(
       `Прочитать https://example.org/${'очень-длинная-ссылка-без-пробелов'.repeat(4)} и решить задачи № 1–12`,
-      'Электромагнитная индукция и самоиндукция. '.repeat(5).trim(), lesson.id);
-    return d.prepare(`select l.date from attendance a join lessons l on l.id = a.lesson_id
+      'Электромагнитная индукция и самоиндукция. '.repeat(5).trim(),
+      lesson.id,
+    );
+    return d
+      .prepare(
+        `select l.date from attendance a join lessons l on l.id = a.lesson_id
       where a.student_id = ? and a.code = 'н' and not exists (select 1 from absence_excuses x
         where x.student_id = a.student_id and l.date between x.from_date and x.to_date)
-      order by l.date desc`).get(sid) as { date: string };
+      order by l.date desc`,
+      )
+      .get(sid) as { date: string };
   } finally {
     d.close();
   }
@@ -120,7 +133,9 @@ test('a parent on a phone: week, one subject, a reason of absence; no sideways s
   await expectTouchTargets(page);
   await form.getByRole('button', { name: 'Отправить куратору' }).tap();
   await expect(form.getByRole('status')).toContainText('Причина отправлена куратору');
-  const sent = page.getByRole('list', { name: 'Сообщённые причины' }).getByRole('listitem')
+  const sent = page
+    .getByRole('list', { name: 'Сообщённые причины' })
+    .getByRole('listitem')
     .filter({ hasText: 'справку из поликлиники' });
   await expect(sent).toContainText('на рассмотрении у куратора');
   await expectFits(page);
@@ -155,14 +170,20 @@ for (const width of [360, 430]) {
 
 test('installable: manifest, icons, theme colour; and no service worker', async ({ page, demo }) => {
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
   await page.goto(demo.url);
   await expect(page.getByRole('form', { name: 'Вход в программу' })).toBeVisible();
   const href = (await page.locator('link[rel=manifest]').getAttribute('href'))!;
   const res = await page.request.get(new URL(href, demo.url).toString());
   expect(res.headers()['content-type']).toBe('application/manifest+json');
-  const manifest = await res.json() as {
-    name: string; lang: string; display: string; start_url: string; theme_color: string;
+  const manifest = (await res.json()) as {
+    name: string;
+    lang: string;
+    display: string;
+    start_url: string;
+    theme_color: string;
     icons: Array<{ src: string; sizes: string; type: string }>;
   };
   expect(manifest).toMatchObject({ name: 'Журнал', lang: 'ru', display: 'standalone', start_url: '.' });
@@ -181,6 +202,6 @@ test('installable: manifest, icons, theme colour; and no service worker', async 
   const read = await cdp.send('Page.getAppManifest');
   expect(read.errors).toEqual([]);
   expect(read.data).toContain('Журнал');
-  expect(await page.evaluate(async () => (await navigator.serviceWorker?.getRegistrations() ?? []).length)).toBe(0);
+  expect(await page.evaluate(async () => ((await navigator.serviceWorker?.getRegistrations()) ?? []).length)).toBe(0);
   expect(problems).toEqual([]);
 });

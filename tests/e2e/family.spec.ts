@@ -12,22 +12,49 @@ function db(file: string) {
 function childFacts(file: string) {
   const d = db(file);
   try {
-    const student = d.prepare("select s.id, s.last_name || ' ' || s.first_name as name from students s join users u on u.id = s.user_id where u.login = 'student'").get() as { id: number; name: string };
-    const period = d.prepare("select p.starts_on, p.ends_on from periods p join academic_years y on y.id = p.year_id where y.status = 'open' and p.starts_on <= '2026-11-25' and p.ends_on >= '2026-11-25'").get() as { starts_on: string; ends_on: string };
+    const student = d
+      .prepare(
+        "select s.id, s.last_name || ' ' || s.first_name as name from students s join users u on u.id = s.user_id where u.login = 'student'",
+      )
+      .get() as { id: number; name: string };
+    const period = d
+      .prepare(
+        "select p.starts_on, p.ends_on from periods p join academic_years y on y.id = p.year_id where y.status = 'open' and p.starts_on <= '2026-11-25' and p.ends_on >= '2026-11-25'",
+      )
+      .get() as { starts_on: string; ends_on: string };
     const journals = `select j.id from journals j join enrolments e on e.group_id = j.group_id join academic_years y on y.id = j.year_id
       where e.student_id = @sid and y.status = 'open' and (j.subgroup_id is null or j.subgroup_id in (select subgroup_id from subgroup_students where student_id = @sid))`;
-    const marks = d.prepare(`select m.value from marks m join work_columns c on c.id = m.column_id join lessons l on l.id = c.lesson_id
-      where m.student_id = @sid and l.journal_id in (${journals}) and l.date between @from and @to`).all({ sid: student.id, from: period.starts_on, to: period.ends_on }) as Array<{ value: string }>;
-    const homework = d.prepare(`select distinct l.homework from lessons l where l.journal_id in (${journals}) and l.date between '2026-11-23' and '2026-11-28' and l.homework is not null`)
+    const marks = d
+      .prepare(
+        `select m.value from marks m join work_columns c on c.id = m.column_id join lessons l on l.id = c.lesson_id
+      where m.student_id = @sid and l.journal_id in (${journals}) and l.date between @from and @to`,
+      )
+      .all({ sid: student.id, from: period.starts_on, to: period.ends_on }) as Array<{ value: string }>;
+    const homework = d
+      .prepare(
+        `select distinct l.homework from lessons l where l.journal_id in (${journals}) and l.date between '2026-11-23' and '2026-11-28' and l.homework is not null`,
+      )
       .all({ sid: student.id }) as Array<{ homework: string }>;
-    const other = d.prepare('select id from students where id != ? and id not in (select student_id from guardians where user_id = (select id from users where login = \'parent\')) order by id').get(student.id) as { id: number };
-    return { student, marks: marks.map((m) => m.value).sort(), homework: homework.map((h) => h.homework).sort(), otherId: other.id };
+    const other = d
+      .prepare(
+        "select id from students where id != ? and id not in (select student_id from guardians where user_id = (select id from users where login = 'parent')) order by id",
+      )
+      .get(student.id) as { id: number };
+    return {
+      student,
+      marks: marks.map((m) => m.value).sort(),
+      homework: homework.map((h) => h.homework).sort(),
+      otherId: other.id,
+    };
   } finally {
     d.close();
   }
 }
 
-test('the parent sees exactly their child\'s marks and homework, and the API refuses another child', async ({ page, demo }) => {
+test("the parent sees exactly their child's marks and homework, and the API refuses another child", async ({
+  page,
+  demo,
+}) => {
   const facts = childFacts(demo.dbFile);
   await login(page, demo.url, 'parent');
   await page.getByRole('link', { name: new RegExp(facts.student.name) }).click();
@@ -50,12 +77,16 @@ test('the parent sees exactly their child\'s marks and homework, and the API ref
   await expect(page.getByRole('alert')).toContainText('Недостаточно прав');
 });
 
-test('a parent\'s reason of absence, confirmed by the curator, excuses the absence', async ({ page, demo, browser }) => {
+test("a parent's reason of absence, confirmed by the curator, excuses the absence", async ({ page, demo, browser }) => {
   const facts = childFacts(demo.dbFile);
   const d = db(demo.dbFile);
-  const absence = d.prepare(`select l.date from attendance a join lessons l on l.id = a.lesson_id where a.student_id = ? and a.code = 'н'
+  const absence = d
+    .prepare(
+      `select l.date from attendance a join lessons l on l.id = a.lesson_id where a.student_id = ? and a.code = 'н'
     and l.date >= '2026-09-01' and not exists (select 1 from absence_excuses x where x.student_id = a.student_id and l.date between x.from_date and x.to_date)
-    order by l.date desc`).get(facts.student.id) as { date: string };
+    order by l.date desc`,
+    )
+    .get(facts.student.id) as { date: string };
   d.close();
   await login(page, demo.url, 'parent');
   await page.goto(`${demo.url}#/student/${facts.student.id}`);
@@ -77,14 +108,25 @@ test('a parent\'s reason of absence, confirmed by the curator, excuses the absen
 
   await page.reload();
   const [y, m, dd] = absence.date.split('-');
-  const line = page.getByRole('row').filter({ hasText: `${dd}.${m}.${y}` }).first();
+  const line = page
+    .getByRole('row')
+    .filter({ hasText: `${dd}.${m}.${y}` })
+    .first();
   await expect(line).toContainText('причина подтверждена');
   await expect(line).toContainText('у');
 });
 
-test('a closed period opens for the teacher only after the deputy approves, and the change is listed', async ({ page, demo, browser }) => {
+test('a closed period opens for the teacher only after the deputy approves, and the change is listed', async ({
+  page,
+  demo,
+  browser,
+}) => {
   const d = new Database(demo.dbFile);
-  const journal = d.prepare("select j.id from journals j join users u on u.id = j.teacher_user_id join academic_years y on y.id = j.year_id where u.login = 'teacher' and y.status = 'open' order by j.id").get() as { id: number };
+  const journal = d
+    .prepare(
+      "select j.id from journals j join users u on u.id = j.teacher_user_id join academic_years y on y.id = j.year_id where u.login = 'teacher' and y.status = 'open' order by j.id",
+    )
+    .get() as { id: number };
   d.prepare("update periods set locked = 1 where starts_on <= '2026-11-25' and ends_on >= '2026-11-25'").run();
   d.close();
   await login(page, demo.url, 'teacher');

@@ -14,7 +14,11 @@ export interface DemoHost {
   /** The admin's password: demo12345 on the demo database, a one-time password (to be changed) on an empty one. */
   adminPassword: string;
   /** Call the API as the browser page would, with the page's cookies. */
-  api(page: Page, method: string, input: unknown): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }>;
+  api(
+    page: Page,
+    method: string,
+    input: unknown,
+  ): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }>;
 }
 
 export const test = base.extend<{ demo: DemoHost; emptyDb: boolean }>({
@@ -25,21 +29,61 @@ export const test = base.extend<{ demo: DemoHost; emptyDb: boolean }>({
     const dbFile = path.join(dataDir, 'journal.sqlite');
     let adminPassword = 'demo12345';
     if (emptyDb) {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'init', '--db', dbFile, '--data', dataDir, '--kind', 'college',
-        '--name', 'Государственное бюджетное профессиональное образовательное учреждение «Южноуральский энергетический техникум»', '--short', 'ГБПОУ ЮЭТ'],
-      { cwd: ROOT, encoding: 'utf8' });
+      const out = execFileSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'electron/cli.ts',
+          'init',
+          '--db',
+          dbFile,
+          '--data',
+          dataDir,
+          '--kind',
+          'college',
+          '--name',
+          'Государственное бюджетное профессиональное образовательное учреждение «Южноуральский энергетический техникум»',
+          '--short',
+          'ГБПОУ ЮЭТ',
+        ],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
       adminPassword = /одноразовый пароль (\S+)/.exec(out)![1]!;
     } else {
       fs.copyFileSync(TEMPLATE_DB, dbFile);
     }
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/demo.ts', '--db', dbFile, '--data', dataDir, '--port', '0', '--today', E2E_TODAY], {
-      cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'electron/web/demo.ts',
+        '--db',
+        dbFile,
+        '--data',
+        dataDir,
+        '--port',
+        '0',
+        '--today',
+        E2E_TODAY,
+      ],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const url = await readyUrl(child);
     await use({
-      url, dataDir, dbFile, adminPassword,
+      url,
+      dataDir,
+      dbFile,
+      adminPassword,
       api: async (page, method, input) => {
-        const res = await page.request.post(new URL(`api/${method}`, url).toString(), { data: input, headers: { 'Content-Type': 'application/json' } });
+        const res = await page.request.post(new URL(`api/${method}`, url).toString(), {
+          data: input,
+          headers: { 'Content-Type': 'application/json' },
+        });
         return { status: res.status(), body: await res.json() };
       },
     });
@@ -56,11 +100,17 @@ function readyUrl(child: ChildProcess): Promise<string> {
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const m = /Журнал: (http:\/\/\S+)/.exec(out);
-      if (m) { clearTimeout(timer); resolve(m[1]!); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`host exited with ${code}:\n${out}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code}:\n${out}`));
+    });
   });
 }
 

@@ -10,8 +10,35 @@ export default function globalSetup(): void {
   }
   fs.rmSync(path.dirname(TEMPLATE_DB), { recursive: true, force: true });
   fs.mkdirSync(path.dirname(TEMPLATE_DB), { recursive: true });
-  execFileSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'demo-data', '--db', TEMPLATE_DB, '--today', E2E_TODAY,
-    '--students', '150', '--groups', '6', '--teachers', '18', '--data', path.dirname(TEMPLATE_DB)], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'electron/cli.ts',
+      'demo-data',
+      '--db',
+      TEMPLATE_DB,
+      '--today',
+      E2E_TODAY,
+      '--students',
+      '150',
+      '--groups',
+      '6',
+      '--teachers',
+      '18',
+      '--data',
+      path.dirname(TEMPLATE_DB),
+    ],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
   // Fold the WAL into the file so a plain copy is complete.
-  execFileSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(TEMPLATE_DB)});d.pragma('wal_checkpoint(TRUNCATE)');d.pragma('journal_mode=DELETE');d.close()`], { cwd: ROOT });
+  execFileSync(
+    process.execPath,
+    [
+      '-e',
+      `const D=require('better-sqlite3');const d=new D(${JSON.stringify(TEMPLATE_DB)});d.pragma('wal_checkpoint(TRUNCATE)');d.pragma('journal_mode=DELETE');d.close()`,
+    ],
+    { cwd: ROOT },
+  );
 }

@@ -17,7 +17,7 @@ test('a wrong password shows the Russian error and no session', async ({ page, d
   expect(me.body.value).toBeNull();
 });
 
-test('the teacher sees today\'s lessons from the timetable on the home page', async ({ page, demo }) => {
+test("the teacher sees today's lessons from the timetable on the home page", async ({ page, demo }) => {
   await login(page, demo.url, 'teacher');
   await expect(page.getByRole('heading', { name: 'Занятия сегодня' })).toBeVisible();
   await expect(page.getByText('не заполнено').first()).toBeVisible();

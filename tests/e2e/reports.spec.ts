@@ -7,12 +7,20 @@ import type { Page } from '@playwright/test';
 import { readSheet } from '../../electron/export/xlsx-read';
 import { expect, login, test } from './fixtures';
 
-interface Journal { journalId: number; groupName: string; subgroup: number | null; subjectName: string; teacherId: number; teacherName: string }
+interface Journal {
+  journalId: number;
+  groupName: string;
+  subgroup: number | null;
+  subjectName: string;
+  teacherId: number;
+  teacherName: string;
+}
 
 // Two logins, several screens, a report job: more than the default 90 s on a busy 2-core machine.
 test.describe.configure({ timeout: 240_000 });
 
-const label = (j: Journal) => `${j.subgroup ? `${j.groupName} (подгр. ${j.subgroup})` : j.groupName} · ${j.subjectName} · ${j.teacherName}`;
+const label = (j: Journal) =>
+  `${j.subgroup ? `${j.groupName} (подгр. ${j.subgroup})` : j.groupName} · ${j.subjectName} · ${j.teacherName}`;
 
 test('the deputy leaves a remark, the teacher answers it, the deputy accepts it', async ({ page, browser, demo }) => {
   const teacherContext = await browser.newContext({ locale: 'ru-RU' });
@@ -69,7 +77,10 @@ async function download(page: Page, button: string, dir: string): Promise<string
   return files;
 }
 
-test('the deputy downloads the half-year keeping report as PDF and Excel, and the semester pack', async ({ page, demo }, info) => {
+test('the deputy downloads the half-year keeping report as PDF and Excel, and the semester pack', async ({
+  page,
+  demo,
+}, info) => {
   const dir = info.outputPath('downloads');
   fs.mkdirSync(dir, { recursive: true });
   await login(page, demo.url, 'deputy');
@@ -96,7 +107,8 @@ test('the deputy downloads the half-year keeping report as PDF and Excel, and th
   expect(xlsx.suggestedFilename()).toBe('Ведение журналов — 1 семестр 2026-2027 учебного года.xlsx');
   const xlsxFile = path.join(dir, 'keeping.xlsx');
   await xlsx.saveAs(xlsxFile);
-  const report = (await demo.api(page, 'reports.keeping', { periodId: await currentPeriod(page, demo) })).body.value as { rows: unknown[] };
+  const report = (await demo.api(page, 'reports.keeping', { periodId: await currentPeriod(page, demo) })).body
+    .value as { rows: unknown[] };
   expect((await readSheet(xlsxFile, 'По журналам')).rows).toHaveLength(report.rows.length);
 
   const files = await download(page, 'Пакет отчётов за период (PDF + Excel)', dir);
@@ -104,6 +116,9 @@ test('the deputy downloads the half-year keeping report as PDF and Excel, and th
   expect(files.map((f) => path.extname(f)).sort()).toEqual(['.pdf', '.xlsx']);
 });
 
-async function currentPeriod(page: Page, demo: { api: (p: Page, m: string, i: unknown) => Promise<{ body: { value?: unknown } }> }): Promise<number> {
+async function currentPeriod(
+  page: Page,
+  demo: { api: (p: Page, m: string, i: unknown) => Promise<{ body: { value?: unknown } }> },
+): Promise<number> {
   return ((await demo.api(page, 'reports.filters', {})).body.value as { currentPeriodId: number }).currentPeriodId;
 }

@@ -10,7 +10,11 @@ import { expect, login, test } from './fixtures';
 
 test.use({ emptyDb: true });
 
-async function xlsxFile(name: string, headers: string[], rows: Array<Array<string | number | Date | null>>): Promise<string> {
+async function xlsxFile(
+  name: string,
+  headers: string[],
+  rows: Array<Array<string | number | Date | null>>,
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Лист1');
   ws.addRow(headers);
@@ -29,9 +33,13 @@ async function changePassword(page: Page, current: string, next: string) {
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Здравствуйте');
 }
 
-const step = (page: Page, name: string) => page.getByRole('navigation', { name: 'Шаги открытия года' }).getByRole('button', { name }).click();
+const step = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Шаги открытия года' }).getByRole('button', { name }).click();
 
-test('the admin opens the year on an empty database, loads staff and students from Excel, and the teacher sees the journal', async ({ page, demo }) => {
+test('the admin opens the year on an empty database, loads staff and students from Excel, and the teacher sees the journal', async ({
+  page,
+  demo,
+}) => {
   test.setTimeout(180_000);
   await login(page, demo.url, 'admin', demo.adminPassword);
   await changePassword(page, demo.adminPassword, 'Kollege2026x');
@@ -57,7 +65,9 @@ test('the admin opens the year on an empty database, loads staff and students fr
   const groups = page.getByRole('table', { name: 'Группы' });
   await expect(groups.getByLabel('Отделение, новая строка')).toHaveValue(/\d+/);
   await groups.getByLabel('Группа, новая строка').fill('ЭС-11');
-  await groups.getByLabel('Специальность / программа, новая строка').fill('13.02.03 Электрические станции, сети и системы');
+  await groups
+    .getByLabel('Специальность / программа, новая строка')
+    .fill('13.02.03 Электрические станции, сети и системы');
   await groups.getByLabel('Группа, новая строка').press('Enter');
   await expect(groups.getByLabel('Группа, ЭС-11')).toHaveValue('ЭС-11');
   // Two groups with one name in a year: refused next to the row.
@@ -79,10 +89,19 @@ test('the admin opens the year on an empty database, loads staff and students fr
   await step(page, 'Сотрудники');
   await page.getByRole('button', { name: 'Загрузить сотрудников из Excel' }).click();
   let dialog = page.getByRole('dialog', { name: 'Загрузка сотрудников из Excel' });
-  await dialog.getByLabel('Файл Excel').setInputFiles(await xlsxFile('сотрудники.xlsx', ['Фамилия', 'Имя', 'Отчество', 'Должность', 'Роли'],
-    [['Иванова', 'Ольга', 'Петровна', 'преподаватель', 'преподаватель']]));
+  await dialog
+    .getByLabel('Файл Excel')
+    .setInputFiles(
+      await xlsxFile(
+        'сотрудники.xlsx',
+        ['Фамилия', 'Имя', 'Отчество', 'Должность', 'Роли'],
+        [['Иванова', 'Ольга', 'Петровна', 'преподаватель', 'преподаватель']],
+      ),
+    );
   await dialog.getByRole('button', { name: 'Проверить файл' }).click();
-  await expect(dialog.getByRole('status').filter({ hasText: 'Пробный прогон' })).toContainText('все 1 строка в порядке');
+  await expect(dialog.getByRole('status').filter({ hasText: 'Пробный прогон' })).toContainText(
+    'все 1 строка в порядке',
+  );
   await dialog.getByRole('button', { name: 'Загрузить 1 строку' }).click();
   const credentials = dialog.getByRole('table', { name: 'Учётные записи' });
   await expect(credentials).toContainText('ivanova.op');
@@ -137,11 +156,17 @@ test('the admin opens the year on an empty database, loads staff and students fr
   await dialog.getByLabel('Дата зачисления').fill('01.09.2026');
   await dialog.getByLabel('Номер приказа').fill('112-к');
   await dialog.getByLabel('Дата приказа').fill('25.08.2026');
-  await dialog.getByLabel('Файл Excel').setInputFiles(await xlsxFile('обучающиеся.xlsx', ['Фамилия', 'Имя', 'Отчество', 'Дата рождения', 'Группа'], [
-    ['Ёлкина-Смирнова', 'Анна', null, new Date(Date.UTC(2010, 8, 1)), 'ЭС-11'],
-    ['  ПЕТРОВ ', 'Пётр', 'Петрович', '03.02.2010', 'эс-11'],
-    ['Сидоров', 'Семён', null, '31.02.2010', 'ЭС-11'],
-  ]));
+  await dialog.getByLabel('Файл Excel').setInputFiles(
+    await xlsxFile(
+      'обучающиеся.xlsx',
+      ['Фамилия', 'Имя', 'Отчество', 'Дата рождения', 'Группа'],
+      [
+        ['Ёлкина-Смирнова', 'Анна', null, new Date(Date.UTC(2010, 8, 1)), 'ЭС-11'],
+        ['  ПЕТРОВ ', 'Пётр', 'Петрович', '03.02.2010', 'эс-11'],
+        ['Сидоров', 'Семён', null, '31.02.2010', 'ЭС-11'],
+      ],
+    ),
+  );
   await dialog.getByRole('button', { name: 'Проверить файл' }).click();
   const problems = dialog.getByRole('table', { name: 'Ошибки в файле' });
   await expect(problems.getByRole('row')).toHaveCount(2);
@@ -150,9 +175,12 @@ test('the admin opens the year on an empty database, loads staff and students fr
   await page.screenshot({ path: 'test-results/year-6-import-dry-run.png' });
   await dialog.getByRole('button', { name: 'Загрузить 2 строки, пропустив 1 с ошибками' }).click();
   await expect(dialog.getByRole('status').filter({ hasText: 'Загружено' })).toHaveText(
-    /^Загружено обучающихся: новых 2, обновлено 0; пропущено 1 строка с ошибками\. Перед загрузкой сделана резервная копия journal_\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d_import\.sqlite\.$/);
+    /^Загружено обучающихся: новых 2, обновлено 0; пропущено 1 строка с ошибками\. Перед загрузкой сделана резервная копия journal_\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d_import\.sqlite\.$/,
+  );
   await dialog.getByRole('button', { name: 'Готово' }).click();
-  await expect(page.getByRole('table', { name: 'Группы и число обучающихся' }).getByRole('row', { name: /ЭС-11/ })).toContainText('2');
+  await expect(
+    page.getByRole('table', { name: 'Группы и число обучающихся' }).getByRole('row', { name: /ЭС-11/ }),
+  ).toContainText('2');
   await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Группы и обучающиеся' }).click();
   const roster = page.getByRole('table', { name: 'Список группы ЭС-11' });
   await expect(roster.getByRole('button', { name: 'Ёлкина-Смирнова Анна' })).toBeVisible();
@@ -162,12 +190,16 @@ test('the admin opens the year on an empty database, loads staff and students fr
   // 8. The check, then the teacher.
   await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Учебный год' }).click();
   await step(page, 'Проверка');
-  await expect(page.getByRole('list', { name: 'Замечания по году' })).toContainText('Группа ЭС-11: не назначен куратор');
+  await expect(page.getByRole('list', { name: 'Замечания по году' })).toContainText(
+    'Группа ЭС-11: не назначен куратор',
+  );
   await page.getByRole('button', { name: 'Выйти' }).click();
 
   await login(page, demo.url, 'ivanova.op', teacherPassword);
   await changePassword(page, teacherPassword, 'Ivanova2026');
-  const today = page.getByRole('region', { name: 'Занятия сегодня' }).or(page.locator('section.card', { has: page.getByRole('heading', { name: 'Занятия сегодня' }) }));
+  const today = page
+    .getByRole('region', { name: 'Занятия сегодня' })
+    .or(page.locator('section.card', { has: page.getByRole('heading', { name: 'Занятия сегодня' }) }));
   await expect(today).toContainText('ЭС-11');
   await expect(today).toContainText('Математика');
   await expect(page.getByRole('list', { name: 'Мои журналы' })).toContainText(/ЭС-11 · .*Математика/);

@@ -29,9 +29,14 @@ export async function demoJournal(options: { demo?: boolean; clock?: Clock } = {
   if (options.demo !== false) await generateDemo(handle.db, SMALL_DEMO);
   const deps = makeDeps(handle, { userData: path.join(dir, 'home'), clock: options.clock });
   return {
-    dir, file, deps,
+    dir,
+    file,
+    deps,
     handle: () => deps.database.current,
-    close: async () => { await deps.database.close(); fs.rmSync(dir, { recursive: true, force: true }); },
+    close: async () => {
+      await deps.database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -60,7 +65,8 @@ export function damageFile(file: string): void {
   const fd = fs.openSync(file, 'r+');
   try {
     const garbage = Buffer.alloc(4096 * 8, 0x5a);
-    for (const at of [Math.floor(size * 0.3), Math.floor(size * 0.6)]) fs.writeSync(fd, garbage, 0, garbage.length, at - (at % 4096));
+    for (const at of [Math.floor(size * 0.3), Math.floor(size * 0.6)])
+      fs.writeSync(fd, garbage, 0, garbage.length, at - (at % 4096));
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

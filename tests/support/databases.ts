@@ -44,7 +44,11 @@ export async function freshDb(kind: DbKind): Promise<FreshDb> {
 async function withPg<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  try { return await fn(client); } finally { await client.end(); }
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
 }
 
 /** `describe` once per database; the PostgreSQL half is skipped with a message when no server is available. */

@@ -29,5 +29,7 @@ export default function setup(project: TestProject) {
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { pgUrl: string }
+  export interface ProvidedContext {
+    pgUrl: string;
+  }
 }

@@ -14,8 +14,12 @@ import { appPaths } from '../../electron/services/paths.js';
 import { memorySettings } from '../../electron/services/settings.js';
 
 /** Service dependencies over a database; `deps.database.current` is the live handle after a restore. */
-export function makeDeps(handle: JournalDb, options: { today?: string; clock?: Clock; userData?: string } = {}): ServiceDeps {
-  const userData = options.userData ?? fs.mkdtempSync(path.join(process.env.ZHURNAL_TEST_TMP ?? os.tmpdir(), 'zhurnal-home-'));
+export function makeDeps(
+  handle: JournalDb,
+  options: { today?: string; clock?: Clock; userData?: string } = {},
+): ServiceDeps {
+  const userData =
+    options.userData ?? fs.mkdtempSync(path.join(process.env.ZHURNAL_TEST_TMP ?? os.tmpdir(), 'zhurnal-home-'));
   return depsOver(new DatabaseHolder(handle), {
     clock: options.clock ?? fixedDateClock(options.today ?? '2026-11-25'),
     settings: memorySettings(),
@@ -31,12 +35,26 @@ export class MemorySessionHost implements SessionHost {
   private isLocked = false;
   /** The caller's address as the login throttle sees it. */
   address = 'local';
-  clientAddress() { return this.address; }
-  userId() { return this.user; }
-  locked() { return this.isLocked; }
-  begin(userId: number) { this.user = userId; this.isLocked = false; }
-  end() { this.user = null; this.isLocked = false; }
-  setLocked(locked: boolean) { this.isLocked = locked; }
+  clientAddress() {
+    return this.address;
+  }
+  userId() {
+    return this.user;
+  }
+  locked() {
+    return this.isLocked;
+  }
+  begin(userId: number) {
+    this.user = userId;
+    this.isLocked = false;
+  }
+  end() {
+    this.user = null;
+    this.isLocked = false;
+  }
+  setLocked(locked: boolean) {
+    this.isLocked = locked;
+  }
 }
 
 /** One caller with its own session: `await c.call('home.summary', {})` returns the value or throws AppError. */
@@ -46,7 +64,8 @@ export class TestClient {
 
   async call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
     const result = await dispatch(this.deps, this.host, method, input, { error: () => undefined });
-    if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.fields, result.error.details);
+    if (!result.ok)
+      throw new AppError(result.error.code, result.error.message, result.error.fields, result.error.details);
     return result.value as Output<M>;
   }
 

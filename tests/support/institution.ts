@@ -6,8 +6,17 @@ export const ADMIN = { login: 'admin', password: 'Adm1nPassw0rd' };
 
 export async function seedInstitution(handle: JournalDb, options: { mustChange?: boolean } = {}): Promise<number> {
   return createInstitution(handle.db, new Date('2026-11-25T09:00:00Z'), {
-    fullName: 'ГБПОУ «Южноуральский энергетический техникум»', shortName: 'ГБПОУ ЮЭТ', kind: 'college',
+    fullName: 'ГБПОУ «Южноуральский энергетический техникум»',
+    shortName: 'ГБПОУ ЮЭТ',
+    kind: 'college',
     directorName: 'Тучин Виктор Михайлович',
-    admin: { login: ADMIN.login, lastName: 'Петрова', firstName: 'Анна', middleName: 'Сергеевна', password: ADMIN.password, mustChange: options.mustChange ?? false },
+    admin: {
+      login: ADMIN.login,
+      lastName: 'Петрова',
+      firstName: 'Анна',
+      middleName: 'Сергеевна',
+      password: ADMIN.password,
+      mustChange: options.mustChange ?? false,
+    },
   });
 }

@@ -13,14 +13,18 @@ function findBin(): string | null {
   if (process.env.PG_BIN && fs.existsSync(path.join(process.env.PG_BIN, 'pg_ctl'))) return process.env.PG_BIN;
   const root = '/usr/lib/postgresql';
   if (!fs.existsSync(root)) return null;
-  const versions = fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'pg_ctl'))).sort((a, b) => Number(b) - Number(a));
+  const versions = fs
+    .readdirSync(root)
+    .filter((v) => fs.existsSync(path.join(root, v, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions[0] ? path.join(root, versions[0], 'bin') : null;
 }
 
 /** Why PostgreSQL tests cannot run here, or null when they can. */
 export function postgresUnavailableReason(): string | null {
   if (process.env.ZHURNAL_PG_URL) return null;
-  if (!findBin()) return 'PostgreSQL server binaries not found (apt-get install postgresql); PostgreSQL half of the database tests skipped';
+  if (!findBin())
+    return 'PostgreSQL server binaries not found (apt-get install postgresql); PostgreSQL half of the database tests skipped';
   return null;
 }
 
@@ -40,14 +44,25 @@ export function startCluster(port = 54329, options: { durable?: boolean } = {}):
   };
   if (asRoot) execFileSync('chown', ['postgres:', dir]);
   run('initdb', ['-D', dir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
-  run('pg_ctl', ['-D', dir, '-l', path.join(dir, 'log'), '-o',
+  run('pg_ctl', [
+    '-D',
+    dir,
+    '-l',
+    path.join(dir, 'log'),
+    '-o',
     `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=300` +
       (options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'),
-    '-w', 'start']);
+    '-w',
+    'start',
+  ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop: () => {
-      try { run('pg_ctl', ['-D', dir, '-m', 'fast', '-w', 'stop']); } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+      try {
+        run('pg_ctl', ['-D', dir, '-m', 'fast', '-w', 'stop']);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -12,16 +12,23 @@ export interface WebAnswer {
 
 export class WebClient {
   cookie: string | null = null;
-  constructor(public base: string, public forwardedFor: string | null = null) {}
+  constructor(
+    public base: string,
+    public forwardedFor: string | null = null,
+  ) {}
 
   async call(method: string, input: unknown = {}, extra: Record<string, string> = {}): Promise<WebAnswer> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json', ...extra };
     if (this.cookie) headers.Cookie = this.cookie;
     if (this.forwardedFor) headers['X-Forwarded-For'] = this.forwardedFor;
-    const res = await fetch(new URL(`api/${method}`, this.base), { method: 'POST', headers, body: JSON.stringify(input) });
+    const res = await fetch(new URL(`api/${method}`, this.base), {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(input),
+    });
     const set = res.headers.get('set-cookie');
     if (set) this.cookie = /Max-Age=0/.test(set) ? null : set.split(';')[0]!;
-    return { status: res.status, headers: res.headers, body: await res.json() as WebAnswer['body'] };
+    return { status: res.status, headers: res.headers, body: (await res.json()) as WebAnswer['body'] };
   }
 
   /** Logged in as somebody (auth.me answers a user)? */

@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listDrives, onDrive, parsePowerShellDisks, parseProcMounts, parseWmicCsv } from '../../electron/services/archive/drives.js';
+import {
+  listDrives,
+  onDrive,
+  parsePowerShellDisks,
+  parseProcMounts,
+  parseWmicCsv,
+} from '../../electron/services/archive/drives.js';
 
 const PROC_MOUNTS = `sysfs /sys sysfs rw,nosuid,nodev,noexec,relatime 0 0
 /dev/nvme0n1p2 / ext4 rw,relatime 0 0
@@ -26,10 +32,15 @@ describe('Linux', () => {
   it('reads a mounts file and asks each drive for its free space', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-mounts-'));
     try {
-      fs.writeFileSync(path.join(dir, 'mounts'), `/dev/sdz1 ${dir.replace(/ /g, '\\040')} vfat rw 0 0\n/dev/sdb1 /media/x/GONE vfat rw 0 0\n`);
+      fs.writeFileSync(
+        path.join(dir, 'mounts'),
+        `/dev/sdz1 ${dir.replace(/ /g, '\\040')} vfat rw 0 0\n/dev/sdb1 /media/x/GONE vfat rw 0 0\n`,
+      );
       // A mount outside /media is not a removable drive, so point one at /media… only the real one has space.
       const drives = await listDrives('linux', { mounts: path.join(dir, 'mounts'), volumes: '' });
-      expect(drives).toEqual([{ path: '/media/x/GONE', label: 'GONE', fsType: 'vfat', removable: true, freeBytes: null, totalBytes: null }]);
+      expect(drives).toEqual([
+        { path: '/media/x/GONE', label: 'GONE', fsType: 'vfat', removable: true, freeBytes: null, totalBytes: null },
+      ]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -38,16 +49,37 @@ describe('Linux', () => {
 
 describe('Windows', () => {
   it('reads PowerShell’s JSON: one drive is an object, several an array, none is empty', () => {
-    const one = '{"DeviceID":"E:","VolumeName":"KINGSTON","FileSystem":"FAT32","FreeSpace":15032385536,"Size":15502147584}';
-    expect(parsePowerShellDisks(one)).toEqual([{ path: 'E:\\', label: 'KINGSTON', fsType: 'FAT32', freeBytes: 15032385536, totalBytes: 15502147584, removable: true }]);
+    const one =
+      '{"DeviceID":"E:","VolumeName":"KINGSTON","FileSystem":"FAT32","FreeSpace":15032385536,"Size":15502147584}';
+    expect(parsePowerShellDisks(one)).toEqual([
+      {
+        path: 'E:\\',
+        label: 'KINGSTON',
+        fsType: 'FAT32',
+        freeBytes: 15032385536,
+        totalBytes: 15502147584,
+        removable: true,
+      },
+    ]);
     const two = `[${one},{"DeviceID":"F:","VolumeName":"","FileSystem":null,"FreeSpace":null,"Size":null}]`;
-    expect(parsePowerShellDisks(two).map((d) => [d.path, d.label, d.freeBytes])).toEqual([['E:\\', 'KINGSTON', 15032385536], ['F:\\', 'Съёмный диск (F:)', null]]);
+    expect(parsePowerShellDisks(two).map((d) => [d.path, d.label, d.freeBytes])).toEqual([
+      ['E:\\', 'KINGSTON', 15032385536],
+      ['F:\\', 'Съёмный диск (F:)', null],
+    ]);
     expect(parsePowerShellDisks('')).toEqual([]);
   });
   it('reads wmic’s CSV', () => {
-    const csv = '\r\nNode,DeviceID,FileSystem,FreeSpace,Size,VolumeName\r\nPC-SECRETARY,E:,FAT32,15032385536,15502147584,KINGSTON\r\nPC-SECRETARY,G:,,,,\r\n';
+    const csv =
+      '\r\nNode,DeviceID,FileSystem,FreeSpace,Size,VolumeName\r\nPC-SECRETARY,E:,FAT32,15032385536,15502147584,KINGSTON\r\nPC-SECRETARY,G:,,,,\r\n';
     expect(parseWmicCsv(csv)).toEqual([
-      { path: 'E:\\', label: 'KINGSTON', fsType: 'FAT32', freeBytes: 15032385536, totalBytes: 15502147584, removable: true },
+      {
+        path: 'E:\\',
+        label: 'KINGSTON',
+        fsType: 'FAT32',
+        freeBytes: 15032385536,
+        totalBytes: 15502147584,
+        removable: true,
+      },
       { path: 'G:\\', label: 'Съёмный диск (G:)', fsType: null, freeBytes: null, totalBytes: null, removable: true },
     ]);
   });
@@ -70,7 +102,9 @@ describe('macOS', () => {
 
 describe('a folder on a drive', () => {
   it('counts as the drive, a neighbour with a longer name does not', () => {
-    const drives = [{ path: '/media/s/USB', label: 'USB', fsType: 'vfat', freeBytes: 1, totalBytes: 1, removable: true }];
+    const drives = [
+      { path: '/media/s/USB', label: 'USB', fsType: 'vfat', freeBytes: 1, totalBytes: 1, removable: true },
+    ];
     expect(onDrive('/media/s/USB/архив', drives)?.label).toBe('USB');
     expect(onDrive('/media/s/USB', drives)?.label).toBe('USB');
     expect(onDrive('/media/s/USB2/архив', drives)).toBeNull();

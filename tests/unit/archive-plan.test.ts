@@ -1,11 +1,27 @@
 // When a year's archive is due and what the schedule does, for any day: pure rules.
 import { describe, expect, it } from 'vitest';
-import { dueOn, planSchedule, yearState, type PlanArchive, type PlanYear } from '../../electron/services/archive/plan.js';
+import {
+  dueOn,
+  planSchedule,
+  yearState,
+  type PlanArchive,
+  type PlanYear,
+} from '../../electron/services/archive/plan.js';
 
 const closed: PlanYear = { id: 1, title: '2025/2026', endsOn: '2026-08-31', status: 'closed' };
 const open: PlanYear = { id: 2, title: '2026/2027', endsOn: '2027-08-31', status: 'open' };
-const store: PlanArchive = { yearId: 1, target: 'store', path: '/data/archive/2025-2026/Журнал_2025-2026_X', verifyOk: true };
-const stick: PlanArchive = { yearId: 1, target: 'removable', path: '/media/sec/USB/Журнал_2025-2026_X', verifyOk: true };
+const store: PlanArchive = {
+  yearId: 1,
+  target: 'store',
+  path: '/data/archive/2025-2026/Журнал_2025-2026_X',
+  verifyOk: true,
+};
+const stick: PlanArchive = {
+  yearId: 1,
+  target: 'removable',
+  path: '/media/sec/USB/Журнал_2025-2026_X',
+  verifyOk: true,
+};
 
 describe('the due date', () => {
   it('is the first MM-DD after the year’s last day', () => {
@@ -36,22 +52,38 @@ describe('a year’s state', () => {
 describe('the schedule', () => {
   const base = { today: '2026-09-06', years: [closed, open], archives: [] as PlanArchive[], targetPresent: true };
   it('does nothing when off', () => {
-    expect(planSchedule({ ...base, schedule: { dueDate: '09-05', mode: 'off', targetFolder: '/media/sec/USB' } })).toEqual({ remind: [], archive: null });
+    expect(
+      planSchedule({ ...base, schedule: { dueDate: '09-05', mode: 'off', targetFolder: '/media/sec/USB' } }),
+    ).toEqual({ remind: [], archive: null });
   });
   it('only reminds in reminder mode', () => {
-    const plan = planSchedule({ ...base, schedule: { dueDate: '09-05', mode: 'remind', targetFolder: '/media/sec/USB' } });
+    const plan = planSchedule({
+      ...base,
+      schedule: { dueDate: '09-05', mode: 'remind', targetFolder: '/media/sec/USB' },
+    });
     expect(plan.remind.map((r) => r.title)).toEqual(['2025/2026']);
     expect(plan.archive).toBeNull();
   });
   it('archives to the store and the present folder in automatic mode', () => {
-    const plan = planSchedule({ ...base, schedule: { dueDate: '09-05', mode: 'auto', targetFolder: '/media/sec/USB' } });
+    const plan = planSchedule({
+      ...base,
+      schedule: { dueDate: '09-05', mode: 'auto', targetFolder: '/media/sec/USB' },
+    });
     expect(plan.archive).toEqual({ yearId: 1, title: '2025/2026', toStore: true, copyTo: '/media/sec/USB' });
   });
   it('leaves the copy for later when the stick is absent, and copies when it is back', () => {
     const schedule = { dueDate: '09-05', mode: 'auto' as const, targetFolder: '/media/sec/USB' };
     expect(planSchedule({ ...base, archives: [store], targetPresent: false, schedule }).archive).toBeNull();
-    expect(planSchedule({ ...base, archives: [store], targetPresent: true, schedule }).archive).toEqual({ yearId: 1, title: '2025/2026', toStore: false, copyTo: '/media/sec/USB' });
-    expect(planSchedule({ ...base, archives: [store, stick], targetPresent: true, schedule })).toEqual({ remind: [], archive: null });
+    expect(planSchedule({ ...base, archives: [store], targetPresent: true, schedule }).archive).toEqual({
+      yearId: 1,
+      title: '2025/2026',
+      toStore: false,
+      copyTo: '/media/sec/USB',
+    });
+    expect(planSchedule({ ...base, archives: [store, stick], targetPresent: true, schedule })).toEqual({
+      remind: [],
+      archive: null,
+    });
   });
   it('does not copy twice to the same folder but does to a new one', () => {
     const schedule = { dueDate: '09-05', mode: 'auto' as const, targetFolder: '/media/sec/USB/' };

@@ -30,20 +30,39 @@ describe('planRotation', () => {
     const { keep, remove } = planRotation(all, POLICY);
     expect(days(keep)).toEqual([
       // monthly: the last day of each of the 11 months before, the newest of February
-      '2025-03-31', '2025-04-30', '2025-05-31', '2025-06-30', '2025-07-31', '2025-08-31', '2025-09-30', '2025-10-31', '2025-11-30', '2025-12-31',
+      '2025-03-31',
+      '2025-04-30',
+      '2025-05-31',
+      '2025-06-30',
+      '2025-07-31',
+      '2025-08-31',
+      '2025-09-30',
+      '2025-10-31',
+      '2025-11-30',
+      '2025-12-31',
       // weekly: Sundays 18.01 and 25.01 (the weeks of 12.01 and 19.01); 01.02 and 04.02 are also daily
-      '2026-01-18', '2026-01-25',
+      '2026-01-18',
+      '2026-01-25',
       // daily: the last 7 days (31.01 is also the January monthly)
-      '2026-01-29', '2026-01-30', '2026-01-31', '2026-02-01', '2026-02-02', '2026-02-03', '2026-02-04',
+      '2026-01-29',
+      '2026-01-30',
+      '2026-01-31',
+      '2026-02-01',
+      '2026-02-02',
+      '2026-02-03',
+      '2026-02-04',
     ]);
     expect(keep.length + remove.length).toBe(400);
   });
 
   it('keeps the newest copy of a day, counting only days that have a copy (holidays never empty the folder)', () => {
     const all = [
-      copy(2026, 11, 2, 9), copy(2026, 11, 2, 18), copy(2026, 11, 2, 21, 30, 'exit'),
+      copy(2026, 11, 2, 9),
+      copy(2026, 11, 2, 18),
+      copy(2026, 11, 2, 21, 30, 'exit'),
       // two weeks with the computer off
-      copy(2026, 11, 16, 18), copy(2026, 11, 17, 18),
+      copy(2026, 11, 16, 18),
+      copy(2026, 11, 17, 18),
     ];
     const { keep } = planRotation(all, { keepDaily: 7, keepWeekly: 0, keepMonthly: 0, keepPerReason: 5 });
     expect(keep.map((b) => b.name).sort()).toEqual([all[2]!.name, all[3]!.name, all[4]!.name].sort());
@@ -54,7 +73,12 @@ describe('planRotation', () => {
     const yearClose = copy(2026, 8, 31, 12, 0, 'year-close');
     const daily = everyDay(new Date(2026, 10, 1), 20);
     const { keep, remove } = planRotation([...imports, yearClose, ...daily], POLICY);
-    expect(keep.filter((b) => b.reason === 'import').map((b) => b.name)).toEqual(imports.slice(3).reverse().map((b) => b.name));
+    expect(keep.filter((b) => b.reason === 'import').map((b) => b.name)).toEqual(
+      imports
+        .slice(3)
+        .reverse()
+        .map((b) => b.name),
+    );
     expect(keep).toContain(yearClose);
     expect(remove.every((b) => b.reason === 'import' || b.reason === 'daily')).toBe(true);
     expect(keep.filter((b) => b.reason === 'daily').length).toBe(7 + 2); // 7 days + the newest of 2 earlier weeks; November is one month

@@ -9,8 +9,11 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const spec = { db: 'string', students: 'string', 'dry-run': 'boolean' } as const;
 
 it('parses values, switches, positionals and the common options', () => {
-  expect(parseOptions(['students', '--db', 'x.sqlite', '--dry-run', '--today', '2026-11-25'], spec, 'команды import')).toEqual({
-    positional: ['students'], flags: { db: 'x.sqlite', 'dry-run': true, today: '2026-11-25' },
+  expect(
+    parseOptions(['students', '--db', 'x.sqlite', '--dry-run', '--today', '2026-11-25'], spec, 'команды import'),
+  ).toEqual({
+    positional: ['students'],
+    flags: { db: 'x.sqlite', 'dry-run': true, today: '2026-11-25' },
   });
   expect(parseOptions(['--db=y.sqlite'], spec, 'x').flags).toEqual({ db: 'y.sqlite' });
 });
@@ -25,20 +28,32 @@ it('refuses unknown, misspelt and malformed options in Russian', () => {
     }
     throw new Error('accepted');
   };
-  expect(message(['--studnets', '5'])).toBe('Неизвестный параметр «--studnets» команды demo-data. Возможно, имелось в виду ' +
-    '--students. Допустимые: --data …, --today …, --db …, --students …, --dry-run');
+  expect(message(['--studnets', '5'])).toBe(
+    'Неизвестный параметр «--studnets» команды demo-data. Возможно, имелось в виду ' +
+      '--students. Допустимые: --data …, --today …, --db …, --students …, --dry-run',
+  );
   expect(message(['--colour'])).not.toMatch(/Возможно/);
   expect(message(['--db'])).toBe('Параметру --db команды demo-data нужно значение: --db …');
   expect(message(['--dry-run=yes'])).toBe('Параметр --dry-run команды demo-data не принимает значения');
 });
 
 it('the CLI and the demo exit with code 2 and one line, building nothing', () => {
-  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'demo-data', '--db', '/nonexistent/x.sqlite', '--studnets', '5'],
-    { cwd: ROOT, encoding: 'utf8' });
+  const cli = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'electron/cli.ts', 'demo-data', '--db', '/nonexistent/x.sqlite', '--studnets', '5'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   expect(cli.status).toBe(2);
-  expect(cli.stderr.trim()).toMatch(/^Ошибка: Неизвестный параметр «--studnets» команды demo-data\. Возможно, имелось в виду --students\./);
-  const demo = spawnSync(process.execPath, ['--import', 'tsx', 'electron/web/demo.ts', '--prot', '8000'], { cwd: ROOT, encoding: 'utf8' });
+  expect(cli.stderr.trim()).toMatch(
+    /^Ошибка: Неизвестный параметр «--studnets» команды demo-data\. Возможно, имелось в виду --students\./,
+  );
+  const demo = spawnSync(process.execPath, ['--import', 'tsx', 'electron/web/demo.ts', '--prot', '8000'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   expect(demo.status).toBe(2);
   expect(demo.stderr).toMatch(/Неизвестный параметр «--prot».*--port/);
-  expect(execFileSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'help'], { cwd: ROOT, encoding: 'utf8' })).toMatch(/serve --db/);
+  expect(
+    execFileSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'help'], { cwd: ROOT, encoding: 'utf8' }),
+  ).toMatch(/serve --db/);
 });

@@ -2,8 +2,19 @@
 // «среда, 25 ноября 2026».
 import { describe, expect, it } from 'vitest';
 import {
-  academicWeek, academicYearOf, addDays, daysBetween, eachDay, fromDay, localIsoDate, MONTHS_RU, parityOf, toDay,
-  weekday, weekStart, WEEKDAYS_RU,
+  academicWeek,
+  academicYearOf,
+  addDays,
+  daysBetween,
+  eachDay,
+  fromDay,
+  localIsoDate,
+  MONTHS_RU,
+  parityOf,
+  toDay,
+  weekday,
+  weekStart,
+  WEEKDAYS_RU,
 } from '../../electron/domain/calendar.js';
 import { longDate, ruDate, ruDateTime, ruDay } from '../../electron/domain/format-dates.js';
 
@@ -19,7 +30,7 @@ describe('calendar', () => {
     expect([...eachDay('2026-11-02', '2026-11-01')]).toEqual([]);
   });
 
-  it('numbers weekdays from Monday and finds the week\'s Monday', () => {
+  it("numbers weekdays from Monday and finds the week's Monday", () => {
     expect(weekday('2026-11-23')).toBe(1);
     expect(weekday('2026-11-29')).toBe(7);
     expect(WEEKDAYS_RU[weekday('2026-11-25')]).toBe('среда');
@@ -27,7 +38,7 @@ describe('calendar', () => {
     expect(weekStart('2026-11-23')).toBe('2026-11-23');
   });
 
-  it('counts the academic year\'s weeks from its first one, odd first', () => {
+  it("counts the academic year's weeks from its first one, odd first", () => {
     expect(academicWeek('2026-09-01', '2026-09-06')).toBe(1);
     expect(academicWeek('2026-09-01', '2026-09-07')).toBe(2);
     expect(parityOf('2026-09-01', '2026-09-02')).toBe('odd');
@@ -37,7 +48,7 @@ describe('calendar', () => {
     expect(MONTHS_RU[10]).toBe('ноябрь');
   });
 
-  it('takes today\'s date in local time, not UTC', () => {
+  it("takes today's date in local time, not UTC", () => {
     expect(localIsoDate(new Date(2026, 0, 5, 0, 30))).toBe('2026-01-05');
     expect(localIsoDate(new Date(2026, 11, 31, 23, 59))).toBe('2026-12-31');
   });

@@ -2,8 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { ATTENDANCE_CODES, LESSON_KINDS, REMARK_STATUSES, ROLES, YEAR_STATUSES } from '../../electron/domain/enums.js';
 import {
-  ATTENDANCE_LABELS, LESSON_KIND_NAMES, LESSON_KIND_SHORT, LESSON_KIND_TITLES, REMARK_STATUS_LABELS, ROLE_LABELS,
-  WORK_KINDS, YEAR_STATUS_LABELS,
+  ATTENDANCE_LABELS,
+  LESSON_KIND_NAMES,
+  LESSON_KIND_SHORT,
+  LESSON_KIND_TITLES,
+  REMARK_STATUS_LABELS,
+  ROLE_LABELS,
+  WORK_KINDS,
+  YEAR_STATUS_LABELS,
 } from '../../electron/domain/labels.js';
 
 describe('labels', () => {
@@ -18,8 +24,11 @@ describe('labels', () => {
   });
 
   it('keeps the three spellings of a lesson kind: the panel, the printed page, the plan column', () => {
-    expect([LESSON_KIND_TITLES.lab, LESSON_KIND_NAMES.lab, LESSON_KIND_SHORT.lab])
-      .toEqual(['Лабораторное занятие', 'лабораторная работа', 'лабораторная']);
+    expect([LESSON_KIND_TITLES.lab, LESSON_KIND_NAMES.lab, LESSON_KIND_SHORT.lab]).toEqual([
+      'Лабораторное занятие',
+      'лабораторная работа',
+      'лабораторная',
+    ]);
   });
 
   it('gives a test twice the weight of an oral answer by default', () => {

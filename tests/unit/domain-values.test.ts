@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatAverage, suggestFinal, weightedAverage } from '../../electron/domain/average.js';
 import {
-  attendanceMessage, normalizeValue, numericValue, parseAttendance, parseScale, scaleMessage,
+  attendanceMessage,
+  normalizeValue,
+  numericValue,
+  parseAttendance,
+  parseScale,
+  scaleMessage,
 } from '../../electron/domain/scale.js';
 
 describe('journal values', () => {
@@ -32,16 +37,33 @@ describe('journal values', () => {
     expect(parseScale('5,4,3,2,зач,незач')).toEqual(['5', '4', '3', '2', 'зач', 'незач']);
     expect(parseScale('5, 4, 3, 2, 1')).toEqual(['5', '4', '3', '2', '1']);
     expect(parseScale(' , ')).toEqual(['5', '4', '3', '2', 'зач', 'незач']);
-    expect(scaleMessage(' 7 ', parseScale('5,4,3,2,зач,незач'))).toBe('Неверное значение отметки «7»: допустимы 5, 4, 3, 2, зач, незач');
+    expect(scaleMessage(' 7 ', parseScale('5,4,3,2,зач,незач'))).toBe(
+      'Неверное значение отметки «7»: допустимы 5, 4, 3, 2, зач, незач',
+    );
     expect(numericValue('зач')).toBeNull();
     expect(numericValue('1')).toBe(1);
   });
 
   it('averages with the weights of the types of work, leaving credit marks out', () => {
     expect(weightedAverage([])).toBeNull();
-    expect(weightedAverage([{ value: '5', weight: 1 }, { value: '3', weight: 2 }])).toBe(3.67);
-    expect(weightedAverage([{ value: 'зач', weight: 1 }, { value: '4', weight: 1 }])).toBe(4);
-    expect(weightedAverage([{ value: 'н/а', weight: 1 }, { value: 'незач', weight: 2 }])).toBeNull();
+    expect(
+      weightedAverage([
+        { value: '5', weight: 1 },
+        { value: '3', weight: 2 },
+      ]),
+    ).toBe(3.67);
+    expect(
+      weightedAverage([
+        { value: 'зач', weight: 1 },
+        { value: '4', weight: 1 },
+      ]),
+    ).toBe(4);
+    expect(
+      weightedAverage([
+        { value: 'н/а', weight: 1 },
+        { value: 'незач', weight: 2 },
+      ]),
+    ).toBeNull();
   });
 
   it('shows an average with two decimals and a comma, nothing without one', () => {
@@ -52,10 +74,34 @@ describe('journal values', () => {
 
   it('suggests the period mark rounded half up, or a credit for credit-only work', () => {
     const scale = parseScale('5,4,3,2,зач,незач');
-    expect(suggestFinal([{ value: '4', weight: 1 }, { value: '3', weight: 1 }], scale)).toBe('4');
-    expect(suggestFinal([{ value: '4', weight: 1 }, { value: '3', weight: 2 }], scale)).toBe('3');
+    expect(
+      suggestFinal(
+        [
+          { value: '4', weight: 1 },
+          { value: '3', weight: 1 },
+        ],
+        scale,
+      ),
+    ).toBe('4');
+    expect(
+      suggestFinal(
+        [
+          { value: '4', weight: 1 },
+          { value: '3', weight: 2 },
+        ],
+        scale,
+      ),
+    ).toBe('3');
     expect(suggestFinal([{ value: '2', weight: 1 }], scale)).toBe('2');
-    expect(suggestFinal([{ value: 'зач', weight: 1 }, { value: 'незач', weight: 1 }], scale)).toBe('зач');
+    expect(
+      suggestFinal(
+        [
+          { value: 'зач', weight: 1 },
+          { value: 'незач', weight: 1 },
+        ],
+        scale,
+      ),
+    ).toBe('зач');
     expect(suggestFinal([{ value: 'незач', weight: 1 }], scale)).toBe('незач');
     expect(suggestFinal([], scale)).toBeNull();
     // Without «2» on the scale the lowest numeric mark is offered instead.

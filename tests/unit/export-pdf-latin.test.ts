@@ -12,9 +12,18 @@ const popplerMissing = spawnSync('pdftotext', ['-v']).error !== undefined;
 
 it.skipIf(popplerMissing)('keeps Latin text extractable after Cyrillic documents', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-latin-'));
-  const texts = ['Сокращение часов: аеосх АЕОСХ рру', 'Причина: extra_hours, code, Pyx, AEOCX', 'Excel и Word: а a е e о o с c х x р p у y'];
+  const texts = [
+    'Сокращение часов: аеосх АЕОСХ рру',
+    'Причина: extra_hours, code, Pyx, AEOCX',
+    'Excel и Word: а a е e о o с c х x р p у y',
+  ];
   for (const [i, line] of texts.entries()) {
-    const pdf = await createPdf({ title: 'Проба', orientation: 'portrait', institution: 'X', formedAt: new Date(2026, 10, 25) });
+    const pdf = await createPdf({
+      title: 'Проба',
+      orientation: 'portrait',
+      institution: 'X',
+      formedAt: new Date(2026, 10, 25),
+    });
     pdf.text(line, { size: 10 });
     const file = path.join(dir, `${i}.pdf`);
     fs.writeFileSync(file, await pdf.finish());

@@ -4,14 +4,28 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { columnWidths, createPdf, GREY_FILL, shortName, formatSignDate, type Cell } from '../../electron/export/pdf/index.js';
+import {
+  columnWidths,
+  createPdf,
+  GREY_FILL,
+  shortName,
+  formatSignDate,
+  type Cell,
+} from '../../electron/export/pdf/index.js';
 
 const popplerMissing = spawnSync('pdftotext', ['-v']).error !== undefined;
-if (popplerMissing) console.warn('\n⚠ pdftotext (poppler-utils) не найден: проверки PDF по тексту пропущены. apt-get install -y poppler-utils\n');
+if (popplerMissing)
+  console.warn(
+    '\n⚠ pdftotext (poppler-utils) не найден: проверки PDF по тексту пропущены. apt-get install -y poppler-utils\n',
+  );
 
 let dir = '';
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-pdf-')); });
-afterAll(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-pdf-'));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 const NAMES = ['Иванов Пётр Сергеевич', 'Ёлкина-Смирнова Анна', 'Абдурахманова Зарина Шавкатовна', 'Щукин Илья'];
 const DATES = Array.from({ length: 28 }, (_, i) => `${String(i + 1).padStart(2, '0')}.09`);
@@ -29,21 +43,51 @@ function pages(file: string): number {
 /** The certified copy of a journal: 40 students × (№, name, 28 dates), signatures, «Копия верна». */
 async function journalCopy(): Promise<{ file: string; pageCount: number }> {
   const pdf = await createPdf({
-    title: 'Журнал учебных занятий. Группа ЭС-21. Математика', orientation: 'landscape',
-    institution: 'ГБПОУ «Кандалакшский индустриальный колледж»', subtitle: 'I полугодие 2025/2026 учебного года', formedAt: FORMED, mono: true,
+    title: 'Журнал учебных занятий. Группа ЭС-21. Математика',
+    orientation: 'landscape',
+    institution: 'ГБПОУ «Кандалакшский индустриальный колледж»',
+    subtitle: 'I полугодие 2025/2026 учебного года',
+    formedAt: FORMED,
+    mono: true,
   });
-  pdf.text('Учёт посещаемости и успеваемости обучающихся. ' + 'Длинный абзац для проверки переноса слов. '.repeat(12), { size: 9 });
+  pdf.text('Учёт посещаемости и успеваемости обучающихся. ' + 'Длинный абзац для проверки переноса слов. '.repeat(12), {
+    size: 9,
+  });
   pdf.table({
-    columns: [{ width: 20, align: 'right' }, { flex: 1 }, ...DATES.map(() => ({ width: 19, align: 'center' as const, verticalHeader: true }))],
-    header: [[{ text: '№', rowSpan: 2 }, { text: 'Фамилия, имя, отчество обучающегося', rowSpan: 2 }, { text: 'Сентябрь', colSpan: 28 }], DATES],
+    columns: [
+      { width: 20, align: 'right' },
+      { flex: 1 },
+      ...DATES.map(() => ({ width: 19, align: 'center' as const, verticalHeader: true })),
+    ],
+    header: [
+      [
+        { text: '№', rowSpan: 2 },
+        { text: 'Фамилия, имя, отчество обучающегося', rowSpan: 2 },
+        { text: 'Сентябрь', colSpan: 28 },
+      ],
+      DATES,
+    ],
     rows: Array.from({ length: 40 }, (_, i): Cell[] => [
       i + 1,
       NAMES[i % NAMES.length]!,
-      ...DATES.map((_, j): Cell => (i === 3 && j < 5 ? { text: '', fill: GREY_FILL } : (i * j) % 7 === 1 ? 'н' : (i + j) % 5 === 0 ? String(2 + ((i * j) % 4)) : '')),
+      ...DATES.map((_, j): Cell =>
+        i === 3 && j < 5
+          ? { text: '', fill: GREY_FILL }
+          : (i * j) % 7 === 1
+            ? 'н'
+            : (i + j) % 5 === 0
+              ? String(2 + ((i * j) % 4))
+              : '',
+      ),
     ]),
   });
   pdf.signatureBlock([{ position: 'Преподаватель', name: shortName('Сидорова Мария Ивановна') }]);
-  pdf.certificationBlock({ position: 'Директор', name: 'А. П. Иванова', date: '2026-11-25', fingerprint: 'SHA256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' });
+  pdf.certificationBlock({
+    position: 'Директор',
+    name: 'А. П. Иванова',
+    date: '2026-11-25',
+    fingerprint: 'SHA256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+  });
   const file = path.join(dir, 'journal.pdf');
   fs.writeFileSync(file, await pdf.finish());
   return { file, pageCount: pdf.pageCount };
@@ -80,12 +124,21 @@ describe.skipIf(popplerMissing)('PDF read back with poppler', () => {
   });
 
   it('a row taller than a page is split by lines and continues under a repeated header', async () => {
-    const pdf = await createPdf({ title: 'Тематический план', orientation: 'portrait', institution: 'Колледж', formedAt: FORMED });
+    const pdf = await createPdf({
+      title: 'Тематический план',
+      orientation: 'portrait',
+      institution: 'Колледж',
+      formedAt: FORMED,
+    });
     const lines = Array.from({ length: 120 }, (_, i) => `Тема ${i + 1}. Правописание приставок пре- и при-`);
     pdf.table({
       columns: [{ width: 30 }, { flex: 1 }, { width: 60, align: 'right' }],
       header: ['№', 'Содержание', 'Часы'],
-      rows: [['1', 'Короткая строка', '2'], ['2', lines.join('\n'), '120'], ['3', 'Итоговая контрольная работа', '2']],
+      rows: [
+        ['1', 'Короткая строка', '2'],
+        ['2', lines.join('\n'), '120'],
+        ['3', 'Итоговая контрольная работа', '2'],
+      ],
     });
     const file = path.join(dir, 'tall.pdf');
     fs.writeFileSync(file, await pdf.finish());
@@ -98,7 +151,8 @@ describe.skipIf(popplerMissing)('PDF read back with poppler', () => {
   });
 
   it('documents built at the same time share parsed fonts but not glyphs or text', async () => {
-    const make = (title: string) => createPdf({ title, orientation: 'portrait', institution: 'Колледж', formedAt: FORMED });
+    const make = (title: string) =>
+      createPdf({ title, orientation: 'portrait', institution: 'Колледж', formedAt: FORMED });
     const [a, b] = await Promise.all([make('Документ А'), make('Документ Б')]);
     a.text('Щука ёжик Ъ');
     b.text('Жираф Ю');
@@ -115,12 +169,27 @@ describe.skipIf(popplerMissing)('PDF read back with poppler', () => {
   });
 
   it('slips: perPage to a sheet, cut apart, logins and passwords readable', async () => {
-    const pdf = await createPdf({ title: 'Данные для входа', orientation: 'portrait', institution: 'Колледж', formedAt: FORMED, mono: true, titleBlock: false });
-    const people = Array.from({ length: 8 }, (_, i) => ({ name: NAMES[i % 4]!, login: `user.${i}`, password: `Xk7-lO0q-${i}` }));
+    const pdf = await createPdf({
+      title: 'Данные для входа',
+      orientation: 'portrait',
+      institution: 'Колледж',
+      formedAt: FORMED,
+      mono: true,
+      titleBlock: false,
+    });
+    const people = Array.from({ length: 8 }, (_, i) => ({
+      name: NAMES[i % 4]!,
+      login: `user.${i}`,
+      password: `Xk7-lO0q-${i}`,
+    }));
     pdf.slips(people, {
       perPage: 6,
       draw(slot, p) {
-        slot.text('Электронный журнал', { size: 9 }).text(p.name, { size: 12, bold: true }).field('Логин:', p.login).field('Пароль:', p.password);
+        slot
+          .text('Электронный журнал', { size: 9 })
+          .text(p.name, { size: 12, bold: true })
+          .field('Логин:', p.login)
+          .field('Пароль:', p.password);
       },
     });
     const file = path.join(dir, 'slips.pdf');
@@ -137,7 +206,13 @@ describe.skipIf(popplerMissing)('PDF read back with poppler', () => {
 
 describe('PDF layout pieces', () => {
   it('wraps by words, breaks over-long words, and every line fits', async () => {
-    const pdf = await createPdf({ title: 't', orientation: 'portrait', institution: 'i', formedAt: FORMED, titleBlock: false });
+    const pdf = await createPdf({
+      title: 't',
+      orientation: 'portrait',
+      institution: 'i',
+      formedAt: FORMED,
+      titleBlock: false,
+    });
     const long = 'Сверхдлиннаяфамилиябезединогопробелаприходящаявтаблицу Иванов\nПётр';
     const lines = pdf.fonts.wrap(long, 60, 8);
     expect(lines.length).toBeGreaterThan(3);
@@ -164,7 +239,13 @@ describe('PDF layout pieces', () => {
   });
 
   it('finish() runs once and an empty document still has a page', async () => {
-    const pdf = await createPdf({ title: 'Пусто', orientation: 'portrait', institution: 'i', formedAt: FORMED, titleBlock: false });
+    const pdf = await createPdf({
+      title: 'Пусто',
+      orientation: 'portrait',
+      institution: 'i',
+      formedAt: FORMED,
+      titleBlock: false,
+    });
     const bytes = await pdf.finish();
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
     expect(pdf.pageCount).toBe(1);

@@ -5,12 +5,24 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addTableSheet, asNumber, asText, createWorkbook, readSheet, sheetName, toBuffer, writeXlsxStream, type XlsxColumn,
+  addTableSheet,
+  asNumber,
+  asText,
+  createWorkbook,
+  readSheet,
+  sheetName,
+  toBuffer,
+  writeXlsxStream,
+  type XlsxColumn,
 } from '../../electron/export/xlsx.js';
 
 let dir = '';
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-xlsx-')); });
-afterAll(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-xlsx-'));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 const COLUMNS: XlsxColumn[] = [
   { header: 'Обучающийся', key: 'name', type: 'text' },
@@ -36,7 +48,12 @@ async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
 describe('addTableSheet', () => {
   it('writes typed cells under a frozen, bold, filtered header and reads back the same data', async () => {
     const wb = createWorkbook();
-    const ws = addTableSheet(wb, { name: 'Успеваемость: ЭС-21 [I полугодие] / итоговая', title: 'Успеваемость группы ЭС-21', columns: COLUMNS, rows: ROWS });
+    const ws = addTableSheet(wb, {
+      name: 'Успеваемость: ЭС-21 [I полугодие] / итоговая',
+      title: 'Успеваемость группы ЭС-21',
+      columns: COLUMNS,
+      rows: ROWS,
+    });
     expect(ws.name).toBe('Успеваемость- ЭС-21 (I полугоди');
     const buffer = await toBuffer(wb);
 
@@ -71,8 +88,12 @@ describe('addTableSheet', () => {
     expect(data.headers).toEqual(COLUMNS.map((c) => c.header));
     expect(data.rows).toHaveLength(3);
     expect(data.rows[1]).toEqual({
-      'Обучающийся': 'Ёлкина-Смирнова Анна', 'Личное дело': '00124', 'Средний балл': 4.5, 'Пропуски, ч': 0,
-      'Дата зачисления': new Date(Date.UTC(2026, 1, 28)), 'Выполнение плана': 1,
+      Обучающийся: 'Ёлкина-Смирнова Анна',
+      'Личное дело': '00124',
+      'Средний балл': 4.5,
+      'Пропуски, ч': 0,
+      'Дата зачисления': new Date(Date.UTC(2026, 1, 28)),
+      'Выполнение плана': 1,
     });
     expect(data.rows[2]).toMatchObject({ 'Личное дело': null, 'Пропуски, ч': null, 'Дата зачисления': null });
   });
@@ -92,7 +113,9 @@ describe('addTableSheet', () => {
     expect(second.endsWith(' (2)')).toBe(true);
 
     const wb = createWorkbook();
-    const names = ['ЭС-21', 'эс-21', 'ЭС-21'].map((name) => addTableSheet(wb, { name, columns: COLUMNS, rows: [] }).name);
+    const names = ['ЭС-21', 'эс-21', 'ЭС-21'].map(
+      (name) => addTableSheet(wb, { name, columns: COLUMNS, rows: [] }).name,
+    );
     expect(names).toEqual(['ЭС-21', 'эс-21 (2)', 'ЭС-21 (3)']);
   });
 });
@@ -119,20 +142,33 @@ describe('readSheet on a hand-made workbook', () => {
     expect(data.headers).toEqual(['ФИО', 'Телефон', 'Балл', 'Сайт', 'Дата', 'Балл (2)']);
     expect(data.rows).toHaveLength(2); // the blank row is skipped
     expect(data.rows[0]).toEqual({
-      'ФИО': 'Иванов Пётр', 'Телефон': '89211234567', 'Балл': 5, 'Сайт': 'школа',
-      'Дата': new Date(Date.UTC(2026, 0, 15)), 'Балл (2)': null,
+      ФИО: 'Иванов Пётр',
+      Телефон: '89211234567',
+      Балл: 5,
+      Сайт: 'школа',
+      Дата: new Date(Date.UTC(2026, 0, 15)),
+      'Балл (2)': null,
     });
     expect(asText(data.rows[1]!['Телефон'])).toBe('79211234567');
     expect(asNumber(data.rows[1]!['Балл'])).toBe(4.5);
     expect(asText(data.rows[0]!['Дата'])).toBe('2026-01-15');
-    await expect(readSheet(await toBuffer(wb), 'Нет такого')).rejects.toThrow(/«Нет такого» не найден; в файле: «Список»/);
+    await expect(readSheet(await toBuffer(wb), 'Нет такого')).rejects.toThrow(
+      /«Нет такого» не найден; в файле: «Список»/,
+    );
   });
 });
 
 describe('writeXlsxStream', () => {
   async function* students(count: number) {
     for (let i = 0; i < count; i++) {
-      yield { name: `Студент ${i} Ёлкин`, file: String(i).padStart(6, '0'), average: 3 + (i % 200) / 100, absent: i % 37, enrolled: `2025-09-${String(1 + (i % 28)).padStart(2, '0')}`, done: (i % 100) / 100 };
+      yield {
+        name: `Студент ${i} Ёлкин`,
+        file: String(i).padStart(6, '0'),
+        average: 3 + (i % 200) / 100,
+        absent: i % 37,
+        enrolled: `2025-09-${String(1 + (i % 28)).padStart(2, '0')}`,
+        done: (i % 100) / 100,
+      };
     }
   }
 
@@ -147,8 +183,12 @@ describe('writeXlsxStream', () => {
     const data = await readSheet(file, 'Студенты');
     expect(data.rows).toHaveLength(20_000);
     expect(data.rows[19_999]).toEqual({
-      'Обучающийся': 'Студент 19999 Ёлкин', 'Личное дело': '019999', 'Средний балл': 4.99, 'Пропуски, ч': 19_999 % 37,
-      'Дата зачисления': new Date(Date.UTC(2025, 8, 1 + (19_999 % 28))), 'Выполнение плана': 0.99,
+      Обучающийся: 'Студент 19999 Ёлкин',
+      'Личное дело': '019999',
+      'Средний балл': 4.99,
+      'Пропуски, ч': 19_999 % 37,
+      'Дата зачисления': new Date(Date.UTC(2025, 8, 1 + (19_999 % 28))),
+      'Выполнение плана': 0.99,
     });
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(file);
@@ -173,7 +213,9 @@ describe('writeXlsxStream', () => {
       yield ROWS[0]!;
       throw new Error('диск отключён');
     }
-    await expect(writeXlsxStream(broken, [{ name: 'Лист', columns: COLUMNS, rows: failing() }])).rejects.toThrow('диск отключён');
+    await expect(writeXlsxStream(broken, [{ name: 'Лист', columns: COLUMNS, rows: failing() }])).rejects.toThrow(
+      'диск отключён',
+    );
     expect(fs.existsSync(broken)).toBe(false);
   });
 });

@@ -11,14 +11,25 @@ import { ADMIN, seedInstitution } from '../support/institution.js';
 const exposed: Record<string, unknown> = {};
 const invoke = vi.fn();
 vi.mock('electron', () => ({
-  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => { exposed[key] = value; } },
+  contextBridge: {
+    exposeInMainWorld: (key: string, value: unknown) => {
+      exposed[key] = value;
+    },
+  },
   ipcRenderer: { invoke: (...args: unknown[]) => invoke(...args) },
 }));
 
 let fresh: FreshDb;
 let handle: JournalDb;
-beforeAll(async () => { fresh = await freshDb('sqlite'); handle = await fresh.open(); await seedInstitution(handle); });
-afterAll(async () => { await handle.close(); await fresh.drop(); });
+beforeAll(async () => {
+  fresh = await freshDb('sqlite');
+  handle = await fresh.open();
+  await seedInstitution(handle);
+});
+afterAll(async () => {
+  await handle.close();
+  await fresh.drop();
+});
 
 it('the preload exposes one named function per contract method, grouped by domain, and nothing else', async () => {
   await import('../../electron/preload.js');
@@ -33,13 +44,24 @@ it('the preload exposes one named function per contract method, grouped by domai
 
 it('registers every method, keeps a login per window and refuses untrusted senders', async () => {
   const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
-  registerIpc({ handle: (channel: string, fn: never) => { handlers.set(channel, fn); } } as never, () => makeDeps(handle), {
-    isTrustedSender: (event) => (event as unknown as { trusted: boolean }).trusted,
-    log: { error: () => undefined },
-  });
+  registerIpc(
+    {
+      handle: (channel: string, fn: never) => {
+        handlers.set(channel, fn);
+      },
+    } as never,
+    () => makeDeps(handle),
+    {
+      isTrustedSender: (event) => (event as unknown as { trusted: boolean }).trusted,
+      log: { error: () => undefined },
+    },
+  );
   expect([...handlers.keys()].sort()).toEqual(methodNames.map((m) => `${CHANNEL_PREFIX}${m}`).sort());
   const call = (sender: number, method: string, input: unknown, trusted = true) =>
-    handlers.get(`${CHANNEL_PREFIX}${method}`)!({ trusted, sender: { id: sender } }, input) as Promise<{ ok: boolean; error?: { code: string } }>;
+    handlers.get(`${CHANNEL_PREFIX}${method}`)!({ trusted, sender: { id: sender } }, input) as Promise<{
+      ok: boolean;
+      error?: { code: string };
+    }>;
   expect((await call(1, 'auth.login', { login: 'admin', password: ADMIN.password })).ok).toBe(true);
   expect((await call(1, 'home.summary', {})).ok).toBe(true);
   expect((await call(2, 'home.summary', {})).error?.code).toBe('unauthenticated');

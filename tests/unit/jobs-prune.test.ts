@@ -11,7 +11,14 @@ it('keeps the last 50 finished jobs and every running one', async () => {
     ids.push(job.id);
   }
   let release = () => undefined as void;
-  const running = jobs.start('report', 1, () => new Promise((resolve) => { release = () => resolve(null); }));
+  const running = jobs.start(
+    'report',
+    1,
+    () =>
+      new Promise((resolve) => {
+        release = () => resolve(null);
+      }),
+  );
   expect(jobs.get(ids[0]!)).toBeNull();
   expect(jobs.get(ids[9]!)).toBeNull();
   expect(jobs.get(ids[10]!)?.result).toEqual({ data: 10 });

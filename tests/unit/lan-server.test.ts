@@ -38,7 +38,12 @@ afterAll(async () => {
 });
 
 it('starts when switched on, shows where, and logs a browser in to the same journal', async () => {
-  expect((await admin.call('settings.get', {})).web.status).toEqual({ running: false, urls: [], secure: false, problem: null });
+  expect((await admin.call('settings.get', {})).web.status).toEqual({
+    running: false,
+    urls: [],
+    secure: false,
+    problem: null,
+  });
   const view = await admin.call('settings.update', { web: { enabled: true, port } });
   expect(view.web.status).toMatchObject({ running: true, secure: false, problem: null });
   expect(view.web.status!.urls).toEqual([`http://127.0.0.1:${port}/`]);
@@ -47,10 +52,15 @@ it('starts when switched on, shows where, and logs a browser in to the same jour
   expect(await browser.loggedIn()).toBe(true);
 });
 
-it('restarts on the local network when told, listing this computer\'s addresses', async () => {
+it("restarts on the local network when told, listing this computer's addresses", async () => {
   const view = await admin.call('settings.update', { web: { lan: true } });
-  const outside = Object.values(os.networkInterfaces()).flat().filter((i) => i && i.family === 'IPv4' && !i.internal);
-  expect(view.web.status!.urls).toEqual([`http://127.0.0.1:${port}/`, ...outside.map((i) => `http://${i!.address}:${port}/`)]);
+  const outside = Object.values(os.networkInterfaces())
+    .flat()
+    .filter((i) => i && i.family === 'IPv4' && !i.internal);
+  expect(view.web.status!.urls).toEqual([
+    `http://127.0.0.1:${port}/`,
+    ...outside.map((i) => `http://${i!.address}:${port}/`),
+  ]);
   if (outside[0]) expect((await fetch(`http://${outside[0].address}:${port}/healthz`)).status).toBe(200);
   await admin.call('settings.update', { web: { lan: false } });
 });
@@ -60,11 +70,17 @@ it('explains a taken port and refuses a certificate that cannot be read, saving 
   await new Promise<void>((r) => busy.listen(port + 1, '127.0.0.1', () => r()));
   try {
     const view = await admin.call('settings.update', { web: { port: port + 1 } });
-    expect(view.web.status).toMatchObject({ running: false, problem: `Порт ${port + 1} уже занят другой программой: укажите другой` });
+    expect(view.web.status).toMatchObject({
+      running: false,
+      problem: `Порт ${port + 1} уже занят другой программой: укажите другой`,
+    });
   } finally {
     busy.close();
   }
-  const e = await refused(admin.call('settings.update', { web: { tlsCert: '/nowhere/cert.pem', tlsKey: '/nowhere/key.pem' } }), 'bad_request');
+  const e = await refused(
+    admin.call('settings.update', { web: { tlsCert: '/nowhere/cert.pem', tlsKey: '/nowhere/key.pem' } }),
+    'bad_request',
+  );
   expect(e.message).toBe('Не удаётся прочитать сертификат «/nowhere/cert.pem»: файл не найден');
   expect(deps.settings.get().web.tlsCert).toBe('');
   await refused(admin.call('settings.update', { web: { tlsCert: '/nowhere/cert.pem' } }), 'bad_request');
@@ -73,8 +89,25 @@ it('explains a taken port and refuses a certificate that cannot be read, saving 
 it('serves HTTPS with a certificate, and says the connection is secure', async () => {
   const dir = fs.mkdtempSync(path.join(process.env.ZHURNAL_TEST_TMP ?? os.tmpdir(), 'zhurnal-tls-'));
   const [cert, key] = [path.join(dir, 'c.pem'), path.join(dir, 'k.pem')];
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '2',
-    '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-subj',
+      '/CN=localhost',
+      '-days',
+      '2',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+    ],
+    { stdio: 'ignore' },
+  );
   const view = await admin.call('settings.update', { web: { port, tlsCert: cert, tlsKey: key } });
   expect(view.web.status).toMatchObject({ running: true, secure: true, urls: [`https://127.0.0.1:${port}/`] });
   await admin.call('settings.update', { web: { enabled: false } });

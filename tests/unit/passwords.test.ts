@@ -1,7 +1,14 @@
 // Password hashes: salted scrypt; a generated one-time password at a quarter of the cost, a chosen
 // one at the full cost; the cost travels in the hash so both verify.
 import { describe, expect, it } from 'vitest';
-import { generateOneTimePassword, hashOneTimePassword, hashPassword, ONE_TIME_COST, passwordProblem, verifyPassword } from '../../db/passwords.js';
+import {
+  generateOneTimePassword,
+  hashOneTimePassword,
+  hashPassword,
+  ONE_TIME_COST,
+  passwordProblem,
+  verifyPassword,
+} from '../../db/passwords.js';
 
 describe('passwords', () => {
   it('hashes chosen passwords at full cost and one-time ones cheaper, both verifiable, never the same twice', async () => {

@@ -9,8 +9,14 @@ import { memorySettings, type Settings } from '../../electron/services/settings.
 function fakeTimers() {
   const intervals: Array<{ fn: () => void; ms: number; cleared: boolean }> = [];
   const timers: Timers = {
-    setInterval: (fn, ms) => { const t = { fn, ms, cleared: false }; intervals.push(t); return t; },
-    clearInterval: (t) => { (t as { cleared: boolean }).cleared = true; },
+    setInterval: (fn, ms) => {
+      const t = { fn, ms, cleared: false };
+      intervals.push(t);
+      return t;
+    },
+    clearInterval: (t) => {
+      (t as { cleared: boolean }).cleared = true;
+    },
   };
   return { timers, fire: () => intervals.filter((t) => !t.cleared).forEach((t) => t.fn()), intervals };
 }
@@ -19,7 +25,13 @@ function setup(intervalMs = 60_000) {
   const clock = manualClock(new Date(2026, 10, 25, 8, 0));
   const t = fakeTimers();
   const errors: string[] = [];
-  const scheduler = new Scheduler({ clock, settings: memorySettings(), intervalMs, timers: t.timers, log: { error: (m) => errors.push(m) } });
+  const scheduler = new Scheduler({
+    clock,
+    settings: memorySettings(),
+    intervalMs,
+    timers: t.timers,
+    log: { error: (m) => errors.push(m) },
+  });
   return { clock, scheduler, errors, ...t };
 }
 
@@ -29,7 +41,9 @@ it('checks at start and then on every interval, running a task only when due', a
   scheduler.register({
     name: 'evening',
     due: (now) => now.getHours() >= 18 && !runs.includes(now.toDateString()),
-    run: async (now) => { runs.push(now.toDateString()); },
+    run: async (now) => {
+      runs.push(now.toDateString());
+    },
   });
   scheduler.start();
   await scheduler.check();
@@ -48,7 +62,13 @@ it('checks at start and then on every interval, running a task only when due', a
 it('records a failure with its message and clears it after the next success', async () => {
   const { scheduler, errors } = setup();
   let fail = true;
-  scheduler.register({ name: 'flaky', due: () => true, run: async () => { if (fail) throw new Error('Папка недоступна'); } });
+  scheduler.register({
+    name: 'flaky',
+    due: () => true,
+    run: async () => {
+      if (fail) throw new Error('Папка недоступна');
+    },
+  });
   await scheduler.check();
   expect(scheduler.statuses()[0]!.lastError).toBe('Папка недоступна');
   expect(errors).toEqual(['Задача «flaky» не выполнена']);
@@ -62,12 +82,31 @@ it('never runs two passes at once, and a failing task does not stop the next one
   let release!: () => void;
   let started = 0;
   const slow: ScheduledTask<Settings> = {
-    name: 'slow', due: () => true, run: () => { started++; return new Promise<void>((r) => { release = r; }); },
+    name: 'slow',
+    due: () => true,
+    run: () => {
+      started++;
+      return new Promise<void>((r) => {
+        release = r;
+      });
+    },
   };
   const after: string[] = [];
   scheduler.register(slow);
-  scheduler.register({ name: 'broken', due: () => { throw new Error('сломано'); }, run: async () => undefined });
-  scheduler.register({ name: 'next', due: () => true, run: async () => { after.push('next'); } });
+  scheduler.register({
+    name: 'broken',
+    due: () => {
+      throw new Error('сломано');
+    },
+    run: async () => undefined,
+  });
+  scheduler.register({
+    name: 'next',
+    due: () => true,
+    run: async () => {
+      after.push('next');
+    },
+  });
   const first = scheduler.check();
   const second = scheduler.check();
   expect(second).toBe(first);
@@ -84,11 +123,22 @@ it('stop() waits for the running task and then checks no more', async () => {
   const { scheduler, fire, intervals } = setup();
   let release!: () => void;
   let runs = 0;
-  scheduler.register({ name: 'copy', due: () => true, run: () => { runs++; return new Promise<void>((r) => { release = r; }); } });
+  scheduler.register({
+    name: 'copy',
+    due: () => true,
+    run: () => {
+      runs++;
+      return new Promise<void>((r) => {
+        release = r;
+      });
+    },
+  });
   scheduler.start();
   await Promise.resolve();
   let stopped = false;
-  const stopping = scheduler.stop().then(() => { stopped = true; });
+  const stopping = scheduler.stop().then(() => {
+    stopped = true;
+  });
   await new Promise((r) => setTimeout(r, 10));
   expect(stopped).toBe(false);
   release();
@@ -101,5 +151,7 @@ it('stop() waits for the running task and then checks no more', async () => {
 it('refuses two tasks with one name', () => {
   const { scheduler } = setup();
   scheduler.register({ name: 'a', due: () => false, run: async () => undefined });
-  expect(() => scheduler.register({ name: 'a', due: () => false, run: async () => undefined })).toThrow(/уже зарегистрирована/);
+  expect(() => scheduler.register({ name: 'a', due: () => false, run: async () => undefined })).toThrow(
+    /уже зарегистрирована/,
+  );
 });

@@ -33,28 +33,56 @@ afterAll(async () => {
 });
 
 async function host(options: Partial<Parameters<typeof startWebHost>[0]> = {}): Promise<WebHost> {
-  const h = await startWebHost({ deps: makeDeps(handle), rendererDir, log: { error: () => undefined },
-    accessLog: (l) => lines.push(l), ...options });
+  const h = await startWebHost({
+    deps: makeDeps(handle),
+    rendererDir,
+    log: { error: () => undefined },
+    accessLog: (l) => lines.push(l),
+    ...options,
+  });
   hosts.push(h);
   return h;
 }
 
 function certificate(): { cert: Buffer; key: Buffer } {
   const dir = fs.mkdtempSync(path.join(process.env.ZHURNAL_TEST_TMP ?? os.tmpdir(), 'zhurnal-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '2',
-    '-keyout', path.join(dir, 'k.pem'), '-out', path.join(dir, 'c.pem')], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-subj',
+      '/CN=localhost',
+      '-days',
+      '2',
+      '-keyout',
+      path.join(dir, 'k.pem'),
+      '-out',
+      path.join(dir, 'c.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
   return { cert: fs.readFileSync(path.join(dir, 'c.pem')), key: fs.readFileSync(path.join(dir, 'k.pem')) };
 }
 
-const login = (base: string, headers: Record<string, string> = {}) => new WebClient(base)
-  .call('auth.login', { login: 'admin', password: ADMIN.password }, headers);
+const login = (base: string, headers: Record<string, string> = {}) =>
+  new WebClient(base).call('auth.login', { login: 'admin', password: ADMIN.password }, headers);
 
 it('over its own TLS sends HSTS and a Secure cookie; over plain HTTP neither', async () => {
   const tls = await host({ tls: certificate() });
   expect(tls.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/$/);
   const res = await new Promise<{ status: number; headers: Record<string, unknown> }>((resolve, reject) => {
-    const req = https.request(new URL('api/auth.login', tls.url), { method: 'POST', rejectUnauthorized: false,
-      headers: { 'Content-Type': 'application/json' } }, (r) => { r.resume(); resolve({ status: r.statusCode!, headers: r.headers }); });
+    const req = https.request(
+      new URL('api/auth.login', tls.url),
+      { method: 'POST', rejectUnauthorized: false, headers: { 'Content-Type': 'application/json' } },
+      (r) => {
+        r.resume();
+        resolve({ status: r.statusCode!, headers: r.headers });
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify({ login: 'admin', password: ADMIN.password }));
   });
@@ -79,11 +107,18 @@ it('believes X-Forwarded-Proto only from a trusted proxy', async () => {
 it('bounds bodies by method: a workbook may be large, nothing else', async () => {
   const h = await host();
   const big = JSON.stringify({ login: 'admin', password: 'x'.repeat(2 * 1024 * 1024) });
-  const res = await fetch(new URL('api/auth.login', h.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: big });
+  const res = await fetch(new URL('api/auth.login', h.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: big,
+  });
   expect(res.status).toBe(413);
   expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Слишком большой запрос');
-  const file = await fetch(new URL('api/import.start', h.url), { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ list: 'students', file: 'A'.repeat(5 * 1024 * 1024), dryRun: true, skipBad: false }) });
+  const file = await fetch(new URL('api/import.start', h.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ list: 'students', file: 'A'.repeat(5 * 1024 * 1024), dryRun: true, skipBad: false }),
+  });
   expect(file.status).toBe(401); // read in full, then refused for want of a session — not for its size
 });
 
@@ -93,7 +128,9 @@ it('cuts off a client that sends its headers or its body too slowly', async () =
   const slow = async (text: string) => {
     const socket = net.connect(port, '127.0.0.1');
     let answer = '';
-    socket.on('data', (d) => { answer += d.toString(); });
+    socket.on('data', (d) => {
+      answer += d.toString();
+    });
     socket.write(text);
     const started = Date.now();
     await new Promise<void>((resolve) => socket.on('close', () => resolve()));
@@ -102,21 +139,38 @@ it('cuts off a client that sends its headers or its body too slowly', async () =
   const headers = await slow('POST /api/auth.login HTTP/1.1\r\nHost: x\r\nContent-Type: appl');
   expect(headers.ms).toBeLessThan(5_000);
   expect(headers.answer).toMatch(/^HTTP\/1.1 408|^$/);
-  const body = await slow('POST /api/auth.login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"lo');
+  const body = await slow(
+    'POST /api/auth.login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"lo',
+  );
   expect(body.ms).toBeLessThan(5_000);
   expect(body.answer).toMatch(/408/);
 });
 
 it('behind a proxy over plain HTTP refuses connections that bypass it', async () => {
-  const outside = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+  const outside = Object.values(os.networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal);
   if (!outside) return void console.warn('Нет сетевого адреса кроме 127.0.0.1: проверка прямого подключения пропущена');
   const h = await host({ host: '0.0.0.0', trustProxy: ['127.0.0.1'], proxyOnly: true });
   const port = new URL(h.url).port;
-  const direct = await fetch(`http://${outside.address}:${port}/api/auth.me`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  const direct = await fetch(`http://${outside.address}:${port}/api/auth.me`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  });
   expect(direct.status).toBe(403);
-  expect(((await direct.json()) as { error: { message: string } }).error.message).toMatch(/Прямые подключения не принимаются/);
-  expect((await fetch(new URL('api/auth.me', h.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status)
-    .toBe(200);
+  expect(((await direct.json()) as { error: { message: string } }).error.message).toMatch(
+    /Прямые подключения не принимаются/,
+  );
+  expect(
+    (
+      await fetch(new URL('api/auth.me', h.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      })
+    ).status,
+  ).toBe(200);
 });
 
 it('answers /healthz, and logs one line a request with no password, token or name', async () => {
@@ -131,7 +185,8 @@ it('answers /healthz, and logs one line a request with no password, token or nam
   await expect.poll(() => lines.length).toBe(3);
   expect(lines[1]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z 127\.0\.0\.1 POST \/api\/home\.summary 200 [\d.]+ ms$/);
   const all = lines.join('\n');
-  for (const secret of [ADMIN.password, c.cookie!.split('=')[1]!, 'secret', 'Петрова', 'admin']) expect(all).not.toContain(secret);
+  for (const secret of [ADMIN.password, c.cookie!.split('=')[1]!, 'secret', 'Петрова', 'admin'])
+    expect(all).not.toContain(secret);
 });
 
 it('stops gracefully: no new connections, the request in flight is answered', async () => {

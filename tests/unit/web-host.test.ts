@@ -23,10 +23,18 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Журнал</title>');
   host = await startWebHost({ deps: makeDeps(handle), rendererDir, log: { error: () => undefined } });
 });
-afterAll(async () => { await host.close(); await handle.close(); await fresh.drop(); });
+afterAll(async () => {
+  await host.close();
+  await handle.close();
+  await fresh.drop();
+});
 
 const post = (method: string, body: string, headers: Record<string, string> = {}) =>
-  fetch(new URL(`api/${method}`, host.url), { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+  fetch(new URL(`api/${method}`, host.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body,
+  });
 
 it('binds to 127.0.0.1 by default', () => {
   expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -35,7 +43,12 @@ it('binds to 127.0.0.1 by default', () => {
 it('lists every contract method with its roles and input JSON Schema', async () => {
   const res = await fetch(new URL('api/contract', host.url));
   expect(res.status).toBe(200);
-  const list = (await res.json()) as Array<{ method: string; access: string; roles: string[]; input: { type?: string; properties?: object } }>;
+  const list = (await res.json()) as Array<{
+    method: string;
+    access: string;
+    roles: string[];
+    input: { type?: string; properties?: object };
+  }>;
   expect(list.map((m) => m.method).sort()).toEqual([...methodNames].sort());
   const login = list.find((m) => m.method === 'auth.login')!;
   expect(login.access).toBe('public');
@@ -52,7 +65,13 @@ it('answers bad JSON, unknown methods, invalid input and a missing session with 
     [await post('home.summary', '{}'), 401, /Войдите/],
     [await post('auth.login', 'login=admin', { 'Content-Type': 'application/x-www-form-urlencoded' }), 415, /JSON/],
     [await fetch(new URL('api/auth.login', host.url)), 405, /POST/],
-    [await post('auth.login', JSON.stringify({ login: 'admin', password: ADMIN.password }), { Origin: 'http://evil.example' }), 403, /чужого сайта/],
+    [
+      await post('auth.login', JSON.stringify({ login: 'admin', password: ADMIN.password }), {
+        Origin: 'http://evil.example',
+      }),
+      403,
+      /чужого сайта/,
+    ],
   ];
   for (const [res, status, message] of cases) {
     expect(res.status).toBe(status);

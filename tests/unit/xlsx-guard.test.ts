@@ -23,7 +23,9 @@ describe('checkXlsx', () => {
   });
 
   it('counts rows from the XML (the title and header rows are allowed above the data)', async () => {
-    await expect(checkXlsx(await sheet(200), small)).rejects.toThrow('В файле больше 10 строк — столько за один раз не загрузить');
+    await expect(checkXlsx(await sheet(200), small)).rejects.toThrow(
+      'В файле больше 10 строк — столько за один раз не загрузить',
+    );
     // 50 rows pass the streamed count (header slack) but not the exact count of data rows.
     const fifty = await sheet(50);
     await expect(checkXlsx(fifty, small)).resolves.toBeUndefined();
@@ -34,21 +36,34 @@ describe('checkXlsx', () => {
 
   it('counts cells, inline strings included, across chunk boundaries', async () => {
     const wide = await sheet(60, 20, false);
-    await expect(checkXlsx(wide, { ...small, maxRows: 1000, maxCells: 60 * 20 })).rejects.toThrow('В файле больше 1 200 ячеек');
+    await expect(checkXlsx(wide, { ...small, maxRows: 1000, maxCells: 60 * 20 })).rejects.toThrow(
+      'В файле больше 1 200 ячеек',
+    );
     await expect(checkXlsx(wide, { ...small, maxRows: 1000, maxCells: 61 * 20 })).resolves.toBeUndefined();
   });
 
   it('refuses by the unpacked size', async () => {
-    await expect(checkXlsx(await sheet(300, 10), { ...small, maxRows: 1000, maxCells: 1e6, maxXmlBytes: 20_000 }))
-      .rejects.toThrow(/^В книге слишком много данных/);
+    await expect(
+      checkXlsx(await sheet(300, 10), { ...small, maxRows: 1000, maxCells: 1e6, maxXmlBytes: 20_000 }),
+    ).rejects.toThrow(/^В книге слишком много данных/);
   });
 
   it('tells an empty, an over-size, a non-zip and a truncated file apart without unpacking', async () => {
     const file = await sheet(3);
-    const message = (bytes: Uint8Array, limits = XLSX_LIMITS) => { try { openXlsx(bytes, limits); return null; } catch (e) { expect(e).toBeInstanceOf(XlsxError); return (e as Error).message; } };
+    const message = (bytes: Uint8Array, limits = XLSX_LIMITS) => {
+      try {
+        openXlsx(bytes, limits);
+        return null;
+      } catch (e) {
+        expect(e).toBeInstanceOf(XlsxError);
+        return (e as Error).message;
+      }
+    };
     expect(message(file)).toBeNull();
     expect(message(new Uint8Array(0))).toMatch(/^Файл пустой/);
-    expect(message(file, { ...XLSX_LIMITS, maxFileBytes: 1024 })).toMatch(/^Файл слишком большой: \d+,\d МБ, а загрузить можно не больше 0,0 МБ/);
+    expect(message(file, { ...XLSX_LIMITS, maxFileBytes: 1024 })).toMatch(
+      /^Файл слишком большой: \d+,\d МБ, а загрузить можно не больше 0,0 МБ/,
+    );
     expect(message(Buffer.from('<html>'))).toMatch(/^Это не таблица Excel \.xlsx/);
     expect(message(file.subarray(0, file.length - 30))).toMatch(/^Файл повреждён/);
   });

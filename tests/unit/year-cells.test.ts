@@ -16,7 +16,9 @@ describe('reading cells', () => {
     expect(parseDate('01/09/2010')).toEqual({ date: '2010-09-01' });
     expect(parseDate('2010-09-01')).toEqual({ date: '2010-09-01' });
     expect(parseDate('29.02.2011')).toEqual({ error: '«29.02.2011»: такой даты нет' });
-    expect(parseDate('01.09.10')).toEqual({ error: '«01.09.10»: год записан двумя цифрами — укажите четыре (01.09.2010)' });
+    expect(parseDate('01.09.10')).toEqual({
+      error: '«01.09.10»: год записан двумя цифрами — укажите четыре (01.09.2010)',
+    });
     expect(parseDate('сентябрь')).toEqual({ error: '«сентябрь» — не дата: ожидается ДД.ММ.ГГГГ, например 01.09.2010' });
     expect(parseDate(2010)).toEqual({ error: '«2010» — не дата: укажите число, месяц и год (01.09.2010)' });
   });
@@ -27,7 +29,11 @@ describe('reading cells', () => {
     expect(normalCase('иванов')).toBe('Иванов');
     expect(normalCase('Мак-Дональд')).toBe('Мак-Дональд');
     expect(normalCase('оглы')).toBe('Оглы');
-    expect(splitFullName('Мамедов  Эльчин Рашид оглы')).toEqual({ last: 'Мамедов', first: 'Эльчин', middle: 'Рашид оглы' });
+    expect(splitFullName('Мамедов  Эльчин Рашид оглы')).toEqual({
+      last: 'Мамедов',
+      first: 'Эльчин',
+      middle: 'Рашид оглы',
+    });
     expect(splitFullName('Ли Анна')).toEqual({ last: 'Ли', first: 'Анна', middle: null });
     expect(nameKey('Ёлкина', 'Анна', null)).toBe(nameKey('елкина', 'АННА', ''));
     expect(formatPhone('8 (912) 345-67-89')).toBe('+7 912 345-67-89');

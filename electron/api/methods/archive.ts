@@ -114,18 +114,34 @@ export interface ArchivedJournalPage {
   subgroup: number | null;
   teacher: string;
   yearTitle: string;
-  lessons: Array<{ date: string; lessonNo: number; hours: number; topic: string; kind: string; homework: string | null }>;
-  students: Array<{ id: number; fullName: string; onRoster: boolean[]; cells: string[]; finals: Record<string, string> }>;
+  lessons: Array<{
+    date: string;
+    lessonNo: number;
+    hours: number;
+    topic: string;
+    kind: string;
+    homework: string | null;
+  }>;
+  students: Array<{
+    id: number;
+    fullName: string;
+    onRoster: boolean[];
+    cells: string[];
+    finals: Record<string, string>;
+  }>;
   finalColumns: string[];
 }
 
-const folderPath = z.string({ error: 'Укажите папку' }).trim().min(1, 'Укажите папку').max(1000, 'Слишком длинный путь')
+const folderPath = z
+  .string({ error: 'Укажите папку' })
+  .trim()
+  .min(1, 'Укажите папку')
+  .max(1000, 'Слишком длинный путь')
   .refine((s) => !s.includes('\0'), 'Путь к папке содержит недопустимый символ');
 /** Either an archive the program recorded, or a package folder (a stick from another computer). */
-const archiveRef = z.union([
-  z.object({ archiveId: id('Архив') }).strict(),
-  z.object({ path: folderPath }).strict(),
-], { error: 'Укажите архив: archiveId или путь к папке архива' });
+const archiveRef = z.union([z.object({ archiveId: id('Архив') }).strict(), z.object({ path: folderPath }).strict()], {
+  error: 'Укажите архив: archiveId или путь к папке архива',
+});
 
 const ARCHIVISTS = ['secretary', 'admin'] as const;
 const OVERSEERS = ['secretary', 'deputy', 'director', 'admin'] as const;
@@ -149,13 +165,15 @@ export const archiveMethods = {
   'archive.start': method<JobInfo>()({
     summary: 'Архивировать закрытый год в хранилище и (по выбору) записать копию на носитель; ход — через jobs.status',
     access: ARCHIVISTS,
-    input: z.object({
-      yearId: id('Учебный год'),
-      /** A folder on a stick (or any folder) for the copy; null — only the store. */
-      destination: folderPath.nullish().transform((v) => v ?? null),
-      /** Build the store package again even if a verified one exists. */
-      rebuild: z.boolean().optional().default(false),
-    }).strict(),
+    input: z
+      .object({
+        yearId: id('Учебный год'),
+        /** A folder on a stick (or any folder) for the copy; null — only the store. */
+        destination: folderPath.nullish().transform((v) => v ?? null),
+        /** Build the store package again even if a verified one exists. */
+        rebuild: z.boolean().optional().default(false),
+      })
+      .strict(),
   }),
   'archive.verify': method<JobInfo>()({
     summary: 'Проверить архив: пересчитать SHA-256 каждого файла и подпись описи; результат — через jobs.status',
@@ -165,11 +183,15 @@ export const archiveMethods = {
   'archive.setSchedule': method<ArchiveSchedule>()({
     summary: 'Срок и режим архивирования после окончания года: выключено, напоминать или архивировать самостоятельно',
     access: ARCHIVISTS,
-    input: z.object({
-      dueDate: z.string({ error: 'Укажите дату' }).regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Дата: день и месяц в формате ММ-ДД, например 09-05'),
-      mode: z.enum(['off', 'remind', 'auto'], { error: 'Режим: off, remind или auto' }),
-      targetFolder: z.string().trim().max(1000, 'Слишком длинный путь').default(''),
-    }).strict(),
+    input: z
+      .object({
+        dueDate: z
+          .string({ error: 'Укажите дату' })
+          .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Дата: день и месяц в формате ММ-ДД, например 09-05'),
+        mode: z.enum(['off', 'remind', 'auto'], { error: 'Режим: off, remind или auto' }),
+        targetFolder: z.string().trim().max(1000, 'Слишком длинный путь').default(''),
+      })
+      .strict(),
   }),
   'archive.open': method<ArchivedYear>()({
     summary: 'Открыть архивный год только для чтения (из хранилища или с носителя): группы, журналы, файлы',

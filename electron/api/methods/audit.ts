@@ -66,18 +66,21 @@ const filter = {
 };
 
 export const auditFilter = z.object(filter).refine((f) => !f.from || !f.to || f.from <= f.to, {
-  message: 'Дата «с» позже даты «по»', path: ['from'],
+  message: 'Дата «с» позже даты «по»',
+  path: ['from'],
 });
 
 export const auditMethods = {
   'audit.list': method<AuditPage>()({
     summary: 'Журнал аудита: фильтр по пользователю, журналу, обучающемуся, действию и датам, по страницам',
     access: ['admin', 'director'],
-    input: z.object({
-      ...filter,
-      page: z.number().int().min(1).default(1),
-      pageSize: z.number().int().min(1).max(500).default(50),
-    }).refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'Дата «с» позже даты «по»', path: ['from'] }),
+    input: z
+      .object({
+        ...filter,
+        page: z.number().int().min(1).default(1),
+        pageSize: z.number().int().min(1).max(500).default(50),
+      })
+      .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'Дата «с» позже даты «по»', path: ['from'] }),
   }),
   'audit.options': method<AuditOptions>()({
     summary: 'Значения для фильтров журнала аудита: действия, объекты, пользователи',

@@ -3,7 +3,8 @@ import { method } from '../define.js';
 import { empty } from '../schemas.js';
 import type { JobInfo } from './jobs.js';
 
-export type BackupReasonCode = 'daily' | 'exit' | 'manual' | 'migration' | 'import' | 'year-close' | 'year-copy' | 'restore' | 'archive';
+export type BackupReasonCode =
+  'daily' | 'exit' | 'manual' | 'migration' | 'import' | 'year-close' | 'year-copy' | 'restore' | 'archive';
 
 export interface BackupCounts {
   students: number;
@@ -45,7 +46,14 @@ export interface BackupOverview {
   /** Why copies can't be written there now (missing share, no rights), or null. */
   folderProblem: string | null;
   freeBytes: number | null;
-  schedule: { dailyAt: string; onExit: boolean; keepDaily: number; keepWeekly: number; keepMonthly: number; keepPerReason: number };
+  schedule: {
+    dailyAt: string;
+    onExit: boolean;
+    keepDaily: number;
+    keepWeekly: number;
+    keepMonthly: number;
+    keepPerReason: number;
+  };
   lastSuccess: { at: string; name: string; reason: BackupReasonCode } | null;
   /** Shown when newer than the last success. */
   lastFailure: { at: string; reason: BackupReasonCode; message: string } | null;
@@ -74,7 +82,10 @@ export interface RestoreOutcome {
   reloginRequired: boolean;
 }
 
-const backupName = z.string({ error: 'Укажите резервную копию' }).min(1, 'Укажите резервную копию').max(200, 'Слишком длинное имя файла');
+const backupName = z
+  .string({ error: 'Укажите резервную копию' })
+  .min(1, 'Укажите резервную копию')
+  .max(200, 'Слишком длинное имя файла');
 
 export const backupMethods = {
   'backups.list': method<BackupOverview>()({
@@ -93,11 +104,14 @@ export const backupMethods = {
     input: z.object({ name: backupName }),
   }),
   'backups.restore': method<RestoreOutcome>()({
-    summary: 'Восстановить журнал из копии; текущее состояние сначала сохраняется копией, чтобы восстановление можно было отменить',
+    summary:
+      'Восстановить журнал из копии; текущее состояние сначала сохраняется копией, чтобы восстановление можно было отменить',
     access: ['admin'],
     input: z.object({
       name: backupName,
-      confirm: z.literal(true, { error: 'Подтвердите восстановление: текущие данные журнала будут заменены данными копии' }),
+      confirm: z.literal(true, {
+        error: 'Подтвердите восстановление: текущие данные журнала будут заменены данными копии',
+      }),
     }),
   }),
 };

@@ -37,7 +37,9 @@ export const correctionMethods = {
     input: z.object({
       yearId: id('Учебный год').optional(),
       journalId: id('Журнал').optional(),
-      status: z.enum(['requested', 'approved', 'refused'], { error: 'Состояние: requested, approved или refused' }).optional(),
+      status: z
+        .enum(['requested', 'approved', 'refused'], { error: 'Состояние: requested, approved или refused' })
+        .optional(),
     }),
   }),
   'corrections.request': method<CorrectionRow>()({
@@ -46,8 +48,14 @@ export const correctionMethods = {
     input: z.object({
       journalId: id('Журнал'),
       periodId: id('Период'),
-      kind: z.enum(CORRECTION_KINDS, { error: 'Вид корректировки: перенос, объединение, добавление или сокращение часов' }),
-      hours: z.number({ error: 'Часы: ожидается число' }).int('Часы: целое число').min(0, 'Часы не могут быть отрицательными').max(200, 'Часы: не более 200'),
+      kind: z.enum(CORRECTION_KINDS, {
+        error: 'Вид корректировки: перенос, объединение, добавление или сокращение часов',
+      }),
+      hours: z
+        .number({ error: 'Часы: ожидается число' })
+        .int('Часы: целое число')
+        .min(0, 'Часы не могут быть отрицательными')
+        .max(200, 'Часы: не более 200'),
       reason: text('Причина', 1000),
       planTopicId: id('Тема плана').nullish(),
     }),

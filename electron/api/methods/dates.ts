@@ -3,4 +3,6 @@ import { z } from 'zod';
 import { isValidIsoDate } from '../schemas.js';
 
 export const day = (what = 'Дата') =>
-  z.string({ error: `${what}: укажите дату (ДД.ММ.ГГГГ)` }).refine(isValidIsoDate, `${what}: укажите дату (ДД.ММ.ГГГГ)`);
+  z
+    .string({ error: `${what}: укажите дату (ДД.ММ.ГГГГ)` })
+    .refine(isValidIsoDate, `${what}: укажите дату (ДД.ММ.ГГГГ)`);

@@ -29,7 +29,9 @@ export interface ExcuseInfo {
   version: number;
 }
 
-const excuseKind = z.enum(['parent_note', 'medical', 'order', 'other'], { error: 'Вид документа: заявление родителя, медицинская справка, приказ или другое' });
+const excuseKind = z.enum(['parent_note', 'medical', 'order', 'other'], {
+  error: 'Вид документа: заявление родителя, медицинская справка, приказ или другое',
+});
 
 export const excuseMethods = {
   'excuses.submit': method<ExcuseInfo>()({

@@ -63,6 +63,10 @@ export const familyMethods = {
   'family.page': method<FamilyPage>()({
     summary: 'Страница обучающегося и родителя: неделя, отметки, посещаемость, домашние задания своего ребёнка',
     access: ['student', 'parent', 'curator', 'dept_head', 'admin', 'director', 'deputy'],
-    input: z.object({ studentId: id('Обучающийся'), periodId: id('Период').nullish(), weekOf: isoDate('Неделя').nullish() }),
+    input: z.object({
+      studentId: id('Обучающийся'),
+      periodId: id('Период').nullish(),
+      weekOf: isoDate('Неделя').nullish(),
+    }),
   }),
 };

@@ -14,7 +14,12 @@ export interface DepartmentInfo {
   groups: number;
 }
 
-export interface SubgroupInfo { id: number; number: number; title: string; studentIds: number[] }
+export interface SubgroupInfo {
+  id: number;
+  number: number;
+  title: string;
+  studentIds: number[];
+}
 
 export interface GroupInfo {
   id: number;
@@ -39,11 +44,23 @@ export interface GroupInfo {
 }
 
 /** A member of staff for the curator and teacher pickers. */
-export interface StaffOption { id: number; fullName: string; shortName: string; login: string; position: string | null; roles: string[]; active: boolean }
+export interface StaffOption {
+  id: number;
+  fullName: string;
+  shortName: string;
+  login: string;
+  position: string | null;
+  roles: string[];
+  active: boolean;
+}
 
 const groupFields = {
   name: text('Название группы', 40),
-  course: z.number({ error: 'Курс: ожидается число' }).int('Курс: целое число').min(1, 'Курс: от 1').max(6, 'Курс: не больше 6'),
+  course: z
+    .number({ error: 'Курс: ожидается число' })
+    .int('Курс: целое число')
+    .min(1, 'Курс: от 1')
+    .max(6, 'Курс: не больше 6'),
   departmentId: id('Отделение').nullable(),
   curatorUserId: id('Куратор').nullable(),
   speciality: optionalText('Специальность', 200),
@@ -59,7 +76,12 @@ export const groupMethods = {
   'departments.save': method<DepartmentInfo>()({
     summary: 'Создать или переименовать отделение',
     access: ['admin'],
-    input: z.object({ id: id('Отделение').optional(), version: z.number().int().optional(), name: text('Название отделения', 150), shortName: text('Краткое название', 40) }),
+    input: z.object({
+      id: id('Отделение').optional(),
+      version: z.number().int().optional(),
+      name: text('Название отделения', 150),
+      shortName: text('Краткое название', 40),
+    }),
   }),
   'departments.remove': method<null>()({
     summary: 'Удалить отделение, в котором нет групп',
@@ -97,7 +119,11 @@ export const groupMethods = {
     input: z.object({
       groupId: id('Группа'),
       id: id('Подгруппа').optional(),
-      number: z.number({ error: 'Номер подгруппы: ожидается число' }).int().min(1, 'Номер подгруппы: от 1').max(9, 'Номер подгруппы: не больше 9'),
+      number: z
+        .number({ error: 'Номер подгруппы: ожидается число' })
+        .int()
+        .min(1, 'Номер подгруппы: от 1')
+        .max(9, 'Номер подгруппы: не больше 9'),
       title: optionalText('Название подгруппы', 60),
       studentIds: z.array(id('Обучающийся')).max(500),
     }),

@@ -28,8 +28,14 @@ export interface HomeSummary {
   counts: { groups: number; students: number; journals: number; users: number } | null;
   /** Secretary, deputy, director, admin: archive status per year — the store copy and the transfer to removable media. */
   archives: Array<{
-    yearTitle: string; status: YearStatus; dueOn: string; state: 'not_due' | 'waiting_close' | 'due' | 'done';
-    archivedAt: string | null; verified: boolean; transferredAt: string | null; transferVerified: boolean;
+    yearTitle: string;
+    status: YearStatus;
+    dueOn: string;
+    state: 'not_due' | 'waiting_close' | 'due' | 'done';
+    archivedAt: string | null;
+    verified: boolean;
+    transferredAt: string | null;
+    transferVerified: boolean;
   }>;
   /** Secretary: years whose archive is due by the schedule (or waiting for the administrator to close them). */
   archiveDue: Array<{ yearTitle: string; dueOn: string; waitingClose: boolean }>;
@@ -44,4 +50,3 @@ export const homeMethods = {
     input: empty,
   }),
 };
-

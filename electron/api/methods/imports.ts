@@ -7,9 +7,9 @@ import { day } from './dates.js';
 import type { FileOutput, JobInfo } from './jobs.js';
 
 export const IMPORT_LISTS = ['students', 'users', 'subjects', 'plan', 'timetable'] as const;
-export type ImportList = typeof IMPORT_LISTS[number];
+export type ImportList = (typeof IMPORT_LISTS)[number];
 export const EXPORT_LISTS = [...IMPORT_LISTS, 'groups', 'load'] as const;
-export type ExportList = typeof EXPORT_LISTS[number];
+export type ExportList = (typeof EXPORT_LISTS)[number];
 
 export interface ImportProblem {
   /** The Excel row number as the user sees it. */
@@ -40,16 +40,22 @@ export interface ImportReport {
   backup: string | null;
 }
 
-const listEnum = z.enum(IMPORT_LISTS, { error: 'Список: обучающиеся, пользователи, дисциплины, тематический план или расписание' });
+const listEnum = z.enum(IMPORT_LISTS, {
+  error: 'Список: обучающиеся, пользователи, дисциплины, тематический план или расписание',
+});
 
 export const importMethods = {
   'import.start': method<JobInfo>()({
-    summary: 'Загрузка списка из Excel: пробный прогон (ничего не записывает) или загрузка чистых строк одной транзакцией',
+    summary:
+      'Загрузка списка из Excel: пробный прогон (ничего не записывает) или загрузка чистых строк одной транзакцией',
     access: ['admin', 'teacher'],
     input: z.object({
       list: listEnum,
       /** The .xlsx file, base64. */
-      file: z.string({ error: 'Не выбран файл' }).min(1, 'Не выбран файл').max(30_000_000, 'Файл слишком большой: загрузить можно не больше 20 МБ'),
+      file: z
+        .string({ error: 'Не выбран файл' })
+        .min(1, 'Не выбран файл')
+        .max(30_000_000, 'Файл слишком большой: загрузить можно не больше 20 МБ'),
       fileName: optionalText('Имя файла', 300),
       dryRun: z.boolean(),
       /** Import the clean rows and leave out the ones with problems. */
@@ -57,7 +63,9 @@ export const importMethods = {
       yearId: id('Учебный год').optional(),
       journalId: id('Журнал').optional(),
       /** Students: the admission order for rows that do not name their own. */
-      admission: z.object({ date: day('Дата зачисления'), orderNo: text('Номер приказа', 40), orderDate: day('Дата приказа') }).optional(),
+      admission: z
+        .object({ date: day('Дата зачисления'), orderNo: text('Номер приказа', 40), orderDate: day('Дата приказа') })
+        .optional(),
     }),
   }),
   'lists.template': method<FileOutput>()({
@@ -66,7 +74,8 @@ export const importMethods = {
     input: z.object({ list: listEnum }),
   }),
   'lists.export': method<FileOutput>()({
-    summary: 'Выгрузка списка в Excel (обучающиеся, пользователи, дисциплины, группы, нагрузка, тематический план, расписание)',
+    summary:
+      'Выгрузка списка в Excel (обучающиеся, пользователи, дисциплины, группы, нагрузка, тематический план, расписание)',
     access: STAFF,
     input: z.object({
       list: z.enum(EXPORT_LISTS, { error: 'Неизвестный список' }),

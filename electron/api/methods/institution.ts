@@ -27,13 +27,18 @@ export interface InstitutionDetails {
   };
 }
 
-const name = (what: string) => z.string({ error: `${what}: ожидается текст` }).max(150, `${what}: не длиннее 150 символов`)
-  .transform((s) => s.replace(/\s+/g, ' ').trim());
+const name = (what: string) =>
+  z
+    .string({ error: `${what}: ожидается текст` })
+    .max(150, `${what}: не длиннее 150 символов`)
+    .transform((s) => s.replace(/\s+/g, ' ').trim());
 
-const signer = z.object({
-  position: text('Должность заместителя', 200),
-  name: text('ФИО заместителя', 150),
-}).strict();
+const signer = z
+  .object({
+    position: text('Должность заместителя', 200),
+    name: text('ФИО заместителя', 150),
+  })
+  .strict();
 
 export const institutionMethods = {
   'institution.get': method<InstitutionDetails>()({
@@ -42,20 +47,28 @@ export const institutionMethods = {
     input: empty,
   }),
   'institution.update': method<InstitutionDetails>()({
-    summary: 'Изменить наименование, адрес, директора и подписантов (с проверкой версии: чужое изменение не затирается)',
+    summary:
+      'Изменить наименование, адрес, директора и подписантов (с проверкой версии: чужое изменение не затирается)',
     access: ['admin'],
-    input: z.object({
-      version: id('Версия записи'),
-      fullName: text('Полное наименование', 300),
-      shortName: text('Краткое наименование', 100),
-      address: z.string({ error: 'Адрес: ожидается текст' }).max(300, 'Адрес: не длиннее 300 символов').transform((s) => s.trim()),
-      directorName: text('ФИО директора', 150),
-      signatures: z.object({
-        directorPosition: text('Должность директора', 200),
-        deputies: z.array(signer, { error: 'Заместители: ожидается список' }).max(10, 'Не больше 10 заместителей'),
-        secretaryPosition: text('Должность секретаря', 200),
-        secretaryName: name('ФИО секретаря'),
-      }).strict(),
-    }).strict(),
+    input: z
+      .object({
+        version: id('Версия записи'),
+        fullName: text('Полное наименование', 300),
+        shortName: text('Краткое наименование', 100),
+        address: z
+          .string({ error: 'Адрес: ожидается текст' })
+          .max(300, 'Адрес: не длиннее 300 символов')
+          .transform((s) => s.trim()),
+        directorName: text('ФИО директора', 150),
+        signatures: z
+          .object({
+            directorPosition: text('Должность директора', 200),
+            deputies: z.array(signer, { error: 'Заместители: ожидается список' }).max(10, 'Не больше 10 заместителей'),
+            secretaryPosition: text('Должность секретаря', 200),
+            secretaryName: name('ФИО секретаря'),
+          })
+          .strict(),
+      })
+      .strict(),
   }),
 };

@@ -45,12 +45,28 @@ export interface RosterStudent {
   intervals: Array<{ from: string; until: string | null }>;
 }
 
-export interface MarkCell { columnId: number; studentId: number; value: string; version: number }
-export interface AttendanceCell {
-  lessonId: number; studentId: number; code: AttendanceCode; lateMinutes: number | null;
-  reason: string | null; excuseId: number | null; version: number;
+export interface MarkCell {
+  columnId: number;
+  studentId: number;
+  value: string;
+  version: number;
 }
-export interface FinalCell { studentId: number; periodId: number | null; kind: FinalMarkKind; value: string; version: number }
+export interface AttendanceCell {
+  lessonId: number;
+  studentId: number;
+  code: AttendanceCode;
+  lateMinutes: number | null;
+  reason: string | null;
+  excuseId: number | null;
+  version: number;
+}
+export interface FinalCell {
+  studentId: number;
+  periodId: number | null;
+  kind: FinalMarkKind;
+  value: string;
+  version: number;
+}
 
 export interface PeriodState {
   id: number;
@@ -60,7 +76,13 @@ export interface PeriodState {
   endsOn: string;
   locked: boolean;
   /** The latest unlock request of this journal for the period, if any. */
-  unlock: { id: number; status: 'requested' | 'approved' | 'refused' | 'expired'; validUntil: string | null; reason: string; version: number } | null;
+  unlock: {
+    id: number;
+    status: 'requested' | 'approved' | 'refused' | 'expired';
+    validUntil: string | null;
+    reason: string;
+    version: number;
+  } | null;
   /** May the caller change lessons, marks and attendance dated in this period now? */
   editable: boolean;
 }
@@ -200,8 +222,10 @@ export const journalMethods = {
     access: ['teacher'],
     input: z.object({
       journalId: id('Журнал'),
-      cells: z.array(z.discriminatedUnion('kind', [markCell, attendanceCell]), { error: 'Ожидается список ячеек' })
-        .min(1, 'Нет ячеек для сохранения').max(2000, 'Слишком много ячеек за один раз (не больше 2000)'),
+      cells: z
+        .array(z.discriminatedUnion('kind', [markCell, attendanceCell]), { error: 'Ожидается список ячеек' })
+        .min(1, 'Нет ячеек для сохранения')
+        .max(2000, 'Слишком много ячеек за один раз (не больше 2000)'),
     }),
   }),
   'marks.set': method<SavedCell>()({
@@ -219,13 +243,20 @@ export const journalMethods = {
     access: ['teacher'],
     input: z.object({
       journalId: id('Журнал'),
-      cells: z.array(z.object({
-        studentId: id('Обучающийся'),
-        periodId: id('Период').nullable(),
-        kind: z.enum(['period', 'exam', 'year', 'credit'], { error: 'Вид итоговой отметки: период, экзамен, зачёт или год' }),
-        value: z.string().max(20).nullable(),
-        version,
-      })).min(1, 'Нет отметок для сохранения').max(500),
+      cells: z
+        .array(
+          z.object({
+            studentId: id('Обучающийся'),
+            periodId: id('Период').nullable(),
+            kind: z.enum(['period', 'exam', 'year', 'credit'], {
+              error: 'Вид итоговой отметки: период, экзамен, зачёт или год',
+            }),
+            value: z.string().max(20).nullable(),
+            version,
+          }),
+        )
+        .min(1, 'Нет отметок для сохранения')
+        .max(500),
     }),
   }),
 };

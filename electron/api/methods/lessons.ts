@@ -12,17 +12,38 @@ export { LESSON_KINDS };
 /** Types of work a column can be, with their default weight in the weighted average. */
 export { WORK_KINDS };
 
-const lessonKind = z.enum(LESSON_KINDS, { error: 'Вид занятия: лекция, практическое, лабораторное, контрольное, экскурсия или самостоятельная работа' });
-const hours = z.number({ error: 'Часы: ожидается число' }).int('Часы: целое число').min(1, 'Часы: не меньше 1').max(8, 'Часы: не больше 8');
-const lessonNo = z.number({ error: 'Номер занятия: ожидается число' }).int('Номер занятия: целое число').min(1, 'Номер занятия: от 1').max(12, 'Номер занятия: не больше 12');
-const topic = z.string({ error: 'Тема: ожидается текст' }).max(500, 'Тема: не длиннее 500 символов').transform((s) => s.replace(/\s+/g, ' ').trim());
-const homework = z.string({ error: 'Домашнее задание: ожидается текст' }).max(2000, 'Домашнее задание: не длиннее 2000 символов')
-  .transform((s) => s.trim()).nullish().transform((s) => (s ? s : null));
+const lessonKind = z.enum(LESSON_KINDS, {
+  error: 'Вид занятия: лекция, практическое, лабораторное, контрольное, экскурсия или самостоятельная работа',
+});
+const hours = z
+  .number({ error: 'Часы: ожидается число' })
+  .int('Часы: целое число')
+  .min(1, 'Часы: не меньше 1')
+  .max(8, 'Часы: не больше 8');
+const lessonNo = z
+  .number({ error: 'Номер занятия: ожидается число' })
+  .int('Номер занятия: целое число')
+  .min(1, 'Номер занятия: от 1')
+  .max(12, 'Номер занятия: не больше 12');
+const topic = z
+  .string({ error: 'Тема: ожидается текст' })
+  .max(500, 'Тема: не длиннее 500 символов')
+  .transform((s) => s.replace(/\s+/g, ' ').trim());
+const homework = z
+  .string({ error: 'Домашнее задание: ожидается текст' })
+  .max(2000, 'Домашнее задание: не длиннее 2000 символов')
+  .transform((s) => s.trim())
+  .nullish()
+  .transform((s) => (s ? s : null));
 const version = z.number({ error: 'Версия: ожидается число' }).int().positive();
 const workKind = z.string().refine((k) => k in WORK_KINDS, 'Неизвестный вид работы');
 const weight = z.number({ error: 'Вес: ожидается число' }).min(0.5, 'Вес: от 0,5').max(5, 'Вес: не больше 5');
-const columnTitle = z.string({ error: 'Название: ожидается текст' }).transform((s) => s.replace(/\s+/g, ' ').trim())
-  .pipe(z.string().min(1, 'Название вида работы: не заполнено').max(100, 'Название вида работы: не длиннее 100 символов'));
+const columnTitle = z
+  .string({ error: 'Название: ожидается текст' })
+  .transform((s) => s.replace(/\s+/g, ' ').trim())
+  .pipe(
+    z.string().min(1, 'Название вида работы: не заполнено').max(100, 'Название вида работы: не длиннее 100 символов'),
+  );
 
 export const lessonMethods = {
   'lessons.create': method<LessonInfo>()({

@@ -58,7 +58,8 @@ const version = z.number({ error: 'Версия: ожидается число' 
 
 export const remarkMethods = {
   'remarks.list': method<RemarkRow[]>()({
-    summary: 'Замечания по журналам: заместителю — все, заведующему — своего отделения, преподавателю — по его журналам (без черновиков)',
+    summary:
+      'Замечания по журналам: заместителю — все, заведующему — своего отделения, преподавателю — по его журналам (без черновиков)',
     access: REMARK_READERS,
     input: z.object({
       filter: z.enum(REMARK_FILTERS, { error: 'Отбор: active, answered, drafts, closed или all' }).default('active'),
@@ -94,7 +95,10 @@ export const remarkMethods = {
     summary: 'Отправить черновики преподавателям (черновик → открыто)',
     access: REMARK_AUTHORS,
     input: z.object({
-      ids: z.array(id('Замечание'), { error: 'Укажите замечания' }).min(1, 'Выберите хотя бы один черновик').max(500, 'Не более 500 за раз'),
+      ids: z
+        .array(id('Замечание'), { error: 'Укажите замечания' })
+        .min(1, 'Выберите хотя бы один черновик')
+        .max(500, 'Не более 500 за раз'),
       dueOn: dueOn.optional(),
     }),
   }),

@@ -7,7 +7,16 @@ import type { CorrectionRow } from './corrections.js';
 import type { JobInfo } from './jobs.js';
 import type { PlanCorrectionKind } from '../../../db/schema.js';
 
-export const REPORT_KINDS = ['completion', 'keeping', 'attendance', 'performance', 'forecast', 'hoursSheet', 'journalCopy', 'pack'] as const;
+export const REPORT_KINDS = [
+  'completion',
+  'keeping',
+  'attendance',
+  'performance',
+  'forecast',
+  'hoursSheet',
+  'journalCopy',
+  'pack',
+] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** Who may run each report (the services narrow it to the caller's journals). */
@@ -246,7 +255,10 @@ export interface ForecastReport {
   atRisk: number;
 }
 
-export interface HoursColumn { key: string; title: string }
+export interface HoursColumn {
+  key: string;
+  title: string;
+}
 
 export interface HoursRow {
   teacherId: number;
@@ -271,7 +283,12 @@ export interface HoursSheet {
 export interface ReportFilters {
   /** The program's today (the screens default dates from it). */
   today: string;
-  years: Array<{ id: number; title: string; status: string; periods: Array<{ id: number; title: string; startsOn: string; endsOn: string }> }>;
+  years: Array<{
+    id: number;
+    title: string;
+    status: string;
+    periods: Array<{ id: number; title: string; startsOn: string; endsOn: string }>;
+  }>;
   currentYearId: number | null;
   currentPeriodId: number | null;
   departments: Array<{ id: number; name: string }>;
@@ -282,7 +299,8 @@ export interface ReportFilters {
   reports: ReportKind[];
 }
 
-export type ReportData = CompletionReport | KeepingReport | AttendanceReport | PerformanceReport | ForecastReport | HoursSheet;
+export type ReportData =
+  CompletionReport | KeepingReport | AttendanceReport | PerformanceReport | ForecastReport | HoursSheet;
 
 /** What a `reports.start` job ends with: the files to save, or (format «screen») the report itself. */
 export interface ReportFiles {
@@ -300,7 +318,9 @@ const scopeInput = {
   teacherId: id('Преподаватель').optional(),
   journalId: id('Журнал').optional(),
 };
-const month = z.string({ error: 'Месяц: ожидается ГГГГ-ММ' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц: ожидается ГГГГ-ММ');
+const month = z
+  .string({ error: 'Месяц: ожидается ГГГГ-ММ' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц: ожидается ГГГГ-ММ');
 /** «screen»: the data for the screen, made in a job so that a long report shows its progress. */
 const format = z.enum(['pdf', 'xlsx', 'screen'], { error: 'Формат: pdf, xlsx или screen' });
 const signer = z.enum(['director', 'deputy'], { error: 'Заверяет: директор или заместитель' });
@@ -311,10 +331,18 @@ export const reportInputs = {
   attendance: z.object({ ...rangeInput, ...scopeInput }),
   performance: z.object({ ...rangeInput, ...scopeInput }),
   forecast: z.object({ ...rangeInput, ...scopeInput, onlyAtRisk: z.boolean().optional() }),
-  hoursSheet: z.object({ yearId: rangeInput.yearId, month: month.optional(), departmentId: scopeInput.departmentId, teacherId: scopeInput.teacherId }),
+  hoursSheet: z.object({
+    yearId: rangeInput.yearId,
+    month: month.optional(),
+    departmentId: scopeInput.departmentId,
+    teacherId: scopeInput.teacherId,
+  }),
   journalCopy: z.object({
-    journalId: id('Журнал'), periodId: rangeInput.periodId,
-    from: isoDate('Начало').optional(), to: isoDate('Конец').optional(), signer: signer.default('director'),
+    journalId: id('Журнал'),
+    periodId: rangeInput.periodId,
+    from: isoDate('Начало').optional(),
+    to: isoDate('Конец').optional(),
+    signer: signer.default('director'),
   }),
   pack: z.object({ ...rangeInput }),
 };
@@ -326,17 +354,20 @@ export const reportMethods = {
     input: z.object({ yearId: rangeInput.yearId }),
   }),
   'reports.completion': method<CompletionReport>()({
-    summary: 'Выполнение программы по журналам: план и проведено часов, % выполнения, отставание от календаря, корректировки',
+    summary:
+      'Выполнение программы по журналам: план и проведено часов, % выполнения, отставание от календаря, корректировки',
     access: REPORT_ROLES.completion,
     input: reportInputs.completion,
   }),
   'reports.keeping': method<KeepingReport>()({
-    summary: 'Отчёт о ведении журналов за полугодие (семестр) или год: по журналам, преподавателям, отделениям, посещаемость групп',
+    summary:
+      'Отчёт о ведении журналов за полугодие (семестр) или год: по журналам, преподавателям, отделениям, посещаемость групп',
     access: REPORT_ROLES.keeping,
     input: reportInputs.keeping,
   }),
   'reports.attendance': method<AttendanceReport>()({
-    summary: 'Посещаемость: пропущено часов, по уважительной и неуважительной причине, по обучающимся, группам и неделям',
+    summary:
+      'Посещаемость: пропущено часов, по уважительной и неуважительной причине, по обучающимся, группам и неделям',
     access: REPORT_ROLES.attendance,
     input: reportInputs.attendance,
   }),
@@ -346,7 +377,8 @@ export const reportMethods = {
     input: reportInputs.performance,
   }),
   'reports.forecast': method<ForecastReport>()({
-    summary: 'Прогноз итоговой отметки и группа риска: мало отметок, низкий средний балл, низкая посещаемость — с причиной',
+    summary:
+      'Прогноз итоговой отметки и группа риска: мало отметок, низкий средний балл, низкая посещаемость — с причиной',
     access: REPORT_ROLES.forecast,
     input: reportInputs.forecast,
   }),
@@ -356,18 +388,23 @@ export const reportMethods = {
     input: reportInputs.hoursSheet,
   }),
   'reports.start': method<JobInfo>()({
-    summary: 'Сформировать отчёт в PDF или Excel, заверенную копию страниц журнала или весь пакет за семестр (длительная работа с ходом выполнения)',
+    summary:
+      'Сформировать отчёт в PDF или Excel, заверенную копию страниц журнала или весь пакет за семестр (длительная работа с ходом выполнения)',
     access: REPORT_USERS,
-    input: z.discriminatedUnion('report', [
-      reportInputs.completion.extend({ report: z.literal('completion'), format }),
-      reportInputs.keeping.extend({ report: z.literal('keeping'), format }),
-      reportInputs.attendance.extend({ report: z.literal('attendance'), format }),
-      reportInputs.performance.extend({ report: z.literal('performance'), format }),
-      reportInputs.forecast.extend({ report: z.literal('forecast'), format }),
-      reportInputs.hoursSheet.extend({ report: z.literal('hoursSheet'), format }),
-      reportInputs.journalCopy.extend({ report: z.literal('journalCopy'), format: z.literal('pdf').default('pdf') }),
-      reportInputs.pack.extend({ report: z.literal('pack') }),
-    ], { error: 'Неизвестный отчёт' }),
+    input: z.discriminatedUnion(
+      'report',
+      [
+        reportInputs.completion.extend({ report: z.literal('completion'), format }),
+        reportInputs.keeping.extend({ report: z.literal('keeping'), format }),
+        reportInputs.attendance.extend({ report: z.literal('attendance'), format }),
+        reportInputs.performance.extend({ report: z.literal('performance'), format }),
+        reportInputs.forecast.extend({ report: z.literal('forecast'), format }),
+        reportInputs.hoursSheet.extend({ report: z.literal('hoursSheet'), format }),
+        reportInputs.journalCopy.extend({ report: z.literal('journalCopy'), format: z.literal('pdf').default('pdf') }),
+        reportInputs.pack.extend({ report: z.literal('pack') }),
+      ],
+      { error: 'Неизвестный отчёт' },
+    ),
   }),
 };
 

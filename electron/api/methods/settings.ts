@@ -13,10 +13,25 @@ export interface SettingsView {
     /** The settings name another database than the open one: it opens after a restart. */
     restartPending: boolean;
   };
-  backup: { folder: string; defaultFolder: string; dailyAt: string; onExit: boolean; keepDaily: number; keepWeekly: number; keepMonthly: number };
+  backup: {
+    folder: string;
+    defaultFolder: string;
+    dailyAt: string;
+    onExit: boolean;
+    keepDaily: number;
+    keepWeekly: number;
+    keepMonthly: number;
+  };
   idleLockMinutes: number;
   archive: { dueDate: string; mode: 'off' | 'remind' | 'auto'; targetFolder: string };
-  web: { enabled: boolean; lan: boolean; port: number; tlsCert: string; tlsKey: string; status: WebServerStatus | null };
+  web: {
+    enabled: boolean;
+    lan: boolean;
+    port: number;
+    tlsCert: string;
+    tlsKey: string;
+    status: WebServerStatus | null;
+  };
   userData: string;
 }
 
@@ -59,13 +74,25 @@ export interface DatabaseChange {
   message: string;
 }
 
-const folderPath = (what: string) => z.string({ error: `${what}: ожидается путь к папке` }).max(1000, `${what}: слишком длинный путь`)
-  .transform((s) => s.trim());
-const filePath = (what: string) => z.string({ error: `${what}: ожидается путь к файлу` }).max(1000, `${what}: слишком длинный путь`)
-  .transform((s) => s.trim());
-const time = z.string({ error: 'Время: ожидается ЧЧ:ММ' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время: ожидается ЧЧ:ММ, например 18:00');
+const folderPath = (what: string) =>
+  z
+    .string({ error: `${what}: ожидается путь к папке` })
+    .max(1000, `${what}: слишком длинный путь`)
+    .transform((s) => s.trim());
+const filePath = (what: string) =>
+  z
+    .string({ error: `${what}: ожидается путь к файлу` })
+    .max(1000, `${what}: слишком длинный путь`)
+    .transform((s) => s.trim());
+const time = z
+  .string({ error: 'Время: ожидается ЧЧ:ММ' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время: ожидается ЧЧ:ММ, например 18:00');
 const keep = (what: string, min: number, max: number) =>
-  z.number({ error: `${what}: ожидается число` }).int(`${what}: ожидается целое число`).min(min, `${what}: не меньше ${min}`).max(max, `${what}: не больше ${max}`);
+  z
+    .number({ error: `${what}: ожидается число` })
+    .int(`${what}: ожидается целое число`)
+    .min(min, `${what}: не меньше ${min}`)
+    .max(max, `${what}: не больше ${max}`);
 const dayMonth = z.string({ error: 'Дата: ожидается ММ-ДД' }).refine((s) => {
   const m = /^(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
@@ -74,31 +101,50 @@ const dayMonth = z.string({ error: 'Дата: ожидается ММ-ДД' }).r
   return month >= 1 && month <= 12 && day >= 1 && day <= new Date(2024, month, 0).getDate();
 }, 'Дата архивирования: ожидается существующая дата (день и месяц)');
 
-export const settingsUpdateInput = z.object({
-  idleLockMinutes: keep('Блокировка при простое, минут', 1, 240).optional(),
-  backup: z.object({
-    folder: folderPath('Папка резервных копий'),
-    dailyAt: time,
-    onExit: z.boolean({ error: 'Копия при выходе: да или нет' }),
-    keepDaily: keep('Ежедневных копий', 1, 60),
-    keepWeekly: keep('Еженедельных копий', 0, 52),
-    keepMonthly: keep('Ежемесячных копий', 0, 120),
-  }).partial().strict().optional(),
-  archive: z.object({
-    dueDate: dayMonth,
-    mode: z.enum(['off', 'remind', 'auto'], { error: 'Режим архивирования: выключено, напоминать или автоматически' }),
-    targetFolder: folderPath('Папка для копии архива'),
-  }).partial().strict().optional(),
-  web: z.object({
-    enabled: z.boolean({ error: 'Доступ через браузер: да или нет' }),
-    lan: z.boolean({ error: 'Доступ из локальной сети: да или нет' }),
-    port: keep('Порт', 1024, 65535),
-    tlsCert: filePath('Файл сертификата'),
-    tlsKey: filePath('Файл ключа'),
-  }).partial().strict().optional(),
-}).strict();
+export const settingsUpdateInput = z
+  .object({
+    idleLockMinutes: keep('Блокировка при простое, минут', 1, 240).optional(),
+    backup: z
+      .object({
+        folder: folderPath('Папка резервных копий'),
+        dailyAt: time,
+        onExit: z.boolean({ error: 'Копия при выходе: да или нет' }),
+        keepDaily: keep('Ежедневных копий', 1, 60),
+        keepWeekly: keep('Еженедельных копий', 0, 52),
+        keepMonthly: keep('Ежемесячных копий', 0, 120),
+      })
+      .partial()
+      .strict()
+      .optional(),
+    archive: z
+      .object({
+        dueDate: dayMonth,
+        mode: z.enum(['off', 'remind', 'auto'], {
+          error: 'Режим архивирования: выключено, напоминать или автоматически',
+        }),
+        targetFolder: folderPath('Папка для копии архива'),
+      })
+      .partial()
+      .strict()
+      .optional(),
+    web: z
+      .object({
+        enabled: z.boolean({ error: 'Доступ через браузер: да или нет' }),
+        lan: z.boolean({ error: 'Доступ из локальной сети: да или нет' }),
+        port: keep('Порт', 1024, 65535),
+        tlsCert: filePath('Файл сертификата'),
+        tlsKey: filePath('Файл ключа'),
+      })
+      .partial()
+      .strict()
+      .optional(),
+  })
+  .strict();
 
-const databaseUrl = z.string({ error: 'Укажите путь к файлу базы или адрес PostgreSQL' }).max(2000, 'Слишком длинный адрес').transform((s) => s.trim());
+const databaseUrl = z
+  .string({ error: 'Укажите путь к файлу базы или адрес PostgreSQL' })
+  .max(2000, 'Слишком длинный адрес')
+  .transform((s) => s.trim());
 
 export const settingsMethods = {
   'settings.get': method<SettingsView>()({
@@ -117,7 +163,8 @@ export const settingsMethods = {
     input: z.object({ path: folderPath('Папка').pipe(z.string().min(1, 'Укажите папку')) }),
   }),
   'settings.testDatabase': method<DatabaseTest>()({
-    summary: 'Проверить расположение базы (файл SQLite или адрес PostgreSQL): подключиться и убедиться, что это журнал или пустая база',
+    summary:
+      'Проверить расположение базы (файл SQLite или адрес PostgreSQL): подключиться и убедиться, что это журнал или пустая база',
     access: ['admin'],
     input: z.object({ url: databaseUrl }),
   }),

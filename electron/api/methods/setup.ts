@@ -9,7 +9,9 @@ export interface SetupStatus {
   database: 'sqlite' | 'postgres';
 }
 
-export const institutionKind = z.enum(['school', 'college', 'supplementary'], { error: 'Тип организации: школа, колледж или центр дополнительного образования' });
+export const institutionKind = z.enum(['school', 'college', 'supplementary'], {
+  error: 'Тип организации: школа, колледж или центр дополнительного образования',
+});
 
 export const setupMethods = {
   'setup.status': method<SetupStatus>()({

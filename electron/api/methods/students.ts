@@ -78,7 +78,13 @@ export interface StudentCard extends StudentPerson {
   enrolments: EnrolmentInfo[];
 }
 
-export interface StudentFound { id: number; fullName: string; birthDate: string | null; groupName: string | null; yearTitle: string | null }
+export interface StudentFound {
+  id: number;
+  fullName: string;
+  birthDate: string | null;
+  groupName: string | null;
+  yearTitle: string | null;
+}
 
 export type MovementKind = 'admission' | 'arrival' | 'transfer' | 'withdrawal' | 'graduation' | 'departure';
 
@@ -122,7 +128,11 @@ const order = {
   orderDate: day('Дата приказа'),
 };
 const studentIds = z.array(id('Обучающийся')).min(1, 'Не выбран ни один обучающийся').max(2000);
-const movementsInput = z.object({ from: day('Начало периода'), to: day('Конец периода'), departmentId: id('Отделение').optional() });
+const movementsInput = z.object({
+  from: day('Начало периода'),
+  to: day('Конец периода'),
+  departmentId: id('Отделение').optional(),
+});
 
 export const studentMethods = {
   'students.list': method<RosterView>()({
@@ -183,7 +193,11 @@ export const studentMethods = {
   'enrolments.withdraw': method<EnrolmentInfo[]>()({
     summary: 'Отчисление или выпуск приказом: с даты обучающийся выходит из списков, прежние отметки остаются',
     access: ['admin'],
-    input: z.object({ studentIds, reason: z.enum(['withdrawal', 'graduation'], { error: 'Основание: отчисление или выпуск' }), ...order }),
+    input: z.object({
+      studentIds,
+      reason: z.enum(['withdrawal', 'graduation'], { error: 'Основание: отчисление или выпуск' }),
+      ...order,
+    }),
   }),
   'enrolments.undo': method<null>()({
     summary: 'Отменить последний ошибочно внесённый приказ по обучающемуся',

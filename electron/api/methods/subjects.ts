@@ -66,15 +66,24 @@ export interface PlanInfo {
   topics: PlanTopicRow[];
 }
 
-
-const hours = z.number({ error: 'Часы: ожидается число' }).int('Часы: целое число').min(0, 'Часы не могут быть отрицательными').max(2000, 'Часы: не больше 2000');
+const hours = z
+  .number({ error: 'Часы: ожидается число' })
+  .int('Часы: целое число')
+  .min(0, 'Часы не могут быть отрицательными')
+  .max(2000, 'Часы: не больше 2000');
 const periodHours = z.array(z.object({ periodId: id('Период'), hours })).max(6);
 const topic = z.object({
   id: id('Тема').optional(),
   section: optionalText('Раздел', 300),
   title: text('Тема', 500),
-  hours: z.number({ error: 'Часы: ожидается число' }).int('Часы: целое число').min(1, 'Часы темы: от 1').max(200, 'Часы темы: не больше 200'),
-  lessonKind: z.enum(LESSON_KINDS, { error: 'Вид занятия: лекция, практическое, лабораторное, контрольная, экскурсия или самостоятельная работа' }),
+  hours: z
+    .number({ error: 'Часы: ожидается число' })
+    .int('Часы: целое число')
+    .min(1, 'Часы темы: от 1')
+    .max(200, 'Часы темы: не больше 200'),
+  lessonKind: z.enum(LESSON_KINDS, {
+    error: 'Вид занятия: лекция, практическое, лабораторное, контрольная, экскурсия или самостоятельная работа',
+  }),
   homework: optionalText('Домашнее задание', 1000),
 });
 
@@ -103,10 +112,15 @@ export const subjectMethods = {
   'journals.list': method<LoadInfo[]>()({
     summary: 'Нагрузка: журналы года (группа × дисциплина × подгруппа × преподаватель) с часами по периодам',
     access: STAFF,
-    input: z.object({ yearId: id('Учебный год'), groupId: id('Группа').optional(), teacherUserId: id('Преподаватель').optional() }),
+    input: z.object({
+      yearId: id('Учебный год'),
+      groupId: id('Группа').optional(),
+      teacherUserId: id('Преподаватель').optional(),
+    }),
   }),
   'journals.create': method<LoadInfo>()({
-    summary: 'Назначить нагрузку: журнал группы по дисциплине (и подгруппе) преподавателю; роль преподавателя выдаётся сама',
+    summary:
+      'Назначить нагрузку: журнал группы по дисциплине (и подгруппе) преподавателю; роль преподавателя выдаётся сама',
     access: ['admin'],
     input: z.object({
       groupId: id('Группа'),
@@ -140,7 +154,11 @@ export const subjectMethods = {
   'plans.save': method<PlanInfo>()({
     summary: 'Сохранить тематический план (темы по порядку с часами и видом занятия)',
     access: ['admin', 'teacher'],
-    input: z.object({ journalId: id('Журнал'), version: z.number().int(), topics: z.array(topic).max(600, 'Не больше 600 тем') }),
+    input: z.object({
+      journalId: id('Журнал'),
+      version: z.number().int(),
+      topics: z.array(topic).max(600, 'Не больше 600 тем'),
+    }),
   }),
   'plans.copy': method<PlanInfo>()({
     summary: 'Взять тематический план другого журнала (та же дисциплина в другой группе)',

@@ -52,7 +52,11 @@ export const timetableMethods = {
       id: id('Занятие расписания').optional(),
       version: z.number().int().optional(),
       journalId: id('Журнал'),
-      weekday: z.number({ error: 'День недели: ожидается число' }).int().min(1, 'День недели: от понедельника (1)').max(7, 'День недели: до воскресенья (7)'),
+      weekday: z
+        .number({ error: 'День недели: ожидается число' })
+        .int()
+        .min(1, 'День недели: от понедельника (1)')
+        .max(7, 'День недели: до воскресенья (7)'),
       lessonNo: z.number({ error: 'Номер занятия: ожидается число' }).int('Номер занятия: целое число'),
       parity: z.enum(PARITIES, { error: 'Неделя: каждая, нечётная или чётная' }),
       room: optionalText('Аудитория', 40),

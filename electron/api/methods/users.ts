@@ -73,7 +73,13 @@ export interface UserDetail extends UserRow {
 
 export interface ScopeChoices {
   departments: Array<{ id: number; name: string }>;
-  groups: Array<{ id: number; name: string; departmentId: number | null; yearTitle: string; curatorName: string | null }>;
+  groups: Array<{
+    id: number;
+    name: string;
+    departmentId: number | null;
+    yearTitle: string;
+    curatorName: string | null;
+  }>;
 }
 
 export interface IssuedPassword {
@@ -118,32 +124,49 @@ export { FAMILY_ROLES, STAFF_ROLES } from '../../domain/enums.js';
 const NAME_CHARS = /^[\p{L}][\p{L}\s.'’-]*$/u;
 
 const personName = (what: string, max = 60) =>
-  z.string({ error: `${what}: ожидается текст` })
+  z
+    .string({ error: `${what}: ожидается текст` })
     .transform((s) => s.replace(/\s+/g, ' ').trim())
-    .pipe(z.string()
-      .min(1, `${what}: не заполнено`)
-      .max(max, `${what}: не длиннее ${max} символов`)
-      .regex(NAME_CHARS, `${what}: только буквы, пробел, дефис и апостроф`));
+    .pipe(
+      z
+        .string()
+        .min(1, `${what}: не заполнено`)
+        .max(max, `${what}: не длиннее ${max} символов`)
+        .regex(NAME_CHARS, `${what}: только буквы, пробел, дефис и апостроф`),
+    );
 
 const optionalName = (what: string, max = 60) =>
-  z.string({ error: `${what}: ожидается текст` }).nullish()
+  z
+    .string({ error: `${what}: ожидается текст` })
+    .nullish()
     .transform((s) => (s ?? '').replace(/\s+/g, ' ').trim())
-    .pipe(z.string().max(max, `${what}: не длиннее ${max} символов`)
-      .refine((s) => s === '' || NAME_CHARS.test(s), `${what}: только буквы, пробел, дефис и апостроф`))
+    .pipe(
+      z
+        .string()
+        .max(max, `${what}: не длиннее ${max} символов`)
+        .refine((s) => s === '' || NAME_CHARS.test(s), `${what}: только буквы, пробел, дефис и апостроф`),
+    )
     .transform((s) => (s ? s : null));
 
 export const LOGIN_RULE = /^[a-zA-Z0-9][a-zA-Z0-9._-]{2,49}$/;
-export const LOGIN_HINT = 'от 3 до 50 латинских букв, цифр, точек, дефисов или подчёркиваний, начиная с буквы или цифры';
+export const LOGIN_HINT =
+  'от 3 до 50 латинских букв, цифр, точек, дефисов или подчёркиваний, начиная с буквы или цифры';
 
-const login = z.string({ error: 'Логин: ожидается текст' }).trim()
+const login = z
+  .string({ error: 'Логин: ожидается текст' })
+  .trim()
   .min(1, 'Логин: не заполнено')
   .max(50, 'Логин: не длиннее 50 символов')
   .regex(LOGIN_RULE, `Логин: ${LOGIN_HINT}`);
 
-const phone = optionalText('Телефон', 40)
-  .refine((s) => s === null || /^[+\d\s()-]{5,40}$/.test(s), 'Телефон: только цифры, пробелы, скобки, дефисы и «+»');
-const email = optionalText('Эл. почта', 120)
-  .refine((s) => s === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'Эл. почта: ожидается адрес вида name@example.ru');
+const phone = optionalText('Телефон', 40).refine(
+  (s) => s === null || /^[+\d\s()-]{5,40}$/.test(s),
+  'Телефон: только цифры, пробелы, скобки, дефисы и «+»',
+);
+const email = optionalText('Эл. почта', 120).refine(
+  (s) => s === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s),
+  'Эл. почта: ожидается адрес вида name@example.ru',
+);
 
 const profile = {
   lastName: personName('Фамилия'),
@@ -163,7 +186,8 @@ const grant = z.object({
 const grants = z.array(grant, { error: 'Роли: ожидается список' }).max(20, 'Роли: не больше 20');
 
 const version = z.number({ error: 'Версия: ожидается число' }).int().positive();
-const ids = (what: string, max = 2000) => z.array(id(what), { error: `${what}: ожидается список` }).max(max, `${what}: не больше ${max} за раз`);
+const ids = (what: string, max = 2000) =>
+  z.array(id(what), { error: `${what}: ожидается список` }).max(max, `${what}: не больше ${max} за раз`);
 
 export const userMethods = {
   'users.list': method<UserPage>()({
@@ -172,7 +196,9 @@ export const userMethods = {
     input: z.object({
       search: z.string({ error: 'Поиск: ожидается текст' }).max(100, 'Поиск: не длиннее 100 символов').optional(),
       role: z.string().max(40).optional(),
-      status: z.enum(['all', 'active', 'inactive', 'locked', 'must_change'], { error: 'Состояние: неизвестное значение' }).default('all'),
+      status: z
+        .enum(['all', 'active', 'inactive', 'locked', 'must_change'], { error: 'Состояние: неизвестное значение' })
+        .default('all'),
       page: z.number().int().min(1).default(1),
       pageSize: z.number().int().min(5).max(500).default(50),
     }),
@@ -238,7 +264,8 @@ export const userMethods = {
     input: z.object({ groupId: id('Группа').optional() }),
   }),
   'users.slips': method<JobInfo>()({
-    summary: 'Листки с логином и одноразовым паролем (PDF); недостающие учётные записи обучающихся и родителей создаются',
+    summary:
+      'Листки с логином и одноразовым паролем (PDF); недостающие учётные записи обучающихся и родителей создаются',
     access: ['admin', 'dept_head'],
     input: z.object({
       userIds: ids('Пользователи').default([]),

@@ -6,7 +6,15 @@ import { empty, id, text } from '../schemas.js';
 import { day } from './dates.js';
 import type { PeriodKind, YearStatus } from '../../../db/schema.js';
 
-export interface PeriodInfo { id: number; seq: number; title: string; startsOn: string; endsOn: string; locked: boolean; version: number }
+export interface PeriodInfo {
+  id: number;
+  seq: number;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  locked: boolean;
+  version: number;
+}
 
 export interface YearInfo {
   id: number;
@@ -24,16 +32,32 @@ export interface YearInfo {
 export interface YearOverview {
   year: YearInfo;
   counts: {
-    departments: number; groups: number; subgroups: number; subjects: number; journals: number; planTopics: number;
-    timetable: number; students: number; holidays: number; bells: number; teachers: number;
+    departments: number;
+    groups: number;
+    subgroups: number;
+    subjects: number;
+    journals: number;
+    planTopics: number;
+    timetable: number;
+    students: number;
+    holidays: number;
+    bells: number;
+    teachers: number;
   };
   /** Russian sentences: «Группа ЭС-11: не назначен куратор». Empty when the year is ready. */
   warnings: string[];
   previousYear: { id: number; title: string } | null;
 }
 
-export interface HolidayInfo { date: string; title: string }
-export interface BellInfo { lessonNo: number; startsAt: string; endsAt: string }
+export interface HolidayInfo {
+  date: string;
+  title: string;
+}
+export interface BellInfo {
+  lessonNo: number;
+  startsAt: string;
+  endsAt: string;
+}
 
 export interface CopyProposal {
   fromGroupId: number;
@@ -52,32 +76,47 @@ export interface CopyProposal {
 }
 
 export interface CopyResult {
-  groups: number; journals: number; students: number; curators: number; skipped: string[];
+  groups: number;
+  journals: number;
+  students: number;
+  curators: number;
+  skipped: string[];
   /** The safety copy taken before the move (its file name), null on PostgreSQL. */
   backup: string | null;
 }
 
 /** A closed year, with the file name of the safety copy taken just before (null on PostgreSQL). */
-export interface YearClosed extends YearInfo { backup: string | null }
+export interface YearClosed extends YearInfo {
+  backup: string | null;
+}
 
 export const PERIOD_KINDS = ['half_year', 'semester', 'quarter'] as const;
 const periodKind = z.enum(PERIOD_KINDS, { error: 'Вид периодов: полугодия, семестры или четверти' });
-const yearTitle = z.string({ error: 'Учебный год: ожидается текст' }).trim()
+const yearTitle = z
+  .string({ error: 'Учебный год: ожидается текст' })
+  .trim()
   .regex(/^\d{4}\/\d{4}$/, 'Учебный год записывается как 2026/2027')
-  .refine((t) => Number(t.slice(5)) === Number(t.slice(0, 4)) + 1, 'Учебный год: второй год должен быть следующим за первым (2026/2027)');
+  .refine(
+    (t) => Number(t.slice(5)) === Number(t.slice(0, 4)) + 1,
+    'Учебный год: второй год должен быть следующим за первым (2026/2027)',
+  );
 const periodInput = z.object({
   id: id('Период').optional(),
   title: text('Название периода', 60),
   startsOn: day('Начало периода'),
   endsOn: day('Конец периода'),
 });
-const hhmm = (what: string) => z.string({ error: `${what}: ожидается время` }).trim()
-  .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, `${what}: время в формате ЧЧ:ММ`)
-  .transform((t) => t.padStart(5, '0'));
+const hhmm = (what: string) =>
+  z
+    .string({ error: `${what}: ожидается время` })
+    .trim()
+    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, `${what}: время в формате ЧЧ:ММ`)
+    .transform((t) => t.padStart(5, '0'));
 
 export const yearMethods = {
   'years.list': method<YearInfo[]>()({
-    summary: 'Учебные годы с периодами (открытый, закрытые и архивные): даты не секретны, нужны и семьям для расписания',
+    summary:
+      'Учебные годы с периодами (открытый, закрытые и архивные): даты не секретны, нужны и семьям для расписания',
     access: 'any',
     input: empty,
   }),
@@ -131,12 +170,16 @@ export const yearMethods = {
     input: z.object({
       fromYearId: id('Прошлый год'),
       toYearId: id('Новый год'),
-      groups: z.array(z.object({
-        fromGroupId: id('Группа'),
-        name: text('Название группы', 40),
-        course: z.number().int().min(1, 'Курс: от 1').max(6, 'Курс: не больше 6'),
-        include: z.boolean(),
-      })).min(1, 'Нет групп для переноса'),
+      groups: z
+        .array(
+          z.object({
+            fromGroupId: id('Группа'),
+            name: text('Название группы', 40),
+            course: z.number().int().min(1, 'Курс: от 1').max(6, 'Курс: не больше 6'),
+            include: z.boolean(),
+          }),
+        )
+        .min(1, 'Нет групп для переноса'),
       carryLoads: z.boolean(),
       /** Students of carried groups continue by one transfer order. Null: groups only. */
       transferOrder: z.object({ orderNo: text('Номер приказа', 40), orderDate: day('Дата приказа') }).nullable(),
@@ -155,7 +198,12 @@ export const yearMethods = {
   'holidays.add': method<HolidayInfo[]>()({
     summary: 'Добавить праздник или каникулы (диапазон дат): занятия в эти дни не ожидаются',
     access: ['admin'],
-    input: z.object({ yearId: id('Учебный год'), from: day('Первый день'), to: day('Последний день'), title: text('Название', 100) }),
+    input: z.object({
+      yearId: id('Учебный год'),
+      from: day('Первый день'),
+      to: day('Последний день'),
+      title: text('Название', 100),
+    }),
   }),
   'holidays.remove': method<HolidayInfo[]>()({
     summary: 'Убрать нерабочие дни',
@@ -171,7 +219,9 @@ export const yearMethods = {
     summary: 'Сохранить расписание звонков',
     access: ['admin'],
     input: z.object({
-      bells: z.array(z.object({ lessonNo: z.number().int(), startsAt: hhmm('Начало'), endsAt: hhmm('Конец') })).max(12, 'Не больше 12 занятий в день'),
+      bells: z
+        .array(z.object({ lessonNo: z.number().int(), startsAt: hhmm('Начало'), endsAt: hhmm('Конец') }))
+        .max(12, 'Не больше 12 занятий в день'),
       lessonsPerDay: z.number().int().min(1, 'Занятий в день: от 1').max(12, 'Занятий в день: не больше 12').optional(),
     }),
   }),

@@ -33,12 +33,18 @@ export async function certificatePdf(o: CertificateOptions): Promise<Uint8Array>
   const pdf = await createPdf({
     title: 'Лист заверения электронного архива журналов',
     subtitle: `${o.year.title} учебный год`,
-    orientation: 'portrait', institution: o.institution.shortName, formedAt: o.formedAt, mono: true,
+    orientation: 'portrait',
+    institution: o.institution.shortName,
+    formedAt: o.formedAt,
+    mono: true,
   });
   const total = o.files.reduce((sum, f) => sum + f.size, 0);
-  pdf.text(`Данные электронного журнала ${o.institution.fullName} за ${o.year.title} учебный год ` +
-    `(с ${ru(o.year.startsOn)} по ${ru(o.year.endsOn)}) перенесены в электронный архив: общие сведения об обучающихся, ` +
-    'отметки посещаемости и успеваемости, темы занятий и домашние задания по каждому журналу, база данных года.', { size: 10, after: 8 });
+  pdf.text(
+    `Данные электронного журнала ${o.institution.fullName} за ${o.year.title} учебный год ` +
+      `(с ${ru(o.year.startsOn)} по ${ru(o.year.endsOn)}) перенесены в электронный архив: общие сведения об обучающихся, ` +
+      'отметки посещаемости и успеваемости, темы занятий и домашние задания по каждому журналу, база данных года.',
+    { size: 10, after: 8 },
+  );
   const c = o.counts;
   pdf.table({
     columns: [{ flex: 1.2 }, { flex: 2 }],
@@ -57,10 +63,17 @@ export async function certificatePdf(o: CertificateOptions): Promise<Uint8Array>
     ].map((row): Cell[] => row),
     fontSize: 9,
   });
-  pdf.text('Как проверить архив без программы — в файле ПРОВЕРКА.txt в папке архива. Отпечаток ключа на этом листе ' +
-    'должен совпадать с отпечатком файла public-key.pem.', { size: 8.5 });
+  pdf.text(
+    'Как проверить архив без программы — в файле ПРОВЕРКА.txt в папке архива. Отпечаток ключа на этом листе ' +
+      'должен совпадать с отпечатком файла public-key.pem.',
+    { size: 8.5 },
+  );
   pdf.signatureBlock([{ position: o.madeBy.position, name: o.madeBy.name }], { dateLine: false });
-  pdf.certificationBlock({ ...o.certification, fingerprint: groupedFingerprint(o.fingerprint), fingerprintLabel: 'Отпечаток ключа подписи архива:' });
+  pdf.certificationBlock({
+    ...o.certification,
+    fingerprint: groupedFingerprint(o.fingerprint),
+    fingerprintLabel: 'Отпечаток ключа подписи архива:',
+  });
   pdf.newPage();
   pdf.heading('Опись файлов архива', { level: 2 });
   pdf.table({

@@ -4,7 +4,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CancelledError } from '../../platform/jobs.js';
-import { checkTarget, cleanLeftovers, commitPartial, discardPartial, freeBytes, fsyncDir, fsyncFile, MediaError, mediaError, partialDir } from './fsutil.js';
+import {
+  checkTarget,
+  cleanLeftovers,
+  commitPartial,
+  discardPartial,
+  freeBytes,
+  fsyncDir,
+  fsyncFile,
+  MediaError,
+  mediaError,
+  partialDir,
+} from './fsutil.js';
 import { MANIFEST_FILE, parseManifest, SIGNATURE_FILE } from './manifest.js';
 import { verifyArchive, type VerifyResult } from './verify.js';
 
@@ -27,17 +38,26 @@ export async function copyPackage(from: string, target: string, o: CopyOptions =
   const manifest = parseManifest(await fs.promises.readFile(path.join(from, MANIFEST_FILE), 'utf8'));
   const rels = [...manifest.files.map((f) => f.path), MANIFEST_FILE, SIGNATURE_FILE];
   if (path.resolve(target) === path.resolve(path.dirname(from))) {
-    throw new MediaError('Копия не может лежать в той же папке, что и архив хранилища: выберите носитель или другую папку.', 'bad_target');
+    throw new MediaError(
+      'Копия не может лежать в той же папке, что и архив хранилища: выберите носитель или другую папку.',
+      'bad_target',
+    );
   }
   await checkTarget(target);
   let partial: string | null = null;
   try {
     await cleanLeftovers(target, name);
-    const needed = manifest.files.reduce((s, f) => s + f.size, 0) + (await fs.promises.stat(path.join(from, MANIFEST_FILE))).size + SPACE_MARGIN;
+    const needed =
+      manifest.files.reduce((s, f) => s + f.size, 0) +
+      (await fs.promises.stat(path.join(from, MANIFEST_FILE))).size +
+      SPACE_MARGIN;
     const free = await freeBytes(target);
     if (free !== null && free < needed) {
-      throw new MediaError(`Недостаточно места на носителе (${target}): нужно ${Math.ceil(needed / 1048576)} МБ, свободно ${Math.floor(free / 1048576)} МБ. ` +
-        'Освободите место или выберите другой носитель.', 'no_space');
+      throw new MediaError(
+        `Недостаточно места на носителе (${target}): нужно ${Math.ceil(needed / 1048576)} МБ, свободно ${Math.floor(free / 1048576)} МБ. ` +
+          'Освободите место или выберите другой носитель.',
+        'no_space',
+      );
     }
     partial = partialDir(target, name);
     await fs.promises.mkdir(partial);
@@ -55,11 +75,15 @@ export async function copyPackage(from: string, target: string, o: CopyOptions =
     }
     for (const dir of [...dirs].sort((a, b) => b.length - a.length)) await fsyncDir(dir);
     const verify = await verifyArchive(partial, {
-      signal: o.signal, expectedFingerprint: o.expectedFingerprint,
+      signal: o.signal,
+      expectedFingerprint: o.expectedFingerprint,
       progress: (done, total) => progress('Проверка копии на носителе', done, total),
     });
     if (!verify.ok) {
-      throw new MediaError(`Копия на носителе не совпадает с архивом: ${verify.problems[0]!.message}. Носитель неисправен — возьмите другой.`, 'io');
+      throw new MediaError(
+        `Копия на носителе не совпадает с архивом: ${verify.problems[0]!.message}. Носитель неисправен — возьмите другой.`,
+        'io',
+      );
     }
     progress('Завершение', rels.length, rels.length);
     await commitPartial(partial, target, name);

@@ -11,7 +11,11 @@ export const OLD_PREFIX = '.old-';
 
 /** A failure the user can act on: the message is shown as it is. */
 export class MediaError extends Error {
-  constructor(message: string, readonly code: 'no_space' | 'no_access' | 'gone' | 'io' | 'bad_target', options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly code: 'no_space' | 'no_access' | 'gone' | 'io' | 'bad_target',
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'MediaError';
   }
@@ -26,20 +30,40 @@ export function mediaError(error: unknown, target: string): MediaError {
     case 'ENOSPC':
     case 'EDQUOT':
     case 'EFBIG':
-      return new MediaError(`Недостаточно места на носителе (${target}). Освободите место или выберите другой носитель — незавершённая копия удалена.`, 'no_space', { cause: error });
+      return new MediaError(
+        `Недостаточно места на носителе (${target}). Освободите место или выберите другой носитель — незавершённая копия удалена.`,
+        'no_space',
+        { cause: error },
+      );
     case 'EACCES':
     case 'EPERM':
-      return new MediaError(`Нет прав на запись в папку ${target}. Выберите другую папку или попросите администратора дать права.`, 'no_access', { cause: error });
+      return new MediaError(
+        `Нет прав на запись в папку ${target}. Выберите другую папку или попросите администратора дать права.`,
+        'no_access',
+        { cause: error },
+      );
     case 'EROFS':
-      return new MediaError(`Носитель ${target} защищён от записи (только чтение). Снимите защиту или выберите другой носитель.`, 'no_access', { cause: error });
+      return new MediaError(
+        `Носитель ${target} защищён от записи (только чтение). Снимите защиту или выберите другой носитель.`,
+        'no_access',
+        { cause: error },
+      );
     case 'ENOENT':
     case 'ENODEV':
     case 'ENXIO':
     case 'ENOTDIR':
     case 'ESTALE':
-      return new MediaError(`Носитель или папка ${target} стали недоступны (флешку извлекли?). Вставьте носитель и повторите — незавершённая копия будет удалена.`, 'gone', { cause: error });
+      return new MediaError(
+        `Носитель или папка ${target} стали недоступны (флешку извлекли?). Вставьте носитель и повторите — незавершённая копия будет удалена.`,
+        'gone',
+        { cause: error },
+      );
     case 'EIO':
-      return new MediaError(`Ошибка ввода-вывода при записи на ${target}: носитель неисправен или был извлечён. Повторите на другом носителе.`, 'io', { cause: error });
+      return new MediaError(
+        `Ошибка ввода-вывода при записи на ${target}: носитель неисправен или был извлечён. Повторите на другом носителе.`,
+        'io',
+        { cause: error },
+      );
     default:
       return new MediaError(`Не удалось записать архив в ${target}: ${detail}`, 'io', { cause: error });
   }
@@ -48,14 +72,22 @@ export function mediaError(error: unknown, target: string): MediaError {
 /** Flush a file's data to the device. */
 export async function fsyncFile(file: string): Promise<void> {
   const fd = await fs.promises.open(file, 'r+');
-  try { await fd.sync(); } finally { await fd.close(); }
+  try {
+    await fd.sync();
+  } finally {
+    await fd.close();
+  }
 }
 
 /** Flush a folder's entries (new names, renames). Windows cannot open a folder for that; NTFS journals it. */
 export async function fsyncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   const fd = await fs.promises.open(dir, 'r');
-  try { await fd.sync(); } finally { await fd.close(); }
+  try {
+    await fd.sync();
+  } finally {
+    await fd.close();
+  }
 }
 
 /** Write bytes to a new file and fsync it. */
@@ -85,7 +117,9 @@ export async function checkTarget(dir: string): Promise<void> {
     stat = await fs.promises.stat(dir);
   } catch (error) {
     throw (error as NodeJS.ErrnoException).code === 'ENOENT'
-      ? new MediaError(`Папка ${dir} не найдена. Вставьте носитель или выберите другую папку.`, 'gone', { cause: error })
+      ? new MediaError(`Папка ${dir} не найдена. Вставьте носитель или выберите другую папку.`, 'gone', {
+          cause: error,
+        })
       : mediaError(error, dir);
   }
   if (!stat.isDirectory()) throw new MediaError(`${dir} — это файл, а не папка`, 'bad_target');

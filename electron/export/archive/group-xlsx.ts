@@ -32,7 +32,11 @@ export function journalSheetName(j: { subjectName: string; subgroup: number | nu
 }
 
 /** The group's workbook from its journals' sheets (made with their PDFs, in the same order). */
-export async function groupXlsx(file: string, group: GroupInfo, journals: ReadonlyArray<{ journal: JournalInfo; sheet: JournalSheet }>): Promise<void> {
+export async function groupXlsx(
+  file: string,
+  group: GroupInfo,
+  journals: ReadonlyArray<{ journal: JournalInfo; sheet: JournalSheet }>,
+): Promise<void> {
   await writeXlsxStream(file, async (writer) => {
     const topics: Array<Record<string, unknown>> = [];
     for (const { journal: j, sheet: page } of journals) {
@@ -41,23 +45,49 @@ export async function groupXlsx(file: string, group: GroupInfo, journals: Readon
         { header: '№', key: 'n', type: 'integer', width: 5 },
         { header: 'Фамилия, имя, отчество', key: 'name', type: 'text', width: 32 },
         ...headers.map((h, i): XlsxColumn => ({ header: h, key: `l${i}`, type: 'text', width: 6 })),
-        ...page.finalColumns.map((c, i): XlsxColumn => ({ header: `Итог: ${c}`, key: `f${i}`, type: 'text', width: 10 })),
+        ...page.finalColumns.map((c, i): XlsxColumn => ({
+          header: `Итог: ${c}`,
+          key: `f${i}`,
+          type: 'text',
+          width: 10,
+        })),
       ];
-      const sheet = writer.addSheet({ name: journalSheetName(j), title: `${j.subjectName}${j.subgroup ? `, подгруппа ${j.subgroup}` : ''} · ${j.teacher}`, columns });
+      const sheet = writer.addSheet({
+        name: journalSheetName(j),
+        title: `${j.subjectName}${j.subgroup ? `, подгруппа ${j.subgroup}` : ''} · ${j.teacher}`,
+        columns,
+      });
       page.students.forEach((s, n) => {
         const row: Record<string, unknown> = { n: n + 1, name: s.name };
-        s.cells.forEach((c, i) => { row[`l${i}`] = c || null; });
-        page.finalColumns.forEach((c, i) => { row[`f${i}`] = s.finals[c] ?? null; });
+        s.cells.forEach((c, i) => {
+          row[`l${i}`] = c || null;
+        });
+        page.finalColumns.forEach((c, i) => {
+          row[`f${i}`] = s.finals[c] ?? null;
+        });
         sheet.addRow(row);
       });
       sheet.commit();
       for (const l of page.lessons) {
-        topics.push({ subject: j.subjectName, subgroup: j.subgroup, date: l.date, no: l.lessonNo, hours: l.hours,
-          kind: l.kind, topic: l.topic, homework: l.homework, teacher: j.teacher });
+        topics.push({
+          subject: j.subjectName,
+          subgroup: j.subgroup,
+          date: l.date,
+          no: l.lessonNo,
+          hours: l.hours,
+          kind: l.kind,
+          topic: l.topic,
+          homework: l.homework,
+          teacher: j.teacher,
+        });
       }
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const sheet = writer.addSheet({ name: 'Темы занятий', title: `Группа ${group.name}: темы занятий и домашние задания`, columns: TOPIC_COLUMNS });
+    const sheet = writer.addSheet({
+      name: 'Темы занятий',
+      title: `Группа ${group.name}: темы занятий и домашние задания`,
+      columns: TOPIC_COLUMNS,
+    });
     topics.sort((a, b) => String(a.date).localeCompare(String(b.date)) || Number(a.no) - Number(b.no));
     for (const t of topics) sheet.addRow(t);
     sheet.commit();

@@ -6,7 +6,12 @@ export { verifyArchive, verifySummary, type VerifyOptions, type VerifyProblem, t
 export { MediaError, PARTIAL_PREFIX, OLD_PREFIX } from './fsutil.js';
 export { loadOrCreateInstitutionKey, fingerprintOf, groupedFingerprint } from './signing.js';
 export {
-  renderJournal, type ArchivedJournal, type FinalMarks, type JournalPdfContext, type JournalSheet, type RenderedJournal,
+  renderJournal,
+  type ArchivedJournal,
+  type FinalMarks,
+  type JournalPdfContext,
+  type JournalSheet,
+  type RenderedJournal,
 } from './journal-pdf.js';
 export type { GroupInfo, JournalInfo, StudentInfo, YearRow } from './package-data.js';
 export * from './manifest.js';

@@ -17,7 +17,14 @@ export interface JournalPdfContext {
 
 /** What the group's workbook shows of a journal: plain data, so it crosses from a worker thread. */
 export interface JournalSheet {
-  lessons: Array<{ date: string; lessonNo: number; hours: number; kind: string; topic: string; homework: string | null }>;
+  lessons: Array<{
+    date: string;
+    lessonNo: number;
+    hours: number;
+    kind: string;
+    topic: string;
+    homework: string | null;
+  }>;
   students: Array<{ name: string; cells: string[]; finals: Record<string, string> }>;
   finalColumns: string[];
 }
@@ -43,19 +50,33 @@ export interface ArchivedJournal {
 export async function renderJournal(journal: ArchivedJournal, context: JournalPdfContext): Promise<RenderedJournal> {
   const { pages: data, finals } = journal;
   const pdf = await createPdf({
-    title: 'Копия страниц электронного журнала учебных занятий', orientation: 'landscape', institution: context.institution,
-    subtitle: `Группа ${data.groupName}. ${data.subjectName}. ${data.periodTitle}`, formedAt: context.formedAt,
+    title: 'Копия страниц электронного журнала учебных занятий',
+    orientation: 'landscape',
+    institution: context.institution,
+    subtitle: `Группа ${data.groupName}. ${data.subjectName}. ${data.periodTitle}`,
+    formedAt: context.formedAt,
   });
   drawJournalPages(pdf, data);
   const hours = data.lessons.reduce((s, l) => s + l.hours, 0);
   pdf.spacer(4);
-  pdf.text(`Всего за учебный год: ${data.lessons.length} занятий, ${hours} ч. Обучающихся в списке: ${data.students.length}.`, { size: 9 });
+  pdf.text(
+    `Всего за учебный год: ${data.lessons.length} занятий, ${hours} ч. Обучающихся в списке: ${data.students.length}.`,
+    { size: 9 },
+  );
   if (finals.finalColumns.length > 0) {
     pdf.heading('Итоговые отметки', { level: 3 });
     pdf.table({
-      columns: [{ width: mm(7), align: 'right' }, { width: mm(60) }, ...finals.finalColumns.map(() => ({ width: mm(22), align: 'center' as const }))],
+      columns: [
+        { width: mm(7), align: 'right' },
+        { width: mm(60) },
+        ...finals.finalColumns.map(() => ({ width: mm(22), align: 'center' as const })),
+      ],
       header: ['№', 'Фамилия, имя, отчество обучающегося', ...finals.finalColumns],
-      rows: data.students.map((s, i): Cell[] => [i + 1, s.name, ...finals.finalColumns.map((c) => finals.byStudent.get(s.studentId)?.[c] ?? '')]),
+      rows: data.students.map((s, i): Cell[] => [
+        i + 1,
+        s.name,
+        ...finals.finalColumns.map((c) => finals.byStudent.get(s.studentId)?.[c] ?? ''),
+      ]),
       fontSize: 8,
     });
   }
@@ -63,7 +84,14 @@ export async function renderJournal(journal: ArchivedJournal, context: JournalPd
   return {
     pdf: await pdf.finish(),
     sheet: {
-      lessons: data.lessons.map((l) => ({ date: l.date, lessonNo: l.lessonNo, hours: l.hours, kind: l.kind, topic: l.topic, homework: l.homework })),
+      lessons: data.lessons.map((l) => ({
+        date: l.date,
+        lessonNo: l.lessonNo,
+        hours: l.hours,
+        kind: l.kind,
+        topic: l.topic,
+        homework: l.homework,
+      })),
       students: data.students.map((s) => ({
         name: s.name,
         cells: data.lessons.map((l) => cellText(data, l.id, s.studentId)),

@@ -20,7 +20,10 @@ export function packageLayout(groups: readonly GroupInfo[]): GroupLayout[] {
     const names: string[] = [];
     const pdfs = new Map<number, string>();
     for (const j of group.journals) {
-      const file = uniqueName(packageFileName(j.subgroup ? `${j.subjectName} (подгруппа ${j.subgroup})` : j.subjectName), names);
+      const file = uniqueName(
+        packageFileName(j.subgroup ? `${j.subjectName} (подгруппа ${j.subgroup})` : j.subjectName),
+        names,
+      );
       names.push(file);
       pdfs.set(j.id, `${GROUPS_DIR}/${folder}/${file}.pdf`);
     }

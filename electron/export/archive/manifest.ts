@@ -63,10 +63,13 @@ export function databaseFileName(yearTitle: string): string {
 
 /** `Журнал_2025-2026_ГБПОУ_ЮЭТ`: no spaces or quotes, so commands need no quoting. */
 export function packageName(yearTitle: string, institutionShortName: string): string {
-  const inst = institutionShortName
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    .replace(/[\\/:*?"<>|«»„“”'`\u0000-\u001f]+/g, ' ')
-    .trim().replace(/\s+/g, '_').slice(0, 60) || 'организация';
+  const inst =
+    institutionShortName
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+      .replace(/[\\/:*?"<>|«»„“”'`\u0000-\u001f]+/g, ' ')
+      .trim()
+      .replace(/\s+/g, '_')
+      .slice(0, 60) || 'организация';
   return `Журнал_${yearSlug(yearTitle)}_${inst}`;
 }
 
@@ -83,9 +86,12 @@ export function serializeManifest(manifest: ArchiveManifest): string {
 
 export function parseManifest(text: string): ArchiveManifest {
   const value = JSON.parse(text) as ArchiveManifest;
-  if (value?.format !== FORMAT || !Array.isArray(value.files)) throw new Error('manifest.json: это не опись архива «Журнала»');
+  if (value?.format !== FORMAT || !Array.isArray(value.files))
+    throw new Error('manifest.json: это не опись архива «Журнала»');
   if (value.formatVersion > FORMAT_VERSION) {
-    throw new Error(`manifest.json: формат архива версии ${value.formatVersion} новее этой программы — обновите «Журнал»`);
+    throw new Error(
+      `manifest.json: формат архива версии ${value.formatVersion} новее этой программы — обновите «Журнал»`,
+    );
   }
   return value;
 }

@@ -1,7 +1,13 @@
 // The year's data that a package's documents are written from — groups and journals, the students'
 // general information — with names already formatted. Read by services/archive/year-data.ts.
 
-export interface YearRow { id: number; title: string; startsOn: string; endsOn: string; status: string }
+export interface YearRow {
+  id: number;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  status: string;
+}
 
 export interface JournalInfo {
   id: number;

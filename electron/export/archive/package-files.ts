@@ -12,9 +12,14 @@ export class PackageFiles {
   private readonly expected = new Map<string, string>();
   private readonly dirs = new Set<string>();
 
-  constructor(private readonly root: string, private readonly signal: AbortSignal | undefined) {}
+  constructor(
+    private readonly root: string,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
 
-  get written(): number { return this.paths.length; }
+  get written(): number {
+    return this.paths.length;
+  }
 
   async init(): Promise<void> {
     await fs.promises.mkdir(this.root);
@@ -67,8 +72,10 @@ export class PackageFiles {
     const { sha256: hash, size } = await hashFile(path.join(this.root, ...rel.split('/')), this.signal);
     const want = this.expected.get(rel);
     if (want && want !== hash) {
-      throw new MediaError(`Файл ${rel} на носителе не совпадает с записанным: носитель неисправен. ` +
-        'Повторите на другом носителе.', 'io');
+      throw new MediaError(
+        `Файл ${rel} на носителе не совпадает с записанным: носитель неисправен. ` + 'Повторите на другом носителе.',
+        'io',
+      );
     }
     return { path: rel, size, sha256: hash };
   }

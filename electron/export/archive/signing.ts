@@ -35,9 +35,11 @@ export function loadOrCreateInstitutionKey(keysDir: string): InstitutionKey {
   try {
     privateKey = crypto.createPrivateKey(fs.readFileSync(privateFile, 'utf8'));
   } catch (error) {
-    throw new Error(`Ключ подписи архивов повреждён или недоступен (${privateFile}): ${(error as Error).message}. ` +
-      'Восстановите папку keys из резервной копии; создать новый ключ можно, удалив файл, но старые архивы ' +
-      'тогда придётся сверять по отпечатку старого ключа.');
+    throw new Error(
+      `Ключ подписи архивов повреждён или недоступен (${privateFile}): ${(error as Error).message}. ` +
+        'Восстановите папку keys из резервной копии; создать новый ключ можно, удалив файл, но старые архивы ' +
+        'тогда придётся сверять по отпечатку старого ключа.',
+    );
   }
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`Ключ ${privateFile} — не Ed25519`);
   const publicPem = crypto.createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();

@@ -12,10 +12,16 @@ const END_REASON: Record<string, string> = { withdrawal: 'отчисление',
 const date = (iso: string | null | undefined) => (iso ? formatSignDate(iso) : '');
 const order = (no: string | null, on: string | null) => (no ? `№ ${no}${on ? ` от ${date(on)}` : ''}` : '');
 
-interface Row { student: StudentInfo; e: StudentInfo['enrolments'][number] }
+interface Row {
+  student: StudentInfo;
+  e: StudentInfo['enrolments'][number];
+}
 
 /** Each group's enrolments, in the year's group order, students by name. */
-function rowsByGroup(groups: readonly GroupInfo[], students: readonly StudentInfo[]): Array<{ group: GroupInfo; rows: Row[] }> {
+function rowsByGroup(
+  groups: readonly GroupInfo[],
+  students: readonly StudentInfo[],
+): Array<{ group: GroupInfo; rows: Row[] }> {
   const byGroup = new Map<string, Row[]>();
   for (const student of students) {
     for (const e of student.enrolments) byGroup.set(e.group, [...(byGroup.get(e.group) ?? []), { student, e }]);
@@ -33,19 +39,47 @@ export interface StudentsDocOptions {
 
 export async function studentsPdf(o: StudentsDocOptions): Promise<Uint8Array> {
   const pdf = await createPdf({
-    title: 'Общие сведения об обучающихся', subtitle: `${o.year.title} учебный год · ${o.students.length} обучающихся`,
-    orientation: 'landscape', institution: o.institution, formedAt: o.formedAt,
+    title: 'Общие сведения об обучающихся',
+    subtitle: `${o.year.title} учебный год · ${o.students.length} обучающихся`,
+    orientation: 'landscape',
+    institution: o.institution,
+    formedAt: o.formedAt,
   });
   for (const { group, rows } of rowsByGroup(o.groups, o.students)) {
-    const about = [`курс ${group.course}`, group.department, group.speciality, group.curator && `куратор ${group.curator}`].filter(Boolean).join(', ');
+    const about = [
+      `курс ${group.course}`,
+      group.department,
+      group.speciality,
+      group.curator && `куратор ${group.curator}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
     pdf.heading(`Группа ${group.name}${about ? ` (${about})` : ''}`, { level: 3 });
-    if (rows.length === 0) { pdf.text('Обучающихся не было.', { size: 9 }); continue; }
+    if (rows.length === 0) {
+      pdf.text('Обучающихся не было.', { size: 9 });
+      continue;
+    }
     pdf.table({
       columns: [
-        { width: mm(8), align: 'right' }, { flex: 2.2 }, { width: mm(20), align: 'center' }, { width: mm(18), align: 'center' },
-        { flex: 2 }, { flex: 1.6 }, { flex: 1.6 }, { flex: 2.6 },
+        { width: mm(8), align: 'right' },
+        { flex: 2.2 },
+        { width: mm(20), align: 'center' },
+        { width: mm(18), align: 'center' },
+        { flex: 2 },
+        { flex: 1.6 },
+        { flex: 1.6 },
+        { flex: 2.6 },
       ],
-      header: ['№', 'Фамилия, имя, отчество', 'Дата рождения', '№ личного дела', 'Адрес, телефон', 'Зачисление в группу', 'Выбытие из группы', 'Родители (законные представители)'],
+      header: [
+        '№',
+        'Фамилия, имя, отчество',
+        'Дата рождения',
+        '№ личного дела',
+        'Адрес, телефон',
+        'Зачисление в группу',
+        'Выбытие из группы',
+        'Родители (законные представители)',
+      ],
       rows: rows.map(({ student: s, e }, i): Cell[] => [
         i + 1,
         s.fullName,
@@ -53,7 +87,9 @@ export async function studentsPdf(o: StudentsDocOptions): Promise<Uint8Array> {
         s.personalFileNo ?? '',
         [s.address, s.phone].filter(Boolean).join(', '),
         `${date(e.fromDate)}, ${REASON[e.reason] ?? e.reason}, приказ ${order(e.orderNo, e.orderDate)}`,
-        e.untilDate ? `${date(e.untilDate)}, ${END_REASON[e.endReason ?? ''] ?? e.endReason ?? ''}${e.endOrderNo ? `, приказ ${order(e.endOrderNo, e.endOrderDate)}` : ''}` : '',
+        e.untilDate
+          ? `${date(e.untilDate)}, ${END_REASON[e.endReason ?? ''] ?? e.endReason ?? ''}${e.endOrderNo ? `, приказ ${order(e.endOrderNo, e.endOrderDate)}` : ''}`
+          : '',
         s.guardians.map((g) => `${g.fullName} (${g.relation})${g.phone ? `, ${g.phone}` : ''}`).join('; '),
       ]),
       fontSize: 7.5,
@@ -88,13 +124,27 @@ const GUARDIAN_COLUMNS: XlsxColumn[] = [
 
 export async function studentsXlsx(file: string, o: StudentsDocOptions): Promise<void> {
   await writeXlsxStream(file, async (writer) => {
-    const sheet = writer.addSheet({ name: 'Обучающиеся', title: `Общие сведения об обучающихся, ${o.year.title} учебный год`, columns: STUDENT_COLUMNS });
+    const sheet = writer.addSheet({
+      name: 'Обучающиеся',
+      title: `Общие сведения об обучающихся, ${o.year.title} учебный год`,
+      columns: STUDENT_COLUMNS,
+    });
     for (const { group, rows } of rowsByGroup(o.groups, o.students)) {
       for (const { student: s, e } of rows) {
         sheet.addRow({
-          group: group.name, name: s.fullName, birth: s.birthDate, file: s.personalFileNo, phone: s.phone, email: s.email,
-          address: s.address, from: e.fromDate, reason: REASON[e.reason] ?? e.reason, order: order(e.orderNo, e.orderDate),
-          until: e.untilDate, endReason: e.endReason ? END_REASON[e.endReason] ?? e.endReason : null, endOrder: order(e.endOrderNo, e.endOrderDate),
+          group: group.name,
+          name: s.fullName,
+          birth: s.birthDate,
+          file: s.personalFileNo,
+          phone: s.phone,
+          email: s.email,
+          address: s.address,
+          from: e.fromDate,
+          reason: REASON[e.reason] ?? e.reason,
+          order: order(e.orderNo, e.orderDate),
+          until: e.untilDate,
+          endReason: e.endReason ? (END_REASON[e.endReason] ?? e.endReason) : null,
+          endOrder: order(e.endOrderNo, e.endOrderDate),
         });
       }
       await new Promise((resolve) => setImmediate(resolve));
@@ -102,7 +152,14 @@ export async function studentsXlsx(file: string, o: StudentsDocOptions): Promise
     sheet.commit();
     const guardians = writer.addSheet({ name: 'Родители', columns: GUARDIAN_COLUMNS });
     for (const s of o.students) {
-      for (const g of s.guardians) guardians.addRow({ student: s.fullName, file: s.personalFileNo, name: g.fullName, relation: g.relation, phone: g.phone });
+      for (const g of s.guardians)
+        guardians.addRow({
+          student: s.fullName,
+          file: s.personalFileNo,
+          name: g.fullName,
+          relation: g.relation,
+          phone: g.phone,
+        });
     }
     guardians.commit();
   });

@@ -3,7 +3,15 @@
 // first problem is named; all are listed.
 import fs from 'node:fs';
 import path from 'node:path';
-import { hashFile, MANIFEST_FILE, parseManifest, PUBLIC_KEY_FILE, SIGNATURE_FILE, UNLISTED, type ArchiveManifest } from './manifest.js';
+import {
+  hashFile,
+  MANIFEST_FILE,
+  parseManifest,
+  PUBLIC_KEY_FILE,
+  SIGNATURE_FILE,
+  UNLISTED,
+  type ArchiveManifest,
+} from './manifest.js';
 import { fingerprintOf, verifyBytes } from './signing.js';
 import { CancelledError } from '../../platform/jobs.js';
 
@@ -51,10 +59,25 @@ async function listFiles(dir: string): Promise<Map<string, string>> {
 }
 
 export async function verifyArchive(dir: string, options: VerifyOptions = {}): Promise<VerifyResult> {
-  const result: VerifyResult = { ok: false, dir, manifest: null, fingerprint: null, keyMatches: null, filesChecked: 0, bytesChecked: 0, problems: [] };
-  const problem = (kind: ProblemKind, file: string, message: string) => { result.problems.push({ kind, path: file, message }); };
+  const result: VerifyResult = {
+    ok: false,
+    dir,
+    manifest: null,
+    fingerprint: null,
+    keyMatches: null,
+    filesChecked: 0,
+    bytesChecked: 0,
+    problems: [],
+  };
+  const problem = (kind: ProblemKind, file: string, message: string) => {
+    result.problems.push({ kind, path: file, message });
+  };
   let stat: fs.Stats | null = null;
-  try { stat = await fs.promises.stat(dir); } catch { stat = null; }
+  try {
+    stat = await fs.promises.stat(dir);
+  } catch {
+    stat = null;
+  }
   if (!stat?.isDirectory()) {
     problem('missing', '.', `Папка архива не найдена: ${dir}`);
     return result;
@@ -68,9 +91,13 @@ export async function verifyArchive(dir: string, options: VerifyOptions = {}): P
     result.manifest = parseManifest(manifestBytes.toString('utf8'));
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    problem(missing ? 'missing' : 'manifest', MANIFEST_FILE, missing
-      ? `Нет описи ${MANIFEST_FILE}: это не архив «Журнала» или он неполон`
-      : `Опись ${MANIFEST_FILE} повреждена: ${(error as Error).message}`);
+    problem(
+      missing ? 'missing' : 'manifest',
+      MANIFEST_FILE,
+      missing
+        ? `Нет описи ${MANIFEST_FILE}: это не архив «Журнала» или он неполон`
+        : `Опись ${MANIFEST_FILE} повреждена: ${(error as Error).message}`,
+    );
     return result;
   }
   const manifest = result.manifest;
@@ -82,7 +109,11 @@ export async function verifyArchive(dir: string, options: VerifyOptions = {}): P
     publicPem = await fs.promises.readFile(fileOf(keyFile), 'utf8');
     result.fingerprint = fingerprintOf(publicPem);
   } catch (error) {
-    problem((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'key', keyFile, `Открытый ключ ${keyFile} отсутствует или повреждён`);
+    problem(
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'key',
+      keyFile,
+      `Открытый ключ ${keyFile} отсутствует или повреждён`,
+    );
   }
   let signature: Buffer | null = null;
   try {
@@ -91,14 +122,19 @@ export async function verifyArchive(dir: string, options: VerifyOptions = {}): P
     problem('missing', SIGNATURE_FILE, `Нет подписи описи ${SIGNATURE_FILE}`);
   }
   if (publicPem && signature && !verifyBytes(publicPem, manifestBytes, signature)) {
-    problem('signature', MANIFEST_FILE, `Подпись не сходится: опись ${MANIFEST_FILE} изменена после подписания или подпись ${SIGNATURE_FILE} испорчена`);
+    problem(
+      'signature',
+      MANIFEST_FILE,
+      `Подпись не сходится: опись ${MANIFEST_FILE} изменена после подписания или подпись ${SIGNATURE_FILE} испорчена`,
+    );
   }
   if (result.fingerprint && manifest.publicKey?.fingerprint && manifest.publicKey.fingerprint !== result.fingerprint) {
     problem('key', keyFile, `Ключ ${keyFile} не тот, что указан в описи`);
   }
   if (options.expectedFingerprint && result.fingerprint) {
     result.keyMatches = options.expectedFingerprint === result.fingerprint;
-    if (!result.keyMatches) problem('key', keyFile, 'Архив подписан не ключом этой организации: сверьте отпечаток с листом заверения');
+    if (!result.keyMatches)
+      problem('key', keyFile, 'Архив подписан не ключом этой организации: сверьте отпечаток с листом заверения');
   }
 
   const listed = new Set<string>();
@@ -115,7 +151,11 @@ export async function verifyArchive(dir: string, options: VerifyOptions = {}): P
     result.filesChecked++;
     result.bytesChecked += size;
     if (size !== entry.size || sha256 !== entry.sha256) {
-      problem('changed', rel, `Файл ${rel} изменён: ${size !== entry.size ? `размер ${size} байт вместо ${entry.size}` : 'контрольная сумма SHA-256 не совпадает'}`);
+      problem(
+        'changed',
+        rel,
+        `Файл ${rel} изменён: ${size !== entry.size ? `размер ${size} байт вместо ${entry.size}` : 'контрольная сумма SHA-256 не совпадает'}`,
+      );
     }
   }
   for (const rel of [...real.keys()].sort()) {
@@ -129,8 +169,11 @@ export async function verifyArchive(dir: string, options: VerifyOptions = {}): P
 /** One line for the user: «Архив цел…» or the first problem. */
 export function verifySummary(r: VerifyResult): string {
   if (r.ok) {
-    return `Архив цел: ${r.filesChecked} файлов сверены по SHA-256, подпись описи верна` +
-      (r.keyMatches ? ', ключ — этой организации' : '') + '.';
+    return (
+      `Архив цел: ${r.filesChecked} файлов сверены по SHA-256, подпись описи верна` +
+      (r.keyMatches ? ', ключ — этой организации' : '') +
+      '.'
+    );
   }
   const first = r.problems[0]!;
   const more = r.problems.length > 1 ? ` (и ещё ${r.problems.length - 1})` : '';

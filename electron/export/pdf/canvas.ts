@@ -58,7 +58,8 @@ export class PageCanvas {
     readonly page: PDFPage,
     readonly fonts: FontSet,
   ) {
-    for (const style of fonts.styles()) page.node.setFontDictionary(PDFName.of(FONT_KEYS[style]), fonts.font(style).ref);
+    for (const style of fonts.styles())
+      page.node.setFontDictionary(PDFName.of(FONT_KEYS[style]), fonts.font(style).ref);
     const { width, height } = page.getSize();
     this.width = width;
     this.height = height;
@@ -69,7 +70,9 @@ export class PageCanvas {
     if (text === '') return;
     this.setFill(color);
     const key = FONT_KEYS[this.fonts.has(style) ? style : 'regular'];
-    this.ops.push(`BT /${key} ${num(size)} Tf 1 0 0 1 ${num(x)} ${num(this.height - y)} Tm ${this.fonts.encode(text, style)} Tj ET`);
+    this.ops.push(
+      `BT /${key} ${num(size)} Tf 1 0 0 1 ${num(x)} ${num(this.height - y)} Tm ${this.fonts.encode(text, style)} Tj ET`,
+    );
   }
 
   /** Draws text turned 90° anticlockwise (read bottom to top), its baseline on the vertical x, starting at y. */
@@ -77,7 +80,9 @@ export class PageCanvas {
     if (text === '') return;
     this.setFill(color);
     const key = FONT_KEYS[this.fonts.has(style) ? style : 'regular'];
-    this.ops.push(`BT /${key} ${num(size)} Tf 0 1 -1 0 ${num(x)} ${num(this.height - y)} Tm ${this.fonts.encode(text, style)} Tj ET`);
+    this.ops.push(
+      `BT /${key} ${num(size)} Tf 0 1 -1 0 ${num(x)} ${num(this.height - y)} Tm ${this.fonts.encode(text, style)} Tj ET`,
+    );
   }
 
   line(x1: number, y1: number, x2: number, y2: number, style: LineStyle = {}): void {
@@ -91,7 +96,9 @@ export class PageCanvas {
     this.setStroke(style);
     const parts: string[] = [];
     for (let i = 0; i + 3 < coords.length; i += 4) {
-      parts.push(`${num(coords[i]!)} ${num(this.height - coords[i + 1]!)} m ${num(coords[i + 2]!)} ${num(this.height - coords[i + 3]!)} l`);
+      parts.push(
+        `${num(coords[i]!)} ${num(this.height - coords[i + 1]!)} m ${num(coords[i + 2]!)} ${num(this.height - coords[i + 3]!)} l`,
+      );
     }
     this.ops.push(`${parts.join(' ')} S`);
   }

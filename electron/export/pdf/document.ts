@@ -4,13 +4,24 @@ import { ruDateTime } from '../../domain/format-dates.js';
 import { PageCanvas, GREY_LINE, GREY_TEXT, alignOffset, mm, type Align, type Color } from './canvas.js';
 import { FontSet, type FontFamily, type FontStyle } from './fonts.js';
 import { drawTable, type TableSpec } from './table.js';
-import { drawCertification, drawSignatures, type Certification, type Signer, type SignatureOptions } from './signature.js';
+import {
+  drawCertification,
+  drawSignatures,
+  type Certification,
+  type Signer,
+  type SignatureOptions,
+} from './signature.js';
 import { drawSlips, type SlipsOptions } from './slips.js';
 
 export type Orientation = 'portrait' | 'landscape';
 export type { Align };
 
-export interface Margins { top: number; right: number; bottom: number; left: number }
+export interface Margins {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
 
 export interface PdfOptions {
   title: string;
@@ -91,14 +102,26 @@ export class PdfBuilder {
     return this.options.orientation === 'landscape' ? PageSizes.A4[0] : PageSizes.A4[1];
   }
 
-  get left(): number { return this.margins.left; }
-  get right(): number { return this.pageWidth - this.margins.right; }
-  get contentWidth(): number { return this.right - this.left; }
+  get left(): number {
+    return this.margins.left;
+  }
+  get right(): number {
+    return this.pageWidth - this.margins.right;
+  }
+  get contentWidth(): number {
+    return this.right - this.left;
+  }
   /** The first y of the body on every page (below the running header). */
-  get top(): number { return this.margins.top + HEADER_BAND; }
+  get top(): number {
+    return this.margins.top + HEADER_BAND;
+  }
   /** The last y of the body on every page (above the footer). */
-  get bottom(): number { return this.pageHeight - this.margins.bottom - FOOTER_BAND; }
-  get bodyHeight(): number { return this.bottom - this.top; }
+  get bottom(): number {
+    return this.pageHeight - this.margins.bottom - FOOTER_BAND;
+  }
+  get bodyHeight(): number {
+    return this.bottom - this.top;
+  }
 
   /** The page being written, started on first use. */
   get page(): PageCanvas {

@@ -24,7 +24,10 @@ const INVISIBLE = /[\u0000-\u0008\u000E-\u001F\u007F\u00AD\u200B]/g;
 /** Normalises text for drawing: tabs become spaces, CR LF becomes LF, invisible characters go. */
 export function cleanText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return String(value).replace(/\r\n?/g, '\n').replace(/[\t\v\f]/g, ' ').replace(INVISIBLE, '');
+  return String(value)
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\t\v\f]/g, ' ')
+    .replace(INVISIBLE, '');
 }
 
 // A parsed font is shared by every document of the process: parsing DejaVu and warming its layout
@@ -97,7 +100,8 @@ export class FontSet {
   /** Embeds the family's regular and bold faces (and DejaVu Sans Mono when asked), subsetted. */
   static async embed(doc: PDFDocument, family: FontFamily, mono: boolean): Promise<FontSet> {
     doc.registerFontkit(sharedFontkit);
-    const faces: [FontFace, FontFace] = family === 'condensed' ? ['condensed', 'condensed-bold'] : ['sans', 'sans-bold'];
+    const faces: [FontFace, FontFace] =
+      family === 'condensed' ? ['condensed', 'condensed-bold'] : ['sans', 'sans-bold'];
     // Subsetting keeps a document at tens of KB instead of ~700 KB a face; pdftotext still extracts
     // the text (pdf-lib writes a ToUnicode map), checked in tests/unit/export-pdf.test.ts.
     const [regular, bold, monoFont] = await Promise.all([

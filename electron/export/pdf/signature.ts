@@ -34,7 +34,12 @@ const SIGN_LINE = '____________________';
 /** «Иванов Пётр Сергеевич» → «Иванов П. С.» (a hyphenated first name keeps both initials). */
 export function shortName(fullName: string): string {
   const [last, ...rest] = fullName.trim().split(/\s+/);
-  const initials = rest.map((part) => part.split('-').map((p) => `${p.charAt(0).toUpperCase()}.`).join('-'));
+  const initials = rest.map((part) =>
+    part
+      .split('-')
+      .map((p) => `${p.charAt(0).toUpperCase()}.`)
+      .join('-'),
+  );
   return [last ?? '', initials.join(' ')].filter(Boolean).join(' ');
 }
 
@@ -86,7 +91,12 @@ export function drawSignatures(pdf: PdfBuilder, signers: readonly Signer[], opti
 
 const FP_SIZE = 8;
 
-interface Run { text: string; x: number; line: number; style: FontStyle }
+interface Run {
+  text: string;
+  x: number;
+  line: number;
+  style: FontStyle;
+}
 
 /** The label in the body font, then the fingerprint in mono beside it, or under it when too long. */
 function fingerprintRuns(pdf: PdfBuilder, label: string, fingerprint: string): Run[] {
@@ -96,7 +106,9 @@ function fingerprintRuns(pdf: PdfBuilder, label: string, fingerprint: string): R
   const beside = labelWidth + fonts.width(fingerprint, FP_SIZE, style) <= pdf.contentWidth;
   const lines = fonts.wrap(fingerprint, pdf.contentWidth - (beside ? labelWidth : 0), FP_SIZE, style);
   const runs: Run[] = [{ text: label, x: pdf.left, line: 0, style: 'regular' }];
-  lines.forEach((text, i) => runs.push({ text, x: pdf.left + (beside ? labelWidth : 0), line: beside ? i : i + 1, style }));
+  lines.forEach((text, i) =>
+    runs.push({ text, x: pdf.left + (beside ? labelWidth : 0), line: beside ? i : i + 1, style }),
+  );
   return runs;
 }
 
@@ -109,7 +121,9 @@ export function drawCertification(pdf: PdfBuilder, cert: Certification): void {
   const fpLh = fonts.lineHeight(FP_SIZE);
   const col = columns(pdf, size);
   const positionLines = fonts.wrap(cert.position, col.positionWidth, size);
-  const runs = cert.fingerprint ? fingerprintRuns(pdf, cert.fingerprintLabel ?? 'Отпечаток ключа подписи архива:', cert.fingerprint) : [];
+  const runs = cert.fingerprint
+    ? fingerprintRuns(pdf, cert.fingerprintLabel ?? 'Отпечаток ключа подписи архива:', cert.fingerprint)
+    : [];
   const fpLines = runs.length === 0 ? 0 : Math.max(...runs.map((r) => r.line)) + 1;
   const signGap = size * 2.2; // room above the line for the hand-written signature
   pdf.spacer(6);
@@ -125,12 +139,20 @@ export function drawCertification(pdf: PdfBuilder, cert: Certification): void {
   page.text(fonts.fit(cert.name, pdf.right - col.nameX, size), col.nameX, last, size);
   const caption = last + small * 1.4;
   const signCaption = '(подпись)';
-  page.text(signCaption, col.signX + (col.signWidth - fonts.width(signCaption, small)) / 2, caption, small, 'regular', GREY_TEXT);
+  page.text(
+    signCaption,
+    col.signX + (col.signWidth - fonts.width(signCaption, small)) / 2,
+    caption,
+    small,
+    'regular',
+    GREY_TEXT,
+  );
   page.text('(расшифровка подписи)', col.nameX, caption, small, 'regular', GREY_TEXT);
   pdf.y += positionLines.length * lh + small * 1.6 + 10;
 
   page.text(formatSignDate(cert.date), pdf.left, pdf.y + base, size);
   pdf.y += lh + 4;
-  for (const run of runs) page.text(run.text, run.x, pdf.y + run.line * fpLh + fonts.baseline(FP_SIZE), FP_SIZE, run.style, GREY_TEXT);
+  for (const run of runs)
+    page.text(run.text, run.x, pdf.y + run.line * fpLh + fonts.baseline(FP_SIZE), FP_SIZE, run.style, GREY_TEXT);
   pdf.y += fpLines * fpLh + 4;
 }

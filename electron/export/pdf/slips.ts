@@ -46,9 +46,15 @@ export class Slot {
     return this.pdf.page;
   }
 
-  get innerLeft(): number { return this.x + this.padding; }
-  get innerWidth(): number { return this.width - 2 * this.padding; }
-  get bottom(): number { return this.top + this.height - this.padding; }
+  get innerLeft(): number {
+    return this.x + this.padding;
+  }
+  get innerWidth(): number {
+    return this.width - 2 * this.padding;
+  }
+  get bottom(): number {
+    return this.top + this.height - this.padding;
+  }
 
   /** Wrapped text flowing down the slip. */
   text(value: unknown, options: SlotTextOptions = {}): this {
@@ -73,7 +79,13 @@ export class Slot {
     const style: FontStyle = fonts.has('mono') ? 'mono' : 'bold';
     const base = this.y + fonts.baseline(size);
     this.canvas.text(label, this.innerLeft, base, size * 0.85, 'regular', 0.3);
-    this.canvas.text(fonts.fit(value, this.innerWidth - labelWidth, size, style), this.innerLeft + labelWidth, base, size, style);
+    this.canvas.text(
+      fonts.fit(value, this.innerWidth - labelWidth, size, style),
+      this.innerLeft + labelWidth,
+      base,
+      size,
+      style,
+    );
     this.y += fonts.lineHeight(size) + size / 3;
     return this;
   }
@@ -91,7 +103,10 @@ export class Slot {
 export function drawSlips<Item>(pdf: PdfBuilder, items: Iterable<Item>, options: SlipsOptions<Item>): void {
   const perPage = Math.max(1, Math.floor(options.perPage ?? 6));
   const landscape = pdf.pageWidth > pdf.pageHeight;
-  const cols = Math.max(1, Math.min(perPage, options.columns ?? (landscape ? Math.ceil(perPage / 2) : perPage > 1 ? 2 : 1)));
+  const cols = Math.max(
+    1,
+    Math.min(perPage, options.columns ?? (landscape ? Math.ceil(perPage / 2) : perPage > 1 ? 2 : 1)),
+  );
   const rows = Math.ceil(perPage / cols);
   const width = pdf.contentWidth / cols;
   let index = 0;

@@ -129,15 +129,25 @@ export function drawTable(pdf: PdfBuilder, spec: TableSpec): void {
       const style: FontStyle = cell.bold === false ? 'regular' : 'bold';
       const wrapWidth = vertical ? (spec.verticalHeaderMax ?? 70) : width - 2 * pad;
       const align = cell.align ?? column?.headerAlign ?? 'center';
-      header.push({ x, width, row: r, rowSpan, style, align, vertical, fill: cell.fill, color: cell.color,
-        lines: fonts.wrap(cell.text, wrapWidth, headerSize, style) });
+      header.push({
+        x,
+        width,
+        row: r,
+        rowSpan,
+        style,
+        align,
+        vertical,
+        fill: cell.fill,
+        color: cell.color,
+        lines: fonts.wrap(cell.text, wrapWidth, headerSize, style),
+      });
       c += span;
     }
   });
   const headerLh = fonts.lineHeight(headerSize);
-  const needed = (h: HeaderCell) => 2 * pad + (h.vertical
-    ? Math.max(0, ...h.lines.map((l) => fonts.width(l, headerSize, h.style)))
-    : h.lines.length * headerLh);
+  const needed = (h: HeaderCell) =>
+    2 * pad +
+    (h.vertical ? Math.max(0, ...h.lines.map((l) => fonts.width(l, headerSize, h.style))) : h.lines.length * headerLh);
   const rowHeights = headerRows.map(() => headerLh + 2 * pad);
   for (const h of [...header].sort((a, b) => a.rowSpan - b.rowSpan)) {
     const spanned = rowHeights.slice(h.row, h.row + h.rowSpan).reduce((a, b) => a + b, 0);
@@ -180,7 +190,16 @@ export function drawTable(pdf: PdfBuilder, spec: TableSpec): void {
       c += span;
     }
     for (; c < widths.length; c++) {
-      laid.push({ x: xs[c]!, width: widths[c]!, lines: [], style: 'regular', align: 'left', vertical: false, fill: row.fill, color: undefined });
+      laid.push({
+        x: xs[c]!,
+        width: widths[c]!,
+        lines: [],
+        style: 'regular',
+        align: 'left',
+        vertical: false,
+        fill: row.fill,
+        color: undefined,
+      });
     }
     return { laid, height };
   };
@@ -194,7 +213,8 @@ export function drawTable(pdf: PdfBuilder, spec: TableSpec): void {
       if (cell.fill !== undefined) page.rect(cell.x, y, cell.width, height, { fill: cell.fill });
       grid.push(cell.x, y, cell.x, y + height);
     }
-    for (const cell of laid) drawCellText(pdf, cell, whole ? cell.lines : cell.lines.slice(from, from + count), y, height, size, pad, whole);
+    for (const cell of laid)
+      drawCellText(pdf, cell, whole ? cell.lines : cell.lines.slice(from, from + count), y, height, size, pad, whole);
     page.segments(grid, GRID);
     pdf.y = y + height;
   };
@@ -243,7 +263,16 @@ function normaliseHeader(header: TableSpec['header']): (readonly Cell[])[] {
 }
 
 /** Draws a cell's lines: centred vertically (or from the top when a split row continues). */
-function drawCellText(pdf: PdfBuilder, cell: Laid, lines: readonly string[], y: number, height: number, size: number, pad: number, centre: boolean): void {
+function drawCellText(
+  pdf: PdfBuilder,
+  cell: Laid,
+  lines: readonly string[],
+  y: number,
+  height: number,
+  size: number,
+  pad: number,
+  centre: boolean,
+): void {
   if (lines.length === 0) return;
   const fonts = pdf.fonts;
   const page = pdf.page;
@@ -263,7 +292,8 @@ function drawCellText(pdf: PdfBuilder, cell: Laid, lines: readonly string[], y: 
   const inner = cell.width - 2 * pad;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const x = cell.x + pad + (cell.align === 'left' ? 0 : alignOffset(cell.align, inner, fonts.width(line, size, cell.style)));
+    const x =
+      cell.x + pad + (cell.align === 'left' ? 0 : alignOffset(cell.align, inner, fonts.width(line, size, cell.style)));
     page.text(line, x, top + i * lh + baseline, size, cell.style, cell.color);
   }
 }

@@ -13,27 +13,57 @@ export interface DocumentMeta {
   signers: Signer[];
 }
 
-export async function reportPdf(title: string, range: Pick<ReportRange, 'title' | 'asOf' | 'to'>, meta: DocumentMeta,
-  orientation: Orientation, body: (pdf: PdfBuilder) => void | Promise<void>): Promise<Uint8Array> {
+export async function reportPdf(
+  title: string,
+  range: Pick<ReportRange, 'title' | 'asOf' | 'to'>,
+  meta: DocumentMeta,
+  orientation: Orientation,
+  body: (pdf: PdfBuilder) => void | Promise<void>,
+): Promise<Uint8Array> {
   const asOf = range.asOf < range.to ? `, данные на ${ruDate(range.asOf)}` : '';
-  const pdf = await createPdf({ title, orientation, institution: meta.institution, subtitle: `${range.title}${asOf}`, formedAt: meta.formedAt });
+  const pdf = await createPdf({
+    title,
+    orientation,
+    institution: meta.institution,
+    subtitle: `${range.title}${asOf}`,
+    formedAt: meta.formedAt,
+  });
   await body(pdf);
   if (meta.signers.length > 0) pdf.signatureBlock(meta.signers, { date: meta.formedAt });
   return pdf.finish();
 }
 
 /** A column of a simple table: header, width in points or flex, alignment. */
-export interface Col { header: string; width?: number; flex?: number; align?: 'left' | 'center' | 'right'; vertical?: boolean }
+export interface Col {
+  header: string;
+  width?: number;
+  flex?: number;
+  align?: 'left' | 'center' | 'right';
+  vertical?: boolean;
+}
 
 export function columns(cols: Col[]): TableColumn[] {
   return cols.map((c) => ({ width: c.width, flex: c.flex, align: c.align ?? 'left', verticalHeader: c.vertical }));
 }
 
 /** A plain table: one header row, repeated on every page. */
-export function simpleTable(pdf: PdfBuilder, cols: Col[], rows: Iterable<ReadonlyArray<string | number | null>>, options: { fontSize?: number; totals?: ReadonlyArray<string | number | null> } = {}): void {
-  const body: Array<{ cells: ReadonlyArray<string | number | null>; bold?: boolean; fill?: number }> = [...rows].map((cells) => ({ cells }));
+export function simpleTable(
+  pdf: PdfBuilder,
+  cols: Col[],
+  rows: Iterable<ReadonlyArray<string | number | null>>,
+  options: { fontSize?: number; totals?: ReadonlyArray<string | number | null> } = {},
+): void {
+  const body: Array<{ cells: ReadonlyArray<string | number | null>; bold?: boolean; fill?: number }> = [...rows].map(
+    (cells) => ({ cells }),
+  );
   if (options.totals) body.push({ cells: options.totals, bold: true, fill: 0.95 });
-  pdf.table({ columns: columns(cols), header: cols.map((c) => c.header), rows: body, fontSize: options.fontSize ?? 8, verticalHeaderMax: 90 });
+  pdf.table({
+    columns: columns(cols),
+    header: cols.map((c) => c.header),
+    rows: body,
+    fontSize: options.fontSize ?? 8,
+    verticalHeaderMax: 90,
+  });
 }
 
 export type Sheet = TableSheetSpec;
@@ -42,6 +72,11 @@ export type { XlsxColumn };
 /** Shorthand for typed Excel columns. */
 export const text = (header: string, key: string, width?: number): XlsxColumn => ({ header, key, type: 'text', width });
 export const int = (header: string, key: string): XlsxColumn => ({ header, key, type: 'integer' });
-export const num = (header: string, key: string, numFmt?: string): XlsxColumn => ({ header, key, type: 'number', numFmt });
+export const num = (header: string, key: string, numFmt?: string): XlsxColumn => ({
+  header,
+  key,
+  type: 'number',
+  numFmt,
+});
 export const share = (header: string, key: string): XlsxColumn => ({ header, key, type: 'percent' });
 export const date = (header: string, key: string): XlsxColumn => ({ header, key, type: 'date' });

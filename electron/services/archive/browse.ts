@@ -15,7 +15,11 @@ import type { AuthedContext } from '../context.js';
 import { fileOutput } from '../files.js';
 import { assertPackage, resolveArchive, type ArchiveRef } from './records.js';
 
-async function withArchive<T>(ctx: AuthedContext, ref: ArchiveRef, use: (db: JournalDb, manifest: ArchiveManifest, dir: string) => Promise<T>): Promise<T> {
+async function withArchive<T>(
+  ctx: AuthedContext,
+  ref: ArchiveRef,
+  use: (db: JournalDb, manifest: ArchiveManifest, dir: string) => Promise<T>,
+): Promise<T> {
   const { dir } = await resolveArchive(ctx.db, ref);
   assertPackage(dir);
   let manifest: ArchiveManifest;
@@ -29,7 +33,12 @@ async function withArchive<T>(ctx: AuthedContext, ref: ArchiveRef, use: (db: Jou
   try {
     handle = await openDatabase(`sqlite:${dbFile}`, { readonly: true, migrate: false });
   } catch (error) {
-    throw new AppError('unavailable', error instanceof DatabaseOpenError ? error.message : `Не удалось открыть базу архива: ${(error as Error).message}`);
+    throw new AppError(
+      'unavailable',
+      error instanceof DatabaseOpenError
+        ? error.message
+        : `Не удалось открыть базу архива: ${(error as Error).message}`,
+    );
   }
   try {
     return await use(handle, manifest, dir);
@@ -44,12 +53,24 @@ export async function open(ctx: AuthedContext, input: Parsed<'archive.open'>): P
     const layout = packageLayout(await groupsOfYear(handle.db, year.id));
     const listed = new Set(manifest.files.map((f) => f.path));
     return {
-      path: dir, institution: manifest.institution.shortName, yearTitle: manifest.year.title, createdAt: manifest.createdAt,
-      createdBy: manifest.createdBy.fullName, counts: { ...manifest.counts }, fingerprint: manifest.publicKey.fingerprint,
+      path: dir,
+      institution: manifest.institution.shortName,
+      yearTitle: manifest.year.title,
+      createdAt: manifest.createdAt,
+      createdBy: manifest.createdBy.fullName,
+      counts: { ...manifest.counts },
+      fingerprint: manifest.publicKey.fingerprint,
       groups: layout.map(({ group: g, pdfs }) => ({
-        id: g.id, name: g.name, course: g.course, curator: g.curator,
+        id: g.id,
+        name: g.name,
+        course: g.course,
+        curator: g.curator,
         journals: g.journals.map((j) => ({
-          id: j.id, subjectName: j.subjectName, subjectCode: j.subjectCode, subgroup: j.subgroup, teacher: j.teacher,
+          id: j.id,
+          subjectName: j.subjectName,
+          subjectCode: j.subjectCode,
+          subgroup: j.subgroup,
+          teacher: j.teacher,
           pdf: listed.has(pdfs.get(j.id)!) ? pdfs.get(j.id)! : null,
         })),
       })),
@@ -60,19 +81,40 @@ export async function open(ctx: AuthedContext, input: Parsed<'archive.open'>): P
 
 export async function journal(ctx: AuthedContext, input: Parsed<'archive.journal'>): Promise<ArchivedJournalPage> {
   return withArchive(ctx, input.archive, async (handle) => {
-    const exists = await handle.db.selectFrom('journals').select('id').where('id', '=', input.journalId).executeTakeFirst();
+    const exists = await handle.db
+      .selectFrom('journals')
+      .select('id')
+      .where('id', '=', input.journalId)
+      .executeTakeFirst();
     if (!exists) throw notFound('Журнал в архиве');
     const page = await journalPage(handle.db, input.journalId);
     return {
-      groupName: page.journal.groupName, subjectName: page.journal.subjectName, subgroup: page.journal.subgroup,
-      teacher: page.journal.teacher, yearTitle: page.year.title,
-      lessons: page.lessons.map((l) => ({ date: l.date, lessonNo: l.lessonNo, hours: l.hours, topic: l.topic, kind: l.kind, homework: l.homework })),
-      students: page.students, finalColumns: page.finalColumns,
+      groupName: page.journal.groupName,
+      subjectName: page.journal.subjectName,
+      subgroup: page.journal.subgroup,
+      teacher: page.journal.teacher,
+      yearTitle: page.year.title,
+      lessons: page.lessons.map((l) => ({
+        date: l.date,
+        lessonNo: l.lessonNo,
+        hours: l.hours,
+        topic: l.topic,
+        kind: l.kind,
+        homework: l.homework,
+      })),
+      students: page.students,
+      finalColumns: page.finalColumns,
     };
   });
 }
 
-const MIME: Record<string, string> = { '.pdf': PDF_MIME, '.xlsx': XLSX_MIME, '.txt': 'text/plain; charset=utf-8', '.json': 'application/json', '.pem': 'application/x-pem-file' };
+const MIME: Record<string, string> = {
+  '.pdf': PDF_MIME,
+  '.xlsx': XLSX_MIME,
+  '.txt': 'text/plain; charset=utf-8',
+  '.json': 'application/json',
+  '.pem': 'application/x-pem-file',
+};
 const MAX_FILE = 60 * 1024 * 1024;
 
 export async function file(ctx: AuthedContext, input: Parsed<'archive.file'>): Promise<FileOutput> {
@@ -83,7 +125,10 @@ export async function file(ctx: AuthedContext, input: Parsed<'archive.file'>): P
   const entry = manifest.files.find((f) => f.path === input.file);
   if (!entry) throw notFound(`Файл «${input.file}» в описи архива`);
   const mime = MIME[path.extname(entry.path).toLowerCase()];
-  if (!mime || entry.size > MAX_FILE) throw badInput('Этот файл открывается только с носителя или из папки архива (база данных года — программой sqlite3 или «Журналом»)');
+  if (!mime || entry.size > MAX_FILE)
+    throw badInput(
+      'Этот файл открывается только с носителя или из папки архива (база данных года — программой sqlite3 или «Журналом»)',
+    );
   const bytes = await fs.promises.readFile(path.join(dir, ...entry.path.split('/')));
   return fileOutput(path.basename(entry.path), mime, bytes);
 }

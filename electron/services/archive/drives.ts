@@ -18,22 +18,34 @@ export function parseProcMounts(text: string): Array<{ device: string; path: str
     const [device, mount, fsType] = line.split(' ');
     if (!device || !mount || !fsType) continue;
     const where = unescapeMount(mount);
-    if (/^\/(run\/)?media\/[^/]+(\/[^/]+)?$/.test(where) && device.startsWith('/dev/')) out.push({ device, path: where, fsType });
+    if (/^\/(run\/)?media\/[^/]+(\/[^/]+)?$/.test(where) && device.startsWith('/dev/'))
+      out.push({ device, path: where, fsType });
   }
   // /media/<user> itself is a folder, not a mount; keep the deepest distinct mounts.
   return out.filter((m, i) => out.findIndex((o) => o.path === m.path) === i);
 }
 
-interface WinDisk { DeviceID?: string; VolumeName?: string | null; FileSystem?: string | null; FreeSpace?: number | string | null; Size?: number | string | null }
+interface WinDisk {
+  DeviceID?: string;
+  VolumeName?: string | null;
+  FileSystem?: string | null;
+  FreeSpace?: number | string | null;
+  Size?: number | string | null;
+}
 
-const num = (v: unknown): number | null => (v === null || v === undefined || v === '' || Number.isNaN(Number(v)) ? null : Number(v));
+const num = (v: unknown): number | null =>
+  v === null || v === undefined || v === '' || Number.isNaN(Number(v)) ? null : Number(v);
 
 function winDrive(d: WinDisk): Drive | null {
   const letter = (d.DeviceID ?? '').trim();
   if (!/^[A-Z]:$/i.test(letter)) return null;
   return {
-    path: `${letter.toUpperCase()}\\`, label: d.VolumeName?.trim() || `Съёмный диск (${letter.toUpperCase()})`,
-    fsType: d.FileSystem?.trim() || null, freeBytes: num(d.FreeSpace), totalBytes: num(d.Size), removable: true,
+    path: `${letter.toUpperCase()}\\`,
+    label: d.VolumeName?.trim() || `Съёмный диск (${letter.toUpperCase()})`,
+    fsType: d.FileSystem?.trim() || null,
+    freeBytes: num(d.FreeSpace),
+    totalBytes: num(d.Size),
+    removable: true,
   };
 }
 
@@ -47,19 +59,28 @@ export function parsePowerShellDisks(json: string): Drive[] {
 
 /** `wmic logicaldisk where drivetype=2 get DeviceID,FileSystem,FreeSpace,Size,VolumeName /format:csv`. */
 export function parseWmicCsv(text: string): Drive[] {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const header = lines.shift()?.split(',') ?? [];
-  return lines.map((line) => {
-    const cells = line.split(',');
-    const row: Record<string, string> = {};
-    header.forEach((h, i) => { row[h.trim()] = cells[i] ?? ''; });
-    return winDrive(row as WinDisk);
-  }).filter((d): d is Drive => d !== null);
+  return lines
+    .map((line) => {
+      const cells = line.split(',');
+      const row: Record<string, string> = {};
+      header.forEach((h, i) => {
+        row[h.trim()] = cells[i] ?? '';
+      });
+      return winDrive(row as WinDisk);
+    })
+    .filter((d): d is Drive => d !== null);
 }
 
 function run(cmd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(cmd, args, { timeout: 8000, windowsHide: true, encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    execFile(cmd, args, { timeout: 8000, windowsHide: true, encoding: 'utf8' }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    );
   });
 }
 
@@ -74,20 +95,37 @@ async function space(dir: string): Promise<{ freeBytes: number | null; totalByte
 
 async function linuxDrives(mountsFile: string): Promise<Drive[]> {
   const text = await fs.promises.readFile(mountsFile, 'utf8').catch(() => '');
-  return Promise.all(parseProcMounts(text).map(async (m) => ({
-    path: m.path, label: path.basename(m.path), fsType: m.fsType, removable: true, ...(await space(m.path)),
-  })));
+  return Promise.all(
+    parseProcMounts(text).map(async (m) => ({
+      path: m.path,
+      label: path.basename(m.path),
+      fsType: m.fsType,
+      removable: true,
+      ...(await space(m.path)),
+    })),
+  );
 }
 
 async function windowsDrives(): Promise<Drive[]> {
   try {
-    const out = await run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command',
+    const out = await run('powershell.exe', [
+      '-NoProfile',
+      '-NonInteractive',
+      '-Command',
       '[Console]::OutputEncoding=[Text.Encoding]::UTF8; Get-CimInstance Win32_LogicalDisk -Filter "DriveType=2" | ' +
-      'Select-Object DeviceID,VolumeName,FileSystem,FreeSpace,Size | ConvertTo-Json -Compress']);
+        'Select-Object DeviceID,VolumeName,FileSystem,FreeSpace,Size | ConvertTo-Json -Compress',
+    ]);
     return parsePowerShellDisks(out);
   } catch {
     // PowerShell blocked by policy or missing: wmic (deprecated, but present on older Windows).
-    const out = await run('wmic', ['logicaldisk', 'where', 'drivetype=2', 'get', 'DeviceID,FileSystem,FreeSpace,Size,VolumeName', '/format:csv']).catch(() => '');
+    const out = await run('wmic', [
+      'logicaldisk',
+      'where',
+      'drivetype=2',
+      'get',
+      'DeviceID,FileSystem,FreeSpace,Size,VolumeName',
+      '/format:csv',
+    ]).catch(() => '');
     return parseWmicCsv(out);
   }
 }
@@ -104,7 +142,10 @@ async function macDrives(volumes: string): Promise<Drive[]> {
   return drives;
 }
 
-export async function listDrives(platform: NodeJS.Platform = process.platform, roots = { mounts: '/proc/mounts', volumes: '/Volumes' }): Promise<Drive[]> {
+export async function listDrives(
+  platform: NodeJS.Platform = process.platform,
+  roots = { mounts: '/proc/mounts', volumes: '/Volumes' },
+): Promise<Drive[]> {
   if (platform === 'win32') return windowsDrives();
   if (platform === 'darwin') return macDrives(roots.volumes);
   return linuxDrives(roots.mounts);
@@ -112,7 +153,15 @@ export async function listDrives(platform: NodeJS.Platform = process.platform, r
 
 /** Is the folder on one of the drives (so a copy there counts as a transfer to removable media)? */
 export function onDrive(folder: string, drives: readonly Drive[]): Drive | null {
-  const norm = (p: string) => path.resolve(p).replace(/[\\/]+$/, '').toLowerCase();
+  const norm = (p: string) =>
+    path
+      .resolve(p)
+      .replace(/[\\/]+$/, '')
+      .toLowerCase();
   const f = norm(folder);
-  return drives.find((d) => f === norm(d.path) || f.startsWith(`${norm(d.path)}${path.sep}`) || f.startsWith(`${norm(d.path)}/`)) ?? null;
+  return (
+    drives.find(
+      (d) => f === norm(d.path) || f.startsWith(`${norm(d.path)}${path.sep}`) || f.startsWith(`${norm(d.path)}/`),
+    ) ?? null
+  );
 }

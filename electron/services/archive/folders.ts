@@ -38,7 +38,17 @@ export async function folders(_ctx: AuthedContext, input: Parsed<'archive.folder
     .map((e) => ({ name: e.name, path: path.join(dir, e.name) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'ru'))
     .slice(0, MAX_FOLDERS);
-  const writable = await fs.promises.access(dir, fs.constants.W_OK).then(() => true, () => false);
+  const writable = await fs.promises.access(dir, fs.constants.W_OK).then(
+    () => true,
+    () => false,
+  );
   const parent = path.dirname(dir);
-  return { path: dir, parent: parent === dir ? null : parent, folders: list, freeBytes: await freeBytes(dir), writable, places };
+  return {
+    path: dir,
+    parent: parent === dir ? null : parent,
+    folders: list,
+    freeBytes: await freeBytes(dir),
+    writable,
+    places,
+  };
 }

@@ -4,8 +4,18 @@
 // and in automatic mode the program does it itself.
 import type { ArchiveDueState, ArchiveSchedule } from '../../api/contract.js';
 
-export interface PlanYear { id: number; title: string; endsOn: string; status: string }
-export interface PlanArchive { yearId: number; target: string; path: string; verifyOk: boolean }
+export interface PlanYear {
+  id: number;
+  title: string;
+  endsOn: string;
+  status: string;
+}
+export interface PlanArchive {
+  yearId: number;
+  target: string;
+  path: string;
+  verifyOk: boolean;
+}
 
 /** The first MM-DD strictly after the year's last day: year ends 2026-08-31, «09-05» → 2026-09-05. */
 export function dueOn(endsOn: string, mmdd: string): string {
@@ -24,7 +34,12 @@ function validDate(year: number, mmdd: string): string {
   return `${year}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
-export function yearState(year: PlanYear, archives: readonly PlanArchive[], today: string, mmdd: string): ArchiveDueState {
+export function yearState(
+  year: PlanYear,
+  archives: readonly PlanArchive[],
+  today: string,
+  mmdd: string,
+): ArchiveDueState {
   const mine = archives.filter((a) => a.yearId === year.id);
   const stored = mine.some((a) => a.target === 'store' && a.verifyOk);
   const transferred = mine.some((a) => a.target !== 'store' && a.verifyOk);
@@ -58,7 +73,8 @@ export function planSchedule(input: {
   const years = [...input.years].sort((a, b) => a.endsOn.localeCompare(b.endsOn));
   for (const y of years) {
     const state = yearState(y, input.archives, today, schedule.dueDate);
-    if (state === 'due' || state === 'waiting_close') action.remind.push({ yearId: y.id, title: y.title, dueOn: dueOn(y.endsOn, schedule.dueDate), state });
+    if (state === 'due' || state === 'waiting_close')
+      action.remind.push({ yearId: y.id, title: y.title, dueOn: dueOn(y.endsOn, schedule.dueDate), state });
   }
   if (schedule.mode !== 'auto') return action;
   const target = schedule.targetFolder.trim();

@@ -15,11 +15,18 @@ import { workerScript } from '../../platform/worker-script.js';
 import { archivedJournal } from './year-data.js';
 
 /** Reads a journal of the year's database and renders its copy, on the calling thread. */
-export type JournalRenderer =
-  (db: Kysely<Database>, journalId: number, context: JournalPdfContext) => Promise<RenderedJournal>;
+export type JournalRenderer = (
+  db: Kysely<Database>,
+  journalId: number,
+  context: JournalPdfContext,
+) => Promise<RenderedJournal>;
 
 /** What this thread asks the worker (workers/render.worker.ts) and what it answers. */
-export interface RenderRequest { id: number; journalId: number; context: JournalPdfContext }
+export interface RenderRequest {
+  id: number;
+  journalId: number;
+  context: JournalPdfContext;
+}
 export type RenderReply = { id: number; rendered: RenderedJournal } | { id: number; error: string };
 
 export interface RenderPool {
@@ -55,7 +62,10 @@ export function createRenderPool(dbFile: string, db: Kysely<Database>, size: num
   const entry = process.env.ZHURNAL_ARCHIVE_WORKERS === '0' ? null : workerScript('render');
   if (!entry || size < 1) return inlinePool(db);
   const inline = inlinePool(db);
-  const pending = new Map<number, { request: RenderRequest; resolve: (r: RenderedJournal) => void; reject: (e: Error) => void }>();
+  const pending = new Map<
+    number,
+    { request: RenderRequest; resolve: (r: RenderedJournal) => void; reject: (e: Error) => void }
+  >();
   const idle: Worker[] = [];
   const queue: RenderRequest[] = [];
   let seq = 0;
@@ -78,7 +88,9 @@ export function createRenderPool(dbFile: string, db: Kysely<Database>, size: num
     // A journal's document needs tens of MB; the cap makes the worker collect garbage instead of
     // growing, which keeps the whole archive under 500 MB.
     const worker = new Worker(entry.code, {
-      workerData: { dbFile, fontsDir: fontsDir() }, eval: entry.eval, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      workerData: { dbFile, fontsDir: fontsDir() },
+      eval: entry.eval,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
     worker.on('message', (reply: RenderReply) => {
       const p = pending.get(reply.id);
@@ -89,7 +101,9 @@ export function createRenderPool(dbFile: string, db: Kysely<Database>, size: num
       pump();
     });
     worker.on('error', (error) => fail(error));
-    worker.on('exit', (code) => { if (code !== 0) fail(new Error(`Поток формирования PDF завершился с кодом ${code}`)); });
+    worker.on('exit', (code) => {
+      if (code !== 0) fail(new Error(`Поток формирования PDF завершился с кодом ${code}`));
+    });
     workers.push(worker);
     idle.push(worker);
   }

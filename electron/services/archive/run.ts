@@ -18,11 +18,23 @@ import type { JobRegistry } from '../jobs.js';
 import { APP_VERSION } from '../version.js';
 import { listDrives, onDrive } from './drives.js';
 
-export interface Archivist { userId: number | null; login: string | null; fullName: string }
+export interface Archivist {
+  userId: number | null;
+  login: string | null;
+  fullName: string;
+}
 
-export const SCHEDULE_ARCHIVIST: Archivist = { userId: null, login: null, fullName: 'Программа «Журнал» (по расписанию)' };
+export const SCHEDULE_ARCHIVIST: Archivist = {
+  userId: null,
+  login: null,
+  fullName: 'Программа «Журнал» (по расписанию)',
+};
 
-export interface ArchiveRequest { yearId: number; destination: string | null; rebuild: boolean }
+export interface ArchiveRequest {
+  yearId: number;
+  destination: string | null;
+  rebuild: boolean;
+}
 
 export interface ArchiveRunResult {
   storePath: string;
@@ -41,18 +53,26 @@ export function runningArchiveJob(jobs: JobRegistry): string | null {
 
 /** The checks that can fail at once, before a job is started: a clear error instead of a failed job. */
 export async function checkRequest(deps: ServiceDeps, req: ArchiveRequest): Promise<void> {
-  const year = await deps.db.selectFrom('academic_years').select(['title', 'status']).where('id', '=', req.yearId).executeTakeFirst();
+  const year = await deps.db
+    .selectFrom('academic_years')
+    .select(['title', 'status'])
+    .where('id', '=', req.yearId)
+    .executeTakeFirst();
   if (!year) throw notFound('Учебный год');
   if (year.status === 'open') {
-    throw badInput(`Учебный год ${year.title} ещё не закрыт: архивируется только закрытый год. Закрывает год администратор.`);
+    throw badInput(
+      `Учебный год ${year.title} ещё не закрыт: архивируется только закрытый год. Закрывает год администратор.`,
+    );
   }
   if (runningArchiveJob(deps.jobs)) throw conflict('Архив уже формируется: дождитесь окончания или отмените его');
   if (req.destination) {
     const dest = path.resolve(req.destination);
-    if (!fs.existsSync(dest)) throw new AppError('not_found', `Папка ${dest} не найдена. Вставьте носитель или выберите другую папку.`);
+    if (!fs.existsSync(dest))
+      throw new AppError('not_found', `Папка ${dest} не найдена. Вставьте носитель или выберите другую папку.`);
     if (!fs.statSync(dest).isDirectory()) throw badInput(`${dest} — это файл, а не папка`);
     const store = path.resolve(deps.paths.archiveStore);
-    if (dest === store || dest.startsWith(store + path.sep)) throw badInput('Копию нужно записать на съёмный носитель или в другую папку, а не в хранилище архива');
+    if (dest === store || dest.startsWith(store + path.sep))
+      throw badInput('Копию нужно записать на съёмный носитель или в другую папку, а не в хранилище архива');
   }
 }
 
@@ -70,7 +90,12 @@ export function ownFingerprint(deps: ServiceDeps): string | null {
   }
 }
 
-export async function runArchive(deps: ServiceDeps, who: Archivist, req: ArchiveRequest, job: JobControl): Promise<ArchiveRunResult> {
+export async function runArchive(
+  deps: ServiceDeps,
+  who: Archivist,
+  req: ArchiveRequest,
+  job: JobControl,
+): Promise<ArchiveRunResult> {
   const { db } = deps;
   const year = await db.selectFrom('academic_years').selectAll().where('id', '=', req.yearId).executeTakeFirstOrThrow();
   const institution = await db.selectFrom('institution').selectAll().executeTakeFirstOrThrow();
@@ -79,13 +104,24 @@ export async function runArchive(deps: ServiceDeps, who: Archivist, req: Archive
   await fs.promises.mkdir(storeDir, { recursive: true });
 
   // Reuse the store's package when it is verified and newer than the year's closing.
-  const storeRow = await db.selectFrom('archives').selectAll().where('year_id', '=', year.id).where('target', '=', 'store')
-    .where('path', '=', storeFinal).orderBy('id', 'desc').executeTakeFirst();
-  let reuse = !req.rebuild && storeRow !== undefined && fs.existsSync(storeFinal) && (year.closed_at ?? '') <= storeRow.created_at;
+  const storeRow = await db
+    .selectFrom('archives')
+    .selectAll()
+    .where('year_id', '=', year.id)
+    .where('target', '=', 'store')
+    .where('path', '=', storeFinal)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  let reuse =
+    !req.rebuild &&
+    storeRow !== undefined &&
+    fs.existsSync(storeFinal) &&
+    (year.closed_at ?? '') <= storeRow.created_at;
   let reusedVerifiedAt: string | null = null;
   if (reuse) {
     const check = await verifyArchive(storeFinal, {
-      signal: job.signal, expectedFingerprint: ownFingerprint(deps),
+      signal: job.signal,
+      expectedFingerprint: ownFingerprint(deps),
       progress: (done, total) => job.progress('Проверка архива в хранилище', done, total),
     });
     reuse = check.ok;
@@ -95,11 +131,16 @@ export async function runArchive(deps: ServiceDeps, who: Archivist, req: Archive
   if (!reuse) {
     const s = deps.settings.get().signatures;
     built = await writeArchivePackage({
-      source: { db, dialect: deps.dialect, file: deps.file }, yearId: year.id, target: storeDir, keysDir: deps.paths.keys,
+      source: { db, dialect: deps.dialect, file: deps.file },
+      yearId: year.id,
+      target: storeDir,
+      keysDir: deps.paths.keys,
       createdBy: { login: who.login, fullName: who.fullName },
       madeBy: { position: s.secretaryPosition, name: s.secretaryName || (who.userId ? shortName(who.fullName) : '') },
       certifier: { position: s.directorPosition, name: s.directorName || shortName(institution.director_name) },
-      appVersion: APP_VERSION, formedAt: deps.clock.now(), signal: job.signal,
+      appVersion: APP_VERSION,
+      formedAt: deps.clock.now(),
+      signal: job.signal,
       progress: (step, done, total) => job.progress(`Хранилище: ${step}`, done, total),
     });
   }
@@ -110,7 +151,8 @@ export async function runArchive(deps: ServiceDeps, who: Archivist, req: Archive
     const dest = path.resolve(req.destination);
     copyTarget = onDrive(dest, await listDrives().catch(() => [])) ? 'removable' : 'folder';
     copy = await copyPackage(storeFinal, dest, {
-      signal: job.signal, expectedFingerprint: ownFingerprint(deps),
+      signal: job.signal,
+      expectedFingerprint: ownFingerprint(deps),
       progress: (step, done, total) => job.progress(`Носитель: ${step}`, done, total),
     });
   }
@@ -126,35 +168,99 @@ export async function runArchive(deps: ServiceDeps, who: Archivist, req: Archive
   await db.transaction().execute(async (trx) => {
     const at = deps.clock.now();
     if (built) {
-      const row = await trx.insertInto('archives').values({
-        year_id: year.id, created_at: now, created_by: who.userId, target: 'store', path: built.path,
-        manifest_sha256: manifestSha, signature, file_count: fileCount, bytes, verified_at: now, verify_ok: 1,
-      }).returning('id').executeTakeFirstOrThrow();
-      await audit(trx, actor, at, { action: 'archive.create', entity: 'archives', entityId: row.id,
-        after: { year: year.title, target: 'store', path: built.path, manifestSha256: manifestSha, files: fileCount, bytes } });
+      const row = await trx
+        .insertInto('archives')
+        .values({
+          year_id: year.id,
+          created_at: now,
+          created_by: who.userId,
+          target: 'store',
+          path: built.path,
+          manifest_sha256: manifestSha,
+          signature,
+          file_count: fileCount,
+          bytes,
+          verified_at: now,
+          verify_ok: 1,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit(trx, actor, at, {
+        action: 'archive.create',
+        entity: 'archives',
+        entityId: row.id,
+        after: {
+          year: year.title,
+          target: 'store',
+          path: built.path,
+          manifestSha256: manifestSha,
+          files: fileCount,
+          bytes,
+        },
+      });
     } else if (storeRow) {
-      await trx.updateTable('archives').set({ verified_at: reusedVerifiedAt, verify_ok: 1 }).where('id', '=', storeRow.id).execute();
-      await audit(trx, actor, at, { action: 'archive.verify', entity: 'archives', entityId: storeRow.id, after: { ok: true, path: storeRow.path } });
+      await trx
+        .updateTable('archives')
+        .set({ verified_at: reusedVerifiedAt, verify_ok: 1 })
+        .where('id', '=', storeRow.id)
+        .execute();
+      await audit(trx, actor, at, {
+        action: 'archive.verify',
+        entity: 'archives',
+        entityId: storeRow.id,
+        after: { ok: true, path: storeRow.path },
+      });
     }
     if (copy) {
-      const row = await trx.insertInto('archives').values({
-        year_id: year.id, created_at: now, created_by: who.userId, target: copyTarget, path: copy.path,
-        manifest_sha256: manifestSha, signature, file_count: fileCount, bytes, verified_at: now, verify_ok: 1,
-      }).returning('id').executeTakeFirstOrThrow();
-      await audit(trx, actor, at, { action: 'archive.copy', entity: 'archives', entityId: row.id,
-        after: { year: year.title, target: copyTarget, path: copy.path, manifestSha256: manifestSha } });
+      const row = await trx
+        .insertInto('archives')
+        .values({
+          year_id: year.id,
+          created_at: now,
+          created_by: who.userId,
+          target: copyTarget,
+          path: copy.path,
+          manifest_sha256: manifestSha,
+          signature,
+          file_count: fileCount,
+          bytes,
+          verified_at: now,
+          verify_ok: 1,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit(trx, actor, at, {
+        action: 'archive.copy',
+        entity: 'archives',
+        entityId: row.id,
+        after: { year: year.title, target: copyTarget, path: copy.path, manifestSha256: manifestSha },
+      });
     }
     if (year.status !== 'archived') {
-      const moved = await trx.updateTable('academic_years').set({ status: 'archived', version: year.version + 1 })
-        .where('id', '=', year.id).where('version', '=', year.version).executeTakeFirst();
-      if (Number(moved.numUpdatedRows) === 0) throw conflict(`Учебный год ${year.title} изменён во время архивирования: повторите архивирование`);
-      await audit(trx, actor, at, { action: 'year.archive', entity: 'academic_years', entityId: year.id,
-        before: { status: year.status }, after: { status: 'archived' } });
+      const moved = await trx
+        .updateTable('academic_years')
+        .set({ status: 'archived', version: year.version + 1 })
+        .where('id', '=', year.id)
+        .where('version', '=', year.version)
+        .executeTakeFirst();
+      if (Number(moved.numUpdatedRows) === 0)
+        throw conflict(`Учебный год ${year.title} изменён во время архивирования: повторите архивирование`);
+      await audit(trx, actor, at, {
+        action: 'year.archive',
+        entity: 'academic_years',
+        entityId: year.id,
+        before: { status: year.status },
+        after: { status: 'archived' },
+      });
     }
   });
   const summary = [
-    built ? `Архив ${year.title} сформирован в хранилище: ${fileCount} файлов.` : `Архив ${year.title} в хранилище проверен и цел.`,
+    built
+      ? `Архив ${year.title} сформирован в хранилище: ${fileCount} файлов.`
+      : `Архив ${year.title} в хранилище проверен и цел.`,
     copy ? `Копия записана и проверена: ${copy.path}. ${verifySummary(copy.verify)}` : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   return { storePath: storeFinal, storeBuilt: built !== null, copyPath: copy?.path ?? null, summary };
 }

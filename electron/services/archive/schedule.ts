@@ -62,15 +62,20 @@ export async function runArchiveSchedule(deps: ServiceDeps): Promise<ScheduleOut
  * start and then hourly while the schedule is on; running it starts the archive job (if any is due)
  * and returns — the job goes on by itself, with its progress visible on the archive screen.
  */
-export function archiveScheduledTask(deps: ServiceDeps, log: { error(message: string, error: unknown): void } = console) {
+export function archiveScheduledTask(
+  deps: ServiceDeps,
+  log: { error(message: string, error: unknown): void } = console,
+) {
   let last: number | null = null;
   return {
     name: 'archive.yearEnd',
-    due: (now: Date, settings: Settings) => settings.archive.mode !== 'off' && (last === null || now.getTime() - last >= ARCHIVE_TASK_INTERVAL_MS),
+    due: (now: Date, settings: Settings) =>
+      settings.archive.mode !== 'off' && (last === null || now.getTime() - last >= ARCHIVE_TASK_INTERVAL_MS),
     run: async (now: Date) => {
       last = now.getTime();
       const outcome = await runArchiveSchedule(deps);
-      if (outcome.skipped && outcome.action.archive) log.error(`Архив ${outcome.action.archive.title} по расписанию не начат: ${outcome.skipped}`, null);
+      if (outcome.skipped && outcome.action.archive)
+        log.error(`Архив ${outcome.action.archive.title} по расписанию не начат: ${outcome.skipped}`, null);
     },
   };
 }

@@ -7,6 +7,10 @@ import { checkRequest, startArchiveJob } from './run.js';
 export async function start(ctx: AuthedContext, input: Parsed<'archive.start'>): Promise<JobInfo> {
   const request = { yearId: input.yearId, destination: input.destination, rebuild: input.rebuild };
   await checkRequest(ctx, request);
-  const { ownerId: _owner, ...info } = startArchiveJob(ctx, { userId: ctx.session.userId, login: ctx.session.login, fullName: ctx.session.fullName }, request);
+  const { ownerId: _owner, ...info } = startArchiveJob(
+    ctx,
+    { userId: ctx.session.userId, login: ctx.session.login, fullName: ctx.session.fullName },
+    request,
+  );
   return info;
 }

@@ -13,20 +13,34 @@ export async function verify(ctx: AuthedContext, input: Parsed<'archive.verify'>
   const session = ctx.session;
   const job = ctx.jobs.start('archive-verify', session.userId, async (control): Promise<VerifyReport> => {
     const result = await verifyArchive(dir, {
-      signal: control.signal, expectedFingerprint: ownFingerprint(ctx),
+      signal: control.signal,
+      expectedFingerprint: ownFingerprint(ctx),
       progress: (done, total) => control.progress('Проверка файлов архива', done, total),
     });
     if (archiveId !== null) {
       const now = ctx.clock.now();
       await ctx.db.transaction().execute(async (trx) => {
-        await trx.updateTable('archives').set({ verified_at: now.toISOString(), verify_ok: result.ok ? 1 : 0 }).where('id', '=', archiveId).execute();
-        await audit(trx, session, now, { action: 'archive.verify', entity: 'archives', entityId: archiveId,
-          after: { ok: result.ok, path: dir, problems: result.problems.slice(0, 5).map((p) => p.message) } });
+        await trx
+          .updateTable('archives')
+          .set({ verified_at: now.toISOString(), verify_ok: result.ok ? 1 : 0 })
+          .where('id', '=', archiveId)
+          .execute();
+        await audit(trx, session, now, {
+          action: 'archive.verify',
+          entity: 'archives',
+          entityId: archiveId,
+          after: { ok: result.ok, path: dir, problems: result.problems.slice(0, 5).map((p) => p.message) },
+        });
       });
     }
     return {
-      ok: result.ok, path: dir, summary: verifySummary(result), fingerprint: result.fingerprint, keyMatches: result.keyMatches,
-      filesChecked: result.filesChecked, problems: result.problems.slice(0, 50).map((p) => ({ kind: p.kind, path: p.path, message: p.message })),
+      ok: result.ok,
+      path: dir,
+      summary: verifySummary(result),
+      fingerprint: result.fingerprint,
+      keyMatches: result.keyMatches,
+      filesChecked: result.filesChecked,
+      problems: result.problems.slice(0, 50).map((p) => ({ kind: p.kind, path: p.path, message: p.message })),
     };
   });
   const { ownerId: _owner, ...info } = job;

@@ -12,15 +12,37 @@ import { LATEST_MIGRATION } from '../../../db/migrations/index.js';
 import type { Database } from '../../../db/schema.js';
 import { certificatePdf } from '../../export/archive/certificate.js';
 import {
-  checkTarget, cleanLeftovers, commitPartial, discardPartial, freeBytes, MediaError, mediaError, partialDir,
+  checkTarget,
+  cleanLeftovers,
+  commitPartial,
+  discardPartial,
+  freeBytes,
+  MediaError,
+  mediaError,
+  partialDir,
 } from '../../export/archive/fsutil.js';
 import { groupXlsx } from '../../export/archive/group-xlsx.js';
 import type { JournalPdfContext, JournalSheet, RenderedJournal } from '../../export/archive/journal-pdf.js';
 import { packageLayout } from '../../export/archive/layout.js';
 import {
-  CERTIFICATE_FILE, databaseFileName, FORMAT, FORMAT_VERSION, MANIFEST_FILE, packageName, PUBLIC_KEY_FILE,
-  README_FILE, serializeManifest, sha256, SIGNATURE_FILE, STUDENTS_PDF, STUDENTS_XLSX, SUMS_FILE, sumsText,
-  type ArchiveCounts, type ArchiveManifest, type ManifestFile,
+  CERTIFICATE_FILE,
+  databaseFileName,
+  FORMAT,
+  FORMAT_VERSION,
+  MANIFEST_FILE,
+  packageName,
+  PUBLIC_KEY_FILE,
+  README_FILE,
+  serializeManifest,
+  sha256,
+  SIGNATURE_FILE,
+  STUDENTS_PDF,
+  STUDENTS_XLSX,
+  SUMS_FILE,
+  sumsText,
+  type ArchiveCounts,
+  type ArchiveManifest,
+  type ManifestFile,
 } from '../../export/archive/manifest.js';
 import type { GroupInfo } from '../../export/archive/package-data.js';
 import { PackageFiles } from '../../export/archive/package-files.js';
@@ -78,7 +100,9 @@ const SPACE_MARGIN = 16 * 1024 * 1024;
 
 export async function writeArchivePackage(o: PackageOptions): Promise<PackageResult> {
   const progress = o.progress ?? (() => undefined);
-  const check = () => { if (o.signal?.aborted) throw new CancelledError(); };
+  const check = () => {
+    if (o.signal?.aborted) throw new CancelledError();
+  };
   const year = await o.source.db.selectFrom('academic_years').selectAll().where('id', '=', o.yearId).executeTakeFirst();
   if (!year) throw new Error('Учебный год не найден');
   const institution = await o.source.db.selectFrom('institution').selectAll().executeTakeFirstOrThrow();
@@ -92,9 +116,15 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
     const dbName = databaseFileName(year.title);
     const dbFile = path.join(work, dbName);
     await buildYearDatabase({
-      source: o.source, file: dbFile, signal: o.signal,
+      source: o.source,
+      file: dbFile,
+      signal: o.signal,
       year: { yearId: year.id, startsOn: year.starts_on, endsOn: year.ends_on, title: year.title },
-      meta: { archive_year: year.title, archive_created_at: o.formedAt.toISOString(), archive_key_fingerprint: key.fingerprint },
+      meta: {
+        archive_year: year.title,
+        archive_created_at: o.formedAt.toISOString(),
+        archive_key_fingerprint: key.fingerprint,
+      },
       progress: (label, done, total) => progress(`База данных года: ${label}`, done, total),
     });
     const yearRaw = new SQLite(dbFile, { readonly: true });
@@ -106,12 +136,17 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
       const dbSize = (await fs.promises.stat(dbFile)).size;
 
       // 2. Room on the target, before anything is written there.
-      await cleanLeftovers(o.target, name).catch((error: unknown) => { throw mediaError(error, o.target); });
+      await cleanLeftovers(o.target, name).catch((error: unknown) => {
+        throw mediaError(error, o.target);
+      });
       const needed = dbSize + counts.journals * BYTES_PER_JOURNAL + counts.students * BYTES_PER_STUDENT + SPACE_MARGIN;
       const free = await freeBytes(o.target);
       if (o.checkSpace !== false && free !== null && free < needed) {
-        throw new MediaError(`Недостаточно места на носителе (${o.target}): нужно около ${mb(needed)} МБ, свободно ${mb(free)} МБ. ` +
-          'Освободите место или выберите другой носитель.', 'no_space');
+        throw new MediaError(
+          `Недостаточно места на носителе (${o.target}): нужно около ${mb(needed)} МБ, свободно ${mb(free)} МБ. ` +
+            'Освободите место или выберите другой носитель.',
+          'no_space',
+        );
       }
 
       partial = partialDir(o.target, name);
@@ -124,16 +159,38 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
       step('Запись базы данных года');
       await out.copy(dbFile, dbName);
       step('Общие сведения об обучающихся');
-      const docs = { institution: institution.short_name, year: { id: year.id, title: year.title, startsOn: year.starts_on, endsOn: year.ends_on, status: year.status }, formedAt: o.formedAt, groups, students };
+      const docs = {
+        institution: institution.short_name,
+        year: { id: year.id, title: year.title, startsOn: year.starts_on, endsOn: year.ends_on, status: year.status },
+        formedAt: o.formedAt,
+        groups,
+        students,
+      };
       await out.bytes(STUDENTS_PDF, await studentsPdf(docs));
       await out.stream(STUDENTS_XLSX, (file) => studentsXlsx(file, docs));
       await out.bytes(PUBLIC_KEY_FILE, key.publicPem);
       const certification: Certification = { position: o.certifier.position, name: o.certifier.name, date: null };
       const pool = o.renderJournal
-        ? { workers: 0, render: (id: number, c: JournalPdfContext) => o.renderJournal!(yearDb, id, c), claim: () => undefined, close: async () => undefined }
-        : createRenderPool(dbFile, yearDb, o.workers ?? (counts.journals >= MIN_JOURNALS_FOR_WORKERS ? defaultPoolSize() : 0));
+        ? {
+            workers: 0,
+            render: (id: number, c: JournalPdfContext) => o.renderJournal!(yearDb, id, c),
+            claim: () => undefined,
+            close: async () => undefined,
+          }
+        : createRenderPool(
+            dbFile,
+            yearDb,
+            o.workers ?? (counts.journals >= MIN_JOURNALS_FOR_WORKERS ? defaultPoolSize() : 0),
+          );
       try {
-        await writeGroups(out, groups, pool, { institution: institution.short_name, formedAt: o.formedAt, certification }, step, o.signal);
+        await writeGroups(
+          out,
+          groups,
+          pool,
+          { institution: institution.short_name, formedAt: o.formedAt, certification },
+          step,
+          o.signal,
+        );
       } finally {
         await pool.close();
       }
@@ -147,26 +204,53 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
       }
       const createdBy = o.createdBy.login ? `${o.createdBy.fullName} (${o.createdBy.login})` : o.createdBy.fullName;
       step('Лист заверения и опись');
-      files.push(await out.bytesChecked(CERTIFICATE_FILE, await certificatePdf({
-        institution: { fullName: institution.full_name, shortName: institution.short_name },
-        year: { title: year.title, startsOn: year.starts_on, endsOn: year.ends_on },
-        packageName: name, formedAt: o.formedAt, createdBy, appVersion: o.appVersion, counts, fingerprint: key.fingerprint,
-        files, madeBy: o.madeBy, certification,
-      })));
-      files.push(await out.bytesChecked(README_FILE, readmeBytes({
-        institution: institution.full_name, yearTitle: year.title, packageName: name, database: dbName, formedAt: o.formedAt,
-        createdBy, fingerprint: key.fingerprint, listedFiles: files.length + 2,
-      })));
+      files.push(
+        await out.bytesChecked(
+          CERTIFICATE_FILE,
+          await certificatePdf({
+            institution: { fullName: institution.full_name, shortName: institution.short_name },
+            year: { title: year.title, startsOn: year.starts_on, endsOn: year.ends_on },
+            packageName: name,
+            formedAt: o.formedAt,
+            createdBy,
+            appVersion: o.appVersion,
+            counts,
+            fingerprint: key.fingerprint,
+            files,
+            madeBy: o.madeBy,
+            certification,
+          }),
+        ),
+      );
+      files.push(
+        await out.bytesChecked(
+          README_FILE,
+          readmeBytes({
+            institution: institution.full_name,
+            yearTitle: year.title,
+            packageName: name,
+            database: dbName,
+            formedAt: o.formedAt,
+            createdBy,
+            fingerprint: key.fingerprint,
+            listedFiles: files.length + 2,
+          }),
+        ),
+      );
       files.push(await out.bytesChecked(SUMS_FILE, sumsText(files)));
 
       // 5. The manifest and its signature, then the rename that makes the archive exist.
       step('Подпись описи');
       const manifest: ArchiveManifest = {
-        format: FORMAT, formatVersion: FORMAT_VERSION,
+        format: FORMAT,
+        formatVersion: FORMAT_VERSION,
         app: { name: 'Журнал', version: o.appVersion, schema: LATEST_MIGRATION },
         institution: { fullName: institution.full_name, shortName: institution.short_name },
         year: { title: year.title, startsOn: year.starts_on, endsOn: year.ends_on },
-        createdAt: o.formedAt.toISOString(), createdBy: o.createdBy, counts, database: dbName,
+        createdAt: o.formedAt.toISOString(),
+        createdBy: o.createdBy,
+        counts,
+        database: dbName,
         publicKey: { algorithm: 'Ed25519', file: PUBLIC_KEY_FILE, fingerprint: key.fingerprint },
         files,
       };
@@ -182,8 +266,13 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
       const final = path.join(o.target, name);
       progress('Готово', totalFiles, totalFiles);
       return {
-        path: final, name, manifest, manifestSha256: sha256(manifestText), signature: signature.toString('base64'),
-        fileCount: files.length, bytes: files.reduce((s, f) => s + f.size, 0) + Buffer.byteLength(manifestText) + signature.length,
+        path: final,
+        name,
+        manifest,
+        manifestSha256: sha256(manifestText),
+        signature: signature.toString('base64'),
+        fileCount: files.length,
+        bytes: files.reduce((s, f) => s + f.size, 0) + Buffer.byteLength(manifestText) + signature.length,
       };
     } finally {
       await yearDb.destroy();
@@ -205,8 +294,12 @@ const AHEAD = 8;
 
 /** groups/<group>/<subject>.pdf for every journal and groups/<group>/<group>.xlsx, in order. */
 async function writeGroups(
-  out: PackageFiles, groups: GroupInfo[], pool: RenderPool, context: Omit<JournalPdfContext, 'journal'>,
-  step: (label: string) => void, signal: AbortSignal | undefined,
+  out: PackageFiles,
+  groups: GroupInfo[],
+  pool: RenderPool,
+  context: Omit<JournalPdfContext, 'journal'>,
+  step: (label: string) => void,
+  signal: AbortSignal | undefined,
 ): Promise<void> {
   const layout = packageLayout(groups);
   const tasks = layout.flatMap((l) => l.group.journals.map((journal) => ({ file: l.pdfs.get(journal.id)!, journal })));
@@ -239,7 +332,10 @@ async function writeGroups(
 }
 
 function isFsError(error: unknown): boolean {
-  return typeof (error as NodeJS.ErrnoException)?.code === 'string' && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!);
+  return (
+    typeof (error as NodeJS.ErrnoException)?.code === 'string' &&
+    /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!)
+  );
 }
 
 const mb = (bytes: number) => Math.ceil(bytes / 1024 / 1024);
@@ -247,7 +343,13 @@ const mb = (bytes: number) => Math.ceil(bytes / 1024 / 1024);
 function countRows(raw: SQLite.Database, groups: GroupInfo[], students: number): ArchiveCounts {
   const n = (table: string) => Number(raw.prepare(`SELECT count(*) FROM "${table}"`).pluck().get());
   return {
-    groups: groups.length, students, journals: n('journals'), lessons: n('lessons'), marks: n('marks'),
-    attendance: n('attendance'), finalMarks: n('final_marks'), remarks: n('remarks'),
+    groups: groups.length,
+    students,
+    journals: n('journals'),
+    lessons: n('lessons'),
+    marks: n('marks'),
+    attendance: n('attendance'),
+    finalMarks: n('final_marks'),
+    remarks: n('remarks'),
   };
 }

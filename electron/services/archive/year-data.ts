@@ -23,36 +23,90 @@ export async function yearOf(db: Db, yearId?: number): Promise<YearRow> {
 
 /** The year's groups by name, each with its journals by subject. */
 export async function groupsOfYear(db: Db, yearId: number): Promise<GroupInfo[]> {
-  const groups = await db.selectFrom('groups as g')
+  const groups = await db
+    .selectFrom('groups as g')
     .leftJoin('departments as d', 'd.id', 'g.department_id')
     .leftJoin('users as c', 'c.id', 'g.curator_user_id')
-    .select(['g.id', 'g.name', 'g.course', 'g.speciality', 'd.name as department',
-      'c.last_name', 'c.first_name', 'c.middle_name'])
-    .where('g.year_id', '=', yearId).orderBy('g.course').orderBy('g.name').execute();
-  const journals = await db.selectFrom('journals as j')
+    .select([
+      'g.id',
+      'g.name',
+      'g.course',
+      'g.speciality',
+      'd.name as department',
+      'c.last_name',
+      'c.first_name',
+      'c.middle_name',
+    ])
+    .where('g.year_id', '=', yearId)
+    .orderBy('g.course')
+    .orderBy('g.name')
+    .execute();
+  const journals = await db
+    .selectFrom('journals as j')
     .innerJoin('groups as g', 'g.id', 'j.group_id')
     .innerJoin('subjects as s', 's.id', 'j.subject_id')
     .innerJoin('users as t', 't.id', 'j.teacher_user_id')
     .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
-    .select(['j.id', 'j.group_id', 'g.name as group', 's.name as subject', 's.code', 'sg.number as subgroup',
-      't.last_name', 't.first_name', 't.middle_name'])
-    .where('j.year_id', '=', yearId).orderBy('s.code').orderBy('s.name').orderBy('sg.number').orderBy('j.id').execute();
+    .select([
+      'j.id',
+      'j.group_id',
+      'g.name as group',
+      's.name as subject',
+      's.code',
+      'sg.number as subgroup',
+      't.last_name',
+      't.first_name',
+      't.middle_name',
+    ])
+    .where('j.year_id', '=', yearId)
+    .orderBy('s.code')
+    .orderBy('s.name')
+    .orderBy('sg.number')
+    .orderBy('j.id')
+    .execute();
   return groups.map((g) => ({
-    id: g.id, name: g.name, course: g.course, department: g.department, speciality: g.speciality,
-    curator: g.last_name ? fullName({ last_name: g.last_name, first_name: g.first_name!, middle_name: g.middle_name }) : null,
-    journals: journals.filter((j) => j.group_id === g.id).map((j) => ({
-      id: j.id, groupId: j.group_id, groupName: j.group, subjectName: j.subject, subjectCode: j.code, subgroup: j.subgroup,
-      teacher: fullName(j),
-    })),
+    id: g.id,
+    name: g.name,
+    course: g.course,
+    department: g.department,
+    speciality: g.speciality,
+    curator: g.last_name
+      ? fullName({ last_name: g.last_name, first_name: g.first_name!, middle_name: g.middle_name })
+      : null,
+    journals: journals
+      .filter((j) => j.group_id === g.id)
+      .map((j) => ({
+        id: j.id,
+        groupId: j.group_id,
+        groupName: j.group,
+        subjectName: j.subject,
+        subjectCode: j.code,
+        subgroup: j.subgroup,
+        teacher: fullName(j),
+      })),
   }));
 }
 
 /** Everyone enrolled in a group of the year, by name, with their orders and guardians. */
 export async function studentsOfYear(db: Db, yearId: number): Promise<StudentInfo[]> {
-  const enrolments = await db.selectFrom('enrolments as e').innerJoin('groups as g', 'g.id', 'e.group_id')
-    .select(['e.student_id', 'g.name', 'e.from_date', 'e.until_date', 'e.reason', 'e.order_no', 'e.order_date',
-      'e.end_reason', 'e.end_order_no', 'e.end_order_date'])
-    .where('g.year_id', '=', yearId).orderBy('e.from_date').execute();
+  const enrolments = await db
+    .selectFrom('enrolments as e')
+    .innerJoin('groups as g', 'g.id', 'e.group_id')
+    .select([
+      'e.student_id',
+      'g.name',
+      'e.from_date',
+      'e.until_date',
+      'e.reason',
+      'e.order_no',
+      'e.order_date',
+      'e.end_reason',
+      'e.end_order_no',
+      'e.end_order_date',
+    ])
+    .where('g.year_id', '=', yearId)
+    .orderBy('e.from_date')
+    .execute();
   const byStudent = new Map<number, typeof enrolments>();
   for (const e of enrolments) byStudent.set(e.student_id, [...(byStudent.get(e.student_id) ?? []), e]);
   const ids = [...byStudent.keys()];
@@ -60,17 +114,35 @@ export async function studentsOfYear(db: Db, yearId: number): Promise<StudentInf
   for (let i = 0; i < ids.length; i += 2000) {
     const chunk = ids.slice(i, i + 2000);
     const rows = await db.selectFrom('students').selectAll().where('id', 'in', chunk).execute();
-    const guardians = await db.selectFrom('guardians').select(['student_id', 'full_name', 'relation', 'phone'])
-      .where('student_id', 'in', chunk).orderBy('id').execute();
+    const guardians = await db
+      .selectFrom('guardians')
+      .select(['student_id', 'full_name', 'relation', 'phone'])
+      .where('student_id', 'in', chunk)
+      .orderBy('id')
+      .execute();
     for (const s of rows) {
       students.push({
-        id: s.id, fullName: fullName(s), birthDate: s.birth_date, personalFileNo: s.personal_file_no,
-        phone: s.phone, email: s.email, address: s.address,
+        id: s.id,
+        fullName: fullName(s),
+        birthDate: s.birth_date,
+        personalFileNo: s.personal_file_no,
+        phone: s.phone,
+        email: s.email,
+        address: s.address,
         enrolments: (byStudent.get(s.id) ?? []).map((e) => ({
-          group: e.name, fromDate: e.from_date, untilDate: e.until_date, reason: e.reason, orderNo: e.order_no,
-          orderDate: e.order_date, endReason: e.end_reason, endOrderNo: e.end_order_no, endOrderDate: e.end_order_date,
+          group: e.name,
+          fromDate: e.from_date,
+          untilDate: e.until_date,
+          reason: e.reason,
+          orderNo: e.order_no,
+          orderDate: e.order_date,
+          endReason: e.end_reason,
+          endOrderNo: e.end_order_no,
+          endOrderDate: e.end_order_date,
         })),
-        guardians: guardians.filter((g) => g.student_id === s.id).map((g) => ({ fullName: g.full_name, relation: g.relation, phone: g.phone })),
+        guardians: guardians
+          .filter((g) => g.student_id === s.id)
+          .map((g) => ({ fullName: g.full_name, relation: g.relation, phone: g.phone })),
       });
     }
   }
@@ -111,40 +183,80 @@ const FINAL_KIND: Record<string, string> = { period: '', exam: 'Экзамен',
 
 /** A journal's final marks: the columns in use («1 семестр», «Экзамен», «Год»…) and each student's values. */
 export async function finalMarks(db: Db, journalId: number, yearId: number): Promise<FinalMarks> {
-  const periods = await db.selectFrom('periods').select(['id', 'title']).where('year_id', '=', yearId).orderBy('seq').execute();
-  const finals = await db.selectFrom('final_marks').select(['student_id', 'period_id', 'kind', 'value'])
-    .where('journal_id', '=', journalId).execute();
+  const periods = await db
+    .selectFrom('periods')
+    .select(['id', 'title'])
+    .where('year_id', '=', yearId)
+    .orderBy('seq')
+    .execute();
+  const finals = await db
+    .selectFrom('final_marks')
+    .select(['student_id', 'period_id', 'kind', 'value'])
+    .where('journal_id', '=', journalId)
+    .execute();
   const finalTitle = (f: { period_id: number | null; kind: string }) =>
-    f.kind === 'period' ? periods.find((p) => p.id === f.period_id)?.title ?? 'Период' : FINAL_KIND[f.kind] ?? f.kind;
+    f.kind === 'period'
+      ? (periods.find((p) => p.id === f.period_id)?.title ?? 'Период')
+      : (FINAL_KIND[f.kind] ?? f.kind);
   const order = [...periods.map((p) => p.title), 'Экзамен', 'Зачёт', 'Год'];
   const finalColumns = order.filter((t) => finals.some((f) => finalTitle(f) === t));
   const byStudent = new Map<number, Record<string, string>>();
-  for (const f of finals) byStudent.set(f.student_id, { ...(byStudent.get(f.student_id) ?? {}), [finalTitle(f)]: f.value });
+  for (const f of finals)
+    byStudent.set(f.student_id, { ...(byStudent.get(f.student_id) ?? {}), [finalTitle(f)]: f.value });
   return { finalColumns, byStudent };
 }
 
 /** One journal as the paper journal shows it: roster × lessons, topics, final marks. */
 export async function journalPage(db: Db, journalId: number, known?: JournalInfo): Promise<JournalPage> {
-  const j = await db.selectFrom('journals').select(['id', 'year_id', 'group_id', 'subgroup_id']).where('id', '=', journalId).executeTakeFirst();
+  const j = await db
+    .selectFrom('journals')
+    .select(['id', 'year_id', 'group_id', 'subgroup_id'])
+    .where('id', '=', journalId)
+    .executeTakeFirst();
   if (!j) throw new Error(`Журнал ${journalId} не найден в архиве`);
   const year = await yearOf(db, j.year_id);
   const info = known ?? (await groupsOfYear(db, j.year_id)).flatMap((g) => g.journals).find((x) => x.id === journalId)!;
-  const lessons = (await db.selectFrom('lessons').select(['id', 'date', 'lesson_no', 'hours', 'topic', 'kind', 'homework'])
-    .where('journal_id', '=', journalId).orderBy('date').orderBy('lesson_no').execute())
-    .map((l) => ({ id: l.id, date: l.date, lessonNo: l.lesson_no, hours: l.hours, topic: l.topic, kind: l.kind, homework: l.homework }));
+  const lessons = (
+    await db
+      .selectFrom('lessons')
+      .select(['id', 'date', 'lesson_no', 'hours', 'topic', 'kind', 'homework'])
+      .where('journal_id', '=', journalId)
+      .orderBy('date')
+      .orderBy('lesson_no')
+      .execute()
+  ).map((l) => ({
+    id: l.id,
+    date: l.date,
+    lessonNo: l.lesson_no,
+    hours: l.hours,
+    topic: l.topic,
+    kind: l.kind,
+    homework: l.homework,
+  }));
   const members = await subgroupMembers(db, j.subgroup_id);
-  const roster = (await rosterBetween(db, j.group_id, year.startsOn, year.endsOn)).filter((r) => !members || members.has(r.studentId));
+  const roster = (await rosterBetween(db, j.group_id, year.startsOn, year.endsOn)).filter(
+    (r) => !members || members.has(r.studentId),
+  );
   const byStudent = new Map<number, typeof roster>();
   for (const r of roster) byStudent.set(r.studentId, [...(byStudent.get(r.studentId) ?? []), r]);
   const codes = new Map<string, string>();
   const marksOf = new Map<string, string[]>();
-  const attendance = await db.selectFrom('attendance as a').innerJoin('lessons as l', 'l.id', 'a.lesson_id')
-    .select(['a.lesson_id', 'a.student_id', 'a.code']).where('l.journal_id', '=', journalId).execute();
+  const attendance = await db
+    .selectFrom('attendance as a')
+    .innerJoin('lessons as l', 'l.id', 'a.lesson_id')
+    .select(['a.lesson_id', 'a.student_id', 'a.code'])
+    .where('l.journal_id', '=', journalId)
+    .execute();
   for (const a of attendance) codes.set(`${a.lesson_id}|${a.student_id}`, a.code);
-  const marks = await db.selectFrom('marks as m').innerJoin('work_columns as c', 'c.id', 'm.column_id')
+  const marks = await db
+    .selectFrom('marks as m')
+    .innerJoin('work_columns as c', 'c.id', 'm.column_id')
     .innerJoin('lessons as l', 'l.id', 'c.lesson_id')
-    .select(['c.lesson_id', 'm.student_id', 'm.value']).where('l.journal_id', '=', journalId)
-    .orderBy('c.lesson_id').orderBy('c.seq').execute();
+    .select(['c.lesson_id', 'm.student_id', 'm.value'])
+    .where('l.journal_id', '=', journalId)
+    .orderBy('c.lesson_id')
+    .orderBy('c.seq')
+    .execute();
   for (const m of marks) {
     const key = `${m.lesson_id}|${m.student_id}`;
     marksOf.set(key, [...(marksOf.get(key) ?? []), m.value]);
@@ -155,11 +267,18 @@ export async function journalPage(db: Db, journalId: number, known?: JournalInfo
     return [codes.get(key), (marksOf.get(key) ?? []).join('/')].filter(Boolean).join(' ');
   };
   const { finalColumns, byStudent: finalsOf } = await finalMarks(db, journalId, j.year_id);
-  const hours = await db.selectFrom('journal_period_hours').select((eb) => eb.fn.sum<number>('hours').as('h'))
-    .where('journal_id', '=', journalId).executeTakeFirst();
+  const hours = await db
+    .selectFrom('journal_period_hours')
+    .select((eb) => eb.fn.sum<number>('hours').as('h'))
+    .where('journal_id', '=', journalId)
+    .executeTakeFirst();
   const students: PageStudent[] = [...byStudent.entries()].map(([id, entries]) => ({
     id,
-    fullName: fullName({ last_name: entries[0]!.lastName, first_name: entries[0]!.firstName, middle_name: entries[0]!.middleName }),
+    fullName: fullName({
+      last_name: entries[0]!.lastName,
+      first_name: entries[0]!.firstName,
+      middle_name: entries[0]!.middleName,
+    }),
     onRoster: lessons.map((l) => enrolledOn(entries, l.date)),
     cells: lessons.map((l) => cellText(l.id, id)),
     finals: finalsOf.get(id) ?? {},
@@ -169,7 +288,10 @@ export async function journalPage(db: Db, journalId: number, known?: JournalInfo
 
 /** A journal as its certified copy shows it: its pages for the whole year, then its final marks. */
 export async function archivedJournal(db: Db, journalId: number): Promise<ArchivedJournal> {
-  const journal = await db.selectFrom('journals').select('year_id').where('id', '=', journalId)
+  const journal = await db
+    .selectFrom('journals')
+    .select('year_id')
+    .where('id', '=', journalId)
     .executeTakeFirstOrThrow();
   const year = await yearOf(db, journal.year_id);
   const pages = await loadJournalPages(db, journalId, year.startsOn, year.endsOn, `${year.title} учебный год`);

@@ -58,7 +58,9 @@ export async function buildYearDatabase(options: YearDbOptions): Promise<void> {
     const broken = raw.prepare('PRAGMA foreign_key_check').all() as Array<{ table: string; parent: string }>;
     if (broken.length > 0) {
       const first = broken[0]!;
-      throw new Error(`Архив года неполон: в таблице ${first.table} есть ссылки на отсутствующие записи ${first.parent} (${broken.length})`);
+      throw new Error(
+        `Архив года неполон: в таблице ${first.table} есть ссылки на отсутствующие записи ${first.parent} (${broken.length})`,
+      );
     }
     options.progress?.('готово', plans.length, plans.length);
   } finally {
@@ -70,7 +72,10 @@ export async function buildYearDatabase(options: YearDbOptions): Promise<void> {
 function referencedUsers(raw: SQLite.Database): number[] {
   const parts: string[] = [];
   for (const plan of YEAR_PLAN) {
-    const keys = raw.prepare(`PRAGMA main.foreign_key_list("${plan.table}")`).all() as Array<{ table: string; from: string }>;
+    const keys = raw.prepare(`PRAGMA main.foreign_key_list("${plan.table}")`).all() as Array<{
+      table: string;
+      from: string;
+    }>;
     for (const fk of keys.filter((k) => k.table === 'users')) {
       parts.push(`SELECT DISTINCT "${fk.from}" FROM main."${plan.table}" WHERE "${fk.from}" IS NOT NULL`);
     }
@@ -97,7 +102,9 @@ interface Copier {
 
 /** A select of the plan's rows with the target's column list and overrides. */
 function selectOf(db: Kysely<any>, plan: TablePlan, columns: string[], year: YearScope, ids: number[] | null) {
-  let qb = db.selectFrom(plan.table).select(columns.map((c) => (plan.override?.[c] ? plan.override[c]!.as(c) : sql.ref(c).as(c))));
+  let qb = db
+    .selectFrom(plan.table)
+    .select(columns.map((c) => (plan.override?.[c] ? plan.override[c]!.as(c) : sql.ref(c).as(c))));
   if (plan.where) qb = plan.where(qb, db, year);
   if (ids) qb = qb.where('id', 'in', ids);
   return qb;
@@ -139,11 +146,16 @@ class AttachedCopier implements Copier {
 
 /** PostgreSQL (or an in-memory SQLite) → SQLite: pages of rows read through Kysely. */
 class PagedCopier implements Copier {
-  constructor(private readonly source: Kysely<Database>, private readonly raw: SQLite.Database) {}
+  constructor(
+    private readonly source: Kysely<Database>,
+    private readonly raw: SQLite.Database,
+  ) {}
 
   async copy(plan: TablePlan, year: YearScope, signal: AbortSignal | undefined, ids: number[] | null): Promise<void> {
     const columns = columnsOf(this.raw, plan.table);
-    const insert = this.raw.prepare(`INSERT INTO main."${plan.table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    const insert = this.raw.prepare(
+      `INSERT INTO main."${plan.table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    );
     const db = this.source as unknown as Kysely<any>;
     const put = (rows: Array<Record<string, unknown>>) => {
       for (const row of rows) insert.run(...columns.map((c) => toSqlite(row[c])));

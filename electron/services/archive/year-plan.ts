@@ -24,10 +24,14 @@ export interface TablePlan {
   label: string;
 }
 
-const yearGroups = (db: Kysely<any>, y: YearScope) => db.selectFrom('groups').select('id').where('year_id', '=', y.yearId);
-const yearJournals = (db: Kysely<any>, y: YearScope) => db.selectFrom('journals').select('id').where('year_id', '=', y.yearId);
-const yearLessons = (db: Kysely<any>, y: YearScope) => db.selectFrom('lessons').select('id').where('journal_id', 'in', yearJournals(db, y));
-const yearStudents = (db: Kysely<any>, y: YearScope) => db.selectFrom('enrolments').select('student_id').where('group_id', 'in', yearGroups(db, y));
+const yearGroups = (db: Kysely<any>, y: YearScope) =>
+  db.selectFrom('groups').select('id').where('year_id', '=', y.yearId);
+const yearJournals = (db: Kysely<any>, y: YearScope) =>
+  db.selectFrom('journals').select('id').where('year_id', '=', y.yearId);
+const yearLessons = (db: Kysely<any>, y: YearScope) =>
+  db.selectFrom('lessons').select('id').where('journal_id', 'in', yearJournals(db, y));
+const yearStudents = (db: Kysely<any>, y: YearScope) =>
+  db.selectFrom('enrolments').select('student_id').where('group_id', 'in', yearGroups(db, y));
 
 /** In dependency order (foreign keys are checked once at the end anyway). Users come last: see USERS_PLAN. */
 export const YEAR_PLAN: readonly TablePlan[] = [
@@ -38,49 +42,154 @@ export const YEAR_PLAN: readonly TablePlan[] = [
   { table: 'academic_years', byId: true, label: 'учебный год', where: (qb, _db, y) => qb.where('id', '=', y.yearId) },
   { table: 'periods', byId: true, label: 'периоды', where: (qb, _db, y) => qb.where('year_id', '=', y.yearId) },
   {
-    table: 'holidays', byId: false, label: 'праздники',
+    table: 'holidays',
+    byId: false,
+    label: 'праздники',
     where: (qb, _db, y) => qb.where('date', '>=', y.startsOn).where('date', '<=', y.endsOn),
   },
   {
     // The link to last year's group points outside this archive.
-    table: 'groups', byId: true, label: 'группы', override: { previous_group_id: sql`null` },
+    table: 'groups',
+    byId: true,
+    label: 'группы',
+    override: { previous_group_id: sql`null` },
     where: (qb, _db, y) => qb.where('year_id', '=', y.yearId),
   },
-  { table: 'subgroups', byId: true, label: 'подгруппы', where: (qb, db, y) => qb.where('group_id', 'in', yearGroups(db, y)) },
   {
-    table: 'subgroup_students', byId: false, label: 'составы подгрупп',
-    where: (qb, db, y) => qb.where('subgroup_id', 'in', db.selectFrom('subgroups').select('id').where('group_id', 'in', yearGroups(db, y))),
+    table: 'subgroups',
+    byId: true,
+    label: 'подгруппы',
+    where: (qb, db, y) => qb.where('group_id', 'in', yearGroups(db, y)),
   },
-  { table: 'students', byId: true, label: 'обучающиеся', where: (qb, db, y) => qb.where('id', 'in', yearStudents(db, y)) },
-  { table: 'guardians', byId: true, label: 'родители', where: (qb, db, y) => qb.where('student_id', 'in', yearStudents(db, y)) },
-  { table: 'enrolments', byId: true, label: 'приказы', where: (qb, db, y) => qb.where('group_id', 'in', yearGroups(db, y)) },
-  { table: 'journals', byId: true, label: 'журналы', where: (qb, _db, y) => qb.where('year_id', '=', y.yearId) },
-  { table: 'journal_period_hours', byId: false, label: 'часы по периодам', where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)) },
-  { table: 'plan_topics', byId: true, label: 'тематические планы', where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)) },
-  { table: 'plan_corrections', byId: true, label: 'корректировки планов', where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)) },
-  { table: 'timetable', byId: true, label: 'расписание', where: (qb, _db, y) => qb.where('year_id', '=', y.yearId) },
-  { table: 'lessons', byId: true, label: 'занятия', where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)) },
-  { table: 'homework_individual', byId: true, label: 'индивидуальные задания', where: (qb, db, y) => qb.where('lesson_id', 'in', yearLessons(db, y)) },
-  { table: 'work_columns', byId: true, label: 'виды работ', where: (qb, db, y) => qb.where('lesson_id', 'in', yearLessons(db, y)) },
   {
-    table: 'marks', byId: true, label: 'отметки',
-    where: (qb, db, y) => qb.where('column_id', 'in', db.selectFrom('work_columns').select('id').where('lesson_id', 'in', yearLessons(db, y))),
+    table: 'subgroup_students',
+    byId: false,
+    label: 'составы подгрупп',
+    where: (qb, db, y) =>
+      qb.where('subgroup_id', 'in', db.selectFrom('subgroups').select('id').where('group_id', 'in', yearGroups(db, y))),
+  },
+  {
+    table: 'students',
+    byId: true,
+    label: 'обучающиеся',
+    where: (qb, db, y) => qb.where('id', 'in', yearStudents(db, y)),
+  },
+  {
+    table: 'guardians',
+    byId: true,
+    label: 'родители',
+    where: (qb, db, y) => qb.where('student_id', 'in', yearStudents(db, y)),
+  },
+  {
+    table: 'enrolments',
+    byId: true,
+    label: 'приказы',
+    where: (qb, db, y) => qb.where('group_id', 'in', yearGroups(db, y)),
+  },
+  { table: 'journals', byId: true, label: 'журналы', where: (qb, _db, y) => qb.where('year_id', '=', y.yearId) },
+  {
+    table: 'journal_period_hours',
+    byId: false,
+    label: 'часы по периодам',
+    where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)),
+  },
+  {
+    table: 'plan_topics',
+    byId: true,
+    label: 'тематические планы',
+    where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)),
+  },
+  {
+    table: 'plan_corrections',
+    byId: true,
+    label: 'корректировки планов',
+    where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)),
+  },
+  { table: 'timetable', byId: true, label: 'расписание', where: (qb, _db, y) => qb.where('year_id', '=', y.yearId) },
+  {
+    table: 'lessons',
+    byId: true,
+    label: 'занятия',
+    where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)),
+  },
+  {
+    table: 'homework_individual',
+    byId: true,
+    label: 'индивидуальные задания',
+    where: (qb, db, y) => qb.where('lesson_id', 'in', yearLessons(db, y)),
+  },
+  {
+    table: 'work_columns',
+    byId: true,
+    label: 'виды работ',
+    where: (qb, db, y) => qb.where('lesson_id', 'in', yearLessons(db, y)),
+  },
+  {
+    table: 'marks',
+    byId: true,
+    label: 'отметки',
+    where: (qb, db, y) =>
+      qb.where(
+        'column_id',
+        'in',
+        db.selectFrom('work_columns').select('id').where('lesson_id', 'in', yearLessons(db, y)),
+      ),
   },
   {
     // Excuses that cover a day of the year, and any an attendance record of the year points to.
-    table: 'absence_excuses', byId: true, label: 'уважительные причины',
-    where: (qb, db, y) => qb.where((eb) => eb.or([
-      eb.and([eb('student_id', 'in', yearStudents(db, y)), eb('to_date', '>=', y.startsOn), eb('from_date', '<=', y.endsOn)]),
-      eb('id', 'in', db.selectFrom('attendance').select('excuse_id').where('excuse_id', 'is not', null).where('lesson_id', 'in', yearLessons(db, y))),
-    ])),
+    table: 'absence_excuses',
+    byId: true,
+    label: 'уважительные причины',
+    where: (qb, db, y) =>
+      qb.where((eb) =>
+        eb.or([
+          eb.and([
+            eb('student_id', 'in', yearStudents(db, y)),
+            eb('to_date', '>=', y.startsOn),
+            eb('from_date', '<=', y.endsOn),
+          ]),
+          eb(
+            'id',
+            'in',
+            db
+              .selectFrom('attendance')
+              .select('excuse_id')
+              .where('excuse_id', 'is not', null)
+              .where('lesson_id', 'in', yearLessons(db, y)),
+          ),
+        ]),
+      ),
   },
-  { table: 'attendance', byId: true, label: 'посещаемость', where: (qb, db, y) => qb.where('lesson_id', 'in', yearLessons(db, y)) },
-  { table: 'final_marks', byId: true, label: 'итоговые отметки', where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)) },
-  { table: 'period_unlocks', byId: true, label: 'разблокировки периодов', where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)) },
-  { table: 'remarks', byId: true, label: 'замечания', where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)) },
+  {
+    table: 'attendance',
+    byId: true,
+    label: 'посещаемость',
+    where: (qb, db, y) => qb.where('lesson_id', 'in', yearLessons(db, y)),
+  },
+  {
+    table: 'final_marks',
+    byId: true,
+    label: 'итоговые отметки',
+    where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)),
+  },
+  {
+    table: 'period_unlocks',
+    byId: true,
+    label: 'разблокировки периодов',
+    where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)),
+  },
+  {
+    table: 'remarks',
+    byId: true,
+    label: 'замечания',
+    where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)),
+  },
   {
     // The history of every journal of the year: who entered or changed what, and when.
-    table: 'audit_log', byId: true, label: 'журнал изменений', where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)),
+    table: 'audit_log',
+    byId: true,
+    label: 'журнал изменений',
+    where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)),
   },
 ];
 
@@ -90,10 +199,18 @@ export const YEAR_PLAN: readonly TablePlan[] = [
  * an archive is a record, not a second way into the program.
  */
 export const USERS_PLAN: TablePlan = {
-  table: 'users', byId: true, label: 'пользователи',
+  table: 'users',
+  byId: true,
+  label: 'пользователи',
   override: {
-    password_hash: sql`'-'`, active: sql`0`, must_change_password: sql`1`, failed_attempts: sql`0`,
-    locked_until: sql`null`, last_login_at: sql`null`, phone: sql`null`, email: sql`null`,
+    password_hash: sql`'-'`,
+    active: sql`0`,
+    must_change_password: sql`1`,
+    failed_attempts: sql`0`,
+    locked_until: sql`null`,
+    last_login_at: sql`null`,
+    phone: sql`null`,
+    email: sql`null`,
   },
 };
 

@@ -54,7 +54,11 @@ export function describeBackup(file: string): BackupInfo | null {
   const parsed = parseBackupFileName(name);
   if (!parsed) return null;
   let size = 0;
-  try { size = fs.statSync(file).size; } catch { return null; }
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    return null;
+  }
   const side = readSidecar(file);
   if (side && side.name === name) {
     // A file whose length no longer matches its description has been cut or altered since.
@@ -62,15 +66,30 @@ export function describeBackup(file: string): BackupInfo | null {
     return { ...side, name, path: file, size, checkedAt: intact ? side.checkedAt : null };
   }
   return {
-    name, path: file, createdAt: parsed.at.toISOString(), reason: parsed.reason, size, sha256: null, checkedAt: null,
-    schema: null, institution: null, year: null, counts: null, auditMax: null, source: null,
+    name,
+    path: file,
+    createdAt: parsed.at.toISOString(),
+    reason: parsed.reason,
+    size,
+    sha256: null,
+    checkedAt: null,
+    schema: null,
+    institution: null,
+    year: null,
+    counts: null,
+    auditMax: null,
+    source: null,
   };
 }
 
 /** Every copy in the folder, newest first. A missing folder has none. */
 export function listBackups(folder: string): BackupInfo[] {
   let names: string[];
-  try { names = fs.readdirSync(folder); } catch { return []; }
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return [];
+  }
   return names
     .filter((n) => n.endsWith(BACKUP_EXT) && !n.startsWith(PARTIAL_PREFIX))
     .map((n) => describeBackup(path.join(folder, n)))
@@ -87,11 +106,17 @@ export function deleteBackup(file: string): void {
 export function sweepLeftovers(folder: string, now: Date): string[] {
   const removed: string[] = [];
   let names: string[];
-  try { names = fs.readdirSync(folder); } catch { return removed; }
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return removed;
+  }
   for (const name of names) {
     const full = path.join(folder, name);
-    const orphanSidecar = name.endsWith(`${BACKUP_EXT}${SIDECAR_EXT}`) && !names.includes(name.slice(0, -SIDECAR_EXT.length))
-      && parseBackupFileName(name.slice(0, -SIDECAR_EXT.length)) !== null;
+    const orphanSidecar =
+      name.endsWith(`${BACKUP_EXT}${SIDECAR_EXT}`) &&
+      !names.includes(name.slice(0, -SIDECAR_EXT.length)) &&
+      parseBackupFileName(name.slice(0, -SIDECAR_EXT.length)) !== null;
     const stalePartial = name.startsWith(PARTIAL_PREFIX) || name.startsWith('.tmp-');
     if (!orphanSidecar && !stalePartial) continue;
     try {

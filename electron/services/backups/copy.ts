@@ -20,7 +20,10 @@ const IN_THREAD_BYTES = 4 * 1024 * 1024;
 
 export type CopyProgress = (copiedPages: number, totalPages: number) => void;
 
-export interface CopyOptions { onProgress?: CopyProgress; signal?: AbortSignal }
+export interface CopyOptions {
+  onProgress?: CopyProgress;
+  signal?: AbortSignal;
+}
 
 class Cancelled extends Error {
   readonly cancelled = true;
@@ -51,13 +54,21 @@ export const copyJob: Job<{ source: string; destination: string }, { pages: numb
   },
 };
 
-export async function onlineCopy(source: string, destination: string, options: CopyOptions = {}): Promise<{ pages: number }> {
+export async function onlineCopy(
+  source: string,
+  destination: string,
+  options: CopyOptions = {},
+): Promise<{ pages: number }> {
   try {
-    const result = await runJob(copyJob, { source, destination }, {
-      inline: fs.statSync(source).size < IN_THREAD_BYTES,
-      onProgress: ([done, total]) => options.onProgress?.(done, total),
-      signal: options.signal,
-    });
+    const result = await runJob(
+      copyJob,
+      { source, destination },
+      {
+        inline: fs.statSync(source).size < IN_THREAD_BYTES,
+        onProgress: ([done, total]) => options.onProgress?.(done, total),
+        signal: options.signal,
+      },
+    );
     options.onProgress?.(result.pages, result.pages);
     return result;
   } catch (error) {

@@ -13,7 +13,16 @@ import type { AppPaths } from '../paths.js';
 import type { Settings } from '../settings.js';
 import { deleteBackup, listBackups, sidecarPath, sweepLeftovers, writeSidecar, type BackupInfo } from './catalog.js';
 import { onlineCopy } from './copy.js';
-import { diskError, ensureSpace, ensureWritableFolder, fsyncDir, fsyncFileAsync, removeQuietly, sha256File, writeFileAtomic } from './disk.js';
+import {
+  diskError,
+  ensureSpace,
+  ensureWritableFolder,
+  fsyncDir,
+  fsyncFileAsync,
+  removeQuietly,
+  sha256File,
+  writeFileAtomic,
+} from './disk.js';
 import { inspectFile } from './inspect.js';
 import { backupFileName, backupFolder, PARTIAL_PREFIX, type BackupFolder, type BackupReason } from './naming.js';
 import { KEEP_PER_REASON, planRotation, type RotationPolicy } from './rotation.js';
@@ -30,8 +39,13 @@ export interface BackupOptions {
 const FOLDER = 'Папка резервных копий';
 
 /** Copy a SQLite journal file into a backup folder (see the top of this file). */
-export async function backupFile(source: string, folder: BackupFolder, reason: BackupReason, now: Date,
-  options: Omit<BackupOptions, 'rotate'> = {}): Promise<BackupInfo> {
+export async function backupFile(
+  source: string,
+  folder: BackupFolder,
+  reason: BackupReason,
+  now: Date,
+  options: Omit<BackupOptions, 'rotate'> = {},
+): Promise<BackupInfo> {
   const progress = options.onProgress ?? (() => undefined);
   if (!fs.existsSync(source)) throw new AppError('not_found', `Файл базы данных не найден: ${source}`);
   ensureWritableFolder(folder.path, { create: folder.isDefault, what: FOLDER });
@@ -54,10 +68,13 @@ export async function backupFile(source: string, folder: BackupFolder, reason: B
     const inspection = await inspectFile(temp, { full: true, what: 'Копия' });
     if (!inspection.ok) {
       const damaged = inspection.problem!.kind === 'damaged';
-      throw new AppError(damaged ? 'internal' : 'bad_request', damaged
-        ? `Копия не прошла проверку целостности — вероятно, повреждён сам журнал (${inspection.problem!.message}). ` +
-          'Предыдущие копии сохранены; обратитесь к администратору'
-        : inspection.problem!.message);
+      throw new AppError(
+        damaged ? 'internal' : 'bad_request',
+        damaged
+          ? `Копия не прошла проверку целостности — вероятно, повреждён сам журнал (${inspection.problem!.message}). ` +
+              'Предыдущие копии сохранены; обратитесь к администратору'
+          : inspection.problem!.message,
+      );
     }
     throwIfCancelled(options.signal);
     await fsyncFileAsync(temp);
@@ -65,9 +82,19 @@ export async function backupFile(source: string, folder: BackupFolder, reason: B
     const sha256 = await sha256File(temp);
     const summary = inspection.summary!;
     const info: BackupInfo = {
-      name, path: final, createdAt: now.toISOString(), reason, size: fs.statSync(temp).size, sha256,
-      checkedAt: now.toISOString(), schema: summary.schema, institution: summary.institution, year: summary.year,
-      counts: summary.counts, auditMax: summary.auditMax, source: path.resolve(source),
+      name,
+      path: final,
+      createdAt: now.toISOString(),
+      reason,
+      size: fs.statSync(temp).size,
+      sha256,
+      checkedAt: now.toISOString(),
+      schema: summary.schema,
+      institution: summary.institution,
+      year: summary.year,
+      counts: summary.counts,
+      auditMax: summary.auditMax,
+      source: path.resolve(source),
     };
     throwIfCancelled(options.signal);
     progress('Запись', 0, 1);
@@ -78,7 +105,8 @@ export async function backupFile(source: string, folder: BackupFolder, reason: B
     progress('Готово', 1, 1);
     return info;
   } catch (error) {
-    const failure = error instanceof CancelledError ? error : diskError(error, `${FOLDER.toLowerCase()} ${folder.path}`, folder.path);
+    const failure =
+      error instanceof CancelledError ? error : diskError(error, `${FOLDER.toLowerCase()} ${folder.path}`, folder.path);
     removeQuietly(temp, `${temp}-journal`, `${temp}-wal`, `${temp}-shm`);
     if (sidecarWritten && !fs.existsSync(final)) removeQuietly(sidecarPath(final));
     throw failure;
@@ -102,13 +130,19 @@ function singleFile(file: string): void {
 function uniqueName(folder: string, now: Date, reason: BackupReason): string {
   for (let seq = 1; ; seq++) {
     const name = backupFileName(now, reason, seq);
-    if (!fs.existsSync(path.join(folder, name)) && !fs.existsSync(path.join(folder, `${PARTIAL_PREFIX}${name}`))) return name;
+    if (!fs.existsSync(path.join(folder, name)) && !fs.existsSync(path.join(folder, `${PARTIAL_PREFIX}${name}`)))
+      return name;
   }
 }
 
 export function rotationPolicy(settings: Settings): RotationPolicy {
   const b = settings.backup;
-  return { keepDaily: b.keepDaily, keepWeekly: b.keepWeekly, keepMonthly: b.keepMonthly, keepPerReason: KEEP_PER_REASON };
+  return {
+    keepDaily: b.keepDaily,
+    keepWeekly: b.keepWeekly,
+    keepMonthly: b.keepMonthly,
+    keepPerReason: KEEP_PER_REASON,
+  };
 }
 
 /** Delete the copies the rotation does not keep; returns their names. */
@@ -135,7 +169,11 @@ const stateFile = (paths: AppPaths) => path.join(paths.userData, 'backup-state.j
 
 export function readBackupState(paths: AppPaths): BackupState {
   try {
-    return { lastSuccess: null, lastFailure: null, ...(JSON.parse(fs.readFileSync(stateFile(paths), 'utf8')) as Partial<BackupState>) };
+    return {
+      lastSuccess: null,
+      lastFailure: null,
+      ...(JSON.parse(fs.readFileSync(stateFile(paths), 'utf8')) as Partial<BackupState>),
+    };
   } catch {
     return { lastSuccess: null, lastFailure: null };
   }
@@ -158,7 +196,11 @@ type BackupDeps = Pick<ServiceDeps, 'dialect' | 'file' | 'settings' | 'paths' | 
  * year closing and the archive: call it first and stop if it throws (AppError with a Russian message).
  * Returns null when there is no file to copy (PostgreSQL — its server's pg_dump does this — or memory).
  */
-export async function backupNow(deps: BackupDeps, reason: BackupReason, options: BackupOptions = {}): Promise<BackupInfo | null> {
+export async function backupNow(
+  deps: BackupDeps,
+  reason: BackupReason,
+  options: BackupOptions = {},
+): Promise<BackupInfo | null> {
   const file = deps.file;
   if (deps.dialect !== 'sqlite' || !file) return null;
   const settings = deps.settings.get();

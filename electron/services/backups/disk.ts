@@ -8,19 +8,31 @@ import { formatBytes } from '../../domain/format-numbers.js';
 
 export function fsyncFile(file: string): void {
   const fd = fs.openSync(file, 'r+');
-  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 export async function fsyncFileAsync(file: string): Promise<void> {
   const handle = await fs.promises.open(file, 'r+');
-  try { await handle.sync(); } finally { await handle.close(); }
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Make a rename durable. Windows cannot open a folder for fsync; NTFS journals the rename itself. */
 export function fsyncDir(dir: string): void {
   if (process.platform === 'win32') return;
   const fd = fs.openSync(dir, 'r');
-  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Write a small file so that it is either complete or absent. */
@@ -60,15 +72,24 @@ export function freeBytes(dir: string): number | null {
 /** A folder we are about to write copies into: it exists (or is the default and is made), and takes a file. */
 export function ensureWritableFolder(dir: string, options: { create: boolean; what: string }): void {
   let stat: fs.Stats | null = null;
-  try { stat = fs.statSync(dir); } catch (error) {
+  try {
+    stat = fs.statSync(dir);
+  } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw diskError(error, `${options.what} ${dir}`);
   }
   if (!stat) {
     if (!options.create) {
-      throw new AppError('unavailable', `${options.what} «${dir}» не найдена. Если это сетевой или съёмный диск — подключите его; ` +
-        'иначе выберите другую папку в настройках');
+      throw new AppError(
+        'unavailable',
+        `${options.what} «${dir}» не найдена. Если это сетевой или съёмный диск — подключите его; ` +
+          'иначе выберите другую папку в настройках',
+      );
     }
-    try { fs.mkdirSync(dir, { recursive: true }); } catch (error) { throw diskError(error, `${options.what} ${dir}`); }
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw diskError(error, `${options.what} ${dir}`);
+    }
   } else if (!stat.isDirectory()) {
     throw new AppError('unavailable', `«${dir}» — это файл, а не папка. Выберите папку для резервных копий`);
   }
@@ -86,8 +107,11 @@ export function ensureWritableFolder(dir: string, options: { create: boolean; wh
 export function ensureSpace(dir: string, needed: number, what: string): void {
   const free = freeBytes(dir);
   if (free !== null && free < needed) {
-    throw new AppError('unavailable', `Недостаточно места: ${what} «${dir}» — свободно ${formatBytes(free)}, ` +
-      `а нужно около ${formatBytes(needed)}. Освободите место или выберите другую папку`);
+    throw new AppError(
+      'unavailable',
+      `Недостаточно места: ${what} «${dir}» — свободно ${formatBytes(free)}, ` +
+        `а нужно около ${formatBytes(needed)}. Освободите место или выберите другую папку`,
+    );
   }
 }
 
@@ -113,12 +137,21 @@ export function diskError(error: unknown, where: string, dir?: string): AppError
   const text = `${code} ${e?.message ?? ''}`;
   const ioError = /SQLITE_IOERR|disk I\/O error|EIO/i.test(text);
   const nearlyFull = ioError && dir !== undefined && (freeBytes(dir) ?? Infinity) < NEARLY_FULL;
-  if (isDiskFull(error) || nearlyFull) return new AppError('unavailable', `Недостаточно места на диске: ${where}. Освободите место или выберите другую папку`);
-  if (/EROFS/.test(text)) return new AppError('unavailable', `Диск доступен только для чтения: ${where}. Выберите другую папку`);
-  if (/EACCES|EPERM|SQLITE_READONLY|readonly/i.test(text)) return new AppError('unavailable', `Нет прав на запись: ${where}. Выберите другую папку или дайте права на запись`);
+  if (isDiskFull(error) || nearlyFull)
+    return new AppError(
+      'unavailable',
+      `Недостаточно места на диске: ${where}. Освободите место или выберите другую папку`,
+    );
+  if (/EROFS/.test(text))
+    return new AppError('unavailable', `Диск доступен только для чтения: ${where}. Выберите другую папку`);
+  if (/EACCES|EPERM|SQLITE_READONLY|readonly/i.test(text))
+    return new AppError('unavailable', `Нет прав на запись: ${where}. Выберите другую папку или дайте права на запись`);
   if (/ENOENT/.test(text)) return new AppError('unavailable', `Папка или файл не найдены: ${where}`);
   if (/EIO|SQLITE_IOERR|EHOSTDOWN|ENOTCONN|ETIMEDOUT|ESTALE|EBUSY|ENXIO/.test(text)) {
-    return new AppError('unavailable', `Диск или сетевая папка недоступны (${code || 'ошибка ввода-вывода'}): ${where}. Проверьте подключение`);
+    return new AppError(
+      'unavailable',
+      `Диск или сетевая папка недоступны (${code || 'ошибка ввода-вывода'}): ${where}. Проверьте подключение`,
+    );
   }
   return new AppError('unavailable', `Ошибка записи: ${where}: ${e?.message ?? String(error)}`);
 }

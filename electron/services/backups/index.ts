@@ -8,6 +8,13 @@ export { backupFolder, REASON_LABELS, type BackupReason, type BackupFolder } fro
 export { listBackups, type BackupInfo } from './catalog.js';
 export { inspectFile, type FileInspection, type JournalSummary, type JournalCounts } from './inspect.js';
 export { restoreLive, restoreFile, fileInUse, POSTGRES_ADVICE, type RestoreResult } from './restore.js';
-export { explainOpenFailure, newestGoodBackup, candidateFolders, describeForPeople, backupTime, type StartupProblem } from './startup.js';
+export {
+  explainOpenFailure,
+  newestGoodBackup,
+  candidateFolders,
+  describeForPeople,
+  backupTime,
+  type StartupProblem,
+} from './startup.js';
 export { dailyBackupTask, backupAtExit, latestOccurrence } from './tasks.js';
 export { pgDump, findPgTool, maskUrl } from './pgdump.js';

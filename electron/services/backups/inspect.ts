@@ -8,7 +8,8 @@ import { count } from '../../domain/format-numbers.js';
 import { probeFile, type ProbeResult } from './probe.js';
 import { migrations } from '../../../db/migrations/index.js';
 
-export type FileProblemKind = 'missing' | 'empty' | 'not_sqlite' | 'truncated' | 'damaged' | 'not_journal' | 'newer' | 'unreadable';
+export type FileProblemKind =
+  'missing' | 'empty' | 'not_sqlite' | 'truncated' | 'damaged' | 'not_journal' | 'newer' | 'unreadable';
 
 export interface JournalCounts {
   students: number;
@@ -41,7 +42,9 @@ const SQLITE_MAGIC = 'SQLite format 3\u0000';
 /** Check the header against the file's length: a copy cut short (full disk, pulled stick) is caught here. */
 export function checkHeader(file: string, what: string): { kind: FileProblemKind; message: string } | null {
   let stat: fs.Stats;
-  try { stat = fs.statSync(file); } catch {
+  try {
+    stat = fs.statSync(file);
+  } catch {
     return { kind: 'missing', message: `${what} не найден: ${file}` };
   }
   if (!stat.isFile()) return { kind: 'not_sqlite', message: `${what} — это не файл: ${file}` };
@@ -49,7 +52,11 @@ export function checkHeader(file: string, what: string): { kind: FileProblemKind
   const header = Buffer.alloc(100);
   let read = 0;
   const fd = fs.openSync(file, 'r');
-  try { read = fs.readSync(fd, header, 0, 100, 0); } finally { fs.closeSync(fd); }
+  try {
+    read = fs.readSync(fd, header, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
   if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
     return { kind: 'not_sqlite', message: `${what} не является базой данных программы «Журнал»: ${file}` };
   }
@@ -62,7 +69,8 @@ export function checkHeader(file: string, what: string): { kind: FileProblemKind
   if (pageSize < 512 || (expected !== null && stat.size < expected) || stat.size % pageSize !== 0) {
     return {
       kind: 'truncated',
-      message: `${what} обрезан или повреждён: ${formatSize(stat.size)}${expected ? ` вместо ${formatSize(expected)}` : ''}. ` +
+      message:
+        `${what} обрезан или повреждён: ${formatSize(stat.size)}${expected ? ` вместо ${formatSize(expected)}` : ''}. ` +
         'Вероятно, запись прервалась (нет места, извлечён диск)',
     };
   }
@@ -92,8 +100,12 @@ const QUERIES: Record<string, string> = {
 export async function inspectFile(file: string, options: { full: boolean; what?: string }): Promise<FileInspection> {
   const what = options.what ?? 'Файл';
   const size = fs.existsSync(file) ? fs.statSync(file).size : 0;
-  const fail = (kind: FileProblemKind, message: string, summary: JournalSummary | null = null): FileInspection =>
-    ({ ok: false, problem: { kind, message }, size, summary });
+  const fail = (kind: FileProblemKind, message: string, summary: JournalSummary | null = null): FileInspection => ({
+    ok: false,
+    problem: { kind, message },
+    size,
+    summary,
+  });
   const header = checkHeader(file, what);
   if (header) return fail(header.kind, header.message);
   let probe: ProbeResult;
@@ -101,7 +113,11 @@ export async function inspectFile(file: string, options: { full: boolean; what?:
     probe = await probeFile(file, options.full, QUERIES);
   } catch (error) {
     const message = (error as Error).message;
-    if (/malformed|corrupt|not a database|SQLITE_CORRUPT|SQLITE_NOTADB/i.test(`${(error as { code?: string }).code} ${message}`)) {
+    if (
+      /malformed|corrupt|not a database|SQLITE_CORRUPT|SQLITE_NOTADB/i.test(
+        `${(error as { code?: string }).code} ${message}`,
+      )
+    ) {
       return fail('damaged', `${what} повреждён: ${corruptionText(message)}`);
     }
     return fail('unreadable', `${what} не удаётся прочитать: ${message}`);
@@ -110,7 +126,8 @@ export async function inspectFile(file: string, options: { full: boolean; what?:
   const r = probe.results;
   const rows = (key: string) => r[key]?.rows ?? [];
   const first = (key: string, column: string) => rows(key)[0]?.[column];
-  if (first('app', 'value') !== APP_ID) return fail('not_journal', `${what} не является базой данных программы «Журнал»`);
+  if (first('app', 'value') !== APP_ID)
+    return fail('not_journal', `${what} не является базой данных программы «Журнал»`);
   const applied = rows('migrations').map((m) => String(m.name));
   const summary: JournalSummary = {
     schema: applied.at(-1) ?? null,
@@ -121,8 +138,12 @@ export async function inspectFile(file: string, options: { full: boolean; what?:
   };
   const unknown = applied.filter((name) => !(name in migrations));
   if (unknown.length > 0) {
-    return fail('newer', `${what} создан более новой версией программы «Журнал» (структура ${unknown.at(-1)}). ` +
-      'Эта версия не может его открыть: сначала обновите программу', summary);
+    return fail(
+      'newer',
+      `${what} создан более новой версией программы «Журнал» (структура ${unknown.at(-1)}). ` +
+        'Эта версия не может его открыть: сначала обновите программу',
+      summary,
+    );
   }
   return { ok: true, problem: null, size, summary };
 }

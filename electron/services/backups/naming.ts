@@ -4,7 +4,17 @@ import path from 'node:path';
 import type { AppPaths } from '../paths.js';
 import type { Settings } from '../settings.js';
 
-export const BACKUP_REASONS = ['daily', 'exit', 'manual', 'migration', 'import', 'year-close', 'year-copy', 'restore', 'archive'] as const;
+export const BACKUP_REASONS = [
+  'daily',
+  'exit',
+  'manual',
+  'migration',
+  'import',
+  'year-close',
+  'year-copy',
+  'restore',
+  'archive',
+] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 export const REASON_LABELS: Record<BackupReason, string> = {

@@ -6,7 +6,12 @@ import { describeCheck, integrityPragma, type CheckRows } from '../../../db/inte
 import { JobError, runJob, type Job } from '../../platform/worker-job.js';
 
 export class IntegrityCheckError extends Error {
-  constructor(message: string, readonly code: string | undefined) { super(message); }
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
 }
 
 export interface ProbeResult {
@@ -16,8 +21,15 @@ export interface ProbeResult {
   results: Record<string, { rows?: Array<Record<string, unknown>>; error?: string }>;
 }
 
-interface ProbeInput { file: string; pragma: string; queries: Record<string, string> }
-interface ProbeOutput { rows: CheckRows; results: ProbeResult['results'] }
+interface ProbeInput {
+  file: string;
+  pragma: string;
+  queries: Record<string, string>;
+}
+interface ProbeOutput {
+  rows: CheckRows;
+  results: ProbeResult['results'];
+}
 
 /** Opens the file read-only; a query on a missing table gives its error, not a failure of the probe. */
 export const probeJob: Job<ProbeInput, ProbeOutput> = {
@@ -48,7 +60,11 @@ export const probeJob: Job<ProbeInput, ProbeOutput> = {
 const IN_THREAD_BYTES = 4 * 1024 * 1024;
 
 /** Check a file (`integrity_check` when `full`, else `quick_check`) and, when sound, run read-only queries on it. */
-export async function probeFile(file: string, full: boolean, queries: Record<string, string> = {}): Promise<ProbeResult> {
+export async function probeFile(
+  file: string,
+  full: boolean,
+  queries: Record<string, string> = {},
+): Promise<ProbeResult> {
   const inline = fs.statSync(file).size < IN_THREAD_BYTES;
   try {
     const result = await runJob(probeJob, { file, pragma: integrityPragma(full), queries }, { inline });

@@ -81,12 +81,17 @@ async function summaryOf(stage: string): Promise<JournalSummary> {
 }
 
 /** Restore a copy into the live journal of a running program (the admin's «Восстановить»). */
-export async function restoreLive(deps: ServiceDeps, name: string, who: Pick<Session, 'userId' | 'login'>): Promise<RestoreResult> {
+export async function restoreLive(
+  deps: ServiceDeps,
+  name: string,
+  who: Pick<Session, 'userId' | 'login'>,
+): Promise<RestoreResult> {
   if (deps.dialect !== 'sqlite' || !deps.file) throw new AppError('bad_request', POSTGRES_ADVICE);
   if (!isBackupFileName(name)) throw new AppError('bad_request', `«${name}» — не имя резервной копии журнала`);
   const folder = backupFolder(deps.settings.get(), deps.paths);
   const source = path.join(folder.path, name);
-  if (!fs.existsSync(source)) throw new AppError('not_found', `Резервная копия «${name}» не найдена в папке ${folder.path}`);
+  if (!fs.existsSync(source))
+    throw new AppError('not_found', `Резервная копия «${name}» не найдена в папке ${folder.path}`);
   const live = deps.file;
   const holder = deps.database;
   return exclusive(async () => {
@@ -98,14 +103,23 @@ export async function restoreLive(deps: ServiceDeps, name: string, who: Pick<Ses
         await holder.replace(async () => installFile(stage, live));
       } catch (error) {
         await putBack(undo.path, live, holder);
-        throw new AppError('internal', `Не удалось открыть восстановленную базу (${(error as Error).message}). ` +
-          'Журнал возвращён в состояние до восстановления');
+        throw new AppError(
+          'internal',
+          `Не удалось открыть восстановленную базу (${(error as Error).message}). ` +
+            'Журнал возвращён в состояние до восстановления',
+        );
       }
       await audit(holder.current.db, who, deps.clock.now(), {
-        action: 'backups.restore', entity: 'database', entityId: name,
+        action: 'backups.restore',
+        entity: 'database',
+        entityId: name,
         after: { from: name, createdAt: describeBackup(source)?.createdAt ?? null, undo: undo.name },
       });
-      return { restored: { name, createdAt: describeBackup(source)?.createdAt ?? null, summary }, undo, damagedKeptAs: null };
+      return {
+        restored: { name, createdAt: describeBackup(source)?.createdAt ?? null, summary },
+        undo,
+        damagedKeptAs: null,
+      };
     } finally {
       removeQuietly(stage, `${stage}-journal`);
     }
@@ -123,7 +137,12 @@ async function putBack(undo: string, live: string, holder: ServiceDeps['database
  * app at start when the journal is damaged). A healthy journal is copied to `undoFolder` first; a
  * damaged or unreadable one is kept beside as `<file>.damaged-<time>`, never deleted.
  */
-export async function restoreFile(target: string, backup: string, undoFolder: BackupFolder, now: Date): Promise<RestoreResult> {
+export async function restoreFile(
+  target: string,
+  backup: string,
+  undoFolder: BackupFolder,
+  now: Date,
+): Promise<RestoreResult> {
   const dir = path.dirname(target);
   fs.mkdirSync(dir, { recursive: true });
   const stage = await stageCopy(backup, dir);
@@ -143,7 +162,11 @@ export async function restoreFile(target: string, backup: string, undoFolder: Ba
       }
     }
     installFile(stage, target);
-    return { restored: { name: path.basename(backup), createdAt: describeBackup(backup)?.createdAt ?? null, summary }, undo, damagedKeptAs };
+    return {
+      restored: { name: path.basename(backup), createdAt: describeBackup(backup)?.createdAt ?? null, summary },
+      undo,
+      damagedKeptAs,
+    };
   } finally {
     removeQuietly(stage, `${stage}-journal`);
   }

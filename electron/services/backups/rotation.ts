@@ -54,7 +54,10 @@ function newestPerBucket<T extends Rotatable>(sorted: T[], n: number, key: (d: D
   return kept;
 }
 
-export function planRotation<T extends Rotatable>(items: readonly T[], policy: RotationPolicy): { keep: T[]; remove: T[] } {
+export function planRotation<T extends Rotatable>(
+  items: readonly T[],
+  policy: RotationPolicy,
+): { keep: T[]; remove: T[] } {
   const sorted = [...items].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
   const keep = new Set<T>();
   const regular = sorted.filter((b) => REGULAR_REASONS.includes(b.reason));

@@ -33,7 +33,9 @@ export async function newestGoodBackup(folders: BackupFolder[]): Promise<BackupI
 }
 
 function summaryFields(s: JournalSummary | null): Partial<BackupInfo> {
-  return s ? { schema: s.schema, institution: s.institution, year: s.year, counts: s.counts, auditMax: s.auditMax } : {};
+  return s
+    ? { schema: s.schema, institution: s.institution, year: s.year, counts: s.counts, auditMax: s.auditMax }
+    : {};
 }
 
 export interface StartupProblem {
@@ -48,13 +50,22 @@ export interface StartupProblem {
 const OFFER_REASONS = new Set(['damaged', 'not_journal', 'missing', 'cannot_open']);
 
 /** Turn a failure to open the journal into a message and, when it helps, the copy to restore. */
-export async function explainOpenFailure(error: unknown, file: string | null, settings: Settings, paths: AppPaths): Promise<StartupProblem> {
+export async function explainOpenFailure(
+  error: unknown,
+  file: string | null,
+  settings: Settings,
+  paths: AppPaths,
+): Promise<StartupProblem> {
   const base = error instanceof Error ? error.message : String(error);
   const reason = error instanceof DatabaseOpenError ? error.reason : null;
   if (!file || !reason || !OFFER_REASONS.has(reason)) return { message: base, backup: null, file };
   const backup = await newestGoodBackup(candidateFolders(settings, paths));
   if (!backup) {
-    return { message: `${base}\n\nИсправных резервных копий журнала не найдено. Обратитесь к администратору: файл не изменялся.`, backup: null, file };
+    return {
+      message: `${base}\n\nИсправных резервных копий журнала не найдено. Обратитесь к администратору: файл не изменялся.`,
+      backup: null,
+      file,
+    };
   }
   return { message: `${base}\n\nПоследняя исправная резервная копия: ${describeForPeople(backup)}.`, backup, file };
 }
@@ -67,8 +78,10 @@ export function backupTime(b: Pick<BackupInfo, 'createdAt'>): string {
 /** «от 24.11.2026 18:00 (учебный год 2026/2027; обучающихся: 150, отметок: 12 345), файл …» */
 export function describeForPeople(b: BackupInfo): string {
   const when = backupTime(b);
-  const parts = [b.year ? `учебный год ${b.year}` : null,
-    b.counts ? `обучающихся: ${count(b.counts.students)}, отметок: ${count(b.counts.marks)}` : null].filter(Boolean);
+  const parts = [
+    b.year ? `учебный год ${b.year}` : null,
+    b.counts ? `обучающихся: ${count(b.counts.students)}, отметок: ${count(b.counts.marks)}` : null,
+  ].filter(Boolean);
   return `от ${when}${parts.length ? ` (${parts.join('; ')})` : ''}, файл ${b.path}`;
 }
 
@@ -79,10 +92,15 @@ export function describeForPeople(b: BackupInfo): string {
 export function checkJournalPresent(file: string | null, settings: Settings, paths: AppPaths): void {
   if (!file || fs.existsSync(file)) return;
   const own = path.resolve(file);
-  const copies = candidateFolders(settings, paths).flatMap((f) => listBackups(f.path)).filter((b) => b.source === own);
+  const copies = candidateFolders(settings, paths)
+    .flatMap((f) => listBackups(f.path))
+    .filter((b) => b.source === own);
   if (copies.length > 0) {
-    throw new DatabaseOpenError('missing', `Файл журнала не найден: ${file}. Программа не создаёт пустой журнал на его месте, ` +
-      'потому что есть его резервные копии. Если файл на съёмном или сетевом диске — подключите диск и запустите программу снова');
+    throw new DatabaseOpenError(
+      'missing',
+      `Файл журнала не найден: ${file}. Программа не создаёт пустой журнал на его месте, ` +
+        'потому что есть его резервные копии. Если файл на съёмном или сетевом диске — подключите диск и запустите программу снова',
+    );
   }
 }
 
@@ -102,7 +120,10 @@ export function backupBeforeMigration(settings: () => Settings, paths: AppPaths,
         errors.push((error as Error).message);
       }
     }
-    throw new DatabaseOpenError('backup_failed', 'Перед обновлением структуры базы данных не удалось сделать резервную копию, ' +
-      `поэтому обновление не выполнено и журнал не изменён: ${errors.join('; ')}`);
+    throw new DatabaseOpenError(
+      'backup_failed',
+      'Перед обновлением структуры базы данных не удалось сделать резервную копию, ' +
+        `поэтому обновление не выполнено и журнал не изменён: ${errors.join('; ')}`,
+    );
   };
 }

@@ -46,7 +46,10 @@ export async function backupAtExit(deps: ServiceDeps): Promise<BackupInfo | null
   if (!settings.backup.onExit || deps.dialect !== 'sqlite' || !deps.file) return null;
   const own = path.resolve(deps.file);
   const newest = listBackups(backupFolder(settings, deps.paths).path).find((b) => b.source === own);
-  const row = await deps.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+  const row = await deps.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('id').as('max'))
+    .executeTakeFirst();
   const auditMax = Number(row?.max ?? 0);
   if (newest && newest.auditMax === auditMax) return null;
   return backupNow(deps, 'exit');

@@ -9,12 +9,32 @@ import { assertEditable, writeScope } from './scope.js';
 
 const MAX_COLUMNS = 5;
 
-function info(c: { id: number; seq: number; kind: string; title: string; weight: number; release_on: string | null; version: number }): WorkColumnInfo {
-  return { id: c.id, seq: c.seq, kind: c.kind, title: c.title, weight: Number(c.weight), releaseOn: c.release_on, version: c.version };
+function info(c: {
+  id: number;
+  seq: number;
+  kind: string;
+  title: string;
+  weight: number;
+  release_on: string | null;
+  version: number;
+}): WorkColumnInfo {
+  return {
+    id: c.id,
+    seq: c.seq,
+    kind: c.kind,
+    title: c.title,
+    weight: Number(c.weight),
+    releaseOn: c.release_on,
+    version: c.version,
+  };
 }
 
 async function lessonOf(ctx: AuthedContext, db: Db, lessonId: number) {
-  const lesson = await db.selectFrom('lessons').select(['id', 'journal_id', 'date']).where('id', '=', lessonId).executeTakeFirst();
+  const lesson = await db
+    .selectFrom('lessons')
+    .select(['id', 'journal_id', 'date'])
+    .where('id', '=', lessonId)
+    .executeTakeFirst();
   if (!lesson) throw new AppError('not_found', 'Занятие не найдено: возможно, его удалили. Обновите страницу');
   const scope = await writeScope(ctx, db, lesson.journal_id);
   if (!scope.marksEnabled) throw badInput('Отметки в организации не ведутся: виды работ не нужны');
@@ -26,7 +46,8 @@ async function columnOf(ctx: AuthedContext, db: Db, columnId: number, version: n
   const column = await db.selectFrom('work_columns').selectAll().where('id', '=', columnId).executeTakeFirst();
   if (!column) throw new AppError('not_found', 'Вид работы не найден: возможно, его удалили. Обновите страницу');
   const found = await lessonOf(ctx, db, column.lesson_id);
-  if (column.version !== version) throw conflict('Вид работы уже изменили в другом окне. Обновите страницу', info(column));
+  if (column.version !== version)
+    throw conflict('Вид работы уже изменили в другом окне. Обновите страницу', info(column));
   return { column, ...found };
 }
 
@@ -36,13 +57,33 @@ export async function add(ctx: AuthedContext, input: Parsed<'columns.add'>): Pro
     const existing = await trx.selectFrom('work_columns').select(['seq']).where('lesson_id', '=', lesson.id).execute();
     if (existing.length >= MAX_COLUMNS) throw badInput(`На занятии не больше ${MAX_COLUMNS} видов работ`);
     const kind = WORK_KINDS[input.kind]!;
-    const row = await trx.insertInto('work_columns').values({
-      lesson_id: lesson.id, seq: Math.max(0, ...existing.map((c) => c.seq)) + 1, kind: input.kind, title: input.title ?? kind.title,
-      weight: input.weight ?? kind.weight, release_on: input.releaseOn ?? null, version: 1,
-    }).returningAll().executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('work_columns')
+      .values({
+        lesson_id: lesson.id,
+        seq: Math.max(0, ...existing.map((c) => c.seq)) + 1,
+        kind: input.kind,
+        title: input.title ?? kind.title,
+        weight: input.weight ?? kind.weight,
+        release_on: input.releaseOn ?? null,
+        version: 1,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await audit(trx, ctx.session, ctx.clock.now(), {
-      action: 'columns.add', entity: 'work_columns', entityId: row.id, journalId: scope.journal.id,
-      after: { lessonId: lesson.id, date: lesson.date, kind: row.kind, title: row.title, weight: Number(row.weight), releaseOn: row.release_on, unlockId },
+      action: 'columns.add',
+      entity: 'work_columns',
+      entityId: row.id,
+      journalId: scope.journal.id,
+      after: {
+        lessonId: lesson.id,
+        date: lesson.date,
+        kind: row.kind,
+        title: row.title,
+        weight: Number(row.weight),
+        releaseOn: row.release_on,
+        unlockId,
+      },
     });
     return info(row);
   });
@@ -51,14 +92,34 @@ export async function add(ctx: AuthedContext, input: Parsed<'columns.add'>): Pro
 export async function update(ctx: AuthedContext, input: Parsed<'columns.update'>): Promise<WorkColumnInfo> {
   return ctx.db.transaction().execute(async (trx) => {
     const { column, lesson, scope, unlockId } = await columnOf(ctx, trx, input.columnId, input.version);
-    const row = await trx.updateTable('work_columns').set({
-      kind: input.kind, title: input.title, weight: input.weight, release_on: input.releaseOn, version: column.version + 1,
-    }).where('id', '=', column.id).where('version', '=', input.version).returningAll().executeTakeFirst();
+    const row = await trx
+      .updateTable('work_columns')
+      .set({
+        kind: input.kind,
+        title: input.title,
+        weight: input.weight,
+        release_on: input.releaseOn,
+        version: column.version + 1,
+      })
+      .where('id', '=', column.id)
+      .where('version', '=', input.version)
+      .returningAll()
+      .executeTakeFirst();
     if (!row) throw conflict('Вид работы уже изменили в другом окне. Обновите страницу');
     await audit(trx, ctx.session, ctx.clock.now(), {
-      action: 'columns.update', entity: 'work_columns', entityId: row.id, journalId: scope.journal.id,
+      action: 'columns.update',
+      entity: 'work_columns',
+      entityId: row.id,
+      journalId: scope.journal.id,
       before: { kind: column.kind, title: column.title, weight: Number(column.weight), releaseOn: column.release_on },
-      after: { lessonId: lesson.id, kind: row.kind, title: row.title, weight: Number(row.weight), releaseOn: row.release_on, unlockId },
+      after: {
+        lessonId: lesson.id,
+        kind: row.kind,
+        title: row.title,
+        weight: Number(row.weight),
+        releaseOn: row.release_on,
+        unlockId,
+      },
     });
     return info(row);
   });
@@ -67,11 +128,22 @@ export async function update(ctx: AuthedContext, input: Parsed<'columns.update'>
 export async function remove(ctx: AuthedContext, input: Parsed<'columns.remove'>): Promise<null> {
   return ctx.db.transaction().execute(async (trx) => {
     const { column, lesson, scope, unlockId } = await columnOf(ctx, trx, input.columnId, input.version);
-    const marks = await trx.selectFrom('marks').select(['student_id', 'value']).where('column_id', '=', column.id).execute();
-    const res = await trx.deleteFrom('work_columns').where('id', '=', column.id).where('version', '=', input.version).executeTakeFirst();
+    const marks = await trx
+      .selectFrom('marks')
+      .select(['student_id', 'value'])
+      .where('column_id', '=', column.id)
+      .execute();
+    const res = await trx
+      .deleteFrom('work_columns')
+      .where('id', '=', column.id)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
     if (Number(res.numDeletedRows) === 0) throw conflict('Вид работы уже изменили в другом окне. Обновите страницу');
     await audit(trx, ctx.session, ctx.clock.now(), {
-      action: 'columns.remove', entity: 'work_columns', entityId: column.id, journalId: scope.journal.id,
+      action: 'columns.remove',
+      entity: 'work_columns',
+      entityId: column.id,
+      journalId: scope.journal.id,
       before: { lessonId: lesson.id, date: lesson.date, title: column.title, weight: Number(column.weight), marks },
       after: { unlockId },
     });

@@ -55,7 +55,9 @@ export function catalogue(db: Kysely<Database>, tag: CatalogueTag): Promise<Cata
   const entry = { tag, catalogue: load(db, tag) };
   held.set(db, entry);
   // A failed read is not kept: the next page reads again.
-  entry.catalogue.catch(() => { if (held.get(db) === entry) held.delete(db); });
+  entry.catalogue.catch(() => {
+    if (held.get(db) === entry) held.delete(db);
+  });
   return entry.catalogue;
 }
 
@@ -63,7 +65,12 @@ async function load(db: Kysely<Database>, tag: CatalogueTag): Promise<Catalogue>
   const journals = new Map<number, Promise<JournalLabel[]>>();
   const timetable = new Map<number, Promise<Map<number, TimetableEntry[]>>>();
   const c: Catalogue = {
-    tag, bells: new Map(), years: new Map(), periods: new Map(), periodTitles: new Map(), holidays: new Set(),
+    tag,
+    bells: new Map(),
+    years: new Map(),
+    periods: new Map(),
+    periodTitles: new Map(),
+    holidays: new Set(),
     journals: (yearId) => once(journals, yearId, () => yearJournals(db, yearId)),
     timetable: (yearId) => once(timetable, yearId, () => yearTimetable(db, yearId)),
   };
@@ -77,7 +84,9 @@ function once<T>(cache: Map<number, Promise<T>>, key: number, read: () => Promis
   if (!p) {
     p = read();
     cache.set(key, p);
-    p.catch(() => { if (cache.get(key) === p) cache.delete(key); });
+    p.catch(() => {
+      if (cache.get(key) === p) cache.delete(key);
+    });
   }
   return p;
 }
@@ -86,8 +95,12 @@ async function fill(db: Kysely<Database>, c: Catalogue): Promise<void> {
   const [bells, years, periods, holidays] = await Promise.all([
     db.selectFrom('bells').selectAll().execute(),
     db.selectFrom('academic_years').selectAll().execute(),
-    db.selectFrom('periods').select(['id', 'year_id', 'title', 'starts_on', 'ends_on'])
-      .orderBy('year_id').orderBy('seq').execute(),
+    db
+      .selectFrom('periods')
+      .select(['id', 'year_id', 'title', 'starts_on', 'ends_on'])
+      .orderBy('year_id')
+      .orderBy('seq')
+      .execute(),
     db.selectFrom('holidays').select('date').execute(),
   ]);
   for (const b of bells) c.bells.set(b.lesson_no, `${b.starts_at}–${b.ends_at}`);
@@ -102,21 +115,34 @@ async function fill(db: Kysely<Database>, c: Catalogue): Promise<void> {
 }
 
 async function yearJournals(db: Kysely<Database>, yearId: number): Promise<JournalLabel[]> {
-  const rows = await db.selectFrom('journals as j')
-    .innerJoin('subjects as s', 's.id', 'j.subject_id').innerJoin('users as t', 't.id', 'j.teacher_user_id')
+  const rows = await db
+    .selectFrom('journals as j')
+    .innerJoin('subjects as s', 's.id', 'j.subject_id')
+    .innerJoin('users as t', 't.id', 'j.teacher_user_id')
     .select(['j.id', 'j.group_id', 'j.subgroup_id', 's.name as subject'])
     .select(['t.last_name', 't.first_name', 't.middle_name'])
     .where('j.year_id', '=', yearId)
-    .orderBy('s.name').orderBy('j.group_id').orderBy('j.id').execute();
+    .orderBy('s.name')
+    .orderBy('j.group_id')
+    .orderBy('j.id')
+    .execute();
   return rows.map((j) => ({
-    id: j.id, groupId: j.group_id, subgroupId: j.subgroup_id, subject: j.subject, teacher: shortName(j),
+    id: j.id,
+    groupId: j.group_id,
+    subgroupId: j.subgroup_id,
+    subject: j.subject,
+    teacher: shortName(j),
   }));
 }
 
 async function yearTimetable(db: Kysely<Database>, yearId: number): Promise<Map<number, TimetableEntry[]>> {
-  const rows = await db.selectFrom('timetable')
+  const rows = await db
+    .selectFrom('timetable')
     .select(['journal_id', 'group_id', 'weekday', 'lesson_no', 'room', 'week_parity', 'valid_from', 'valid_to'])
-    .where('year_id', '=', yearId).orderBy('journal_id').orderBy('id').execute();
+    .where('year_id', '=', yearId)
+    .orderBy('journal_id')
+    .orderBy('id')
+    .execute();
   const byJournal = new Map<number, TimetableEntry[]>();
   for (const r of rows) {
     const list = byJournal.get(r.journal_id);

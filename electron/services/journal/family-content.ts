@@ -35,10 +35,11 @@ const held = new WeakMap<Kysely<Database>, Map<number, { version: number; conten
 
 /** The journals' contents as of the versions a page read (or later), from memory when unchanged. */
 export async function journalContents(
-  db: Kysely<Database>, versions: Map<number, number>,
+  db: Kysely<Database>,
+  versions: Map<number, number>,
 ): Promise<Map<number, JournalContent>> {
   let kept = held.get(db);
-  if (!kept) held.set(db, kept = new Map());
+  if (!kept) held.set(db, (kept = new Map()));
   const stale = [...versions].filter(([id, version]) => kept.get(id)?.version !== version).map(([id]) => id);
   if (stale.length > 0) {
     const loading = load(db, stale, versions);
@@ -47,7 +48,9 @@ export async function journalContents(
       const entry = { version: versions.get(id)!, content: loading.then((all) => all.get(id)!) };
       kept.set(id, entry);
       // A failed read is not kept: the next page reads again.
-      entry.content.catch(() => { if (kept.get(id) === entry) kept.delete(id); });
+      entry.content.catch(() => {
+        if (kept.get(id) === entry) kept.delete(id);
+      });
     }
     for (const id of kept.keys()) {
       if (kept.size <= LIMIT) break;
@@ -60,14 +63,25 @@ export async function journalContents(
 }
 
 async function load(
-  db: Kysely<Database>, journalIds: number[], versions: Map<number, number>,
+  db: Kysely<Database>,
+  journalIds: number[],
+  versions: Map<number, number>,
 ): Promise<Map<number, JournalContent>> {
   const [lessons, columns] = await Promise.all([
-    db.selectFrom('lessons').select(['id', 'journal_id', 'date', 'lesson_no', 'topic', 'homework'])
-      .where('journal_id', 'in', journalIds).orderBy('journal_id').orderBy('date').orderBy('id').execute(),
-    db.selectFrom('work_columns as c').innerJoin('lessons as l', 'l.id', 'c.lesson_id')
+    db
+      .selectFrom('lessons')
+      .select(['id', 'journal_id', 'date', 'lesson_no', 'topic', 'homework'])
+      .where('journal_id', 'in', journalIds)
+      .orderBy('journal_id')
+      .orderBy('date')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('work_columns as c')
+      .innerJoin('lessons as l', 'l.id', 'c.lesson_id')
       .select(['c.id', 'c.lesson_id', 'c.title', 'c.weight', 'c.release_on', 'c.seq'])
-      .where('l.journal_id', 'in', journalIds).execute(),
+      .where('l.journal_id', 'in', journalIds)
+      .execute(),
   ]);
   const out = new Map<number, JournalContent>();
   for (const id of journalIds) out.set(id, { version: versions.get(id)!, lessons: [], columns: new Map() });
@@ -102,7 +116,7 @@ export function contentView(db: Kysely<Database>, contents: Map<number, JournalC
   const ids = [...contents.keys()].sort((a, b) => a - b);
   const key = ids.map((id) => `${id}:${contents.get(id)!.version}`).join(',');
   let kept = views.get(db);
-  if (!kept) views.set(db, kept = new Map());
+  if (!kept) views.set(db, (kept = new Map()));
   const hit = kept.get(key);
   // The same versions may have been read twice (two pages at once): the view must hold these very objects.
   if (hit && hit.journals.every(([id, lessons]) => contents.get(id)!.lessons === lessons)) return hit;
@@ -124,7 +138,8 @@ export function contentView(db: Kysely<Database>, contents: Map<number, JournalC
 
 /** The index of the first lesson on or after `date` (lessons by date). */
 export function firstFrom(lessons: LessonInfo[], date: string): number {
-  let lo = 0, hi = lessons.length;
+  let lo = 0,
+    hi = lessons.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (lessons[mid]!.date < date) lo = mid + 1;

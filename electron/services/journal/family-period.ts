@@ -17,10 +17,18 @@ interface PeriodInput {
 export function periodSubjects(input: PeriodInput): FamilySubject[] {
   const { period, lessons } = input;
   const inPeriod = (date: string) => date >= period.startsOn && date <= period.endsOn;
-  const marks = groupBy(lessons.marks.filter((m) => inPeriod(m.date)), (m) => m.journal_id);
-  const attendance = groupBy(lessons.attendance.filter((a) => inPeriod(a.date)), (a) => a.journal_id);
-  const finals = groupBy(lessons.finals.filter((f) => f.period_id === null || f.period_id === period.id),
-    (f) => f.journal_id);
+  const marks = groupBy(
+    lessons.marks.filter((m) => inPeriod(m.date)),
+    (m) => m.journal_id,
+  );
+  const attendance = groupBy(
+    lessons.attendance.filter((a) => inPeriod(a.date)),
+    (a) => a.journal_id,
+  );
+  const finals = groupBy(
+    lessons.finals.filter((f) => f.period_id === null || f.period_id === period.id),
+    (f) => f.journal_id,
+  );
   const subjects: FamilySubject[] = [];
   for (const j of input.journals.values()) {
     const fin = finals.get(j.id) ?? [];
@@ -29,12 +37,14 @@ export function periodSubjects(input: PeriodInput): FamilySubject[] {
     const visible = all.filter((m) => !input.hidden(m.release_on));
     const att = attendance.get(j.id) ?? [];
     subjects.push({
-      journalId: j.id, subject: j.subject, teacher: j.teacher,
+      journalId: j.id,
+      subject: j.subject,
+      teacher: j.teacher,
       marks: visible.map((m) => ({ date: m.date, title: m.title, weight: Number(m.weight), value: m.value })),
       average: weightedAverage(visible.map((m) => ({ value: m.value, weight: Number(m.weight) }))),
       finals: fin.map((f) => ({
         kind: f.kind,
-        periodTitle: f.period_id === null ? null : input.periodTitles.get(f.period_id) ?? null,
+        periodTitle: f.period_id === null ? null : (input.periodTitles.get(f.period_id) ?? null),
         value: f.value,
       })),
       absences: {
@@ -56,10 +66,18 @@ export function periodAbsences(input: PeriodInput, excuses: ExcuseInfo[]): Famil
   return input.lessons.attendance
     .filter((a) => a.date >= period.startsOn && a.date <= period.endsOn && a.code !== 'уч')
     .map((a): FamilyAbsence => ({
-      date: a.date, lessonNo: a.lesson_no, subject: input.journals.get(a.journal_id)!.subject, code: a.code,
-      lateMinutes: a.late_minutes, reason: a.reason,
-      excuseStatus: a.excuse_id !== null ? status.get(a.excuse_id) ?? 'confirmed'
-        : pending.some((x) => x.fromDate <= a.date && a.date <= x.toDate) ? 'submitted' : null,
+      date: a.date,
+      lessonNo: a.lesson_no,
+      subject: input.journals.get(a.journal_id)!.subject,
+      code: a.code,
+      lateMinutes: a.late_minutes,
+      reason: a.reason,
+      excuseStatus:
+        a.excuse_id !== null
+          ? (status.get(a.excuse_id) ?? 'confirmed')
+          : pending.some((x) => x.fromDate <= a.date && a.date <= x.toDate)
+            ? 'submitted'
+            : null,
     }))
     .sort((x, y) => (x.date < y.date ? 1 : x.date > y.date ? -1 : x.lessonNo - y.lessonNo));
 }

@@ -20,12 +20,19 @@ interface WeekInput {
   hidden: (releaseOn: string | null) => boolean;
 }
 
-interface Key { journalId: number; date: string; lessonNo: number; room: string | null }
+interface Key {
+  journalId: number;
+  date: string;
+  lessonNo: number;
+  room: string | null;
+}
 
 export function weekDays(input: WeekInput): FamilyPage['week']['days'] {
   const { week, journals, lessons } = input;
-  const onRoster = (groupId: number, date: string) => input.enrolments.some((e) => e.group_id === groupId
-    && e.from_date <= date && (e.until_date === null || date < e.until_date));
+  const onRoster = (groupId: number, date: string) =>
+    input.enrolments.some(
+      (e) => e.group_id === groupId && e.from_date <= date && (e.until_date === null || date < e.until_date),
+    );
   // The journals' entries in id order of journal, each journal's in id order: as the timetable was read before.
   const entries: TimetableEntry[] = [];
   for (const id of [...journals.keys()].sort((a, b) => a - b)) {
@@ -33,8 +40,11 @@ export function weekDays(input: WeekInput): FamilyPage['week']['days'] {
       if (e.valid_from <= week.to && (e.valid_to === null || e.valid_to >= week.from)) entries.push(e);
     }
   }
-  const slots = unrollTimetable(entries, input.catalogue.holidays,
-    { yearStart: input.year.starts_on, from: week.from, to: week.to });
+  const slots = unrollTimetable(entries, input.catalogue.holidays, {
+    yearStart: input.year.starts_on,
+    from: week.from,
+    to: week.to,
+  });
   const keys = new Map<string, Key>();
   for (const s of slots) {
     if (onRoster(s.groupId, s.date)) {
@@ -64,11 +74,21 @@ export function weekDays(input: WeekInput): FamilyPage['week']['days'] {
       const l = held.get(k);
       const a = l ? attendance.get(l.id) : undefined;
       day.push({
-        journalId: key.journalId, lessonNo: key.lessonNo, time: input.catalogue.bells.get(key.lessonNo) ?? null,
-        subject: j.subject, teacher: j.teacher, room: key.room, held: Boolean(l), topic: l?.topic || null,
-        homework: l?.homework ?? null, individualHomework: l ? l.individual ?? null : null,
-        marks: l ? (marks.get(l.id) ?? []).filter((m) => !input.hidden(m.release_on))
-          .map((m) => ({ title: m.title, value: m.value, weight: Number(m.weight) })) : [],
+        journalId: key.journalId,
+        lessonNo: key.lessonNo,
+        time: input.catalogue.bells.get(key.lessonNo) ?? null,
+        subject: j.subject,
+        teacher: j.teacher,
+        room: key.room,
+        held: Boolean(l),
+        topic: l?.topic || null,
+        homework: l?.homework ?? null,
+        individualHomework: l ? (l.individual ?? null) : null,
+        marks: l
+          ? (marks.get(l.id) ?? [])
+              .filter((m) => !input.hidden(m.release_on))
+              .map((m) => ({ title: m.title, value: m.value, weight: Number(m.weight) }))
+          : [],
         attendance: a ? { code: a.code, lateMinutes: a.late_minutes, reason: a.reason } : null,
       });
     }

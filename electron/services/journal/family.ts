@@ -23,17 +23,25 @@ export async function page(ctx: AuthedContext, input: Parsed<'family.page'>): Pr
   if (!data) throw notFound('Обучающийся');
   const { student, enrolments } = data;
   const own = ownChild(session, student.id, data.linked);
-  assertFamilyScope(session, own, enrolments.map((e) => ({ id: e.group_id, department_id: e.department_id })));
+  assertFamilyScope(
+    session,
+    own,
+    enrolments.map((e) => ({ id: e.group_id, department_id: e.department_id })),
+  );
   const cat = await catalogue(db, data.tag);
   const today = ctx.clock.today();
   const focus = input.weekOf ?? today;
-  const current = enrolments.find((e) => e.from_date <= focus && (e.until_date === null || focus < e.until_date))
-    ?? enrolments.at(-1);
+  const current =
+    enrolments.find((e) => e.from_date <= focus && (e.until_date === null || focus < e.until_date)) ??
+    enrolments.at(-1);
 
-  const year = current ? cat.years.get(current.year_id) ?? null : null;
+  const year = current ? (cat.years.get(current.year_id) ?? null) : null;
   const periods = current ? (cat.periods.get(current.year_id) ?? []).map((p) => ({ ...p })) : [];
-  let period = periods.find((p) => p.startsOn <= focus && focus <= p.endsOn)
-    ?? [...periods].reverse().find((p) => p.startsOn <= focus) ?? periods[0] ?? null;
+  let period =
+    periods.find((p) => p.startsOn <= focus && focus <= p.endsOn) ??
+    [...periods].reverse().find((p) => p.startsOn <= focus) ??
+    periods[0] ??
+    null;
   if (input.periodId) {
     period = periods.find((p) => p.id === input.periodId) ?? null;
     if (!period) throw badInput('Период не относится к учебному году обучающегося');
@@ -41,9 +49,14 @@ export async function page(ctx: AuthedContext, input: Parsed<'family.page'>): Pr
   const from = weekStart(focus);
   const base: FamilyPage = {
     student: { id: student.id, fullName: fullName(student), groupName: current?.name ?? null },
-    children: data.children.map((r) => ({ studentId: r.id, fullName: fullName(r) })), today,
-    canSendExcuse: own && hasRole(session, 'parent'), periods, period,
-    week: { from, to: addDays(from, 5), days: [] }, subjects: [], absences: [],
+    children: data.children.map((r) => ({ studentId: r.id, fullName: fullName(r) })),
+    today,
+    canSendExcuse: own && hasRole(session, 'parent'),
+    periods,
+    period,
+    week: { from, to: addDays(from, 5), days: [] },
+    subjects: [],
+    absences: [],
     excuses: data.excuses.map((r) => excuseInfo(r, enrolments, Number(r.absences), Number(r.excused))),
   };
   if (!year) return base;
@@ -60,7 +73,8 @@ export async function page(ctx: AuthedContext, input: Parsed<'family.page'>): Pr
   const range = {
     from: period && period.startsOn < week.from ? period.startsOn : week.from,
     to: period && period.endsOn > week.to ? period.endsOn : week.to,
-    week, period,
+    week,
+    period,
   };
   const versions = new Map([...journals.keys()].map((id) => [id, data.journalVersions.get(id) ?? -1]));
   const [contents, timetable] = await Promise.all([journalContents(db, versions), cat.timetable(year.id)]);

@@ -8,7 +8,14 @@ import { ruDate } from '../../domain/format-dates.js';
 import { shortName } from '../session.js';
 import { parseScale } from '../../domain/scale.js';
 
-export interface PeriodRow { id: number; seq: number; title: string; starts_on: string; ends_on: string; locked: number }
+export interface PeriodRow {
+  id: number;
+  seq: number;
+  title: string;
+  starts_on: string;
+  ends_on: string;
+  locked: number;
+}
 
 export interface WriteScope {
   journal: JournalRow;
@@ -35,55 +42,109 @@ export type JournalRef = number | { columnId: number };
  * first before anything else is used.
  */
 export async function writeScope(ctx: AuthedContext, db: Db, ref: JournalRef): Promise<WriteScope> {
-  const head = await db.selectFrom('journals as j')
+  const head = await db
+    .selectFrom('journals as j')
     .select((eb) => {
       const year = eb.selectFrom('academic_years as y').whereRef('y.id', '=', 'j.year_id');
       const group = eb.selectFrom('groups as g').whereRef('g.id', '=', 'j.group_id');
       const inst = eb.selectFrom('institution as i');
       // Rows that always exist (foreign keys, the institution's one row): typed as their columns.
       return [
-        'j.id', 'j.year_id', 'j.group_id', 'j.subject_id', 'j.subgroup_id', 'j.teacher_user_id', 'j.version',
-        group.select('g.department_id').$asScalar().as('department_id'), year.select('y.status').$asScalar().as('year_status'),
-        year.select('y.title').$asScalar().as('title'), year.select('y.starts_on').$asScalar().as('starts_on'), year.select('y.ends_on').$asScalar().as('ends_on'),
+        'j.id',
+        'j.year_id',
+        'j.group_id',
+        'j.subject_id',
+        'j.subgroup_id',
+        'j.teacher_user_id',
+        'j.version',
+        group.select('g.department_id').$asScalar().as('department_id'),
+        year.select('y.status').$asScalar().as('year_status'),
+        year.select('y.title').$asScalar().as('title'),
+        year.select('y.starts_on').$asScalar().as('starts_on'),
+        year.select('y.ends_on').$asScalar().as('ends_on'),
         group.select('g.name').$asScalar().as('group_name'),
-        eb.selectFrom('subgroups as sg').select('sg.number').whereRef('sg.id', '=', 'j.subgroup_id').as('subgroup_number'),
-        inst.select('i.mark_scale').$asScalar().as('mark_scale'), inst.select('i.marks_enabled').$asScalar().as('marks_enabled'),
-        inst.select('i.lessons_per_day').$asScalar().as('lessons_per_day'), inst.select('i.kind').$asScalar().as('kind'),
+        eb
+          .selectFrom('subgroups as sg')
+          .select('sg.number')
+          .whereRef('sg.id', '=', 'j.subgroup_id')
+          .as('subgroup_number'),
+        inst.select('i.mark_scale').$asScalar().as('mark_scale'),
+        inst.select('i.marks_enabled').$asScalar().as('marks_enabled'),
+        inst.select('i.lessons_per_day').$asScalar().as('lessons_per_day'),
+        inst.select('i.kind').$asScalar().as('kind'),
       ];
     })
     .$if(typeof ref === 'number', (q) => q.where('j.id', '=', ref as number))
-    .$if(typeof ref !== 'number', (q) => q.where('j.id', '=', (eb) => eb.selectFrom('work_columns as c').innerJoin('lessons as l', 'l.id', 'c.lesson_id')
-      .select('l.journal_id').where('c.id', '=', (ref as { columnId: number }).columnId)))
+    .$if(typeof ref !== 'number', (q) =>
+      q.where('j.id', '=', (eb) =>
+        eb
+          .selectFrom('work_columns as c')
+          .innerJoin('lessons as l', 'l.id', 'c.lesson_id')
+          .select('l.journal_id')
+          .where('c.id', '=', (ref as { columnId: number }).columnId),
+      ),
+    )
     .executeTakeFirst();
   if (!head) {
-    if (typeof ref !== 'number') throw new AppError('not_found', 'Вид работы не найден: возможно, его удалили. Обновите страницу');
+    if (typeof ref !== 'number')
+      throw new AppError('not_found', 'Вид работы не найден: возможно, его удалили. Обновите страницу');
     throw notFound('Журнал');
   }
   const journal: JournalRow = {
-    id: head.id, year_id: head.year_id, group_id: head.group_id, subject_id: head.subject_id, subgroup_id: head.subgroup_id,
-    teacher_user_id: head.teacher_user_id, version: head.version, department_id: head.department_id, year_status: head.year_status,
+    id: head.id,
+    year_id: head.year_id,
+    group_id: head.group_id,
+    subject_id: head.subject_id,
+    subgroup_id: head.subgroup_id,
+    teacher_user_id: head.teacher_user_id,
+    version: head.version,
+    department_id: head.department_id,
+    year_status: head.year_status,
   };
   assertCanWriteJournal(ctx.session, journal);
   const today = ctx.clock.today();
-  const rows = await db.selectFrom('periods as p')
-    .leftJoin('period_unlocks as u', (join) => join.onRef('u.period_id', '=', 'p.id').on('u.journal_id', '=', journal.id).on('u.status', '=', 'approved'))
+  const rows = await db
+    .selectFrom('periods as p')
+    .leftJoin('period_unlocks as u', (join) =>
+      join.onRef('u.period_id', '=', 'p.id').on('u.journal_id', '=', journal.id).on('u.status', '=', 'approved'),
+    )
     .select(['p.id', 'p.seq', 'p.title', 'p.starts_on', 'p.ends_on', 'p.locked', 'u.id as unlock_id', 'u.valid_until'])
-    .where('p.year_id', '=', journal.year_id).orderBy('p.seq').orderBy('p.id').orderBy('u.id').execute();
+    .where('p.year_id', '=', journal.year_id)
+    .orderBy('p.seq')
+    .orderBy('p.id')
+    .orderBy('u.id')
+    .execute();
   const periods: PeriodRow[] = [];
   for (const r of rows) {
-    if (periods.at(-1)?.id !== r.id) periods.push({ id: r.id, seq: r.seq, title: r.title, starts_on: r.starts_on, ends_on: r.ends_on, locked: r.locked });
+    if (periods.at(-1)?.id !== r.id)
+      periods.push({
+        id: r.id,
+        seq: r.seq,
+        title: r.title,
+        starts_on: r.starts_on,
+        ends_on: r.ends_on,
+        locked: r.locked,
+      });
   }
   // Approved, unexpired unlocks — kept only when some period is locked, as the map has always been.
   const unlocks = new Map<number, number>();
   if (periods.some((p) => p.locked)) {
-    for (const u of rows) if (u.unlock_id !== null && (u.valid_until === null || u.valid_until >= today)) unlocks.set(u.id, u.unlock_id);
+    for (const u of rows)
+      if (u.unlock_id !== null && (u.valid_until === null || u.valid_until >= today)) unlocks.set(u.id, u.unlock_id);
   }
   const inst = head;
   return {
-    journal, today, periods, unlocks,
+    journal,
+    today,
+    periods,
+    unlocks,
     year: { title: head.title, starts_on: head.starts_on, ends_on: head.ends_on },
-    groupName: head.group_name, subgroupNumber: head.subgroup_number ?? null,
-    scale: parseScale(inst.mark_scale), marksEnabled: inst.marks_enabled === 1, lessonsPerDay: inst.lessons_per_day, kind: inst.kind,
+    groupName: head.group_name,
+    subgroupNumber: head.subgroup_number ?? null,
+    scale: parseScale(inst.mark_scale),
+    marksEnabled: inst.marks_enabled === 1,
+    lessonsPerDay: inst.lessons_per_day,
+    kind: inst.kind,
   };
 }
 
@@ -97,17 +158,25 @@ export function assertEditable(scope: WriteScope, date: string): number | null {
   if (!p || !p.locked) return null;
   const unlock = scope.unlocks.get(p.id);
   if (unlock) return unlock;
-  throw new AppError('locked', `Период «${p.title}» закрыт: изменения за ${ruDate(date)} возможны только после разблокировки. `
-    + 'Запросите разблокировку у заместителя директора, указав причину');
+  throw new AppError(
+    'locked',
+    `Период «${p.title}» закрыт: изменения за ${ruDate(date)} возможны только после разблокировки. ` +
+      'Запросите разблокировку у заместителя директора, указав причину',
+  );
 }
 
 /** A lesson date must be inside the academic year and not in the future (000 §3.5.2). */
 export function assertLessonDate(scope: WriteScope, date: string): void {
   if (date < scope.year.starts_on || date > scope.year.ends_on) {
-    throw badInput(`Дата занятия ${ruDate(date)} вне учебного года ${scope.year.title} (${ruDate(scope.year.starts_on)} – ${ruDate(scope.year.ends_on)})`, { date: 'Вне учебного года' });
+    throw badInput(
+      `Дата занятия ${ruDate(date)} вне учебного года ${scope.year.title} (${ruDate(scope.year.starts_on)} – ${ruDate(scope.year.ends_on)})`,
+      { date: 'Вне учебного года' },
+    );
   }
   if (date > scope.today) {
-    throw badInput(`Нельзя записать занятие на будущую дату ${ruDate(date)}: журнал заполняется в день занятия`, { date: 'Дата в будущем' });
+    throw badInput(`Нельзя записать занятие на будущую дату ${ruDate(date)}: журнал заполняется в день занятия`, {
+      date: 'Дата в будущем',
+    });
   }
 }
 
@@ -125,15 +194,33 @@ export async function memberships(db: Db, scope: WriteScope, studentIds: number[
   // Each student with their enrolments in the journal's group (none: a row with null dates), and
   // whether they are in the journal's subgroup — one query.
   const subgroupId = scope.journal.subgroup_id;
-  const rows = await db.selectFrom('students as s')
-    .leftJoin('enrolments as e', (join) => join.onRef('e.student_id', '=', 's.id').on('e.group_id', '=', scope.journal.group_id))
+  const rows = await db
+    .selectFrom('students as s')
+    .leftJoin('enrolments as e', (join) =>
+      join.onRef('e.student_id', '=', 's.id').on('e.group_id', '=', scope.journal.group_id),
+    )
     .select(['s.id', 's.last_name', 's.first_name', 's.middle_name', 'e.from_date', 'e.until_date'])
-    .$if(subgroupId !== null, (q) => q.select((eb) => eb.exists(eb.selectFrom('subgroup_students as ss').select('ss.student_id')
-      .where('ss.subgroup_id', '=', subgroupId!).whereRef('ss.student_id', '=', 's.id')).as('in_subgroup')))
-    .where('s.id', 'in', ids).execute();
+    .$if(subgroupId !== null, (q) =>
+      q.select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('subgroup_students as ss')
+              .select('ss.student_id')
+              .where('ss.subgroup_id', '=', subgroupId!)
+              .whereRef('ss.student_id', '=', 's.id'),
+          )
+          .as('in_subgroup'),
+      ),
+    )
+    .where('s.id', 'in', ids)
+    .execute();
   for (const r of rows) {
     let m = result.get(r.id);
-    if (!m) { m = { name: shortName(r), intervals: [], inSubgroup: subgroupId === null || Boolean(r.in_subgroup) }; result.set(r.id, m); }
+    if (!m) {
+      m = { name: shortName(r), intervals: [], inSubgroup: subgroupId === null || Boolean(r.in_subgroup) };
+      result.set(r.id, m);
+    }
     if (r.from_date !== null) m.intervals.push({ from: r.from_date, until: r.until_date });
   }
   return result;
@@ -145,7 +232,11 @@ export function notOnRoster(scope: WriteScope, m: Membership | undefined, date: 
   const enrolled = m.intervals.some((i) => i.from <= date && (i.until === null || date < i.until));
   if (!enrolled) {
     const later = m.intervals.some((i) => i.from > date);
-    const why = later ? 'ещё не зачислен(а)' : m.intervals.length > 0 ? 'уже отчислен(а) или переведён(а)' : 'не числится';
+    const why = later
+      ? 'ещё не зачислен(а)'
+      : m.intervals.length > 0
+        ? 'уже отчислен(а) или переведён(а)'
+        : 'не числится';
     return `${m.name} не в списке группы ${scope.groupName} на ${ruDate(date)} (${why}): отметка не ставится`;
   }
   if (!m.inSubgroup) return `${m.name} не в подгруппе ${scope.subgroupNumber ?? ''} этого журнала`;

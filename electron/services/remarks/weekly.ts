@@ -21,8 +21,16 @@ export interface WeeklyOptions {
   session?: Session | null;
 }
 
-export async function draftWeekly(ctx: AuthedContext, input: Parsed<'remarks.draftWeekly'>): Promise<WeeklyDraftResult> {
-  return draftWeeklyRemarks(ctx.db, { today: ctx.clock.today(), now: ctx.clock.now(), weekOf: input.weekOf, session: ctx.session });
+export async function draftWeekly(
+  ctx: AuthedContext,
+  input: Parsed<'remarks.draftWeekly'>,
+): Promise<WeeklyDraftResult> {
+  return draftWeeklyRemarks(ctx.db, {
+    today: ctx.clock.today(),
+    now: ctx.clock.now(),
+    weekOf: input.weekOf,
+    session: ctx.session,
+  });
 }
 
 /** For a scheduler: check last week; null when there is no year to check or no one to sign the drafts. */
@@ -51,38 +59,72 @@ export function weeklyRemarkTask(deps: Pick<ServiceDeps, 'db' | 'clock'>) {
   };
 }
 
-interface Finding { unfilled: string[]; noTopic: Array<{ date: string; lessonId: number }> }
+interface Finding {
+  unfilled: string[];
+  noTopic: Array<{ date: string; lessonId: number }>;
+}
 
 export async function draftWeeklyRemarks(db: Kysely<Database>, options: WeeklyOptions): Promise<WeeklyDraftResult> {
   const from = weekStart(options.weekOf ?? addDays(options.today, -7));
   const sunday = addDays(from, 6);
   const to = sunday < options.today ? sunday : addDays(options.today, -1);
-  if (to < from) throw new AppError('bad_request', `Неделя с ${ruDate(from)} ещё не прошла: проверять нечего`, { weekOf: 'Выберите прошедшую неделю' });
-  const year = await db.selectFrom('academic_years').selectAll().where('starts_on', '<=', to).where('ends_on', '>=', from)
-    .where('status', '=', 'open').executeTakeFirst();
-  if (!year) throw new AppError('bad_request', `На неделю ${ruDate(from)}–${ruDate(sunday)} не приходится открытый учебный год`);
-  const authorId = options.session?.userId ?? await defaultAuthor(db);
-  if (authorId === null) throw new AppError('bad_request', 'Нет пользователя с ролью заместителя директора: черновики некому подписать');
+  if (to < from)
+    throw new AppError('bad_request', `Неделя с ${ruDate(from)} ещё не прошла: проверять нечего`, {
+      weekOf: 'Выберите прошедшую неделю',
+    });
+  const year = await db
+    .selectFrom('academic_years')
+    .selectAll()
+    .where('starts_on', '<=', to)
+    .where('ends_on', '>=', from)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (!year)
+    throw new AppError('bad_request', `На неделю ${ruDate(from)}–${ruDate(sunday)} не приходится открытый учебный год`);
+  const authorId = options.session?.userId ?? (await defaultAuthor(db));
+  if (authorId === null)
+    throw new AppError('bad_request', 'Нет пользователя с ролью заместителя директора: черновики некому подписать');
 
   const findings = await findGaps(db, year.id, year.starts_on, from, to);
-  const attempt = () => db.transaction().execute(async (trx) => {
-    const done = new Set((await trx.selectFrom('remarks').select('journal_id').where('auto_week', '=', from).execute()).map((r) => r.journal_id));
-    const created: number[] = [];
-    for (const [journalId, f] of findings) {
-      if (done.has(journalId)) continue;
-      const single = f.unfilled.length === 0 && f.noTopic.length === 1 ? f.noTopic[0]!.lessonId : null;
-      const row = await trx.insertInto('remarks').values({
-        journal_id: journalId, lesson_id: single, author_id: authorId, text: describe(from, to, f), due_on: addDays(options.today, 7),
-        status: 'draft', auto: 1, auto_week: from, created_at: options.now.toISOString(), version: 1,
-      }).returning('id').executeTakeFirstOrThrow();
-      created.push(row.id);
-    }
-    if (created.length > 0) {
-      await audit(trx, options.session ?? null, options.now, { action: 'remark.draftWeekly', entity: 'remark', entityId: null,
-        after: { week: from, drafts: created } });
-    }
-    return created.length;
-  });
+  const attempt = () =>
+    db.transaction().execute(async (trx) => {
+      const done = new Set(
+        (await trx.selectFrom('remarks').select('journal_id').where('auto_week', '=', from).execute()).map(
+          (r) => r.journal_id,
+        ),
+      );
+      const created: number[] = [];
+      for (const [journalId, f] of findings) {
+        if (done.has(journalId)) continue;
+        const single = f.unfilled.length === 0 && f.noTopic.length === 1 ? f.noTopic[0]!.lessonId : null;
+        const row = await trx
+          .insertInto('remarks')
+          .values({
+            journal_id: journalId,
+            lesson_id: single,
+            author_id: authorId,
+            text: describe(from, to, f),
+            due_on: addDays(options.today, 7),
+            status: 'draft',
+            auto: 1,
+            auto_week: from,
+            created_at: options.now.toISOString(),
+            version: 1,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        created.push(row.id);
+      }
+      if (created.length > 0) {
+        await audit(trx, options.session ?? null, options.now, {
+          action: 'remark.draftWeekly',
+          entity: 'remark',
+          entityId: null,
+          after: { week: from, drafts: created },
+        });
+      }
+      return created.length;
+    });
   let created: number;
   try {
     created = await attempt();
@@ -96,25 +138,47 @@ export async function draftWeeklyRemarks(db: Kysely<Database>, options: WeeklyOp
 
 async function defaultAuthor(db: Kysely<Database>): Promise<number | null> {
   for (const role of ['deputy', 'director'] as const) {
-    const user = await db.selectFrom('user_roles as r').innerJoin('users as u', 'u.id', 'r.user_id').select('u.id')
-      .where('r.role', '=', role).where('u.active', '=', 1).orderBy('u.id').executeTakeFirst();
+    const user = await db
+      .selectFrom('user_roles as r')
+      .innerJoin('users as u', 'u.id', 'r.user_id')
+      .select('u.id')
+      .where('r.role', '=', role)
+      .where('u.active', '=', 1)
+      .orderBy('u.id')
+      .executeTakeFirst();
     if (user) return user.id;
   }
   return null;
 }
 
 /** Per journal: the timetable days whose lessons were not all entered, and the lessons without a topic. */
-async function findGaps(db: Kysely<Database>, yearId: number, yearStart: string, from: string, to: string): Promise<Map<number, Finding>> {
+async function findGaps(
+  db: Kysely<Database>,
+  yearId: number,
+  yearStart: string,
+  from: string,
+  to: string,
+): Promise<Map<number, Finding>> {
   const slots = await scheduledSlots(db, { yearId, yearStart, from, to });
-  const lessons = await db.selectFrom('lessons as l').innerJoin('journals as j', 'j.id', 'l.journal_id')
-    .select(['l.id', 'l.journal_id', 'l.date', 'l.topic']).where('j.year_id', '=', yearId)
-    .where('l.date', '>=', from).where('l.date', '<=', to).orderBy('l.date').orderBy('l.lesson_no').execute();
+  const lessons = await db
+    .selectFrom('lessons as l')
+    .innerJoin('journals as j', 'j.id', 'l.journal_id')
+    .select(['l.id', 'l.journal_id', 'l.date', 'l.topic'])
+    .where('j.year_id', '=', yearId)
+    .where('l.date', '>=', from)
+    .where('l.date', '<=', to)
+    .orderBy('l.date')
+    .orderBy('l.lesson_no')
+    .execute();
   const held = new Map<string, number>();
   for (const l of lessons) held.set(`${l.journal_id}|${l.date}`, (held.get(`${l.journal_id}|${l.date}`) ?? 0) + 1);
   const out = new Map<number, Finding>();
   const of = (journalId: number) => {
     let f = out.get(journalId);
-    if (!f) { f = { unfilled: [], noTopic: [] }; out.set(journalId, f); }
+    if (!f) {
+      f = { unfilled: [], noTopic: [] };
+      out.set(journalId, f);
+    }
     return f;
   };
   const expected = new Map<string, number>();
@@ -132,8 +196,10 @@ const short = (iso: string) => ruDate(iso).slice(0, 5);
 
 function describe(from: string, to: string, f: Finding): string {
   const parts = [`Еженедельная проверка за ${ruDate(from)}–${ruDate(to)}.`];
-  if (f.unfilled.length) parts.push(`Не заполнены занятия по расписанию: ${f.unfilled.length} (${f.unfilled.map(short).join(', ')}).`);
-  if (f.noTopic.length) parts.push(`Не указана тема занятия: ${f.noTopic.length} (${f.noTopic.map((n) => short(n.date)).join(', ')}).`);
+  if (f.unfilled.length)
+    parts.push(`Не заполнены занятия по расписанию: ${f.unfilled.length} (${f.unfilled.map(short).join(', ')}).`);
+  if (f.noTopic.length)
+    parts.push(`Не указана тема занятия: ${f.noTopic.length} (${f.noTopic.map((n) => short(n.date)).join(', ')}).`);
   parts.push('Заполните журнал.');
   return parts.join(' ');
 }

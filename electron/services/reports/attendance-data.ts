@@ -22,21 +22,30 @@ export function addTotals(into: AbsenceTotals, from: AbsenceTotals): void {
   into.late += from.late;
 }
 
-interface AbsenceRow { code: string; hours: number; excusedHours: number; n: number }
+interface AbsenceRow {
+  code: string;
+  hours: number;
+  excusedHours: number;
+  n: number;
+}
 
 function toTotals(row: AbsenceRow): AbsenceTotals {
   if (row.code === 'оп') return { missed: 0, valid: 0, invalid: 0, late: row.n };
   if (row.code === 'у' || row.code === 'б') return { missed: row.hours, valid: row.hours, invalid: 0, late: 0 };
-  if (row.code === 'н') return { missed: row.hours, valid: row.excusedHours, invalid: row.hours - row.excusedHours, late: 0 };
+  if (row.code === 'н')
+    return { missed: row.hours, valid: row.excusedHours, invalid: row.hours - row.excusedHours, late: 0 };
   return emptyTotals(); // уч: present
 }
 
 function absenceQuery(db: Db, range: Range) {
-  return db.selectFrom('attendance as a')
+  return db
+    .selectFrom('attendance as a')
     .innerJoin('lessons as l', 'l.id', 'a.lesson_id')
     .innerJoin('journals as j', 'j.id', 'l.journal_id')
     .leftJoin('absence_excuses as e', (join) => join.onRef('e.id', '=', 'a.excuse_id').on('e.status', '=', 'confirmed'))
-    .where('j.year_id', '=', range.yearId).where('l.date', '>=', range.from).where('l.date', '<=', range.to)
+    .where('j.year_id', '=', range.yearId)
+    .where('l.date', '>=', range.from)
+    .where('l.date', '<=', range.to)
     .where('a.code', 'in', ['н', 'у', 'б', 'оп']);
 }
 
@@ -54,22 +63,35 @@ function measures(eb: AbsenceEb) {
 }
 
 function read(r: { code: string; hours: unknown; excused_hours: unknown; n: unknown }): AbsenceTotals {
-  return toTotals({ code: r.code, hours: Number(r.hours ?? 0), excusedHours: Number(r.excused_hours ?? 0), n: Number(r.n ?? 0) });
+  return toTotals({
+    code: r.code,
+    hours: Number(r.hours ?? 0),
+    excusedHours: Number(r.excused_hours ?? 0),
+    n: Number(r.n ?? 0),
+  });
 }
 
 /** Per journal. */
 export async function absencesByJournal(db: Db, range: Range): Promise<Map<number, AbsenceTotals>> {
-  const rows = await absenceQuery(db, range).select((eb) => [eb.ref('l.journal_id').as('journal_id'), ...measures(eb)])
-    .groupBy(['l.journal_id', 'a.code']).execute();
+  const rows = await absenceQuery(db, range)
+    .select((eb) => [eb.ref('l.journal_id').as('journal_id'), ...measures(eb)])
+    .groupBy(['l.journal_id', 'a.code'])
+    .execute();
   return collect(rows, (r) => r.journal_id);
 }
 
 /** Per journal × student. Key `journalId|studentId`. */
-export async function absencesByStudent(db: Db, range: Range, journalIds?: number[]): Promise<Map<string, AbsenceTotals>> {
+export async function absencesByStudent(
+  db: Db,
+  range: Range,
+  journalIds?: number[],
+): Promise<Map<string, AbsenceTotals>> {
   let q = absenceQuery(db, range);
   if (journalIds) q = q.where('l.journal_id', 'in', journalIds.length ? journalIds : [0]);
-  const rows = await q.select((eb) => [eb.ref('l.journal_id').as('journal_id'), eb.ref('a.student_id').as('student_id'), ...measures(eb)])
-    .groupBy(['l.journal_id', 'a.student_id', 'a.code']).execute();
+  const rows = await q
+    .select((eb) => [eb.ref('l.journal_id').as('journal_id'), eb.ref('a.student_id').as('student_id'), ...measures(eb)])
+    .groupBy(['l.journal_id', 'a.student_id', 'a.code'])
+    .execute();
   return collect(rows, (r) => `${r.journal_id}|${r.student_id}`);
 }
 
@@ -77,8 +99,10 @@ export async function absencesByStudent(db: Db, range: Range, journalIds?: numbe
 export async function absencesByDay(db: Db, range: Range, journalIds?: number[]): Promise<Map<string, AbsenceTotals>> {
   let q = absenceQuery(db, range);
   if (journalIds) q = q.where('l.journal_id', 'in', journalIds.length ? journalIds : [0]);
-  const rows = await q.select((eb) => [eb.ref('l.journal_id').as('journal_id'), eb.ref('l.date').as('date'), ...measures(eb)])
-    .groupBy(['l.journal_id', 'l.date', 'a.code']).execute();
+  const rows = await q
+    .select((eb) => [eb.ref('l.journal_id').as('journal_id'), eb.ref('l.date').as('date'), ...measures(eb)])
+    .groupBy(['l.journal_id', 'l.date', 'a.code'])
+    .execute();
   return collect(rows, (r) => `${r.journal_id}|${r.date}`);
 }
 
@@ -104,9 +128,19 @@ export interface LessonDay {
 
 /** The lessons of the year's journals in the range, summed per journal and day. */
 export async function lessonDays(db: Db, range: Range): Promise<LessonDay[]> {
-  const rows = await db.selectFrom('lessons as l').innerJoin('journals as j', 'j.id', 'l.journal_id')
-    .select(['l.journal_id', 'l.date', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('l.hours').as('hours')])
-    .where('j.year_id', '=', range.yearId).where('l.date', '>=', range.from).where('l.date', '<=', range.to)
-    .groupBy(['l.journal_id', 'l.date']).execute();
+  const rows = await db
+    .selectFrom('lessons as l')
+    .innerJoin('journals as j', 'j.id', 'l.journal_id')
+    .select([
+      'l.journal_id',
+      'l.date',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.sum<number>('l.hours').as('hours'),
+    ])
+    .where('j.year_id', '=', range.yearId)
+    .where('l.date', '>=', range.from)
+    .where('l.date', '<=', range.to)
+    .groupBy(['l.journal_id', 'l.date'])
+    .execute();
   return rows.map((r) => ({ journalId: r.journal_id, date: r.date, lessons: Number(r.n), hours: Number(r.hours) }));
 }

@@ -4,17 +4,41 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type {
-  AttendanceReport, CompletionReport, FileOutput, ForecastReport, HoursSheet, KeepingReport, PerformanceReport, ReportData, ReportKind,
+  AttendanceReport,
+  CompletionReport,
+  FileOutput,
+  ForecastReport,
+  HoursSheet,
+  KeepingReport,
+  PerformanceReport,
+  ReportData,
+  ReportKind,
 } from '../../api/contract.js';
 import { PDF_MIME, XLSX_MIME } from '../../api/contract.js';
 import { AppError } from '../../api/errors.js';
 import { journalCopyPdf } from '../../export/journal-pages.js';
 import { createPdf, shortName, type Signer } from '../../export/pdf/index.js';
 import type { DocumentMeta, Sheet } from '../../export/reports/common.js';
-import { completionBody, completionPdf, completionSheets, keepingBody, keepingPdf, keepingSheets } from '../../export/reports/keeping.js';
 import {
-  attendancePdf, attendanceSheets, forecastBody, forecastPdf, forecastSheets, hoursBody, hoursPdf, hoursSheets, performanceBody,
-  performancePdf, performanceSheets,
+  completionBody,
+  completionPdf,
+  completionSheets,
+  keepingBody,
+  keepingPdf,
+  keepingSheets,
+} from '../../export/reports/keeping.js';
+import {
+  attendancePdf,
+  attendanceSheets,
+  forecastBody,
+  forecastPdf,
+  forecastSheets,
+  hoursBody,
+  hoursPdf,
+  hoursSheets,
+  performanceBody,
+  performancePdf,
+  performanceSheets,
 } from '../../export/reports/students.js';
 import { addTableSheet, createWorkbook, toBuffer } from '../../export/xlsx.js';
 import { ruDate } from '../../domain/format-dates.js';
@@ -55,16 +79,26 @@ export async function signatures(db: Kysely<Database>, settings: Settings): Prom
   const inst = await db.selectFrom('institution').select('short_name').executeTakeFirst();
   let deputy = signers.deputies[0];
   if (!deputy) {
-    const user = await db.selectFrom('user_roles as r').innerJoin('users as u', 'u.id', 'r.user_id')
-      .select(['u.last_name', 'u.first_name', 'u.middle_name']).where('r.role', '=', 'deputy').where('u.active', '=', 1).orderBy('u.id').executeTakeFirst();
+    const user = await db
+      .selectFrom('user_roles as r')
+      .innerJoin('users as u', 'u.id', 'r.user_id')
+      .select(['u.last_name', 'u.first_name', 'u.middle_name'])
+      .where('r.role', '=', 'deputy')
+      .where('u.active', '=', 1)
+      .orderBy('u.id')
+      .executeTakeFirst();
     deputy = { position: settings.signatures.deputyPosition, name: user ? shortName(fullName(user)) : '' };
   }
   return { institution: inst?.short_name ?? '', director: signers.director, deputy };
 }
 
 const TITLES: Record<Exclude<ReportKind, 'journalCopy' | 'pack'>, string> = {
-  completion: 'Выполнение программ', keeping: 'Ведение журналов', attendance: 'Посещаемость', performance: 'Успеваемость',
-  forecast: 'Прогноз и группа риска', hoursSheet: 'Часы преподавателей',
+  completion: 'Выполнение программ',
+  keeping: 'Ведение журналов',
+  attendance: 'Посещаемость',
+  performance: 'Успеваемость',
+  forecast: 'Прогноз и группа риска',
+  hoursSheet: 'Часы преподавателей',
 };
 
 function fileName(title: string, range: Pick<Range, 'title'>, ext: 'pdf' | 'xlsx'): string {
@@ -86,24 +120,43 @@ export interface ReportRequest {
 }
 
 /** One report's data, as the screen shows it. */
-export async function reportData(db: Kysely<Database>, today: string, request: ReportRequest, progress: Progress = () => undefined): Promise<ReportData> {
+export async function reportData(
+  db: Kysely<Database>,
+  today: string,
+  request: ReportRequest,
+  progress: Progress = () => undefined,
+): Promise<ReportData> {
   const { range, journals } = request;
   progress('Сбор данных');
   switch (request.kind) {
     case 'completion': {
       const rows = await completionRows(db, range, journals, today);
-      return { range: publicRange(range), rows, departments: byDepartment(rows), totals: summarise(null, 'Всего', rows) };
+      return {
+        range: publicRange(range),
+        rows,
+        departments: byDepartment(rows),
+        totals: summarise(null, 'Всего', rows),
+      };
     }
-    case 'keeping': return keepingReport(db, range, journals, today, progress);
-    case 'attendance': return attendanceReport(db, range, journals);
-    case 'performance': return performanceReport(db, range, journals);
-    case 'forecast': return forecastReport(db, range, journals, request.onlyAtRisk ?? false);
-    case 'hoursSheet': return hoursSheetReport(db, range, journals, request.month ?? null);
+    case 'keeping':
+      return keepingReport(db, range, journals, today, progress);
+    case 'attendance':
+      return attendanceReport(db, range, journals);
+    case 'performance':
+      return performanceReport(db, range, journals);
+    case 'forecast':
+      return forecastReport(db, range, journals, request.onlyAtRisk ?? false);
+    case 'hoursSheet':
+      return hoursSheetReport(db, range, journals, request.month ?? null);
   }
 }
 
 /** One report as a file. */
-export async function reportFile(deps: DocumentDeps, request: ReportRequest & { format: 'pdf' | 'xlsx' }, progress: Progress = () => undefined): Promise<FileOutput> {
+export async function reportFile(
+  deps: DocumentDeps,
+  request: ReportRequest & { format: 'pdf' | 'xlsx' },
+  progress: Progress = () => undefined,
+): Promise<FileOutput> {
   const data = await reportData(deps.db, deps.today, request, progress);
   const sign = await signatures(deps.db, deps.settings);
   const meta: DocumentMeta = { institution: sign.institution, formedAt: deps.now, signers: [sign.deputy] };
@@ -111,38 +164,97 @@ export async function reportFile(deps: DocumentDeps, request: ReportRequest & { 
   progress(format === 'pdf' ? 'Формирование PDF' : 'Формирование Excel');
   let bytes: Uint8Array;
   switch (request.kind) {
-    case 'completion': bytes = format === 'pdf' ? await completionPdf(data as CompletionReport, meta) : await workbook(completionSheets(data as CompletionReport), deps.now); break;
-    case 'keeping': bytes = format === 'pdf' ? await keepingPdf(data as KeepingReport, meta) : await workbook(keepingSheets(data as KeepingReport), deps.now); break;
-    case 'attendance': bytes = format === 'pdf' ? await attendancePdf(data as AttendanceReport, meta) : await workbook(attendanceSheets(data as AttendanceReport), deps.now); break;
-    case 'performance': bytes = format === 'pdf' ? await performancePdf(data as PerformanceReport, meta) : await workbook(performanceSheets(data as PerformanceReport), deps.now); break;
-    case 'forecast': bytes = format === 'pdf' ? await forecastPdf(data as ForecastReport, meta) : await workbook(forecastSheets(data as ForecastReport), deps.now); break;
+    case 'completion':
+      bytes =
+        format === 'pdf'
+          ? await completionPdf(data as CompletionReport, meta)
+          : await workbook(completionSheets(data as CompletionReport), deps.now);
+      break;
+    case 'keeping':
+      bytes =
+        format === 'pdf'
+          ? await keepingPdf(data as KeepingReport, meta)
+          : await workbook(keepingSheets(data as KeepingReport), deps.now);
+      break;
+    case 'attendance':
+      bytes =
+        format === 'pdf'
+          ? await attendancePdf(data as AttendanceReport, meta)
+          : await workbook(attendanceSheets(data as AttendanceReport), deps.now);
+      break;
+    case 'performance':
+      bytes =
+        format === 'pdf'
+          ? await performancePdf(data as PerformanceReport, meta)
+          : await workbook(performanceSheets(data as PerformanceReport), deps.now);
+      break;
+    case 'forecast':
+      bytes =
+        format === 'pdf'
+          ? await forecastPdf(data as ForecastReport, meta)
+          : await workbook(forecastSheets(data as ForecastReport), deps.now);
+      break;
     case 'hoursSheet':
       // The time-sheet is compiled by the deputy and approved by the director.
       meta.signers = [sign.deputy, sign.director];
-      bytes = format === 'pdf' ? await hoursPdf(data as HoursSheet, meta) : await workbook(hoursSheets(data as HoursSheet), deps.now);
+      bytes =
+        format === 'pdf'
+          ? await hoursPdf(data as HoursSheet, meta)
+          : await workbook(hoursSheets(data as HoursSheet), deps.now);
       break;
   }
-  return fileOutput(fileName(TITLES[request.kind], request.range, format), format === 'pdf' ? PDF_MIME : XLSX_MIME, bytes);
+  return fileOutput(
+    fileName(TITLES[request.kind], request.range, format),
+    format === 'pdf' ? PDF_MIME : XLSX_MIME,
+    bytes,
+  );
 }
 
 /** The certified copy of one journal's pages. */
-export async function journalCopyFile(deps: DocumentDeps, journalId: number, from: string, to: string, periodTitle: string | undefined,
-  signer: 'director' | 'deputy'): Promise<FileOutput> {
+export async function journalCopyFile(
+  deps: DocumentDeps,
+  journalId: number,
+  from: string,
+  to: string,
+  periodTitle: string | undefined,
+  signer: 'director' | 'deputy',
+): Promise<FileOutput> {
   const data = await loadJournalPages(deps.db, journalId, from, to, periodTitle);
   const sign = await signatures(deps.db, deps.settings);
   const who = sign[signer];
-  const bytes = await journalCopyPdf(data, { institution: sign.institution, formedAt: deps.now, certification: { ...who, date: deps.today } });
-  return fileOutput(safeFileName(`Копия журнала ${data.groupName} ${data.subjectName} ${ruDate(from)}–${ruDate(to)}.pdf`), PDF_MIME, bytes);
+  const bytes = await journalCopyPdf(data, {
+    institution: sign.institution,
+    formedAt: deps.now,
+    certification: { ...who, date: deps.today },
+  });
+  return fileOutput(
+    safeFileName(`Копия журнала ${data.groupName} ${data.subjectName} ${ruDate(from)}–${ruDate(to)}.pdf`),
+    PDF_MIME,
+    bytes,
+  );
 }
 
 /** The whole pack for a half-year or year: every report as sections of one PDF, and every sheet in one workbook. */
-export async function packFiles(deps: DocumentDeps, range: Range, journals: JournalMeta[], progress: Progress = () => undefined): Promise<FileOutput[]> {
+export async function packFiles(
+  deps: DocumentDeps,
+  range: Range,
+  journals: JournalMeta[],
+  progress: Progress = () => undefined,
+): Promise<FileOutput[]> {
   const { db, today } = deps;
-  if (journals.length === 0) throw new AppError('bad_request', 'Нет журналов за выбранный период: пакет отчётов не из чего составить');
+  if (journals.length === 0)
+    throw new AppError('bad_request', 'Нет журналов за выбранный период: пакет отчётов не из чего составить');
   const total = 7;
-  const keeping = await keepingReport(db, range, journals, today, (step) => progress(`Ведение журналов: ${step.toLowerCase()}`, 0, total));
+  const keeping = await keepingReport(db, range, journals, today, (step) =>
+    progress(`Ведение журналов: ${step.toLowerCase()}`, 0, total),
+  );
   progress('Выполнение программ', 1, total);
-  const completion = { range: keeping.range, rows: keeping.rows, departments: byDepartment(keeping.rows), totals: summarise(null, 'Всего', keeping.rows) };
+  const completion = {
+    range: keeping.range,
+    rows: keeping.rows,
+    departments: byDepartment(keeping.rows),
+    totals: summarise(null, 'Всего', keeping.rows),
+  };
   const marks = (await db.selectFrom('institution').select('marks_enabled').executeTakeFirst())?.marks_enabled !== 0;
   progress('Успеваемость', 2, total);
   const performance = marks ? await performanceReport(db, range, journals) : null;
@@ -152,8 +264,13 @@ export async function packFiles(deps: DocumentDeps, range: Range, journals: Jour
   const hours = await hoursSheetReport(db, range, journals, null);
   progress('Формирование PDF', 5, total);
   const sign = await signatures(db, deps.settings);
-  const pdf = await createPdf({ title: 'Отчёт о ведении электронных журналов', orientation: 'landscape', institution: sign.institution,
-    subtitle: `${range.title}: ведение журналов, выполнение программ, посещаемость${marks ? ', успеваемость, группа риска' : ''}, часы`, formedAt: deps.now });
+  const pdf = await createPdf({
+    title: 'Отчёт о ведении электронных журналов',
+    orientation: 'landscape',
+    institution: sign.institution,
+    subtitle: `${range.title}: ведение журналов, выполнение программ, посещаемость${marks ? ', успеваемость, группа риска' : ''}, часы`,
+    formedAt: deps.now,
+  });
   pdf.heading('I. Ведение журналов', { level: 1 });
   keepingBody(pdf, keeping, 2);
   pdf.newPage();
@@ -173,8 +290,16 @@ export async function packFiles(deps: DocumentDeps, range: Range, journals: Jour
   pdf.signatureBlock([sign.deputy], { date: deps.now });
   const pdfBytes = await pdf.finish();
   progress('Формирование Excel', 6, total);
-  const xlsx = await workbook([...keepingSheets(keeping), ...completionSheets(completion).slice(1),
-    ...(performance ? performanceSheets(performance) : []), ...(forecast ? forecastSheets(forecast) : []), ...hoursSheets(hours)], deps.now);
+  const xlsx = await workbook(
+    [
+      ...keepingSheets(keeping),
+      ...completionSheets(completion).slice(1),
+      ...(performance ? performanceSheets(performance) : []),
+      ...(forecast ? forecastSheets(forecast) : []),
+      ...hoursSheets(hours),
+    ],
+    deps.now,
+  );
   progress('Готово', total, total);
   return [
     fileOutput(fileName('Пакет отчётов о ведении журналов', range, 'pdf'), PDF_MIME, pdfBytes),

@@ -14,11 +14,14 @@ export async function filters(ctx: AuthedContext, input: Parsed<'reports.filters
   const yearId = input.yearId ?? current?.id ?? null;
   // An attendance-first centre (000) keeps no marks: no performance or forecast to show.
   const marks = (await db.selectFrom('institution').select('marks_enabled').executeTakeFirst())?.marks_enabled !== 0;
-  const reports = REPORT_KINDS.filter((k) => hasRole(session, ...REPORT_ROLES[k]) && (marks || (k !== 'performance' && k !== 'forecast')));
+  const reports = REPORT_KINDS.filter(
+    (k) => hasRole(session, ...REPORT_ROLES[k]) && (marks || (k !== 'performance' && k !== 'forecast')),
+  );
   const seen = new Map<number, JournalMeta>();
   if (yearId !== null) {
     const all = await yearJournals(db, yearId);
-    for (const kind of reports) for (const j of allowedJournals(session, kind as ReportKind, all)) seen.set(j.journalId, j);
+    for (const kind of reports)
+      for (const j of allowedJournals(session, kind as ReportKind, all)) seen.set(j.journalId, j);
   }
   const journals = [...seen.values()];
   const unique = <T extends { id: number }>(items: T[]) => [...new Map(items.map((i) => [i.id, i])).values()];
@@ -26,16 +29,26 @@ export async function filters(ctx: AuthedContext, input: Parsed<'reports.filters
   return {
     today,
     years: years.map((y) => ({
-      id: y.id, title: y.title, status: y.status,
-      periods: periods.filter((p) => p.year_id === y.id).map((p) => ({ id: p.id, title: p.title, startsOn: p.starts_on, endsOn: p.ends_on })),
+      id: y.id,
+      title: y.title,
+      status: y.status,
+      periods: periods
+        .filter((p) => p.year_id === y.id)
+        .map((p) => ({ id: p.id, title: p.title, startsOn: p.starts_on, endsOn: p.ends_on })),
     })),
     currentYearId: current?.id ?? null,
     currentPeriodId: period?.id ?? null,
-    departments: unique(journals.filter((j) => j.departmentId !== null).map((j) => ({ id: j.departmentId!, name: j.departmentName ?? '' })))
-      .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
-    groups: unique(journals.map((j) => ({ id: j.groupId, name: j.groupName, departmentId: j.departmentId })))
-      .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
-    teachers: unique(journals.map((j) => ({ id: j.teacherId, name: j.teacherName }))).sort((a, b) => a.name.localeCompare(b.name, 'ru')),
+    departments: unique(
+      journals
+        .filter((j) => j.departmentId !== null)
+        .map((j) => ({ id: j.departmentId!, name: j.departmentName ?? '' })),
+    ).sort((a, b) => a.name.localeCompare(b.name, 'ru')),
+    groups: unique(journals.map((j) => ({ id: j.groupId, name: j.groupName, departmentId: j.departmentId }))).sort(
+      (a, b) => a.name.localeCompare(b.name, 'ru'),
+    ),
+    teachers: unique(journals.map((j) => ({ id: j.teacherId, name: j.teacherName }))).sort((a, b) =>
+      a.name.localeCompare(b.name, 'ru'),
+    ),
     journals: journals.map(labelOf),
     reports,
   };

@@ -38,7 +38,9 @@ export async function forecast(ctx: AuthedContext, input: Parsed<'reports.foreca
  * Slope of the weighted least-squares line through the marks (marks per day) and the weighted mean
  * day; null with fewer than 3 marks or when they span less than a week — too little to tell.
  */
-export function trendOf(t: Pick<TrendSums, 'numeric' | 'w' | 'sx' | 'sy' | 'sxx' | 'sxy' | 'minX' | 'maxX'>): { slope: number; meanX: number } | null {
+export function trendOf(
+  t: Pick<TrendSums, 'numeric' | 'w' | 'sx' | 'sy' | 'sxx' | 'sxy' | 'minX' | 'maxX'>,
+): { slope: number; meanX: number } | null {
   if (t.numeric < 3 || t.maxX - t.minX < 7 || t.w <= 0) return null;
   const meanX = t.sx / t.w;
   const sxx = t.sxx - (t.sx * t.sx) / t.w;
@@ -46,10 +48,19 @@ export function trendOf(t: Pick<TrendSums, 'numeric' | 'w' | 'sx' | 'sy' | 'sxx'
   return sxx > 1e-9 ? { slope: sxy / sxx, meanX } : null;
 }
 
-export async function forecastReport(db: Db, range: Range, journals: JournalMeta[], onlyAtRisk: boolean): Promise<ForecastReport> {
+export async function forecastReport(
+  db: Db,
+  range: Range,
+  journals: JournalMeta[],
+  onlyAtRisk: boolean,
+): Promise<ForecastReport> {
   const byId = new Map(journals.map((j) => [j.journalId, j]));
   const ids = journals.length <= 400 ? journals.map((j) => j.journalId) : undefined;
-  const sums = new Map((await trendSums(db, range, ids)).filter((t) => byId.has(t.journalId)).map((t) => [`${t.journalId}|${t.studentId}`, t]));
+  const sums = new Map(
+    (await trendSums(db, range, ids))
+      .filter((t) => byId.has(t.journalId))
+      .map((t) => [`${t.journalId}|${t.studentId}`, t]),
+  );
   const missed = await absencesByStudent(db, range, ids);
   const days = (await lessonDays(db, range)).filter((d) => byId.has(d.journalId));
   const rosters = await loadRosters(db, range.yearId, range.from, range.to);
@@ -75,28 +86,54 @@ export async function forecastReport(db: Db, range: Range, journals: JournalMeta
       if (hours === 0 && !sum) continue; // never on this journal's roster on a lesson day
       const average = sum && sum.w > 0 ? sum.sy / sum.w : null;
       const trend = sum ? trendOf(sum) : null;
-      const shift = trend ? Math.max(-FORECAST_RULES.trendCap, Math.min(FORECAST_RULES.trendCap, trend.slope * (end - trend.meanX))) : 0;
+      const shift = trend
+        ? Math.max(-FORECAST_RULES.trendCap, Math.min(FORECAST_RULES.trendCap, trend.slope * (end - trend.meanX)))
+        : 0;
       const projected = average === null ? null : Math.max(2, Math.min(5, average + shift));
       const t = missed.get(key);
       const missedHours = t?.missed ?? 0;
       const row: ForecastRow = {
-        studentId: s.studentId, name: s.name, groupName: j.subgroup ? `${j.groupName} (подгр. ${j.subgroup})` : j.groupName,
-        journalId: j.journalId, subjectName: j.subjectName, teacherName: j.teacherName,
-        marks: sum?.count ?? 0, average, trend: trend ? trend.slope * 30 : null, projected,
+        studentId: s.studentId,
+        name: s.name,
+        groupName: j.subgroup ? `${j.groupName} (подгр. ${j.subgroup})` : j.groupName,
+        journalId: j.journalId,
+        subjectName: j.subjectName,
+        teacherName: j.teacherName,
+        marks: sum?.count ?? 0,
+        average,
+        trend: trend ? trend.slope * 30 : null,
+        projected,
         forecast: projected === null ? null : roundMark(projected),
-        possibleHours: hours, missedHours, presence: presence(missedHours, hours), flags: [], reasons: [],
+        possibleHours: hours,
+        missedHours,
+        presence: presence(missedHours, hours),
+        flags: [],
+        reasons: [],
       };
       explain(row, lessonsHeld.get(j.journalId) ?? 0);
       if (!onlyAtRisk || row.flags.length > 0) rows.push(row);
     }
   }
-  rows.sort((a, b) => a.groupName.localeCompare(b.groupName, 'ru') || a.name.localeCompare(b.name, 'ru') || a.subjectName.localeCompare(b.subjectName, 'ru'));
+  rows.sort(
+    (a, b) =>
+      a.groupName.localeCompare(b.groupName, 'ru') ||
+      a.name.localeCompare(b.name, 'ru') ||
+      a.subjectName.localeCompare(b.subjectName, 'ru'),
+  );
   const { minMarks, lowAverage, lowPresence, trendCap } = FORECAST_RULES;
-  return { range: publicRange(range), rows, rules: { minMarks, lowAverage, lowPresence, trendCap }, atRisk: rows.filter((r) => r.flags.length > 0).length };
+  return {
+    range: publicRange(range),
+    rows,
+    rules: { minMarks, lowAverage, lowPresence, trendCap },
+    atRisk: rows.filter((r) => r.flags.length > 0).length,
+  };
 }
 
 function explain(row: ForecastRow, lessonsHeld: number): void {
-  const flag = (f: RiskFlag, reason: string) => { row.flags.push(f); row.reasons.push(reason); };
+  const flag = (f: RiskFlag, reason: string) => {
+    row.flags.push(f);
+    row.reasons.push(reason);
+  };
   if (row.marks < FORECAST_RULES.minMarks && lessonsHeld >= FORECAST_RULES.minMarks && row.possibleHours > 0) {
     flag('few_marks', `Мало отметок: ${row.marks} (нужно не менее ${FORECAST_RULES.minMarks})`);
   }
@@ -107,6 +144,9 @@ function explain(row: ForecastRow, lessonsHeld: number): void {
     flag('falling', `Отметки снижаются: ${dec(row.trend, 1)} балла за 30 дней`);
   }
   if (row.presence !== null && row.presence < FORECAST_RULES.lowPresence) {
-    flag('low_attendance', `Пропущено ${Math.round((1 - row.presence) * 100)} % часов (${row.missedHours} из ${row.possibleHours})`);
+    flag(
+      'low_attendance',
+      `Пропущено ${Math.round((1 - row.presence) * 100)} % часов (${row.missedHours} из ${row.possibleHours})`,
+    );
   }
 }

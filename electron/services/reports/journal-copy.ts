@@ -9,38 +9,93 @@ import type { Db } from '../context.js';
 import { rosterBetween, subgroupMembers } from '../rosters.js';
 import { fullName } from '../session.js';
 
-export async function loadJournalPages(db: Db, journalId: number, from: string, to: string, periodTitle?: string): Promise<JournalPagesData> {
-  if (from > to) throw new AppError('bad_request', `Начало периода ${ruDate(from)} позже его конца ${ruDate(to)}`, { from: 'Проверьте даты' });
+export async function loadJournalPages(
+  db: Db,
+  journalId: number,
+  from: string,
+  to: string,
+  periodTitle?: string,
+): Promise<JournalPagesData> {
+  if (from > to)
+    throw new AppError('bad_request', `Начало периода ${ruDate(from)} позже его конца ${ruDate(to)}`, {
+      from: 'Проверьте даты',
+    });
   const journal = await loadJournal(db, journalId);
-  const names = await db.selectFrom('journals as j').innerJoin('groups as g', 'g.id', 'j.group_id').innerJoin('subjects as s', 's.id', 'j.subject_id')
-    .innerJoin('users as u', 'u.id', 'j.teacher_user_id').leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
-    .select(['g.name as group_name', 's.code', 's.name as subject_name', 'sg.number as subgroup_no', 'u.last_name', 'u.first_name', 'u.middle_name'])
-    .where('j.id', '=', journalId).executeTakeFirstOrThrow();
+  const names = await db
+    .selectFrom('journals as j')
+    .innerJoin('groups as g', 'g.id', 'j.group_id')
+    .innerJoin('subjects as s', 's.id', 'j.subject_id')
+    .innerJoin('users as u', 'u.id', 'j.teacher_user_id')
+    .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
+    .select([
+      'g.name as group_name',
+      's.code',
+      's.name as subject_name',
+      'sg.number as subgroup_no',
+      'u.last_name',
+      'u.first_name',
+      'u.middle_name',
+    ])
+    .where('j.id', '=', journalId)
+    .executeTakeFirstOrThrow();
 
   const members = await subgroupMembers(db, journal.subgroup_id);
-  const roster = (await rosterBetween(db, journal.group_id, from, to)).filter((r) => !members || members.has(r.studentId));
+  const roster = (await rosterBetween(db, journal.group_id, from, to)).filter(
+    (r) => !members || members.has(r.studentId),
+  );
   const students = new Map<number, JournalPagesData['students'][number]>();
   for (const r of roster) {
     const prior = students.get(r.studentId);
     const name = fullName({ last_name: r.lastName, first_name: r.firstName, middle_name: r.middleName });
     // Left and came back: one line from the first day to the last.
-    const until = prior && (prior.until === null || r.untilDate === null) ? null : prior ? (prior.until! > r.untilDate! ? prior.until : r.untilDate) : r.untilDate;
+    const until =
+      prior && (prior.until === null || r.untilDate === null)
+        ? null
+        : prior
+          ? prior.until! > r.untilDate!
+            ? prior.until
+            : r.untilDate
+          : r.untilDate;
     students.set(r.studentId, { studentId: r.studentId, name, from: prior ? prior.from : r.fromDate, until });
   }
 
-  const lessons = await db.selectFrom('lessons').select(['id', 'date', 'lesson_no', 'hours', 'topic', 'kind', 'homework'])
-    .where('journal_id', '=', journalId).where('date', '>=', from).where('date', '<=', to)
-    .orderBy('date').orderBy('lesson_no').execute();
-  const individual = await db.selectFrom('homework_individual as h').innerJoin('lessons as l', 'l.id', 'h.lesson_id')
+  const lessons = await db
+    .selectFrom('lessons')
+    .select(['id', 'date', 'lesson_no', 'hours', 'topic', 'kind', 'homework'])
+    .where('journal_id', '=', journalId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .orderBy('date')
+    .orderBy('lesson_no')
+    .execute();
+  const individual = await db
+    .selectFrom('homework_individual as h')
+    .innerJoin('lessons as l', 'l.id', 'h.lesson_id')
     .select(['h.lesson_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('l.journal_id', '=', journalId).where('l.date', '>=', from).where('l.date', '<=', to).groupBy('h.lesson_id').execute();
-  const attendanceRows = await db.selectFrom('attendance as a').innerJoin('lessons as l', 'l.id', 'a.lesson_id')
+    .where('l.journal_id', '=', journalId)
+    .where('l.date', '>=', from)
+    .where('l.date', '<=', to)
+    .groupBy('h.lesson_id')
+    .execute();
+  const attendanceRows = await db
+    .selectFrom('attendance as a')
+    .innerJoin('lessons as l', 'l.id', 'a.lesson_id')
     .select(['a.lesson_id', 'a.student_id', 'a.code'])
-    .where('l.journal_id', '=', journalId).where('l.date', '>=', from).where('l.date', '<=', to).execute();
-  const markRows = await db.selectFrom('marks as m').innerJoin('work_columns as c', 'c.id', 'm.column_id').innerJoin('lessons as l', 'l.id', 'c.lesson_id')
+    .where('l.journal_id', '=', journalId)
+    .where('l.date', '>=', from)
+    .where('l.date', '<=', to)
+    .execute();
+  const markRows = await db
+    .selectFrom('marks as m')
+    .innerJoin('work_columns as c', 'c.id', 'm.column_id')
+    .innerJoin('lessons as l', 'l.id', 'c.lesson_id')
     .select(['c.lesson_id', 'm.student_id', 'm.value'])
-    .where('l.journal_id', '=', journalId).where('l.date', '>=', from).where('l.date', '<=', to)
-    .orderBy('c.lesson_id').orderBy('c.seq').execute();
+    .where('l.journal_id', '=', journalId)
+    .where('l.date', '>=', from)
+    .where('l.date', '<=', to)
+    .orderBy('c.lesson_id')
+    .orderBy('c.seq')
+    .execute();
 
   const counts = new Map(individual.map((r) => [r.lesson_id, Number(r.n)]));
   const marks = new Map<string, string[]>();
@@ -56,9 +111,14 @@ export async function loadJournalPages(db: Db, journalId: number, from: string, 
     periodTitle: periodTitle ?? `с ${ruDate(from)} по ${ruDate(to)}`,
     students: [...students.values()],
     lessons: lessons.map((l) => ({
-      id: l.id, date: l.date, lessonNo: l.lesson_no, hours: l.hours, topic: l.topic,
+      id: l.id,
+      date: l.date,
+      lessonNo: l.lesson_no,
+      hours: l.hours,
+      topic: l.topic,
       kind: LESSON_KIND_NAMES[l.kind] ?? l.kind,
-      homework: l.homework, individualHomework: counts.get(l.id) ?? 0,
+      homework: l.homework,
+      individualHomework: counts.get(l.id) ?? 0,
     })),
     attendance: new Map(attendanceRows.map((a) => [`${a.lesson_id}|${a.student_id}`, a.code])),
     marks,

@@ -19,11 +19,14 @@ export const NUMERIC = new Set(['1', '2', '3', '4', '5']);
 export const FAILING = new Set(['1', '2', 'незач']);
 
 function markQuery(db: Db, range: Range, journalIds?: number[]) {
-  let q = db.selectFrom('marks as m')
+  let q = db
+    .selectFrom('marks as m')
     .innerJoin('work_columns as c', 'c.id', 'm.column_id')
     .innerJoin('lessons as l', 'l.id', 'c.lesson_id')
     .innerJoin('journals as j', 'j.id', 'l.journal_id')
-    .where('j.year_id', '=', range.yearId).where('l.date', '>=', range.from).where('l.date', '<=', range.to);
+    .where('j.year_id', '=', range.yearId)
+    .where('l.date', '>=', range.from)
+    .where('l.date', '<=', range.to);
   if (journalIds) q = q.where('l.journal_id', 'in', journalIds.length ? journalIds : [0]);
   return q;
 }
@@ -32,8 +35,15 @@ function markQuery(db: Db, range: Range, journalIds?: number[]) {
 export async function markCounts(db: Db, range: Range, journalIds?: number[]): Promise<MarkCount[]> {
   const rows = await markQuery(db, range, journalIds)
     .select(['l.journal_id', 'm.student_id', 'm.value', 'c.weight', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy(['l.journal_id', 'm.student_id', 'm.value', 'c.weight']).execute();
-  return rows.map((r) => ({ journalId: r.journal_id, studentId: r.student_id, value: r.value, weight: Number(r.weight), count: Number(r.n) }));
+    .groupBy(['l.journal_id', 'm.student_id', 'm.value', 'c.weight'])
+    .execute();
+  return rows.map((r) => ({
+    journalId: r.journal_id,
+    studentId: r.student_id,
+    value: r.value,
+    weight: Number(r.weight),
+    count: Number(r.n),
+  }));
 }
 
 /** Per journal × student, the sums a weighted least-squares line needs (x = days from the range's start). */
@@ -74,7 +84,8 @@ export async function trendSums(db: Db, range: Range, journalIds?: number[]): Pr
   const when = <T>(value: RawBuilder<T>) => sql<number>`case when ${numeric} then ${value} end`;
   const rows = await markQuery(db, range, journalIds)
     .select([
-      'l.journal_id', 'm.student_id',
+      'l.journal_id',
+      'm.student_id',
       sql<number>`count(*)`.as('n'),
       sql<number>`sum(case when ${numeric} then 1 else 0 end)`.as('numeric'),
       sql<number>`sum(${when(w)})`.as('w'),
@@ -87,19 +98,36 @@ export async function trendSums(db: Db, range: Range, journalIds?: number[]): Pr
       sql<number>`sum(case when m.value = 'зач' then 1 else 0 end)`.as('pass'),
       sql<number>`sum(case when m.value = 'незач' then 1 else 0 end)`.as('fail'),
     ])
-    .groupBy(['l.journal_id', 'm.student_id']).execute();
+    .groupBy(['l.journal_id', 'm.student_id'])
+    .execute();
   return rows.map((r) => ({
-    journalId: r.journal_id, studentId: r.student_id, count: Number(r.n), numeric: Number(r.numeric), w: Number(r.w ?? 0),
-    sx: Number(r.sx ?? 0), sy: Number(r.sy ?? 0), sxx: Number(r.sxx ?? 0), sxy: Number(r.sxy ?? 0),
-    minX: Number(r.min_x ?? 0), maxX: Number(r.max_x ?? 0), pass: Number(r.pass), fail: Number(r.fail),
+    journalId: r.journal_id,
+    studentId: r.student_id,
+    count: Number(r.n),
+    numeric: Number(r.numeric),
+    w: Number(r.w ?? 0),
+    sx: Number(r.sx ?? 0),
+    sy: Number(r.sy ?? 0),
+    sxx: Number(r.sxx ?? 0),
+    sxy: Number(r.sxy ?? 0),
+    minX: Number(r.min_x ?? 0),
+    maxX: Number(r.max_x ?? 0),
+    pass: Number(r.pass),
+    fail: Number(r.fail),
   }));
 }
 
 /** Period marks of the range's period (or year marks of a whole-year range). Key `journalId|studentId`. */
 export async function periodMarks(db: Db, range: Range): Promise<Map<string, string>> {
-  let q = db.selectFrom('final_marks as f').innerJoin('journals as j', 'j.id', 'f.journal_id')
-    .select(['f.journal_id', 'f.student_id', 'f.value']).where('j.year_id', '=', range.yearId);
-  q = range.periodId !== null ? q.where('f.kind', '=', 'period').where('f.period_id', '=', range.periodId) : q.where('f.kind', '=', 'year');
+  let q = db
+    .selectFrom('final_marks as f')
+    .innerJoin('journals as j', 'j.id', 'f.journal_id')
+    .select(['f.journal_id', 'f.student_id', 'f.value'])
+    .where('j.year_id', '=', range.yearId);
+  q =
+    range.periodId !== null
+      ? q.where('f.kind', '=', 'period').where('f.period_id', '=', range.periodId)
+      : q.where('f.kind', '=', 'year');
   return new Map((await q.execute()).map((r) => [`${r.journal_id}|${r.student_id}`, r.value]));
 }
 

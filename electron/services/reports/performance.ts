@@ -2,20 +2,29 @@
 // (the share of students whose result is 4 or 5) and «успеваемость» (the share whose result is not a
 // failing one). A student's result is the period mark when the teacher has given it, otherwise the
 // rounded weighted average of the current marks — so the report works mid-period and after it.
-import type { GroupPerformance, MarkDistribution, Parsed, PerformanceReport, PerformanceRow } from '../../api/contract.js';
+import type {
+  GroupPerformance,
+  MarkDistribution,
+  Parsed,
+  PerformanceReport,
+  PerformanceRow,
+} from '../../api/contract.js';
 import type { AuthedContext, Db } from '../context.js';
 import { publicRange } from './completion.js';
 import { FAILING, markCounts, MarkSums, NUMERIC, periodMarks, resultOf } from './marks-data.js';
 import { loadRosters } from './rosters.js';
 import { labelOf, ratio, resolveRange, scopeJournals, type JournalMeta, type Range } from './scope.js';
 
-export async function performance(ctx: AuthedContext, input: Parsed<'reports.performance'>): Promise<PerformanceReport> {
+export async function performance(
+  ctx: AuthedContext,
+  input: Parsed<'reports.performance'>,
+): Promise<PerformanceReport> {
   const range = await resolveRange(ctx.db, ctx.clock.today(), input.yearId, input.periodId);
   const journals = await scopeJournals(ctx, 'performance', range, input);
   return performanceReport(ctx.db, range, journals);
 }
 
-export const emptyDistribution = (): MarkDistribution => ({ '5': 0, '4': 0, '3': 0, '2': 0, '1': 0, 'зач': 0, 'незач': 0 });
+export const emptyDistribution = (): MarkDistribution => ({ '5': 0, '4': 0, '3': 0, '2': 0, '1': 0, зач: 0, незач: 0 });
 
 export async function performanceReport(db: Db, range: Range, journals: JournalMeta[]): Promise<PerformanceReport> {
   const byId = new Map(journals.map((j) => [j.journalId, j]));
@@ -47,7 +56,10 @@ export async function performanceReport(db: Db, range: Range, journals: JournalM
     const students = rosters.students(j.groupId, j.subgroupId);
     const g = groupResults.get(j.groupId) ?? { j, students: new Map<number, string[]>(), sums: new MarkSums() };
     groupResults.set(j.groupId, g);
-    let attested = 0, numeric = 0, good = 0, passed = 0;
+    let attested = 0,
+      numeric = 0,
+      good = 0,
+      passed = 0;
     for (const s of students) {
       const key = `${j.journalId}|${s.studentId}`;
       const result = resultOf(finals.get(key), perStudent.get(key));
@@ -63,31 +75,50 @@ export async function performanceReport(db: Db, range: Range, journals: JournalM
       }
     }
     const data = perJournal.get(j.journalId);
-    if (data) { g.sums.sum += data.sums.sum; g.sums.weight += data.sums.weight; }
+    if (data) {
+      g.sums.sum += data.sums.sum;
+      g.sums.weight += data.sums.weight;
+    }
     const label = labelOf(j);
     return {
-      ...label, students: students.length, attested, marks: data?.sums.count ?? 0, average: data?.sums.average ?? null,
-      quality: ratio(good, numeric), success: ratio(passed, attested), distribution: data?.distribution ?? emptyDistribution(),
+      ...label,
+      students: students.length,
+      attested,
+      marks: data?.sums.count ?? 0,
+      average: data?.sums.average ?? null,
+      quality: ratio(good, numeric),
+      success: ratio(passed, attested),
+      distribution: data?.distribution ?? emptyDistribution(),
     };
   });
 
-  const groups: GroupPerformance[] = [...groupResults.values()].map(({ j, students, sums }) => {
-    let withNumeric = 0, good = 0, withAny = 0, passed = 0;
-    for (const results of students.values()) {
-      if (results.length === 0) continue;
-      withAny++;
-      if (!results.some((r) => FAILING.has(r))) passed++;
-      const numeric = results.filter((r) => NUMERIC.has(r));
-      if (numeric.length > 0) {
-        withNumeric++;
-        if (numeric.every((r) => r === '4' || r === '5')) good++;
+  const groups: GroupPerformance[] = [...groupResults.values()]
+    .map(({ j, students, sums }) => {
+      let withNumeric = 0,
+        good = 0,
+        withAny = 0,
+        passed = 0;
+      for (const results of students.values()) {
+        if (results.length === 0) continue;
+        withAny++;
+        if (!results.some((r) => FAILING.has(r))) passed++;
+        const numeric = results.filter((r) => NUMERIC.has(r));
+        if (numeric.length > 0) {
+          withNumeric++;
+          if (numeric.every((r) => r === '4' || r === '5')) good++;
+        }
       }
-    }
-    return {
-      groupId: j.groupId, groupName: j.groupName, departmentName: j.departmentName, students: students.size,
-      average: sums.average, quality: ratio(good, withNumeric), success: ratio(passed, withAny),
-    };
-  }).sort((a, b) => a.groupName.localeCompare(b.groupName, 'ru'));
+      return {
+        groupId: j.groupId,
+        groupName: j.groupName,
+        departmentName: j.departmentName,
+        students: students.size,
+        average: sums.average,
+        quality: ratio(good, withNumeric),
+        success: ratio(passed, withAny),
+      };
+    })
+    .sort((a, b) => a.groupName.localeCompare(b.groupName, 'ru'));
 
   return { range: publicRange(range), rows, groups, distribution };
 }

@@ -6,7 +6,14 @@ import { assertJournalRead } from '../access.js';
 import { ruDate } from '../../domain/format-dates.js';
 import type { AuthedContext } from '../context.js';
 import { hoursRange } from './hours.js';
-import { journalCopyFile, packFiles, reportData, reportFile, type DocumentDeps, type ReportRequest } from './documents.js';
+import {
+  journalCopyFile,
+  packFiles,
+  reportData,
+  reportFile,
+  type DocumentDeps,
+  type ReportRequest,
+} from './documents.js';
 import type { Progress } from './keeping.js';
 import { assertReportRole, hasFilter, resolveRange, scopeJournals } from './scope.js';
 
@@ -15,9 +22,12 @@ export async function start(ctx: AuthedContext, input: Parsed<'reports.start'>):
   const today = ctx.clock.today();
   const deps: DocumentDeps = { db: ctx.db, today, now: ctx.clock.now(), settings: ctx.settings.get() };
   let work: (progress: Progress) => Promise<ReportFiles>;
-  const produce = (request: ReportRequest, format: 'pdf' | 'xlsx' | 'screen') => async (progress: Progress): Promise<ReportFiles> => (format === 'screen'
-    ? { files: [], data: await reportData(deps.db, today, request, progress) }
-    : { files: [await reportFile(deps, { ...request, format }, progress)], data: null });
+  const produce =
+    (request: ReportRequest, format: 'pdf' | 'xlsx' | 'screen') =>
+    async (progress: Progress): Promise<ReportFiles> =>
+      format === 'screen'
+        ? { files: [], data: await reportData(deps.db, today, request, progress) }
+        : { files: [await reportFile(deps, { ...request, format }, progress)], data: null };
   switch (input.report) {
     case 'journalCopy': {
       const journal = await assertJournalRead(ctx.db, ctx.session, input.journalId);
@@ -26,7 +36,10 @@ export async function start(ctx: AuthedContext, input: Parsed<'reports.start'>):
       const to = input.to ?? (input.periodId ? range.to : range.asOf);
       if (from > to) throw badInput(`Начало ${ruDate(from)} позже конца ${ruDate(to)}`, { from: 'Проверьте даты' });
       const title = input.from || input.to ? undefined : range.title;
-      work = async () => ({ files: [await journalCopyFile(deps, journal.id, from, to, title, input.signer)], data: null });
+      work = async () => ({
+        files: [await journalCopyFile(deps, journal.id, from, to, title, input.signer)],
+        data: null,
+      });
       break;
     }
     case 'pack': {
@@ -37,7 +50,10 @@ export async function start(ctx: AuthedContext, input: Parsed<'reports.start'>):
     }
     case 'hoursSheet': {
       const range = await hoursRange(ctx.db, today, input.yearId, input.month);
-      const journals = await scopeJournals(ctx, 'hoursSheet', range, { departmentId: input.departmentId, teacherId: input.teacherId });
+      const journals = await scopeJournals(ctx, 'hoursSheet', range, {
+        departmentId: input.departmentId,
+        teacherId: input.teacherId,
+      });
       work = produce({ kind: 'hoursSheet', range, journals, month: input.month ?? null }, input.format);
       break;
     }
@@ -45,12 +61,15 @@ export async function start(ctx: AuthedContext, input: Parsed<'reports.start'>):
       const range = await resolveRange(ctx.db, today, input.yearId, input.periodId);
       const filter = input.report === 'keeping' ? { departmentId: input.departmentId } : input;
       const journals = await scopeJournals(ctx, input.report, range, filter);
-      const onlyAtRisk = input.report === 'forecast' ? input.onlyAtRisk ?? !hasFilter(input) : false;
+      const onlyAtRisk = input.report === 'forecast' ? (input.onlyAtRisk ?? !hasFilter(input)) : false;
       work = produce({ kind: input.report, range, journals, onlyAtRisk }, input.format);
     }
   }
   const job = ctx.jobs.start(`report-${input.report}`, ctx.session.userId, async (control) => {
-    const result = await work((step, done, total) => { control.throwIfCancelled(); control.progress(step, done, total); });
+    const result = await work((step, done, total) => {
+      control.throwIfCancelled();
+      control.progress(step, done, total);
+    });
     control.throwIfCancelled();
     return result;
   });

@@ -7,8 +7,21 @@ import { currentYear } from '../schedule.js';
 import { fullName } from '../session.js';
 
 const USER_COLUMNS = [
-  'id', 'login', 'last_name', 'first_name', 'middle_name', 'position', 'phone', 'email', 'active',
-  'must_change_password', 'failed_attempts', 'locked_until', 'last_login_at', 'created_at', 'version',
+  'id',
+  'login',
+  'last_name',
+  'first_name',
+  'middle_name',
+  'position',
+  'phone',
+  'email',
+  'active',
+  'must_change_password',
+  'failed_attempts',
+  'locked_until',
+  'last_login_at',
+  'created_at',
+  'version',
 ] as const;
 
 /** The group each student is in on the day (the latest enrolment if several). */
@@ -16,11 +29,15 @@ export async function groupNamesOn(db: Db, studentIds: number[], today: string):
   const names = new Map<number, string>();
   if (studentIds.length === 0) return names;
   for (const chunk of chunks(studentIds)) {
-    const rows = await db.selectFrom('enrolments as e').innerJoin('groups as g', 'g.id', 'e.group_id')
+    const rows = await db
+      .selectFrom('enrolments as e')
+      .innerJoin('groups as g', 'g.id', 'e.group_id')
       .select(['e.student_id', 'g.name', 'e.from_date'])
-      .where('e.student_id', 'in', chunk).where('e.from_date', '<=', today)
+      .where('e.student_id', 'in', chunk)
+      .where('e.from_date', '<=', today)
       .where((eb) => eb.or([eb('e.until_date', 'is', null), eb('e.until_date', '>', today)]))
-      .orderBy('e.from_date').execute();
+      .orderBy('e.from_date')
+      .execute();
     for (const r of rows) names.set(r.student_id, r.name);
   }
   return names;
@@ -40,36 +57,66 @@ export async function describeUsers(db: Db, ids: number[] | null, now: Date, tod
   for (const chunk of ids ? chunks(ids) : [null]) {
     let q = db.selectFrom('users').select(USER_COLUMNS);
     if (chunk) q = q.where('id', 'in', chunk);
-    users.push(...await q.execute());
+    users.push(...(await q.execute()));
   }
   const userIds = users.map((u) => u.id);
   const roles = [];
   const students = [];
   const guardians = [];
   for (const chunk of ids ? chunks(userIds) : [null]) {
-    roles.push(...await db.selectFrom('user_roles as r')
-      .leftJoin('departments as d', 'd.id', 'r.department_id').leftJoin('groups as g', 'g.id', 'r.group_id')
-      .select(['r.id', 'r.user_id', 'r.role', 'r.department_id', 'd.name as department', 'r.group_id', 'g.name as group'])
-      .$if(chunk !== null, (q) => q.where('r.user_id', 'in', chunk!))
-      .orderBy('r.id').execute());
-    students.push(...await db.selectFrom('students')
-      .select(['id', 'user_id', 'last_name', 'first_name', 'middle_name']).where('user_id', 'is not', null)
-      .$if(chunk !== null, (q) => q.where('user_id', 'in', chunk!))
-      .execute());
-    guardians.push(...await db.selectFrom('guardians as gu').innerJoin('students as s', 's.id', 'gu.student_id')
-      .select(['gu.user_id', 's.id', 's.last_name', 's.first_name', 's.middle_name']).where('gu.user_id', 'is not', null)
-      .$if(chunk !== null, (q) => q.where('gu.user_id', 'in', chunk!))
-      .execute());
+    roles.push(
+      ...(await db
+        .selectFrom('user_roles as r')
+        .leftJoin('departments as d', 'd.id', 'r.department_id')
+        .leftJoin('groups as g', 'g.id', 'r.group_id')
+        .select([
+          'r.id',
+          'r.user_id',
+          'r.role',
+          'r.department_id',
+          'd.name as department',
+          'r.group_id',
+          'g.name as group',
+        ])
+        .$if(chunk !== null, (q) => q.where('r.user_id', 'in', chunk!))
+        .orderBy('r.id')
+        .execute()),
+    );
+    students.push(
+      ...(await db
+        .selectFrom('students')
+        .select(['id', 'user_id', 'last_name', 'first_name', 'middle_name'])
+        .where('user_id', 'is not', null)
+        .$if(chunk !== null, (q) => q.where('user_id', 'in', chunk!))
+        .execute()),
+    );
+    guardians.push(
+      ...(await db
+        .selectFrom('guardians as gu')
+        .innerJoin('students as s', 's.id', 'gu.student_id')
+        .select(['gu.user_id', 's.id', 's.last_name', 's.first_name', 's.middle_name'])
+        .where('gu.user_id', 'is not', null)
+        .$if(chunk !== null, (q) => q.where('gu.user_id', 'in', chunk!))
+        .execute()),
+    );
   }
   const groupNames = await groupNamesOn(db, [...new Set([...students, ...guardians].map((s) => s.id))], today);
-  const linked = (s: { id: number; last_name: string; first_name: string; middle_name: string | null }): LinkedStudent =>
-    ({ studentId: s.id, fullName: fullName(s), groupName: groupNames.get(s.id) ?? null });
+  const linked = (s: {
+    id: number;
+    last_name: string;
+    first_name: string;
+    middle_name: string | null;
+  }): LinkedStudent => ({ studentId: s.id, fullName: fullName(s), groupName: groupNames.get(s.id) ?? null });
 
   const year = await currentYear(db, today);
   const journalCounts = new Map<number, number>();
   if (year) {
-    const counts = await db.selectFrom('journals').select(['teacher_user_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('year_id', '=', year.id).groupBy('teacher_user_id').execute();
+    const counts = await db
+      .selectFrom('journals')
+      .select(['teacher_user_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('year_id', '=', year.id)
+      .groupBy('teacher_user_id')
+      .execute();
     for (const c of counts) journalCounts.set(c.teacher_user_id, Number(c.n));
   }
 
@@ -98,7 +145,11 @@ export async function describeUsers(db: Db, ids: number[] | null, now: Date, tod
       createdAt: u.created_at,
       version: u.version,
       roles: (rolesBy.get(u.id) ?? []).map((r): RoleView => ({
-        role: r.role as Role, departmentId: r.department_id, departmentName: r.department ?? null, groupId: r.group_id, groupName: r.group ?? null,
+        role: r.role as Role,
+        departmentId: r.department_id,
+        departmentName: r.department ?? null,
+        groupId: r.group_id,
+        groupName: r.group ?? null,
       })),
       student: student ? linked(student) : null,
       children: [...children.values()],

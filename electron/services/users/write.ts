@@ -15,15 +15,40 @@ import { describeUser } from './rows.js';
 type Profile = Pick<Parsed<'users.create'>, 'lastName' | 'firstName' | 'middleName' | 'position' | 'phone' | 'email'>;
 
 /** What the audit log keeps of a user: never the password hash. */
-function snapshot(row: { login: string; last_name: string; first_name: string; middle_name: string | null; position: string | null; phone: string | null; email: string | null }) {
+function snapshot(row: {
+  login: string;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  position: string | null;
+  phone: string | null;
+  email: string | null;
+}) {
   return {
-    login: row.login, lastName: row.last_name, firstName: row.first_name, middleName: row.middle_name,
-    position: row.position, phone: row.phone, email: row.email,
+    login: row.login,
+    lastName: row.last_name,
+    firstName: row.first_name,
+    middleName: row.middle_name,
+    position: row.position,
+    phone: row.phone,
+    email: row.email,
   };
 }
 
-const grantsView = (grants: Array<{ role: string; department_id?: number | null; group_id?: number | null; departmentId?: number | null; groupId?: number | null }>) =>
-  grants.map((g) => ({ role: g.role, departmentId: g.departmentId ?? g.department_id ?? null, groupId: g.groupId ?? g.group_id ?? null }));
+const grantsView = (
+  grants: Array<{
+    role: string;
+    department_id?: number | null;
+    group_id?: number | null;
+    departmentId?: number | null;
+    groupId?: number | null;
+  }>,
+) =>
+  grants.map((g) => ({
+    role: g.role,
+    departmentId: g.departmentId ?? g.department_id ?? null,
+    groupId: g.groupId ?? g.group_id ?? null,
+  }));
 
 async function loadUser(db: Db, id: number) {
   const user = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -32,9 +57,15 @@ async function loadUser(db: Db, id: number) {
 }
 
 export async function assertLoginFree(db: Db, login: string, exceptUserId: number | null): Promise<void> {
-  const taken = await db.selectFrom('users').select(['id', 'login']).where('login_key', '=', login.toLowerCase()).executeTakeFirst();
+  const taken = await db
+    .selectFrom('users')
+    .select(['id', 'login'])
+    .where('login_key', '=', login.toLowerCase())
+    .executeTakeFirst();
   if (taken && taken.id !== exceptUserId) {
-    throw new AppError('conflict', `Логин «${login}» уже занят (${taken.login}): выберите другой`, { login: 'Логин уже занят' });
+    throw new AppError('conflict', `Логин «${login}» уже занят (${taken.login}): выберите другой`, {
+      login: 'Логин уже занят',
+    });
   }
 }
 
@@ -51,10 +82,16 @@ async function fresh(ctx: AuthedContext, id: number): Promise<UserRow> {
 }
 
 function staleError(row: UserRow | null): AppError {
-  return conflict('Данные пользователя изменились, пока вы их редактировали (другим администратором). Обновите карточку и повторите', row);
+  return conflict(
+    'Данные пользователя изменились, пока вы их редактировали (другим администратором). Обновите карточку и повторите',
+    row,
+  );
 }
 
-export async function create(ctx: AuthedContext, input: Parsed<'users.create'>): Promise<IssuedPassword & { user: UserRow }> {
+export async function create(
+  ctx: AuthedContext,
+  input: Parsed<'users.create'>,
+): Promise<IssuedPassword & { user: UserRow }> {
   await assertLoginFree(ctx.db, input.login, null);
   const grants = await validateGrants(ctx.db, input.roles, null);
   const password = generateOneTimePassword();
@@ -65,21 +102,34 @@ export async function create(ctx: AuthedContext, input: Parsed<'users.create'>):
   try {
     userId = await ctx.db.transaction().execute(async (trx) => {
       const values = {
-        login: input.login, login_key: input.login.toLowerCase(), password_hash: hash,
-        last_name: input.lastName, first_name: input.firstName, middle_name: input.middleName,
-        position: input.position, phone: input.phone, email: input.email,
-        active: 1, must_change_password: 1, failed_attempts: 0, created_at: at, updated_at: at,
+        login: input.login,
+        login_key: input.login.toLowerCase(),
+        password_hash: hash,
+        last_name: input.lastName,
+        first_name: input.firstName,
+        middle_name: input.middleName,
+        position: input.position,
+        phone: input.phone,
+        email: input.email,
+        active: 1,
+        must_change_password: 1,
+        failed_attempts: 0,
+        created_at: at,
+        updated_at: at,
       };
       const { id } = await trx.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow();
       await replaceStaffGrants(trx, id, grants);
       await audit(trx, ctx.session, now, {
-        action: 'users.create', entity: 'user', entityId: id,
+        action: 'users.create',
+        entity: 'user',
+        entityId: id,
         after: { ...snapshot(values), roles: grantsView(grants), mustChangePassword: true },
       });
       return id;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', `Логин «${input.login}» уже занят: выберите другой`, { login: 'Логин уже занят' });
+    if (isUniqueViolation(error))
+      throw new AppError('conflict', `Логин «${input.login}» уже занят: выберите другой`, { login: 'Логин уже занят' });
     throw error;
   }
   const user = await fresh(ctx, userId);
@@ -91,8 +141,13 @@ export async function update(ctx: AuthedContext, input: Parsed<'users.update'>):
   if (before.version !== input.version) throw staleError(await fresh(ctx, input.id));
   if (input.login !== before.login) await assertLoginFree(ctx.db, input.login, input.id);
   const profile: Profile & { login: string } = {
-    login: input.login, lastName: input.lastName, firstName: input.firstName, middleName: input.middleName,
-    position: input.position, phone: input.phone, email: input.email,
+    login: input.login,
+    lastName: input.lastName,
+    firstName: input.firstName,
+    middleName: input.middleName,
+    position: input.position,
+    phone: input.phone,
+    email: input.email,
   };
   const old = snapshot(before);
   const changed = (Object.keys(profile) as Array<keyof typeof profile>).filter((k) => profile[k] !== old[k]);
@@ -100,21 +155,37 @@ export async function update(ctx: AuthedContext, input: Parsed<'users.update'>):
   const now = ctx.clock.now();
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      const result = await trx.updateTable('users').set({
-        login: profile.login, login_key: profile.login.toLowerCase(), last_name: profile.lastName, first_name: profile.firstName,
-        middle_name: profile.middleName, position: profile.position, phone: profile.phone, email: profile.email,
-        updated_at: now.toISOString(), version: input.version + 1,
-      }).where('id', '=', input.id).where('version', '=', input.version).executeTakeFirst();
+      const result = await trx
+        .updateTable('users')
+        .set({
+          login: profile.login,
+          login_key: profile.login.toLowerCase(),
+          last_name: profile.lastName,
+          first_name: profile.firstName,
+          middle_name: profile.middleName,
+          position: profile.position,
+          phone: profile.phone,
+          email: profile.email,
+          updated_at: now.toISOString(),
+          version: input.version + 1,
+        })
+        .where('id', '=', input.id)
+        .where('version', '=', input.version)
+        .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) throw staleError(null);
       await audit(trx, ctx.session, now, {
-        action: 'users.update', entity: 'user', entityId: input.id,
+        action: 'users.update',
+        entity: 'user',
+        entityId: input.id,
         before: Object.fromEntries(changed.map((k) => [k, old[k]])),
         after: Object.fromEntries(changed.map((k) => [k, profile[k]])),
       });
     });
   } catch (error) {
-    if (error instanceof AppError && error.code === 'conflict' && error.details === null) throw staleError(await fresh(ctx, input.id));
-    if (isUniqueViolation(error)) throw new AppError('conflict', `Логин «${input.login}» уже занят: выберите другой`, { login: 'Логин уже занят' });
+    if (error instanceof AppError && error.code === 'conflict' && error.details === null)
+      throw staleError(await fresh(ctx, input.id));
+    if (isUniqueViolation(error))
+      throw new AppError('conflict', `Логин «${input.login}» уже занят: выберите другой`, { login: 'Логин уже занят' });
     throw error;
   }
   return fresh(ctx, input.id);
@@ -126,24 +197,44 @@ export async function setActive(ctx: AuthedContext, input: Parsed<'users.setActi
   if ((user.active === 1) === input.active) return fresh(ctx, input.id);
   if (!input.active) {
     if (input.id === ctx.session.userId) throw badInput('Нельзя отключить собственную учётную запись');
-    const isAdmin = await ctx.db.selectFrom('user_roles').select('id').where('user_id', '=', input.id).where('role', '=', 'admin').executeTakeFirst();
-    if (isAdmin) await assertAnotherAdmin(ctx.db, input.id, 'Нельзя отключить последнего администратора: сначала назначьте другого');
+    const isAdmin = await ctx.db
+      .selectFrom('user_roles')
+      .select('id')
+      .where('user_id', '=', input.id)
+      .where('role', '=', 'admin')
+      .executeTakeFirst();
+    if (isAdmin)
+      await assertAnotherAdmin(
+        ctx.db,
+        input.id,
+        'Нельзя отключить последнего администратора: сначала назначьте другого',
+      );
   }
   const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    const result = await trx.updateTable('users')
-      .set({ active: input.active ? 1 : 0, updated_at: now.toISOString(), version: input.version + 1 })
-      .where('id', '=', input.id).where('version', '=', input.version).executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw staleError(null);
-    if (!input.active) await endUserSessions(trx, input.id);
-    await audit(trx, ctx.session, now, {
-      action: input.active ? 'users.activate' : 'users.deactivate', entity: 'user', entityId: input.id,
-      before: { active: user.active === 1 }, after: { active: input.active },
+  await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const result = await trx
+        .updateTable('users')
+        .set({ active: input.active ? 1 : 0, updated_at: now.toISOString(), version: input.version + 1 })
+        .where('id', '=', input.id)
+        .where('version', '=', input.version)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw staleError(null);
+      if (!input.active) await endUserSessions(trx, input.id);
+      await audit(trx, ctx.session, now, {
+        action: input.active ? 'users.activate' : 'users.deactivate',
+        entity: 'user',
+        entityId: input.id,
+        before: { active: user.active === 1 },
+        after: { active: input.active },
+      });
+    })
+    .catch(async (error: unknown) => {
+      if (error instanceof AppError && error.code === 'conflict' && error.details === null)
+        throw staleError(await fresh(ctx, input.id));
+      throw error;
     });
-  }).catch(async (error: unknown) => {
-    if (error instanceof AppError && error.code === 'conflict' && error.details === null) throw staleError(await fresh(ctx, input.id));
-    throw error;
-  });
   return fresh(ctx, input.id);
 }
 
@@ -151,31 +242,53 @@ export async function setRoles(ctx: AuthedContext, input: Parsed<'users.setRoles
   const user = await loadUser(ctx.db, input.id);
   if (user.version !== input.version) throw staleError(await fresh(ctx, input.id));
   const grants = await validateGrants(ctx.db, input.roles, input.id);
-  const current = await ctx.db.selectFrom('user_roles').select(['role', 'department_id', 'group_id'])
-    .where('user_id', '=', input.id).orderBy('id').execute();
+  const current = await ctx.db
+    .selectFrom('user_roles')
+    .select(['role', 'department_id', 'group_id'])
+    .where('user_id', '=', input.id)
+    .orderBy('id')
+    .execute();
   const hadAdmin = current.some((r) => r.role === 'admin');
   if (hadAdmin && !grants.some((g) => g.role === 'admin')) {
-    if (input.id === ctx.session.userId) throw badInput('Нельзя снять роль администратора с самого себя: это сделает другой администратор');
-    await assertAnotherAdmin(ctx.db, input.id, 'Нельзя снять роль у последнего администратора: сначала назначьте другого');
+    if (input.id === ctx.session.userId)
+      throw badInput('Нельзя снять роль администратора с самого себя: это сделает другой администратор');
+    await assertAnotherAdmin(
+      ctx.db,
+      input.id,
+      'Нельзя снять роль у последнего администратора: сначала назначьте другого',
+    );
   }
   const staffBefore = grantsView(current.filter((r) => !['student', 'parent'].includes(r.role)));
-  const key = (g: { role: string; departmentId: number | null; groupId: number | null }) => `${g.role}|${g.departmentId}|${g.groupId}`;
+  const key = (g: { role: string; departmentId: number | null; groupId: number | null }) =>
+    `${g.role}|${g.departmentId}|${g.groupId}`;
   if (staffBefore.map(key).sort().join() === grantsView(grants).map(key).sort().join()) return fresh(ctx, input.id);
   const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    const result = await trx.updateTable('users').set({ updated_at: now.toISOString(), version: input.version + 1 })
-      .where('id', '=', input.id).where('version', '=', input.version).executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw staleError(null);
-    await replaceStaffGrants(trx, input.id, grants as Grant[]);
-    // Logged in with the old roles elsewhere: log in again (an administrator changing their own keeps this window).
-    await endUserSessions(trx, input.id, input.id === ctx.session.userId ? ctx.host.sessionKey?.() ?? null : null);
-    await audit(trx, ctx.session, now, {
-      action: 'users.roles', entity: 'user', entityId: input.id, before: { roles: staffBefore }, after: { roles: grantsView(grants) },
+  await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      const result = await trx
+        .updateTable('users')
+        .set({ updated_at: now.toISOString(), version: input.version + 1 })
+        .where('id', '=', input.id)
+        .where('version', '=', input.version)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw staleError(null);
+      await replaceStaffGrants(trx, input.id, grants as Grant[]);
+      // Logged in with the old roles elsewhere: log in again (an administrator changing their own keeps this window).
+      await endUserSessions(trx, input.id, input.id === ctx.session.userId ? (ctx.host.sessionKey?.() ?? null) : null);
+      await audit(trx, ctx.session, now, {
+        action: 'users.roles',
+        entity: 'user',
+        entityId: input.id,
+        before: { roles: staffBefore },
+        after: { roles: grantsView(grants) },
+      });
+    })
+    .catch(async (error: unknown) => {
+      if (error instanceof AppError && error.code === 'conflict' && error.details === null)
+        throw staleError(await fresh(ctx, input.id));
+      throw error;
     });
-  }).catch(async (error: unknown) => {
-    if (error instanceof AppError && error.code === 'conflict' && error.details === null) throw staleError(await fresh(ctx, input.id));
-    throw error;
-  });
   return fresh(ctx, input.id);
 }
 
@@ -188,13 +301,23 @@ export async function resetPassword(ctx: AuthedContext, input: Parsed<'users.res
   const wasLocked = Boolean(user.locked_until && user.locked_until > now.toISOString());
   await ctx.db.transaction().execute(async (trx) => {
     // The version guards what the card edits (profile, roles, state), not the password: no bump here.
-    await trx.updateTable('users').set({
-      password_hash: hash, must_change_password: 1, failed_attempts: 0, locked_until: null, updated_at: now.toISOString(),
-    }).where('id', '=', input.id).execute();
+    await trx
+      .updateTable('users')
+      .set({
+        password_hash: hash,
+        must_change_password: 1,
+        failed_attempts: 0,
+        locked_until: null,
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', input.id)
+      .execute();
     await endUserSessions(trx, input.id);
     await clearAccount(trx, user.login_key);
     await audit(trx, ctx.session, now, {
-      action: 'users.password_reset', entity: 'user', entityId: input.id,
+      action: 'users.password_reset',
+      entity: 'user',
+      entityId: input.id,
       after: { mustChangePassword: true, ...(wasLocked ? { unlocked: true } : {}) },
     });
   });
@@ -210,7 +333,9 @@ export async function unlock(ctx: AuthedContext, input: Parsed<'users.unlock'>):
     await trx.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', input.id).execute();
     await clearAccount(trx, user.login_key);
     await audit(trx, ctx.session, now, {
-      action: 'users.unlock', entity: 'user', entityId: input.id,
+      action: 'users.unlock',
+      entity: 'user',
+      entityId: input.id,
       before: { lockedUntil: locked ? user.locked_until : null, failedAttempts: user.failed_attempts },
       after: { lockedUntil: null, failedAttempts: 0 },
     });
@@ -219,26 +344,53 @@ export async function unlock(ctx: AuthedContext, input: Parsed<'users.unlock'>):
 }
 
 export async function assignJournal(ctx: AuthedContext, input: Parsed<'users.assignJournal'>): Promise<JournalChoice> {
-  const journal = await ctx.db.selectFrom('journals as j').innerJoin('academic_years as y', 'y.id', 'j.year_id')
-    .select(['j.id', 'j.version', 'j.teacher_user_id', 'y.status']).where('j.id', '=', input.journalId).executeTakeFirst();
+  const journal = await ctx.db
+    .selectFrom('journals as j')
+    .innerJoin('academic_years as y', 'y.id', 'j.year_id')
+    .select(['j.id', 'j.version', 'j.teacher_user_id', 'y.status'])
+    .where('j.id', '=', input.journalId)
+    .executeTakeFirst();
   if (!journal) throw notFound('Журнал');
-  if (journal.status !== 'open') throw new AppError('locked', 'Учебный год журнала закрыт: преподавателя сменить нельзя');
-  const teacher = await ctx.db.selectFrom('users').select(['id', 'active', 'login']).where('id', '=', input.teacherId).executeTakeFirst();
+  if (journal.status !== 'open')
+    throw new AppError('locked', 'Учебный год журнала закрыт: преподавателя сменить нельзя');
+  const teacher = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'active', 'login'])
+    .where('id', '=', input.teacherId)
+    .executeTakeFirst();
   if (!teacher) throw notFound('Преподаватель');
-  const isTeacher = await ctx.db.selectFrom('user_roles').select('id').where('user_id', '=', teacher.id).where('role', '=', 'teacher').executeTakeFirst();
-  if (!isTeacher) throw badInput(`У пользователя ${teacher.login} нет роли «Преподаватель»: сначала назначьте её`, { teacherId: 'Нет роли «Преподаватель»' });
-  if (!teacher.active) throw badInput(`Учётная запись ${teacher.login} отключена`, { teacherId: 'Учётная запись отключена' });
+  const isTeacher = await ctx.db
+    .selectFrom('user_roles')
+    .select('id')
+    .where('user_id', '=', teacher.id)
+    .where('role', '=', 'teacher')
+    .executeTakeFirst();
+  if (!isTeacher)
+    throw badInput(`У пользователя ${teacher.login} нет роли «Преподаватель»: сначала назначьте её`, {
+      teacherId: 'Нет роли «Преподаватель»',
+    });
+  if (!teacher.active)
+    throw badInput(`Учётная запись ${teacher.login} отключена`, { teacherId: 'Учётная запись отключена' });
   const current = async () => (await journalChoices(ctx.db, ctx.clock.today(), input.journalId))[0] ?? null;
-  if (journal.version !== input.version) throw conflict('Журнал изменился, пока вы его выбирали. Обновите список и повторите', await current());
+  if (journal.version !== input.version)
+    throw conflict('Журнал изменился, пока вы его выбирали. Обновите список и повторите', await current());
   if (journal.teacher_user_id !== input.teacherId) {
     const now = ctx.clock.now();
     const moved = await ctx.db.transaction().execute(async (trx) => {
-      const result = await trx.updateTable('journals').set({ teacher_user_id: input.teacherId, version: input.version + 1 })
-        .where('id', '=', input.journalId).where('version', '=', input.version).executeTakeFirst();
+      const result = await trx
+        .updateTable('journals')
+        .set({ teacher_user_id: input.teacherId, version: input.version + 1 })
+        .where('id', '=', input.journalId)
+        .where('version', '=', input.version)
+        .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) return false;
       await audit(trx, ctx.session, now, {
-        action: 'journals.teacher', entity: 'journal', entityId: input.journalId, journalId: input.journalId,
-        before: { teacherId: journal.teacher_user_id }, after: { teacherId: input.teacherId },
+        action: 'journals.teacher',
+        entity: 'journal',
+        entityId: input.journalId,
+        journalId: input.journalId,
+        before: { teacherId: journal.teacher_user_id },
+        after: { teacherId: input.teacherId },
       });
       return true;
     });

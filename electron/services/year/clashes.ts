@@ -24,15 +24,31 @@ export interface SlotEntry {
   validTo: string | null;
 }
 
-const PARITY_WORDS: Record<WeekParity, string> = { all: 'каждая неделя', odd: 'нечётная неделя', even: 'чётная неделя' };
-const WEEKDAY_IN: Record<number, string> = { 1: 'в понедельник', 2: 'во вторник', 3: 'в среду', 4: 'в четверг', 5: 'в пятницу', 6: 'в субботу', 7: 'в воскресенье' };
+const PARITY_WORDS: Record<WeekParity, string> = {
+  all: 'каждая неделя',
+  odd: 'нечётная неделя',
+  even: 'чётная неделя',
+};
+const WEEKDAY_IN: Record<number, string> = {
+  1: 'в понедельник',
+  2: 'во вторник',
+  3: 'в среду',
+  4: 'в четверг',
+  5: 'в пятницу',
+  6: 'в субботу',
+  7: 'в воскресенье',
+};
 
 export function slotWords(e: Pick<SlotEntry, 'weekday' | 'lessonNo' | 'parity'>): string {
   return `${WEEKDAY_IN[e.weekday] ?? WEEKDAYS_RU[e.weekday]}, ${e.lessonNo}-е занятие (${PARITY_WORDS[e.parity]})`;
 }
 
 export function roomKey(room: string | null): string | null {
-  const r = room?.replace(/\s+/g, ' ').trim().toLowerCase().replace(/^(ауд\.?|каб\.?|аудитория|кабинет)\s*/, '');
+  const r = room
+    ?.replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/^(ауд\.?|каб\.?|аудитория|кабинет)\s*/, '');
   return r ? r : null;
 }
 
@@ -53,40 +69,78 @@ export function clashesBetween(a: SlotEntry, b: SlotEntry): string[] {
   const out: string[] = [];
   if (a.teacherUserId === b.teacherUserId) out.push(`Преподаватель ${b.teacherName} ${when} уже ведёт ${what(b)}`);
   const ra = roomKey(a.room);
-  if (ra !== null && ra === roomKey(b.room)) out.push(`Аудитория ${b.room} ${when} уже занята: ${what(b)}, ${b.teacherName}`);
+  if (ra !== null && ra === roomKey(b.room))
+    out.push(`Аудитория ${b.room} ${when} уже занята: ${what(b)}, ${b.teacherName}`);
   const bothSubgroups = a.subgroupId !== null && b.subgroupId !== null && a.subgroupId !== b.subgroupId;
   if (a.groupId === b.groupId && !bothSubgroups) {
-    out.push(`Группа ${b.groupName}${b.subgroupNumber ? ` (подгруппа ${b.subgroupNumber})` : ''} ${when} уже занята: «${b.subjectName}», ${b.teacherName}`);
+    out.push(
+      `Группа ${b.groupName}${b.subgroupNumber ? ` (подгруппа ${b.subgroupNumber})` : ''} ${when} уже занята: «${b.subjectName}», ${b.teacherName}`,
+    );
   }
   return out;
 }
 
 /** Every timetable entry of a year (or only some weekdays), with what the clash messages need. */
 export async function slotEntries(db: Db, yearId: number, ids?: number[]): Promise<SlotEntry[]> {
-  let q = db.selectFrom('timetable as t').innerJoin('journals as j', 'j.id', 't.journal_id').innerJoin('groups as g', 'g.id', 't.group_id')
-    .innerJoin('subjects as s', 's.id', 'j.subject_id').innerJoin('users as u', 'u.id', 'j.teacher_user_id')
+  let q = db
+    .selectFrom('timetable as t')
+    .innerJoin('journals as j', 'j.id', 't.journal_id')
+    .innerJoin('groups as g', 'g.id', 't.group_id')
+    .innerJoin('subjects as s', 's.id', 'j.subject_id')
+    .innerJoin('users as u', 'u.id', 'j.teacher_user_id')
     .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
-    .select(['t.id', 't.group_id', 'g.name as group_name', 't.journal_id', 's.name as subject_name', 'j.subgroup_id', 'sg.number as subgroup_number',
-      'j.teacher_user_id', 'u.last_name', 'u.first_name', 'u.middle_name', 't.room', 't.weekday', 't.lesson_no', 't.week_parity', 't.valid_from', 't.valid_to'])
+    .select([
+      't.id',
+      't.group_id',
+      'g.name as group_name',
+      't.journal_id',
+      's.name as subject_name',
+      'j.subgroup_id',
+      'sg.number as subgroup_number',
+      'j.teacher_user_id',
+      'u.last_name',
+      'u.first_name',
+      'u.middle_name',
+      't.room',
+      't.weekday',
+      't.lesson_no',
+      't.week_parity',
+      't.valid_from',
+      't.valid_to',
+    ])
     .where('t.year_id', '=', yearId);
   if (ids) q = q.where('t.id', 'in', ids);
   const rows = await q.execute();
   return rows.map((r) => ({
-    id: r.id, groupId: r.group_id, groupName: r.group_name, journalId: r.journal_id, subjectName: r.subject_name,
-    subgroupId: r.subgroup_id, subgroupNumber: r.subgroup_number, teacherUserId: r.teacher_user_id,
+    id: r.id,
+    groupId: r.group_id,
+    groupName: r.group_name,
+    journalId: r.journal_id,
+    subjectName: r.subject_name,
+    subgroupId: r.subgroup_id,
+    subgroupNumber: r.subgroup_number,
+    teacherUserId: r.teacher_user_id,
     teacherName: shortName({ last_name: r.last_name, first_name: r.first_name, middle_name: r.middle_name }),
-    room: r.room, weekday: r.weekday, lessonNo: r.lesson_no, parity: r.week_parity, validFrom: r.valid_from, validTo: r.valid_to,
+    room: r.room,
+    weekday: r.weekday,
+    lessonNo: r.lesson_no,
+    parity: r.week_parity,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
   }));
 }
 
 /** Index entries by weekday × lesson so a check looks at a handful of rows, not the whole year. */
 export class SlotIndex {
   private cells = new Map<string, SlotEntry[]>();
-  constructor(entries: SlotEntry[] = []) { for (const e of entries) this.add(e); }
+  constructor(entries: SlotEntry[] = []) {
+    for (const e of entries) this.add(e);
+  }
   add(e: SlotEntry): void {
     const key = `${e.weekday}|${e.lessonNo}`;
     const list = this.cells.get(key);
-    if (list) list.push(e); else this.cells.set(key, [e]);
+    if (list) list.push(e);
+    else this.cells.set(key, [e]);
   }
   clashes(a: SlotEntry): string[] {
     const out: string[] = [];
@@ -102,7 +156,9 @@ export async function allClashes(db: Db, yearId: number): Promise<string[]> {
   const entries = await slotEntries(db, yearId);
   const seen = new SlotIndex();
   const out = new Set<string>();
-  for (const e of entries.sort((a, b) => a.weekday - b.weekday || a.lessonNo - b.lessonNo || (a.id ?? 0) - (b.id ?? 0))) {
+  for (const e of entries.sort(
+    (a, b) => a.weekday - b.weekday || a.lessonNo - b.lessonNo || (a.id ?? 0) - (b.id ?? 0),
+  )) {
     for (const c of seen.clashes(e)) out.add(`${c} — и одновременно ${what(e)}, ${e.teacherName}`);
     seen.add(e);
   }

@@ -3,10 +3,27 @@
 import type { SubjectKind } from '../../../db/schema.js';
 
 export const SUBJECT_KIND_LABELS: Record<SubjectKind, string> = {
-  discipline: 'дисциплина', mdk: 'МДК', pm: 'профессиональный модуль', practice: 'практика', programme: 'программа',
+  discipline: 'дисциплина',
+  mdk: 'МДК',
+  pm: 'профессиональный модуль',
+  practice: 'практика',
+  programme: 'программа',
 };
 
-const LATIN_LOOKALIKES: Record<string, string> = { A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У' };
+const LATIN_LOOKALIKES: Record<string, string> = {
+  A: 'А',
+  B: 'В',
+  C: 'С',
+  E: 'Е',
+  H: 'Н',
+  K: 'К',
+  M: 'М',
+  O: 'О',
+  P: 'Р',
+  T: 'Т',
+  X: 'Х',
+  Y: 'У',
+};
 
 /** «оп 01», «OП,01» (Latin O) → «ОП.01»: as people type codes in Excel. */
 export function normalizeCode(raw: string | null | undefined): string | null {
@@ -30,8 +47,11 @@ export function codeProblem(kind: SubjectKind, code: string | null): string | nu
   switch (kind) {
     case 'discipline':
       if (code === null) return null;
-      if (RESERVED.test(code)) return `код ${code} — это код ${code.startsWith('МДК') ? 'МДК' : code.startsWith('ПМ') ? 'профессионального модуля' : 'практики'}, а не дисциплины`;
-      return /^[А-ЯЁ]{1,5}\.\d{1,2}(\.\d{1,2})?$/.test(code) ? null : `код дисциплины «${code}» не по образцу ОП.01, ОГСЭ.03, ОУД.04`;
+      if (RESERVED.test(code))
+        return `код ${code} — это код ${code.startsWith('МДК') ? 'МДК' : code.startsWith('ПМ') ? 'профессионального модуля' : 'практики'}, а не дисциплины`;
+      return /^[А-ЯЁ]{1,5}\.\d{1,2}(\.\d{1,2})?$/.test(code)
+        ? null
+        : `код дисциплины «${code}» не по образцу ОП.01, ОГСЭ.03, ОУД.04`;
     case 'pm':
       if (code === null) return 'у профессионального модуля должен быть код (ПМ.01)';
       return /^ПМ\.\d{2}$/.test(code) ? null : `код профессионального модуля «${code}» не по образцу ПМ.01`;
@@ -40,7 +60,9 @@ export function codeProblem(kind: SubjectKind, code: string | null): string | nu
       return /^МДК\.\d{2}\.\d{2}$/.test(code) ? null : `код МДК «${code}» не по образцу МДК.01.01`;
     case 'practice':
       if (code === null) return 'у практики должен быть код (УП.01 или ПП.01.01)';
-      return /^(УП|ПП|ПДП)\.\d{2}(\.\d{2})?$/.test(code) ? null : `код практики «${code}» не по образцу УП.01, ПП.01.01`;
+      return /^(УП|ПП|ПДП)\.\d{2}(\.\d{2})?$/.test(code)
+        ? null
+        : `код практики «${code}» не по образцу УП.01, ПП.01.01`;
     case 'programme':
       return null;
   }
@@ -53,7 +75,11 @@ export function moduleNumber(code: string | null): string | null {
 }
 
 /** Why the parent does not fit, or null. A МДК must be inside a ПМ with the same number. */
-export function parentProblem(kind: SubjectKind, code: string | null, parent: { kind: SubjectKind; code: string | null } | null): string | null {
+export function parentProblem(
+  kind: SubjectKind,
+  code: string | null,
+  parent: { kind: SubjectKind; code: string | null } | null,
+): string | null {
   if (kind === 'mdk' && !parent) return 'МДК должен входить в профессиональный модуль (ПМ)';
   if (!parent) return null;
   if (kind !== 'mdk' && kind !== 'practice') return `${SUBJECT_KIND_LABELS[kind]} не входит в профессиональный модуль`;

@@ -9,7 +9,15 @@ import { addDays } from '../../domain/calendar.js';
 import { ruDate } from '../../domain/format-dates.js';
 import { YEAR_STATUS_LABELS } from '../../domain/labels.js';
 
-export interface YearRow { id: number; title: string; starts_on: string; ends_on: string; status: 'open' | 'closed' | 'archived'; closed_at: string | null; version: number }
+export interface YearRow {
+  id: number;
+  title: string;
+  starts_on: string;
+  ends_on: string;
+  status: 'open' | 'closed' | 'archived';
+  closed_at: string | null;
+  version: number;
+}
 
 export async function loadYear(db: Db, yearId: number): Promise<YearRow> {
   const y = await db.selectFrom('academic_years').selectAll().where('id', '=', yearId).executeTakeFirst();
@@ -19,8 +27,10 @@ export async function loadYear(db: Db, yearId: number): Promise<YearRow> {
 
 export function assertYearOpen(y: Pick<YearRow, 'title' | 'status'>): void {
   if (y.status !== 'open') {
-    throw new AppError('locked',
-      `Учебный год ${y.title} ${YEAR_STATUS_LABELS[y.status]}: изменения не допускаются, доступен только просмотр`);
+    throw new AppError(
+      'locked',
+      `Учебный год ${y.title} ${YEAR_STATUS_LABELS[y.status]}: изменения не допускаются, доступен только просмотр`,
+    );
   }
 }
 
@@ -31,8 +41,16 @@ export async function loadOpenYear(db: Db, yearId: number): Promise<YearRow> {
 }
 
 export interface GroupRow {
-  id: number; year_id: number; name: string; course: number; department_id: number | null; curator_user_id: number | null;
-  programme_subject_id: number | null; previous_group_id: number | null; speciality: string | null; version: number;
+  id: number;
+  year_id: number;
+  name: string;
+  course: number;
+  department_id: number | null;
+  curator_user_id: number | null;
+  programme_subject_id: number | null;
+  previous_group_id: number | null;
+  speciality: string | null;
+  version: number;
 }
 
 export async function loadGroup(db: Db, groupId: number): Promise<GroupRow> {
@@ -48,32 +66,59 @@ export function versionConflict(what: string, fresh: unknown): AppError {
 
 /** «  иванов - петров  » → «иванов-петров»: spaces collapsed, hyphens without spaces around. */
 export function cleanName(value: string): string {
-  return value.normalize('NFC').replace(/[\u00A0\s]+/g, ' ').replace(/\s*[-‐‑–]\s*/g, '-').trim();
+  return value
+    .normalize('NFC')
+    .replace(/[\u00A0\s]+/g, ' ')
+    .replace(/\s*[-‐‑–]\s*/g, '-')
+    .trim();
 }
 
 /** A key for comparing names: case and ё/е do not matter. */
 export function nameKey(...parts: Array<string | null | undefined>): string {
-  return parts.map((p) => cleanName(p ?? '').toLowerCase().replaceAll('ё', 'е')).join('|');
+  return parts
+    .map((p) =>
+      cleanName(p ?? '')
+        .toLowerCase()
+        .replaceAll('ё', 'е'),
+    )
+    .join('|');
 }
 
 /**
  * The days an order may carry for a year: from three months before it starts (admission orders are
  * issued in summer) to its last day. The date of the movement itself must lie inside the year.
  */
-export function checkOrderDates(year: Pick<YearRow, 'title' | 'starts_on' | 'ends_on'>, date: string, orderDate: string, what = 'Дата движения'): void {
+export function checkOrderDates(
+  year: Pick<YearRow, 'title' | 'starts_on' | 'ends_on'>,
+  date: string,
+  orderDate: string,
+  what = 'Дата движения',
+): void {
   const problem = orderDatesProblem(year, date, orderDate, what);
   if (problem) throw badInput(problem.message, { [problem.field]: problem.short });
 }
 
 /** The same check without throwing (the importer collects problems instead). */
-export function orderDatesProblem(year: Pick<YearRow, 'title' | 'starts_on' | 'ends_on'>, date: string, orderDate: string, what = 'Дата движения')
-  : { field: 'date' | 'orderDate'; message: string; short: string } | null {
+export function orderDatesProblem(
+  year: Pick<YearRow, 'title' | 'starts_on' | 'ends_on'>,
+  date: string,
+  orderDate: string,
+  what = 'Дата движения',
+): { field: 'date' | 'orderDate'; message: string; short: string } | null {
   const earliestOrder = addDays(year.starts_on, -92);
   if (date < year.starts_on || date > year.ends_on) {
-    return { field: 'date', short: 'Вне учебного года', message: `${what} ${ruDate(date)} вне учебного года ${year.title} (${ruDate(year.starts_on)}–${ruDate(year.ends_on)})` };
+    return {
+      field: 'date',
+      short: 'Вне учебного года',
+      message: `${what} ${ruDate(date)} вне учебного года ${year.title} (${ruDate(year.starts_on)}–${ruDate(year.ends_on)})`,
+    };
   }
   if (orderDate < earliestOrder || orderDate > year.ends_on) {
-    return { field: 'orderDate', short: 'Вне учебного года', message: `Дата приказа ${ruDate(orderDate)} вне учебного года ${year.title}: приказ может быть издан с ${ruDate(earliestOrder)} по ${ruDate(year.ends_on)}` };
+    return {
+      field: 'orderDate',
+      short: 'Вне учебного года',
+      message: `Дата приказа ${ruDate(orderDate)} вне учебного года ${year.title}: приказ может быть издан с ${ruDate(earliestOrder)} по ${ruDate(year.ends_on)}`,
+    };
   }
   return null;
 }
@@ -89,17 +134,25 @@ export type SafetyDeps = Pick<ServiceDeps, 'dialect' | 'file' | 'settings' | 'pa
  * («загрузка списка», «закрытие учебного года 2025/2026») names what was not done; nothing is changed.
  * The host's optional `beforeBulkChange` hook is told afterwards with `label`.
  */
-export async function safetyBackup(deps: SafetyDeps, reason: Extract<BackupReason, 'import' | 'year-close' | 'year-copy'>,
-  action: string, label: string, options: Pick<BackupOptions, 'onProgress' | 'signal'> = {}): Promise<string | null> {
+export async function safetyBackup(
+  deps: SafetyDeps,
+  reason: Extract<BackupReason, 'import' | 'year-close' | 'year-copy'>,
+  action: string,
+  label: string,
+  options: Pick<BackupOptions, 'onProgress' | 'signal'> = {},
+): Promise<string | null> {
   let info: BackupInfo | null;
   try {
     info = await backupNow(deps, reason, { ...options, rotate: true });
   } catch (error) {
     if (error instanceof CancelledError) throw error;
     const detail = error instanceof Error ? error.message : String(error);
-    throw new AppError('unavailable', `Не удалось сделать резервную копию журнала: ${detail.replace(/\.$/, '')}. `
-      + `${action.charAt(0).toUpperCase()}${action.slice(1)} без копии не выполняется — ничего не изменено. `
-      + 'Проверьте папку резервных копий (Настройки → Резервные копии) и повторите');
+    throw new AppError(
+      'unavailable',
+      `Не удалось сделать резервную копию журнала: ${detail.replace(/\.$/, '')}. ` +
+        `${action.charAt(0).toUpperCase()}${action.slice(1)} без копии не выполняется — ничего не изменено. ` +
+        'Проверьте папку резервных копий (Настройки → Резервные копии) и повторите',
+    );
   }
   if (deps.beforeBulkChange) await deps.beforeBulkChange(label);
   return info?.name ?? null;

@@ -10,23 +10,65 @@ import type { AuthedContext, Db } from '../context.js';
 import { shortName } from '../session.js';
 import { assertYearOpen, checkOrderDates, count, loadGroup, loadYear, versionConflict } from './common.js';
 
-export interface Order { date: string; orderNo: string; orderDate: string }
+export interface Order {
+  date: string;
+  orderNo: string;
+  orderDate: string;
+}
 
-export async function enrolmentsOf(db: Db, studentIds: number[]): Promise<Array<EnrolmentInfo & { studentId: number }>> {
+export async function enrolmentsOf(
+  db: Db,
+  studentIds: number[],
+): Promise<Array<EnrolmentInfo & { studentId: number }>> {
   if (studentIds.length === 0) return [];
-  const rows = await db.selectFrom('enrolments as e').innerJoin('groups as g', 'g.id', 'e.group_id').innerJoin('academic_years as y', 'y.id', 'g.year_id')
-    .select(['e.id', 'e.student_id', 'e.group_id', 'g.name', 'y.title', 'e.from_date', 'e.until_date', 'e.reason', 'e.order_no', 'e.order_date',
-      'e.end_reason', 'e.end_order_no', 'e.end_order_date', 'e.version'])
-    .where('e.student_id', 'in', studentIds).orderBy('e.from_date').orderBy('e.id').execute();
+  const rows = await db
+    .selectFrom('enrolments as e')
+    .innerJoin('groups as g', 'g.id', 'e.group_id')
+    .innerJoin('academic_years as y', 'y.id', 'g.year_id')
+    .select([
+      'e.id',
+      'e.student_id',
+      'e.group_id',
+      'g.name',
+      'y.title',
+      'e.from_date',
+      'e.until_date',
+      'e.reason',
+      'e.order_no',
+      'e.order_date',
+      'e.end_reason',
+      'e.end_order_no',
+      'e.end_order_date',
+      'e.version',
+    ])
+    .where('e.student_id', 'in', studentIds)
+    .orderBy('e.from_date')
+    .orderBy('e.id')
+    .execute();
   return rows.map((r) => ({
-    id: r.id, studentId: r.student_id, groupId: r.group_id, groupName: r.name, yearTitle: r.title, fromDate: r.from_date, untilDate: r.until_date,
-    reason: r.reason, orderNo: r.order_no, orderDate: r.order_date, endReason: r.end_reason, endOrderNo: r.end_order_no,
-    endOrderDate: r.end_order_date, version: r.version,
+    id: r.id,
+    studentId: r.student_id,
+    groupId: r.group_id,
+    groupName: r.name,
+    yearTitle: r.title,
+    fromDate: r.from_date,
+    untilDate: r.until_date,
+    reason: r.reason,
+    orderNo: r.order_no,
+    orderDate: r.order_date,
+    endReason: r.end_reason,
+    endOrderNo: r.end_order_no,
+    endOrderDate: r.end_order_date,
+    version: r.version,
   }));
 }
 
 async function studentName(db: Db, studentId: number): Promise<string> {
-  const s = await db.selectFrom('students').select(['last_name', 'first_name', 'middle_name']).where('id', '=', studentId).executeTakeFirst();
+  const s = await db
+    .selectFrom('students')
+    .select(['last_name', 'first_name', 'middle_name'])
+    .where('id', '=', studentId)
+    .executeTakeFirst();
   if (!s) throw notFound('Обучающийся');
   return shortName(s);
 }
@@ -34,7 +76,13 @@ async function studentName(db: Db, studentId: number): Promise<string> {
 const ORDER_WORD = (no: string, date: string) => `приказ № ${no} от ${ruDate(date)}`;
 
 /** Starts an enrolment; refuses one that would overlap another of the same student. */
-export async function startEnrolment(trx: Db, studentId: number, groupId: number, order: Order, reason: EnrolmentReason): Promise<number> {
+export async function startEnrolment(
+  trx: Db,
+  studentId: number,
+  groupId: number,
+  order: Order,
+  reason: EnrolmentReason,
+): Promise<number> {
   const g = await loadGroup(trx, groupId);
   const y = await loadYear(trx, g.year_id);
   assertYearOpen(y);
@@ -42,13 +90,28 @@ export async function startEnrolment(trx: Db, studentId: number, groupId: number
   const clash = (await enrolmentsOf(trx, [studentId])).find((e) => e.untilDate === null || e.untilDate > order.date);
   if (clash) {
     const name = await studentName(trx, studentId);
-    throw badInput(`${name} уже числится в группе ${clash.groupName} с ${ruDate(clash.fromDate)}${clash.untilDate ? ` по ${ruDate(clash.untilDate)}` : ''} `
-      + `(${ORDER_WORD(clash.orderNo, clash.orderDate)}): зачисления не могут пересекаться — сначала переведите или отчислите`, { date: 'Пересечение с другим зачислением' });
+    throw badInput(
+      `${name} уже числится в группе ${clash.groupName} с ${ruDate(clash.fromDate)}${clash.untilDate ? ` по ${ruDate(clash.untilDate)}` : ''} ` +
+        `(${ORDER_WORD(clash.orderNo, clash.orderDate)}): зачисления не могут пересекаться — сначала переведите или отчислите`,
+      { date: 'Пересечение с другим зачислением' },
+    );
   }
-  const row = await trx.insertInto('enrolments').values({
-    student_id: studentId, group_id: groupId, from_date: order.date, until_date: null, reason,
-    order_no: order.orderNo, order_date: order.orderDate, end_reason: null, end_order_no: null, end_order_date: null,
-  }).returning('id').executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto('enrolments')
+    .values({
+      student_id: studentId,
+      group_id: groupId,
+      from_date: order.date,
+      until_date: null,
+      reason,
+      order_no: order.orderNo,
+      order_date: order.orderDate,
+      end_reason: null,
+      end_order_no: null,
+      end_order_date: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -59,27 +122,55 @@ const ENDED: Record<EnrolmentEndReason, { impossible: string; done: string }> = 
   graduation: { impossible: 'выпуск невозможен', done: 'выпущен(а)' },
 };
 
-export async function endEnrolment(trx: Db, studentId: number, order: Order, reason: EnrolmentEndReason): Promise<EnrolmentInfo> {
+export async function endEnrolment(
+  trx: Db,
+  studentId: number,
+  order: Order,
+  reason: EnrolmentEndReason,
+): Promise<EnrolmentInfo> {
   const what = ENDED[reason];
   const all = await enrolmentsOf(trx, [studentId]);
   const name = await studentName(trx, studentId);
-  const current = all.find((e) => e.fromDate <= order.date && (e.untilDate === null || order.date < e.untilDate))
-    ?? all.find((e) => e.untilDate === null);
-  if (!current) throw badInput(`${name} не числится ни в одной группе на ${ruDate(order.date)}: ${what.impossible}`, { date: 'Не числится' });
+  const current =
+    all.find((e) => e.fromDate <= order.date && (e.untilDate === null || order.date < e.untilDate)) ??
+    all.find((e) => e.untilDate === null);
+  if (!current)
+    throw badInput(`${name} не числится ни в одной группе на ${ruDate(order.date)}: ${what.impossible}`, {
+      date: 'Не числится',
+    });
   if (order.date <= current.fromDate) {
-    throw badInput(`${name} не может быть ${what.done} с ${ruDate(order.date)}: в группу ${current.groupName} зачислен(а) только с ${ruDate(current.fromDate)} `
-      + `(${ORDER_WORD(current.orderNo, current.orderDate)})`, { date: 'Не позже зачисления' });
+    throw badInput(
+      `${name} не может быть ${what.done} с ${ruDate(order.date)}: в группу ${current.groupName} зачислен(а) только с ${ruDate(current.fromDate)} ` +
+        `(${ORDER_WORD(current.orderNo, current.orderDate)})`,
+      { date: 'Не позже зачисления' },
+    );
   }
   if (current.untilDate !== null && current.untilDate <= order.date) {
-    throw badInput(`${name} уже выбыл(а) из группы ${current.groupName} с ${ruDate(current.untilDate)}`, { date: 'Уже выбыл' });
+    throw badInput(`${name} уже выбыл(а) из группы ${current.groupName} с ${ruDate(current.untilDate)}`, {
+      date: 'Уже выбыл',
+    });
   }
   const g = await loadGroup(trx, current.groupId);
   const y = await loadYear(trx, g.year_id);
   assertYearOpen(y);
-  checkOrderDates(y, order.date, order.orderDate, reason === 'transfer' ? 'Дата перевода' : reason === 'graduation' ? 'Дата выпуска' : 'Дата отчисления');
-  const res = await trx.updateTable('enrolments').set({
-    until_date: order.date, end_reason: reason, end_order_no: order.orderNo, end_order_date: order.orderDate, version: current.version + 1,
-  }).where('id', '=', current.id).where('version', '=', current.version).executeTakeFirst();
+  checkOrderDates(
+    y,
+    order.date,
+    order.orderDate,
+    reason === 'transfer' ? 'Дата перевода' : reason === 'graduation' ? 'Дата выпуска' : 'Дата отчисления',
+  );
+  const res = await trx
+    .updateTable('enrolments')
+    .set({
+      until_date: order.date,
+      end_reason: reason,
+      end_order_no: order.orderNo,
+      end_order_date: order.orderDate,
+      version: current.version + 1,
+    })
+    .where('id', '=', current.id)
+    .where('version', '=', current.version)
+    .executeTakeFirst();
   if (Number(res.numUpdatedRows) === 0) throw versionConflict('Запись о зачислении', current);
   return current;
 }
@@ -87,7 +178,13 @@ export async function endEnrolment(trx: Db, studentId: number, order: Order, rea
 export async function admit(ctx: AuthedContext, input: Parsed<'enrolments.admit'>): Promise<EnrolmentInfo> {
   const id = await ctx.db.transaction().execute(async (trx) => {
     const eid = await startEnrolment(trx, input.studentId, input.groupId, input, 'admission');
-    await audit(trx, ctx.session, ctx.clock.now(), { action: 'enrolments.admit', entity: 'enrolment', entityId: eid, studentId: input.studentId, after: input });
+    await audit(trx, ctx.session, ctx.clock.now(), {
+      action: 'enrolments.admit',
+      entity: 'enrolment',
+      entityId: eid,
+      studentId: input.studentId,
+      after: input,
+    });
     return eid;
   });
   return (await enrolmentsOf(ctx.db, [input.studentId])).find((e) => e.id === id)!;
@@ -99,11 +196,18 @@ export async function transfer(ctx: AuthedContext, input: Parsed<'enrolments.tra
     const out: number[] = [];
     for (const studentId of [...new Set(input.studentIds)]) {
       const before = await endEnrolment(trx, studentId, input, 'transfer');
-      if (before.groupId === target.id) throw badInput(`${await studentName(trx, studentId)} уже в группе ${target.name}: переводить некуда`, { toGroupId: 'Та же группа' });
+      if (before.groupId === target.id)
+        throw badInput(`${await studentName(trx, studentId)} уже в группе ${target.name}: переводить некуда`, {
+          toGroupId: 'Та же группа',
+        });
       const eid = await startEnrolment(trx, studentId, target.id, input, 'transfer');
       await audit(trx, ctx.session, ctx.clock.now(), {
-        action: 'enrolments.transfer', entity: 'enrolment', entityId: eid, studentId,
-        before: { groupId: before.groupId, enrolmentId: before.id }, after: { groupId: target.id, ...input, studentIds: undefined },
+        action: 'enrolments.transfer',
+        entity: 'enrolment',
+        entityId: eid,
+        studentId,
+        before: { groupId: before.groupId, enrolmentId: before.id },
+        after: { groupId: target.id, ...input, studentIds: undefined },
       });
       out.push(eid);
     }
@@ -118,8 +222,12 @@ export async function withdraw(ctx: AuthedContext, input: Parsed<'enrolments.wit
     for (const studentId of [...new Set(input.studentIds)]) {
       const ended = await endEnrolment(trx, studentId, input, input.reason);
       await audit(trx, ctx.session, ctx.clock.now(), {
-        action: input.reason === 'graduation' ? 'enrolments.graduate' : 'enrolments.withdraw', entity: 'enrolment', entityId: ended.id, studentId,
-        before: { untilDate: ended.untilDate }, after: { untilDate: input.date, reason: input.reason, orderNo: input.orderNo, orderDate: input.orderDate },
+        action: input.reason === 'graduation' ? 'enrolments.graduate' : 'enrolments.withdraw',
+        entity: 'enrolment',
+        entityId: ended.id,
+        studentId,
+        before: { untilDate: ended.untilDate },
+        after: { untilDate: input.date, reason: input.reason, orderNo: input.orderNo, orderDate: input.orderDate },
       });
       out.push(ended.id);
     }
@@ -130,11 +238,29 @@ export async function withdraw(ctx: AuthedContext, input: Parsed<'enrolments.wit
 
 /** Marks or attendance of the student in the group's journals on or after the date. */
 async function recordsSince(db: Db, studentId: number, groupId: number, from: string): Promise<number> {
-  const marks = count(await db.selectFrom('marks as m').innerJoin('work_columns as c', 'c.id', 'm.column_id').innerJoin('lessons as l', 'l.id', 'c.lesson_id')
-    .innerJoin('journals as j', 'j.id', 'l.journal_id').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('m.student_id', '=', studentId).where('j.group_id', '=', groupId).where('l.date', '>=', from).executeTakeFirst());
-  const att = count(await db.selectFrom('attendance as a').innerJoin('lessons as l', 'l.id', 'a.lesson_id').innerJoin('journals as j', 'j.id', 'l.journal_id')
-    .select((eb) => eb.fn.countAll<number>().as('n')).where('a.student_id', '=', studentId).where('j.group_id', '=', groupId).where('l.date', '>=', from).executeTakeFirst());
+  const marks = count(
+    await db
+      .selectFrom('marks as m')
+      .innerJoin('work_columns as c', 'c.id', 'm.column_id')
+      .innerJoin('lessons as l', 'l.id', 'c.lesson_id')
+      .innerJoin('journals as j', 'j.id', 'l.journal_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('m.student_id', '=', studentId)
+      .where('j.group_id', '=', groupId)
+      .where('l.date', '>=', from)
+      .executeTakeFirst(),
+  );
+  const att = count(
+    await db
+      .selectFrom('attendance as a')
+      .innerJoin('lessons as l', 'l.id', 'a.lesson_id')
+      .innerJoin('journals as j', 'j.id', 'l.journal_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('a.student_id', '=', studentId)
+      .where('j.group_id', '=', groupId)
+      .where('l.date', '>=', from)
+      .executeTakeFirst(),
+  );
   return marks + att;
 }
 
@@ -150,21 +276,52 @@ export async function undo(ctx: AuthedContext, input: Parsed<'enrolments.undo'>)
   assertYearOpen(y);
   await ctx.db.transaction().execute(async (trx) => {
     if (e.until_date !== null) {
-      if (later.length > 0) throw badInput(`Отменить можно только последний приказ по ${name}: после него есть зачисление в группу ${later[0]!.groupName}`);
-      await trx.updateTable('enrolments').set({ until_date: null, end_reason: null, end_order_no: null, end_order_date: null, version: e.version + 1 })
-        .where('id', '=', e.id).execute();
-      await audit(trx, ctx.session, ctx.clock.now(), { action: 'enrolments.undo_end', entity: 'enrolment', entityId: e.id, studentId: e.student_id, before: e });
+      if (later.length > 0)
+        throw badInput(
+          `Отменить можно только последний приказ по ${name}: после него есть зачисление в группу ${later[0]!.groupName}`,
+        );
+      await trx
+        .updateTable('enrolments')
+        .set({ until_date: null, end_reason: null, end_order_no: null, end_order_date: null, version: e.version + 1 })
+        .where('id', '=', e.id)
+        .execute();
+      await audit(trx, ctx.session, ctx.clock.now(), {
+        action: 'enrolments.undo_end',
+        entity: 'enrolment',
+        entityId: e.id,
+        studentId: e.student_id,
+        before: e,
+      });
       return;
     }
     const records = await recordsSince(trx, e.student_id, e.group_id, e.from_date);
-    if (records > 0) throw badInput(`У ${name} уже есть отметки и пропуски в журналах группы после ${ruDate(e.from_date)} (${records}): приказ отменить нельзя, оформите перевод или отчисление`);
+    if (records > 0)
+      throw badInput(
+        `У ${name} уже есть отметки и пропуски в журналах группы после ${ruDate(e.from_date)} (${records}): приказ отменить нельзя, оформите перевод или отчисление`,
+      );
     await trx.deleteFrom('enrolments').where('id', '=', e.id).execute();
     const previous = all.find((x) => x.untilDate === e.from_date && x.endReason === 'transfer');
     if (previous && e.reason === 'transfer') {
-      await trx.updateTable('enrolments').set({ until_date: null, end_reason: null, end_order_no: null, end_order_date: null, version: previous.version + 1 })
-        .where('id', '=', previous.id).execute();
+      await trx
+        .updateTable('enrolments')
+        .set({
+          until_date: null,
+          end_reason: null,
+          end_order_no: null,
+          end_order_date: null,
+          version: previous.version + 1,
+        })
+        .where('id', '=', previous.id)
+        .execute();
     }
-    await audit(trx, ctx.session, ctx.clock.now(), { action: 'enrolments.undo_start', entity: 'enrolment', entityId: e.id, studentId: e.student_id, before: e, after: previous ? { reopened: previous.id } : null });
+    await audit(trx, ctx.session, ctx.clock.now(), {
+      action: 'enrolments.undo_start',
+      entity: 'enrolment',
+      entityId: e.id,
+      studentId: e.student_id,
+      before: e,
+      after: previous ? { reopened: previous.id } : null,
+    });
   });
   return null;
 }

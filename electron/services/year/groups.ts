@@ -7,15 +7,28 @@ import { curatedGroupIds, headedDepartmentIds, READ_ALL } from '../access.js';
 import { fullName, shortName } from '../session.js';
 import { cleanName, count, loadGroup, loadOpenYear, loadYear, versionConflict } from './common.js';
 
-export async function listDepartments(ctx: AuthedContext, input: Parsed<'departments.list'>): Promise<DepartmentInfo[]> {
+export async function listDepartments(
+  ctx: AuthedContext,
+  input: Parsed<'departments.list'>,
+): Promise<DepartmentInfo[]> {
   const depts = await ctx.db.selectFrom('departments').selectAll().orderBy('name').execute();
-  const heads = await ctx.db.selectFrom('user_roles as r').innerJoin('users as u', 'u.id', 'r.user_id')
-    .select(['r.department_id', 'u.last_name', 'u.first_name', 'u.middle_name']).where('r.role', '=', 'dept_head').execute();
-  let groups = ctx.db.selectFrom('groups').select(['department_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('department_id');
+  const heads = await ctx.db
+    .selectFrom('user_roles as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select(['r.department_id', 'u.last_name', 'u.first_name', 'u.middle_name'])
+    .where('r.role', '=', 'dept_head')
+    .execute();
+  let groups = ctx.db
+    .selectFrom('groups')
+    .select(['department_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('department_id');
   if (input.yearId) groups = groups.where('year_id', '=', input.yearId);
   const counts = await groups.execute();
   return depts.map((d) => ({
-    id: d.id, name: d.name, shortName: d.short_name, version: d.version,
+    id: d.id,
+    name: d.name,
+    shortName: d.short_name,
+    version: d.version,
     heads: heads.filter((h) => h.department_id === d.id).map(shortName),
     groups: Number(counts.find((c) => c.department_id === d.id)?.n ?? 0),
   }));
@@ -27,16 +40,35 @@ export async function saveDepartment(ctx: AuthedContext, input: Parsed<'departme
   if (clash) throw badInput(`Отделение «${input.name}» уже есть`, { name: 'Уже есть' });
   const id = await ctx.db.transaction().execute(async (trx) => {
     if (input.id === undefined) {
-      const row = await trx.insertInto('departments').values({ name: input.name, short_name: input.shortName }).returning('id').executeTakeFirstOrThrow();
-      await audit(trx, ctx.session, ctx.clock.now(), { action: 'departments.create', entity: 'department', entityId: row.id, after: input });
+      const row = await trx
+        .insertInto('departments')
+        .values({ name: input.name, short_name: input.shortName })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit(trx, ctx.session, ctx.clock.now(), {
+        action: 'departments.create',
+        entity: 'department',
+        entityId: row.id,
+        after: input,
+      });
       return row.id;
     }
     const before = await trx.selectFrom('departments').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!before) throw notFound('Отделение');
-    const res = await trx.updateTable('departments').set({ name: input.name, short_name: input.shortName, version: before.version + 1 })
-      .where('id', '=', input.id).where('version', '=', input.version ?? before.version).executeTakeFirst();
+    const res = await trx
+      .updateTable('departments')
+      .set({ name: input.name, short_name: input.shortName, version: before.version + 1 })
+      .where('id', '=', input.id)
+      .where('version', '=', input.version ?? before.version)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw versionConflict('Отделение', before);
-    await audit(trx, ctx.session, ctx.clock.now(), { action: 'departments.update', entity: 'department', entityId: input.id, before, after: input });
+    await audit(trx, ctx.session, ctx.clock.now(), {
+      action: 'departments.update',
+      entity: 'department',
+      entityId: input.id,
+      before,
+      after: input,
+    });
     return input.id;
   });
   return (await listDepartments(ctx, {})).find((d) => d.id === id)!;
@@ -45,11 +77,23 @@ export async function saveDepartment(ctx: AuthedContext, input: Parsed<'departme
 export async function removeDepartment(ctx: AuthedContext, input: Parsed<'departments.remove'>): Promise<null> {
   const d = await ctx.db.selectFrom('departments').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!d) throw notFound('Отделение');
-  const groups = count(await ctx.db.selectFrom('groups').select((eb) => eb.fn.countAll<number>().as('n')).where('department_id', '=', d.id).executeTakeFirst());
-  if (groups > 0) throw badInput(`В отделении «${d.name}» есть группы (${groups}): сначала перенесите их в другое отделение`);
+  const groups = count(
+    await ctx.db
+      .selectFrom('groups')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('department_id', '=', d.id)
+      .executeTakeFirst(),
+  );
+  if (groups > 0)
+    throw badInput(`В отделении «${d.name}» есть группы (${groups}): сначала перенесите их в другое отделение`);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('departments').where('id', '=', d.id).execute();
-    await audit(trx, ctx.session, ctx.clock.now(), { action: 'departments.remove', entity: 'department', entityId: d.id, before: d });
+    await audit(trx, ctx.session, ctx.clock.now(), {
+      action: 'departments.remove',
+      entity: 'department',
+      entityId: d.id,
+      before: d,
+    });
   });
   return null;
 }
@@ -60,34 +104,96 @@ export function dayInYear(today: string, y: { starts_on: string; ends_on: string
 }
 
 export async function describeGroups(db: Db, yearId: number, date: string, only?: number): Promise<GroupInfo[]> {
-  let q = db.selectFrom('groups as g').leftJoin('departments as d', 'd.id', 'g.department_id')
-    .leftJoin('users as u', 'u.id', 'g.curator_user_id').leftJoin('groups as p', 'p.id', 'g.previous_group_id')
-    .select(['g.id', 'g.year_id', 'g.name', 'g.course', 'g.department_id', 'd.name as dept', 'g.curator_user_id', 'u.last_name', 'u.first_name', 'u.middle_name',
-      'g.speciality', 'g.programme_subject_id', 'g.previous_group_id', 'p.name as prev', 'g.version'])
-    .where('g.year_id', '=', yearId).orderBy('g.course').orderBy('g.name');
+  let q = db
+    .selectFrom('groups as g')
+    .leftJoin('departments as d', 'd.id', 'g.department_id')
+    .leftJoin('users as u', 'u.id', 'g.curator_user_id')
+    .leftJoin('groups as p', 'p.id', 'g.previous_group_id')
+    .select([
+      'g.id',
+      'g.year_id',
+      'g.name',
+      'g.course',
+      'g.department_id',
+      'd.name as dept',
+      'g.curator_user_id',
+      'u.last_name',
+      'u.first_name',
+      'u.middle_name',
+      'g.speciality',
+      'g.programme_subject_id',
+      'g.previous_group_id',
+      'p.name as prev',
+      'g.version',
+    ])
+    .where('g.year_id', '=', yearId)
+    .orderBy('g.course')
+    .orderBy('g.name');
   if (only !== undefined) q = q.where('g.id', '=', only);
   const groups = await q.execute();
   if (groups.length === 0) return [];
   const ids = groups.map((g) => g.id);
-  const students = await db.selectFrom('enrolments').select(['group_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('group_id', 'in', ids).where('from_date', '<=', date)
-    .where((eb) => eb.or([eb('until_date', 'is', null), eb('until_date', '>', date)])).groupBy('group_id').execute();
-  const journals = await db.selectFrom('journals').select(['group_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('group_id', 'in', ids).groupBy('group_id').execute();
-  const subgroups = await db.selectFrom('subgroups').selectAll().where('group_id', 'in', ids).orderBy('number').execute();
-  const members = subgroups.length === 0 ? [] : await db.selectFrom('subgroup_students').selectAll()
-    .where('subgroup_id', 'in', subgroups.map((s) => s.id)).execute();
+  const students = await db
+    .selectFrom('enrolments')
+    .select(['group_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('group_id', 'in', ids)
+    .where('from_date', '<=', date)
+    .where((eb) => eb.or([eb('until_date', 'is', null), eb('until_date', '>', date)]))
+    .groupBy('group_id')
+    .execute();
+  const journals = await db
+    .selectFrom('journals')
+    .select(['group_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('group_id', 'in', ids)
+    .groupBy('group_id')
+    .execute();
+  const subgroups = await db
+    .selectFrom('subgroups')
+    .selectAll()
+    .where('group_id', 'in', ids)
+    .orderBy('number')
+    .execute();
+  const members =
+    subgroups.length === 0
+      ? []
+      : await db
+          .selectFrom('subgroup_students')
+          .selectAll()
+          .where(
+            'subgroup_id',
+            'in',
+            subgroups.map((s) => s.id),
+          )
+          .execute();
   return groups.map((g) => ({
-    id: g.id, yearId: g.year_id, name: g.name, course: g.course, departmentId: g.department_id, departmentName: g.dept,
+    id: g.id,
+    yearId: g.year_id,
+    name: g.name,
+    course: g.course,
+    departmentId: g.department_id,
+    departmentName: g.dept,
     curatorUserId: g.curator_user_id,
-    curatorName: g.last_name ? shortName({ last_name: g.last_name, first_name: g.first_name!, middle_name: g.middle_name }) : null,
-    speciality: g.speciality, programmeSubjectId: g.programme_subject_id, previousGroupId: g.previous_group_id, previousGroupName: g.prev,
+    curatorName: g.last_name
+      ? shortName({ last_name: g.last_name, first_name: g.first_name!, middle_name: g.middle_name })
+      : null,
+    speciality: g.speciality,
+    programmeSubjectId: g.programme_subject_id,
+    previousGroupId: g.previous_group_id,
+    previousGroupName: g.prev,
     version: g.version,
     students: Number(students.find((s) => s.group_id === g.id)?.n ?? 0),
     journals: Number(journals.find((j) => j.group_id === g.id)?.n ?? 0),
-    subgroups: subgroups.filter((s) => s.group_id === g.id).map((s) => ({
-      id: s.id, number: s.number, title: s.title, studentIds: members.filter((m) => m.subgroup_id === s.id).map((m) => m.student_id).sort((a, b) => a - b),
-    })),
+    subgroups: subgroups
+      .filter((s) => s.group_id === g.id)
+      .map((s) => ({
+        id: s.id,
+        number: s.number,
+        title: s.title,
+        studentIds: members
+          .filter((m) => m.subgroup_id === s.id)
+          .map((m) => m.student_id)
+          .sort((a, b) => a - b),
+      })),
     readable: true,
   }));
 }
@@ -98,9 +204,26 @@ async function markReadable(ctx: AuthedContext, groups: GroupInfo[]): Promise<Gr
   if (hasRole(s, ...READ_ALL) || groups.length === 0) return groups;
   const curated = new Set(curatedGroupIds(s));
   const depts = new Set(headedDepartmentIds(s));
-  const taught = hasRole(s, 'teacher') ? new Set((await ctx.db.selectFrom('journals').select('group_id')
-    .where('teacher_user_id', '=', s.userId).where('group_id', 'in', groups.map((g) => g.id)).execute()).map((j) => j.group_id)) : new Set<number>();
-  return groups.map((g) => ({ ...g, readable: curated.has(g.id) || (g.departmentId !== null && depts.has(g.departmentId)) || taught.has(g.id) }));
+  const taught = hasRole(s, 'teacher')
+    ? new Set(
+        (
+          await ctx.db
+            .selectFrom('journals')
+            .select('group_id')
+            .where('teacher_user_id', '=', s.userId)
+            .where(
+              'group_id',
+              'in',
+              groups.map((g) => g.id),
+            )
+            .execute()
+        ).map((j) => j.group_id),
+      )
+    : new Set<number>();
+  return groups.map((g) => ({
+    ...g,
+    readable: curated.has(g.id) || (g.departmentId !== null && depts.has(g.departmentId)) || taught.has(g.id),
+  }));
 }
 
 export async function listGroups(ctx: AuthedContext, input: Parsed<'groups.list'>): Promise<GroupInfo[]> {
@@ -110,10 +233,19 @@ export async function listGroups(ctx: AuthedContext, input: Parsed<'groups.list'
 
 /** An active member of staff who may be made a curator or given a teaching load. */
 export async function assertStaffUser(db: Db, userId: number, what: string): Promise<{ id: number; name: string }> {
-  const u = await db.selectFrom('users').select(['id', 'last_name', 'first_name', 'middle_name', 'active']).where('id', '=', userId).executeTakeFirst();
+  const u = await db
+    .selectFrom('users')
+    .select(['id', 'last_name', 'first_name', 'middle_name', 'active'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
   if (!u) throw notFound('Пользователь');
-  if (!u.active) throw badInput(`${what}: учётная запись ${shortName(u)} отключена`, { [what === 'Куратор' ? 'curatorUserId' : 'teacherUserId']: 'Отключён' });
-  const roles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute()).map((r) => r.role);
+  if (!u.active)
+    throw badInput(`${what}: учётная запись ${shortName(u)} отключена`, {
+      [what === 'Куратор' ? 'curatorUserId' : 'teacherUserId']: 'Отключён',
+    });
+  const roles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute()).map(
+    (r) => r.role,
+  );
   if (roles.length > 0 && roles.every((r) => r === 'student' || r === 'parent')) {
     throw badInput(`${what}: ${shortName(u)} — не сотрудник (обучающийся или родитель)`);
   }
@@ -122,26 +254,52 @@ export async function assertStaffUser(db: Db, userId: number, what: string): Pro
 
 /** Makes the user the group's only curator: the column and the scoped role agree. */
 export async function setCurator(trx: Db, groupId: number, userId: number | null): Promise<void> {
-  await trx.deleteFrom('user_roles').where('role', '=', 'curator').where('group_id', '=', groupId)
-    .$if(userId !== null, (q) => q.where('user_id', '!=', userId!)).execute();
+  await trx
+    .deleteFrom('user_roles')
+    .where('role', '=', 'curator')
+    .where('group_id', '=', groupId)
+    .$if(userId !== null, (q) => q.where('user_id', '!=', userId!))
+    .execute();
   if (userId === null) return;
-  const has = await trx.selectFrom('user_roles').select('id').where('role', '=', 'curator').where('group_id', '=', groupId).where('user_id', '=', userId).executeTakeFirst();
-  if (!has) await trx.insertInto('user_roles').values({ user_id: userId, role: 'curator', department_id: null, group_id: groupId }).execute();
+  const has = await trx
+    .selectFrom('user_roles')
+    .select('id')
+    .where('role', '=', 'curator')
+    .where('group_id', '=', groupId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (!has)
+    await trx
+      .insertInto('user_roles')
+      .values({ user_id: userId, role: 'curator', department_id: null, group_id: groupId })
+      .execute();
 }
 
-async function checkGroup(db: Db, yearId: number, input: Parsed<'groups.create'> | Parsed<'groups.update'>, exceptId: number | null) {
+async function checkGroup(
+  db: Db,
+  yearId: number,
+  input: Parsed<'groups.create'> | Parsed<'groups.update'>,
+  exceptId: number | null,
+) {
   const name = cleanName(input.name);
   const same = await db.selectFrom('groups').select(['id', 'name']).where('year_id', '=', yearId).execute();
   if (same.some((g) => g.id !== exceptId && g.name.toLowerCase() === name.toLowerCase())) {
     const y = await loadYear(db, yearId);
     throw badInput(`Группа «${name}» уже есть в учебном году ${y.title}`, { name: 'Такая группа уже есть' });
   }
-  if (input.departmentId !== null && !(await db.selectFrom('departments').select('id').where('id', '=', input.departmentId).executeTakeFirst())) {
+  if (
+    input.departmentId !== null &&
+    !(await db.selectFrom('departments').select('id').where('id', '=', input.departmentId).executeTakeFirst())
+  ) {
     throw notFound('Отделение');
   }
   if (input.curatorUserId !== null) await assertStaffUser(db, input.curatorUserId, 'Куратор');
   if (input.programmeSubjectId) {
-    const s = await db.selectFrom('subjects').select('kind').where('id', '=', input.programmeSubjectId).executeTakeFirst();
+    const s = await db
+      .selectFrom('subjects')
+      .select('kind')
+      .where('id', '=', input.programmeSubjectId)
+      .executeTakeFirst();
     if (!s) throw notFound('Программа');
   }
   return name;
@@ -151,12 +309,27 @@ export async function createGroup(ctx: AuthedContext, input: Parsed<'groups.crea
   const y = await loadOpenYear(ctx.db, input.yearId);
   const name = await checkGroup(ctx.db, y.id, input, null);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto('groups').values({
-      year_id: y.id, name, course: input.course, department_id: input.departmentId, curator_user_id: input.curatorUserId,
-      programme_subject_id: input.programmeSubjectId ?? null, previous_group_id: null, speciality: input.speciality,
-    }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('groups')
+      .values({
+        year_id: y.id,
+        name,
+        course: input.course,
+        department_id: input.departmentId,
+        curator_user_id: input.curatorUserId,
+        programme_subject_id: input.programmeSubjectId ?? null,
+        previous_group_id: null,
+        speciality: input.speciality,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await setCurator(trx, row.id, input.curatorUserId);
-    await audit(trx, ctx.session, ctx.clock.now(), { action: 'groups.create', entity: 'group', entityId: row.id, after: { ...input, name } });
+    await audit(trx, ctx.session, ctx.clock.now(), {
+      action: 'groups.create',
+      entity: 'group',
+      entityId: row.id,
+      after: { ...input, name },
+    });
     return row.id;
   });
   return (await describeGroups(ctx.db, y.id, dayInYear(ctx.clock.today(), y), id))[0]!;
@@ -167,13 +340,30 @@ export async function updateGroup(ctx: AuthedContext, input: Parsed<'groups.upda
   const y = await loadOpenYear(ctx.db, g.year_id);
   const name = await checkGroup(ctx.db, y.id, input, g.id);
   await ctx.db.transaction().execute(async (trx) => {
-    const res = await trx.updateTable('groups').set({
-      name, course: input.course, department_id: input.departmentId, curator_user_id: input.curatorUserId,
-      programme_subject_id: input.programmeSubjectId ?? g.programme_subject_id, speciality: input.speciality, version: g.version + 1,
-    }).where('id', '=', g.id).where('version', '=', input.version).executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw versionConflict('Группу', (await describeGroups(trx, y.id, ctx.clock.today(), g.id))[0]);
+    const res = await trx
+      .updateTable('groups')
+      .set({
+        name,
+        course: input.course,
+        department_id: input.departmentId,
+        curator_user_id: input.curatorUserId,
+        programme_subject_id: input.programmeSubjectId ?? g.programme_subject_id,
+        speciality: input.speciality,
+        version: g.version + 1,
+      })
+      .where('id', '=', g.id)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0)
+      throw versionConflict('Группу', (await describeGroups(trx, y.id, ctx.clock.today(), g.id))[0]);
     await setCurator(trx, g.id, input.curatorUserId);
-    await audit(trx, ctx.session, ctx.clock.now(), { action: 'groups.update', entity: 'group', entityId: g.id, before: g, after: { ...input, name } });
+    await audit(trx, ctx.session, ctx.clock.now(), {
+      action: 'groups.update',
+      entity: 'group',
+      entityId: g.id,
+      before: g,
+      after: { ...input, name },
+    });
   });
   return (await describeGroups(ctx.db, y.id, dayInYear(ctx.clock.today(), y), g.id))[0]!;
 }
@@ -182,24 +372,56 @@ export async function removeGroup(ctx: AuthedContext, input: Parsed<'groups.remo
   const g = await loadGroup(ctx.db, input.id);
   await loadOpenYear(ctx.db, g.year_id);
   if (g.version !== input.version) throw versionConflict('Группу', g);
-  const enrolled = count(await ctx.db.selectFrom('enrolments').select((eb) => eb.fn.countAll<number>().as('n')).where('group_id', '=', g.id).executeTakeFirst());
-  if (enrolled > 0) throw badInput(`В группе «${g.name}» есть приказы о зачислении (${enrolled}): группу с обучающимися удалить нельзя`);
-  const lessons = count(await ctx.db.selectFrom('lessons as l').innerJoin('journals as j', 'j.id', 'l.journal_id')
-    .select((eb) => eb.fn.countAll<number>().as('n')).where('j.group_id', '=', g.id).executeTakeFirst());
+  const enrolled = count(
+    await ctx.db
+      .selectFrom('enrolments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('group_id', '=', g.id)
+      .executeTakeFirst(),
+  );
+  if (enrolled > 0)
+    throw badInput(
+      `В группе «${g.name}» есть приказы о зачислении (${enrolled}): группу с обучающимися удалить нельзя`,
+    );
+  const lessons = count(
+    await ctx.db
+      .selectFrom('lessons as l')
+      .innerJoin('journals as j', 'j.id', 'l.journal_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('j.group_id', '=', g.id)
+      .executeTakeFirst(),
+  );
   if (lessons > 0) throw badInput(`В журналах группы «${g.name}» уже есть занятия (${lessons}): группу удалить нельзя`);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('groups').where('id', '=', g.id).where('version', '=', input.version).execute();
-    await audit(trx, ctx.session, ctx.clock.now(), { action: 'groups.remove', entity: 'group', entityId: g.id, before: g });
+    await audit(trx, ctx.session, ctx.clock.now(), {
+      action: 'groups.remove',
+      entity: 'group',
+      entityId: g.id,
+      before: g,
+    });
   });
   return null;
 }
 
 export async function staffOptions(ctx: AuthedContext): Promise<StaffOption[]> {
-  const users = await ctx.db.selectFrom('users').select(['id', 'login', 'last_name', 'first_name', 'middle_name', 'position', 'active'])
-    .orderBy('last_name').orderBy('first_name').execute();
+  const users = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'login', 'last_name', 'first_name', 'middle_name', 'position', 'active'])
+    .orderBy('last_name')
+    .orderBy('first_name')
+    .execute();
   const roles = await ctx.db.selectFrom('user_roles').select(['user_id', 'role']).execute();
   return users
     .map((u) => ({ u, r: [...new Set(roles.filter((r) => r.user_id === u.id).map((r) => r.role))] }))
     .filter(({ r }) => !(r.length > 0 && r.every((x) => x === 'student' || x === 'parent')))
-    .map(({ u, r }) => ({ id: u.id, fullName: fullName(u), shortName: shortName(u), login: u.login, position: u.position, roles: r, active: u.active === 1 }));
+    .map(({ u, r }) => ({
+      id: u.id,
+      fullName: fullName(u),
+      shortName: shortName(u),
+      login: u.login,
+      position: u.position,
+      roles: r,
+      active: u.active === 1,
+    }));
 }

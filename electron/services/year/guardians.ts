@@ -8,36 +8,74 @@ import { assertCanEditStudent } from './students.js';
 
 /** The parent account with this login, or a Russian error naming what is wrong with it. */
 export async function parentUser(db: Db, login: string): Promise<{ id: number; login: string }> {
-  const u = await db.selectFrom('users').select(['id', 'login', 'active']).where('login_key', '=', login.toLowerCase()).executeTakeFirst();
-  if (!u) throw badInput(`Учётной записи «${login}» нет: её выдаёт заведующий отделением (родителям и обучающимся)`, { parentLogin: 'Нет такого логина' });
-  const roles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', u.id).execute()).map((r) => r.role);
-  if (!roles.includes('parent')) throw badInput(`Учётная запись «${u.login}» — не родительская`, { parentLogin: 'Не родитель' });
+  const u = await db
+    .selectFrom('users')
+    .select(['id', 'login', 'active'])
+    .where('login_key', '=', login.toLowerCase())
+    .executeTakeFirst();
+  if (!u)
+    throw badInput(`Учётной записи «${login}» нет: её выдаёт заведующий отделением (родителям и обучающимся)`, {
+      parentLogin: 'Нет такого логина',
+    });
+  const roles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', u.id).execute()).map(
+    (r) => r.role,
+  );
+  if (!roles.includes('parent'))
+    throw badInput(`Учётная запись «${u.login}» — не родительская`, { parentLogin: 'Не родитель' });
   return u;
 }
 
 export async function saveGuardian(ctx: AuthedContext, input: Parsed<'guardians.save'>): Promise<GuardianInfo> {
   await assertCanEditStudent(ctx, input.studentId);
-  const before = input.id === undefined ? null : await ctx.db.selectFrom('guardians').selectAll().where('id', '=', input.id).executeTakeFirst();
+  const before =
+    input.id === undefined
+      ? null
+      : await ctx.db.selectFrom('guardians').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (input.id !== undefined && (!before || before.student_id !== input.studentId)) throw notFound('Представитель');
-  if (input.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) throw badInput(`E-mail «${input.email}» записан неверно`, { email: 'Неверный адрес' });
+  if (input.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email))
+    throw badInput(`E-mail «${input.email}» записан неверно`, { email: 'Неверный адрес' });
   const user = input.parentLogin ? await parentUser(ctx.db, input.parentLogin) : null;
   const values = {
-    student_id: input.studentId, full_name: cleanName(input.fullName), relation: input.relation.toLowerCase(),
-    phone: input.phone, email: input.email, address: input.address, user_id: user?.id ?? null,
+    student_id: input.studentId,
+    full_name: cleanName(input.fullName),
+    relation: input.relation.toLowerCase(),
+    phone: input.phone,
+    email: input.email,
+    address: input.address,
+    user_id: user?.id ?? null,
   };
   const id = await ctx.db.transaction().execute(async (trx) => {
     if (!before) {
       const row = await trx.insertInto('guardians').values(values).returning('id').executeTakeFirstOrThrow();
-      await audit(trx, ctx.session, ctx.clock.now(), { action: 'guardians.create', entity: 'guardian', entityId: row.id, studentId: input.studentId, after: values });
+      await audit(trx, ctx.session, ctx.clock.now(), {
+        action: 'guardians.create',
+        entity: 'guardian',
+        entityId: row.id,
+        studentId: input.studentId,
+        after: values,
+      });
       return row.id;
     }
     await trx.updateTable('guardians').set(values).where('id', '=', before.id).execute();
-    await audit(trx, ctx.session, ctx.clock.now(), { action: 'guardians.update', entity: 'guardian', entityId: before.id, studentId: input.studentId, before, after: values });
+    await audit(trx, ctx.session, ctx.clock.now(), {
+      action: 'guardians.update',
+      entity: 'guardian',
+      entityId: before.id,
+      studentId: input.studentId,
+      before,
+      after: values,
+    });
     return before.id;
   });
   return {
-    id, fullName: values.full_name, relation: values.relation, phone: values.phone, email: values.email, address: values.address,
-    userId: values.user_id, userLogin: user?.login ?? null,
+    id,
+    fullName: values.full_name,
+    relation: values.relation,
+    phone: values.phone,
+    email: values.email,
+    address: values.address,
+    userId: values.user_id,
+    userLogin: user?.login ?? null,
   };
 }
 
@@ -47,7 +85,13 @@ export async function removeGuardian(ctx: AuthedContext, input: Parsed<'guardian
   await assertCanEditStudent(ctx, g.student_id);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('guardians').where('id', '=', g.id).execute();
-    await audit(trx, ctx.session, ctx.clock.now(), { action: 'guardians.remove', entity: 'guardian', entityId: g.id, studentId: g.student_id, before: g });
+    await audit(trx, ctx.session, ctx.clock.now(), {
+      action: 'guardians.remove',
+      entity: 'guardian',
+      entityId: g.id,
+      studentId: g.student_id,
+      before: g,
+    });
   });
   return null;
 }

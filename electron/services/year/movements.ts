@@ -13,25 +13,52 @@ import { fileOutput } from '../files.js';
 import { fullName } from '../session.js';
 
 export const MOVEMENT_LABELS: Record<MovementRow['kind'], string> = {
-  admission: 'зачисление', arrival: 'прибытие из другой организации', transfer: 'перевод в другую группу',
-  withdrawal: 'отчисление', graduation: 'выпуск', departure: 'выбытие в другую организацию',
+  admission: 'зачисление',
+  arrival: 'прибытие из другой организации',
+  transfer: 'перевод в другую группу',
+  withdrawal: 'отчисление',
+  graduation: 'выпуск',
+  departure: 'выбытие в другую организацию',
 };
 
 export async function movements(ctx: AuthedContext, input: Parsed<'enrolments.movements'>): Promise<MovementsView> {
-  if (input.to < input.from) throw badInput(`Конец периода ${ruDate(input.to)} раньше начала ${ruDate(input.from)}`, { to: 'Раньше начала' });
-  if (daysBetween(input.from, input.to) > 731) throw badInput('Период не длиннее двух лет', { to: 'Слишком длинный период' });
+  if (input.to < input.from)
+    throw badInput(`Конец периода ${ruDate(input.to)} раньше начала ${ruDate(input.from)}`, { to: 'Раньше начала' });
+  if (daysBetween(input.from, input.to) > 731)
+    throw badInput('Период не длиннее двух лет', { to: 'Слишком длинный период' });
   let departments: number[] | null = null;
   if (!hasRole(ctx.session, ...READ_ALL)) {
     departments = headedDepartmentIds(ctx.session);
-    if (input.departmentId !== undefined && !departments.includes(input.departmentId)) throw forbidden('Недостаточно прав: это другое отделение');
+    if (input.departmentId !== undefined && !departments.includes(input.departmentId))
+      throw forbidden('Недостаточно прав: это другое отделение');
   }
   if (input.departmentId !== undefined) departments = [input.departmentId];
-  if (departments !== null && departments.length === 0) return { from: input.from, to: input.to, rows: [], arrived: 0, left: 0, moved: 0 };
+  if (departments !== null && departments.length === 0)
+    return { from: input.from, to: input.to, rows: [], arrived: 0, left: 0, moved: 0 };
 
   const base = () => {
-    let q = ctx.db.selectFrom('enrolments as e').innerJoin('groups as g', 'g.id', 'e.group_id').innerJoin('students as s', 's.id', 'e.student_id')
-      .select(['e.id', 'e.student_id', 'e.group_id', 'g.name', 'g.year_id', 'e.from_date', 'e.until_date', 'e.reason', 'e.order_no', 'e.order_date',
-        'e.end_reason', 'e.end_order_no', 'e.end_order_date', 's.last_name', 's.first_name', 's.middle_name']);
+    let q = ctx.db
+      .selectFrom('enrolments as e')
+      .innerJoin('groups as g', 'g.id', 'e.group_id')
+      .innerJoin('students as s', 's.id', 'e.student_id')
+      .select([
+        'e.id',
+        'e.student_id',
+        'e.group_id',
+        'g.name',
+        'g.year_id',
+        'e.from_date',
+        'e.until_date',
+        'e.reason',
+        'e.order_no',
+        'e.order_date',
+        'e.end_reason',
+        'e.end_order_no',
+        'e.end_order_date',
+        's.last_name',
+        's.first_name',
+        's.middle_name',
+      ]);
     if (departments !== null) q = q.where('g.department_id', 'in', departments);
     return q;
   };
@@ -39,47 +66,128 @@ export async function movements(ctx: AuthedContext, input: Parsed<'enrolments.mo
   const ends = await base().where('e.until_date', '>=', input.from).where('e.until_date', '<=', input.to).execute();
   // The neighbours of each start and end, regardless of department: a transfer links two enrolments.
   const students = [...new Set([...starts, ...ends].map((e) => e.student_id))];
-  const all = students.length === 0 ? [] : await ctx.db.selectFrom('enrolments as e').innerJoin('groups as g', 'g.id', 'e.group_id')
-    .select(['e.student_id', 'e.from_date', 'e.until_date', 'e.end_reason', 'g.name', 'g.year_id']).where('e.student_id', 'in', students).execute();
+  const all =
+    students.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom('enrolments as e')
+          .innerJoin('groups as g', 'g.id', 'e.group_id')
+          .select(['e.student_id', 'e.from_date', 'e.until_date', 'e.end_reason', 'g.name', 'g.year_id'])
+          .where('e.student_id', 'in', students)
+          .execute();
 
   const rows: MovementRow[] = [];
   for (const e of starts) {
     const name = fullName(e);
     const order = { orderNo: e.order_no, orderDate: e.order_date };
-    const before = all.find((x) => x.student_id === e.student_id && x.until_date === e.from_date && x.end_reason === 'transfer');
-    if (e.reason === 'admission') rows.push({ date: e.from_date, kind: 'admission', direction: 'in', studentId: e.student_id, studentName: name, groupName: e.name, fromGroupName: null, ...order });
-    else if (!before) rows.push({ date: e.from_date, kind: 'arrival', direction: 'in', studentId: e.student_id, studentName: name, groupName: e.name, fromGroupName: null, ...order });
-    else if (before.year_id === e.year_id) rows.push({ date: e.from_date, kind: 'transfer', direction: 'move', studentId: e.student_id, studentName: name, groupName: e.name, fromGroupName: before.name, ...order });
+    const before = all.find(
+      (x) => x.student_id === e.student_id && x.until_date === e.from_date && x.end_reason === 'transfer',
+    );
+    if (e.reason === 'admission')
+      rows.push({
+        date: e.from_date,
+        kind: 'admission',
+        direction: 'in',
+        studentId: e.student_id,
+        studentName: name,
+        groupName: e.name,
+        fromGroupName: null,
+        ...order,
+      });
+    else if (!before)
+      rows.push({
+        date: e.from_date,
+        kind: 'arrival',
+        direction: 'in',
+        studentId: e.student_id,
+        studentName: name,
+        groupName: e.name,
+        fromGroupName: null,
+        ...order,
+      });
+    else if (before.year_id === e.year_id)
+      rows.push({
+        date: e.from_date,
+        kind: 'transfer',
+        direction: 'move',
+        studentId: e.student_id,
+        studentName: name,
+        groupName: e.name,
+        fromGroupName: before.name,
+        ...order,
+      });
   }
   for (const e of ends) {
     const name = fullName(e);
     const order = { orderNo: e.end_order_no ?? '', orderDate: e.end_order_date ?? e.until_date! };
     if (e.end_reason === 'withdrawal' || e.end_reason === 'graduation') {
-      rows.push({ date: e.until_date!, kind: e.end_reason, direction: 'out', studentId: e.student_id, studentName: name, groupName: e.name, fromGroupName: null, ...order });
+      rows.push({
+        date: e.until_date!,
+        kind: e.end_reason,
+        direction: 'out',
+        studentId: e.student_id,
+        studentName: name,
+        groupName: e.name,
+        fromGroupName: null,
+        ...order,
+      });
     } else if (e.end_reason === 'transfer') {
       const after = all.find((x) => x.student_id === e.student_id && x.from_date === e.until_date);
       // A transfer into a group outside the caller's departments still shows, from this side.
-      if (!after) rows.push({ date: e.until_date!, kind: 'departure', direction: 'out', studentId: e.student_id, studentName: name, groupName: e.name, fromGroupName: null, ...order });
-      else if (after.year_id === e.year_id && !starts.some((s) => s.student_id === e.student_id && s.from_date === e.until_date)) {
-        rows.push({ date: e.until_date!, kind: 'transfer', direction: 'move', studentId: e.student_id, studentName: name, groupName: after.name, fromGroupName: e.name, ...order });
+      if (!after)
+        rows.push({
+          date: e.until_date!,
+          kind: 'departure',
+          direction: 'out',
+          studentId: e.student_id,
+          studentName: name,
+          groupName: e.name,
+          fromGroupName: null,
+          ...order,
+        });
+      else if (
+        after.year_id === e.year_id &&
+        !starts.some((s) => s.student_id === e.student_id && s.from_date === e.until_date)
+      ) {
+        rows.push({
+          date: e.until_date!,
+          kind: 'transfer',
+          direction: 'move',
+          studentId: e.student_id,
+          studentName: name,
+          groupName: after.name,
+          fromGroupName: e.name,
+          ...order,
+        });
       }
     }
   }
-  rows.sort((a, b) => a.date.localeCompare(b.date) || a.groupName.localeCompare(b.groupName, 'ru') || a.studentName.localeCompare(b.studentName, 'ru'));
+  rows.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      a.groupName.localeCompare(b.groupName, 'ru') ||
+      a.studentName.localeCompare(b.studentName, 'ru'),
+  );
   return {
-    from: input.from, to: input.to, rows,
+    from: input.from,
+    to: input.to,
+    rows,
     arrived: rows.filter((r) => r.direction === 'in').length,
     left: rows.filter((r) => r.direction === 'out').length,
     moved: rows.filter((r) => r.direction === 'move').length,
   };
 }
 
-export async function movementsXlsx(ctx: AuthedContext, input: Parsed<'enrolments.movementsXlsx'>): Promise<FileOutput> {
+export async function movementsXlsx(
+  ctx: AuthedContext,
+  input: Parsed<'enrolments.movementsXlsx'>,
+): Promise<FileOutput> {
   const view = await movements(ctx, input);
   const wb = createWorkbook({ createdAt: ctx.clock.now() });
   const title = `Движение контингента с ${ruDate(view.from)} по ${ruDate(view.to)}`;
   addTableSheet(wb, {
-    name: 'Движение', title,
+    name: 'Движение',
+    title,
     columns: [
       { header: 'Дата', key: 'date', type: 'date' },
       { header: 'Движение', key: 'kind', type: 'text', width: 30 },
@@ -90,12 +198,21 @@ export async function movementsXlsx(ctx: AuthedContext, input: Parsed<'enrolment
       { header: 'Дата приказа', key: 'orderDate', type: 'date' },
     ],
     rows: view.rows.map((r) => ({
-      date: r.date, kind: MOVEMENT_LABELS[r.kind], student: r.studentName, group: r.groupName, from: r.fromGroupName, orderNo: r.orderNo, orderDate: r.orderDate,
+      date: r.date,
+      kind: MOVEMENT_LABELS[r.kind],
+      student: r.studentName,
+      group: r.groupName,
+      from: r.fromGroupName,
+      orderNo: r.orderNo,
+      orderDate: r.orderDate,
     })),
   });
-  const groups = [...new Set(view.rows.flatMap((r) => [r.groupName, r.fromGroupName]).filter((g): g is string => g !== null))].sort((a, b) => a.localeCompare(b, 'ru'));
+  const groups = [
+    ...new Set(view.rows.flatMap((r) => [r.groupName, r.fromGroupName]).filter((g): g is string => g !== null)),
+  ].sort((a, b) => a.localeCompare(b, 'ru'));
   addTableSheet(wb, {
-    name: 'Итоги по группам', title,
+    name: 'Итоги по группам',
+    title,
     columns: [
       { header: 'Группа', key: 'group', type: 'text', width: 14 },
       { header: 'Прибыло', key: 'in', type: 'integer' },

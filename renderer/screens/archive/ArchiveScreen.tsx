@@ -24,7 +24,9 @@ export function ArchiveScreen() {
 function ArchivePage({ data, reload }: { data: ArchiveOverview; reload: () => Promise<void> }) {
   const archivable = data.years.filter((y) => y.status !== 'open');
   const due = data.years.filter((y) => y.state === 'due' || y.state === 'waiting_close');
-  const [yearId, setYearId] = useState<number | null>(archivable.find((y) => y.state === 'due')?.yearId ?? archivable[0]?.yearId ?? null);
+  const [yearId, setYearId] = useState<number | null>(
+    archivable.find((y) => y.state === 'due')?.yearId ?? archivable[0]?.yearId ?? null,
+  );
   const [destination, setDestination] = useState<Destination | null>(null);
   const [rebuild, setRebuild] = useState(false);
   const [startError, setStartError] = useState<unknown>(null);
@@ -33,7 +35,8 @@ function ArchivePage({ data, reload }: { data: ArchiveOverview; reload: () => Pr
 
   // Pick a running archive back up after a reload of the window.
   useEffect(() => {
-    if (data.runningJobId && !job.job) void call('jobs.status', { id: data.runningJobId }).then(job.follow, () => undefined);
+    if (data.runningJobId && !job.job)
+      void call('jobs.status', { id: data.runningJobId }).then(job.follow, () => undefined);
   }, [data.runningJobId, job.job, job.follow]);
 
   async function start() {
@@ -41,7 +44,9 @@ function ArchivePage({ data, reload }: { data: ArchiveOverview; reload: () => Pr
     setStartError(null);
     try {
       job.follow(await call('archive.start', { yearId: year.yearId, destination: destination?.path ?? null, rebuild }));
-    } catch (e) { setStartError(e); }
+    } catch (e) {
+      setStartError(e);
+    }
   }
 
   const result = job.job?.state === 'done' ? (job.job.result as { summary: string }) : null;
@@ -51,32 +56,62 @@ function ArchivePage({ data, reload }: { data: ArchiveOverview; reload: () => Pr
       <p className="muted">
         По окончании учебного года журналы архивируются в хранилище по учебным годам и дублируются на съёмный носитель.
         Хранилище: <code>{data.storePath}</code>.
-        {data.keyFingerprint && <> Отпечаток ключа подписи: <code className="fingerprint">{data.keyFingerprint.replace(/(.{4})(?=.)/g, '$1 ')}</code>.</>}
+        {data.keyFingerprint && (
+          <>
+            {' '}
+            Отпечаток ключа подписи:{' '}
+            <code className="fingerprint">{data.keyFingerprint.replace(/(.{4})(?=.)/g, '$1 ')}</code>.
+          </>
+        )}
       </p>
       {due.map((y) => (
         <Notice key={y.yearId} kind="warn">
-          {y.state === 'waiting_close'
-            ? <>Учебный год {y.title} закончился, срок архивации — {ruDate(y.dueOn)}, но год ещё не закрыт администратором.</>
-            : <>Пора архивировать {y.title} учебный год: срок — {ruDate(y.dueOn)}. {y.store ? 'Копия в хранилище есть, нужна копия на съёмном носителе.' : ''}</>}
+          {y.state === 'waiting_close' ? (
+            <>
+              Учебный год {y.title} закончился, срок архивации — {ruDate(y.dueOn)}, но год ещё не закрыт
+              администратором.
+            </>
+          ) : (
+            <>
+              Пора архивировать {y.title} учебный год: срок — {ruDate(y.dueOn)}.{' '}
+              {y.store ? 'Копия в хранилище есть, нужна копия на съёмном носителе.' : ''}
+            </>
+          )}
         </Notice>
       ))}
 
       <Card title="Архивировать учебный год">
-        {archivable.length === 0 ? <p className="muted">Закрытых учебных лет нет: архивируется только закрытый год. Год закрывает администратор.</p> : (
+        {archivable.length === 0 ? (
+          <p className="muted">
+            Закрытых учебных лет нет: архивируется только закрытый год. Год закрывает администратор.
+          </p>
+        ) : (
           <div className="archive-form">
             <label className="field">
               <span>Учебный год</span>
               <select value={yearId ?? ''} onChange={(e) => setYearId(Number(e.target.value))} disabled={job.running}>
-                {archivable.map((y) => <option key={y.yearId} value={y.yearId}>{y.title}{y.store ? ' (в хранилище есть)' : ''}</option>)}
+                {archivable.map((y) => (
+                  <option key={y.yearId} value={y.yearId}>
+                    {y.title}
+                    {y.store ? ' (в хранилище есть)' : ''}
+                  </option>
+                ))}
               </select>
             </label>
             <DestinationPicker value={destination} onChange={setDestination} needBytes={year?.store?.bytes ?? null} />
             <label className="check">
-              <input type="checkbox" checked={rebuild} onChange={(e) => setRebuild(e.target.checked)} disabled={!year?.store} />
+              <input
+                type="checkbox"
+                checked={rebuild}
+                onChange={(e) => setRebuild(e.target.checked)}
+                disabled={!year?.store}
+              />
               Сформировать архив в хранилище заново (иначе берётся проверенная копия хранилища)
             </label>
             <div className="row">
-              <Button onClick={start} disabled={!year || job.running}>{destination ? 'Архивировать и записать на носитель' : 'Архивировать в хранилище'}</Button>
+              <Button onClick={start} disabled={!year || job.running}>
+                {destination ? 'Архивировать и записать на носитель' : 'Архивировать в хранилище'}
+              </Button>
             </div>
             <ErrorBanner error={startError ?? job.error} />
             {job.job && <JobProgress job={job.job} onCancel={job.cancel} label="Ход архивирования" />}
@@ -96,4 +131,3 @@ function ArchivePage({ data, reload }: { data: ArchiveOverview; reload: () => Pr
     </div>
   );
 }
-

@@ -6,9 +6,17 @@ import { call } from '../../api';
 import { Button, ErrorBanner, Loading } from '../../components/ui';
 import { bytes } from './format';
 
-export interface Destination { path: string; freeBytes: number | null; label: string }
+export interface Destination {
+  path: string;
+  freeBytes: number | null;
+  label: string;
+}
 
-export function DestinationPicker({ value, onChange, needBytes }: {
+export function DestinationPicker({
+  value,
+  onChange,
+  needBytes,
+}: {
   value: Destination | null;
   onChange: (d: Destination | null) => void;
   /** The size of the store copy, when known: warns before starting if the drive is too small. */
@@ -20,9 +28,15 @@ export function DestinationPicker({ value, onChange, needBytes }: {
 
   async function refresh() {
     setError(null);
-    try { setDrives(await call('archive.drives', {})); } catch (e) { setError(e); }
+    try {
+      setDrives(await call('archive.drives', {}));
+    } catch (e) {
+      setError(e);
+    }
   }
-  useEffect(() => { void refresh(); }, []);
+  useEffect(() => {
+    void refresh();
+  }, []);
 
   const short = value && needBytes !== null && value.freeBytes !== null && value.freeBytes < needBytes;
   return (
@@ -31,31 +45,70 @@ export function DestinationPicker({ value, onChange, needBytes }: {
         <legend>Куда записать копию</legend>
         <label className="drive">
           <input type="radio" name="destination" checked={value === null} onChange={() => onChange(null)} />
-          <span><strong>Только в хранилище по учебным годам</strong><span className="muted small"> — без копии на носитель</span></span>
+          <span>
+            <strong>Только в хранилище по учебным годам</strong>
+            <span className="muted small"> — без копии на носитель</span>
+          </span>
         </label>
         {drives === null && !error && <Loading what="Поиск съёмных носителей" />}
-        {drives?.length === 0 && <p className="muted small">Съёмные носители не найдены. Вставьте флешку и нажмите «Обновить» — или выберите любую папку.</p>}
+        {drives?.length === 0 && (
+          <p className="muted small">
+            Съёмные носители не найдены. Вставьте флешку и нажмите «Обновить» — или выберите любую папку.
+          </p>
+        )}
         {drives?.map((d) => (
           <label key={d.path} className="drive">
-            <input type="radio" name="destination" checked={value?.path === d.path}
-              onChange={() => onChange({ path: d.path, freeBytes: d.freeBytes, label: d.label })} />
-            <span><strong>{d.label}</strong> <span className="muted small">{d.path}{d.fsType ? ` · ${d.fsType}` : ''} · свободно {bytes(d.freeBytes)}{d.totalBytes ? ` из ${bytes(d.totalBytes)}` : ''}</span></span>
+            <input
+              type="radio"
+              name="destination"
+              checked={value?.path === d.path}
+              onChange={() => onChange({ path: d.path, freeBytes: d.freeBytes, label: d.label })}
+            />
+            <span>
+              <strong>{d.label}</strong>{' '}
+              <span className="muted small">
+                {d.path}
+                {d.fsType ? ` · ${d.fsType}` : ''} · свободно {bytes(d.freeBytes)}
+                {d.totalBytes ? ` из ${bytes(d.totalBytes)}` : ''}
+              </span>
+            </span>
           </label>
         ))}
         {value && !drives?.some((d) => d.path === value.path) && (
           <label className="drive">
             <input type="radio" name="destination" checked onChange={() => undefined} />
-            <span><strong>Папка</strong> <span className="muted small">{value.path} · свободно {bytes(value.freeBytes)}</span></span>
+            <span>
+              <strong>Папка</strong>{' '}
+              <span className="muted small">
+                {value.path} · свободно {bytes(value.freeBytes)}
+              </span>
+            </span>
           </label>
         )}
         <div className="row">
-          <Button kind="secondary" onClick={refresh}>Обновить список носителей</Button>
-          <Button kind="secondary" onClick={() => setBrowsing((b) => !b)} aria-expanded={browsing}>Выбрать другую папку…</Button>
+          <Button kind="secondary" onClick={refresh}>
+            Обновить список носителей
+          </Button>
+          <Button kind="secondary" onClick={() => setBrowsing((b) => !b)} aria-expanded={browsing}>
+            Выбрать другую папку…
+          </Button>
         </div>
-        {short && <div className="banner banner-warn" role="status">На носителе свободно {bytes(value.freeBytes)}, а архив занимает около {bytes(needBytes)}: места не хватит.</div>}
+        {short && (
+          <div className="banner banner-warn" role="status">
+            На носителе свободно {bytes(value.freeBytes)}, а архив занимает около {bytes(needBytes)}: места не хватит.
+          </div>
+        )}
       </fieldset>
       <ErrorBanner error={error} />
-      {browsing && <FolderBrowser start={value?.path} onPick={(l) => { onChange({ path: l.path, freeBytes: l.freeBytes, label: l.path }); setBrowsing(false); }} />}
+      {browsing && (
+        <FolderBrowser
+          start={value?.path}
+          onPick={(l) => {
+            onChange({ path: l.path, freeBytes: l.freeBytes, label: l.path });
+            setBrowsing(false);
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -74,33 +127,75 @@ function FolderBrowser({ start, onPick }: { start?: string; onPick: (l: FolderLi
       const l = await call('archive.folders', path ? { path } : {});
       setListing(l);
       if (edits.current === seen) setTyped(l.path);
-    } catch (e) { setError(e); }
+    } catch (e) {
+      setError(e);
+    }
   }
-  useEffect(() => { void open(start); }, [start]);
+  useEffect(() => {
+    void open(start);
+  }, [start]);
 
   return (
     <section className="folder-browser" aria-label="Выбор папки">
-      <form className="row" onSubmit={(e) => { e.preventDefault(); void open(typed); }}>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void open(typed);
+        }}
+      >
         <label className="grow">
           <span className="sr-only">Путь к папке</span>
-          <input type="text" aria-label="Путь к папке" value={typed} onChange={(e) => { edits.current++; setTyped(e.target.value); }} className="grow" />
+          <input
+            type="text"
+            aria-label="Путь к папке"
+            value={typed}
+            onChange={(e) => {
+              edits.current++;
+              setTyped(e.target.value);
+            }}
+            className="grow"
+          />
         </label>
-        <Button type="submit" kind="secondary">Перейти</Button>
+        <Button type="submit" kind="secondary">
+          Перейти
+        </Button>
       </form>
       <ErrorBanner error={error} />
       {listing && (
         <>
           <div className="row small muted">
-            {listing.places.map((p) => <Button key={p.path} kind="link" onClick={() => open(p.path)}>{p.label}</Button>)}
+            {listing.places.map((p) => (
+              <Button key={p.path} kind="link" onClick={() => open(p.path)}>
+                {p.label}
+              </Button>
+            ))}
           </div>
           <ul className="folders" aria-label="Папки">
-            {listing.parent && <li><Button kind="link" onClick={() => open(listing.parent!)}>↑ На уровень выше</Button></li>}
-            {listing.folders.map((f) => <li key={f.path}><Button kind="link" onClick={() => open(f.path)}>📁 {f.name}</Button></li>)}
+            {listing.parent && (
+              <li>
+                <Button kind="link" onClick={() => open(listing.parent!)}>
+                  ↑ На уровень выше
+                </Button>
+              </li>
+            )}
+            {listing.folders.map((f) => (
+              <li key={f.path}>
+                <Button kind="link" onClick={() => open(f.path)}>
+                  📁 {f.name}
+                </Button>
+              </li>
+            ))}
             {listing.folders.length === 0 && <li className="muted small">Вложенных папок нет</li>}
           </ul>
           <div className="row">
-            <span className="muted small">{listing.path} · свободно {bytes(listing.freeBytes)}{listing.writable ? '' : ' · нет прав на запись'}</span>
-            <Button onClick={() => onPick(listing)} disabled={!listing.writable}>Записать сюда</Button>
+            <span className="muted small">
+              {listing.path} · свободно {bytes(listing.freeBytes)}
+              {listing.writable ? '' : ' · нет прав на запись'}
+            </span>
+            <Button onClick={() => onPick(listing)} disabled={!listing.writable}>
+              Записать сюда
+            </Button>
           </div>
         </>
       )}

@@ -7,16 +7,42 @@ export function JobProgress({ job, onCancel, label }: { job: JobInfo; onCancel: 
   if (job.state === 'running') {
     return (
       <div className="job" aria-live="polite">
-        <div className="job-step">{job.step}{job.total > 0 && <span className="muted"> · {job.done} из {job.total}</span>}</div>
-        <div className="progress" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100}
-          aria-valuenow={percent ?? undefined} aria-valuetext={job.step}>
-          <div className={`progress-bar ${percent === null ? 'progress-indeterminate' : ''}`} style={{ width: `${percent ?? 30}%` }} />
+        <div className="job-step">
+          {job.step}
+          {job.total > 0 && (
+            <span className="muted">
+              {' '}
+              · {job.done} из {job.total}
+            </span>
+          )}
         </div>
-        <Button kind="secondary" onClick={onCancel}>Отменить</Button>
+        <div
+          className="progress"
+          role="progressbar"
+          aria-label={label}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent ?? undefined}
+          aria-valuetext={job.step}
+        >
+          <div
+            className={`progress-bar ${percent === null ? 'progress-indeterminate' : ''}`}
+            style={{ width: `${percent ?? 30}%` }}
+          />
+        </div>
+        <Button kind="secondary" onClick={onCancel}>
+          Отменить
+        </Button>
       </div>
     );
   }
-  if (job.state === 'cancelled') return <Notice kind="warn">Отменено: незавершённая копия удалена, прежний архив не тронут.</Notice>;
-  if (job.state === 'failed') return <div className="banner banner-error" role="alert">{job.error}</div>;
+  if (job.state === 'cancelled')
+    return <Notice kind="warn">Отменено: незавершённая копия удалена, прежний архив не тронут.</Notice>;
+  if (job.state === 'failed')
+    return (
+      <div className="banner banner-error" role="alert">
+        {job.error}
+      </div>
+    );
   return null;
 }

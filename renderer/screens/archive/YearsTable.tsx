@@ -18,26 +18,51 @@ export function YearsTable({ years, onChanged }: { years: ArchiveYear[]; onChang
   async function check(copy: ArchiveCopy, year: string) {
     setError(null);
     setWhich(`${year}, ${TARGET_LABELS[copy.target]}: ${copy.path}`);
-    try { verify.follow(await call('archive.verify', { archiveId: copy.id })); } catch (e) { setError(e); }
+    try {
+      verify.follow(await call('archive.verify', { archiveId: copy.id }));
+    } catch (e) {
+      setError(e);
+    }
   }
 
   return (
     <>
       <table className="table archive-years">
         <thead>
-          <tr><th>Учебный год</th><th>Год</th><th>Срок архивации</th><th>Хранилище</th><th>Съёмные носители и папки</th></tr>
+          <tr>
+            <th>Учебный год</th>
+            <th>Год</th>
+            <th>Срок архивации</th>
+            <th>Хранилище</th>
+            <th>Съёмные носители и папки</th>
+          </tr>
         </thead>
         <tbody>
           {years.map((y) => (
             <tr key={y.yearId}>
-              <th scope="row">{y.title}<div className={`tag tag-${STATE_TONE[y.state] || 'plain'}`}>{STATE_LABELS[y.state]}</div></th>
+              <th scope="row">
+                {y.title}
+                <div className={`tag tag-${STATE_TONE[y.state] || 'plain'}`}>{STATE_LABELS[y.state]}</div>
+              </th>
               <td>{YEAR_STATUS_LABELS[y.status]}</td>
               <td>{ruDate(y.dueOn)}</td>
-              <td>{y.store ? <CopyCell copy={y.store} onVerify={() => check(y.store!, y.title)} busy={verify.running} /> : <span className="muted">нет</span>}</td>
               <td>
-                {y.transfers.length === 0 ? <span className="muted">не переносился</span> : (
+                {y.store ? (
+                  <CopyCell copy={y.store} onVerify={() => check(y.store!, y.title)} busy={verify.running} />
+                ) : (
+                  <span className="muted">нет</span>
+                )}
+              </td>
+              <td>
+                {y.transfers.length === 0 ? (
+                  <span className="muted">не переносился</span>
+                ) : (
                   <ul className="plain">
-                    {y.transfers.map((t) => <li key={t.id}><CopyCell copy={t} onVerify={() => check(t, y.title)} busy={verify.running} /></li>)}
+                    {y.transfers.map((t) => (
+                      <li key={t.id}>
+                        <CopyCell copy={t} onVerify={() => check(t, y.title)} busy={verify.running} />
+                      </li>
+                    ))}
                   </ul>
                 )}
               </td>
@@ -52,19 +77,39 @@ export function YearsTable({ years, onChanged }: { years: ArchiveYear[]; onChang
 }
 
 function CopyCell({ copy, onVerify, busy }: { copy: ArchiveCopy; onVerify: () => void; busy: boolean }) {
-  const check = copy.verifiedAt
-    ? copy.verifyOk ? <span className="tag tag-ok">проверен {ruDateTime(copy.verifiedAt)}</span> : <span className="tag tag-bad">повреждён ({ruDateTime(copy.verifiedAt)})</span>
-    : <span className="tag tag-warn">не проверен</span>;
+  const check = copy.verifiedAt ? (
+    copy.verifyOk ? (
+      <span className="tag tag-ok">проверен {ruDateTime(copy.verifiedAt)}</span>
+    ) : (
+      <span className="tag tag-bad">повреждён ({ruDateTime(copy.verifiedAt)})</span>
+    )
+  ) : (
+    <span className="tag tag-warn">не проверен</span>
+  );
   return (
     <div className="copy">
-      <div>{ruDateTime(copy.createdAt)} · {copy.createdBy} · {copy.fileCount} файлов, {bytes(copy.bytes)} {check}</div>
+      <div>
+        {ruDateTime(copy.createdAt)} · {copy.createdBy} · {copy.fileCount} файлов, {bytes(copy.bytes)} {check}
+      </div>
       <div className="muted small copy-path" title={copy.path}>
-        {copy.target !== 'store' && <>{TARGET_LABELS[copy.target]}: </>}{copy.path}
-        {!copy.present && <span className="tag tag-warn">нет на месте{copy.target === 'removable' ? ' — носитель извлечён' : ''}</span>}
+        {copy.target !== 'store' && <>{TARGET_LABELS[copy.target]}: </>}
+        {copy.path}
+        {!copy.present && (
+          <span className="tag tag-warn">нет на месте{copy.target === 'removable' ? ' — носитель извлечён' : ''}</span>
+        )}
       </div>
       <div className="row">
-        <Button kind="secondary" onClick={onVerify} disabled={busy || !copy.present} aria-label={`Проверить копию: ${copy.path}`}>Проверить</Button>
-        <a className="btn btn-secondary" href={`#/archive/view?id=${copy.id}`} aria-disabled={!copy.present}>Открыть</a>
+        <Button
+          kind="secondary"
+          onClick={onVerify}
+          disabled={busy || !copy.present}
+          aria-label={`Проверить копию: ${copy.path}`}
+        >
+          Проверить
+        </Button>
+        <a className="btn btn-secondary" href={`#/archive/view?id=${copy.id}`} aria-disabled={!copy.present}>
+          Открыть
+        </a>
       </div>
     </div>
   );
@@ -79,9 +124,15 @@ export function VerifyOutcome({ job, what, onCancel }: { job: JobInfo; what: str
       {report && (
         <div className={`banner ${report.ok ? 'banner-ok' : 'banner-error'}`} role={report.ok ? 'status' : 'alert'}>
           <strong>{report.summary}</strong>
-          {report.keyMatches === false && <div>Ключ подписи не совпадает с ключом этой организации — сверьте отпечаток с листом заверения.</div>}
+          {report.keyMatches === false && (
+            <div>Ключ подписи не совпадает с ключом этой организации — сверьте отпечаток с листом заверения.</div>
+          )}
           {report.problems.length > 1 && (
-            <ul>{report.problems.slice(0, 10).map((p) => <li key={`${p.kind}-${p.path}`}>{p.message}</li>)}</ul>
+            <ul>
+              {report.problems.slice(0, 10).map((p) => (
+                <li key={`${p.kind}-${p.path}`}>{p.message}</li>
+              ))}
+            </ul>
           )}
         </div>
       )}

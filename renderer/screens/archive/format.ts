@@ -17,12 +17,19 @@ export const STATE_LABELS: Record<ArchiveDueState, string> = {
 };
 
 export const STATE_TONE: Record<ArchiveDueState, 'ok' | 'warn' | 'bad' | ''> = {
-  not_due: '', waiting_close: 'warn', due: 'bad', done: 'ok',
+  not_due: '',
+  waiting_close: 'warn',
+  due: 'bad',
+  done: 'ok',
 };
 
 export const TARGET_LABELS = { store: 'хранилище', removable: 'съёмный носитель', folder: 'папка' } as const;
 
-export const MODE_LABELS = { off: 'выключено', remind: 'напоминать секретарю', auto: 'архивировать самостоятельно' } as const;
+export const MODE_LABELS = {
+  off: 'выключено',
+  remind: 'напоминать секретарю',
+  auto: 'архивировать самостоятельно',
+} as const;
 
 /** «09-05» → «05.09». */
 export function ddmm(mmdd: string): string {

@@ -20,7 +20,10 @@ function Changes({ row }: { row: AuditRow }) {
       <table className="changes" aria-label={side === 'after' ? 'Сведения' : 'Удалено'}>
         <tbody>
           {row.changes.map((c) => (
-            <tr key={c.field || 'value'}><th scope="row">{c.label}</th><td className={side === 'after' ? '' : 'was'}>{c[side]}</td></tr>
+            <tr key={c.field || 'value'}>
+              <th scope="row">{c.label}</th>
+              <td className={side === 'after' ? '' : 'was'}>{c[side]}</td>
+            </tr>
           ))}
         </tbody>
       </table>
@@ -55,7 +58,9 @@ export function AuditScreen() {
   const [exportError, setExportError] = useState<unknown>(null);
   const [exported, setExported] = useState<string | null>(null);
 
-  useEffect(() => { call('audit.options', {}).then(setOptions, () => undefined); }, []);
+  useEffect(() => {
+    call('audit.options', {}).then(setOptions, () => undefined);
+  }, []);
   const filter: Filter = {
     ...(userId ? { userId: Number(userId) } : {}),
     ...(action ? { action } : {}),
@@ -65,7 +70,9 @@ export function AuditScreen() {
     ...(to ? { to } : {}),
   };
   const { data, error, loading } = useCall('audit.list', { ...filter, page, pageSize: PAGE_SIZE });
-  useEffect(() => { setPage(1); }, [userId, action, journal, student, from, to]);
+  useEffect(() => {
+    setPage(1);
+  }, [userId, action, journal, student, from, to]);
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   async function exportXlsx() {
@@ -82,62 +89,130 @@ export function AuditScreen() {
     }
   }
 
-  const reset = () => { setUserId(''); setAction(''); setJournal(null); setStudent(null); setFrom(''); setTo(''); };
+  const reset = () => {
+    setUserId('');
+    setAction('');
+    setJournal(null);
+    setStudent(null);
+    setFrom('');
+    setTo('');
+  };
   return (
     <div className="page">
       <div className="page-head">
         <h1>Журнал аудита</h1>
-        <Button onClick={exportXlsx} disabled={exporting || !data || data.total === 0}>{exporting ? 'Выгрузка…' : 'Выгрузить в Excel'}</Button>
+        <Button onClick={exportXlsx} disabled={exporting || !data || data.total === 0}>
+          {exporting ? 'Выгрузка…' : 'Выгрузить в Excel'}
+        </Button>
       </div>
       <div className="filters audit-filters" role="search">
-        <label className="filter">Пользователь
+        <label className="filter">
+          Пользователь
           <select value={userId} onChange={(e) => setUserId(e.target.value)}>
             <option value="">все</option>
-            {options?.users.map((u) => <option key={u.id} value={u.id}>{u.fullName} ({u.login})</option>)}
+            {options?.users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.fullName} ({u.login})
+              </option>
+            ))}
           </select>
         </label>
-        <label className="filter">Действие
+        <label className="filter">
+          Действие
           <select value={action} onChange={(e) => setAction(e.target.value)}>
             <option value="">все</option>
-            {options?.actions.map((a) => <option key={a.code} value={a.code}>{a.label}</option>)}
+            {options?.actions.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.label}
+              </option>
+            ))}
           </select>
         </label>
         <Lookup kind="journal" label="Журнал" value={journal} onChange={setJournal} />
         <Lookup kind="student" label="Обучающийся" value={student} onChange={setStudent} />
-        <label className="filter">С<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-        <label className="filter">По<input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
-        <Button kind="link" onClick={reset}>сбросить отбор</Button>
+        <label className="filter">
+          С<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label className="filter">
+          По
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <Button kind="link" onClick={reset}>
+          сбросить отбор
+        </Button>
       </div>
       {exported && <Notice kind="ok">{exported}</Notice>}
       <ErrorBanner error={exportError ?? error} />
-      {loading && !data ? <Loading /> : data && (
-        <>
-          <table className="table audit-table" aria-label="Записи журнала аудита">
-            <thead><tr><th>Когда</th><th>Кто</th><th>Действие</th><th>К чему относится</th><th>Было → стало</th></tr></thead>
-            <tbody>
-              {data.rows.map((r) => (
-                <tr key={r.id}>
-                  <td className="nowrap small">{ruDateTime(r.at)}</td>
-                  <td className="small">{r.userName ?? <span className="muted">—</span>}{r.login && <div className="muted"><code>{r.login}</code></div>}</td>
-                  <td>{r.actionLabel}</td>
-                  <td className="small">
-                    {r.entityLabel}{r.entityTitle ? <>: {r.entityTitle}</> : r.entityId && <span className="muted"> №{r.entityId}</span>}
-                    {r.journalTitle && r.entity !== 'journal' && <div>Журнал: {r.journalTitle}</div>}
-                    {r.studentName && <div>Обучающийся: {r.studentName}</div>}
-                  </td>
-                  <td className="small"><Changes row={r} /></td>
+      {loading && !data ? (
+        <Loading />
+      ) : (
+        data && (
+          <>
+            <table className="table audit-table" aria-label="Записи журнала аудита">
+              <thead>
+                <tr>
+                  <th>Когда</th>
+                  <th>Кто</th>
+                  <th>Действие</th>
+                  <th>К чему относится</th>
+                  <th>Было → стало</th>
                 </tr>
-              ))}
-              {data.rows.length === 0 && <tr><td colSpan={5} className="muted">Нет записей по этому отбору</td></tr>}
-            </tbody>
-          </table>
-          <nav className="pager" aria-label="Страницы">
-            <span className="muted">{data.total === 0 ? 'Нет записей' : `${(data.page - 1) * data.pageSize + 1}–${Math.min(data.total, data.page * data.pageSize)} из ${data.total}`}</span>
-            <Button kind="secondary" disabled={data.page <= 1} onClick={() => setPage(data.page - 1)}>← Новее</Button>
-            <span>Стр. {data.page} из {pages}</span>
-            <Button kind="secondary" disabled={data.page >= pages} onClick={() => setPage(data.page + 1)}>Старше →</Button>
-          </nav>
-        </>
+              </thead>
+              <tbody>
+                {data.rows.map((r) => (
+                  <tr key={r.id}>
+                    <td className="nowrap small">{ruDateTime(r.at)}</td>
+                    <td className="small">
+                      {r.userName ?? <span className="muted">—</span>}
+                      {r.login && (
+                        <div className="muted">
+                          <code>{r.login}</code>
+                        </div>
+                      )}
+                    </td>
+                    <td>{r.actionLabel}</td>
+                    <td className="small">
+                      {r.entityLabel}
+                      {r.entityTitle ? (
+                        <>: {r.entityTitle}</>
+                      ) : (
+                        r.entityId && <span className="muted"> №{r.entityId}</span>
+                      )}
+                      {r.journalTitle && r.entity !== 'journal' && <div>Журнал: {r.journalTitle}</div>}
+                      {r.studentName && <div>Обучающийся: {r.studentName}</div>}
+                    </td>
+                    <td className="small">
+                      <Changes row={r} />
+                    </td>
+                  </tr>
+                ))}
+                {data.rows.length === 0 && (
+                  <tr>
+                    <td colSpan={5} className="muted">
+                      Нет записей по этому отбору
+                    </td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+            <nav className="pager" aria-label="Страницы">
+              <span className="muted">
+                {data.total === 0
+                  ? 'Нет записей'
+                  : `${(data.page - 1) * data.pageSize + 1}–${Math.min(data.total, data.page * data.pageSize)} из ${data.total}`}
+              </span>
+              <Button kind="secondary" disabled={data.page <= 1} onClick={() => setPage(data.page - 1)}>
+                ← Новее
+              </Button>
+              <span>
+                Стр. {data.page} из {pages}
+              </span>
+              <Button kind="secondary" disabled={data.page >= pages} onClick={() => setPage(data.page + 1)}>
+                Старше →
+              </Button>
+            </nav>
+          </>
+        )
       )}
     </div>
   );

@@ -5,14 +5,27 @@ import { call } from '../../api';
 
 export type Picked = LookupItem;
 
-export function Lookup({ kind, label, value, onChange }: {
-  kind: 'journal' | 'student'; label: string; value: Picked | null; onChange: (v: Picked | null) => void;
+export function Lookup({
+  kind,
+  label,
+  value,
+  onChange,
+}: {
+  kind: 'journal' | 'student';
+  label: string;
+  value: Picked | null;
+  onChange: (v: Picked | null) => void;
 }) {
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<LookupItem[]>([]);
   useEffect(() => {
-    if (query.trim().length < 2) { setFound([]); return; }
-    const t = setTimeout(() => { call('audit.lookup', { kind, query }).then(setFound, () => setFound([])); }, 250);
+    if (query.trim().length < 2) {
+      setFound([]);
+      return;
+    }
+    const t = setTimeout(() => {
+      call('audit.lookup', { kind, query }).then(setFound, () => setFound([]));
+    }, 250);
     return () => clearTimeout(t);
   }, [kind, query]);
 
@@ -20,23 +33,45 @@ export function Lookup({ kind, label, value, onChange }: {
     return (
       <div className="filter">
         <span>{label}</span>
-        <span className="picked">{value.label}
-          <button type="button" className="btn btn-link" aria-label={`Убрать отбор: ${label}`} onClick={() => onChange(null)}>×</button>
+        <span className="picked">
+          {value.label}
+          <button
+            type="button"
+            className="btn btn-link"
+            aria-label={`Убрать отбор: ${label}`}
+            onClick={() => onChange(null)}
+          >
+            ×
+          </button>
         </span>
       </div>
     );
   }
   return (
     <div className="filter lookup">
-      <label>{label}
-        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)}
-          placeholder={kind === 'journal' ? 'группа или дисциплина' : 'фамилия'} />
+      <label>
+        {label}
+        <input
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder={kind === 'journal' ? 'группа или дисциплина' : 'фамилия'}
+        />
       </label>
       {found.length > 0 && (
         <ul className="lookup-list" role="listbox" aria-label={`Найдено: ${label}`}>
           {found.map((f) => (
             <li key={f.id} role="option" aria-selected={false}>
-              <button type="button" onClick={() => { onChange(f); setQuery(''); setFound([]); }}>{f.label}</button>
+              <button
+                type="button"
+                onClick={() => {
+                  onChange(f);
+                  setQuery('');
+                  setFound([]);
+                }}
+              >
+                {f.label}
+              </button>
             </li>
           ))}
         </ul>

@@ -31,49 +31,88 @@ export function RestorePanel({ item, onClose }: { item: BackupItem; onClose: () 
 
   if (outcome) return <Restored outcome={outcome} when={when} />;
   return (
-    <Card title={`Копия от ${when}`} actions={<Button kind="secondary" onClick={onClose}>Закрыть</Button>}>
+    <Card
+      title={`Копия от ${when}`}
+      actions={
+        <Button kind="secondary" onClick={onClose}>
+          Закрыть
+        </Button>
+      }
+    >
       <section aria-label="Проверка копии" className="restore-panel">
         {loading && <Loading what="Полная проверка копии" />}
         <ErrorBanner error={error} />
         {check && (
           <>
-            {check.ok
-              ? <Notice kind="ok">Копия исправна: проверка целостности пройдена{check.checksumOk ? ', контрольная сумма совпадает' : ''}.</Notice>
-              : <div className="banner banner-error" role="alert">{check.problem}</div>}
+            {check.ok ? (
+              <Notice kind="ok">
+                Копия исправна: проверка целостности пройдена{check.checksumOk ? ', контрольная сумма совпадает' : ''}.
+              </Notice>
+            ) : (
+              <div className="banner banner-error" role="alert">
+                {check.problem}
+              </div>
+            )}
             <dl className="facts">
-              <dt>Вид</dt><dd>{check.reasonLabel}</dd>
-              <dt>Размер</dt><dd>{formatBytes(check.size)}</dd>
+              <dt>Вид</dt>
+              <dd>{check.reasonLabel}</dd>
+              <dt>Размер</dt>
+              <dd>{formatBytes(check.size)}</dd>
               {check.contents && (
                 <>
-                  <dt>Организация</dt><dd>{check.contents.institution ?? '—'}</dd>
-                  <dt>Учебный год</dt><dd>{check.contents.year ?? '—'}</dd>
-                  <dt>Обучающихся</dt><dd>{count(check.contents.counts.students)}</dd>
-                  <dt>Отметок</dt><dd>{count(check.contents.counts.marks)}</dd>
-                  <dt>Отметок посещаемости</dt><dd>{count(check.contents.counts.attendance)}</dd>
-                  <dt>Занятий</dt><dd>{count(check.contents.counts.lessons)}</dd>
-                  <dt>Журналов</dt><dd>{count(check.contents.counts.journals)}</dd>
-                  <dt>Пользователей</dt><dd>{count(check.contents.counts.users)}</dd>
-                  <dt>Версия структуры</dt><dd>{check.contents.schema ?? '—'}</dd>
+                  <dt>Организация</dt>
+                  <dd>{check.contents.institution ?? '—'}</dd>
+                  <dt>Учебный год</dt>
+                  <dd>{check.contents.year ?? '—'}</dd>
+                  <dt>Обучающихся</dt>
+                  <dd>{count(check.contents.counts.students)}</dd>
+                  <dt>Отметок</dt>
+                  <dd>{count(check.contents.counts.marks)}</dd>
+                  <dt>Отметок посещаемости</dt>
+                  <dd>{count(check.contents.counts.attendance)}</dd>
+                  <dt>Занятий</dt>
+                  <dd>{count(check.contents.counts.lessons)}</dd>
+                  <dt>Журналов</dt>
+                  <dd>{count(check.contents.counts.journals)}</dd>
+                  <dt>Пользователей</dt>
+                  <dd>{count(check.contents.counts.users)}</dd>
+                  <dt>Версия структуры</dt>
+                  <dd>{check.contents.schema ?? '—'}</dd>
                 </>
               )}
             </dl>
           </>
         )}
         {check?.ok && !confirming && (
-          <Button kind="danger" onClick={() => setConfirming(true)}>Восстановить журнал из этой копии…</Button>
+          <Button kind="danger" onClick={() => setConfirming(true)}>
+            Восстановить журнал из этой копии…
+          </Button>
         )}
         {check?.ok && confirming && (
           <div className="restore-confirm" role="group" aria-label="Подтверждение восстановления">
-            <p><strong>Все данные журнала будут заменены данными копии от {when}.</strong> Отметки, занятия и другие записи,
-              внесённые после этого момента, из журнала исчезнут. Текущее состояние журнала сначала сохранится отдельной копией —
-              восстановление можно будет отменить. Все пользователи должны будут войти снова.</p>
+            <p>
+              <strong>Все данные журнала будут заменены данными копии от {when}.</strong> Отметки, занятия и другие
+              записи, внесённые после этого момента, из журнала исчезнут. Текущее состояние журнала сначала сохранится
+              отдельной копией — восстановление можно будет отменить. Все пользователи должны будут войти снова.
+            </p>
             <label className="check">
               <input type="checkbox" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />
               Понимаю, восстановить журнал из копии от {when}
             </label>
             <div className="row">
-              <Button kind="danger" onClick={restore} disabled={!understood || busy}>{busy ? 'Восстановление…' : 'Восстановить'}</Button>
-              <Button kind="secondary" onClick={() => { setConfirming(false); setUnderstood(false); }} disabled={busy}>Отмена</Button>
+              <Button kind="danger" onClick={restore} disabled={!understood || busy}>
+                {busy ? 'Восстановление…' : 'Восстановить'}
+              </Button>
+              <Button
+                kind="secondary"
+                onClick={() => {
+                  setConfirming(false);
+                  setUnderstood(false);
+                }}
+                disabled={busy}
+              >
+                Отмена
+              </Button>
             </div>
           </div>
         )}
@@ -86,12 +125,17 @@ export function RestorePanel({ item, onClose }: { item: BackupItem; onClose: () 
 function Restored({ outcome, when }: { outcome: RestoreOutcome; when: string }) {
   return (
     <Card title="Журнал восстановлен">
-      <Notice kind="ok">Журнал восстановлен из копии от {when}: {outcome.restored.contents.year ? `учебный год ${outcome.restored.contents.year}, ` : ''}
-        {count(outcome.restored.contents.counts.students)} обучающихся,
-        {' '}{count(outcome.restored.contents.counts.marks)} отметок.</Notice>
+      <Notice kind="ok">
+        Журнал восстановлен из копии от {when}:{' '}
+        {outcome.restored.contents.year ? `учебный год ${outcome.restored.contents.year}, ` : ''}
+        {count(outcome.restored.contents.counts.students)} обучающихся, {count(outcome.restored.contents.counts.marks)}{' '}
+        отметок.
+      </Notice>
       {outcome.undoName && (
-        <p>Состояние журнала до восстановления сохранено копией <code>{outcome.undoName}</code> (вид «перед восстановлением»).
-          Чтобы отменить восстановление, восстановите журнал из неё.</p>
+        <p>
+          Состояние журнала до восстановления сохранено копией <code>{outcome.undoName}</code> (вид «перед
+          восстановлением»). Чтобы отменить восстановление, восстановите журнал из неё.
+        </p>
       )}
       <p>Все пользователи, и вы тоже, должны войти в программу снова.</p>
       <Button onClick={() => window.location.reload()}>Войти снова</Button>

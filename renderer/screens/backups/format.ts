@@ -6,4 +6,3 @@ export function countsLine(c: BackupCounts): string {
   const students = plural(c.students, 'обучающийся', 'обучающихся', 'обучающихся');
   return `${count(c.students)} ${students}, ${count(c.marks)} ${plural(c.marks, 'отметка', 'отметки', 'отметок')}`;
 }
-

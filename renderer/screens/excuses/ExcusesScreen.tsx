@@ -15,24 +15,62 @@ export function ExcusesScreen() {
   return (
     <div className="page">
       <h1>Причины отсутствия</h1>
-      <p className="muted">Родители сообщают причину отсутствия; куратор проверяет и подтверждает её — пропуски «н» за эти дни становятся уважительными («у», по справке — «б») во всех журналах.</p>
+      <p className="muted">
+        Родители сообщают причину отсутствия; куратор проверяет и подтверждает её — пропуски «н» за эти дни становятся
+        уважительными («у», по справке — «б») во всех журналах.
+      </p>
       <div className="segmented" role="group" aria-label="Показать">
-        <button type="button" aria-pressed={status === 'submitted'} onClick={() => setStatus('submitted')}>Ждут решения</button>
-        <button type="button" aria-pressed={status === 'all'} onClick={() => setStatus('all')}>Все</button>
+        <button type="button" aria-pressed={status === 'submitted'} onClick={() => setStatus('submitted')}>
+          Ждут решения
+        </button>
+        <button type="button" aria-pressed={status === 'all'} onClick={() => setStatus('all')}>
+          Все
+        </button>
       </div>
       {notice && <Notice kind="ok">{notice}</Notice>}
       <ErrorBanner error={error} />
-      {loading && !data ? <Loading /> : (
-        <Card title={status === 'submitted' ? `Ждут решения: ${data?.length ?? 0}` : `Все причины: ${data?.length ?? 0}`}>
-          {data?.length === 0 ? <p className="muted">Нет причин, ждущих решения.</p> : (
+      {loading && !data ? (
+        <Loading />
+      ) : (
+        <Card
+          title={status === 'submitted' ? `Ждут решения: ${data?.length ?? 0}` : `Все причины: ${data?.length ?? 0}`}
+        >
+          {data?.length === 0 ? (
+            <p className="muted">Нет причин, ждущих решения.</p>
+          ) : (
             <table className="table">
-              <thead><tr><th>Обучающийся</th><th>Дни</th><th>Документ и причина</th><th>Прислал(а)</th><th>Пропусков</th><th>Решение</th></tr></thead>
-              <tbody>{data?.map((x) => <ExcuseRow key={`${x.id}-${x.version}`} x={x} onDone={(m) => { setNotice(m); void reload(); }} />)}</tbody>
+              <thead>
+                <tr>
+                  <th>Обучающийся</th>
+                  <th>Дни</th>
+                  <th>Документ и причина</th>
+                  <th>Прислал(а)</th>
+                  <th>Пропусков</th>
+                  <th>Решение</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data?.map((x) => (
+                  <ExcuseRow
+                    key={`${x.id}-${x.version}`}
+                    x={x}
+                    onDone={(m) => {
+                      setNotice(m);
+                      void reload();
+                    }}
+                  />
+                ))}
+              </tbody>
             </table>
           )}
         </Card>
       )}
-      <Certificate onDone={(m) => { setNotice(m); void reload(); }} />
+      <Certificate
+        onDone={(m) => {
+          setNotice(m);
+          void reload();
+        }}
+      />
     </div>
   );
 }
@@ -44,30 +82,63 @@ function ExcuseRow({ x, onDone }: { x: ExcuseInfo; onDone: (message: string) => 
     setError(null);
     try {
       const r = await call('excuses.decide', { excuseId: x.id, version: x.version, confirm, note: note || null });
-      onDone(confirm ? `${x.studentName}: причина подтверждена, уважительными стали пропуски: ${r.excused}` : `${x.studentName}: причина не принята`);
-    } catch (e) { setError(e); }
+      onDone(
+        confirm
+          ? `${x.studentName}: причина подтверждена, уважительными стали пропуски: ${r.excused}`
+          : `${x.studentName}: причина не принята`,
+      );
+    } catch (e) {
+      setError(e);
+    }
   };
   return (
     <tr>
-      <td><strong>{x.studentName}</strong><div className="muted small">{x.groupName}</div></td>
-      <td>{ruDate(x.fromDate)}{x.toDate !== x.fromDate ? ` – ${ruDate(x.toDate)}` : ''}</td>
-      <td><div className="small muted">{EXCUSE_KINDS[x.kind]}</div>{x.text}</td>
-      <td className="small">{x.submittedBy}<div className="muted">{ruDateTime(x.createdAt)}</div></td>
-      <td>{x.absences}{x.excused ? ` (уважит. ${x.excused})` : ''}</td>
+      <td>
+        <strong>{x.studentName}</strong>
+        <div className="muted small">{x.groupName}</div>
+      </td>
+      <td>
+        {ruDate(x.fromDate)}
+        {x.toDate !== x.fromDate ? ` – ${ruDate(x.toDate)}` : ''}
+      </td>
+      <td>
+        <div className="small muted">{EXCUSE_KINDS[x.kind]}</div>
+        {x.text}
+      </td>
+      <td className="small">
+        {x.submittedBy}
+        <div className="muted">{ruDateTime(x.createdAt)}</div>
+      </td>
+      <td>
+        {x.absences}
+        {x.excused ? ` (уважит. ${x.excused})` : ''}
+      </td>
       <td>
         {x.status === 'submitted' ? (
           <div className="decide">
-            <input type="text" aria-label={`Комментарий к причине: ${x.studentName}`} placeholder="Комментарий (обязателен при отказе)" value={note} onChange={(e) => setNote(e.target.value)} />
+            <input
+              type="text"
+              aria-label={`Комментарий к причине: ${x.studentName}`}
+              placeholder="Комментарий (обязателен при отказе)"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
             <div className="row">
-              <Button onClick={() => decide(true)} aria-label={`Подтвердить причину: ${x.studentName}`}>Подтвердить</Button>
-              <Button kind="secondary" onClick={() => decide(false)} aria-label={`Отклонить причину: ${x.studentName}`}>Отклонить</Button>
+              <Button onClick={() => decide(true)} aria-label={`Подтвердить причину: ${x.studentName}`}>
+                Подтвердить
+              </Button>
+              <Button kind="secondary" onClick={() => decide(false)} aria-label={`Отклонить причину: ${x.studentName}`}>
+                Отклонить
+              </Button>
             </div>
             <ErrorBanner error={error} />
           </div>
         ) : (
           <>
             <span className={`tag ${x.status === 'confirmed' ? 'tag-ok' : 'tag-bad'}`}>{EXCUSE_STATUS[x.status]}</span>
-            <div className="muted small">{x.decidedBy} {ruDateTime(x.decidedAt)}</div>
+            <div className="muted small">
+              {x.decidedBy} {ruDateTime(x.decidedAt)}
+            </div>
             {x.decisionNote && <div className="small">{x.decisionNote}</div>}
           </>
         )}
@@ -90,34 +161,80 @@ function Certificate({ onDone }: { onDone: (message: string) => void }) {
     e.preventDefault();
     setError(null);
     try {
-      const x = await call('excuses.submit', { studentId: Number(studentId), fromDate: from, toDate: to || from, kind, text });
+      const x = await call('excuses.submit', {
+        studentId: Number(studentId),
+        fromDate: from,
+        toDate: to || from,
+        kind,
+        text,
+      });
       const done = confirmNow ? await call('excuses.decide', { excuseId: x.id, version: x.version, confirm: true }) : x;
       setText('');
-      onDone(confirmNow ? `${x.studentName}: документ записан и подтверждён, уважительными стали пропуски: ${done.excused}` : `${x.studentName}: документ записан, ждёт решения`);
-    } catch (err) { setError(err); }
+      onDone(
+        confirmNow
+          ? `${x.studentName}: документ записан и подтверждён, уважительными стали пропуски: ${done.excused}`
+          : `${x.studentName}: документ записан, ждёт решения`,
+      );
+    } catch (err) {
+      setError(err);
+    }
   }
   return (
     <Card title="Записать справку или заявление">
       <form onSubmit={submit} className="excuse-form">
         <div className="row">
-          <label className="field grow">Обучающийся
-            <select value={studentId} onChange={(e) => setStudentId(e.target.value ? Number(e.target.value) : '')} required>
+          <label className="field grow">
+            Обучающийся
+            <select
+              value={studentId}
+              onChange={(e) => setStudentId(e.target.value ? Number(e.target.value) : '')}
+              required
+            >
               <option value="">— выберите —</option>
-              {students?.map((s) => <option key={s.id} value={s.id}>{s.groupName}: {s.fullName}</option>)}
+              {students?.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.groupName}: {s.fullName}
+                </option>
+              ))}
             </select>
           </label>
-          <label className="field">С<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required /></label>
-          <label className="field">По<input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
-          <label className="field">Документ
+          <label className="field">
+            С<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />
+          </label>
+          <label className="field">
+            По
+            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          </label>
+          <label className="field">
+            Документ
             <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-              {Object.entries(EXCUSE_KINDS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+              {Object.entries(EXCUSE_KINDS).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
             </select>
           </label>
         </div>
-        <label className="field">Содержание<input type="text" value={text} maxLength={2000} onChange={(e) => setText(e.target.value)} placeholder="Например: справка ГБУЗ «Городская больница» № 1234" required /></label>
-        <label className="inline"><input type="checkbox" checked={confirmNow} onChange={(e) => setConfirmNow(e.target.checked)} /> Сразу подтвердить</label>
+        <label className="field">
+          Содержание
+          <input
+            type="text"
+            value={text}
+            maxLength={2000}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="Например: справка ГБУЗ «Городская больница» № 1234"
+            required
+          />
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={confirmNow} onChange={(e) => setConfirmNow(e.target.checked)} /> Сразу
+          подтвердить
+        </label>
         <ErrorBanner error={error} />
-        <div><Button type="submit">Записать</Button></div>
+        <div>
+          <Button type="submit">Записать</Button>
+        </div>
       </form>
     </Card>
   );

@@ -6,34 +6,56 @@ import { Card } from '../../components/ui';
 import { ruDate } from '../../../electron/domain/format-dates';
 import { ATTENDANCE_LABELS } from '../../../electron/domain/labels';
 
-const STATUS = { confirmed: ['tag-ok', 'причина подтверждена'], rejected: ['tag-bad', 'причина не принята'],
-  submitted: ['tag-warn', 'причина на рассмотрении'] } as const;
+const STATUS = {
+  confirmed: ['tag-ok', 'причина подтверждена'],
+  rejected: ['tag-bad', 'причина не принята'],
+  submitted: ['tag-warn', 'причина на рассмотрении'],
+} as const;
 
 export function Absences({ absences }: { absences: FamilyAbsence[] }) {
   const narrow = useNarrow();
   return (
     <Card title="Пропуски и опоздания за период">
-      {absences.length === 0 ? <p className="muted">Пропусков нет.</p> : narrow ? (
+      {absences.length === 0 ? (
+        <p className="muted">Пропусков нет.</p>
+      ) : narrow ? (
         <ul className="entry-list">
           {absences.map((a, i) => (
             <li key={i}>
-              <div className="muted small">{ruDate(a.date)}, {a.lessonNo}-е занятие</div>
+              <div className="muted small">
+                {ruDate(a.date)}, {a.lessonNo}-е занятие
+              </div>
               <strong>{a.subject}</strong>
-              <div><What a={a} /></div>
+              <div>
+                <What a={a} />
+              </div>
               <Reason a={a} />
             </li>
           ))}
         </ul>
       ) : (
         <table className="table">
-          <thead><tr><th>Дата</th><th>Дисциплина</th><th>Отметка</th><th>Причина</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Дата</th>
+              <th>Дисциплина</th>
+              <th>Отметка</th>
+              <th>Причина</th>
+            </tr>
+          </thead>
           <tbody>
             {absences.map((a, i) => (
               <tr key={i}>
-                <td>{ruDate(a.date)}, {a.lessonNo}-е</td>
+                <td>
+                  {ruDate(a.date)}, {a.lessonNo}-е
+                </td>
                 <td>{a.subject}</td>
-                <td><What a={a} /></td>
-                <td><Reason a={a} /></td>
+                <td>
+                  <What a={a} />
+                </td>
+                <td>
+                  <Reason a={a} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -7,8 +7,17 @@ import { useNarrow } from '../../app/useNarrow';
 import { Button, ErrorBanner, Notice } from '../../components/ui';
 import { ruDate } from '../../../electron/domain/format-dates';
 
-export const EXCUSE_KINDS = { parent_note: 'заявление родителя', medical: 'медицинская справка', order: 'приказ', other: 'другое' } as const;
-export const EXCUSE_STATUS = { submitted: 'на рассмотрении у куратора', confirmed: 'подтверждена', rejected: 'не принята' } as const;
+export const EXCUSE_KINDS = {
+  parent_note: 'заявление родителя',
+  medical: 'медицинская справка',
+  order: 'приказ',
+  other: 'другое',
+} as const;
+export const EXCUSE_STATUS = {
+  submitted: 'на рассмотрении у куратора',
+  confirmed: 'подтверждена',
+  rejected: 'не принята',
+} as const;
 
 export function ExcuseForm({ studentId, today, onSent }: { studentId: number; today: string; onSent: () => void }) {
   const [from, setFrom] = useState(today);
@@ -25,26 +34,49 @@ export function ExcuseForm({ studentId, today, onSent }: { studentId: number; to
       setText('');
       setSent(true);
       onSent();
-    } catch (err) { setError(err); }
+    } catch (err) {
+      setError(err);
+    }
   }
   return (
     <form className="excuse-form" onSubmit={submit} aria-label="Сообщить причину отсутствия">
       <h3>Сообщить причину отсутствия</h3>
       <div className="row excuse-dates">
-        <label className="field">С<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required /></label>
-        <label className="field">По<input type="date" value={to} onChange={(e) => setTo(e.target.value)} required /></label>
-        <label className="field">Документ
+        <label className="field">
+          С<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />
+        </label>
+        <label className="field">
+          По
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} required />
+        </label>
+        <label className="field">
+          Документ
           <select value={kind} onChange={(e) => setKind(e.target.value as 'parent_note' | 'medical')}>
             <option value="parent_note">{EXCUSE_KINDS.parent_note}</option>
             <option value="medical">{EXCUSE_KINDS.medical}</option>
           </select>
         </label>
       </div>
-      <label className="field">Причина<textarea rows={2} value={text} maxLength={2000} onChange={(e) => setText(e.target.value)}
-        placeholder="Например: был(а) на приёме у врача; справку передадим куратору" required /></label>
+      <label className="field">
+        Причина
+        <textarea
+          rows={2}
+          value={text}
+          maxLength={2000}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="Например: был(а) на приёме у врача; справку передадим куратору"
+          required
+        />
+      </label>
       <ErrorBanner error={error} />
-      {sent && <Notice kind="ok">Причина отправлена куратору группы. Когда он её подтвердит, пропуски станут уважительными.</Notice>}
-      <Button type="submit" disabled={!text.trim()}>Отправить куратору</Button>
+      {sent && (
+        <Notice kind="ok">
+          Причина отправлена куратору группы. Когда он её подтвердит, пропуски станут уважительными.
+        </Notice>
+      )}
+      <Button type="submit" disabled={!text.trim()}>
+        Отправить куратору
+      </Button>
     </form>
   );
 }
@@ -57,7 +89,9 @@ export function ExcuseList({ excuses }: { excuses: ExcuseInfo[] }) {
       <ul className="entry-list" aria-label="Сообщённые причины">
         {excuses.map((x) => (
           <li key={x.id}>
-            <div className="muted small">{days(x)} · {EXCUSE_KINDS[x.kind]}</div>
+            <div className="muted small">
+              {days(x)} · {EXCUSE_KINDS[x.kind]}
+            </div>
             <div>{x.text}</div>
             <Decision x={x} />
           </li>
@@ -67,14 +101,23 @@ export function ExcuseList({ excuses }: { excuses: ExcuseInfo[] }) {
   }
   return (
     <table className="table">
-      <thead><tr><th>Дни</th><th>Документ</th><th>Причина</th><th>Решение</th></tr></thead>
+      <thead>
+        <tr>
+          <th>Дни</th>
+          <th>Документ</th>
+          <th>Причина</th>
+          <th>Решение</th>
+        </tr>
+      </thead>
       <tbody>
         {excuses.map((x) => (
           <tr key={x.id}>
             <td>{days(x)}</td>
             <td>{EXCUSE_KINDS[x.kind]}</td>
             <td>{x.text}</td>
-            <td><Decision x={x} /></td>
+            <td>
+              <Decision x={x} />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -15,14 +15,23 @@ import { familyHref, SubjectMarks, SubjectView } from './Marks';
 import { Week } from './Week';
 
 type Tab = 'week' | 'marks' | 'absences';
-const TABS: Array<[Tab, string]> = [['week', 'Неделя'], ['marks', 'Отметки'], ['absences', 'Пропуски']];
+const TABS: Array<[Tab, string]> = [
+  ['week', 'Неделя'],
+  ['marks', 'Отметки'],
+  ['absences', 'Пропуски'],
+];
 
 export function FamilyRedirect({ me }: { me: Me }) {
   const { data, error } = useCall('home.summary', {});
   if (error) return <ErrorBanner error={error} />;
   if (!data) return <Loading />;
   const first = data.children[0];
-  if (!first) return <Notice kind="warn">К учётной записи не привязан ни один обучающийся. Обратитесь к заведующему отделением.</Notice>;
+  if (!first)
+    return (
+      <Notice kind="warn">
+        К учётной записи не привязан ни один обучающийся. Обратитесь к заведующему отделением.
+      </Notice>
+    );
   return <FamilyScreen id={first.studentId} me={me} />;
 }
 
@@ -43,14 +52,22 @@ export function FamilyScreen({ id }: { id: number; me: Me }) {
       <header className="journal-head">
         <div>
           <h1>{p.student.fullName}</h1>
-          <p className="muted">{p.student.groupName ? `Группа ${p.student.groupName}` : 'Не числится в группе на эту дату'} · сегодня {longDate(p.today)}</p>
+          <p className="muted">
+            {p.student.groupName ? `Группа ${p.student.groupName}` : 'Не числится в группе на эту дату'} · сегодня{' '}
+            {longDate(p.today)}
+          </p>
         </div>
         {p.children.length > 1 && (
           <nav className="row children" aria-label="Дети">
             {p.children.map((c) => (
-              <a key={c.studentId} href={`#/student/${c.studentId}`}
+              <a
+                key={c.studentId}
+                href={`#/student/${c.studentId}`}
                 className={c.studentId === id ? 'tag tag-ok' : 'tag'}
-                aria-current={c.studentId === id ? 'page' : undefined}>{c.fullName}</a>
+                aria-current={c.studentId === id ? 'page' : undefined}
+              >
+                {c.fullName}
+              </a>
             ))}
           </nav>
         )}
@@ -58,11 +75,15 @@ export function FamilyScreen({ id }: { id: number; me: Me }) {
       {narrow && (
         <nav className="family-tabs" aria-label="Разделы дневника">
           {TABS.map(([t, title]) => (
-            <a key={t} href={familyHref({ tab: t })} aria-current={t === tab ? 'page' : undefined}>{title}</a>
+            <a key={t} href={familyHref({ tab: t })} aria-current={t === tab ? 'page' : undefined}>
+              {title}
+            </a>
           ))}
         </nav>
       )}
-      {subject ? <SubjectView s={subject} period={p.period} /> : (
+      {subject ? (
+        <SubjectView s={subject} period={p.period} />
+      ) : (
         <>
           {show('week') && <Week page={p} onWeek={setWeekOf} />}
           {(!narrow || tab !== 'week') && <PeriodBar page={p} onPeriod={setPeriodId} />}
@@ -93,7 +114,9 @@ function PeriodBar({ page, onPeriod }: { page: FamilyPage; onPeriod: (id: number
         ))}
       </div>
       {page.period && (
-        <span className="muted small">{ruDate(page.period.startsOn)} – {ruDate(page.period.endsOn)}</span>
+        <span className="muted small">
+          {ruDate(page.period.startsOn)} – {ruDate(page.period.endsOn)}
+        </span>
       )}
     </div>
   );

@@ -27,15 +27,20 @@ export function SubjectMarks({ page }: { page: FamilyPage }) {
   const p = page;
   return (
     <Card title={`Отметки${p.period ? ` — ${p.period.title}` : ''}`}>
-      {p.subjects.length === 0 ? <p className="muted">Отметок за период нет.</p> : narrow ? (
+      {p.subjects.length === 0 ? (
+        <p className="muted">Отметок за период нет.</p>
+      ) : narrow ? (
         <ul className="subject-list" aria-label="Дисциплины">
           {p.subjects.map((s) => (
             <li key={s.journalId}>
               <a id={`subject-${s.journalId}`} href={familyHref({ subject: String(s.journalId) })}>
                 <span className="subject-name">
-                  <strong>{s.subject}</strong><span className="muted small">{s.teacher}</span>
+                  <strong>{s.subject}</strong>
+                  <span className="muted small">{s.teacher}</span>
                 </span>
-                <span className="subject-average" title="Средний балл">{formatAverage(s.average) || '—'}</span>
+                <span className="subject-average" title="Средний балл">
+                  {formatAverage(s.average) || '—'}
+                </span>
                 {s.marks.length > 0 && <Chips s={s} />}
                 {s.finals.length > 0 && <Finals s={s} />}
               </a>
@@ -45,7 +50,13 @@ export function SubjectMarks({ page }: { page: FamilyPage }) {
       ) : (
         <table className="table family-marks">
           <thead>
-            <tr><th>Дисциплина</th><th>Отметки</th><th>Средний балл</th><th>Итоговые</th><th>Пропуски</th></tr>
+            <tr>
+              <th>Дисциплина</th>
+              <th>Отметки</th>
+              <th>Средний балл</th>
+              <th>Итоговые</th>
+              <th>Пропуски</th>
+            </tr>
           </thead>
           <tbody>
             {p.subjects.map((s) => (
@@ -61,7 +72,9 @@ export function SubjectMarks({ page }: { page: FamilyPage }) {
                   {s.hidden > 0 && <div className="muted small">Ещё {s.hidden} — появятся после проверки работы</div>}
                 </td>
                 <td className="num">{formatAverage(s.average) || '—'}</td>
-                <td><Finals s={s} /></td>
+                <td>
+                  <Finals s={s} />
+                </td>
                 <td className="small">{absenceText(s)}</td>
               </tr>
             ))}
@@ -76,8 +89,11 @@ function Chips({ s }: { s: FamilySubject }) {
   return (
     <span className="chips" aria-label={`Отметки по дисциплине ${s.subject}`}>
       {s.marks.map((m, i) => (
-        <span key={i} className={`chip mark-${m.value}`}
-          title={`${ruDate(m.date)}: ${m.title}${m.weight !== 1 ? `, вес ${m.weight}` : ''}`}>
+        <span
+          key={i}
+          className={`chip mark-${m.value}`}
+          title={`${ruDate(m.date)}: ${m.title}${m.weight !== 1 ? `, вес ${m.weight}` : ''}`}
+        >
           {m.value}
         </span>
       ))}
@@ -90,7 +106,11 @@ function Finals({ s }: { s: FamilySubject }) {
     <span className="final-chips">
       {s.finals.map((f) => (
         <span key={`${f.kind}${f.periodTitle}`} className="chip chip-final" title={FINAL_LABELS[f.kind]}>
-          {f.value} <small>{FINAL_LABELS[f.kind]}{f.periodTitle ? `, ${f.periodTitle}` : ''}</small>
+          {f.value}{' '}
+          <small>
+            {FINAL_LABELS[f.kind]}
+            {f.periodTitle ? `, ${f.periodTitle}` : ''}
+          </small>
         </span>
       ))}
     </span>
@@ -100,13 +120,17 @@ function Finals({ s }: { s: FamilySubject }) {
 function absenceText(s: FamilySubject): string {
   const a = s.absences;
   return [a.missed && `н: ${a.missed}`, a.excused && `уваж.: ${a.excused}`, a.late && `опозд.: ${a.late}`]
-    .filter(Boolean).join(' ');
+    .filter(Boolean)
+    .join(' ');
 }
 
 function absenceWords(s: FamilySubject): string {
   const a = s.absences;
-  const parts = [a.missed && `без уважительной причины: ${a.missed}`, a.excused && `по уважительной: ${a.excused}`,
-    a.late && `опозданий: ${a.late}`].filter(Boolean);
+  const parts = [
+    a.missed && `без уважительной причины: ${a.missed}`,
+    a.excused && `по уважительной: ${a.excused}`,
+    a.late && `опозданий: ${a.late}`,
+  ].filter(Boolean);
   return parts.length > 0 ? parts.join('; ') : 'нет';
 }
 
@@ -127,24 +151,35 @@ export function SubjectView({ s, period }: { s: FamilySubject; period: FamilyPag
         <div>
           <h2>{s.subject}</h2>
           <div className="muted small">
-            {s.teacher}{period ? ` · ${period.title}, ${ruDate(period.startsOn)} – ${ruDate(period.endsOn)}` : ''}
+            {s.teacher}
+            {period ? ` · ${period.title}, ${ruDate(period.startsOn)} – ${ruDate(period.endsOn)}` : ''}
           </div>
         </div>
-        <Button kind="secondary" onClick={back}>← Все дисциплины</Button>
+        <Button kind="secondary" onClick={back}>
+          ← Все дисциплины
+        </Button>
       </header>
       <div className="card-body">
         <dl className="facts">
-          <dt>Средний балл</dt><dd><strong>{formatAverage(s.average) || '—'}</strong></dd>
-          <dt>Итоговые</dt><dd>{s.finals.length > 0 ? <Finals s={s} /> : 'пока нет'}</dd>
-          <dt>Пропуски</dt><dd>{absenceWords(s)}</dd>
+          <dt>Средний балл</dt>
+          <dd>
+            <strong>{formatAverage(s.average) || '—'}</strong>
+          </dd>
+          <dt>Итоговые</dt>
+          <dd>{s.finals.length > 0 ? <Finals s={s} /> : 'пока нет'}</dd>
+          <dt>Пропуски</dt>
+          <dd>{absenceWords(s)}</dd>
         </dl>
-        {s.marks.length === 0 ? <p className="muted">Отметок за период нет.</p> : (
+        {s.marks.length === 0 ? (
+          <p className="muted">Отметок за период нет.</p>
+        ) : (
           <ol className="mark-list" aria-label="Отметки по датам">
             {s.marks.map((m, i) => (
               <li key={i}>
                 <span className={`chip mark-${m.value}`}>{m.value}</span>
                 <span className="mark-what">
-                  {m.title}{m.weight !== 1 && <span className="muted"> · вес {m.weight}</span>}
+                  {m.title}
+                  {m.weight !== 1 && <span className="muted"> · вес {m.weight}</span>}
                 </span>
                 <span className="mark-date">{ruDate(m.date)}</span>
               </li>

@@ -8,11 +8,31 @@ import { Button, ErrorBanner, Field } from '../../components/ui';
 import { DateField } from '../year/DateInput';
 
 export type OrderKind = 'transfer' | 'withdrawal' | 'graduation';
-const TITLES: Record<OrderKind, string> = { transfer: 'Перевод в другую группу', withdrawal: 'Отчисление', graduation: 'Выпуск' };
-const DATE_LABELS: Record<OrderKind, string> = { transfer: 'В новой группе с', withdrawal: 'Отчислить с', graduation: 'Выпустить с' };
+const TITLES: Record<OrderKind, string> = {
+  transfer: 'Перевод в другую группу',
+  withdrawal: 'Отчисление',
+  graduation: 'Выпуск',
+};
+const DATE_LABELS: Record<OrderKind, string> = {
+  transfer: 'В новой группе с',
+  withdrawal: 'Отчислить с',
+  graduation: 'Выпустить с',
+};
 
-export function OrderDialog({ kind, students, group, groups, onClose, onDone }: {
-  kind: OrderKind; students: GroupStudent[]; group: GroupInfo; groups: GroupInfo[]; onClose: () => void; onDone: () => void;
+export function OrderDialog({
+  kind,
+  students,
+  group,
+  groups,
+  onClose,
+  onDone,
+}: {
+  kind: OrderKind;
+  students: GroupStudent[];
+  group: GroupInfo;
+  groups: GroupInfo[];
+  onClose: () => void;
+  onDone: () => void;
 }) {
   const [form, setForm] = useState({ date: '', orderNo: '', orderDate: '', toGroupId: '' });
   const [error, setError] = useState<ApiError | null>(null);
@@ -21,39 +41,97 @@ export function OrderDialog({ kind, students, group, groups, onClose, onDone }: 
     e.preventDefault();
     setBusy(true);
     try {
-      const order = { studentIds: students.map((s) => s.id), date: form.date, orderNo: form.orderNo, orderDate: form.orderDate };
+      const order = {
+        studentIds: students.map((s) => s.id),
+        date: form.date,
+        orderNo: form.orderNo,
+        orderDate: form.orderDate,
+      };
       if (kind === 'transfer') {
-        if (!form.toGroupId) throw new ApiError({ code: 'bad_request', message: 'Выберите группу, в которую переводятся обучающиеся', fields: { toGroupId: 'Не выбрана' } });
+        if (!form.toGroupId)
+          throw new ApiError({
+            code: 'bad_request',
+            message: 'Выберите группу, в которую переводятся обучающиеся',
+            fields: { toGroupId: 'Не выбрана' },
+          });
         await call('enrolments.transfer', { ...order, toGroupId: Number(form.toGroupId) });
       } else {
         await call('enrolments.withdraw', { ...order, reason: kind });
       }
       onDone();
       onClose();
-    } catch (err) { setError(err as ApiError); } finally { setBusy(false); }
+    } catch (err) {
+      setError(err as ApiError);
+    } finally {
+      setBusy(false);
+    }
   }
   return (
     <Dialog title={TITLES[kind]} onClose={onClose}>
       <form onSubmit={submit} aria-label={TITLES[kind]}>
-        <p>{students.length === 1 ? students[0]!.fullName : `${students.length} обучающихся группы ${group.name}`}: {students.slice(0, 8).map((s) => s.lastName).join(', ')}{students.length > 8 ? '…' : ''}</p>
+        <p>
+          {students.length === 1 ? students[0]!.fullName : `${students.length} обучающихся группы ${group.name}`}:{' '}
+          {students
+            .slice(0, 8)
+            .map((s) => s.lastName)
+            .join(', ')}
+          {students.length > 8 ? '…' : ''}
+        </p>
         <ErrorBanner error={error} />
         {kind === 'transfer' && (
           <div className={`field ${error?.fields.toGroupId ? 'field-invalid' : ''}`}>
             <label htmlFor="to-group">В группу</label>
-            <select id="to-group" value={form.toGroupId} onChange={(e) => setForm({ ...form, toGroupId: e.target.value })}>
+            <select
+              id="to-group"
+              value={form.toGroupId}
+              onChange={(e) => setForm({ ...form, toGroupId: e.target.value })}
+            >
               <option value="">— выберите —</option>
-              {groups.filter((g) => g.id !== group.id).map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+              {groups
+                .filter((g) => g.id !== group.id)
+                .map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
+                  </option>
+                ))}
             </select>
             {error?.fields.toGroupId && <div className="field-error">{error.fields.toGroupId}</div>}
           </div>
         )}
         <div className="form-grid">
-          <DateField label={DATE_LABELS[kind]} value={form.date} onChange={(v) => setForm({ ...form, date: v })} error={error?.fields.date} autoFocus
-            hint={kind === 'transfer' ? 'с этого дня — в списке новой группы' : 'с этого дня — не в списке группы; прежние отметки остаются'} />
-          <Field label="Номер приказа" value={form.orderNo} onChange={(e) => setForm({ ...form, orderNo: e.target.value })} error={error?.fields.orderNo} />
-          <DateField label="Дата приказа" value={form.orderDate} onChange={(v) => setForm({ ...form, orderDate: v })} error={error?.fields.orderDate} />
+          <DateField
+            label={DATE_LABELS[kind]}
+            value={form.date}
+            onChange={(v) => setForm({ ...form, date: v })}
+            error={error?.fields.date}
+            autoFocus
+            hint={
+              kind === 'transfer'
+                ? 'с этого дня — в списке новой группы'
+                : 'с этого дня — не в списке группы; прежние отметки остаются'
+            }
+          />
+          <Field
+            label="Номер приказа"
+            value={form.orderNo}
+            onChange={(e) => setForm({ ...form, orderNo: e.target.value })}
+            error={error?.fields.orderNo}
+          />
+          <DateField
+            label="Дата приказа"
+            value={form.orderDate}
+            onChange={(v) => setForm({ ...form, orderDate: v })}
+            error={error?.fields.orderDate}
+          />
         </div>
-        <div className="row"><Button type="submit" disabled={busy}>Провести приказ</Button><Button kind="secondary" onClick={onClose}>Отмена</Button></div>
+        <div className="row">
+          <Button type="submit" disabled={busy}>
+            Провести приказ
+          </Button>
+          <Button kind="secondary" onClick={onClose}>
+            Отмена
+          </Button>
+        </div>
       </form>
     </Dialog>
   );

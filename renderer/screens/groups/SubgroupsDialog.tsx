@@ -5,20 +5,58 @@ import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Button, ErrorBanner } from '../../components/ui';
 
-export function SubgroupsDialog({ group, roster, onClose, onDone }: { group: GroupInfo; roster: GroupStudent[]; onClose: () => void; onDone: () => void }) {
+export function SubgroupsDialog({
+  group,
+  roster,
+  onClose,
+  onDone,
+}: {
+  group: GroupInfo;
+  roster: GroupStudent[];
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const [list, setList] = useState<Array<Omit<SubgroupInfo, 'id'> & { id?: number }>>(
-    group.subgroups.length > 0 ? group.subgroups : [{ number: 1, title: '1 подгруппа', studentIds: [] }, { number: 2, title: '2 подгруппа', studentIds: [] }]);
+    group.subgroups.length > 0
+      ? group.subgroups
+      : [
+          { number: 1, title: '1 подгруппа', studentIds: [] },
+          { number: 2, title: '2 подгруппа', studentIds: [] },
+        ],
+  );
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const toggle = (i: number, studentId: number) => setList(list.map((s, j) => j !== i ? s
-    : { ...s, studentIds: s.studentIds.includes(studentId) ? s.studentIds.filter((x) => x !== studentId) : [...s.studentIds, studentId] }));
+  const toggle = (i: number, studentId: number) =>
+    setList(
+      list.map((s, j) =>
+        j !== i
+          ? s
+          : {
+              ...s,
+              studentIds: s.studentIds.includes(studentId)
+                ? s.studentIds.filter((x) => x !== studentId)
+                : [...s.studentIds, studentId],
+            },
+      ),
+    );
   async function save() {
     setBusy(true);
     try {
-      for (const s of list) await call('subgroups.save', { groupId: group.id, id: s.id, number: s.number, title: s.title || null, studentIds: s.studentIds });
+      for (const s of list)
+        await call('subgroups.save', {
+          groupId: group.id,
+          id: s.id,
+          number: s.number,
+          title: s.title || null,
+          studentIds: s.studentIds,
+        });
       onDone();
       onClose();
-    } catch (e) { setError(e); } finally { setBusy(false); }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
   }
   async function remove(i: number) {
     const s = list[i]!;
@@ -26,7 +64,9 @@ export function SubgroupsDialog({ group, roster, onClose, onDone }: { group: Gro
       if (s.id) await call('subgroups.remove', { id: s.id });
       setList(list.filter((_, j) => j !== i));
       if (s.id) onDone();
-    } catch (e) { setError(e); }
+    } catch (e) {
+      setError(e);
+    }
   }
   return (
     <Dialog title={`Подгруппы группы ${group.name}`} onClose={onClose} wide>
@@ -34,27 +74,57 @@ export function SubgroupsDialog({ group, roster, onClose, onDone }: { group: Gro
       <div className="problems-scroll">
         <table className="table" aria-label="Состав подгрупп">
           <thead>
-            <tr><th>Обучающийся</th>{list.map((s, i) => (
-              <th key={i}>
-                <input aria-label={`Название подгруппы ${s.number}`} value={s.title} onChange={(e) => setList(list.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)))} />
-                <Button kind="link" onClick={() => void remove(i)}>убрать</Button>
-              </th>
-            ))}</tr>
+            <tr>
+              <th>Обучающийся</th>
+              {list.map((s, i) => (
+                <th key={i}>
+                  <input
+                    aria-label={`Название подгруппы ${s.number}`}
+                    value={s.title}
+                    onChange={(e) => setList(list.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)))}
+                  />
+                  <Button kind="link" onClick={() => void remove(i)}>
+                    убрать
+                  </Button>
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {roster.map((r) => (
               <tr key={r.id}>
                 <td>{r.fullName}</td>
-                {list.map((s, i) => <td key={i}><input type="checkbox" aria-label={`${r.fullName} в подгруппе ${s.number}`} checked={s.studentIds.includes(r.id)} onChange={() => toggle(i, r.id)} /></td>)}
+                {list.map((s, i) => (
+                  <td key={i}>
+                    <input
+                      type="checkbox"
+                      aria-label={`${r.fullName} в подгруппе ${s.number}`}
+                      checked={s.studentIds.includes(r.id)}
+                      onChange={() => toggle(i, r.id)}
+                    />
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <div className="row">
-        <Button kind="secondary" onClick={() => { const n = Math.max(0, ...list.map((s) => s.number)) + 1; setList([...list, { number: n, title: `${n} подгруппа`, studentIds: [] }]); }}>Добавить подгруппу</Button>
-        <Button onClick={() => void save()} disabled={busy}>Сохранить</Button>
-        <Button kind="secondary" onClick={onClose}>Отмена</Button>
+        <Button
+          kind="secondary"
+          onClick={() => {
+            const n = Math.max(0, ...list.map((s) => s.number)) + 1;
+            setList([...list, { number: n, title: `${n} подгруппа`, studentIds: [] }]);
+          }}
+        >
+          Добавить подгруппу
+        </Button>
+        <Button onClick={() => void save()} disabled={busy}>
+          Сохранить
+        </Button>
+        <Button kind="secondary" onClick={onClose}>
+          Отмена
+        </Button>
       </div>
     </Dialog>
   );

@@ -3,7 +3,18 @@
 // lessons scroll as smoothly as 10; the keyboard does everything (see useGridKeys).
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { JournalPage } from '../../../electron/api/contract';
-import { attendanceKey, enrolled, finalKey, markKey, shortDate, type FinalColumn, type GridColumn, type GridModel, type GridRow, type LessonColumn } from './model';
+import {
+  attendanceKey,
+  enrolled,
+  finalKey,
+  markKey,
+  shortDate,
+  type FinalColumn,
+  type GridColumn,
+  type GridModel,
+  type GridRow,
+  type LessonColumn,
+} from './model';
 import { changeKey, type JournalState } from './useJournal';
 import { useGridKeys, type Cursor } from './useGridKeys';
 import { formatAverage, suggestFinal, weightedAverage } from '../../../electron/domain/average';
@@ -29,11 +40,18 @@ export interface GridProps {
   stats: Map<number, StudentStats>;
 }
 
-export interface StudentStats { average: number | null; suggestion: string | null }
+export interface StudentStats {
+  average: number | null;
+  suggestion: string | null;
+}
 
 /** Weighted averages and suggested final marks, recomputed only when a cell changes: one pass over
  *  the marks, not over every row × column. */
-export function useStudentStats(state: JournalState, pages: JournalPage[], model: GridModel): Map<number, StudentStats> {
+export function useStudentStats(
+  state: JournalState,
+  pages: JournalPage[],
+  model: GridModel,
+): Map<number, StudentStats> {
   return useMemo(() => {
     const scale = pages[0]?.scale ?? [];
     const weight = new Map<number, number>();
@@ -43,7 +61,10 @@ export function useStudentStats(state: JournalState, pages: JournalPage[], model
       const w = weight.get(m.columnId);
       if (w === undefined) continue;
       let list = perStudent.get(m.studentId);
-      if (!list) { list = []; perStudent.set(m.studentId, list); }
+      if (!list) {
+        list = [];
+        perStudent.set(m.studentId, list);
+      }
       list.push({ value: m.value, weight: w });
     }
     const stats = new Map<number, StudentStats>();
@@ -126,21 +147,64 @@ export function Grid(props: GridProps) {
   const totalW = NAME_W + lessonCount * COL_W + rightW;
   const activeId = `jc-${cursor.row}-${cursor.col}`;
   // The text field that holds the focus sits on the cursor's cell (so an IME's window appears there).
-  const sinkLeft = cursor.col < lessonCount ? NAME_W + cursor.col * COL_W : view.left + view.width - rightW + AVG_W + (cursor.col - lessonCount) * FINAL_W;
+  const sinkLeft =
+    cursor.col < lessonCount
+      ? NAME_W + cursor.col * COL_W
+      : view.left + view.width - rightW + AVG_W + (cursor.col - lessonCount) * FINAL_W;
   return (
-    <div ref={scroller} className="jgrid" role="grid" id="journal-grid" aria-label={label}
-      aria-rowcount={model.rows.length + 2} aria-colcount={lessonCount + model.finalColumns.length + 2}
-      onScroll={onScroll} onMouseDown={(e) => onCellMouse(e, keys.pick)} onDoubleClick={(e) => onCellMouse(e, keys.startEdit)}>
-      <input ref={sink} className="jgrid-sink" type="text" autoComplete="off" spellCheck={false} aria-label={`${label}: ввод в ячейку`}
-        aria-controls="journal-grid" aria-activedescendant={model.rows.length ? activeId : undefined}
-        style={{ left: sinkLeft, top: ROW_H * 2 + cursor.row * ROW_H }} value={keys.text}
-        onChange={(e) => keys.onChange(e.target.value)} onKeyDown={keys.onKeyDown} onPaste={keys.onPaste} onCopy={keys.onCopy} onBlur={keys.onBlur} />
+    <div
+      ref={scroller}
+      className="jgrid"
+      role="grid"
+      id="journal-grid"
+      aria-label={label}
+      aria-rowcount={model.rows.length + 2}
+      aria-colcount={lessonCount + model.finalColumns.length + 2}
+      onScroll={onScroll}
+      onMouseDown={(e) => onCellMouse(e, keys.pick)}
+      onDoubleClick={(e) => onCellMouse(e, keys.startEdit)}
+    >
+      <input
+        ref={sink}
+        className="jgrid-sink"
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        aria-label={`${label}: ввод в ячейку`}
+        aria-controls="journal-grid"
+        aria-activedescendant={model.rows.length ? activeId : undefined}
+        style={{ left: sinkLeft, top: ROW_H * 2 + cursor.row * ROW_H }}
+        value={keys.text}
+        onChange={(e) => keys.onChange(e.target.value)}
+        onKeyDown={keys.onKeyDown}
+        onPaste={keys.onPaste}
+        onCopy={keys.onCopy}
+        onBlur={keys.onBlur}
+      />
       <div className="jgrid-inner" style={{ width: totalW }}>
-        <Header model={model} first={first} last={last} rightW={rightW} onLesson={props.onLessonHeader} selected={props.selectedLessonKey} />
+        <Header
+          model={model}
+          first={first}
+          last={last}
+          rightW={rightW}
+          onLesson={props.onLessonHeader}
+          selected={props.selectedLessonKey}
+        />
         {model.rows.map((row, r) => (
-          <Row key={row.student.id} r={r} row={row} model={model} state={state} rev={state.rev} first={first} last={last}
-            cursor={cursor.row === r ? cursor.col : -1} editing={cursor.row === r ? editing : null}
-            stats={stats.get(row.student.id)!} rightW={rightW} />
+          <Row
+            key={row.student.id}
+            r={r}
+            row={row}
+            model={model}
+            state={state}
+            rev={state.rev}
+            first={first}
+            last={last}
+            cursor={cursor.row === r ? cursor.col : -1}
+            editing={cursor.row === r ? editing : null}
+            stats={stats.get(row.student.id)!}
+            rightW={rightW}
+          />
         ))}
         {model.rows.length === 0 && <div className="jgrid-empty">В списке группы за этот период нет обучающихся</div>}
       </div>
@@ -148,31 +212,57 @@ export function Grid(props: GridProps) {
   );
 }
 
-const Header = memo(function Header({ model, first, last, rightW, onLesson, selected }: {
-  model: GridModel; first: number; last: number; rightW: number; onLesson: (c: LessonColumn) => void; selected: string | null;
+const Header = memo(function Header({
+  model,
+  first,
+  last,
+  rightW,
+  onLesson,
+  selected,
+}: {
+  model: GridModel;
+  first: number;
+  last: number;
+  rightW: number;
+  onLesson: (c: LessonColumn) => void;
+  selected: string | null;
 }) {
   const visible = model.lessonColumns.slice(first, last);
   const lessonKey = (c: LessonColumn) => (c.kind === 'pending' ? c.key : `l${c.lesson.id}`);
   return (
     <div className="jgrid-head" role="rowgroup">
       <div className="jrow jrow-head" role="row" style={{ height: ROW_H * 2 }}>
-        <div className="jname jname-head" role="columnheader">Обучающийся</div>
+        <div className="jname jname-head" role="columnheader">
+          Обучающийся
+        </div>
         <div style={{ width: first * COL_W, flex: 'none' }} />
         {visible.map((c) => {
           const lesson = c.kind === 'pending' ? null : c.lesson;
           const work = c.kind === 'work' ? WORK_KINDS[c.work.kind] : null;
-          const title = c.kind === 'pending' ? `${shortDate(c.date)}, ${c.lessonNo}-е занятие по расписанию — не записано`
-            : `${shortDate(c.date)}, ${c.lessonNo}-е: ${lesson!.topic || 'тема не указана'}${c.kind === 'work' ? ` — ${c.work.title}, вес ${c.work.weight}` : ''}${lesson!.late ? ` (внесено ${shortDate(lesson!.enteredOn)})` : ''}`;
+          const title =
+            c.kind === 'pending'
+              ? `${shortDate(c.date)}, ${c.lessonNo}-е занятие по расписанию — не записано`
+              : `${shortDate(c.date)}, ${c.lessonNo}-е: ${lesson!.topic || 'тема не указана'}${c.kind === 'work' ? ` — ${c.work.title}, вес ${c.work.weight}` : ''}${lesson!.late ? ` (внесено ${shortDate(lesson!.enteredOn)})` : ''}`;
           const sub = model.subgroupLabel(c.page);
           return (
-            <div key={c.key} role="columnheader" title={title}
+            <div
+              key={c.key}
+              role="columnheader"
+              title={title}
               className={`jhead ${c.kind}${c.firstOfLesson ? ' first' : ''}${selected === lessonKey(c) ? ' selected' : ''}${lesson?.late ? ' late' : ''}`}
-              onClick={() => onLesson(c)}>
+              onClick={() => onLesson(c)}
+            >
               <span className="jhead-date">{c.firstOfLesson ? shortDate(c.date) : ''}</span>
               <span className="jhead-work">
-                {c.kind === 'pending' ? '+' : c.kind === 'attendance' ? 'П' : work?.short ?? c.work.title.slice(0, 3)}
-                {c.kind === 'work' && c.work.weight !== 1 ? <sup>×{String(c.work.weight).replace('.', ',')}</sup> : null}
-                {c.kind === 'work' && c.work.releaseOn ? <span className="jhead-hidden" aria-label="скрыто от семьи">•</span> : null}
+                {c.kind === 'pending' ? '+' : c.kind === 'attendance' ? 'П' : (work?.short ?? c.work.title.slice(0, 3))}
+                {c.kind === 'work' && c.work.weight !== 1 ? (
+                  <sup>×{String(c.work.weight).replace('.', ',')}</sup>
+                ) : null}
+                {c.kind === 'work' && c.work.releaseOn ? (
+                  <span className="jhead-hidden" aria-label="скрыто от семьи">
+                    •
+                  </span>
+                ) : null}
               </span>
               {sub && c.firstOfLesson ? <span className="jhead-sub">{sub}</span> : null}
             </div>
@@ -180,8 +270,14 @@ const Header = memo(function Header({ model, first, last, rightW, onLesson, sele
         })}
         <div style={{ width: (model.lessonColumns.length - last) * COL_W, flex: 'none' }} />
         <div className="jright" style={{ width: rightW }}>
-          <div className="javg jhead-right" role="columnheader" title="Средний балл с учётом веса видов работ">Ср. балл</div>
-          {model.finalColumns.map((f) => <div key={f.key} className="jfinal jhead-right" role="columnheader" title={f.title}>{f.title}</div>)}
+          <div className="javg jhead-right" role="columnheader" title="Средний балл с учётом веса видов работ">
+            Ср. балл
+          </div>
+          {model.finalColumns.map((f) => (
+            <div key={f.key} className="jfinal jhead-right" role="columnheader" title={f.title}>
+              {f.title}
+            </div>
+          ))}
         </div>
       </div>
     </div>
@@ -189,39 +285,78 @@ const Header = memo(function Header({ model, first, last, rightW, onLesson, sele
 });
 
 interface RowProps {
-  r: number; row: GridRow; model: GridModel; state: JournalState; rev: number; first: number; last: number;
-  cursor: number; editing: { col: number; text: string } | null; stats: StudentStats; rightW: number;
+  r: number;
+  row: GridRow;
+  model: GridModel;
+  state: JournalState;
+  rev: number;
+  first: number;
+  last: number;
+  cursor: number;
+  editing: { col: number; text: string } | null;
+  stats: StudentStats;
+  rightW: number;
 }
 
 /** A row re-renders only when its cells, its cursor or the columns in view change: moving the cursor
  *  down redraws two rows, not forty. */
-const sameRow = (a: RowProps, b: RowProps) => a.rev === b.rev && a.row === b.row && a.model === b.model && a.r === b.r
-  && a.first === b.first && a.last === b.last && a.cursor === b.cursor && a.rightW === b.rightW
-  && a.editing?.col === b.editing?.col && a.editing?.text === b.editing?.text
-  && a.stats.average === b.stats.average && a.stats.suggestion === b.stats.suggestion;
+const sameRow = (a: RowProps, b: RowProps) =>
+  a.rev === b.rev &&
+  a.row === b.row &&
+  a.model === b.model &&
+  a.r === b.r &&
+  a.first === b.first &&
+  a.last === b.last &&
+  a.cursor === b.cursor &&
+  a.rightW === b.rightW &&
+  a.editing?.col === b.editing?.col &&
+  a.editing?.text === b.editing?.text &&
+  a.stats.average === b.stats.average &&
+  a.stats.suggestion === b.stats.suggestion;
 
 const Row = memo(function Row({ r, row, model, state, first, last, cursor, editing, stats, rightW }: RowProps) {
   const lessonCount = model.lessonColumns.length;
   const visible = model.lessonColumns.slice(first, last);
   const cells: ReactNode[] = visible.map((c, i) => {
     const col = first + i;
-    return lessonCell(`jc-${r}-${col}`, row, c, model, state, cursor === col, editing?.col === col ? editing.text : null);
+    return lessonCell(
+      `jc-${r}-${col}`,
+      row,
+      c,
+      model,
+      state,
+      cursor === col,
+      editing?.col === col ? editing.text : null,
+    );
   });
   return (
     <div className={`jrow${row.number % 5 === 0 ? ' jrow-fifth' : ''}`} role="row" aria-rowindex={r + 3}>
       <div className="jname" role="rowheader" title={row.student.fullName}>
-        <span className="jnum">{row.number}</span>{row.student.shortName}
+        <span className="jnum">{row.number}</span>
+        {row.student.shortName}
       </div>
       <div style={{ width: first * COL_W, flex: 'none' }} />
       {cells}
       <div style={{ width: (lessonCount - last) * COL_W, flex: 'none' }} />
       <div className="jright" style={{ width: rightW }}>
-        <div className="javg" role="gridcell" aria-label={`${row.student.shortName}, средний балл: ${formatAverage(stats.average) || 'нет отметок'}`}>
+        <div
+          className="javg"
+          role="gridcell"
+          aria-label={`${row.student.shortName}, средний балл: ${formatAverage(stats.average) || 'нет отметок'}`}
+        >
           {formatAverage(stats.average)}
         </div>
         {model.finalColumns.map((f, i) => (
-          <FinalCell key={f.key} id={`jc-${r}-${lessonCount + i}`} row={row} col={f} state={state} suggestion={stats.suggestion}
-            active={cursor === lessonCount + i} editing={editing?.col === lessonCount + i ? editing.text : null} />
+          <FinalCell
+            key={f.key}
+            id={`jc-${r}-${lessonCount + i}`}
+            row={row}
+            col={f}
+            state={state}
+            suggestion={stats.suggestion}
+            active={cursor === lessonCount + i}
+            editing={editing?.col === lessonCount + i ? editing.text : null}
+          />
         ))}
       </div>
     </div>
@@ -229,50 +364,109 @@ const Row = memo(function Row({ r, row, model, state, first, last, cursor, editi
 }, sameRow);
 
 /** A cell as a plain element (no component of its own): a 40 × 200 grid renders a thousand of them. */
-function lessonCell(id: string, row: GridRow, col: LessonColumn, model: GridModel, state: JournalState, active: boolean, editing: string | null) {
+function lessonCell(
+  id: string,
+  row: GridRow,
+  col: LessonColumn,
+  model: GridModel,
+  state: JournalState,
+  active: boolean,
+  editing: string | null,
+) {
   const sid = row.student.id;
   const on = enrolled(model, row, col);
-  let mark: string | null = null, code: string | null = null, saving = false, error: string | undefined;
+  let mark: string | null = null,
+    code: string | null = null,
+    saving = false,
+    error: string | undefined;
   if (on && col.kind !== 'pending') {
     const mk = col.kind === 'work' ? `m${markKey(col.work.id, sid)}` : null;
     const ak = `a${attendanceKey(col.lesson.id, sid)}`;
     const mo = mk ? state.overlay.get(mk) : undefined;
     const ao = state.overlay.get(ak);
-    mark = mo ? mo.value : col.kind === 'work' ? state.maps.marks.get(markKey(col.work.id, sid))?.value ?? null : null;
+    mark = mo
+      ? mo.value
+      : col.kind === 'work'
+        ? (state.maps.marks.get(markKey(col.work.id, sid))?.value ?? null)
+        : null;
     const a = state.maps.attendance.get(attendanceKey(col.lesson.id, sid));
-    code = ao ? ao.value?.replace(/\s*\d+$/, '') ?? null : a?.code ?? null;
+    code = ao ? (ao.value?.replace(/\s*\d+$/, '') ?? null) : (a?.code ?? null);
     saving = Boolean(mo || ao);
     error = (mk ? state.errors.get(mk) : undefined) ?? state.errors.get(ak);
   }
-  const what = col.kind === 'work' ? col.work.title : col.kind === 'attendance' ? 'посещаемость' : 'занятие не записано';
+  const what =
+    col.kind === 'work' ? col.work.title : col.kind === 'attendance' ? 'посещаемость' : 'занятие не записано';
   const shown = [mark, code].filter(Boolean).join(' ');
   // One element per cell: the mark is its text, an attendance code beside a mark is drawn by CSS.
   const cls = `jcell${col.firstOfLesson ? ' first' : ''}${on ? '' : ' off'}${active ? ' active' : ''}${saving ? ' saving' : ''}${error ? ' error' : ''}${code ? ` att-${code}${mark ? ' with-mark' : ''}` : ''}${col.kind === 'pending' ? ' pending' : ''}`;
   return (
-    <div key={col.key} id={id} role="gridcell" className={cls} aria-disabled={on ? undefined : true} aria-selected={active} data-code={mark && code ? code : undefined}
+    <div
+      key={col.key}
+      id={id}
+      role="gridcell"
+      className={cls}
+      aria-disabled={on ? undefined : true}
+      aria-selected={active}
+      data-code={mark && code ? code : undefined}
       aria-label={`${row.student.shortName}, ${shortDate(col.date)} ${what}: ${on ? shown || 'пусто' : 'не в списке группы'}`}
-      title={error}>
-      {editing !== null ? <span className="jedit">{editing}<span className="jcaret" /></span> : on ? mark ?? code : null}
+      title={error}
+    >
+      {editing !== null ? (
+        <span className="jedit">
+          {editing}
+          <span className="jcaret" />
+        </span>
+      ) : on ? (
+        (mark ?? code)
+      ) : null}
     </div>
   );
 }
 
-function FinalCell({ id, row, col, state, suggestion, active, editing }: {
-  id: string; row: GridRow; col: FinalColumn; state: JournalState; suggestion: string | null; active: boolean; editing: string | null;
+function FinalCell({
+  id,
+  row,
+  col,
+  state,
+  suggestion,
+  active,
+  editing,
+}: {
+  id: string;
+  row: GridRow;
+  col: FinalColumn;
+  state: JournalState;
+  suggestion: string | null;
+  active: boolean;
+  editing: string | null;
 }) {
   const sid = row.student.id;
   const key = finalKey(col.finalKind, col.periodId, sid);
-  const o = state.overlay.get(changeKey({ kind: 'final', studentId: sid, periodId: col.periodId, finalKind: col.finalKind, value: null }));
-  const value = o ? o.value : state.maps.finals.get(key)?.value ?? null;
+  const o = state.overlay.get(
+    changeKey({ kind: 'final', studentId: sid, periodId: col.periodId, finalKind: col.finalKind, value: null }),
+  );
+  const value = o ? o.value : (state.maps.finals.get(key)?.value ?? null);
   const offer = col.finalKind === 'period' && !value ? suggestion : null;
   const error = state.errors.get(`f${key}`);
   return (
-    <div id={id} role="gridcell" aria-selected={active}
+    <div
+      id={id}
+      role="gridcell"
+      aria-selected={active}
       className={`jfinal jcell${active ? ' active' : ''}${o ? ' saving' : ''}${error ? ' error' : ''}`}
       aria-label={`${row.student.shortName}, ${col.title}: ${value ?? (offer ? `предлагается ${offer}` : 'пусто')}`}
-      title={error ?? (offer ? `Предлагается ${offer} по среднему баллу: Enter — подтвердить` : undefined)}>
-      {editing !== null ? <span className="jedit">{editing}<span className="jcaret" /></span>
-        : value ? <span className="jmark">{value}</span> : offer ? <span className="joffer">{offer}</span> : null}
+      title={error ?? (offer ? `Предлагается ${offer} по среднему баллу: Enter — подтвердить` : undefined)}
+    >
+      {editing !== null ? (
+        <span className="jedit">
+          {editing}
+          <span className="jcaret" />
+        </span>
+      ) : value ? (
+        <span className="jmark">{value}</span>
+      ) : offer ? (
+        <span className="joffer">{offer}</span>
+      ) : null}
     </div>
   );
 }

@@ -25,21 +25,52 @@ export function JournalListScreen({ me }: { me: Me }) {
     <div className="page">
       <h1>{teacherOnly ? 'Мои журналы' : 'Журналы'}</h1>
       <div className="row">
-        <input type="search" aria-label="Поиск журнала" placeholder="Группа, дисциплина или преподаватель" value={filter} onChange={(e) => setFilter(e.target.value)} className="search" />
-        <span className="muted small">{data?.length ?? 0} журналов{data?.[0] ? ` · ${data[0].yearTitle} учебный год` : ''}</span>
+        <input
+          type="search"
+          aria-label="Поиск журнала"
+          placeholder="Группа, дисциплина или преподаватель"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          className="search"
+        />
+        <span className="muted small">
+          {data?.length ?? 0} журналов{data?.[0] ? ` · ${data[0].yearTitle} учебный год` : ''}
+        </span>
       </div>
-      {groups.length === 0 && <p className="muted">Журналов нет. Учебную нагрузку (группа × дисциплина × преподаватель) задаёт администратор.</p>}
+      {groups.length === 0 && (
+        <p className="muted">
+          Журналов нет. Учебную нагрузку (группа × дисциплина × преподаватель) задаёт администратор.
+        </p>
+      )}
       <div className="cards">
         {groups.map(([group, list]) => (
           <Card key={group} title={`Группа ${group}`}>
             <table className="table">
-              <thead><tr><th>Дисциплина</th><th>Преподаватель</th><th>Часы</th><th>Последнее занятие</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>Дисциплина</th>
+                  <th>Преподаватель</th>
+                  <th>Часы</th>
+                  <th>Последнее занятие</th>
+                </tr>
+              </thead>
               <tbody>
                 {list.map((j) => (
                   <tr key={j.id}>
-                    <td><a href={`#/journal/${j.id}`}>{j.subjectCode ? `${j.subjectCode} ` : ''}{j.subjectName}{j.subgroupNumber ? `, подгруппа ${j.subgroupNumber}` : ''}</a></td>
-                    <td>{j.teacherName}{j.mine && <span className="tag tag-ok">мой</span>}</td>
-                    <td><Progress held={j.hoursHeld} planned={j.hoursPlanned} /></td>
+                    <td>
+                      <a href={`#/journal/${j.id}`}>
+                        {j.subjectCode ? `${j.subjectCode} ` : ''}
+                        {j.subjectName}
+                        {j.subgroupNumber ? `, подгруппа ${j.subgroupNumber}` : ''}
+                      </a>
+                    </td>
+                    <td>
+                      {j.teacherName}
+                      {j.mine && <span className="tag tag-ok">мой</span>}
+                    </td>
+                    <td>
+                      <Progress held={j.hoursHeld} planned={j.hoursPlanned} />
+                    </td>
                     <td>{ruDate(j.lastLessonOn) || '—'}</td>
                   </tr>
                 ))}
@@ -57,8 +88,12 @@ function Progress({ held, planned }: { held: number; planned: number | null }) {
   const share = Math.min(1, held / planned);
   return (
     <span className="progress" title={`Проведено ${held} ч из ${planned} ч по тематическому плану`}>
-      <span className="progress-bar"><span style={{ width: `${Math.round(share * 100)}%` }} /></span>
-      <span className="small">{held}/{planned}</span>
+      <span className="progress-bar">
+        <span style={{ width: `${Math.round(share * 100)}%` }} />
+      </span>
+      <span className="small">
+        {held}/{planned}
+      </span>
     </span>
   );
 }

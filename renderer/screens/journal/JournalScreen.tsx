@@ -29,14 +29,17 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
     const lesson = Number(queryParam('lesson'));
     if (date && lesson) wanted.current = { date, lessonNo: lesson };
     measured.current = false;
-    state.load({}).then(async (loaded) => {
-      const want = wanted.current;
-      const page = loaded[0];
-      if (want && page && (want.date < page.range.from || want.date > page.range.to)) {
-        const period = page.periods.find((p) => p.startsOn <= want.date && want.date <= p.endsOn);
-        await state.load(period ? { periodId: period.id } : { from: want.date, to: want.date });
-      }
-    }).catch(setLoadError);
+    state
+      .load({})
+      .then(async (loaded) => {
+        const want = wanted.current;
+        const page = loaded[0];
+        if (want && page && (want.date < page.range.from || want.date > page.range.to)) {
+          const period = page.periods.find((p) => p.startsOn <= want.date && want.date <= p.endsOn);
+          await state.load(period ? { periodId: period.id } : { from: want.date, to: want.date });
+        }
+      })
+      .catch(setLoadError);
   }, [id, combined]);
 
   const model = useMemo(() => (pages ? buildModel(pages, finalKinds) : null), [pages, finalKinds]);
@@ -72,24 +75,41 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
     performance.mark('journal:rendered');
     focusGrid();
     const render = performance.measure('journal:render', 'journal:data', 'journal:rendered').duration;
-    requestAnimationFrame(() => setTimeout(() => {
-      performance.mark('journal:painted');
-      const paint = performance.measure('journal:paint', 'journal:data', 'journal:painted').duration;
-      (window as unknown as { __journalTimings?: unknown }).__journalTimings = { render, paint, rows: model.rows.length, columns: model.lessonColumns.length };
-    }, 0));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.mark('journal:painted');
+        const paint = performance.measure('journal:paint', 'journal:data', 'journal:painted').duration;
+        (window as unknown as { __journalTimings?: unknown }).__journalTimings = {
+          render,
+          paint,
+          rows: model.rows.length,
+          columns: model.lessonColumns.length,
+        };
+      }, 0),
+    );
   }, [model]);
 
   // The lesson panel follows the cursor once it rests (not on every arrow press), unless it has unsaved edits.
   const follow = useRef(0);
-  const onCursor = useCallback((c: Cursor) => {
-    setCursor(c);
-    window.clearTimeout(follow.current);
-    const col = model?.lessonColumns[c.col];
-    if (col && !dirty.current) follow.current = window.setTimeout(() => setPanelKey(col.key), 180);
-  }, [model]);
-  const onLessonHeader = useCallback((c: LessonColumn) => { dirty.current = false; setPanelKey(c.key); }, []);
+  const onCursor = useCallback(
+    (c: Cursor) => {
+      setCursor(c);
+      window.clearTimeout(follow.current);
+      const col = model?.lessonColumns[c.col];
+      if (col && !dirty.current) follow.current = window.setTimeout(() => setPanelKey(col.key), 180);
+    },
+    [model],
+  );
+  const onLessonHeader = useCallback((c: LessonColumn) => {
+    dirty.current = false;
+    setPanelKey(c.key);
+  }, []);
 
-  const stats = useStudentStats(state, pages ?? [], model ?? { rows: [], lessonColumns: [], finalColumns: [], membership: [], subgroupLabel: () => null });
+  const stats = useStudentStats(
+    state,
+    pages ?? [],
+    model ?? { rows: [], lessonColumns: [], finalColumns: [], membership: [], subgroupLabel: () => null },
+  );
 
   if (loadError) return <ErrorBanner error={loadError} />;
   if (!pages || !model || !page || !cursor) return <Loading what="Журнал открывается" />;
@@ -98,7 +118,11 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
   const title = `${j.groupName}${j.subgroup && !combined ? ` (подгруппа ${j.subgroup.number})` : ''} · ${j.subjectCode ? `${j.subjectCode} ` : ''}${j.subjectName}`;
   const panelCol = model.lessonColumns.find((c) => c.key === panelKey) ?? null;
   const panelPage = panelCol ? pages[panelCol.page]! : page;
-  const target: PanelTarget | null = !panelCol ? null : panelCol.kind === 'pending' ? { kind: 'slot', date: panelCol.date, lessonNo: panelCol.lessonNo } : { kind: 'lesson', lesson: panelCol.lesson };
+  const target: PanelTarget | null = !panelCol
+    ? null
+    : panelCol.kind === 'pending'
+      ? { kind: 'slot', date: panelCol.date, lessonNo: panelCol.lessonNo }
+      : { kind: 'lesson', lesson: panelCol.lesson };
   const editableOn = (date: string) => {
     if (!panelPage.canWrite) return false;
     const p = panelPage.periods.find((x) => x.startsOn <= date && date <= x.endsOn);
@@ -108,12 +132,17 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
   const reloadKeeping = async (focus?: { date: string; lessonNo: number }) => {
     const loaded = await state.load();
     const fresh = buildModel(loaded, finalKinds);
-    const at = focus ? fresh.lessonColumns.findIndex((c) => c.date === focus.date && c.lessonNo === focus.lessonNo) : -1;
+    const at = focus
+      ? fresh.lessonColumns.findIndex((c) => c.date === focus.date && c.lessonNo === focus.lessonNo)
+      : -1;
     if (at >= 0) {
       setCursor({ row: cursor?.row ?? 0, col: at });
       setPanelKey(fresh.lessonColumns[at]!.key);
       // After writing a lesson the keyboard goes back to the grid, on its first student.
-      if (focus) { setCursor({ row: 0, col: at }); requestAnimationFrame(focusGrid); }
+      if (focus) {
+        setCursor({ row: 0, col: at });
+        requestAnimationFrame(focusGrid);
+      }
     }
   };
 
@@ -123,10 +152,24 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
     const changes = model.rows.flatMap((r) => {
       const offer = stats.get(r.student.id)?.suggestion;
       return offer && !state.maps.finals.has(finalKey('period', col.periodId, r.student.id))
-        ? [{ kind: 'final' as const, studentId: r.student.id, periodId: col.periodId, finalKind: 'period' as const, value: offer }] : [];
+        ? [
+            {
+              kind: 'final' as const,
+              studentId: r.student.id,
+              periodId: col.periodId,
+              finalKind: 'period' as const,
+              value: offer,
+            },
+          ]
+        : [];
     });
-    if (changes.length === 0) { state.setNotice('Все итоговые отметки уже выставлены или нет отметок для предложения'); return; }
-    if (window.confirm(`Выставить предложенные итоговые отметки ${changes.length} обучающимся? Их можно будет изменить.`)) {
+    if (changes.length === 0) {
+      state.setNotice('Все итоговые отметки уже выставлены или нет отметок для предложения');
+      return;
+    }
+    if (
+      window.confirm(`Выставить предложенные итоговые отметки ${changes.length} обучающимся? Их можно будет изменить.`)
+    ) {
       void state.save(changes).then((ok) => ok && state.setNotice(`Выставлено итоговых отметок: ${changes.length}`));
     }
   };
@@ -137,45 +180,106 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
         <div>
           <h1>{title}</h1>
           <p className="muted">
-            {combined ? 'Общий вид группы: журналы подгрупп вместе, только просмотр' : <>Преподаватель {j.teacherName}</>} · {j.yearTitle} учебный год
-            {!combined && page.plan.hoursPlanned !== null && <> · проведено {page.plan.hoursHeld} ч из {page.plan.hoursPlanned} ч по плану</>}
+            {combined ? (
+              'Общий вид группы: журналы подгрупп вместе, только просмотр'
+            ) : (
+              <>Преподаватель {j.teacherName}</>
+            )}{' '}
+            · {j.yearTitle} учебный год
+            {!combined && page.plan.hoursPlanned !== null && (
+              <>
+                {' '}
+                · проведено {page.plan.hoursHeld} ч из {page.plan.hoursPlanned} ч по плану
+              </>
+            )}
           </p>
         </div>
         <div className="row">
-          {!combined && j.siblingIds.length > 0 && <Button kind="secondary" onClick={() => navigate(`/journal/${j.id}/group`)}>Вся группа (подгруппы вместе)</Button>}
-          {combined && <Button kind="secondary" onClick={() => navigate(`/journal/${j.id}`)}>Журнал подгруппы</Button>}
-          <Button kind="secondary" onClick={() => navigate('/journals')}>Все журналы</Button>
+          {!combined && j.siblingIds.length > 0 && (
+            <Button kind="secondary" onClick={() => navigate(`/journal/${j.id}/group`)}>
+              Вся группа (подгруппы вместе)
+            </Button>
+          )}
+          {combined && (
+            <Button kind="secondary" onClick={() => navigate(`/journal/${j.id}`)}>
+              Журнал подгруппы
+            </Button>
+          )}
+          <Button kind="secondary" onClick={() => navigate('/journals')}>
+            Все журналы
+          </Button>
         </div>
       </header>
-      <PeriodBar page={page} combined={combined} onRange={(r) => { void state.load(r); }} onError={state.setError} onChanged={() => state.load().then(() => undefined)} />
+      <PeriodBar
+        page={page}
+        combined={combined}
+        onRange={(r) => {
+          void state.load(r);
+        }}
+        onError={state.setError}
+        onChanged={() => state.load().then(() => undefined)}
+      />
       {!page.canWrite && <Notice kind="info">{page.readOnlyReason}</Notice>}
       <ErrorBanner error={state.error} />
       {state.notice && !state.error && <Notice kind="ok">{state.notice}</Notice>}
-      <Grid state={state} pages={pages} model={model} cursor={cursor} onCursor={onCursor} stats={stats}
-        label={`Журнал ${title}`} selectedLessonKey={panelCol ? (panelCol.kind === 'pending' ? panelCol.key : `l${panelCol.lesson.id}`) : null}
-        onLessonHeader={onLessonHeader} />
+      <Grid
+        state={state}
+        pages={pages}
+        model={model}
+        cursor={cursor}
+        onCursor={onCursor}
+        stats={stats}
+        label={`Журнал ${title}`}
+        selectedLessonKey={panelCol ? (panelCol.kind === 'pending' ? panelCol.key : `l${panelCol.lesson.id}`) : null}
+        onLessonHeader={onLessonHeader}
+      />
       <div className="journal-tools row">
         <span className="muted small keys-help">
-          Стрелки, Tab — переход · 5 4 3 2 зач незач — отметка · н у б оп уч — посещаемость · Enter — сохранить и вниз · Delete — очистить · Ctrl+Z — отменить · Ctrl+V — вставить столбец из Excel
+          Стрелки, Tab — переход · 5 4 3 2 зач незач — отметка · н у б оп уч — посещаемость · Enter — сохранить и вниз ·
+          Delete — очистить · Ctrl+Z — отменить · Ctrl+V — вставить столбец из Excel
         </span>
         {!combined && page.marksEnabled && page.range.periodId !== null && (
           <>
             {(['exam', 'credit', 'year'] as const).map((k) => (
               <label key={k} className="inline small">
-                <input type="checkbox" checked={finalKinds.includes(k)} onChange={(e) => setFinalKinds((f) => (e.target.checked ? [...f, k] : f.filter((x) => x !== k)))} />
+                <input
+                  type="checkbox"
+                  checked={finalKinds.includes(k)}
+                  onChange={(e) => setFinalKinds((f) => (e.target.checked ? [...f, k] : f.filter((x) => x !== k)))}
+                />
                 {FINAL_KIND_LABELS[k]}
               </label>
             ))}
-            {page.canWrite && <Button kind="secondary" onClick={suggestAll}>Выставить предложенные итоговые</Button>}
+            {page.canWrite && (
+              <Button kind="secondary" onClick={suggestAll}>
+                Выставить предложенные итоговые
+              </Button>
+            )}
           </>
         )}
       </div>
       {target && panelCol && (
-        <LessonPanel key={`${panelCol.key}-${panelCol.kind === 'pending' ? 0 : panelCol.lesson.version}-${panelCol.kind === 'work' ? panelCol.lesson.columns.map((c) => c.version).join('.') : ''}`}
-          page={panelPage} target={target} editable={!combined && editableOn(panelCol.date)}
-          onChanged={reloadKeeping} onDirty={(d) => { dirty.current = d; }} onError={state.setError} />
+        <LessonPanel
+          key={`${panelCol.key}-${panelCol.kind === 'pending' ? 0 : panelCol.lesson.version}-${panelCol.kind === 'work' ? panelCol.lesson.columns.map((c) => c.version).join('.') : ''}`}
+          page={panelPage}
+          target={target}
+          editable={!combined && editableOn(panelCol.date)}
+          onChanged={reloadKeeping}
+          onDirty={(d) => {
+            dirty.current = d;
+          }}
+          onError={state.setError}
+        />
       )}
-      {!target && <p className="muted">Выберите занятие в журнале (щелчок по заголовку столбца или переход курсором), чтобы увидеть тему, задание и виды работ.{page.lessons.length === 0 && page.pending.length === 0 ? ` За период ${ruDate(page.range.from)} – ${ruDate(page.range.to)} занятий нет.` : ''}</p>}
+      {!target && (
+        <p className="muted">
+          Выберите занятие в журнале (щелчок по заголовку столбца или переход курсором), чтобы увидеть тему, задание и
+          виды работ.
+          {page.lessons.length === 0 && page.pending.length === 0
+            ? ` За период ${ruDate(page.range.from)} – ${ruDate(page.range.to)} занятий нет.`
+            : ''}
+        </p>
+      )}
     </div>
   );
 }

@@ -21,18 +21,42 @@ interface Props {
   onError: (message: string | null) => void;
 }
 
-interface Form { date: string; lessonNo: number; hours: number; kind: LessonKind; planTopicId: number | null; topic: string; homework: string; attendanceTaken: boolean }
+interface Form {
+  date: string;
+  lessonNo: number;
+  hours: number;
+  kind: LessonKind;
+  planTopicId: number | null;
+  topic: string;
+  homework: string;
+  attendanceTaken: boolean;
+}
 
 function initial(page: JournalPage, target: PanelTarget): Form {
   if (target.kind === 'lesson') {
     const l = target.lesson;
-    return { date: l.date, lessonNo: l.lessonNo, hours: l.hours, kind: l.kind, planTopicId: l.planTopicId, topic: l.topic, homework: l.homework ?? '', attendanceTaken: l.attendanceTaken };
+    return {
+      date: l.date,
+      lessonNo: l.lessonNo,
+      hours: l.hours,
+      kind: l.kind,
+      planTopicId: l.planTopicId,
+      topic: l.topic,
+      homework: l.homework ?? '',
+      attendanceTaken: l.attendanceTaken,
+    };
   }
   const next = page.plan.topics.find((t) => t.id === page.plan.nextTopicId);
   const lastHours = page.lessons.at(-1)?.hours;
   return {
-    date: target.date, lessonNo: target.lessonNo, hours: next?.hours ?? lastHours ?? 2, kind: next?.kind ?? 'lecture',
-    planTopicId: next?.id ?? null, topic: next?.title ?? '', homework: next?.homework ?? '', attendanceTaken: false,
+    date: target.date,
+    lessonNo: target.lessonNo,
+    hours: next?.hours ?? lastHours ?? 2,
+    kind: next?.kind ?? 'lecture',
+    planTopicId: next?.id ?? null,
+    topic: next?.title ?? '',
+    homework: next?.homework ?? '',
+    attendanceTaken: false,
   };
 }
 
@@ -43,15 +67,29 @@ export function LessonPanel({ page, target, editable, onChanged, onDirty, onErro
   const [rollTouched, setRollTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const lesson = target.kind === 'lesson' ? target.lesson : null;
-  useEffect(() => { onDirty(dirty); }, [dirty, onDirty]);
+  useEffect(() => {
+    onDirty(dirty);
+  }, [dirty, onDirty]);
 
-  const set = (patch: Partial<Form>) => { setForm((f) => ({ ...f, ...patch })); setDirty(true); };
+  const set = (patch: Partial<Form>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setDirty(true);
+  };
   const pickTopic = (value: string) => {
     const topic = page.plan.topics.find((t) => String(t.id) === value);
-    if (!topic) { set({ planTopicId: null }); return; }
+    if (!topic) {
+      set({ planTopicId: null });
+      return;
+    }
     const previous = page.plan.topics.find((t) => t.id === form.planTopicId);
     const homeworkUntouched = !form.homework || form.homework === (previous?.homework ?? '');
-    set({ planTopicId: topic.id, topic: topic.title, kind: topic.kind, hours: topic.hours, homework: homeworkUntouched ? topic.homework ?? '' : form.homework });
+    set({
+      planTopicId: topic.id,
+      topic: topic.title,
+      kind: topic.kind,
+      hours: topic.hours,
+      homework: homeworkUntouched ? (topic.homework ?? '') : form.homework,
+    });
   };
 
   async function submit(e: FormEvent) {
@@ -60,8 +98,14 @@ export function LessonPanel({ page, target, editable, onChanged, onDirty, onErro
     onError(null);
     try {
       const body = {
-        date: form.date, lessonNo: Number(form.lessonNo), hours: Number(form.hours), kind: form.kind, planTopicId: form.planTopicId,
-        topic: form.topic, homework: form.homework || null, attendanceTaken: rollTouched ? form.attendanceTaken : null,
+        date: form.date,
+        lessonNo: Number(form.lessonNo),
+        hours: Number(form.hours),
+        kind: form.kind,
+        planTopicId: form.planTopicId,
+        topic: form.topic,
+        homework: form.homework || null,
+        attendanceTaken: rollTouched ? form.attendanceTaken : null,
       };
       if (lesson) await call('lessons.update', { lessonId: lesson.id, version: lesson.version, ...body });
       else await call('lessons.create', { journalId: page.journal.id, ...body });
@@ -78,7 +122,12 @@ export function LessonPanel({ page, target, editable, onChanged, onDirty, onErro
     if (!lesson) return;
     const marks = page.marks.filter((m) => lesson.columns.some((c) => c.id === m.columnId)).length;
     const absences = page.attendance.filter((a) => a.lessonId === lesson.id).length;
-    if (!window.confirm(`Удалить занятие ${ruDate(lesson.date)}${marks || absences ? ` вместе с отметками (${marks}) и посещаемостью (${absences})` : ''}?`)) return;
+    if (
+      !window.confirm(
+        `Удалить занятие ${ruDate(lesson.date)}${marks || absences ? ` вместе с отметками (${marks}) и посещаемостью (${absences})` : ''}?`,
+      )
+    )
+      return;
     try {
       await call('lessons.delete', { lessonId: lesson.id, version: lesson.version });
       setDirty(false);
@@ -88,59 +137,143 @@ export function LessonPanel({ page, target, editable, onChanged, onDirty, onErro
     }
   }
 
-  const title = target.kind === 'lesson' ? `Занятие ${ruDate(target.lesson.date)}, ${target.lesson.lessonNo}-е` : `Занятие по расписанию ${ruDate(target.date)}, ${target.lessonNo}-е — ещё не записано`;
+  const title =
+    target.kind === 'lesson'
+      ? `Занятие ${ruDate(target.lesson.date)}, ${target.lesson.lessonNo}-е`
+      : `Занятие по расписанию ${ruDate(target.date)}, ${target.lessonNo}-е — ещё не записано`;
   const disabled = !editable || busy;
   return (
     <section className="card lesson-panel" aria-label="Занятие">
       <header className="card-head">
-        <h2>{title}{dirty && <span className="muted small"> · не сохранено</span>}</h2>
+        <h2>
+          {title}
+          {dirty && <span className="muted small"> · не сохранено</span>}
+        </h2>
         <div className="row">
-          {lesson?.late && <span className="tag tag-warn" title="000 §3.5.2: журнал заполняется в день занятия">внесено {ruDate(lesson.enteredOn)}, с опозданием</span>}
+          {lesson?.late && (
+            <span className="tag tag-warn" title="000 §3.5.2: журнал заполняется в день занятия">
+              внесено {ruDate(lesson.enteredOn)}, с опозданием
+            </span>
+          )}
           {lesson && !lesson.late && <span className="tag tag-ok">внесено в день занятия</span>}
         </div>
       </header>
       <form className="card-body lesson-form" onSubmit={submit}>
         <div className="lesson-grid">
-          <label className="field">Дата<input type="date" value={form.date} max={page.today} disabled={disabled} onChange={(e) => set({ date: e.target.value })} /></label>
-          <label className="field">№ занятия<input type="number" min={1} max={page.lessonsPerDay} value={form.lessonNo} disabled={disabled} onChange={(e) => set({ lessonNo: Number(e.target.value) })} /></label>
-          <label className="field">Часы<input type="number" min={1} max={8} value={form.hours} disabled={disabled} onChange={(e) => set({ hours: Number(e.target.value) })} /></label>
-          <label className="field">Вид занятия
+          <label className="field">
+            Дата
+            <input
+              type="date"
+              value={form.date}
+              max={page.today}
+              disabled={disabled}
+              onChange={(e) => set({ date: e.target.value })}
+            />
+          </label>
+          <label className="field">
+            № занятия
+            <input
+              type="number"
+              min={1}
+              max={page.lessonsPerDay}
+              value={form.lessonNo}
+              disabled={disabled}
+              onChange={(e) => set({ lessonNo: Number(e.target.value) })}
+            />
+          </label>
+          <label className="field">
+            Часы
+            <input
+              type="number"
+              min={1}
+              max={8}
+              value={form.hours}
+              disabled={disabled}
+              onChange={(e) => set({ hours: Number(e.target.value) })}
+            />
+          </label>
+          <label className="field">
+            Вид занятия
             <select value={form.kind} disabled={disabled} onChange={(e) => set({ kind: e.target.value as LessonKind })}>
-              {Object.entries(LESSON_KIND_TITLES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+              {Object.entries(LESSON_KIND_TITLES).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
             </select>
           </label>
         </div>
-        <label className="field">Тема из плана
+        <label className="field">
+          Тема из плана
           <select value={form.planTopicId ?? ''} disabled={disabled} onChange={(e) => pickTopic(e.target.value)}>
             <option value="">— своя тема, не из плана —</option>
             {page.plan.topics.map((t) => (
               <option key={t.id} value={t.id}>
-                {t.seq}. {t.title} ({t.hours} ч){t.taughtOn && t.id !== lesson?.planTopicId ? ` — пройдена ${ruDate(t.taughtOn)}` : ''}{t.id === page.plan.nextTopicId ? ' — следующая по плану' : ''}
+                {t.seq}. {t.title} ({t.hours} ч)
+                {t.taughtOn && t.id !== lesson?.planTopicId ? ` — пройдена ${ruDate(t.taughtOn)}` : ''}
+                {t.id === page.plan.nextTopicId ? ' — следующая по плану' : ''}
               </option>
             ))}
           </select>
         </label>
-        <label className="field">Тема занятия<input type="text" value={form.topic} disabled={disabled} maxLength={500} onChange={(e) => set({ topic: e.target.value })} placeholder="Тема, как в рабочей программе" /></label>
-        <label className="field">Домашнее задание для группы
-          <textarea rows={2} value={form.homework} disabled={disabled} maxLength={2000} onChange={(e) => set({ homework: e.target.value })}
-            placeholder="Полностью и понятно для обучающихся и родителей: параграф, номера задач, что оформить" />
+        <label className="field">
+          Тема занятия
+          <input
+            type="text"
+            value={form.topic}
+            disabled={disabled}
+            maxLength={500}
+            onChange={(e) => set({ topic: e.target.value })}
+            placeholder="Тема, как в рабочей программе"
+          />
+        </label>
+        <label className="field">
+          Домашнее задание для группы
+          <textarea
+            rows={2}
+            value={form.homework}
+            disabled={disabled}
+            maxLength={2000}
+            onChange={(e) => set({ homework: e.target.value })}
+            placeholder="Полностью и понятно для обучающихся и родителей: параграф, номера задач, что оформить"
+          />
         </label>
         <label className="inline">
-          <input type="checkbox" checked={form.attendanceTaken} disabled={disabled} onChange={(e) => { setRollTouched(true); set({ attendanceTaken: e.target.checked }); }} />
+          <input
+            type="checkbox"
+            checked={form.attendanceTaken}
+            disabled={disabled}
+            onChange={(e) => {
+              setRollTouched(true);
+              set({ attendanceTaken: e.target.checked });
+            }}
+          />
           Посещаемость проверена: все, кто не отмечен в журнале, присутствовали
         </label>
         {editable && (
           <div className="row">
-            <Button type="submit" disabled={busy}>{lesson ? 'Сохранить занятие' : 'Записать занятие'}</Button>
-            {lesson && <Button kind="danger" onClick={remove} disabled={busy}>Удалить занятие</Button>}
+            <Button type="submit" disabled={busy}>
+              {lesson ? 'Сохранить занятие' : 'Записать занятие'}
+            </Button>
+            {lesson && (
+              <Button kind="danger" onClick={remove} disabled={busy}>
+                Удалить занятие
+              </Button>
+            )}
             <span className="muted small">
-              {page.plan.hoursPlanned !== null ? `По плану ${page.plan.hoursPlanned} ч, проведено ${page.plan.hoursHeld} ч` : 'Тематический план не задан'}
+              {page.plan.hoursPlanned !== null
+                ? `По плану ${page.plan.hoursPlanned} ч, проведено ${page.plan.hoursHeld} ч`
+                : 'Тематический план не задан'}
             </span>
           </div>
         )}
       </form>
-      {lesson && page.marksEnabled && <ColumnsEditor lesson={lesson} editable={editable} onChanged={onChanged} onError={onError} />}
-      {lesson && <IndividualHomework page={page} lesson={lesson} editable={editable} onChanged={onChanged} onError={onError} />}
+      {lesson && page.marksEnabled && (
+        <ColumnsEditor lesson={lesson} editable={editable} onChanged={onChanged} onError={onError} />
+      )}
+      {lesson && (
+        <IndividualHomework page={page} lesson={lesson} editable={editable} onChanged={onChanged} onError={onError} />
+      )}
     </section>
   );
 }

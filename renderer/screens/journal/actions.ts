@@ -2,18 +2,34 @@
 // column — a mark in a type of work, an attendance code for the lesson, a final mark — and starting
 // the lesson first when the cell belongs to a timetable slot not entered yet.
 import type { JournalPage, LessonInfo } from '../../../electron/api/contract';
-import { attendanceKey, enrolled, finalKey, markKey, type GridColumn, type GridModel, type GridRow, type LessonColumn } from './model';
+import {
+  attendanceKey,
+  enrolled,
+  finalKey,
+  markKey,
+  type GridColumn,
+  type GridModel,
+  type GridRow,
+  type LessonColumn,
+} from './model';
 import type { Change, JournalState } from './useJournal';
 import { parseAttendance } from '../../../electron/domain/scale';
 
-export interface Target { row: GridRow; col: GridColumn; text: string }
+export interface Target {
+  row: GridRow;
+  col: GridColumn;
+  text: string;
+}
 
 export class CellRefusal extends Error {}
 
 /** May this column be written now (the page is the teacher's and the period is open)? */
 export function writable(page: JournalPage, col: GridColumn): boolean {
   if (!page.canWrite) return false;
-  const date = col.kind === 'final' ? page.periods.find((p) => p.id === (col.periodId ?? page.periods.at(-1)?.id))?.endsOn : col.date;
+  const date =
+    col.kind === 'final'
+      ? page.periods.find((p) => p.id === (col.periodId ?? page.periods.at(-1)?.id))?.endsOn
+      : col.date;
   if (!date) return false;
   const period = page.periods.find((p) => p.startsOn <= date && date <= p.endsOn);
   return !period || period.editable;
@@ -29,14 +45,34 @@ function changeFor(page: JournalPage, model: GridModel, t: Target, lesson: Lesso
   const { row, col } = t;
   const text = t.text.trim();
   if (col.kind === 'final') {
-    return { kind: 'final', studentId: row.student.id, periodId: col.periodId, finalKind: col.finalKind, value: text || null };
+    return {
+      kind: 'final',
+      studentId: row.student.id,
+      periodId: col.periodId,
+      finalKind: col.finalKind,
+      value: text || null,
+    };
   }
-  if (!enrolled(model, row, col)) throw new CellRefusal(`${row.student.shortName} не в списке группы на ${col.date.slice(8, 10)}.${col.date.slice(5, 7)}: ячейки нет`);
+  if (!enrolled(model, row, col))
+    throw new CellRefusal(
+      `${row.student.shortName} не в списке группы на ${col.date.slice(8, 10)}.${col.date.slice(5, 7)}: ячейки нет`,
+    );
   const attendance = parseAttendance(text);
-  if (attendance && lesson) return { kind: 'attendance', lessonId: lesson.id, studentId: row.student.id, code: text, lateMinutes: attendance.lateMinutes };
+  if (attendance && lesson)
+    return {
+      kind: 'attendance',
+      lessonId: lesson.id,
+      studentId: row.student.id,
+      code: text,
+      lateMinutes: attendance.lateMinutes,
+    };
   const columnId = col.kind === 'work' ? col.work.id : lesson?.columns[0]?.id;
   if (!columnId) {
-    throw new CellRefusal(page.marksEnabled ? 'На занятии нет вида работы: добавьте его в панели занятия' : 'Отметки не ведутся: введите н, у, б, оп или уч');
+    throw new CellRefusal(
+      page.marksEnabled
+        ? 'На занятии нет вида работы: добавьте его в панели занятия'
+        : 'Отметки не ведутся: введите н, у, б, оп или уч',
+    );
   }
   return { kind: 'mark', columnId, studentId: row.student.id, value: text };
 }
@@ -55,7 +91,8 @@ export async function commitTyped(state: JournalState, model: GridModel, targets
     const changes: Change[] = [];
     for (const t of targets) {
       if (!t.text.trim() && t.col.kind !== 'final') continue;
-      const lesson = t.col.kind === 'pending' ? started.get(t.col.key) ?? null : t.col.kind === 'final' ? null : t.col.lesson;
+      const lesson =
+        t.col.kind === 'pending' ? (started.get(t.col.key) ?? null) : t.col.kind === 'final' ? null : t.col.lesson;
       const change = changeFor(page, model, t, lesson);
       if (change) changes.push(change);
     }
@@ -70,11 +107,16 @@ export async function commitTyped(state: JournalState, model: GridModel, targets
 export async function clearCell(state: JournalState, row: GridRow, col: GridColumn): Promise<boolean> {
   const page = state.pages?.[0];
   if (!page) return false;
-  if (!writable(page, col)) { state.setError(lockedMessage(page)); return false; }
+  if (!writable(page, col)) {
+    state.setError(lockedMessage(page));
+    return false;
+  }
   const sid = row.student.id;
   if (col.kind === 'final') {
     if (!state.maps.finals.has(finalKey(col.finalKind, col.periodId, sid))) return false;
-    return state.save([{ kind: 'final', studentId: sid, periodId: col.periodId, finalKind: col.finalKind, value: null }]);
+    return state.save([
+      { kind: 'final', studentId: sid, periodId: col.periodId, finalKind: col.finalKind, value: null },
+    ]);
   }
   if (col.kind === 'pending') return false;
   if (col.kind === 'work' && state.maps.marks.has(markKey(col.work.id, sid))) {
@@ -90,12 +132,14 @@ export async function clearCell(state: JournalState, row: GridRow, col: GridColu
 export function pasteTargets(model: GridModel, rowIndex: number, colIndex: number, block: string[][]): Target[] {
   const columns: GridColumn[] = [...model.lessonColumns, ...model.finalColumns];
   const targets: Target[] = [];
-  block.forEach((line, dr) => line.forEach((text, dc) => {
-    const row = model.rows[rowIndex + dr];
-    const col = columns[colIndex + dc];
-    if (!row || !col || text === '') return;
-    targets.push({ row, col, text });
-  }));
+  block.forEach((line, dr) =>
+    line.forEach((text, dc) => {
+      const row = model.rows[rowIndex + dr];
+      const col = columns[colIndex + dc];
+      if (!row || !col || text === '') return;
+      targets.push({ row, col, text });
+    }),
+  );
   return targets;
 }
 

@@ -1,18 +1,42 @@
 // The grid's shape built from one journal page (or several: the subgroups' combined view): rows are
 // the roster over the range, columns are the lessons by date — one per type of work, one for a
 // lesson without types of work, a dashed one for a timetable slot not entered yet — then the finals.
-import type { AttendanceCell, FinalCell, JournalPage, LessonInfo, MarkCell, RosterStudent, WorkColumnInfo } from '../../../electron/api/contract';
+import type {
+  AttendanceCell,
+  FinalCell,
+  JournalPage,
+  LessonInfo,
+  MarkCell,
+  RosterStudent,
+  WorkColumnInfo,
+} from '../../../electron/api/contract';
 import type { FinalMarkKind } from '../../../electron/domain/enums';
 
-interface Base { key: string; page: number; date: string; lessonNo: number; firstOfLesson: boolean; lastOfLesson: boolean }
+interface Base {
+  key: string;
+  page: number;
+  date: string;
+  lessonNo: number;
+  firstOfLesson: boolean;
+  lastOfLesson: boolean;
+}
 export type LessonColumn =
   | (Base & { kind: 'work'; lesson: LessonInfo; work: WorkColumnInfo })
   | (Base & { kind: 'attendance'; lesson: LessonInfo })
   | (Base & { kind: 'pending'; room: string | null });
-export interface FinalColumn { kind: 'final'; key: string; finalKind: FinalMarkKind; periodId: number | null; title: string }
+export interface FinalColumn {
+  kind: 'final';
+  key: string;
+  finalKind: FinalMarkKind;
+  periodId: number | null;
+  title: string;
+}
 export type GridColumn = LessonColumn | FinalColumn;
 
-export interface GridRow { student: RosterStudent; number: number }
+export interface GridRow {
+  student: RosterStudent;
+  number: number;
+}
 
 export interface GridModel {
   rows: GridRow[];
@@ -26,7 +50,8 @@ export interface GridModel {
 
 export const markKey = (columnId: number, studentId: number) => `${columnId}|${studentId}`;
 export const attendanceKey = (lessonId: number, studentId: number) => `${lessonId}|${studentId}`;
-export const finalKey = (kind: FinalMarkKind, periodId: number | null, studentId: number) => `${kind}|${periodId ?? 0}|${studentId}`;
+export const finalKey = (kind: FinalMarkKind, periodId: number | null, studentId: number) =>
+  `${kind}|${periodId ?? 0}|${studentId}`;
 
 export interface CellMaps {
   marks: Map<string, MarkCell>;
@@ -53,8 +78,10 @@ export function buildModel(pages: JournalPage[], finalKinds: FinalMarkKind[]): G
       byId.set(s.id, known ? { ...known, intervals: [...known.intervals, ...s.intervals] } : s);
     }
   }
-  const students = pages.length === 1 ? pages[0]!.students
-    : [...byId.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'ru'));
+  const students =
+    pages.length === 1
+      ? pages[0]!.students
+      : [...byId.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'ru'));
   const rows = students.map((student, i) => ({ student, number: i + 1 }));
 
   const items: Array<{ date: string; lessonNo: number; page: number; lesson?: LessonInfo; room?: string | null }> = [];
@@ -67,25 +94,67 @@ export function buildModel(pages: JournalPage[], finalKinds: FinalMarkKind[]): G
   for (const it of items) {
     const base = { page: it.page, date: it.date, lessonNo: it.lessonNo };
     if (!it.lesson) {
-      lessonColumns.push({ ...base, kind: 'pending', key: `p${it.page}-${it.date}-${it.lessonNo}`, room: it.room ?? null, firstOfLesson: true, lastOfLesson: true });
+      lessonColumns.push({
+        ...base,
+        kind: 'pending',
+        key: `p${it.page}-${it.date}-${it.lessonNo}`,
+        room: it.room ?? null,
+        firstOfLesson: true,
+        lastOfLesson: true,
+      });
     } else if (it.lesson.columns.length === 0) {
-      lessonColumns.push({ ...base, kind: 'attendance', key: `a${it.lesson.id}`, lesson: it.lesson, firstOfLesson: true, lastOfLesson: true });
+      lessonColumns.push({
+        ...base,
+        kind: 'attendance',
+        key: `a${it.lesson.id}`,
+        lesson: it.lesson,
+        firstOfLesson: true,
+        lastOfLesson: true,
+      });
     } else {
-      it.lesson.columns.forEach((work, i, all) => lessonColumns.push({
-        ...base, kind: 'work', key: `w${work.id}`, lesson: it.lesson!, work, firstOfLesson: i === 0, lastOfLesson: i === all.length - 1,
-      }));
+      it.lesson.columns.forEach((work, i, all) =>
+        lessonColumns.push({
+          ...base,
+          kind: 'work',
+          key: `w${work.id}`,
+          lesson: it.lesson!,
+          work,
+          firstOfLesson: i === 0,
+          lastOfLesson: i === all.length - 1,
+        }),
+      );
     }
   }
   const first = pages[0];
   const periodId = first?.range.periodId ?? null;
-  const finalColumns: FinalColumn[] = pages.length !== 1 || !first?.marksEnabled ? [] : finalKinds
-    .filter((k) => k === 'year' || periodId !== null)
-    .map((k) => ({ kind: 'final', key: `f-${k}`, finalKind: k, periodId: k === 'year' ? null : periodId, title: FINAL_TITLES[k] }));
+  const finalColumns: FinalColumn[] =
+    pages.length !== 1 || !first?.marksEnabled
+      ? []
+      : finalKinds
+          .filter((k) => k === 'year' || periodId !== null)
+          .map((k) => ({
+            kind: 'final',
+            key: `f-${k}`,
+            finalKind: k,
+            periodId: k === 'year' ? null : periodId,
+            title: FINAL_TITLES[k],
+          }));
   const labels = pages.map((p) => (p.journal.subgroup ? `подгр. ${p.journal.subgroup.number}` : null));
-  return { rows, lessonColumns, finalColumns, membership, subgroupLabel: (page) => (pages.length > 1 ? labels[page] ?? null : null) };
+  return {
+    rows,
+    lessonColumns,
+    finalColumns,
+    membership,
+    subgroupLabel: (page) => (pages.length > 1 ? (labels[page] ?? null) : null),
+  };
 }
 
-const FINAL_TITLES: Record<FinalMarkKind, string> = { period: 'Итог за период', exam: 'Экзамен', credit: 'Зачёт', year: 'Год' };
+const FINAL_TITLES: Record<FinalMarkKind, string> = {
+  period: 'Итог за период',
+  exam: 'Экзамен',
+  credit: 'Зачёт',
+  year: 'Год',
+};
 
 /** Is the student on this column's journal roster on its date? (Greyed, no cell, otherwise.) */
 export function enrolled(model: GridModel, row: GridRow, col: LessonColumn): boolean {

@@ -11,7 +11,10 @@ import { attendanceKey, finalKey, markKey, type GridColumn, type GridModel } fro
 import type { JournalState } from './useJournal';
 import { parseClipboard } from './clipboard';
 
-export interface Cursor { row: number; col: number }
+export interface Cursor {
+  row: number;
+  col: number;
+}
 
 interface Options {
   state: JournalState;
@@ -59,47 +62,78 @@ export function useGridKeys({ state, model, cursor, onCursor, stats, sink }: Opt
     onCursor({ row: Math.max(0, Math.min(rows - 1, row)), col: Math.max(0, Math.min(cols - 1, col)) });
   };
 
-  const pick = useCallback((row: number, col: number) => {
-    if (row !== cursor.row || col !== cursor.col) commit();
-    onCursor({ row, col });
-    requestAnimationFrame(() => sink.current?.focus({ preventScroll: true }));
-  }, [commit, onCursor, sink, cursor.row, cursor.col]);
+  const pick = useCallback(
+    (row: number, col: number) => {
+      if (row !== cursor.row || col !== cursor.col) commit();
+      onCursor({ row, col });
+      requestAnimationFrame(() => sink.current?.focus({ preventScroll: true }));
+    },
+    [commit, onCursor, sink, cursor.row, cursor.col],
+  );
 
-  const startEdit = useCallback((row: number, col: number) => {
-    pick(row, col);
-    setText(valueAt(row, col));
-  }, [pick]);
+  const startEdit = useCallback(
+    (row: number, col: number) => {
+      pick(row, col);
+      setText(valueAt(row, col));
+    },
+    [pick],
+  );
 
   const onKeyDown = (ev: KeyboardEvent<HTMLInputElement>) => {
     if (rows === 0 || cols === 0 || ev.nativeEvent.isComposing) return;
     const { row, col } = cursor;
     const ctrl = ev.ctrlKey || ev.metaKey;
     const editing = textRef.current !== '';
-    const go = (r: number, c: number) => { ev.preventDefault(); move(r, c); };
+    const go = (r: number, c: number) => {
+      ev.preventDefault();
+      move(r, c);
+    };
     switch (ev.key) {
-      case 'ArrowDown': return go(row + 1, col);
-      case 'ArrowUp': return go(row - 1, col);
-      case 'ArrowRight': return go(row, col + 1);
-      case 'ArrowLeft': return go(row, col - 1);
-      case 'PageDown': return go(row + 10, col);
-      case 'PageUp': return go(row - 10, col);
-      case 'Home': return go(ctrl ? 0 : row, 0);
-      case 'End': return go(ctrl ? rows - 1 : row, model.lessonColumns.length - 1);
+      case 'ArrowDown':
+        return go(row + 1, col);
+      case 'ArrowUp':
+        return go(row - 1, col);
+      case 'ArrowRight':
+        return go(row, col + 1);
+      case 'ArrowLeft':
+        return go(row, col - 1);
+      case 'PageDown':
+        return go(row + 10, col);
+      case 'PageUp':
+        return go(row - 10, col);
+      case 'Home':
+        return go(ctrl ? 0 : row, 0);
+      case 'End':
+        return go(ctrl ? rows - 1 : row, model.lessonColumns.length - 1);
       case 'Tab': {
         // At the grid's edge Tab leaves it, so the keyboard never gets stuck.
         const next = col + (ev.shiftKey ? -1 : 1);
-        if (next < 0 || next >= cols) { commit(); return; }
+        if (next < 0 || next >= cols) {
+          commit();
+          return;
+        }
         return go(row, next);
       }
       case 'Enter': {
         const c = columns[col];
         const r = model.rows[row];
-        const offer = !editing && c?.kind === 'final' && c.finalKind === 'period' && r && !valueAt(row, col) ? stats.get(r.student.id)?.suggestion : null;
-        if (offer && c && r) { ev.preventDefault(); void commitTyped(state, model, [{ row: r, col: c, text: offer }]); move(row + 1, col); return; }
+        const offer =
+          !editing && c?.kind === 'final' && c.finalKind === 'period' && r && !valueAt(row, col)
+            ? stats.get(r.student.id)?.suggestion
+            : null;
+        if (offer && c && r) {
+          ev.preventDefault();
+          void commitTyped(state, model, [{ row: r, col: c, text: offer }]);
+          move(row + 1, col);
+          return;
+        }
         return go(row + (ev.shiftKey ? -1 : 1), col);
       }
       case 'Escape':
-        if (editing) { ev.preventDefault(); setText(''); }
+        if (editing) {
+          ev.preventDefault();
+          setText('');
+        }
         return;
       case 'F2':
         ev.preventDefault();
@@ -117,7 +151,10 @@ export function useGridKeys({ state, model, cursor, onCursor, stats, sink }: Opt
       default:
         break;
     }
-    if (ctrl && !editing && (ev.code === 'KeyZ' || ev.key === 'z' || ev.key === 'я')) { ev.preventDefault(); void state.undo(); }
+    if (ctrl && !editing && (ev.code === 'KeyZ' || ev.key === 'z' || ev.key === 'я')) {
+      ev.preventDefault();
+      void state.undo();
+    }
   };
 
   const onChange = (value: string) => setText(value.replace(/^\s+/, '').slice(0, 12));
@@ -128,7 +165,10 @@ export function useGridKeys({ state, model, cursor, onCursor, stats, sink }: Opt
     if (!pasted) return;
     setText('');
     const targets = pasteTargets(model, cursor.row, cursor.col, parseClipboard(pasted));
-    if (targets.length === 0) { state.setNotice('Во вставке нет значений'); return; }
+    if (targets.length === 0) {
+      state.setNotice('Во вставке нет значений');
+      return;
+    }
     void commitTyped(state, model, targets).then((ok) => {
       if (ok && targets.length > 1) state.setNotice(`Вставлено значений: ${targets.length}`);
     });

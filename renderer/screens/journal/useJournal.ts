@@ -2,7 +2,16 @@
 // saved (shown at once, confirmed or rolled back), one save at a time with the version last seen,
 // and the undo stack. Conflicts put the fresh value in place and say so.
 import { useCallback, useRef, useState } from 'react';
-import type { AttendanceCell, CellErrors, CellInput, FinalCell, JournalPage, LessonInfo, MarkCell, SavedCell } from '../../../electron/api/contract';
+import type {
+  AttendanceCell,
+  CellErrors,
+  CellInput,
+  FinalCell,
+  JournalPage,
+  LessonInfo,
+  MarkCell,
+  SavedCell,
+} from '../../../electron/api/contract';
 import type { AttendanceCode, FinalMarkKind } from '../../../electron/domain/enums';
 import { ApiError, call } from '../../api';
 import { attendanceKey, cellMaps, finalKey, markKey, type CellMaps } from './model';
@@ -15,7 +24,11 @@ export type Change =
 /** What a cell shows while its save is on the way. */
 export type Overlay = { value: string | null };
 
-export interface Range { periodId?: number | null; from?: string | null; to?: string | null }
+export interface Range {
+  periodId?: number | null;
+  from?: string | null;
+  to?: string | null;
+}
 
 export function changeKey(c: Change): string {
   if (c.kind === 'mark') return `m${markKey(c.columnId, c.studentId)}`;
@@ -37,17 +50,20 @@ export function useJournal(journalId: number, combined = false) {
   const range = useRef<Range>({});
   const bump = useCallback(() => setRev((r) => r + 1), []);
 
-  const load = useCallback(async (next?: Range): Promise<JournalPage[]> => {
-    if (next) range.current = next;
-    const input = { journalId, ...range.current };
-    const loaded = combined ? await call('journal.combined', input) : [await call('journal.open', input)];
-    performance.mark('journal:data');
-    maps.current = cellMaps(loaded);
-    overlay.current.clear();
-    setRev((r) => r + 1);
-    setPages(loaded);
-    return loaded;
-  }, [journalId, combined]);
+  const load = useCallback(
+    async (next?: Range): Promise<JournalPage[]> => {
+      if (next) range.current = next;
+      const input = { journalId, ...range.current };
+      const loaded = combined ? await call('journal.combined', input) : [await call('journal.open', input)];
+      performance.mark('journal:data');
+      maps.current = cellMaps(loaded);
+      overlay.current.clear();
+      setRev((r) => r + 1);
+      setPages(loaded);
+      return loaded;
+    },
+    [journalId, combined],
+  );
 
   const current = (c: Change): string | null => {
     if (c.kind === 'mark') return maps.current.marks.get(markKey(c.columnId, c.studentId))?.value ?? null;
@@ -62,88 +78,145 @@ export function useJournal(journalId: number, combined = false) {
     for (const s of saved) {
       if (s.kind === 'mark') {
         const k = markKey(s.columnId, s.studentId);
-        if (s.cell) maps.current.marks.set(k, s.cell); else maps.current.marks.delete(k);
+        if (s.cell) maps.current.marks.set(k, s.cell);
+        else maps.current.marks.delete(k);
       } else {
         const k = attendanceKey(s.lessonId, s.studentId);
-        if (s.cell) maps.current.attendance.set(k, s.cell); else maps.current.attendance.delete(k);
+        if (s.cell) maps.current.attendance.set(k, s.cell);
+        else maps.current.attendance.delete(k);
       }
     }
   };
 
   /** Save changes (one cell, or a pasted block all-or-nothing); returns whether they were saved. */
-  const save = useCallback((changes: Change[], options: { undoable?: boolean } = {}): Promise<boolean> => {
-    const page = pages?.[0];
-    if (!page || changes.length === 0) return Promise.resolve(true);
-    const keys = changes.map(changeKey);
-    const before = changes.map((c): Change => (c.kind === 'attendance' ? { ...c, code: current(c), lateMinutes: null } : { ...c, value: current(c) }));
-    changes.forEach((c, i) => overlay.current.set(keys[i]!, { value: c.kind === 'attendance' ? c.code : c.value }));
-    for (const k of keys) errors.current.delete(k);
-    bump();
-    const run = async (): Promise<boolean> => {
-      const cells = changes.filter((c) => c.kind !== 'final');
-      const finals = changes.filter((c): c is Extract<Change, { kind: 'final' }> => c.kind === 'final');
-      try {
-        if (cells.length > 0) {
-          const input: CellInput[] = cells.map((c) => c.kind === 'mark'
-            ? { kind: 'mark', columnId: c.columnId, studentId: c.studentId, value: c.value, version: maps.current.marks.get(markKey(c.columnId, c.studentId))?.version ?? null }
-            : { kind: 'attendance', lessonId: (c as { lessonId: number }).lessonId, studentId: c.studentId, code: (c as { code: string | null }).code,
-              lateMinutes: (c as { lateMinutes?: number | null }).lateMinutes ?? null,
-              version: maps.current.attendance.get(attendanceKey((c as { lessonId: number }).lessonId, c.studentId))?.version ?? null });
-          applySaved(await call('journal.saveCells', { journalId: page.journal.id, cells: input }));
+  const save = useCallback(
+    (changes: Change[], options: { undoable?: boolean } = {}): Promise<boolean> => {
+      const page = pages?.[0];
+      if (!page || changes.length === 0) return Promise.resolve(true);
+      const keys = changes.map(changeKey);
+      const before = changes.map((c): Change =>
+        c.kind === 'attendance' ? { ...c, code: current(c), lateMinutes: null } : { ...c, value: current(c) },
+      );
+      changes.forEach((c, i) => overlay.current.set(keys[i]!, { value: c.kind === 'attendance' ? c.code : c.value }));
+      for (const k of keys) errors.current.delete(k);
+      bump();
+      const run = async (): Promise<boolean> => {
+        const cells = changes.filter((c) => c.kind !== 'final');
+        const finals = changes.filter((c): c is Extract<Change, { kind: 'final' }> => c.kind === 'final');
+        try {
+          if (cells.length > 0) {
+            const input: CellInput[] = cells.map((c) =>
+              c.kind === 'mark'
+                ? {
+                    kind: 'mark',
+                    columnId: c.columnId,
+                    studentId: c.studentId,
+                    value: c.value,
+                    version: maps.current.marks.get(markKey(c.columnId, c.studentId))?.version ?? null,
+                  }
+                : {
+                    kind: 'attendance',
+                    lessonId: (c as { lessonId: number }).lessonId,
+                    studentId: c.studentId,
+                    code: (c as { code: string | null }).code,
+                    lateMinutes: (c as { lateMinutes?: number | null }).lateMinutes ?? null,
+                    version:
+                      maps.current.attendance.get(attendanceKey((c as { lessonId: number }).lessonId, c.studentId))
+                        ?.version ?? null,
+                  },
+            );
+            applySaved(await call('journal.saveCells', { journalId: page.journal.id, cells: input }));
+          }
+          if (finals.length > 0) {
+            const saved = await call('finals.set', {
+              journalId: page.journal.id,
+              cells: finals.map((f) => ({
+                studentId: f.studentId,
+                periodId: f.periodId,
+                kind: f.finalKind,
+                value: f.value,
+                version: maps.current.finals.get(finalKey(f.finalKind, f.periodId, f.studentId))?.version ?? null,
+              })),
+            });
+            for (const f of finals) maps.current.finals.delete(finalKey(f.finalKind, f.periodId, f.studentId));
+            for (const f of saved) maps.current.finals.set(finalKey(f.kind, f.periodId, f.studentId), f);
+          }
+          if (options.undoable !== false) undoStack.current.push(before);
+          setError(null);
+          return true;
+        } catch (e) {
+          const err = e as ApiError;
+          const details = err.details as Partial<CellErrors> | undefined;
+          if (details?.fresh) applySaved(details.fresh);
+          if (details?.errors)
+            for (const x of details.errors) {
+              const k = keys[x.index];
+              if (k) errors.current.set(k, x.message);
+            }
+          else for (const k of keys) errors.current.set(k, err.message);
+          if (err.code === 'conflict' && finals.length > 0) await load().catch(() => undefined);
+          setError(err.message);
+          return false;
+        } finally {
+          for (const k of keys) overlay.current.delete(k);
+          bump();
         }
-        if (finals.length > 0) {
-          const saved = await call('finals.set', { journalId: page.journal.id, cells: finals.map((f) => ({
-            studentId: f.studentId, periodId: f.periodId, kind: f.finalKind, value: f.value,
-            version: maps.current.finals.get(finalKey(f.finalKind, f.periodId, f.studentId))?.version ?? null,
-          })) });
-          for (const f of finals) maps.current.finals.delete(finalKey(f.finalKind, f.periodId, f.studentId));
-          for (const f of saved) maps.current.finals.set(finalKey(f.kind, f.periodId, f.studentId), f);
-        }
-        if (options.undoable !== false) undoStack.current.push(before);
-        setError(null);
-        return true;
-      } catch (e) {
-        const err = e as ApiError;
-        const details = err.details as Partial<CellErrors> | undefined;
-        if (details?.fresh) applySaved(details.fresh);
-        if (details?.errors) for (const x of details.errors) { const k = keys[x.index]; if (k) errors.current.set(k, x.message); }
-        else for (const k of keys) errors.current.set(k, err.message);
-        if (err.code === 'conflict' && finals.length > 0) await load().catch(() => undefined);
-        setError(err.message);
-        return false;
-      } finally {
-        for (const k of keys) overlay.current.delete(k);
-        bump();
-      }
-    };
-    const next = queue.current.then(run, run);
-    queue.current = next;
-    return next;
-  }, [pages, bump, load]);
+      };
+      const next = queue.current.then(run, run);
+      queue.current = next;
+      return next;
+    },
+    [pages, bump, load],
+  );
 
   const undo = useCallback(async () => {
     // A change still on its way to the server is the last one: wait for it, so that Ctrl+Z pressed
     // right after Enter undoes that change and not the one before it.
     await queue.current.catch(() => undefined);
     const last = undoStack.current.pop();
-    if (!last) { setNotice('Отменять нечего'); return; }
+    if (!last) {
+      setNotice('Отменять нечего');
+      return;
+    }
     const ok = await save(last, { undoable: false });
     setNotice(ok ? 'Последнее изменение отменено' : null);
   }, [save]);
 
   /** Start a lesson for a timetable slot (topic: the next one of the plan) and return it fresh. */
-  const startLesson = useCallback(async (date: string, lessonNo: number): Promise<LessonInfo> => {
-    const page = pages![0]!;
-    const next = page.plan.topics.find((t) => t.id === page.plan.nextTopicId);
-    await call('lessons.create', { journalId: page.journal.id, date, lessonNo, planTopicId: next?.id ?? null, homework: next?.homework ?? null });
-    const fresh = await load();
-    setNotice(`Занятие ${date.slice(8, 10)}.${date.slice(5, 7)} записано${next ? `: «${next.title}»` : ''}. Тему и задание можно изменить ниже`);
-    return fresh[0]!.lessons.find((l) => l.date === date && l.lessonNo === lessonNo)!;
-  }, [pages, load]);
+  const startLesson = useCallback(
+    async (date: string, lessonNo: number): Promise<LessonInfo> => {
+      const page = pages![0]!;
+      const next = page.plan.topics.find((t) => t.id === page.plan.nextTopicId);
+      await call('lessons.create', {
+        journalId: page.journal.id,
+        date,
+        lessonNo,
+        planTopicId: next?.id ?? null,
+        homework: next?.homework ?? null,
+      });
+      const fresh = await load();
+      setNotice(
+        `Занятие ${date.slice(8, 10)}.${date.slice(5, 7)} записано${next ? `: «${next.title}»` : ''}. Тему и задание можно изменить ниже`,
+      );
+      return fresh[0]!.lessons.find((l) => l.date === date && l.lessonNo === lessonNo)!;
+    },
+    [pages, load],
+  );
 
   return {
-    rev, pages, error, setError, notice, setNotice, load, save, undo, startLesson,
-    maps: maps.current, overlay: overlay.current, errors: errors.current,
+    rev,
+    pages,
+    error,
+    setError,
+    notice,
+    setNotice,
+    load,
+    save,
+    undo,
+    startLesson,
+    maps: maps.current,
+    overlay: overlay.current,
+    errors: errors.current,
     canUndo: () => undoStack.current.length > 0,
   };
 }

@@ -15,7 +15,8 @@ export function LockOverlay({ me, onUnlock, onLogout }: { me: Me; onUnlock: (me:
     } catch (err) {
       const apiError = err as ApiError;
       setPassword('');
-      if (apiError.code === 'locked' || apiError.code === 'unauthenticated' && apiError.message !== 'Неверный пароль') onLogout();
+      if (apiError.code === 'locked' || (apiError.code === 'unauthenticated' && apiError.message !== 'Неверный пароль'))
+        onLogout();
       setError(apiError);
     }
   }
@@ -24,12 +25,30 @@ export function LockOverlay({ me, onUnlock, onLogout }: { me: Me; onUnlock: (me:
     <div className="lock-overlay" role="dialog" aria-modal="true" aria-label="Окно заблокировано">
       <form className="login-card" onSubmit={submit}>
         <h1>Окно заблокировано</h1>
-        <p className="muted">Работа не велась {me.idleLockMinutes} мин. Введите пароль пользователя {me.fullName}, чтобы продолжить. Несохранённые данные не потеряны.</p>
+        <p className="muted">
+          Работа не велась {me.idleLockMinutes} мин. Введите пароль пользователя {me.fullName}, чтобы продолжить.
+          Несохранённые данные не потеряны.
+        </p>
         <ErrorBanner error={error} />
-        <Field label="Пароль" type="password" autoFocus autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <Field
+          label="Пароль"
+          type="password"
+          autoFocus
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <div className="row">
           <Button type="submit">Разблокировать</Button>
-          <Button kind="secondary" onClick={async () => { await call('auth.logout', {}).catch(() => undefined); onLogout(); }}>Сменить пользователя</Button>
+          <Button
+            kind="secondary"
+            onClick={async () => {
+              await call('auth.logout', {}).catch(() => undefined);
+              onLogout();
+            }}
+          >
+            Сменить пользователя
+          </Button>
         </div>
       </form>
     </div>

@@ -25,17 +25,40 @@ export function LoginScreen({ onLogin, notice }: { onLogin: (me: Me) => void; no
   return (
     <div className="login-page">
       <form className="login-card" onSubmit={submit} aria-label="Вход в программу">
-        <div className="login-brand"><span className="brand-mark" aria-hidden>Ж</span><h1>Журнал</h1></div>
+        <div className="login-brand">
+          <span className="brand-mark" aria-hidden>
+            Ж
+          </span>
+          <h1>Журнал</h1>
+        </div>
         <p className="muted">Электронный журнал учебных занятий</p>
         {notice && <Notice kind="warn">{notice}</Notice>}
         <ErrorBanner error={error} />
-        <Field label="Логин" name="login" autoComplete="username" autoFocus value={login}
-          onChange={(e) => setLogin(e.target.value)} error={error?.fields.login} />
-        <Field label="Пароль" name="password" type="password" autoComplete="current-password" value={password}
-          onChange={(e) => setPassword(e.target.value)} error={error?.fields.password} />
-        <Button type="submit" disabled={busy}>{busy ? 'Вход…' : 'Войти'}</Button>
-        <p className="muted small">Логин и пароль выдаёт администратор; обучающимся и родителям — заведующий отделением.
-          Не сообщайте пароль другим людям.</p>
+        <Field
+          label="Логин"
+          name="login"
+          autoComplete="username"
+          autoFocus
+          value={login}
+          onChange={(e) => setLogin(e.target.value)}
+          error={error?.fields.login}
+        />
+        <Field
+          label="Пароль"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={error?.fields.password}
+        />
+        <Button type="submit" disabled={busy}>
+          {busy ? 'Вход…' : 'Войти'}
+        </Button>
+        <p className="muted small">
+          Логин и пароль выдаёт администратор; обучающимся и родителям — заведующий отделением. Не сообщайте пароль
+          другим людям.
+        </p>
       </form>
     </div>
   );

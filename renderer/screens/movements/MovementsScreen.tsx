@@ -9,11 +9,17 @@ import { ruDate } from '../../../electron/domain/format-dates';
 import { DateInput } from '../year/DateInput';
 
 const KIND_LABELS = {
-  admission: 'зачисление', arrival: 'прибытие из другой организации', transfer: 'перевод в другую группу',
-  withdrawal: 'отчисление', graduation: 'выпуск', departure: 'выбытие в другую организацию',
+  admission: 'зачисление',
+  arrival: 'прибытие из другой организации',
+  transfer: 'перевод в другую группу',
+  withdrawal: 'отчисление',
+  graduation: 'выпуск',
+  departure: 'выбытие в другую организацию',
 } as const;
 
-function monthStart(today: string): string { return `${today.slice(0, 7)}-01`; }
+function monthStart(today: string): string {
+  return `${today.slice(0, 7)}-01`;
+}
 
 export function MovementsScreen({ me }: { me: Me }) {
   const today = new Date().toISOString().slice(0, 10);
@@ -26,47 +32,96 @@ export function MovementsScreen({ me }: { me: Me }) {
   const headOnly = !me.roles.some((r) => ['admin', 'director', 'deputy'].includes(r.role));
   const mine = headOnly ? new Set(me.roles.filter((r) => r.role === 'dept_head').map((r) => r.departmentId)) : null;
   async function xlsx() {
-    try { const f = await call('enrolments.movementsXlsx', input); saveFile(f.fileName, f.base64, f.mime); } catch (e) { setProblem(e); }
+    try {
+      const f = await call('enrolments.movementsXlsx', input);
+      saveFile(f.fileName, f.base64, f.mime);
+    } catch (e) {
+      setProblem(e);
+    }
   }
   return (
     <div className="page">
       <div className="page-head">
         <h1>Движение контингента</h1>
-        <Button kind="secondary" onClick={() => void xlsx()}>Скачать в Excel</Button>
+        <Button kind="secondary" onClick={() => void xlsx()}>
+          Скачать в Excel
+        </Button>
       </div>
       <div className="filters">
-        <label className="filter">С<DateInput aria-label="Начало периода" value={range.from} onChange={(v) => setRange({ ...range, from: v })} /></label>
-        <label className="filter">По<DateInput aria-label="Конец периода" value={range.to} onChange={(v) => setRange({ ...range, to: v })} /></label>
-        <label className="filter">Отделение
+        <label className="filter">
+          С
+          <DateInput aria-label="Начало периода" value={range.from} onChange={(v) => setRange({ ...range, from: v })} />
+        </label>
+        <label className="filter">
+          По
+          <DateInput aria-label="Конец периода" value={range.to} onChange={(v) => setRange({ ...range, to: v })} />
+        </label>
+        <label className="filter">
+          Отделение
           <select value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
             <option value="">{headOnly ? 'мои отделения' : 'все'}</option>
-            {(depts.data ?? []).filter((d) => !mine || mine.has(d.id)).map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+            {(depts.data ?? [])
+              .filter((d) => !mine || mine.has(d.id))
+              .map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
           </select>
         </label>
       </div>
       <ErrorBanner error={error ?? problem} />
-      {loading && !data ? <Loading /> : data && (
-        <>
-          <div className="stats">
-            <Stat label="прибыло" value={data.arrived} />
-            <Stat label="выбыло" value={data.left} tone={data.left ? 'bad' : undefined} />
-            <Stat label="переведено между группами" value={data.moved} />
-          </div>
-          <table className="table" aria-label="Движение контингента">
-            <thead><tr><th>Дата</th><th>Движение</th><th>Обучающийся</th><th>Группа</th><th>Из группы</th><th>Приказ</th></tr></thead>
-            <tbody>
-              {data.rows.map((r, i) => (
-                <tr key={i}>
-                  <td className="nowrap">{ruDate(r.date)}</td>
-                  <td><span className={`tag ${r.direction === 'in' ? 'tag-ok' : r.direction === 'out' ? 'tag-bad' : 'tag-warn'}`}>{KIND_LABELS[r.kind]}</span></td>
-                  <td>{r.studentName}</td><td>{r.groupName}</td><td>{r.fromGroupName ?? ''}</td>
-                  <td className="nowrap">№ {r.orderNo} от {ruDate(r.orderDate)}</td>
+      {loading && !data ? (
+        <Loading />
+      ) : (
+        data && (
+          <>
+            <div className="stats">
+              <Stat label="прибыло" value={data.arrived} />
+              <Stat label="выбыло" value={data.left} tone={data.left ? 'bad' : undefined} />
+              <Stat label="переведено между группами" value={data.moved} />
+            </div>
+            <table className="table" aria-label="Движение контингента">
+              <thead>
+                <tr>
+                  <th>Дата</th>
+                  <th>Движение</th>
+                  <th>Обучающийся</th>
+                  <th>Группа</th>
+                  <th>Из группы</th>
+                  <th>Приказ</th>
                 </tr>
-              ))}
-              {data.rows.length === 0 && <tr><td colSpan={6} className="muted">За {ruDate(data.from)}–{ruDate(data.to)} движения не было</td></tr>}
-            </tbody>
-          </table>
-        </>
+              </thead>
+              <tbody>
+                {data.rows.map((r, i) => (
+                  <tr key={i}>
+                    <td className="nowrap">{ruDate(r.date)}</td>
+                    <td>
+                      <span
+                        className={`tag ${r.direction === 'in' ? 'tag-ok' : r.direction === 'out' ? 'tag-bad' : 'tag-warn'}`}
+                      >
+                        {KIND_LABELS[r.kind]}
+                      </span>
+                    </td>
+                    <td>{r.studentName}</td>
+                    <td>{r.groupName}</td>
+                    <td>{r.fromGroupName ?? ''}</td>
+                    <td className="nowrap">
+                      № {r.orderNo} от {ruDate(r.orderDate)}
+                    </td>
+                  </tr>
+                ))}
+                {data.rows.length === 0 && (
+                  <tr>
+                    <td colSpan={6} className="muted">
+                      За {ruDate(data.from)}–{ruDate(data.to)} движения не было
+                    </td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </>
+        )
       )}
     </div>
   );

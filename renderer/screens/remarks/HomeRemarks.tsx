@@ -17,10 +17,13 @@ export function HomeRemarks({ me }: { me: Me }) {
       <ul className="plain home-remarks">
         {mine.slice(0, 6).map((r) => (
           <li key={r.id} className={r.overdue ? 'remark-overdue' : ''}>
-            <a href="#/remarks">{r.groupName} · {r.subjectName}</a>
+            <a href="#/remarks">
+              {r.groupName} · {r.subjectName}
+            </a>
             <div className="small">{r.text.length > 140 ? `${r.text.slice(0, 140)}…` : r.text}</div>
             <div className={`small ${r.overdue ? 'due-overdue' : 'muted'}`}>
-              срок {ruDate(r.dueOn)}{r.overdue ? ` — просрочено на ${r.daysOverdue} ${plural(r.daysOverdue, 'день', 'дня', 'дней')}` : ''}
+              срок {ruDate(r.dueOn)}
+              {r.overdue ? ` — просрочено на ${r.daysOverdue} ${plural(r.daysOverdue, 'день', 'дня', 'дней')}` : ''}
             </div>
           </li>
         ))}

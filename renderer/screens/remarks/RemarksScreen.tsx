@@ -10,8 +10,18 @@ import { groupLabel } from '../reports/format';
 import { RemarkCard } from './RemarkCard';
 import { addDays } from '../../../electron/domain/calendar';
 
-const AUTHOR_TABS: Array<[RemarkFilter, string]> = [['active', 'Ждут ответа'], ['answered', 'Ответы на проверку'], ['drafts', 'Черновики'], ['closed', 'Устранённые'], ['all', 'Все']];
-const READER_TABS: Array<[RemarkFilter, string]> = [['active', 'Ждут ответа'], ['answered', 'На проверке'], ['closed', 'Устранённые']];
+const AUTHOR_TABS: Array<[RemarkFilter, string]> = [
+  ['active', 'Ждут ответа'],
+  ['answered', 'Ответы на проверку'],
+  ['drafts', 'Черновики'],
+  ['closed', 'Устранённые'],
+  ['all', 'Все'],
+];
+const READER_TABS: Array<[RemarkFilter, string]> = [
+  ['active', 'Ждут ответа'],
+  ['answered', 'На проверке'],
+  ['closed', 'Устранённые'],
+];
 
 export function RemarksScreen({ me }: { me: Me }) {
   const author = me.roles.some((g) => g.role === 'deputy' || g.role === 'director');
@@ -32,7 +42,9 @@ export function RemarksScreen({ me }: { me: Me }) {
       setWeek(await call('remarks.draftWeekly', {}));
       setFilter('drafts');
       await reload();
-    } catch (e) { setActionError(e); }
+    } catch (e) {
+      setActionError(e);
+    }
   }
 
   async function sendSelected() {
@@ -41,50 +53,104 @@ export function RemarksScreen({ me }: { me: Me }) {
       await call('remarks.send', { ids: [...selected] });
       setSelected(new Set());
       await reload();
-    } catch (e) { setActionError(e); }
+    } catch (e) {
+      setActionError(e);
+    }
   }
 
   return (
     <div className="page">
       <h1>Замечания по ведению журналов</h1>
-      {author && filters.data && <NewRemark filters={filters.data} today={today} onCreated={() => { setFilter('active'); void reload(); }} />}
+      {author && filters.data && (
+        <NewRemark
+          filters={filters.data}
+          today={today}
+          onCreated={() => {
+            setFilter('active');
+            void reload();
+          }}
+        />
+      )}
       {author && (
         <div className="row">
-          <Button kind="secondary" onClick={weekly}>Проверить прошлую неделю</Button>
-          <span className="muted small">Черновики замечаний по журналам, где занятия по расписанию не внесены или не указана тема.</span>
+          <Button kind="secondary" onClick={weekly}>
+            Проверить прошлую неделю
+          </Button>
+          <span className="muted small">
+            Черновики замечаний по журналам, где занятия по расписанию не внесены или не указана тема.
+          </span>
         </div>
       )}
       {week && (
         <Notice kind={week.created ? 'warn' : 'ok'}>
-          Неделя {ruDate(week.from)}–{ruDate(week.to)}: журналов с пропусками — {week.journals}, новых черновиков — {week.created}
+          Неделя {ruDate(week.from)}–{ruDate(week.to)}: журналов с пропусками — {week.journals}, новых черновиков —{' '}
+          {week.created}
           {week.skipped ? `, уже были — ${week.skipped}` : ''}.
         </Notice>
       )}
       <ErrorBanner error={actionError} />
       <div role="tablist" aria-label="Замечания" className="tabs">
         {tabs.map(([key, title]) => (
-          <button key={key} type="button" role="tab" aria-selected={filter === key} className={`tab ${filter === key ? 'tab-active' : ''}`}
-            onClick={() => { setFilter(key); setSelected(new Set()); }}>{title}</button>
+          <button
+            key={key}
+            type="button"
+            role="tab"
+            aria-selected={filter === key}
+            className={`tab ${filter === key ? 'tab-active' : ''}`}
+            onClick={() => {
+              setFilter(key);
+              setSelected(new Set());
+            }}
+          >
+            {title}
+          </button>
         ))}
         {filter === 'active' && (
-          <label className="check"><input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} /> только просроченные</label>
+          <label className="check">
+            <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} /> только
+            просроченные
+          </label>
         )}
       </div>
       {filter === 'drafts' && data && data.length > 0 && (
         <div className="row">
-          <Button disabled={selected.size === 0} onClick={sendSelected}>Отправить выбранные ({selected.size})</Button>
-          <Button kind="secondary" onClick={() => setSelected(new Set(data.map((r) => r.id)))}>Выбрать все</Button>
+          <Button disabled={selected.size === 0} onClick={sendSelected}>
+            Отправить выбранные ({selected.size})
+          </Button>
+          <Button kind="secondary" onClick={() => setSelected(new Set(data.map((r) => r.id)))}>
+            Выбрать все
+          </Button>
         </div>
       )}
-      {loading && !data ? <Loading /> : error ? <ErrorBanner error={error} /> : data!.length === 0 ? <p className="muted">Замечаний нет.</p> : (
+      {loading && !data ? (
+        <Loading />
+      ) : error ? (
+        <ErrorBanner error={error} />
+      ) : data!.length === 0 ? (
+        <p className="muted">Замечаний нет.</p>
+      ) : (
         <div className="remarks">
           {data!.map((r) => (
-            <RemarkCard key={`${r.id}-${r.version}`} remark={r} today={today} canDecide={author} canAnswer={teacher && r.teacherId === me.userId}
+            <RemarkCard
+              key={`${r.id}-${r.version}`}
+              remark={r}
+              today={today}
+              canDecide={author}
+              canAnswer={teacher && r.teacherId === me.userId}
               onChanged={() => void reload()}
-              {...(filter === 'drafts' ? {
-                selected: selected.has(r.id),
-                onSelect: (on: boolean) => setSelected((old) => { const next = new Set(old); if (on) next.add(r.id); else next.delete(r.id); return next; }),
-              } : {})} />
+              {...(filter === 'drafts'
+                ? {
+                    selected: selected.has(r.id),
+                    onSelect: (on: boolean) =>
+                      setSelected((old) => {
+                        const next = new Set(old);
+                        if (on) next.add(r.id);
+                        else next.delete(r.id);
+                        return next;
+                      }),
+                  }
+                : {})}
+            />
           ))}
         </div>
       )}
@@ -100,31 +166,63 @@ function NewRemark({ filters, today, onCreated }: { filters: ReportFilters; toda
   const [dueOn, setDueOn] = useState(addDays(today, 7));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  if (!open) return <div><Button onClick={() => setOpen(true)}>Новое замечание</Button></div>;
+  if (!open)
+    return (
+      <div>
+        <Button onClick={() => setOpen(true)}>Новое замечание</Button>
+      </div>
+    );
   return (
     <Card title="Новое замечание">
-      <form className="remark-new" onSubmit={async (e) => {
-        e.preventDefault();
-        setBusy(true);
-        setError(null);
-        try {
-          await call('remarks.create', { journalId: Number(journalId), lessonDate: lessonDate || null, text, dueOn });
-          setText(''); setLessonDate(''); setOpen(false);
-          onCreated();
-        } catch (err) { setError(err); } finally { setBusy(false); }
-      }}>
-        <label className="field"><span>Журнал</span>
+      <form
+        className="remark-new"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setBusy(true);
+          setError(null);
+          try {
+            await call('remarks.create', { journalId: Number(journalId), lessonDate: lessonDate || null, text, dueOn });
+            setText('');
+            setLessonDate('');
+            setOpen(false);
+            onCreated();
+          } catch (err) {
+            setError(err);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <label className="field">
+          <span>Журнал</span>
           <select required value={journalId} onChange={(e) => setJournalId(e.target.value)}>
             <option value="">— выберите журнал —</option>
-            {filters.journals.map((j) => <option key={j.journalId} value={j.journalId}>{groupLabel(j)} · {j.subjectName} · {j.teacherName}</option>)}
+            {filters.journals.map((j) => (
+              <option key={j.journalId} value={j.journalId}>
+                {groupLabel(j)} · {j.subjectName} · {j.teacherName}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="field"><span>Занятие (дата, необязательно)</span><input type="date" value={lessonDate} max={today} onChange={(e) => setLessonDate(e.target.value)} /></label>
-        <label className="field"><span>Текст замечания</span><textarea required rows={3} value={text} onChange={(e) => setText(e.target.value)} /></label>
-        <label className="field"><span>Срок устранения</span><input type="date" required value={dueOn} min={today} onChange={(e) => setDueOn(e.target.value)} /></label>
+        <label className="field">
+          <span>Занятие (дата, необязательно)</span>
+          <input type="date" value={lessonDate} max={today} onChange={(e) => setLessonDate(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Текст замечания</span>
+          <textarea required rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Срок устранения</span>
+          <input type="date" required value={dueOn} min={today} onChange={(e) => setDueOn(e.target.value)} />
+        </label>
         <div className="row">
-          <Button type="submit" disabled={busy || !journalId || !text.trim()}>Отправить замечание</Button>
-          <Button kind="secondary" onClick={() => setOpen(false)}>Отмена</Button>
+          <Button type="submit" disabled={busy || !journalId || !text.trim()}>
+            Отправить замечание
+          </Button>
+          <Button kind="secondary" onClick={() => setOpen(false)}>
+            Отмена
+          </Button>
         </div>
         <ErrorBanner error={error} />
       </form>

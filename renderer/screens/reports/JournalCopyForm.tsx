@@ -20,29 +20,82 @@ export function JournalCopyForm({ filters }: { filters: ReportFilters }) {
   const journals = filters.journals.filter((j) => groupId === null || j.groupId === groupId);
 
   return (
-    <form className="copy-form" aria-label="Копия страниц журнала" onSubmit={(e) => {
-      e.preventDefault();
-      if (!journalId) return;
-      void download({ report: 'journalCopy', journalId, periodId, from: from || undefined, to: to || undefined, signer });
-    }}>
-      <p className="muted">Страницы журнала печатаются как в бумажном журнале: слева — посещаемость и отметки, справа — даты, часы, темы и домашние
-        задания; в конце — «Копия верна», должность, подпись, расшифровка и дата.</p>
+    <form
+      className="copy-form"
+      aria-label="Копия страниц журнала"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!journalId) return;
+        void download({
+          report: 'journalCopy',
+          journalId,
+          periodId,
+          from: from || undefined,
+          to: to || undefined,
+          signer,
+        });
+      }}
+    >
+      <p className="muted">
+        Страницы журнала печатаются как в бумажном журнале: слева — посещаемость и отметки, справа — даты, часы, темы и
+        домашние задания; в конце — «Копия верна», должность, подпись, расшифровка и дата.
+      </p>
       <div className="report-filters">
-        <Select label="Группа" value={groupId} empty="Все группы" options={filters.groups.map((g) => [g.id, g.name])} onChange={(v) => { setGroupId(v); setJournalId(null); }} />
-        <Select label="Журнал" value={journalId} empty="— выберите —"
-          options={journals.map((j) => [j.journalId, `${groupLabel(j)} · ${j.subjectName} · ${j.teacherName}`])} onChange={setJournalId} />
-        {year && <Select label="Период" value={periodId} empty="С начала года по сегодня" options={year.periods.map((p) => [p.id, p.title])} onChange={setPeriodId} />}
-        <label className="field"><span>или с даты</span><input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-        <label className="field"><span>по дату</span><input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
+        <Select
+          label="Группа"
+          value={groupId}
+          empty="Все группы"
+          options={filters.groups.map((g) => [g.id, g.name])}
+          onChange={(v) => {
+            setGroupId(v);
+            setJournalId(null);
+          }}
+        />
+        <Select
+          label="Журнал"
+          value={journalId}
+          empty="— выберите —"
+          options={journals.map((j) => [j.journalId, `${groupLabel(j)} · ${j.subjectName} · ${j.teacherName}`])}
+          onChange={setJournalId}
+        />
+        {year && (
+          <Select
+            label="Период"
+            value={periodId}
+            empty="С начала года по сегодня"
+            options={year.periods.map((p) => [p.id, p.title])}
+            onChange={setPeriodId}
+          />
+        )}
+        <label className="field">
+          <span>или с даты</span>
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>по дату</span>
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
       </div>
       <fieldset className="signer">
         <legend>Копию заверяет</legend>
-        <label><input type="radio" name="signer" checked={signer === 'director'} onChange={() => setSigner('director')} /> директор</label>
-        <label><input type="radio" name="signer" checked={signer === 'deputy'} onChange={() => setSigner('deputy')} /> заместитель директора</label>
+        <label>
+          <input type="radio" name="signer" checked={signer === 'director'} onChange={() => setSigner('director')} />{' '}
+          директор
+        </label>
+        <label>
+          <input type="radio" name="signer" checked={signer === 'deputy'} onChange={() => setSigner('deputy')} />{' '}
+          заместитель директора
+        </label>
       </fieldset>
       <div className="row">
-        <Button type="submit" disabled={!journalId || !!job}>Сформировать заверенную копию (PDF)</Button>
-        {journal && <span className="muted">{groupLabel(journal)} · {journal.subjectName}</span>}
+        <Button type="submit" disabled={!journalId || !!job}>
+          Сформировать заверенную копию (PDF)
+        </Button>
+        {journal && (
+          <span className="muted">
+            {groupLabel(journal)} · {journal.subjectName}
+          </span>
+        )}
       </div>
       <JobProgress job={job} onCancel={cancel} />
       <ErrorBanner error={error} />

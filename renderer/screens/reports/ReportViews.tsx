@@ -1,7 +1,13 @@
 // The reports on screen: the same figures as the PDF and Excel copies, with charts.
 import type { ReactNode } from 'react';
 import type {
-  AttendanceReport, CompletionReport, ForecastReport, HoursSheet, KeepingReport, KeepingSummary, PerformanceReport,
+  AttendanceReport,
+  CompletionReport,
+  ForecastReport,
+  HoursSheet,
+  KeepingReport,
+  KeepingSummary,
+  PerformanceReport,
 } from '../../../electron/api/contract';
 import { Stat } from '../../components/ui';
 import { ruDate } from '../../../electron/domain/format-dates';
@@ -9,7 +15,12 @@ import { AttendanceByWeek, CompletionByDepartment, MarksDistribution } from './C
 import { groupLabel } from './format';
 import { dec, hrs, pct } from '../../../electron/domain/format-numbers';
 
-const KIND = { move: 'перенос занятия', merge: 'объединение тем', extra_hours: 'добавление часов', reduce_hours: 'сокращение часов' } as const;
+const KIND = {
+  move: 'перенос занятия',
+  merge: 'объединение тем',
+  extra_hours: 'добавление часов',
+  reduce_hours: 'сокращение часов',
+} as const;
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
 function Num({ children, bad }: { children: ReactNode; bad?: boolean }) {
@@ -28,27 +39,67 @@ export function CompletionView({ r }: { r: CompletionReport }) {
       {r.departments.length > 1 && <CompletionByDepartment departments={r.departments} />}
       <table className="table report-table">
         <caption>Выполнение программ по журналам</caption>
-        <thead><tr><th>Группа</th><th>Дисциплина</th><th>Преподаватель</th><th>План, ч</th><th>Корр., ч</th><th>Всего, ч</th>
-          <th>Проведено, ч</th><th>Выполнено</th><th>По календарю, ч</th><th>Отставание, ч</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Группа</th>
+            <th>Дисциплина</th>
+            <th>Преподаватель</th>
+            <th>План, ч</th>
+            <th>Корр., ч</th>
+            <th>Всего, ч</th>
+            <th>Проведено, ч</th>
+            <th>Выполнено</th>
+            <th>По календарю, ч</th>
+            <th>Отставание, ч</th>
+          </tr>
+        </thead>
         <tbody>
           {r.rows.map((x) => (
             <tr key={x.journalId} className={x.behind ? 'row-bad' : ''}>
-              <td>{groupLabel(x)}</td><td>{x.subjectName}</td><td>{x.teacherName}</td>
-              <Num>{x.plannedHours}</Num><Num>{x.correctionHours ? signed(x.correctionHours) : ''}</Num><Num>{x.plannedTotal}</Num>
-              <Num>{hrs(x.conductedHours)}</Num><Num>{pct(x.done)}</Num><Num>{hrs(x.expectedHours)}</Num>
+              <td>{groupLabel(x)}</td>
+              <td>{x.subjectName}</td>
+              <td>{x.teacherName}</td>
+              <Num>{x.plannedHours}</Num>
+              <Num>{x.correctionHours ? signed(x.correctionHours) : ''}</Num>
+              <Num>{x.plannedTotal}</Num>
+              <Num>{hrs(x.conductedHours)}</Num>
+              <Num>{pct(x.done)}</Num>
+              <Num>{hrs(x.expectedHours)}</Num>
               <Num bad={x.behind}>{x.lagHours > 0 ? hrs(x.lagHours) : '—'}</Num>
             </tr>
           ))}
         </tbody>
       </table>
       <h3>Утверждённые корректировки тематических планов</h3>
-      {corrections.length === 0 ? <p className="muted">За период утверждённых корректировок нет.</p> : (
+      {corrections.length === 0 ? (
+        <p className="muted">За период утверждённых корректировок нет.</p>
+      ) : (
         <table className="table">
-          <thead><tr><th>Группа</th><th>Дисциплина</th><th>Вид</th><th>Часы</th><th>Причина</th><th>Утвердил(а)</th><th>Дата</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Группа</th>
+              <th>Дисциплина</th>
+              <th>Вид</th>
+              <th>Часы</th>
+              <th>Причина</th>
+              <th>Утвердил(а)</th>
+              <th>Дата</th>
+            </tr>
+          </thead>
           <tbody>
             {corrections.map(({ row, c }) => (
-              <tr key={c.id}><td>{groupLabel(row)}</td><td>{row.subjectName}</td><td>{KIND[c.kind]}{c.planTopicTitle ? `: ${c.planTopicTitle}` : ''}</td>
-                <Num>{signed(c.hoursDelta)}</Num><td>{c.reason}</td><td>{c.approvedByName}</td><td>{ruDate(c.approvedAt)}</td></tr>
+              <tr key={c.id}>
+                <td>{groupLabel(row)}</td>
+                <td>{row.subjectName}</td>
+                <td>
+                  {KIND[c.kind]}
+                  {c.planTopicTitle ? `: ${c.planTopicTitle}` : ''}
+                </td>
+                <Num>{signed(c.hoursDelta)}</Num>
+                <td>{c.reason}</td>
+                <td>{c.approvedByName}</td>
+                <td>{ruDate(c.approvedAt)}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -57,20 +108,56 @@ export function CompletionView({ r }: { r: CompletionReport }) {
   );
 }
 
-function SummaryTable({ caption, what, rows, totals }: { caption: string; what: string; rows: KeepingSummary[]; totals: KeepingSummary }) {
+function SummaryTable({
+  caption,
+  what,
+  rows,
+  totals,
+}: {
+  caption: string;
+  what: string;
+  rows: KeepingSummary[];
+  totals: KeepingSummary;
+}) {
   const line = (s: KeepingSummary, key: string, bold = false) => (
     <tr key={key} className={bold ? 'row-total' : ''}>
-      <td>{s.name}</td><Num>{s.journals}</Num><Num>{pct(s.done)}</Num><Num bad={s.behind > 0}>{s.behind}</Num><Num>{s.lessons}</Num>
-      <Num bad={s.withoutTopic > 0}>{s.withoutTopic}</Num><Num bad={s.late > 0}>{s.late}</Num><Num bad={s.attendanceNotTaken > 0}>{s.attendanceNotTaken}</Num>
-      <Num>{s.withoutHomework}</Num><Num bad={s.unfilled > 0}>{s.unfilled}</Num><Num>{s.remarksOpen}</Num><Num bad={s.remarksOverdue > 0}>{s.remarksOverdue}</Num>
+      <td>{s.name}</td>
+      <Num>{s.journals}</Num>
+      <Num>{pct(s.done)}</Num>
+      <Num bad={s.behind > 0}>{s.behind}</Num>
+      <Num>{s.lessons}</Num>
+      <Num bad={s.withoutTopic > 0}>{s.withoutTopic}</Num>
+      <Num bad={s.late > 0}>{s.late}</Num>
+      <Num bad={s.attendanceNotTaken > 0}>{s.attendanceNotTaken}</Num>
+      <Num>{s.withoutHomework}</Num>
+      <Num bad={s.unfilled > 0}>{s.unfilled}</Num>
+      <Num>{s.remarksOpen}</Num>
+      <Num bad={s.remarksOverdue > 0}>{s.remarksOverdue}</Num>
     </tr>
   );
   return (
     <table className="table report-table">
       <caption>{caption}</caption>
-      <thead><tr><th>{what}</th><th>Журналов</th><th>Выполнено</th><th>Отстают</th><th>Занятий</th><th>Без темы</th><th>Внесено позже</th>
-        <th>Посещ. не отмечена</th><th>Без д/з</th><th>Не заполнено</th><th>Замечаний ждут ответа</th><th>Просрочено</th></tr></thead>
-      <tbody>{rows.map((s) => line(s, String(s.key)))}{line(totals, 'total', true)}</tbody>
+      <thead>
+        <tr>
+          <th>{what}</th>
+          <th>Журналов</th>
+          <th>Выполнено</th>
+          <th>Отстают</th>
+          <th>Занятий</th>
+          <th>Без темы</th>
+          <th>Внесено позже</th>
+          <th>Посещ. не отмечена</th>
+          <th>Без д/з</th>
+          <th>Не заполнено</th>
+          <th>Замечаний ждут ответа</th>
+          <th>Просрочено</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((s) => line(s, String(s.key)))}
+        {line(totals, 'total', true)}
+      </tbody>
     </table>
   );
 }
@@ -92,22 +179,49 @@ export function KeepingView({ r }: { r: KeepingReport }) {
       <SummaryTable caption="Сводка по преподавателям" what="Преподаватель" rows={r.teachers} totals={t} />
       <table className="table report-table">
         <caption>По журналам</caption>
-        <thead><tr><th>Группа</th><th>Дисциплина</th><th>Преподаватель</th><th>Выполнено</th><th>Отставание, ч</th><th>Занятий</th><th>Без темы</th>
-          <th>Внесено позже</th><th>Посещ. не отмечена</th><th>Без д/з</th><th>Не заполнено</th><th>Замечаний ждут ответа</th><th>Просрочено</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Группа</th>
+            <th>Дисциплина</th>
+            <th>Преподаватель</th>
+            <th>Выполнено</th>
+            <th>Отставание, ч</th>
+            <th>Занятий</th>
+            <th>Без темы</th>
+            <th>Внесено позже</th>
+            <th>Посещ. не отмечена</th>
+            <th>Без д/з</th>
+            <th>Не заполнено</th>
+            <th>Замечаний ждут ответа</th>
+            <th>Просрочено</th>
+          </tr>
+        </thead>
         <tbody>
           {r.rows.map((x) => (
             <tr key={x.journalId} className={x.behind ? 'row-bad' : ''}>
-              <td>{groupLabel(x)}</td><td>{x.subjectName}</td><td>{x.teacherName}</td><Num>{pct(x.done)}</Num>
-              <Num bad={x.behind}>{x.lagHours > 0 ? hrs(x.lagHours) : '—'}</Num><Num>{x.lessons}</Num><Num bad={x.withoutTopic > 0}>{x.withoutTopic}</Num>
-              <Num bad={x.late > 0}>{x.late}</Num><Num bad={x.attendanceNotTaken > 0}>{x.attendanceNotTaken}</Num><Num>{x.withoutHomework}</Num>
-              <Num bad={x.unfilled > 0}>{x.unfilled}</Num><Num>{x.remarksOpen}</Num><Num bad={x.remarksOverdue > 0}>{x.remarksOverdue}</Num>
+              <td>{groupLabel(x)}</td>
+              <td>{x.subjectName}</td>
+              <td>{x.teacherName}</td>
+              <Num>{pct(x.done)}</Num>
+              <Num bad={x.behind}>{x.lagHours > 0 ? hrs(x.lagHours) : '—'}</Num>
+              <Num>{x.lessons}</Num>
+              <Num bad={x.withoutTopic > 0}>{x.withoutTopic}</Num>
+              <Num bad={x.late > 0}>{x.late}</Num>
+              <Num bad={x.attendanceNotTaken > 0}>{x.attendanceNotTaken}</Num>
+              <Num>{x.withoutHomework}</Num>
+              <Num bad={x.unfilled > 0}>{x.unfilled}</Num>
+              <Num>{x.remarksOpen}</Num>
+              <Num bad={x.remarksOverdue > 0}>{x.remarksOverdue}</Num>
             </tr>
           ))}
         </tbody>
       </table>
       <GroupAttendanceTable groups={r.groups} />
-      <p className="muted small">«Внесено позже» — занятие записано после дня его проведения. «Посещаемость не отмечена» — на занятии нет ни одной
-        отметки о посещаемости, и преподаватель не подтвердил, что присутствовали все. «Не заполнено» — занятия по расписанию до сегодняшнего дня, не внесённые в журнал.</p>
+      <p className="muted small">
+        «Внесено позже» — занятие записано после дня его проведения. «Посещаемость не отмечена» — на занятии нет ни
+        одной отметки о посещаемости, и преподаватель не подтвердил, что присутствовали все. «Не заполнено» — занятия по
+        расписанию до сегодняшнего дня, не внесённые в журнал.
+      </p>
     </>
   );
 }
@@ -116,13 +230,32 @@ function GroupAttendanceTable({ groups }: { groups: KeepingReport['groups'] }) {
   return (
     <table className="table report-table">
       <caption>Посещаемость по группам</caption>
-      <thead><tr><th>Группа</th><th>Отделение</th><th>Обучающихся</th><th>Часов по списку</th><th>Пропущено, ч</th><th>Уважит., ч</th><th>Неуважит., ч</th>
-        <th>Опозданий</th><th>Посещаемость</th></tr></thead>
+      <thead>
+        <tr>
+          <th>Группа</th>
+          <th>Отделение</th>
+          <th>Обучающихся</th>
+          <th>Часов по списку</th>
+          <th>Пропущено, ч</th>
+          <th>Уважит., ч</th>
+          <th>Неуважит., ч</th>
+          <th>Опозданий</th>
+          <th>Посещаемость</th>
+        </tr>
+      </thead>
       <tbody>
         {groups.map((g) => (
-          <tr key={g.groupId}><td>{g.groupName}</td><td>{g.departmentName}</td><Num>{g.students}</Num><Num>{hrs(g.possibleHours)}</Num>
-            <Num>{hrs(g.missedHours)}</Num><Num>{hrs(g.validHours)}</Num><Num bad={g.invalidHours > 0}>{hrs(g.invalidHours)}</Num><Num>{g.lateCount}</Num>
-            <Num bad={g.presence !== null && g.presence < 0.85}>{pct(g.presence)}</Num></tr>
+          <tr key={g.groupId}>
+            <td>{g.groupName}</td>
+            <td>{g.departmentName}</td>
+            <Num>{g.students}</Num>
+            <Num>{hrs(g.possibleHours)}</Num>
+            <Num>{hrs(g.missedHours)}</Num>
+            <Num>{hrs(g.validHours)}</Num>
+            <Num bad={g.invalidHours > 0}>{hrs(g.invalidHours)}</Num>
+            <Num>{g.lateCount}</Num>
+            <Num bad={g.presence !== null && g.presence < 0.85}>{pct(g.presence)}</Num>
+          </tr>
         ))}
       </tbody>
     </table>
@@ -135,7 +268,11 @@ export function AttendanceView({ r }: { r: AttendanceReport }) {
       <div className="stats">
         <Stat label="обучающихся" value={r.totals.students} />
         <Stat label="пропущено часов" value={hrs(r.totals.missedHours)} />
-        <Stat label="из них без уважительной причины" value={hrs(r.totals.invalidHours)} tone={r.totals.invalidHours ? 'bad' : undefined} />
+        <Stat
+          label="из них без уважительной причины"
+          value={hrs(r.totals.invalidHours)}
+          tone={r.totals.invalidHours ? 'bad' : undefined}
+        />
         <Stat label="посещаемость" value={pct(r.totals.presence)} />
       </div>
       {r.weeks.length > 0 && <AttendanceByWeek weeks={r.weeks} />}
@@ -144,11 +281,28 @@ export function AttendanceView({ r }: { r: AttendanceReport }) {
         <details key={g.groupId} className="report-details">
           <summary>Группа {g.groupName}: по обучающимся</summary>
           <table className="table">
-            <thead><tr><th>Обучающийся</th><th>Часов по списку</th><th>Пропущено, ч</th><th>Уважит., ч</th><th>Неуважит., ч</th><th>Опозданий</th><th>Посещаемость</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Обучающийся</th>
+                <th>Часов по списку</th>
+                <th>Пропущено, ч</th>
+                <th>Уважит., ч</th>
+                <th>Неуважит., ч</th>
+                <th>Опозданий</th>
+                <th>Посещаемость</th>
+              </tr>
+            </thead>
             <tbody>
               {g.studentRows.map((s) => (
-                <tr key={s.studentId}><td>{s.name}</td><Num>{hrs(s.possibleHours)}</Num><Num>{hrs(s.missedHours)}</Num><Num>{hrs(s.validHours)}</Num>
-                  <Num bad={s.invalidHours > 0}>{hrs(s.invalidHours)}</Num><Num>{s.lateCount}</Num><Num bad={s.presence !== null && s.presence < 0.7}>{pct(s.presence)}</Num></tr>
+                <tr key={s.studentId}>
+                  <td>{s.name}</td>
+                  <Num>{hrs(s.possibleHours)}</Num>
+                  <Num>{hrs(s.missedHours)}</Num>
+                  <Num>{hrs(s.validHours)}</Num>
+                  <Num bad={s.invalidHours > 0}>{hrs(s.invalidHours)}</Num>
+                  <Num>{s.lateCount}</Num>
+                  <Num bad={s.presence !== null && s.presence < 0.7}>{pct(s.presence)}</Num>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -164,49 +318,132 @@ export function PerformanceView({ r }: { r: PerformanceReport }) {
       <MarksDistribution distribution={r.distribution} />
       <table className="table report-table">
         <caption>Успеваемость по группам</caption>
-        <thead><tr><th>Группа</th><th>Отделение</th><th>Обучающихся</th><th>Средний балл</th><th>Качество знаний</th><th>Успеваемость</th></tr></thead>
-        <tbody>{r.groups.map((g) => (
-          <tr key={g.groupId}><td>{g.groupName}</td><td>{g.departmentName}</td><Num>{g.students}</Num><Num>{dec(g.average)}</Num><Num>{pct(g.quality)}</Num>
-            <Num bad={g.success !== null && g.success < 1}>{pct(g.success)}</Num></tr>
-        ))}</tbody>
+        <thead>
+          <tr>
+            <th>Группа</th>
+            <th>Отделение</th>
+            <th>Обучающихся</th>
+            <th>Средний балл</th>
+            <th>Качество знаний</th>
+            <th>Успеваемость</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.groups.map((g) => (
+            <tr key={g.groupId}>
+              <td>{g.groupName}</td>
+              <td>{g.departmentName}</td>
+              <Num>{g.students}</Num>
+              <Num>{dec(g.average)}</Num>
+              <Num>{pct(g.quality)}</Num>
+              <Num bad={g.success !== null && g.success < 1}>{pct(g.success)}</Num>
+            </tr>
+          ))}
+        </tbody>
       </table>
       <table className="table report-table">
         <caption>По дисциплинам</caption>
-        <thead><tr><th>Группа</th><th>Дисциплина</th><th>Преподаватель</th><th>Аттестовано</th><th>Отметок</th><th>«5»</th><th>«4»</th><th>«3»</th><th>«2»</th>
-          <th>Средний балл</th><th>Качество</th><th>Успеваемость</th></tr></thead>
-        <tbody>{r.rows.map((x) => (
-          <tr key={x.journalId}><td>{groupLabel(x)}</td><td>{x.subjectName}</td><td>{x.teacherName}</td><Num>{x.attested} из {x.students}</Num><Num>{x.marks}</Num>
-            <Num>{x.distribution['5']}</Num><Num>{x.distribution['4']}</Num><Num>{x.distribution['3']}</Num><Num bad={x.distribution['2'] > 0}>{x.distribution['2']}</Num>
-            <Num>{dec(x.average)}</Num><Num>{pct(x.quality)}</Num><Num bad={x.success !== null && x.success < 1}>{pct(x.success)}</Num></tr>
-        ))}</tbody>
+        <thead>
+          <tr>
+            <th>Группа</th>
+            <th>Дисциплина</th>
+            <th>Преподаватель</th>
+            <th>Аттестовано</th>
+            <th>Отметок</th>
+            <th>«5»</th>
+            <th>«4»</th>
+            <th>«3»</th>
+            <th>«2»</th>
+            <th>Средний балл</th>
+            <th>Качество</th>
+            <th>Успеваемость</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.rows.map((x) => (
+            <tr key={x.journalId}>
+              <td>{groupLabel(x)}</td>
+              <td>{x.subjectName}</td>
+              <td>{x.teacherName}</td>
+              <Num>
+                {x.attested} из {x.students}
+              </Num>
+              <Num>{x.marks}</Num>
+              <Num>{x.distribution['5']}</Num>
+              <Num>{x.distribution['4']}</Num>
+              <Num>{x.distribution['3']}</Num>
+              <Num bad={x.distribution['2'] > 0}>{x.distribution['2']}</Num>
+              <Num>{dec(x.average)}</Num>
+              <Num>{pct(x.quality)}</Num>
+              <Num bad={x.success !== null && x.success < 1}>{pct(x.success)}</Num>
+            </tr>
+          ))}
+        </tbody>
       </table>
-      <p className="muted small">Результат обучающегося — отметка за период, а если её ещё нет — средневзвешенная текущих отметок, округлённая (3,5 → 4).
-        Качество — доля обучающихся с результатом «4» и «5», успеваемость — доля без «2» и «незачёта».</p>
+      <p className="muted small">
+        Результат обучающегося — отметка за период, а если её ещё нет — средневзвешенная текущих отметок, округлённая
+        (3,5 → 4). Качество — доля обучающихся с результатом «4» и «5», успеваемость — доля без «2» и «незачёта».
+      </p>
     </>
   );
 }
 
-const FLAG = { few_marks: 'мало отметок', low_average: 'низкий балл', low_attendance: 'пропуски', falling: 'снижение' } as const;
+const FLAG = {
+  few_marks: 'мало отметок',
+  low_average: 'низкий балл',
+  low_attendance: 'пропуски',
+  falling: 'снижение',
+} as const;
 
 export function ForecastView({ r }: { r: ForecastReport }) {
   return (
     <>
-      <p className="muted small">Прогноз — средневзвешенный балл текущих отметок, сдвинутый по их тренду к концу периода не более чем на {dec(r.rules.trendCap, 1)} балла.
-        Группа риска: меньше {r.rules.minMarks} отметок, средний балл ниже {dec(r.rules.lowAverage, 1)}, снижение на 0,5 балла за месяц и больше,
-        посещено меньше {Math.round(r.rules.lowPresence * 100)} % часов.</p>
-      <div className="stats"><Stat label="строк в группе риска" value={r.atRisk} tone={r.atRisk ? 'bad' : 'good'} /></div>
+      <p className="muted small">
+        Прогноз — средневзвешенный балл текущих отметок, сдвинутый по их тренду к концу периода не более чем на{' '}
+        {dec(r.rules.trendCap, 1)} балла. Группа риска: меньше {r.rules.minMarks} отметок, средний балл ниже{' '}
+        {dec(r.rules.lowAverage, 1)}, снижение на 0,5 балла за месяц и больше, посещено меньше{' '}
+        {Math.round(r.rules.lowPresence * 100)} % часов.
+      </p>
+      <div className="stats">
+        <Stat label="строк в группе риска" value={r.atRisk} tone={r.atRisk ? 'bad' : 'good'} />
+      </div>
       <table className="table report-table">
         <caption>Прогноз и группа риска</caption>
-        <thead><tr><th>Группа</th><th>Обучающийся</th><th>Дисциплина</th><th>Отметок</th><th>Средний</th><th>Тренд за 30 дн.</th><th>Прогноз</th>
-          <th>Посещаемость</th><th>Причина</th></tr></thead>
-        <tbody>{r.rows.map((x) => (
-          <tr key={`${x.journalId}-${x.studentId}`} className={x.flags.length ? 'row-bad' : ''}>
-            <td>{x.groupName}</td><td>{x.name}</td><td>{x.subjectName}</td><Num bad={x.flags.includes('few_marks')}>{x.marks}</Num>
-            <Num bad={x.flags.includes('low_average')}>{dec(x.average)}</Num><Num bad={x.flags.includes('falling')}>{x.trend === null ? '—' : dec(x.trend, 1)}</Num>
-            <Num>{x.forecast ?? '—'}</Num><Num bad={x.flags.includes('low_attendance')}>{pct(x.presence, 0)}</Num>
-            <td>{x.flags.map((f) => <span key={f} className="tag tag-bad">{FLAG[f]}</span>)} {x.reasons.join('; ')}</td>
+        <thead>
+          <tr>
+            <th>Группа</th>
+            <th>Обучающийся</th>
+            <th>Дисциплина</th>
+            <th>Отметок</th>
+            <th>Средний</th>
+            <th>Тренд за 30 дн.</th>
+            <th>Прогноз</th>
+            <th>Посещаемость</th>
+            <th>Причина</th>
           </tr>
-        ))}</tbody>
+        </thead>
+        <tbody>
+          {r.rows.map((x) => (
+            <tr key={`${x.journalId}-${x.studentId}`} className={x.flags.length ? 'row-bad' : ''}>
+              <td>{x.groupName}</td>
+              <td>{x.name}</td>
+              <td>{x.subjectName}</td>
+              <Num bad={x.flags.includes('few_marks')}>{x.marks}</Num>
+              <Num bad={x.flags.includes('low_average')}>{dec(x.average)}</Num>
+              <Num bad={x.flags.includes('falling')}>{x.trend === null ? '—' : dec(x.trend, 1)}</Num>
+              <Num>{x.forecast ?? '—'}</Num>
+              <Num bad={x.flags.includes('low_attendance')}>{pct(x.presence, 0)}</Num>
+              <td>
+                {x.flags.map((f) => (
+                  <span key={f} className="tag tag-bad">
+                    {FLAG[f]}
+                  </span>
+                ))}{' '}
+                {x.reasons.join('; ')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </>
   );
@@ -216,12 +453,32 @@ export function HoursView({ r }: { r: HoursSheet }) {
   return (
     <table className="table report-table hours-table">
       <caption>{r.month ? `Табель часов: ${r.range.title}` : `Часы по месяцам: ${r.range.title}`}</caption>
-      <thead><tr><th>Преподаватель</th>{r.columns.map((c) => <th key={c.key}>{r.month ? c.title : c.title.split(' ')[0]}</th>)}<th>Всего, ч</th></tr></thead>
+      <thead>
+        <tr>
+          <th>Преподаватель</th>
+          {r.columns.map((c) => (
+            <th key={c.key}>{r.month ? c.title : c.title.split(' ')[0]}</th>
+          ))}
+          <th>Всего, ч</th>
+        </tr>
+      </thead>
       <tbody>
         {r.rows.map((x) => (
-          <tr key={x.teacherId}><td>{x.name}</td>{x.hours.map((h, i) => <Num key={i}>{h ? hrs(h) : ''}</Num>)}<Num>{hrs(x.total)}</Num></tr>
+          <tr key={x.teacherId}>
+            <td>{x.name}</td>
+            {x.hours.map((h, i) => (
+              <Num key={i}>{h ? hrs(h) : ''}</Num>
+            ))}
+            <Num>{hrs(x.total)}</Num>
+          </tr>
         ))}
-        <tr className="row-total"><td>Итого</td>{r.totals.map((h, i) => <Num key={i}>{h ? hrs(h) : ''}</Num>)}<Num>{hrs(r.total)}</Num></tr>
+        <tr className="row-total">
+          <td>Итого</td>
+          {r.totals.map((h, i) => (
+            <Num key={i}>{h ? hrs(h) : ''}</Num>
+          ))}
+          <Num>{hrs(r.total)}</Num>
+        </tr>
       </tbody>
     </table>
   );

@@ -10,7 +10,12 @@ import { JobProgress, useReportJob } from './useReportJob';
 import { MONTHS_RU } from '../../../electron/domain/calendar';
 import { groupLabel } from './format';
 import type {
-  AttendanceReport, CompletionReport, ForecastReport, HoursSheet, KeepingReport, PerformanceReport,
+  AttendanceReport,
+  CompletionReport,
+  ForecastReport,
+  HoursSheet,
+  KeepingReport,
+  PerformanceReport,
 } from '../../../electron/api/contract';
 
 type ScreenKind = Exclude<ReportKind, 'pack'>;
@@ -26,7 +31,10 @@ const TABS: Array<{ kind: ScreenKind; title: string }> = [
 ];
 
 /** Which filters each report takes. */
-const USES: Record<Exclude<ScreenKind, 'journalCopy'>, Array<'period' | 'department' | 'group' | 'teacher' | 'journal' | 'month' | 'risk'>> = {
+const USES: Record<
+  Exclude<ScreenKind, 'journalCopy'>,
+  Array<'period' | 'department' | 'group' | 'teacher' | 'journal' | 'month' | 'risk'>
+> = {
   keeping: ['period', 'department'],
   completion: ['period', 'department', 'group', 'teacher', 'journal'],
   attendance: ['period', 'department', 'group', 'journal'],
@@ -59,15 +67,24 @@ function Reports({ filters, onYear }: { me: Me; filters: ReportFilters; onYear: 
   const tabs = TABS.filter((t) => filters.reports.includes(t.kind));
   const [tab, setTab] = useState<ScreenKind>(tabs[0]?.kind ?? 'completion');
   const [f, setF] = useState<FilterState>({
-    yearId: filters.currentYearId, periodId: filters.currentPeriodId, departmentId: null, groupId: null, teacherId: null, journalId: null,
-    month: '', onlyAtRisk: false,
+    yearId: filters.currentYearId,
+    periodId: filters.currentPeriodId,
+    departmentId: null,
+    groupId: null,
+    teacherId: null,
+    journalId: null,
+    month: '',
+    onlyAtRisk: false,
   });
   const set = (patch: Partial<FilterState>) => setF((old) => ({ ...old, ...patch }));
   const year = filters.years.find((y) => y.id === f.yearId) ?? filters.years[0];
   const { job, error, run, cancel, download } = useReportJob();
   const [data, setData] = useState<{ kind: ScreenKind; report: ReportData } | null>(null);
 
-  const input = useMemo((): Input<'reports.start'> | null => (tab === 'journalCopy' ? null : buildInput(tab, f)), [tab, f]);
+  const input = useMemo(
+    (): Input<'reports.start'> | null => (tab === 'journalCopy' ? null : buildInput(tab, f)),
+    [tab, f],
+  );
   useEffect(() => {
     if (!input) return;
     let live = true;
@@ -75,14 +92,20 @@ function Reports({ filters, onYear }: { me: Me; filters: ReportFilters; onYear: 
     void run({ ...input, format: 'screen' } as Input<'reports.start'>).then((result) => {
       if (live && result?.data) setData({ kind: tab, report: result.data });
     });
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [input, run, tab]);
 
   if (tabs.length === 0) return <Notice kind="warn">Отчёты вашей роли не предусмотрены.</Notice>;
   const uses = tab === 'journalCopy' ? [] : USES[tab];
   const groups = filters.groups.filter((g) => f.departmentId === null || g.departmentId === f.departmentId);
-  const journals = filters.journals.filter((j) => (f.groupId === null || j.groupId === f.groupId) && (f.departmentId === null || j.departmentId === f.departmentId)
-    && (f.teacherId === null || j.teacherId === f.teacherId));
+  const journals = filters.journals.filter(
+    (j) =>
+      (f.groupId === null || j.groupId === f.groupId) &&
+      (f.departmentId === null || j.departmentId === f.departmentId) &&
+      (f.teacherId === null || j.teacherId === f.teacherId),
+  );
   const months = year ? monthsOf(year) : [];
   const packAllowed = filters.reports.includes('pack');
 
@@ -91,50 +114,119 @@ function Reports({ filters, onYear }: { me: Me; filters: ReportFilters; onYear: 
       <h1>Отчёты</h1>
       <div role="tablist" aria-label="Отчёты" className="tabs">
         {tabs.map((t) => (
-          <button key={t.kind} type="button" role="tab" aria-selected={tab === t.kind} className={`tab ${tab === t.kind ? 'tab-active' : ''}`}
-            onClick={() => setTab(t.kind)}>{t.title}</button>
+          <button
+            key={t.kind}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.kind}
+            className={`tab ${tab === t.kind ? 'tab-active' : ''}`}
+            onClick={() => setTab(t.kind)}
+          >
+            {t.title}
+          </button>
         ))}
       </div>
-      {tab === 'journalCopy' ? <JournalCopyForm filters={filters} /> : (
+      {tab === 'journalCopy' ? (
+        <JournalCopyForm filters={filters} />
+      ) : (
         <>
           <form className="report-filters" aria-label="Отбор" onSubmit={(e) => e.preventDefault()}>
-            <Select label="Учебный год" value={f.yearId} options={filters.years.map((y) => [y.id, y.title])}
-              onChange={(v) => { if (v) { set({ yearId: v, periodId: null, month: '' }); onYear(v); } }} />
+            <Select
+              label="Учебный год"
+              value={f.yearId}
+              options={filters.years.map((y) => [y.id, y.title])}
+              onChange={(v) => {
+                if (v) {
+                  set({ yearId: v, periodId: null, month: '' });
+                  onYear(v);
+                }
+              }}
+            />
             {uses.includes('period') && year && (
-              <Select label="Период" value={f.periodId} empty="Весь учебный год" options={year.periods.map((p) => [p.id, p.title])} onChange={(v) => set({ periodId: v })} />
+              <Select
+                label="Период"
+                value={f.periodId}
+                empty="Весь учебный год"
+                options={year.periods.map((p) => [p.id, p.title])}
+                onChange={(v) => set({ periodId: v })}
+              />
             )}
             {uses.includes('month') && (
-              <label className="field"><span>Месяц</span>
+              <label className="field">
+                <span>Месяц</span>
                 <select value={f.month} onChange={(e) => set({ month: e.target.value })}>
                   <option value="">По месяцам всего года</option>
-                  {months.map(([key, title]) => <option key={key} value={key}>{title}</option>)}
+                  {months.map(([key, title]) => (
+                    <option key={key} value={key}>
+                      {title}
+                    </option>
+                  ))}
                 </select>
               </label>
             )}
             {uses.includes('department') && filters.departments.length > 1 && (
-              <Select label="Отделение" value={f.departmentId} empty="Все отделения" options={filters.departments.map((d) => [d.id, d.name])}
-                onChange={(v) => set({ departmentId: v, groupId: null, journalId: null })} />
+              <Select
+                label="Отделение"
+                value={f.departmentId}
+                empty="Все отделения"
+                options={filters.departments.map((d) => [d.id, d.name])}
+                onChange={(v) => set({ departmentId: v, groupId: null, journalId: null })}
+              />
             )}
             {uses.includes('group') && (
-              <Select label="Группа" value={f.groupId} empty="Все группы" options={groups.map((g) => [g.id, g.name])} onChange={(v) => set({ groupId: v, journalId: null })} />
+              <Select
+                label="Группа"
+                value={f.groupId}
+                empty="Все группы"
+                options={groups.map((g) => [g.id, g.name])}
+                onChange={(v) => set({ groupId: v, journalId: null })}
+              />
             )}
             {uses.includes('teacher') && filters.teachers.length > 1 && (
-              <Select label="Преподаватель" value={f.teacherId} empty="Все преподаватели" options={filters.teachers.map((t) => [t.id, t.name])}
-                onChange={(v) => set({ teacherId: v, journalId: null })} />
+              <Select
+                label="Преподаватель"
+                value={f.teacherId}
+                empty="Все преподаватели"
+                options={filters.teachers.map((t) => [t.id, t.name])}
+                onChange={(v) => set({ teacherId: v, journalId: null })}
+              />
             )}
             {uses.includes('journal') && (
-              <Select label="Дисциплина (журнал)" value={f.journalId} empty="Все дисциплины"
-                options={journals.map((j) => [j.journalId, `${groupLabel(j)} · ${j.subjectName}`])} onChange={(v) => set({ journalId: v })} />
+              <Select
+                label="Дисциплина (журнал)"
+                value={f.journalId}
+                empty="Все дисциплины"
+                options={journals.map((j) => [j.journalId, `${groupLabel(j)} · ${j.subjectName}`])}
+                onChange={(v) => set({ journalId: v })}
+              />
             )}
             {uses.includes('risk') && (
-              <label className="check"><input type="checkbox" checked={f.onlyAtRisk} onChange={(e) => set({ onlyAtRisk: e.target.checked })} /> Только группа риска</label>
+              <label className="check">
+                <input type="checkbox" checked={f.onlyAtRisk} onChange={(e) => set({ onlyAtRisk: e.target.checked })} />{' '}
+                Только группа риска
+              </label>
             )}
           </form>
           <div className="row">
-            <Button kind="secondary" disabled={!!job || !input} onClick={() => input && void download({ ...input, format: 'pdf' } as Input<'reports.start'>)}>Скачать PDF</Button>
-            <Button kind="secondary" disabled={!!job || !input} onClick={() => input && void download({ ...input, format: 'xlsx' } as Input<'reports.start'>)}>Скачать Excel</Button>
+            <Button
+              kind="secondary"
+              disabled={!!job || !input}
+              onClick={() => input && void download({ ...input, format: 'pdf' } as Input<'reports.start'>)}
+            >
+              Скачать PDF
+            </Button>
+            <Button
+              kind="secondary"
+              disabled={!!job || !input}
+              onClick={() => input && void download({ ...input, format: 'xlsx' } as Input<'reports.start'>)}
+            >
+              Скачать Excel
+            </Button>
             {packAllowed && tab === 'keeping' && (
-              <Button disabled={!!job || !f.yearId} onClick={() => void download({ report: 'pack', yearId: f.yearId ?? undefined, periodId: f.periodId })}>
+              <Button
+                disabled={!!job || !f.yearId}
+                onClick={() => void download({ report: 'pack', yearId: f.yearId ?? undefined, periodId: f.periodId })}
+              >
                 Пакет отчётов за {f.periodId ? 'период' : 'год'} (PDF + Excel)
               </Button>
             )}
@@ -154,13 +246,20 @@ function Reports({ filters, onYear }: { me: Me; filters: ReportFilters; onYear: 
 
 function ReportBody({ kind, report }: { kind: ScreenKind; report: ReportData }) {
   switch (kind) {
-    case 'keeping': return <KeepingView r={report as KeepingReport} />;
-    case 'completion': return <CompletionView r={report as CompletionReport} />;
-    case 'attendance': return <AttendanceView r={report as AttendanceReport} />;
-    case 'performance': return <PerformanceView r={report as PerformanceReport} />;
-    case 'forecast': return <ForecastView r={report as ForecastReport} />;
-    case 'hoursSheet': return <HoursView r={report as HoursSheet} />;
-    default: return null;
+    case 'keeping':
+      return <KeepingView r={report as KeepingReport} />;
+    case 'completion':
+      return <CompletionView r={report as CompletionReport} />;
+    case 'attendance':
+      return <AttendanceView r={report as AttendanceReport} />;
+    case 'performance':
+      return <PerformanceView r={report as PerformanceReport} />;
+    case 'forecast':
+      return <ForecastView r={report as ForecastReport} />;
+    case 'hoursSheet':
+      return <HoursView r={report as HoursSheet} />;
+    default:
+      return null;
   }
 }
 
@@ -169,13 +268,25 @@ function buildInput(kind: Exclude<ScreenKind, 'journalCopy'>, f: FilterState): I
   const opt = (on: boolean, v: number | null) => (on && v !== null ? v : undefined);
   const common = { yearId: f.yearId ?? undefined, format: 'screen' as const };
   if (kind === 'hoursSheet') {
-    return { report: kind, ...common, month: f.month || undefined, departmentId: opt(uses.includes('department'), f.departmentId), teacherId: opt(true, f.teacherId) };
+    return {
+      report: kind,
+      ...common,
+      month: f.month || undefined,
+      departmentId: opt(uses.includes('department'), f.departmentId),
+      teacherId: opt(true, f.teacherId),
+    };
   }
-  if (kind === 'keeping') return { report: kind, ...common, periodId: f.periodId, departmentId: opt(true, f.departmentId) };
+  if (kind === 'keeping')
+    return { report: kind, ...common, periodId: f.periodId, departmentId: opt(true, f.departmentId) };
   return {
-    report: kind, ...common, periodId: f.periodId,
-    departmentId: opt(true, f.departmentId), groupId: opt(uses.includes('group'), f.groupId), teacherId: opt(uses.includes('teacher'), f.teacherId),
-    journalId: opt(uses.includes('journal'), f.journalId), ...(kind === 'forecast' ? { onlyAtRisk: f.onlyAtRisk || undefined } : {}),
+    report: kind,
+    ...common,
+    periodId: f.periodId,
+    departmentId: opt(true, f.departmentId),
+    groupId: opt(uses.includes('group'), f.groupId),
+    teacherId: opt(uses.includes('teacher'), f.teacherId),
+    journalId: opt(uses.includes('journal'), f.journalId),
+    ...(kind === 'forecast' ? { onlyAtRisk: f.onlyAtRisk || undefined } : {}),
   } as Input<'reports.start'>;
 }
 
@@ -188,15 +299,29 @@ function monthsOf(year: ReportFilters['years'][number]): Array<[string, string]>
   });
 }
 
-export function Select({ label, value, options, onChange, empty }: {
-  label: string; value: number | null; options: Array<[number, string]>; onChange: (v: number | null) => void; empty?: string;
+export function Select({
+  label,
+  value,
+  options,
+  onChange,
+  empty,
+}: {
+  label: string;
+  value: number | null;
+  options: Array<[number, string]>;
+  onChange: (v: number | null) => void;
+  empty?: string;
 }) {
   return (
     <label className="field">
       <span>{label}</span>
       <select value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}>
         {empty !== undefined && <option value="">{empty}</option>}
-        {options.map(([id, title]) => <option key={id} value={id}>{title}</option>)}
+        {options.map(([id, title]) => (
+          <option key={id} value={id}>
+            {title}
+          </option>
+        ))}
       </select>
     </label>
   );

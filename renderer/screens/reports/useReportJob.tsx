@@ -33,7 +33,10 @@ export function useReportJob() {
       if (mine === serial.current) setError(e);
       return null;
     } finally {
-      if (mine === serial.current) { setJob(null); current.current = null; }
+      if (mine === serial.current) {
+        setJob(null);
+        current.current = null;
+      }
     }
   }, []);
 
@@ -42,11 +45,14 @@ export function useReportJob() {
   }, []);
 
   /** Make the files and hand them to the user. */
-  const download = useCallback(async (input: Input<'reports.start'>) => {
-    const result = await run(input);
-    for (const f of result?.files ?? []) saveFile(f.fileName, f.base64, f.mime);
-    return result;
-  }, [run]);
+  const download = useCallback(
+    async (input: Input<'reports.start'>) => {
+      const result = await run(input);
+      for (const f of result?.files ?? []) saveFile(f.fileName, f.base64, f.mime);
+      return result;
+    },
+    [run],
+  );
 
   return { job, error, run, cancel, download };
 }
@@ -56,9 +62,16 @@ export function JobProgress({ job, onCancel }: { job: JobInfo | null; onCancel?:
   const share = job.total > 0 ? Math.round((job.done / job.total) * 100) : undefined;
   return (
     <div className="job-progress" role="status" aria-live="polite">
-      <span>Формируется: {job.step}{share !== undefined ? ` (${share} %)` : '…'}</span>
+      <span>
+        Формируется: {job.step}
+        {share !== undefined ? ` (${share} %)` : '…'}
+      </span>
       <progress aria-label="Ход формирования отчёта" max={100} value={share} />
-      {onCancel && <button type="button" className="btn btn-link" onClick={onCancel}>Отменить</button>}
+      {onCancel && (
+        <button type="button" className="btn btn-link" onClick={onCancel}>
+          Отменить
+        </button>
+      )}
     </div>
   );
 }

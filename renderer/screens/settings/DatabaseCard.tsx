@@ -54,27 +54,52 @@ export function DatabaseCard({ view, onChanged }: { view: SettingsView; onChange
     <Card title="База данных">
       <dl className="facts">
         <dt>Открыта сейчас</dt>
-        <dd>{d.dialect === 'sqlite' ? 'файл SQLite на этом компьютере' : 'сервер PostgreSQL'}: <code>{d.live}</code></dd>
-        <dt>По умолчанию</dt><dd><code>{d.defaultLocation}</code></dd>
+        <dd>
+          {d.dialect === 'sqlite' ? 'файл SQLite на этом компьютере' : 'сервер PostgreSQL'}: <code>{d.live}</code>
+        </dd>
+        <dt>По умолчанию</dt>
+        <dd>
+          <code>{d.defaultLocation}</code>
+        </dd>
       </dl>
-      {d.restartPending && <Notice kind="warn">После перезапуска программы откроется: <code>{d.configured}</code></Notice>}
+      {d.restartPending && (
+        <Notice kind="warn">
+          После перезапуска программы откроется: <code>{d.configured}</code>
+        </Notice>
+      )}
       <form onSubmit={check} aria-label="Расположение базы данных">
-        <Field label="Новое расположение: полный путь к файлу или адрес postgres://…" value={url} onChange={(e) => setUrl(e.target.value)}
+        <Field
+          label="Новое расположение: полный путь к файлу или адрес postgres://…"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
           placeholder="D:\Журнал\journal.sqlite или postgres://…"
-          hint="Пусто — файл по умолчанию. Адрес PostgreSQL: postgres://пользователь:пароль@сервер:5432/база (пароль хранится в настройках этого компьютера)." />
-        {test && test.url === url && (
-          test.result.ok
-            ? <Notice kind="ok">Проверено ({STATE_LABELS[test.result.state]}): {test.result.message}</Notice>
-            : <div className="banner banner-error" role="alert">Не подходит: {test.result.message}</div>
-        )}
+          hint="Пусто — файл по умолчанию. Адрес PostgreSQL: postgres://пользователь:пароль@сервер:5432/база (пароль хранится в настройках этого компьютера)."
+        />
+        {test &&
+          test.url === url &&
+          (test.result.ok ? (
+            <Notice kind="ok">
+              Проверено ({STATE_LABELS[test.result.state]}): {test.result.message}
+            </Notice>
+          ) : (
+            <div className="banner banner-error" role="alert">
+              Не подходит: {test.result.message}
+            </div>
+          ))}
         <ErrorBanner error={error} />
         {saved && <Notice kind="ok">{saved}</Notice>}
         <div className="row">
-          <Button type="submit" kind="secondary" disabled={busy}>{busy && !tested ? 'Проверка…' : 'Проверить подключение'}</Button>
-          <Button onClick={save} disabled={busy || !tested}>Сохранить расположение</Button>
+          <Button type="submit" kind="secondary" disabled={busy}>
+            {busy && !tested ? 'Проверка…' : 'Проверить подключение'}
+          </Button>
+          <Button onClick={save} disabled={busy || !tested}>
+            Сохранить расположение
+          </Button>
         </div>
-        <p className="muted small">Сохранить можно только проверенное расположение. Данные не переносятся: чтобы перенести журнал,
-          скопируйте файл или восстановите резервную копию на новом месте.</p>
+        <p className="muted small">
+          Сохранить можно только проверенное расположение. Данные не переносятся: чтобы перенести журнал, скопируйте
+          файл или восстановите резервную копию на новом месте.
+        </p>
       </form>
     </Card>
   );

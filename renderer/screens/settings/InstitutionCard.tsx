@@ -6,21 +6,44 @@ import { call } from '../../api';
 import { Button, Field } from '../../components/ui';
 import { FormCard } from './fields';
 
-export function InstitutionCard({ details, onSaved }: { details: InstitutionDetails; onSaved: (d: InstitutionDetails) => void }) {
+export function InstitutionCard({
+  details,
+  onSaved,
+}: {
+  details: InstitutionDetails;
+  onSaved: (d: InstitutionDetails) => void;
+}) {
   const [form, setForm] = useState({
-    fullName: details.fullName, shortName: details.shortName, address: details.address, directorName: details.directorName,
-    directorPosition: details.signatures.directorPosition, secretaryPosition: details.signatures.secretaryPosition,
+    fullName: details.fullName,
+    shortName: details.shortName,
+    address: details.address,
+    directorName: details.directorName,
+    directorPosition: details.signatures.directorPosition,
+    secretaryPosition: details.signatures.secretaryPosition,
     secretaryName: details.signatures.secretaryName,
   });
   const [deputies, setDeputies] = useState<SignerInfo[]>(details.signatures.deputies);
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
-  const setDeputy = (i: number, patch: Partial<SignerInfo>) => setDeputies(deputies.map((d, j) => (j === i ? { ...d, ...patch } : d)));
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [key]: e.target.value });
+  const setDeputy = (i: number, patch: Partial<SignerInfo>) =>
+    setDeputies(deputies.map((d, j) => (j === i ? { ...d, ...patch } : d)));
 
   async function save() {
-    onSaved(await call('institution.update', {
-      version: details.version, fullName: form.fullName, shortName: form.shortName, address: form.address, directorName: form.directorName,
-      signatures: { directorPosition: form.directorPosition, deputies, secretaryPosition: form.secretaryPosition, secretaryName: form.secretaryName },
-    }));
+    onSaved(
+      await call('institution.update', {
+        version: details.version,
+        fullName: form.fullName,
+        shortName: form.shortName,
+        address: form.address,
+        directorName: form.directorName,
+        signatures: {
+          directorPosition: form.directorPosition,
+          deputies,
+          secretaryPosition: form.secretaryPosition,
+          secretaryName: form.secretaryName,
+        },
+      }),
+    );
   }
 
   return (
@@ -29,30 +52,74 @@ export function InstitutionCard({ details, onSaved }: { details: InstitutionDeta
         <>
           <Field label="Полное наименование" value={form.fullName} onChange={set('fullName')} error={errors.fullName} />
           <div className="settings-grid">
-            <Field label="Краткое наименование" value={form.shortName} onChange={set('shortName')} error={errors.shortName} />
+            <Field
+              label="Краткое наименование"
+              value={form.shortName}
+              onChange={set('shortName')}
+              error={errors.shortName}
+            />
             <Field label="Адрес" value={form.address} onChange={set('address')} error={errors.address} />
-            <Field label="Должность директора" value={form.directorPosition} onChange={set('directorPosition')} error={errors['signatures.directorPosition']} />
-            <Field label="ФИО директора" value={form.directorName} onChange={set('directorName')} error={errors.directorName} />
+            <Field
+              label="Должность директора"
+              value={form.directorPosition}
+              onChange={set('directorPosition')}
+              error={errors['signatures.directorPosition']}
+            />
+            <Field
+              label="ФИО директора"
+              value={form.directorName}
+              onChange={set('directorName')}
+              error={errors.directorName}
+            />
           </div>
           <fieldset className="deputies">
             <legend>Заместители директора (подписывают отчёты, замечания, копии страниц)</legend>
             {deputies.length === 0 && <p className="muted small">Не указаны.</p>}
             {deputies.map((d, i) => (
               <div className="deputy-row" key={i}>
-                <Field label={`Должность заместителя ${i + 1}`} value={d.position} onChange={(e) => setDeputy(i, { position: e.target.value })}
-                  error={errors[`signatures.deputies.${i}.position`]} />
-                <Field label={`ФИО заместителя ${i + 1}`} value={d.name} onChange={(e) => setDeputy(i, { name: e.target.value })}
-                  error={errors[`signatures.deputies.${i}.name`]} />
-                <Button kind="secondary" onClick={() => setDeputies(deputies.filter((_, j) => j !== i))} aria-label={`Удалить заместителя ${i + 1}`}>Удалить</Button>
+                <Field
+                  label={`Должность заместителя ${i + 1}`}
+                  value={d.position}
+                  onChange={(e) => setDeputy(i, { position: e.target.value })}
+                  error={errors[`signatures.deputies.${i}.position`]}
+                />
+                <Field
+                  label={`ФИО заместителя ${i + 1}`}
+                  value={d.name}
+                  onChange={(e) => setDeputy(i, { name: e.target.value })}
+                  error={errors[`signatures.deputies.${i}.name`]}
+                />
+                <Button
+                  kind="secondary"
+                  onClick={() => setDeputies(deputies.filter((_, j) => j !== i))}
+                  aria-label={`Удалить заместителя ${i + 1}`}
+                >
+                  Удалить
+                </Button>
               </div>
             ))}
-            <Button kind="secondary" onClick={() => setDeputies([...deputies, { position: 'Заместитель директора по учебной работе', name: '' }])}>
+            <Button
+              kind="secondary"
+              onClick={() =>
+                setDeputies([...deputies, { position: 'Заместитель директора по учебной работе', name: '' }])
+              }
+            >
               Добавить заместителя
             </Button>
           </fieldset>
           <div className="settings-grid">
-            <Field label="Должность секретаря" value={form.secretaryPosition} onChange={set('secretaryPosition')} error={errors['signatures.secretaryPosition']} />
-            <Field label="ФИО секретаря" value={form.secretaryName} onChange={set('secretaryName')} error={errors['signatures.secretaryName']} />
+            <Field
+              label="Должность секретаря"
+              value={form.secretaryPosition}
+              onChange={set('secretaryPosition')}
+              error={errors['signatures.secretaryPosition']}
+            />
+            <Field
+              label="ФИО секретаря"
+              value={form.secretaryName}
+              onChange={set('secretaryName')}
+              error={errors['signatures.secretaryName']}
+            />
           </div>
         </>
       )}

@@ -17,7 +17,9 @@ export function SettingsScreen() {
   return (
     <div className="page settings">
       <h1>Настройки</h1>
-      <p className="muted">Настройки этого компьютера хранятся в папке программы: <code>{view.userData}</code></p>
+      <p className="muted">
+        Настройки этого компьютера хранятся в папке программы: <code>{view.userData}</code>
+      </p>
       <div className="cards">
         <BackupSettingsCard view={view} onSaved={saved} />
         <DatabaseCard view={view} onChanged={() => void settings.reload()} />
@@ -25,9 +27,11 @@ export function SettingsScreen() {
         <WebAccessCard view={view} onSaved={saved} />
         <ArchiveCard view={view} onSaved={saved} />
         <div className="wide">
-          {institution.data
-            ? <InstitutionCard details={institution.data} onSaved={(d) => institution.setData(d)} />
-            : <ErrorBanner error={institution.error} />}
+          {institution.data ? (
+            <InstitutionCard details={institution.data} onSaved={(d) => institution.setData(d)} />
+          ) : (
+            <ErrorBanner error={institution.error} />
+          )}
         </div>
       </div>
     </div>

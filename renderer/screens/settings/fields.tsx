@@ -3,30 +3,60 @@ import { useId, useState, type FormEvent, type ReactNode, type SelectHTMLAttribu
 import { ApiError } from '../../api';
 import { Button, Card, ErrorBanner, Notice } from '../../components/ui';
 
-export function CheckField({ label, checked, onChange, hint }: { label: string; checked: boolean; onChange: (v: boolean) => void; hint?: string }) {
+export function CheckField({
+  label,
+  checked,
+  onChange,
+  hint,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  hint?: string;
+}) {
   return (
     <div className="field">
-      <label className="check"><input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}</label>
+      <label className="check">
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}
+      </label>
       {hint && <div className="field-hint">{hint}</div>}
     </div>
   );
 }
 
-export function SelectField({ label, children, error, ...select }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string; children: ReactNode }) {
+export function SelectField({
+  label,
+  children,
+  error,
+  ...select
+}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string; children: ReactNode }) {
   const id = useId();
   return (
     <div className={`field ${error ? 'field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} {...select}>{children}</select>
+      <select id={id} {...select}>
+        {children}
+      </select>
       {error && <div className="field-error">{error}</div>}
     </div>
   );
 }
 
 /** A card whose body is a form: Enter or the button saves; shows «Сохранено» or the Russian error. */
-export function FormCard({ title, children, onSave, saveLabel = 'Сохранить', savedText = 'Сохранено', extraActions }: {
-  title: string; children: (errors: Record<string, string>) => ReactNode; onSave: () => Promise<void>;
-  saveLabel?: string; savedText?: string; extraActions?: ReactNode;
+export function FormCard({
+  title,
+  children,
+  onSave,
+  saveLabel = 'Сохранить',
+  savedText = 'Сохранено',
+  extraActions,
+}: {
+  title: string;
+  children: (errors: Record<string, string>) => ReactNode;
+  onSave: () => Promise<void>;
+  saveLabel?: string;
+  savedText?: string;
+  extraActions?: ReactNode;
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -53,7 +83,9 @@ export function FormCard({ title, children, onSave, saveLabel = 'Сохрани�
         <ErrorBanner error={error} />
         {saved && <Notice kind="ok">{savedText}</Notice>}
         <div className="row">
-          <Button type="submit" disabled={busy}>{busy ? 'Сохранение…' : saveLabel}</Button>
+          <Button type="submit" disabled={busy}>
+            {busy ? 'Сохранение…' : saveLabel}
+          </Button>
           {extraActions}
         </div>
       </form>

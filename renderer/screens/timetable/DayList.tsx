@@ -4,10 +4,22 @@ import type { ReactNode } from 'react';
 import type { TimetableEntryInfo } from '../../../electron/api/contract';
 import { WEEKDAY_LONG } from '../year/words';
 
-interface Bell { lessonNo: number; startsAt: string; endsAt: string }
+interface Bell {
+  lessonNo: number;
+  startsAt: string;
+  endsAt: string;
+}
 
-export function DayList({ days, entries, bells, entry }: {
-  days: number[]; entries: TimetableEntryInfo[]; bells: Bell[]; entry: (e: TimetableEntryInfo) => ReactNode;
+export function DayList({
+  days,
+  entries,
+  bells,
+  entry,
+}: {
+  days: number[];
+  entries: TimetableEntryInfo[];
+  bells: Bell[];
+  entry: (e: TimetableEntryInfo) => ReactNode;
 }) {
   return (
     <section className="tt-days" aria-label="Расписание на неделю">
@@ -16,7 +28,9 @@ export function DayList({ days, entries, bells, entry }: {
         return (
           <section key={d} className="day" aria-label={WEEKDAY_LONG[d]}>
             <h3>{WEEKDAY_LONG[d]}</h3>
-            {today.length === 0 ? <p className="muted small">Занятий нет</p> : (
+            {today.length === 0 ? (
+              <p className="muted small">Занятий нет</p>
+            ) : (
               <ol className="tt-day">
                 {today.map((e) => {
                   const bell = bells.find((b) => b.lessonNo === e.lessonNo);
@@ -24,7 +38,12 @@ export function DayList({ days, entries, bells, entry }: {
                     <li key={e.id}>
                       <span className="tt-when">
                         <strong>{e.lessonNo}-е</strong>
-                        {bell && <span className="muted"> · {bell.startsAt}–{bell.endsAt}</span>}
+                        {bell && (
+                          <span className="muted">
+                            {' '}
+                            · {bell.startsAt}–{bell.endsAt}
+                          </span>
+                        )}
                       </span>
                       {entry(e)}
                     </li>

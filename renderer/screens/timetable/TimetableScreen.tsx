@@ -29,7 +29,12 @@ export function TimetableScreen({ me }: { me: Me }) {
   // Families see only their own timetable: no group, teacher or room lists for them.
   const groups = useOptionalCall(staff && Boolean(year), 'groups.list', { yearId: year?.id ?? 0 });
   const load = useOptionalCall(staff && Boolean(year), 'journals.list', { yearId: year?.id ?? 0 });
-  const filter = view === 'group' ? { groupId: Number(target) || undefined } : view === 'teacher' ? { teacherUserId: Number(target) || undefined } : { room: target || undefined };
+  const filter =
+    view === 'group'
+      ? { groupId: Number(target) || undefined }
+      : view === 'teacher'
+        ? { teacherUserId: Number(target) || undefined }
+        : { room: target || undefined };
   const ready = Boolean(year) && (!staff || target !== '');
   const tt = useOptionalCall(ready, 'timetable.list', { yearId: year?.id ?? 0, ...filter });
   const clashes = useOptionalCall(staff && Boolean(year), 'timetable.clashes', { yearId: year?.id ?? 0 });
@@ -44,58 +49,118 @@ export function TimetableScreen({ me }: { me: Me }) {
   if (!year) return <div className="banner banner-warn">Учебный год ещё не открыт.</div>;
 
   const editable = admin && year.status === 'open';
-  const teachers = [...new Map((load.data ?? []).map((j) => [j.teacherUserId, j.teacherName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'ru'));
-  const rooms = [...new Set((tt.data?.entries ?? []).map((e) => e.room).filter((r): r is string => Boolean(r)))].sort((a, b) => a.localeCompare(b, 'ru', { numeric: true }));
-  const candidates: LoadInfo[] = (load.data ?? []).filter((j) => view === 'group' ? j.groupId === Number(target) : view === 'teacher' ? j.teacherUserId === Number(target) : true);
+  const teachers = [...new Map((load.data ?? []).map((j) => [j.teacherUserId, j.teacherName])).entries()].sort((a, b) =>
+    a[1].localeCompare(b[1], 'ru'),
+  );
+  const rooms = [...new Set((tt.data?.entries ?? []).map((e) => e.room).filter((r): r is string => Boolean(r)))].sort(
+    (a, b) => a.localeCompare(b, 'ru', { numeric: true }),
+  );
+  const candidates: LoadInfo[] = (load.data ?? []).filter((j) =>
+    view === 'group' ? j.groupId === Number(target) : view === 'teacher' ? j.teacherUserId === Number(target) : true,
+  );
   const entries = tt.data?.entries ?? [];
   const days = entries.some((e) => e.weekday === 7) ? [1, 2, 3, 4, 5, 6, 7] : [1, 2, 3, 4, 5, 6];
   const lessons = Array.from({ length: tt.data?.lessonsPerDay ?? 8 }, (_, i) => i + 1);
   const whom = view === 'teacher' ? 'преподавателя' : view === 'room' ? 'аудиторию' : 'группу';
-  const refresh = () => { void tt.reload(); void clashes.reload(); void load.reload(); };
+  const refresh = () => {
+    void tt.reload();
+    void clashes.reload();
+    void load.reload();
+  };
 
   return (
     <div className="page">
       <div className="page-head">
         <h1>Расписание {year.title}</h1>
         <div className="row">
-          {editable && <Button kind="secondary" onClick={() => setImporting(true)}>Загрузить из Excel</Button>}
-          {staff && <Button kind="secondary" onClick={() => download({ list: 'timetable', yearId: year.id }).catch(setProblem)}>Выгрузить в Excel</Button>}
+          {editable && (
+            <Button kind="secondary" onClick={() => setImporting(true)}>
+              Загрузить из Excel
+            </Button>
+          )}
+          {staff && (
+            <Button kind="secondary" onClick={() => download({ list: 'timetable', yearId: year.id }).catch(setProblem)}>
+              Выгрузить в Excel
+            </Button>
+          )}
         </div>
       </div>
       <div className="filters">
         {years.length > 1 && (
-          <label className="filter">Учебный год
-            <select value={year.id} onChange={(e) => { setYearId(Number(e.target.value)); setTarget(''); }}>
-              {years.map((y) => <option key={y.id} value={y.id}>{y.title} ({YEAR_STATUS_LABELS[y.status]})</option>)}
+          <label className="filter">
+            Учебный год
+            <select
+              value={year.id}
+              onChange={(e) => {
+                setYearId(Number(e.target.value));
+                setTarget('');
+              }}
+            >
+              {years.map((y) => (
+                <option key={y.id} value={y.id}>
+                  {y.title} ({YEAR_STATUS_LABELS[y.status]})
+                </option>
+              ))}
             </select>
           </label>
         )}
         {staff && (
-          <label className="filter">Показать
-            <select aria-label="Чьё расписание" value={view} onChange={(e) => { setView(e.target.value as View); setTarget(''); }}>
-              <option value="group">группы</option><option value="teacher">преподавателя</option><option value="room">аудитории</option>
+          <label className="filter">
+            Показать
+            <select
+              aria-label="Чьё расписание"
+              value={view}
+              onChange={(e) => {
+                setView(e.target.value as View);
+                setTarget('');
+              }}
+            >
+              <option value="group">группы</option>
+              <option value="teacher">преподавателя</option>
+              <option value="room">аудитории</option>
             </select>
           </label>
         )}
         {staff && view === 'group' && (
-          <label className="filter">Группа
+          <label className="filter">
+            Группа
             <select aria-label="Группа" value={target} onChange={(e) => setTarget(e.target.value)}>
-              {(groups.data ?? []).map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+              {(groups.data ?? []).map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
             </select>
           </label>
         )}
         {view === 'teacher' && (
-          <label className="filter">Преподаватель
+          <label className="filter">
+            Преподаватель
             <select aria-label="Преподаватель" value={target} onChange={(e) => setTarget(e.target.value)}>
               <option value="">— выберите —</option>
-              {teachers.map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+              {teachers.map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
             </select>
           </label>
         )}
         {view === 'room' && (
-          <label className="filter">Аудитория
-            <input list="rooms" aria-label="Аудитория" value={target} onChange={(e) => setTarget(e.target.value)} placeholder="204" />
-            <datalist id="rooms">{rooms.map((r) => <option key={r} value={r} />)}</datalist>
+          <label className="filter">
+            Аудитория
+            <input
+              list="rooms"
+              aria-label="Аудитория"
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+              placeholder="204"
+            />
+            <datalist id="rooms">
+              {rooms.map((r) => (
+                <option key={r} value={r} />
+              ))}
+            </datalist>
           </label>
         )}
       </div>
@@ -103,34 +168,81 @@ export function TimetableScreen({ me }: { me: Me }) {
       {clashes.data && clashes.data.length > 0 && (
         <div className="banner banner-error" role="alert">
           <strong>Накладки в расписании ({clashes.data.length}):</strong>
-          <ul className="plain">{clashes.data.slice(0, 10).map((c) => <li key={c}>{c}</li>)}</ul>
+          <ul className="plain">
+            {clashes.data.slice(0, 10).map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
         </div>
       )}
-      {!ready
-        ? <p className="muted">Выберите {whom}.</p>
-        : !tt.data ? <Loading /> : narrow ? (
-        <DayList days={days} entries={entries} bells={tt.data.bells}
-          entry={(e) => <EntryChip e={e} view={view} onOpen={editable ? () => setEditing({ ...e }) : undefined} />} />
+      {!ready ? (
+        <p className="muted">Выберите {whom}.</p>
+      ) : !tt.data ? (
+        <Loading />
+      ) : narrow ? (
+        <DayList
+          days={days}
+          entries={entries}
+          bells={tt.data.bells}
+          entry={(e) => <EntryChip e={e} view={view} onOpen={editable ? () => setEditing({ ...e }) : undefined} />}
+        />
       ) : (
         <table className="table timetable-grid" aria-label="Расписание на неделю">
           <thead>
-            <tr><th className="tt-no">№</th>{days.map((d) => <th key={d} aria-label={WEEKDAY_LONG[d]}>{WEEKDAY_SHORT[d]}</th>)}</tr>
+            <tr>
+              <th className="tt-no">№</th>
+              {days.map((d) => (
+                <th key={d} aria-label={WEEKDAY_LONG[d]}>
+                  {WEEKDAY_SHORT[d]}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {lessons.map((n) => {
               const bell = tt.data!.bells.find((b) => b.lessonNo === n);
               return (
                 <tr key={n}>
-                  <th className="tt-no" scope="row">{n}{bell && <div className="muted small">{bell.startsAt}–{bell.endsAt}</div>}</th>
+                  <th className="tt-no" scope="row">
+                    {n}
+                    {bell && (
+                      <div className="muted small">
+                        {bell.startsAt}–{bell.endsAt}
+                      </div>
+                    )}
+                  </th>
                   {days.map((d) => {
                     const here = entries.filter((e) => e.weekday === d && e.lessonNo === n);
                     return (
                       <td key={d} className="tt-cell">
-                        {here.map((e) => <EntryChip key={e.id} e={e} view={view} onOpen={editable ? () => setEditing({ ...e }) : undefined} />)}
-                        {editable && candidates.length > 0 && (here.length === 0 || here.every((e) => e.parity !== 'all' || e.subgroupNumber !== null)) && (
-                          <button type="button" className="tt-add" aria-label={`Добавить занятие: ${WEEKDAY_LONG[d]}, ${n}-е занятие`}
-                            onClick={() => setEditing({ weekday: d, lessonNo: n, parity: 'all', room: null, journalId: candidates.length === 1 ? candidates[0]!.id : 0 })}>+</button>
-                        )}
+                        {here.map((e) => (
+                          <EntryChip
+                            key={e.id}
+                            e={e}
+                            view={view}
+                            onOpen={editable ? () => setEditing({ ...e }) : undefined}
+                          />
+                        ))}
+                        {editable &&
+                          candidates.length > 0 &&
+                          (here.length === 0 || here.every((e) => e.parity !== 'all' || e.subgroupNumber !== null)) && (
+                            <button
+                              type="button"
+                              className="tt-add"
+                              aria-label={`Добавить занятие: ${WEEKDAY_LONG[d]}, ${n}-е занятие`}
+                              onClick={() =>
+                                setEditing({
+                                  weekday: d,
+                                  lessonNo: n,
+                                  parity: 'all',
+                                  room: null,
+                                  journalId: candidates.length === 1 ? candidates[0]!.id : 0,
+                                })
+                              }
+                            >
+                              +
+                            </button>
+                          )}
                       </td>
                     );
                   })}
@@ -140,9 +252,20 @@ export function TimetableScreen({ me }: { me: Me }) {
           </tbody>
         </table>
       )}
-      {editable && candidates.length === 0 && load.data && <p className="muted">Чтобы ставить занятия, назначьте нагрузку (журналы) в мастере учебного года.</p>}
-      {editing && <EntryDialog draft={editing} journals={candidates.length > 0 ? candidates : load.data ?? []} onClose={() => setEditing(null)} onDone={refresh} />}
-      {importing && <ImportDialog list="timetable" yearId={year.id} onClose={() => setImporting(false)} onImported={refresh} />}
+      {editable && candidates.length === 0 && load.data && (
+        <p className="muted">Чтобы ставить занятия, назначьте нагрузку (журналы) в мастере учебного года.</p>
+      )}
+      {editing && (
+        <EntryDialog
+          draft={editing}
+          journals={candidates.length > 0 ? candidates : (load.data ?? [])}
+          onClose={() => setEditing(null)}
+          onDone={refresh}
+        />
+      )}
+      {importing && (
+        <ImportDialog list="timetable" yearId={year.id} onClose={() => setImporting(false)} onImported={refresh} />
+      )}
     </div>
   );
 }
@@ -150,16 +273,34 @@ export function TimetableScreen({ me }: { me: Me }) {
 function EntryChip({ e, view, onOpen }: { e: TimetableEntryInfo; view: View; onOpen?: () => void }) {
   const text = (
     <>
-      <span className="tt-subject">{e.subjectCode ? `${e.subjectCode} ` : ''}{e.subjectName}</span>
+      <span className="tt-subject">
+        {e.subjectCode ? `${e.subjectCode} ` : ''}
+        {e.subjectName}
+      </span>
       <span className="tt-meta">
-        {view !== 'group' && <>{e.groupName}{e.subgroupNumber ? `/${e.subgroupNumber}` : ''} · </>}
+        {view !== 'group' && (
+          <>
+            {e.groupName}
+            {e.subgroupNumber ? `/${e.subgroupNumber}` : ''} ·{' '}
+          </>
+        )}
         {view === 'group' && e.subgroupNumber && <>подгр. {e.subgroupNumber} · </>}
-        {view !== 'teacher' && <>{e.teacherName}</>}{e.room && <> · ауд. {e.room}</>}
+        {view !== 'teacher' && <>{e.teacherName}</>}
+        {e.room && <> · ауд. {e.room}</>}
         {e.parity !== 'all' && <span className="tag tag-warn">{PARITY_LABELS[e.parity]}</span>}
       </span>
     </>
   );
-  return onOpen
-    ? <button type="button" className="tt-entry" onClick={onOpen} aria-label={`${e.subjectName}, ${e.groupName}, ${WEEKDAY_LONG[e.weekday]}, ${e.lessonNo}-е занятие`}>{text}</button>
-    : <div className="tt-entry">{text}</div>;
+  return onOpen ? (
+    <button
+      type="button"
+      className="tt-entry"
+      onClick={onOpen}
+      aria-label={`${e.subjectName}, ${e.groupName}, ${WEEKDAY_LONG[e.weekday]}, ${e.lessonNo}-е занятие`}
+    >
+      {text}
+    </button>
+  ) : (
+    <div className="tt-entry">{text}</div>
+  );
 }

@@ -9,13 +9,27 @@ import { addDays, localIsoDate } from '../../../electron/domain/calendar';
 import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 
 const ACTIONS: Record<string, string> = {
-  'marks.set': 'отметка', 'marks.delete': 'отметка удалена', 'attendance.set': 'посещаемость', 'attendance.delete': 'посещаемость снята',
-  'lessons.create': 'занятие записано', 'lessons.update': 'занятие изменено', 'lessons.delete': 'занятие удалено',
-  'lessons.individualHomework': 'индивидуальное задание', 'columns.add': 'вид работы добавлен', 'columns.update': 'вид работы изменён',
-  'columns.remove': 'вид работы удалён', 'finals.set': 'итоговая отметка', 'finals.delete': 'итоговая отметка удалена',
+  'marks.set': 'отметка',
+  'marks.delete': 'отметка удалена',
+  'attendance.set': 'посещаемость',
+  'attendance.delete': 'посещаемость снята',
+  'lessons.create': 'занятие записано',
+  'lessons.update': 'занятие изменено',
+  'lessons.delete': 'занятие удалено',
+  'lessons.individualHomework': 'индивидуальное задание',
+  'columns.add': 'вид работы добавлен',
+  'columns.update': 'вид работы изменён',
+  'columns.remove': 'вид работы удалён',
+  'finals.set': 'итоговая отметка',
+  'finals.delete': 'итоговая отметка удалена',
 };
 
-const STATUS = { requested: 'ждёт решения', approved: 'разрешена', refused: 'отклонена', expired: 'срок истёк' } as const;
+const STATUS = {
+  requested: 'ждёт решения',
+  approved: 'разрешена',
+  refused: 'отклонена',
+  expired: 'срок истёк',
+} as const;
 
 /** The local date `days` from today. */
 const inDays = (days: number) => addDays(localIsoDate(new Date()), days);
@@ -27,16 +41,36 @@ export function UnlocksScreen() {
   return (
     <div className="page">
       <h1>Разблокировка периодов</h1>
-      <p className="muted">Закрытый период журнала доступен только для просмотра. Преподаватель просит разблокировать его с указанием причины; все изменения после разблокировки записываются в журнал аудита.</p>
+      <p className="muted">
+        Закрытый период журнала доступен только для просмотра. Преподаватель просит разблокировать его с указанием
+        причины; все изменения после разблокировки записываются в журнал аудита.
+      </p>
       <div className="segmented" role="group" aria-label="Показать">
-        <button type="button" aria-pressed={status === 'requested'} onClick={() => setStatus('requested')}>Ждут решения</button>
-        <button type="button" aria-pressed={status === 'all'} onClick={() => setStatus('all')}>Все</button>
+        <button type="button" aria-pressed={status === 'requested'} onClick={() => setStatus('requested')}>
+          Ждут решения
+        </button>
+        <button type="button" aria-pressed={status === 'all'} onClick={() => setStatus('all')}>
+          Все
+        </button>
       </div>
       {notice && <Notice kind="ok">{notice}</Notice>}
       <ErrorBanner error={error} />
-      {loading && !data ? <Loading /> : data?.length === 0 ? <p className="muted">Запросов нет.</p> : (
+      {loading && !data ? (
+        <Loading />
+      ) : data?.length === 0 ? (
+        <p className="muted">Запросов нет.</p>
+      ) : (
         <div className="cards">
-          {data?.map((u) => <UnlockCard key={`${u.id}-${u.version}`} u={u} onDone={(m) => { setNotice(m); void reload(); }} />)}
+          {data?.map((u) => (
+            <UnlockCard
+              key={`${u.id}-${u.version}`}
+              u={u}
+              onDone={(m) => {
+                setNotice(m);
+                void reload();
+              }}
+            />
+          ))}
         </div>
       )}
     </div>
@@ -52,40 +86,102 @@ function UnlockCard({ u, onDone }: { u: UnlockInfo; onDone: (m: string) => void 
   const decide = async (approve: boolean) => {
     setError(null);
     try {
-      await call('unlocks.decide', { unlockId: u.id, version: u.version, approve, note: note || null, validUntil: approve ? until : null });
-      onDone(approve ? `${journal}: «${u.periodTitle}» разблокирован до ${ruDate(until)}` : `${journal}: в разблокировке отказано`);
-    } catch (e) { setError(e); }
+      await call('unlocks.decide', {
+        unlockId: u.id,
+        version: u.version,
+        approve,
+        note: note || null,
+        validUntil: approve ? until : null,
+      });
+      onDone(
+        approve
+          ? `${journal}: «${u.periodTitle}» разблокирован до ${ruDate(until)}`
+          : `${journal}: в разблокировке отказано`,
+      );
+    } catch (e) {
+      setError(e);
+    }
   };
   return (
-    <Card title={journal} actions={<span className={`tag ${u.active ? 'tag-warn' : u.status === 'requested' ? 'tag-warn' : u.status === 'refused' ? 'tag-bad' : 'tag-ok'}`}>{STATUS[u.status]}</span>}>
-      <p><strong>{u.periodTitle}</strong> · преподаватель {u.teacherName} · запрос {ruDateTime(u.createdAt)}</p>
+    <Card
+      title={journal}
+      actions={
+        <span
+          className={`tag ${u.active ? 'tag-warn' : u.status === 'requested' ? 'tag-warn' : u.status === 'refused' ? 'tag-bad' : 'tag-ok'}`}
+        >
+          {STATUS[u.status]}
+        </span>
+      }
+    >
+      <p>
+        <strong>{u.periodTitle}</strong> · преподаватель {u.teacherName} · запрос {ruDateTime(u.createdAt)}
+      </p>
       <p>Причина: {u.reason}</p>
-      {u.decidedBy && <p className="muted small">Решение: {u.decidedBy}, {ruDateTime(u.decidedAt)}{u.validUntil ? `, до ${ruDate(u.validUntil)}` : ''}{u.decisionNote ? ` — ${u.decisionNote}` : ''}</p>}
+      {u.decidedBy && (
+        <p className="muted small">
+          Решение: {u.decidedBy}, {ruDateTime(u.decidedAt)}
+          {u.validUntil ? `, до ${ruDate(u.validUntil)}` : ''}
+          {u.decisionNote ? ` — ${u.decisionNote}` : ''}
+        </p>
+      )}
       {u.status === 'requested' && (
         <div className="decide">
           <div className="row">
-            <label className="inline">Разрешить до<input type="date" value={until} onChange={(e) => setUntil(e.target.value)} /></label>
+            <label className="inline">
+              Разрешить до
+              <input type="date" value={until} onChange={(e) => setUntil(e.target.value)} />
+            </label>
             <Button onClick={() => decide(true)}>Разрешить</Button>
           </div>
           <div className="row">
-            <input type="text" className="grow" aria-label="Причина отказа" placeholder="Причина отказа (её увидит преподаватель)" value={note} onChange={(e) => setNote(e.target.value)} />
-            <Button kind="secondary" onClick={() => decide(false)}>Отказать</Button>
+            <input
+              type="text"
+              className="grow"
+              aria-label="Причина отказа"
+              placeholder="Причина отказа (её увидит преподаватель)"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+            <Button kind="secondary" onClick={() => decide(false)}>
+              Отказать
+            </Button>
           </div>
         </div>
       )}
       {(u.status === 'approved' || u.status === 'expired') && (
         <div>
-          <Button kind="link" onClick={async () => setChanges(await call('unlocks.changes', { unlockId: u.id }))}>Изменения после разблокировки: {u.changes}</Button>
-          {changes && (changes.length === 0 ? <p className="muted small">Изменений нет.</p> : (
-            <table className="table compact small">
-              <thead><tr><th>Когда</th><th>Кто</th><th>Что</th><th>Обучающийся</th><th>Было → стало</th></tr></thead>
-              <tbody>
-                {changes.map((c, i) => (
-                  <tr key={i}><td>{ruDateTime(c.at)}</td><td>{c.login}</td><td>{ACTIONS[c.action] ?? c.action}</td><td>{c.studentName ?? ''}</td><td>{short(c.before)} → {short(c.after)}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          ))}
+          <Button kind="link" onClick={async () => setChanges(await call('unlocks.changes', { unlockId: u.id }))}>
+            Изменения после разблокировки: {u.changes}
+          </Button>
+          {changes &&
+            (changes.length === 0 ? (
+              <p className="muted small">Изменений нет.</p>
+            ) : (
+              <table className="table compact small">
+                <thead>
+                  <tr>
+                    <th>Когда</th>
+                    <th>Кто</th>
+                    <th>Что</th>
+                    <th>Обучающийся</th>
+                    <th>Было → стало</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {changes.map((c, i) => (
+                    <tr key={i}>
+                      <td>{ruDateTime(c.at)}</td>
+                      <td>{c.login}</td>
+                      <td>{ACTIONS[c.action] ?? c.action}</td>
+                      <td>{c.studentName ?? ''}</td>
+                      <td>
+                        {short(c.before)} → {short(c.after)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ))}
         </div>
       )}
       <ErrorBanner error={error} />
@@ -98,5 +194,7 @@ function short(json: string | null): string {
   try {
     const v = JSON.parse(json) as Record<string, unknown>;
     return String(v.value ?? v.code ?? v.topic ?? '—');
-  } catch { return json.slice(0, 40); }
+  } catch {
+    return json.slice(0, 40);
+  }
 }

@@ -7,15 +7,21 @@ export function MyJournalsCard() {
   return (
     <Card title="Мои журналы">
       {loading && !data ? <Loading /> : <ErrorBanner error={error} />}
-      {data && (data.length === 0 ? <p className="muted">Журналов в этом учебном году нет: нагрузку назначает администратор.</p> : (
-        <ul className="plain" aria-label="Мои журналы">
-          {data.map((j) => (
-            <li key={j.id}>
-              <a href={`#/journal/${j.id}`}>{j.groupName}{j.subgroup ? ` (подгр. ${j.subgroup})` : ''} · {j.subjectName}</a>
-            </li>
-          ))}
-        </ul>
-      ))}
+      {data &&
+        (data.length === 0 ? (
+          <p className="muted">Журналов в этом учебном году нет: нагрузку назначает администратор.</p>
+        ) : (
+          <ul className="plain" aria-label="Мои журналы">
+            {data.map((j) => (
+              <li key={j.id}>
+                <a href={`#/journal/${j.id}`}>
+                  {j.groupName}
+                  {j.subgroup ? ` (подгр. ${j.subgroup})` : ''} · {j.subjectName}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ))}
     </Card>
   );
 }

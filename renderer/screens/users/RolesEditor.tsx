@@ -21,52 +21,93 @@ export const ROLE_HINTS: Partial<Record<Role, string>> = {
 };
 
 export function draftsOf(roles: RoleView[]): GrantDraft[] {
-  return roles.filter((r) => r.role !== 'student' && r.role !== 'parent')
+  return roles
+    .filter((r) => r.role !== 'student' && r.role !== 'parent')
     .map((r) => ({ role: r.role, departmentId: r.departmentId, groupId: r.groupId }));
 }
 
-export function RolesEditor({ value, onChange, scopes, errors }: {
+export function RolesEditor({
+  value,
+  onChange,
+  scopes,
+  errors,
+}: {
   value: GrantDraft[];
   onChange: (next: GrantDraft[]) => void;
   scopes: ScopeChoices | undefined;
   errors: Record<string, string>;
 }) {
-  const set = (i: number, patch: Partial<GrantDraft>) => onChange(value.map((g, k) => (k === i ? { ...g, ...patch } : g)));
+  const set = (i: number, patch: Partial<GrantDraft>) =>
+    onChange(value.map((g, k) => (k === i ? { ...g, ...patch } : g)));
   return (
     <fieldset className="roles-editor">
       <legend>Роли</legend>
-      {value.length === 0 && <p className="muted small">Ролей нет: пользователь сможет только войти и сменить пароль.</p>}
+      {value.length === 0 && (
+        <p className="muted small">Ролей нет: пользователь сможет только войти и сменить пароль.</p>
+      )}
       {value.map((g, i) => {
         const error = errors[`roles.${i}.role`] ?? errors[`roles.${i}.departmentId`] ?? errors[`roles.${i}.groupId`];
         return (
           <div key={i} className={`role-row ${error ? 'field-invalid' : ''}`}>
-            <select aria-label={`Роль ${i + 1}`} value={g.role}
-              onChange={(e) => set(i, { role: e.target.value as Role, departmentId: null, groupId: null })}>
-              {STAFF_ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+            <select
+              aria-label={`Роль ${i + 1}`}
+              value={g.role}
+              onChange={(e) => set(i, { role: e.target.value as Role, departmentId: null, groupId: null })}
+            >
+              {STAFF_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
             </select>
             {g.role === 'dept_head' && (
-              <select aria-label={`Отделение роли ${i + 1}`} value={g.departmentId ?? ''}
-                onChange={(e) => set(i, { departmentId: e.target.value ? Number(e.target.value) : null })}>
+              <select
+                aria-label={`Отделение роли ${i + 1}`}
+                value={g.departmentId ?? ''}
+                onChange={(e) => set(i, { departmentId: e.target.value ? Number(e.target.value) : null })}
+              >
                 <option value="">— отделение —</option>
-                {scopes?.departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-              </select>
-            )}
-            {g.role === 'curator' && (
-              <select aria-label={`Группа роли ${i + 1}`} value={g.groupId ?? ''}
-                onChange={(e) => set(i, { groupId: e.target.value ? Number(e.target.value) : null })}>
-                <option value="">— группа —</option>
-                {scopes?.groups.map((gr) => (
-                  <option key={gr.id} value={gr.id}>{gr.name} ({gr.yearTitle}){gr.curatorName ? ` — куратор ${gr.curatorName}` : ''}</option>
+                {scopes?.departments.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
                 ))}
               </select>
             )}
-            {g.role !== 'dept_head' && g.role !== 'curator' && <span className="muted small">{ROLE_HINTS[g.role]}</span>}
-            <Button kind="link" aria-label={`Убрать роль ${ROLE_LABELS[g.role]}`} onClick={() => onChange(value.filter((_, k) => k !== i))}>убрать</Button>
+            {g.role === 'curator' && (
+              <select
+                aria-label={`Группа роли ${i + 1}`}
+                value={g.groupId ?? ''}
+                onChange={(e) => set(i, { groupId: e.target.value ? Number(e.target.value) : null })}
+              >
+                <option value="">— группа —</option>
+                {scopes?.groups.map((gr) => (
+                  <option key={gr.id} value={gr.id}>
+                    {gr.name} ({gr.yearTitle}){gr.curatorName ? ` — куратор ${gr.curatorName}` : ''}
+                  </option>
+                ))}
+              </select>
+            )}
+            {g.role !== 'dept_head' && g.role !== 'curator' && (
+              <span className="muted small">{ROLE_HINTS[g.role]}</span>
+            )}
+            <Button
+              kind="link"
+              aria-label={`Убрать роль ${ROLE_LABELS[g.role]}`}
+              onClick={() => onChange(value.filter((_, k) => k !== i))}
+            >
+              убрать
+            </Button>
             {error && <div className="field-error role-error">{error}</div>}
           </div>
         );
       })}
-      <Button kind="secondary" onClick={() => onChange([...value, { role: 'teacher', departmentId: null, groupId: null }])}>+ Добавить роль</Button>
+      <Button
+        kind="secondary"
+        onClick={() => onChange([...value, { role: 'teacher', departmentId: null, groupId: null }])}
+      >
+        + Добавить роль
+      </Button>
     </fieldset>
   );
 }

@@ -15,23 +15,36 @@ function ruFromIso(iso: string): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : '';
 }
 
-type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> & { value: string; onChange: (iso: string) => void };
+type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'> & {
+  value: string;
+  onChange: (iso: string) => void;
+};
 
 /** The bare input (for tables and filters); `aria-label` names it. */
 export function DateInput({ value, onChange, ...rest }: Props) {
   const [text, setText] = useState(ruFromIso(value));
-  useEffect(() => { if (isoFromRu(text) !== value && !(value === '' && text !== '' && !isoFromRu(text))) setText(ruFromIso(value)); }, [value]);
+  useEffect(() => {
+    if (isoFromRu(text) !== value && !(value === '' && text !== '' && !isoFromRu(text))) setText(ruFromIso(value));
+  }, [value]);
   const bad = text.trim() !== '' && isoFromRu(text) === null;
   return (
-    <input {...rest} type="text" inputMode="numeric" placeholder="ДД.ММ.ГГГГ" maxLength={10} value={text} className={`date-input ${rest.className ?? ''}`}
+    <input
+      {...rest}
+      type="text"
+      inputMode="numeric"
+      placeholder="ДД.ММ.ГГГГ"
+      maxLength={10}
+      value={text}
+      className={`date-input ${rest.className ?? ''}`}
       aria-invalid={bad || rest['aria-invalid'] ? true : undefined}
       onChange={(e) => {
         let t = e.target.value.replace(/[^\d.]/g, '');
         // Dots come by themselves: «01092026» → «01.09.2026».
         if (/^\d{8}$/.test(t)) t = `${t.slice(0, 2)}.${t.slice(2, 4)}.${t.slice(4)}`;
         setText(t);
-        onChange(t.trim() === '' ? '' : isoFromRu(t) ?? `?${t}`);
-      }} />
+        onChange(t.trim() === '' ? '' : (isoFromRu(t) ?? `?${t}`));
+      }}
+    />
   );
 }
 
@@ -42,7 +55,13 @@ export function DateField({ label, error, hint, ...rest }: Props & { label: stri
     <div className={`field ${error ? 'field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       <DateInput id={id} {...rest} aria-invalid={error ? true : undefined} />
-      {error ? <div className="field-error">{error}</div> : hint ? <div className="field-hint">{hint}</div> : <div className="field-hint">ДД.ММ.ГГГГ</div>}
+      {error ? (
+        <div className="field-error">{error}</div>
+      ) : hint ? (
+        <div className="field-hint">{hint}</div>
+      ) : (
+        <div className="field-hint">ДД.ММ.ГГГГ</div>
+      )}
     </div>
   );
 }

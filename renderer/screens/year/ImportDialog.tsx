@@ -13,8 +13,11 @@ import { DateField } from './DateInput';
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 const TITLES: Record<ImportList, string> = {
-  students: 'Загрузка обучающихся из Excel', users: 'Загрузка сотрудников из Excel', subjects: 'Загрузка дисциплин из Excel',
-  plan: 'Загрузка тематического плана из Excel', timetable: 'Загрузка расписания из Excel',
+  students: 'Загрузка обучающихся из Excel',
+  users: 'Загрузка сотрудников из Excel',
+  subjects: 'Загрузка дисциплин из Excel',
+  plan: 'Загрузка тематического плана из Excel',
+  timetable: 'Загрузка расписания из Excel',
 };
 
 async function base64Of(file: File): Promise<string> {
@@ -24,8 +27,18 @@ async function base64Of(file: File): Promise<string> {
   return btoa(text);
 }
 
-export function ImportDialog({ list, yearId, journalId, onClose, onImported }: {
-  list: ImportList; yearId?: number; journalId?: number; onClose: () => void; onImported: (report: ImportReport) => void;
+export function ImportDialog({
+  list,
+  yearId,
+  journalId,
+  onClose,
+  onImported,
+}: {
+  list: ImportList;
+  yearId?: number;
+  journalId?: number;
+  onClose: () => void;
+  onImported: (report: ImportReport) => void;
 }) {
   const [file, setFile] = useState<File | null>(null);
   const [order, setOrder] = useState({ date: '', orderNo: '', orderDate: '' });
@@ -34,16 +47,25 @@ export function ImportDialog({ list, yearId, journalId, onClose, onImported }: {
   const { job, error: jobError, run, cancel, running } = useJob<ImportReport>();
 
   async function start(dryRun: boolean, skipBad: boolean) {
-    if (!file) { setError(new Error('Выберите файл Excel (.xlsx)')); return; }
+    if (!file) {
+      setError(new Error('Выберите файл Excel (.xlsx)'));
+      return;
+    }
     if (file.size > MAX_FILE_BYTES) {
-      setError(new Error(`Файл слишком большой: ${megabytes(file.size)}, а загрузить можно не больше 20 МБ. `
-        + 'В одном списке — до 20 000 строк; уберите из книги картинки и лишние листы или разделите список на несколько файлов'));
+      setError(
+        new Error(
+          `Файл слишком большой: ${megabytes(file.size)}, а загрузить можно не больше 20 МБ. ` +
+            'В одном списке — до 20 000 строк; уберите из книги картинки и лишние листы или разделите список на несколько файлов',
+        ),
+      );
       return;
     }
     setError(null);
     const admission = list === 'students' && (order.date || order.orderNo || order.orderDate) ? order : undefined;
     const encoded = await base64Of(file);
-    const result = await run(() => call('import.start', { list, file: encoded, fileName: file.name, dryRun, skipBad, yearId, journalId, admission }));
+    const result = await run(() =>
+      call('import.start', { list, file: encoded, fileName: file.name, dryRun, skipBad, yearId, journalId, admission }),
+    );
     if (result) {
       setReport(result);
       if (result.imported) onImported(result);
@@ -53,7 +75,9 @@ export function ImportDialog({ list, yearId, journalId, onClose, onImported }: {
     try {
       const f = await call('lists.template', { list });
       saveFile(f.fileName, f.base64, f.mime);
-    } catch (e) { setError(e); }
+    } catch (e) {
+      setError(e);
+    }
   }
   const fields = error instanceof ApiError ? error.fields : {};
   const done = report?.imported === true;
@@ -62,15 +86,29 @@ export function ImportDialog({ list, yearId, journalId, onClose, onImported }: {
     <Dialog title={TITLES[list]} onClose={onClose} wide>
       {!done && (
         <>
-          <p className="muted">Одна строка — одна запись; заголовки — как в шаблоне. Сначала файл проверяется: программа покажет все ошибки
-            по строкам и столбцам и ничего не запишет. Загрузка идёт одной операцией: либо всё, либо ничего; перед ней программа делает
-            резервную копию журнала. В одном файле — до 20 000 строк и 20 МБ.</p>
+          <p className="muted">
+            Одна строка — одна запись; заголовки — как в шаблоне. Сначала файл проверяется: программа покажет все ошибки
+            по строкам и столбцам и ничего не запишет. Загрузка идёт одной операцией: либо всё, либо ничего; перед ней
+            программа делает резервную копию журнала. В одном файле — до 20 000 строк и 20 МБ.
+          </p>
           <div className="row">
-            <Button kind="secondary" onClick={() => void template()}>Скачать шаблон</Button>
+            <Button kind="secondary" onClick={() => void template()}>
+              Скачать шаблон
+            </Button>
             <label className="file-pick">
-              <input type="file" className="visually-hidden" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" aria-label="Файл Excel"
-                onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); }} />
-              <span className="btn btn-secondary" aria-hidden>Выбрать файл…</span>
+              <input
+                type="file"
+                className="visually-hidden"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                aria-label="Файл Excel"
+                onChange={(e) => {
+                  setFile(e.target.files?.[0] ?? null);
+                  setReport(null);
+                }}
+              />
+              <span className="btn btn-secondary" aria-hidden>
+                Выбрать файл…
+              </span>
               <span className={file ? '' : 'muted'}>{file ? file.name : 'файл .xlsx не выбран'}</span>
             </label>
           </div>
@@ -78,9 +116,24 @@ export function ImportDialog({ list, yearId, journalId, onClose, onImported }: {
             <fieldset className="order-box">
               <legend>Приказ о зачислении (для строк, где он не указан)</legend>
               <div className="form-grid">
-                <DateField label="Дата зачисления" value={order.date} onChange={(v) => setOrder({ ...order, date: v })} error={fields['admission.date']} />
-                <Field label="Номер приказа" value={order.orderNo} onChange={(e) => setOrder({ ...order, orderNo: e.target.value })} error={fields['admission.orderNo']} />
-                <DateField label="Дата приказа" value={order.orderDate} onChange={(v) => setOrder({ ...order, orderDate: v })} error={fields['admission.orderDate']} />
+                <DateField
+                  label="Дата зачисления"
+                  value={order.date}
+                  onChange={(v) => setOrder({ ...order, date: v })}
+                  error={fields['admission.date']}
+                />
+                <Field
+                  label="Номер приказа"
+                  value={order.orderNo}
+                  onChange={(e) => setOrder({ ...order, orderNo: e.target.value })}
+                  error={fields['admission.orderNo']}
+                />
+                <DateField
+                  label="Дата приказа"
+                  value={order.orderDate}
+                  onChange={(v) => setOrder({ ...order, orderDate: v })}
+                  error={fields['admission.orderDate']}
+                />
               </div>
             </fieldset>
           )}
@@ -89,23 +142,37 @@ export function ImportDialog({ list, yearId, journalId, onClose, onImported }: {
       <ErrorBanner error={error ?? jobError} />
       {running && job && (
         <div className="job-progress" role="status">
-          <span>{job.step}{job.total > 0 ? ` — ${job.done} из ${job.total}` : '…'}</span>
+          <span>
+            {job.step}
+            {job.total > 0 ? ` — ${job.done} из ${job.total}` : '…'}
+          </span>
           <progress max={job.total || 1} value={job.total ? job.done : undefined} aria-label="Ход загрузки" />
-          <Button kind="secondary" onClick={() => void cancel()}>Отменить</Button>
+          <Button kind="secondary" onClick={() => void cancel()}>
+            Отменить
+          </Button>
         </div>
       )}
       {report && <ReportView report={report} />}
       <div className="row dialog-actions">
-        {!done && <Button onClick={() => void start(true, false)} disabled={running || !file}>Проверить файл</Button>}
+        {!done && (
+          <Button onClick={() => void start(true, false)} disabled={running || !file}>
+            Проверить файл
+          </Button>
+        )}
         {!done && report && report.bad === 0 && report.good > 0 && (
-          <Button onClick={() => void start(false, false)} disabled={running}>Загрузить {report.good} {plural(report.good, 'строку', 'строки', 'строк')}</Button>
+          <Button onClick={() => void start(false, false)} disabled={running}>
+            Загрузить {report.good} {plural(report.good, 'строку', 'строки', 'строк')}
+          </Button>
         )}
         {!done && report && report.bad > 0 && report.good > 0 && (
           <Button kind="secondary" onClick={() => void start(false, true)} disabled={running}>
-            Загрузить {report.good} {plural(report.good, 'строку', 'строки', 'строк')}, пропустив {report.bad} с ошибками
+            Загрузить {report.good} {plural(report.good, 'строку', 'строки', 'строк')}, пропустив {report.bad} с
+            ошибками
           </Button>
         )}
-        <Button kind="secondary" onClick={onClose}>{done ? 'Готово' : 'Закрыть'}</Button>
+        <Button kind="secondary" onClick={onClose}>
+          {done ? 'Готово' : 'Закрыть'}
+        </Button>
       </div>
     </Dialog>
   );
@@ -118,10 +185,20 @@ function ReportView({ report }: { report: ImportReport }) {
       {report.problems.length > 0 && (
         <div className="problems-scroll">
           <table className="table problems" aria-label="Ошибки в файле">
-            <thead><tr><th>Строка</th><th>Столбец</th><th>Что не так</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Строка</th>
+                <th>Столбец</th>
+                <th>Что не так</th>
+              </tr>
+            </thead>
             <tbody>
               {report.problems.map((p, i) => (
-                <tr key={i}><td>{p.row}</td><td>{p.column ?? '—'}</td><td>{p.message}</td></tr>
+                <tr key={i}>
+                  <td>{p.row}</td>
+                  <td>{p.column ?? '—'}</td>
+                  <td>{p.message}</td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -129,12 +206,30 @@ function ReportView({ report }: { report: ImportReport }) {
       )}
       {report.credentials.length > 0 && (
         <>
-          <Notice kind="warn">Одноразовые пароли показаны один раз: перепишите или раздайте их сейчас. При первом входе пароль нужно сменить.
-            Листки с новыми паролями можно напечатать в разделе «Пользователи и роли».</Notice>
+          <Notice kind="warn">
+            Одноразовые пароли показаны один раз: перепишите или раздайте их сейчас. При первом входе пароль нужно
+            сменить. Листки с новыми паролями можно напечатать в разделе «Пользователи и роли».
+          </Notice>
           <table className="table" aria-label="Учётные записи">
-            <thead><tr><th>Сотрудник</th><th>Логин</th><th>Одноразовый пароль</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Сотрудник</th>
+                <th>Логин</th>
+                <th>Одноразовый пароль</th>
+              </tr>
+            </thead>
             <tbody>
-              {report.credentials.map((c) => <tr key={c.login}><td>{c.fullName}</td><td><code>{c.login}</code></td><td><span className="otp">{c.password}</span></td></tr>)}
+              {report.credentials.map((c) => (
+                <tr key={c.login}>
+                  <td>{c.fullName}</td>
+                  <td>
+                    <code>{c.login}</code>
+                  </td>
+                  <td>
+                    <span className="otp">{c.password}</span>
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </>

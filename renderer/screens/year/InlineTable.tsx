@@ -40,13 +40,19 @@ export function InlineTable<R extends { id: number }, D extends Draft>(p: Props<
     <table className="table inline-table" aria-label={p.label}>
       <thead>
         <tr>
-          {p.columns.map((c) => <th key={c.key} style={c.width ? { width: c.width } : undefined}>{c.label}</th>)}
+          {p.columns.map((c) => (
+            <th key={c.key} style={c.width ? { width: c.width } : undefined}>
+              {c.label}
+            </th>
+          ))}
           {p.extraHead !== undefined && <th>{p.extraHead}</th>}
           {!p.readOnly && <th className="actions-col" aria-label="Действия" />}
         </tr>
       </thead>
       <tbody>
-        {p.rows.map((row) => <EditRow key={row.id} {...p} row={row} initial={p.draftOf(row)} />)}
+        {p.rows.map((row) => (
+          <EditRow key={row.id} {...p} row={row} initial={p.draftOf(row)} />
+        ))}
         {!p.readOnly && <EditRow key="new" {...p} row={null} initial={p.blank} />}
       </tbody>
     </table>
@@ -59,7 +65,10 @@ function EditRow<R extends { id: number }, D extends Draft>(p: Props<R, D> & { r
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement & HTMLSelectElement>(null);
   const initialKey = JSON.stringify(p.initial);
-  useEffect(() => { setDraft(JSON.parse(initialKey) as D); setError(null); }, [initialKey]);
+  useEffect(() => {
+    setDraft(JSON.parse(initialKey) as D);
+    setError(null);
+  }, [initialKey]);
   const dirty = JSON.stringify(draft) !== initialKey;
   const isNew = p.row === null;
   const fields = error instanceof ApiError ? error.fields : {};
@@ -71,7 +80,10 @@ function EditRow<R extends { id: number }, D extends Draft>(p: Props<R, D> & { r
     try {
       await p.onSave(draft, p.row);
       setError(null);
-      if (isNew) { setDraft(p.blank); setTimeout(() => first.current?.focus(), 0); }
+      if (isNew) {
+        setDraft(p.blank);
+        setTimeout(() => first.current?.focus(), 0);
+      }
     } catch (e) {
       setError(e as Error);
     } finally {
@@ -79,15 +91,26 @@ function EditRow<R extends { id: number }, D extends Draft>(p: Props<R, D> & { r
     }
   }
   function onKey(e: KeyboardEvent) {
-    if (e.key === 'Enter') { e.preventDefault(); void save(); }
-    if (e.key === 'Escape' && dirty) { e.preventDefault(); e.stopPropagation(); setDraft(JSON.parse(initialKey) as D); setError(null); }
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      void save();
+    }
+    if (e.key === 'Escape' && dirty) {
+      e.preventDefault();
+      e.stopPropagation();
+      setDraft(JSON.parse(initialKey) as D);
+      setError(null);
+    }
   }
   const set = (key: string, value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const width = p.columns.length + (p.extraHead !== undefined ? 1 : 0) + 1;
 
   return (
     <>
-      <tr className={`${isNew ? 'row-new' : ''} ${dirty ? 'row-dirty' : ''} ${error ? 'row-invalid' : ''}`} onKeyDown={onKey}>
+      <tr
+        className={`${isNew ? 'row-new' : ''} ${dirty ? 'row-dirty' : ''} ${error ? 'row-invalid' : ''}`}
+        onKeyDown={onKey}
+      >
         {p.columns.map((c, i) => {
           const invalid = Boolean(fields[c.key]);
           const common = {
@@ -97,16 +120,26 @@ function EditRow<R extends { id: number }, D extends Draft>(p: Props<R, D> & { r
             disabled: p.readOnly || busy,
             ref: i === 0 ? first : undefined,
           };
-          if (c.fixed && !isNew) return <td key={c.key}>{c.options?.find((o) => o.value === draft[c.key])?.label ?? draft[c.key]}</td>;
+          if (c.fixed && !isNew)
+            return <td key={c.key}>{c.options?.find((o) => o.value === draft[c.key])?.label ?? draft[c.key]}</td>;
           return (
             <td key={c.key}>
               {c.kind === 'select' ? (
                 <select {...common} value={draft[c.key]} onChange={(e) => set(c.key, e.target.value)}>
-                  {c.options!.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                  {c.options!.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
                 </select>
               ) : (
-                <input {...common} type={c.kind === 'number' ? 'number' : c.kind === 'date' ? 'date' : 'text'} value={draft[c.key]}
-                  placeholder={c.placeholder} onChange={(e) => set(c.key, e.target.value)} />
+                <input
+                  {...common}
+                  type={c.kind === 'number' ? 'number' : c.kind === 'date' ? 'date' : 'text'}
+                  value={draft[c.key]}
+                  placeholder={c.placeholder}
+                  onChange={(e) => set(c.key, e.target.value)}
+                />
               )}
             </td>
           );
@@ -114,19 +147,49 @@ function EditRow<R extends { id: number }, D extends Draft>(p: Props<R, D> & { r
         {p.extraHead !== undefined && <td>{p.row ? p.extra?.(p.row) : null}</td>}
         {!p.readOnly && (
           <td className="actions-col nowrap">
-            {dirty && <button type="button" className="btn btn-primary btn-small" onClick={() => void save()} disabled={busy}>{isNew ? (p.addLabel ?? 'Добавить') : 'Сохранить'}</button>}
-            {dirty && !isNew && <button type="button" className="btn btn-link" onClick={() => { setDraft(JSON.parse(initialKey) as D); setError(null); }}>отменить</button>}
+            {dirty && (
+              <button type="button" className="btn btn-primary btn-small" onClick={() => void save()} disabled={busy}>
+                {isNew ? (p.addLabel ?? 'Добавить') : 'Сохранить'}
+              </button>
+            )}
+            {dirty && !isNew && (
+              <button
+                type="button"
+                className="btn btn-link"
+                onClick={() => {
+                  setDraft(JSON.parse(initialKey) as D);
+                  setError(null);
+                }}
+              >
+                отменить
+              </button>
+            )}
             {!dirty && p.row && p.onRemove && (
-              <button type="button" className="btn btn-link btn-danger-link" aria-label={`Удалить ${name}`} onClick={async () => {
-                if (!window.confirm(`Удалить «${name}»?`)) return;
-                try { await p.onRemove!(p.row!); } catch (e) { setError(e as Error); }
-              }}>удалить</button>
+              <button
+                type="button"
+                className="btn btn-link btn-danger-link"
+                aria-label={`Удалить ${name}`}
+                onClick={async () => {
+                  if (!window.confirm(`Удалить «${name}»?`)) return;
+                  try {
+                    await p.onRemove!(p.row!);
+                  } catch (e) {
+                    setError(e as Error);
+                  }
+                }}
+              >
+                удалить
+              </button>
             )}
           </td>
         )}
       </tr>
       {error && (
-        <tr className="row-error"><td colSpan={width}><span role="alert">{error.message}</span></td></tr>
+        <tr className="row-error">
+          <td colSpan={width}>
+            <span role="alert">{error.message}</span>
+          </td>
+        </tr>
       )}
     </>
   );

@@ -26,9 +26,13 @@ export function StepCheck({ year }: StepProps) {
         </div>
       </Card>
       <Card title="Что осталось сделать">
-        {data.warnings.length === 0 ? <Notice kind="ok">Всё заведено: преподаватели могут вести журналы.</Notice> : (
+        {data.warnings.length === 0 ? (
+          <Notice kind="ok">Всё заведено: преподаватели могут вести журналы.</Notice>
+        ) : (
           <ul className="warnings" aria-label="Замечания по году">
-            {data.warnings.map((w) => <li key={w}>{w}</li>)}
+            {data.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
           </ul>
         )}
       </Card>

@@ -21,24 +21,54 @@ function Staff({ me }: { me: StepProps['me'] }) {
   const [error, setError] = useState<unknown>(null);
   const [importing, setImporting] = useState(false);
   const reload = () => call('groups.staffOptions', {}).then(setStaff, setError);
-  useEffect(() => { if (admin) void reload(); }, [admin]);
-  if (!admin) return <Card title="Сотрудники"><p className="muted">Сотрудников заводит администратор.</p></Card>;
+  useEffect(() => {
+    if (admin) void reload();
+  }, [admin]);
+  if (!admin)
+    return (
+      <Card title="Сотрудники">
+        <p className="muted">Сотрудников заводит администратор.</p>
+      </Card>
+    );
   return (
-    <Card title={`Сотрудники (${staff?.length ?? '…'})`} actions={
-      <div className="row">
-        <Button kind="secondary" onClick={() => setImporting(true)}>Загрузить сотрудников из Excel</Button>
-        <a className="btn btn-secondary" href="#/users">Пользователи и роли</a>
-      </div>
-    }>
+    <Card
+      title={`Сотрудники (${staff?.length ?? '…'})`}
+      actions={
+        <div className="row">
+          <Button kind="secondary" onClick={() => setImporting(true)}>
+            Загрузить сотрудников из Excel
+          </Button>
+          <a className="btn btn-secondary" href="#/users">
+            Пользователи и роли
+          </a>
+        </div>
+      }
+    >
       <ErrorBanner error={error} />
-      <p className="muted small">Роль преподавателя выдаётся сама, когда сотруднику назначается нагрузка; роль куратора — когда он назначен куратором группы.</p>
-      {!staff ? <Loading /> : (
+      <p className="muted small">
+        Роль преподавателя выдаётся сама, когда сотруднику назначается нагрузка; роль куратора — когда он назначен
+        куратором группы.
+      </p>
+      {!staff ? (
+        <Loading />
+      ) : (
         <table className="table" aria-label="Сотрудники">
-          <thead><tr><th>ФИО</th><th>Логин</th><th>Должность</th><th>Роли</th></tr></thead>
+          <thead>
+            <tr>
+              <th>ФИО</th>
+              <th>Логин</th>
+              <th>Должность</th>
+              <th>Роли</th>
+            </tr>
+          </thead>
           <tbody>
             {staff.map((s) => (
               <tr key={s.id} className={s.active ? '' : 'row-inactive'}>
-                <td>{s.fullName}</td><td><code>{s.login}</code></td><td>{s.position ?? ''}</td>
+                <td>{s.fullName}</td>
+                <td>
+                  <code>{s.login}</code>
+                </td>
+                <td>{s.position ?? ''}</td>
                 <td className="small">{s.roles.map((r) => ROLE_LABELS[r as Role] ?? r).join(', ')}</td>
               </tr>
             ))}
@@ -56,29 +86,60 @@ function Students({ year, me }: Pick<StepProps, 'year' | 'me'>) {
   const [importing, setImporting] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
   return (
-    <Card title="Обучающиеся по группам" actions={
-      <div className="row">
-        {admin && year.status === 'open' && <Button kind="secondary" onClick={() => setImporting(true)}>Загрузить обучающихся из Excel</Button>}
-        <Button kind="secondary" onClick={() => download({ list: 'students', yearId: year.id }).catch(setProblem)}>Выгрузить в Excel</Button>
-      </div>
-    }>
+    <Card
+      title="Обучающиеся по группам"
+      actions={
+        <div className="row">
+          {admin && year.status === 'open' && (
+            <Button kind="secondary" onClick={() => setImporting(true)}>
+              Загрузить обучающихся из Excel
+            </Button>
+          )}
+          <Button kind="secondary" onClick={() => download({ list: 'students', yearId: year.id }).catch(setProblem)}>
+            Выгрузить в Excel
+          </Button>
+        </div>
+      }
+    >
       <ErrorBanner error={error ?? problem} />
-      <p className="muted small">Каждый обучающийся попадает в список группы приказом о зачислении (номер и дата). Перевод и отчисление — тоже приказами,
-        в разделе «Группы и обучающиеся».</p>
-      {!data ? <Loading /> : (
+      <p className="muted small">
+        Каждый обучающийся попадает в список группы приказом о зачислении (номер и дата). Перевод и отчисление — тоже
+        приказами, в разделе «Группы и обучающиеся».
+      </p>
+      {!data ? (
+        <Loading />
+      ) : (
         <table className="table" aria-label="Группы и число обучающихся">
-          <thead><tr><th>Группа</th><th>Курс</th><th>Куратор</th><th>Обучающихся</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Группа</th>
+              <th>Курс</th>
+              <th>Куратор</th>
+              <th>Обучающихся</th>
+            </tr>
+          </thead>
           <tbody>
             {data.map((g) => (
               <tr key={g.id}>
-                <td><a href={`#/groups?group=${g.id}`}>{g.name}</a></td><td>{g.course}</td><td>{g.curatorName ?? <span className="muted">—</span>}</td>
+                <td>
+                  <a href={`#/groups?group=${g.id}`}>{g.name}</a>
+                </td>
+                <td>{g.course}</td>
+                <td>{g.curatorName ?? <span className="muted">—</span>}</td>
                 <td>{g.students === 0 ? <span className="tag tag-warn">нет</span> : g.students}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {importing && <ImportDialog list="students" yearId={year.id} onClose={() => setImporting(false)} onImported={() => void reload()} />}
+      {importing && (
+        <ImportDialog
+          list="students"
+          yearId={year.id}
+          onClose={() => setImporting(false)}
+          onImported={() => void reload()}
+        />
+      )}
     </Card>
   );
 }

@@ -7,7 +7,16 @@ import { useCall } from '../../components/useCall';
 import { ImportDialog } from './ImportDialog';
 import type { StepProps } from './YearScreen';
 
-const DEFAULT_BELLS = [['08:30', '10:00'], ['10:10', '11:40'], ['12:10', '13:40'], ['13:50', '15:20'], ['15:30', '17:00'], ['17:10', '18:40'], ['18:50', '20:20'], ['20:30', '22:00']];
+const DEFAULT_BELLS = [
+  ['08:30', '10:00'],
+  ['10:10', '11:40'],
+  ['12:10', '13:40'],
+  ['13:50', '15:20'],
+  ['15:30', '17:00'],
+  ['17:10', '18:40'],
+  ['18:50', '20:20'],
+  ['20:30', '22:00'],
+];
 
 export function StepRegime({ year, me }: StepProps) {
   const admin = me.roles.some((r) => r.role === 'admin');
@@ -21,33 +30,87 @@ export function StepRegime({ year, me }: StepProps) {
   useEffect(() => {
     if (!data || !view) return;
     setPerDay(String(view.lessonsPerDay));
-    setRows(data.length > 0 ? data : DEFAULT_BELLS.slice(0, view.lessonsPerDay).map(([s, e], i) => ({ lessonNo: i + 1, startsAt: s!, endsAt: e! })));
+    setRows(
+      data.length > 0
+        ? data
+        : DEFAULT_BELLS.slice(0, view.lessonsPerDay).map(([s, e], i) => ({
+            lessonNo: i + 1,
+            startsAt: s!,
+            endsAt: e!,
+          })),
+    );
   }, [data, view]);
   const n = Math.max(1, Math.min(12, Number(perDay) || 1));
-  const shown = Array.from({ length: n }, (_, i) => rows.find((r) => r.lessonNo === i + 1) ?? { lessonNo: i + 1, startsAt: '', endsAt: '' });
-  const set = (no: number, patch: Partial<BellInfo>) => { setRows([...shown.filter((r) => r.lessonNo !== no), { ...shown[no - 1]!, ...patch }].sort((a, b) => a.lessonNo - b.lessonNo)); setSaved(false); };
+  const shown = Array.from(
+    { length: n },
+    (_, i) => rows.find((r) => r.lessonNo === i + 1) ?? { lessonNo: i + 1, startsAt: '', endsAt: '' },
+  );
+  const set = (no: number, patch: Partial<BellInfo>) => {
+    setRows(
+      [...shown.filter((r) => r.lessonNo !== no), { ...shown[no - 1]!, ...patch }].sort(
+        (a, b) => a.lessonNo - b.lessonNo,
+      ),
+    );
+    setSaved(false);
+  };
   async function save() {
     try {
       const list = await call('bells.save', { bells: shown.filter((b) => b.startsAt && b.endsAt), lessonsPerDay: n });
       setRows(list);
       setError(null);
       setSaved(true);
-    } catch (e) { setError(e as ApiError); }
+    } catch (e) {
+      setError(e as ApiError);
+    }
   }
   return (
     <div className="cards">
       <Card title="Звонки">
         <ErrorBanner error={error} />
         {saved && <Notice kind="ok">Расписание звонков сохранено</Notice>}
-        <Field label="Занятий в день" type="number" min={1} max={12} value={perDay} disabled={!admin} onChange={(e) => { setPerDay(e.target.value); setSaved(false); }} error={error?.fields.lessonsPerDay} />
+        <Field
+          label="Занятий в день"
+          type="number"
+          min={1}
+          max={12}
+          value={perDay}
+          disabled={!admin}
+          onChange={(e) => {
+            setPerDay(e.target.value);
+            setSaved(false);
+          }}
+          error={error?.fields.lessonsPerDay}
+        />
         <table className="table" aria-label="Звонки">
-          <thead><tr><th>№</th><th>Начало</th><th>Конец</th></tr></thead>
+          <thead>
+            <tr>
+              <th>№</th>
+              <th>Начало</th>
+              <th>Конец</th>
+            </tr>
+          </thead>
           <tbody>
             {shown.map((b) => (
               <tr key={b.lessonNo}>
                 <td>{b.lessonNo}</td>
-                <td><input type="time" aria-label={`Начало занятия ${b.lessonNo}`} value={b.startsAt} disabled={!admin} onChange={(e) => set(b.lessonNo, { startsAt: e.target.value })} /></td>
-                <td><input type="time" aria-label={`Конец занятия ${b.lessonNo}`} value={b.endsAt} disabled={!admin} onChange={(e) => set(b.lessonNo, { endsAt: e.target.value })} /></td>
+                <td>
+                  <input
+                    type="time"
+                    aria-label={`Начало занятия ${b.lessonNo}`}
+                    value={b.startsAt}
+                    disabled={!admin}
+                    onChange={(e) => set(b.lessonNo, { startsAt: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    type="time"
+                    aria-label={`Конец занятия ${b.lessonNo}`}
+                    value={b.endsAt}
+                    disabled={!admin}
+                    onChange={(e) => set(b.lessonNo, { endsAt: e.target.value })}
+                  />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -56,14 +119,29 @@ export function StepRegime({ year, me }: StepProps) {
       </Card>
       <Card title="Расписание занятий">
         <p>В расписании {view?.entries.length ?? '…'} занятий в неделю.</p>
-        <p className="muted small">Каждое занятие — журнал группы в день недели и номер занятия, по каждой неделе или только по чётным/нечётным, с аудиторией.
-          Программа не даст поставить преподавателя, аудиторию или группу в два места сразу.</p>
+        <p className="muted small">
+          Каждое занятие — журнал группы в день недели и номер занятия, по каждой неделе или только по чётным/нечётным,
+          с аудиторией. Программа не даст поставить преподавателя, аудиторию или группу в два места сразу.
+        </p>
         <div className="row">
-          <a className="btn btn-primary" href={`#/timetable?year=${year.id}`}>Открыть расписание</a>
-          {admin && year.status === 'open' && <Button kind="secondary" onClick={() => setImporting(true)}>Загрузить расписание из Excel</Button>}
+          <a className="btn btn-primary" href={`#/timetable?year=${year.id}`}>
+            Открыть расписание
+          </a>
+          {admin && year.status === 'open' && (
+            <Button kind="secondary" onClick={() => setImporting(true)}>
+              Загрузить расписание из Excel
+            </Button>
+          )}
         </div>
       </Card>
-      {importing && <ImportDialog list="timetable" yearId={year.id} onClose={() => setImporting(false)} onImported={() => undefined} />}
+      {importing && (
+        <ImportDialog
+          list="timetable"
+          yearId={year.id}
+          onClose={() => setImporting(false)}
+          onImported={() => undefined}
+        />
+      )}
     </div>
   );
 }

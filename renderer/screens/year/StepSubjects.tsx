@@ -21,37 +21,87 @@ export function StepSubjects({ me }: StepProps) {
   const { data, error, reload } = useCall('subjects.list', {});
   const [importing, setImporting] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
-  if (!data) return <><ErrorBanner error={error} /><Loading /></>;
+  if (!data)
+    return (
+      <>
+        <ErrorBanner error={error} />
+        <Loading />
+      </>
+    );
   const modules = data.filter((s) => s.kind === 'pm');
-  const kinds = (Object.keys(SUBJECT_KIND_LABELS) as SubjectKind[]).map((k) => ({ value: k, label: SUBJECT_KIND_LABELS[k] }));
+  const kinds = (Object.keys(SUBJECT_KIND_LABELS) as SubjectKind[]).map((k) => ({
+    value: k,
+    label: SUBJECT_KIND_LABELS[k],
+  }));
   return (
-    <Card title={`${kindWords(me.institution?.kind).subjects} (${data.length})`} actions={
-      <div className="row">
-        {admin && <Button kind="secondary" onClick={() => setImporting(true)}>Загрузить из Excel</Button>}
-        <Button kind="secondary" onClick={() => download({ list: 'subjects' }).catch(setProblem)}>Выгрузить в Excel</Button>
-      </div>
-    }>
+    <Card
+      title={`${kindWords(me.institution?.kind).subjects} (${data.length})`}
+      actions={
+        <div className="row">
+          {admin && (
+            <Button kind="secondary" onClick={() => setImporting(true)}>
+              Загрузить из Excel
+            </Button>
+          )}
+          <Button kind="secondary" onClick={() => download({ list: 'subjects' }).catch(setProblem)}>
+            Выгрузить в Excel
+          </Button>
+        </div>
+      }
+    >
       <ErrorBanner error={problem} />
-      <p className="muted small">Код проверяется по виду: ОП.01, ОГСЭ.03 — дисциплины; ПМ.01 — модуль; МДК.01.01 входит в ПМ.01; УП.01, ПП.01.01 — практики.
-        У школьных предметов и программ дополнительного образования код можно не указывать.</p>
+      <p className="muted small">
+        Код проверяется по виду: ОП.01, ОГСЭ.03 — дисциплины; ПМ.01 — модуль; МДК.01.01 входит в ПМ.01; УП.01, ПП.01.01
+        — практики. У школьных предметов и программ дополнительного образования код можно не указывать.
+      </p>
       <InlineTable<SubjectInfo, { code: string; name: string; kind: string; parentId: string }>
-        label="Дисциплины" rows={data} readOnly={!admin} addLabel="Добавить дисциплину"
+        label="Дисциплины"
+        rows={data}
+        readOnly={!admin}
+        addLabel="Добавить дисциплину"
         columns={[
           { key: 'code', label: 'Код', width: '8rem', placeholder: 'ОП.01' },
           { key: 'name', label: 'Наименование', placeholder: 'Инженерная графика' },
           { key: 'kind', label: 'Вид', kind: 'select', options: kinds, width: '12rem' },
-          { key: 'parentId', label: 'Входит в модуль', kind: 'select', width: '10rem', options: [{ value: '', label: '—' }, ...modules.map((m) => ({ value: String(m.id), label: m.code ?? m.name }))] },
+          {
+            key: 'parentId',
+            label: 'Входит в модуль',
+            kind: 'select',
+            width: '10rem',
+            options: [
+              { value: '', label: '—' },
+              ...modules.map((m) => ({ value: String(m.id), label: m.code ?? m.name })),
+            ],
+          },
         ]}
-        draftOf={(s) => ({ code: s.code ?? '', name: s.name, kind: s.kind, parentId: s.parentId ? String(s.parentId) : '' })}
+        draftOf={(s) => ({
+          code: s.code ?? '',
+          name: s.name,
+          kind: s.kind,
+          parentId: s.parentId ? String(s.parentId) : '',
+        })}
         blank={{ code: '', name: '', kind: 'discipline', parentId: '' }}
         rowName={(d) => `${d.code} ${d.name}`.trim() || 'дисциплина'}
-        extraHead="Журналов" extra={(s) => s.journals}
+        extraHead="Журналов"
+        extra={(s) => s.journals}
         onSave={async (d, row) => {
-          await call('subjects.save', { id: row?.id, code: d.code || null, name: d.name, kind: d.kind as SubjectKind, parentId: d.parentId ? Number(d.parentId) : null });
+          await call('subjects.save', {
+            id: row?.id,
+            code: d.code || null,
+            name: d.name,
+            kind: d.kind as SubjectKind,
+            parentId: d.parentId ? Number(d.parentId) : null,
+          });
           await reload();
         }}
-        onRemove={async (row) => { await call('subjects.remove', { id: row.id }); await reload(); }} />
-      {importing && <ImportDialog list="subjects" onClose={() => setImporting(false)} onImported={() => void reload()} />}
+        onRemove={async (row) => {
+          await call('subjects.remove', { id: row.id });
+          await reload();
+        }}
+      />
+      {importing && (
+        <ImportDialog list="subjects" onClose={() => setImporting(false)} onImported={() => void reload()} />
+      )}
     </Card>
   );
 }

@@ -16,6 +16,8 @@ export function useOptionalCall<M extends MethodName>(enabled: boolean, method: 
       setError(e);
     }
   }, [enabled, method, key]);
-  useEffect(() => { void reload(); }, [reload]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
   return { data, error, reload };
 }

@@ -20,10 +20,13 @@ export function useYears() {
       return [];
     }
   }, []);
-  useEffect(() => { void reload(); }, [reload]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
   const setYearId = useCallback((id: number | null) => {
     setYearIdState(id);
-    if (id) localStorage.setItem(KEY, String(id)); else localStorage.removeItem(KEY);
+    if (id) localStorage.setItem(KEY, String(id));
+    else localStorage.removeItem(KEY);
   }, []);
   // The remembered year, else the open one, else the latest.
   const year = years?.find((y) => y.id === yearId) ?? years?.find((y) => y.status === 'open') ?? years?.[0] ?? null;

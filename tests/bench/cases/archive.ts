@@ -17,19 +17,47 @@ export async function archiveCases(college: College, floor: Floor): Promise<Benc
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-bench-archive-'));
   try {
     // A process of its own (see archive-child.ts), with the same loader as this one.
-    const out = execFileSync(process.execPath, ['--import', 'tsx', child, college.file, dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', child, college.file, dir], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 16 * 1024 * 1024,
+    });
     const run = JSON.parse(out.trim().split('\n').pop()!) as ArchiveChildResult;
     const verify = await timeOnce(() => verifyArchive(run.path));
     if (!verify.value.ok) throw new Error(`Архив замера не прошёл проверку: ${verify.value.problems[0]?.message}`);
     const mb = run.bytes / 1024 / 1024;
     return [
-      { name: 'archive: closed year package', value: run.ms, unit: 'ms', target: 60_000, floor_ratio: run.ms / floor.backupMs,
-        note: `${run.journals} журналов, ${run.fileCount} файлов, ${mb.toFixed(0)} MB; ${run.stages}` },
-      { name: 'archive: CPU time, all threads', value: run.cpuMs, unit: 'ms', target: null, floor_ratio: run.cpuMs / floor.backupMs,
-        note: `${(run.cpuMs / run.ms * 100).toFixed(0)} % of one core on average over the run` },
-      { name: 'archive: peak memory (process, with workers)', value: run.peakMb, unit: 'MB', target: 500, floor_ratio: null,
-        note: `a process that only archives; ${run.baselineMb.toFixed(0)} MB before it started` },
-      { name: 'archive: verify (every hash + signature)', value: verify.ms, unit: 'ms', target: null, floor_ratio: verify.ms / floor.backupMs },
+      {
+        name: 'archive: closed year package',
+        value: run.ms,
+        unit: 'ms',
+        target: 60_000,
+        floor_ratio: run.ms / floor.backupMs,
+        note: `${run.journals} журналов, ${run.fileCount} файлов, ${mb.toFixed(0)} MB; ${run.stages}`,
+      },
+      {
+        name: 'archive: CPU time, all threads',
+        value: run.cpuMs,
+        unit: 'ms',
+        target: null,
+        floor_ratio: run.cpuMs / floor.backupMs,
+        note: `${((run.cpuMs / run.ms) * 100).toFixed(0)} % of one core on average over the run`,
+      },
+      {
+        name: 'archive: peak memory (process, with workers)',
+        value: run.peakMb,
+        unit: 'MB',
+        target: 500,
+        floor_ratio: null,
+        note: `a process that only archives; ${run.baselineMb.toFixed(0)} MB before it started`,
+      },
+      {
+        name: 'archive: verify (every hash + signature)',
+        value: verify.ms,
+        unit: 'ms',
+        target: null,
+        floor_ratio: verify.ms / floor.backupMs,
+      },
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

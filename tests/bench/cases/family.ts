@@ -30,15 +30,21 @@ export async function familyCases(handle: JournalDb, prefix = ''): Promise<Bench
   const changed = await afterChange(handle, families);
   const size = `${Math.round(bytes / single.runs / 1024)} KB of JSON per page on average`;
   return [
-    ...timed(`${prefix}family.page (service)`, single,
-      { note: `${families.length} random students, by a parent; ${size}` }),
+    ...timed(`${prefix}family.page (service)`, single, {
+      note: `${families.length} random students, by a parent; ${size}`,
+    }),
     pagesPerSecond(`${prefix}family.page (service) pages/s`, one, 'one family after another'),
-    ...timed(`${prefix}family.page ×${CONCURRENT} concurrent (service)`, many.timing,
-      { note: `${CONCURRENT} families at once, ${CONCURRENT_PAGES} pages; latency of each page` }),
-    pagesPerSecond(`${prefix}family.page ×${CONCURRENT} concurrent (service) pages/s`, many.perSecond,
-      `${CONCURRENT_PAGES} pages in ${(many.wallMs / 1000).toFixed(1)} s`),
-    ...timed(`${prefix}family.page after a change (service)`, changed,
-      { note: 'a bell and a lesson of each of the group\'s journals changed just before: all read again' }),
+    ...timed(`${prefix}family.page ×${CONCURRENT} concurrent (service)`, many.timing, {
+      note: `${CONCURRENT} families at once, ${CONCURRENT_PAGES} pages; latency of each page`,
+    }),
+    pagesPerSecond(
+      `${prefix}family.page ×${CONCURRENT} concurrent (service) pages/s`,
+      many.perSecond,
+      `${CONCURRENT_PAGES} pages in ${(many.wallMs / 1000).toFixed(1)} s`,
+    ),
+    ...timed(`${prefix}family.page after a change (service)`, changed, {
+      note: "a bell and a lesson of each of the group's journals changed just before: all read again",
+    }),
   ];
 }
 
@@ -50,14 +56,28 @@ async function afterChange(handle: JournalDb, families: Family[]): Promise<Timin
   const db = handle.db;
   const times: number[] = [];
   for (const f of families.slice(0, 30)) {
-    await db.updateTable('bells').set((eb) => ({ starts_at: eb.ref('starts_at') })).where('lesson_no', '=', 1)
+    await db
+      .updateTable('bells')
+      .set((eb) => ({ starts_at: eb.ref('starts_at') }))
+      .where('lesson_no', '=', 1)
       .execute();
     const groups = db.selectFrom('enrolments').select('group_id').where('student_id', '=', f.studentId);
     const journals = db.selectFrom('journals').select('id').where('group_id', 'in', groups);
-    const lessons = await db.selectFrom('lessons').select((eb) => eb.fn.min('id').as('id'))
-      .where('journal_id', 'in', journals).groupBy('journal_id').execute();
-    await db.updateTable('lessons').set((eb) => ({ topic: eb.ref('topic') }))
-      .where('id', 'in', lessons.map((l) => l.id!)).execute();
+    const lessons = await db
+      .selectFrom('lessons')
+      .select((eb) => eb.fn.min('id').as('id'))
+      .where('journal_id', 'in', journals)
+      .groupBy('journal_id')
+      .execute();
+    await db
+      .updateTable('lessons')
+      .set((eb) => ({ topic: eb.ref('topic') }))
+      .where(
+        'id',
+        'in',
+        lessons.map((l) => l.id!),
+      )
+      .execute();
     const t0 = performance.now();
     await familyPage(f.ctx, { studentId: f.studentId });
     times.push(performance.now() - t0);
@@ -74,14 +94,16 @@ async function concurrently(workers: number, total: number, fn: (i: number) => P
   const times: number[] = [];
   let next = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: workers }, async () => {
-    while (next < total) {
-      const i = next++;
-      const start = performance.now();
-      await fn(i);
-      times.push(performance.now() - start);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < total) {
+        const i = next++;
+        const start = performance.now();
+        await fn(i);
+        times.push(performance.now() - start);
+      }
+    }),
+  );
   const wallMs = performance.now() - t0;
   return { timing: timingOf(times), wallMs, perSecond: total / (wallMs / 1000) };
 }

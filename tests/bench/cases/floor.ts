@@ -18,7 +18,10 @@ export interface Floor {
 export async function measureFloor(college: College): Promise<Floor> {
   const raw = new SQLite(college.file, { readonly: true });
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-floor-')), 'backup.sqlite');
-  const backup = await timeRuns(5, async () => { fs.rmSync(out, { force: true }); await raw.backup(out); });
+  const backup = await timeRuns(5, async () => {
+    fs.rmSync(out, { force: true });
+    await raw.backup(out);
+  });
   const scan = await timeRuns(10, () => raw.prepare('select count(*) n, sum(length(value)) s from marks').get());
   raw.close();
   fs.rmSync(path.dirname(out), { recursive: true, force: true });

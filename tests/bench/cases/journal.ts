@@ -18,11 +18,25 @@ export async function journalCases(handle: JournalDb, prefix = ''): Promise<Benc
   const deps = makeDeps(handle, { today: BENCH_TODAY });
   const db = handle.db;
   const host = new TestClient(deps).host;
-  const contextOf = async (userId: number): Promise<AuthedContext> => ({ ...deps, session: (await loadSession(db, userId, false))!, host });
+  const contextOf = async (userId: number): Promise<AuthedContext> => ({
+    ...deps,
+    session: (await loadSession(db, userId, false))!,
+    host,
+  });
 
   // 200 random journals of the current year (a fixed seed: the same ones every run), each with its teacher's session.
-  const year = await db.selectFrom('academic_years').select('id').where('starts_on', '<=', BENCH_TODAY).where('ends_on', '>=', BENCH_TODAY).executeTakeFirstOrThrow();
-  const all = await db.selectFrom('journals').select(['id', 'teacher_user_id']).where('year_id', '=', year.id).orderBy('id').execute();
+  const year = await db
+    .selectFrom('academic_years')
+    .select('id')
+    .where('starts_on', '<=', BENCH_TODAY)
+    .where('ends_on', '>=', BENCH_TODAY)
+    .executeTakeFirstOrThrow();
+  const all = await db
+    .selectFrom('journals')
+    .select(['id', 'teacher_user_id'])
+    .where('year_id', '=', year.id)
+    .orderBy('id')
+    .execute();
   const random = mulberry32(20261125);
   const picked = [...all];
   for (let i = picked.length - 1; i > 0; i--) {
@@ -31,8 +45,10 @@ export async function journalCases(handle: JournalDb, prefix = ''): Promise<Benc
   }
   const sample = picked.slice(0, Math.min(RANDOM_JOURNALS, picked.length));
   const contexts = new Map<number, AuthedContext>();
-  for (const j of sample) if (!contexts.has(j.teacher_user_id)) contexts.set(j.teacher_user_id, await contextOf(j.teacher_user_id));
-  const openRandom = (i: number) => openPage(contexts.get(sample[i % sample.length]!.teacher_user_id)!, { journalId: sample[i % sample.length]!.id });
+  for (const j of sample)
+    if (!contexts.has(j.teacher_user_id)) contexts.set(j.teacher_user_id, await contextOf(j.teacher_user_id));
+  const openRandom = (i: number) =>
+    openPage(contexts.get(sample[i % sample.length]!.teacher_user_id)!, { journalId: sample[i % sample.length]!.id });
   await timeRuns(20, (i) => openRandom(i + 100));
   let cells = 0;
   const randomOpen = await timeRuns(sample.length, async (i) => {
@@ -42,37 +58,73 @@ export async function journalCases(handle: JournalDb, prefix = ''): Promise<Benc
 
   // The demo teacher's fullest journal this semester.
   const teacher = await db.selectFrom('users').select('id').where('login', '=', 'teacher').executeTakeFirstOrThrow();
-  const journal = await db.selectFrom('journals as j').innerJoin('lessons as l', 'l.journal_id', 'j.id')
-    .select(['j.id', (eb) => eb.fn.countAll<number>().as('n')]).where('j.teacher_user_id', '=', teacher.id)
-    .where('l.date', '>=', '2026-09-01').groupBy('j.id').orderBy('n', 'desc').executeTakeFirstOrThrow();
+  const journal = await db
+    .selectFrom('journals as j')
+    .innerJoin('lessons as l', 'l.journal_id', 'j.id')
+    .select(['j.id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('j.teacher_user_id', '=', teacher.id)
+    .where('l.date', '>=', '2026-09-01')
+    .groupBy('j.id')
+    .orderBy('n', 'desc')
+    .executeTakeFirstOrThrow();
   const ctx = await contextOf(teacher.id);
   const page = await openPage(ctx, { journalId: journal.id });
   const size = `${page.students.length} × ${page.lessons.length} занятий, ${page.marks.length} отметок`;
-  const year2 = await timeRuns(100, () => openPage(ctx, { journalId: journal.id, from: '2026-09-01', to: '2027-08-31' }));
+  const year2 = await timeRuns(100, () =>
+    openPage(ctx, { journalId: journal.id, from: '2026-09-01', to: '2027-08-31' }),
+  );
   const client = await new TestClient(deps).login('teacher');
   const dispatched = await timeRuns(100, () => client.call('journal.open', { journalId: journal.id }));
 
   // One cell, alternating values, each save naming the version it saw (transaction + audit).
   const lesson = page.lessons.at(-1)!;
   const column = lesson.columns[0]!;
-  const absent = new Set(page.attendance.filter((a) => a.lessonId === lesson.id && ['н', 'у', 'б'].includes(a.code)).map((a) => a.studentId));
-  const present = page.students.filter((s) => !absent.has(s.id) && s.intervals.some((i) => i.from <= lesson.date && (i.until === null || lesson.date < i.until)));
+  const absent = new Set(
+    page.attendance.filter((a) => a.lessonId === lesson.id && ['н', 'у', 'б'].includes(a.code)).map((a) => a.studentId),
+  );
+  const present = page.students.filter(
+    (s) =>
+      !absent.has(s.id) &&
+      s.intervals.some((i) => i.from <= lesson.date && (i.until === null || lesson.date < i.until)),
+  );
   const versions = new Map(page.marks.filter((m) => m.columnId === column.id).map((m) => [m.studentId, m.version]));
   const saveOne = async (i: number) => {
     const student = present[i % present.length]!;
-    const [saved] = await saveCells(ctx, { journalId: journal.id, cells: [{ kind: 'mark', columnId: column.id, studentId: student.id, value: i % 2 ? '4' : '5', version: versions.get(student.id) ?? null }] });
+    const [saved] = await saveCells(ctx, {
+      journalId: journal.id,
+      cells: [
+        {
+          kind: 'mark',
+          columnId: column.id,
+          studentId: student.id,
+          value: i % 2 ? '4' : '5',
+          version: versions.get(student.id) ?? null,
+        },
+      ],
+    });
     if (saved?.kind === 'mark' && saved.cell) versions.set(student.id, saved.cell.version);
   };
   await timeRuns(20, saveOne);
   const save = await timeRuns(300, saveOne);
   const paste = await timeRuns(30, async (i) => {
-    const saved = await saveCells(ctx, { journalId: journal.id, cells: present.map((s) => ({ kind: 'mark' as const, columnId: column.id, studentId: s.id, value: i % 2 ? '3' : '4', version: versions.get(s.id) ?? null })) });
+    const saved = await saveCells(ctx, {
+      journalId: journal.id,
+      cells: present.map((s) => ({
+        kind: 'mark' as const,
+        columnId: column.id,
+        studentId: s.id,
+        value: i % 2 ? '3' : '4',
+        version: versions.get(s.id) ?? null,
+      })),
+    });
     for (const c of saved) if (c.kind === 'mark' && c.cell) versions.set(c.studentId, c.cell.version);
   });
   const durability = handle.dialect === 'sqlite' ? 'synchronous=FULL' : 'server settings of the bench cluster';
   return [
-    ...timed(`${prefix}journal.open, ${sample.length} random journals (service)`, randomOpen,
-      { target: 10, note: `one semester each, by its teacher; ${Math.round(cells / sample.length)} cells per page on average` }),
+    ...timed(`${prefix}journal.open, ${sample.length} random journals (service)`, randomOpen, {
+      target: 10,
+      note: `one semester each, by its teacher; ${Math.round(cells / sample.length)} cells per page on average`,
+    }),
     ...timed(`${prefix}journal.open, fullest page, whole year (service)`, year2, { note: size }),
     ...timed(`${prefix}journal.open through dispatch`, dispatched, { note: 'with session load and validation' }),
     ...timed(`${prefix}save one mark (marks.set)`, save, { target: 5, note: `transaction + audit, ${durability}` }),

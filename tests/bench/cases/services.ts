@@ -6,10 +6,14 @@ import { familyCases } from './family.js';
 import { journalCases } from './journal.js';
 import { reportCases } from './reports.js';
 
-export async function serviceCases(handle: JournalDb, scanMs: number, options: { prefix?: string; files?: boolean } = {}): Promise<BenchResult[]> {
+export async function serviceCases(
+  handle: JournalDb,
+  scanMs: number,
+  options: { prefix?: string; files?: boolean } = {},
+): Promise<BenchResult[]> {
   return [
-    ...await journalCases(handle, options.prefix),
-    ...await reportCases(handle, scanMs, options),
-    ...await familyCases(handle, options.prefix),
+    ...(await journalCases(handle, options.prefix)),
+    ...(await reportCases(handle, scanMs, options)),
+    ...(await familyCases(handle, options.prefix)),
   ];
 }

@@ -6,7 +6,14 @@ import { generateDemo } from '../../../db/demo/index.js';
 import { methodNames } from '../../../electron/api/contract.js';
 import type { ErrorCode } from '../../../electron/api/errors.js';
 import { describeEachDb, freshDb, type FreshDb } from '../../support/databases.js';
-import { DEMO_LOGIN_NAMES, DEMO_TODAY, loadFixtures, SMALL_DEMO, type DemoLogin, type Fixtures } from '../../support/fixtures.js';
+import {
+  DEMO_LOGIN_NAMES,
+  DEMO_TODAY,
+  loadFixtures,
+  SMALL_DEMO,
+  type DemoLogin,
+  type Fixtures,
+} from '../../support/fixtures.js';
 import { makeDeps, TestClient } from '../../support/harness.js';
 import { rules } from './rules/index.js';
 
@@ -30,7 +37,10 @@ describeEachDb('access matrix', (kind) => {
     const deps = makeDeps(handle, { today: DEMO_TODAY });
     for (const login of DEMO_LOGIN_NAMES) clients.set(login, await new TestClient(deps).login(login));
   });
-  afterAll(async () => { await handle.close(); await fresh.drop(); });
+  afterAll(async () => {
+    await handle.close();
+    await fresh.drop();
+  });
 
   /** Call as a demo user; put the session back if the call ended, locked or switched it. */
   async function callAs(login: DemoLogin, method: string, input: unknown) {
@@ -50,15 +60,20 @@ describeEachDb('access matrix', (kind) => {
         const code = result.ok ? null : result.error.code;
         if (allowed) {
           // Allowed means served: refused or a crash («internal») are both failures.
-          expect(code !== null && [...REFUSED, 'internal'].includes(code),
-            `${login} должен иметь доступ к ${method}: ${result.ok ? '' : `${result.error.code} ${result.error.message}`}`).toBe(false);
+          expect(
+            code !== null && [...REFUSED, 'internal'].includes(code),
+            `${login} должен иметь доступ к ${method}: ${result.ok ? '' : `${result.error.code} ${result.error.message}`}`,
+          ).toBe(false);
         } else {
           expect(code, `${login} не должен иметь доступа к ${method}`).toBe('forbidden');
         }
       }
       for (const probe of rule!.outOfScope ?? []) {
         const result = await callAs(probe.as, method, probe.input(fx));
-        expect(result.ok ? null : result.error.code, `${probe.as}: ${method} вне своей области должен быть запрещён`).toBe('forbidden');
+        expect(
+          result.ok ? null : result.error.code,
+          `${probe.as}: ${method} вне своей области должен быть запрещён`,
+        ).toBe('forbidden');
       }
     });
   }

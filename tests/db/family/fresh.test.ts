@@ -58,8 +58,11 @@ describeEachDb('family page: fresh after every write', (kind) => {
   const teacherOf = async () => {
     const p = await pageNow();
     const lesson = p.week.days.flatMap((d) => d.lessons).find((l) => l.held)!;
-    return db().selectFrom('journals').select(['id', 'teacher_user_id', 'subject_id'])
-      .where('id', '=', lesson.journalId).executeTakeFirstOrThrow();
+    return db()
+      .selectFrom('journals')
+      .select(['id', 'teacher_user_id', 'subject_id'])
+      .where('id', '=', lesson.journalId)
+      .executeTakeFirstOrThrow();
   };
 
   it('shows changes of the catalogue: bells, holidays, timetable, subjects, teachers, periods', async () => {
@@ -92,8 +95,15 @@ describeEachDb('family page: fresh after every write', (kind) => {
     weekOf = lesson.date;
     before = await current();
     await teacher.call('lessons.update', {
-      lessonId: lesson.id, version: lesson.version, date: lesson.date, lessonNo: lesson.lessonNo, hours: lesson.hours,
-      kind: lesson.kind, planTopicId: lesson.planTopicId, topic: 'Тема, исправленная', homework: 'Новое задание',
+      lessonId: lesson.id,
+      version: lesson.version,
+      date: lesson.date,
+      lessonNo: lesson.lessonNo,
+      hours: lesson.hours,
+      kind: lesson.kind,
+      planTopicId: lesson.planTopicId,
+      topic: 'Тема, исправленная',
+      homework: 'Новое задание',
     });
     await changed('lesson topic');
     const mark = open.marks.find((m) => m.columnId === column.id && m.studentId === studentId);
@@ -101,17 +111,29 @@ describeEachDb('family page: fresh after every write', (kind) => {
     await teacher.call('marks.set', { columnId: column.id, studentId, value, version: mark?.version ?? null });
     await changed('mark');
     await teacher.call('columns.update', {
-      columnId: column.id, version: column.version, kind: column.kind, title: 'Переименованная работа', weight: 2,
+      columnId: column.id,
+      version: column.version,
+      kind: column.kind,
+      title: 'Переименованная работа',
+      weight: 2,
       releaseOn: column.releaseOn ? null : '2026-12-20',
     });
     await changed('type of work: title, weight, release date');
-    const created = await teacher.call('lessons.create',
-      { journalId: w.fx.teacherGroupJournalId, date: lesson.date, lessonNo: 7, homework: 'Эссе' });
+    const created = await teacher.call('lessons.create', {
+      journalId: w.fx.teacherGroupJournalId,
+      date: lesson.date,
+      lessonNo: 7,
+      homework: 'Эссе',
+    });
     await changed('lesson created');
     await teacher.call('lessons.individualHomework', { lessonId: created.id, studentId, text: 'Доклад' });
     await changed('individual homework');
-    await teacher.call('lessons.delete', { lessonId: created.id, version: (await teacher.call('journal.open',
-      { journalId: w.fx.teacherGroupJournalId })).lessons.find((l) => l.id === created.id)!.version });
+    await teacher.call('lessons.delete', {
+      lessonId: created.id,
+      version: (await teacher.call('journal.open', { journalId: w.fx.teacherGroupJournalId })).lessons.find(
+        (l) => l.id === created.id,
+      )!.version,
+    });
     await changed('lesson deleted');
     weekOf = undefined;
     before = await current();
@@ -121,29 +143,49 @@ describeEachDb('family page: fresh after every write', (kind) => {
     const parent = new TestClient(w.deps);
     await parent.login('parent');
     const day = '2026-11-23';
-    await parent.call('excuses.submit',
-      { studentId, fromDate: day, toDate: day, kind: 'parent_note', text: 'Заболел' });
+    await parent.call('excuses.submit', {
+      studentId,
+      fromDate: day,
+      toDate: day,
+      kind: 'parent_note',
+      text: 'Заболел',
+    });
     await changed('excuse');
     await db().deleteFrom('subgroup_students').where('student_id', '=', studentId).execute();
     await current();
     // A subgroup removed: its journals go with it (a cascade, no statement of ours on journals).
-    const split = await db().selectFrom('journals').select('subgroup_id').where('group_id', '=', w.fx.groupId)
-      .where('subgroup_id', 'is not', null).executeTakeFirstOrThrow();
-    await db().insertInto('subgroup_students').values({ subgroup_id: split.subgroup_id!, student_id: studentId })
+    const split = await db()
+      .selectFrom('journals')
+      .select('subgroup_id')
+      .where('group_id', '=', w.fx.groupId)
+      .where('subgroup_id', 'is not', null)
+      .executeTakeFirstOrThrow();
+    await db()
+      .insertInto('subgroup_students')
+      .values({ subgroup_id: split.subgroup_id!, student_id: studentId })
       .execute();
     before = await current();
     await db().deleteFrom('subgroups').where('id', '=', split.subgroup_id!).execute();
     await changed('subgroup removed with its journals');
-    const other = await db().selectFrom('groups').select('id').where('year_id', '=', w.fx.currentYearId)
-      .where('id', '!=', w.fx.groupId).orderBy('id', 'desc').executeTakeFirstOrThrow();
-    await db().updateTable('enrolments').set({ group_id: other.id }).where('student_id', '=', studentId)
-      .where('until_date', 'is', null).execute();
+    const other = await db()
+      .selectFrom('groups')
+      .select('id')
+      .where('year_id', '=', w.fx.currentYearId)
+      .where('id', '!=', w.fx.groupId)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    await db()
+      .updateTable('enrolments')
+      .set({ group_id: other.id })
+      .where('student_id', '=', studentId)
+      .where('until_date', 'is', null)
+      .execute();
     await changed('moved to another group');
   });
 
   it('is not read again after a login, a saved mark or a roll call', async () => {
-    const version = async () => db().selectFrom('catalogue_version').select(['version', 'stamp'])
-      .executeTakeFirstOrThrow();
+    const version = async () =>
+      db().selectFrom('catalogue_version').select(['version', 'stamp']).executeTakeFirstOrThrow();
     const contents = async () => db().selectFrom('journals').select(['id', 'content_version']).orderBy('id').execute();
     const [v0, c0] = [await version(), await contents()];
     const teacher = await w.as('teacher');
@@ -156,8 +198,13 @@ describeEachDb('family page: fresh after every write', (kind) => {
     const mark = open.marks.find((m) => m.columnId === columnId && m.studentId === student.id);
     const value = mark?.value === '4' ? '5' : '4';
     await teacher.call('marks.set', { columnId, studentId: student.id, value, version: mark?.version ?? null });
-    await teacher.call('attendance.set',
-      { lessonId: lesson.id, studentId: student.id, code: 'оп', lateMinutes: 5, version: null });
+    await teacher.call('attendance.set', {
+      lessonId: lesson.id,
+      studentId: student.id,
+      code: 'оп',
+      lateMinutes: 5,
+      version: null,
+    });
     expect(await version()).toEqual(v0);
     expect(await contents()).toEqual(c0);
   });

@@ -14,7 +14,7 @@ const WEEKS = ['2026-09-01', '2026-10-14', '2026-11-02', '2026-11-29', '2026-03-
 /** The page or the error, as text: what a client would receive. */
 async function outcome(run: () => Promise<unknown>, canonical: boolean): Promise<string> {
   try {
-    const page = await run() as FamilyPage;
+    const page = (await run()) as FamilyPage;
     return JSON.stringify(canonical ? tiesByJournal(page) : page);
   } catch (error) {
     const e = error as { code?: string; message?: string };
@@ -49,8 +49,12 @@ function firstDifference(a: string, b: string): string {
 
 describeEachDb('family page: same output as before', (kind) => {
   let w: FamilyWorld;
-  beforeAll(async () => { w = await familyWorld(kind); });
-  afterAll(async () => { await w.close(); });
+  beforeAll(async () => {
+    w = await familyWorld(kind);
+  });
+  afterAll(async () => {
+    await w.close();
+  });
 
   async function same(ctx: AuthedContext, input: Parsed<'family.page'>, label: string): Promise<string> {
     const canonical = kind === 'postgres';

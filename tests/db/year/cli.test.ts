@@ -15,7 +15,11 @@ import { studentFile } from './student-file.js';
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 
 function cli(args: string[]): { code: number | null; out: string[]; err: string } {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: res.status, out: res.stdout.split('\n').filter(Boolean), err: res.stderr };
 }
 
@@ -33,10 +37,28 @@ describeEachDb('command-line import', (kind) => {
     fs.writeFileSync(path.join(dir, 'good.xlsx'), await studentFile(false));
     await handle.close();
   });
-  afterEach(async () => { await fresh.drop(); fs.rmSync(dir, { recursive: true, force: true }); });
+  afterEach(async () => {
+    await fresh.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('prints one line per problem, exits non-zero while rows are refused, and imports when clean', async () => {
-    const base = ['import', 'students', '--db', fresh.url, '--data', dir, '--today', '2026-11-25', '--order-no', '112-к', '--order-date', '25.08.2026', '--date', '01.09.2026'];
+    const base = [
+      'import',
+      'students',
+      '--db',
+      fresh.url,
+      '--data',
+      dir,
+      '--today',
+      '2026-11-25',
+      '--order-no',
+      '112-к',
+      '--order-date',
+      '25.08.2026',
+      '--date',
+      '01.09.2026',
+    ];
     const dry = cli([...base, '--file', path.join(dir, 'bad.xlsx'), '--dry-run']);
     expect(dry.code, dry.err).toBe(1);
     expect(dry.out.slice(0, 5)).toEqual([
@@ -50,10 +72,15 @@ describeEachDb('command-line import', (kind) => {
     const clean = cli([...base, '--file', path.join(dir, 'good.xlsx')]);
     expect(clean.code, clean.err).toBe(0);
     // On SQLite a checked copy is taken into the app's backups folder (--data) first (issue 9).
-    expect(clean.out).toEqual([kind === 'sqlite'
-      ? expect.stringMatching(/^Загружено обучающихся: новых 500, обновлено 0\. Перед загрузкой сделана резервная копия journal_2026-11-25_\d\d-\d\d-\d\d_import\.sqlite\.$/)
-      : 'Загружено обучающихся: новых 500, обновлено 0.']);
-    if (kind === 'sqlite') expect(fs.readdirSync(path.join(dir, 'backups')).filter((n) => n.endsWith('_import.sqlite'))).toHaveLength(1);
+    expect(clean.out).toEqual([
+      kind === 'sqlite'
+        ? expect.stringMatching(
+            /^Загружено обучающихся: новых 500, обновлено 0\. Перед загрузкой сделана резервная копия journal_2026-11-25_\d\d-\d\d-\d\d_import\.sqlite\.$/,
+          )
+        : 'Загружено обучающихся: новых 500, обновлено 0.',
+    ]);
+    if (kind === 'sqlite')
+      expect(fs.readdirSync(path.join(dir, 'backups')).filter((n) => n.endsWith('_import.sqlite'))).toHaveLength(1);
     const reopened = await fresh.open();
     try {
       expect((await reopened.db.selectFrom('students').select('id').execute()).length).toBe(500);

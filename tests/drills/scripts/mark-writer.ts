@@ -17,8 +17,13 @@ for (let i = 0, k = Number(start); i < Number(count); i++, k += Number(step)) {
   const index = mode === 'contend' ? 0 : k % cells.length;
   const cell = cells[index]!;
   try {
-    const saved = await client.call('marks.set', { columnId: cell.columnId, studentId: cell.studentId, value: valueAt(k), version: versions[index]! });
-    const version = saved.kind === 'mark' ? saved.cell?.version ?? null : null;
+    const saved = await client.call('marks.set', {
+      columnId: cell.columnId,
+      studentId: cell.studentId,
+      value: valueAt(k),
+      version: versions[index]!,
+    });
+    const version = saved.kind === 'mark' ? (saved.cell?.version ?? null) : null;
     versions[index] = version;
     process.stdout.write(`ACK ${k} ${index} ${valueAt(k)} ${version}\n`);
   } catch (error) {

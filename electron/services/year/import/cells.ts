@@ -21,18 +21,33 @@ export interface ColumnSpec {
 
 /** Header text compared without case, ё, spaces, punctuation and a trailing asterisk. */
 export function headerKey(text: string): string {
-  return text.toLowerCase().replaceAll('ё', 'е').replace(/[\s.,:;*№#()"«»_-]+/g, '');
+  return text
+    .toLowerCase()
+    .replaceAll('ё', 'е')
+    .replace(/[\s.,:;*№#()"«»_-]+/g, '');
 }
 
 /** One data row: its Excel row number, its cells by column key, and the problems found in it. */
 export class Row {
   readonly problems: ImportProblem[] = [];
-  constructor(readonly row: number, private readonly cells: Map<string, SheetValue>, private readonly headers: Map<string, string>) {}
+  constructor(
+    readonly row: number,
+    private readonly cells: Map<string, SheetValue>,
+    private readonly headers: Map<string, string>,
+  ) {}
 
-  raw(key: string): SheetValue { return this.cells.get(key) ?? null; }
-  has(key: string): boolean { return this.headers.has(key); }
-  blank(key: string): boolean { return asText(this.raw(key)) === ''; }
-  header(key: string, fallback: string): string { return this.headers.get(key) ?? fallback; }
+  raw(key: string): SheetValue {
+    return this.cells.get(key) ?? null;
+  }
+  has(key: string): boolean {
+    return this.headers.has(key);
+  }
+  blank(key: string): boolean {
+    return asText(this.raw(key)) === '';
+  }
+  header(key: string, fallback: string): string {
+    return this.headers.get(key) ?? fallback;
+  }
 
   /** Records a problem; one per cell — the first (e.g. «формула без значения») explains the rest. */
   problem(key: string | null, message: string, fallbackHeader = key ?? ''): void {
@@ -44,14 +59,22 @@ export class Row {
   /** Trimmed text with spaces collapsed, or null when empty. */
   text(key: string, options: { required?: string; max?: number } = {}): string | null {
     const raw = this.raw(key);
-    if (typeof raw === 'boolean') { this.problem(key, `в ячейке логическое значение ${raw ? 'ИСТИНА' : 'ЛОЖЬ'}, а нужен текст`); return null; }
-    const value = asText(raw).replace(/[\u00A0\s]+/g, ' ').trim();
+    if (typeof raw === 'boolean') {
+      this.problem(key, `в ячейке логическое значение ${raw ? 'ИСТИНА' : 'ЛОЖЬ'}, а нужен текст`);
+      return null;
+    }
+    const value = asText(raw)
+      .replace(/[\u00A0\s]+/g, ' ')
+      .trim();
     if (value === '') {
       if (options.required) this.problem(key, options.required);
       return null;
     }
     const max = options.max ?? 300;
-    if (value.length > max) { this.problem(key, `не длиннее ${max} символов (сейчас ${value.length})`); return null; }
+    if (value.length > max) {
+      this.problem(key, `не длиннее ${max} символов (сейчас ${value.length})`);
+      return null;
+    }
     return value;
   }
 
@@ -60,7 +83,10 @@ export class Row {
     const value = this.text(key, { required: required ?? undefined, max: 60 });
     if (value === null) return null;
     const problem = nameProblem(value);
-    if (problem) { this.problem(key, problem); return null; }
+    if (problem) {
+      this.problem(key, problem);
+      return null;
+    }
     return normalCase(cleanName(value));
   }
 
@@ -72,7 +98,10 @@ export class Row {
       return null;
     }
     const parsed = parseDate(raw);
-    if ('error' in parsed) { this.problem(key, parsed.error); return null; }
+    if ('error' in parsed) {
+      this.problem(key, parsed.error);
+      return null;
+    }
     return parsed.date;
   }
 
@@ -85,16 +114,28 @@ export class Row {
       return null;
     }
     const n = typeof raw === 'number' ? raw : /^[-+]?\d+([.,]0+)?$/.test(text) ? Number(text.replace(',', '.')) : NaN;
-    if (!Number.isInteger(n)) { this.problem(key, `«${asText(raw)}» — не целое число`); return null; }
-    if (options.min !== undefined && n < options.min) { this.problem(key, `${n} меньше допустимого (${options.min})`); return null; }
-    if (options.max !== undefined && n > options.max) { this.problem(key, `${n} больше допустимого (${options.max})`); return null; }
+    if (!Number.isInteger(n)) {
+      this.problem(key, `«${asText(raw)}» — не целое число`);
+      return null;
+    }
+    if (options.min !== undefined && n < options.min) {
+      this.problem(key, `${n} меньше допустимого (${options.min})`);
+      return null;
+    }
+    if (options.max !== undefined && n > options.max) {
+      this.problem(key, `${n} больше допустимого (${options.max})`);
+      return null;
+    }
     return n;
   }
 
   email(key: string): string | null {
     const value = this.text(key, { max: 100 });
     if (value === null) return null;
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) { this.problem(key, `«${value}» — не адрес электронной почты`); return null; }
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
+      this.problem(key, `«${value}» — не адрес электронной почты`);
+      return null;
+    }
     return value.toLowerCase();
   }
 
@@ -102,14 +143,18 @@ export class Row {
     const value = this.text(key, { max: 40 });
     if (value === null) return null;
     const digits = value.replace(/\D/g, '');
-    if (digits.length < 5) { this.problem(key, `«${value}» — не номер телефона`); return null; }
+    if (digits.length < 5) {
+      this.problem(key, `«${value}» — не номер телефона`);
+      return null;
+    }
     return formatPhone(value);
   }
 }
 
 export function nameProblem(value: string): string | null {
   if (/\d/.test(value)) return `«${value}»: в имени не должно быть цифр`;
-  if (!/^[\p{L}][\p{L}\p{M}'’ .-]*$/u.test(value.trim())) return `«${value}»: допустимы буквы, дефис, апостроф и пробел`;
+  if (!/^[\p{L}][\p{L}\p{M}'’ .-]*$/u.test(value.trim()))
+    return `«${value}»: допустимы буквы, дефис, апостроф и пробел`;
   return null;
 }
 
@@ -137,12 +182,17 @@ export function parseDate(raw: SheetValue): { date: string } | { error: string }
     return checkRange(shifted.toISOString().slice(0, 10));
   }
   if (typeof raw === 'number') {
-    if (!Number.isFinite(raw) || raw < 3000 || raw > 80000) return { error: `«${raw}» — не дата: укажите число, месяц и год (01.09.2010)` };
+    if (!Number.isFinite(raw) || raw < 3000 || raw > 80000)
+      return { error: `«${raw}» — не дата: укажите число, месяц и год (01.09.2010)` };
     return checkRange(new Date(EXCEL_EPOCH + Math.round(raw) * 86_400_000).toISOString().slice(0, 10));
   }
   if (raw === null) return { error: 'не дата' };
-  if (typeof raw === 'boolean') return { error: `в ячейке логическое значение ${raw ? 'ИСТИНА' : 'ЛОЖЬ'}, а нужна дата (01.09.2010)` };
-  const text = raw.replace(/[\u00A0\s]+/g, ' ').trim().replace(/\s*г(ода?)?\.?$/i, '');
+  if (typeof raw === 'boolean')
+    return { error: `в ячейке логическое значение ${raw ? 'ИСТИНА' : 'ЛОЖЬ'}, а нужна дата (01.09.2010)` };
+  const text = raw
+    .replace(/[\u00A0\s]+/g, ' ')
+    .trim()
+    .replace(/\s*г(ода?)?\.?$/i, '');
   let m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})$/.exec(text);
   if (m) {
     if (m[3]!.length === 2) return { error: `«${text}»: год записан двумя цифрами — укажите четыре (01.09.2010)` };
@@ -156,15 +206,20 @@ export function parseDate(raw: SheetValue): { date: string } | { error: string }
 }
 
 function checkRange(iso: string): { date: string } | { error: string } {
-  if (iso < '1900-01-01' || iso > '2200-12-31') return { error: `${iso.split('-').reverse().join('.')} — год вне разумных пределов` };
+  if (iso < '1900-01-01' || iso > '2200-12-31')
+    return { error: `${iso.split('-').reverse().join('.')} — год вне разумных пределов` };
   return { date: iso };
 }
 
 /** Russian mobile numbers as +7 912 345-67-89; anything else as typed. */
 export function formatPhone(value: string): string {
   const digits = value.replace(/\D/g, '');
-  const ten = digits.length === 11 && (digits.startsWith('7') || digits.startsWith('8')) ? digits.slice(1) : digits.length === 10 ? digits : null;
+  const ten =
+    digits.length === 11 && (digits.startsWith('7') || digits.startsWith('8'))
+      ? digits.slice(1)
+      : digits.length === 10
+        ? digits
+        : null;
   if (!ten) return value.trim();
   return `+7 ${ten.slice(0, 3)} ${ten.slice(3, 6)}-${ten.slice(6, 8)}-${ten.slice(8)}`;
 }
-

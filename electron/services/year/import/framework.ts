@@ -33,7 +33,10 @@ export interface ImportOptions {
   admission?: { date: string; orderNo: string; orderDate: string } | undefined;
 }
 
-export interface Checked<T> { row: number; value: T }
+export interface Checked<T> {
+  row: number;
+  value: T;
+}
 
 export interface WriteResult {
   created: number;
@@ -65,11 +68,19 @@ async function readFile(bytes: Uint8Array): Promise<SheetData> {
   } catch (error) {
     if (error instanceof XlsxError) throw new AppError('bad_request', error.message, { file: 'Файл не принят' });
     const detail = error instanceof Error ? error.message : String(error);
-    throw new AppError('bad_request', `Файл не читается как таблица Excel (.xlsx). Сохраните его в Excel как «Книга Excel (*.xlsx)» и повторите. (${detail})`);
+    throw new AppError(
+      'bad_request',
+      `Файл не читается как таблица Excel (.xlsx). Сохраните его в Excel как «Книга Excel (*.xlsx)» и повторите. (${detail})`,
+    );
   }
 }
 
-export async function runImport<C, T>(env: ImportEnv, importer: Importer<C, T>, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
+export async function runImport<C, T>(
+  env: ImportEnv,
+  importer: Importer<C, T>,
+  bytes: Uint8Array,
+  options: ImportOptions,
+): Promise<ImportReport> {
   env.progress('Чтение файла');
   const context = await importer.prepare(env, options);
   const sheet = await readFile(bytes);
@@ -77,15 +88,29 @@ export async function runImport<C, T>(env: ImportEnv, importer: Importer<C, T>, 
   const mapping = new Map<string, string>(); // sheet header → column key
   const headers = new Map<string, string>(); // column key → sheet header
   for (const h of sheet.headers) {
-    const spec = importer.columns.find((c) => [c.header, ...(c.aliases ?? [])].some((a) => headerKey(a) === headerKey(h)));
-    if (spec && !headers.has(spec.key)) { mapping.set(h, spec.key); headers.set(spec.key, h); }
+    const spec = importer.columns.find((c) =>
+      [c.header, ...(c.aliases ?? [])].some((a) => headerKey(a) === headerKey(h)),
+    );
+    if (spec && !headers.has(spec.key)) {
+      mapping.set(h, spec.key);
+      headers.set(spec.key, h);
+    }
   }
   for (const c of importer.columns.filter((x) => x.required && !headers.has(x.key))) {
-    headerProblems.push({ row: sheet.headerRow, column: c.header, message: `нет столбца «${c.header}» (заголовки — в строке ${sheet.headerRow}; возьмите шаблон)` });
+    headerProblems.push({
+      row: sheet.headerRow,
+      column: c.header,
+      message: `нет столбца «${c.header}» (заголовки — в строке ${sheet.headerRow}; возьмите шаблон)`,
+    });
   }
   const headerIssue = importer.checkHeaders?.(new Set(headers.keys()));
   if (headerIssue) headerProblems.push({ row: sheet.headerRow, column: null, message: headerIssue });
-  if (sheet.rows.length === 0) headerProblems.push({ row: sheet.headerRow + 1, column: null, message: 'в файле нет строк с данными под заголовком' });
+  if (sheet.rows.length === 0)
+    headerProblems.push({
+      row: sheet.headerRow + 1,
+      column: null,
+      message: 'в файле нет строк с данными под заголовком',
+    });
 
   const problems: ImportProblem[] = [...headerProblems];
   const good: Array<Checked<T>> = [];
@@ -95,16 +120,27 @@ export async function runImport<C, T>(env: ImportEnv, importer: Importer<C, T>, 
     for (const p of sheet.cellProblems) cellProblems.set(p.row, [...(cellProblems.get(p.row) ?? []), p]);
     const total = sheet.rows.length;
     for (let i = 0; i < total; i++) {
-      if (i % 50 === 0) { env.throwIfCancelled?.(); env.progress('Проверка строк', i, total); }
+      if (i % 50 === 0) {
+        env.throwIfCancelled?.();
+        env.progress('Проверка строк', i, total);
+      }
       const cells = new Map<string, (typeof sheet.rows)[number][string]>();
-      for (const [h, v] of Object.entries(sheet.rows[i]!)) { const key = mapping.get(h); if (key) cells.set(key, v); }
+      for (const [h, v] of Object.entries(sheet.rows[i]!)) {
+        const key = mapping.get(h);
+        if (key) cells.set(key, v);
+      }
       const row = new Row(sheet.rowNumbers[i]!, cells, headers);
       // A formula never computed, an error value, a merge across columns: the cell is refused as it is.
-      for (const p of cellProblems.get(row.row) ?? []) { const key = mapping.get(p.header); if (key) row.problem(key, p.message); }
+      for (const p of cellProblems.get(row.row) ?? []) {
+        const key = mapping.get(p.header);
+        if (key) row.problem(key, p.message);
+      }
       const value = await importer.check(row, context, good);
       if (row.problems.length > 0 || value === null) {
         bad++;
-        problems.push(...(row.problems.length > 0 ? row.problems : [{ row: row.row, column: null, message: 'строка не принята' }]));
+        problems.push(
+          ...(row.problems.length > 0 ? row.problems : [{ row: row.row, column: null, message: 'строка не принята' }]),
+        );
       } else {
         good.push({ row: row.row, value });
       }
@@ -114,8 +150,19 @@ export async function runImport<C, T>(env: ImportEnv, importer: Importer<C, T>, 
   problems.sort((a, b) => a.row - b.row);
 
   const report: ImportReport = {
-    list: importer.list, dryRun: options.dryRun, total: sheet.rows.length, good: good.length, bad, problems,
-    imported: false, created: 0, updated: 0, skipped: 0, credentials: [], summary: '', backup: null,
+    list: importer.list,
+    dryRun: options.dryRun,
+    total: sheet.rows.length,
+    good: good.length,
+    bad,
+    problems,
+    imported: false,
+    created: 0,
+    updated: 0,
+    skipped: 0,
+    credentials: [],
+    summary: '',
+    backup: null,
   };
   const remark = importer.remark?.(context, good) ?? null;
   const refusedAll = headerProblems.length > 0;
@@ -127,18 +174,33 @@ export async function runImport<C, T>(env: ImportEnv, importer: Importer<C, T>, 
   // Issue 9: a checked copy before every bulk import; no copy (unwritable folder, full disk) — no import.
   if (env.backup) {
     env.progress('Резервная копия перед загрузкой');
-    report.backup = await safetyBackup(env.backup, 'import', `загрузка из Excel (${importer.genitive})`, `Загрузка из Excel: ${importer.genitive}`, {
-      signal: env.signal, onProgress: (step, done, total) => env.progress(`Резервная копия: ${step.toLowerCase()}`, done, total),
-    });
+    report.backup = await safetyBackup(
+      env.backup,
+      'import',
+      `загрузка из Excel (${importer.genitive})`,
+      `Загрузка из Excel: ${importer.genitive}`,
+      {
+        signal: env.signal,
+        onProgress: (step, done, total) => env.progress(`Резервная копия: ${step.toLowerCase()}`, done, total),
+      },
+    );
   }
   env.throwIfCancelled?.();
   env.progress('Запись', 0, good.length);
   const written = await env.db.transaction().execute(async (trx) => {
     const result = await importer.write(trx, env, context, good);
     await audit(trx, env.who, env.clock.now(), {
-      action: `import.${importer.list}`, entity: importer.list, entityId: options.journalId ?? options.yearId ?? null,
+      action: `import.${importer.list}`,
+      entity: importer.list,
+      entityId: options.journalId ?? options.yearId ?? null,
       journalId: options.journalId ?? null,
-      after: { rows: sheet.rows.length, created: result.created, updated: result.updated, skippedRows: problems.map((p) => p.row), ids: result.ids?.slice(0, 5000) },
+      after: {
+        rows: sheet.rows.length,
+        created: result.created,
+        updated: result.updated,
+        skippedRows: problems.map((p) => p.row),
+        ids: result.ids?.slice(0, 5000),
+      },
     });
     return result;
   });
@@ -152,16 +214,25 @@ export async function runImport<C, T>(env: ImportEnv, importer: Importer<C, T>, 
   return report;
 }
 
-function summaryOf(importer: Importer<unknown, unknown>, r: ImportReport, options: ImportOptions, refusedAll: boolean, remark: string | null): string {
+function summaryOf(
+  importer: Importer<unknown, unknown>,
+  r: ImportReport,
+  options: ImportOptions,
+  refusedAll: boolean,
+  remark: string | null,
+): string {
   const rows = (n: number) => `${n} ${plural(n, 'строка', 'строки', 'строк')}`;
   const tail = remark ? ` ${remark}` : '';
   if (refusedAll) return `Файл не принят: ${r.problems.map((p) => p.message).join('; ')}. Ничего не загружено.`;
   if (r.imported) {
-    return `Загружено ${importer.genitive}: новых ${r.created}, обновлено ${r.updated}`
-      + `${r.skipped > 0 ? `; пропущено ${rows(r.skipped)} с ошибками` : ''}.${tail}`
-      + `${r.backup ? ` Перед загрузкой сделана резервная копия ${r.backup}.` : ''}`;
+    return (
+      `Загружено ${importer.genitive}: новых ${r.created}, обновлено ${r.updated}` +
+      `${r.skipped > 0 ? `; пропущено ${rows(r.skipped)} с ошибками` : ''}.${tail}` +
+      `${r.backup ? ` Перед загрузкой сделана резервная копия ${r.backup}.` : ''}`
+    );
   }
-  if (r.good === 0) return `Ни одна строка не годится для загрузки (${rows(r.bad)} с ошибками). Ничего не загружено.${tail}`;
+  if (r.good === 0)
+    return `Ни одна строка не годится для загрузки (${rows(r.bad)} с ошибками). Ничего не загружено.${tail}`;
   if (options.dryRun) {
     return r.bad === 0
       ? `Пробный прогон: все ${rows(r.total)} в порядке, можно загружать.${tail}`

@@ -44,22 +44,41 @@ function info(job: JobStatus): JobInfo {
 export async function start(ctx: AuthedContext, input: Parsed<'import.start'>): Promise<JobInfo> {
   const importer = IMPORTERS[input.list];
   if (input.list === 'plan') {
-    if (input.journalId === undefined) throw new AppError('bad_request', 'Укажите журнал, в который загружается тематический план', { journalId: 'Не выбран журнал' });
+    if (input.journalId === undefined)
+      throw new AppError('bad_request', 'Укажите журнал, в который загружается тематический план', {
+        journalId: 'Не выбран журнал',
+      });
     await assertPlanWrite(ctx, input.journalId);
   } else {
     if (!hasRole(ctx.session, 'admin')) throw forbidden('Загружать этот список может только администратор');
-    if (input.list === 'students' || input.list === 'timetable') await importYear(ctx.db, input.yearId, ctx.clock.today());
+    if (input.list === 'students' || input.list === 'timetable')
+      await importYear(ctx.db, input.yearId, ctx.clock.today());
   }
   const bytes = Buffer.from(input.file, 'base64');
   quickCheck(bytes);
-  const options = { dryRun: input.dryRun, skipBad: input.skipBad, yearId: input.yearId, journalId: input.journalId, admission: input.admission };
+  const options = {
+    dryRun: input.dryRun,
+    skipBad: input.skipBad,
+    yearId: input.yearId,
+    journalId: input.journalId,
+    admission: input.admission,
+  };
   const who = { userId: ctx.session.userId, login: ctx.session.login };
   const job = ctx.jobs.start(`import-${input.list}`, ctx.session.userId, async (control) => {
-    return runImport({
-      db: ctx.db, clock: ctx.clock, who, backup: ctx,
-      progress: (step, done, total) => control.progress(step, done, total),
-      throwIfCancelled: () => control.throwIfCancelled(), signal: control.signal,
-    }, importer, bytes, options);
+    return runImport(
+      {
+        db: ctx.db,
+        clock: ctx.clock,
+        who,
+        backup: ctx,
+        progress: (step, done, total) => control.progress(step, done, total),
+        throwIfCancelled: () => control.throwIfCancelled(),
+        signal: control.signal,
+      },
+      importer,
+      bytes,
+      options,
+    );
   });
   return info(job);
 }

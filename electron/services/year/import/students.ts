@@ -10,13 +10,24 @@ import { startEnrolment } from '../enrolments.js';
 import { splitFullName, normalCase, nameProblem, type ColumnSpec, type Row } from './cells.js';
 import type { Importer, ImportEnv, ImportOptions } from './framework.js';
 
-interface Guardian { fullName: string; relation: string; phone: string | null }
+interface Guardian {
+  fullName: string;
+  relation: string;
+  phone: string | null;
+}
 
 export interface StudentRow {
   existingId: number | null;
-  last: string; first: string; middle: string | null; birth: string;
-  groupId: number; groupName: string;
-  fileNo: string | null; phone: string | null; email: string | null; address: string | null;
+  last: string;
+  first: string;
+  middle: string | null;
+  birth: string;
+  groupId: number;
+  groupName: string;
+  fileNo: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
   order: { date: string; orderNo: string; orderDate: string };
   guardians: Guardian[];
   key: string;
@@ -37,35 +48,109 @@ const groupKey = (name: string) => name.toLowerCase().replaceAll('ё', 'е').rep
 /** The open year the options name, or the open year of today, or the latest open one. */
 export async function importYear(db: Db, yearId: number | undefined, today: string): Promise<YearRow> {
   if (yearId !== undefined) return loadOpenYear(db, yearId);
-  const open = await db.selectFrom('academic_years').selectAll().where('status', '=', 'open').orderBy('starts_on', 'desc').execute();
+  const open = await db
+    .selectFrom('academic_years')
+    .selectAll()
+    .where('status', '=', 'open')
+    .orderBy('starts_on', 'desc')
+    .execute();
   const year = open.find((y) => y.starts_on <= today && today <= y.ends_on) ?? open[0];
   if (!year) throw new AppError('bad_request', 'Нет открытого учебного года: сначала откройте год');
   return year;
 }
 
 const guardianColumns = (n: 1 | 2): ColumnSpec[] => [
-  { key: `g${n}Name`, header: `Представитель ${n}: ФИО`, aliases: [`Представитель ${n}`, `ФИО представителя ${n}`, `Родитель ${n}`], hint: 'ФИО законного представителя', example: n === 1 ? 'Ёлкина Мария Петровна' : null, width: 30 },
-  { key: `g${n}Relation`, header: `Представитель ${n}: кем приходится`, aliases: [`Кем приходится ${n}`], hint: 'мать, отец, бабушка, опекун…', example: n === 1 ? 'мать' : null },
-  { key: `g${n}Phone`, header: `Представитель ${n}: телефон`, aliases: [`Телефон представителя ${n}`], hint: 'телефон представителя', example: n === 1 ? '+7 912 345-67-89' : null },
+  {
+    key: `g${n}Name`,
+    header: `Представитель ${n}: ФИО`,
+    aliases: [`Представитель ${n}`, `ФИО представителя ${n}`, `Родитель ${n}`],
+    hint: 'ФИО законного представителя',
+    example: n === 1 ? 'Ёлкина Мария Петровна' : null,
+    width: 30,
+  },
+  {
+    key: `g${n}Relation`,
+    header: `Представитель ${n}: кем приходится`,
+    aliases: [`Кем приходится ${n}`],
+    hint: 'мать, отец, бабушка, опекун…',
+    example: n === 1 ? 'мать' : null,
+  },
+  {
+    key: `g${n}Phone`,
+    header: `Представитель ${n}: телефон`,
+    aliases: [`Телефон представителя ${n}`],
+    hint: 'телефон представителя',
+    example: n === 1 ? '+7 912 345-67-89' : null,
+  },
 ];
 
 export const studentImporter: Importer<Context, StudentRow> = {
   list: 'students',
   genitive: 'обучающихся',
   columns: [
-    { key: 'last', header: 'Фамилия', hint: 'обязательно; двойная — через дефис', example: 'Ёлкина-Смирнова', width: 22 },
+    {
+      key: 'last',
+      header: 'Фамилия',
+      hint: 'обязательно; двойная — через дефис',
+      example: 'Ёлкина-Смирнова',
+      width: 22,
+    },
     { key: 'first', header: 'Имя', hint: 'обязательно', example: 'Анна', width: 16 },
     { key: 'middle', header: 'Отчество', hint: 'если есть', example: null, width: 18 },
-    { key: 'full', header: 'ФИО', aliases: ['Фамилия Имя Отчество', 'Фамилия, имя, отчество', 'Обучающийся'], hint: 'вместо трёх столбцов выше', example: null },
-    { key: 'birth', header: 'Дата рождения', required: true, hint: 'ДД.ММ.ГГГГ или дата Excel', example: '01.09.2010', type: 'date' },
+    {
+      key: 'full',
+      header: 'ФИО',
+      aliases: ['Фамилия Имя Отчество', 'Фамилия, имя, отчество', 'Обучающийся'],
+      hint: 'вместо трёх столбцов выше',
+      example: null,
+    },
+    {
+      key: 'birth',
+      header: 'Дата рождения',
+      required: true,
+      hint: 'ДД.ММ.ГГГГ или дата Excel',
+      example: '01.09.2010',
+      type: 'date',
+    },
     { key: 'group', header: 'Группа', required: true, hint: 'как в программе: ЭС-21', example: 'ЭС-11' },
-    { key: 'fileNo', header: 'Номер личного дела', aliases: ['Личное дело', '№ личного дела'], hint: 'если ведётся', example: '26-0001' },
+    {
+      key: 'fileNo',
+      header: 'Номер личного дела',
+      aliases: ['Личное дело', '№ личного дела'],
+      hint: 'если ведётся',
+      example: '26-0001',
+    },
     { key: 'phone', header: 'Телефон', hint: 'телефон обучающегося', example: null },
-    { key: 'email', header: 'E-mail', aliases: ['Электронная почта', 'Email', 'Почта'], hint: 'адрес почты', example: null },
-    { key: 'address', header: 'Адрес', hint: 'адрес проживания', example: 'г. Южноуральск, ул. Мира, д. 5, кв. 12', width: 34 },
-    { key: 'orderNo', header: 'Приказ о зачислении №', aliases: ['Номер приказа', 'Приказ №', 'Приказ'], hint: 'если пусто — приказ, указанный при загрузке', example: '112-к' },
+    {
+      key: 'email',
+      header: 'E-mail',
+      aliases: ['Электронная почта', 'Email', 'Почта'],
+      hint: 'адрес почты',
+      example: null,
+    },
+    {
+      key: 'address',
+      header: 'Адрес',
+      hint: 'адрес проживания',
+      example: 'г. Южноуральск, ул. Мира, д. 5, кв. 12',
+      width: 34,
+    },
+    {
+      key: 'orderNo',
+      header: 'Приказ о зачислении №',
+      aliases: ['Номер приказа', 'Приказ №', 'Приказ'],
+      hint: 'если пусто — приказ, указанный при загрузке',
+      example: '112-к',
+    },
     { key: 'orderDate', header: 'Дата приказа', hint: 'ДД.ММ.ГГГГ', example: '25.08.2026', type: 'date' },
-    { key: 'date', header: 'Дата зачисления', aliases: ['Зачислен с', 'Дата поступления'], hint: 'с какого дня в списке группы', example: '01.09.2026', type: 'date' },
+    {
+      key: 'date',
+      header: 'Дата зачисления',
+      aliases: ['Зачислен с', 'Дата поступления'],
+      hint: 'с какого дня в списке группы',
+      example: '01.09.2026',
+      type: 'date',
+    },
     ...guardianColumns(1),
     ...guardianColumns(2),
   ],
@@ -77,19 +162,39 @@ export const studentImporter: Importer<Context, StudentRow> = {
   async prepare(env, options) {
     const year = await importYear(env.db, options.yearId, env.clock.today());
     const groups = await env.db.selectFrom('groups').select(['id', 'name']).where('year_id', '=', year.id).execute();
-    const students = await env.db.selectFrom('students').select(['id', 'last_name', 'first_name', 'middle_name', 'birth_date', 'personal_file_no']).execute();
-    const enrolled = await env.db.selectFrom('enrolments as e').innerJoin('groups as g', 'g.id', 'e.group_id')
-      .select(['e.student_id', 'g.name', 'e.from_date', 'e.until_date']).where('g.year_id', '=', year.id).execute();
-    const existing = new Map<string, { id: number; enrolled: Array<{ group: string; from: string; until: string | null }> }>();
+    const students = await env.db
+      .selectFrom('students')
+      .select(['id', 'last_name', 'first_name', 'middle_name', 'birth_date', 'personal_file_no'])
+      .execute();
+    const enrolled = await env.db
+      .selectFrom('enrolments as e')
+      .innerJoin('groups as g', 'g.id', 'e.group_id')
+      .select(['e.student_id', 'g.name', 'e.from_date', 'e.until_date'])
+      .where('g.year_id', '=', year.id)
+      .execute();
+    const existing = new Map<
+      string,
+      { id: number; enrolled: Array<{ group: string; from: string; until: string | null }> }
+    >();
     for (const s of students) {
       if (!s.birth_date) continue;
       existing.set(`${nameKey(s.last_name, s.first_name, s.middle_name)}|${s.birth_date}`, {
-        id: s.id, enrolled: enrolled.filter((e) => e.student_id === s.id).map((e) => ({ group: e.name, from: e.from_date, until: e.until_date })),
+        id: s.id,
+        enrolled: enrolled
+          .filter((e) => e.student_id === s.id)
+          .map((e) => ({ group: e.name, from: e.from_date, until: e.until_date })),
       });
     }
     const fileNos = new Map<string, string>();
     for (const s of students) if (s.personal_file_no) fileNos.set(s.personal_file_no.toLowerCase(), shortName(s));
-    return { year, today: env.clock.today(), groups: new Map(groups.map((g) => [groupKey(g.name), g])), existing, fileNos, admission: options.admission };
+    return {
+      year,
+      today: env.clock.today(),
+      groups: new Map(groups.map((g) => [groupKey(g.name), g])),
+      existing,
+      fileNos,
+      admission: options.admission,
+    };
   },
 
   check(row: Row, c, earlier) {
@@ -103,10 +208,17 @@ export const studentImporter: Importer<Context, StudentRow> = {
       const parts = full ? splitFullName(full) : null;
       last = first = middle = null;
       if (parts) {
-        const bad = [parts.last, parts.first, parts.middle].filter((p): p is string => p !== null).map(nameProblem).find(Boolean);
+        const bad = [parts.last, parts.first, parts.middle]
+          .filter((p): p is string => p !== null)
+          .map(nameProblem)
+          .find(Boolean);
         if (bad) row.problem('full', bad);
         else if (!parts.first) row.problem('full', `«${full}»: нужны хотя бы фамилия и имя`);
-        else { last = normalCase(parts.last); first = normalCase(parts.first); middle = parts.middle ? normalCase(parts.middle) : null; }
+        else {
+          last = normalCase(parts.last);
+          first = normalCase(parts.first);
+          middle = parts.middle ? normalCase(parts.middle) : null;
+        }
       }
     }
     const birth = row.date('birth', { required: 'не указана дата рождения' });
@@ -121,10 +233,17 @@ export const studentImporter: Importer<Context, StudentRow> = {
     const address = row.text('address', { max: 300 });
 
     const orderNo = row.text('orderNo', { max: 40 }) ?? c.admission?.orderNo ?? null;
-    const orderDate = row.blank('orderDate') ? c.admission?.orderDate ?? null : row.date('orderDate');
-    const date = row.blank('date') ? c.admission?.date ?? null : row.date('date');
-    const hadDateProblem = row.problems.some((p) => p.column === row.header('orderDate', 'Дата приказа') || p.column === row.header('date', 'Дата зачисления'));
-    if (!orderNo) row.problem('orderNo', 'не указан номер приказа о зачислении: заполните столбец или укажите приказ при загрузке', 'Приказ о зачислении №');
+    const orderDate = row.blank('orderDate') ? (c.admission?.orderDate ?? null) : row.date('orderDate');
+    const date = row.blank('date') ? (c.admission?.date ?? null) : row.date('date');
+    const hadDateProblem = row.problems.some(
+      (p) => p.column === row.header('orderDate', 'Дата приказа') || p.column === row.header('date', 'Дата зачисления'),
+    );
+    if (!orderNo)
+      row.problem(
+        'orderNo',
+        'не указан номер приказа о зачислении: заполните столбец или укажите приказ при загрузке',
+        'Приказ о зачислении №',
+      );
     if (!orderDate && !hadDateProblem) row.problem('orderDate', 'не указана дата приказа о зачислении', 'Дата приказа');
     if (!date && !hadDateProblem) row.problem('date', 'не указана дата зачисления', 'Дата зачисления');
     if (date && orderDate) {
@@ -142,18 +261,40 @@ export const studentImporter: Importer<Context, StudentRow> = {
         continue;
       }
       const bad = name.split(' ').map(nameProblem).find(Boolean);
-      if (bad) { row.problem(`g${n}Name`, bad); continue; }
-      if (!relation) { row.problem(`g${n}Relation`, 'укажите, кем приходится представитель (мать, отец, опекун…)', `Представитель ${n}: кем приходится`); continue; }
-      guardians.push({ fullName: name.split(' ').map(normalCase).join(' '), relation: relation.toLowerCase(), phone: gphone });
+      if (bad) {
+        row.problem(`g${n}Name`, bad);
+        continue;
+      }
+      if (!relation) {
+        row.problem(
+          `g${n}Relation`,
+          'укажите, кем приходится представитель (мать, отец, опекун…)',
+          `Представитель ${n}: кем приходится`,
+        );
+        continue;
+      }
+      guardians.push({
+        fullName: name.split(' ').map(normalCase).join(' '),
+        relation: relation.toLowerCase(),
+        phone: gphone,
+      });
     }
 
     if (!last || !first || !birth || !group) return null;
     const key = `${nameKey(last, first, middle)}|${birth}`;
     const twin = earlier.find((e) => e.value.key === key);
-    if (twin) row.problem(null, `повтор: ${last} ${first}${middle ? ` ${middle}` : ''}, ${ruDate(birth)} уже есть в строке ${twin.row}`);
+    if (twin)
+      row.problem(
+        null,
+        `повтор: ${last} ${first}${middle ? ` ${middle}` : ''}, ${ruDate(birth)} уже есть в строке ${twin.row}`,
+      );
     const known = c.existing.get(key);
     const busy = known?.enrolled.find((e) => e.until === null || (date !== null && e.until > date));
-    if (busy) row.problem(null, `${last} ${first} (${ruDate(birth)}) уже числится в группе ${busy.group} с ${ruDate(busy.from)}: повторно не зачисляется`);
+    if (busy)
+      row.problem(
+        null,
+        `${last} ${first} (${ruDate(birth)}) уже числится в группе ${busy.group} с ${ruDate(busy.from)}: повторно не зачисляется`,
+      );
     if (fileNo) {
       const holder = c.fileNos.get(fileNo.toLowerCase());
       const sameFile = earlier.find((e) => e.value.fileNo?.toLowerCase() === fileNo.toLowerCase());
@@ -162,8 +303,20 @@ export const studentImporter: Importer<Context, StudentRow> = {
     }
     if (row.problems.length > 0 || !orderNo || !orderDate || !date) return null;
     return {
-      existingId: known?.id ?? null, last, first, middle, birth, groupId: group.id, groupName: group.name, fileNo, phone, email, address,
-      order: { date, orderNo, orderDate }, guardians, key,
+      existingId: known?.id ?? null,
+      last,
+      first,
+      middle,
+      birth,
+      groupId: group.id,
+      groupName: group.name,
+      fileNo,
+      phone,
+      email,
+      address,
+      order: { date, orderNo, orderDate },
+      guardians,
+      key,
     };
   },
 
@@ -171,22 +324,50 @@ export const studentImporter: Importer<Context, StudentRow> = {
     const now = env.clock.now().toISOString();
     // The year may have been closed since the check: refuse the whole import then.
     await loadOpenYear(trx, c.year.id);
-    let created = 0, updated = 0;
+    let created = 0,
+      updated = 0;
     const ids: number[] = [];
     for (let i = 0; i < items.length; i++) {
       if (i % 50 === 0) env.progress('Запись', i, items.length);
       const s = items[i]!.value;
       let id = s.existingId;
       if (id === null) {
-        id = (await trx.insertInto('students').values({
-          last_name: s.last, first_name: s.first, middle_name: s.middle, birth_date: s.birth, personal_file_no: s.fileNo,
-          phone: s.phone, email: s.email, address: s.address, notes: null, user_id: null, created_at: now, updated_at: now,
-        }).returning('id').executeTakeFirstOrThrow()).id;
+        id = (
+          await trx
+            .insertInto('students')
+            .values({
+              last_name: s.last,
+              first_name: s.first,
+              middle_name: s.middle,
+              birth_date: s.birth,
+              personal_file_no: s.fileNo,
+              phone: s.phone,
+              email: s.email,
+              address: s.address,
+              notes: null,
+              user_id: null,
+              created_at: now,
+              updated_at: now,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
         // A student created a moment ago has no other enrolment to overlap; the dates were checked row by row.
-        await trx.insertInto('enrolments').values({
-          student_id: id, group_id: s.groupId, from_date: s.order.date, until_date: null, reason: 'admission',
-          order_no: s.order.orderNo, order_date: s.order.orderDate, end_reason: null, end_order_no: null, end_order_date: null,
-        }).execute();
+        await trx
+          .insertInto('enrolments')
+          .values({
+            student_id: id,
+            group_id: s.groupId,
+            from_date: s.order.date,
+            until_date: null,
+            reason: 'admission',
+            order_no: s.order.orderNo,
+            order_date: s.order.orderDate,
+            end_reason: null,
+            end_order_no: null,
+            end_order_date: null,
+          })
+          .execute();
         created++;
       } else {
         // Someone already in the database: the full check again, inside the transaction.
@@ -194,12 +375,27 @@ export const studentImporter: Importer<Context, StudentRow> = {
         updated++;
       }
       if (s.guardians.length > 0) {
-        const known = new Set((await trx.selectFrom('guardians').select('full_name').where('student_id', '=', id).execute()).map((g) => nameKey(g.full_name)));
+        const known = new Set(
+          (await trx.selectFrom('guardians').select('full_name').where('student_id', '=', id).execute()).map((g) =>
+            nameKey(g.full_name),
+          ),
+        );
         const fresh = s.guardians.filter((g) => !known.has(nameKey(g.fullName)));
         if (fresh.length > 0) {
-          await trx.insertInto('guardians').values(fresh.map((g) => ({
-            student_id: id!, user_id: null, full_name: g.fullName, relation: g.relation, phone: g.phone, email: null, address: s.address,
-          }))).execute();
+          await trx
+            .insertInto('guardians')
+            .values(
+              fresh.map((g) => ({
+                student_id: id!,
+                user_id: null,
+                full_name: g.fullName,
+                relation: g.relation,
+                phone: g.phone,
+                email: null,
+                address: s.address,
+              })),
+            )
+            .execute();
         }
       }
       ids.push(id);

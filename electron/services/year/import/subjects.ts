@@ -6,9 +6,18 @@ import { cleanName } from '../common.js';
 import type { Row } from './cells.js';
 import type { Checked, Importer } from './framework.js';
 
-export interface SubjectRow { code: string | null; name: string; kind: SubjectKind; parentCode: string | null; parentName: string | null; parentId: number | null }
+export interface SubjectRow {
+  code: string | null;
+  name: string;
+  kind: SubjectKind;
+  parentCode: string | null;
+  parentName: string | null;
+  parentId: number | null;
+}
 
-interface Context { existing: Array<{ id: number; code: string | null; name: string; kind: SubjectKind }> }
+interface Context {
+  existing: Array<{ id: number; code: string | null; name: string; kind: SubjectKind }>;
+}
 
 const KIND_WORDS: Array<[RegExp, SubjectKind]> = [
   [/^(дисц|уд|оп\b|общеобраз|предмет)/, 'discipline'],
@@ -33,25 +42,65 @@ function parentRef(text: string | null): { code: string | null; name: string | n
   return { code: normalizeCode(m[1]!), name: m[2] ? cleanName(m[2]) : null };
 }
 
-function resolveParent(ref: { code: string | null; name: string | null }, c: Context, earlier: Array<Checked<SubjectRow>>):
-  { id: number | null; inFile: boolean; problem: string | null } {
+function resolveParent(
+  ref: { code: string | null; name: string | null },
+  c: Context,
+  earlier: Array<Checked<SubjectRow>>,
+): { id: number | null; inFile: boolean; problem: string | null } {
   const sameName = (n: string) => !ref.name || n.toLowerCase() === ref.name.toLowerCase();
   const inFile = earlier.filter((e) => e.value.kind === 'pm' && e.value.code === ref.code && sameName(e.value.name));
   const inDb = c.existing.filter((s) => s.kind === 'pm' && s.code === ref.code && sameName(s.name));
   if (inFile.length === 1) return { id: null, inFile: true, problem: null };
   if (inFile.length === 0 && inDb.length === 1) return { id: inDb[0]!.id, inFile: false, problem: null };
-  if (inFile.length + inDb.length === 0) return { id: null, inFile: false, problem: `модуля ${ref.code}${ref.name ? ` «${ref.name}»` : ''} нет ни в файле (выше), ни в справочнике` };
-  return { id: null, inFile: false, problem: `модулей ${ref.code} несколько: укажите «${ref.code} Наименование модуля»` };
+  if (inFile.length + inDb.length === 0)
+    return {
+      id: null,
+      inFile: false,
+      problem: `модуля ${ref.code}${ref.name ? ` «${ref.name}»` : ''} нет ни в файле (выше), ни в справочнике`,
+    };
+  return {
+    id: null,
+    inFile: false,
+    problem: `модулей ${ref.code} несколько: укажите «${ref.code} Наименование модуля»`,
+  };
 }
 
 export const subjectImporter: Importer<Context, SubjectRow> = {
   list: 'subjects',
   genitive: 'дисциплин',
   columns: [
-    { key: 'code', header: 'Код', aliases: ['Индекс'], hint: 'ОП.01, МДК.01.01, ПМ.01, УП.01; у школьных предметов и программ можно пусто', example: 'МДК.01.01', width: 12 },
-    { key: 'name', header: 'Наименование', required: true, aliases: ['Название', 'Дисциплина'], hint: 'обязательно', example: 'Устройство и техническое обслуживание электрооборудования', width: 50 },
-    { key: 'kind', header: 'Вид', hint: 'дисциплина, МДК, ПМ, практика, программа; если пусто — по коду', example: 'МДК', width: 14 },
-    { key: 'parent', header: 'Входит в модуль', aliases: ['Входит в', 'Модуль', 'ПМ'], hint: 'код ПМ для МДК и практик (ПМ.01)', example: 'ПМ.01', width: 16 },
+    {
+      key: 'code',
+      header: 'Код',
+      aliases: ['Индекс'],
+      hint: 'ОП.01, МДК.01.01, ПМ.01, УП.01; у школьных предметов и программ можно пусто',
+      example: 'МДК.01.01',
+      width: 12,
+    },
+    {
+      key: 'name',
+      header: 'Наименование',
+      required: true,
+      aliases: ['Название', 'Дисциплина'],
+      hint: 'обязательно',
+      example: 'Устройство и техническое обслуживание электрооборудования',
+      width: 50,
+    },
+    {
+      key: 'kind',
+      header: 'Вид',
+      hint: 'дисциплина, МДК, ПМ, практика, программа; если пусто — по коду',
+      example: 'МДК',
+      width: 14,
+    },
+    {
+      key: 'parent',
+      header: 'Входит в модуль',
+      aliases: ['Входит в', 'Модуль', 'ПМ'],
+      hint: 'код ПМ для МДК и практик (ПМ.01)',
+      example: 'ПМ.01',
+      width: 16,
+    },
   ],
 
   async prepare(env) {
@@ -85,14 +134,26 @@ export const subjectImporter: Importer<Context, SubjectRow> = {
     } else if (kind === 'mdk') {
       const auto = code ? `ПМ.${code.slice(4, 6)}` : null;
       const found = auto ? resolveParent({ code: auto, name: null }, c, earlier) : null;
-      if (!found || found.problem) row.problem('parent', `МДК должен входить в профессиональный модуль: укажите его${auto ? ` (${auto})` : ''}`, 'Входит в модуль');
-      else { ref.code = auto; parentId = found.id; }
+      if (!found || found.problem)
+        row.problem(
+          'parent',
+          `МДК должен входить в профессиональный модуль: укажите его${auto ? ` (${auto})` : ''}`,
+          'Входит в модуль',
+        );
+      else {
+        ref.code = auto;
+        parentId = found.id;
+      }
     }
     if (!name) return null;
     const twin = earlier.find((e) => e.value.code === code && e.value.name.toLowerCase() === name.toLowerCase());
     if (twin) row.problem(null, `повтор: ${code ?? ''} «${name}» уже есть в строке ${twin.row}`);
     const known = c.existing.find((s) => s.code === code && s.name.toLowerCase() === name.toLowerCase());
-    if (known) row.problem(null, `${code ? `${code} ` : ''}«${name}» уже есть в справочнике (${SUBJECT_KIND_LABELS[known.kind]})`);
+    if (known)
+      row.problem(
+        null,
+        `${code ? `${code} ` : ''}«${name}» уже есть в справочнике (${SUBJECT_KIND_LABELS[known.kind]})`,
+      );
     if (row.problems.length > 0) return null;
     return { code, name, kind, parentCode: ref.code, parentName: ref.name, parentId };
   },
@@ -101,13 +162,24 @@ export const subjectImporter: Importer<Context, SubjectRow> = {
     const ids: number[] = [];
     const created = new Map<string, number>();
     // Modules first, so that their МДК and practices can point at them.
-    const ordered = [...items].sort((a, b) => Number(b.value.kind === 'pm') - Number(a.value.kind === 'pm') || a.row - b.row);
+    const ordered = [...items].sort(
+      (a, b) => Number(b.value.kind === 'pm') - Number(a.value.kind === 'pm') || a.row - b.row,
+    );
     for (const { value: s } of ordered) {
       let parentId = s.parentId;
       if (parentId === null && s.parentCode) {
-        parentId = [...created.entries()].find(([k]) => k.startsWith(`${s.parentCode}|`) && (!s.parentName || k === `${s.parentCode}|${s.parentName.toLowerCase()}`))?.[1] ?? null;
+        parentId =
+          [...created.entries()].find(
+            ([k]) =>
+              k.startsWith(`${s.parentCode}|`) &&
+              (!s.parentName || k === `${s.parentCode}|${s.parentName.toLowerCase()}`),
+          )?.[1] ?? null;
       }
-      const row = await trx.insertInto('subjects').values({ code: s.code, name: s.name, kind: s.kind, parent_id: parentId }).returning('id').executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto('subjects')
+        .values({ code: s.code, name: s.name, kind: s.kind, parent_id: parentId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       if (s.kind === 'pm') created.set(`${s.code}|${s.name.toLowerCase()}`, row.id);
       ids.push(row.id);
     }

@@ -8,7 +8,13 @@ import type { Row } from './cells.js';
 import type { Importer } from './framework.js';
 
 export interface UserRow {
-  last: string; first: string; middle: string | null; login: string; position: string | null; phone: string | null; email: string | null;
+  last: string;
+  first: string;
+  middle: string | null;
+  login: string;
+  position: string | null;
+  phone: string | null;
+  email: string | null;
   roles: Array<{ role: Role; departmentId: number | null }>;
 }
 
@@ -25,22 +31,42 @@ const ROLE_WORDS: Array<[RegExp, Role | { problem: string }]> = [
   [/^зав(\.|едующ)/, 'dept_head'],
   [/^секретар/, 'secretary'],
   [/^(преподават|педагог|учитель|тренер|мастер|воспитат)/, 'teacher'],
-  [/^(куратор|классн|руководитель групп)/, { problem: 'куратора назначают в карточке группы, а не при загрузке сотрудников' }],
-  [/^(студент|обучающ|учащ|родител|ученик)/, { problem: 'учётные записи обучающихся и родителей выдаёт заведующий отделением' }],
+  [
+    /^(куратор|классн|руководитель групп)/,
+    { problem: 'куратора назначают в карточке группы, а не при загрузке сотрудников' },
+  ],
+  [
+    /^(студент|обучающ|учащ|родител|ученик)/,
+    { problem: 'учётные записи обучающихся и родителей выдаёт заведующий отделением' },
+  ],
 ];
 
 /** The word for each role that parseRoles reads back (the export of staff uses it). */
 export const ROLE_WORDS_RU: Record<Role, string> = {
-  admin: 'администратор', director: 'директор', deputy: 'заместитель директора', dept_head: 'заведующий отделением',
-  secretary: 'секретарь', teacher: 'преподаватель', curator: 'куратор', student: 'обучающийся', parent: 'родитель',
+  admin: 'администратор',
+  director: 'директор',
+  deputy: 'заместитель директора',
+  dept_head: 'заведующий отделением',
+  secretary: 'секретарь',
+  teacher: 'преподаватель',
+  curator: 'куратор',
+  student: 'обучающийся',
+  parent: 'родитель',
 };
 
 export function parseRoles(text: string): Array<Role | { problem: string }> {
-  return text.split(/[,;\n/]+/).map((w) => w.trim().toLowerCase()).filter(Boolean).map((w) => {
-    const hit = ROLE_WORDS.find(([re]) => re.test(w));
-    if (!hit) return { problem: `роль «${w}» неизвестна: администратор, директор, заместитель директора, заведующий отделением, секретарь, преподаватель` };
-    return hit[1];
-  });
+  return text
+    .split(/[,;\n/]+/)
+    .map((w) => w.trim().toLowerCase())
+    .filter(Boolean)
+    .map((w) => {
+      const hit = ROLE_WORDS.find(([re]) => re.test(w));
+      if (!hit)
+        return {
+          problem: `роль «${w}» неизвестна: администратор, директор, заместитель директора, заведующий отделением, секретарь, преподаватель`,
+        };
+      return hit[1];
+    });
 }
 
 export const userImporter: Importer<Context, UserRow> = {
@@ -52,14 +78,30 @@ export const userImporter: Importer<Context, UserRow> = {
     { key: 'middle', header: 'Отчество', hint: 'если есть', example: 'Петровна', width: 18 },
     { key: 'login', header: 'Логин', hint: 'латиница; если пусто — составится из ФИО', example: null },
     { key: 'position', header: 'Должность', hint: 'для подписей и списков', example: 'преподаватель', width: 26 },
-    { key: 'roles', header: 'Роли', aliases: ['Роль'], hint: 'через запятую; если пусто — преподаватель', example: 'преподаватель', width: 26 },
+    {
+      key: 'roles',
+      header: 'Роли',
+      aliases: ['Роль'],
+      hint: 'через запятую; если пусто — преподаватель',
+      example: 'преподаватель',
+      width: 26,
+    },
     { key: 'department', header: 'Отделение', hint: 'для заведующего отделением', example: null, width: 24 },
     { key: 'phone', header: 'Телефон', hint: 'рабочий телефон', example: null },
-    { key: 'email', header: 'E-mail', aliases: ['Электронная почта', 'Email', 'Почта'], hint: 'рабочая почта', example: 'o.ivanova@college.example' },
+    {
+      key: 'email',
+      header: 'E-mail',
+      aliases: ['Электронная почта', 'Email', 'Почта'],
+      hint: 'рабочая почта',
+      example: 'o.ivanova@college.example',
+    },
   ],
 
   async prepare(env) {
-    const users = await env.db.selectFrom('users').select(['login_key', 'login', 'last_name', 'first_name', 'middle_name']).execute();
+    const users = await env.db
+      .selectFrom('users')
+      .select(['login_key', 'login', 'last_name', 'first_name', 'middle_name'])
+      .execute();
     const departments = await env.db.selectFrom('departments').select(['id', 'name', 'short_name as short']).execute();
     return {
       logins: new Set(users.map((u) => u.login_key)),
@@ -78,30 +120,48 @@ export const userImporter: Importer<Context, UserRow> = {
     const roleText = row.text('roles', { max: 300 }) ?? 'преподаватель';
     const roles: UserRow['roles'] = [];
     for (const r of parseRoles(roleText)) {
-      if (typeof r !== 'string') { row.problem('roles', r.problem, 'Роли'); continue; }
+      if (typeof r !== 'string') {
+        row.problem('roles', r.problem, 'Роли');
+        continue;
+      }
       if (r === 'dept_head') {
         const d = row.text('department', { max: 150 });
-        const dept = d ? c.departments.find((x) => [x.name, x.short].some((n) => n.toLowerCase() === d.toLowerCase())) : undefined;
+        const dept = d
+          ? c.departments.find((x) => [x.name, x.short].some((n) => n.toLowerCase() === d.toLowerCase()))
+          : undefined;
         if (!d) row.problem('department', 'для заведующего отделением укажите отделение', 'Отделение');
-        else if (!dept) row.problem('department', `отделения «${d}» нет: ${c.departments.map((x) => x.short).join(', ') || 'отделения ещё не заведены'}`);
+        else if (!dept)
+          row.problem(
+            'department',
+            `отделения «${d}» нет: ${c.departments.map((x) => x.short).join(', ') || 'отделения ещё не заведены'}`,
+          );
         else roles.push({ role: r, departmentId: dept.id });
       } else if (!roles.some((x) => x.role === r)) {
         roles.push({ role: r, departmentId: null });
       }
     }
     let login = row.text('login', { max: 50 });
-    if (login && !/^[a-zA-Z0-9._-]{3,50}$/.test(login)) { row.problem('login', `«${login}»: логин — от 3 до 50 латинских букв, цифр, точек, дефисов`); login = null; }
+    if (login && !/^[a-zA-Z0-9._-]{3,50}$/.test(login)) {
+      row.problem('login', `«${login}»: логин — от 3 до 50 латинских букв, цифр, точек, дефисов`);
+      login = null;
+    }
     if (!last || !first) return null;
     const key = nameKey(last, first, middle);
     const twin = earlier.find((e) => nameKey(e.value.last, e.value.first, e.value.middle) === key);
     if (twin) row.problem(null, `повтор: ${last} ${first} уже есть в строке ${twin.row}`);
     const existing = c.people.get(key);
-    if (existing) row.problem(null, `сотрудник ${last} ${first}${middle ? ` ${middle}` : ''} уже есть (логин ${existing})`);
-    const taken = (l: string) => c.logins.has(l.toLowerCase()) || earlier.some((e) => e.value.login.toLowerCase() === l.toLowerCase());
+    if (existing)
+      row.problem(null, `сотрудник ${last} ${first}${middle ? ` ${middle}` : ''} уже есть (логин ${existing})`);
+    const taken = (l: string) =>
+      c.logins.has(l.toLowerCase()) || earlier.some((e) => e.value.login.toLowerCase() === l.toLowerCase());
     if (login && taken(login)) row.problem('login', `логин «${login}» уже занят`);
     if (row.problems.length > 0) return null;
     if (!login) {
-      const base = `${translit(last)}.${translit(first).slice(0, 1)}${middle ? translit(middle).slice(0, 1) : ''}`.replace(/^\.|\.$/g, '') || 'user';
+      const base =
+        `${translit(last)}.${translit(first).slice(0, 1)}${middle ? translit(middle).slice(0, 1) : ''}`.replace(
+          /^\.|\.$/g,
+          '',
+        ) || 'user';
       login = base.length >= 3 ? base : `${base}01`;
       for (let n = 2; taken(login); n++) login = `${base}${n}`;
     }
@@ -116,13 +176,32 @@ export const userImporter: Importer<Context, UserRow> = {
       env.progress('Запись (пароли)', i, items.length);
       const u = items[i]!.value;
       const password = generateOneTimePassword();
-      const user = await trx.insertInto('users').values({
-        login: u.login, login_key: u.login.toLowerCase(), password_hash: await hashPassword(password),
-        last_name: u.last, first_name: u.first, middle_name: u.middle, position: u.position, phone: u.phone, email: u.email,
-        active: 1, must_change_password: 1, created_at: now, updated_at: now,
-      }).returning('id').executeTakeFirstOrThrow();
+      const user = await trx
+        .insertInto('users')
+        .values({
+          login: u.login,
+          login_key: u.login.toLowerCase(),
+          password_hash: await hashPassword(password),
+          last_name: u.last,
+          first_name: u.first,
+          middle_name: u.middle,
+          position: u.position,
+          phone: u.phone,
+          email: u.email,
+          active: 1,
+          must_change_password: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       if (u.roles.length > 0) {
-        await trx.insertInto('user_roles').values(u.roles.map((r) => ({ user_id: user.id, role: r.role, department_id: r.departmentId, group_id: null }))).execute();
+        await trx
+          .insertInto('user_roles')
+          .values(
+            u.roles.map((r) => ({ user_id: user.id, role: r.role, department_id: r.departmentId, group_id: null })),
+          )
+          .execute();
       }
       ids.push(user.id);
       credentials.push({ fullName: [u.last, u.first, u.middle].filter(Boolean).join(' '), login: u.login, password });

@@ -20,7 +20,11 @@ export const backupRules: AccessRules = {
   'institution.update': {
     allowed: ['admin'],
     input: () => ({
-      version: 9999, fullName: 'X', shortName: 'X', address: '', directorName: 'X',
+      version: 9999,
+      fullName: 'X',
+      shortName: 'X',
+      address: '',
+      directorName: 'X',
       signatures: { directorPosition: 'Директор', deputies: [], secretaryPosition: 'Секретарь', secretaryName: '' },
     }),
   },

@@ -5,7 +5,13 @@ export const coreRules: AccessRules = {
   'setup.initialize': {
     // Public, but refused with «conflict» once the database is set up: never «forbidden».
     allowed: 'everyone',
-    input: () => ({ fullName: 'X', shortName: 'X', kind: 'college', directorName: 'X', admin: { login: 'zzz', lastName: 'X', firstName: 'X', password: 'Parol2026x' } }),
+    input: () => ({
+      fullName: 'X',
+      shortName: 'X',
+      kind: 'college',
+      directorName: 'X',
+      admin: { login: 'zzz', lastName: 'X', firstName: 'X', password: 'Parol2026x' },
+    }),
   },
   'auth.login': { allowed: 'everyone', input: () => ({ login: 'student', password: 'demo12345' }) },
   'auth.logout': { allowed: 'everyone', input: () => ({}) },

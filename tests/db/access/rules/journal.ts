@@ -11,7 +11,11 @@ const NOBODY_ELSE = 999_999;
 const teacherWrite = (input: AccessRule['input'], outOfScope: AccessRule['input']): AccessRule => ({
   allowed: ['teacher'],
   input,
-  outOfScope: [{ as: 'teacher', input: outOfScope }, { as: 'curator', input }, { as: 'depthead', input }],
+  outOfScope: [
+    { as: 'teacher', input: outOfScope },
+    { as: 'curator', input },
+    { as: 'depthead', input },
+  ],
 });
 
 export const journalRules: AccessRules = {
@@ -27,8 +31,18 @@ export const journalRules: AccessRules = {
     outOfScope: TEACHING.map((as) => ({ as, input: (fx) => ({ journalId: fx.otherJournalId }) })),
   },
   'journal.saveCells': teacherWrite(
-    (fx) => ({ journalId: fx.teacherJournalId, cells: [{ kind: 'attendance', lessonId: fx.teacherLessonId, studentId: fx.teacherStudentId, code: 'уч', version: null }] }),
-    (fx) => ({ journalId: fx.otherJournalId, cells: [{ kind: 'attendance', lessonId: fx.otherLessonId, studentId: fx.otherStudentId, code: 'н', version: null }] }),
+    (fx) => ({
+      journalId: fx.teacherJournalId,
+      cells: [
+        { kind: 'attendance', lessonId: fx.teacherLessonId, studentId: fx.teacherStudentId, code: 'уч', version: null },
+      ],
+    }),
+    (fx) => ({
+      journalId: fx.otherJournalId,
+      cells: [
+        { kind: 'attendance', lessonId: fx.otherLessonId, studentId: fx.otherStudentId, code: 'н', version: null },
+      ],
+    }),
   ),
   'marks.set': teacherWrite(
     (fx) => ({ columnId: fx.teacherColumnId, studentId: fx.teacherStudentId, value: '5', version: null }),
@@ -39,8 +53,18 @@ export const journalRules: AccessRules = {
     (fx) => ({ lessonId: fx.otherLessonId, studentId: fx.otherStudentId, code: 'н', version: null }),
   ),
   'finals.set': teacherWrite(
-    (fx) => ({ journalId: fx.teacherJournalId, cells: [{ studentId: fx.teacherStudentId, periodId: fx.currentPeriodId, kind: 'period', value: '5', version: null }] }),
-    (fx) => ({ journalId: fx.otherJournalId, cells: [{ studentId: fx.otherStudentId, periodId: fx.currentPeriodId, kind: 'period', value: '5', version: null }] }),
+    (fx) => ({
+      journalId: fx.teacherJournalId,
+      cells: [
+        { studentId: fx.teacherStudentId, periodId: fx.currentPeriodId, kind: 'period', value: '5', version: null },
+      ],
+    }),
+    (fx) => ({
+      journalId: fx.otherJournalId,
+      cells: [
+        { studentId: fx.otherStudentId, periodId: fx.currentPeriodId, kind: 'period', value: '5', version: null },
+      ],
+    }),
   ),
   'lessons.create': teacherWrite(
     (fx) => ({ journalId: fx.teacherJournalId, date: DEMO_TODAY, lessonNo: 8, topic: 'Занятие для проверки прав' }),
@@ -48,8 +72,28 @@ export const journalRules: AccessRules = {
   ),
   'lessons.update': teacherWrite(
     // A stale version: the teacher gets «conflict», never «forbidden»; nothing changes.
-    (fx) => ({ lessonId: fx.teacherLessonId, version: NOBODY_ELSE, date: DEMO_TODAY, lessonNo: 1, hours: 2, kind: 'lecture', planTopicId: null, topic: 'x', homework: null }),
-    (fx) => ({ lessonId: fx.otherLessonId, version: 1, date: DEMO_TODAY, lessonNo: 1, hours: 2, kind: 'lecture', planTopicId: null, topic: 'x', homework: null }),
+    (fx) => ({
+      lessonId: fx.teacherLessonId,
+      version: NOBODY_ELSE,
+      date: DEMO_TODAY,
+      lessonNo: 1,
+      hours: 2,
+      kind: 'lecture',
+      planTopicId: null,
+      topic: 'x',
+      homework: null,
+    }),
+    (fx) => ({
+      lessonId: fx.otherLessonId,
+      version: 1,
+      date: DEMO_TODAY,
+      lessonNo: 1,
+      hours: 2,
+      kind: 'lecture',
+      planTopicId: null,
+      topic: 'x',
+      homework: null,
+    }),
   ),
   'lessons.delete': teacherWrite(
     (fx) => ({ lessonId: fx.teacherLessonId, version: NOBODY_ELSE }),
@@ -64,8 +108,22 @@ export const journalRules: AccessRules = {
     (fx) => ({ lessonId: fx.otherLessonId, kind: 'oral' }),
   ),
   'columns.update': teacherWrite(
-    (fx) => ({ columnId: fx.teacherColumnId, version: NOBODY_ELSE, kind: 'oral', title: 'Устный ответ', weight: 1, releaseOn: null }),
-    (fx) => ({ columnId: fx.otherColumnId, version: 1, kind: 'oral', title: 'Устный ответ', weight: 1, releaseOn: null }),
+    (fx) => ({
+      columnId: fx.teacherColumnId,
+      version: NOBODY_ELSE,
+      kind: 'oral',
+      title: 'Устный ответ',
+      weight: 1,
+      releaseOn: null,
+    }),
+    (fx) => ({
+      columnId: fx.otherColumnId,
+      version: 1,
+      kind: 'oral',
+      title: 'Устный ответ',
+      weight: 1,
+      releaseOn: null,
+    }),
   ),
   'columns.remove': teacherWrite(
     (fx) => ({ columnId: fx.teacherColumnId, version: NOBODY_ELSE }),
@@ -78,28 +136,53 @@ export const journalRules: AccessRules = {
   ),
   'unlocks.list': { allowed: ['deputy', 'director', ...TEACHING], input: () => ({}) },
   // No such request: «not_found» for those whose role may decide; the rest are refused by role.
-  'unlocks.decide': { allowed: ['deputy', 'director'], input: () => ({ unlockId: NOBODY_ELSE, version: 1, approve: true }) },
+  'unlocks.decide': {
+    allowed: ['deputy', 'director'],
+    input: () => ({ unlockId: NOBODY_ELSE, version: 1, approve: true }),
+  },
   'unlocks.changes': { allowed: ['deputy', 'director', ...TEACHING], input: () => ({ unlockId: NOBODY_ELSE }) },
   'excuses.submit': {
     allowed: ['parent', 'curator', 'depthead', 'admin'],
-    input: (fx) => ({ studentId: fx.studentId, fromDate: DEMO_TODAY, toDate: DEMO_TODAY, kind: 'parent_note', text: 'Проверка прав: причина отсутствия' }),
+    input: (fx) => ({
+      studentId: fx.studentId,
+      fromDate: DEMO_TODAY,
+      toDate: DEMO_TODAY,
+      kind: 'parent_note',
+      text: 'Проверка прав: причина отсутствия',
+    }),
     outOfScope: (['parent', 'curator', 'depthead'] as const).map((as) => ({
-      as, input: (fx) => ({ studentId: fx.otherStudentId, fromDate: DEMO_TODAY, toDate: DEMO_TODAY, kind: 'parent_note', text: 'x' }),
+      as,
+      input: (fx) => ({
+        studentId: fx.otherStudentId,
+        fromDate: DEMO_TODAY,
+        toDate: DEMO_TODAY,
+        kind: 'parent_note',
+        text: 'x',
+      }),
     })),
   },
   'excuses.list': {
     allowed: ['parent', 'student', 'curator', 'depthead', 'admin', 'director', 'deputy'],
     input: (fx) => ({ studentId: fx.studentId }),
     outOfScope: [
-      ...(['parent', 'student', 'curator', 'depthead'] as const).map((as) => ({ as, input: (fx: Parameters<AccessRule['input']>[0]) => ({ studentId: fx.otherStudentId }) })),
+      ...(['parent', 'student', 'curator', 'depthead'] as const).map((as) => ({
+        as,
+        input: (fx: Parameters<AccessRule['input']>[0]) => ({ studentId: fx.otherStudentId }),
+      })),
       { as: 'curator', input: (fx) => ({ groupId: fx.otherGroupId }) },
     ],
   },
   'excuses.students': { allowed: ['curator', 'depthead', 'admin'], input: () => ({}) },
-  'excuses.decide': { allowed: ['curator', 'depthead', 'admin'], input: () => ({ excuseId: NOBODY_ELSE, version: 1, confirm: true }) },
+  'excuses.decide': {
+    allowed: ['curator', 'depthead', 'admin'],
+    input: () => ({ excuseId: NOBODY_ELSE, version: 1, confirm: true }),
+  },
   'family.page': {
     allowed: ['student', 'parent', 'curator', 'depthead', 'admin', 'director', 'deputy'],
     input: (fx) => ({ studentId: fx.studentId }),
-    outOfScope: (['student', 'parent', 'curator', 'depthead'] as const).map((as) => ({ as, input: (fx) => ({ studentId: fx.otherStudentId }) })),
+    outOfScope: (['student', 'parent', 'curator', 'depthead'] as const).map((as) => ({
+      as,
+      input: (fx) => ({ studentId: fx.otherStudentId }),
+    })),
   },
 };

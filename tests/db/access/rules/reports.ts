@@ -18,7 +18,10 @@ export const reportRules: AccessRules = {
       { as: 'teacher', input: () => ({ filter: 'drafts' }) },
     ],
   },
-  'remarks.create': { allowed: AUTHORS, input: (fx) => ({ journalId: fx.teacherJournalId, text: 'Проверка прав', dueOn: DUE }) },
+  'remarks.create': {
+    allowed: AUTHORS,
+    input: (fx) => ({ journalId: fx.teacherJournalId, text: 'Проверка прав', dueOn: DUE }),
+  },
   // A version nobody has: «conflict» for those allowed, never a refusal.
   'remarks.update': { allowed: AUTHORS, input: () => ({ id: 1, version: 999, text: 'Проверка прав', dueOn: DUE }) },
   'remarks.discard': { allowed: AUTHORS, input: () => ({ id: 1, version: 999 }) },
@@ -40,8 +43,25 @@ export const reportRules: AccessRules = {
   // No such period: «bad_request» for the journal's teacher; the journal is the demo teacher's only.
   'corrections.request': {
     allowed: ['teacher'],
-    input: (fx) => ({ journalId: fx.teacherJournalId, periodId: 999_999, kind: 'move', hours: 0, reason: 'Проверка прав' }),
-    outOfScope: [{ as: 'teacher', input: (fx) => ({ journalId: fx.otherJournalId, periodId: 999_999, kind: 'move', hours: 0, reason: 'Проверка прав' }) }],
+    input: (fx) => ({
+      journalId: fx.teacherJournalId,
+      periodId: 999_999,
+      kind: 'move',
+      hours: 0,
+      reason: 'Проверка прав',
+    }),
+    outOfScope: [
+      {
+        as: 'teacher',
+        input: (fx) => ({
+          journalId: fx.otherJournalId,
+          periodId: 999_999,
+          kind: 'move',
+          hours: 0,
+          reason: 'Проверка прав',
+        }),
+      },
+    ],
   },
   'corrections.decide': { allowed: AUTHORS, input: () => ({ id: 1, version: 999, approve: true }) },
 

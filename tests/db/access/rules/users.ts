@@ -19,10 +19,19 @@ export const userRules: AccessRules = {
   },
   'users.update': {
     allowed: ADMIN,
-    input: (fx) => ({ id: fx.otherTeacherId, version: STALE, login: 'matrix.upd', lastName: 'Иванова', firstName: 'Анна' }),
+    input: (fx) => ({
+      id: fx.otherTeacherId,
+      version: STALE,
+      login: 'matrix.upd',
+      lastName: 'Иванова',
+      firstName: 'Анна',
+    }),
   },
   'users.setActive': { allowed: ADMIN, input: (fx) => ({ id: fx.otherTeacherId, version: STALE, active: false }) },
-  'users.setRoles': { allowed: ADMIN, input: (fx) => ({ id: fx.otherTeacherId, version: STALE, roles: [{ role: 'teacher' }] }) },
+  'users.setRoles': {
+    allowed: ADMIN,
+    input: (fx) => ({ id: fx.otherTeacherId, version: STALE, roles: [{ role: 'teacher' }] }),
+  },
   'users.resetPassword': { allowed: ADMIN, input: (fx) => ({ id: fx.otherTeacherId }) },
   'users.unlock': { allowed: ADMIN, input: (fx) => ({ id: fx.otherTeacherId }) },
   'users.assignJournal': {
