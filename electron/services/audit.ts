@@ -1,4 +1,7 @@
 // Every write lands in the append-only audit log in the same transaction as the change itself.
+import { sql, type InsertQueryBuilder, type QueryCreator, type UpdateQueryBuilder } from 'kysely';
+import type { Dialect } from '../../db/connect.js';
+import type { Database } from '../../db/schema.js';
 import type { Db, Session } from './context.js';
 
 export interface AuditRecord {
@@ -53,4 +56,56 @@ export async function auditExport(
   refs: { journalId?: number | null; studentId?: number | null } = {},
 ): Promise<void> {
   await audit(db, who, at, { action: 'export.personal_data', entity, after: details, ...refs });
+}
+
+/** An insert or update that returns the written row's id (and maybe more). */
+export type IdReturningWrite = (
+  q: QueryCreator<Database>,
+) => InsertQueryBuilder<Database, any, { id: number }> | UpdateQueryBuilder<Database, any, any, { id: number }>;
+
+/**
+ * A write and its audit row; returns the written row's id, or undefined when the write touched no row
+ * (a version that changed meanwhile) — then nothing is logged either. On PostgreSQL one statement: the
+ * write as a CTE and the audit row inserted from what it returned (one round trip per cell of the grid).
+ */
+export async function auditedWrite(
+  db: Db,
+  dialect: Dialect,
+  who: Pick<Session, 'userId' | 'login'> | null,
+  at: Date,
+  write: IdReturningWrite,
+  record: (id: number | null) => AuditRecord,
+): Promise<number | undefined> {
+  if (dialect !== 'postgres') {
+    const row = await write(db).executeTakeFirst();
+    if (!row) return undefined;
+    await audit(db, who, at, record(row.id));
+    return row.id;
+  }
+  const a = auditValues(who, at, record(null));
+  const text = (v: string | null) => sql<string | null>`cast(${v} as text)`;
+  const int = (v: number | null) => sql<number | null>`cast(${v} as integer)`;
+  const logged = await db
+    .with('w', (q) => write(q))
+    .insertInto('audit_log')
+    .columns(['at', 'user_id', 'login', 'action', 'entity', 'entity_id', 'journal_id', 'student_id', 'before', 'after'])
+    .expression((eb) =>
+      eb
+        .selectFrom('w')
+        .select([
+          text(a.at).as('at'),
+          int(a.user_id).as('user_id'),
+          text(a.login).as('login'),
+          text(a.action).as('action'),
+          text(a.entity).as('entity'),
+          sql<string>`cast(w.id as text)`.as('entity_id'),
+          int(a.journal_id).as('journal_id'),
+          int(a.student_id).as('student_id'),
+          text(a.before).as('before'),
+          text(a.after).as('after'),
+        ]),
+    )
+    .returning('entity_id')
+    .executeTakeFirst();
+  return logged ? Number(logged.entity_id) : undefined;
 }

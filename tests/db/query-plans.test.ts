@@ -136,6 +136,14 @@ describeEachDb('hot queries use their indexes', (kind) => {
       ),
     ).toBe(true);
     expect(scans).toEqual([]);
+
+    // Attendance likewise: on PostgreSQL the cell and its audit row are one statement.
+    const marked = await plansOf(() =>
+      teacher.call('attendance.set', { lessonId: lesson.id, studentId: student.id, code: 'оп', version: null }),
+    );
+    const oneStatement = /^with "w" as \(insert into "attendance"[\s\S]*\) insert into "audit_log"/;
+    expect(marked.queries.some((q) => oneStatement.test(q.sql))).toBe(kind === 'postgres');
+    expect(marked.scans).toEqual([]);
   });
 
   it('the half-year keeping report aggregates per journal without reading whole tables', async () => {

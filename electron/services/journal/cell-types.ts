@@ -1,0 +1,61 @@
+// What the cell savers share: the rows of the cells already there, the context of one cell's save, its outcome.
+import type { AttendanceCell, Parsed, SavedCell } from '../../api/contract.js';
+import type { AttendanceCode } from '../../../db/schema.js';
+import type { AuthedContext, Db } from '../context.js';
+import type { WriteScope } from './scope.js';
+
+export type CellIn = Parsed<'journal.saveCells'>['cells'][number];
+export type MarkRow = {
+  id: number;
+  column_id: number;
+  lesson_id: number;
+  student_id: number;
+  value: string;
+  comment: string | null;
+  version: number;
+};
+export type AttRow = {
+  id: number;
+  lesson_id: number;
+  student_id: number;
+  code: AttendanceCode;
+  late_minutes: number | null;
+  reason: string | null;
+  reason_by: number | null;
+  excuse_id: number | null;
+  version: number;
+};
+export type CellError = {
+  index: number;
+  code: 'bad_request' | 'conflict' | 'locked';
+  message: string;
+  fresh?: SavedCell;
+};
+
+/** Codes of an absence: a mark is not put for the lesson, nor an absence over a mark. */
+export const ABSENT: readonly string[] = ['н', 'у', 'б'];
+
+export interface CellCtx {
+  db: Db;
+  ctx: AuthedContext;
+  scope: WriteScope;
+  now: string;
+  unlockId: number | null;
+  name: string;
+  date: string;
+  lessonId: number;
+}
+export type Outcome = { saved: SavedCell } | { error: Omit<CellError, 'index'> };
+
+/** An attendance row as the grid shows it. */
+export function attendanceCell(a: AttRow): AttendanceCell {
+  return {
+    lessonId: a.lesson_id,
+    studentId: a.student_id,
+    code: a.code,
+    lateMinutes: a.late_minutes,
+    reason: a.reason,
+    excuseId: a.excuse_id,
+    version: a.version,
+  };
+}
