@@ -19,6 +19,7 @@ import * as remarks from '../services/remarks/index.js';
 import * as corrections from '../services/corrections.js';
 import * as reports from '../services/reports/index.js';
 import * as journalPage from '../services/journal/page.js';
+import { list as listJournals } from '../services/journal/journal-list.js';
 import * as cells from '../services/journal/cells.js';
 import * as lessons from '../services/journal/lessons.js';
 import * as columns from '../services/journal/columns.js';
@@ -102,7 +103,7 @@ export const handlers: Handlers = {
   'reports.forecast': reports.forecast,
   'reports.hoursSheet': reports.hoursSheet,
   'reports.start': reports.start,
-  'journal.list': journalPage.list,
+  'journal.list': listJournals,
   'journal.open': journalPage.open,
   'journal.combined': journalPage.combined,
   'journal.saveCells': cells.saveCells,

@@ -8,7 +8,7 @@ import type { LessonKind } from '../../../db/schema.js';
 import { audit } from '../audit.js';
 import { ruDate } from '../../domain/format-dates.js';
 import type { AuthedContext, Db } from '../context.js';
-import { planState } from './page.js';
+import { planState } from './page-plan.js';
 import { assertEditable, assertLessonDate, memberships, notOnRoster, writeScope, type WriteScope } from './scope.js';
 
 /** The type of work a new lesson starts with, by its kind. */

@@ -1,29 +1,14 @@
 // One journal page in a fixed handful of indexed queries — no query per lesson or per student —
 // so that opening a page stays well under 10 ms on a college of 2,000 students.
-import type {
-  AttendanceCell,
-  FinalCell,
-  JournalListItem,
-  JournalPage,
-  LessonInfo,
-  MarkCell,
-  Parsed,
-  PeriodState,
-  RosterStudent,
-} from '../../api/contract.js';
-import { badInput, forbidden, notFound } from '../../api/errors.js';
-import {
-  canReadJournal,
-  curatedGroupIds,
-  headedDepartmentIds,
-  loadJournal,
-  READ_ALL,
-  type JournalRow,
-} from '../access.js';
+import type { AttendanceCell, FinalCell, JournalPage, MarkCell, Parsed } from '../../api/contract.js';
+import { badInput, forbidden } from '../../api/errors.js';
+import { canReadJournal, loadJournal, type JournalRow } from '../access.js';
 import { hasRole, type AuthedContext, type Db } from '../context.js';
-import { scheduledSlots } from '../schedule.js';
-import { fullName, shortName } from '../session.js';
+import { fullName } from '../session.js';
 import { parseScale } from '../../domain/scale.js';
+import { byJournal, headOf, periodsOf, type Head } from './page-head.js';
+import { scheduledSlotsUpTo } from './page-plan.js';
+import { lessonsOf, periodStates, rosterOf } from './page-rows.js';
 
 type RangeInput = { periodId?: number | null; from?: string | null; to?: string | null };
 
@@ -35,88 +20,6 @@ export async function open(ctx: AuthedContext, input: Parsed<'journal.open'>): P
   if (!canReadJournal(ctx.session, head)) throw forbidden('Недостаточно прав: это журнал другого преподавателя');
   return loadPage(ctx, ctx.db, head, input, { head, periods, rest });
 }
-
-/** The page's parts that depend on the journal's id only, not on its row or the range. */
-function byJournal(db: Db, journalId: number) {
-  const reads = Promise.all([
-    db
-      .selectFrom('period_unlocks')
-      .select(['id', 'period_id', 'status', 'valid_until', 'reason', 'version'])
-      .where('journal_id', '=', journalId)
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('final_marks')
-      .select(['student_id', 'period_id', 'kind', 'value', 'version'])
-      .where('journal_id', '=', journalId)
-      .execute(),
-    planState(db, journalId),
-  ]);
-  // Awaited later (or not at all when the header's read or the access check throws first).
-  reads.catch(() => undefined);
-  return reads;
-}
-
-/**
- * The journal with everything its page header needs and the institution's scale, in one query.
- * Each looked-up value is a scalar subquery by primary key rather than a join: PostgreSQL plans a
- * seven-table join afresh on every call (about 3 ms here), the subqueries in a fraction of that.
- */
-async function headOf(db: Db, journalId: number) {
-  const row = await db
-    .selectFrom('journals as j')
-    .select((eb) => {
-      const year = eb.selectFrom('academic_years as y').whereRef('y.id', '=', 'j.year_id');
-      const group = eb.selectFrom('groups as g').whereRef('g.id', '=', 'j.group_id');
-      const subject = eb.selectFrom('subjects as s').whereRef('s.id', '=', 'j.subject_id');
-      const teacher = eb.selectFrom('users as t').whereRef('t.id', '=', 'j.teacher_user_id');
-      const subgroup = eb.selectFrom('subgroups as sg').whereRef('sg.id', '=', 'j.subgroup_id');
-      const inst = eb.selectFrom('institution as i');
-      // Rows that always exist (foreign keys, the institution's one row): typed as their columns.
-      return [
-        'j.id',
-        'j.year_id',
-        'j.group_id',
-        'j.subject_id',
-        'j.subgroup_id',
-        'j.teacher_user_id',
-        'j.version',
-        group.select('g.department_id').$asScalar().as('department_id'),
-        year.select('y.status').$asScalar().as('year_status'),
-        year.select('y.title').$asScalar().as('year_title'),
-        year.select('y.starts_on').$asScalar().as('starts_on'),
-        year.select('y.ends_on').$asScalar().as('ends_on'),
-        group.select('g.name').$asScalar().as('group_name'),
-        subject.select('s.name').$asScalar().as('subject_name'),
-        subject.select('s.code').$asScalar().as('subject_code'),
-        subgroup.select('sg.number').as('sg_number'),
-        subgroup.select('sg.title').as('sg_title'),
-        teacher.select('t.last_name').$asScalar().as('last_name'),
-        teacher.select('t.first_name').$asScalar().as('first_name'),
-        teacher.select('t.middle_name').$asScalar().as('middle_name'),
-        inst.select('i.mark_scale').$asScalar().as('mark_scale'),
-        inst.select('i.marks_enabled').$asScalar().as('marks_enabled'),
-        inst.select('i.lessons_per_day').$asScalar().as('lessons_per_day'),
-      ];
-    })
-    .where('j.id', '=', journalId)
-    .executeTakeFirst();
-  // No institution row (before setup) read as «not found», as the inner join did.
-  if (!row || (row.mark_scale as string | null) === null) throw notFound('Журнал');
-  return row;
-}
-
-/** The periods of the journal's year, in order. */
-function periodsOf(db: Db, journalId: number) {
-  return db
-    .selectFrom('periods')
-    .select(['id', 'seq', 'title', 'starts_on', 'ends_on', 'locked'])
-    .where('year_id', '=', (eb) => eb.selectFrom('journals').select('year_id').where('id', '=', journalId))
-    .orderBy('seq')
-    .execute();
-}
-
-type Head = Awaited<ReturnType<typeof headOf>>;
 
 /** Every journal of the group and subject (both subgroups), read-only: the group view (003 §3.7). */
 export async function combined(ctx: AuthedContext, input: Parsed<'journal.combined'>): Promise<JournalPage[]> {
@@ -320,74 +223,11 @@ export async function loadPage(
     scheduledSlotsUpTo(db, j, head.starts_on, from, to < today ? to : today),
   ]);
 
-  const periods: PeriodState[] = periodRows.map((p) => {
-    const last = unlockRows.filter((u) => u.period_id === p.id).at(-1);
-    const expired = last?.status === 'approved' && last.valid_until !== null && last.valid_until < today;
-    const unlock = last
-      ? {
-          id: last.id,
-          status: expired ? ('expired' as const) : last.status,
-          validUntil: last.valid_until,
-          reason: last.reason,
-          version: last.version,
-        }
-      : null;
-    return {
-      id: p.id,
-      seq: p.seq,
-      title: p.title,
-      startsOn: p.starts_on,
-      endsOn: p.ends_on,
-      locked: p.locked === 1,
-      unlock,
-      editable: canWrite && (p.locked === 0 || unlock?.status === 'approved'),
-    };
-  });
-
-  const students: RosterStudent[] = [];
-  const byStudent = new Map<number, RosterStudent>();
-  for (const e of enrolments) {
-    let s = byStudent.get(e.id);
-    if (!s) {
-      s = { id: e.id, fullName: fullName(e), shortName: shortName(e), intervals: [] };
-      byStudent.set(e.id, s);
-      students.push(s);
-    }
-    s.intervals.push({ from: e.from_date, until: e.until_date });
-  }
-
-  const lessons: LessonInfo[] = lessonRows.map((l) => ({
-    id: l.id,
-    date: l.date,
-    lessonNo: l.lesson_no,
-    hours: l.hours,
-    kind: l.kind,
-    planTopicId: l.plan_topic_id,
-    topic: l.topic,
-    homework: l.homework,
-    enteredOn: l.entered_on,
-    late: l.entered_on > l.date,
-    attendanceTaken: l.attendance_taken === 1,
-    version: l.version,
-    columns: [],
-    individualHomework: [],
-  }));
-  const lessonById = new Map(lessons.map((l) => [l.id, l]));
-  for (const c of columns) {
-    lessonById.get(c.lesson_id)?.columns.push({
-      id: c.id,
-      seq: c.seq,
-      kind: c.kind,
-      title: c.title,
-      weight: Number(c.weight),
-      releaseOn: c.release_on,
-      version: c.version,
-    });
-  }
+  const periods = periodStates(periodRows, unlockRows, today, canWrite);
+  const students = rosterOf(enrolments);
+  const lessons = lessonsOf(lessonRows, columns, homework);
   const marks: MarkCell[] = markRows;
   const attendance: AttendanceCell[] = attendanceRows;
-  for (const h of homework)
-    lessonById.get(h.lesson_id)?.individualHomework.push({ studentId: h.student_id, text: h.text });
   const finals: FinalCell[] = finalRows.map((f) => ({
     studentId: f.student_id,
     periodId: f.period_id,
@@ -435,148 +275,4 @@ export async function loadPage(
     plan,
     pending,
   };
-}
-
-/** The thematic plan with what has been taught, the hours held and the plan's hours with corrections. */
-export async function planState(db: Db, journalId: number): Promise<JournalPage['plan']> {
-  const [topics, taught, corrections] = await Promise.all([
-    db
-      .selectFrom('plan_topics')
-      .select(['id', 'seq', 'section', 'title', 'hours', 'lesson_kind', 'homework'])
-      .where('journal_id', '=', journalId)
-      .orderBy('seq')
-      .execute(),
-    db
-      .selectFrom('lessons')
-      .select([
-        'plan_topic_id',
-        (eb) => eb.fn.min<string>('date').as('first'),
-        (eb) => eb.fn.sum<number>('hours').as('hours'),
-      ])
-      .where('journal_id', '=', journalId)
-      .groupBy('plan_topic_id')
-      .execute(),
-    // The approved corrections and the hours by period (used when there is no plan) in one row.
-    db
-      .selectNoFrom((eb) => [
-        eb
-          .selectFrom('plan_corrections')
-          .select((e) => e.fn.sum<number>('hours_delta').as('h'))
-          .where('journal_id', '=', journalId)
-          .where('status', '=', 'approved')
-          .as('h'),
-        eb
-          .selectFrom('journal_period_hours')
-          .select((e) => e.fn.sum<number>('hours').as('h'))
-          .where('journal_id', '=', journalId)
-          .as('period_h'),
-      ])
-      .executeTakeFirst(),
-  ]);
-  const firstBy = new Map(taught.filter((t) => t.plan_topic_id !== null).map((t) => [t.plan_topic_id!, t.first]));
-  const hoursHeld = taught.reduce((sum, t) => sum + Number(t.hours), 0);
-  let hoursPlanned: number | null = topics.length > 0 ? topics.reduce((sum, t) => sum + t.hours, 0) : null;
-  if (hoursPlanned === null) hoursPlanned = corrections?.period_h != null ? Number(corrections.period_h) : null;
-  if (hoursPlanned !== null) hoursPlanned += Number(corrections?.h ?? 0);
-  const list = topics.map((t) => ({
-    id: t.id,
-    seq: t.seq,
-    section: t.section,
-    title: t.title,
-    hours: t.hours,
-    kind: t.lesson_kind,
-    homework: t.homework,
-    taughtOn: firstBy.get(t.id) ?? null,
-  }));
-  return { topics: list, hoursPlanned, hoursHeld, nextTopicId: list.find((t) => t.taughtOn === null)?.id ?? null };
-}
-
-/** The journal's timetable slots from `from` to `to` (the page's range up to today): those without a lesson are pending. */
-async function scheduledSlotsUpTo(db: Db, j: JournalRow, yearStart: string, from: string, to: string) {
-  if (from > to) return [];
-  return scheduledSlots(db, { yearId: j.year_id, yearStart, from, to, journalIds: [j.id] });
-}
-
-export async function list(ctx: AuthedContext, input: Parsed<'journal.list'>): Promise<JournalListItem[]> {
-  const { db, session } = ctx;
-  const today = ctx.clock.today();
-  let yearId = input.yearId ?? null;
-  if (yearId === null) {
-    const years = await db
-      .selectFrom('academic_years')
-      .select(['id', 'starts_on', 'ends_on'])
-      .orderBy('starts_on', 'desc')
-      .execute();
-    yearId = (years.find((y) => y.starts_on <= today && today <= y.ends_on) ?? years[0])?.id ?? null;
-  }
-  if (yearId === null) return [];
-  let q = db
-    .selectFrom('journals as j')
-    .innerJoin('academic_years as y', 'y.id', 'j.year_id')
-    .innerJoin('groups as g', 'g.id', 'j.group_id')
-    .innerJoin('subjects as s', 's.id', 'j.subject_id')
-    .innerJoin('users as t', 't.id', 'j.teacher_user_id')
-    .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
-    .select([
-      'j.id',
-      'j.group_id',
-      'j.teacher_user_id',
-      'y.title as year_title',
-      'g.name as group_name',
-      'g.department_id',
-      's.name as subject_name',
-      's.code as subject_code',
-      'sg.number as sg_number',
-      't.last_name',
-      't.first_name',
-      't.middle_name',
-    ])
-    .where('j.year_id', '=', yearId);
-  if (input.groupId) q = q.where('j.group_id', '=', input.groupId);
-  if (!hasRole(session, ...READ_ALL)) {
-    const curated = curatedGroupIds(session);
-    const departments = headedDepartmentIds(session);
-    q = q.where((eb) =>
-      eb.or([
-        eb('j.teacher_user_id', '=', hasRole(session, 'teacher') ? session.userId : -1),
-        ...(curated.length ? [eb('j.group_id', 'in', curated)] : []),
-        ...(departments.length ? [eb('g.department_id', 'in', departments)] : []),
-      ]),
-    );
-  }
-  const rows = await q.orderBy('g.name').orderBy('s.name').orderBy('sg.number').execute();
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const held = await db
-    .selectFrom('lessons')
-    .select([
-      'journal_id',
-      (eb) => eb.fn.sum<number>('hours').as('hours'),
-      (eb) => eb.fn.max<string>('date').as('last'),
-    ])
-    .where('journal_id', 'in', ids)
-    .groupBy('journal_id')
-    .execute();
-  const planned = await db
-    .selectFrom('plan_topics')
-    .select(['journal_id', (eb) => eb.fn.sum<number>('hours').as('hours')])
-    .where('journal_id', 'in', ids)
-    .groupBy('journal_id')
-    .execute();
-  const heldBy = new Map(held.map((h) => [h.journal_id, h]));
-  const plannedBy = new Map(planned.map((p) => [p.journal_id, Number(p.hours)]));
-  return rows.map((r) => ({
-    id: r.id,
-    yearTitle: r.year_title,
-    groupId: r.group_id,
-    groupName: r.group_name,
-    subjectName: r.subject_name,
-    subjectCode: r.subject_code,
-    subgroupNumber: r.sg_number ?? null,
-    teacherName: shortName(r),
-    mine: r.teacher_user_id === session.userId,
-    hoursHeld: Number(heldBy.get(r.id)?.hours ?? 0),
-    hoursPlanned: plannedBy.get(r.id) ?? null,
-    lastLessonOn: heldBy.get(r.id)?.last ?? null,
-  }));
 }

@@ -1,0 +1,66 @@
+// The journal's thematic plan as its page shows it: topics with what was taught, hours held and planned
+// with corrections; the timetable's slots up to a date.
+import type { JournalPage } from '../../api/contract.js';
+import { type JournalRow } from '../access.js';
+import { type Db } from '../context.js';
+import { scheduledSlots } from '../schedule.js';
+
+/** The thematic plan with what has been taught, the hours held and the plan's hours with corrections. */
+export async function planState(db: Db, journalId: number): Promise<JournalPage['plan']> {
+  const [topics, taught, corrections] = await Promise.all([
+    db
+      .selectFrom('plan_topics')
+      .select(['id', 'seq', 'section', 'title', 'hours', 'lesson_kind', 'homework'])
+      .where('journal_id', '=', journalId)
+      .orderBy('seq')
+      .execute(),
+    db
+      .selectFrom('lessons')
+      .select([
+        'plan_topic_id',
+        (eb) => eb.fn.min<string>('date').as('first'),
+        (eb) => eb.fn.sum<number>('hours').as('hours'),
+      ])
+      .where('journal_id', '=', journalId)
+      .groupBy('plan_topic_id')
+      .execute(),
+    // The approved corrections and the hours by period (used when there is no plan) in one row.
+    db
+      .selectNoFrom((eb) => [
+        eb
+          .selectFrom('plan_corrections')
+          .select((e) => e.fn.sum<number>('hours_delta').as('h'))
+          .where('journal_id', '=', journalId)
+          .where('status', '=', 'approved')
+          .as('h'),
+        eb
+          .selectFrom('journal_period_hours')
+          .select((e) => e.fn.sum<number>('hours').as('h'))
+          .where('journal_id', '=', journalId)
+          .as('period_h'),
+      ])
+      .executeTakeFirst(),
+  ]);
+  const firstBy = new Map(taught.filter((t) => t.plan_topic_id !== null).map((t) => [t.plan_topic_id!, t.first]));
+  const hoursHeld = taught.reduce((sum, t) => sum + Number(t.hours), 0);
+  let hoursPlanned: number | null = topics.length > 0 ? topics.reduce((sum, t) => sum + t.hours, 0) : null;
+  if (hoursPlanned === null) hoursPlanned = corrections?.period_h != null ? Number(corrections.period_h) : null;
+  if (hoursPlanned !== null) hoursPlanned += Number(corrections?.h ?? 0);
+  const list = topics.map((t) => ({
+    id: t.id,
+    seq: t.seq,
+    section: t.section,
+    title: t.title,
+    hours: t.hours,
+    kind: t.lesson_kind,
+    homework: t.homework,
+    taughtOn: firstBy.get(t.id) ?? null,
+  }));
+  return { topics: list, hoursPlanned, hoursHeld, nextTopicId: list.find((t) => t.taughtOn === null)?.id ?? null };
+}
+
+/** The journal's timetable slots from `from` to `to` (the page's range up to today): those without a lesson are pending. */
+export async function scheduledSlotsUpTo(db: Db, j: JournalRow, yearStart: string, from: string, to: string) {
+  if (from > to) return [];
+  return scheduledSlots(db, { yearId: j.year_id, yearStart, from, to, journalIds: [j.id] });
+}
