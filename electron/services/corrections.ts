@@ -7,6 +7,7 @@ import { audit } from './audit.js';
 import { hasRole, type AuthedContext, type Db } from './context.js';
 import { currentYear } from './schedule.js';
 import { fullName } from './session.js';
+import { withJournalNames } from './journal-names.js';
 
 const KIND_WORDS = {
   move: 'перенос занятия',
@@ -19,14 +20,11 @@ function query(db: Db) {
   return db
     .selectFrom('plan_corrections as c')
     .innerJoin('journals as j', 'j.id', 'c.journal_id')
-    .innerJoin('groups as g', 'g.id', 'j.group_id')
-    .innerJoin('subjects as s', 's.id', 'j.subject_id')
-    .innerJoin('users as t', 't.id', 'j.teacher_user_id')
+    .$call(withJournalNames)
     .innerJoin('users as rq', 'rq.id', 'c.requested_by')
     .leftJoin('users as dc', 'dc.id', 'c.approved_by')
     .leftJoin('periods as p', 'p.id', 'c.period_id')
     .leftJoin('plan_topics as pt', 'pt.id', 'c.plan_topic_id')
-    .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
     .select([
       'c.id',
       'c.version',

@@ -10,6 +10,7 @@ import type { GroupInfo, JournalInfo, StudentInfo, YearRow } from '../../export/
 import { loadJournalPages } from '../reports/journal-copy.js';
 import { enrolledOn, rosterBetween, subgroupMembers } from '../rosters.js';
 import { fullName } from '../session.js';
+import { withJournalNames } from '../journal-names.js';
 
 type Db = Kysely<Database>;
 
@@ -43,10 +44,7 @@ export async function groupsOfYear(db: Db, yearId: number): Promise<GroupInfo[]>
     .execute();
   const journals = await db
     .selectFrom('journals as j')
-    .innerJoin('groups as g', 'g.id', 'j.group_id')
-    .innerJoin('subjects as s', 's.id', 'j.subject_id')
-    .innerJoin('users as t', 't.id', 'j.teacher_user_id')
-    .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
+    .$call(withJournalNames)
     .select([
       'j.id',
       'j.group_id',

@@ -3,6 +3,7 @@ import type { JournalListItem, Parsed } from '../../api/contract.js';
 import { curatedGroupIds, headedDepartmentIds, READ_ALL } from '../access.js';
 import { hasRole, type AuthedContext } from '../context.js';
 import { shortName } from '../session.js';
+import { withJournalNames } from '../journal-names.js';
 
 export async function list(ctx: AuthedContext, input: Parsed<'journal.list'>): Promise<JournalListItem[]> {
   const { db, session } = ctx;
@@ -19,11 +20,8 @@ export async function list(ctx: AuthedContext, input: Parsed<'journal.list'>): P
   if (yearId === null) return [];
   let q = db
     .selectFrom('journals as j')
+    .$call(withJournalNames)
     .innerJoin('academic_years as y', 'y.id', 'j.year_id')
-    .innerJoin('groups as g', 'g.id', 'j.group_id')
-    .innerJoin('subjects as s', 's.id', 'j.subject_id')
-    .innerJoin('users as t', 't.id', 'j.teacher_user_id')
-    .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
     .select([
       'j.id',
       'j.group_id',

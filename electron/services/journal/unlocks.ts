@@ -8,6 +8,7 @@ import { addDays } from '../../domain/calendar.js';
 import { ruDate } from '../../domain/format-dates.js';
 import { hasRole, type AuthedContext, type Db } from '../context.js';
 import { fullName, shortName } from '../session.js';
+import { withJournalNames } from '../journal-names.js';
 
 const DEFAULT_DAYS = 7;
 
@@ -15,11 +16,8 @@ function baseQuery(db: Db) {
   return db
     .selectFrom('period_unlocks as u')
     .innerJoin('journals as j', 'j.id', 'u.journal_id')
-    .innerJoin('groups as g', 'g.id', 'j.group_id')
-    .innerJoin('subjects as s', 's.id', 'j.subject_id')
+    .$call(withJournalNames)
     .innerJoin('periods as p', 'p.id', 'u.period_id')
-    .innerJoin('users as t', 't.id', 'j.teacher_user_id')
-    .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
     .leftJoin('users as d', 'd.id', 'u.decided_by')
     .select([
       'u.id',

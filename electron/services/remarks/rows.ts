@@ -4,18 +4,16 @@ import { notFound } from '../../api/errors.js';
 import { daysBetween } from '../../domain/calendar.js';
 import type { Db } from '../context.js';
 import { fullName } from '../session.js';
+import { withJournalNames } from '../journal-names.js';
 
 export function remarkQuery(db: Db) {
   return db
     .selectFrom('remarks as r')
     .innerJoin('journals as j', 'j.id', 'r.journal_id')
-    .innerJoin('groups as g', 'g.id', 'j.group_id')
-    .innerJoin('subjects as s', 's.id', 'j.subject_id')
-    .innerJoin('users as t', 't.id', 'j.teacher_user_id')
+    .$call(withJournalNames)
     .innerJoin('users as au', 'au.id', 'r.author_id')
     .leftJoin('users as an', 'an.id', 'r.answered_by')
     .leftJoin('departments as d', 'd.id', 'g.department_id')
-    .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
     .leftJoin('lessons as l', 'l.id', 'r.lesson_id')
     .select([
       'r.id',

@@ -8,6 +8,7 @@ import { ruDate } from '../../domain/format-dates.js';
 import type { Db } from '../context.js';
 import { rosterBetween, subgroupMembers } from '../rosters.js';
 import { fullName } from '../session.js';
+import { withJournalNames } from '../journal-names.js';
 
 export async function loadJournalPages(
   db: Db,
@@ -23,18 +24,15 @@ export async function loadJournalPages(
   const journal = await loadJournal(db, journalId);
   const names = await db
     .selectFrom('journals as j')
-    .innerJoin('groups as g', 'g.id', 'j.group_id')
-    .innerJoin('subjects as s', 's.id', 'j.subject_id')
-    .innerJoin('users as u', 'u.id', 'j.teacher_user_id')
-    .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
+    .$call(withJournalNames)
     .select([
       'g.name as group_name',
       's.code',
       's.name as subject_name',
       'sg.number as subgroup_no',
-      'u.last_name',
-      'u.first_name',
-      'u.middle_name',
+      't.last_name',
+      't.first_name',
+      't.middle_name',
     ])
     .where('j.id', '=', journalId)
     .executeTakeFirstOrThrow();

@@ -9,6 +9,7 @@ import { curatedGroupIds, headedDepartmentIds } from '../access.js';
 import { hasRole, type AuthedContext, type Db, type Session } from '../context.js';
 import { currentYear } from '../schedule.js';
 import { fullName } from '../session.js';
+import { withJournalNames } from '../journal-names.js';
 
 export interface ScopeFilter {
   departmentId?: number;
@@ -78,11 +79,8 @@ export async function resolveRange(
 export async function yearJournals(db: Db, yearId: number): Promise<JournalMeta[]> {
   const rows = await db
     .selectFrom('journals as j')
-    .innerJoin('groups as g', 'g.id', 'j.group_id')
-    .innerJoin('subjects as s', 's.id', 'j.subject_id')
-    .innerJoin('users as u', 'u.id', 'j.teacher_user_id')
+    .$call(withJournalNames)
     .leftJoin('departments as d', 'd.id', 'g.department_id')
-    .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
     .select([
       'j.id',
       'j.year_id',
@@ -94,9 +92,9 @@ export async function yearJournals(db: Db, yearId: number): Promise<JournalMeta[
       'j.subgroup_id',
       'sg.number as subgroup_no',
       'j.teacher_user_id',
-      'u.last_name',
-      'u.first_name',
-      'u.middle_name',
+      't.last_name',
+      't.first_name',
+      't.middle_name',
       'g.department_id',
       'd.name as department_name',
     ])

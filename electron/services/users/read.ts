@@ -8,6 +8,7 @@ import type { AuthedContext, Db } from '../context.js';
 import { currentYear } from '../schedule.js';
 import { shortName } from '../session.js';
 import { describeUser, describeUsers } from './rows.js';
+import { withJournalNames } from '../journal-names.js';
 
 /** Case-insensitive for Cyrillic on both databases (SQLite's LIKE and lower() know only ASCII): filtered here. */
 export function matchesSearch(u: UserRow, search: string): boolean {
@@ -96,10 +97,7 @@ export async function journalChoices(db: Db, today: string, journalId?: number):
   if (journalId === undefined && !year) return [];
   const rows = await db
     .selectFrom('journals as j')
-    .innerJoin('groups as g', 'g.id', 'j.group_id')
-    .innerJoin('subjects as s', 's.id', 'j.subject_id')
-    .innerJoin('users as u', 'u.id', 'j.teacher_user_id')
-    .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
+    .$call(withJournalNames)
     .select([
       'j.id',
       'j.version',
@@ -108,9 +106,9 @@ export async function journalChoices(db: Db, today: string, journalId?: number):
       's.code',
       'sg.number as subgroup',
       'j.teacher_user_id',
-      'u.last_name',
-      'u.first_name',
-      'u.middle_name',
+      't.last_name',
+      't.first_name',
+      't.middle_name',
     ])
     .$if(year !== null, (q) => q.where('j.year_id', '=', year!.id))
     .$if(journalId !== undefined, (q) => q.where('j.id', '=', journalId!))

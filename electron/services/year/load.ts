@@ -8,6 +8,7 @@ import { hasRole, type AuthedContext, type Db } from '../context.js';
 import { shortName } from '../session.js';
 import { count, loadGroup, loadOpenYear, loadYear, versionConflict } from './common.js';
 import { assertStaffUser } from './groups.js';
+import { withJournalNames } from '../journal-names.js';
 
 export interface LoadFilter {
   yearId: number;
@@ -19,10 +20,7 @@ export interface LoadFilter {
 export async function describeLoad(db: Db, f: LoadFilter): Promise<LoadInfo[]> {
   let q = db
     .selectFrom('journals as j')
-    .innerJoin('groups as g', 'g.id', 'j.group_id')
-    .innerJoin('subjects as s', 's.id', 'j.subject_id')
-    .innerJoin('users as u', 'u.id', 'j.teacher_user_id')
-    .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
+    .$call(withJournalNames)
     .select([
       'j.id',
       'j.year_id',
@@ -35,9 +33,9 @@ export async function describeLoad(db: Db, f: LoadFilter): Promise<LoadInfo[]> {
       'j.subgroup_id',
       'sg.number as subgroup_number',
       'j.teacher_user_id',
-      'u.last_name',
-      'u.first_name',
-      'u.middle_name',
+      't.last_name',
+      't.first_name',
+      't.middle_name',
       'j.version',
     ])
     .where('j.year_id', '=', f.yearId);

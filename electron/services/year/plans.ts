@@ -8,6 +8,7 @@ import { audit } from '../audit.js';
 import { hasRole, type AuthedContext, type Db } from '../context.js';
 import { shortName } from '../session.js';
 import { versionConflict } from './common.js';
+import { withJournalNames } from '../journal-names.js';
 
 export interface TopicDraft {
   id?: number | undefined;
@@ -21,19 +22,16 @@ export interface TopicDraft {
 export async function describePlan(db: Db, j: JournalRow, editable: boolean): Promise<PlanInfo> {
   const head = await db
     .selectFrom('journals as j')
-    .innerJoin('groups as g', 'g.id', 'j.group_id')
-    .innerJoin('subjects as s', 's.id', 'j.subject_id')
-    .innerJoin('users as u', 'u.id', 'j.teacher_user_id')
+    .$call(withJournalNames)
     .innerJoin('academic_years as y', 'y.id', 'j.year_id')
-    .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
     .select([
       'g.name as group_name',
       's.name as subject_name',
       's.code',
       'sg.number',
-      'u.last_name',
-      'u.first_name',
-      'u.middle_name',
+      't.last_name',
+      't.first_name',
+      't.middle_name',
       'y.title',
       'j.version',
     ])

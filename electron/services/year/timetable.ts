@@ -9,6 +9,7 @@ import { shortName } from '../session.js';
 import { loadOpenYear, loadYear, versionConflict } from './common.js';
 import { allClashes, roomKey, slotEntries, SlotIndex, type SlotEntry } from './clashes.js';
 import { lessonsPerDay, listBells } from './days.js';
+import { withJournalNames } from '../journal-names.js';
 
 function info(e: SlotEntry & { version: number; subjectCode: string | null }): TimetableEntryInfo {
   return {
@@ -138,10 +139,7 @@ export async function draftEntry(
     });
   const j = await db
     .selectFrom('journals as j')
-    .innerJoin('groups as g', 'g.id', 'j.group_id')
-    .innerJoin('subjects as s', 's.id', 'j.subject_id')
-    .innerJoin('users as u', 'u.id', 'j.teacher_user_id')
-    .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
+    .$call(withJournalNames)
     .select([
       'j.id',
       'j.year_id',
@@ -151,9 +149,9 @@ export async function draftEntry(
       'j.subgroup_id',
       'sg.number',
       'j.teacher_user_id',
-      'u.last_name',
-      'u.first_name',
-      'u.middle_name',
+      't.last_name',
+      't.first_name',
+      't.middle_name',
     ])
     .where('j.id', '=', e.journalId)
     .executeTakeFirst();

@@ -11,6 +11,7 @@ import { lessonsPerDay } from '../days.js';
 import type { Row } from './cells.js';
 import type { Importer } from './framework.js';
 import { importYear } from './students.js';
+import { withJournalNames } from '../../journal-names.js';
 
 interface JournalRef {
   id: number;
@@ -61,10 +62,7 @@ const groupKey = (name: string) => name.toLowerCase().replaceAll('ё', 'е').rep
 async function journalsOf(db: Db, yearId: number): Promise<JournalRef[]> {
   const rows = await db
     .selectFrom('journals as j')
-    .innerJoin('groups as g', 'g.id', 'j.group_id')
-    .innerJoin('subjects as s', 's.id', 'j.subject_id')
-    .innerJoin('users as u', 'u.id', 'j.teacher_user_id')
-    .leftJoin('subgroups as sg', 'sg.id', 'j.subgroup_id')
+    .$call(withJournalNames)
     .select([
       'j.id',
       'j.group_id',
@@ -74,10 +72,10 @@ async function journalsOf(db: Db, yearId: number): Promise<JournalRef[]> {
       'j.subgroup_id',
       'sg.number',
       'j.teacher_user_id',
-      'u.login',
-      'u.last_name',
-      'u.first_name',
-      'u.middle_name',
+      't.login',
+      't.last_name',
+      't.first_name',
+      't.middle_name',
     ])
     .where('j.year_id', '=', yearId)
     .execute();
