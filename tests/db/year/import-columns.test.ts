@@ -202,6 +202,14 @@ describeEachDb('import: no column lost', (kind) => {
       'g1Relation',
       'date',
     ]);
+    // A remembered choice of a field the list no longer has is dropped, and the column is named again.
+    await handle.db
+      .updateTable('import_mappings')
+      .set({ mapping: JSON.stringify({ ...mapping, 'Контактное лицо': 'guardianOfOldVersion' }) })
+      .execute();
+    const stale = await runImportJob(admin, { list: 'students', file: next, dryRun: true, skipBad: false, admission });
+    expect(stale.unloaded).toEqual(['КОНТАКТНОЕ ЛИЦО']);
+    expect(stale.summary).toContain('Столбец «КОНТАКТНОЕ ЛИЦО» не распознан и не загружен.');
   });
 
   it('refuses a mapping to an unknown field or from a column the file lacks, and changes nothing', async () => {

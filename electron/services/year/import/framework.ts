@@ -92,7 +92,7 @@ export async function runImport<C, T>(
   const fields = importer.columns.map((c) => ({ key: c.key, header: c.header }));
   // Bad input changes nothing: a mapping naming a column not in the file or an unknown field is refused.
   if (options.mapping) checkMapping(options.mapping, sheet.headers, fields);
-  const saved = options.mapping ? null : await loadMapping(env.db, importer.list, sheet.headers);
+  const saved = options.mapping ? null : await loadMapping(env.db, importer.list, sheet.headers, fields);
   const matched = matchHeaders(importer.list, fields, sheet.headers, options.mapping ?? saved ?? {});
   const mapping = new Map<string, string>(); // sheet header → column key
   const headers = new Map<string, string>(); // column key → sheet header

@@ -42,7 +42,12 @@ export function validFields(fields: HeaderField[]): string {
 
 export const NOT_LOADED = 'не загружать';
 
-export async function loadMapping(db: Db, list: ImportList, headers: string[]): Promise<Mapping | null> {
+export async function loadMapping(
+  db: Db,
+  list: ImportList,
+  headers: string[],
+  fields: HeaderField[],
+): Promise<Mapping | null> {
   const row = await db
     .selectFrom('import_mappings')
     .select('mapping')
@@ -54,9 +59,11 @@ export async function loadMapping(db: Db, list: ImportList, headers: string[]): 
   // Only the headers this file has (the key ignores spelling, the mapping is by the header as written).
   const byNorm = new Map(headers.map((h) => [normaliseHeader(h), h]));
   const out: Mapping = {};
+  const keys = new Set(fields.map((f) => f.key));
   for (const [h, k] of Object.entries(saved)) {
     const header = byNorm.get(normaliseHeader(h));
-    if (header !== undefined) out[header] = k;
+    // A field the list no longer has is dropped: the column is then matched (or named) afresh.
+    if (header !== undefined && (k === null || keys.has(k))) out[header] = k;
   }
   return out;
 }
