@@ -469,6 +469,20 @@ export interface LoginThrottleTable {
   updated_at: string;
 }
 
+/** The columns of an Excel file mapped to a list's fields, remembered for files with the same headers. */
+export interface ImportMappingTable {
+  id: Generated<number>;
+  list: string;
+  /** SHA-256 of the normalised headers, sorted. */
+  headers_key: string;
+  /** JSON array of the headers as in the file. */
+  headers: string;
+  /** JSON object: header → field key, or null for «не загружать». */
+  mapping: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
 /** A lease held by one process at a time (the scheduler), renewed while it lives. */
 export interface LeaseTable {
   name: string;
@@ -513,6 +527,7 @@ export interface Database {
   web_sessions: WebSessionTable;
   login_throttle: LoginThrottleTable;
   leases: LeaseTable;
+  import_mappings: ImportMappingTable;
 }
 
 export type DB = Database;

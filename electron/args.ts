@@ -3,10 +3,10 @@
 // college without a word).
 import { parseArgs } from 'node:util';
 
-export type Flags = Record<string, string | true>;
+export type Flags = Record<string, string | true | string[]>;
 
-/** Each option of a command: a value (`--db FILE`) or a switch (`--dry-run`). */
-export type OptionSpec = Record<string, 'string' | 'boolean'>;
+/** Each option of a command: a value (`--db FILE`), a repeatable value (`--map A=B --map C=D`) or a switch (`--dry-run`). */
+export type OptionSpec = Record<string, 'string' | 'strings' | 'boolean'>;
 
 /** Options every command takes: the program's data folder and the date the checks use. */
 export const COMMON_OPTIONS: OptionSpec = { data: 'string', today: 'string' };
@@ -21,7 +21,11 @@ export function parseOptions(argv: string[], spec: OptionSpec, what: string): { 
       args: argv,
       strict: true,
       allowPositionals: true,
-      options: Object.fromEntries(Object.entries(all).map(([name, type]) => [name, { type }])),
+      options: Object.fromEntries(
+        Object.entries(all).map(([name, type]) =>
+          type === 'strings' ? [name, { type: 'string', multiple: true }] : [name, { type }],
+        ),
+      ),
     });
   } catch (error) {
     throw new OptionsError(explain(error, all, what));
@@ -29,6 +33,7 @@ export function parseOptions(argv: string[], spec: OptionSpec, what: string): { 
   const flags: Flags = {};
   for (const [name, value] of Object.entries(parsed.values)) {
     if (value === true || typeof value === 'string') flags[name] = value;
+    else if (Array.isArray(value)) flags[name] = value.filter((v): v is string => typeof v === 'string');
   }
   return { positional: parsed.positionals, flags };
 }
@@ -37,7 +42,7 @@ function explain(error: unknown, spec: OptionSpec, what: string): string {
   const message = (error as Error).message;
   const code = (error as { code?: string }).code;
   const valid = Object.entries(spec)
-    .map(([n, t]) => (t === 'string' ? `--${n} …` : `--${n}`))
+    .map(([n, t]) => (t === 'boolean' ? `--${n}` : `--${n} …`))
     .join(', ');
   const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
@@ -82,6 +87,12 @@ function distance(a: string, b: string): number {
 export function flagString(flags: Flags, name: string): string | undefined {
   const v = flags[name];
   return typeof v === 'string' ? v : undefined;
+}
+
+/** Every value of a repeatable option, in order (none: an empty list). */
+export function flagStrings(flags: Flags, name: string): string[] {
+  const v = flags[name];
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
 }
 
 export function flagNumber(flags: Flags, name: string): number | undefined {

@@ -7,6 +7,7 @@ import * as m0004 from './0004_journal_excuse_note.js';
 import * as m0005 from './0005_perf_unlock_index.js';
 import * as m0006 from './0006_web_sessions.js';
 import * as m0007 from './0007_family_catalogue.js';
+import * as m0008 from './0008_import_mappings.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0005_perf_unlock_index': m0005,
   '0006_web_sessions': m0006,
   '0007_family_catalogue': m0007,
+  '0008_import_mappings': m0008,
 };
 
 export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1)!;

@@ -1,5 +1,6 @@
 // Open a database for a CLI command with the same settings and paths as the app. A journal that will
 // not open (damaged, vanished) is explained with the newest sound copy and the command to restore it.
+import type { Flags } from '../args.js';
 import { openCore, resolveDatabaseUrl, type Core } from '../core.js';
 import { startupProblem, startupProblemText } from '../lifecycle.js';
 import { fixedDateClock, systemClock } from '../services/clock.js';
@@ -8,7 +9,7 @@ import { fileSettings } from '../settings-file.js';
 import { CliError } from './command.js';
 
 export async function openForCli(
-  flags: Record<string, string | true>,
+  flags: Flags,
   db: string | undefined,
   options: { allowNew?: boolean } = {},
 ): Promise<Core> {

@@ -135,4 +135,15 @@ async function fillTheRest(handle: JournalDb): Promise<void> {
     .values({ key: 'addr:203.0.113.1', failures: 1, window_start: at, updated_at: at })
     .execute();
   await db.insertInto('leases').values({ name: 'scheduler', holder: 'test', expires_at: at }).execute();
+  await db
+    .insertInto('import_mappings')
+    .values({
+      list: 'students',
+      headers_key: 'c'.repeat(64),
+      headers: '["ФИО","Родитель (ФИО)"]',
+      mapping: '{"Родитель (ФИО)":"g1Name"}',
+      updated_at: at,
+      updated_by: user,
+    })
+    .execute();
 }

@@ -159,15 +159,45 @@ test('the admin opens the year on an empty database, loads staff and students fr
   await dialog.getByLabel('Файл Excel').setInputFiles(
     await xlsxFile(
       'обучающиеся.xlsx',
-      ['Фамилия', 'Имя', 'Отчество', 'Дата рождения', 'Группа'],
+      ['Фамилия', 'Имя', 'Отчество', 'Дата рождения', 'Группа', 'Родитель (ФИО)', 'Телефон родителя', 'Дата', 'Хобби'],
       [
-        ['Ёлкина-Смирнова', 'Анна', null, new Date(Date.UTC(2010, 8, 1)), 'ЭС-11'],
-        ['  ПЕТРОВ ', 'Пётр', 'Петрович', '03.02.2010', 'эс-11'],
-        ['Сидоров', 'Семён', null, '31.02.2010', 'ЭС-11'],
+        [
+          'Ёлкина-Смирнова',
+          'Анна',
+          null,
+          new Date(Date.UTC(2010, 8, 1)),
+          'ЭС-11',
+          'Ёлкина Мария Петровна',
+          '89123456789',
+          '01.09.2026',
+          'шахматы',
+        ],
+        ['  ПЕТРОВ ', 'Пётр', 'Петрович', '03.02.2010', 'эс-11', null, null, '02.09.2026', null],
+        ['Сидоров', 'Семён', null, '31.02.2010', 'ЭС-11', null, null, '01.09.2026', 'футбол'],
       ],
     ),
   );
   await dialog.getByRole('button', { name: 'Проверить файл' }).click();
+  // The mapping step: parents are recognised, «Дата» is ambiguous, «Хобби» unknown — and both are named.
+  const columns = dialog.getByRole('table', { name: 'Столбцы файла' });
+  await expect(columns.getByRole('row', { name: /Родитель \(ФИО\)/ })).toContainText('распознан');
+  await expect(dialog.getByLabel('Поле для столбца «Родитель (ФИО)»')).toHaveValue('g1Name');
+  await expect(dialog.getByLabel('Поле для столбца «Телефон родителя»')).toHaveValue('g1Phone');
+  await expect(columns.getByRole('row', { name: /Хобби/ })).toContainText('не распознан — не загружается');
+  await expect(dialog.getByRole('status').filter({ hasText: 'Пробный прогон' })).toContainText(
+    'Столбец «Хобби» не распознан и не загружен.',
+  );
+  await expect(dialog.getByRole('status').filter({ hasText: 'Пробный прогон' })).toContainText(
+    'Столбец «Дата» не загружен: непонятно, что в нём — «Дата приказа» или «Дата зачисления»',
+  );
+  await dialog.getByLabel('Поле для столбца «Дата»').selectOption({ label: 'Дата зачисления' });
+  const dateRow = columns.getByRole('row').filter({ has: page.getByRole('cell', { name: 'Дата', exact: true }) });
+  await expect(dateRow).toContainText('выбрано');
+  await expect(dialog.getByRole('status').filter({ hasText: 'Пробный прогон' })).not.toContainText('«Дата»');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await dialog.getByRole('heading', { name: 'Сопоставление столбцов' }).evaluate((h) => h.scrollIntoView());
+  await page.screenshot({ path: 'test-results/year-6-import-mapping.png' });
+  await page.setViewportSize({ width: 1366, height: 860 });
   const problems = dialog.getByRole('table', { name: 'Ошибки в файле' });
   await expect(problems.getByRole('row')).toHaveCount(2);
   await expect(problems).toContainText('Дата рождения');
@@ -175,7 +205,7 @@ test('the admin opens the year on an empty database, loads staff and students fr
   await page.screenshot({ path: 'test-results/year-6-import-dry-run.png' });
   await dialog.getByRole('button', { name: 'Загрузить 2 строки, пропустив 1 с ошибками' }).click();
   await expect(dialog.getByRole('status').filter({ hasText: 'Загружено' })).toHaveText(
-    /^Загружено обучающихся: новых 2, обновлено 0; пропущено 1 строка с ошибками\. Перед загрузкой сделана резервная копия journal_\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d_import\.sqlite\.$/,
+    /^Загружено обучающихся: новых 2, обновлено 0; пропущено 1 строка с ошибками\. Столбец «Хобби» не распознан и не загружен\. Перед загрузкой сделана резервная копия journal_\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d_import\.sqlite\.$/,
   );
   await dialog.getByRole('button', { name: 'Готово' }).click();
   await expect(

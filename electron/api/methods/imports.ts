@@ -1,6 +1,7 @@
 // Lists in and out of Excel (003 §3.1): a dry run that names every problem by row and column,
 // then one transaction for the clean rows; downloadable templates; export of each list.
 import { z } from 'zod';
+import type { ColumnMatch } from '../../domain/import-headers.js';
 import { method, STAFF } from '../define.js';
 import { id, optionalText, text } from '../schemas.js';
 import { day } from './dates.js';
@@ -38,6 +39,14 @@ export interface ImportReport {
   summary: string;
   /** The file name of the safety copy taken just before writing; null on a dry run, a refusal or PostgreSQL. */
   backup: string | null;
+  /** Every column of the file in order: the field it loads into, or why it is not loaded. */
+  columns: ColumnMatch[];
+  /** The list's fields (key and canonical header), for the mapping step. */
+  fields: Array<{ key: string; header: string }>;
+  /** The headers of the columns that are not loaded (also named in the summary). */
+  unloaded: string[];
+  /** The mapping of this file's headers came from the last file with the same headers. */
+  remembered: boolean;
 }
 
 const listEnum = z.enum(IMPORT_LISTS, {
@@ -65,6 +74,14 @@ export const importMethods = {
       /** Students: the admission order for rows that do not name their own. */
       admission: z
         .object({ date: day('Дата зачисления'), orderNo: text('Номер приказа', 40), orderDate: day('Дата приказа') })
+        .optional(),
+      /**
+       * Column header → field key, or null for «не загружать»: overrides the recognised headers and is
+       * remembered for files with the same headers once the rows are loaded.
+       */
+      mapping: z
+        .record(z.string().max(200, 'Заголовок столбца длиннее 200 символов'), z.string().max(40).nullable())
+        .refine((m) => Object.keys(m).length <= 200, 'Сопоставить можно не больше 200 столбцов')
         .optional(),
     }),
   }),

@@ -1,5 +1,6 @@
 // Loading a list from Excel: take the template, choose the file, check it (a dry run lists every
-// problem by row and column and writes nothing), then load — all rows, or the clean ones only.
+// problem by row and column and writes nothing), map the columns the program did not recognise, then
+// load — all rows, or the clean ones only.
 import { useState } from 'react';
 import type { ImportList, ImportReport } from '../../../electron/api/contract';
 import { ApiError, call, saveFile } from '../../api';
@@ -7,6 +8,7 @@ import { Dialog } from '../../components/Dialog';
 import { Button, ErrorBanner, Field, Notice } from '../../components/ui';
 import { useJob } from '../../components/useJob';
 import { megabytes, plural } from '../../../electron/domain/format-numbers';
+import { ColumnMapping, type Mapping } from './ColumnMapping';
 import { DateField } from './DateInput';
 
 /** The server's limit (electron/export/xlsx-guard.ts XLSX_LIMITS): refused here before the file is encoded. */
@@ -43,10 +45,11 @@ export function ImportDialog({
   const [file, setFile] = useState<File | null>(null);
   const [order, setOrder] = useState({ date: '', orderNo: '', orderDate: '' });
   const [report, setReport] = useState<ImportReport | null>(null);
+  const [mapping, setMapping] = useState<Mapping>({});
   const [error, setError] = useState<unknown>(null);
   const { job, error: jobError, run, cancel, running } = useJob<ImportReport>();
 
-  async function start(dryRun: boolean, skipBad: boolean) {
+  async function start(dryRun: boolean, skipBad: boolean, columns: Mapping = mapping) {
     if (!file) {
       setError(new Error('Выберите файл Excel (.xlsx)'));
       return;
@@ -64,7 +67,17 @@ export function ImportDialog({
     const admission = list === 'students' && (order.date || order.orderNo || order.orderDate) ? order : undefined;
     const encoded = await base64Of(file);
     const result = await run(() =>
-      call('import.start', { list, file: encoded, fileName: file.name, dryRun, skipBad, yearId, journalId, admission }),
+      call('import.start', {
+        list,
+        file: encoded,
+        fileName: file.name,
+        dryRun,
+        skipBad,
+        yearId,
+        journalId,
+        admission,
+        mapping: Object.keys(columns).length > 0 ? columns : undefined,
+      }),
     );
     if (result) {
       setReport(result);
@@ -104,6 +117,7 @@ export function ImportDialog({
                 onChange={(e) => {
                   setFile(e.target.files?.[0] ?? null);
                   setReport(null);
+                  setMapping({});
                 }}
               />
               <span className="btn btn-secondary" aria-hidden>
@@ -151,6 +165,17 @@ export function ImportDialog({
             Отменить
           </Button>
         </div>
+      )}
+      {report && !done && report.columns.length > 0 && (
+        <ColumnMapping
+          report={report}
+          mapping={mapping}
+          disabled={running}
+          onChange={(next) => {
+            setMapping(next);
+            void start(true, false, next);
+          }}
+        />
       )}
       {report && <ReportView report={report} />}
       <div className="row dialog-actions">

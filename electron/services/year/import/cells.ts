@@ -9,22 +9,12 @@ import { cleanName } from '../common.js';
 export interface ColumnSpec {
   key: string;
   header: string;
-  /** Other spellings of the header people use. */
-  aliases?: string[];
   required?: boolean;
   /** A line for the template's hint row. */
   hint: string;
   example: string | number | null;
   type?: 'text' | 'date' | 'integer';
   width?: number;
-}
-
-/** Header text compared without case, ё, spaces, punctuation and a trailing asterisk. */
-export function headerKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replaceAll('ё', 'е')
-    .replace(/[\s.,:;*№#()"«»_-]+/g, '');
 }
 
 /** One data row: its Excel row number, its cells by column key, and the problems found in it. */
@@ -34,10 +24,12 @@ export class Row {
     readonly row: number,
     private readonly cells: Map<string, SheetValue>,
     private readonly headers: Map<string, string>,
+    /** Values of fields no column holds, implied by a header (a «Мать» column: the relation is «мать»). */
+    private readonly implied: Map<string, string> = new Map(),
   ) {}
 
   raw(key: string): SheetValue {
-    return this.cells.get(key) ?? null;
+    return this.cells.get(key) ?? (this.headers.has(key) ? null : (this.implied.get(key) ?? null));
   }
   has(key: string): boolean {
     return this.headers.has(key);

@@ -6,12 +6,14 @@ import type { Database } from '../../../../db/schema.js';
 import type { ImportList, ImportProblem, ImportReport } from '../../../api/contract.js';
 import { AppError } from '../../../api/errors.js';
 import { plural } from '../../../domain/format-numbers.js';
+import { matchHeaders, unloadedColumns, unloadedSentence } from '../../../domain/import-headers.js';
 import { readSheet, XLSX_LIMITS, XlsxError, type SheetData } from '../../../export/xlsx-read.js';
 import { audit } from '../../audit.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../context.js';
 import { safetyBackup, type SafetyDeps } from '../common.js';
-import { headerKey, Row, type ColumnSpec } from './cells.js';
+import { Row, type ColumnSpec } from './cells.js';
+import { checkMapping, loadMapping, saveMapping, type Mapping } from './mappings.js';
 
 export interface ImportEnv {
   db: Kysely<Database>;
@@ -31,6 +33,8 @@ export interface ImportOptions {
   yearId?: number | undefined;
   journalId?: number | undefined;
   admission?: { date: string; orderNo: string; orderDate: string } | undefined;
+  /** Header → field key (null: «не загружать»), chosen by the user; remembered once rows are loaded. */
+  mapping?: Mapping | undefined;
 }
 
 export interface Checked<T> {
@@ -85,17 +89,19 @@ export async function runImport<C, T>(
   const context = await importer.prepare(env, options);
   const sheet = await readFile(bytes);
   const headerProblems: ImportProblem[] = [];
+  const fields = importer.columns.map((c) => ({ key: c.key, header: c.header }));
+  // Bad input changes nothing: a mapping naming a column not in the file or an unknown field is refused.
+  if (options.mapping) checkMapping(options.mapping, sheet.headers, fields);
+  const saved = options.mapping ? null : await loadMapping(env.db, importer.list, sheet.headers, fields);
+  const matched = matchHeaders(importer.list, fields, sheet.headers, options.mapping ?? saved ?? {});
   const mapping = new Map<string, string>(); // sheet header → column key
   const headers = new Map<string, string>(); // column key → sheet header
-  for (const h of sheet.headers) {
-    const spec = importer.columns.find((c) =>
-      [c.header, ...(c.aliases ?? [])].some((a) => headerKey(a) === headerKey(h)),
-    );
-    if (spec && !headers.has(spec.key)) {
-      mapping.set(h, spec.key);
-      headers.set(spec.key, h);
-    }
+  for (const c of matched.columns) {
+    if (c.field === null) continue;
+    mapping.set(c.header, c.field);
+    headers.set(c.field, c.header);
   }
+  const implied = new Map(Object.entries(matched.implied));
   for (const c of importer.columns.filter((x) => x.required && !headers.has(x.key))) {
     headerProblems.push({
       row: sheet.headerRow,
@@ -129,7 +135,7 @@ export async function runImport<C, T>(
         const key = mapping.get(h);
         if (key) cells.set(key, v);
       }
-      const row = new Row(sheet.rowNumbers[i]!, cells, headers);
+      const row = new Row(sheet.rowNumbers[i]!, cells, headers, implied);
       // A formula never computed, an error value, a merge across columns: the cell is refused as it is.
       for (const p of cellProblems.get(row.row) ?? []) {
         const key = mapping.get(p.header);
@@ -163,6 +169,10 @@ export async function runImport<C, T>(
     credentials: [],
     summary: '',
     backup: null,
+    columns: matched.columns,
+    fields,
+    unloaded: unloadedColumns(matched.columns),
+    remembered: saved !== null,
   };
   const remark = importer.remark?.(context, good) ?? null;
   const refusedAll = headerProblems.length > 0;
@@ -189,6 +199,8 @@ export async function runImport<C, T>(
   env.progress('Запись', 0, good.length);
   const written = await env.db.transaction().execute(async (trx) => {
     const result = await importer.write(trx, env, context, good);
+    if (options.mapping)
+      await saveMapping(trx, env.who, env.clock.now(), importer.list, sheet.headers, options.mapping);
     await audit(trx, env.who, env.clock.now(), {
       action: `import.${importer.list}`,
       entity: importer.list,
@@ -199,6 +211,7 @@ export async function runImport<C, T>(
         created: result.created,
         updated: result.updated,
         skippedRows: problems.map((p) => p.row),
+        unloadedColumns: report.unloaded,
         ids: result.ids?.slice(0, 5000),
       },
     });
@@ -222,8 +235,10 @@ function summaryOf(
   remark: string | null,
 ): string {
   const rows = (n: number) => `${n} ${plural(n, 'строка', 'строки', 'строк')}`;
-  const tail = remark ? ` ${remark}` : '';
-  if (refusedAll) return `Файл не принят: ${r.problems.map((p) => p.message).join('; ')}. Ничего не загружено.`;
+  const columns = unloadedSentence(r.columns, r.fields);
+  const tail = `${remark ? ` ${remark}` : ''}${columns ? ` ${columns}` : ''}`;
+  if (refusedAll)
+    return `Файл не принят: ${r.problems.map((p) => p.message).join('; ')}. Ничего не загружено.${columns ? ` ${columns}` : ''}`;
   if (r.imported) {
     return (
       `Загружено ${importer.genitive}: новых ${r.created}, обновлено ${r.updated}` +

@@ -62,6 +62,7 @@ export async function start(ctx: AuthedContext, input: Parsed<'import.start'>): 
     yearId: input.yearId,
     journalId: input.journalId,
     admission: input.admission,
+    mapping: input.mapping,
   };
   const who = { userId: ctx.session.userId, login: ctx.session.login };
   const job = ctx.jobs.start(`import-${input.list}`, ctx.session.userId, async (control) => {

@@ -32,7 +32,6 @@ export const planImporter: Importer<Context, PlanRow> = {
     {
       key: 'seq',
       header: '№',
-      aliases: ['№ п/п', 'Номер', 'N'],
       hint: 'порядок; если пусто — как в файле',
       example: 1,
       type: 'integer',
@@ -41,7 +40,6 @@ export const planImporter: Importer<Context, PlanRow> = {
     {
       key: 'section',
       header: 'Раздел',
-      aliases: ['Раздел, тема', 'Раздел программы'],
       hint: 'раздел программы',
       example: 'Раздел 1. Электрические машины',
       width: 30,
@@ -50,7 +48,6 @@ export const planImporter: Importer<Context, PlanRow> = {
       key: 'title',
       header: 'Тема',
       required: true,
-      aliases: ['Тема занятия', 'Наименование темы', 'Содержание'],
       hint: 'обязательно',
       example: 'Синхронные генераторы: устройство и принцип действия',
       width: 50,
@@ -59,7 +56,6 @@ export const planImporter: Importer<Context, PlanRow> = {
       key: 'hours',
       header: 'Часы',
       required: true,
-      aliases: ['Кол-во часов', 'Количество часов', 'Час'],
       hint: 'целое число, обычно 2',
       example: 2,
       type: 'integer',
@@ -68,7 +64,6 @@ export const planImporter: Importer<Context, PlanRow> = {
     {
       key: 'kind',
       header: 'Вид занятия',
-      aliases: ['Вид', 'Тип занятия'],
       hint: 'лекция, практическое, лабораторная, контрольная, экскурсия, самостоятельная',
       example: 'лекция',
       width: 18,
@@ -76,7 +71,6 @@ export const planImporter: Importer<Context, PlanRow> = {
     {
       key: 'homework',
       header: 'Домашнее задание',
-      aliases: ['Д/з', 'Задание'],
       hint: 'если задаётся',
       example: '§ 1.2, вопросы 1–5',
       width: 30,

@@ -63,7 +63,6 @@ const guardianColumns = (n: 1 | 2): ColumnSpec[] => [
   {
     key: `g${n}Name`,
     header: `Представитель ${n}: ФИО`,
-    aliases: [`Представитель ${n}`, `ФИО представителя ${n}`, `Родитель ${n}`],
     hint: 'ФИО законного представителя',
     example: n === 1 ? 'Ёлкина Мария Петровна' : null,
     width: 30,
@@ -71,14 +70,12 @@ const guardianColumns = (n: 1 | 2): ColumnSpec[] => [
   {
     key: `g${n}Relation`,
     header: `Представитель ${n}: кем приходится`,
-    aliases: [`Кем приходится ${n}`],
     hint: 'мать, отец, бабушка, опекун…',
     example: n === 1 ? 'мать' : null,
   },
   {
     key: `g${n}Phone`,
     header: `Представитель ${n}: телефон`,
-    aliases: [`Телефон представителя ${n}`],
     hint: 'телефон представителя',
     example: n === 1 ? '+7 912 345-67-89' : null,
   },
@@ -100,7 +97,6 @@ export const studentImporter: Importer<Context, StudentRow> = {
     {
       key: 'full',
       header: 'ФИО',
-      aliases: ['Фамилия Имя Отчество', 'Фамилия, имя, отчество', 'Обучающийся'],
       hint: 'вместо трёх столбцов выше',
       example: null,
     },
@@ -116,7 +112,6 @@ export const studentImporter: Importer<Context, StudentRow> = {
     {
       key: 'fileNo',
       header: 'Номер личного дела',
-      aliases: ['Личное дело', '№ личного дела'],
       hint: 'если ведётся',
       example: '26-0001',
     },
@@ -124,7 +119,6 @@ export const studentImporter: Importer<Context, StudentRow> = {
     {
       key: 'email',
       header: 'E-mail',
-      aliases: ['Электронная почта', 'Email', 'Почта'],
       hint: 'адрес почты',
       example: null,
     },
@@ -138,7 +132,6 @@ export const studentImporter: Importer<Context, StudentRow> = {
     {
       key: 'orderNo',
       header: 'Приказ о зачислении №',
-      aliases: ['Номер приказа', 'Приказ №', 'Приказ'],
       hint: 'если пусто — приказ, указанный при загрузке',
       example: '112-к',
     },
@@ -146,7 +139,6 @@ export const studentImporter: Importer<Context, StudentRow> = {
     {
       key: 'date',
       header: 'Дата зачисления',
-      aliases: ['Зачислен с', 'Дата поступления'],
       hint: 'с какого дня в списке группы',
       example: '01.09.2026',
       type: 'date',
@@ -233,8 +225,12 @@ export const studentImporter: Importer<Context, StudentRow> = {
     const address = row.text('address', { max: 300 });
 
     const orderNo = row.text('orderNo', { max: 40 }) ?? c.admission?.orderNo ?? null;
-    const orderDate = row.blank('orderDate') ? (c.admission?.orderDate ?? null) : row.date('orderDate');
-    const date = row.blank('date') ? (c.admission?.date ?? null) : row.date('date');
+    const ownOrderDate = row.blank('orderDate') ? null : row.date('orderDate');
+    const orderDate = row.blank('orderDate') ? (c.admission?.orderDate ?? null) : ownOrderDate;
+    // A row with its own order and no enrolment date is enrolled from its order's date (issue 13).
+    const date = row.blank('date')
+      ? (ownOrderDate ?? (row.blank('orderDate') ? (c.admission?.date ?? null) : null))
+      : row.date('date');
     const hadDateProblem = row.problems.some(
       (p) => p.column === row.header('orderDate', 'Дата приказа') || p.column === row.header('date', 'Дата зачисления'),
     );
@@ -257,7 +253,9 @@ export const studentImporter: Importer<Context, StudentRow> = {
       const relation = row.text(`g${n}Relation`, { max: 40 });
       const gphone = row.phone(`g${n}Phone`);
       if (!name) {
-        if (relation || gphone) row.problem(`g${n}Name`, 'не указано ФИО представителя', `Представитель ${n}: ФИО`);
+        // A relation implied by a header («Мать») is no data of its own; a typed one is.
+        if ((relation && row.has(`g${n}Relation`)) || gphone)
+          row.problem(`g${n}Name`, 'не указано ФИО представителя', `Представитель ${n}: ФИО`);
         continue;
       }
       const bad = name.split(' ').map(nameProblem).find(Boolean);

@@ -72,7 +72,6 @@ export const subjectImporter: Importer<Context, SubjectRow> = {
     {
       key: 'code',
       header: 'Код',
-      aliases: ['Индекс'],
       hint: 'ОП.01, МДК.01.01, ПМ.01, УП.01; у школьных предметов и программ можно пусто',
       example: 'МДК.01.01',
       width: 12,
@@ -81,7 +80,6 @@ export const subjectImporter: Importer<Context, SubjectRow> = {
       key: 'name',
       header: 'Наименование',
       required: true,
-      aliases: ['Название', 'Дисциплина'],
       hint: 'обязательно',
       example: 'Устройство и техническое обслуживание электрооборудования',
       width: 50,
@@ -96,7 +94,6 @@ export const subjectImporter: Importer<Context, SubjectRow> = {
     {
       key: 'parent',
       header: 'Входит в модуль',
-      aliases: ['Входит в', 'Модуль', 'ПМ'],
       hint: 'код ПМ для МДК и практик (ПМ.01)',
       example: 'ПМ.01',
       width: 16,

@@ -81,7 +81,6 @@ export const userImporter: Importer<Context, UserRow> = {
     {
       key: 'roles',
       header: 'Роли',
-      aliases: ['Роль'],
       hint: 'через запятую; если пусто — преподаватель',
       example: 'преподаватель',
       width: 26,
@@ -91,7 +90,6 @@ export const userImporter: Importer<Context, UserRow> = {
     {
       key: 'email',
       header: 'E-mail',
-      aliases: ['Электронная почта', 'Email', 'Почта'],
       hint: 'рабочая почта',
       example: 'o.ivanova@college.example',
     },
