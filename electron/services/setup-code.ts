@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { AppError, badInput } from '../api/errors.js';
 import type { ServiceContext } from './context.js';
-import { isInitialized } from './setup.js';
+import { isInitialized, NO_SETUP_HERE } from './setup.js';
 
 // No 0/O, 1/I/L: read off a console and typed by hand. 12 of 31 letters ≈ 59 bits: not guessable online.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -36,13 +36,7 @@ export async function requireFirstRun(ctx: ServiceContext, code: string | undefi
   }
   if (!ctx.host.setupCode) return;
   const expected = ctx.host.setupCode();
-  if (!expected) {
-    throw new AppError(
-      'forbidden',
-      'Первоначальная настройка через браузер здесь не включена: настройте журнал в самой программе ' +
-        'или запустите сервер командой serve — он напечатает код настройки',
-    );
-  }
+  if (!expected) throw new AppError('forbidden', NO_SETUP_HERE);
   if (!code?.trim()) {
     throw badInput('Введите код настройки: сервер напечатал его в консоли при запуске', {
       setupCode: 'Введите код настройки',

@@ -24,6 +24,11 @@ export async function isInitialized(db: Kysely<Database>): Promise<boolean> {
   return Boolean(inst || user);
 }
 
+/** A browser host that issued no setup code (the desktop app's LAN access) offers no first run. */
+export const NO_SETUP_HERE =
+  'Первоначальная настройка через браузер здесь не включена: настройте журнал в самой программе ' +
+  'или запустите сервер командой serve — он напечатает код настройки';
+
 export const CONNECT_ON_WEB =
   'На сервере база данных выбирается при его запуске (параметр --db), поэтому подключение к другой базе здесь не предлагается';
 
@@ -33,6 +38,7 @@ export async function status(ctx: ServiceContext): Promise<SetupStatus> {
     initialized: await isInitialized(ctx.db),
     database: ctx.dialect,
     codeRequired: web,
+    closed: web && !ctx.host.setupCode?.() ? NO_SETUP_HERE : null,
     connectUnavailable: web || !ctx.switchDatabase ? CONNECT_ON_WEB : null,
     restoreUnavailable: ctx.dialect === 'sqlite' && ctx.file ? null : RESTORE_NEEDS_FILE,
     passwordRules: passwordRules(),

@@ -59,7 +59,7 @@ describeEachDb('first run on an empty database', (kind) => {
 
   it('tells the desktop window what the first run offers, with the password rules of the services', async () => {
     const status = await new TestClient(deps).call('setup.status', {});
-    expect(status).toMatchObject({ initialized: false, database: kind, codeRequired: false });
+    expect(status).toMatchObject({ initialized: false, database: kind, codeRequired: false, closed: null });
     expect(status.passwordRules.join(' ')).toMatch(/не короче 8 символов/);
     expect(status.restoreUnavailable === null).toBe(kind === 'sqlite');
   });
@@ -106,7 +106,7 @@ describeEachDb('first run on an empty database', (kind) => {
     const h = await web(code);
     const c = new WebClient(h.url);
     const status = await c.call('setup.status');
-    expect(status.body.value).toMatchObject({ initialized: false, codeRequired: true });
+    expect(status.body.value).toMatchObject({ initialized: false, codeRequired: true, closed: null });
     expect((status.body.value as { connectUnavailable: string }).connectUnavailable).toMatch(/--db/);
 
     const none = await c.call('setup.initialize', COLLEGE);
@@ -136,6 +136,8 @@ describeEachDb('first run on an empty database', (kind) => {
 
   it("a browser host that issued no code (the app's own LAN access) refuses the first run", async () => {
     const h = await web(null);
+    const status = await new WebClient(h.url).call('setup.status');
+    expect((status.body.value as { closed: string }).closed).toMatch(/в самой программе/);
     const answer = await new WebClient(h.url).call('setup.initialize', { ...COLLEGE, setupCode: 'AAAA-BBBB-CCCC' });
     expect(answer.status).toBe(403);
     expect(answer.body.error?.message).toMatch(/в самой программе/);

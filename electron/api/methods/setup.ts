@@ -10,6 +10,8 @@ export interface SetupStatus {
   database: 'sqlite' | 'postgres';
   /** The first-run actions need the one-time code the server printed at start (`serve`, the demo). */
   codeRequired: boolean;
+  /** Why the first run cannot be done from here at all (a browser host that issued no code), or null. */
+  closed: string | null;
   /** Why «connect to a PostgreSQL server» is not offered here (the browser host), or null where it is. */
   connectUnavailable: string | null;
   /** Why «restore from a backup» is not offered here (a journal on PostgreSQL), or null where it is. */

@@ -3,7 +3,7 @@
 // journal has an institution, and over the Internet without the code the server printed at start.
 import { useState } from 'react';
 import type { Me, SetupStatus } from '../../../electron/api/contract';
-import { Field } from '../../components/ui';
+import { Field, Notice } from '../../components/ui';
 import { ConnectDatabaseForm } from './ConnectDatabaseForm';
 import { CreateInstitutionForm } from './CreateInstitutionForm';
 import { RestoreBackupForm } from './RestoreBackupForm';
@@ -43,7 +43,8 @@ export function FirstRunScreen({
         <p className="muted">
           База данных пуста: в ней ещё нет организации и ни одной учётной записи. Выберите, как начать работу.
         </p>
-        {status.codeRequired && (
+        {status.closed && <Notice kind="warn">{status.closed}</Notice>}
+        {!status.closed && status.codeRequired && (
           <Field
             label="Код настройки"
             name="setupCode"
@@ -55,32 +56,34 @@ export function FirstRunScreen({
             hint="Сервер напечатал его в консоли при запуске (например, ABCD-EFGH-JKLM). Без кода журнал не настроить"
           />
         )}
-        <fieldset className="first-run-ways">
-          <legend>Как начать</legend>
-          {WAYS.map((w) => (
-            <label key={w.way} className={`first-run-way ${way === w.way ? 'chosen' : ''}`}>
-              <input
-                type="radio"
-                name="way"
-                value={w.way}
-                checked={way === w.way}
-                onChange={() => setWay(w.way)}
-                autoFocus={!status.codeRequired && w.way === 'create'}
-              />
-              <span>
-                <strong>{w.title}</strong>
-                <span className="muted small">{w.text}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        {way === 'create' && (
+        {!status.closed && (
+          <fieldset className="first-run-ways">
+            <legend>Как начать</legend>
+            {WAYS.map((w) => (
+              <label key={w.way} className={`first-run-way ${way === w.way ? 'chosen' : ''}`}>
+                <input
+                  type="radio"
+                  name="way"
+                  value={w.way}
+                  checked={way === w.way}
+                  onChange={() => setWay(w.way)}
+                  autoFocus={!status.codeRequired && w.way === 'create'}
+                />
+                <span>
+                  <strong>{w.title}</strong>
+                  <span className="muted small">{w.text}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {!status.closed && way === 'create' && (
           <CreateInstitutionForm passwordRules={status.passwordRules} setupCode={code} onCreated={onCreated} />
         )}
-        {way === 'connect' && (
+        {!status.closed && way === 'connect' && (
           <ConnectDatabaseForm unavailable={status.connectUnavailable} setupCode={code} onConnected={onReplaced} />
         )}
-        {way === 'restore' && (
+        {!status.closed && way === 'restore' && (
           <RestoreBackupForm unavailable={status.restoreUnavailable} setupCode={code} onRestored={onReplaced} />
         )}
       </main>
