@@ -41,6 +41,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 export const MIN_PASSWORD_LENGTH = 8;
 
+/** The rules `passwordProblem` checks, in the words shown to the person choosing a password. */
+export function passwordRules(): string[] {
+  return [`не короче ${MIN_PASSWORD_LENGTH} символов`, 'буквы и хотя бы одна цифра', 'не содержит логин'];
+}
+
 /** Why a new password is refused, or null when it is acceptable. */
 export function passwordProblem(password: string, login?: string): string | null {
   if (password.length < MIN_PASSWORD_LENGTH) return `Пароль должен быть не короче ${MIN_PASSWORD_LENGTH} символов`;

@@ -72,6 +72,11 @@ async function start(): Promise<void> {
       if (!problem.backup || !(await offerRestore(problem, userData))) return fail(problem.message);
     }
   }
+  // First run on an empty journal: «connect to a PostgreSQL server» opens it now and remembers it.
+  core.deps.switchDatabase = async (url) => {
+    await core!.holder.switchTo(url);
+    settings.update({ databaseUrl: url });
+  };
   scheduler = createScheduler(core, systemClock);
   scheduler.start();
   // «Доступ через браузер»: the same server as `cli serve`, inside the app, when the settings switch it on.

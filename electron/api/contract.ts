@@ -82,7 +82,7 @@ export function isMethodName(name: string): name is MethodName {
 export type { Me, RoleGrant } from './methods/auth.js';
 export type { FileOutput, JobInfo } from './methods/jobs.js';
 export { PDF_MIME, XLSX_MIME } from './methods/jobs.js';
-export type { SetupStatus } from './methods/setup.js';
+export type { FirstRunRestore, SetupStatus } from './methods/setup.js';
 export type { HomeSummary, TodayLesson } from './methods/home.js';
 export type {
   YearInfo,

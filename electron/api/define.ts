@@ -17,6 +17,8 @@ export interface MethodDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
   /** Allowed while the password must still be changed or the window is idle-locked. */
   duringLock?: boolean;
+  /** A first-run method: served only while the database has no institution, and with the host's setup code. */
+  firstRun?: boolean;
   /** Phantom: carries the output type only. */
   readonly output?: O;
 }

@@ -7,6 +7,7 @@ import { AppError, type Result } from './errors.js';
 import type { AuthedContext, ServiceContext, ServiceDeps, SessionHost } from '../services/context.js';
 import { handlers } from './registry.js';
 import { readSession } from '../services/session.js';
+import { requireFirstRun } from '../services/setup-code.js';
 import { DatabaseOpenError } from '../../db/errors.js';
 
 z.config(z.locales.ru());
@@ -56,6 +57,7 @@ async function run(deps: ServiceDeps, host: SessionHost, name: MethodName, raw: 
       throw new AppError('forbidden', 'Недостаточно прав');
     }
   }
+  if (def.firstRun) await requireFirstRun(ctx, (parsed.data as { setupCode?: string }).setupCode);
   const handler = handlers[name] as (ctx: AuthedContext | ServiceContext, input: unknown) => Promise<unknown>;
   return handler(ctx, parsed.data);
 }

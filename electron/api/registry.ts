@@ -4,6 +4,7 @@ import type { AuthedContext, ServiceContext } from '../services/context.js';
 import * as auth from '../services/auth.js';
 import * as home from '../services/home.js';
 import * as setup from '../services/setup.js';
+import * as firstRun from '../services/first-run.js';
 import * as jobs from '../services/jobs-api.js';
 import * as archive from '../services/archive/index.js';
 import { yearHandlers } from '../services/year/handlers.js';
@@ -35,6 +36,9 @@ export type Handlers = { [M in MethodName]: Handler<M> | PublicHandler<M> };
 export const handlers: Handlers = {
   'setup.status': setup.status,
   'setup.initialize': setup.initialize,
+  'setup.checkDatabase': firstRun.checkDatabase,
+  'setup.connectDatabase': firstRun.connectDatabase,
+  'setup.restore': firstRun.restore,
   'auth.login': auth.login,
   'auth.logout': auth.logout,
   'auth.me': auth.whoAmI,

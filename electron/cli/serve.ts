@@ -14,6 +14,8 @@ import { listenProblem } from '../web/listen.js';
 import { CliError, requireFlag, type CliCommand } from './command.js';
 import { cliContext } from './context.js';
 import { openForCli } from './open.js';
+import { isInitialized } from '../services/setup.js';
+import { newSetupCode } from '../services/setup-code.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -67,8 +69,11 @@ export const serveCommand: CliCommand = {
       info: (m: string) => console.log(m),
       error: (m: string, e?: unknown) => console.error(`${m}: ${e instanceof Error ? e.message : String(e ?? '')}`),
     };
-    if (!(await core.deps.db.selectFrom('institution').select('id').executeTakeFirst())) {
-      console.warn('Внимание: база пуста — организация ещё не создана (npm run cli -- init)');
+    // An empty journal is set up in the browser, by whoever can read this console: the code proves it.
+    const setupCode = (await isInitialized(core.deps.db)) ? null : newSetupCode();
+    if (setupCode) {
+      console.warn('База пуста: организация ещё не создана. Откройте журнал в браузере и выберите, как начать.');
+      console.warn(`Код настройки (спросит первый экран): ${setupCode}`);
     }
     const scheduler = createScheduler(core, clock, log);
     let web;
@@ -79,6 +84,7 @@ export const serveCommand: CliCommand = {
         host,
         port,
         tls: credentials,
+        setupCode,
         trustProxy: proxies,
         proxyOnly: !credentials && proxies.length > 0,
         log: { error: (m, e) => log.error(m, e) },

@@ -1,5 +1,13 @@
 // Russian words for the domain's codes, one table each, as the screens and the printed pages show them.
-import type { AttendanceCode, FinalMarkKind, LessonKind, RemarkStatus, Role, YearStatus } from './enums.js';
+import type {
+  AttendanceCode,
+  FinalMarkKind,
+  InstitutionKind,
+  LessonKind,
+  RemarkStatus,
+  Role,
+  YearStatus,
+} from './enums.js';
 
 /** A role as a title: the users screen, the account line, credential slips, the audit log. */
 export const ROLE_LABELS: Record<Role, string> = {
@@ -88,3 +96,10 @@ export const FINAL_KIND_LABELS = {
   credit: 'Зачёт',
   year: 'Год',
 } as const satisfies Record<FinalMarkKind, string>;
+
+/** The kinds of institution, as the first run offers them. */
+export const INSTITUTION_KIND_LABELS = {
+  college: 'Колледж или техникум',
+  school: 'Школа',
+  supplementary: 'Центр дополнительного образования',
+} as const satisfies Record<InstitutionKind, string>;

@@ -3,6 +3,7 @@
 
 export const ACTION_LABELS: Record<string, string> = {
   'setup.initialize': 'Начальная настройка базы',
+  'setup.restore': 'Первый запуск: журнал восстановлен из резервной копии',
   'demo.generate': 'Созданы демонстрационные данные',
   'auth.login': 'Вход в программу',
   'auth.logout': 'Выход из программы',

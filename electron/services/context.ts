@@ -30,6 +30,11 @@ export interface SessionHost {
   begin(userId: number): void | Promise<void>;
   end(): void | Promise<void>;
   setLocked(locked: boolean): void | Promise<void>;
+  /**
+   * The one-time code the first-run methods need from this caller (the browser host: printed by `serve`;
+   * null there when none was issued, so they are refused). Absent: the desktop window, which needs none.
+   */
+  setupCode?(): string | null;
   /** Where the caller is, for login throttling: the client's address on the web host; `local` when absent. */
   clientAddress?(): string;
   /** The caller's session, when the host read it with its own (web host: with the token, in one round trip). */
@@ -55,6 +60,8 @@ export interface ServiceDeps {
   database: DatabaseHolder;
   /** The app's own browser server («Доступ через браузер»), when this host has one. */
   webServer?: WebServerControl;
+  /** The desktop app: open another database now and remember it in the settings (first run). */
+  switchDatabase?: (url: string) => Promise<void>;
   /** Waits before a failed login is answered (tests pass one that does not wait). */
   sleep?: (ms: number) => Promise<void>;
 }

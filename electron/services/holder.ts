@@ -51,6 +51,20 @@ export class DatabaseHolder {
     return this.handle;
   }
 
+  /**
+   * Point every service at another database (the first run's «connect to a server»). The new one is
+   * opened first: when it cannot be, the error is thrown and the current one stays live.
+   */
+  async switchTo(url: string): Promise<JournalDb> {
+    const next = await openDatabase(url, this.openOptions);
+    await this.closeCurrent();
+    this.handle = next;
+    this.closed = false;
+    this.generation++;
+    for (const listener of this.listeners) listener();
+    return this.handle;
+  }
+
   async close(): Promise<void> {
     await this.closeCurrent();
   }

@@ -212,6 +212,20 @@ async function testSqlite(ctx: AuthedContext, t: Target, file: string): Promise<
   );
 }
 
+/** Check a PostgreSQL address (the first run's «Проверить подключение»): reachable, and a journal or empty. */
+export async function testPostgresUrl(raw: string): Promise<DatabaseTest> {
+  const example = 'Укажите адрес сервера PostgreSQL, например postgres://журнал:пароль@сервер:5432/journal';
+  if (!raw) throw badInput(example, { url: 'Укажите адрес' });
+  let parsed;
+  try {
+    parsed = parseDatabaseUrl(raw);
+  } catch (error) {
+    throw badInput((error as Error).message, { url: (error as Error).message });
+  }
+  if (parsed.dialect !== 'postgres') throw badInput(example, { url: 'Нужен адрес postgres://…' });
+  return testPostgres({ dialect: 'postgres', url: parsed.url, file: null });
+}
+
 async function testPostgres(t: Target): Promise<DatabaseTest> {
   let handle;
   try {

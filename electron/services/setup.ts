@@ -5,7 +5,7 @@ import type { Me, Parsed, SetupStatus } from '../api/contract.js';
 import { AppError, badInput } from '../api/errors.js';
 import { audit } from './audit.js';
 import type { ServiceContext } from './context.js';
-import { hashPassword, passwordProblem } from '../../db/passwords.js';
+import { hashPassword, passwordProblem, passwordRules } from '../../db/passwords.js';
 import { login } from './auth.js';
 
 export const DEFAULTS_BY_KIND: Record<
@@ -17,15 +17,36 @@ export const DEFAULTS_BY_KIND: Record<
   supplementary: { markScale: '5,4,3,2,зач,незач', marksEnabled: 0, periodKind: 'half_year' },
 };
 
+/** An institution or any account means the first run is over: nobody may make a first administrator again. */
 export async function isInitialized(db: Kysely<Database>): Promise<boolean> {
   const inst = await db.selectFrom('institution').select('id').executeTakeFirst();
   const user = await db.selectFrom('users').select('id').executeTakeFirst();
-  return Boolean(inst && user);
+  return Boolean(inst || user);
 }
 
+/** A browser host that issued no setup code (the desktop app's LAN access) offers no first run. */
+export const NO_SETUP_HERE =
+  'Первоначальная настройка через браузер здесь не включена: настройте журнал в самой программе ' +
+  'или запустите сервер командой serve — он напечатает код настройки';
+
+export const CONNECT_ON_WEB =
+  'На сервере база данных выбирается при его запуске (параметр --db), поэтому подключение к другой базе здесь не предлагается';
+
 export async function status(ctx: ServiceContext): Promise<SetupStatus> {
-  return { initialized: await isInitialized(ctx.db), database: ctx.dialect };
+  const web = ctx.host.setupCode !== undefined;
+  return {
+    initialized: await isInitialized(ctx.db),
+    database: ctx.dialect,
+    codeRequired: web,
+    closed: web && !ctx.host.setupCode?.() ? NO_SETUP_HERE : null,
+    connectUnavailable: web || !ctx.switchDatabase ? CONNECT_ON_WEB : null,
+    restoreUnavailable: ctx.dialect === 'sqlite' && ctx.file ? null : RESTORE_NEEDS_FILE,
+    passwordRules: passwordRules(),
+  };
 }
+
+export const RESTORE_NEEDS_FILE =
+  'Журнал этой программы хранится не в файле (сервер PostgreSQL): восстановите копию средствами сервера (pg_restore)';
 
 export interface InitInput {
   fullName: string;
@@ -108,6 +129,12 @@ export async function initialize(ctx: ServiceContext, input: Parsed<'setup.initi
   }
   const problem = passwordProblem(input.admin.password, input.admin.login);
   if (problem) throw badInput(problem, { 'admin.password': problem });
-  await createInstitution(ctx.db, ctx.clock.now(), { ...input, admin: { ...input.admin, mustChange: false } });
+  if (input.admin.password !== input.admin.passwordRepeat) {
+    const differ = 'Пароли не совпадают: введите один и тот же пароль дважды';
+    throw badInput(differ, { 'admin.passwordRepeat': differ });
+  }
+  const { setupCode: _code, ...rest } = input;
+  const { passwordRepeat: _repeat, ...admin } = input.admin;
+  await createInstitution(ctx.db, ctx.clock.now(), { ...rest, admin: { ...admin, mustChange: false } });
   return login(ctx, { login: input.admin.login, password: input.admin.password });
 }

@@ -13,7 +13,11 @@ const FILE_METHODS = /^import\.start$/;
 export const SMALL_BODY: BodyLimit = { bytes: 1024 * 1024, ms: 15_000 };
 export const FILE_BODY: BodyLimit = { bytes: 32 * 1024 * 1024, ms: 120_000 };
 
+/** A whole journal restored on first run: a college's file of up to ~150 MB. */
+export const RESTORE_BODY: BodyLimit = { bytes: 200 * 1024 * 1024, ms: 600_000 };
+
 export function bodyLimitFor(method: string): BodyLimit {
+  if (method === 'setup.restore') return RESTORE_BODY;
   return FILE_METHODS.test(method) ? FILE_BODY : SMALL_BODY;
 }
 

@@ -9,6 +9,8 @@ import { fixedDateClock, systemClock } from '../services/clock.js';
 import { defaultUserDataDir } from '../services/paths.js';
 import { fileSettings } from '../settings-file.js';
 import { startWebHost } from './server.js';
+import { isInitialized } from '../services/setup.js';
+import { newSetupCode } from '../services/setup-code.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, generateDemo } from '../../db/demo/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -16,7 +18,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 async function main(): Promise<void> {
   const { flags } = parseOptions(
     process.argv.slice(2),
-    { db: 'string', port: 'string', seed: 'string', lan: 'boolean' },
+    { db: 'string', port: 'string', seed: 'string', lan: 'boolean', empty: 'boolean' },
     'демонстрации (npm run demo --)',
   );
   const userData = flagString(flags, 'data') ?? defaultUserDataDir();
@@ -32,8 +34,10 @@ async function main(): Promise<void> {
     console.error(startupProblemText(await startupProblem(error, db, settings, userData)));
     process.exit(1);
   }
-  const hasInstitution = await core.deps.db.selectFrom('institution').select('id').executeTakeFirst();
-  if (!hasInstitution) {
+  // --empty: leave an empty journal empty, to try the first run (create, connect, restore) in the browser.
+  const empty = flags.empty === true;
+  const initialized = await isInitialized(core.deps.db);
+  if (!initialized && !empty) {
     console.log('База пуста: создаю демонстрационный колледж…');
     const counts = await generateDemo(core.deps.db, {
       seed: flagNumber(flags, 'seed') ?? 1,
@@ -44,14 +48,17 @@ async function main(): Promise<void> {
       `  готово: ${counts.students} студентов, ${counts.groups} групп, ${counts.journals} журналов, ${counts.marks} отметок`,
     );
   }
+  const setupCode = !initialized && empty ? newSetupCode() : null;
   const lan = flags.lan === true || settings.get().web.lan;
   const host = await startWebHost({
     deps: core.deps,
     rendererDir: path.join(root, 'dist', 'renderer'),
     host: lan ? '0.0.0.0' : '127.0.0.1',
     port: flagNumber(flags, 'port') ?? 0,
+    setupCode,
   });
-  console.log(`Демо-входы (пароль ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.login).join(', ')}`);
+  if (setupCode) console.log(`База пуста. Код настройки (спросит первый экран): ${setupCode}`);
+  else console.log(`Демо-входы (пароль ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.login).join(', ')}`);
   const scheduler = createScheduler(core, clock);
   scheduler.start();
   console.log(`Журнал: ${host.url}`);

@@ -39,6 +39,11 @@ export interface WebHostOptions {
   sessionPolicy?: SessionPolicy;
   /** Extra facts for GET /healthz, e.g. whether this process runs the scheduled jobs. */
   health?: () => Record<string, unknown>;
+  /**
+   * The one-time code the first-run methods need over HTTP (`serve` and the demo print it when the
+   * database is empty). Without one they are refused: the host may be reachable from anywhere.
+   */
+  setupCode?: string | null;
   /** How long a client may take to send its headers, and an ordinary body (tests shorten it). */
   slowClientMs?: number;
 }
@@ -137,7 +142,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const token = readCookie(req.headers.cookie, COOKIE);
     const session = await requestSession(() => deps.database.current, token, deps.clock.now(), policy, client.address);
-    const result = await dispatch(deps, session.host, method, input, log);
+    const host = { ...session.host, setupCode: () => options.setupCode ?? null };
+    const result = await dispatch(deps, host, method, input, log);
     const headers: Record<string, string> = {};
     const cookie = session.cookie(secure);
     if (cookie) headers['Set-Cookie'] = cookie;

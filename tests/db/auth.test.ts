@@ -25,40 +25,7 @@ describeEachDb('login, lockout, password change, idle lock', (kind) => {
   const auditActions = async () =>
     (await handle.db.selectFrom('audit_log').select('action').orderBy('id').execute()).map((r) => r.action);
 
-  it('initialises an empty database once, then refuses', async () => {
-    const c = new TestClient(deps);
-    expect(await c.call('setup.status', {})).toEqual({ initialized: false, database: kind });
-    await refused(
-      c.call('setup.initialize', {
-        fullName: 'Центр',
-        shortName: 'ЦРТДиЮ',
-        kind: 'supplementary',
-        directorName: 'Соколова Е. С.',
-        admin: { login: 'admin', lastName: 'Иванов', firstName: 'Иван', password: 'short' },
-      }),
-      'bad_request',
-    );
-    const me = await c.call('setup.initialize', {
-      fullName: 'Центр развития творчества детей и юношества',
-      shortName: 'ЦРТДиЮ',
-      kind: 'supplementary',
-      directorName: 'Соколова Е. С.',
-      admin: { login: 'admin', lastName: 'Иванов', firstName: 'Иван', password: 'Parol2026' },
-    });
-    expect(me.roles.map((r) => r.role)).toEqual(['admin']);
-    expect(me.institution).toEqual({ shortName: 'ЦРТДиЮ', kind: 'supplementary' });
-    const e = await refused(
-      new TestClient(deps).call('setup.initialize', {
-        fullName: 'Другая',
-        shortName: 'Д',
-        kind: 'college',
-        directorName: 'Х',
-        admin: { login: 'evil', lastName: 'Х', firstName: 'Х', password: 'Parol2026x' },
-      }),
-      'conflict',
-    );
-    expect(e.message).toMatch(/уже настроена/);
-  });
+  // The first run (create, connect, restore, the setup code) is tested in tests/db/first-run.test.ts.
 
   it('logs in case-insensitively and writes the login to the audit log', async () => {
     await seedInstitution(handle);

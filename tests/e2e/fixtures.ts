@@ -13,6 +13,8 @@ export interface DemoHost {
   dbFile: string;
   /** The admin's password: demo12345 on the demo database, a one-time password (to be changed) on an empty one. */
   adminPassword: string;
+  /** The one-time setup code the host printed (a blank database only), else null. */
+  setupCode: string | null;
   /** Call the API as the browser page would, with the page's cookies. */
   api(
     page: Page,
@@ -21,10 +23,12 @@ export interface DemoHost {
   ): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }>;
 }
 
-export const test = base.extend<{ demo: DemoHost; emptyDb: boolean }>({
+export const test = base.extend<{ demo: DemoHost; emptyDb: boolean; blankDb: boolean }>({
   /** `test.use({ emptyDb: true })`: a new database with only the institution and its admin (`cli init`). */
   emptyDb: [false, { option: true }],
-  demo: async ({ emptyDb }, use) => {
+  /** `test.use({ blankDb: true })`: no institution at all — the host runs `demo --empty` and prints a setup code. */
+  blankDb: [false, { option: true }],
+  demo: async ({ emptyDb, blankDb }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-e2e-'));
     const dbFile = path.join(dataDir, 'journal.sqlite');
     let adminPassword = 'demo12345';
@@ -50,7 +54,7 @@ export const test = base.extend<{ demo: DemoHost; emptyDb: boolean }>({
         { cwd: ROOT, encoding: 'utf8' },
       );
       adminPassword = /одноразовый пароль (\S+)/.exec(out)![1]!;
-    } else {
+    } else if (!blankDb) {
       fs.copyFileSync(TEMPLATE_DB, dbFile);
     }
     const child = spawn(
@@ -67,15 +71,17 @@ export const test = base.extend<{ demo: DemoHost; emptyDb: boolean }>({
         '0',
         '--today',
         E2E_TODAY,
+        ...(blankDb ? ['--empty'] : []),
       ],
       {
         cwd: ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
-    const url = await readyUrl(child);
+    const { url, out } = await readyUrl(child);
     await use({
       url,
+      setupCode: /Код настройки[^:]*: (\S+)/.exec(out)?.[1] ?? null,
       dataDir,
       dbFile,
       adminPassword,
@@ -93,7 +99,7 @@ export const test = base.extend<{ demo: DemoHost; emptyDb: boolean }>({
   },
 });
 
-function readyUrl(child: ChildProcess): Promise<string> {
+function readyUrl(child: ChildProcess): Promise<{ url: string; out: string }> {
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${out}`)), 60_000);
@@ -102,7 +108,7 @@ function readyUrl(child: ChildProcess): Promise<string> {
       const m = /Журнал: (http:\/\/\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve(m[1]!);
+        resolve({ url: m[1]!, out });
       }
     };
     child.stdout!.on('data', onData);

@@ -3,7 +3,15 @@ import type { Me } from '../../../electron/api/contract';
 import { ApiError, call } from '../../api';
 import { Button, ErrorBanner, Field, Notice } from '../../components/ui';
 
-export function LoginScreen({ onLogin, notice }: { onLogin: (me: Me) => void; notice?: string | null }) {
+export function LoginScreen({
+  onLogin,
+  notice,
+  noticeKind = 'warn',
+}: {
+  onLogin: (me: Me) => void;
+  notice?: string | null;
+  noticeKind?: 'ok' | 'warn';
+}) {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -32,7 +40,7 @@ export function LoginScreen({ onLogin, notice }: { onLogin: (me: Me) => void; no
           <h1>Журнал</h1>
         </div>
         <p className="muted">Электронный журнал учебных занятий</p>
-        {notice && <Notice kind="warn">{notice}</Notice>}
+        {notice && <Notice kind={noticeKind}>{notice}</Notice>}
         <ErrorBanner error={error} />
         <Field
           label="Логин"

@@ -10,6 +10,7 @@ import { useJob } from '../../components/useJob';
 import { megabytes, plural } from '../../../electron/domain/format-numbers';
 import { ColumnMapping, type Mapping } from './ColumnMapping';
 import { DateField } from './DateInput';
+import { base64Of } from '../../components/files';
 
 /** The server's limit (electron/export/xlsx-guard.ts XLSX_LIMITS): refused here before the file is encoded. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -21,13 +22,6 @@ const TITLES: Record<ImportList, string> = {
   plan: 'Загрузка тематического плана из Excel',
   timetable: 'Загрузка расписания из Excel',
 };
-
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-}
 
 export function ImportDialog({
   list,
