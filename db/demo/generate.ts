@@ -21,18 +21,22 @@ function settingsOf(options: DemoOptions): Settings {
   const whole = (value: number | undefined, fallback: number, min: number, max: number) =>
     Math.min(max, Math.max(min, Math.round(value ?? fallback)));
   const kind = options.kind ?? 'college';
-  const groups = whole(options.groups, 12, 1, 500);
+  const college = kind === 'college';
+  // A centre like the seed's (000): about 600 children in 40 объединения of 5 направленностей, 25 педагогов.
+  const groups = whole(options.groups, college ? 12 : 40, 1, 500);
   const today = options.today ?? localIsoDate(new Date());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`Неверная дата «${today}»: нужна ГГГГ-ММ-ДД`);
+  const real = /^\d{4}-\d{2}-\d{2}$/.test(today) && !Number.isNaN(Date.parse(`${today}T00:00:00Z`));
+  if (!real || new Date(`${today}T00:00:00Z`).toISOString().slice(0, 10) !== today)
+    throw new Error(`Неверная дата «${today}»: нужна ГГГГ-ММ-ДД`);
   return {
     seed: Math.trunc(options.seed ?? 1) >>> 0,
-    students: whole(options.students, 300, groups, 100_000),
+    students: whole(options.students, college ? 300 : 600, groups, 100_000),
     groups,
-    departments: whole(options.departments, 3, 1, 4),
+    departments: whole(options.departments, college ? 3 : 5, 1, college ? 4 : 5),
     // Enough teachers for three fixed demo roles and for every group's week.
     teachers: whole(
       options.teachers,
-      kind === 'college' ? Math.round((groups * 10) / 3) : Math.ceil(groups * 0.75) + 2,
+      college ? Math.round((groups * 10) / 3) : Math.min(Math.ceil(groups * 0.75) + 2, Math.ceil(groups * 0.6) + 1),
       Math.max(6, Math.ceil(groups * (kind === 'college' ? 0.9 : 0.3))),
       10_000,
     ),
