@@ -1,5 +1,5 @@
 // `npm run demo`: the same services and renderer as the app, served to a browser on 127.0.0.1.
-// An empty database is filled with the demo college first, so there is something to try.
+// An empty database is filled with the demo college (or, with --kind supplementary, the demo centre) first.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flagNumber, flagString, OptionsError, parseOptions } from '../args.js';
@@ -9,21 +9,42 @@ import { fixedDateClock, systemClock } from '../services/clock.js';
 import { defaultUserDataDir } from '../services/paths.js';
 import { fileSettings } from '../settings-file.js';
 import { startWebHost } from './server.js';
-import { DEMO_LOGINS, DEMO_PASSWORD, generateDemo } from '../../db/demo/index.js';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../../db/demo/index.js';
+import { buildDemo, demoTargetFilled } from '../cli/demo-build.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function main(): Promise<void> {
   const { flags } = parseOptions(
     process.argv.slice(2),
-    { db: 'string', port: 'string', seed: 'string', lan: 'boolean' },
+    { db: 'string', port: 'string', seed: 'string', kind: 'string', lan: 'boolean' },
     'демонстрации (npm run demo --)',
   );
   const userData = flagString(flags, 'data') ?? defaultUserDataDir();
   const settings = fileSettings(userData);
   const today = flagString(flags, 'today');
   const clock = today ? fixedDateClock(today) : systemClock;
-  const db = flagString(flags, 'db') ?? path.join(userData, 'demo.sqlite');
+  const kind = flagString(flags, 'kind') ?? 'college';
+  if (kind !== 'college' && kind !== 'supplementary') throw new OptionsError('--kind: college или supplementary');
+  const db = flagString(flags, 'db') ?? path.join(userData, kind === 'college' ? 'demo.sqlite' : 'demo-centre.sqlite');
+  // An empty journal gets the demo institution first — built whole beside it, or not at all.
+  if (!(await demoTargetFilled(db).catch(() => true))) {
+    console.log(`База пуста: создаю ${kind === 'college' ? 'демонстрационный колледж' : 'демонстрационный центр'}…`);
+    try {
+      const counts = await buildDemo(db, {
+        seed: flagNumber(flags, 'seed') ?? 1,
+        today: clock.today(),
+        kind,
+        onProgress: (s) => console.log(`  ${s}`),
+      });
+      console.log(
+        `  готово: ${counts.students} обучающихся, ${counts.groups} групп, ${counts.journals} журналов, ${counts.attendance} отметок посещаемости`,
+      );
+    } catch (error) {
+      console.error(`Ошибка: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
+  }
   let core: Core;
   try {
     core = await openCore({ databaseUrl: db, userData, settings, clock });
@@ -31,18 +52,6 @@ async function main(): Promise<void> {
     // A damaged or missing journal: say so and name the newest sound copy, never start on an empty one.
     console.error(startupProblemText(await startupProblem(error, db, settings, userData)));
     process.exit(1);
-  }
-  const hasInstitution = await core.deps.db.selectFrom('institution').select('id').executeTakeFirst();
-  if (!hasInstitution) {
-    console.log('База пуста: создаю демонстрационный колледж…');
-    const counts = await generateDemo(core.deps.db, {
-      seed: flagNumber(flags, 'seed') ?? 1,
-      today: clock.today(),
-      onProgress: (s) => console.log(`  ${s}`),
-    });
-    console.log(
-      `  готово: ${counts.students} студентов, ${counts.groups} групп, ${counts.journals} журналов, ${counts.marks} отметок`,
-    );
   }
   const lan = flags.lan === true || settings.get().web.lan;
   const host = await startWebHost({
