@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { localIsoDate } from '../../electron/domain/calendar.js';
 import { hashPassword } from '../passwords.js';
+import { separateClashes } from './centre.js';
 import { buildExcuses, writeCorrections, writeFinalMarks, writeRemarks } from './extras.js';
 import { Inserter } from './insert.js';
 import { assignCurators, assignTeachers, buildCatalogue, buildUnits, demandOf, familyOf } from './journals.js';
@@ -166,6 +167,7 @@ export async function generateDemo(db: Kysely<Database>, options: DemoOptions = 
     teacherMap,
     demoTeacher.id,
   );
+  if (!college) separateClashes(people, entriesCur, st.currentYear, rng.fork('clashes'));
   buildPlans(ids, rng.fork('plans'), journals);
   const excuses = buildExcuses(ids, rng.fork('excuses'), settings.today, people.students, people.enrolments, {
     student: s0,

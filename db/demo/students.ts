@@ -31,6 +31,8 @@ export interface People {
   demoStudent: StudentM;
   /** The demo student's mother: the `parent` user's guardian row. */
   demoGuardianId: number;
+  /** A centre's enrolments in a second or third объединение (the child's others by their own orders). */
+  extra: Set<EnrolM>;
 }
 
 const MALE_SHARE: Record<string, number> = { energy: 0.85, em: 0.85, it: 0.75, econ: 0.2 };
@@ -208,11 +210,7 @@ export function buildStudents(settings: Settings, ids: Ids, rng: Rng, st: Struct
   }
   // A centre's child often attends two or three объединения at once, each by its own order (DESIGN §10).
   const extra = new Set<EnrolM>();
-  const age = (s: StudentM) => curY.startYear - Number(s.birth.slice(0, 4));
-  const fits = (s: StudentM, g: GroupM) => {
-    const ages = g.stream.ages ?? [7, 17];
-    return age(s) >= ages[0] + g.course - 2 && age(s) <= ages[1] + g.course;
-  };
+  const fits = (s: StudentM, g: GroupM) => ageFits(s, g, curY);
   const joinAnother = (s: StudentM, always: boolean): EnrolM | null => {
     const taken = new Set(
       enrolments.filter((e) => e.student === s && e.group.year === curY).map((e) => e.group.stream),
@@ -329,7 +327,14 @@ export function buildStudents(settings: Settings, ids: Ids, rng: Rng, st: Struct
       });
     }
   }
-  return { students, enrolments, guardians, demoGroup, demoStudent, demoGuardianId };
+  return { students, enrolments, guardians, demoGroup, demoStudent, demoGuardianId, extra };
+}
+
+/** Whether a child's age suits a group's programme and year of study (a year either side). */
+export function ageFits(s: StudentM, g: GroupM, year: YearM): boolean {
+  const age = year.startYear - Number(s.birth.slice(0, 4));
+  const ages = g.stream.ages ?? [7, 17];
+  return age >= ages[0] + g.course - 2 && age <= ages[1] + g.course;
 }
 
 /** Back from a feminine surname to the family's masculine form. */

@@ -30,7 +30,7 @@ async function count(handle: JournalDb, table: 'students' | 'institution' | 'enr
 }
 
 it('builds both kinds for any seed and any date of the year, at a small size', async () => {
-  const dates = ['2026-09-01', '2026-12-31', '2027-01-10', '2027-05-31', '2027-06-15', '2027-08-31'];
+  const dates = ['2026-09-01', '2027-01-10', '2027-06-15', '2027-08-31'];
   const failures: string[] = [];
   for (const kind of ['college', 'supplementary'] as const)
     for (const today of dates)
@@ -144,6 +144,21 @@ describeEachDb('the demo centre', (kind) => {
     const three = [...perChild.values()].filter((g) => g.size >= 3).length;
     expect(several).toBeGreaterThan(perChild.size * 0.3);
     expect(three).toBeGreaterThan(perChild.size * 0.05);
+    // A child is never due in two объединения at the same hour.
+    const slots = await handle.db
+      .selectFrom('timetable')
+      .select(['group_id', 'weekday', 'lesson_no', 'week_parity'])
+      .where('year_id', '=', year[1]!.id)
+      .execute();
+    const meet = (a: (typeof slots)[number], b: (typeof slots)[number]) =>
+      a.weekday === b.weekday &&
+      a.lesson_no === b.lesson_no &&
+      (a.week_parity === 'all' || b.week_parity === 'all' || a.week_parity === b.week_parity);
+    const clashes = [...perChild].filter(([, g]) => {
+      const mine = slots.filter((t) => g.has(t.group_id));
+      return mine.some((a, i) => mine.some((b, k) => k > i && a.group_id !== b.group_id && meet(a, b)));
+    });
+    expect(clashes).toEqual([]);
     // Never the same объединение twice over the same dates.
     const rows = await handle.db
       .selectFrom('enrolments')
@@ -173,6 +188,7 @@ describeEachDb('the demo centre', (kind) => {
       .where('e.until_date', 'is', null)
       .execute();
     expect(new Set(current.map((c) => c.name)).size).toBe(2);
+    expect(home.children[0]!.groupName!.split('; ').sort()).toEqual([...new Set(current.map((c) => c.name))].sort());
     const page = await parent.call('family.page', { studentId });
     expect(page.subjects.map((s) => s.journalId).sort()).toEqual(current.map((c) => c.id).sort());
     expect(page.student.groupName!.split('; ').sort()).toEqual([...new Set(current.map((c) => c.name))].sort());
