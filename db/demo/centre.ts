@@ -27,7 +27,8 @@ export function separateClashes(people: People, entries: EntryM[], year: YearM, 
     const kept = list.filter((e) => !people.extra.has(e)).map((e) => e.group);
     for (const e of list.filter((x) => people.extra.has(x))) {
       if (clash(e.group, kept)) {
-        const streams = new Set(kept.map((g) => g.stream));
+        // Not a programme the child already attends (nor one of their later extras, checked in turn).
+        const streams = new Set(list.filter((x) => x !== e).map((x) => x.group.stream));
         const free = groups.filter((g) => !streams.has(g.stream) && ageFits(e.student, g, year) && !clash(g, kept));
         const demo = e.student === people.demoStudent;
         if (free.length > 0) {

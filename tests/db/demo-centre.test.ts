@@ -117,8 +117,13 @@ describeEachDb('the demo centre', (kind) => {
   it('has about 600 children in 40 объединения of 5 направленностей, 25 педагогов, many in two or three', async () => {
     const year = await handle.db.selectFrom('academic_years').select(['id', 'status']).orderBy('starts_on').execute();
     expect(year.map((y) => y.status)).toEqual(['closed', 'open']);
-    const groups = await handle.db.selectFrom('groups').select('id').where('year_id', '=', year[1]!.id).execute();
+    const groups = await handle.db
+      .selectFrom('groups')
+      .select(['id', 'programme_subject_id'])
+      .where('year_id', '=', year[1]!.id)
+      .execute();
     expect(groups).toHaveLength(40);
+    const programmeOf = new Map(groups.map((g) => [g.id, g.programme_subject_id]));
     const departments = await handle.db.selectFrom('departments').select('name').orderBy('id').execute();
     expect(departments.map((d) => d.name)).toEqual([
       'Отдел технической направленности',
@@ -144,6 +149,11 @@ describeEachDb('the demo centre', (kind) => {
     const three = [...perChild.values()].filter((g) => g.size >= 3).length;
     expect(several).toBeGreaterThan(perChild.size * 0.3);
     expect(three).toBeGreaterThan(perChild.size * 0.05);
+    // Two объединения of one programme at once would be the same lessons twice.
+    const repeated = [...perChild.values()].filter(
+      (g) => new Set([...g].map((id) => programmeOf.get(id))).size < g.size,
+    );
+    expect(repeated).toEqual([]);
     // A child is never due in two объединения at the same hour.
     const slots = await handle.db
       .selectFrom('timetable')
