@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { localIsoDate } from '../../electron/domain/calendar.js';
 import { hashPassword } from '../passwords.js';
+import { separateClashes } from './centre.js';
 import { buildExcuses, writeCorrections, writeFinalMarks, writeRemarks } from './extras.js';
 import { Inserter } from './insert.js';
 import { assignCurators, assignTeachers, buildCatalogue, buildUnits, demandOf, familyOf } from './journals.js';
@@ -21,18 +22,22 @@ function settingsOf(options: DemoOptions): Settings {
   const whole = (value: number | undefined, fallback: number, min: number, max: number) =>
     Math.min(max, Math.max(min, Math.round(value ?? fallback)));
   const kind = options.kind ?? 'college';
-  const groups = whole(options.groups, 12, 1, 500);
+  const college = kind === 'college';
+  // A centre like the seed's (000): about 600 children in 40 объединения of 5 направленностей, 25 педагогов.
+  const groups = whole(options.groups, college ? 12 : 40, 1, 500);
   const today = options.today ?? localIsoDate(new Date());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`Неверная дата «${today}»: нужна ГГГГ-ММ-ДД`);
+  const real = /^\d{4}-\d{2}-\d{2}$/.test(today) && !Number.isNaN(Date.parse(`${today}T00:00:00Z`));
+  if (!real || new Date(`${today}T00:00:00Z`).toISOString().slice(0, 10) !== today)
+    throw new Error(`Неверная дата «${today}»: нужна ГГГГ-ММ-ДД`);
   return {
     seed: Math.trunc(options.seed ?? 1) >>> 0,
-    students: whole(options.students, 300, groups, 100_000),
+    students: whole(options.students, college ? 300 : 600, groups, 100_000),
     groups,
-    departments: whole(options.departments, 3, 1, 4),
+    departments: whole(options.departments, college ? 3 : 5, 1, college ? 4 : 5),
     // Enough teachers for three fixed demo roles and for every group's week.
     teachers: whole(
       options.teachers,
-      kind === 'college' ? Math.round((groups * 10) / 3) : Math.ceil(groups * 0.75) + 2,
+      college ? Math.round((groups * 10) / 3) : Math.min(Math.ceil(groups * 0.75) + 2, Math.ceil(groups * 0.6) + 1),
       Math.max(6, Math.ceil(groups * (kind === 'college' ? 0.9 : 0.3))),
       10_000,
     ),
@@ -162,6 +167,7 @@ export async function generateDemo(db: Kysely<Database>, options: DemoOptions = 
     teacherMap,
     demoTeacher.id,
   );
+  if (!college) separateClashes(people, entriesCur, st.currentYear, rng.fork('clashes'));
   buildPlans(ids, rng.fork('plans'), journals);
   const excuses = buildExcuses(ids, rng.fork('excuses'), settings.today, people.students, people.enrolments, {
     student: s0,

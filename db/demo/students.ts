@@ -31,6 +31,8 @@ export interface People {
   demoStudent: StudentM;
   /** The demo student's mother: the `parent` user's guardian row. */
   demoGuardianId: number;
+  /** A centre's enrolments in a second or third объединение (the child's others by their own orders). */
+  extra: Set<EnrolM>;
 }
 
 const MALE_SHARE: Record<string, number> = { energy: 0.85, em: 0.85, it: 0.75, econ: 0.2 };
@@ -149,6 +151,7 @@ export function buildStudents(settings: Settings, ids: Ids, rng: Rng, st: Struct
       ? enrol(student, group, group.year.start, 'admission', admission(group.year))
       : enrol(student, group, group.year.start, 'transfer', promotion(group.year));
 
+  const currentStudents: StudentM[] = [];
   for (const g of current) {
     const size = st.sizes.get(g)!;
     const parallels = current.filter(
@@ -156,6 +159,7 @@ export function buildStudents(settings: Settings, ids: Ids, rng: Rng, st: Struct
     );
     for (let i = 0; i < size; i++) {
       const s = newStudent(g, g.course);
+      currentStudents.push(s);
       const prev = g.previous;
       const newcomer = prev === null || rng.chance(0.03);
       if (!newcomer) {
@@ -204,24 +208,74 @@ export function buildStudents(settings: Settings, ids: Ids, rng: Rng, st: Struct
       end(startIn(g, newStudent(g, g.course + 1)), d, 'withdrawal', orderBefore(d));
     }
   }
-  enrolments.sort((a, b) => a.student.id - b.student.id || (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  enrolments.forEach((e) => {
-    e.id = ids.take('enrolments');
-  });
-  for (const g of st.groups) g.roster.sort((a, b) => byName(a.student, b.student) || a.student.id - b.student.id);
+  // A centre's child often attends two or three объединения at once, each by its own order (DESIGN §10).
+  const extra = new Set<EnrolM>();
+  const fits = (s: StudentM, g: GroupM) => ageFits(s, g, curY);
+  const joinAnother = (s: StudentM, always: boolean): EnrolM | null => {
+    const taken = new Set(
+      enrolments.filter((e) => e.student === s && e.group.year === curY).map((e) => e.group.stream),
+    );
+    const others = current.filter((g) => !taken.has(g.stream));
+    const suitable = others.filter((g) => fits(s, g));
+    const pool = suitable.length > 0 ? suitable : always ? others : [];
+    if (pool.length === 0) return null;
+    const d = !always && rng.chance(0.15) ? midYear(curY) : null;
+    const e = enrol(s, rng.pick(pool), d ?? curY.start, 'admission', d ? orderBefore(d) : admission(curY));
+    extra.add(e);
+    if (!always && rng.chance(0.04)) {
+      const w = midYear(curY);
+      if (w && w > e.from) end(e, w, 'withdrawal', orderBefore(w));
+    }
+    return e;
+  };
+  if (supplementary) {
+    for (const s of currentStudents) {
+      const more = rng.weighted([0, 1, 2], [50, 35, 15]);
+      for (let k = 0; k < more; k++) joinAnother(s, false);
+    }
+  }
+
+  const finish = () => {
+    enrolments.sort((a, b) => a.student.id - b.student.id || (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    for (const g of st.groups) g.roster.sort((a, b) => byName(a.student, b.student) || a.student.id - b.student.id);
+  };
+  finish();
 
   // The demo student: a steady 2nd-course student who was in the group all last year too.
   const demoGroup =
     current.find((g) => g.course === 2 && g.dept === st.depts[0]) ?? current.find((g) => g.previous) ?? current[0]!;
   const clean = (s: StudentM) =>
-    enrolments.filter((e) => e.student === s).length === (demoGroup.previous ? 2 : 1) &&
+    enrolments.filter((e) => e.student === s && !extra.has(e)).length === (demoGroup.previous ? 2 : 1) &&
     enrolments.every(
-      (e) => e.student !== s || e.until === null || (e.endReason === 'transfer' && e.until === curY.start),
+      (e) =>
+        e.student !== s || extra.has(e) || e.until === null || (e.endReason === 'transfer' && e.until === curY.start),
     );
   const demoStudent =
     demoGroup.roster.map((e) => e.student).find((s) => clean(s) && s.ability > 3.6) ?? demoGroup.roster[0]!.student;
   demoStudent.ability = Math.max(demoStudent.ability, 4.1);
   demoStudent.truancy = 0.01;
+  // In a centre, the demo child attends a second объединение from the start of the year, all year.
+  if (supplementary) {
+    for (const e of enrolments.filter((x) => x.student === demoStudent && extra.has(x))) {
+      enrolments.splice(enrolments.indexOf(e), 1);
+      e.group.roster.splice(e.group.roster.indexOf(e), 1);
+      extra.delete(e);
+    }
+    const second = joinAnother(demoStudent, true);
+    if (second) {
+      second.from = curY.start;
+      second.orderNo = admission(curY).no;
+      second.orderDate = admission(curY).date;
+      second.until = null;
+      second.endReason = null;
+      second.endOrderNo = null;
+      second.endOrderDate = null;
+    }
+    finish();
+  }
+  enrolments.forEach((e) => {
+    e.id = ids.take('enrolments');
+  });
   for (const g of current) {
     const steady = g.roster.find((e) => e.until === null && e.from === curY.start && e.student !== demoStudent);
     if (steady && !supplementary) steady.student.notes = 'Староста группы';
@@ -273,7 +327,14 @@ export function buildStudents(settings: Settings, ids: Ids, rng: Rng, st: Struct
       });
     }
   }
-  return { students, enrolments, guardians, demoGroup, demoStudent, demoGuardianId };
+  return { students, enrolments, guardians, demoGroup, demoStudent, demoGuardianId, extra };
+}
+
+/** Whether a child's age suits a group's programme and year of study (a year either side). */
+export function ageFits(s: StudentM, g: GroupM, year: YearM): boolean {
+  const age = year.startYear - Number(s.birth.slice(0, 4));
+  const ages = g.stream.ages ?? [7, 17];
+  return age >= ages[0] + g.course - 2 && age <= ages[1] + g.course;
 }
 
 /** Back from a feminine surname to the family's masculine form. */

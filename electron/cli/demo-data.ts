@@ -1,7 +1,7 @@
-import { DEMO_LOGINS, DEMO_PASSWORD, generateDemo } from '../../db/demo/index.js';
-import { flagNumber } from '../args.js';
+import { DEMO_LOGINS, DEMO_PASSWORD, type DemoCounts } from '../../db/demo/index.js';
+import { flagNumber, flagString } from '../args.js';
 import { CliError, requireFlag, type CliCommand } from './command.js';
-import { openForCli } from './open.js';
+import { buildDemo, DemoBuildError } from './demo-build.js';
 
 const LABELS: Record<string, string> = {
   departments: 'отделений',
@@ -32,25 +32,26 @@ export const demoDataCommand: CliCommand = {
     const db = requireFlag(flags, 'db', 'файл базы данных');
     const kind = typeof flags.kind === 'string' ? flags.kind : 'college';
     if (kind !== 'college' && kind !== 'supplementary') throw new CliError('--kind: college или supplementary');
-    const core = await openForCli(flags, db, { allowNew: true });
+    const started = Date.now();
+    let counts: DemoCounts;
     try {
-      const started = Date.now();
-      const counts = await generateDemo(core.deps.db, {
+      counts = await buildDemo(db, {
         seed: flagNumber(flags, 'seed') ?? 1,
         students: flagNumber(flags, 'students'),
         groups: flagNumber(flags, 'groups'),
         teachers: flagNumber(flags, 'teachers'),
-        today: core.deps.clock.today(),
+        today: flagString(flags, 'today'),
         kind,
         onProgress: (step) => console.log(`  ${step}`),
       });
-      console.log(`Создано за ${((Date.now() - started) / 1000).toFixed(1)} с:`);
-      for (const [key, value] of Object.entries(counts)) console.log(`  ${(LABELS[key] ?? key).padEnd(34)} ${value}`);
-      console.log(`Демо-входы, пароль ${DEMO_PASSWORD}:`);
-      for (const l of DEMO_LOGINS) console.log(`  ${l.login.padEnd(10)} ${l.who}`);
-      return 0;
-    } finally {
-      await core.close();
+    } catch (error) {
+      if (error instanceof DemoBuildError) throw new CliError(error.message);
+      throw error;
     }
+    console.log(`Создано за ${((Date.now() - started) / 1000).toFixed(1)} с:`);
+    for (const [key, value] of Object.entries(counts)) console.log(`  ${(LABELS[key] ?? key).padEnd(34)} ${value}`);
+    console.log(`Демо-входы, пароль ${DEMO_PASSWORD}:`);
+    for (const l of DEMO_LOGINS) console.log(`  ${l.login.padEnd(10)} ${l.who}`);
+    return 0;
   },
 };

@@ -215,10 +215,13 @@ async function children(db: Db, userId: number, ownStudentId: number | null, tod
     .where('e.student_id', 'in', [...ids])
     .where('e.from_date', '<=', today)
     .where((eb) => eb.or([eb('e.until_date', 'is', null), eb('e.until_date', '>', today)]))
+    .orderBy('e.from_date')
+    .orderBy('e.id')
     .execute();
+  // A centre's child may be in several объединения today: all of them, as on the family page.
   return students.map((s) => ({
     studentId: s.id,
     fullName: fullName(s),
-    groupName: groups.find((g) => g.student_id === s.id)?.name ?? null,
+    groupName: [...new Set(groups.filter((g) => g.student_id === s.id).map((g) => g.name))].join('; ') || null,
   }));
 }

@@ -1,5 +1,5 @@
 // `npm run demo`: the same services and renderer as the app, served to a browser on 127.0.0.1.
-// An empty database is filled with the demo college first, so there is something to try.
+// An empty database is filled with the demo college (or, with --kind supplementary, the demo centre) first.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flagNumber, flagString, OptionsError, parseOptions } from '../args.js';
@@ -9,23 +9,46 @@ import { fixedDateClock, systemClock } from '../services/clock.js';
 import { defaultUserDataDir } from '../services/paths.js';
 import { fileSettings } from '../settings-file.js';
 import { startWebHost } from './server.js';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../../db/demo/index.js';
+import { buildDemo, demoTargetFilled } from '../cli/demo-build.js';
 import { isInitialized } from '../services/setup.js';
 import { newSetupCode } from '../services/setup-code.js';
-import { DEMO_LOGINS, DEMO_PASSWORD, generateDemo } from '../../db/demo/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function main(): Promise<void> {
   const { flags } = parseOptions(
     process.argv.slice(2),
-    { db: 'string', port: 'string', seed: 'string', lan: 'boolean', empty: 'boolean' },
+    { db: 'string', port: 'string', seed: 'string', kind: 'string', lan: 'boolean', empty: 'boolean' },
     'демонстрации (npm run demo --)',
   );
   const userData = flagString(flags, 'data') ?? defaultUserDataDir();
   const settings = fileSettings(userData);
   const today = flagString(flags, 'today');
   const clock = today ? fixedDateClock(today) : systemClock;
-  const db = flagString(flags, 'db') ?? path.join(userData, 'demo.sqlite');
+  const kind = flagString(flags, 'kind') ?? 'college';
+  if (kind !== 'college' && kind !== 'supplementary') throw new OptionsError('--kind: college или supplementary');
+  const db = flagString(flags, 'db') ?? path.join(userData, kind === 'college' ? 'demo.sqlite' : 'demo-centre.sqlite');
+  // --empty: leave an empty journal empty, to try the first run (create, connect, restore) in the browser.
+  const empty = flags.empty === true;
+  // An empty journal gets the demo institution first — built whole beside it, or not at all.
+  if (!empty && !(await demoTargetFilled(db).catch(() => true))) {
+    console.log(`База пуста: создаю ${kind === 'college' ? 'демонстрационный колледж' : 'демонстрационный центр'}…`);
+    try {
+      const counts = await buildDemo(db, {
+        seed: flagNumber(flags, 'seed') ?? 1,
+        today: clock.today(),
+        kind,
+        onProgress: (s) => console.log(`  ${s}`),
+      });
+      console.log(
+        `  готово: ${counts.students} обучающихся, ${counts.groups} групп, ${counts.journals} журналов, ${counts.attendance} отметок посещаемости`,
+      );
+    } catch (error) {
+      console.error(`Ошибка: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
+  }
   let core: Core;
   try {
     core = await openCore({ databaseUrl: db, userData, settings, clock });
@@ -34,21 +57,7 @@ async function main(): Promise<void> {
     console.error(startupProblemText(await startupProblem(error, db, settings, userData)));
     process.exit(1);
   }
-  // --empty: leave an empty journal empty, to try the first run (create, connect, restore) in the browser.
-  const empty = flags.empty === true;
-  const initialized = await isInitialized(core.deps.db);
-  if (!initialized && !empty) {
-    console.log('База пуста: создаю демонстрационный колледж…');
-    const counts = await generateDemo(core.deps.db, {
-      seed: flagNumber(flags, 'seed') ?? 1,
-      today: clock.today(),
-      onProgress: (s) => console.log(`  ${s}`),
-    });
-    console.log(
-      `  готово: ${counts.students} студентов, ${counts.groups} групп, ${counts.journals} журналов, ${counts.marks} отметок`,
-    );
-  }
-  const setupCode = !initialized && empty ? newSetupCode() : null;
+  const setupCode = !(await isInitialized(core.deps.db)) ? newSetupCode() : null;
   const lan = flags.lan === true || settings.get().web.lan;
   const host = await startWebHost({
     deps: core.deps,

@@ -188,13 +188,16 @@ export const studentMethods = {
   'enrolments.transfer': method<EnrolmentInfo[]>()({
     summary: 'Перевод в другую группу приказом: в старой группе до даты, в новой — с даты',
     access: ['admin'],
-    input: z.object({ studentIds, toGroupId: id('Группа'), ...order }),
+    /** fromGroupId: which enrolment ends — required for a centre's child in several объединения at once. */
+    input: z.object({ studentIds, toGroupId: id('Группа'), fromGroupId: id('Группа').optional(), ...order }),
   }),
   'enrolments.withdraw': method<EnrolmentInfo[]>()({
     summary: 'Отчисление или выпуск приказом: с даты обучающийся выходит из списков, прежние отметки остаются',
     access: ['admin'],
     input: z.object({
       studentIds,
+      /** Which enrolment ends — required for a centre's child in several объединения at once. */
+      fromGroupId: id('Группа').optional(),
       reason: z.enum(['withdrawal', 'graduation'], { error: 'Основание: отчисление или выпуск' }),
       ...order,
     }),

@@ -31,9 +31,10 @@ export async function page(ctx: AuthedContext, input: Parsed<'family.page'>): Pr
   const cat = await catalogue(db, data.tag);
   const today = ctx.clock.today();
   const focus = input.weekOf ?? today;
-  const current =
-    enrolments.find((e) => e.from_date <= focus && (e.until_date === null || focus < e.until_date)) ??
-    enrolments.at(-1);
+  const covering = enrolments.filter((e) => e.from_date <= focus && (e.until_date === null || focus < e.until_date));
+  const current = covering[0] ?? enrolments.at(-1);
+  // A centre's child may be in several объединения at once: the page names them all.
+  const groupNames = [...new Set(covering.map((e) => e.name))];
 
   const year = current ? (cat.years.get(current.year_id) ?? null) : null;
   const periods = current ? (cat.periods.get(current.year_id) ?? []).map((p) => ({ ...p })) : [];
@@ -48,7 +49,11 @@ export async function page(ctx: AuthedContext, input: Parsed<'family.page'>): Pr
   }
   const from = weekStart(focus);
   const base: FamilyPage = {
-    student: { id: student.id, fullName: fullName(student), groupName: current?.name ?? null },
+    student: {
+      id: student.id,
+      fullName: fullName(student),
+      groupName: groupNames.length > 1 ? groupNames.join('; ') : (current?.name ?? null),
+    },
     children: data.children.map((r) => ({ studentId: r.id, fullName: fullName(r) })),
     today,
     canSendExcuse: own && hasRole(session, 'parent'),

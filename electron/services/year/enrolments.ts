@@ -1,6 +1,8 @@
 // Admission, transfer and withdrawal by order (000 §3.4.4). An enrolment is [from_date, until_date)
 // in one group; a group's roster on a day is whoever's enrolment covers it. Withdrawal only closes
-// the enrolment: the student's earlier marks and attendance stay where they were.
+// the enrolment: the student's earlier marks and attendance stay where they were. A college's or a
+// school's student is in one group at a time; a centre's child may attend several объединения at
+// once (DESIGN §10), each by its own order, but never the same one twice over the same dates.
 import type { EnrolmentEndReason, EnrolmentReason } from '../../../db/schema.js';
 import type { EnrolmentInfo, Parsed } from '../../api/contract.js';
 import { badInput, notFound } from '../../api/errors.js';
@@ -75,7 +77,18 @@ async function studentName(db: Db, studentId: number): Promise<string> {
 
 const ORDER_WORD = (no: string, date: string) => `приказ № ${no} от ${ruDate(date)}`;
 
-/** Starts an enrolment; refuses one that would overlap another of the same student. */
+/** A supplementary-education centre: a child may be in several объединения at the same time. */
+export async function allowsSeveralGroups(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('institution').select('kind').executeTakeFirst();
+  return row?.kind === 'supplementary';
+}
+
+const overlaps = (e: { untilDate: string | null }, date: string) => e.untilDate === null || e.untilDate > date;
+
+/**
+ * Starts an enrolment; refuses one that would overlap another of the same student — in a centre,
+ * another in the same объединение only.
+ */
 export async function startEnrolment(
   trx: Db,
   studentId: number,
@@ -87,7 +100,18 @@ export async function startEnrolment(
   const y = await loadYear(trx, g.year_id);
   assertYearOpen(y);
   checkOrderDates(y, order.date, order.orderDate, reason === 'admission' ? 'Дата зачисления' : 'Дата перевода');
-  const clash = (await enrolmentsOf(trx, [studentId])).find((e) => e.untilDate === null || e.untilDate > order.date);
+  const several = await allowsSeveralGroups(trx);
+  const clash = (await enrolmentsOf(trx, [studentId])).find(
+    (e) => overlaps(e, order.date) && (!several || e.groupId === groupId),
+  );
+  if (clash && several) {
+    const name = await studentName(trx, studentId);
+    throw badInput(
+      `${name} уже занимается в объединении ${clash.groupName} с ${ruDate(clash.fromDate)}${clash.untilDate ? ` по ${ruDate(clash.untilDate)}` : ''} ` +
+        `(${ORDER_WORD(clash.orderNo, clash.orderDate)}): в одно объединение нельзя зачислить дважды на одни и те же даты`,
+      { date: 'Уже в этом объединении' },
+    );
+  }
   if (clash) {
     const name = await studentName(trx, studentId);
     throw badInput(
@@ -122,22 +146,40 @@ const ENDED: Record<EnrolmentEndReason, { impossible: string; done: string }> = 
   graduation: { impossible: 'выпуск невозможен', done: 'выпущен(а)' },
 };
 
+/**
+ * `fromGroupId` names the group whose enrolment ends; without it, the student's one current enrolment —
+ * a centre's child in several объединения must have it named.
+ */
 export async function endEnrolment(
   trx: Db,
   studentId: number,
   order: Order,
   reason: EnrolmentEndReason,
+  fromGroupId?: number,
 ): Promise<EnrolmentInfo> {
   const what = ENDED[reason];
-  const all = await enrolmentsOf(trx, [studentId]);
+  const everything = await enrolmentsOf(trx, [studentId]);
   const name = await studentName(trx, studentId);
+  const all = fromGroupId === undefined ? everything : everything.filter((e) => e.groupId === fromGroupId);
+  if (fromGroupId === undefined) {
+    const open = everything.filter((e) => overlaps(e, order.date));
+    const groups = [...new Set(open.map((e) => e.groupName))];
+    if (groups.length > 1)
+      throw badInput(
+        `${name} занимается в нескольких объединениях (${groups.join('; ')}): укажите, из какого объединения — ${what.impossible} без него`,
+        { fromGroupId: 'Не указано объединение' },
+      );
+  }
   const current =
     all.find((e) => e.fromDate <= order.date && (e.untilDate === null || order.date < e.untilDate)) ??
     all.find((e) => e.untilDate === null);
   if (!current)
-    throw badInput(`${name} не числится ни в одной группе на ${ruDate(order.date)}: ${what.impossible}`, {
-      date: 'Не числится',
-    });
+    throw badInput(
+      fromGroupId === undefined
+        ? `${name} не числится ни в одной группе на ${ruDate(order.date)}: ${what.impossible}`
+        : `${name} не числится в группе ${(await loadGroup(trx, fromGroupId)).name} на ${ruDate(order.date)}: ${what.impossible}`,
+      { date: 'Не числится' },
+    );
   if (order.date <= current.fromDate) {
     throw badInput(
       `${name} не может быть ${what.done} с ${ruDate(order.date)}: в группу ${current.groupName} зачислен(а) только с ${ruDate(current.fromDate)} ` +
@@ -195,7 +237,7 @@ export async function transfer(ctx: AuthedContext, input: Parsed<'enrolments.tra
   const ids = await ctx.db.transaction().execute(async (trx) => {
     const out: number[] = [];
     for (const studentId of [...new Set(input.studentIds)]) {
-      const before = await endEnrolment(trx, studentId, input, 'transfer');
+      const before = await endEnrolment(trx, studentId, input, 'transfer', input.fromGroupId);
       if (before.groupId === target.id)
         throw badInput(`${await studentName(trx, studentId)} уже в группе ${target.name}: переводить некуда`, {
           toGroupId: 'Та же группа',
@@ -220,7 +262,7 @@ export async function withdraw(ctx: AuthedContext, input: Parsed<'enrolments.wit
   const ids = await ctx.db.transaction().execute(async (trx) => {
     const out: number[] = [];
     for (const studentId of [...new Set(input.studentIds)]) {
-      const ended = await endEnrolment(trx, studentId, input, input.reason);
+      const ended = await endEnrolment(trx, studentId, input, input.reason, input.fromGroupId);
       await audit(trx, ctx.session, ctx.clock.now(), {
         action: input.reason === 'graduation' ? 'enrolments.graduate' : 'enrolments.withdraw',
         entity: 'enrolment',
@@ -270,7 +312,9 @@ export async function undo(ctx: AuthedContext, input: Parsed<'enrolments.undo'>)
   if (!e) throw notFound('Запись о зачислении');
   if (e.version !== input.version) throw versionConflict('Запись о зачислении', e);
   const all = await enrolmentsOf(ctx.db, [e.student_id]);
-  const later = all.filter((x) => x.id !== e.id && x.fromDate >= e.from_date);
+  // In a centre, the child's other объединения have orders of their own: only this one's later orders count.
+  const several = await allowsSeveralGroups(ctx.db);
+  const later = all.filter((x) => x.id !== e.id && x.fromDate >= e.from_date && (!several || x.groupId === e.group_id));
   const name = await studentName(ctx.db, e.student_id);
   const y = await loadYear(ctx.db, (await loadGroup(ctx.db, e.group_id)).year_id);
   assertYearOpen(y);
@@ -300,7 +344,14 @@ export async function undo(ctx: AuthedContext, input: Parsed<'enrolments.undo'>)
         `У ${name} уже есть отметки и пропуски в журналах группы после ${ruDate(e.from_date)} (${records}): приказ отменить нельзя, оформите перевод или отчисление`,
       );
     await trx.deleteFrom('enrolments').where('id', '=', e.id).execute();
-    const previous = all.find((x) => x.untilDate === e.from_date && x.endReason === 'transfer');
+    // The transfer's other half: ended that day by the same order (a centre's child may have ended another too).
+    const previous = all.find(
+      (x) =>
+        x.untilDate === e.from_date &&
+        x.endReason === 'transfer' &&
+        x.endOrderNo === e.order_no &&
+        x.endOrderDate === e.order_date,
+    );
     if (previous && e.reason === 'transfer') {
       await trx
         .updateTable('enrolments')

@@ -72,7 +72,20 @@ export async function movements(ctx: AuthedContext, input: Parsed<'enrolments.mo
       : await ctx.db
           .selectFrom('enrolments as e')
           .innerJoin('groups as g', 'g.id', 'e.group_id')
-          .select(['e.student_id', 'e.from_date', 'e.until_date', 'e.end_reason', 'g.name', 'g.year_id'])
+          .select([
+            'e.id',
+            'e.student_id',
+            'e.from_date',
+            'e.until_date',
+            'e.reason',
+            'e.order_no',
+            'e.order_date',
+            'e.end_reason',
+            'e.end_order_no',
+            'e.end_order_date',
+            'g.name',
+            'g.year_id',
+          ])
           .where('e.student_id', 'in', students)
           .execute();
 
@@ -80,8 +93,15 @@ export async function movements(ctx: AuthedContext, input: Parsed<'enrolments.mo
   for (const e of starts) {
     const name = fullName(e);
     const order = { orderNo: e.order_no, orderDate: e.order_date };
+    // A transfer's two halves share the date and the order: a centre's child may start or end another
+    // объединение the same day by another order.
     const before = all.find(
-      (x) => x.student_id === e.student_id && x.until_date === e.from_date && x.end_reason === 'transfer',
+      (x) =>
+        x.student_id === e.student_id &&
+        x.until_date === e.from_date &&
+        x.end_reason === 'transfer' &&
+        x.end_order_no === e.order_no &&
+        x.end_order_date === e.order_date,
     );
     if (e.reason === 'admission')
       rows.push({
@@ -132,7 +152,14 @@ export async function movements(ctx: AuthedContext, input: Parsed<'enrolments.mo
         ...order,
       });
     } else if (e.end_reason === 'transfer') {
-      const after = all.find((x) => x.student_id === e.student_id && x.from_date === e.until_date);
+      const after = all.find(
+        (x) =>
+          x.student_id === e.student_id &&
+          x.from_date === e.until_date &&
+          x.reason === 'transfer' &&
+          x.order_no === e.end_order_no &&
+          x.order_date === e.end_order_date,
+      );
       // A transfer into a group outside the caller's departments still shows, from this side.
       if (!after)
         rows.push({
@@ -145,10 +172,7 @@ export async function movements(ctx: AuthedContext, input: Parsed<'enrolments.mo
           fromGroupName: null,
           ...order,
         });
-      else if (
-        after.year_id === e.year_id &&
-        !starts.some((s) => s.student_id === e.student_id && s.from_date === e.until_date)
-      ) {
+      else if (after.year_id === e.year_id && !starts.some((s) => s.id === after.id)) {
         rows.push({
           date: e.until_date!,
           kind: 'transfer',

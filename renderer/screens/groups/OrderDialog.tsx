@@ -43,6 +43,8 @@ export function OrderDialog({
     try {
       const order = {
         studentIds: students.map((s) => s.id),
+        // The order ends the enrolment in this group (a centre's child may be in several at once).
+        fromGroupId: group.id,
         date: form.date,
         orderNo: form.orderNo,
         orderDate: form.orderDate,
