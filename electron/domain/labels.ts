@@ -89,7 +89,15 @@ export const ATTENDANCE_LABELS: Record<AttendanceCode, string> = {
   уч: 'по делам учреждения',
 };
 
-/** The final marks' column headers in the grid. */
+/** The final marks' kinds in full: the grid's column titles, the archive's final-marks tables. */
+export const FINAL_KIND_TITLES = {
+  period: 'Итог за период',
+  exam: 'Экзамен',
+  credit: 'Зачёт',
+  year: 'Год',
+} as const satisfies Record<FinalMarkKind, string>;
+
+/** The final marks' column headers in the grid (short). */
 export const FINAL_KIND_LABELS = {
   period: 'Итог',
   exam: 'Экз.',

@@ -11,6 +11,8 @@ import { loadJournalPages } from '../reports/journal-copy.js';
 import { enrolledOn, rosterBetween, subgroupMembers } from '../rosters.js';
 import { fullName } from '../session.js';
 import { withJournalNames } from '../journal-names.js';
+import type { FinalMarkKind } from '../../domain/enums.js';
+import { FINAL_KIND_TITLES } from '../../domain/labels.js';
 
 type Db = Kysely<Database>;
 
@@ -177,8 +179,6 @@ export interface JournalPage {
   plannedHours: number;
 }
 
-const FINAL_KIND: Record<string, string> = { period: '', exam: 'Экзамен', year: 'Год', credit: 'Зачёт' };
-
 /** A journal's final marks: the columns in use («1 семестр», «Экзамен», «Год»…) and each student's values. */
 export async function finalMarks(db: Db, journalId: number, yearId: number): Promise<FinalMarks> {
   const periods = await db
@@ -195,8 +195,13 @@ export async function finalMarks(db: Db, journalId: number, yearId: number): Pro
   const finalTitle = (f: { period_id: number | null; kind: string }) =>
     f.kind === 'period'
       ? (periods.find((p) => p.id === f.period_id)?.title ?? 'Период')
-      : (FINAL_KIND[f.kind] ?? f.kind);
-  const order = [...periods.map((p) => p.title), 'Экзамен', 'Зачёт', 'Год'];
+      : (FINAL_KIND_TITLES[f.kind as FinalMarkKind] ?? f.kind);
+  const order = [
+    ...periods.map((p) => p.title),
+    FINAL_KIND_TITLES.exam,
+    FINAL_KIND_TITLES.credit,
+    FINAL_KIND_TITLES.year,
+  ];
   const finalColumns = order.filter((t) => finals.some((f) => finalTitle(f) === t));
   const byStudent = new Map<number, Record<string, string>>();
   for (const f of finals)

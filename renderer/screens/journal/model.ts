@@ -11,6 +11,7 @@ import type {
   WorkColumnInfo,
 } from '../../../electron/api/contract';
 import type { FinalMarkKind } from '../../../electron/domain/enums';
+import { FINAL_KIND_TITLES } from '../../../electron/domain/labels';
 
 interface Base {
   key: string;
@@ -137,7 +138,7 @@ export function buildModel(pages: JournalPage[], finalKinds: FinalMarkKind[]): G
             key: `f-${k}`,
             finalKind: k,
             periodId: k === 'year' ? null : periodId,
-            title: FINAL_TITLES[k],
+            title: FINAL_KIND_TITLES[k],
           }));
   const labels = pages.map((p) => (p.journal.subgroup ? `подгр. ${p.journal.subgroup.number}` : null));
   return {
@@ -148,13 +149,6 @@ export function buildModel(pages: JournalPage[], finalKinds: FinalMarkKind[]): G
     subgroupLabel: (page) => (pages.length > 1 ? (labels[page] ?? null) : null),
   };
 }
-
-const FINAL_TITLES: Record<FinalMarkKind, string> = {
-  period: 'Итог за период',
-  exam: 'Экзамен',
-  credit: 'Зачёт',
-  year: 'Год',
-};
 
 /** Is the student on this column's journal roster on its date? (Greyed, no cell, otherwise.) */
 export function enrolled(model: GridModel, row: GridRow, col: LessonColumn): boolean {
