@@ -16,6 +16,7 @@ import type { ServiceDeps } from '../services/context.js';
 import { dispatch, toAppError, type DispatchLog } from '../api/dispatch.js';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../services/web-sessions.js';
 import { bodyLimitFor, readBody, SMALL_BODY } from './body.js';
+import { isInitialized } from '../services/setup.js';
 import { clientOf, isLoopback, plainAddress, trustList, type ClientInfo } from './client.js';
 import { describeContract } from './contract-doc.js';
 import { fail, securityHeaders, sendJson } from './respond.js';
@@ -131,7 +132,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return sendJson(res, 404, fail('not_found', 'Неизвестный метод'), secure);
     }
-    const limit = bodyLimitFor(method);
+    const token = readCookie(req.headers.cookie, COOKIE);
+    const session = await requestSession(() => deps.database.current, token, deps.clock.now(), policy, client.address);
+    // A file's worth of body only for who may send one: a logged-in user (imports), or a server waiting
+    // for its first run (a restored copy) — a stranger's request is never buffered beyond the small limit.
+    let limit = bodyLimitFor(method);
+    if (limit !== SMALL_BODY && !(await mayUpload(method, session.host.userId()))) limit = SMALL_BODY;
     const body = await readBody(req, limit === SMALL_BODY ? { ...limit, ms: Math.min(limit.ms, slowClientMs) } : limit);
     if (!body.ok) return sendJson(res, body.status, fail('bad_request', body.message), secure, { Connection: 'close' });
     let input: unknown;
@@ -140,8 +146,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return sendJson(res, 400, fail('bad_request', 'Неверный JSON в запросе'), secure);
     }
-    const token = readCookie(req.headers.cookie, COOKIE);
-    const session = await requestSession(() => deps.database.current, token, deps.clock.now(), policy, client.address);
     const host = { ...session.host, setupCode: () => options.setupCode ?? null };
     const result = await dispatch(deps, host, method, input, log);
     const headers: Record<string, string> = {};
@@ -154,6 +158,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (wait) headers['Retry-After'] = String(wait);
     }
     sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result, secure, headers);
+  }
+
+  async function mayUpload(method: string, userId: number | null): Promise<boolean> {
+    if (method === 'setup.restore') return Boolean(options.setupCode) && !(await isInitialized(deps.db));
+    return userId !== null;
   }
 
   async function health(res: http.ServerResponse, secure: boolean): Promise<void> {
