@@ -12,7 +12,8 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { HTTP_STATUS } from '../api/errors.js';
-import type { ServiceDeps } from '../services/context.js';
+import type { ServiceDeps, Session } from '../services/context.js';
+import { contract, isMethodName } from '../api/contract.js';
 import { dispatch, toAppError, type DispatchLog } from '../api/dispatch.js';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../services/web-sessions.js';
 import { bodyLimitFor, readBody, SMALL_BODY } from './body.js';
@@ -137,7 +138,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // A file's worth of body only for who may send one: a logged-in user (imports), or a server waiting
     // for its first run (a restored copy) — a stranger's request is never buffered beyond the small limit.
     let limit = bodyLimitFor(method);
-    if (limit !== SMALL_BODY && !(await mayUpload(method, session.host.userId()))) limit = SMALL_BODY;
+    if (limit !== SMALL_BODY && !(await mayUpload(method, session.host.loaded?.() ?? null))) limit = SMALL_BODY;
     const body = await readBody(req, limit === SMALL_BODY ? { ...limit, ms: Math.min(limit.ms, slowClientMs) } : limit);
     if (!body.ok) return sendJson(res, body.status, fail('bad_request', body.message), secure, { Connection: 'close' });
     let input: unknown;
@@ -160,9 +161,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result, secure, headers);
   }
 
-  async function mayUpload(method: string, userId: number | null): Promise<boolean> {
+  async function mayUpload(method: string, caller: Session | null): Promise<boolean> {
     if (method === 'setup.restore') return Boolean(options.setupCode) && !(await isInitialized(deps.db));
-    return userId !== null;
+    if (!caller || !isMethodName(method)) return false;
+    const access = contract[method].access;
+    return access === 'any' || (Array.isArray(access) && caller.roles.some((g) => access.includes(g.role)));
   }
 
   async function health(res: http.ServerResponse, secure: boolean): Promise<void> {

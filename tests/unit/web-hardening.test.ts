@@ -13,6 +13,7 @@ import { startWebHost, type WebHost } from '../../electron/web/server.js';
 import { freshDb, type FreshDb } from '../support/databases.js';
 import { makeDeps } from '../support/harness.js';
 import { ADMIN, seedInstitution } from '../support/institution.js';
+import { hashPassword } from '../../db/passwords.js';
 import { fakeRenderer, WebClient } from '../support/web.js';
 
 let fresh: FreshDb;
@@ -137,6 +138,33 @@ it('bounds bodies by method: a workbook may be large, nothing else', async () =>
     skipBad: false,
   });
   expect(own.status).not.toBe(413);
+  // A parent is logged in too, but may not import: the small limit holds for them.
+  const at = new Date().toISOString();
+  const parent = await handle.db
+    .insertInto('users')
+    .values({
+      login: 'roditel',
+      login_key: 'roditel',
+      password_hash: await hashPassword('Roditel2026'),
+      last_name: 'Петрова',
+      first_name: 'Анна',
+      active: 1,
+      must_change_password: 0,
+      failed_attempts: 0,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await handle.db.insertInto('user_roles').values({ user_id: parent.id, role: 'parent' }).execute();
+  const family = new WebClient(h.url);
+  expect((await family.call('auth.login', { login: 'roditel', password: 'Roditel2026' })).status).toBe(200);
+  const theirs = await fetch(new URL('api/import.start', h.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: family.cookie! },
+    body: JSON.stringify({ list: 'students', file: 'A'.repeat(5 * 1024 * 1024), dryRun: true, skipBad: false }),
+  });
+  expect(theirs.status).toBe(413);
 });
 
 it('cuts off a client that sends its headers or its body too slowly', async () => {
