@@ -27,6 +27,8 @@ export interface Noun {
   many: Record<Case, string>;
   /** After 2, 3, 4: «две группы», «два обучающихся» (an adjective-noun takes the genitive plural). */
   few: string;
+  /** The words after the declining head of a compound («дополнительного образования»), dropped where space is short. */
+  tail: { one: string; many: string };
 }
 
 export type Vocabulary = Record<Term, Noun>;
@@ -42,14 +44,14 @@ function noun(gender: Noun['gender'], one: string, many: string, few: string, ta
     const words = list.split(' ');
     return Object.fromEntries(CASES.map((c, i) => [c, `${words[i]}${end}`])) as Record<Case, string>;
   };
-  return { gender, one: forms(one, tail.one), many: forms(many, tail.many), few };
+  return { gender, one: forms(one, tail.one), many: forms(many, tail.many), few, tail };
 }
 
 /** Every form given whole, six per number separated by «|»: for an adjective with its noun («классный руководитель»). */
 function phrase(gender: Noun['gender'], one: string, many: string, few: string): Noun {
   const forms = (list: string) =>
     Object.fromEntries(list.split('|').map((f, i) => [CASES[i], f])) as Record<Case, string>;
-  return { gender, one: forms(one), many: forms(many), few };
+  return { gender, one: forms(one), many: forms(many), few, tail: { one: '', many: '' } };
 }
 
 const COLLEGE: Vocabulary = {
@@ -260,14 +262,39 @@ export function roleLabelsOf(kind: InstitutionKind): Record<Role, string> {
 }
 
 /** Words that are not nouns of the model: a group's programme field, the journal's unit on the home page. */
-const PHRASES: Record<InstitutionKind, { focus: string; focusHint: string }> = {
-  college: { focus: 'Специальность', focusHint: 'код и название специальности' },
-  school: { focus: 'Профиль', focusHint: 'профиль обучения, если есть' },
-  supplementary: { focus: 'Направленность', focusHint: 'художественная, техническая, естественнонаучная…' },
+interface Phrases {
+  /** The programme's focus field. */
+  focus: string;
+  focusHint: string;
+  /** A report's subject column where a college lists modules too. */
+  subjectWithParts: string;
+  /** Who issues a family's login, in the dative: «Обратитесь к заведующему отделением». */
+  deptHeadDat: string;
+}
+
+const PHRASES: Record<InstitutionKind, Phrases> = {
+  college: {
+    focus: 'Специальность',
+    focusHint: 'код и название специальности',
+    subjectWithParts: 'Дисциплина (МДК, ПМ)',
+    deptHeadDat: 'заведующему отделением',
+  },
+  school: {
+    focus: 'Профиль',
+    focusHint: 'профиль обучения, если есть',
+    subjectWithParts: 'Предмет',
+    deptHeadDat: 'заместителю директора по УВР',
+  },
+  supplementary: {
+    focus: 'Направленность',
+    focusHint: 'художественная, техническая, естественнонаучная…',
+    subjectWithParts: 'Программа',
+    deptHeadDat: 'заведующему отделом',
+  },
 };
 
 /** All of a kind's words in one object, for screens and writers that use many: `w.term('group', 'gen')`. */
-export interface Words {
+export interface Words extends Phrases {
   kind: InstitutionKind;
   /** A form of a term in lower case: «группы». */
   term(term: Term, grammaticalCase?: Case, number?: GrammaticalNumber): string;
@@ -275,10 +302,11 @@ export interface Words {
   Term(term: Term, grammaticalCase?: Case, number?: GrammaticalNumber): string;
   /** A count agreeing with the term: «5 групп». */
   count(term: Term, n: number): string;
+  /** The head alone where space is short (an Excel sheet name): «педагогам» for «педагогам дополнительного образования». */
+  short(term: Term, grammaticalCase?: Case, number?: GrammaticalNumber): string;
   role(role: Role): string;
-  /** The programme's focus field: «Направленность» in a centre. */
-  focus: string;
-  focusHint: string;
+  /** «Вся группа», «Весь класс», «Всё объединение». */
+  Whole(term: Term): string;
 }
 
 const cache = new Map<InstitutionKind, Words>();
@@ -291,7 +319,13 @@ export function wordsOf(kind: InstitutionKind): Words {
       term: (t, c = 'nom', n = 'one') => word(kind, t, c, n),
       Term: (t, c = 'nom', n = 'one') => capitalized(word(kind, t, c, n)),
       count: (t, n) => counted(kind, t, n),
+      short: (t, c = 'nom', n = 'one') => {
+        const full = word(kind, t, c, n);
+        const tail = vocabularyOf(kind)[t].tail[n];
+        return tail ? full.slice(0, -tail.length) : full;
+      },
       role: (r) => ROLE_TITLES[kind][r],
+      Whole: (t) => `${{ f: 'Вся', m: 'Весь', n: 'Всё' }[vocabularyOf(kind)[t].gender]} ${word(kind, t)}`,
       ...PHRASES[kind],
     };
     cache.set(kind, w);
