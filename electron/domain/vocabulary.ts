@@ -304,6 +304,8 @@ export interface Words extends Phrases {
   count(term: Term, n: number): string;
   /** The head alone where space is short (an Excel sheet name): «педагогам» for «педагогам дополнительного образования». */
   short(term: Term, grammaticalCase?: Case, number?: GrammaticalNumber): string;
+  /** The head alone with a capital, for a narrow column's header: «Педагог». */
+  Short(term: Term, grammaticalCase?: Case, number?: GrammaticalNumber): string;
   role(role: Role): string;
   /** «Вся группа», «Весь класс», «Всё объединение». */
   Whole(term: Term): string;
@@ -312,23 +314,25 @@ export interface Words extends Phrases {
 const cache = new Map<InstitutionKind, Words>();
 
 export function wordsOf(kind: InstitutionKind): Words {
-  let w = cache.get(kind);
-  if (!w) {
-    w = {
-      kind,
-      term: (t, c = 'nom', n = 'one') => word(kind, t, c, n),
-      Term: (t, c = 'nom', n = 'one') => capitalized(word(kind, t, c, n)),
-      count: (t, n) => counted(kind, t, n),
-      short: (t, c = 'nom', n = 'one') => {
-        const full = word(kind, t, c, n);
-        const tail = vocabularyOf(kind)[t].tail[n];
-        return tail ? full.slice(0, -tail.length) : full;
-      },
-      role: (r) => ROLE_TITLES[kind][r],
-      Whole: (t) => `${{ f: 'Вся', m: 'Весь', n: 'Всё' }[vocabularyOf(kind)[t].gender]} ${word(kind, t)}`,
-      ...PHRASES[kind],
-    };
-    cache.set(kind, w);
-  }
+  const cached = cache.get(kind);
+  if (cached) return cached;
+  const v = vocabularyOf(kind);
+  const short = (t: Term, c: Case = 'nom', n: GrammaticalNumber = 'one') => {
+    const full = word(kind, t, c, n);
+    const tail = v[t].tail[n];
+    return tail ? full.slice(0, -tail.length) : full;
+  };
+  const w: Words = {
+    kind,
+    term: (t, c = 'nom', n = 'one') => word(kind, t, c, n),
+    Term: (t, c = 'nom', n = 'one') => capitalized(word(kind, t, c, n)),
+    count: (t, n) => counted(kind, t, n),
+    short,
+    Short: (t, c, n) => capitalized(short(t, c, n)),
+    role: (r) => ROLE_TITLES[kind][r],
+    Whole: (t) => `${{ f: 'Вся', m: 'Весь', n: 'Всё' }[v[t].gender]} ${word(kind, t)}`,
+    ...PHRASES[kind],
+  };
+  cache.set(kind, w);
   return w;
 }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { E2E_TODAY, ROOT, TEMPLATE_DB } from './paths';
 
 export interface DemoHost {
@@ -21,10 +22,17 @@ export interface DemoHost {
   ): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }>;
 }
 
-export const test = base.extend<{ demo: DemoHost; emptyDb: boolean }>({
+export type DemoKind = 'college' | 'supplementary' | 'school';
+
+export const test = base.extend<{ demo: DemoHost; emptyDb: boolean; demoKind: DemoKind }>({
   /** `test.use({ emptyDb: true })`: a new database with only the institution and its admin (`cli init`). */
   emptyDb: [false, { option: true }],
-  demo: async ({ emptyDb }, use) => {
+  /**
+   * `test.use({ demoKind: 'supplementary' })`: a small demo centre instead of the college; 'school': the
+   * demo college told it is a school (the generator makes no school).
+   */
+  demoKind: ['college', { option: true }],
+  demo: async ({ emptyDb, demoKind }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-e2e-'));
     const dbFile = path.join(dataDir, 'journal.sqlite');
     let adminPassword = 'demo12345';
@@ -50,8 +58,15 @@ export const test = base.extend<{ demo: DemoHost; emptyDb: boolean }>({
         { cwd: ROOT, encoding: 'utf8' },
       );
       adminPassword = /одноразовый пароль (\S+)/.exec(out)![1]!;
+    } else if (demoKind === 'supplementary') {
+      fs.copyFileSync(centreTemplate(), dbFile);
     } else {
       fs.copyFileSync(TEMPLATE_DB, dbFile);
+      if (demoKind === 'school') {
+        const d = new Database(dbFile);
+        d.prepare("update institution set kind = 'school'").run();
+        d.close();
+      }
     }
     const child = spawn(
       process.execPath,
@@ -92,6 +107,43 @@ export const test = base.extend<{ demo: DemoHost; emptyDb: boolean }>({
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
 });
+
+/** The demo centre, made once per checkout on first use (into a temporary name, then renamed, so two workers never read half a file). */
+function centreTemplate(): string {
+  const file = path.join(path.dirname(TEMPLATE_DB), 'centre.sqlite');
+  if (fs.existsSync(file)) return file;
+  const scratch = fs.mkdtempSync(path.join(path.dirname(TEMPLATE_DB), 'centre-'));
+  const tmp = path.join(scratch, 'centre.sqlite');
+  execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'electron/cli.ts',
+      'demo-data',
+      '--db',
+      tmp,
+      '--today',
+      E2E_TODAY,
+      '--kind',
+      'supplementary',
+      '--students',
+      '60',
+      '--groups',
+      '5',
+      '--data',
+      scratch,
+    ],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
+  const d = new Database(tmp);
+  d.pragma('wal_checkpoint(TRUNCATE)');
+  d.pragma('journal_mode=DELETE');
+  d.close();
+  fs.renameSync(tmp, file);
+  fs.rmSync(scratch, { recursive: true, force: true });
+  return file;
+}
 
 function readyUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -30,7 +30,7 @@ export function JournalListScreen({ me }: { me: Me }) {
         <input
           type="search"
           aria-label="Поиск журнала"
-          placeholder={`${w.Term('group')}, ${w.term('subject')} или ${w.term('teacher')}`}
+          placeholder={`${w.Term('group')}, ${w.term('subject')} или ${w.short('teacher')}`}
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
           className="search"
@@ -52,7 +52,7 @@ export function JournalListScreen({ me }: { me: Me }) {
               <thead>
                 <tr>
                   <th>{w.Term('subject')}</th>
-                  <th>{w.Term('teacher')}</th>
+                  <th>{w.Short('teacher')}</th>
                   <th>Часы</th>
                   <th>Последнее занятие</th>
                 </tr>

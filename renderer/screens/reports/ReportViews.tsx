@@ -45,7 +45,7 @@ export function CompletionView({ r }: { r: CompletionReport }) {
           <tr>
             <th>{w.Term('group')}</th>
             <th>{w.Term('subject')}</th>
-            <th>{w.Term('teacher')}</th>
+            <th>{w.Short('teacher')}</th>
             <th>План, ч</th>
             <th>Корр., ч</th>
             <th>Всего, ч</th>
@@ -196,7 +196,7 @@ export function KeepingView({ r }: { r: KeepingReport }) {
           <tr>
             <th>{w.Term('group')}</th>
             <th>{w.Term('subject')}</th>
-            <th>{w.Term('teacher')}</th>
+            <th>{w.Short('teacher')}</th>
             <th>Выполнено</th>
             <th>Отставание, ч</th>
             <th>Занятий</th>
@@ -365,7 +365,7 @@ export function PerformanceView({ r }: { r: PerformanceReport }) {
           <tr>
             <th>{w.Term('group')}</th>
             <th>{w.Term('subject')}</th>
-            <th>{w.Term('teacher')}</th>
+            <th>{w.Short('teacher')}</th>
             <th>Аттестовано</th>
             <th>Отметок</th>
             <th>«5»</th>
@@ -475,7 +475,7 @@ export function HoursView({ r }: { r: HoursSheet }) {
       <caption>{r.month ? `Табель часов: ${r.range.title}` : `Часы по месяцам: ${r.range.title}`}</caption>
       <thead>
         <tr>
-          <th>{w.Term('teacher')}</th>
+          <th>{w.Short('teacher')}</th>
           {r.columns.map((c) => (
             <th key={c.key}>{r.month ? c.title : c.title.split(' ')[0]}</th>
           ))}
