@@ -270,6 +270,8 @@ interface Phrases {
   subjectWithParts: string;
   /** Who issues a family's login, in the dative: «Обратитесь к заведующему отделением». */
   deptHeadDat: string;
+  /** The same in the genitive: «через заведующего отделением». */
+  deptHeadGen: string;
 }
 
 const PHRASES: Record<InstitutionKind, Phrases> = {
@@ -278,18 +280,21 @@ const PHRASES: Record<InstitutionKind, Phrases> = {
     focusHint: 'код и название специальности',
     subjectWithParts: 'Дисциплина (МДК, ПМ)',
     deptHeadDat: 'заведующему отделением',
+    deptHeadGen: 'заведующего отделением',
   },
   school: {
     focus: 'Профиль',
     focusHint: 'профиль обучения, если есть',
     subjectWithParts: 'Предмет',
     deptHeadDat: 'заместителю директора по УВР',
+    deptHeadGen: 'заместителя директора по УВР',
   },
   supplementary: {
     focus: 'Направленность',
     focusHint: 'художественная, техническая, естественнонаучная…',
     subjectWithParts: 'Программа',
     deptHeadDat: 'заведующему отделом',
+    deptHeadGen: 'заведующего отделом',
   },
 };
 
@@ -307,8 +312,14 @@ export interface Words extends Phrases {
   /** The head alone with a capital, for a narrow column's header: «Педагог». */
   Short(term: Term, grammaticalCase?: Case, number?: GrammaticalNumber): string;
   role(role: Role): string;
+  /** The role's title inside a sentence: «куратор группы», «заместитель директора по УВР». */
+  roleName(role: Role): string;
+  /** A group's year of study: «2 курс», «5-я параллель», «1-й год обучения». */
+  course(n: number): string;
   /** «Вся группа», «Весь класс», «Всё объединение». */
   Whole(term: Term): string;
+  /** For agreeing an adjective: «своей группы», «своего класса». */
+  gender(term: Term): Noun['gender'];
 }
 
 const cache = new Map<InstitutionKind, Words>();
@@ -330,6 +341,10 @@ export function wordsOf(kind: InstitutionKind): Words {
     short,
     Short: (t, c, n) => capitalized(short(t, c, n)),
     role: (r) => ROLE_TITLES[kind][r],
+    roleName: (r) => ROLE_TITLES[kind][r].charAt(0).toLowerCase() + ROLE_TITLES[kind][r].slice(1),
+    course: (n) =>
+      kind === 'college' ? `${n} курс` : `${n}-${{ f: 'я', m: 'й', n: 'е' }[v.course.gender]} ${word(kind, 'course')}`,
+    gender: (t) => v[t].gender,
     Whole: (t) => `${{ f: 'Вся', m: 'Весь', n: 'Всё' }[v[t].gender]} ${word(kind, t)}`,
     ...PHRASES[kind],
   };

@@ -10,6 +10,7 @@ import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 import { EXCUSE_KINDS, excuseStatus } from '../family/Excuses';
 
 export function ExcusesScreen() {
+  const w = useWords();
   const [status, setStatus] = useState<'submitted' | 'all'>('submitted');
   const { data, error, loading, reload } = useCall('excuses.list', { status });
   const [notice, setNotice] = useState<string | null>(null);
@@ -17,8 +18,8 @@ export function ExcusesScreen() {
     <div className="page">
       <h1>Причины отсутствия</h1>
       <p className="muted">
-        Родители сообщают причину отсутствия; куратор проверяет и подтверждает её — пропуски «н» за эти дни становятся
-        уважительными («у», по справке — «б») во всех журналах.
+        Родители сообщают причину отсутствия; {w.term('curator')} проверяет и подтверждает её — пропуски «н» за эти дни
+        становятся уважительными («у», по справке — «б») во всех журналах.
       </p>
       <div className="segmented" role="group" aria-label="Показать">
         <button type="button" aria-pressed={status === 'submitted'} onClick={() => setStatus('submitted')}>

@@ -1,11 +1,11 @@
 // Steps 4 and 6: staff and students, loaded from Excel lists (or entered one by one elsewhere:
 // staff in «Пользователи и роли», students in «Группы и обучающиеся»).
+import { useWords } from '../../components/words';
 import { useEffect, useState } from 'react';
 import type { StaffOption } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button, Card, ErrorBanner, Loading } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { ROLE_LABELS } from '../../../electron/domain/labels';
 import type { Role } from '../../../electron/domain/enums';
 import { ImportDialog } from './ImportDialog';
 import { download } from './StepSubjects';
@@ -16,6 +16,7 @@ export function StepPeople({ kind, year, me }: StepProps & { kind: 'staff' | 'st
 }
 
 function Staff({ me }: { me: StepProps['me'] }) {
+  const w = useWords();
   const admin = me.roles.some((r) => r.role === 'admin');
   const [staff, setStaff] = useState<StaffOption[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -69,7 +70,7 @@ function Staff({ me }: { me: StepProps['me'] }) {
                   <code>{s.login}</code>
                 </td>
                 <td>{s.position ?? ''}</td>
-                <td className="small">{s.roles.map((r) => ROLE_LABELS[r as Role] ?? r).join(', ')}</td>
+                <td className="small">{s.roles.map((r) => w.role(r as Role) ?? r).join(', ')}</td>
               </tr>
             ))}
           </tbody>
