@@ -47,8 +47,9 @@ function Staff({ me }: { me: StepProps['me'] }) {
     >
       <ErrorBanner error={error} />
       <p className="muted small">
-        Роль преподавателя выдаётся сама, когда сотруднику назначается нагрузка; роль куратора — когда он назначен
-        куратором группы.
+        Роль «{w.role('teacher')}» выдаётся сама, когда сотруднику назначается нагрузка; роль «{w.role('curator')}» —
+        когда он назначен {w.term('curator', 'ins')}
+        {w.kind === 'college' ? ` ${w.term('group', 'gen')}` : ''}.
       </p>
       {!staff ? (
         <Loading />
@@ -82,13 +83,14 @@ function Staff({ me }: { me: StepProps['me'] }) {
 }
 
 function Students({ year, me }: Pick<StepProps, 'year' | 'me'>) {
+  const w = useWords();
   const admin = me.roles.some((r) => r.role === 'admin');
   const { data, error, reload } = useCall('groups.list', { yearId: year.id });
   const [importing, setImporting] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
   return (
     <Card
-      title="Обучающиеся по группам"
+      title={`Обучающиеся по ${w.term('group', 'dat', 'many')}`}
       actions={
         <div className="row">
           {admin && year.status === 'open' && (
@@ -104,18 +106,18 @@ function Students({ year, me }: Pick<StepProps, 'year' | 'me'>) {
     >
       <ErrorBanner error={error ?? problem} />
       <p className="muted small">
-        Каждый обучающийся попадает в список группы приказом о зачислении (номер и дата). Перевод и отчисление — тоже
-        приказами, в разделе «Группы и обучающиеся».
+        Каждый обучающийся попадает в список {w.term('group', 'gen')} приказом о зачислении (номер и дата). Перевод и
+        отчисление — тоже приказами, в разделе «{w.Term('group', 'nom', 'many')} и обучающиеся».
       </p>
       {!data ? (
         <Loading />
       ) : (
-        <table className="table" aria-label="Группы и число обучающихся">
+        <table className="table" aria-label={`${w.Term('group', 'nom', 'many')} и число обучающихся`}>
           <thead>
             <tr>
-              <th>Группа</th>
+              <th>{w.Term('group')}</th>
               <th>Курс</th>
-              <th>Куратор</th>
+              <th>{w.Short('curator')}</th>
               <th>Обучающихся</th>
             </tr>
           </thead>
