@@ -1,6 +1,7 @@
 // Turning a report into files: PDF or Excel of one report, the certified copy of journal pages, or
 // the whole semester pack (one PDF of every section, one workbook of every sheet). No session here:
 // the service resolves the caller's scope first, the CLI and the benchmark take the whole college.
+import { institutionWords } from '../words.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type {
@@ -141,7 +142,7 @@ export async function reportData(
       return {
         range: publicRange(range),
         rows,
-        departments: byDepartment(rows),
+        departments: byDepartment(rows, await institutionWords(db)),
         totals: summarise(null, 'Всего', rows),
       };
     }
@@ -259,6 +260,8 @@ export async function packFiles(
   if (journals.length === 0)
     throw new AppError('bad_request', 'Нет журналов за выбранный период: пакет отчётов не из чего составить');
   const total = 7;
+  const sign = await signatures(db, deps.settings);
+  const w = wordsOf(sign.kind);
   const keeping = await keepingReport(db, range, journals, today, (step) =>
     progress(`Ведение журналов: ${step.toLowerCase()}`, 0, total),
   );
@@ -266,7 +269,7 @@ export async function packFiles(
   const completion = {
     range: keeping.range,
     rows: keeping.rows,
-    departments: byDepartment(keeping.rows),
+    departments: byDepartment(keeping.rows, w),
     totals: summarise(null, 'Всего', keeping.rows),
   };
   const marks = (await db.selectFrom('institution').select('marks_enabled').executeTakeFirst())?.marks_enabled !== 0;
@@ -274,8 +277,6 @@ export async function packFiles(
   const performance = marks ? await performanceReport(db, range, journals) : null;
   progress('Прогноз и группа риска', 3, total);
   const forecast = marks ? await forecastReport(db, range, journals, true) : null;
-  const sign = await signatures(db, deps.settings);
-  const w = wordsOf(sign.kind);
   progress(`Часы ${w.short('teacher', 'gen', 'many')}`, 4, total);
   const hours = await hoursSheetReport(db, range, journals, null);
   progress('Формирование PDF', 5, total);
