@@ -163,36 +163,38 @@ function TeacherCards({ s }: { s: HomeSummary }) {
         {s.todayLessons.length === 0 ? (
           <p className="muted">По расписанию сегодня занятий нет.</p>
         ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{w.Term('lesson')}</th>
-                <th>{w.Term('group')}</th>
-                <th>{w.Term('subject')}</th>
-                <th>Ауд.</th>
-                <th>Запись</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.todayLessons.map((l) => (
-                <tr key={`${l.journalId}-${l.lessonNo}`}>
-                  <td>{l.lessonNo}</td>
-                  <td>{l.groupName}</td>
-                  <td>
-                    <a href={`#/journal/${l.journalId}?date=${s.today}&lesson=${l.lessonNo}`}>{l.subjectName}</a>
-                  </td>
-                  <td>{l.room ?? ''}</td>
-                  <td>
-                    {l.lessonId ? (
-                      <span className="tag tag-ok">заполнено</span>
-                    ) : (
-                      <span className="tag tag-warn">не заполнено</span>
-                    )}
-                  </td>
+          <div className="grid-scroll">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{w.Term('lesson')}</th>
+                  <th>{w.Term('group')}</th>
+                  <th>{w.Term('subject')}</th>
+                  <th>Ауд.</th>
+                  <th>Запись</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {s.todayLessons.map((l) => (
+                  <tr key={`${l.journalId}-${l.lessonNo}`}>
+                    <td>{l.lessonNo}</td>
+                    <td>{l.groupName}</td>
+                    <td>
+                      <a href={`#/journal/${l.journalId}?date=${s.today}&lesson=${l.lessonNo}`}>{l.subjectName}</a>
+                    </td>
+                    <td>{l.room ?? ''}</td>
+                    <td>
+                      {l.lessonId ? (
+                        <span className="tag tag-ok">заполнено</span>
+                      ) : (
+                        <span className="tag tag-warn">не заполнено</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </Card>
       <Card title="Требует внимания">
