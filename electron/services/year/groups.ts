@@ -1,4 +1,5 @@
 // Departments and groups of a year; the curator of a group holds the curator role scoped to it.
+import { institutionWords } from '../words.js';
 import type { DepartmentInfo, GroupInfo, Parsed, StaffOption } from '../../api/contract.js';
 import { badInput, notFound } from '../../api/errors.js';
 import { audit } from '../audit.js';
@@ -37,7 +38,10 @@ export async function listDepartments(
 export async function saveDepartment(ctx: AuthedContext, input: Parsed<'departments.save'>): Promise<DepartmentInfo> {
   const same = await ctx.db.selectFrom('departments').select(['id', 'name']).execute();
   const clash = same.find((d) => d.id !== input.id && d.name.toLowerCase() === input.name.toLowerCase());
-  if (clash) throw badInput(`Отделение «${input.name}» уже есть`, { name: 'Уже есть' });
+  if (clash)
+    throw badInput(`${(await institutionWords(ctx.db)).Term('department')} «${input.name}» уже есть`, {
+      name: 'Уже есть',
+    });
   const id = await ctx.db.transaction().execute(async (trx) => {
     if (input.id === undefined) {
       const row = await trx
@@ -232,7 +236,12 @@ export async function listGroups(ctx: AuthedContext, input: Parsed<'groups.list'
 }
 
 /** An active member of staff who may be made a curator or given a teaching load. */
-export async function assertStaffUser(db: Db, userId: number, what: string): Promise<{ id: number; name: string }> {
+export async function assertStaffUser(
+  db: Db,
+  userId: number,
+  as: 'curator' | 'teacher',
+): Promise<{ id: number; name: string }> {
+  const what = async () => (await institutionWords(db)).Short(as);
   const u = await db
     .selectFrom('users')
     .select(['id', 'last_name', 'first_name', 'middle_name', 'active'])
@@ -240,14 +249,14 @@ export async function assertStaffUser(db: Db, userId: number, what: string): Pro
     .executeTakeFirst();
   if (!u) throw notFound('Пользователь');
   if (!u.active)
-    throw badInput(`${what}: учётная запись ${shortName(u)} отключена`, {
-      [what === 'Куратор' ? 'curatorUserId' : 'teacherUserId']: 'Отключён',
+    throw badInput(`${await what()}: учётная запись ${shortName(u)} отключена`, {
+      [as === 'curator' ? 'curatorUserId' : 'teacherUserId']: 'Отключён',
     });
   const roles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute()).map(
     (r) => r.role,
   );
   if (roles.length > 0 && roles.every((r) => r === 'student' || r === 'parent')) {
-    throw badInput(`${what}: ${shortName(u)} — не сотрудник (обучающийся или родитель)`);
+    throw badInput(`${await what()}: ${shortName(u)} — не сотрудник (обучающийся или родитель)`);
   }
   return { id: u.id, name: shortName(u) };
 }
@@ -293,7 +302,7 @@ async function checkGroup(
   ) {
     throw notFound('Отделение');
   }
-  if (input.curatorUserId !== null) await assertStaffUser(db, input.curatorUserId, 'Куратор');
+  if (input.curatorUserId !== null) await assertStaffUser(db, input.curatorUserId, 'curator');
   if (input.programmeSubjectId) {
     const s = await db
       .selectFrom('subjects')

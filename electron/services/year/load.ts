@@ -246,7 +246,7 @@ export async function createLoad(ctx: AuthedContext, input: Parsed<'journals.cre
   const g = await loadGroup(ctx.db, input.groupId);
   await loadOpenYear(ctx.db, g.year_id);
   await checkLoad(ctx.db, g.year_id, g.id, input.subjectId, input.subgroupId, input.hours, null);
-  await assertStaffUser(ctx.db, input.teacherUserId, 'Преподаватель');
+  await assertStaffUser(ctx.db, input.teacherUserId, 'teacher');
   const id = await ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('journals')
@@ -278,7 +278,7 @@ export async function updateLoad(ctx: AuthedContext, input: Parsed<'journals.upd
   if (!j) throw notFound('Журнал');
   await loadOpenYear(ctx.db, j.year_id);
   await checkLoad(ctx.db, j.year_id, j.group_id, j.subject_id, input.subgroupId, input.hours, j.id);
-  if (input.teacherUserId !== j.teacher_user_id) await assertStaffUser(ctx.db, input.teacherUserId, 'Преподаватель');
+  if (input.teacherUserId !== j.teacher_user_id) await assertStaffUser(ctx.db, input.teacherUserId, 'teacher');
   if (input.subgroupId !== j.subgroup_id) {
     const lessons = count(
       await ctx.db
