@@ -58,7 +58,7 @@ export async function saveDepartment(ctx: AuthedContext, input: Parsed<'departme
       return row.id;
     }
     const before = await trx.selectFrom('departments').selectAll().where('id', '=', input.id).executeTakeFirst();
-    if (!before) throw notFound('Отделение');
+    if (!before) throw notFound((await institutionWords(trx)).Term('department'));
     const res = await trx
       .updateTable('departments')
       .set({ name: input.name, short_name: input.shortName, version: before.version + 1 })
@@ -80,7 +80,7 @@ export async function saveDepartment(ctx: AuthedContext, input: Parsed<'departme
 
 export async function removeDepartment(ctx: AuthedContext, input: Parsed<'departments.remove'>): Promise<null> {
   const d = await ctx.db.selectFrom('departments').selectAll().where('id', '=', input.id).executeTakeFirst();
-  if (!d) throw notFound('Отделение');
+  if (!d) throw notFound((await institutionWords(ctx.db)).Term('department'));
   const groups = count(
     await ctx.db
       .selectFrom('groups')
@@ -88,8 +88,13 @@ export async function removeDepartment(ctx: AuthedContext, input: Parsed<'depart
       .where('department_id', '=', d.id)
       .executeTakeFirst(),
   );
-  if (groups > 0)
-    throw badInput(`В отделении «${d.name}» есть группы (${groups}): сначала перенесите их в другое отделение`);
+  if (groups > 0) {
+    const w = await institutionWords(ctx.db);
+    const other = { f: 'другую', m: 'другой', n: 'другое' }[w.gender('department')];
+    throw badInput(
+      `В ${w.term('department', 'loc')} «${d.name}» есть ${w.term('group', 'nom', 'many')} (${groups}): сначала перенесите их в ${other} ${w.term('department', 'acc')}`,
+    );
+  }
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('departments').where('id', '=', d.id).execute();
     await audit(trx, ctx.session, ctx.clock.now(), {
@@ -294,13 +299,17 @@ async function checkGroup(
   const same = await db.selectFrom('groups').select(['id', 'name']).where('year_id', '=', yearId).execute();
   if (same.some((g) => g.id !== exceptId && g.name.toLowerCase() === name.toLowerCase())) {
     const y = await loadYear(db, yearId);
-    throw badInput(`Группа «${name}» уже есть в учебном году ${y.title}`, { name: 'Такая группа уже есть' });
+    const w = await institutionWords(db);
+    const such = { f: 'Такая', m: 'Такой', n: 'Такое' }[w.gender('group')];
+    throw badInput(`${w.Term('group')} «${name}» уже есть в учебном году ${y.title}`, {
+      name: `${such} ${w.term('group')} уже есть`,
+    });
   }
   if (
     input.departmentId !== null &&
     !(await db.selectFrom('departments').select('id').where('id', '=', input.departmentId).executeTakeFirst())
   ) {
-    throw notFound('Отделение');
+    throw notFound((await institutionWords(db)).Term('department'));
   }
   if (input.curatorUserId !== null) await assertStaffUser(db, input.curatorUserId, 'curator');
   if (input.programmeSubjectId) {
@@ -364,7 +373,10 @@ export async function updateGroup(ctx: AuthedContext, input: Parsed<'groups.upda
       .where('version', '=', input.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0)
-      throw versionConflict('Группу', (await describeGroups(trx, y.id, ctx.clock.today(), g.id))[0]);
+      throw versionConflict(
+        (await institutionWords(trx)).Term('group', 'acc'),
+        (await describeGroups(trx, y.id, ctx.clock.today(), g.id))[0],
+      );
     await setCurator(trx, g.id, input.curatorUserId);
     await audit(trx, ctx.session, ctx.clock.now(), {
       action: 'groups.update',
@@ -380,7 +392,8 @@ export async function updateGroup(ctx: AuthedContext, input: Parsed<'groups.upda
 export async function removeGroup(ctx: AuthedContext, input: Parsed<'groups.remove'>): Promise<null> {
   const g = await loadGroup(ctx.db, input.id);
   await loadOpenYear(ctx.db, g.year_id);
-  if (g.version !== input.version) throw versionConflict('Группу', g);
+  const gw = await institutionWords(ctx.db);
+  if (g.version !== input.version) throw versionConflict(gw.Term('group', 'acc'), g);
   const enrolled = count(
     await ctx.db
       .selectFrom('enrolments')
@@ -390,7 +403,7 @@ export async function removeGroup(ctx: AuthedContext, input: Parsed<'groups.remo
   );
   if (enrolled > 0)
     throw badInput(
-      `В группе «${g.name}» есть приказы о зачислении (${enrolled}): группу с обучающимися удалить нельзя`,
+      `В ${gw.term('group', 'loc')} «${g.name}» есть приказы о зачислении (${enrolled}): ${gw.term('group', 'acc')} с обучающимися удалить нельзя`,
     );
   const lessons = count(
     await ctx.db
@@ -400,7 +413,10 @@ export async function removeGroup(ctx: AuthedContext, input: Parsed<'groups.remo
       .where('j.group_id', '=', g.id)
       .executeTakeFirst(),
   );
-  if (lessons > 0) throw badInput(`В журналах группы «${g.name}» уже есть занятия (${lessons}): группу удалить нельзя`);
+  if (lessons > 0)
+    throw badInput(
+      `В журналах ${gw.term('group', 'gen')} «${g.name}» уже есть занятия (${lessons}): ${gw.term('group', 'acc')} удалить нельзя`,
+    );
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('groups').where('id', '=', g.id).where('version', '=', input.version).execute();
     await audit(trx, ctx.session, ctx.clock.now(), {

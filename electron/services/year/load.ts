@@ -1,5 +1,6 @@
 // The teaching load: a journal is group × subject × optional subgroup × teacher, with planned hours
 // per period. Assigning a load grants the teacher role.
+import { institutionWords } from '../words.js';
 import type { LoadInfo, Parsed } from '../../api/contract.js';
 import { badInput, notFound } from '../../api/errors.js';
 import { curatedGroupIds, headedDepartmentIds, READ_ALL } from '../access.js';
@@ -187,7 +188,7 @@ async function checkLoad(
     .select(['id', 'kind', 'code', 'name'])
     .where('id', '=', subjectId)
     .executeTakeFirst();
-  if (!subject) throw notFound('Дисциплина');
+  if (!subject) throw notFound((await institutionWords(db)).Term('subject'));
   if (subject.kind === 'pm')
     throw badInput(`Журнал ведётся по МДК и практикам модуля ${subject.code ?? ''}, а не по самому модулю`, {
       subjectId: 'Выберите МДК или практику',
@@ -329,7 +330,7 @@ export async function removeLoad(ctx: AuthedContext, input: Parsed<'journals.rem
   );
   if (lessons > 0)
     throw badInput(
-      `В журнале уже есть занятия (${lessons}): снять нагрузку нельзя, можно только сменить преподавателя`,
+      `В журнале уже есть занятия (${lessons}): снять нагрузку нельзя, можно только сменить ${(await institutionWords(ctx.db)).short('teacher', 'acc')}`,
     );
   const before = (await describeLoad(ctx.db, { yearId: j.year_id, ids: [j.id] }))[0];
   await ctx.db.transaction().execute(async (trx) => {
