@@ -1,16 +1,18 @@
 import { DEMO_LOGINS, DEMO_PASSWORD, type DemoCounts } from '../../db/demo/index.js';
 import { flagNumber, flagString } from '../args.js';
+import { wordsOf, type Words } from '../domain/vocabulary.js';
 import { CliError, requireFlag, type CliCommand } from './command.js';
 import { buildDemo, DemoBuildError } from './demo-build.js';
 
-const LABELS: Record<string, string> = {
-  departments: 'отделений',
-  groups: 'групп (за два года)',
-  teachers: 'преподавателей',
+/** What was made, counted in the words of the institution made (DESIGN.md §10). */
+const labels = (w: Words): Record<string, string> => ({
+  departments: w.term('department', 'gen', 'many'),
+  groups: `${w.term('group', 'gen', 'many')} (за два года)`,
+  teachers: w.term('teacher', 'gen', 'many'),
   students: 'обучающихся',
   parents: 'законных представителей',
   users: 'пользователей',
-  subjects: 'дисциплин, МДК, ПМ',
+  subjects: w.kind === 'college' ? 'дисциплин, МДК, ПМ' : w.term('subject', 'gen', 'many'),
   journals: 'журналов (за два года)',
   planTopics: 'тем КТП',
   timetableEntries: 'строк расписания',
@@ -20,7 +22,7 @@ const LABELS: Record<string, string> = {
   finalMarks: 'итоговых отметок',
   remarks: 'замечаний',
   enrolmentOrders: 'записей приказов о зачислении',
-};
+});
 
 export const demoDataCommand: CliCommand = {
   name: 'demo-data',
@@ -49,7 +51,8 @@ export const demoDataCommand: CliCommand = {
       throw error;
     }
     console.log(`Создано за ${((Date.now() - started) / 1000).toFixed(1)} с:`);
-    for (const [key, value] of Object.entries(counts)) console.log(`  ${(LABELS[key] ?? key).padEnd(34)} ${value}`);
+    const names = labels(wordsOf(kind));
+    for (const [key, value] of Object.entries(counts)) console.log(`  ${(names[key] ?? key).padEnd(34)} ${value}`);
     console.log(`Демо-входы, пароль ${DEMO_PASSWORD}:`);
     for (const l of DEMO_LOGINS) console.log(`  ${l.login.padEnd(10)} ${l.who}`);
     return 0;

@@ -1,4 +1,5 @@
 // Russian words for the domain's codes, one table each, as the screens and the printed pages show them.
+import { roleLabelsOf } from './vocabulary.js';
 import type {
   AttendanceCode,
   FinalMarkKind,
@@ -9,18 +10,8 @@ import type {
   YearStatus,
 } from './enums.js';
 
-/** A role as a title: the users screen, the account line, credential slips, the audit log. */
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: 'Администратор',
-  director: 'Директор',
-  deputy: 'Заместитель директора',
-  dept_head: 'Заведующий отделением',
-  secretary: 'Секретарь учебной части',
-  curator: 'Куратор группы',
-  teacher: 'Преподаватель',
-  student: 'Обучающийся',
-  parent: 'Родитель',
-};
+/** The college's role titles; where the institution's kind is known, take `roleLabelsOf(kind)` from vocabulary.ts. */
+export const ROLE_LABELS: Record<Role, string> = roleLabelsOf('college');
 
 /** «Учебный год 2025/2026 закрыт». */
 export const YEAR_STATUS_LABELS: Record<YearStatus, string> = {

@@ -3,6 +3,8 @@
 // right page — the same lessons' dates, hours, topics and homework. Plain data in, no database here:
 // the reports print one journal as a certified copy, the archive prints every group and subject.
 import { MONTHS_RU } from '../domain/calendar.js';
+import type { InstitutionKind } from '../domain/enums.js';
+import { wordsOf, type Words } from '../domain/vocabulary.js';
 import { createPdf, GREY_FILL, GREY_TEXT, type Cell, type Certification, type PdfBuilder } from './pdf/index.js';
 
 export interface JournalPageStudent {
@@ -41,6 +43,8 @@ export interface JournalPagesData {
 }
 
 export interface JournalPagesOptions {
+  /** Whose words the pages speak (DESIGN.md §10): «Группа ЭС-11» or «Объединение Робототехника». */
+  kind: InstitutionKind;
   /** Lessons per spread; default as many as fit (up to 28). */
   datesPerSpread?: number;
 }
@@ -83,26 +87,37 @@ function monthHeader(lessons: readonly JournalPageLesson[]): Cell[] {
 }
 
 /** Draws every spread of the journal into the document (each spread starts on a new page). */
-export function drawJournalPages(pdf: PdfBuilder, data: JournalPagesData, options: JournalPagesOptions = {}): void {
+export function drawJournalPages(pdf: PdfBuilder, data: JournalPagesData, options: JournalPagesOptions): void {
+  const w = wordsOf(options.kind);
   const fit = Math.floor((pdf.contentWidth - NUMBER_WIDTH - NAME_WIDTH) / DATE_WIDTH);
   const perSpread = Math.max(1, Math.min(options.datesPerSpread ?? 28, fit));
   const spreads = chunks(data.lessons, perSpread);
   spreads.forEach((lessons, index) => {
     const page = spreads.length > 1 ? `, разворот ${index + 1} из ${spreads.length}` : '';
     if (index > 0 || pdf.y > pdf.top + 80) pdf.newPage();
-    leftPage(pdf, data, lessons, page);
+    leftPage(pdf, data, lessons, page, w);
     pdf.newPage();
-    rightPage(pdf, data, lessons, page);
+    rightPage(pdf, data, lessons, page, w);
   });
 }
 
-function caption(pdf: PdfBuilder, data: JournalPagesData, side: string): void {
-  pdf.text(`Группа ${data.groupName} · ${data.subjectName} · ${data.teacherName}`, { size: 9, bold: true, after: 1 });
+function caption(pdf: PdfBuilder, data: JournalPagesData, side: string, w: Words): void {
+  pdf.text(`${w.Term('group')} ${data.groupName} · ${data.subjectName} · ${data.teacherName}`, {
+    size: 9,
+    bold: true,
+    after: 1,
+  });
   pdf.text(side, { size: 8, color: GREY_TEXT, after: 4 });
 }
 
-function leftPage(pdf: PdfBuilder, data: JournalPagesData, lessons: readonly JournalPageLesson[], page: string): void {
-  caption(pdf, data, `Левая страница: посещаемость и отметки${page}`);
+function leftPage(
+  pdf: PdfBuilder,
+  data: JournalPagesData,
+  lessons: readonly JournalPageLesson[],
+  page: string,
+  w: Words,
+): void {
+  caption(pdf, data, `Левая страница: посещаемость и отметки${page}`, w);
   const students = data.students.filter((s) => lessons.length === 0 || lessons.some((l) => onRoster(s, l.date)));
   pdf.table({
     // The name column takes what the dates leave, so every spread fills the page's width.
@@ -125,16 +140,22 @@ function leftPage(pdf: PdfBuilder, data: JournalPagesData, lessons: readonly Jou
     fontSize: 7.5,
     headerFontSize: 7.5,
   });
-  if (students.length === 0) pdf.text('В списке группы нет обучающихся на эти даты.', { size: 8 });
+  if (students.length === 0) pdf.text(`В списке ${w.term('group', 'gen')} нет обучающихся на эти даты.`, { size: 8 });
   pdf.text(
     'н — отсутствовал(а); у — по уважительной причине; б — болел(а); оп — опоздал(а); уч — по делам учреждения (присутствие). ' +
-      'Серым — обучающийся не числился в группе в этот день.',
+      `Серым — обучающийся не числился в ${w.term('group', 'loc')} в этот день.`,
     { size: 6.5, color: GREY_TEXT },
   );
 }
 
-function rightPage(pdf: PdfBuilder, data: JournalPagesData, lessons: readonly JournalPageLesson[], page: string): void {
-  caption(pdf, data, `Правая страница: содержание занятий${page}`);
+function rightPage(
+  pdf: PdfBuilder,
+  data: JournalPagesData,
+  lessons: readonly JournalPageLesson[],
+  page: string,
+  w: Words,
+): void {
+  caption(pdf, data, `Правая страница: содержание занятий${page}`, w);
   pdf.table({
     columns: [{ width: 52, align: 'center' }, { width: 30, align: 'center' }, { width: 100 }, { flex: 3 }, { flex: 2 }],
     header: ['Дата', 'Часов', 'Вид занятия', 'Тема занятия', 'Домашнее задание'],
@@ -160,7 +181,8 @@ export interface JournalCopyOptions {
   certification?: Certification;
   /** Default «Копия страниц электронного журнала учебных занятий». */
   title?: string;
-  pages?: JournalPagesOptions;
+  pages?: Omit<JournalPagesOptions, 'kind'>;
+  kind: InstitutionKind;
 }
 
 /** The journal's pages for the period as one document; certified, it ends «Копия верна», position, signature, name and date. */
@@ -169,10 +191,10 @@ export async function journalCopyPdf(data: JournalPagesData, options: JournalCop
     title: options.title ?? 'Копия страниц электронного журнала учебных занятий',
     orientation: 'landscape',
     institution: options.institution,
-    subtitle: `Группа ${data.groupName}. ${data.subjectName}. ${data.periodTitle}`,
+    subtitle: `${wordsOf(options.kind).Term('group')} ${data.groupName}. ${data.subjectName}. ${data.periodTitle}`,
     formedAt: options.formedAt,
   });
-  drawJournalPages(pdf, data, options.pages);
+  drawJournalPages(pdf, data, { ...options.pages, kind: options.kind });
   const hours = data.lessons.reduce((s, l) => s + l.hours, 0);
   pdf.spacer(4);
   pdf.text(

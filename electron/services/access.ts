@@ -2,6 +2,7 @@
 // say which rows a caller may see or change. A teacher only in their journals (000 §3.5, 003 §3.6),
 // a curator their group, a department head their department, a parent their children, a student
 // themself; deputies and the director read everything and write nothing in journals (003 §3.3).
+import { institutionWords } from './words.js';
 import type { Role } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../api/errors.js';
 import type { Db, Session } from './context.js';
@@ -74,27 +75,30 @@ export function canReadJournal(
 
 export async function assertJournalRead(db: Db, session: Session, journalId: number): Promise<JournalRow> {
   const j = await loadJournal(db, journalId);
-  if (!canReadJournal(session, j)) throw forbidden('Недостаточно прав: это журнал другого преподавателя');
+  if (!canReadJournal(session, j))
+    throw forbidden(`Недостаточно прав: это журнал другого ${(await institutionWords(db)).short('teacher', 'gen')}`);
   return j;
 }
 
 /** Only the journal's own teacher writes in it, and only while its year is open. */
 export async function assertJournalWrite(db: Db, session: Session, journalId: number): Promise<JournalRow> {
   const j = await loadJournal(db, journalId);
-  assertCanWriteJournal(session, j);
+  await assertCanWriteJournal(db, session, j);
   return j;
 }
 
 /** The same rule on a journal row already read (a service that reads it together with more). */
-export function assertCanWriteJournal(
+export async function assertCanWriteJournal(
+  db: Db,
   session: Session,
   j: Pick<JournalRow, 'teacher_user_id' | 'group_id' | 'department_id' | 'year_status'>,
-): void {
+): Promise<void> {
   if (!(hasRole(session, 'teacher') && j.teacher_user_id === session.userId)) {
+    const w = await institutionWords(db);
     throw forbidden(
       canReadJournal(session, j)
-        ? 'Журнал доступен только для просмотра: записи в нём ведёт преподаватель'
-        : 'Недостаточно прав: это журнал другого преподавателя',
+        ? `Журнал доступен только для просмотра: записи в нём ведёт ${w.short('teacher')}`
+        : `Недостаточно прав: это журнал другого ${w.short('teacher', 'gen')}`,
     );
   }
   if (j.year_status !== 'open')

@@ -1,5 +1,7 @@
 // Browsing the audit log (admin and director): filters, pages, the values before and after shown as a
 // person reads them, and the Excel export — itself written to the log as an export of personal data.
+import { wordsOf, type Words } from '../domain/vocabulary.js';
+import { institutionWords } from './words.js';
 import type {
   AuditChange,
   AuditOptions,
@@ -12,7 +14,6 @@ import type {
 import { XLSX_MIME } from '../api/contract.js';
 import { badInput } from '../api/errors.js';
 import { ruDate, ruDateTime } from '../domain/format-dates.js';
-import { ROLE_LABELS } from '../domain/labels.js';
 import { addTableSheet, createWorkbook, toBuffer } from '../export/xlsx.js';
 import { auditExport } from './audit.js';
 import { actionLabel, BLOCK_SCOPE_LABELS, entityLabel, fieldLabel, REASON_LABELS } from './audit-labels.js';
@@ -64,6 +65,8 @@ interface Names {
   users: Map<number, string>;
   departments: Map<number, string>;
   groups: Map<number, string>;
+  /** The institution's words for roles and scopes. */
+  words: Words;
 }
 
 /** A value as a person reads it. */
@@ -78,12 +81,12 @@ export function formatValue(field: string, value: unknown, names: Names): string
     return value
       .map((g) => {
         if (!isRecord(g)) return String(g);
-        const name = ROLE_LABELS[g.role as Role] ?? String(g.role);
+        const name = names.words.role(g.role as Role) ?? String(g.role);
         const scope =
           typeof g.departmentId === 'number'
-            ? (names.departments.get(g.departmentId) ?? `отделение №${g.departmentId}`)
+            ? (names.departments.get(g.departmentId) ?? `${names.words.term('department')} №${g.departmentId}`)
             : typeof g.groupId === 'number'
-              ? `группа ${names.groups.get(g.groupId) ?? `№${g.groupId}`}`
+              ? `${names.words.term('group')} ${names.groups.get(g.groupId) ?? `№${g.groupId}`}`
               : null;
         return scope ? `${name} (${scope})` : name;
       })
@@ -140,7 +143,12 @@ async function namesFor(db: Db, values: unknown[]): Promise<Names> {
     }
   };
   values.forEach((v) => visit(v, ''));
-  const names: Names = { users: new Map(), departments: new Map(), groups: new Map() };
+  const names: Names = {
+    users: new Map(),
+    departments: new Map(),
+    groups: new Map(),
+    words: await institutionWords(db),
+  };
   for (const chunk of chunks([...userIds])) {
     for (const u of await db
       .selectFrom('users')
@@ -366,7 +374,7 @@ export async function exportXlsx(
   const wb = createWorkbook({ createdAt: now });
   addTableSheet(wb, {
     name: 'Журнал аудита',
-    title: `Журнал аудита — выгружено ${formatValue('', now.toISOString(), { users: new Map(), departments: new Map(), groups: new Map() })}`,
+    title: `Журнал аудита — выгружено ${formatValue('', now.toISOString(), { users: new Map(), departments: new Map(), groups: new Map(), words: wordsOf('college') })}`,
     columns: [
       { header: '№', key: 'id', type: 'integer' },
       { header: 'Когда', key: 'at', type: 'datetime' },

@@ -1,5 +1,6 @@
 // Corrections of the thematic plan: the teacher asks (what, how many hours, why), the deputy decides.
 // Only approved corrections change the planned hours that programme completion counts against.
+import { institutionWords } from './words.js';
 import type { CorrectionRow, Parsed } from '../api/contract.js';
 import { AppError, badInput, conflict, forbidden, notFound } from '../api/errors.js';
 import { assertJournalWrite, headedDepartmentIds, loadJournal } from './access.js';
@@ -106,7 +107,9 @@ export async function list(ctx: AuthedContext, input: Parsed<'corrections.list'>
         !(own && j.teacher_user_id === ctx.session.userId) &&
         !(j.department_id !== null && departments.includes(j.department_id))
       ) {
-        throw forbidden('Недостаточно прав: это журнал другого преподавателя');
+        throw forbidden(
+          `Недостаточно прав: это журнал другого ${(await institutionWords(ctx.db)).short('teacher', 'gen')}`,
+        );
       }
     }
     q = q.where((eb) =>
@@ -207,7 +210,9 @@ export async function decide(ctx: AuthedContext, input: Parsed<'corrections.deci
         current,
       );
     if (!input.approve && !input.note)
-      throw badInput('Укажите причину отказа: преподаватель увидит её', { note: 'Причина отказа' });
+      throw badInput(`Укажите причину отказа: ${(await institutionWords(trx)).short('teacher')} увидит её`, {
+        note: 'Причина отказа',
+      });
     const journal = await loadJournal(trx, current.journalId);
     if (journal.year_status !== 'open')
       throw new AppError('locked', 'Учебный год закрыт: корректировки плана не утверждаются');

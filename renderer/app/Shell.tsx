@@ -4,16 +4,18 @@ import { useEffect, useState } from 'react';
 import type { Me } from '../../electron/api/contract';
 import { call } from '../api';
 import { Button } from '../components/ui';
-import { ROLE_LABELS } from '../../electron/domain/labels';
+import { WordsProvider } from '../components/words';
+import { wordsOf } from '../../electron/domain/vocabulary';
 import { matchPath, navigate, usePath } from './router';
-import { allowed, routes, type RouteDef } from './routes';
+import { allowed, routeTitle, routes, type RouteDef } from './routes';
 
 export function Shell({ me, onLogout }: { me: Me; onLogout: () => void; onMeChange: (me: Me) => void }) {
   const path = usePath();
   const [menuOpen, setMenuOpen] = useState(false);
   const visible = routes.filter((r) => allowed(r, me));
   const found = routes.map((r) => ({ route: r, params: matchPath(r.path, path) })).find((x) => x.params);
-  const roles = [...new Set(me.roles.map((g) => ROLE_LABELS[g.role]))].join(', ');
+  const words = wordsOf(me.institution?.kind ?? 'college');
+  const roles = [...new Set(me.roles.map((g) => words.role(g.role)))].join(', ');
   useEffect(() => {
     setMenuOpen(false);
   }, [path]);
@@ -40,71 +42,73 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void; onMeChan
           className={current === r ? 'active' : ''}
           aria-current={current === r ? 'page' : undefined}
         >
-          {r.title}
+          {routeTitle(r, words)}
         </a>
       ));
 
   return (
-    <div className="shell">
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden>
-            Ж
-          </span>
-          <span className="brand-name">Журнал</span>
-          {me.institution && <span className="brand-inst">{me.institution.shortName}</span>}
-        </div>
-        <div className="whoami">
-          <span className="whoami-name">{me.fullName}</span>
-          <span className="whoami-roles">{roles}</span>
-          <Button kind="secondary" onClick={() => navigate('/password')}>
-            Сменить пароль
-          </Button>
-          <Button kind="secondary" onClick={logout}>
-            Выйти
-          </Button>
-        </div>
-        <Button
-          kind="secondary"
-          className="menu-button"
-          aria-expanded={menuOpen}
-          aria-controls="phone-menu"
-          onClick={() => setMenuOpen((o) => !o)}
-        >
-          Меню
-        </Button>
-        {menuOpen && (
-          <nav id="phone-menu" className="phone-menu" aria-label="Меню">
-            <p className="phone-menu-who">
-              <strong>{me.fullName}</strong>
-              <span className="muted small">{roles}</span>
-            </p>
-            {links(found?.route)}
-            <a
-              href="#/password"
-              className="phone-menu-account"
-              aria-current={path === '/password' ? 'page' : undefined}
-            >
-              Сменить пароль
-            </a>
-            <button type="button" className="phone-menu-logout" onClick={logout}>
-              Выйти
-            </button>
-          </nav>
-        )}
-      </header>
-      <nav className="sidebar" aria-label="Разделы">
-        {links(found?.route)}
-      </nav>
-      <main className="content">
-        {found && allowed(found.route, me) ? (
-          found.route.render(found.params!, me)
-        ) : (
-          <div className="banner banner-error" role="alert">
-            {found ? 'Недостаточно прав для этого раздела' : 'Раздел не найден'}
+    <WordsProvider kind={me.institution?.kind}>
+      <div className="shell">
+        <header className="topbar">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden>
+              Ж
+            </span>
+            <span className="brand-name">Журнал</span>
+            {me.institution && <span className="brand-inst">{me.institution.shortName}</span>}
           </div>
-        )}
-      </main>
-    </div>
+          <div className="whoami">
+            <span className="whoami-name">{me.fullName}</span>
+            <span className="whoami-roles">{roles}</span>
+            <Button kind="secondary" onClick={() => navigate('/password')}>
+              Сменить пароль
+            </Button>
+            <Button kind="secondary" onClick={logout}>
+              Выйти
+            </Button>
+          </div>
+          <Button
+            kind="secondary"
+            className="menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="phone-menu"
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            Меню
+          </Button>
+          {menuOpen && (
+            <nav id="phone-menu" className="phone-menu" aria-label="Меню">
+              <p className="phone-menu-who">
+                <strong>{me.fullName}</strong>
+                <span className="muted small">{roles}</span>
+              </p>
+              {links(found?.route)}
+              <a
+                href="#/password"
+                className="phone-menu-account"
+                aria-current={path === '/password' ? 'page' : undefined}
+              >
+                Сменить пароль
+              </a>
+              <button type="button" className="phone-menu-logout" onClick={logout}>
+                Выйти
+              </button>
+            </nav>
+          )}
+        </header>
+        <nav className="sidebar" aria-label="Разделы">
+          {links(found?.route)}
+        </nav>
+        <main className="content">
+          {found && allowed(found.route, me) ? (
+            found.route.render(found.params!, me)
+          ) : (
+            <div className="banner banner-error" role="alert">
+              {found ? 'Недостаточно прав для этого раздела' : 'Раздел не найден'}
+            </div>
+          )}
+        </main>
+      </div>
+    </WordsProvider>
   );
 }

@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../../electron/api/contract';
 import type { Role } from '../../electron/domain/enums';
+import type { Words } from '../../electron/domain/vocabulary';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { ChangePasswordScreen } from '../screens/login/ChangePasswordScreen';
 import { ArchiveScreen } from '../screens/archive/ArchiveScreen';
@@ -29,7 +30,8 @@ import { MovementsScreen } from '../screens/movements/MovementsScreen';
 
 export interface RouteDef {
   path: string;
-  title: string;
+  /** A title with an institution's word in it is given as a function of the words. */
+  title: string | ((w: Words) => string);
   roles: readonly Role[] | 'any';
   /** Shown in the navigation (routes with parameters are reached from other screens). */
   nav: boolean;
@@ -77,7 +79,7 @@ export const routes: RouteDef[] = [
   },
   {
     path: '/journal/:id/group',
-    title: 'Журнал группы',
+    title: (w) => `Журнал ${w.term('group', 'gen')}`,
     roles: JOURNAL_READERS,
     nav: false,
     render: (p) => <JournalScreen key={`g${p.id}`} id={Number(p.id)} combined />,
@@ -141,7 +143,7 @@ export const routes: RouteDef[] = [
   },
   {
     path: '/groups',
-    title: 'Группы и обучающиеся',
+    title: (w) => `${w.Term('group', 'nom', 'many')} и обучающиеся`,
     roles: ['admin', 'director', 'deputy', 'dept_head', 'secretary', 'curator', 'teacher'],
     nav: true,
     render: (_p, me) => <GroupsScreen me={me} />,
@@ -173,6 +175,10 @@ export const routes: RouteDef[] = [
   { path: '/backups', title: 'Резервные копии', roles: ['admin'], nav: true, render: () => <BackupsScreen /> },
   { path: '/settings', title: 'Настройки', roles: ['admin'], nav: true, render: () => <SettingsScreen /> },
 ];
+
+export function routeTitle(route: RouteDef, w: Words): string {
+  return typeof route.title === 'function' ? route.title(w) : route.title;
+}
 
 export function allowed(route: RouteDef, me: Me): boolean {
   return route.roles === 'any' || me.roles.some((g) => (route.roles as readonly Role[]).includes(g.role));

@@ -332,6 +332,7 @@ describeEachDb('year-end archive package', (kind) => {
         const pool = createRenderPool(path.join(scratch, 'нет-такой-базы.sqlite'), db, 1);
         const context = {
           institution: 'ГБПОУ ЮЭТ',
+          kind: 'college' as const,
           formedAt,
           certification: { position: 'Директор', name: 'Тучин В. М.' },
         };

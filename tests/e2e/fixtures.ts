@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { E2E_TODAY, ROOT, TEMPLATE_DB } from './paths';
 
 export interface DemoHost {
@@ -23,12 +24,19 @@ export interface DemoHost {
   ): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }>;
 }
 
-export const test = base.extend<{ demo: DemoHost; emptyDb: boolean; blankDb: boolean }>({
+export type DemoKind = 'college' | 'supplementary' | 'school';
+
+export const test = base.extend<{ demo: DemoHost; emptyDb: boolean; blankDb: boolean; demoKind: DemoKind }>({
   /** `test.use({ emptyDb: true })`: a new database with only the institution and its admin (`cli init`). */
   emptyDb: [false, { option: true }],
   /** `test.use({ blankDb: true })`: no institution at all — the host runs `demo --empty` and prints a setup code. */
   blankDb: [false, { option: true }],
-  demo: async ({ emptyDb, blankDb }, use) => {
+  /**
+   * `test.use({ demoKind: 'supplementary' })`: a small demo centre instead of the college; 'school': the
+   * demo college told it is a school (the generator makes no school).
+   */
+  demoKind: ['college', { option: true }],
+  demo: async ({ emptyDb, blankDb, demoKind }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-e2e-'));
     const dbFile = path.join(dataDir, 'journal.sqlite');
     let adminPassword = 'demo12345';
@@ -54,8 +62,17 @@ export const test = base.extend<{ demo: DemoHost; emptyDb: boolean; blankDb: boo
         { cwd: ROOT, encoding: 'utf8' },
       );
       adminPassword = /одноразовый пароль (\S+)/.exec(out)![1]!;
-    } else if (!blankDb) {
+    } else if (blankDb) {
+      // no file: the host starts on an empty journal
+    } else if (demoKind === 'supplementary') {
+      fs.copyFileSync(centreTemplate(), dbFile);
+    } else {
       fs.copyFileSync(TEMPLATE_DB, dbFile);
+      if (demoKind === 'school') {
+        const d = new Database(dbFile);
+        d.prepare("update institution set kind = 'school'").run();
+        d.close();
+      }
     }
     const child = spawn(
       process.execPath,
@@ -98,6 +115,43 @@ export const test = base.extend<{ demo: DemoHost; emptyDb: boolean; blankDb: boo
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
 });
+
+/** The demo centre, made once per checkout on first use (into a temporary name, then renamed, so two workers never read half a file). */
+function centreTemplate(): string {
+  const file = path.join(path.dirname(TEMPLATE_DB), 'centre.sqlite');
+  if (fs.existsSync(file)) return file;
+  const scratch = fs.mkdtempSync(path.join(path.dirname(TEMPLATE_DB), 'centre-'));
+  const tmp = path.join(scratch, 'centre.sqlite');
+  execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'electron/cli.ts',
+      'demo-data',
+      '--db',
+      tmp,
+      '--today',
+      E2E_TODAY,
+      '--kind',
+      'supplementary',
+      '--students',
+      '60',
+      '--groups',
+      '5',
+      '--data',
+      scratch,
+    ],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
+  const d = new Database(tmp);
+  d.pragma('wal_checkpoint(TRUNCATE)');
+  d.pragma('journal_mode=DELETE');
+  d.close();
+  fs.renameSync(tmp, file);
+  fs.rmSync(scratch, { recursive: true, force: true });
+  return file;
+}
 
 function readyUrl(child: ChildProcess): Promise<{ url: string; out: string }> {
   return new Promise((resolve, reject) => {

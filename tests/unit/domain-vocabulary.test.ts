@@ -2,9 +2,18 @@
 // screens need: headings, counts, «нет объединений», «в объединении».
 import { describe, expect, it } from 'vitest';
 import { INSTITUTION_KINDS, type InstitutionKind } from '../../electron/domain/enums.js';
-import { capitalized, counted, vocabularyOf, word, type Case, type Term } from '../../electron/domain/vocabulary.js';
+import {
+  capitalized,
+  counted,
+  roleLabelsOf,
+  vocabularyOf,
+  word,
+  wordsOf,
+  type Case,
+  type Term,
+} from '../../electron/domain/vocabulary.js';
 
-const TERMS: Term[] = ['group', 'department', 'teacher', 'curator', 'subject', 'lesson', 'student'];
+const TERMS: Term[] = ['group', 'department', 'teacher', 'curator', 'subject', 'lesson', 'student', 'course'];
 const CASES: Case[] = ['nom', 'gen', 'dat', 'acc', 'ins', 'loc'];
 
 describe('vocabulary', () => {
@@ -18,10 +27,44 @@ describe('vocabulary', () => {
     }
   });
 
-  it('says группа, преподаватель, дисциплина, пара, куратор, студент in a college and a school', () => {
-    const college = TERMS.map((t) => word('college', t));
-    expect(college).toEqual(['группа', 'отделение', 'преподаватель', 'куратор', 'дисциплина', 'пара', 'студент']);
-    expect(TERMS.map((t) => word('school', t))).toEqual(college);
+  it('says группа, преподаватель, дисциплина, пара, куратор, студент in a college', () => {
+    expect(TERMS.map((t) => word('college', t))).toEqual([
+      'группа',
+      'отделение',
+      'преподаватель',
+      'куратор',
+      'дисциплина',
+      'пара',
+      'студент',
+      'курс',
+    ]);
+  });
+
+  it('says класс, учитель, предмет, урок, классный руководитель, ученик in a school', () => {
+    expect(TERMS.map((t) => word('school', t))).toEqual([
+      'класс',
+      'уровень образования',
+      'учитель',
+      'классный руководитель',
+      'предмет',
+      'урок',
+      'ученик',
+      'параллель',
+    ]);
+    expect(word('school', 'curator', 'ins')).toBe('классным руководителем');
+    expect(word('school', 'curator', 'gen', 'many')).toBe('классных руководителей');
+    expect(counted('school', 'curator', 2)).toBe('2 классных руководителя');
+    expect(counted('school', 'group', 5)).toBe('5 классов');
+  });
+
+  it('names the roles in the words of each kind', () => {
+    expect(roleLabelsOf('college').curator).toBe('Куратор группы');
+    expect(roleLabelsOf('school').curator).toBe('Классный руководитель');
+    expect(roleLabelsOf('supplementary').curator).toBe('Руководитель объединения');
+    expect(roleLabelsOf('supplementary').teacher).toBe('Педагог дополнительного образования');
+    expect(roleLabelsOf('school').teacher).toBe('Учитель');
+    expect(wordsOf('supplementary').Term('group', 'nom', 'many')).toBe('Объединения');
+    expect(wordsOf('school').count('lesson', 3)).toBe('3 урока');
   });
 
   it('says объединение, педагог дополнительного образования, программа, занятие in a centre', () => {
@@ -33,6 +76,7 @@ describe('vocabulary', () => {
       'программа',
       'занятие',
       'обучающийся',
+      'год обучения',
     ]);
   });
 

@@ -2,12 +2,14 @@
 // counts, who and when, the signing key's fingerprint — with the secretary's signature and the
 // director's «Копия верна»; then an inventory of every other file with its size and SHA-256, so the
 // printed, signed sheet can check the electronic copy even without the key.
+import type { InstitutionKind } from '../../domain/enums.js';
+import { wordsOf } from '../../domain/vocabulary.js';
 import { createPdf, formatDateTime, mm, type Cell, type Certification, type Signer } from '../pdf/index.js';
 import { groupedFingerprint } from './signing.js';
 import type { ArchiveCounts, ManifestFile } from './manifest.js';
 
 export interface CertificateOptions {
-  institution: { fullName: string; shortName: string };
+  institution: { fullName: string; shortName: string; kind: InstitutionKind };
   year: { title: string; startsOn: string; endsOn: string };
   packageName: string;
   formedAt: Date;
@@ -53,7 +55,7 @@ export async function certificatePdf(o: CertificateOptions): Promise<Uint8Array>
       ['Дата формирования', formatDateTime(o.formedAt)],
       ['Сформировал', o.createdBy],
       ['Программа', `«Журнал» ${o.appVersion}`],
-      ['Групп / журналов', `${c.groups} / ${c.journals}`],
+      [`${wordsOf(o.institution.kind).Term('group', 'gen', 'many')} / журналов`, `${c.groups} / ${c.journals}`],
       ['Обучающихся', String(c.students)],
       ['Занятий', String(c.lessons)],
       ['Отметок / записей посещаемости', `${c.marks} / ${c.attendance}`],

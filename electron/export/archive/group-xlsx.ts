@@ -1,11 +1,13 @@
 // <group>.xlsx: the group's journals as spreadsheets — a sheet per journal (students × lessons with
 // attendance and marks, then final marks), and one sheet of every lesson's topic and homework.
+import type { InstitutionKind } from '../../domain/enums.js';
+import { wordsOf } from '../../domain/vocabulary.js';
 import { writeXlsxStream, type XlsxColumn } from '../xlsx.js';
 import type { JournalSheet } from './journal-pdf.js';
 import type { GroupInfo, JournalInfo } from './package-data.js';
 
-const TOPIC_COLUMNS: XlsxColumn[] = [
-  { header: 'Дисциплина', key: 'subject', type: 'text', width: 36 },
+const topicColumns = (kind: InstitutionKind): XlsxColumn[] => [
+  { header: wordsOf(kind).Term('subject'), key: 'subject', type: 'text', width: 36 },
   { header: 'Подгруппа', key: 'subgroup', type: 'integer', width: 10 },
   { header: 'Дата', key: 'date', type: 'date' },
   { header: '№ занятия', key: 'no', type: 'integer', width: 9 },
@@ -13,7 +15,7 @@ const TOPIC_COLUMNS: XlsxColumn[] = [
   { header: 'Вид', key: 'kind', type: 'text', width: 12 },
   { header: 'Тема занятия', key: 'topic', type: 'text', width: 60 },
   { header: 'Домашнее задание', key: 'homework', type: 'text', width: 40 },
-  { header: 'Преподаватель', key: 'teacher', type: 'text', width: 28 },
+  { header: wordsOf(kind).Term('teacher'), key: 'teacher', type: 'text', width: 28 },
 ];
 
 /** «01.09», and «01.09 (2)» for a second lesson the same day: headers must be unique to read back. */
@@ -36,6 +38,7 @@ export async function groupXlsx(
   file: string,
   group: GroupInfo,
   journals: ReadonlyArray<{ journal: JournalInfo; sheet: JournalSheet }>,
+  kind: InstitutionKind,
 ): Promise<void> {
   await writeXlsxStream(file, async (writer) => {
     const topics: Array<Record<string, unknown>> = [];
@@ -85,8 +88,8 @@ export async function groupXlsx(
     }
     const sheet = writer.addSheet({
       name: 'Темы занятий',
-      title: `Группа ${group.name}: темы занятий и домашние задания`,
-      columns: TOPIC_COLUMNS,
+      title: `${wordsOf(kind).Term('group')} ${group.name}: темы занятий и домашние задания`,
+      columns: topicColumns(kind),
     });
     topics.sort((a, b) => String(a.date).localeCompare(String(b.date)) || Number(a.no) - Number(b.no));
     for (const t of topics) sheet.addRow(t);

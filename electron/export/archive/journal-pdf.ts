@@ -4,11 +4,15 @@
 // marks, which a year-end archive must keep, and «Копия верна» — and as the rows of its sheet in the
 // group's workbook.
 import { cellText, drawJournalPages, type JournalPagesData } from '../journal-pages.js';
+import type { InstitutionKind } from '../../domain/enums.js';
+import { wordsOf } from '../../domain/vocabulary.js';
 import { createPdf, mm, type Cell, type Certification } from '../pdf/index.js';
 import type { JournalInfo } from './package-data.js';
 
 export interface JournalPdfContext {
   institution: string;
+  /** Whose words the copy speaks (DESIGN.md §10). */
+  kind: InstitutionKind;
   formedAt: Date;
   certification: Certification;
   /** Known already (the group listing has it). */
@@ -53,10 +57,10 @@ export async function renderJournal(journal: ArchivedJournal, context: JournalPd
     title: 'Копия страниц электронного журнала учебных занятий',
     orientation: 'landscape',
     institution: context.institution,
-    subtitle: `Группа ${data.groupName}. ${data.subjectName}. ${data.periodTitle}`,
+    subtitle: `${wordsOf(context.kind).Term('group')} ${data.groupName}. ${data.subjectName}. ${data.periodTitle}`,
     formedAt: context.formedAt,
   });
-  drawJournalPages(pdf, data);
+  drawJournalPages(pdf, data, { kind: context.kind });
   const hours = data.lessons.reduce((s, l) => s + l.hours, 0);
   pdf.spacer(4);
   pdf.text(

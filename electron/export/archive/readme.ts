@@ -1,11 +1,15 @@
 // ПРОВЕРКА.txt: how to check the archive with nothing but standard tools — sha256sum and OpenSSL on
 // Linux, certutil and PowerShell on Windows. The commands are run as written by the tests.
+import type { InstitutionKind } from '../../domain/enums.js';
+import { wordsOf } from '../../domain/vocabulary.js';
 import { formatDateTime } from '../pdf/index.js';
 import { MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE, SUMS_FILE } from './manifest.js';
 import { groupedFingerprint } from './signing.js';
 
 export interface ReadmeOptions {
   institution: string;
+  /** Whose words the text speaks (DESIGN.md §10). */
+  kind: InstitutionKind;
   yearTitle: string;
   packageName: string;
   database: string;
@@ -23,6 +27,8 @@ export function readmeBytes(o: ReadmeOptions): Buffer {
 
 export function readmeText(o: ReadmeOptions): string {
   const all = o.listedFiles + 2;
+  const w = wordsOf(o.kind);
+  const group = w.term('group');
   return `ПРОВЕРКА ЭЛЕКТРОННОГО АРХИВА ЖУРНАЛОВ
 
 Организация:   ${o.institution}
@@ -49,11 +55,11 @@ export function readmeText(o: ReadmeOptions): string {
                      только для чтения и командой sqlite3
   students.pdf, students.xlsx
                      общие сведения об обучающихся
-  groups/<группа>/<дисциплина>.pdf
+  groups/<${group}>/<${w.term('subject')}>.pdf
                      заверенные копии страниц журналов: посещаемость, отметки,
                      темы занятий, домашние задания, итоговые отметки
-  groups/<группа>/<группа>.xlsx
-                     журналы группы в Excel
+  groups/<${group}>/<${group}>.xlsx
+                     журналы ${w.term('group', 'gen')} в Excel
   лист-заверения.pdf лист заверения и опись файлов — для печати и подписи
   ПРОВЕРКА.txt       этот файл
 

@@ -1,6 +1,8 @@
 // students.pdf and students.xlsx: the general information about the students of the year that the
 // deputy checks was carried over to removable media (000 §3.2.2) — per group, every enrolment with
 // its orders, birth date, personal file number, contacts and parents.
+import type { InstitutionKind } from '../../domain/enums.js';
+import { wordsOf } from '../../domain/vocabulary.js';
 import { createPdf, mm, type Cell } from '../pdf/index.js';
 import { writeXlsxStream, type XlsxColumn } from '../xlsx.js';
 import { formatSignDate } from '../pdf/index.js';
@@ -31,6 +33,8 @@ function rowsByGroup(
 
 export interface StudentsDocOptions {
   institution: string;
+  /** Whose words the documents speak (DESIGN.md §10). */
+  kind: InstitutionKind;
   year: YearRow;
   formedAt: Date;
   groups: readonly GroupInfo[];
@@ -38,6 +42,7 @@ export interface StudentsDocOptions {
 }
 
 export async function studentsPdf(o: StudentsDocOptions): Promise<Uint8Array> {
+  const w = wordsOf(o.kind);
   const pdf = await createPdf({
     title: 'Общие сведения об обучающихся',
     subtitle: `${o.year.title} учебный год · ${o.students.length} обучающихся`,
@@ -47,14 +52,14 @@ export async function studentsPdf(o: StudentsDocOptions): Promise<Uint8Array> {
   });
   for (const { group, rows } of rowsByGroup(o.groups, o.students)) {
     const about = [
-      `курс ${group.course}`,
+      `${w.term('course')} ${group.course}`,
       group.department,
       group.speciality,
-      group.curator && `куратор ${group.curator}`,
+      group.curator && `${w.term('curator')} ${group.curator}`,
     ]
       .filter(Boolean)
       .join(', ');
-    pdf.heading(`Группа ${group.name}${about ? ` (${about})` : ''}`, { level: 3 });
+    pdf.heading(`${w.Term('group')} ${group.name}${about ? ` (${about})` : ''}`, { level: 3 });
     if (rows.length === 0) {
       pdf.text('Обучающихся не было.', { size: 9 });
       continue;
@@ -76,8 +81,8 @@ export async function studentsPdf(o: StudentsDocOptions): Promise<Uint8Array> {
         'Дата рождения',
         '№ личного дела',
         'Адрес, телефон',
-        'Зачисление в группу',
-        'Выбытие из группы',
+        `Зачисление в ${w.term('group', 'acc')}`,
+        `Выбытие из ${w.term('group', 'gen')}`,
         'Родители (законные представители)',
       ],
       rows: rows.map(({ student: s, e }, i): Cell[] => [
@@ -98,15 +103,15 @@ export async function studentsPdf(o: StudentsDocOptions): Promise<Uint8Array> {
   return pdf.finish();
 }
 
-const STUDENT_COLUMNS: XlsxColumn[] = [
-  { header: 'Группа', key: 'group', type: 'text', width: 10 },
+const studentColumns = (kind: InstitutionKind): XlsxColumn[] => [
+  { header: wordsOf(kind).Term('group'), key: 'group', type: 'text', width: 10 },
   { header: 'Фамилия, имя, отчество', key: 'name', type: 'text', width: 34 },
   { header: 'Дата рождения', key: 'birth', type: 'date' },
   { header: '№ личного дела', key: 'file', type: 'text', width: 12 },
   { header: 'Телефон', key: 'phone', type: 'text', width: 16 },
   { header: 'Эл. почта', key: 'email', type: 'text', width: 22 },
   { header: 'Адрес', key: 'address', type: 'text', width: 36 },
-  { header: 'В группе с', key: 'from', type: 'date' },
+  { header: `В ${wordsOf(kind).term('group', 'loc')} с`, key: 'from', type: 'date' },
   { header: 'Основание', key: 'reason', type: 'text', width: 12 },
   { header: 'Приказ о зачислении', key: 'order', type: 'text', width: 20 },
   { header: 'Выбыл(а)', key: 'until', type: 'date' },
@@ -127,7 +132,7 @@ export async function studentsXlsx(file: string, o: StudentsDocOptions): Promise
     const sheet = writer.addSheet({
       name: 'Обучающиеся',
       title: `Общие сведения об обучающихся, ${o.year.title} учебный год`,
-      columns: STUDENT_COLUMNS,
+      columns: studentColumns(o.kind),
     });
     for (const { group, rows } of rowsByGroup(o.groups, o.students)) {
       for (const { student: s, e } of rows) {

@@ -1,6 +1,7 @@
 // What every report document shares: the A4 PDF with title, period, date formed, page numbers and
 // the signature block; Excel sheets of typed columns. (Numbers and dates: electron/domain/format-*.ts.)
 import type { ReportRange } from '../../api/contract.js';
+import type { InstitutionKind } from '../../domain/enums.js';
 import { ruDate } from '../../domain/format-dates.js';
 import { createPdf, type Orientation, type PdfBuilder, type Signer, type TableColumn } from '../pdf/index.js';
 import type { TableSheetSpec, XlsxColumn } from '../xlsx.js';
@@ -11,6 +12,8 @@ export interface DocumentMeta {
   formedAt: Date;
   /** Who signs the report at its end: position, line, name. */
   signers: Signer[];
+  /** Whose words the document speaks (DESIGN.md §10). */
+  kind: InstitutionKind;
 }
 
 export async function reportPdf(

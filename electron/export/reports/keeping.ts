@@ -9,6 +9,7 @@ import type {
 } from '../../api/contract.js';
 import type { PdfBuilder } from '../pdf/index.js';
 import { ruDate } from '../../domain/format-dates.js';
+import { wordsOf, type Words } from '../../domain/vocabulary.js';
 import { dec, hrs, pct } from '../../domain/format-numbers.js';
 import { type Col, int, num, reportPdf, share, simpleTable, text, type DocumentMeta, type Sheet } from './common.js';
 
@@ -23,14 +24,14 @@ const N = (header: string, width = 24): Col => ({ header, width, align: 'right',
 
 // ── Completion ───────────────────────────────────────────────────────────────────────────────
 
-function completionTable(pdf: PdfBuilder, rows: CompletionRow[], totals: CompletionGroup): void {
+function completionTable(pdf: PdfBuilder, rows: CompletionRow[], totals: CompletionGroup, w: Words): void {
   simpleTable(
     pdf,
     [
       { header: '№', width: 18, align: 'right' },
-      { header: 'Группа', width: 62 },
-      { header: 'Дисциплина (МДК, ПМ)', flex: 2 },
-      { header: 'Преподаватель', flex: 1.3 },
+      { header: w.Term('group'), width: 62 },
+      { header: w.subjectWithParts, flex: 2 },
+      { header: w.Term('teacher'), flex: 1.3 },
       N('План, ч'),
       N('Корректировка, ч'),
       N('Всего по плану, ч'),
@@ -70,7 +71,7 @@ function completionTable(pdf: PdfBuilder, rows: CompletionRow[], totals: Complet
   );
 }
 
-function correctionsTable(pdf: PdfBuilder, rows: CompletionRow[]): void {
+function correctionsTable(pdf: PdfBuilder, rows: CompletionRow[], w: Words): void {
   const list = rows.flatMap((r) => r.corrections.map((c) => ({ r, c })));
   if (list.length === 0) {
     pdf.text('Утверждённых корректировок тематических планов за период нет.', { size: 9 });
@@ -79,8 +80,8 @@ function correctionsTable(pdf: PdfBuilder, rows: CompletionRow[]): void {
   simpleTable(
     pdf,
     [
-      { header: 'Группа', width: 62 },
-      { header: 'Дисциплина', flex: 1.3 },
+      { header: w.Term('group'), width: 62 },
+      { header: w.Term('subject'), flex: 1.3 },
       { header: 'Вид', width: 80 },
       N('Часы'),
       { header: 'Тема плана', flex: 1.2 },
@@ -101,11 +102,11 @@ function correctionsTable(pdf: PdfBuilder, rows: CompletionRow[]): void {
   );
 }
 
-function departmentTable(pdf: PdfBuilder, groups: CompletionGroup[]): void {
+function departmentTable(pdf: PdfBuilder, groups: CompletionGroup[], w: Words): void {
   simpleTable(
     pdf,
     [
-      { header: 'Отделение', flex: 2 },
+      { header: w.Term('department'), flex: 2 },
       N('Журналов', 34),
       N('Всего по плану, ч', 40),
       N('Проведено, ч', 40),
@@ -126,16 +127,18 @@ function departmentTable(pdf: PdfBuilder, groups: CompletionGroup[]): void {
 }
 
 export function completionPdf(report: CompletionReport, meta: DocumentMeta): Promise<Uint8Array> {
-  return reportPdf('Выполнение программ', report.range, meta, 'landscape', (pdf) => completionBody(pdf, report));
+  return reportPdf('Выполнение программ', report.range, meta, 'landscape', (pdf) =>
+    completionBody(pdf, report, wordsOf(meta.kind)),
+  );
 }
 
-export function completionBody(pdf: PdfBuilder, report: CompletionReport, level: 1 | 2 | 3 = 2): void {
+export function completionBody(pdf: PdfBuilder, report: CompletionReport, w: Words, level: 1 | 2 | 3 = 2): void {
   pdf.heading('По журналам', { level });
-  completionTable(pdf, report.rows, report.totals);
+  completionTable(pdf, report.rows, report.totals, w);
   pdf.heading('Утверждённые корректировки тематических планов', { level });
-  correctionsTable(pdf, report.rows);
-  pdf.heading('По отделениям', { level });
-  departmentTable(pdf, report.departments);
+  correctionsTable(pdf, report.rows, w);
+  pdf.heading(`По ${w.term('department', 'dat', 'many')}`, { level });
+  departmentTable(pdf, report.departments, w);
   pdf.text(
     '«По календарю» — сколько часов должно быть проведено к дате отчёта: часы плана с корректировками × доля занятий по расписанию, ' +
       'пришедшихся на дни до этой даты. Журнал отстаёт, если проведено меньше более чем на 2 ч.',
@@ -143,16 +146,16 @@ export function completionBody(pdf: PdfBuilder, report: CompletionReport, level:
   );
 }
 
-export function completionSheets(report: CompletionReport): Sheet[] {
+export function completionSheets(report: CompletionReport, w: Words): Sheet[] {
   return [
     {
       name: 'Выполнение программ',
       title: `Выполнение программ: ${report.range.title}`,
       columns: [
-        text('Группа', 'group'),
-        text('Дисциплина', 'subject', 40),
-        text('Преподаватель', 'teacher', 30),
-        text('Отделение', 'department'),
+        text(w.Term('group'), 'group'),
+        text(w.Term('subject'), 'subject', 40),
+        text(w.Term('teacher'), 'teacher', 30),
+        text(w.Term('department'), 'department'),
         int('План, ч', 'planned'),
         int('Корректировка, ч', 'correction'),
         int('Всего по плану, ч', 'plannedTotal'),
@@ -179,8 +182,8 @@ export function completionSheets(report: CompletionReport): Sheet[] {
       name: 'Корректировки',
       title: `Утверждённые корректировки: ${report.range.title}`,
       columns: [
-        text('Группа', 'group'),
-        text('Дисциплина', 'subject', 40),
+        text(w.Term('group'), 'group'),
+        text(w.Term('subject'), 'subject', 40),
         text('Вид', 'kind'),
         int('Часы', 'hours'),
         text('Тема плана', 'topic', 40),
@@ -202,10 +205,10 @@ export function completionSheets(report: CompletionReport): Sheet[] {
       ),
     },
     {
-      name: 'Выполнение по отделениям',
-      title: `Выполнение программ по отделениям: ${report.range.title}`,
+      name: `Выполнение по ${w.short('department', 'dat', 'many')}`,
+      title: `Выполнение программ по ${w.term('department', 'dat', 'many')}: ${report.range.title}`,
       columns: [
-        text('Отделение', 'name', 40),
+        text(w.Term('department'), 'name', 40),
         int('Журналов', 'journals'),
         int('Всего по плану, ч', 'planned'),
         num('Проведено, ч', 'conducted', '0.#'),
@@ -281,12 +284,12 @@ function summaryTable(pdf: PdfBuilder, what: string, rows: KeepingSummary[], tot
   );
 }
 
-function groupAttendanceTable(pdf: PdfBuilder, groups: GroupAttendance[]): void {
+function groupAttendanceTable(pdf: PdfBuilder, groups: GroupAttendance[], w: Words): void {
   simpleTable(
     pdf,
     [
-      { header: 'Группа', width: 70 },
-      { header: 'Отделение', flex: 1 },
+      { header: w.Term('group'), width: 70 },
+      { header: w.Term('department'), flex: 1 },
       N('Обучающихся', 34),
       N('Часов занятий по списку', 44),
       N('Пропущено, ч', 40),
@@ -309,32 +312,34 @@ function groupAttendanceTable(pdf: PdfBuilder, groups: GroupAttendance[]): void 
   );
 }
 
-export const KEEPING_NOTES = [
-  'Внесено позже дня занятия — занятие записано в журнал после дня его проведения (000 §3.5.2: журнал заполняется в день занятия).',
-  'Посещаемость не отмечена — на занятии нет ни одной отметки о посещаемости и преподаватель не подтвердил, что присутствовали все.',
-  'Не заполнено по расписанию — занятия по расписанию до дня отчёта, которые не внесены в журнал.',
-  'Замечания ждут ответа — открытые и возвращённые замечания заместителя директора; просроченные — с истёкшим сроком устранения.',
-];
+export function keepingNotes(w: Words): string[] {
+  return [
+    'Внесено позже дня занятия — занятие записано в журнал после дня его проведения (000 §3.5.2: журнал заполняется в день занятия).',
+    `Посещаемость не отмечена — на занятии нет ни одной отметки о посещаемости и ${w.term('teacher')} не подтвердил, что присутствовали все.`,
+    'Не заполнено по расписанию — занятия по расписанию до дня отчёта, которые не внесены в журнал.',
+    'Замечания ждут ответа — открытые и возвращённые замечания заместителя директора; просроченные — с истёкшим сроком устранения.',
+  ];
+}
 
 export function keepingPdf(report: KeepingReport, meta: DocumentMeta): Promise<Uint8Array> {
   return reportPdf('Отчёт о ведении электронных журналов', report.range, meta, 'landscape', (pdf) =>
-    keepingBody(pdf, report),
+    keepingBody(pdf, report, wordsOf(meta.kind)),
   );
 }
 
-export function keepingBody(pdf: PdfBuilder, report: KeepingReport, level: 1 | 2 | 3 = 2): void {
-  pdf.heading('1. Сводка по отделениям', { level });
-  summaryTable(pdf, 'Отделение', report.departments, report.totals);
-  pdf.heading('2. Сводка по преподавателям', { level });
-  summaryTable(pdf, 'Преподаватель', report.teachers, report.totals);
+export function keepingBody(pdf: PdfBuilder, report: KeepingReport, w: Words, level: 1 | 2 | 3 = 2): void {
+  pdf.heading(`1. Сводка по ${w.term('department', 'dat', 'many')}`, { level });
+  summaryTable(pdf, w.Term('department'), report.departments, report.totals);
+  pdf.heading(`2. Сводка по ${w.term('teacher', 'dat', 'many')}`, { level });
+  summaryTable(pdf, w.Term('teacher'), report.teachers, report.totals);
   pdf.heading('3. По журналам', { level });
   simpleTable(
     pdf,
     [
       { header: '№', width: 18, align: 'right' },
-      { header: 'Группа', width: 58 },
-      { header: 'Дисциплина', flex: 1.6 },
-      { header: 'Преподаватель', flex: 1 },
+      { header: w.Term('group'), width: 58 },
+      { header: w.Term('subject'), flex: 1.6 },
+      { header: w.Term('teacher'), flex: 1 },
       N('Всего по плану, ч', 26),
       N('Проведено, ч', 26),
       N('Выполнено', 32),
@@ -354,12 +359,12 @@ export function keepingBody(pdf: PdfBuilder, report: KeepingReport, level: 1 | 2
     ]),
     { fontSize: 7 },
   );
-  pdf.heading('4. Посещаемость по группам', { level });
-  groupAttendanceTable(pdf, report.groups);
-  for (const note of KEEPING_NOTES) pdf.text(note, { size: 7.5, after: 1 });
+  pdf.heading(`4. Посещаемость по ${w.term('group', 'dat', 'many')}`, { level });
+  groupAttendanceTable(pdf, report.groups, w);
+  for (const note of keepingNotes(w)) pdf.text(note, { size: 7.5, after: 1 });
 }
 
-export function keepingSheets(report: KeepingReport): Sheet[] {
+export function keepingSheets(report: KeepingReport, w: Words): Sheet[] {
   const countColumns = [
     int('Занятий', 'lessons'),
     int('Без темы', 'withoutTopic'),
@@ -386,10 +391,10 @@ export function keepingSheets(report: KeepingReport): Sheet[] {
       name: 'По журналам',
       title: `Ведение журналов: ${report.range.title}`,
       columns: [
-        text('Группа', 'group'),
-        text('Дисциплина', 'subjectName', 40),
-        text('Преподаватель', 'teacherName', 30),
-        text('Отделение', 'departmentName'),
+        text(w.Term('group'), 'group'),
+        text(w.Term('subject'), 'subjectName', 40),
+        text(w.Term('teacher'), 'teacherName', 30),
+        text(w.Term('department'), 'departmentName'),
         int('Всего по плану, ч', 'plannedTotal'),
         num('Проведено, ч', 'conductedHours', '0.#'),
         share('Выполнено', 'done'),
@@ -399,28 +404,28 @@ export function keepingSheets(report: KeepingReport): Sheet[] {
       rows: report.rows.map((r) => ({ ...r, group: label(r) })),
     },
     {
-      name: 'По преподавателям',
-      title: `Ведение журналов по преподавателям: ${report.range.title}`,
-      columns: summaryColumns('Преподаватель'),
+      name: `По ${w.short('teacher', 'dat', 'many')}`,
+      title: `Ведение журналов по ${w.term('teacher', 'dat', 'many')}: ${report.range.title}`,
+      columns: summaryColumns(w.Term('teacher')),
       rows: summaryRows(report.teachers),
     },
     {
-      name: 'По отделениям',
-      title: `Ведение журналов по отделениям: ${report.range.title}`,
-      columns: summaryColumns('Отделение'),
+      name: `По ${w.short('department', 'dat', 'many')}`,
+      title: `Ведение журналов по ${w.term('department', 'dat', 'many')}: ${report.range.title}`,
+      columns: summaryColumns(w.Term('department')),
       rows: summaryRows(report.departments),
     },
-    groupAttendanceSheet(report.groups, report.range.title),
+    groupAttendanceSheet(report.groups, report.range.title, w),
   ];
 }
 
-export function groupAttendanceSheet(groups: GroupAttendance[], title: string): Sheet {
+export function groupAttendanceSheet(groups: GroupAttendance[], title: string, w: Words): Sheet {
   return {
-    name: 'Посещаемость групп',
-    title: `Посещаемость по группам: ${title}`,
+    name: `Посещаемость ${w.term('group', 'gen', 'many')}`,
+    title: `Посещаемость по ${w.term('group', 'dat', 'many')}: ${title}`,
     columns: [
-      text('Группа', 'groupName'),
-      text('Отделение', 'departmentName', 30),
+      text(w.Term('group'), 'groupName'),
+      text(w.Term('department'), 'departmentName', 30),
       int('Обучающихся', 'students'),
       num('Часов по списку', 'possibleHours', '0.#'),
       num('Пропущено, ч', 'missedHours', '0.#'),

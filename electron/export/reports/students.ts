@@ -3,6 +3,7 @@
 import type { AttendanceReport, ForecastReport, HoursSheet, PerformanceReport } from '../../api/contract.js';
 import type { PdfBuilder } from '../pdf/index.js';
 import { dec, hrs, pct } from '../../domain/format-numbers.js';
+import { wordsOf, type Words } from '../../domain/vocabulary.js';
 import { type Col, int, num, reportPdf, share, simpleTable, text, type DocumentMeta, type Sheet } from './common.js';
 import { groupAttendanceSheet, label } from './keeping.js';
 
@@ -11,15 +12,17 @@ const N = (header: string, width = 34): Col => ({ header, width, align: 'right',
 // ── Attendance ───────────────────────────────────────────────────────────────────────────────
 
 export function attendancePdf(report: AttendanceReport, meta: DocumentMeta): Promise<Uint8Array> {
-  return reportPdf('Посещаемость занятий', report.range, meta, 'portrait', (pdf) => attendanceBody(pdf, report));
+  return reportPdf('Посещаемость занятий', report.range, meta, 'portrait', (pdf) =>
+    attendanceBody(pdf, report, wordsOf(meta.kind)),
+  );
 }
 
-export function attendanceBody(pdf: PdfBuilder, report: AttendanceReport, level: 1 | 2 | 3 = 2): void {
-  pdf.heading('По группам', { level });
+export function attendanceBody(pdf: PdfBuilder, report: AttendanceReport, w: Words, level: 1 | 2 | 3 = 2): void {
+  pdf.heading(`По ${w.term('group', 'dat', 'many')}`, { level });
   simpleTable(
     pdf,
     [
-      { header: 'Группа', flex: 1 },
+      { header: w.Term('group'), flex: 1 },
       N('Обучающихся'),
       N('Часов по списку', 40),
       N('Пропущено, ч', 40),
@@ -52,7 +55,7 @@ export function attendanceBody(pdf: PdfBuilder, report: AttendanceReport, level:
     },
   );
   for (const g of report.groups) {
-    pdf.heading(`Группа ${g.groupName}`, { level: 3 });
+    pdf.heading(`${w.Term('group')} ${g.groupName}`, { level: 3 });
     simpleTable(
       pdf,
       [
@@ -83,14 +86,14 @@ export function attendanceBody(pdf: PdfBuilder, report: AttendanceReport, level:
   );
 }
 
-export function attendanceSheets(report: AttendanceReport): Sheet[] {
+export function attendanceSheets(report: AttendanceReport, w: Words): Sheet[] {
   return [
-    groupAttendanceSheet(report.groups, report.range.title),
+    groupAttendanceSheet(report.groups, report.range.title, w),
     {
       name: 'Посещаемость обучающихся',
       title: `Посещаемость обучающихся: ${report.range.title}`,
       columns: [
-        text('Группа', 'group'),
+        text(w.Term('group'), 'group'),
         text('Обучающийся', 'name', 36),
         num('Часов по списку', 'possibleHours', '0.#'),
         num('Пропущено, ч', 'missedHours', '0.#'),
@@ -120,16 +123,18 @@ export function attendanceSheets(report: AttendanceReport): Sheet[] {
 // ── Performance ──────────────────────────────────────────────────────────────────────────────
 
 export function performancePdf(report: PerformanceReport, meta: DocumentMeta): Promise<Uint8Array> {
-  return reportPdf('Успеваемость', report.range, meta, 'landscape', (pdf) => performanceBody(pdf, report));
+  return reportPdf('Успеваемость', report.range, meta, 'landscape', (pdf) =>
+    performanceBody(pdf, report, wordsOf(meta.kind)),
+  );
 }
 
-export function performanceBody(pdf: PdfBuilder, report: PerformanceReport, level: 1 | 2 | 3 = 2): void {
-  pdf.heading('По группам', { level });
+export function performanceBody(pdf: PdfBuilder, report: PerformanceReport, w: Words, level: 1 | 2 | 3 = 2): void {
+  pdf.heading(`По ${w.term('group', 'dat', 'many')}`, { level });
   simpleTable(
     pdf,
     [
-      { header: 'Группа', width: 90 },
-      { header: 'Отделение', flex: 1 },
+      { header: w.Term('group'), width: 90 },
+      { header: w.Term('department'), flex: 1 },
       N('Обучающихся'),
       N('Средний балл'),
       N('Качество знаний', 44),
@@ -144,13 +149,13 @@ export function performanceBody(pdf: PdfBuilder, report: PerformanceReport, leve
       pct(g.success),
     ]),
   );
-  pdf.heading('По дисциплинам', { level });
+  pdf.heading(`По ${w.term('subject', 'dat', 'many')}`, { level });
   simpleTable(
     pdf,
     [
-      { header: 'Группа', width: 62 },
-      { header: 'Дисциплина', flex: 2 },
-      { header: 'Преподаватель', flex: 1.2 },
+      { header: w.Term('group'), width: 62 },
+      { header: w.Term('subject'), flex: 2 },
+      { header: w.Term('teacher'), flex: 1.2 },
       N('Обучающихся', 28),
       N('Аттестовано', 28),
       N('Отметок', 30),
@@ -181,20 +186,20 @@ export function performanceBody(pdf: PdfBuilder, report: PerformanceReport, leve
   );
   pdf.text(
     'Результат обучающегося — отметка за период, а если её ещё нет — средневзвешенная текущих отметок, округлённая (3,5 → 4). ' +
-      'Качество знаний — доля обучающихся с результатом «4» и «5»; успеваемость — доля без «2» (и «незачёт»). По группе: качество — доля ' +
-      'обучающихся только с «4» и «5» по всем дисциплинам, успеваемость — доля без единой неудовлетворительной.',
+      `Качество знаний — доля обучающихся с результатом «4» и «5»; успеваемость — доля без «2» (и «незачёт»). По ${w.term('group', 'dat')}: качество — доля ` +
+      `обучающихся только с «4» и «5» по всем ${w.term('subject', 'dat', 'many')}, успеваемость — доля без единой неудовлетворительной.`,
     { size: 7.5 },
   );
 }
 
-export function performanceSheets(report: PerformanceReport): Sheet[] {
+export function performanceSheets(report: PerformanceReport, w: Words): Sheet[] {
   return [
     {
-      name: 'Успеваемость групп',
-      title: `Успеваемость по группам: ${report.range.title}`,
+      name: `Успеваемость ${w.term('group', 'gen', 'many')}`,
+      title: `Успеваемость по ${w.term('group', 'dat', 'many')}: ${report.range.title}`,
       columns: [
-        text('Группа', 'groupName'),
-        text('Отделение', 'departmentName', 30),
+        text(w.Term('group'), 'groupName'),
+        text(w.Term('department'), 'departmentName', 30),
         int('Обучающихся', 'students'),
         num('Средний балл', 'average'),
         share('Качество знаний', 'quality'),
@@ -203,12 +208,12 @@ export function performanceSheets(report: PerformanceReport): Sheet[] {
       rows: report.groups.map((g) => ({ ...g })),
     },
     {
-      name: 'По дисциплинам',
-      title: `Успеваемость по дисциплинам: ${report.range.title}`,
+      name: `По ${w.term('subject', 'dat', 'many')}`,
+      title: `Успеваемость по ${w.term('subject', 'dat', 'many')}: ${report.range.title}`,
       columns: [
-        text('Группа', 'group'),
-        text('Дисциплина', 'subjectName', 40),
-        text('Преподаватель', 'teacherName', 30),
+        text(w.Term('group'), 'group'),
+        text(w.Term('subject'), 'subjectName', 40),
+        text(w.Term('teacher'), 'teacherName', 30),
         int('Обучающихся', 'students'),
         int('Аттестовано', 'attested'),
         int('Отметок', 'marks'),
@@ -245,19 +250,19 @@ export function forecastRulesText(report: ForecastReport): string {
 
 export function forecastPdf(report: ForecastReport, meta: DocumentMeta): Promise<Uint8Array> {
   return reportPdf('Прогноз успеваемости и группа риска', report.range, meta, 'landscape', (pdf) =>
-    forecastBody(pdf, report),
+    forecastBody(pdf, report, wordsOf(meta.kind)),
   );
 }
 
-export function forecastBody(pdf: PdfBuilder, report: ForecastReport): void {
+export function forecastBody(pdf: PdfBuilder, report: ForecastReport, w: Words): void {
   pdf.text(forecastRulesText(report), { size: 8.5 });
   pdf.text(`Обучающихся в группе риска (строк): ${report.atRisk}.`, { size: 9, bold: true });
   simpleTable(
     pdf,
     [
-      { header: 'Группа', width: 62 },
+      { header: w.Term('group'), width: 62 },
       { header: 'Обучающийся', flex: 1.2 },
-      { header: 'Дисциплина', flex: 1.5 },
+      { header: w.Term('subject'), flex: 1.5 },
       N('Отметок', 28),
       N('Средний балл', 30),
       N('Тренд за 30 дней', 30),
@@ -280,16 +285,16 @@ export function forecastBody(pdf: PdfBuilder, report: ForecastReport): void {
   );
 }
 
-export function forecastSheets(report: ForecastReport): Sheet[] {
+export function forecastSheets(report: ForecastReport, w: Words): Sheet[] {
   return [
     {
       name: 'Прогноз и группа риска',
       title: `Прогноз успеваемости: ${report.range.title}`,
       columns: [
-        text('Группа', 'groupName'),
+        text(w.Term('group'), 'groupName'),
         text('Обучающийся', 'name', 34),
-        text('Дисциплина', 'subjectName', 40),
-        text('Преподаватель', 'teacherName', 30),
+        text(w.Term('subject'), 'subjectName', 40),
+        text(w.Term('teacher'), 'teacherName', 30),
         int('Отметок', 'marks'),
         num('Средний балл', 'average'),
         num('Тренд за 30 дней', 'trend'),
@@ -311,15 +316,18 @@ export function forecastSheets(report: ForecastReport): Sheet[] {
 // ── Hours sheet ──────────────────────────────────────────────────────────────────────────────
 
 export function hoursPdf(sheet: HoursSheet, meta: DocumentMeta): Promise<Uint8Array> {
-  const title = sheet.month ? 'Табель учёта часов преподавателей' : 'Часы, проведённые преподавателями по месяцам';
-  return reportPdf(title, sheet.range, meta, 'landscape', (pdf) => hoursBody(pdf, sheet));
+  const w = wordsOf(meta.kind);
+  const title = sheet.month
+    ? `Табель учёта часов ${w.term('teacher', 'gen', 'many')}`
+    : `Часы, проведённые ${w.term('teacher', 'ins', 'many')} по месяцам`;
+  return reportPdf(title, sheet.range, meta, 'landscape', (pdf) => hoursBody(pdf, sheet, w));
 }
 
-export function hoursBody(pdf: PdfBuilder, sheet: HoursSheet): void {
+export function hoursBody(pdf: PdfBuilder, sheet: HoursSheet, w: Words): void {
   const narrow = sheet.columns.length > 20;
   const cols: Col[] = [
     { header: '№', width: 16, align: 'right' },
-    { header: 'Преподаватель', flex: 1 },
+    { header: w.Term('teacher'), flex: 1 },
     ...sheet.columns.map((c) => ({
       header: sheet.month ? c.title : c.title,
       width: narrow ? 17 : 40,
@@ -337,18 +345,21 @@ export function hoursBody(pdf: PdfBuilder, sheet: HoursSheet): void {
       totals: ['', 'Итого', ...sheet.totals.map((h) => (h ? hrs(h) : '')), hrs(sheet.total)],
     },
   );
-  pdf.text('Часы — по записям занятий в журналах (проведённые занятия), по преподавателю, ведущему журнал.', {
-    size: 7.5,
-  });
+  pdf.text(
+    `Часы — по записям занятий в журналах (проведённые занятия), по ${w.term('teacher', 'dat')}, ведущему журнал.`,
+    {
+      size: 7.5,
+    },
+  );
 }
 
-export function hoursSheets(sheet: HoursSheet): Sheet[] {
+export function hoursSheets(sheet: HoursSheet, w: Words): Sheet[] {
   return [
     {
       name: sheet.month ? 'Табель' : 'Часы по месяцам',
       title: `${sheet.month ? 'Табель учёта часов' : 'Часы по месяцам'}: ${sheet.range.title}`,
       columns: [
-        text('Преподаватель', 'name', 34),
+        text(w.Term('teacher'), 'name', 34),
         text('Должность', 'position', 30),
         ...sheet.columns.map((c, i) => num(c.title, `c${i}`, '0.#')),
         num('Всего, ч', 'total', '0.#'),

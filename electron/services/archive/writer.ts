@@ -47,6 +47,7 @@ import {
 import type { GroupInfo } from '../../export/archive/package-data.js';
 import { PackageFiles } from '../../export/archive/package-files.js';
 import { readmeBytes } from '../../export/archive/readme.js';
+import { wordsOf } from '../../domain/vocabulary.js';
 import { loadOrCreateInstitutionKey, signBytes } from '../../export/archive/signing.js';
 import { studentsPdf, studentsXlsx } from '../../export/archive/students-docs.js';
 import type { Certification, Signer } from '../../export/pdf/index.js';
@@ -161,6 +162,7 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
       step('Общие сведения об обучающихся');
       const docs = {
         institution: institution.short_name,
+        kind: institution.kind,
         year: { id: year.id, title: year.title, startsOn: year.starts_on, endsOn: year.ends_on, status: year.status },
         formedAt: o.formedAt,
         groups,
@@ -187,7 +189,7 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
           out,
           groups,
           pool,
-          { institution: institution.short_name, formedAt: o.formedAt, certification },
+          { institution: institution.short_name, kind: institution.kind, formedAt: o.formedAt, certification },
           step,
           o.signal,
         );
@@ -208,7 +210,7 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
         await out.bytesChecked(
           CERTIFICATE_FILE,
           await certificatePdf({
-            institution: { fullName: institution.full_name, shortName: institution.short_name },
+            institution: { fullName: institution.full_name, shortName: institution.short_name, kind: institution.kind },
             year: { title: year.title, startsOn: year.starts_on, endsOn: year.ends_on },
             packageName: name,
             formedAt: o.formedAt,
@@ -227,6 +229,7 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
           README_FILE,
           readmeBytes({
             institution: institution.full_name,
+            kind: institution.kind,
             yearTitle: year.title,
             packageName: name,
             database: dbName,
@@ -318,7 +321,7 @@ async function writeGroups(
     for (let k = 0; k < group.journals.length; k++, index++) {
       if (signal?.aborted) throw new CancelledError();
       fill();
-      step(`Журналы группы ${group.name}`);
+      step(`Журналы ${wordsOf(context.kind).term('group', 'gen')} ${group.name}`);
       pool.claim(tasks[index]!.journal.id);
       const { pdf, sheet } = await rendered.get(index)!;
       rendered.delete(index);
@@ -326,8 +329,8 @@ async function writeGroups(
       sheets.push({ journal: tasks[index]!.journal, sheet });
     }
     fill();
-    step(`Журналы группы ${group.name}: Excel`);
-    await out.stream(layout[g]!.xlsx, (file) => groupXlsx(file, group, sheets));
+    step(`Журналы ${wordsOf(context.kind).term('group', 'gen')} ${group.name}: Excel`);
+    await out.stream(layout[g]!.xlsx, (file) => groupXlsx(file, group, sheets, context.kind));
   }
 }
 

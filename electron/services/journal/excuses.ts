@@ -1,6 +1,7 @@
 // Reasons of absence (003 §3.5): a parent sends a note, or the curator records a certificate; the
 // curator confirms it and the absences («н») on the days it covers become excused — «у» for a note,
 // «б» for a medical certificate — with the document linked, in every journal of the student.
+import { institutionWords } from '../words.js';
 import type { ExcuseInfo, Parsed } from '../../api/contract.js';
 import { badInput, conflict, forbidden, notFound } from '../../api/errors.js';
 import {
@@ -87,7 +88,10 @@ export async function list(ctx: AuthedContext, input: Parsed<'excuses.list'>): P
   // Asking for one student or one group outside one's scope is refused, not answered with an empty list.
   if (input.studentId) await assertFamilyRead(db, session, input.studentId);
   if (input.groupId && !hasRole(session, ...READ_ALL) && !(await canManageGroup(db, session, input.groupId))) {
-    throw forbidden('Недостаточно прав: это другая группа');
+    const w = await institutionWords(db);
+    throw forbidden(
+      `Недостаточно прав: это ${{ f: 'другая', m: 'другой', n: 'другое' }[w.gender('group')]} ${w.term('group')}`,
+    );
   }
   let q = db.selectFrom('absence_excuses').select('id');
   if (!hasRole(session, ...READ_ALL)) {
@@ -262,7 +266,9 @@ export async function decide(ctx: AuthedContext, input: Parsed<'excuses.decide'>
     const x = await trx.selectFrom('absence_excuses').selectAll().where('id', '=', input.excuseId).executeTakeFirst();
     if (!x) throw notFound('Причина отсутствия');
     if (!(await mayManageStudent(trx, ctx, x.student_id)))
-      throw forbidden('Недостаточно прав: подтверждает куратор группы обучающегося');
+      throw forbidden(
+        `Недостаточно прав: подтверждает ${(await institutionWords(trx)).roleName('curator')} обучающегося`,
+      );
     if (x.status !== 'submitted' || x.version !== input.version) {
       throw conflict(
         'По этой причине отсутствия решение уже принято. Обновите список',

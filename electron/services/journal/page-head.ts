@@ -64,6 +64,7 @@ export async function headOf(db: Db, journalId: number) {
         inst.select('i.mark_scale').$asScalar().as('mark_scale'),
         inst.select('i.marks_enabled').$asScalar().as('marks_enabled'),
         inst.select('i.lessons_per_day').$asScalar().as('lessons_per_day'),
+        inst.select('i.kind').$asScalar().as('institution_kind'),
       ];
     })
     .where('j.id', '=', journalId)

@@ -1,5 +1,7 @@
 // One journal page in a fixed handful of indexed queries — no query per lesson or per student —
 // so that opening a page stays well under 10 ms on a college of 2,000 students.
+import { wordsOf } from '../../domain/vocabulary.js';
+import { institutionWords } from '../words.js';
 import type { AttendanceCell, FinalCell, JournalPage, MarkCell, Parsed } from '../../api/contract.js';
 import { badInput, forbidden } from '../../api/errors.js';
 import { canReadJournal, loadJournal, type JournalRow } from '../access.js';
@@ -17,7 +19,8 @@ export async function open(ctx: AuthedContext, input: Parsed<'journal.open'>): P
   // journal alone are sent together; nothing of it leaves this function before the access check.
   const rest = byJournal(ctx.db, input.journalId);
   const [head, periods] = await Promise.all([headOf(ctx.db, input.journalId), periodsOf(ctx.db, input.journalId)]);
-  if (!canReadJournal(ctx.session, head)) throw forbidden('Недостаточно прав: это журнал другого преподавателя');
+  if (!canReadJournal(ctx.session, head))
+    throw forbidden(`Недостаточно прав: это журнал другого ${wordsOf(head.institution_kind).short('teacher', 'gen')}`);
   return loadPage(ctx, ctx.db, head, input, { head, periods, rest });
 }
 
@@ -44,15 +47,16 @@ export async function combined(ctx: AuthedContext, input: Parsed<'journal.combin
     .orderBy('j.id')
     .execute();
   // A subgroup's teacher sees the other subgroup's journal here, read-only.
+  const w = await institutionWords(ctx.db);
   if (!siblings.some((s) => canReadJournal(ctx.session, s)))
-    throw forbidden('Недостаточно прав: это журнал другого преподавателя');
+    throw forbidden(`Недостаточно прав: это журнал другого ${w.short('teacher', 'gen')}`);
   const pages: JournalPage[] = [];
   for (const s of siblings) {
     const page = await loadPage(ctx, ctx.db, { ...s, year_status: j.year_status }, input);
     pages.push({
       ...page,
       canWrite: false,
-      readOnlyReason: 'Общий вид группы: только для просмотра',
+      readOnlyReason: `Общий вид ${w.term('group', 'gen')}: только для просмотра`,
       periods: page.periods.map((p) => ({ ...p, editable: false })),
     });
   }
@@ -107,7 +111,7 @@ export async function loadPage(
     ? null
     : own
       ? 'Учебный год закрыт: журнал доступен только для просмотра'
-      : 'Журнал доступен только для просмотра: записи в нём ведёт преподаватель';
+      : `Журнал доступен только для просмотра: записи в нём ведёт ${wordsOf(head.institution_kind).short('teacher')}`;
 
   // Everything below depends only on the journal and the range: sent together, so that on PostgreSQL
   // the page waits for one round of queries (the pool's connections) rather than a dozen in a row.

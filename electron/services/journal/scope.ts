@@ -1,6 +1,8 @@
 // What every write in a journal needs to know, loaded once per call: the journal (its own teacher,
 // year open), the year's dates, the periods with their locks and this journal's active unlocks, the
 // institution's scale, and who is on the roster on which dates.
+import type { InstitutionKind } from '../../domain/enums.js';
+import { wordsOf } from '../../domain/vocabulary.js';
 import { AppError, badInput, notFound } from '../../api/errors.js';
 import { assertCanWriteJournal, type JournalRow } from '../access.js';
 import type { AuthedContext, Db } from '../context.js';
@@ -29,7 +31,7 @@ export interface WriteScope {
   scale: string[];
   marksEnabled: boolean;
   lessonsPerDay: number;
-  kind: string;
+  kind: InstitutionKind;
 }
 
 /** Which journal: by id, or the journal of a type-of-work column (marks.set), read in the same query. */
@@ -101,7 +103,7 @@ export async function writeScope(ctx: AuthedContext, db: Db, ref: JournalRef): P
     department_id: head.department_id,
     year_status: head.year_status,
   };
-  assertCanWriteJournal(ctx.session, journal);
+  await assertCanWriteJournal(db, ctx.session, journal);
   const today = ctx.clock.today();
   const rows = await db
     .selectFrom('periods as p')
@@ -237,7 +239,7 @@ export function notOnRoster(scope: WriteScope, m: Membership | undefined, date: 
       : m.intervals.length > 0
         ? 'уже отчислен(а) или переведён(а)'
         : 'не числится';
-    return `${m.name} не в списке группы ${scope.groupName} на ${ruDate(date)} (${why}): отметка не ставится`;
+    return `${m.name} не в списке ${wordsOf(scope.kind).term('group', 'gen')} ${scope.groupName} на ${ruDate(date)} (${why}): отметка не ставится`;
   }
   if (!m.inSubgroup) return `${m.name} не в подгруппе ${scope.subgroupNumber ?? ''} этого журнала`;
   return null;

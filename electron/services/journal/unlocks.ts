@@ -1,5 +1,6 @@
 // Unlocking a closed period of one journal: the teacher asks with a reason, the deputy approves
 // until a date or refuses; changes made meanwhile carry the unlock's id in the audit log.
+import { institutionWords } from '../words.js';
 import type { UnlockChange, Parsed, UnlockInfo } from '../../api/contract.js';
 import { badInput, conflict, forbidden, notFound } from '../../api/errors.js';
 import { assertJournalWrite } from '../access.js';
@@ -164,7 +165,9 @@ export async function decide(ctx: AuthedContext, input: Parsed<'unlocks.decide'>
       throw conflict('По этому запросу решение уже принято. Обновите список', await one(trx, u.id, today));
     }
     if (!input.approve && !input.note)
-      throw badInput('Укажите причину отказа: её увидит преподаватель', { note: 'Обязательно при отказе' });
+      throw badInput(`Укажите причину отказа: её увидит ${(await institutionWords(trx)).short('teacher')}`, {
+        note: 'Обязательно при отказе',
+      });
     const validUntil = input.approve ? (input.validUntil ?? addDays(today, DEFAULT_DAYS)) : null;
     if (validUntil !== null && validUntil < today)
       throw badInput('Срок разблокировки не может быть в прошлом', { validUntil: 'В прошлом' });
@@ -203,7 +206,9 @@ export async function changes(ctx: AuthedContext, input: Parsed<'unlocks.changes
     .executeTakeFirst();
   if (!u) throw notFound('Запрос на разблокировку');
   if (!hasRole(ctx.session, 'deputy', 'director') && u.teacher_user_id !== ctx.session.userId) {
-    throw forbidden('Недостаточно прав: это журнал другого преподавателя');
+    throw forbidden(
+      `Недостаточно прав: это журнал другого ${(await institutionWords(ctx.db)).short('teacher', 'gen')}`,
+    );
   }
   const rows = await changesOf(ctx.db, u.id, u.journal_id)
     .leftJoin('students as s', 's.id', 'audit_log.student_id')

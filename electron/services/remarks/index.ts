@@ -1,6 +1,8 @@
 // The life of a remark (000 §3.2.1, §3.5.3): the deputy writes it (or sends a weekly draft) with a
 // due date → the teacher answers → the deputy accepts it or sends it back with a new date. Drafts are
 // the deputy's own until sent: teachers never see them. Every change names the version it saw.
+import type { Words } from '../../domain/vocabulary.js';
+import { institutionWords } from '../words.js';
 import type { Parsed, RemarkRow } from '../../api/contract.js';
 import { AppError, badInput, conflict, forbidden, notFound } from '../../api/errors.js';
 import { headedDepartmentIds, loadJournal } from '../access.js';
@@ -30,7 +32,9 @@ export async function list(ctx: AuthedContext, input: Parsed<'remarks.list'>): P
       const j = await loadJournal(ctx.db, input.journalId);
       const mine = own && j.teacher_user_id === ctx.session.userId;
       if (!mine && !(j.department_id !== null && departments.includes(j.department_id))) {
-        throw forbidden('Недостаточно прав: это журнал другого преподавателя');
+        throw forbidden(
+          `Недостаточно прав: это журнал другого ${(await institutionWords(ctx.db)).short('teacher', 'gen')}`,
+        );
       }
     }
     q = q.where((eb) =>
@@ -160,7 +164,7 @@ async function change(
     const current = await loadRemarkRow(trx, id, today);
     if (current.version !== version)
       throw conflict('Замечание уже изменено другим пользователем: обновите страницу', current);
-    if (!allowed.includes(current.status)) throw conflict(stateMessage(current), current);
+    if (!allowed.includes(current.status)) throw conflict(stateMessage(current, await institutionWords(trx)), current);
     const values = await patch(current, trx);
     const result = await trx
       .updateTable('remarks')
@@ -185,13 +189,13 @@ async function change(
   return loadRemarkRow(ctx.db, id, today);
 }
 
-function stateMessage(r: RemarkRow): string {
+function stateMessage(r: RemarkRow, w: Words): string {
   switch (r.status) {
     case 'draft':
-      return 'Замечание ещё не отправлено преподавателю';
+      return `Замечание ещё не отправлено ${w.short('teacher', 'dat')}`;
     case 'open':
     case 'reopened':
-      return 'Замечание ждёт ответа преподавателя';
+      return `Замечание ждёт ответа ${w.short('teacher', 'gen')}`;
     case 'answered':
       return 'На замечание уже ответили: его можно принять или вернуть';
     case 'accepted':
@@ -279,7 +283,7 @@ export async function answer(ctx: AuthedContext, input: Parsed<'remarks.answer'>
   if (journalId === undefined) throw notFound('Замечание');
   const journal = await loadJournal(ctx.db, journalId);
   if (journal.teacher_user_id !== ctx.session.userId)
-    throw forbidden('Отвечает на замечание преподаватель, который ведёт журнал');
+    throw forbidden(`Отвечает на замечание ${(await institutionWords(ctx.db)).short('teacher')}, который ведёт журнал`);
   const status = (await ctx.db.selectFrom('remarks').select('status').where('id', '=', input.id).executeTakeFirst())
     ?.status;
   if (status === 'draft') throw notFound('Замечание');

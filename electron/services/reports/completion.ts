@@ -1,6 +1,8 @@
 // Programme completion (000 §3.2.1 «выполнение программы», 003 §1.11): per journal, the hours of the
 // plan for the range with the approved corrections, the hours conducted, the share done and the lag
 // against the calendar — what the timetable would have had conducted by today.
+import type { Words } from '../../domain/vocabulary.js';
+import { institutionWords } from '../words.js';
 import type { CompletionGroup, CompletionReport, CompletionRow, CorrectionBrief, Parsed } from '../../api/contract.js';
 import type { AuthedContext, Db } from '../context.js';
 import { scheduledSlots, type Slot } from '../schedule.js';
@@ -14,7 +16,12 @@ export async function completion(ctx: AuthedContext, input: Parsed<'reports.comp
   const range = await resolveRange(ctx.db, ctx.clock.today(), input.yearId, input.periodId);
   const journals = await scopeJournals(ctx, 'completion', range, input);
   const rows = await completionRows(ctx.db, range, journals, ctx.clock.today());
-  return { range: publicRange(range), rows, departments: byDepartment(rows), totals: summarise(null, 'Всего', rows) };
+  return {
+    range: publicRange(range),
+    rows,
+    departments: byDepartment(rows, await institutionWords(ctx.db)),
+    totals: summarise(null, 'Всего', rows),
+  };
 }
 
 export function publicRange(range: Range) {
@@ -222,10 +229,11 @@ export function summarise(key: number | null, name: string, rows: CompletionRow[
   };
 }
 
-export function byDepartment(rows: CompletionRow[]): CompletionGroup[] {
+/** Rows summed by department; `w` names the rows of no department («Без отделения»). */
+export function byDepartment(rows: CompletionRow[], w: Words): CompletionGroup[] {
   const groups = new Map<number | null, CompletionRow[]>();
   for (const r of rows) groups.set(r.departmentId, [...(groups.get(r.departmentId) ?? []), r]);
   return [...groups.entries()]
-    .map(([key, list]) => summarise(key, list[0]!.departmentName ?? 'Без отделения', list))
+    .map(([key, list]) => summarise(key, list[0]!.departmentName ?? `Без ${w.term('department', 'gen')}`, list))
     .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
 }

@@ -1,6 +1,7 @@
 // Turning a report into files: PDF or Excel of one report, the certified copy of journal pages, or
 // the whole semester pack (one PDF of every section, one workbook of every sheet). No session here:
 // the service resolves the caller's scope first, the CLI and the benchmark take the whole college.
+import { institutionWords } from '../words.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type {
@@ -41,7 +42,9 @@ import {
   performanceSheets,
 } from '../../export/reports/students.js';
 import { addTableSheet, createWorkbook, toBuffer } from '../../export/xlsx.js';
+import type { InstitutionKind } from '../../domain/enums.js';
 import { ruDate } from '../../domain/format-dates.js';
+import { wordsOf } from '../../domain/vocabulary.js';
 import { fileOutput, safeFileName } from '../files.js';
 import { institutionSigners } from '../institution.js';
 import type { Settings, SettingsStore } from '../settings.js';
@@ -64,6 +67,8 @@ export interface DocumentDeps {
 
 export interface Signatures {
   institution: string;
+  /** The institution's kind: the words its documents speak. */
+  kind: InstitutionKind;
   director: Signer;
   deputy: Signer;
 }
@@ -76,7 +81,7 @@ export interface Signatures {
 export async function signatures(db: Kysely<Database>, settings: Settings): Promise<Signatures> {
   const store: SettingsStore = { get: () => settings, update: () => settings };
   const signers = await institutionSigners({ db, settings: store });
-  const inst = await db.selectFrom('institution').select('short_name').executeTakeFirst();
+  const inst = await db.selectFrom('institution').select(['short_name', 'kind']).executeTakeFirst();
   let deputy = signers.deputies[0];
   if (!deputy) {
     const user = await db
@@ -89,17 +94,20 @@ export async function signatures(db: Kysely<Database>, settings: Settings): Prom
       .executeTakeFirst();
     deputy = { position: settings.signatures.deputyPosition, name: user ? shortName(fullName(user)) : '' };
   }
-  return { institution: inst?.short_name ?? '', director: signers.director, deputy };
+  return { institution: inst?.short_name ?? '', kind: inst?.kind ?? 'college', director: signers.director, deputy };
 }
 
-const TITLES: Record<Exclude<ReportKind, 'journalCopy' | 'pack'>, string> = {
-  completion: 'Выполнение программ',
-  keeping: 'Ведение журналов',
-  attendance: 'Посещаемость',
-  performance: 'Успеваемость',
-  forecast: 'Прогноз и группа риска',
-  hoursSheet: 'Часы преподавателей',
-};
+function title(kind: Exclude<ReportKind, 'journalCopy' | 'pack'>, institution: InstitutionKind): string {
+  const titles: Record<typeof kind, string> = {
+    completion: 'Выполнение программ',
+    keeping: 'Ведение журналов',
+    attendance: 'Посещаемость',
+    performance: 'Успеваемость',
+    forecast: 'Прогноз и группа риска',
+    hoursSheet: `Часы ${wordsOf(institution).short('teacher', 'gen', 'many')}`,
+  };
+  return titles[kind];
+}
 
 function fileName(title: string, range: Pick<Range, 'title'>, ext: 'pdf' | 'xlsx'): string {
   return safeFileName(`${title} — ${range.title.replace(/\//g, '-')}.${ext}`);
@@ -134,7 +142,7 @@ export async function reportData(
       return {
         range: publicRange(range),
         rows,
-        departments: byDepartment(rows),
+        departments: byDepartment(rows, await institutionWords(db)),
         totals: summarise(null, 'Всего', rows),
       };
     }
@@ -159,7 +167,13 @@ export async function reportFile(
 ): Promise<FileOutput> {
   const data = await reportData(deps.db, deps.today, request, progress);
   const sign = await signatures(deps.db, deps.settings);
-  const meta: DocumentMeta = { institution: sign.institution, formedAt: deps.now, signers: [sign.deputy] };
+  const meta: DocumentMeta = {
+    institution: sign.institution,
+    formedAt: deps.now,
+    signers: [sign.deputy],
+    kind: sign.kind,
+  };
+  const w = wordsOf(sign.kind);
   const format = request.format;
   progress(format === 'pdf' ? 'Формирование PDF' : 'Формирование Excel');
   let bytes: Uint8Array;
@@ -168,31 +182,31 @@ export async function reportFile(
       bytes =
         format === 'pdf'
           ? await completionPdf(data as CompletionReport, meta)
-          : await workbook(completionSheets(data as CompletionReport), deps.now);
+          : await workbook(completionSheets(data as CompletionReport, w), deps.now);
       break;
     case 'keeping':
       bytes =
         format === 'pdf'
           ? await keepingPdf(data as KeepingReport, meta)
-          : await workbook(keepingSheets(data as KeepingReport), deps.now);
+          : await workbook(keepingSheets(data as KeepingReport, w), deps.now);
       break;
     case 'attendance':
       bytes =
         format === 'pdf'
           ? await attendancePdf(data as AttendanceReport, meta)
-          : await workbook(attendanceSheets(data as AttendanceReport), deps.now);
+          : await workbook(attendanceSheets(data as AttendanceReport, w), deps.now);
       break;
     case 'performance':
       bytes =
         format === 'pdf'
           ? await performancePdf(data as PerformanceReport, meta)
-          : await workbook(performanceSheets(data as PerformanceReport), deps.now);
+          : await workbook(performanceSheets(data as PerformanceReport, w), deps.now);
       break;
     case 'forecast':
       bytes =
         format === 'pdf'
           ? await forecastPdf(data as ForecastReport, meta)
-          : await workbook(forecastSheets(data as ForecastReport), deps.now);
+          : await workbook(forecastSheets(data as ForecastReport, w), deps.now);
       break;
     case 'hoursSheet':
       // The time-sheet is compiled by the deputy and approved by the director.
@@ -200,11 +214,11 @@ export async function reportFile(
       bytes =
         format === 'pdf'
           ? await hoursPdf(data as HoursSheet, meta)
-          : await workbook(hoursSheets(data as HoursSheet), deps.now);
+          : await workbook(hoursSheets(data as HoursSheet, w), deps.now);
       break;
   }
   return fileOutput(
-    fileName(TITLES[request.kind], request.range, format),
+    fileName(title(request.kind, sign.kind), request.range, format),
     format === 'pdf' ? PDF_MIME : XLSX_MIME,
     bytes,
   );
@@ -224,6 +238,7 @@ export async function journalCopyFile(
   const who = sign[signer];
   const bytes = await journalCopyPdf(data, {
     institution: sign.institution,
+    kind: sign.kind,
     formedAt: deps.now,
     certification: { ...who, date: deps.today },
   });
@@ -245,6 +260,8 @@ export async function packFiles(
   if (journals.length === 0)
     throw new AppError('bad_request', 'Нет журналов за выбранный период: пакет отчётов не из чего составить');
   const total = 7;
+  const sign = await signatures(db, deps.settings);
+  const w = wordsOf(sign.kind);
   const keeping = await keepingReport(db, range, journals, today, (step) =>
     progress(`Ведение журналов: ${step.toLowerCase()}`, 0, total),
   );
@@ -252,7 +269,7 @@ export async function packFiles(
   const completion = {
     range: keeping.range,
     rows: keeping.rows,
-    departments: byDepartment(keeping.rows),
+    departments: byDepartment(keeping.rows, w),
     totals: summarise(null, 'Всего', keeping.rows),
   };
   const marks = (await db.selectFrom('institution').select('marks_enabled').executeTakeFirst())?.marks_enabled !== 0;
@@ -260,10 +277,9 @@ export async function packFiles(
   const performance = marks ? await performanceReport(db, range, journals) : null;
   progress('Прогноз и группа риска', 3, total);
   const forecast = marks ? await forecastReport(db, range, journals, true) : null;
-  progress('Часы преподавателей', 4, total);
+  progress(`Часы ${w.short('teacher', 'gen', 'many')}`, 4, total);
   const hours = await hoursSheetReport(db, range, journals, null);
   progress('Формирование PDF', 5, total);
-  const sign = await signatures(db, deps.settings);
   const pdf = await createPdf({
     title: 'Отчёт о ведении электронных журналов',
     orientation: 'landscape',
@@ -272,31 +288,31 @@ export async function packFiles(
     formedAt: deps.now,
   });
   pdf.heading('I. Ведение журналов', { level: 1 });
-  keepingBody(pdf, keeping, 2);
+  keepingBody(pdf, keeping, w, 2);
   pdf.newPage();
   pdf.heading('II. Выполнение программ и корректировки тематических планов', { level: 1 });
-  completionBody(pdf, completion, 2);
+  completionBody(pdf, completion, w, 2);
   if (performance && forecast) {
     pdf.newPage();
     pdf.heading('III. Успеваемость', { level: 1 });
-    performanceBody(pdf, performance, 2);
+    performanceBody(pdf, performance, w, 2);
     pdf.newPage();
     pdf.heading('IV. Прогноз успеваемости и группа риска', { level: 1 });
-    forecastBody(pdf, forecast);
+    forecastBody(pdf, forecast, w);
   }
   pdf.newPage();
-  pdf.heading(`${performance ? 'V' : 'III'}. Часы, проведённые преподавателями`, { level: 1 });
-  hoursBody(pdf, hours);
+  pdf.heading(`${performance ? 'V' : 'III'}. Часы, проведённые ${w.term('teacher', 'ins', 'many')}`, { level: 1 });
+  hoursBody(pdf, hours, w);
   pdf.signatureBlock([sign.deputy], { date: deps.now });
   const pdfBytes = await pdf.finish();
   progress('Формирование Excel', 6, total);
   const xlsx = await workbook(
     [
-      ...keepingSheets(keeping),
-      ...completionSheets(completion).slice(1),
-      ...(performance ? performanceSheets(performance) : []),
-      ...(forecast ? forecastSheets(forecast) : []),
-      ...hoursSheets(hours),
+      ...keepingSheets(keeping, w),
+      ...completionSheets(completion, w).slice(1),
+      ...(performance ? performanceSheets(performance, w) : []),
+      ...(forecast ? forecastSheets(forecast, w) : []),
+      ...hoursSheets(hours, w),
     ],
     deps.now,
   );

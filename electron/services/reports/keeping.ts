@@ -2,6 +2,7 @@
 // journal — completion, lessons without a topic, late entries, attendance not marked, homework
 // missing, timetable lessons never entered, remarks — summed per teacher and per department, with
 // each group's attendance. A handful of grouped queries, whatever the size of the college.
+import { institutionWords } from '../words.js';
 import type { Expression, SqlBool } from 'kysely';
 import type {
   CompletionRow,
@@ -51,7 +52,8 @@ export async function keepingReport(
   const unfilled = unfilledSlots(slots, today, days);
   progress('Замечания', 3, steps);
   const remarks = await remarkCounts(db, range, today);
-  progress('Посещаемость групп', 4, steps);
+  const w = await institutionWords(db);
+  progress(`Посещаемость ${w.term('group', 'gen', 'many')}`, 4, steps);
   const rosters = await loadRosters(db, range.yearId, range.from, range.to);
   const groups = await groupAttendance(db, range, journals, rosters, days);
   progress('Сводка', 5, steps);
@@ -70,7 +72,7 @@ export async function keepingReport(
   const departments = summaries(
     rows,
     (r) => r.departmentId,
-    (r) => r.departmentName ?? 'Без отделения',
+    (r) => r.departmentName ?? `Без ${w.term('department', 'gen')}`,
   );
   return { range: publicRange(range), rows, teachers, departments, totals: summary(null, 'Всего', rows), groups };
 }

@@ -2,6 +2,7 @@
 // head their department, a curator their group, a teacher their own journals — as far as the report
 // allows each role) narrowed by the filter. A filter naming something the caller sees nothing of is
 // refused, never answered with an empty report.
+import { institutionWords } from '../words.js';
 import type { JournalLabel, ReportKind, ReportRange } from '../../api/contract.js';
 import { REPORT_ROLES } from '../../api/contract.js';
 import { AppError, forbidden, notFound } from '../../api/errors.js';
@@ -187,8 +188,9 @@ export async function scopeJournals(
   const named = all.filter((j) => matches(j, filter));
   const chosen = allowed.filter((j) => matches(j, filter));
   if (named.length > 0 && chosen.length === 0) {
+    const w = await institutionWords(ctx.db);
     throw forbidden(
-      'Недостаточно прав: выбранные журналы вне вашей области (другое отделение, группа или преподаватель)',
+      `Недостаточно прав: выбранные журналы вне вашей области (${{ f: 'другая', m: 'другой', n: 'другое' }[w.gender('department')]} ${w.term('department')}, ${w.term('group')} или ${w.short('teacher')})`,
     );
   }
   return chosen;

@@ -1,5 +1,6 @@
 // The groups a caller issues student and parent credentials for (all of the current year for the
 // administrator, their department's for its head), and one group's roster with the accounts.
+import { institutionWords } from '../words.js';
 import type { FamilyAccount, FamilyList, Parsed } from '../../api/contract.js';
 import { forbidden, notFound } from '../../api/errors.js';
 import { headedDepartmentIds } from '../access.js';
@@ -57,8 +58,11 @@ export async function families(ctx: AuthedContext, input: Parsed<'users.families
   let groupId = input.groupId ?? groups[0]?.id ?? null;
   if (input.groupId !== undefined && !groups.some((g) => g.id === input.groupId)) {
     const exists = await ctx.db.selectFrom('groups').select('id').where('id', '=', input.groupId).executeTakeFirst();
-    if (!exists) throw notFound('Группа');
-    throw forbidden('Недостаточно прав: листки выдаются только обучающимся и родителям своего отделения');
+    const w = await institutionWords(ctx.db);
+    if (!exists) throw notFound(w.Term('group'));
+    throw forbidden(
+      `Недостаточно прав: листки выдаются только обучающимся и родителям своего ${w.term('department', 'gen')}`,
+    );
   }
   if (groupId === null) return { groups, groupId: null, students: [] };
   groupId = Number(groupId);

@@ -1,10 +1,10 @@
 // Roles with their scope, checked before anything is written: a department head heads a department,
 // a curator leads a group of an open year, every other staff role has no scope. Student and parent
 // roles are not given here: they come with the account created for a student or a guardian.
+import { institutionWords } from '../words.js';
 import type { Role } from '../../../db/schema.js';
 import { FAMILY_ROLES, STAFF_ROLES } from '../../api/methods/users.js';
 import { AppError, badInput } from '../../api/errors.js';
-import { ROLE_LABELS } from '../../domain/labels.js';
 import type { Db } from '../context.js';
 import { shortName } from '../session.js';
 
@@ -26,6 +26,8 @@ export const grantKey = (g: Grant) => `${g.role}|${g.departmentId ?? ''}|${g.gro
 export async function validateGrants(db: Db, input: GrantInput[], userId: number | null): Promise<Grant[]> {
   const fields: Record<string, string> = {};
   const out = new Map<string, Grant>();
+  const w = await institutionWords(db);
+  const agreed = (forms: Record<'f' | 'm' | 'n', string>, term: 'group' | 'department') => forms[w.gender(term)];
   const fail = (key: string, message: string) => {
     fields[key] ??= message;
   };
@@ -35,7 +37,7 @@ export async function validateGrants(db: Db, input: GrantInput[], userId: number
     if ((FAMILY_ROLES as readonly string[]).includes(g.role)) {
       fail(
         `${at}.role`,
-        `Роль «${ROLE_LABELS[role]}» выдаётся вместе с листком с паролем (раздел «Доступ обучающихся и родителей»)`,
+        `Роль «${w.role(role)}» выдаётся вместе с листком с паролем (раздел «Доступ обучающихся и родителей»)`,
       );
       continue;
     }
@@ -46,20 +48,31 @@ export async function validateGrants(db: Db, input: GrantInput[], userId: number
     const departmentId = g.departmentId ?? null;
     const groupId = g.groupId ?? null;
     if (role === 'dept_head') {
-      if (groupId !== null) fail(`${at}.groupId`, 'У заведующего отделением область — отделение, не группа');
+      if (groupId !== null)
+        fail(
+          `${at}.groupId`,
+          `У роли «${w.role('dept_head')}» область — ${w.term('department')}, не ${w.term('group')}`,
+        );
       if (departmentId === null) {
-        fail(`${at}.departmentId`, 'Укажите отделение заведующего');
+        fail(`${at}.departmentId`, `Укажите ${w.term('department', 'acc')} для роли «${w.role('dept_head')}»`);
         continue;
       }
       const d = await db.selectFrom('departments').select('id').where('id', '=', departmentId).executeTakeFirst();
       if (!d) {
-        fail(`${at}.departmentId`, `Отделение №${departmentId} не найдено`);
+        fail(
+          `${at}.departmentId`,
+          `${w.Term('department')} №${departmentId} не ${agreed({ f: 'найдена', m: 'найден', n: 'найдено' }, 'department')}`,
+        );
         continue;
       }
     } else if (role === 'curator') {
-      if (departmentId !== null) fail(`${at}.departmentId`, 'У куратора область — группа, не отделение');
+      if (departmentId !== null)
+        fail(
+          `${at}.departmentId`,
+          `У роли «${w.role('curator')}» область — ${w.term('group')}, не ${w.term('department')}`,
+        );
       if (groupId === null) {
-        fail(`${at}.groupId`, 'Укажите группу куратора');
+        fail(`${at}.groupId`, `Укажите ${w.term('group', 'acc')} для роли «${w.role('curator')}»`);
         continue;
       }
       const group = await db
@@ -69,11 +82,14 @@ export async function validateGrants(db: Db, input: GrantInput[], userId: number
         .where('g.id', '=', groupId)
         .executeTakeFirst();
       if (!group) {
-        fail(`${at}.groupId`, `Группа №${groupId} не найдена`);
+        fail(
+          `${at}.groupId`,
+          `${w.Term('group')} №${groupId} не ${agreed({ f: 'найдена', m: 'найден', n: 'найдено' }, 'group')}`,
+        );
         continue;
       }
       if (group.status !== 'open') {
-        fail(`${at}.groupId`, `Группа ${group.name} относится к закрытому ${group.title} учебному году`);
+        fail(`${at}.groupId`, `${w.Term('group')} ${group.name} относится к закрытому ${group.title} учебному году`);
         continue;
       }
       // The group's curator is whoever holds the curator role for it, or is named on the group's card.
@@ -100,12 +116,15 @@ export async function validateGrants(db: Db, input: GrantInput[], userId: number
       if (other) {
         fail(
           `${at}.groupId`,
-          `У группы ${group.name} уже есть куратор — ${shortName(other)}. Сначала снимите эту роль у него`,
+          `У ${w.term('group', 'gen')} ${group.name} уже есть ${w.term('curator')} — ${shortName(other)}. Сначала снимите эту роль у него`,
         );
         continue;
       }
     } else if (departmentId !== null || groupId !== null) {
-      fail(`${at}.role`, `У роли «${ROLE_LABELS[role]}» нет области: отделение и группа не указываются`);
+      fail(
+        `${at}.role`,
+        `У роли «${w.role(role)}» нет области: ${w.term('department')} и ${w.term('group')} не указываются`,
+      );
       continue;
     }
     const grant: Grant = {

@@ -1,10 +1,11 @@
 // Credential slips: for each chosen account (or student or guardian without one yet — the account is
 // created and linked) a new one-time password, then a PDF of slips. Who may issue what is checked
 // before the work starts; the passwords, new accounts, audit rows and the PDF succeed or fail together.
+import type { Words } from '../../domain/vocabulary.js';
+import { institutionWords } from '../words.js';
 import type { JobInfo, Parsed, SlipsResult, UserRow } from '../../api/contract.js';
 import { PDF_MIME } from '../../api/contract.js';
 import { badInput, forbidden, notFound } from '../../api/errors.js';
-import { ROLE_LABELS } from '../../domain/labels.js';
 import { endUserSessions } from '../web-sessions.js';
 import { credentialSlipsPdf, type CredentialSlip } from '../../export/credential-slips.js';
 import { studentsBeyondCredentialScope } from '../access.js';
@@ -65,8 +66,9 @@ async function plan(ctx: AuthedContext, input: Parsed<'users.slips'>): Promise<T
     const today = ctx.clock.today();
     const scoped = [...studentIds, ...guardians.map((g) => g.student_id)];
     if ((await studentsBeyondCredentialScope(db, ctx.session, scoped, today)).length > 0) {
+      const w = await institutionWords(db);
       throw forbidden(
-        'Недостаточно прав: заведующий отделением выдаёт листки только обучающимся и родителям своего отделения',
+        `Недостаточно прав: ${w.roleName('dept_head')} выдаёт листки только обучающимся и родителям своего ${w.term('department', 'gen')}`,
       );
     }
     for (const u of users) {
@@ -74,8 +76,9 @@ async function plan(ctx: AuthedContext, input: Parsed<'users.slips'>): Promise<T
       if (linked.length === 0)
         throw forbidden(`Недостаточно прав: листок сотруднику (${u.login}) выдаёт администратор`);
       if ((await studentsBeyondCredentialScope(db, ctx.session, linked, today)).length === linked.length) {
+        const w = await institutionWords(db);
         throw forbidden(
-          'Недостаточно прав: заведующий отделением выдаёт листки только обучающимся и родителям своего отделения',
+          `Недостаточно прав: ${w.roleName('dept_head')} выдаёт листки только обучающимся и родителям своего ${w.term('department', 'gen')}`,
         );
       }
     }
@@ -239,10 +242,11 @@ async function issue(
     });
     control.progress('Формирование PDF', 0, 1);
     const admin = hasRole(ctx.session, 'admin');
-    const who = `${admin ? 'администратор электронного журнала' : 'заведующий отделением'} ${shortName(issuer)}${issuer.phone ? `, тел. ${issuer.phone}` : ''}`;
+    const words = await institutionWords(trx);
+    const who = `${admin ? 'администратор электронного журнала' : words.roleName('dept_head')} ${shortName(issuer)}${issuer.phone ? `, тел. ${issuer.phone}` : ''}`;
     const slipsOut: CredentialSlip[] = rows.map((r) => ({
       fullName: r.fullName,
-      who: describeAccount(r),
+      who: describeAccount(r, words),
       login: r.login,
       password: issued.find((x) => x.userId === r.id)!.password,
     }));
@@ -369,14 +373,14 @@ async function createFamilyAccount(
 }
 
 /** The line under the name on a slip. */
-export function describeAccount(r: UserRow): string {
-  const group = (g: string | null) => (g ? `, группа ${g}` : '');
+export function describeAccount(r: UserRow, w: Words): string {
+  const group = (g: string | null) => (g ? `, ${w.term('group')} ${g}` : '');
   if (r.student) return `Обучающийся${group(r.student.groupName)}`;
   if (r.children.length > 0) {
     const kids = r.children.map((c) => `${c.fullName}${c.groupName ? ` (${c.groupName})` : ''}`).join('; ');
     return `Родитель (законный представитель): ${kids}`;
   }
-  const roles = [...new Set(r.roles.map((g) => ROLE_LABELS[g.role]))].join(', ');
+  const roles = [...new Set(r.roles.map((g) => w.role(g.role)))].join(', ');
   const position = r.position && !roles.toLowerCase().includes(r.position.toLowerCase()) ? r.position : null;
   return [roles, position].filter(Boolean).join(' · ') || 'Пользователь';
 }

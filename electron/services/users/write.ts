@@ -1,5 +1,6 @@
 // The administrator's changes to accounts. Each checks its input first (nothing written on a refusal),
 // then changes the row and writes the audit log in one transaction; edits name the version they saw.
+import { institutionWords } from '../words.js';
 import type { IssuedPassword, JournalChoice, Parsed, UserRow } from '../../api/contract.js';
 import { AppError, badInput, conflict, notFound } from '../../api/errors.js';
 import { audit } from '../audit.js';
@@ -352,13 +353,17 @@ export async function assignJournal(ctx: AuthedContext, input: Parsed<'users.ass
     .executeTakeFirst();
   if (!journal) throw notFound('Журнал');
   if (journal.status !== 'open')
-    throw new AppError('locked', 'Учебный год журнала закрыт: преподавателя сменить нельзя');
+    throw new AppError(
+      'locked',
+      `Учебный год журнала закрыт: ${(await institutionWords(ctx.db)).short('teacher', 'acc')} сменить нельзя`,
+    );
   const teacher = await ctx.db
     .selectFrom('users')
     .select(['id', 'active', 'login'])
     .where('id', '=', input.teacherId)
     .executeTakeFirst();
-  if (!teacher) throw notFound('Преподаватель');
+  const w = await institutionWords(ctx.db);
+  if (!teacher) throw notFound(w.Short('teacher'));
   const isTeacher = await ctx.db
     .selectFrom('user_roles')
     .select('id')
@@ -366,8 +371,8 @@ export async function assignJournal(ctx: AuthedContext, input: Parsed<'users.ass
     .where('role', '=', 'teacher')
     .executeTakeFirst();
   if (!isTeacher)
-    throw badInput(`У пользователя ${teacher.login} нет роли «Преподаватель»: сначала назначьте её`, {
-      teacherId: 'Нет роли «Преподаватель»',
+    throw badInput(`У пользователя ${teacher.login} нет роли «${w.role('teacher')}»: сначала назначьте её`, {
+      teacherId: `Нет роли «${w.role('teacher')}»`,
     });
   if (!teacher.active)
     throw badInput(`Учётная запись ${teacher.login} отключена`, { teacherId: 'Учётная запись отключена' });

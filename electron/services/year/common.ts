@@ -1,5 +1,6 @@
 // Small pieces shared by the year's services: loading a year and refusing changes to a closed one,
 // names as people write them, the order-date window, and the optimistic-lock conflict.
+import { institutionWords } from '../words.js';
 import { AppError, badInput, conflict, notFound } from '../../api/errors.js';
 import type { Db, ServiceDeps } from '../context.js';
 import { backupNow, type BackupInfo, type BackupReason } from '../backups/index.js';
@@ -55,7 +56,7 @@ export interface GroupRow {
 
 export async function loadGroup(db: Db, groupId: number): Promise<GroupRow> {
   const g = await db.selectFrom('groups').selectAll().where('id', '=', groupId).executeTakeFirst();
-  if (!g) throw notFound('Группа');
+  if (!g) throw notFound((await institutionWords(db)).Term('group'));
   return g;
 }
 

@@ -1,4 +1,5 @@
 // Departments and groups of a year; the curator of a group holds the curator role scoped to it.
+import { institutionWords } from '../words.js';
 import type { DepartmentInfo, GroupInfo, Parsed, StaffOption } from '../../api/contract.js';
 import { badInput, notFound } from '../../api/errors.js';
 import { audit } from '../audit.js';
@@ -37,7 +38,10 @@ export async function listDepartments(
 export async function saveDepartment(ctx: AuthedContext, input: Parsed<'departments.save'>): Promise<DepartmentInfo> {
   const same = await ctx.db.selectFrom('departments').select(['id', 'name']).execute();
   const clash = same.find((d) => d.id !== input.id && d.name.toLowerCase() === input.name.toLowerCase());
-  if (clash) throw badInput(`Отделение «${input.name}» уже есть`, { name: 'Уже есть' });
+  if (clash)
+    throw badInput(`${(await institutionWords(ctx.db)).Term('department')} «${input.name}» уже есть`, {
+      name: 'Уже есть',
+    });
   const id = await ctx.db.transaction().execute(async (trx) => {
     if (input.id === undefined) {
       const row = await trx
@@ -54,7 +58,7 @@ export async function saveDepartment(ctx: AuthedContext, input: Parsed<'departme
       return row.id;
     }
     const before = await trx.selectFrom('departments').selectAll().where('id', '=', input.id).executeTakeFirst();
-    if (!before) throw notFound('Отделение');
+    if (!before) throw notFound((await institutionWords(trx)).Term('department'));
     const res = await trx
       .updateTable('departments')
       .set({ name: input.name, short_name: input.shortName, version: before.version + 1 })
@@ -76,7 +80,7 @@ export async function saveDepartment(ctx: AuthedContext, input: Parsed<'departme
 
 export async function removeDepartment(ctx: AuthedContext, input: Parsed<'departments.remove'>): Promise<null> {
   const d = await ctx.db.selectFrom('departments').selectAll().where('id', '=', input.id).executeTakeFirst();
-  if (!d) throw notFound('Отделение');
+  if (!d) throw notFound((await institutionWords(ctx.db)).Term('department'));
   const groups = count(
     await ctx.db
       .selectFrom('groups')
@@ -84,8 +88,13 @@ export async function removeDepartment(ctx: AuthedContext, input: Parsed<'depart
       .where('department_id', '=', d.id)
       .executeTakeFirst(),
   );
-  if (groups > 0)
-    throw badInput(`В отделении «${d.name}» есть группы (${groups}): сначала перенесите их в другое отделение`);
+  if (groups > 0) {
+    const w = await institutionWords(ctx.db);
+    const other = { f: 'другую', m: 'другой', n: 'другое' }[w.gender('department')];
+    throw badInput(
+      `В ${w.term('department', 'loc')} «${d.name}» есть ${w.term('group', 'nom', 'many')} (${groups}): сначала перенесите их в ${other} ${w.term('department', 'acc')}`,
+    );
+  }
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('departments').where('id', '=', d.id).execute();
     await audit(trx, ctx.session, ctx.clock.now(), {
@@ -232,7 +241,12 @@ export async function listGroups(ctx: AuthedContext, input: Parsed<'groups.list'
 }
 
 /** An active member of staff who may be made a curator or given a teaching load. */
-export async function assertStaffUser(db: Db, userId: number, what: string): Promise<{ id: number; name: string }> {
+export async function assertStaffUser(
+  db: Db,
+  userId: number,
+  as: 'curator' | 'teacher',
+): Promise<{ id: number; name: string }> {
+  const what = async () => (await institutionWords(db)).Short(as);
   const u = await db
     .selectFrom('users')
     .select(['id', 'last_name', 'first_name', 'middle_name', 'active'])
@@ -240,14 +254,14 @@ export async function assertStaffUser(db: Db, userId: number, what: string): Pro
     .executeTakeFirst();
   if (!u) throw notFound('Пользователь');
   if (!u.active)
-    throw badInput(`${what}: учётная запись ${shortName(u)} отключена`, {
-      [what === 'Куратор' ? 'curatorUserId' : 'teacherUserId']: 'Отключён',
+    throw badInput(`${await what()}: учётная запись ${shortName(u)} отключена`, {
+      [as === 'curator' ? 'curatorUserId' : 'teacherUserId']: 'Отключён',
     });
   const roles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute()).map(
     (r) => r.role,
   );
   if (roles.length > 0 && roles.every((r) => r === 'student' || r === 'parent')) {
-    throw badInput(`${what}: ${shortName(u)} — не сотрудник (обучающийся или родитель)`);
+    throw badInput(`${await what()}: ${shortName(u)} — не сотрудник (обучающийся или родитель)`);
   }
   return { id: u.id, name: shortName(u) };
 }
@@ -285,15 +299,19 @@ async function checkGroup(
   const same = await db.selectFrom('groups').select(['id', 'name']).where('year_id', '=', yearId).execute();
   if (same.some((g) => g.id !== exceptId && g.name.toLowerCase() === name.toLowerCase())) {
     const y = await loadYear(db, yearId);
-    throw badInput(`Группа «${name}» уже есть в учебном году ${y.title}`, { name: 'Такая группа уже есть' });
+    const w = await institutionWords(db);
+    const such = { f: 'Такая', m: 'Такой', n: 'Такое' }[w.gender('group')];
+    throw badInput(`${w.Term('group')} «${name}» уже есть в учебном году ${y.title}`, {
+      name: `${such} ${w.term('group')} уже есть`,
+    });
   }
   if (
     input.departmentId !== null &&
     !(await db.selectFrom('departments').select('id').where('id', '=', input.departmentId).executeTakeFirst())
   ) {
-    throw notFound('Отделение');
+    throw notFound((await institutionWords(db)).Term('department'));
   }
-  if (input.curatorUserId !== null) await assertStaffUser(db, input.curatorUserId, 'Куратор');
+  if (input.curatorUserId !== null) await assertStaffUser(db, input.curatorUserId, 'curator');
   if (input.programmeSubjectId) {
     const s = await db
       .selectFrom('subjects')
@@ -355,7 +373,10 @@ export async function updateGroup(ctx: AuthedContext, input: Parsed<'groups.upda
       .where('version', '=', input.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0)
-      throw versionConflict('Группу', (await describeGroups(trx, y.id, ctx.clock.today(), g.id))[0]);
+      throw versionConflict(
+        (await institutionWords(trx)).Term('group', 'acc'),
+        (await describeGroups(trx, y.id, ctx.clock.today(), g.id))[0],
+      );
     await setCurator(trx, g.id, input.curatorUserId);
     await audit(trx, ctx.session, ctx.clock.now(), {
       action: 'groups.update',
@@ -371,7 +392,8 @@ export async function updateGroup(ctx: AuthedContext, input: Parsed<'groups.upda
 export async function removeGroup(ctx: AuthedContext, input: Parsed<'groups.remove'>): Promise<null> {
   const g = await loadGroup(ctx.db, input.id);
   await loadOpenYear(ctx.db, g.year_id);
-  if (g.version !== input.version) throw versionConflict('Группу', g);
+  const gw = await institutionWords(ctx.db);
+  if (g.version !== input.version) throw versionConflict(gw.Term('group', 'acc'), g);
   const enrolled = count(
     await ctx.db
       .selectFrom('enrolments')
@@ -381,7 +403,7 @@ export async function removeGroup(ctx: AuthedContext, input: Parsed<'groups.remo
   );
   if (enrolled > 0)
     throw badInput(
-      `В группе «${g.name}» есть приказы о зачислении (${enrolled}): группу с обучающимися удалить нельзя`,
+      `В ${gw.term('group', 'loc')} «${g.name}» есть приказы о зачислении (${enrolled}): ${gw.term('group', 'acc')} с обучающимися удалить нельзя`,
     );
   const lessons = count(
     await ctx.db
@@ -391,7 +413,10 @@ export async function removeGroup(ctx: AuthedContext, input: Parsed<'groups.remo
       .where('j.group_id', '=', g.id)
       .executeTakeFirst(),
   );
-  if (lessons > 0) throw badInput(`В журналах группы «${g.name}» уже есть занятия (${lessons}): группу удалить нельзя`);
+  if (lessons > 0)
+    throw badInput(
+      `В журналах ${gw.term('group', 'gen')} «${g.name}» уже есть занятия (${lessons}): ${gw.term('group', 'acc')} удалить нельзя`,
+    );
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('groups').where('id', '=', g.id).where('version', '=', input.version).execute();
     await audit(trx, ctx.session, ctx.clock.now(), {

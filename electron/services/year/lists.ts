@@ -1,5 +1,7 @@
 // Excel templates for each list (header with hints, an example, how to fill it) and the export of
 // each list — in the same columns, so an exported list can be corrected and loaded back.
+import { otherGroupSays } from './students.js';
+import { institutionWords } from '../words.js';
 import type { ExportList, FileOutput, ImportList, Parsed } from '../../api/contract.js';
 import { XLSX_MIME } from '../../api/contract.js';
 import { AppError, forbidden } from '../../api/errors.js';
@@ -177,8 +179,7 @@ export async function exportList(ctx: AuthedContext, input: Parsed<'lists.export
     const y = await yearOf();
     if (input.groupId !== undefined) {
       const g = await loadGroup(ctx.db, input.groupId);
-      if (!(await canReadGroup(ctx.db, ctx.session, g.id)))
-        throw forbidden('Недостаточно прав: это список другой группы');
+      if (!(await canReadGroup(ctx.db, ctx.session, g.id))) throw forbidden(await otherGroupSays(ctx));
       suffix = ` ${g.name}`;
     } else if (!hasRole(ctx.session, ...READ_ALL))
       throw forbidden('Недостаточно прав: список всех обучающихся доступен администрации');
@@ -235,15 +236,16 @@ export async function exportList(ctx: AuthedContext, input: Parsed<'lists.export
   } else if (list === 'groups') {
     const y = await yearOf();
     const groups = await describeGroups(ctx.db, y.id, dayInYear(ctx.clock.today(), y));
+    const w = await institutionWords(ctx.db);
     addTableSheet(wb, {
       name: LIST_TITLES.groups,
-      title: `Группы ${y.title}`,
+      title: `${w.Term('group', 'nom', 'many')} ${y.title}`,
       columns: [
-        { header: 'Группа', key: 'name', type: 'text', width: 14 },
-        { header: 'Курс', key: 'course', type: 'integer' },
-        { header: 'Отделение', key: 'dept', type: 'text', width: 30 },
-        { header: 'Специальность', key: 'spec', type: 'text', width: 40 },
-        { header: 'Куратор', key: 'curator', type: 'text', width: 22 },
+        { header: w.Term('group'), key: 'name', type: 'text', width: 14 },
+        { header: w.Term('course'), key: 'course', type: 'integer' },
+        { header: w.Term('department'), key: 'dept', type: 'text', width: 30 },
+        { header: w.focus, key: 'spec', type: 'text', width: 40 },
+        { header: w.Short('curator'), key: 'curator', type: 'text', width: 22 },
         { header: 'Обучающихся', key: 'students', type: 'integer' },
         { header: 'Журналов', key: 'journals', type: 'integer' },
       ],
@@ -261,8 +263,11 @@ export async function exportList(ctx: AuthedContext, input: Parsed<'lists.export
   } else if (list === 'load') {
     const y = await yearOf();
     if (!hasRole(ctx.session, ...READ_ALL))
-      throw forbidden('Недостаточно прав: нагрузку всех преподавателей выгружает администрация');
+      throw forbidden(
+        `Недостаточно прав: нагрузку всех ${(await institutionWords(ctx.db)).short('teacher', 'gen', 'many')} выгружает администрация`,
+      );
     const load = await describeLoad(ctx.db, { yearId: y.id });
+    const lw = await institutionWords(ctx.db);
     const periods = await ctx.db
       .selectFrom('periods')
       .select(['id', 'title'])
@@ -273,10 +278,10 @@ export async function exportList(ctx: AuthedContext, input: Parsed<'lists.export
       name: LIST_TITLES.load,
       title: `Нагрузка ${y.title}`,
       columns: [
-        { header: 'Группа', key: 'group', type: 'text', width: 12 },
-        { header: 'Дисциплина', key: 'subject', type: 'text', width: 44 },
+        { header: lw.Term('group'), key: 'group', type: 'text', width: 12 },
+        { header: lw.Term('subject'), key: 'subject', type: 'text', width: 44 },
         { header: 'Подгруппа', key: 'subgroup', type: 'integer' },
-        { header: 'Преподаватель', key: 'teacher', type: 'text', width: 22 },
+        { header: lw.Short('teacher'), key: 'teacher', type: 'text', width: 22 },
         ...periods.map((p) => ({ header: `${p.title}, ч`, key: `p${p.id}`, type: 'integer' as const, width: 12 })),
         { header: 'Всего, ч', key: 'total', type: 'integer' },
         { header: 'В КТП, ч', key: 'plan', type: 'integer' },

@@ -1,5 +1,6 @@
 // The teaching load: a journal is group × subject × optional subgroup × teacher, with planned hours
 // per period. Assigning a load grants the teacher role.
+import { institutionWords } from '../words.js';
 import type { LoadInfo, Parsed } from '../../api/contract.js';
 import { badInput, notFound } from '../../api/errors.js';
 import { curatedGroupIds, headedDepartmentIds, READ_ALL } from '../access.js';
@@ -185,7 +186,7 @@ async function checkLoad(
     .select(['id', 'kind', 'code', 'name'])
     .where('id', '=', subjectId)
     .executeTakeFirst();
-  if (!subject) throw notFound('Дисциплина');
+  if (!subject) throw notFound((await institutionWords(db)).Term('subject'));
   if (subject.kind === 'pm')
     throw badInput(`Журнал ведётся по МДК и практикам модуля ${subject.code ?? ''}, а не по самому модулю`, {
       subjectId: 'Выберите МДК или практику',
@@ -244,7 +245,7 @@ export async function createLoad(ctx: AuthedContext, input: Parsed<'journals.cre
   const g = await loadGroup(ctx.db, input.groupId);
   await loadOpenYear(ctx.db, g.year_id);
   await checkLoad(ctx.db, g.year_id, g.id, input.subjectId, input.subgroupId, input.hours, null);
-  await assertStaffUser(ctx.db, input.teacherUserId, 'Преподаватель');
+  await assertStaffUser(ctx.db, input.teacherUserId, 'teacher');
   const id = await ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('journals')
@@ -276,7 +277,7 @@ export async function updateLoad(ctx: AuthedContext, input: Parsed<'journals.upd
   if (!j) throw notFound('Журнал');
   await loadOpenYear(ctx.db, j.year_id);
   await checkLoad(ctx.db, j.year_id, j.group_id, j.subject_id, input.subgroupId, input.hours, j.id);
-  if (input.teacherUserId !== j.teacher_user_id) await assertStaffUser(ctx.db, input.teacherUserId, 'Преподаватель');
+  if (input.teacherUserId !== j.teacher_user_id) await assertStaffUser(ctx.db, input.teacherUserId, 'teacher');
   if (input.subgroupId !== j.subgroup_id) {
     const lessons = count(
       await ctx.db
@@ -327,7 +328,7 @@ export async function removeLoad(ctx: AuthedContext, input: Parsed<'journals.rem
   );
   if (lessons > 0)
     throw badInput(
-      `В журнале уже есть занятия (${lessons}): снять нагрузку нельзя, можно только сменить преподавателя`,
+      `В журнале уже есть занятия (${lessons}): снять нагрузку нельзя, можно только сменить ${(await institutionWords(ctx.db)).short('teacher', 'acc')}`,
     );
   const before = (await describeLoad(ctx.db, { yearId: j.year_id, ids: [j.id] }))[0];
   await ctx.db.transaction().execute(async (trx) => {

@@ -1,4 +1,5 @@
 // What a year holds and what is still missing before teachers can work: the wizard's checklist.
+import { institutionWords } from '../words.js';
 import type { Parsed, YearOverview } from '../../api/contract.js';
 import type { AuthedContext } from '../context.js';
 import { allClashes } from './clashes.js';
@@ -68,13 +69,16 @@ export async function overview(ctx: AuthedContext, input: Parsed<'years.overview
     .executeTakeFirst();
 
   const warnings: string[] = [];
+  const w = await institutionWords(db);
   if (year.periods.length === 0) warnings.push('Не заданы периоды учебного года');
   if (bells === 0) warnings.push('Не задано расписание звонков');
-  if (groups.length === 0) warnings.push('Нет ни одной группы');
+  if (groups.length === 0)
+    warnings.push(`Нет ни ${{ f: 'одной', m: 'одного', n: 'одного' }[w.gender('group')]} ${w.term('group', 'gen')}`);
   for (const g of groups) {
-    if (g.curatorUserId === null) warnings.push(`Группа ${g.name}: не назначен куратор`);
-    if (g.students === 0) warnings.push(`Группа ${g.name}: нет обучающихся на ${day.split('-').reverse().join('.')}`);
-    if (g.journals === 0) warnings.push(`Группа ${g.name}: не назначена нагрузка (нет журналов)`);
+    if (g.curatorUserId === null) warnings.push(`${w.Term('group')} ${g.name}: не назначен ${w.term('curator')}`);
+    if (g.students === 0)
+      warnings.push(`${w.Term('group')} ${g.name}: нет обучающихся на ${day.split('-').reverse().join('.')}`);
+    if (g.journals === 0) warnings.push(`${w.Term('group')} ${g.name}: не назначена нагрузка (нет журналов)`);
   }
   for (const j of load) {
     const name = `${j.groupName}${j.subgroupNumber ? ` (подгр. ${j.subgroupNumber})` : ''}, «${j.subjectName}» (${j.teacherName})`;

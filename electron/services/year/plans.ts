@@ -1,5 +1,6 @@
 // The thematic plan (КТП) of a journal: ordered topics with hours and lesson kind, typed in by the
 // teacher or the administrator, copied from a journal of the same subject, or imported from Excel.
+import { institutionWords } from '../words.js';
 import type { LessonKind } from '../../../db/schema.js';
 import type { Parsed, PlanInfo } from '../../api/contract.js';
 import { AppError, forbidden, notFound } from '../../api/errors.js';
@@ -86,7 +87,9 @@ function mayWritePlan(ctx: AuthedContext, j: JournalRow): boolean {
 export async function assertPlanWrite(ctx: AuthedContext, journalId: number): Promise<JournalRow> {
   const j = await loadJournal(ctx.db, journalId);
   if (!mayWritePlan(ctx, j))
-    throw forbidden('Недостаточно прав: тематический план ведут преподаватель журнала и администратор');
+    throw forbidden(
+      `Недостаточно прав: тематический план ведут ${(await institutionWords(ctx.db)).short('teacher')} журнала и администратор`,
+    );
   if (j.year_status !== 'open')
     throw new AppError('locked', 'Учебный год закрыт: тематический план доступен только для просмотра');
   return j;

@@ -1,6 +1,7 @@
 // Students: a group's roster on a day, the student's card, creating and editing them. Birth dates,
 // contacts and addresses (152-ФЗ) reach only the administrator, the director, the group's curator
 // and its department head; everyone else gets the same records with those fields empty.
+import { institutionWords } from '../words.js';
 import type { Parsed, GroupStudent, RosterView, StudentCard, StudentFound } from '../../api/contract.js';
 import { badInput, forbidden, notFound } from '../../api/errors.js';
 import {
@@ -22,7 +23,7 @@ import { dayInYear } from './groups.js';
 
 export async function listStudents(ctx: AuthedContext, input: Parsed<'students.list'>): Promise<RosterView> {
   const g = await loadGroup(ctx.db, input.groupId);
-  if (!(await canReadGroup(ctx.db, ctx.session, g.id))) throw forbidden('Недостаточно прав: это список другой группы');
+  if (!(await canReadGroup(ctx.db, ctx.session, g.id))) throw forbidden(await otherGroupSays(ctx));
   const y = await loadYear(ctx.db, g.year_id);
   const date = input.date ?? dayInYear(ctx.clock.today(), y);
   const entries = input.includeLeft
@@ -254,10 +255,7 @@ export async function createStudent(ctx: AuthedContext, input: Parsed<'students.
 export async function updateStudent(ctx: AuthedContext, input: Parsed<'students.update'>): Promise<StudentCard> {
   const s = await ctx.db.selectFrom('students').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!s) throw notFound('Обучающийся');
-  if (!(await canEditStudent(ctx, s.id)))
-    throw forbidden(
-      'Недостаточно прав: данные обучающегося меняют администратор, куратор группы и заведующий отделением',
-    );
+  if (!(await canEditStudent(ctx, s.id))) throw forbidden(await editorsSay(ctx, 'данные обучающегося меняют'));
   checkStudentFields(input, ctx.clock.today());
   if (s.version !== input.version) throw versionConflict('Данные обучающегося', await describeStudent(ctx, s.id));
   await ctx.db.transaction().execute(async (trx) => {
@@ -282,9 +280,20 @@ export async function updateStudent(ctx: AuthedContext, input: Parsed<'students.
   return describeStudent(ctx, s.id);
 }
 
+/** «Недостаточно прав: это список другой группы» in the institution's words. */
+export async function otherGroupSays(ctx: AuthedContext): Promise<string> {
+  const w = await institutionWords(ctx.db);
+  return `Недостаточно прав: это список ${{ f: 'другой', m: 'другого', n: 'другого' }[w.gender('group')]} ${w.term('group', 'gen')}`;
+}
+
+/** «Недостаточно прав: … администратор, куратор группы и заведующий отделением», in the institution's words. */
+async function editorsSay(ctx: AuthedContext, what: string): Promise<string> {
+  const w = await institutionWords(ctx.db);
+  return `Недостаточно прав: ${what} администратор, ${w.roleName('curator')} и ${w.roleName('dept_head')}`;
+}
+
 export async function assertCanEditStudent(ctx: AuthedContext, studentId: number): Promise<void> {
   const s = await ctx.db.selectFrom('students').select('id').where('id', '=', studentId).executeTakeFirst();
   if (!s) throw notFound('Обучающийся');
-  if (!(await canEditStudent(ctx, studentId)))
-    throw forbidden('Недостаточно прав: представителей вносят администратор, куратор группы и заведующий отделением');
+  if (!(await canEditStudent(ctx, studentId))) throw forbidden(await editorsSay(ctx, 'представителей вносят'));
 }

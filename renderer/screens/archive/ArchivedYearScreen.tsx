@@ -1,5 +1,6 @@
 // An archived year, read-only, from the store or from a stick: its groups and journals, a journal
 // page as it was kept, and the package's certified PDF copies and other documents.
+import { useWords } from '../../components/words';
 import { useState } from 'react';
 import type { ArchivedJournal, ArchivedJournalPage } from '../../../electron/api/contract';
 import { call, saveFile } from '../../api';
@@ -10,6 +11,7 @@ import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 import { bytes } from './format';
 
 export function ArchivedYearScreen() {
+  const w = useWords();
   const id = queryParam('id');
   const folder = queryParam('path');
   const ref = id ? { archiveId: Number(id) } : { path: folder ?? '' };
@@ -63,14 +65,14 @@ export function ArchivedYearScreen() {
       </div>
       <ErrorBanner error={pageError} />
       <div className="archive-browse">
-        <nav className="archive-groups" aria-label="Группы и журналы архива">
+        <nav className="archive-groups" aria-label={`${w.Term('group', 'nom', 'many')} и журналы архива`}>
           {y.groups.map((g) => (
             <details key={g.id} open={y.groups.length <= 3}>
               <summary>
                 {g.name}{' '}
                 <span className="muted small">
-                  курс {g.course}
-                  {g.curator ? `, куратор ${g.curator}` : ''}
+                  {w.term('course')} {g.course}
+                  {g.curator ? `, ${w.term('curator')} ${g.curator}` : ''}
                 </span>
               </summary>
               <ul className="plain">
@@ -106,8 +108,8 @@ export function ArchivedYearScreen() {
               }
             >
               <p className="muted small">
-                Преподаватель {page.data.teacher}. Занятий: {page.data.lessons.length}. Серым — не в списке группы в
-                этот день.
+                {w.Term('teacher')} {page.data.teacher}. Занятий: {page.data.lessons.length}. Серым — не в списке{' '}
+                {w.term('group', 'gen')} в этот день.
               </p>
               <JournalGrid page={page.data} />
             </Card>

@@ -1,4 +1,5 @@
 // Pick a journal or a student by typing part of its title or name (there are hundreds of each).
+import { useWords } from '../../components/words';
 import { useEffect, useState } from 'react';
 import type { LookupItem } from '../../../electron/api/contract';
 import { call } from '../../api';
@@ -16,6 +17,7 @@ export function Lookup({
   value: Picked | null;
   onChange: (v: Picked | null) => void;
 }) {
+  const w = useWords();
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<LookupItem[]>([]);
   useEffect(() => {
@@ -55,7 +57,7 @@ export function Lookup({
           type="search"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          placeholder={kind === 'journal' ? 'группа или дисциплина' : 'фамилия'}
+          placeholder={kind === 'journal' ? `${w.term('group')} или ${w.term('subject')}` : 'фамилия'}
         />
       </label>
       {found.length > 0 && (

@@ -1,14 +1,16 @@
 // The curator's reasons of absence (003 §2.2, §3.5): parents' notes waiting for a decision, and
 // certificates the curator records; confirming one excuses the absences of those days in every journal.
+import { useWords } from '../../components/words';
 import { useState, type FormEvent } from 'react';
 import type { ExcuseInfo } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button, Card, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
 import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
-import { EXCUSE_KINDS, EXCUSE_STATUS } from '../family/Excuses';
+import { EXCUSE_KINDS, excuseStatus } from '../family/Excuses';
 
 export function ExcusesScreen() {
+  const w = useWords();
   const [status, setStatus] = useState<'submitted' | 'all'>('submitted');
   const { data, error, loading, reload } = useCall('excuses.list', { status });
   const [notice, setNotice] = useState<string | null>(null);
@@ -16,8 +18,8 @@ export function ExcusesScreen() {
     <div className="page">
       <h1>Причины отсутствия</h1>
       <p className="muted">
-        Родители сообщают причину отсутствия; куратор проверяет и подтверждает её — пропуски «н» за эти дни становятся
-        уважительными («у», по справке — «б») во всех журналах.
+        Родители сообщают причину отсутствия; {w.term('curator')} проверяет и подтверждает её — пропуски «н» за эти дни
+        становятся уважительными («у», по справке — «б») во всех журналах.
       </p>
       <div className="segmented" role="group" aria-label="Показать">
         <button type="button" aria-pressed={status === 'submitted'} onClick={() => setStatus('submitted')}>
@@ -76,6 +78,7 @@ export function ExcusesScreen() {
 }
 
 function ExcuseRow({ x, onDone }: { x: ExcuseInfo; onDone: (message: string) => void }) {
+  const w = useWords();
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const decide = async (confirm: boolean) => {
@@ -135,7 +138,9 @@ function ExcuseRow({ x, onDone }: { x: ExcuseInfo; onDone: (message: string) => 
           </div>
         ) : (
           <>
-            <span className={`tag ${x.status === 'confirmed' ? 'tag-ok' : 'tag-bad'}`}>{EXCUSE_STATUS[x.status]}</span>
+            <span className={`tag ${x.status === 'confirmed' ? 'tag-ok' : 'tag-bad'}`}>
+              {excuseStatus(x.status, w)}
+            </span>
             <div className="muted small">
               {x.decidedBy} {ruDateTime(x.decidedAt)}
             </div>

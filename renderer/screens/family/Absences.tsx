@@ -1,5 +1,6 @@
 // The period's absences and late arrivals with the reason and the curator's decision on it: a table
 // on a computer, one entry per lesson on a phone.
+import { useWords } from '../../components/words';
 import type { FamilyAbsence } from '../../../electron/api/contract';
 import { useNarrow } from '../../app/useNarrow';
 import { Card } from '../../components/ui';
@@ -14,6 +15,7 @@ const STATUS = {
 
 export function Absences({ absences }: { absences: FamilyAbsence[] }) {
   const narrow = useNarrow();
+  const w = useWords();
   return (
     <Card title="Пропуски и опоздания за период">
       {absences.length === 0 ? (
@@ -38,7 +40,7 @@ export function Absences({ absences }: { absences: FamilyAbsence[] }) {
           <thead>
             <tr>
               <th>Дата</th>
-              <th>Дисциплина</th>
+              <th>{w.Term('subject')}</th>
               <th>Отметка</th>
               <th>Причина</th>
             </tr>

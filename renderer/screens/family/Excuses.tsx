@@ -1,5 +1,7 @@
 // Reasons of absence on the family page: the parent's form and the list of what was sent with the
 // curator's decision.
+import { useWords } from '../../components/words';
+import type { Words } from '../../../electron/domain/vocabulary';
 import { useState, type FormEvent } from 'react';
 import type { ExcuseInfo } from '../../../electron/api/contract';
 import { call } from '../../api';
@@ -13,13 +15,18 @@ export const EXCUSE_KINDS = {
   order: 'приказ',
   other: 'другое',
 } as const;
-export const EXCUSE_STATUS = {
-  submitted: 'на рассмотрении у куратора',
-  confirmed: 'подтверждена',
-  rejected: 'не принята',
-} as const;
+/** An excuse's state as the family and the curator see it: «на рассмотрении у куратора». */
+export function excuseStatus(status: ExcuseInfo['status'], w: Words): string {
+  const labels = {
+    submitted: `на рассмотрении у ${w.term('curator', 'gen')}`,
+    confirmed: 'подтверждена',
+    rejected: 'не принята',
+  } as const;
+  return labels[status];
+}
 
 export function ExcuseForm({ studentId, today, onSent }: { studentId: number; today: string; onSent: () => void }) {
+  const w = useWords();
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(today);
   const [kind, setKind] = useState<'parent_note' | 'medical'>('parent_note');
@@ -64,18 +71,20 @@ export function ExcuseForm({ studentId, today, onSent }: { studentId: number; to
           value={text}
           maxLength={2000}
           onChange={(e) => setText(e.target.value)}
-          placeholder="Например: был(а) на приёме у врача; справку передадим куратору"
+          placeholder={`Например: был(а) на приёме у врача; справку передадим ${w.term('curator', 'dat')}`}
           required
         />
       </label>
       <ErrorBanner error={error} />
       {sent && (
         <Notice kind="ok">
-          Причина отправлена куратору группы. Когда он её подтвердит, пропуски станут уважительными.
+          Причина отправлена {w.term('curator', 'dat')}
+          {w.kind === 'college' ? ` ${w.term('group', 'gen')}` : ''}. Когда он её подтвердит, пропуски станут
+          уважительными.
         </Notice>
       )}
       <Button type="submit" disabled={!text.trim()}>
-        Отправить куратору
+        Отправить {w.term('curator', 'dat')}
       </Button>
     </form>
   );
@@ -130,10 +139,11 @@ function days(x: ExcuseInfo): string {
 }
 
 function Decision({ x }: { x: ExcuseInfo }) {
+  const w = useWords();
   const tone = x.status === 'confirmed' ? 'tag-ok' : x.status === 'rejected' ? 'tag-bad' : 'tag-warn';
   return (
     <div>
-      <span className={`tag ${tone}`}>{EXCUSE_STATUS[x.status]}</span>
+      <span className={`tag ${tone}`}>{excuseStatus(x.status, w)}</span>
       {x.decisionNote && <div className="small">{x.decisionNote}</div>}
       {x.status === 'confirmed' && x.excused > 0 && (
         <div className="muted small">уважительными стали пропуски: {x.excused}</div>

@@ -2,6 +2,7 @@
 // period's marks by subject with the average and final marks, the absences and their reasons — of
 // one child (or oneself) only. A parent tells the curator the reason of an absence here (003 §3.5).
 // On a phone the page splits into three tabs, so a parent reaches the marks without scrolling a week.
+import { useWords } from '../../components/words';
 import { useState } from 'react';
 import type { FamilyPage, Me } from '../../../electron/api/contract';
 import { queryParam, usePath } from '../../app/router';
@@ -23,21 +24,19 @@ const TABS: Array<[Tab, string]> = [
 
 export function FamilyRedirect({ me }: { me: Me }) {
   const { data, error } = useCall('home.summary', {});
+  const w = useWords();
   if (error) return <ErrorBanner error={error} />;
   if (!data) return <Loading />;
   const first = data.children[0];
   if (!first)
-    return (
-      <Notice kind="warn">
-        К учётной записи не привязан ни один обучающийся. Обратитесь к заведующему отделением.
-      </Notice>
-    );
+    return <Notice kind="warn">К учётной записи не привязан ни один обучающийся. Обратитесь к {w.deptHeadDat}.</Notice>;
   return <FamilyScreen id={first.studentId} me={me} />;
 }
 
 export function FamilyScreen({ id }: { id: number; me: Me }) {
   usePath();
   const narrow = useNarrow();
+  const w = useWords();
   const [periodId, setPeriodId] = useState<number | null>(null);
   const [weekOf, setWeekOf] = useState<string | null>(null);
   const { data, error, loading, reload } = useCall('family.page', { studentId: id, periodId, weekOf });
@@ -53,8 +52,10 @@ export function FamilyScreen({ id }: { id: number; me: Me }) {
         <div>
           <h1>{p.student.fullName}</h1>
           <p className="muted">
-            {p.student.groupName ? `Группа ${p.student.groupName}` : 'Не числится в группе на эту дату'} · сегодня{' '}
-            {longDate(p.today)}
+            {p.student.groupName
+              ? `${w.Term('group')} ${p.student.groupName}`
+              : `Не числится в ${w.term('group', 'loc')} на эту дату`}{' '}
+            · сегодня {longDate(p.today)}
           </p>
         </div>
         {p.children.length > 1 && (

@@ -1,5 +1,6 @@
 // The period's marks by subject: a table on a computer, a list of subjects on a phone; either opens
 // one subject with every mark's date, kind of work and weight, the average and the final marks.
+import { useWords } from '../../components/words';
 import { useEffect } from 'react';
 import type { FamilyPage, FamilySubject } from '../../../electron/api/contract';
 import { currentPath, navigate } from '../../app/router';
@@ -20,6 +21,7 @@ let returnTo: number | null = null;
 
 export function SubjectMarks({ page }: { page: FamilyPage }) {
   const narrow = useNarrow();
+  const w = useWords();
   useEffect(() => {
     if (returnTo !== null) document.getElementById(`subject-${returnTo}`)?.focus();
     returnTo = null;
@@ -30,7 +32,7 @@ export function SubjectMarks({ page }: { page: FamilyPage }) {
       {p.subjects.length === 0 ? (
         <p className="muted">Отметок за период нет.</p>
       ) : narrow ? (
-        <ul className="subject-list" aria-label="Дисциплины">
+        <ul className="subject-list" aria-label={w.Term('subject', 'nom', 'many')}>
           {p.subjects.map((s) => (
             <li key={s.journalId}>
               <a id={`subject-${s.journalId}`} href={familyHref({ subject: String(s.journalId) })}>
@@ -51,7 +53,7 @@ export function SubjectMarks({ page }: { page: FamilyPage }) {
         <table className="table family-marks">
           <thead>
             <tr>
-              <th>Дисциплина</th>
+              <th>{w.Term('subject')}</th>
               <th>Отметки</th>
               <th>Средний балл</th>
               <th>Итоговые</th>
@@ -86,8 +88,9 @@ export function SubjectMarks({ page }: { page: FamilyPage }) {
 }
 
 function Chips({ s }: { s: FamilySubject }) {
+  const w = useWords();
   return (
-    <span className="chips" aria-label={`Отметки по дисциплине ${s.subject}`}>
+    <span className="chips" aria-label={`Отметки по ${w.term('subject', 'dat')} ${s.subject}`}>
       {s.marks.map((m, i) => (
         <span
           key={i}
@@ -136,6 +139,7 @@ function absenceWords(s: FamilySubject): string {
 
 /** One subject's marks, opened from the list; «Все дисциплины» returns to where the subject was. */
 export function SubjectView({ s, period }: { s: FamilySubject; period: FamilyPage['period'] }) {
+  const w = useWords();
   useEffect(() => {
     // A phone scrolls the window; a computer scrolls the content pane beside the sidebar.
     window.scrollTo(0, 0);
@@ -156,7 +160,7 @@ export function SubjectView({ s, period }: { s: FamilySubject; period: FamilyPag
           </div>
         </div>
         <Button kind="secondary" onClick={back}>
-          ← Все дисциплины
+          ← Все {w.term('subject', 'nom', 'many')}
         </Button>
       </header>
       <div className="card-body">

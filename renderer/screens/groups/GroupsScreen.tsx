@@ -1,5 +1,6 @@
 // Groups and students: the roster of a group on any day (computed from the orders), the student's
 // card, admission, transfer and withdrawal by order, subgroups, Excel in and out.
+import { useWords } from '../../components/words';
 import { useEffect, useState } from 'react';
 import type { GroupInfo, Me, GroupStudent } from '../../../electron/api/contract';
 import { navigate, queryParam, usePath } from '../../app/router';
@@ -19,6 +20,7 @@ import { SubgroupsDialog } from './SubgroupsDialog';
 import { DateInput } from '../year/DateInput';
 
 export function GroupsScreen({ me }: { me: Me }) {
+  const w = useWords();
   usePath();
   const { years, year, setYearId } = useYears();
   const groups = useOptionalCall(Boolean(year), 'groups.list', { yearId: year?.id ?? 0 });
@@ -54,7 +56,7 @@ export function GroupsScreen({ me }: { me: Me }) {
       </div>
       <ErrorBanner error={groups.error} />
       <div className="split">
-        <nav className="side-list" aria-label="Группы">
+        <nav className="side-list" aria-label={w.Term('group', 'nom', 'many')}>
           {list.map((g) => (
             <button
               key={g.id}
@@ -67,7 +69,9 @@ export function GroupsScreen({ me }: { me: Me }) {
               <span className="muted small">{g.students}</span>
             </button>
           ))}
-          {groups.data && list.length === 0 && <p className="muted">В этом году групп нет</p>}
+          {groups.data && list.length === 0 && (
+            <p className="muted">В этом году {w.term('group', 'gen', 'many')} нет</p>
+          )}
         </nav>
         {group ? (
           <GroupPanel
@@ -102,6 +106,7 @@ function GroupPanel({
   groups: GroupInfo[];
   onChanged: () => void;
 }) {
+  const w = useWords();
   const admin = me.roles.some((r) => r.role === 'admin');
   const [date, setDate] = useState('');
   const [withLeft, setWithLeft] = useState(false);
@@ -136,15 +141,16 @@ function GroupPanel({
   const canOrder = admin && yearOpen;
 
   return (
-    <section className="card group-panel" aria-label={`Группа ${group.name}`}>
+    <section className="card group-panel" aria-label={`${w.Term('group')} ${group.name}`}>
       <header className="card-head">
         <div>
           <h2>
-            Группа {group.name} · {group.course} курс
+            {w.Term('group')} {group.name} · {w.course(group.course)}
           </h2>
           <div className="muted small">
             {group.departmentName ?? ''}
-            {group.speciality ? ` · ${group.speciality}` : ''} · куратор: {group.curatorName ?? 'не назначен'}
+            {group.speciality ? ` · ${group.speciality}` : ''} · {w.term('curator')}:{' '}
+            {group.curatorName ?? 'не назначен'}
           </div>
         </div>
         <div className="row">
@@ -171,8 +177,8 @@ function GroupPanel({
             <DateInput aria-label="Список на дату" value={date} onChange={(v) => setDate(v)} />
           </label>
           <label className="check">
-            <input type="checkbox" checked={withLeft} onChange={(e) => setWithLeft(e.target.checked)} /> все, кто был в
-            группе в этом году
+            <input type="checkbox" checked={withLeft} onChange={(e) => setWithLeft(e.target.checked)} /> все, кто был в{' '}
+            {w.term('group', 'loc')} в этом году
           </label>
           {canOrder && chosen.length > 0 && (
             <div className="row">
@@ -193,7 +199,7 @@ function GroupPanel({
         {!data ? (
           <Loading />
         ) : (
-          <table className="table roster" aria-label={`Список группы ${group.name}`}>
+          <table className="table roster" aria-label={`Список ${w.term('group', 'gen')} ${group.name}`}>
             <thead>
               <tr>
                 {canOrder && (
@@ -212,7 +218,7 @@ function GroupPanel({
                 <th>Обучающийся</th>
                 {data.personalData && <th>Дата рождения</th>}
                 <th>Подгруппа</th>
-                <th>В группе</th>
+                <th>В {w.term('group', 'loc')}</th>
                 <th>Представители</th>
               </tr>
             </thead>
@@ -247,7 +253,7 @@ function GroupPanel({
               {students.length === 0 && (
                 <tr>
                   <td colSpan={7} className="muted">
-                    На {ruDate(data.date)} в группе никого нет
+                    На {ruDate(data.date)} в {w.term('group', 'loc')} никого нет
                     {canOrder ? ': зачислите обучающихся или загрузите список из Excel' : ''}
                   </td>
                 </tr>
@@ -257,8 +263,8 @@ function GroupPanel({
         )}
         {data && !data.personalData && (
           <p className="muted small">
-            Даты рождения, телефоны и адреса видят администратор, директор, куратор группы и заведующий отделением
-            (152-ФЗ).
+            Даты рождения, телефоны и адреса видят администратор, директор, {w.roleName('curator')} и{' '}
+            {w.roleName('dept_head')} (152-ФЗ).
           </p>
         )}
       </div>

@@ -1,4 +1,5 @@
 // A new student admitted to the group by order.
+import { useWords } from '../../components/words';
 import { useState, type FormEvent } from 'react';
 import type { GroupInfo } from '../../../electron/api/contract';
 import { ApiError, call } from '../../api';
@@ -26,6 +27,7 @@ export function NewStudentDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
+  const w = useWords();
   const [form, setForm] = useState(EMPTY);
   const [order, setOrder] = useState({ date: '', orderNo: '', orderDate: '' });
   const [error, setError] = useState<ApiError | null>(null);
@@ -63,7 +65,7 @@ export function NewStudentDialog({
     />
   );
   return (
-    <Dialog title={`Зачисление в группу ${group.name}`} onClose={onClose} wide>
+    <Dialog title={`Зачисление в ${w.term('group', 'acc')} ${group.name}`} onClose={onClose} wide>
       <form onSubmit={submit} aria-label="Зачисление обучающегося">
         <ErrorBanner error={error} />
         {added.length > 0 && (

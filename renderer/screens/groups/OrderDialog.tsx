@@ -1,5 +1,7 @@
 // One order for the students ticked: transfer to another group, withdrawal or graduation — with the
 // order's number and date, and the day from which it takes effect.
+import { useWords } from '../../components/words';
+import type { Words } from '../../../electron/domain/vocabulary';
 import { useState, type FormEvent } from 'react';
 import type { GroupInfo, GroupStudent } from '../../../electron/api/contract';
 import { ApiError, call } from '../../api';
@@ -8,16 +10,19 @@ import { Button, ErrorBanner, Field } from '../../components/ui';
 import { DateField } from '../year/DateInput';
 
 export type OrderKind = 'transfer' | 'withdrawal' | 'graduation';
-const TITLES: Record<OrderKind, string> = {
-  transfer: 'Перевод в другую группу',
+/** An adjective agreeing with the institution's word for a group: «другую группу», «другой класс». */
+const agree = (w: Words, forms: Record<'f' | 'm' | 'n', string>) => forms[w.gender('group')];
+
+const titles = (w: Words): Record<OrderKind, string> => ({
+  transfer: `Перевод в ${agree(w, { f: 'другую', m: 'другой', n: 'другое' })} ${w.term('group', 'acc')}`,
   withdrawal: 'Отчисление',
   graduation: 'Выпуск',
-};
-const DATE_LABELS: Record<OrderKind, string> = {
-  transfer: 'В новой группе с',
+});
+const dateLabels = (w: Words): Record<OrderKind, string> => ({
+  transfer: `В ${agree(w, { f: 'новой', m: 'новом', n: 'новом' })} ${w.term('group', 'loc')} с`,
   withdrawal: 'Отчислить с',
   graduation: 'Выпустить с',
-};
+});
 
 export function OrderDialog({
   kind,
@@ -34,6 +39,7 @@ export function OrderDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
+  const w = useWords();
   const [form, setForm] = useState({ date: '', orderNo: '', orderDate: '', toGroupId: '' });
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -53,7 +59,7 @@ export function OrderDialog({
         if (!form.toGroupId)
           throw new ApiError({
             code: 'bad_request',
-            message: 'Выберите группу, в которую переводятся обучающиеся',
+            message: `Выберите ${w.term('group', 'acc')}, в ${agree(w, { f: 'которую', m: 'который', n: 'которое' })} переводятся обучающиеся`,
             fields: { toGroupId: 'Не выбрана' },
           });
         await call('enrolments.transfer', { ...order, toGroupId: Number(form.toGroupId) });
@@ -69,10 +75,13 @@ export function OrderDialog({
     }
   }
   return (
-    <Dialog title={TITLES[kind]} onClose={onClose}>
-      <form onSubmit={submit} aria-label={TITLES[kind]}>
+    <Dialog title={titles(w)[kind]} onClose={onClose}>
+      <form onSubmit={submit} aria-label={titles(w)[kind]}>
         <p>
-          {students.length === 1 ? students[0]!.fullName : `${students.length} обучающихся группы ${group.name}`}:{' '}
+          {students.length === 1
+            ? students[0]!.fullName
+            : `${students.length} обучающихся ${w.term('group', 'gen')} ${group.name}`}
+          :{' '}
           {students
             .slice(0, 8)
             .map((s) => s.lastName)
@@ -82,7 +91,7 @@ export function OrderDialog({
         <ErrorBanner error={error} />
         {kind === 'transfer' && (
           <div className={`field ${error?.fields.toGroupId ? 'field-invalid' : ''}`}>
-            <label htmlFor="to-group">В группу</label>
+            <label htmlFor="to-group">В {w.term('group', 'acc')}</label>
             <select
               id="to-group"
               value={form.toGroupId}
@@ -102,15 +111,15 @@ export function OrderDialog({
         )}
         <div className="form-grid">
           <DateField
-            label={DATE_LABELS[kind]}
+            label={dateLabels(w)[kind]}
             value={form.date}
             onChange={(v) => setForm({ ...form, date: v })}
             error={error?.fields.date}
             autoFocus
             hint={
               kind === 'transfer'
-                ? 'с этого дня — в списке новой группы'
-                : 'с этого дня — не в списке группы; прежние отметки остаются'
+                ? `с этого дня — в списке ${agree(w, { f: 'новой', m: 'нового', n: 'нового' })} ${w.term('group', 'gen')}`
+                : `с этого дня — не в списке ${w.term('group', 'gen')}; прежние отметки остаются`
             }
           />
           <Field

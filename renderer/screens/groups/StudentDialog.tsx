@@ -1,5 +1,6 @@
 // The student's card: name and personal data (shown only to those who may see it), guardians with
 // their contacts and parent accounts, and the orders that moved the student.
+import { useWords } from '../../components/words';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { GuardianInfo, StudentCard } from '../../../electron/api/contract';
 import { ApiError, call } from '../../api';
@@ -59,6 +60,7 @@ export function StudentDialog({
 }
 
 function Details({ card, onSaved }: { card: StudentCard; onSaved: (c: StudentCard) => void }) {
+  const w = useWords();
   const [form, setForm] = useState({
     lastName: card.lastName,
     firstName: card.firstName,
@@ -138,8 +140,8 @@ function Details({ card, onSaved }: { card: StudentCard; onSaved: (c: StudentCar
       </div>
       {!card.personalData && (
         <p className="muted small">
-          Дата рождения, контакты и адрес скрыты: их видят администратор, директор, куратор группы и заведующий
-          отделением (152-ФЗ).
+          Дата рождения, контакты и адрес скрыты: их видят администратор, директор, {w.roleName('curator')} и{' '}
+          {w.roleName('dept_head')} (152-ФЗ).
         </p>
       )}
       {card.userLogin && (
@@ -303,6 +305,7 @@ function GuardianForm({
 }
 
 function Orders({ card, admin, onChanged }: { card: StudentCard; admin: boolean; onChanged: () => void }) {
+  const w = useWords();
   const [error, setError] = useState<unknown>(null);
   const last = card.enrolments.at(-1);
   async function undo() {
@@ -322,7 +325,7 @@ function Orders({ card, admin, onChanged }: { card: StudentCard; admin: boolean;
       <table className="table">
         <thead>
           <tr>
-            <th>Группа</th>
+            <th>{w.Term('group')}</th>
             <th>Год</th>
             <th>С</th>
             <th>Приказ</th>

@@ -2,6 +2,7 @@
 import type { HomeSummary, Me } from '../../../electron/api/contract';
 import { Card, ErrorBanner, Loading, Stat } from '../../components/ui';
 import { useCall } from '../../components/useCall';
+import { useWords } from '../../components/words';
 import { YEAR_STATUS_LABELS } from '../../../electron/domain/labels';
 import { plural } from '../../../electron/domain/format-numbers';
 import { longDate, ruDate, ruDateTime } from '../../../electron/domain/format-dates';
@@ -10,6 +11,7 @@ import { MyJournalsCard } from '../users/MyJournalsCard';
 
 export function HomeScreen({ me }: { me: Me }) {
   const { data, error, loading } = useCall('home.summary', {});
+  const w = useWords();
   const has = (...roles: string[]) => me.roles.some((g) => roles.includes(g.role));
   if (loading && !data) return <Loading />;
   if (error) return <ErrorBanner error={error} />;
@@ -59,7 +61,7 @@ export function HomeScreen({ me }: { me: Me }) {
         {has('admin') && s.counts && (
           <Card title={`Учебный год ${s.year?.title ?? ''}`}>
             <div className="stats">
-              <Stat label="групп" value={s.counts.groups} />
+              <Stat label={w.term('group', 'gen', 'many')} value={s.counts.groups} />
               <Stat label="обучающихся" value={s.counts.students} />
               <Stat label="журналов" value={s.counts.journals} />
               <Stat label="пользователей" value={s.counts.users} />
@@ -131,13 +133,17 @@ export function HomeScreen({ me }: { me: Me }) {
         {has('student', 'parent') && (
           <Card title={has('parent') ? 'Мои дети' : 'Мой дневник'}>
             {s.children.length === 0 ? (
-              <p className="muted">Нет привязанных обучающихся. Обратитесь к заведующему отделением.</p>
+              <p className="muted">Нет привязанных обучающихся. Обратитесь к {w.deptHeadDat}.</p>
             ) : (
               <ul className="plain home-children">
                 {s.children.map((c) => (
                   <li key={c.studentId}>
                     <a href={`#/student/${c.studentId}`}>{c.fullName}</a>
-                    {c.groupName && <span className="muted child-group">группа {c.groupName}</span>}
+                    {c.groupName && (
+                      <span className="muted child-group">
+                        {w.term('group')} {c.groupName}
+                      </span>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -150,42 +156,45 @@ export function HomeScreen({ me }: { me: Me }) {
 }
 
 function TeacherCards({ s }: { s: HomeSummary }) {
+  const w = useWords();
   return (
     <>
       <Card title="Занятия сегодня">
         {s.todayLessons.length === 0 ? (
           <p className="muted">По расписанию сегодня занятий нет.</p>
         ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Пара</th>
-                <th>Группа</th>
-                <th>Дисциплина</th>
-                <th>Ауд.</th>
-                <th>Запись</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.todayLessons.map((l) => (
-                <tr key={`${l.journalId}-${l.lessonNo}`}>
-                  <td>{l.lessonNo}</td>
-                  <td>{l.groupName}</td>
-                  <td>
-                    <a href={`#/journal/${l.journalId}?date=${s.today}&lesson=${l.lessonNo}`}>{l.subjectName}</a>
-                  </td>
-                  <td>{l.room ?? ''}</td>
-                  <td>
-                    {l.lessonId ? (
-                      <span className="tag tag-ok">заполнено</span>
-                    ) : (
-                      <span className="tag tag-warn">не заполнено</span>
-                    )}
-                  </td>
+          <div className="grid-scroll">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{w.Term('lesson')}</th>
+                  <th>{w.Term('group')}</th>
+                  <th>{w.Term('subject')}</th>
+                  <th>Ауд.</th>
+                  <th>Запись</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {s.todayLessons.map((l) => (
+                  <tr key={`${l.journalId}-${l.lessonNo}`}>
+                    <td>{l.lessonNo}</td>
+                    <td>{l.groupName}</td>
+                    <td>
+                      <a href={`#/journal/${l.journalId}?date=${s.today}&lesson=${l.lessonNo}`}>{l.subjectName}</a>
+                    </td>
+                    <td>{l.room ?? ''}</td>
+                    <td>
+                      {l.lessonId ? (
+                        <span className="tag tag-ok">заполнено</span>
+                      ) : (
+                        <span className="tag tag-warn">не заполнено</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </Card>
       <Card title="Требует внимания">

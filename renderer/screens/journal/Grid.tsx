@@ -1,6 +1,7 @@
 // The journal grid: students down, lessons across (one column per type of work), the average and
 // the final marks pinned on the right. Only the columns in view are rendered, so 40 students × 200
 // lessons scroll as smoothly as 10; the keyboard does everything (see useGridKeys).
+import { useWords } from '../../components/words';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { JournalPage } from '../../../electron/api/contract';
 import {
@@ -79,6 +80,7 @@ export function useStudentStats(
 
 export function Grid(props: GridProps) {
   const { state, model, label, cursor, stats } = props;
+  const w = useWords();
   const scroller = useRef<HTMLDivElement>(null);
   const sink = useRef<HTMLInputElement>(null);
   const lessonCount = model.lessonColumns.length;
@@ -206,7 +208,9 @@ export function Grid(props: GridProps) {
             rightW={rightW}
           />
         ))}
-        {model.rows.length === 0 && <div className="jgrid-empty">В списке группы за этот период нет обучающихся</div>}
+        {model.rows.length === 0 && (
+          <div className="jgrid-empty">В списке {w.term('group', 'gen')} за этот период нет обучающихся</div>
+        )}
       </div>
     </div>
   );
@@ -316,6 +320,7 @@ const sameRow = (a: RowProps, b: RowProps) =>
 
 const Row = memo(function Row({ r, row, model, state, first, last, cursor, editing, stats, rightW }: RowProps) {
   const lessonCount = model.lessonColumns.length;
+  const groupGen = useWords().term('group', 'gen');
   const visible = model.lessonColumns.slice(first, last);
   const cells: ReactNode[] = visible.map((c, i) => {
     const col = first + i;
@@ -327,6 +332,7 @@ const Row = memo(function Row({ r, row, model, state, first, last, cursor, editi
       state,
       cursor === col,
       editing?.col === col ? editing.text : null,
+      groupGen,
     );
   });
   return (
@@ -372,6 +378,7 @@ function lessonCell(
   state: JournalState,
   active: boolean,
   editing: string | null,
+  groupGen: string,
 ) {
   const sid = row.student.id;
   const on = enrolled(model, row, col);
@@ -408,7 +415,7 @@ function lessonCell(
       aria-disabled={on ? undefined : true}
       aria-selected={active}
       data-code={mark && code ? code : undefined}
-      aria-label={`${row.student.shortName}, ${shortDate(col.date)} ${what}: ${on ? shown || 'пусто' : 'не в списке группы'}`}
+      aria-label={`${row.student.shortName}, ${shortDate(col.date)} ${what}: ${on ? shown || 'пусто' : `не в списке ${groupGen}`}`}
       title={error}
     >
       {editing !== null ? (

@@ -4,10 +4,12 @@ import { useMemo, useState } from 'react';
 import type { JournalListItem, Me } from '../../../electron/api/contract';
 import { Card, ErrorBanner, Loading } from '../../components/ui';
 import { useCall } from '../../components/useCall';
+import { useWords } from '../../components/words';
 import { ruDate } from '../../../electron/domain/format-dates';
 
 export function JournalListScreen({ me }: { me: Me }) {
   const { data, error, loading } = useCall('journal.list', {});
+  const w = useWords();
   const [filter, setFilter] = useState('');
   const groups = useMemo(() => {
     const byGroup = new Map<string, JournalListItem[]>();
@@ -28,7 +30,7 @@ export function JournalListScreen({ me }: { me: Me }) {
         <input
           type="search"
           aria-label="Поиск журнала"
-          placeholder="Группа, дисциплина или преподаватель"
+          placeholder={`${w.Term('group')}, ${w.term('subject')} или ${w.short('teacher')}`}
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
           className="search"
@@ -39,17 +41,18 @@ export function JournalListScreen({ me }: { me: Me }) {
       </div>
       {groups.length === 0 && (
         <p className="muted">
-          Журналов нет. Учебную нагрузку (группа × дисциплина × преподаватель) задаёт администратор.
+          Журналов нет. Учебную нагрузку ({w.term('group')} × {w.term('subject')} × {w.term('teacher')}) задаёт
+          администратор.
         </p>
       )}
       <div className="cards">
         {groups.map(([group, list]) => (
-          <Card key={group} title={`Группа ${group}`}>
+          <Card key={group} title={`${w.Term('group')} ${group}`}>
             <table className="table">
               <thead>
                 <tr>
-                  <th>Дисциплина</th>
-                  <th>Преподаватель</th>
+                  <th>{w.Term('subject')}</th>
+                  <th>{w.Short('teacher')}</th>
                   <th>Часы</th>
                   <th>Последнее занятие</th>
                 </tr>

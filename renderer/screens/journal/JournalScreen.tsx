@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FinalMarkKind } from '../../../electron/domain/enums';
 import { Button, ErrorBanner, Loading, Notice } from '../../components/ui';
+import { useWords } from '../../components/words';
 import { ruDate } from '../../../electron/domain/format-dates';
 import { navigate, queryParam } from '../../app/router';
 import { focusGrid, Grid, useStudentStats, type Cursor } from './Grid';
@@ -16,6 +17,7 @@ import { FINAL_KIND_LABELS } from '../../../electron/domain/labels';
 export function JournalScreen({ id, combined = false }: { id: number; combined?: boolean }) {
   const state = useJournal(id, combined);
   const { pages } = state;
+  const w = useWords();
   const [loadError, setLoadError] = useState<unknown>(null);
   const [cursor, setCursor] = useState<Cursor | null>(null);
   const [finalKinds, setFinalKinds] = useState<FinalMarkKind[]>(['period']);
@@ -181,9 +183,11 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
           <h1>{title}</h1>
           <p className="muted">
             {combined ? (
-              'Общий вид группы: журналы подгрупп вместе, только просмотр'
+              `Общий вид ${w.term('group', 'gen')}: журналы подгрупп вместе, только просмотр`
             ) : (
-              <>Преподаватель {j.teacherName}</>
+              <>
+                {w.Term('teacher')} {j.teacherName}
+              </>
             )}{' '}
             · {j.yearTitle} учебный год
             {!combined && page.plan.hoursPlanned !== null && (
@@ -197,7 +201,7 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
         <div className="row">
           {!combined && j.siblingIds.length > 0 && (
             <Button kind="secondary" onClick={() => navigate(`/journal/${j.id}/group`)}>
-              Вся группа (подгруппы вместе)
+              {w.Whole('group')} (подгруппы вместе)
             </Button>
           )}
           {combined && (

@@ -6,6 +6,7 @@ import type { JournalPage, LessonInfo } from '../../../electron/api/contract';
 import type { LessonKind } from '../../../electron/domain/enums';
 import { call } from '../../api';
 import { Button } from '../../components/ui';
+import { useWords } from '../../components/words';
 import { ruDate } from '../../../electron/domain/format-dates';
 import { ColumnsEditor, IndividualHomework } from './LessonExtras';
 import { LESSON_KIND_TITLES } from '../../../electron/domain/labels';
@@ -61,6 +62,7 @@ function initial(page: JournalPage, target: PanelTarget): Form {
 }
 
 export function LessonPanel({ page, target, editable, onChanged, onDirty, onError }: Props) {
+  const w = useWords();
   const [form, setForm] = useState<Form>(() => initial(page, target));
   const [dirty, setDirty] = useState(false);
   // Sent only when the teacher ticks or unticks it: marking attendance in the grid sets it meanwhile.
@@ -228,7 +230,7 @@ export function LessonPanel({ page, target, editable, onChanged, onDirty, onErro
           />
         </label>
         <label className="field">
-          Домашнее задание для группы
+          Домашнее задание для {w.term('group', 'gen')}
           <textarea
             rows={2}
             value={form.homework}

@@ -1,6 +1,7 @@
 // From a key pressed in a cell to a save: what typing, clearing and pasting mean for each kind of
 // column — a mark in a type of work, an attendance code for the lesson, a final mark — and starting
 // the lesson first when the cell belongs to a timetable slot not entered yet.
+import type { Words } from '../../../electron/domain/vocabulary';
 import type { JournalPage, LessonInfo } from '../../../electron/api/contract';
 import {
   attendanceKey,
@@ -41,7 +42,7 @@ function lockedMessage(page: JournalPage): string {
 }
 
 /** Turn typed text into the change of one cell; `lesson` is the lesson the column belongs to (started if it was pending). */
-function changeFor(page: JournalPage, model: GridModel, t: Target, lesson: LessonInfo | null): Change | null {
+function changeFor(page: JournalPage, model: GridModel, t: Target, lesson: LessonInfo | null, w: Words): Change | null {
   const { row, col } = t;
   const text = t.text.trim();
   if (col.kind === 'final') {
@@ -55,7 +56,7 @@ function changeFor(page: JournalPage, model: GridModel, t: Target, lesson: Lesso
   }
   if (!enrolled(model, row, col))
     throw new CellRefusal(
-      `${row.student.shortName} не в списке группы на ${col.date.slice(8, 10)}.${col.date.slice(5, 7)}: ячейки нет`,
+      `${row.student.shortName} не в списке ${w.term('group', 'gen')} на ${col.date.slice(8, 10)}.${col.date.slice(5, 7)}: ячейки нет`,
     );
   const attendance = parseAttendance(text);
   if (attendance && lesson)
@@ -77,7 +78,13 @@ function changeFor(page: JournalPage, model: GridModel, t: Target, lesson: Lesso
   return { kind: 'mark', columnId, studentId: row.student.id, value: text };
 }
 
-export async function commitTyped(state: JournalState, model: GridModel, targets: Target[]): Promise<boolean> {
+/** Saves what was typed; `w` words the refusals («не в списке группы»). */
+export async function commitTyped(
+  state: JournalState,
+  model: GridModel,
+  targets: Target[],
+  w: Words,
+): Promise<boolean> {
   const page = state.pages?.[0];
   if (!page || targets.length === 0) return false;
   try {
@@ -93,7 +100,7 @@ export async function commitTyped(state: JournalState, model: GridModel, targets
       if (!t.text.trim() && t.col.kind !== 'final') continue;
       const lesson =
         t.col.kind === 'pending' ? (started.get(t.col.key) ?? null) : t.col.kind === 'final' ? null : t.col.lesson;
-      const change = changeFor(page, model, t, lesson);
+      const change = changeFor(page, model, t, lesson, w);
       if (change) changes.push(change);
     }
     return await state.save(changes);

@@ -4,6 +4,7 @@
 // also in the Latin layout), Enter saves it and goes to the next student, Escape cancels, Delete
 // clears, F2 edits, Ctrl+Z undoes, Enter on an empty final mark confirms the suggestion; Ctrl+V pastes
 // a block from Excel, Ctrl+C copies the cell.
+import { useWords } from '../../components/words';
 import { useCallback, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
 import type { JournalPage } from '../../../electron/api/contract';
 import { clearCell, commitTyped, pasteTargets } from './actions';
@@ -27,6 +28,7 @@ interface Options {
 }
 
 export function useGridKeys({ state, model, cursor, onCursor, stats, sink }: Options) {
+  const w = useWords();
   const [text, setText] = useState('');
   const textRef = useRef(text);
   textRef.current = text;
@@ -54,7 +56,7 @@ export function useGridKeys({ state, model, cursor, onCursor, stats, sink }: Opt
     const row = model.rows[cursor.row];
     const col = columns[cursor.col];
     if (!row || !col || typed.trim() === '') return;
-    void commitTyped(state, model, [{ row, col, text: typed }]);
+    void commitTyped(state, model, [{ row, col, text: typed }], w);
   }, [model, columns, cursor.row, cursor.col, state]);
 
   const move = (row: number, col: number) => {
@@ -123,7 +125,7 @@ export function useGridKeys({ state, model, cursor, onCursor, stats, sink }: Opt
             : null;
         if (offer && c && r) {
           ev.preventDefault();
-          void commitTyped(state, model, [{ row: r, col: c, text: offer }]);
+          void commitTyped(state, model, [{ row: r, col: c, text: offer }], w);
           move(row + 1, col);
           return;
         }
@@ -169,7 +171,7 @@ export function useGridKeys({ state, model, cursor, onCursor, stats, sink }: Opt
       state.setNotice('Во вставке нет значений');
       return;
     }
-    void commitTyped(state, model, targets).then((ok) => {
+    void commitTyped(state, model, targets, w).then((ok) => {
       if (ok && targets.length > 1) state.setNotice(`Вставлено значений: ${targets.length}`);
     });
   };

@@ -1,5 +1,7 @@
 // The movement of students over a period (000 §3.2.4): arrivals, departures and transfers between
 // groups, each with its order — on screen and in Excel.
+import { useWords } from '../../components/words';
+import type { Words } from '../../../electron/domain/vocabulary';
 import { useState } from 'react';
 import type { Me } from '../../../electron/api/contract';
 import { call, saveFile } from '../../api';
@@ -8,20 +10,21 @@ import { useCall } from '../../components/useCall';
 import { ruDate } from '../../../electron/domain/format-dates';
 import { DateInput } from '../year/DateInput';
 
-const KIND_LABELS = {
+const kindLabels = (w: Words) => ({
   admission: 'зачисление',
   arrival: 'прибытие из другой организации',
-  transfer: 'перевод в другую группу',
+  transfer: `перевод в ${{ f: 'другую', m: 'другой', n: 'другое' }[w.gender('group')]} ${w.term('group', 'acc')}`,
   withdrawal: 'отчисление',
   graduation: 'выпуск',
   departure: 'выбытие в другую организацию',
-} as const;
+});
 
 function monthStart(today: string): string {
   return `${today.slice(0, 7)}-01`;
 }
 
 export function MovementsScreen({ me }: { me: Me }) {
+  const w = useWords();
   const today = new Date().toISOString().slice(0, 10);
   const [range, setRange] = useState({ from: monthStart(today), to: today });
   const [departmentId, setDepartmentId] = useState('');
@@ -57,9 +60,9 @@ export function MovementsScreen({ me }: { me: Me }) {
           <DateInput aria-label="Конец периода" value={range.to} onChange={(v) => setRange({ ...range, to: v })} />
         </label>
         <label className="filter">
-          Отделение
+          {w.Term('department')}
           <select value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
-            <option value="">{headOnly ? 'мои отделения' : 'все'}</option>
+            <option value="">{headOnly ? `мои ${w.term('department', 'nom', 'many')}` : 'все'}</option>
             {(depts.data ?? [])
               .filter((d) => !mine || mine.has(d.id))
               .map((d) => (
@@ -79,7 +82,7 @@ export function MovementsScreen({ me }: { me: Me }) {
             <div className="stats">
               <Stat label="прибыло" value={data.arrived} />
               <Stat label="выбыло" value={data.left} tone={data.left ? 'bad' : undefined} />
-              <Stat label="переведено между группами" value={data.moved} />
+              <Stat label={`переведено между ${w.term('group', 'ins', 'many')}`} value={data.moved} />
             </div>
             <table className="table" aria-label="Движение контингента">
               <thead>
@@ -87,8 +90,8 @@ export function MovementsScreen({ me }: { me: Me }) {
                   <th>Дата</th>
                   <th>Движение</th>
                   <th>Обучающийся</th>
-                  <th>Группа</th>
-                  <th>Из группы</th>
+                  <th>{w.Term('group')}</th>
+                  <th>Из {w.term('group', 'gen')}</th>
                   <th>Приказ</th>
                 </tr>
               </thead>
@@ -100,7 +103,7 @@ export function MovementsScreen({ me }: { me: Me }) {
                       <span
                         className={`tag ${r.direction === 'in' ? 'tag-ok' : r.direction === 'out' ? 'tag-bad' : 'tag-warn'}`}
                       >
-                        {KIND_LABELS[r.kind]}
+                        {kindLabels(w)[r.kind]}
                       </span>
                     </td>
                     <td>{r.studentName}</td>

@@ -1,6 +1,7 @@
 // The thematic plan (КТП) of one journal: topics in order with section, hours, lesson kind and
 // homework. Typed in (Enter adds the next row), copied from another group's journal, or loaded
 // from Excel; the hours are checked against the load.
+import { useWords } from '../../components/words';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { LoadInfo, PlanInfo, PlanTopicRow } from '../../../electron/api/contract';
 import { LESSON_KINDS, type LessonKind } from '../../../electron/domain/enums';
@@ -23,6 +24,7 @@ const blank = (section: string | null): Row => ({
 });
 
 export function PlanScreen({ journalId }: { journalId: number }) {
+  const w = useWords();
   const [plan, setPlan] = useState<PlanInfo | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
   const [error, setError] = useState<unknown>(null);
@@ -129,7 +131,7 @@ export function PlanScreen({ journalId }: { journalId: number }) {
           </Button>
           {plan.editable && (
             <Button kind="secondary" onClick={() => void findSources()}>
-              Взять план другой группы
+              Взять план {w.gender('group') === 'f' ? 'другой' : 'другого'} {w.term('group', 'gen')}
             </Button>
           )}
         </div>
@@ -155,7 +157,7 @@ export function PlanScreen({ journalId }: { journalId: number }) {
       {sources && (
         <div className="banner banner-info">
           {sources.length === 0 ? (
-            'Нет других журналов этой дисциплины с планом.'
+            `Нет других журналов ${w.gender('subject') === 'f' ? 'этой' : 'этого'} ${w.term('subject', 'gen')} с планом.`
           ) : (
             <>
               Взять план из:{' '}
@@ -164,11 +166,16 @@ export function PlanScreen({ journalId }: { journalId: number }) {
                   key={s.id}
                   kind="link"
                   onClick={async () => {
-                    if (!window.confirm(`Заменить план планом группы ${s.groupName} (${s.planTopics} тем)?`)) return;
+                    if (
+                      !window.confirm(
+                        `Заменить план планом ${w.term('group', 'gen')} ${s.groupName} (${s.planTopics} тем)?`,
+                      )
+                    )
+                      return;
                     try {
                       apply(await call('plans.copy', { journalId, version: plan.version, fromJournalId: s.id }));
                       setSources(null);
-                      setSaved('План взят из журнала группы ' + s.groupName);
+                      setSaved(`План взят из журнала ${w.term('group', 'gen')} ${s.groupName}`);
                     } catch (e) {
                       setError(e);
                     }

@@ -1,5 +1,6 @@
 // One remark with what the caller may do with it now: answer (the journal's teacher), accept or send
 // back (the deputy), send, edit or delete a draft.
+import { useWords } from '../../components/words';
 import { useState } from 'react';
 import type { RemarkRow } from '../../../electron/api/contract';
 import { call } from '../../api';
@@ -20,6 +21,7 @@ interface Props {
 }
 
 export function RemarkCard({ remark: r, canDecide, canAnswer, today, selected, onSelect, onChanged }: Props) {
+  const w = useWords();
   const [answer, setAnswer] = useState('');
   const [mode, setMode] = useState<'none' | 'reopen' | 'edit'>('none');
   const [comment, setComment] = useState('');
@@ -62,7 +64,7 @@ export function RemarkCard({ remark: r, canDecide, canAnswer, today, selected, o
         {r.lessonDate && (
           <span className="muted">
             занятие {ruDate(r.lessonDate)}
-            {r.lessonNo ? `, ${r.lessonNo}-я пара` : ''}
+            {r.lessonNo ? `, ${r.lessonNo}-${{ f: 'я', m: 'й', n: 'е' }[w.gender('lesson')]} ${w.term('lesson')}` : ''}
           </span>
         )}
         <span className={`tag ${tone}`}>{REMARK_STATUS_LABELS[r.status]}</span>
@@ -109,7 +111,7 @@ export function RemarkCard({ remark: r, canDecide, canAnswer, today, selected, o
       {r.answer && (
         <div className="remark-answer">
           <span className="muted small">
-            {r.status === 'reopened' ? 'Прежний ответ' : 'Ответ'} преподавателя
+            {r.status === 'reopened' ? 'Прежний ответ' : 'Ответ'} {w.short('teacher', 'gen')}
             {r.answeredAt ? `, ${ruDateTime(r.answeredAt)}` : ''}:
           </span>
           <p>{r.answer}</p>

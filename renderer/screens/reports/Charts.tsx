@@ -1,4 +1,5 @@
 // Report charts (recharts): attendance by week, the distribution of marks, completion by department.
+import { useWords } from '../../components/words';
 import type { ReactElement } from 'react';
 import {
   Bar,
@@ -137,6 +138,7 @@ export function CompletionByDepartment({
   departments: Array<Omit<CompletionGroup, 'expectedHours'> & { expectedHours?: number }>;
   withExpected?: boolean;
 }) {
+  const w = useWords();
   const data = departments.map((d) => ({
     name: d.name,
     done: d.done === null ? 0 : Math.round(d.done * 1000) / 10,
@@ -144,7 +146,7 @@ export function CompletionByDepartment({
   }));
   return (
     <Figure
-      title="Выполнение программ по отделениям"
+      title={`Выполнение программ по ${w.term('department', 'dat', 'many')}`}
       summary={departments.map((d) => `${d.name}: выполнено ${pct(d.done)}`).join('; ')}
     >
       <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>

@@ -1,5 +1,6 @@
 // The certified copy of journal pages (000 §3.1.6, §3.2.3): any journal, a period or dates, signed
 // «Копия верна» by the director or the deputy.
+import { useWords } from '../../components/words';
 import { useState } from 'react';
 import type { ReportFilters } from '../../../electron/api/contract';
 import { Button, ErrorBanner } from '../../components/ui';
@@ -8,6 +9,7 @@ import { Select } from './ReportsScreen';
 import { JobProgress, useReportJob } from './useReportJob';
 
 export function JournalCopyForm({ filters }: { filters: ReportFilters }) {
+  const w = useWords();
   const [groupId, setGroupId] = useState<number | null>(null);
   const [journalId, setJournalId] = useState<number | null>(null);
   const [periodId, setPeriodId] = useState<number | null>(filters.currentPeriodId);
@@ -42,9 +44,9 @@ export function JournalCopyForm({ filters }: { filters: ReportFilters }) {
       </p>
       <div className="report-filters">
         <Select
-          label="Группа"
+          label={w.Term('group')}
           value={groupId}
-          empty="Все группы"
+          empty={`Все ${w.term('group', 'nom', 'many')}`}
           options={filters.groups.map((g) => [g.id, g.name])}
           onChange={(v) => {
             setGroupId(v);

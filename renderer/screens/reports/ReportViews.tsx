@@ -1,4 +1,5 @@
 // The reports on screen: the same figures as the PDF and Excel copies, with charts.
+import { useWords } from '../../components/words';
 import type { ReactNode } from 'react';
 import type {
   AttendanceReport,
@@ -28,6 +29,7 @@ function Num({ children, bad }: { children: ReactNode; bad?: boolean }) {
 }
 
 export function CompletionView({ r }: { r: CompletionReport }) {
+  const w = useWords();
   const corrections = r.rows.flatMap((row) => row.corrections.map((c) => ({ row, c })));
   return (
     <>
@@ -41,9 +43,9 @@ export function CompletionView({ r }: { r: CompletionReport }) {
         <caption>Выполнение программ по журналам</caption>
         <thead>
           <tr>
-            <th>Группа</th>
-            <th>Дисциплина</th>
-            <th>Преподаватель</th>
+            <th>{w.Term('group')}</th>
+            <th>{w.Term('subject')}</th>
+            <th>{w.Short('teacher')}</th>
             <th>План, ч</th>
             <th>Корр., ч</th>
             <th>Всего, ч</th>
@@ -77,8 +79,8 @@ export function CompletionView({ r }: { r: CompletionReport }) {
         <table className="table">
           <thead>
             <tr>
-              <th>Группа</th>
-              <th>Дисциплина</th>
+              <th>{w.Term('group')}</th>
+              <th>{w.Term('subject')}</th>
               <th>Вид</th>
               <th>Часы</th>
               <th>Причина</th>
@@ -163,6 +165,7 @@ function SummaryTable({
 }
 
 export function KeepingView({ r }: { r: KeepingReport }) {
+  const w = useWords();
   const t = r.totals;
   return (
     <>
@@ -175,15 +178,25 @@ export function KeepingView({ r }: { r: KeepingReport }) {
         <Stat label="замечаний просрочено" value={t.remarksOverdue} tone={t.remarksOverdue ? 'bad' : undefined} />
       </div>
       {r.departments.length > 1 && <CompletionByDepartment departments={r.departments} withExpected={false} />}
-      <SummaryTable caption="Сводка по отделениям" what="Отделение" rows={r.departments} totals={t} />
-      <SummaryTable caption="Сводка по преподавателям" what="Преподаватель" rows={r.teachers} totals={t} />
+      <SummaryTable
+        caption={`Сводка по ${w.term('department', 'dat', 'many')}`}
+        what={w.Term('department')}
+        rows={r.departments}
+        totals={t}
+      />
+      <SummaryTable
+        caption={`Сводка по ${w.term('teacher', 'dat', 'many')}`}
+        what={w.Term('teacher')}
+        rows={r.teachers}
+        totals={t}
+      />
       <table className="table report-table">
         <caption>По журналам</caption>
         <thead>
           <tr>
-            <th>Группа</th>
-            <th>Дисциплина</th>
-            <th>Преподаватель</th>
+            <th>{w.Term('group')}</th>
+            <th>{w.Term('subject')}</th>
+            <th>{w.Short('teacher')}</th>
             <th>Выполнено</th>
             <th>Отставание, ч</th>
             <th>Занятий</th>
@@ -219,21 +232,22 @@ export function KeepingView({ r }: { r: KeepingReport }) {
       <GroupAttendanceTable groups={r.groups} />
       <p className="muted small">
         «Внесено позже» — занятие записано после дня его проведения. «Посещаемость не отмечена» — на занятии нет ни
-        одной отметки о посещаемости, и преподаватель не подтвердил, что присутствовали все. «Не заполнено» — занятия по
-        расписанию до сегодняшнего дня, не внесённые в журнал.
+        одной отметки о посещаемости, и {w.term('teacher')} не подтвердил, что присутствовали все. «Не заполнено» —
+        занятия по расписанию до сегодняшнего дня, не внесённые в журнал.
       </p>
     </>
   );
 }
 
 function GroupAttendanceTable({ groups }: { groups: KeepingReport['groups'] }) {
+  const w = useWords();
   return (
     <table className="table report-table">
-      <caption>Посещаемость по группам</caption>
+      <caption>Посещаемость по {w.term('group', 'dat', 'many')}</caption>
       <thead>
         <tr>
-          <th>Группа</th>
-          <th>Отделение</th>
+          <th>{w.Term('group')}</th>
+          <th>{w.Term('department')}</th>
           <th>Обучающихся</th>
           <th>Часов по списку</th>
           <th>Пропущено, ч</th>
@@ -263,6 +277,7 @@ function GroupAttendanceTable({ groups }: { groups: KeepingReport['groups'] }) {
 }
 
 export function AttendanceView({ r }: { r: AttendanceReport }) {
+  const w = useWords();
   return (
     <>
       <div className="stats">
@@ -279,7 +294,9 @@ export function AttendanceView({ r }: { r: AttendanceReport }) {
       <GroupAttendanceTable groups={r.groups} />
       {r.groups.map((g) => (
         <details key={g.groupId} className="report-details">
-          <summary>Группа {g.groupName}: по обучающимся</summary>
+          <summary>
+            {w.Term('group')} {g.groupName}: по обучающимся
+          </summary>
           <table className="table">
             <thead>
               <tr>
@@ -313,15 +330,16 @@ export function AttendanceView({ r }: { r: AttendanceReport }) {
 }
 
 export function PerformanceView({ r }: { r: PerformanceReport }) {
+  const w = useWords();
   return (
     <>
       <MarksDistribution distribution={r.distribution} />
       <table className="table report-table">
-        <caption>Успеваемость по группам</caption>
+        <caption>Успеваемость по {w.term('group', 'dat', 'many')}</caption>
         <thead>
           <tr>
-            <th>Группа</th>
-            <th>Отделение</th>
+            <th>{w.Term('group')}</th>
+            <th>{w.Term('department')}</th>
             <th>Обучающихся</th>
             <th>Средний балл</th>
             <th>Качество знаний</th>
@@ -342,12 +360,12 @@ export function PerformanceView({ r }: { r: PerformanceReport }) {
         </tbody>
       </table>
       <table className="table report-table">
-        <caption>По дисциплинам</caption>
+        <caption>По {w.term('subject', 'dat', 'many')}</caption>
         <thead>
           <tr>
-            <th>Группа</th>
-            <th>Дисциплина</th>
-            <th>Преподаватель</th>
+            <th>{w.Term('group')}</th>
+            <th>{w.Term('subject')}</th>
+            <th>{w.Short('teacher')}</th>
             <th>Аттестовано</th>
             <th>Отметок</th>
             <th>«5»</th>
@@ -396,6 +414,7 @@ const FLAG = {
 } as const;
 
 export function ForecastView({ r }: { r: ForecastReport }) {
+  const w = useWords();
   return (
     <>
       <p className="muted small">
@@ -411,9 +430,9 @@ export function ForecastView({ r }: { r: ForecastReport }) {
         <caption>Прогноз и группа риска</caption>
         <thead>
           <tr>
-            <th>Группа</th>
+            <th>{w.Term('group')}</th>
             <th>Обучающийся</th>
-            <th>Дисциплина</th>
+            <th>{w.Term('subject')}</th>
             <th>Отметок</th>
             <th>Средний</th>
             <th>Тренд за 30 дн.</th>
@@ -450,12 +469,13 @@ export function ForecastView({ r }: { r: ForecastReport }) {
 }
 
 export function HoursView({ r }: { r: HoursSheet }) {
+  const w = useWords();
   return (
     <table className="table report-table hours-table">
       <caption>{r.month ? `Табель часов: ${r.range.title}` : `Часы по месяцам: ${r.range.title}`}</caption>
       <thead>
         <tr>
-          <th>Преподаватель</th>
+          <th>{w.Short('teacher')}</th>
           {r.columns.map((c) => (
             <th key={c.key}>{r.month ? c.title : c.title.split(' ')[0]}</th>
           ))}

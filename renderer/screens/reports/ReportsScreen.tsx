@@ -4,6 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Input, Me, ReportData, ReportFilters, ReportKind } from '../../../electron/api/contract';
 import { Button, Card, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
+import { useWords } from '../../components/words';
+import type { Words } from '../../../electron/domain/vocabulary';
 import { AttendanceView, CompletionView, ForecastView, HoursView, KeepingView, PerformanceView } from './ReportViews';
 import { JournalCopyForm } from './JournalCopyForm';
 import { JobProgress, useReportJob } from './useReportJob';
@@ -20,13 +22,13 @@ import type {
 
 type ScreenKind = Exclude<ReportKind, 'pack'>;
 
-const TABS: Array<{ kind: ScreenKind; title: string }> = [
+const tabsOf = (w: Words): Array<{ kind: ScreenKind; title: string }> => [
   { kind: 'keeping', title: 'Ведение журналов' },
   { kind: 'completion', title: 'Выполнение программ' },
   { kind: 'attendance', title: 'Посещаемость' },
   { kind: 'performance', title: 'Успеваемость' },
   { kind: 'forecast', title: 'Прогноз и группа риска' },
-  { kind: 'hoursSheet', title: 'Часы преподавателей' },
+  { kind: 'hoursSheet', title: `Часы ${w.short('teacher', 'gen', 'many')}` },
   { kind: 'journalCopy', title: 'Копия страниц журнала' },
 ];
 
@@ -64,7 +66,9 @@ export function ReportsScreen({ me }: { me: Me }) {
 }
 
 function Reports({ filters, onYear }: { me: Me; filters: ReportFilters; onYear: (id: number) => void }) {
-  const tabs = TABS.filter((t) => filters.reports.includes(t.kind));
+  const w = useWords();
+  const all = tabsOf(w);
+  const tabs = all.filter((t) => filters.reports.includes(t.kind));
   const [tab, setTab] = useState<ScreenKind>(tabs[0]?.kind ?? 'completion');
   const [f, setF] = useState<FilterState>({
     yearId: filters.currentYearId,
@@ -166,36 +170,36 @@ function Reports({ filters, onYear }: { me: Me; filters: ReportFilters; onYear: 
             )}
             {uses.includes('department') && filters.departments.length > 1 && (
               <Select
-                label="Отделение"
+                label={w.Term('department')}
                 value={f.departmentId}
-                empty="Все отделения"
+                empty={`Все ${w.term('department', 'nom', 'many')}`}
                 options={filters.departments.map((d) => [d.id, d.name])}
                 onChange={(v) => set({ departmentId: v, groupId: null, journalId: null })}
               />
             )}
             {uses.includes('group') && (
               <Select
-                label="Группа"
+                label={w.Term('group')}
                 value={f.groupId}
-                empty="Все группы"
+                empty={`Все ${w.term('group', 'nom', 'many')}`}
                 options={groups.map((g) => [g.id, g.name])}
                 onChange={(v) => set({ groupId: v, journalId: null })}
               />
             )}
             {uses.includes('teacher') && filters.teachers.length > 1 && (
               <Select
-                label="Преподаватель"
+                label={w.Term('teacher')}
                 value={f.teacherId}
-                empty="Все преподаватели"
+                empty={`Все ${w.term('teacher', 'nom', 'many')}`}
                 options={filters.teachers.map((t) => [t.id, t.name])}
                 onChange={(v) => set({ teacherId: v, journalId: null })}
               />
             )}
             {uses.includes('journal') && (
               <Select
-                label="Дисциплина (журнал)"
+                label={`${w.Term('subject')} (журнал)`}
                 value={f.journalId}
-                empty="Все дисциплины"
+                empty={`Все ${w.term('subject', 'nom', 'many')}`}
                 options={journals.map((j) => [j.journalId, `${groupLabel(j)} · ${j.subjectName}`])}
                 onChange={(v) => set({ journalId: v })}
               />
@@ -236,7 +240,7 @@ function Reports({ filters, onYear }: { me: Me; filters: ReportFilters; onYear: 
       <JobProgress job={job} onCancel={cancel} />
       <ErrorBanner error={error} />
       {tab !== 'journalCopy' && data?.kind === tab && (
-        <Card title={`${TABS.find((t) => t.kind === tab)!.title}: ${data.report.range.title}`}>
+        <Card title={`${all.find((t) => t.kind === tab)!.title}: ${data.report.range.title}`}>
           <ReportBody kind={tab} report={data.report} />
         </Card>
       )}

@@ -1,5 +1,6 @@
 // Placing, moving or removing one lesson of the timetable. A clash comes back as a Russian sentence
 // naming who or what is already busy, shown next to the lesson number.
+import { useWords } from '../../components/words';
 import { useState, type FormEvent } from 'react';
 import type { LoadInfo } from '../../../electron/api/contract';
 import type { WeekParity } from '../../../electron/domain/enums';
@@ -29,6 +30,7 @@ export function EntryDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
+  const w = useWords();
   const [form, setForm] = useState({ ...draft, room: draft.room ?? '' });
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,7 +40,7 @@ export function EntryDialog({
       setError(
         new ApiError({
           code: 'bad_request',
-          message: 'Выберите журнал (группу и дисциплину)',
+          message: `Выберите журнал (${w.term('group', 'acc')} и ${w.term('subject', 'acc')})`,
           fields: { journalId: 'Не выбран' },
         }),
       );

@@ -1,6 +1,7 @@
 // The weekly timetable as a grid — lesson numbers down, weekdays across — for a group, a teacher
 // or a room. The administrator places a lesson by choosing a cell; a clash is refused with the
 // teacher, room or group it would double-book named.
+import { useWords } from '../../components/words';
 import { useEffect, useState } from 'react';
 import type { LoadInfo, Me, TimetableEntryInfo } from '../../../electron/api/contract';
 import { queryParam, usePath } from '../../app/router';
@@ -18,6 +19,7 @@ import { EntryDialog, type EntryDraft } from './EntryDialog';
 type View = 'group' | 'teacher' | 'room';
 
 export function TimetableScreen({ me }: { me: Me }) {
+  const w = useWords();
   usePath();
   const { years, year: remembered, setYearId } = useYears();
   const wantedYear = Number(queryParam('year')) || null;
@@ -61,7 +63,7 @@ export function TimetableScreen({ me }: { me: Me }) {
   const entries = tt.data?.entries ?? [];
   const days = entries.some((e) => e.weekday === 7) ? [1, 2, 3, 4, 5, 6, 7] : [1, 2, 3, 4, 5, 6];
   const lessons = Array.from({ length: tt.data?.lessonsPerDay ?? 8 }, (_, i) => i + 1);
-  const whom = view === 'teacher' ? 'преподавателя' : view === 'room' ? 'аудиторию' : 'группу';
+  const whom = view === 'teacher' ? w.short('teacher', 'acc') : view === 'room' ? 'аудиторию' : w.term('group', 'acc');
   const refresh = () => {
     void tt.reload();
     void clashes.reload();
@@ -115,16 +117,16 @@ export function TimetableScreen({ me }: { me: Me }) {
                 setTarget('');
               }}
             >
-              <option value="group">группы</option>
-              <option value="teacher">преподавателя</option>
+              <option value="group">{w.term('group', 'gen')}</option>
+              <option value="teacher">{w.term('teacher', 'gen')}</option>
               <option value="room">аудитории</option>
             </select>
           </label>
         )}
         {staff && view === 'group' && (
           <label className="filter">
-            Группа
-            <select aria-label="Группа" value={target} onChange={(e) => setTarget(e.target.value)}>
+            {w.Term('group')}
+            <select aria-label={w.Term('group')} value={target} onChange={(e) => setTarget(e.target.value)}>
               {(groups.data ?? []).map((g) => (
                 <option key={g.id} value={g.id}>
                   {g.name}
@@ -135,8 +137,8 @@ export function TimetableScreen({ me }: { me: Me }) {
         )}
         {view === 'teacher' && (
           <label className="filter">
-            Преподаватель
-            <select aria-label="Преподаватель" value={target} onChange={(e) => setTarget(e.target.value)}>
+            {w.Term('teacher')}
+            <select aria-label={w.Term('teacher')} value={target} onChange={(e) => setTarget(e.target.value)}>
               <option value="">— выберите —</option>
               {teachers.map(([id, name]) => (
                 <option key={id} value={id}>

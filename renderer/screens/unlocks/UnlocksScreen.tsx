@@ -1,5 +1,6 @@
 // The deputy's unlock requests: a teacher asks to reopen a closed period of one journal with a reason;
 // the deputy allows it until a date or refuses with a reason, and reviews what was changed meanwhile.
+import { useWords } from '../../components/words';
 import { useState } from 'react';
 import type { UnlockChange, UnlockInfo } from '../../../electron/api/contract';
 import { call } from '../../api';
@@ -35,6 +36,7 @@ const STATUS = {
 const inDays = (days: number) => addDays(localIsoDate(new Date()), days);
 
 export function UnlocksScreen() {
+  const w = useWords();
   const [status, setStatus] = useState<'requested' | 'all'>('requested');
   const { data, error, loading, reload } = useCall('unlocks.list', { status });
   const [notice, setNotice] = useState<string | null>(null);
@@ -42,7 +44,7 @@ export function UnlocksScreen() {
     <div className="page">
       <h1>Разблокировка периодов</h1>
       <p className="muted">
-        Закрытый период журнала доступен только для просмотра. Преподаватель просит разблокировать его с указанием
+        Закрытый период журнала доступен только для просмотра. {w.Term('teacher')} просит разблокировать его с указанием
         причины; все изменения после разблокировки записываются в журнал аудита.
       </p>
       <div className="segmented" role="group" aria-label="Показать">
@@ -78,6 +80,7 @@ export function UnlocksScreen() {
 }
 
 function UnlockCard({ u, onDone }: { u: UnlockInfo; onDone: (m: string) => void }) {
+  const w = useWords();
   const [until, setUntil] = useState(inDays(7));
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -114,7 +117,7 @@ function UnlockCard({ u, onDone }: { u: UnlockInfo; onDone: (m: string) => void 
       }
     >
       <p>
-        <strong>{u.periodTitle}</strong> · преподаватель {u.teacherName} · запрос {ruDateTime(u.createdAt)}
+        <strong>{u.periodTitle}</strong> · {w.short('teacher')} {u.teacherName} · запрос {ruDateTime(u.createdAt)}
       </p>
       <p>Причина: {u.reason}</p>
       {u.decidedBy && (
@@ -138,7 +141,7 @@ function UnlockCard({ u, onDone }: { u: UnlockInfo; onDone: (m: string) => void 
               type="text"
               className="grow"
               aria-label="Причина отказа"
-              placeholder="Причина отказа (её увидит преподаватель)"
+              placeholder={`Причина отказа (её увидит ${w.short('teacher')})`}
               value={note}
               onChange={(e) => setNote(e.target.value)}
             />

@@ -1,5 +1,6 @@
 // 003 §2.3: students and parents get their login and password from the head of their department.
 // Pick a group, tick students and parents (accounts are created for those without one), print slips.
+import { useWords } from '../../components/words';
 import { useEffect, useState } from 'react';
 import type { FamilyAccount, FamilyStudent } from '../../../electron/api/contract';
 import { Button, ErrorBanner, Loading, Notice } from '../../components/ui';
@@ -25,6 +26,7 @@ function AccountCell({ account }: { account: FamilyAccount | null }) {
 }
 
 export function FamilyAccessScreen() {
+  const w = useWords();
   const [groupId, setGroupId] = useState<number | undefined>(undefined);
   const { data, error, loading, reload } = useCall('users.families', groupId === undefined ? {} : { groupId });
   const [ticked, setTicked] = useState<Set<Key>>(new Set());
@@ -72,17 +74,19 @@ export function FamilyAccessScreen() {
         </Button>
       </div>
       <p className="muted">
-        Обучающиеся и родители получают логин и пароль через заведующего отделением (положение, п. 2.3). Для отмеченных
-        без учётной записи она будет создана; каждому выдаётся одноразовый пароль на листке.
+        Обучающиеся и родители получают логин и пароль через {w.deptHeadGen} (положение, п. 2.3). Для отмеченных без
+        учётной записи она будет создана; каждому выдаётся одноразовый пароль на листке.
       </p>
       <ErrorBanner error={error} />
       {data && data.groups.length === 0 && (
-        <Notice kind="warn">Нет групп текущего учебного года в вашем отделении.</Notice>
+        <Notice kind="warn">
+          Нет {w.term('group', 'gen', 'many')} текущего учебного года в вашем {w.term('department', 'loc')}.
+        </Notice>
       )}
       {data && data.groups.length > 0 && (
         <div className="filters">
           <label className="filter">
-            Группа
+            {w.Term('group')}
             <select value={data.groupId ?? ''} onChange={(e) => setGroupId(Number(e.target.value))}>
               {data.groups.map((g) => (
                 <option key={g.id} value={g.id}>
@@ -106,7 +110,7 @@ export function FamilyAccessScreen() {
         </div>
       )}
       {data && data.groupId !== null && (
-        <table className="table family-table" aria-label="Обучающиеся и родители группы">
+        <table className="table family-table" aria-label={`Обучающиеся и родители ${w.term('group', 'gen')}`}>
           <thead>
             <tr>
               <th />
@@ -156,7 +160,7 @@ export function FamilyAccessScreen() {
             {students.length === 0 && (
               <tr>
                 <td colSpan={3} className="muted">
-                  В группе сегодня нет обучающихся
+                  В {w.term('group', 'loc')} сегодня нет обучающихся
                 </td>
               </tr>
             )}

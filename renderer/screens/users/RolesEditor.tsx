@@ -1,8 +1,9 @@
 // Roles with their scope: a department for the head of department, a group for the curator.
+import { useWords } from '../../components/words';
 import type { RoleView, ScopeChoices } from '../../../electron/api/contract';
 import { STAFF_ROLES, type Role } from '../../../electron/domain/enums';
 import { Button } from '../../components/ui';
-import { ROLE_LABELS } from '../../../electron/domain/labels';
+import type { Words } from '../../../electron/domain/vocabulary';
 
 export interface GrantDraft {
   role: Role;
@@ -10,15 +11,18 @@ export interface GrantDraft {
   groupId: number | null;
 }
 
-export const ROLE_HINTS: Partial<Record<Role, string>> = {
-  admin: 'пользователи, учебный год, настройки',
-  director: 'просмотр всего, отчёты, заверенные копии',
-  deputy: 'контроль журналов, замечания, отчёты',
-  dept_head: 'журналы и реестры групп отделения, листки для родителей',
-  secretary: 'архив закрытого года',
-  curator: 'реестр своей группы, причины пропусков',
-  teacher: 'свои журналы (нагрузка года)',
-};
+/** What each role may do, in the institution's words. */
+export function roleHints(w: Words): Partial<Record<Role, string>> {
+  return {
+    admin: 'пользователи, учебный год, настройки',
+    director: 'просмотр всего, отчёты, заверенные копии',
+    deputy: 'контроль журналов, замечания, отчёты',
+    dept_head: `журналы и реестры ${w.term('group', 'gen', 'many')} ${w.short('department', 'gen')}, листки для родителей`,
+    secretary: 'архив закрытого года',
+    curator: `реестр ${w.gender('group') === 'f' ? 'своей' : 'своего'} ${w.term('group', 'gen')}, причины пропусков`,
+    teacher: 'свои журналы (нагрузка года)',
+  };
+}
 
 export function draftsOf(roles: RoleView[]): GrantDraft[] {
   return roles
@@ -37,6 +41,7 @@ export function RolesEditor({
   scopes: ScopeChoices | undefined;
   errors: Record<string, string>;
 }) {
+  const w = useWords();
   const set = (i: number, patch: Partial<GrantDraft>) =>
     onChange(value.map((g, k) => (k === i ? { ...g, ...patch } : g)));
   return (
@@ -56,17 +61,17 @@ export function RolesEditor({
             >
               {STAFF_ROLES.map((r) => (
                 <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
+                  {w.role(r)}
                 </option>
               ))}
             </select>
             {g.role === 'dept_head' && (
               <select
-                aria-label={`Отделение роли ${i + 1}`}
+                aria-label={`${w.Short('department')} роли ${i + 1}`}
                 value={g.departmentId ?? ''}
                 onChange={(e) => set(i, { departmentId: e.target.value ? Number(e.target.value) : null })}
               >
-                <option value="">— отделение —</option>
+                <option value="">— {w.short('department')} —</option>
                 {scopes?.departments.map((d) => (
                   <option key={d.id} value={d.id}>
                     {d.name}
@@ -76,24 +81,24 @@ export function RolesEditor({
             )}
             {g.role === 'curator' && (
               <select
-                aria-label={`Группа роли ${i + 1}`}
+                aria-label={`${w.Term('group')} роли ${i + 1}`}
                 value={g.groupId ?? ''}
                 onChange={(e) => set(i, { groupId: e.target.value ? Number(e.target.value) : null })}
               >
-                <option value="">— группа —</option>
+                <option value="">— {w.term('group')} —</option>
                 {scopes?.groups.map((gr) => (
                   <option key={gr.id} value={gr.id}>
-                    {gr.name} ({gr.yearTitle}){gr.curatorName ? ` — куратор ${gr.curatorName}` : ''}
+                    {gr.name} ({gr.yearTitle}){gr.curatorName ? ` — ${w.term('curator')} ${gr.curatorName}` : ''}
                   </option>
                 ))}
               </select>
             )}
             {g.role !== 'dept_head' && g.role !== 'curator' && (
-              <span className="muted small">{ROLE_HINTS[g.role]}</span>
+              <span className="muted small">{roleHints(w)[g.role]}</span>
             )}
             <Button
               kind="link"
-              aria-label={`Убрать роль ${ROLE_LABELS[g.role]}`}
+              aria-label={`Убрать роль ${w.role(g.role)}`}
               onClick={() => onChange(value.filter((_, k) => k !== i))}
             >
               убрать
@@ -113,7 +118,7 @@ export function RolesEditor({
 }
 
 /** «Куратор группы (ЭС-21)» */
-export function roleText(r: RoleView): string {
+export function roleText(r: RoleView, w: Words): string {
   const scope = r.departmentName ?? (r.groupName ? `гр. ${r.groupName}` : null);
-  return scope ? `${ROLE_LABELS[r.role]} (${scope})` : ROLE_LABELS[r.role];
+  return scope ? `${w.role(r.role)} (${scope})` : w.role(r.role);
 }

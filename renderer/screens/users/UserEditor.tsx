@@ -1,5 +1,6 @@
 // One account: the person's data, roles with scope, the teacher's journals, and the account's state
 // (one-time password, unlock, deactivate). A new user gets a one-time password shown once.
+import { useWords } from '../../components/words';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { IssuedPassword, JournalChoice, ScopeChoices, UserDetail } from '../../../electron/api/contract';
 import { ApiError, call } from '../../api';
@@ -57,6 +58,7 @@ export function UserEditor({
   onChanged: () => void;
   onPrint: (userId: number, name: string) => void;
 }) {
+  const w = useWords();
   const [user, setUser] = useState<UserDetail | null>(null);
   const [profile, setProfile] = useState<ProfileDraft>(EMPTY);
   const [grants, setGrants] = useState<GrantDraft[]>(
@@ -214,7 +216,7 @@ export function UserEditor({
             {user.student && (
               <>
                 Учётная запись обучающегося: {user.student.fullName}
-                {user.student.groupName && `, группа ${user.student.groupName}`}.{' '}
+                {user.student.groupName && `, ${w.term('group')} ${user.student.groupName}`}.{' '}
               </>
             )}
             {user.children.length > 0 && (
@@ -361,6 +363,7 @@ function TeacherJournals({
   act: (work: () => Promise<void>) => Promise<void>;
   reload: () => Promise<unknown>;
 }) {
+  const w = useWords();
   const [all, setAll] = useState<JournalChoice[] | null>(null);
   const [choice, setChoice] = useState('');
   useEffect(() => {
@@ -369,7 +372,7 @@ function TeacherJournals({
   const others = (all ?? []).filter((j) => j.teacherId !== user.id);
   const label = (j: JournalChoice) => `${j.groupName}${j.subgroup ? ` (подгр. ${j.subgroup})` : ''} · ${j.subjectName}`;
   return (
-    <section className="editor-section" aria-label="Журналы преподавателя">
+    <section className="editor-section" aria-label={`Журналы ${w.term('teacher', 'gen')}`}>
       <h3>Журналы текущего года ({user.journals.length})</h3>
       {user.journals.length === 0 ? (
         <p className="muted small">Журналов нет. Нагрузка назначается при открытии учебного года или здесь.</p>
@@ -382,7 +385,7 @@ function TeacherJournals({
       )}
       <div className="row">
         <select aria-label="Журнал для передачи" value={choice} onChange={(e) => setChoice(e.target.value)}>
-          <option value="">— выберите журнал другого преподавателя —</option>
+          <option value="">— выберите журнал другого {w.short('teacher', 'gen')} —</option>
           {others.map((j) => (
             <option key={j.id} value={j.id}>
               {label(j)} — {j.teacherName}
@@ -402,7 +405,7 @@ function TeacherJournals({
             })
           }
         >
-          Передать журнал этому преподавателю
+          Передать журнал этому {w.short('teacher', 'dat')}
         </Button>
       </div>
     </section>

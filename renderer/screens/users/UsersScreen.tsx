@@ -1,12 +1,12 @@
 // Users and roles (000 §3.4.1, 003 §3.1): search, filter by role and state, pages; create and edit
 // accounts; print credential slips for the accounts ticked.
+import { useWords } from '../../components/words';
 import { useEffect, useState } from 'react';
 import type { ScopeChoices, UserRow } from '../../../electron/api/contract';
 import { ROLES } from '../../../electron/domain/enums';
 import { call } from '../../api';
 import { Button, ErrorBanner, Loading } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { ROLE_LABELS } from '../../../electron/domain/labels';
 import { plural } from '../../../electron/domain/format-numbers';
 import { ruDateTime } from '../../../electron/domain/format-dates';
 import { roleText } from './RolesEditor';
@@ -24,6 +24,7 @@ const STATUS_LABELS: Record<Status, string> = {
 const PAGE_SIZE = 50;
 
 export function UsersScreen() {
+  const w = useWords();
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [role, setRole] = useState('');
@@ -96,7 +97,7 @@ export function UsersScreen() {
             <option value="">все роли</option>
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABELS[r]}
+                {w.role(r)}
                 {data?.roleCounts[r] ? ` (${data.roleCounts[r]})` : ''}
               </option>
             ))}
@@ -183,7 +184,7 @@ export function UsersScreen() {
                     <code>{u.login}</code>
                   </td>
                   <td className="small">
-                    {u.roles.map(roleText).join(', ') || <span className="muted">нет ролей</span>}
+                    {u.roles.map((r) => roleText(r, w)).join(', ') || <span className="muted">нет ролей</span>}
                     {u.journalCount > 0 && (
                       <div className="muted">
                         {u.journalCount} {plural(u.journalCount, 'журнал', 'журнала', 'журналов')}

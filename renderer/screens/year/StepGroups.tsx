@@ -1,5 +1,6 @@
 // Step 2: departments and the year's groups with course and curator, typed in row by row or carried
 // over from the previous year.
+import { useWords } from '../../components/words';
 import { useEffect, useState } from 'react';
 import type { CopyProposal, CopyResult, DepartmentInfo, GroupInfo, StaffOption } from '../../../electron/api/contract';
 import { call } from '../../api';
@@ -23,7 +24,8 @@ export function StepGroups({ year, me }: StepProps) {
     if (admin) call('groups.staffOptions', {}).then(setStaff, () => undefined);
   }, [admin]);
   const previous = years?.find((y) => y.startsOn < year.startsOn);
-  const w = kindWords(me.institution?.kind);
+  const w = useWords();
+  const kw = kindWords(w.kind);
   if (!depts.data || !groups.data)
     return (
       <>
@@ -43,20 +45,20 @@ export function StepGroups({ year, me }: StepProps) {
 
   return (
     <div className="page">
-      <Card title={w.departments}>
+      <Card title={kw.departments}>
         <InlineTable<DepartmentInfo, { name: string; shortName: string }>
-          label="Отделения"
+          label={kw.departments}
           rows={depts.data}
           readOnly={!editable}
-          addLabel="Добавить отделение"
+          addLabel={`Добавить ${w.term('department', 'acc')}`}
           columns={[
-            { key: 'name', label: 'Название', placeholder: 'Энергетическое отделение' },
+            { key: 'name', label: 'Название', placeholder: w.kind === 'college' ? 'Энергетическое отделение' : '' },
             { key: 'shortName', label: 'Кратко', width: '10rem', placeholder: 'ЭО' },
           ]}
           draftOf={(d) => ({ name: d.name, shortName: d.shortName })}
           blank={{ name: '', shortName: '' }}
-          rowName={(d) => d.name || 'отделение'}
-          extraHead="Групп"
+          rowName={(d) => d.name || w.term('department')}
+          extraHead={w.Term('group', 'gen', 'many')}
           extra={(d) => `${d.groups}${d.heads.length ? ` · зав.: ${d.heads.join(', ')}` : ''}`}
           onSave={async (d, row) => {
             await call('departments.save', {
@@ -74,34 +76,34 @@ export function StepGroups({ year, me }: StepProps) {
         />
       </Card>
       <Card
-        title={`${w.groups} ${year.title}`}
+        title={`${kw.groups} ${year.title}`}
         actions={
           editable && previous ? (
             <Button kind="secondary" onClick={() => setCopying(true)}>
-              Перенести группы из {previous.title}
+              Перенести {w.term('group', 'acc', 'many')} из {previous.title}
             </Button>
           ) : undefined
         }
       >
         <p className="muted small">
-          Enter — сохранить строку, Esc — отменить изменения, Tab — к следующей ячейке. Куратор получает роль куратора
-          своей группы.
+          Enter — сохранить строку, Esc — отменить изменения, Tab — к следующей ячейке. {w.Term('curator')} получает
+          роль «{w.role('curator')}».
         </p>
         <InlineTable<
           GroupInfo,
           { name: string; course: string; departmentId: string; curatorUserId: string; speciality: string }
         >
-          label="Группы"
+          label={kw.groups}
           rows={groups.data}
           readOnly={!editable}
-          addLabel="Добавить группу"
+          addLabel={`Добавить ${w.term('group', 'acc')}`}
           columns={[
-            { key: 'name', label: 'Группа', width: '8rem', placeholder: 'ЭС-11' },
-            { key: 'course', label: 'Курс', kind: 'number', width: '5rem' },
-            { key: 'departmentId', label: 'Отделение', kind: 'select', options: deptOptions, width: '9rem' },
+            { key: 'name', label: w.Term('group'), width: '8rem', placeholder: w.kind === 'college' ? 'ЭС-11' : '' },
+            { key: 'course', label: w.Term('course'), kind: 'number', width: '5rem' },
+            { key: 'departmentId', label: w.Term('department'), kind: 'select', options: deptOptions, width: '9rem' },
             {
               key: 'curatorUserId',
-              label: 'Куратор',
+              label: w.Short('curator'),
               kind: 'select',
               options:
                 staffOptions.length > 1 ? staffOptions : [{ value: '', label: '— сначала загрузите сотрудников —' }],
@@ -127,7 +129,7 @@ export function StepGroups({ year, me }: StepProps) {
             curatorUserId: '',
             speciality: '',
           }}
-          rowName={(d) => d.name || 'группа'}
+          rowName={(d) => d.name || w.term('group')}
           extraHead="Обучающихся"
           extra={(g) => (
             <a href={`#/groups?group=${g.id}`}>
@@ -184,6 +186,7 @@ function CopyDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
+  const w = useWords();
   const [rows, setRows] = useState<CopyProposal[] | null>(null);
   const [carryLoads, setCarryLoads] = useState(true);
   const [transfer, setTransfer] = useState(true);
@@ -218,14 +221,16 @@ function CopyDialog({
     }
   }
   return (
-    <Dialog title={`Перенос групп из ${fromTitle} в ${toTitle}`} onClose={onClose} wide>
+    <Dialog title={`Перенос ${w.term('group', 'gen', 'many')} из ${fromTitle} в ${toTitle}`} onClose={onClose} wide>
       <ErrorBanner error={error} />
       {result ? (
         <>
           <Notice kind="ok">
-            Перенесено групп: {result.groups}, кураторов: {result.curators}, журналов нагрузки: {result.journals},
-            обучающихся по приказу о переводе: {result.students}. Проверьте нагрузку: её нужно пересмотреть под новый
-            курс.{result.backup && <> Перед переносом сделана резервная копия {result.backup}.</>}
+            Перенесено {w.term('group', 'gen', 'many')}: {result.groups}, {w.term('curator', 'gen', 'many')}:{' '}
+            {result.curators}, журналов нагрузки: {result.journals}, обучающихся по приказу о переводе:{' '}
+            {result.students}. Проверьте нагрузку: её нужно пересмотреть под{' '}
+            {w.gender('course') === 'f' ? 'новую' : 'новый'} {w.term('course', 'acc')}.
+            {result.backup && <> Перед переносом сделана резервная копия {result.backup}.</>}
           </Notice>
           {result.skipped.map((s) => (
             <Notice key={s} kind="warn">
@@ -241,18 +246,19 @@ function CopyDialog({
       ) : (
         <>
           <p className="muted">
-            Группы переходят на курс выше; выпускной курс не переносится (снимите или поставьте отметку сами). Названия
-            можно поправить.
+            {w.Term('group', 'nom', 'many')} переходят на {w.term('course', 'acc')} выше;{' '}
+            {{ f: 'выпускная', m: 'выпускной', n: 'выпускное' }[w.gender('course')]} {w.term('course')} не переносится
+            (снимите или поставьте отметку сами). Названия можно поправить.
           </p>
-          <table className="table" aria-label="Группы для переноса">
+          <table className="table" aria-label={`${w.Term('group', 'nom', 'many')} для переноса`}>
             <thead>
               <tr>
                 <th>Переносить</th>
                 <th>Было</th>
                 <th>Станет</th>
                 <th>Курс</th>
-                <th>Куратор</th>
-                <th>Студентов</th>
+                <th>{w.Short('curator')}</th>
+                <th>Обучающихся</th>
                 <th>Журналов</th>
               </tr>
             </thead>
@@ -269,7 +275,7 @@ function CopyDialog({
                     />
                   </td>
                   <td>
-                    {r.fromName} <span className="muted">({r.fromCourse} курс)</span>
+                    {r.fromName} <span className="muted">({w.course(r.fromCourse)})</span>
                   </td>
                   <td>
                     {r.copiedAs ? (
@@ -301,11 +307,11 @@ function CopyDialog({
           </table>
           <label className="check">
             <input type="checkbox" checked={carryLoads} onChange={(e) => setCarryLoads(e.target.checked)} /> перенести
-            нагрузку (журналы с преподавателями и часами) для проверки
+            нагрузку (журналы с {w.term('teacher', 'ins', 'many')} и часами) для проверки
           </label>
           <label className="check">
             <input type="checkbox" checked={transfer} onChange={(e) => setTransfer(e.target.checked)} /> перевести
-            обучающихся в новые группы приказом
+            обучающихся в новые {w.term('group', 'acc', 'many')} приказом
           </label>
           {transfer && (
             <div className="form-grid">

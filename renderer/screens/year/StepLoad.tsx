@@ -1,5 +1,6 @@
 // Step 5: the teaching load, group by group: each journal is a subject (and subgroup) of the group
 // with its teacher and planned hours per period; each links to its thematic plan.
+import { useWords } from '../../components/words';
 import { useEffect, useState } from 'react';
 import type { LoadInfo, StaffOption } from '../../../electron/api/contract';
 import { call } from '../../api';
@@ -10,6 +11,7 @@ import { download } from './StepSubjects';
 import type { StepProps } from './YearScreen';
 
 export function StepLoad({ year, me }: StepProps) {
+  const w = useWords();
   const admin = me.roles.some((r) => r.role === 'admin');
   const editable = admin && year.status === 'open';
   const groups = useCall('groups.list', { yearId: year.id });
@@ -61,14 +63,14 @@ export function StepLoad({ year, me }: StepProps) {
     ...staff.filter((s) => s.active).map((s) => ({ value: String(s.id), label: s.shortName })),
   ];
   const subgroupOptions = [
-    { value: '', label: 'вся группа' },
+    { value: '', label: w.Whole('group').toLowerCase() },
     ...(group?.subgroups ?? []).map((s) => ({ value: String(s.id), label: s.title })),
   ];
   const total = rows.reduce((s, j) => s + j.totalHours, 0);
 
   return (
     <div className="split">
-      <nav className="side-list" aria-label="Группы">
+      <nav className="side-list" aria-label={w.Term('group', 'nom', 'many')}>
         {groups.data.map((g) => {
           const n = load.data!.filter((j) => j.groupId === g.id).length;
           return (
@@ -86,10 +88,10 @@ export function StepLoad({ year, me }: StepProps) {
             </button>
           );
         })}
-        {groups.data.length === 0 && <p className="muted">Сначала заведите группы</p>}
+        {groups.data.length === 0 && <p className="muted">Сначала заведите {w.term('group', 'acc', 'many')}</p>}
       </nav>
       <Card
-        title={group ? `Нагрузка группы ${group.name}: ${total} ч` : 'Нагрузка'}
+        title={group ? `Нагрузка ${w.term('group', 'gen')} ${group.name}: ${total} ч` : 'Нагрузка'}
         actions={
           <Button kind="secondary" onClick={() => download({ list: 'load', yearId: year.id }).catch(setProblem)}>
             Выгрузить всю нагрузку в Excel
@@ -100,14 +102,20 @@ export function StepLoad({ year, me }: StepProps) {
         {group && (
           <InlineTable<LoadInfo, LoadDraft>
             key={group.id}
-            label={`Нагрузка группы ${group.name}`}
+            label={`Нагрузка ${w.term('group', 'gen')} ${group.name}`}
             rows={rows}
             readOnly={!editable}
             addLabel="Назначить"
             columns={[
-              { key: 'subjectId', label: 'Дисциплина', kind: 'select', options: subjectOptions, fixed: true },
+              { key: 'subjectId', label: w.Term('subject'), kind: 'select', options: subjectOptions, fixed: true },
               { key: 'subgroupId', label: 'Подгруппа', kind: 'select', options: subgroupOptions, width: '8.5rem' },
-              { key: 'teacherUserId', label: 'Преподаватель', kind: 'select', options: teacherOptions, width: '12rem' },
+              {
+                key: 'teacherUserId',
+                label: w.Short('teacher'),
+                kind: 'select',
+                options: teacherOptions,
+                width: '12rem',
+              },
               ...periods.map((p) => ({
                 key: `p${p.id}`,
                 label: `${p.title}, ч`,
@@ -129,8 +137,8 @@ export function StepLoad({ year, me }: StepProps) {
               </a>
             )}
             onSave={async (d, row) => {
-              if (!d.subjectId) throw new Error('Выберите дисциплину');
-              if (!d.teacherUserId) throw new Error('Выберите преподавателя');
+              if (!d.subjectId) throw new Error(`Выберите ${w.term('subject', 'acc')}`);
+              if (!d.teacherUserId) throw new Error(`Выберите ${w.short('teacher', 'acc')}`);
               const hours = periods.map((p) => ({ periodId: p.id, hours: Number(d[`p${p.id}`] || 0) }));
               const common = {
                 subgroupId: d.subgroupId ? Number(d.subgroupId) : null,

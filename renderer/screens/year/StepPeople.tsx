@@ -1,11 +1,11 @@
 // Steps 4 and 6: staff and students, loaded from Excel lists (or entered one by one elsewhere:
 // staff in «Пользователи и роли», students in «Группы и обучающиеся»).
+import { useWords } from '../../components/words';
 import { useEffect, useState } from 'react';
 import type { StaffOption } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button, Card, ErrorBanner, Loading } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { ROLE_LABELS } from '../../../electron/domain/labels';
 import type { Role } from '../../../electron/domain/enums';
 import { ImportDialog } from './ImportDialog';
 import { download } from './StepSubjects';
@@ -16,6 +16,7 @@ export function StepPeople({ kind, year, me }: StepProps & { kind: 'staff' | 'st
 }
 
 function Staff({ me }: { me: StepProps['me'] }) {
+  const w = useWords();
   const admin = me.roles.some((r) => r.role === 'admin');
   const [staff, setStaff] = useState<StaffOption[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -46,8 +47,9 @@ function Staff({ me }: { me: StepProps['me'] }) {
     >
       <ErrorBanner error={error} />
       <p className="muted small">
-        Роль преподавателя выдаётся сама, когда сотруднику назначается нагрузка; роль куратора — когда он назначен
-        куратором группы.
+        Роль «{w.role('teacher')}» выдаётся сама, когда сотруднику назначается нагрузка; роль «{w.role('curator')}» —
+        когда он назначен {w.term('curator', 'ins')}
+        {w.kind === 'college' ? ` ${w.term('group', 'gen')}` : ''}.
       </p>
       {!staff ? (
         <Loading />
@@ -69,7 +71,7 @@ function Staff({ me }: { me: StepProps['me'] }) {
                   <code>{s.login}</code>
                 </td>
                 <td>{s.position ?? ''}</td>
-                <td className="small">{s.roles.map((r) => ROLE_LABELS[r as Role] ?? r).join(', ')}</td>
+                <td className="small">{s.roles.map((r) => w.role(r as Role) ?? r).join(', ')}</td>
               </tr>
             ))}
           </tbody>
@@ -81,13 +83,14 @@ function Staff({ me }: { me: StepProps['me'] }) {
 }
 
 function Students({ year, me }: Pick<StepProps, 'year' | 'me'>) {
+  const w = useWords();
   const admin = me.roles.some((r) => r.role === 'admin');
   const { data, error, reload } = useCall('groups.list', { yearId: year.id });
   const [importing, setImporting] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
   return (
     <Card
-      title="Обучающиеся по группам"
+      title={`Обучающиеся по ${w.term('group', 'dat', 'many')}`}
       actions={
         <div className="row">
           {admin && year.status === 'open' && (
@@ -103,18 +106,18 @@ function Students({ year, me }: Pick<StepProps, 'year' | 'me'>) {
     >
       <ErrorBanner error={error ?? problem} />
       <p className="muted small">
-        Каждый обучающийся попадает в список группы приказом о зачислении (номер и дата). Перевод и отчисление — тоже
-        приказами, в разделе «Группы и обучающиеся».
+        Каждый обучающийся попадает в список {w.term('group', 'gen')} приказом о зачислении (номер и дата). Перевод и
+        отчисление — тоже приказами, в разделе «{w.Term('group', 'nom', 'many')} и обучающиеся».
       </p>
       {!data ? (
         <Loading />
       ) : (
-        <table className="table" aria-label="Группы и число обучающихся">
+        <table className="table" aria-label={`${w.Term('group', 'nom', 'many')} и число обучающихся`}>
           <thead>
             <tr>
-              <th>Группа</th>
+              <th>{w.Term('group')}</th>
               <th>Курс</th>
-              <th>Куратор</th>
+              <th>{w.Short('curator')}</th>
               <th>Обучающихся</th>
             </tr>
           </thead>

@@ -1,4 +1,5 @@
 // Step 7: the working regime — lessons a day and the bells — and the way into the timetable.
+import { useWords } from '../../components/words';
 import { useEffect, useState } from 'react';
 import type { BellInfo } from '../../../electron/api/contract';
 import { ApiError, call } from '../../api';
@@ -19,6 +20,7 @@ const DEFAULT_BELLS = [
 ];
 
 export function StepRegime({ year, me }: StepProps) {
+  const w = useWords();
   const admin = me.roles.some((r) => r.role === 'admin');
   const { data } = useCall('bells.list', {});
   const { data: view } = useCall('timetable.list', { yearId: year.id });
@@ -120,8 +122,9 @@ export function StepRegime({ year, me }: StepProps) {
       <Card title="Расписание занятий">
         <p>В расписании {view?.entries.length ?? '…'} занятий в неделю.</p>
         <p className="muted small">
-          Каждое занятие — журнал группы в день недели и номер занятия, по каждой неделе или только по чётным/нечётным,
-          с аудиторией. Программа не даст поставить преподавателя, аудиторию или группу в два места сразу.
+          Каждое занятие — журнал {w.term('group', 'gen')} в день недели и номер занятия, по каждой неделе или только по
+          чётным/нечётным, с аудиторией. Программа не даст поставить {w.short('teacher', 'acc')}, аудиторию или{' '}
+          {w.term('group', 'acc')} в два места сразу.
         </p>
         <div className="row">
           <a className="btn btn-primary" href={`#/timetable?year=${year.id}`}>

@@ -1,5 +1,6 @@
 // Step 3: the subject catalogue — disciplines, professional modules with their МДК and practices,
 // programmes — typed in or loaded from Excel.
+import { useWords } from '../../components/words';
 import { useState } from 'react';
 import type { SubjectInfo } from '../../../electron/api/contract';
 import type { SubjectKind } from '../../../electron/domain/enums';
@@ -8,7 +9,7 @@ import { Button, Card, ErrorBanner, Loading } from '../../components/ui';
 import { useCall } from '../../components/useCall';
 import { ImportDialog } from './ImportDialog';
 import { InlineTable } from './InlineTable';
-import { kindWords, SUBJECT_KIND_LABELS } from './words';
+import { SUBJECT_KIND_LABELS } from './words';
 import type { StepProps } from './YearScreen';
 
 export async function download(input: Parameters<typeof call<'lists.export'>>[1]) {
@@ -17,6 +18,7 @@ export async function download(input: Parameters<typeof call<'lists.export'>>[1]
 }
 
 export function StepSubjects({ me }: StepProps) {
+  const w = useWords();
   const admin = me.roles.some((r) => r.role === 'admin');
   const { data, error, reload } = useCall('subjects.list', {});
   const [importing, setImporting] = useState(false);
@@ -35,7 +37,7 @@ export function StepSubjects({ me }: StepProps) {
   }));
   return (
     <Card
-      title={`${kindWords(me.institution?.kind).subjects} (${data.length})`}
+      title={`${w.Term('subject', 'nom', 'many')} (${data.length})`}
       actions={
         <div className="row">
           {admin && (
@@ -51,14 +53,16 @@ export function StepSubjects({ me }: StepProps) {
     >
       <ErrorBanner error={problem} />
       <p className="muted small">
-        Код проверяется по виду: ОП.01, ОГСЭ.03 — дисциплины; ПМ.01 — модуль; МДК.01.01 входит в ПМ.01; УП.01, ПП.01.01
-        — практики. У школьных предметов и программ дополнительного образования код можно не указывать.
+        {w.kind === 'college'
+          ? 'Код проверяется по виду: ОП.01, ОГСЭ.03 — дисциплины; ПМ.01 — модуль; МДК.01.01 входит в ПМ.01; УП.01, ' +
+            'ПП.01.01 — практики. У школьных предметов и программ дополнительного образования код можно не указывать.'
+          : `Код у ${w.term('subject', 'gen', 'many')} можно не указывать.`}
       </p>
       <InlineTable<SubjectInfo, { code: string; name: string; kind: string; parentId: string }>
-        label="Дисциплины"
+        label={w.Term('subject', 'nom', 'many')}
         rows={data}
         readOnly={!admin}
-        addLabel="Добавить дисциплину"
+        addLabel={`Добавить ${w.term('subject', 'acc')}`}
         columns={[
           { key: 'code', label: 'Код', width: '8rem', placeholder: 'ОП.01' },
           { key: 'name', label: 'Наименование', placeholder: 'Инженерная графика' },
@@ -81,7 +85,7 @@ export function StepSubjects({ me }: StepProps) {
           parentId: s.parentId ? String(s.parentId) : '',
         })}
         blank={{ code: '', name: '', kind: 'discipline', parentId: '' }}
-        rowName={(d) => `${d.code} ${d.name}`.trim() || 'дисциплина'}
+        rowName={(d) => `${d.code} ${d.name}`.trim() || w.term('subject')}
         extraHead="Журналов"
         extra={(s) => s.journals}
         onSave={async (d, row) => {

@@ -1,5 +1,6 @@
 // Words for the codes of the year domain, as the screens show them.
-import type { PeriodKind, SubjectKind, WeekParity } from '../../../electron/domain/enums';
+import type { InstitutionKind, PeriodKind, SubjectKind, WeekParity } from '../../../electron/domain/enums';
+import { wordsOf } from '../../../electron/domain/vocabulary';
 
 export const PERIOD_KIND_LABELS: Record<PeriodKind, string> = {
   semester: 'семестры',
@@ -17,14 +18,14 @@ export const PARITY_LABELS: Record<WeekParity, string> = { all: 'каждая н
 export const WEEKDAY_SHORT = ['', 'Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Вс'];
 export const WEEKDAY_LONG = ['', 'Понедельник', 'Вторник', 'Среда', 'Четверг', 'Пятница', 'Суббота', 'Воскресенье'];
 
-/** A supplementary-education centre (seed 000) says «объединение» and «программа» for group and subject. */
-export function kindWords(kind: string | undefined) {
-  const centre = kind === 'supplementary';
+/** The year wizard's headings in the institution's words (electron/domain/vocabulary.ts). */
+export function kindWords(kind: InstitutionKind | undefined) {
+  const w = wordsOf(kind ?? 'college');
   return {
-    groups: centre ? 'Объединения' : 'Группы',
-    group: centre ? 'Объединение' : 'Группа',
-    departments: centre ? 'Отделы' : 'Отделения',
-    subjects: centre ? 'Программы' : 'Дисциплины',
-    deptsAndGroups: centre ? 'Отделы и объединения' : 'Отделения и группы',
+    groups: w.Term('group', 'nom', 'many'),
+    group: w.Term('group'),
+    departments: w.Term('department', 'nom', 'many'),
+    subjects: w.Term('subject', 'nom', 'many'),
+    deptsAndGroups: `${w.Term('department', 'nom', 'many')} и ${w.term('group', 'nom', 'many')}`,
   };
 }
