@@ -136,7 +136,8 @@ function damaged(file: string, raw: string, cause?: unknown): DatabaseOpenError 
   const detail = corruptionText(raw);
   return new DatabaseOpenError(
     'damaged',
-    `Файл журнала ${file} повреждён (проверка целостности: ${detail}). Работать с ним нельзя — данные могут быть потеряны.`,
+    `Файл журнала ${file} повреждён (проверка целостности: ${detail}). Работать с ним нельзя — данные могут быть ` +
+      `потеряны.`,
     cause,
   );
 }

@@ -5,7 +5,10 @@ import { parseArgs } from 'node:util';
 
 export type Flags = Record<string, string | true | string[]>;
 
-/** Each option of a command: a value (`--db FILE`), a repeatable value (`--map A=B --map C=D`) or a switch (`--dry-run`). */
+/**
+ * Each option of a command: a value (`--db FILE`), a repeatable value (`--map A=B --map C=D`) or a switch
+ * (`--dry-run`).
+ */
 export type OptionSpec = Record<string, 'string' | 'strings' | 'boolean'>;
 
 /** Options every command takes: the program's data folder and the date the checks use. */

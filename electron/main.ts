@@ -166,7 +166,8 @@ async function offerRestore(problem: StartupProblem, userData: string): Promise<
     title: 'Журнал повреждён',
     message: 'Журнал не удаётся открыть',
     detail:
-      `${problem.message}\n\nВосстановить журнал из этой копии? Повреждённый файл не удаляется: он будет сохранён рядом ` +
+      `${problem.message}\n\nВосстановить журнал из этой копии? Повреждённый файл не удаляется: он будет сохранён ` +
+      `рядом ` +
       'с пометкой «damaged», чтобы специалист мог его изучить.',
     buttons: [`Восстановить из копии от ${backupTime(backup)}`, 'Выйти'],
     defaultId: 0,

@@ -90,7 +90,9 @@ export function buildExcuses(
         from_date: from,
         to_date: to,
         kind: 'medical',
-        text: `Медицинская справка № ${rng.int(100, 9999)}, ${rng.pick(CLINICS)}: освобождён(а) от занятий с ${ruDate(from)} по ${ruDate(to)}`,
+        text:
+          `Медицинская справка № ${rng.int(100, 9999)}, ${rng.pick(CLINICS)}: освобождён(а) от занятий с ` +
+          `${ruDate(from)} по ${ruDate(to)}`,
         submitted_by: s === s0 ? demo.parentUserId : curator,
         status: 'confirmed',
         decided_by: curator,

@@ -87,7 +87,8 @@ export const archiveCommand: CliCommand = {
       });
       console.log(`Архив ${title} записан за ${((Date.now() - started) / 1000).toFixed(1)} с: ${result.path}`);
       console.log(
-        `  файлов ${result.fileCount}, ${(result.bytes / 1048576).toFixed(1)} МБ; отпечаток ключа ${result.manifest.publicKey.fingerprint}`,
+        `  файлов ${result.fileCount}, ${(result.bytes / 1048576).toFixed(1)} МБ; отпечаток ключа ` +
+          `${result.manifest.publicKey.fingerprint}`,
       );
       return 0;
     } catch (error) {

@@ -35,7 +35,8 @@ export const backupCommand: CliCommand = {
       console.log('Копирование базы PostgreSQL через pg_dump…');
       const dump = await pgDump(parsed.url, folder.path, clock.now());
       console.log(
-        `Копия: ${dump.file}\n  размер ${formatBytes(dump.size)}, объектов в архиве: ${dump.entries || 'не проверено (нет pg_restore)'}`,
+        `Копия: ${dump.file}\n  размер ${formatBytes(dump.size)}, объектов в архиве: ` +
+          `${dump.entries || 'не проверено (нет pg_restore)'}`,
       );
       return 0;
     }
@@ -57,7 +58,8 @@ export const backupCommand: CliCommand = {
     console.log(`Копия: ${info.path}`);
     console.log(`  размер ${formatBytes(info.size)}, проверка целостности пройдена, SHA-256 ${info.sha256}`);
     console.log(
-      `  ${info.institution ?? 'организация не указана'}; учебный год ${info.year ?? '—'}; обучающихся ${c.students}, отметок ${c.marks}, занятий ${c.lessons}`,
+      `  ${info.institution ?? 'организация не указана'}; учебный год ${info.year ?? '—'}; обучающихся ` +
+        `${c.students}, отметок ${c.marks}, занятий ${c.lessons}`,
     );
     if (flags.rotate === true) {
       const removed = rotateFolder(folder.path, rotationPolicy(settings.get()));

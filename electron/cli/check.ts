@@ -13,7 +13,8 @@ export const checkCommand: CliCommand = {
   options: { db: 'string' },
   usage: 'check --db FILE|postgres://…',
   summary:
-    'проверить базу или резервную копию: целостность (integrity_check), принадлежность журналу, версия структуры, содержимое',
+    'проверить базу или резервную копию: целостность (integrity_check), принадлежность журналу, версия структуры, ' +
+    'содержимое',
   async run(_positional, flags) {
     const db = requireFlag(flags, 'db', 'файл базы данных или адрес PostgreSQL');
     const parsed = parseDatabaseUrl(db);
@@ -47,7 +48,8 @@ export const checkCommand: CliCommand = {
     );
     console.log(`  ${s.institution ?? 'организация не указана'}; учебный год ${s.year ?? '—'}`);
     console.log(
-      `  обучающихся ${s.counts.students}, отметок ${s.counts.marks}, отметок посещаемости ${s.counts.attendance}, занятий ${s.counts.lessons}, журналов ${s.counts.journals}, пользователей ${s.counts.users}`,
+      `  обучающихся ${s.counts.students}, отметок ${s.counts.marks}, отметок посещаемости ${s.counts.attendance}, ` +
+        `занятий ${s.counts.lessons}, журналов ${s.counts.journals}, пользователей ${s.counts.users}`,
     );
     if (fk > 0) {
       console.log(`НЕИСПРАВЕН: нарушены связи между записями (${fk}, PRAGMA foreign_key_check)`);

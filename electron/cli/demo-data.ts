@@ -28,7 +28,8 @@ export const demoDataCommand: CliCommand = {
   name: 'demo-data',
   options: { db: 'string', students: 'string', groups: 'string', teachers: 'string', seed: 'string', kind: 'string' },
   usage:
-    'demo-data --db FILE [--students N] [--groups N] [--teachers N] [--seed S] [--kind college|supplementary] [--today YYYY-MM-DD]',
+    'demo-data --db FILE [--students N] [--groups N] [--teachers N] [--seed S] [--kind college|supplementary] ' +
+    '[--today YYYY-MM-DD]',
   summary: 'заполнить пустую базу демонстрационной организацией (детерминированно по --seed)',
   async run(_positional, flags) {
     const db = requireFlag(flags, 'db', 'файл базы данных');

@@ -1,6 +1,7 @@
 // `npm run cli -- import <list> --db FILE --file X.xlsx [--dry-run] [--skip-bad] [--map "Столбец=Поле"]`:
 // the same importer as the app; `--map` (repeatable) says which field a column of the file loads into
-// («не загружать» to leave it out), remembered for files with the same headers. One line per problem («строка 12, столбец «Дата рождения»: …»), then a summary; the
+// («не загружать» to leave it out), remembered for files with the same headers. One line per problem («строка 12,
+// столбец «Дата рождения»: …»), then a summary; the
 // exit code is 1 when any row was refused, 2 when the file or the options were wrong.
 import fs from 'node:fs';
 import { IMPORT_LISTS, type ImportList } from '../api/methods/imports.js';
@@ -63,7 +64,8 @@ export const importCommand: CliCommand = {
     map: 'strings',
   },
   usage:
-    'import students|users|subjects|plan|timetable --db FILE --file X.xlsx [--dry-run] [--skip-bad] [--year 2026/2027] [--journal ID] ' +
+    'import students|users|subjects|plan|timetable --db FILE --file X.xlsx [--dry-run] [--skip-bad] [--year ' +
+    '2026/2027] [--journal ID] ' +
     '[--order-no N --order-date ДД.ММ.ГГГГ --date ДД.ММ.ГГГГ] [--map "Столбец файла=Поле" …]',
   summary: 'загрузить список из Excel: пробный прогон или загрузка; ошибки — по строкам и столбцам',
   async run(positional, flags) {

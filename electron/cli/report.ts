@@ -36,7 +36,8 @@ export const reportCommand: CliCommand = {
     'report keeping|completion|attendance|performance|forecast|hours|pack|copy --db FILE --out FILE.pdf|.xlsx ' +
     '[--year ID] [--period N|year] [--month YYYY-MM] [--journal ID] [--signer director|deputy] [--today YYYY-MM-DD]',
   summary:
-    'сформировать отчёт в PDF или Excel (pack — пакет за семестр: PDF и Excel рядом; copy — заверенная копия страниц журнала)',
+    'сформировать отчёт в PDF или Excel (pack — пакет за семестр: PDF и Excel рядом; copy — заверенная копия ' +
+    'страниц журнала)',
   async run(positional, flags) {
     const kind = positional[0];
     if (!kind || !(kind in KINDS || kind === 'pack' || kind === 'copy'))

@@ -27,7 +27,8 @@ export const restoreCommand: CliCommand = {
     if (!fs.existsSync(from)) throw new CliError(`Файл резервной копии не найден: ${from}`);
     if (fileInUse(parsed.file)) {
       throw new CliError(
-        `Файл ${parsed.file} открыт программой «Журнал». Закройте её (или восстановите из окна программы: «Резервные копии»)`,
+        `Файл ${parsed.file} открыт программой «Журнал». Закройте её (или восстановите из окна программы: ` +
+          `«Резервные копии»)`,
       );
     }
     const { settings, paths, clock } = cliContext(flags);
@@ -37,7 +38,8 @@ export const restoreCommand: CliCommand = {
     const s = result.restored.summary;
     console.log(`Журнал восстановлен из ${from}`);
     console.log(
-      `  ${s.institution ?? 'организация не указана'}; учебный год ${s.year ?? '—'}; обучающихся ${s.counts.students}, отметок ${s.counts.marks}`,
+      `  ${s.institution ?? 'организация не указана'}; учебный год ${s.year ?? '—'}; обучающихся ` +
+        `${s.counts.students}, отметок ${s.counts.marks}`,
     );
     if (result.undo) {
       console.log(`Прежнее состояние сохранено: ${result.undo.path}`);

@@ -12,7 +12,8 @@ export const verifyCommand: CliCommand = {
   options: { key: 'string' },
   usage: 'verify DIR [--key PUBLIC_KEY.pem]',
   summary:
-    'проверить архив: SHA-256 каждого файла и подпись описи; код 0 — цел, 1 — назван первый изменённый, пропавший или лишний файл',
+    'проверить архив: SHA-256 каждого файла и подпись описи; код 0 — цел, 1 — назван первый изменённый, пропавший ' +
+    'или лишний файл',
   async run(positional, flags) {
     const dir = positional[0];
     if (!dir) throw new CliError('Укажите папку архива: verify DIR');
@@ -28,7 +29,8 @@ export const verifyCommand: CliCommand = {
     const result = await verifyArchive(path.resolve(dir), { expectedFingerprint: expected });
     if (result.manifest)
       console.log(
-        `Архив: ${result.manifest.institution.shortName}, ${result.manifest.year.title} учебный год, сформирован ${result.manifest.createdAt}`,
+        `Архив: ${result.manifest.institution.shortName}, ${result.manifest.year.title} учебный год, сформирован ` +
+          `${result.manifest.createdAt}`,
       );
     if (result.fingerprint)
       console.log(`Отпечаток ключа: ${groupedFingerprint(result.fingerprint)} — сверьте с листом заверения`);

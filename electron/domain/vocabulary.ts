@@ -47,7 +47,9 @@ function noun(gender: Noun['gender'], one: string, many: string, few: string, ta
   return { gender, one: forms(one, tail.one), many: forms(many, tail.many), few, tail };
 }
 
-/** Every form given whole, six per number separated by «|»: for an adjective with its noun («классный руководитель»). */
+/**
+ * Every form given whole, six per number separated by «|»: for an adjective with its noun («классный руководитель»).
+ */
 function phrase(gender: Noun['gender'], one: string, many: string, few: string): Noun {
   const forms = (list: string) =>
     Object.fromEntries(list.split('|').map((f, i) => [CASES[i], f])) as Record<Case, string>;
@@ -117,8 +119,10 @@ const SCHOOL: Vocabulary = {
   ),
   curator: phrase(
     'm',
-    'классный руководитель|классного руководителя|классному руководителю|классного руководителя|классным руководителем|классном руководителе',
-    'классные руководители|классных руководителей|классным руководителям|классных руководителей|классными руководителями|классных руководителях',
+    'классный руководитель|классного руководителя|классному руководителю|классного руководителя|классным ' +
+      'руководителем|классном руководителе',
+    'классные руководители|классных руководителей|классным руководителям|классных руководителей|классными ' +
+      'руководителями|классных руководителях',
     'классных руководителя',
   ),
   subject: noun(
@@ -307,7 +311,9 @@ export interface Words extends Phrases {
   Term(term: Term, grammaticalCase?: Case, number?: GrammaticalNumber): string;
   /** A count agreeing with the term: «5 групп». */
   count(term: Term, n: number): string;
-  /** The head alone where space is short (an Excel sheet name): «педагогам» for «педагогам дополнительного образования». */
+  /**
+   * The head alone where space is short (an Excel sheet name): «педагогам» for «педагогам дополнительного образования».
+   */
   short(term: Term, grammaticalCase?: Case, number?: GrammaticalNumber): string;
   /** The head alone with a capital, for a narrow column's header: «Педагог». */
   Short(term: Term, grammaticalCase?: Case, number?: GrammaticalNumber): string;

@@ -33,7 +33,8 @@ export async function credentialSlipsPdf(options: CredentialSlipsOptions): Promi
     family: 'condensed',
   });
   const how = options.address
-    ? `Откройте в браузере адрес ${options.address} (или программу «Журнал» в учебном заведении) и введите логин и пароль.`
+    ? `Откройте в браузере адрес ${options.address} (или программу «Журнал» в учебном заведении) и введите логин и ` +
+      `пароль.`
     : 'Откройте программу «Журнал» в учебном заведении и введите логин и пароль.';
   pdf.slips(options.slips, {
     perPage: 6,
@@ -52,7 +53,8 @@ export async function credentialSlipsPdf(options: CredentialSlipsOptions): Promi
       slot.spacer(3);
       slot.text(how, { size: 8 });
       slot.text(
-        'Пароль одноразовый: при первом входе программа попросит придумать свой — не короче 8 символов, с буквами и цифрами.',
+        'Пароль одноразовый: при первом входе программа попросит придумать свой — не короче 8 символов, с буквами и ' +
+          'цифрами.',
         { size: 8 },
       );
       slot.text(`Помощь: ${options.help}.`, { size: 8 });

@@ -142,7 +142,8 @@ function leftPage(
   });
   if (students.length === 0) pdf.text(`В списке ${w.term('group', 'gen')} нет обучающихся на эти даты.`, { size: 8 });
   pdf.text(
-    'н — отсутствовал(а); у — по уважительной причине; б — болел(а); оп — опоздал(а); уч — по делам учреждения (присутствие). ' +
+    'н — отсутствовал(а); у — по уважительной причине; б — болел(а); оп — опоздал(а); уч — по делам учреждения ' +
+      '(присутствие). ' +
       `Серым — обучающийся не числился в ${w.term('group', 'loc')} в этот день.`,
     { size: 6.5, color: GREY_TEXT },
   );
@@ -177,7 +178,10 @@ function rightPage(
 export interface JournalCopyOptions {
   institution: string;
   formedAt: Date;
-  /** «Копия верна» with position, signature, name and date; left out, the pages end with the totals (the archive's copies). */
+  /**
+   * «Копия верна» with position, signature, name and date; left out, the pages end with the totals (the archive's
+   * copies).
+   */
   certification?: Certification;
   /** Default «Копия страниц электронного журнала учебных занятий». */
   title?: string;
@@ -185,7 +189,10 @@ export interface JournalCopyOptions {
   kind: InstitutionKind;
 }
 
-/** The journal's pages for the period as one document; certified, it ends «Копия верна», position, signature, name and date. */
+/**
+ * The journal's pages for the period as one document; certified, it ends «Копия верна», position, signature, name and
+ * date.
+ */
 export async function journalCopyPdf(data: JournalPagesData, options: JournalCopyOptions): Promise<Uint8Array> {
   const pdf = await createPdf({
     title: options.title ?? 'Копия страниц электронного журнала учебных занятий',

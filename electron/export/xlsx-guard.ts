@@ -50,7 +50,8 @@ export function sizeProblem(size: number, limits: XlsxLimits = XLSX_LIMITS): str
   if (size <= limits.maxFileBytes) return null;
   return (
     `Файл слишком большой: ${megabytes(size)}, а загрузить можно не больше ${megabytes(limits.maxFileBytes)}. ` +
-    `В одном списке — до ${thousands(limits.maxRows)} строк; уберите из книги картинки и лишние листы или разделите список на несколько файлов`
+    `В одном списке — до ${thousands(limits.maxRows)} строк; уберите из книги картинки и лишние листы или разделите ` +
+    `список на несколько файлов`
   );
 }
 
@@ -90,7 +91,8 @@ export async function checkXlsx(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIM
         if (xml > limits.maxXmlBytes) {
           throw new XlsxError(
             `В книге слишком много данных: больше ${megabytes(limits.maxXmlBytes)} после распаковки. ` +
-              `В одном списке — до ${thousands(limits.maxRows)} строк; уберите лишние листы или разделите список на несколько файлов`,
+              `В одном списке — до ${thousands(limits.maxRows)} строк; уберите лишние листы или разделите список на ` +
+              `несколько файлов`,
           );
         }
       },
@@ -101,12 +103,14 @@ export async function checkXlsx(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIM
             if (rows > limits.maxRows + HEADER_SLACK) {
               throw new XlsxError(
                 `В файле больше ${thousands(limits.maxRows)} строк — столько за один раз не загрузить. ` +
-                  'Разделите список на несколько файлов; если строк с данными меньше, удалите пустые оформленные строки под таблицей и на других листах',
+                  'Разделите список на несколько файлов; если строк с данными меньше, удалите пустые оформленные ' +
+                  'строки под таблицей и на других листах',
               );
             }
             if (cells > limits.maxCells) {
               throw new XlsxError(
-                `В файле больше ${thousands(limits.maxCells)} ячеек (считая оформленные пустые) — столько за один раз не загрузить. ` +
+                `В файле больше ${thousands(limits.maxCells)} ячеек (считая оформленные пустые) — столько за один ` +
+                  `раз не загрузить. ` +
                   'Оставьте только лист со списком и нужные столбцы или разделите список на несколько файлов',
               );
             }
@@ -116,7 +120,9 @@ export async function checkXlsx(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIM
   }
 }
 
-const DAMAGED = `Файл повреждён: архив книги обрывается или испорчен (вероятно, файл скопирован не до конца). Возьмите исходный файл, ${RESAVE.charAt(0).toLowerCase()}${RESAVE.slice(1)} заново`;
+const DAMAGED =
+  `Файл повреждён: архив книги обрывается или испорчен (вероятно, файл скопирован не до конца). ` +
+  `Возьмите исходный файл, ${RESAVE.charAt(0).toLowerCase()}${RESAVE.slice(1)} заново`;
 
 /** The zip's table of contents: the end record within the last 64 KB, then one record per file. */
 function centralDirectory(buf: Buffer): Entry[] {

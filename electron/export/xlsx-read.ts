@@ -71,7 +71,10 @@ export function cellProblem(cell: ExcelJS.Cell): string | null {
     const formula = 'formula' in value && value.formula ? `=${value.formula}` : 'формула';
     const result = value.result as ExcelJS.CellValue | undefined;
     if (result === undefined || result === null) {
-      return `формула «${formula}» без вычисленного значения: откройте файл в Excel, чтобы он пересчитал формулы, и сохраните (или вставьте вместо формул значения)`;
+      return (
+        `формула «${formula}» без вычисленного значения: откройте файл в Excel, чтобы он пересчитал формулы, и ` +
+        `сохраните (или вставьте вместо формул значения)`
+      );
     }
     if (typeof result === 'object' && !(result instanceof Date) && 'error' in result) {
       return `формула «${formula}» даёт ошибку ${String(result.error)}: исправьте её в Excel`;
@@ -204,7 +207,8 @@ export async function readSheet(
     }
     if (options.limits && rows.length > options.limits.maxRows) {
       throw new XlsxError(
-        `В списке больше ${options.limits.maxRows.toLocaleString('ru-RU').replace(/\u00A0/g, ' ')} строк — столько за один раз не загрузить. Разделите список на несколько файлов`,
+        `В списке больше ${options.limits.maxRows.toLocaleString('ru-RU').replace(/\u00A0/g, ' ')} строк — столько ` +
+          `за один раз не загрузить. Разделите список на несколько файлов`,
       );
     }
   }

@@ -354,7 +354,8 @@ export async function writeXlsxStream(file: string, sheets: StreamSheets): Promi
       }
     }
     (open as SheetAppender | null)?.commit();
-    if (names.length === 0) writer.addSheet({ name: 'Нет данных', columns: [] }).commit(); // Excel refuses a workbook without sheets
+    // Excel refuses a workbook without sheets
+    if (names.length === 0) writer.addSheet({ name: 'Нет данных', columns: [] }).commit();
     if (streamError) throw streamError;
     await Promise.race([wb.commit(), failed]);
     return { sheets: names, rows: total };

@@ -30,7 +30,9 @@ export function workerScript(name: string): WorkerScript | null {
     return null;
   }
   return {
-    code: `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source.href)}); });`,
+    code:
+      `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return ` +
+      `import(${JSON.stringify(source.href)}); });`,
     eval: true,
   };
 }

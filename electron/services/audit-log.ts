@@ -374,7 +374,9 @@ export async function exportXlsx(
   const wb = createWorkbook({ createdAt: now });
   addTableSheet(wb, {
     name: 'Журнал аудита',
-    title: `Журнал аудита — выгружено ${formatValue('', now.toISOString(), { users: new Map(), departments: new Map(), groups: new Map(), words: wordsOf('college') })}`,
+    title:
+      `Журнал аудита — выгружено ` +
+      `${formatValue('', now.toISOString(), { users: new Map(), departments: new Map(), groups: new Map(), words: wordsOf('college') })}`,
     columns: [
       { header: '№', key: 'id', type: 'integer' },
       { header: 'Когда', key: 'at', type: 'datetime' },

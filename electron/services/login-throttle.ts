@@ -160,7 +160,8 @@ export async function recordFailure(
         entity: 'user',
         after: {
           note:
-            `Более ${LOGIN_THROTTLE.auditPerWindow} записей о неудачных входах за ${LOGIN_THROTTLE.windowMinutes} мин: ` +
+            `Более ${LOGIN_THROTTLE.auditPerWindow} записей о неудачных входах за ${LOGIN_THROTTLE.windowMinutes} ` +
+            `мин: ` +
             'остальные только подсчитываются',
         },
       });

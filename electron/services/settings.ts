@@ -36,7 +36,10 @@ export const settingsSchema = z.object({
     .object({
       directorPosition: z.string().default('Директор'),
       directorName: z.string().default(''),
-      /** The first deputy as printed («Иванова А. П.»), kept from `deputies[0]` by institution.update, for code that needs one signer. */
+      /**
+       * The first deputy as printed («Иванова А. П.»), kept from `deputies[0]` by institution.update, for code that
+       * needs one signer.
+       */
       deputyPosition: z.string().default('Заместитель директора по учебной работе'),
       deputyName: z.string().default(''),
       /** Every deputy who signs documents (000 §3.2: remarks, reports, certified copies). */

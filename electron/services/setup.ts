@@ -30,7 +30,8 @@ export const NO_SETUP_HERE =
   'или запустите сервер командой serve — он напечатает код настройки';
 
 export const CONNECT_ON_WEB =
-  'На сервере база данных выбирается при его запуске (параметр --db), поэтому подключение к другой базе здесь не предлагается';
+  'На сервере база данных выбирается при его запуске (параметр --db), поэтому подключение к другой базе здесь не ' +
+  'предлагается';
 
 export async function status(ctx: ServiceContext): Promise<SetupStatus> {
   const web = ctx.host.setupCode !== undefined;

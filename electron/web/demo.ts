@@ -42,7 +42,8 @@ async function main(): Promise<void> {
         onProgress: (s) => console.log(`  ${s}`),
       });
       console.log(
-        `  готово: ${counts.students} обучающихся, ${counts.groups} групп, ${counts.journals} журналов, ${counts.attendance} отметок посещаемости`,
+        `  готово: ${counts.students} обучающихся, ${counts.groups} групп, ${counts.journals} журналов, ` +
+          `${counts.attendance} отметок посещаемости`,
       );
     } catch (error) {
       console.error(`Ошибка: ${error instanceof Error ? error.message : String(error)}`);

@@ -74,7 +74,9 @@ export function readCookie(header: string | undefined, name: string): string | n
   return null;
 }
 
-/** The cookie lives as long as the session may (a phone keeps it between visits); the server ends it sooner when idle. */
+/**
+ * The cookie lives as long as the session may (a phone keeps it between visits); the server ends it sooner when idle.
+ */
 export function sessionCookie(token: string | null, secure: boolean, maxAgeSeconds: number): string {
   const attrs = ['Path=/', 'HttpOnly', 'SameSite=Strict'];
   if (secure) attrs.push('Secure');

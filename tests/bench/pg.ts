@@ -134,7 +134,10 @@ async function sameCollege(handle: JournalDb, college: College): Promise<void> {
   }
 }
 
-/** The floor on PostgreSQL: pg_dump of the database (custom format, as the program's backups make it) and a full scan of marks. */
+/**
+ * The floor on PostgreSQL: pg_dump of the database (custom format, as the program's backups make it) and a full scan of
+ * marks.
+ */
 export async function pgFloor(college: College, pgc: PgCollege): Promise<PgFloor> {
   const pgDump = findPgTool('pg_dump')!;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-pgfloor-'));

@@ -80,7 +80,8 @@ async function main(): Promise<void> {
   printTable(results);
   fs.writeFileSync(path.join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   console.log(
-    `\ntests/bench/results.json записан; всего ${((Date.now() - started) / 1000).toFixed(0)} с; нагрузка теперь: ${load()}`,
+    `\ntests/bench/results.json записан; всего ${((Date.now() - started) / 1000).toFixed(0)} с; нагрузка теперь: ` +
+      `${load()}`,
   );
 }
 

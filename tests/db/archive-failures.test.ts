@@ -142,60 +142,66 @@ describeEachDb('archive failures', (kind) => {
     }
   });
 
-  it('a stick pulled out in the middle: «недоступны», nothing complete-looking left; an older archive survives', async () => {
-    const target = fs.mkdtempSync(path.join(scratch, 'stick-'));
-    const first = await writeArchivePackage({ ...base, target });
-    expect(first.path).toBe(path.join(target, NAME));
-    const audits = await auditCount();
-    // The folder being written disappears as if the device went away, at the first journal.
-    let pulled = false;
-    const error = await failure(
-      writeArchivePackage({
+  it(
+    'a stick pulled out in the middle: «недоступны», nothing complete-looking left; an older archive ' + 'survives',
+    async () => {
+      const target = fs.mkdtempSync(path.join(scratch, 'stick-'));
+      const first = await writeArchivePackage({ ...base, target });
+      expect(first.path).toBe(path.join(target, NAME));
+      const audits = await auditCount();
+      // The folder being written disappears as if the device went away, at the first journal.
+      let pulled = false;
+      const error = await failure(
+        writeArchivePackage({
+          ...base,
+          target,
+          progress: (step) => {
+            if (pulled || !step.startsWith('Журналы группы')) return;
+            pulled = true;
+            for (const entry of fs.readdirSync(target).filter((e) => e.startsWith('.partial-')))
+              fs.rmSync(path.join(target, entry), { recursive: true });
+          },
+        }),
+      );
+      expect(pulled).toBe(true);
+      expect(error.code).toBe('gone');
+      expect(error.message).toMatch(/стали недоступны/);
+      expect(fs.readdirSync(target)).toEqual([NAME]);
+      expect((await verifyArchive(first.path)).ok).toBe(true);
+      expect(await auditCount()).toBe(audits);
+      expect(await handle.db.selectFrom('archives').selectAll().execute()).toEqual([]);
+    },
+  );
+
+  it(
+    'the next try removes a stale .partial and replaces the old archive only once the new one is ' + 'complete',
+    async () => {
+      const target = fs.mkdtempSync(path.join(scratch, 'retry-'));
+      const old = await writeArchivePackage({ ...base, target });
+      const stale = path.join(target, `.partial-${NAME}-deadbeef`);
+      fs.mkdirSync(path.join(stale, 'groups'), { recursive: true });
+      fs.writeFileSync(path.join(stale, 'journal-2025-2026.sqlite'), 'half');
+      let sawBoth = false;
+      const next = await writeArchivePackage({
         ...base,
         target,
+        formedAt: new Date(2026, 10, 26),
         progress: (step) => {
-          if (pulled || !step.startsWith('Журналы группы')) return;
-          pulled = true;
-          for (const entry of fs.readdirSync(target).filter((e) => e.startsWith('.partial-')))
-            fs.rmSync(path.join(target, entry), { recursive: true });
+          if (step !== 'Подпись описи') return;
+          const entries = fs.readdirSync(target);
+          // While the new one is being finished, the old complete archive is still in place.
+          sawBoth =
+            entries.includes(NAME) &&
+            entries.some((e) => e.startsWith('.partial-')) &&
+            !entries.includes(path.basename(stale));
         },
-      }),
-    );
-    expect(pulled).toBe(true);
-    expect(error.code).toBe('gone');
-    expect(error.message).toMatch(/стали недоступны/);
-    expect(fs.readdirSync(target)).toEqual([NAME]);
-    expect((await verifyArchive(first.path)).ok).toBe(true);
-    expect(await auditCount()).toBe(audits);
-    expect(await handle.db.selectFrom('archives').selectAll().execute()).toEqual([]);
-  });
-
-  it('the next try removes a stale .partial and replaces the old archive only once the new one is complete', async () => {
-    const target = fs.mkdtempSync(path.join(scratch, 'retry-'));
-    const old = await writeArchivePackage({ ...base, target });
-    const stale = path.join(target, `.partial-${NAME}-deadbeef`);
-    fs.mkdirSync(path.join(stale, 'groups'), { recursive: true });
-    fs.writeFileSync(path.join(stale, 'journal-2025-2026.sqlite'), 'half');
-    let sawBoth = false;
-    const next = await writeArchivePackage({
-      ...base,
-      target,
-      formedAt: new Date(2026, 10, 26),
-      progress: (step) => {
-        if (step !== 'Подпись описи') return;
-        const entries = fs.readdirSync(target);
-        // While the new one is being finished, the old complete archive is still in place.
-        sawBoth =
-          entries.includes(NAME) &&
-          entries.some((e) => e.startsWith('.partial-')) &&
-          !entries.includes(path.basename(stale));
-      },
-    });
-    expect(sawBoth).toBe(true);
-    expect(fs.readdirSync(target)).toEqual([NAME]);
-    expect(next.manifestSha256).not.toBe(old.manifestSha256);
-    expect((await verifyArchive(next.path)).ok).toBe(true);
-  });
+      });
+      expect(sawBoth).toBe(true);
+      expect(fs.readdirSync(target)).toEqual([NAME]);
+      expect(next.manifestSha256).not.toBe(old.manifestSha256);
+      expect((await verifyArchive(next.path)).ok).toBe(true);
+    },
+  );
 
   it('a missing or read-only target is refused before anything starts', async () => {
     const missing = await failure(writeArchivePackage({ ...base, target: path.join(scratch, 'нет-такой-папки') }));

@@ -260,7 +260,8 @@ describeEachDb('year-end archive package', (kind) => {
       const readme = fs.readFileSync(path.join(result.path, README_FILE), 'utf8');
       expect(readme.charCodeAt(0)).toBe(0xfeff);
       const commands = [
-        `openssl pkeyutl -verify -pubin -inkey ${PUBLIC_KEY_FILE} -rawin -in ${MANIFEST_FILE} -sigfile ${SIGNATURE_FILE}`,
+        `openssl pkeyutl -verify -pubin -inkey ${PUBLIC_KEY_FILE} -rawin -in ${MANIFEST_FILE} -sigfile ` +
+          `${SIGNATURE_FILE}`,
         `sha256sum -c --quiet ${SUMS_FILE} && echo "Все файлы целы"`,
         `openssl pkey -pubin -in ${PUBLIC_KEY_FILE} -outform DER | sha256sum`,
         'find . -type f | wc -l',

@@ -142,28 +142,31 @@ describeEachDb('archive schedule', (kind) => {
     ]);
   });
 
-  it("runs under the program's scheduler: checked at start, the reminder recorded, not again within the hour", async () => {
-    deps.settings.update({ archive: { mode: 'remind', lastReminderAt: '' } });
-    const errors: unknown[] = [];
-    const scheduler = new Scheduler({
-      clock,
-      settings: deps.settings,
-      timers: { setInterval: () => 0, clearInterval: () => undefined },
-      log: { error: (_m, e) => errors.push(e) },
-    });
-    scheduler.register(archiveScheduledTask(deps));
-    await scheduler.check();
-    const first = clock.now().toISOString();
-    expect(deps.settings.get().archive.lastReminderAt).toBe(first);
-    clock.advance(30 * 60 * 1000);
-    await scheduler.check();
-    expect(deps.settings.get().archive.lastReminderAt).toBe(first);
-    clock.advance(30 * 60 * 1000);
-    await scheduler.check();
-    expect(deps.settings.get().archive.lastReminderAt).toBe(clock.now().toISOString());
-    expect(scheduler.statuses()).toEqual([expect.objectContaining({ name: 'archive.yearEnd', lastError: null })]);
-    expect(errors).toEqual([]);
-  });
+  it(
+    "runs under the program's scheduler: checked at start, the reminder recorded, not again within the " + 'hour',
+    async () => {
+      deps.settings.update({ archive: { mode: 'remind', lastReminderAt: '' } });
+      const errors: unknown[] = [];
+      const scheduler = new Scheduler({
+        clock,
+        settings: deps.settings,
+        timers: { setInterval: () => 0, clearInterval: () => undefined },
+        log: { error: (_m, e) => errors.push(e) },
+      });
+      scheduler.register(archiveScheduledTask(deps));
+      await scheduler.check();
+      const first = clock.now().toISOString();
+      expect(deps.settings.get().archive.lastReminderAt).toBe(first);
+      clock.advance(30 * 60 * 1000);
+      await scheduler.check();
+      expect(deps.settings.get().archive.lastReminderAt).toBe(first);
+      clock.advance(30 * 60 * 1000);
+      await scheduler.check();
+      expect(deps.settings.get().archive.lastReminderAt).toBe(clock.now().toISOString());
+      expect(scheduler.statuses()).toEqual([expect.objectContaining({ name: 'archive.yearEnd', lastError: null })]);
+      expect(errors).toEqual([]);
+    },
+  );
 
   it('is silent when switched off', async () => {
     deps.settings.update({ archive: { mode: 'off' } });

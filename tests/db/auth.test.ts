@@ -47,24 +47,27 @@ describeEachDb('login, lockout, password change, idle lock', (kind) => {
     expect(await c.call('auth.me', {})).toBeNull();
   });
 
-  it('after 5 wrong passwords refuses that address for 15 minutes, even the right one, but not the owner elsewhere', async () => {
-    await seedInstitution(handle);
-    const c = new TestClient(deps);
-    for (let i = 0; i < 4; i++)
-      await refused(c.call('auth.login', { login: 'admin', password: 'bad' }), 'unauthenticated');
-    const lock = await refused(c.call('auth.login', { login: 'admin', password: 'bad' }), 'too_many');
-    expect(lock.message).toMatch(/Слишком много неверных попыток входа с этого адреса. Повторите через 15 мин/);
-    expect(lock.details).toEqual({ retryAfterSeconds: 900 });
-    await refused(c.call('auth.login', { login: 'admin', password: ADMIN.password }), 'too_many');
-    expect(await auditActions()).toContain('auth.lockout');
-    const elsewhere = new TestClient(deps);
-    elsewhere.host.address = '203.0.113.7';
-    await elsewhere.call('auth.login', { login: 'admin', password: ADMIN.password });
-    clock.advance(14 * 60_000);
-    await refused(c.call('auth.login', { login: 'admin', password: ADMIN.password }), 'too_many');
-    clock.advance(2 * 60_000);
-    await c.call('auth.login', { login: 'admin', password: ADMIN.password });
-  });
+  it(
+    'after 5 wrong passwords refuses that address for 15 minutes, even the right one, but not the owner ' + 'elsewhere',
+    async () => {
+      await seedInstitution(handle);
+      const c = new TestClient(deps);
+      for (let i = 0; i < 4; i++)
+        await refused(c.call('auth.login', { login: 'admin', password: 'bad' }), 'unauthenticated');
+      const lock = await refused(c.call('auth.login', { login: 'admin', password: 'bad' }), 'too_many');
+      expect(lock.message).toMatch(/Слишком много неверных попыток входа с этого адреса. Повторите через 15 мин/);
+      expect(lock.details).toEqual({ retryAfterSeconds: 900 });
+      await refused(c.call('auth.login', { login: 'admin', password: ADMIN.password }), 'too_many');
+      expect(await auditActions()).toContain('auth.lockout');
+      const elsewhere = new TestClient(deps);
+      elsewhere.host.address = '203.0.113.7';
+      await elsewhere.call('auth.login', { login: 'admin', password: ADMIN.password });
+      clock.advance(14 * 60_000);
+      await refused(c.call('auth.login', { login: 'admin', password: ADMIN.password }), 'too_many');
+      clock.advance(2 * 60_000);
+      await c.call('auth.login', { login: 'admin', password: ADMIN.password });
+    },
+  );
 
   it('requires a new password before anything else when one was issued', async () => {
     await seedInstitution(handle, { mustChange: true });

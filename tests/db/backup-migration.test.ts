@@ -57,36 +57,40 @@ it('copies the journal with its old structure before migrating it', async () => 
   expect(listBackups(appPaths(userData).backups)).toHaveLength(1);
 });
 
-it('falls back to the default folder when the chosen one is missing, and refuses to migrate when no copy can be made', async () => {
-  const previous = await olderJournal();
-  const settings = memorySettings({ backup: { folder: path.join(dir, 'не подключённый диск') } });
-  const core = await openCore({ databaseUrl: file, userData, settings });
-  await core.close();
-  expect(listBackups(appPaths(userData).backups).map((c) => c.reason)).toEqual(['migration']);
+it(
+  'falls back to the default folder when the chosen one is missing, and refuses to migrate when no copy can be ' +
+    'made',
+  async () => {
+    const previous = await olderJournal();
+    const settings = memorySettings({ backup: { folder: path.join(dir, 'не подключённый диск') } });
+    const core = await openCore({ databaseUrl: file, userData, settings });
+    await core.close();
+    expect(listBackups(appPaths(userData).backups).map((c) => c.reason)).toEqual(['migration']);
 
-  fs.rmSync(file);
-  await olderJournal();
-  fs.rmSync(appPaths(userData).backups, { recursive: true });
-  fs.writeFileSync(appPaths(userData).backups, 'a file where the folder should be');
-  const error = await openCore({ databaseUrl: file, userData, settings }).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DatabaseOpenError);
-  expect((error as DatabaseOpenError).reason).toBe('backup_failed');
-  expect((error as Error).message).toMatch(
-    /не удалось сделать резервную копию, поэтому обновление не выполнено и журнал не изменён/,
-  );
-  const still = await openDatabase(`sqlite:${file}`, { migrate: false });
-  const applied = (await still.db
-    .selectFrom('kysely_migration' as never)
-    .select('name' as never)
-    .execute()) as Array<{ name: string }>;
-  await still.close();
-  expect(
-    applied
-      .map((r) => r.name)
-      .sort()
-      .at(-1),
-  ).toBe(previous);
-});
+    fs.rmSync(file);
+    await olderJournal();
+    fs.rmSync(appPaths(userData).backups, { recursive: true });
+    fs.writeFileSync(appPaths(userData).backups, 'a file where the folder should be');
+    const error = await openCore({ databaseUrl: file, userData, settings }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DatabaseOpenError);
+    expect((error as DatabaseOpenError).reason).toBe('backup_failed');
+    expect((error as Error).message).toMatch(
+      /не удалось сделать резервную копию, поэтому обновление не выполнено и журнал не изменён/,
+    );
+    const still = await openDatabase(`sqlite:${file}`, { migrate: false });
+    const applied = (await still.db
+      .selectFrom('kysely_migration' as never)
+      .select('name' as never)
+      .execute()) as Array<{ name: string }>;
+    await still.close();
+    expect(
+      applied
+        .map((r) => r.name)
+        .sort()
+        .at(-1),
+    ).toBe(previous);
+  },
+);

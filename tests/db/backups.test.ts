@@ -32,42 +32,46 @@ describe('a copy of the demo college', () => {
     await j.close();
   });
 
-  it('taken while transactions keep committing is one committed moment: intact, every pair whole, counts in between', async () => {
-    const db = j.handle().db;
-    let writing = true;
-    let committed = 0;
-    // Each transaction writes a department and, after yielding to the event loop, its audit entry:
-    // a copy that caught one half-way would hold the department without its entry.
-    const writer = (async () => {
-      for (let i = 0; writing; i++) {
-        await db.transaction().execute(async (trx) => {
-          await trx
-            .insertInto('departments')
-            .values({ name: `Пара ${i}`, short_name: `П${i}` })
-            .execute();
-          await new Promise((r) => setImmediate(r));
-          await audit(trx, null, new Date(), { action: 'test.pair', entity: 'department', entityId: i });
-        });
-        committed = i + 1;
+  it(
+    'taken while transactions keep committing is one committed moment: intact, every pair whole, counts in ' +
+      'between',
+    async () => {
+      const db = j.handle().db;
+      let writing = true;
+      let committed = 0;
+      // Each transaction writes a department and, after yielding to the event loop, its audit entry:
+      // a copy that caught one half-way would hold the department without its entry.
+      const writer = (async () => {
+        for (let i = 0; writing; i++) {
+          await db.transaction().execute(async (trx) => {
+            await trx
+              .insertInto('departments')
+              .values({ name: `Пара ${i}`, short_name: `П${i}` })
+              .execute();
+            await new Promise((r) => setImmediate(r));
+            await audit(trx, null, new Date(), { action: 'test.pair', entity: 'department', entityId: i });
+          });
+          committed = i + 1;
+        }
+      })();
+      const copies = [];
+      for (let k = 0; k < 3; k++) {
+        const before = committed;
+        const info = (await backupNow(j.deps, 'manual', { rotate: false }))!;
+        copies.push({ info, before, after: committed });
       }
-    })();
-    const copies = [];
-    for (let k = 0; k < 3; k++) {
-      const before = committed;
-      const info = (await backupNow(j.deps, 'manual', { rotate: false }))!;
-      copies.push({ info, before, after: committed });
-    }
-    writing = false;
-    await writer;
-    expect(committed).toBeGreaterThan(10);
-    for (const { info, before, after } of copies) {
-      expect((await inspectFile(info.path, { full: true })).ok).toBe(true);
-      const pairs = countIn(info.path, PAIRS);
-      expect(countIn(info.path, AUDITED)).toBe(pairs);
-      expect(pairs).toBeGreaterThanOrEqual(before);
-      expect(pairs).toBeLessThanOrEqual(after);
-    }
-  });
+      writing = false;
+      await writer;
+      expect(committed).toBeGreaterThan(10);
+      for (const { info, before, after } of copies) {
+        expect((await inspectFile(info.path, { full: true })).ok).toBe(true);
+        const pairs = countIn(info.path, PAIRS);
+        expect(countIn(info.path, AUDITED)).toBe(pairs);
+        expect(pairs).toBeGreaterThanOrEqual(before);
+        expect(pairs).toBeLessThanOrEqual(after);
+      }
+    },
+  );
 
   it('is listed with its date, size, year and counts, and is a single self-contained file', async () => {
     const admin = await new TestClient(j.deps).login('admin');
@@ -121,57 +125,63 @@ describe('a copy of the demo college', () => {
 });
 
 describe('the daily copy on a fake clock', () => {
-  it('runs once a day at the set time through the scheduler, catches up after a start, and keeps exactly the promised set', async () => {
-    const clock = manualClock(new Date(2026, 8, 1, 8, 0));
-    const j = await demoJournal({ demo: false, clock });
-    try {
-      j.deps.settings.update({ backup: { dailyAt: '18:00', keepDaily: 7, keepWeekly: 4, keepMonthly: 12 } });
-      const scheduler = new Scheduler({
-        clock,
-        settings: j.deps.settings,
-        log: {
-          error: (m, e) => {
-            throw new Error(`${m}: ${String(e)}`);
+  it(
+    'runs once a day at the set time through the scheduler, catches up after a start, and keeps exactly the ' +
+      'promised set',
+    async () => {
+      const clock = manualClock(new Date(2026, 8, 1, 8, 0));
+      const j = await demoJournal({ demo: false, clock });
+      try {
+        j.deps.settings.update({ backup: { dailyAt: '18:00', keepDaily: 7, keepWeekly: 4, keepMonthly: 12 } });
+        const scheduler = new Scheduler({
+          clock,
+          settings: j.deps.settings,
+          log: {
+            error: (m, e) => {
+              throw new Error(`${m}: ${String(e)}`);
+            },
           },
-        },
-      });
-      scheduler.register(dailyBackupTask(j.deps));
-      await scheduler.check(); // first start, 08:00 on 01.09: nothing copied yet → a copy at once
-      expect(listBackups(j.deps.paths.backups).map((b) => b.name)).toEqual([
-        'journal_2026-09-01_08-00-00_daily.sqlite',
-      ]);
-      for (let day = 0; day < 70; day++) {
-        clock.set(new Date(2026, 8, 1 + day, 12, 0));
-        await scheduler.check(); // midday: yesterday's 18:00 copy exists → nothing to do
-        clock.set(new Date(2026, 8, 1 + day, 18, 5));
-        await scheduler.check();
-        await scheduler.check(); // a second check the same evening does not copy again
+        });
+        scheduler.register(dailyBackupTask(j.deps));
+        await scheduler.check(); // first start, 08:00 on 01.09: nothing copied yet → a copy at once
+        expect(listBackups(j.deps.paths.backups).map((b) => b.name)).toEqual([
+          'journal_2026-09-01_08-00-00_daily.sqlite',
+        ]);
+        for (let day = 0; day < 70; day++) {
+          clock.set(new Date(2026, 8, 1 + day, 12, 0));
+          await scheduler.check(); // midday: yesterday's 18:00 copy exists → nothing to do
+          clock.set(new Date(2026, 8, 1 + day, 18, 5));
+          await scheduler.check();
+          await scheduler.check(); // a second check the same evening does not copy again
+        }
+        const kept = listBackups(j.deps.paths.backups)
+          .map((b) => dayKey(new Date(b.createdAt)))
+          .sort();
+        // The last day is Monday 09.11.2026.
+        expect(kept).toEqual([
+          '2026-09-30', // September (monthly)
+          '2026-10-25', // the week of 19.10 (weekly)
+          '2026-10-31', // October (monthly)
+          '2026-11-01', // the week of 26.10 (weekly)
+          '2026-11-03',
+          '2026-11-04',
+          '2026-11-05',
+          '2026-11-06',
+          '2026-11-07',
+          '2026-11-08',
+          '2026-11-09', // 7 daily
+        ]);
+        expect(listBackups(j.deps.paths.backups).map((b) => new Date(b.createdAt).getHours())).toEqual(
+          Array(kept.length).fill(18),
+        );
+        // each copy and its description, nothing else
+        expect(fs.readdirSync(j.deps.paths.backups).length).toBe(kept.length * 2);
+      } finally {
+        await j.close();
       }
-      const kept = listBackups(j.deps.paths.backups)
-        .map((b) => dayKey(new Date(b.createdAt)))
-        .sort();
-      // The last day is Monday 09.11.2026.
-      expect(kept).toEqual([
-        '2026-09-30', // September (monthly)
-        '2026-10-25', // the week of 19.10 (weekly)
-        '2026-10-31', // October (monthly)
-        '2026-11-01', // the week of 26.10 (weekly)
-        '2026-11-03',
-        '2026-11-04',
-        '2026-11-05',
-        '2026-11-06',
-        '2026-11-07',
-        '2026-11-08',
-        '2026-11-09', // 7 daily
-      ]);
-      expect(listBackups(j.deps.paths.backups).map((b) => new Date(b.createdAt).getHours())).toEqual(
-        Array(kept.length).fill(18),
-      );
-      expect(fs.readdirSync(j.deps.paths.backups).length).toBe(kept.length * 2); // each copy and its description, nothing else
-    } finally {
-      await j.close();
-    }
-  }, 240_000);
+    },
+    240_000,
+  );
 });
 
 describe('a folder that cannot take the copy', () => {
@@ -254,7 +264,8 @@ describe('a folder that cannot take the copy', () => {
   });
 
   it.runIf(isRoot())(
-    'a disk that fills up while the copy is being written: a clear message, no partial file, the live journal untouched',
+    'a disk that fills up while the copy is being written: a clear message, no partial file, the live journal ' +
+      'untouched',
     async () => {
       const folder = path.join(j.dir, 'filling');
       const size = fs.statSync(j.file).size + fs.statSync(`${j.file}-wal`).size;

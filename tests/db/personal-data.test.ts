@@ -43,16 +43,19 @@ describeEachDb('personal data and student scope', (kind) => {
     await fresh.drop();
   });
 
-  it('shows birth dates and contacts of the demo student only to admin, director, curator and department head', async () => {
-    const seeing: DemoLogin[] = [];
-    for (const login of DEMO_LOGIN_NAMES)
-      if (await canSeePersonalData(handle.db, sessions.get(login)!, fx.studentId)) seeing.push(login);
-    expect(seeing.sort()).toEqual(['admin', 'curator', 'depthead', 'director']);
-    // Out of their group and department, the curator and the head see no more than anyone else.
-    expect(await canSeePersonalData(handle.db, sessions.get('curator')!, fx.otherStudentId)).toBe(false);
-    expect(await canSeePersonalData(handle.db, sessions.get('depthead')!, fx.otherStudentId)).toBe(false);
-    expect(await canSeePersonalData(handle.db, sessions.get('director')!, fx.otherStudentId)).toBe(true);
-  });
+  it(
+    'shows birth dates and contacts of the demo student only to admin, director, curator and department ' + 'head',
+    async () => {
+      const seeing: DemoLogin[] = [];
+      for (const login of DEMO_LOGIN_NAMES)
+        if (await canSeePersonalData(handle.db, sessions.get(login)!, fx.studentId)) seeing.push(login);
+      expect(seeing.sort()).toEqual(['admin', 'curator', 'depthead', 'director']);
+      // Out of their group and department, the curator and the head see no more than anyone else.
+      expect(await canSeePersonalData(handle.db, sessions.get('curator')!, fx.otherStudentId)).toBe(false);
+      expect(await canSeePersonalData(handle.db, sessions.get('depthead')!, fx.otherStudentId)).toBe(false);
+      expect(await canSeePersonalData(handle.db, sessions.get('director')!, fx.otherStudentId)).toBe(true);
+    },
+  );
 
   it('blanks exactly the personal fields and keeps the rest of the record', () => {
     const record = {

@@ -173,7 +173,8 @@ describeEachDb('remarks and plan corrections', (kind) => {
     const physics = drafts.find((d) => d.autoWeek === '2026-10-12')!;
     expect(drafts.find((d) => d.autoWeek === '2026-09-14' && d.journalId === t.j2)!.lessonId).toBeNull();
     expect(physics.text).toBe(
-      'Еженедельная проверка за 12.10.2026–18.10.2026. Не заполнены занятия по расписанию: 1 (14.10). Заполните журнал.',
+      'Еженедельная проверка за 12.10.2026–18.10.2026. Не заполнены занятия по расписанию: 1 (14.10). Заполните ' +
+        'журнал.',
     );
     await refused(as.zam!.call('remarks.draftWeekly', { weekOf: '2026-10-26' }), 'bad_request');
 

@@ -45,36 +45,42 @@ describeEachDb('settings and institution', (kind) => {
       .executeTakeFirst();
   }
 
-  it('saves the schedule, idle lock and archive fields, audited; a missing or relative backup folder is refused before saving', async () => {
-    const folder = path.join(tmp, 'Копии журнала');
-    await expect(admin.call('settings.update', { backup: { folder } })).rejects.toThrow(/не найдена/);
-    await expect(admin.call('settings.update', { backup: { folder: 'Копии' } })).rejects.toThrow(/полный путь/);
-    await expect(admin.call('settings.update', { backup: { dailyAt: '25:00' } })).rejects.toThrow(/ЧЧ:ММ/);
-    await expect(admin.call('settings.update', { archive: { dueDate: '02-30' } })).rejects.toThrow(/существующая дата/);
-    expect(deps.settings.get().backup.folder).toBe('');
-    fs.mkdirSync(folder);
-    const view = await admin.call('settings.update', {
-      backup: { folder, dailyAt: '17:30', onExit: false, keepDaily: 10 },
-      idleLockMinutes: 15,
-      archive: { dueDate: '09-05', mode: 'auto', targetFolder: path.join(tmp, 'usb') },
-    });
-    expect(view.backup).toMatchObject({
-      folder,
-      dailyAt: '17:30',
-      onExit: false,
-      keepDaily: 10,
-      keepWeekly: 4,
-      defaultFolder: deps.paths.backups,
-    });
-    expect(view.idleLockMinutes).toBe(15);
-    expect(view.archive).toEqual({ dueDate: '09-05', mode: 'auto', targetFolder: path.join(tmp, 'usb') });
-    const entry = (await auditOf('settings.update'))!;
-    expect(entry.login).toBe('admin');
-    expect(JSON.parse(entry.after!).backup.dailyAt).toBe('17:30');
-    expect(JSON.parse(entry.before!).backup.dailyAt).toBe('18:00');
-    const me = await admin.call('auth.me', {});
-    expect(me!.idleLockMinutes).toBe(15);
-  });
+  it(
+    'saves the schedule, idle lock and archive fields, audited; a missing or relative backup folder is refused ' +
+      'before saving',
+    async () => {
+      const folder = path.join(tmp, 'Копии журнала');
+      await expect(admin.call('settings.update', { backup: { folder } })).rejects.toThrow(/не найдена/);
+      await expect(admin.call('settings.update', { backup: { folder: 'Копии' } })).rejects.toThrow(/полный путь/);
+      await expect(admin.call('settings.update', { backup: { dailyAt: '25:00' } })).rejects.toThrow(/ЧЧ:ММ/);
+      await expect(admin.call('settings.update', { archive: { dueDate: '02-30' } })).rejects.toThrow(
+        /существующая дата/,
+      );
+      expect(deps.settings.get().backup.folder).toBe('');
+      fs.mkdirSync(folder);
+      const view = await admin.call('settings.update', {
+        backup: { folder, dailyAt: '17:30', onExit: false, keepDaily: 10 },
+        idleLockMinutes: 15,
+        archive: { dueDate: '09-05', mode: 'auto', targetFolder: path.join(tmp, 'usb') },
+      });
+      expect(view.backup).toMatchObject({
+        folder,
+        dailyAt: '17:30',
+        onExit: false,
+        keepDaily: 10,
+        keepWeekly: 4,
+        defaultFolder: deps.paths.backups,
+      });
+      expect(view.idleLockMinutes).toBe(15);
+      expect(view.archive).toEqual({ dueDate: '09-05', mode: 'auto', targetFolder: path.join(tmp, 'usb') });
+      const entry = (await auditOf('settings.update'))!;
+      expect(entry.login).toBe('admin');
+      expect(JSON.parse(entry.after!).backup.dailyAt).toBe('17:30');
+      expect(JSON.parse(entry.before!).backup.dailyAt).toBe('18:00');
+      const me = await admin.call('auth.me', {});
+      expect(me!.idleLockMinutes).toBe(15);
+    },
+  );
 
   it('checks a folder: missing, or writable with its free space and copies', async () => {
     const missing = await admin.call('settings.checkFolder', { path: path.join(tmp, 'нет такой') });
@@ -85,46 +91,51 @@ describeEachDb('settings and institution', (kind) => {
     expect(ok.message).toMatch(/доступна для записи, свободно/);
   });
 
-  it('tests a database location before saving it: a journal, an empty database, a new file, a foreign file', async () => {
-    const foreign = path.join(tmp, 'clients.sqlite');
-    const raw = new SQLite(foreign);
-    raw.exec('create table clients (id integer primary key)');
-    raw.close();
-    const notJournal = await admin.call('settings.testDatabase', { url: foreign });
-    expect(notJournal).toMatchObject({ ok: false, state: 'problem' });
-    expect(notJournal.message).toMatch(/не является базой данных программы «Журнал»/);
-    await expect(admin.call('settings.setDatabase', { url: foreign })).rejects.toThrow(/Расположение базы не изменено/);
-    expect(deps.settings.get().databaseUrl).toBe('');
+  it(
+    'tests a database location before saving it: a journal, an empty database, a new file, a foreign ' + 'file',
+    async () => {
+      const foreign = path.join(tmp, 'clients.sqlite');
+      const raw = new SQLite(foreign);
+      raw.exec('create table clients (id integer primary key)');
+      raw.close();
+      const notJournal = await admin.call('settings.testDatabase', { url: foreign });
+      expect(notJournal).toMatchObject({ ok: false, state: 'problem' });
+      expect(notJournal.message).toMatch(/не является базой данных программы «Журнал»/);
+      await expect(admin.call('settings.setDatabase', { url: foreign })).rejects.toThrow(
+        /Расположение базы не изменено/,
+      );
+      expect(deps.settings.get().databaseUrl).toBe('');
 
-    const created = await admin.call('settings.testDatabase', { url: path.join(tmp, 'new.sqlite') });
-    expect(created).toMatchObject({ ok: true, state: 'new' });
-    expect(fs.existsSync(path.join(tmp, 'new.sqlite'))).toBe(false);
-    await expect(admin.call('settings.testDatabase', { url: 'journal.sqlite' })).rejects.toThrow(/полный путь/);
+      const created = await admin.call('settings.testDatabase', { url: path.join(tmp, 'new.sqlite') });
+      expect(created).toMatchObject({ ok: true, state: 'new' });
+      expect(fs.existsSync(path.join(tmp, 'new.sqlite'))).toBe(false);
+      await expect(admin.call('settings.testDatabase', { url: 'journal.sqlite' })).rejects.toThrow(/полный путь/);
 
-    const live = await admin.call('settings.testDatabase', { url: kind === 'sqlite' ? handle.file! : fresh.url });
-    expect(live).toMatchObject({ ok: true, state: 'journal' });
+      const live = await admin.call('settings.testDatabase', { url: kind === 'sqlite' ? handle.file! : fresh.url });
+      expect(live).toMatchObject({ ok: true, state: 'journal' });
 
-    const pgProblem = await admin.call('settings.testDatabase', { url: 'postgres://nobody:secret@127.0.0.1:1/none' });
-    expect(pgProblem).toMatchObject({
-      ok: false,
-      state: 'problem',
-      dialect: 'postgres',
-      location: 'postgres://nobody:***@127.0.0.1:1/none',
-    });
-    expect(pgProblem.message).toMatch(/Не удалось подключиться к серверу PostgreSQL/);
+      const pgProblem = await admin.call('settings.testDatabase', { url: 'postgres://nobody:secret@127.0.0.1:1/none' });
+      expect(pgProblem).toMatchObject({
+        ok: false,
+        state: 'problem',
+        dialect: 'postgres',
+        location: 'postgres://nobody:***@127.0.0.1:1/none',
+      });
+      expect(pgProblem.message).toMatch(/Не удалось подключиться к серверу PostgreSQL/);
 
-    const change = await admin.call('settings.setDatabase', { url: path.join(tmp, 'new.sqlite') });
-    expect(change.restartRequired).toBe(true);
-    expect(deps.settings.get().databaseUrl).toBe(`sqlite:${path.join(tmp, 'new.sqlite')}`);
-    const view = await admin.call('settings.get', {});
-    expect(view.database).toMatchObject({
-      dialect: kind,
-      restartPending: true,
-      configured: `sqlite:${path.join(tmp, 'new.sqlite')}`,
-    });
-    expect((await auditOf('settings.setDatabase'))!.after).toContain('new.sqlite');
-    deps.settings.update({ databaseUrl: '' });
-  });
+      const change = await admin.call('settings.setDatabase', { url: path.join(tmp, 'new.sqlite') });
+      expect(change.restartRequired).toBe(true);
+      expect(deps.settings.get().databaseUrl).toBe(`sqlite:${path.join(tmp, 'new.sqlite')}`);
+      const view = await admin.call('settings.get', {});
+      expect(view.database).toMatchObject({
+        dialect: kind,
+        restartPending: true,
+        configured: `sqlite:${path.join(tmp, 'new.sqlite')}`,
+      });
+      expect((await auditOf('settings.setDatabase'))!.after).toContain('new.sqlite');
+      deps.settings.update({ databaseUrl: '' });
+    },
+  );
 
   it.runIf(kind === 'postgres')(
     'tests a PostgreSQL URL: an empty database is accepted, its password never shown',

@@ -76,82 +76,85 @@ describeEachDb('credential slips', (kind) => {
       ).n,
     );
 
-  it('the department head issues slips to students and parents of their department, creating their accounts', async () => {
-    const head = await clientAs(deps, 'depthead');
-    const list = await head.call('users.families', {});
-    expect(list.groups.length).toBeGreaterThan(0);
-    const group = await head.call('users.families', { groupId: fx.groupId });
-    const withoutAccount = group.students.filter((s) => !s.account).slice(0, 4);
-    const guardians = withoutAccount.flatMap((s) => s.guardians.filter((g) => !g.account).slice(0, 1));
-    expect(withoutAccount.length).toBe(4);
-    const usersBefore = await count('users');
+  it(
+    'the department head issues slips to students and parents of their department, creating their ' + 'accounts',
+    async () => {
+      const head = await clientAs(deps, 'depthead');
+      const list = await head.call('users.families', {});
+      expect(list.groups.length).toBeGreaterThan(0);
+      const group = await head.call('users.families', { groupId: fx.groupId });
+      const withoutAccount = group.students.filter((s) => !s.account).slice(0, 4);
+      const guardians = withoutAccount.flatMap((s) => s.guardians.filter((g) => !g.account).slice(0, 1));
+      expect(withoutAccount.length).toBe(4);
+      const usersBefore = await count('users');
 
-    const result = await slips(head, {
-      studentIds: withoutAccount.map((s) => s.studentId),
-      guardianIds: guardians.map((g) => g.guardianId),
-      address: 'https://journal.yuet.example',
-    });
-    expect(result.created).toBe(withoutAccount.length + guardians.length);
-    expect(result.slips).toBe(result.created);
-    expect(await count('users')).toBe(usersBefore + result.created);
-    const pdf = readPdf(result, `family-${kind}.pdf`);
-    expect(pdf.pages).toBe(Math.ceil(result.slips / 6));
-    const text = pdf.text.replace(/\s+/g, ' ');
-    for (const s of withoutAccount) expect(text).toContain(s.fullName.split(' ')[0]!);
-    expect(text).toContain('Доступ к электронному журналу');
-    expect(text).toContain('https://journal.yuet.example');
-    expect(text).toContain('заведующий отделением');
-    expect(text).toMatch(/Обучающийся, группа \S+/);
-    expect(text).toContain('Родитель (законный представитель)');
+      const result = await slips(head, {
+        studentIds: withoutAccount.map((s) => s.studentId),
+        guardianIds: guardians.map((g) => g.guardianId),
+        address: 'https://journal.yuet.example',
+      });
+      expect(result.created).toBe(withoutAccount.length + guardians.length);
+      expect(result.slips).toBe(result.created);
+      expect(await count('users')).toBe(usersBefore + result.created);
+      const pdf = readPdf(result, `family-${kind}.pdf`);
+      expect(pdf.pages).toBe(Math.ceil(result.slips / 6));
+      const text = pdf.text.replace(/\s+/g, ' ');
+      for (const s of withoutAccount) expect(text).toContain(s.fullName.split(' ')[0]!);
+      expect(text).toContain('Доступ к электронному журналу');
+      expect(text).toContain('https://journal.yuet.example');
+      expect(text).toContain('заведующий отделением');
+      expect(text).toMatch(/Обучающийся, группа \S+/);
+      expect(text).toContain('Родитель (законный представитель)');
 
-    // Every login on the slips works with its one-time password, and must be changed at once.
-    const creds = credentials(pdf.text);
-    expect(creds.size).toBe(result.slips);
-    const after = await head.call('users.families', { groupId: fx.groupId });
-    for (const s of withoutAccount) {
-      const account = after.students.find((x) => x.studentId === s.studentId)!.account!;
-      expect(account.mustChangePassword).toBe(true);
-      const student = new TestClient(deps);
-      const me = await student.call('auth.login', { login: account.login, password: creds.get(account.login)! });
-      expect(me.roles.map((r) => r.role)).toEqual(['student']);
-      expect(me.studentId).toBe(s.studentId);
-      await student.call('auth.changePassword', { current: creds.get(account.login)!, next: 'Student2026' });
-      expect((await student.call('home.summary', {})).children.map((c) => c.studentId)).toEqual([s.studentId]);
-    }
-    const guardianRow = await handle.db
-      .selectFrom('guardians')
-      .select(['user_id', 'student_id'])
-      .where('id', '=', guardians[0]!.guardianId)
-      .executeTakeFirstOrThrow();
-    const parentUser = await handle.db
-      .selectFrom('users')
-      .select(['login'])
-      .where('id', '=', guardianRow.user_id!)
-      .executeTakeFirstOrThrow();
-    const parent = new TestClient(deps);
-    expect(
-      (await parent.call('auth.login', { login: parentUser.login, password: creds.get(parentUser.login)! })).roles.map(
-        (r) => r.role,
-      ),
-    ).toEqual(['parent']);
+      // Every login on the slips works with its one-time password, and must be changed at once.
+      const creds = credentials(pdf.text);
+      expect(creds.size).toBe(result.slips);
+      const after = await head.call('users.families', { groupId: fx.groupId });
+      for (const s of withoutAccount) {
+        const account = after.students.find((x) => x.studentId === s.studentId)!.account!;
+        expect(account.mustChangePassword).toBe(true);
+        const student = new TestClient(deps);
+        const me = await student.call('auth.login', { login: account.login, password: creds.get(account.login)! });
+        expect(me.roles.map((r) => r.role)).toEqual(['student']);
+        expect(me.studentId).toBe(s.studentId);
+        await student.call('auth.changePassword', { current: creds.get(account.login)!, next: 'Student2026' });
+        expect((await student.call('home.summary', {})).children.map((c) => c.studentId)).toEqual([s.studentId]);
+      }
+      const guardianRow = await handle.db
+        .selectFrom('guardians')
+        .select(['user_id', 'student_id'])
+        .where('id', '=', guardians[0]!.guardianId)
+        .executeTakeFirstOrThrow();
+      const parentUser = await handle.db
+        .selectFrom('users')
+        .select(['login'])
+        .where('id', '=', guardianRow.user_id!)
+        .executeTakeFirstOrThrow();
+      const parent = new TestClient(deps);
+      expect(
+        (
+          await parent.call('auth.login', { login: parentUser.login, password: creds.get(parentUser.login)! })
+        ).roles.map((r) => r.role),
+      ).toEqual(['parent']);
 
-    const log = await handle.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('user_id', '=', fx.userIds.depthead)
-      .orderBy('id')
-      .execute();
-    expect(log.filter((r) => r.action === 'users.create')).toHaveLength(result.created);
-    const exported = log.filter((r) => r.action === 'export.personal_data');
-    expect(exported).toHaveLength(1);
-    expect(JSON.parse(exported[0]!.after!)).toMatchObject({
-      what: 'Листки с паролями',
-      count: result.slips,
-      created: result.created,
-    });
-    const everything = JSON.stringify(await handle.db.selectFrom('audit_log').selectAll().execute());
-    for (const p of creds.values()) expect(everything).not.toContain(p);
-  });
+      const log = await handle.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('user_id', '=', fx.userIds.depthead)
+        .orderBy('id')
+        .execute();
+      expect(log.filter((r) => r.action === 'users.create')).toHaveLength(result.created);
+      const exported = log.filter((r) => r.action === 'export.personal_data');
+      expect(exported).toHaveLength(1);
+      expect(JSON.parse(exported[0]!.after!)).toMatchObject({
+        what: 'Листки с паролями',
+        count: result.slips,
+        created: result.created,
+      });
+      const everything = JSON.stringify(await handle.db.selectFrom('audit_log').selectAll().execute());
+      for (const p of creds.values()) expect(everything).not.toContain(p);
+    },
+  );
 
   it('a second slip for the same people resets their passwords instead of making new accounts', async () => {
     const head = await clientAs(deps, 'depthead');

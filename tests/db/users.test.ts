@@ -355,43 +355,46 @@ describeEachDb('users and roles', (kind) => {
     expect(actions).toEqual(expect.arrayContaining(['users.deactivate', 'users.activate']));
   });
 
-  it('refuses the address after 5 wrong passwords, logs the first and the block, and the administrator unlocks', async () => {
-    const made = await admin.call('users.create', {
-      login: 'lock.me',
-      lastName: 'Зайцев',
-      firstName: 'Иван',
-      roles: [{ role: 'teacher' }],
-    });
-    const c = new TestClient(deps);
-    for (let i = 0; i < 4; i++)
-      await refused(c.call('auth.login', { login: 'lock.me', password: 'wrong-one1' }), 'unauthenticated');
-    await refused(c.call('auth.login', { login: 'lock.me', password: 'wrong-one1' }), 'too_many');
-    expect(
-      (await refused(c.call('auth.login', { login: 'lock.me', password: made.oneTimePassword }), 'too_many')).message,
-    ).toMatch(/Слишком много неверных попыток входа с этого адреса/);
-    const mine = await handle.db
-      .selectFrom('audit_log')
-      .select(['action', 'after'])
-      .where('entity_id', '=', String(made.userId))
-      .orderBy('id')
-      .execute();
-    // Aggregated: the first failure from the address and the one that started the block, not every try.
-    expect(mine.map((a) => a.action)).toEqual([
-      'users.create',
-      'auth.login_failed',
-      'auth.login_failed',
-      'auth.lockout',
-    ]);
-    expect(JSON.parse(mine.at(-1)!.after!)).toMatchObject({ address: 'local', scope: 'pair', failures: 5 });
+  it(
+    'refuses the address after 5 wrong passwords, logs the first and the block, and the administrator ' + 'unlocks',
+    async () => {
+      const made = await admin.call('users.create', {
+        login: 'lock.me',
+        lastName: 'Зайцев',
+        firstName: 'Иван',
+        roles: [{ role: 'teacher' }],
+      });
+      const c = new TestClient(deps);
+      for (let i = 0; i < 4; i++)
+        await refused(c.call('auth.login', { login: 'lock.me', password: 'wrong-one1' }), 'unauthenticated');
+      await refused(c.call('auth.login', { login: 'lock.me', password: 'wrong-one1' }), 'too_many');
+      expect(
+        (await refused(c.call('auth.login', { login: 'lock.me', password: made.oneTimePassword }), 'too_many')).message,
+      ).toMatch(/Слишком много неверных попыток входа с этого адреса/);
+      const mine = await handle.db
+        .selectFrom('audit_log')
+        .select(['action', 'after'])
+        .where('entity_id', '=', String(made.userId))
+        .orderBy('id')
+        .execute();
+      // Aggregated: the first failure from the address and the one that started the block, not every try.
+      expect(mine.map((a) => a.action)).toEqual([
+        'users.create',
+        'auth.login_failed',
+        'auth.login_failed',
+        'auth.lockout',
+      ]);
+      expect(JSON.parse(mine.at(-1)!.after!)).toMatchObject({ address: 'local', scope: 'pair', failures: 5 });
 
-    const page = await admin.call('users.list', { status: 'locked' });
-    expect(page.rows.map((r) => r.login)).toContain('lock.me');
-    const unlocked = await admin.call('users.unlock', { id: made.userId });
-    expect(unlocked.lockedUntil).toBeNull();
-    expect((await lastAudit()).action).toBe('users.unlock');
-    const me = await c.call('auth.login', { login: 'lock.me', password: made.oneTimePassword });
-    expect(me.mustChangePassword).toBe(true);
-  });
+      const page = await admin.call('users.list', { status: 'locked' });
+      expect(page.rows.map((r) => r.login)).toContain('lock.me');
+      const unlocked = await admin.call('users.unlock', { id: made.userId });
+      expect(unlocked.lockedUntil).toBeNull();
+      expect((await lastAudit()).action).toBe('users.unlock');
+      const me = await c.call('auth.login', { login: 'lock.me', password: made.oneTimePassword });
+      expect(me.mustChangePassword).toBe(true);
+    },
+  );
 
   it('resets a password to a new one-time one, which also lifts a lockout', async () => {
     const made = await admin.call('users.create', {

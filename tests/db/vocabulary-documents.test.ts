@@ -146,32 +146,35 @@ describe.skipIf(popplerMissing).each(KINDS)('documents of a $kind speak its word
     expect(collegeWordsIn(text, kind)).toEqual([]);
   });
 
-  it("the year's archive: certification sheet, students' documents, a group's copies and workbook, the readme", async () => {
-    const years = await handle.db.selectFrom('academic_years').select('id').orderBy('starts_on').execute();
-    const result = await writeArchivePackage({
-      source: handle,
-      yearId: years[0]!.id,
-      target: scratch,
-      keysDir: path.join(scratch, 'keys'),
-      createdBy: { login: 'secretary', fullName: 'Секретарь Учебной Части' },
-      madeBy: { position: 'Секретарь', name: 'Смирнова О. В.' },
-      certifier: { position: 'Директор', name: 'Тучин В. М.' },
-      appVersion: '0.1.0',
-      formedAt: new Date(2026, 10, 25, 14, 5),
-      workers: 0,
-    });
-    const certificate = pdfText(path.join(result.path, CERTIFICATE_FILE));
-    expect(certificate).toContain('Лист заверения электронного архива журналов');
-    expect(certificate).toContain(kind === 'school' ? 'Классов / журналов' : 'Объединений / журналов');
-    expect(collegeWordsIn(certificate, kind)).toEqual([]);
-    expect(collegeWordsIn(pdfText(path.join(result.path, 'students.pdf')), kind)).toEqual([]);
-    expect(collegeWordsIn(await xlsxText(path.join(result.path, 'students.xlsx')), kind)).toEqual([]);
-    expect(collegeWordsIn(fs.readFileSync(path.join(result.path, README_FILE), 'utf8'), kind)).toEqual([]);
-    const group = fs.readdirSync(path.join(result.path, 'groups'))[0]!;
-    const inGroup = fs.readdirSync(path.join(result.path, 'groups', group));
-    const copy = inGroup.find((f) => f.endsWith('.pdf'))!;
-    expect(collegeWordsIn(pdfText(path.join(result.path, 'groups', group, copy)), kind)).toEqual([]);
-    const workbook = inGroup.find((f) => f.endsWith('.xlsx'))!;
-    expect(collegeWordsIn(await xlsxText(path.join(result.path, 'groups', group, workbook)), kind)).toEqual([]);
-  });
+  it(
+    "the year's archive: certification sheet, students' documents, a group's copies and workbook, the " + 'readme',
+    async () => {
+      const years = await handle.db.selectFrom('academic_years').select('id').orderBy('starts_on').execute();
+      const result = await writeArchivePackage({
+        source: handle,
+        yearId: years[0]!.id,
+        target: scratch,
+        keysDir: path.join(scratch, 'keys'),
+        createdBy: { login: 'secretary', fullName: 'Секретарь Учебной Части' },
+        madeBy: { position: 'Секретарь', name: 'Смирнова О. В.' },
+        certifier: { position: 'Директор', name: 'Тучин В. М.' },
+        appVersion: '0.1.0',
+        formedAt: new Date(2026, 10, 25, 14, 5),
+        workers: 0,
+      });
+      const certificate = pdfText(path.join(result.path, CERTIFICATE_FILE));
+      expect(certificate).toContain('Лист заверения электронного архива журналов');
+      expect(certificate).toContain(kind === 'school' ? 'Классов / журналов' : 'Объединений / журналов');
+      expect(collegeWordsIn(certificate, kind)).toEqual([]);
+      expect(collegeWordsIn(pdfText(path.join(result.path, 'students.pdf')), kind)).toEqual([]);
+      expect(collegeWordsIn(await xlsxText(path.join(result.path, 'students.xlsx')), kind)).toEqual([]);
+      expect(collegeWordsIn(fs.readFileSync(path.join(result.path, README_FILE), 'utf8'), kind)).toEqual([]);
+      const group = fs.readdirSync(path.join(result.path, 'groups'))[0]!;
+      const inGroup = fs.readdirSync(path.join(result.path, 'groups', group));
+      const copy = inGroup.find((f) => f.endsWith('.pdf'))!;
+      expect(collegeWordsIn(pdfText(path.join(result.path, 'groups', group, copy)), kind)).toEqual([]);
+      const workbook = inGroup.find((f) => f.endsWith('.xlsx'))!;
+      expect(collegeWordsIn(await xlsxText(path.join(result.path, 'groups', group, workbook)), kind)).toEqual([]);
+    },
+  );
 });

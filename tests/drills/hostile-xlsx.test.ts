@@ -186,7 +186,8 @@ describe('cells that are not what they seem', () => {
   it('formulas: the computed result is the value; never computed or an error — refused by row and column', async () => {
     await expectProblems(
       await workbook(GOOD, (ws) => {
-        ws.getCell('A2').value = { formula: 'UPPER("x")', date1904: false } as ExcelJS.CellFormulaValue; // written by a program: no result
+        // written by a program: no result
+        ws.getCell('A2').value = { formula: 'UPPER("x")', date1904: false } as ExcelJS.CellFormulaValue;
         ws.getCell('C3').value = {
           formula: '1/0',
           result: { error: '#DIV/0!' },
@@ -239,48 +240,52 @@ describe('cells that are not what they seem', () => {
     );
   });
 
-  it('what a hand-made list really holds imports as the secretary sees it: computed formulas, rich text, links, a merged group', async () => {
-    const before = await counts();
-    const file = await workbook(
-      [
-        [null, 'Алина', '01.02.2010', 'ЭС-11', null],
-        [null, 'Богдан', '03.04.2010', null, null],
-        [null, 'Вера', '05.06.2010', null, null],
-      ],
-      (ws) => {
-        ws.getCell('A2').value = {
-          formula: 'PROPER("АЛЕКСЕЕВА")',
-          result: 'Алексеева',
-          date1904: false,
-        } as ExcelJS.CellFormulaValue;
-        ws.getCell('A3').value = { richText: [{ text: 'Бело', font: { bold: true } }, { text: 'в' }] };
-        ws.getCell('A4').value = {
-          formula: '"Вол"&"кова"',
-          result: 'Волкова',
-          date1904: false,
-        } as ExcelJS.CellFormulaValue;
-        ws.getCell('E2').value = { text: 'alina@mail.example', hyperlink: 'mailto:alina@mail.example' };
-        ws.mergeCells('D2:D4');
-      },
-    );
-    const outcome = await attempt(file);
-    expect(outcome).toHaveProperty('report');
-    const report = (outcome as { report: ImportReport }).report;
-    expect(report.problems).toEqual([]);
-    expect([report.imported, report.created]).toEqual([true, 3]);
-    const rows = await handle.db
-      .selectFrom('students')
-      .select(['last_name', 'first_name', 'email'])
-      .orderBy('id', 'desc')
-      .limit(3)
-      .execute();
-    expect(rows.reverse().map((r) => [r.last_name, r.first_name, r.email])).toEqual([
-      ['Алексеева', 'Алина', 'alina@mail.example'],
-      ['Белов', 'Богдан', null],
-      ['Волкова', 'Вера', null],
-    ]);
-    expect((await counts()).students).toBe(before.students + 3);
-  });
+  it(
+    'what a hand-made list really holds imports as the secretary sees it: computed formulas, rich text, links, a ' +
+      'merged group',
+    async () => {
+      const before = await counts();
+      const file = await workbook(
+        [
+          [null, 'Алина', '01.02.2010', 'ЭС-11', null],
+          [null, 'Богдан', '03.04.2010', null, null],
+          [null, 'Вера', '05.06.2010', null, null],
+        ],
+        (ws) => {
+          ws.getCell('A2').value = {
+            formula: 'PROPER("АЛЕКСЕЕВА")',
+            result: 'Алексеева',
+            date1904: false,
+          } as ExcelJS.CellFormulaValue;
+          ws.getCell('A3').value = { richText: [{ text: 'Бело', font: { bold: true } }, { text: 'в' }] };
+          ws.getCell('A4').value = {
+            formula: '"Вол"&"кова"',
+            result: 'Волкова',
+            date1904: false,
+          } as ExcelJS.CellFormulaValue;
+          ws.getCell('E2').value = { text: 'alina@mail.example', hyperlink: 'mailto:alina@mail.example' };
+          ws.mergeCells('D2:D4');
+        },
+      );
+      const outcome = await attempt(file);
+      expect(outcome).toHaveProperty('report');
+      const report = (outcome as { report: ImportReport }).report;
+      expect(report.problems).toEqual([]);
+      expect([report.imported, report.created]).toEqual([true, 3]);
+      const rows = await handle.db
+        .selectFrom('students')
+        .select(['last_name', 'first_name', 'email'])
+        .orderBy('id', 'desc')
+        .limit(3)
+        .execute();
+      expect(rows.reverse().map((r) => [r.last_name, r.first_name, r.email])).toEqual([
+        ['Алексеева', 'Алина', 'alina@mail.example'],
+        ['Белов', 'Богдан', null],
+        ['Волкова', 'Вера', null],
+      ]);
+      expect((await counts()).students).toBe(before.students + 3);
+    },
+  );
 
   it('a staff list with formulas and booleans is refused the same way (users are not created)', async () => {
     const wb = new ExcelJS.Workbook();

@@ -87,33 +87,36 @@ describe.skipIf(skip !== null)('two serve processes on one PostgreSQL behind ngi
     for (let i = 0; i < 6; i++) expect((await viaNginx('home.summary', {}, cookie)).status).toBe(200);
   });
 
-  it('runs the scheduler in exactly one process; kill -9 of it: the other serves, takes over, nobody logged out', async () => {
-    const cookie = cookieOf(await viaNginx('auth.login', { login: 'admin', password: ADMIN.password }, null))!;
-    expect(await until(async () => (await roles()).sort().join() === 'active,standby', 5_000)).toBe(true);
-    const active = (await roles()).indexOf('active');
-    const victim = procs[active]!;
-    await victim.kill9();
-    const statuses: number[] = [];
-    for (let i = 0; i < 10; i++) statuses.push((await viaNginx('home.summary', {}, cookie)).status);
-    expect(statuses).toEqual(Array(10).fill(200));
-    const survivor = procs[1 - active]!;
-    expect(await until(async () => (await role(survivor)) === 'active', 6_000)).toBe(true);
+  it(
+    'runs the scheduler in exactly one process; kill -9 of it: the other serves, takes over, nobody logged ' + 'out',
+    async () => {
+      const cookie = cookieOf(await viaNginx('auth.login', { login: 'admin', password: ADMIN.password }, null))!;
+      expect(await until(async () => (await roles()).sort().join() === 'active,standby', 5_000)).toBe(true);
+      const active = (await roles()).indexOf('active');
+      const victim = procs[active]!;
+      await victim.kill9();
+      const statuses: number[] = [];
+      for (let i = 0; i < 10; i++) statuses.push((await viaNginx('home.summary', {}, cookie)).status);
+      expect(statuses).toEqual(Array(10).fill(200));
+      const survivor = procs[1 - active]!;
+      expect(await until(async () => (await role(survivor)) === 'active', 6_000)).toBe(true);
 
-    procs[active] = await serve(victim.port);
-    expect((await request(`${procs[active]!.url}api/auth.me`, { body: {}, cookie })).json().value).toMatchObject({
-      login: 'admin',
-    });
-    for (let i = 0; i < 6; i++) expect((await viaNginx('home.summary', {}, cookie)).status).toBe(200);
-    expect(await until(async () => (await roles()).sort().join() === 'active,standby', 5_000)).toBe(true);
-    expect(await role(survivor)).toBe('active'); // the lease stays where it is; the newcomer waits
+      procs[active] = await serve(victim.port);
+      expect((await request(`${procs[active]!.url}api/auth.me`, { body: {}, cookie })).json().value).toMatchObject({
+        login: 'admin',
+      });
+      for (let i = 0; i < 6; i++) expect((await viaNginx('home.summary', {}, cookie)).status).toBe(200);
+      expect(await until(async () => (await roles()).sort().join() === 'active,standby', 5_000)).toBe(true);
+      expect(await role(survivor)).toBe('active'); // the lease stays where it is; the newcomer waits
 
-    // A graceful stop hands the lease over at once, without waiting for it to run out.
-    const code = await survivor.stop();
-    expect(code).toBe(0);
-    expect(survivor.output()).toMatch(/Сервер остановлен/);
-    expect(await until(async () => (await role(procs[active]!)) === 'active', 1_000)).toBe(true);
-    procs[1 - active] = await serve(survivor.port);
-  });
+      // A graceful stop hands the lease over at once, without waiting for it to run out.
+      const code = await survivor.stop();
+      expect(code).toBe(0);
+      expect(survivor.output()).toMatch(/Сервер остановлен/);
+      expect(await until(async () => (await role(procs[active]!)) === 'active', 1_000)).toBe(true);
+      procs[1 - active] = await serve(survivor.port);
+    },
+  );
 
   it("throttles by the address nginx saw: a stranger's wrong passwords do not stop the owner", async () => {
     const stranger = '127.0.0.2';

@@ -109,49 +109,49 @@ test('the department head prints slips for parents and students of their group',
   expect(staff.status).toBe(403);
 });
 
-test('five wrong passwords close the account to that address until the admin unlocks it; the audit log shows it all', async ({
-  page,
-  demo,
-}) => {
-  for (let i = 0; i < 5; i++) {
-    await login(page, demo.url, 'teacher', `wrong-${i}-pass`);
-    await expect(page.getByRole('alert')).toBeVisible();
-  }
-  await expect(page.getByRole('alert')).toContainText('Слишком много неверных попыток входа с этого адреса');
-  await login(page, demo.url, 'teacher');
-  await expect(page.getByRole('alert')).toContainText('Повторите через 15 мин');
+test(
+  'five wrong passwords close the account to that address until the admin unlocks it; the audit log shows it ' + 'all',
+  async ({ page, demo }) => {
+    for (let i = 0; i < 5; i++) {
+      await login(page, demo.url, 'teacher', `wrong-${i}-pass`);
+      await expect(page.getByRole('alert')).toBeVisible();
+    }
+    await expect(page.getByRole('alert')).toContainText('Слишком много неверных попыток входа с этого адреса');
+    await login(page, demo.url, 'teacher');
+    await expect(page.getByRole('alert')).toContainText('Повторите через 15 мин');
 
-  await login(page, demo.url, 'admin');
-  await page.getByRole('link', { name: 'Пользователи и роли' }).click();
-  await page.getByLabel('Состояние').selectOption('locked');
-  const row = page.getByRole('row').filter({ hasText: 'teacher' });
-  await expect(row.getByText(/заблокирована до/)).toBeVisible();
-  await row.getByRole('button', { name: /^Открыть/ }).click();
-  await page.getByRole('button', { name: 'Снять блокировку' }).click();
-  await expect(page.getByRole('dialog').getByText(/заблокирована до/)).toHaveCount(0);
-  await page.keyboard.press('Escape');
+    await login(page, demo.url, 'admin');
+    await page.getByRole('link', { name: 'Пользователи и роли' }).click();
+    await page.getByLabel('Состояние').selectOption('locked');
+    const row = page.getByRole('row').filter({ hasText: 'teacher' });
+    await expect(row.getByText(/заблокирована до/)).toBeVisible();
+    await row.getByRole('button', { name: /^Открыть/ }).click();
+    await page.getByRole('button', { name: 'Снять блокировку' }).click();
+    await expect(page.getByRole('dialog').getByText(/заблокирована до/)).toHaveCount(0);
+    await page.keyboard.press('Escape');
 
-  await page.getByRole('link', { name: 'Журнал аудита' }).click();
-  await expect(page.getByRole('heading', { name: 'Журнал аудита' })).toBeVisible();
-  await page.getByLabel('Действие').selectOption({ label: 'Учётная запись заблокирована после неверных паролей' });
-  const entries = page.getByRole('table', { name: 'Записи журнала аудита' });
-  await expect(entries.locator(':scope > tbody > tr')).toHaveCount(1);
-  await expect(entries).toContainText('teacher');
-  await page.getByLabel('Действие').selectOption({ label: 'Снята блокировка учётной записи' });
-  await expect(entries).toContainText('Пользователь: ');
-  await expect(entries).toContainText('(teacher)');
-  await expect(entries).toContainText('Заблокирована до');
-  await page.getByLabel('Действие').selectOption('');
-  await page.screenshot({ path: 'test-results/audit-log.png', fullPage: false });
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Выгрузить в Excel' }).click();
-  expect((await download).suggestedFilename()).toBe('Журнал аудита 25.11.2026.xlsx');
-  await expect(page.getByText(/Выгружено записей: \d+/)).toBeVisible();
+    await page.getByRole('link', { name: 'Журнал аудита' }).click();
+    await expect(page.getByRole('heading', { name: 'Журнал аудита' })).toBeVisible();
+    await page.getByLabel('Действие').selectOption({ label: 'Учётная запись заблокирована после неверных паролей' });
+    const entries = page.getByRole('table', { name: 'Записи журнала аудита' });
+    await expect(entries.locator(':scope > tbody > tr')).toHaveCount(1);
+    await expect(entries).toContainText('teacher');
+    await page.getByLabel('Действие').selectOption({ label: 'Снята блокировка учётной записи' });
+    await expect(entries).toContainText('Пользователь: ');
+    await expect(entries).toContainText('(teacher)');
+    await expect(entries).toContainText('Заблокирована до');
+    await page.getByLabel('Действие').selectOption('');
+    await page.screenshot({ path: 'test-results/audit-log.png', fullPage: false });
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Выгрузить в Excel' }).click();
+    expect((await download).suggestedFilename()).toBe('Журнал аудита 25.11.2026.xlsx');
+    await expect(page.getByText(/Выгружено записей: \d+/)).toBeVisible();
 
-  await page.getByRole('button', { name: 'Выйти' }).click();
-  await login(page, demo.url, 'teacher');
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Здравствуйте');
-});
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await login(page, demo.url, 'teacher');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Здравствуйте');
+  },
+);
 
 test("a parent calling the family page with another child's id is refused", async ({ page, demo }) => {
   const contract = (await (await page.request.get(new URL('api/contract', demo.url).toString())).json()) as Array<{

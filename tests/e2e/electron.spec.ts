@@ -16,7 +16,8 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 const SKIP_REASON =
-  'Electron binary is not installed on this machine (it downloads from GitHub on first use); the browser-host tests cover the same renderer and services';
+  'Electron binary is not installed on this machine (it downloads from GitHub on first use); the browser-host tests ' +
+  'cover the same renderer and services';
 if (!binary) console.log(`[electron.spec] skipped: ${SKIP_REASON}`);
 
 test('the Electron window opens on the login screen', async () => {

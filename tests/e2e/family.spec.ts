@@ -8,18 +8,23 @@ function db(file: string) {
   return new Database(file, { readonly: true });
 }
 
-/** The demo student's marks of the current semester and the homework of their lessons this week, from the database itself. */
+/**
+ * The demo student's marks of the current semester and the homework of their lessons this week, from the database
+ * itself.
+ */
 function childFacts(file: string) {
   const d = db(file);
   try {
     const student = d
       .prepare(
-        "select s.id, s.last_name || ' ' || s.first_name as name from students s join users u on u.id = s.user_id where u.login = 'student'",
+        "select s.id, s.last_name || ' ' || s.first_name as name from students s join users u on u.id = s.user_id " +
+          "where u.login = 'student'",
       )
       .get() as { id: number; name: string };
     const period = d
       .prepare(
-        "select p.starts_on, p.ends_on from periods p join academic_years y on y.id = p.year_id where y.status = 'open' and p.starts_on <= '2026-11-25' and p.ends_on >= '2026-11-25'",
+        'select p.starts_on, p.ends_on from periods p join academic_years y on y.id = p.year_id where y.status = ' +
+          "'open' and p.starts_on <= '2026-11-25' and p.ends_on >= '2026-11-25'",
       )
       .get() as { starts_on: string; ends_on: string };
     const journals = `select j.id from journals j join enrolments e on e.group_id = j.group_id join academic_years y on y.id = j.year_id
@@ -32,12 +37,14 @@ function childFacts(file: string) {
       .all({ sid: student.id, from: period.starts_on, to: period.ends_on }) as Array<{ value: string }>;
     const homework = d
       .prepare(
-        `select distinct l.homework from lessons l where l.journal_id in (${journals}) and l.date between '2026-11-23' and '2026-11-28' and l.homework is not null`,
+        `select distinct l.homework from lessons l where l.journal_id in (${journals}) and l.date between ` +
+          `'2026-11-23' and '2026-11-28' and l.homework is not null`,
       )
       .all({ sid: student.id }) as Array<{ homework: string }>;
     const other = d
       .prepare(
-        "select id from students where id != ? and id not in (select student_id from guardians where user_id = (select id from users where login = 'parent')) order by id",
+        'select id from students where id != ? and id not in (select student_id from guardians where user_id = ' +
+          "(select id from users where login = 'parent')) order by id",
       )
       .get(student.id) as { id: number };
     return {
@@ -124,7 +131,8 @@ test('a closed period opens for the teacher only after the deputy approves, and 
   const d = new Database(demo.dbFile);
   const journal = d
     .prepare(
-      "select j.id from journals j join users u on u.id = j.teacher_user_id join academic_years y on y.id = j.year_id where u.login = 'teacher' and y.status = 'open' order by j.id",
+      'select j.id from journals j join users u on u.id = j.teacher_user_id join academic_years y on y.id = ' +
+        "j.year_id where u.login = 'teacher' and y.status = 'open' order by j.id",
     )
     .get() as { id: number };
   d.prepare("update periods set locked = 1 where starts_on <= '2026-11-25' and ends_on >= '2026-11-25'").run();

@@ -55,7 +55,8 @@ export const test = base.extend<{ demo: DemoHost; emptyDb: boolean; blankDb: boo
           '--kind',
           'college',
           '--name',
-          'Государственное бюджетное профессиональное образовательное учреждение «Южноуральский энергетический техникум»',
+          'Государственное бюджетное профессиональное образовательное учреждение «Южноуральский энергетический ' +
+            'техникум»',
           '--short',
           'ГБПОУ ЮЭТ',
         ],
@@ -116,7 +117,10 @@ export const test = base.extend<{ demo: DemoHost; emptyDb: boolean; blankDb: boo
   },
 });
 
-/** The demo centre, made once per checkout on first use (into a temporary name, then renamed, so two workers never read half a file). */
+/**
+ * The demo centre, made once per checkout on first use (into a temporary name, then renamed, so two workers never read
+ * half a file).
+ */
 function centreTemplate(): string {
   const file = path.join(path.dirname(TEMPLATE_DB), 'centre.sqlite');
   if (fs.existsSync(file)) return file;

@@ -192,8 +192,10 @@ test('a 30 × 150 journal renders fast (measured in the browser)', async ({ page
     expect(t.columns).toBe(150);
     figures.push(t.render);
     console.log(
-      `Журнал 30 × 150: отрисовка ${t.render.toFixed(1)} мс от получения данных до готовой сетки, ${t.paint.toFixed(1)} мс до кадра; ` +
-        `процессорное время главного потока на всё открытие (запрос, разбор, React, раскладка, кадр) ${used.toFixed(1)} мс`,
+      `Журнал 30 × 150: отрисовка ${t.render.toFixed(1)} мс от получения данных до готовой сетки, ` +
+        `${t.paint.toFixed(1)} мс до кадра; ` +
+        `процессорное время главного потока на всё открытие (запрос, разбор, React, раскладка, кадр) ` +
+        `${used.toFixed(1)} мс`,
     );
   }
   const sorted = [...figures].sort((a, b) => a - b);
@@ -229,7 +231,8 @@ test('a 40 × 200 journal scrolls and takes keys smoothly (frame times printed)'
     return { median: deltas[30]!, p95: deltas[57]!, max: deltas[59]! };
   });
   console.log(
-    `Журнал 40 × 200, прокрутка: кадр медиана ${frames.median.toFixed(1)} мс, p95 ${frames.p95.toFixed(1)} мс, максимум ${frames.max.toFixed(1)} мс`,
+    `Журнал 40 × 200, прокрутка: кадр медиана ${frames.median.toFixed(1)} мс, p95 ${frames.p95.toFixed(1)} мс, ` +
+      `максимум ${frames.max.toFixed(1)} мс`,
   );
   // Keys: moving the cursor 40 cells to the right and back, frame by frame.
   await page.locator('[role=gridcell]').first().click();

@@ -39,10 +39,12 @@ export function seedBigJournal(
         );
         const studentIds: number[] = [];
         const insStudent = db.prepare(
-          'insert into students (last_name, first_name, middle_name, created_at, updated_at, version) values (?, ?, ?, ?, ?, 1)',
+          'insert into students (last_name, first_name, middle_name, created_at, updated_at, version) values (?, ?, ' +
+            '?, ?, ?, 1)',
         );
         const insEnrol = db.prepare(
-          "insert into enrolments (student_id, group_id, from_date, until_date, reason, order_no, order_date, version) values (?, ?, ?, null, 'admission', ?, ?, 1)",
+          'insert into enrolments (student_id, group_id, from_date, until_date, reason, order_no, order_date, ' +
+            "version) values (?, ?, ?, null, 'admission', ?, ?, 1)",
         );
         for (let i = 0; i < students; i++) {
           const id = Number(
@@ -55,21 +57,27 @@ export function seedBigJournal(
         const journal = Number(
           db
             .prepare(
-              'insert into journals (year_id, group_id, subject_id, subgroup_id, teacher_user_id, version) values (?, ?, ?, null, ?, 1)',
+              'insert into journals (year_id, group_id, subject_id, subgroup_id, teacher_user_id, version) values ' +
+                '(?, ?, ?, null, ?, 1)',
             )
             .run(year.id, group, subject, teacher).lastInsertRowid,
         );
         const insLesson = db.prepare(
-          "insert into lessons (journal_id, date, lesson_no, hours, plan_topic_id, topic, kind, homework, entered_on, created_at, created_by, updated_at, version) values (?, ?, ?, 2, null, ?, 'lecture', ?, ?, ?, ?, ?, 1)",
+          'insert into lessons (journal_id, date, lesson_no, hours, plan_topic_id, topic, kind, homework, ' +
+            "entered_on, created_at, created_by, updated_at, version) values (?, ?, ?, 2, null, ?, 'lecture', ?, ?, " +
+            '?, ?, ?, 1)',
         );
         const insColumn = db.prepare(
-          "insert into work_columns (lesson_id, seq, kind, title, weight, release_on, version) values (?, 1, 'oral', 'Устный ответ', 1, null, 1)",
+          'insert into work_columns (lesson_id, seq, kind, title, weight, release_on, version) values (?, 1, ' +
+            "'oral', 'Устный ответ', 1, null, 1)",
         );
         const insMark = db.prepare(
-          'insert into marks (column_id, student_id, value, comment, updated_at, updated_by, version) values (?, ?, ?, null, ?, ?, 1)',
+          'insert into marks (column_id, student_id, value, comment, updated_at, updated_by, version) values (?, ?, ' +
+            '?, null, ?, ?, 1)',
         );
         const insAbsence = db.prepare(
-          "insert into attendance (lesson_id, student_id, code, late_minutes, reason, reason_by, excuse_id, updated_at, updated_by, version) values (?, ?, 'н', null, null, null, null, ?, ?, 1)",
+          'insert into attendance (lesson_id, student_id, code, late_minutes, reason, reason_by, excuse_id, ' +
+            "updated_at, updated_by, version) values (?, ?, 'н', null, null, null, null, ?, ?, 1)",
         );
         let seed = 12345;
         const rand = () => {

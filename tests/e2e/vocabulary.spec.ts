@@ -28,7 +28,8 @@ function rewordTypedText(file: string): void {
       ['students', 'notes'],
     ]) {
       d.prepare(
-        `update ${table} set ${column} = replace(replace(replace(replace(${column}, 'студента', 'обучающегося'), 'группы', 'коллектива'), 'группе', 'коллективе'), 'преподаватель', 'педагог')`,
+        `update ${table} set ${column} = replace(replace(replace(replace(${column}, 'студента', 'обучающегося'), ` +
+          `'группы', 'коллектива'), 'группе', 'коллективе'), 'преподаватель', 'педагог')`,
       ).run();
     }
   } finally {

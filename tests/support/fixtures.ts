@@ -48,7 +48,10 @@ export interface Fixtures {
   teacherGroupJournalId: number;
   /** The current period (semester) of the current year. */
   currentPeriodId: number;
-  /** The latest lesson of the demo teacher's journal, its first type of work, and a student on its roster with no attendance mark. */
+  /**
+   * The latest lesson of the demo teacher's journal, its first type of work, and a student on its roster with no
+   * attendance mark.
+   */
   teacherLessonId: number;
   teacherColumnId: number;
   teacherStudentId: number;

@@ -24,7 +24,10 @@ function findBin(): string | null {
 export function postgresUnavailableReason(): string | null {
   if (process.env.ZHURNAL_PG_URL) return null;
   if (!findBin())
-    return 'PostgreSQL server binaries not found (apt-get install postgresql); PostgreSQL half of the database tests skipped';
+    return (
+      'PostgreSQL server binaries not found (apt-get install postgresql); PostgreSQL half of the database ' +
+      'tests skipped'
+    );
   return null;
 }
 

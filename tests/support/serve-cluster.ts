@@ -207,7 +207,9 @@ export interface Answer {
 
 const agents = new Map<string, http.Agent>();
 
-/** One request over a kept-alive connection from `from` (a loopback address); the self-signed certificate is accepted. */
+/**
+ * One request over a kept-alive connection from `from` (a loopback address); the self-signed certificate is accepted.
+ */
 export function request(
   url: string,
   options: {

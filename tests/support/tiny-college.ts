@@ -232,7 +232,8 @@ export async function buildTinyCollege(handle: JournalDb): Promise<Tiny> {
     lessons[`${journalId === j1 ? 'j1' : journalId === j2 ? 'j2' : 'j3'}:${date}`] = id;
     return id;
   };
-  // ЭС-11 mathematics: 6 of its 7 Mondays before today; one without a topic, one late, one without homework, one roll call missed.
+  // ЭС-11 mathematics: 6 of its 7 Mondays before today; one without a topic, one late, one without homework, one roll
+  // call missed.
   await lesson(j1, '2026-09-07');
   await lesson(j1, '2026-09-14', { topic: '' });
   await lesson(j1, '2026-09-21', { entered: '2026-09-23' });

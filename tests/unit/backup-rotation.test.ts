@@ -81,7 +81,8 @@ describe('planRotation', () => {
     );
     expect(keep).toContain(yearClose);
     expect(remove.every((b) => b.reason === 'import' || b.reason === 'daily')).toBe(true);
-    expect(keep.filter((b) => b.reason === 'daily').length).toBe(7 + 2); // 7 days + the newest of 2 earlier weeks; November is one month
+    // 7 days + the newest of 2 earlier weeks; November is one month
+    expect(keep.filter((b) => b.reason === 'daily').length).toBe(7 + 2);
   });
 
   it('takes weeks from Monday to Sunday in local time', () => {

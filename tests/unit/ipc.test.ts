@@ -68,35 +68,38 @@ it('registers every method, keeps a login per window and refuses untrusted sende
   expect((await call(1, 'home.summary', {}, false)).error?.code).toBe('forbidden');
 });
 
-it('the desktop window sets up an empty journal without a setup code (the code guards the browser host only)', async () => {
-  const empty = await freshDb('sqlite');
-  const deps = makeDeps(await empty.open());
-  const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
-  registerIpc({ handle: (channel: string, fn: never) => handlers.set(channel, fn) } as never, () => deps, {
-    isTrustedSender: () => true,
-    log: { error: () => undefined },
-  });
-  const call = (method: string, input: unknown) =>
-    handlers.get(`${CHANNEL_PREFIX}${method}`)!({ sender: { id: 1 } }, input) as Promise<{
-      ok: boolean;
-      value?: Record<string, unknown>;
-      error?: { code: string };
-    }>;
-  try {
-    expect((await call('setup.status', {})).value).toMatchObject({ initialized: false, codeRequired: false });
-    const admin = {
-      login: 'admin',
-      lastName: 'Иванов',
-      firstName: 'Иван',
-      password: 'Parol2026',
-      passwordRepeat: 'Parol2026',
-    };
-    const input = { fullName: 'Школа № 1', shortName: 'Школа № 1', kind: 'school', directorName: 'Х', admin };
-    expect((await call('setup.initialize', input)).ok).toBe(true);
-    expect((await call('auth.me', {})).value).toMatchObject({ login: 'admin' });
-    expect((await call('setup.initialize', input)).error?.code).toBe('conflict');
-  } finally {
-    await deps.database.close();
-    await empty.drop();
-  }
-});
+it(
+  'the desktop window sets up an empty journal without a setup code (the code guards the browser host ' + 'only)',
+  async () => {
+    const empty = await freshDb('sqlite');
+    const deps = makeDeps(await empty.open());
+    const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
+    registerIpc({ handle: (channel: string, fn: never) => handlers.set(channel, fn) } as never, () => deps, {
+      isTrustedSender: () => true,
+      log: { error: () => undefined },
+    });
+    const call = (method: string, input: unknown) =>
+      handlers.get(`${CHANNEL_PREFIX}${method}`)!({ sender: { id: 1 } }, input) as Promise<{
+        ok: boolean;
+        value?: Record<string, unknown>;
+        error?: { code: string };
+      }>;
+    try {
+      expect((await call('setup.status', {})).value).toMatchObject({ initialized: false, codeRequired: false });
+      const admin = {
+        login: 'admin',
+        lastName: 'Иванов',
+        firstName: 'Иван',
+        password: 'Parol2026',
+        passwordRepeat: 'Parol2026',
+      };
+      const input = { fullName: 'Школа № 1', shortName: 'Школа № 1', kind: 'school', directorName: 'Х', admin };
+      expect((await call('setup.initialize', input)).ok).toBe(true);
+      expect((await call('auth.me', {})).value).toMatchObject({ login: 'admin' });
+      expect((await call('setup.initialize', input)).error?.code).toBe('conflict');
+    } finally {
+      await deps.database.close();
+      await empty.drop();
+    }
+  },
+);

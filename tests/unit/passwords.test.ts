@@ -11,17 +11,20 @@ import {
 } from '../../db/passwords.js';
 
 describe('passwords', () => {
-  it('hashes chosen passwords at full cost and one-time ones cheaper, both verifiable, never the same twice', async () => {
-    const chosen = await hashPassword('Свой2026пароль');
-    const once = await hashOneTimePassword('k7m2xq9hpz');
-    expect(chosen.split('$').slice(0, 4)).toEqual(['scrypt', '16384', '8', '1']);
-    expect(once.split('$').slice(0, 4)).toEqual(['scrypt', String(ONE_TIME_COST), '8', '1']);
-    expect(await verifyPassword('Свой2026пароль', chosen)).toBe(true);
-    expect(await verifyPassword('k7m2xq9hpz', once)).toBe(true);
-    expect(await verifyPassword('k7m2xq9hpZ', once)).toBe(false);
-    expect(await hashOneTimePassword('k7m2xq9hpz')).not.toBe(once);
-    expect(await verifyPassword('x', 'plain-text')).toBe(false);
-  });
+  it(
+    'hashes chosen passwords at full cost and one-time ones cheaper, both verifiable, never the same ' + 'twice',
+    async () => {
+      const chosen = await hashPassword('Свой2026пароль');
+      const once = await hashOneTimePassword('k7m2xq9hpz');
+      expect(chosen.split('$').slice(0, 4)).toEqual(['scrypt', '16384', '8', '1']);
+      expect(once.split('$').slice(0, 4)).toEqual(['scrypt', String(ONE_TIME_COST), '8', '1']);
+      expect(await verifyPassword('Свой2026пароль', chosen)).toBe(true);
+      expect(await verifyPassword('k7m2xq9hpz', once)).toBe(true);
+      expect(await verifyPassword('k7m2xq9hpZ', once)).toBe(false);
+      expect(await hashOneTimePassword('k7m2xq9hpz')).not.toBe(once);
+      expect(await verifyPassword('x', 'plain-text')).toBe(false);
+    },
+  );
 
   it('generates readable one-time passwords that pass the password rules', () => {
     const seen = new Set<string>();

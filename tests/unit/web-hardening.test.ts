@@ -237,7 +237,8 @@ it('answers /healthz, and logs one line a request with no password, token or nam
 it('stops gracefully: no new connections, the request in flight is answered', async () => {
   const deps = { ...makeDeps(handle), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
   const h = await startWebHost({ deps, rendererDir, log: { error: () => undefined } });
-  const inFlight = new WebClient(h.url).call('auth.login', { login: 'admin', password: 'wrong' }); // answered after 400 ms
+  // answered after 400 ms
+  const inFlight = new WebClient(h.url).call('auth.login', { login: 'admin', password: 'wrong' });
   await new Promise((r) => setTimeout(r, 100));
   const closing = h.close();
   await new Promise((r) => setTimeout(r, 50));

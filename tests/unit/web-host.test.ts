@@ -57,29 +57,32 @@ it('lists every contract method with its roles and input JSON Schema', async () 
   expect(list.find((m) => m.method === 'years.list')!.roles).toContain('deputy');
 });
 
-it('answers bad JSON, unknown methods, invalid input and a missing session with Russian 4xx, never a stack trace', async () => {
-  const cases: Array<[Response, number, RegExp]> = [
-    [await post('auth.login', '{"login":'), 400, /Неверный JSON/],
-    [await post('no.such', '{}'), 404, /Неизвестный метод/],
-    [await post('auth.login', '{"login":"","password":"x"}'), 400, /Введите логин/],
-    [await post('home.summary', '{}'), 401, /Войдите/],
-    [await post('auth.login', 'login=admin', { 'Content-Type': 'application/x-www-form-urlencoded' }), 415, /JSON/],
-    [await fetch(new URL('api/auth.login', host.url)), 405, /POST/],
-    [
-      await post('auth.login', JSON.stringify({ login: 'admin', password: ADMIN.password }), {
-        Origin: 'http://evil.example',
-      }),
-      403,
-      /чужого сайта/,
-    ],
-  ];
-  for (const [res, status, message] of cases) {
-    expect(res.status).toBe(status);
-    const text = await res.text();
-    expect(text).not.toMatch(/at .*\.ts:\d+|Error:/);
-    expect(JSON.parse(text).error.message).toMatch(message);
-  }
-});
+it(
+  'answers bad JSON, unknown methods, invalid input and a missing session with Russian 4xx, never a stack ' + 'trace',
+  async () => {
+    const cases: Array<[Response, number, RegExp]> = [
+      [await post('auth.login', '{"login":'), 400, /Неверный JSON/],
+      [await post('no.such', '{}'), 404, /Неизвестный метод/],
+      [await post('auth.login', '{"login":"","password":"x"}'), 400, /Введите логин/],
+      [await post('home.summary', '{}'), 401, /Войдите/],
+      [await post('auth.login', 'login=admin', { 'Content-Type': 'application/x-www-form-urlencoded' }), 415, /JSON/],
+      [await fetch(new URL('api/auth.login', host.url)), 405, /POST/],
+      [
+        await post('auth.login', JSON.stringify({ login: 'admin', password: ADMIN.password }), {
+          Origin: 'http://evil.example',
+        }),
+        403,
+        /чужого сайта/,
+      ],
+    ];
+    for (const [res, status, message] of cases) {
+      expect(res.status).toBe(status);
+      const text = await res.text();
+      expect(text).not.toMatch(/at .*\.ts:\d+|Error:/);
+      expect(JSON.parse(text).error.message).toMatch(message);
+    }
+  },
+);
 
 it('keeps the session in an HttpOnly SameSite=Strict cookie', async () => {
   const res = await post('auth.login', JSON.stringify({ login: 'admin', password: ADMIN.password }));

@@ -26,7 +26,9 @@ export interface HomeSummary {
   journalsBehind: number;
   /** Admin: what the current year holds. */
   counts: { groups: number; students: number; journals: number; users: number } | null;
-  /** Secretary, deputy, director, admin: archive status per year — the store copy and the transfer to removable media. */
+  /**
+   * Secretary, deputy, director, admin: archive status per year — the store copy and the transfer to removable media.
+   */
   archives: Array<{
     yearTitle: string;
     status: YearStatus;

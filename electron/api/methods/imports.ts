@@ -92,7 +92,8 @@ export const importMethods = {
   }),
   'lists.export': method<FileOutput>()({
     summary:
-      'Выгрузка списка в Excel (обучающиеся, пользователи, дисциплины, группы, нагрузка, тематический план, расписание)',
+      'Выгрузка списка в Excel (обучающиеся, пользователи, дисциплины, группы, нагрузка, тематический план, ' +
+      'расписание)',
     access: STAFF,
     input: z.object({
       list: z.enum(EXPORT_LISTS, { error: 'Неизвестный список' }),

@@ -59,7 +59,8 @@ const version = z.number({ error: 'Версия: ожидается число' 
 export const remarkMethods = {
   'remarks.list': method<RemarkRow[]>()({
     summary:
-      'Замечания по журналам: заместителю — все, заведующему — своего отделения, преподавателю — по его журналам (без черновиков)',
+      'Замечания по журналам: заместителю — все, заведующему — своего отделения, преподавателю — по его журналам ' +
+      '(без черновиков)',
     access: REMARK_READERS,
     input: z.object({
       filter: z.enum(REMARK_FILTERS, { error: 'Отбор: active, answered, drafts, closed или all' }).default('active'),

@@ -361,7 +361,8 @@ export const reportMethods = {
   }),
   'reports.keeping': method<KeepingReport>()({
     summary:
-      'Отчёт о ведении журналов за полугодие (семестр) или год: по журналам, преподавателям, отделениям, посещаемость групп',
+      'Отчёт о ведении журналов за полугодие (семестр) или год: по журналам, преподавателям, отделениям, ' +
+      'посещаемость групп',
     access: REPORT_ROLES.keeping,
     input: reportInputs.keeping,
   }),
@@ -389,7 +390,8 @@ export const reportMethods = {
   }),
   'reports.start': method<JobInfo>()({
     summary:
-      'Сформировать отчёт в PDF или Excel, заверенную копию страниц журнала или весь пакет за семестр (длительная работа с ходом выполнения)',
+      'Сформировать отчёт в PDF или Excel, заверенную копию страниц журнала или весь пакет за семестр (длительная ' +
+      'работа с ходом выполнения)',
     access: REPORT_USERS,
     input: z.discriminatedUnion(
       'report',

@@ -164,7 +164,8 @@ export const settingsMethods = {
   }),
   'settings.testDatabase': method<DatabaseTest>()({
     summary:
-      'Проверить расположение базы (файл SQLite или адрес PostgreSQL): подключиться и убедиться, что это журнал или пустая база',
+      'Проверить расположение базы (файл SQLite или адрес PostgreSQL): подключиться и убедиться, что это журнал или ' +
+      'пустая база',
     access: ['admin'],
     input: z.object({ url: databaseUrl }),
   }),

@@ -43,7 +43,8 @@ export async function certificatePdf(o: CertificateOptions): Promise<Uint8Array>
   const total = o.files.reduce((sum, f) => sum + f.size, 0);
   pdf.text(
     `Данные электронного журнала ${o.institution.fullName} за ${o.year.title} учебный год ` +
-      `(с ${ru(o.year.startsOn)} по ${ru(o.year.endsOn)}) перенесены в электронный архив: общие сведения об обучающихся, ` +
+      `(с ${ru(o.year.startsOn)} по ${ru(o.year.endsOn)}) перенесены в электронный архив: общие сведения об ` +
+      `обучающихся, ` +
       'отметки посещаемости и успеваемости, темы занятий и домашние задания по каждому журналу, база данных года.',
     { size: 10, after: 8 },
   );

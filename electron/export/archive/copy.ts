@@ -54,7 +54,8 @@ export async function copyPackage(from: string, target: string, o: CopyOptions =
     const free = await freeBytes(target);
     if (free !== null && free < needed) {
       throw new MediaError(
-        `Недостаточно места на носителе (${target}): нужно ${Math.ceil(needed / 1048576)} МБ, свободно ${Math.floor(free / 1048576)} МБ. ` +
+        `Недостаточно места на носителе (${target}): нужно ${Math.ceil(needed / 1048576)} МБ, свободно ` +
+          `${Math.floor(free / 1048576)} МБ. ` +
           'Освободите место или выберите другой носитель.',
         'no_space',
       );
@@ -81,7 +82,8 @@ export async function copyPackage(from: string, target: string, o: CopyOptions =
     });
     if (!verify.ok) {
       throw new MediaError(
-        `Копия на носителе не совпадает с архивом: ${verify.problems[0]!.message}. Носитель неисправен — возьмите другой.`,
+        `Копия на носителе не совпадает с архивом: ${verify.problems[0]!.message}. Носитель неисправен — возьмите ` +
+          `другой.`,
         'io',
       );
     }

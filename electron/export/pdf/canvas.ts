@@ -81,7 +81,8 @@ export class PageCanvas {
     this.setFill(color);
     const key = FONT_KEYS[this.fonts.has(style) ? style : 'regular'];
     this.ops.push(
-      `BT /${key} ${num(size)} Tf 0 1 -1 0 ${num(x)} ${num(this.height - y)} Tm ${this.fonts.encode(text, style)} Tj ET`,
+      `BT /${key} ${num(size)} Tf 0 1 -1 0 ${num(x)} ${num(this.height - y)} Tm ${this.fonts.encode(text, style)} ` +
+        `Tj ET`,
     );
   }
 
@@ -97,7 +98,8 @@ export class PageCanvas {
     const parts: string[] = [];
     for (let i = 0; i + 3 < coords.length; i += 4) {
       parts.push(
-        `${num(coords[i]!)} ${num(this.height - coords[i + 1]!)} m ${num(coords[i + 2]!)} ${num(this.height - coords[i + 3]!)} l`,
+        `${num(coords[i]!)} ${num(this.height - coords[i + 1]!)} m ${num(coords[i + 2]!)} ` +
+          `${num(this.height - coords[i + 3]!)} l`,
       );
     }
     this.ops.push(`${parts.join(' ')} S`);

@@ -127,7 +127,8 @@ export async function file(ctx: AuthedContext, input: Parsed<'archive.file'>): P
   const mime = MIME[path.extname(entry.path).toLowerCase()];
   if (!mime || entry.size > MAX_FILE)
     throw badInput(
-      'Этот файл открывается только с носителя или из папки архива (база данных года — программой sqlite3 или «Журналом»)',
+      'Этот файл открывается только с носителя или из папки архива (база данных года — программой sqlite3 или ' +
+        '«Журналом»)',
     );
   const bytes = await fs.promises.readFile(path.join(dir, ...entry.path.split('/')));
   return fileOutput(path.basename(entry.path), mime, bytes);

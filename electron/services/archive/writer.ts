@@ -75,7 +75,9 @@ export interface PackageOptions {
   progress?: (step: string, done: number, total: number) => void;
   /** Instead of the built-in renderer (on this thread then). */
   renderJournal?: JournalRenderer;
-  /** Worker threads for the journal pages (0: this thread; default: see defaultPoolSize, for a year of 40+ journals). */
+  /**
+   * Worker threads for the journal pages (0: this thread; default: see defaultPoolSize, for a year of 40+ journals).
+   */
   workers?: number;
   /** Tests turn the early free-space check off to reach a full disk in the middle of writing. */
   checkSpace?: boolean;

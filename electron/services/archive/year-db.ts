@@ -59,7 +59,8 @@ export async function buildYearDatabase(options: YearDbOptions): Promise<void> {
     if (broken.length > 0) {
       const first = broken[0]!;
       throw new Error(
-        `Архив года неполон: в таблице ${first.table} есть ссылки на отсутствующие записи ${first.parent} (${broken.length})`,
+        `Архив года неполон: в таблице ${first.table} есть ссылки на отсутствующие записи ${first.parent} ` +
+          `(${broken.length})`,
       );
     }
     options.progress?.('готово', plans.length, plans.length);

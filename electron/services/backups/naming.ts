@@ -63,7 +63,9 @@ export function isBackupFileName(name: string): boolean {
 
 export interface BackupFolder {
   path: string;
-  /** The default folder in user data is created when missing; a chosen one must exist (a network share or another disk). */
+  /**
+   * The default folder in user data is created when missing; a chosen one must exist (a network share or another disk).
+   */
   isDefault: boolean;
 }
 

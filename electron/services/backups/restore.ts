@@ -31,7 +31,9 @@ export interface RestoreResult {
   damagedKeptAs: string | null;
 }
 
-/** Copy the backup beside the target, fsync it and check it in full. Throws a Russian AppError; the target is untouched. */
+/**
+ * Copy the backup beside the target, fsync it and check it in full. Throws a Russian AppError; the target is untouched.
+ */
 export async function stageCopy(backup: string, targetDir: string): Promise<string> {
   const header = checkHeader(backup, 'Файл резервной копии');
   if (header) throw new AppError('bad_request', `${header.message}. Восстановление отменено, журнал не изменён`);

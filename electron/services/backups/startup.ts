@@ -62,7 +62,8 @@ export async function explainOpenFailure(
   const backup = await newestGoodBackup(candidateFolders(settings, paths));
   if (!backup) {
     return {
-      message: `${base}\n\nИсправных резервных копий журнала не найдено. Обратитесь к администратору: файл не изменялся.`,
+      message:
+        `${base}\n\nИсправных резервных копий журнала не найдено. Обратитесь к администратору: файл не ` + `изменялся.`,
       backup: null,
       file,
     };
@@ -99,7 +100,8 @@ export function checkJournalPresent(file: string | null, settings: Settings, pat
     throw new DatabaseOpenError(
       'missing',
       `Файл журнала не найден: ${file}. Программа не создаёт пустой журнал на его месте, ` +
-        'потому что есть его резервные копии. Если файл на съёмном или сетевом диске — подключите диск и запустите программу снова',
+        'потому что есть его резервные копии. Если файл на съёмном или сетевом диске — подключите диск и запустите ' +
+        'программу снова',
     );
   }
 }

@@ -81,7 +81,9 @@ export async function saveAttendance(
         return {
           error: {
             code: 'bad_request',
-            message: `${c.name}: за занятие ${ruDate(c.date)} уже стоит отметка «${marked.value}». Сначала удалите отметку, затем отметьте отсутствие`,
+            message:
+              `${c.name}: за занятие ${ruDate(c.date)} уже стоит отметка «${marked.value}». Сначала удалите ` +
+              `отметку, затем отметьте отсутствие`,
           },
         };
       }

@@ -70,6 +70,8 @@ export async function conflictOf(c: CellCtx, address: Address, _why: 'changed'):
   return {
     code: 'conflict',
     fresh,
-    message: `${c.name}, ${ruDate(c.date)}: ${what.toLowerCase()} уже изменили в другом окне или другой пользователь — сейчас ${shown}${who}. Ваше изменение не сохранено: проверьте и введите снова`,
+    message:
+      `${c.name}, ${ruDate(c.date)}: ${what.toLowerCase()} уже изменили в другом окне или другой ` +
+      `пользователь — сейчас ${shown}${who}. Ваше изменение не сохранено: проверьте и введите снова`,
   };
 }

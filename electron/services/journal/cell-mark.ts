@@ -30,7 +30,9 @@ export async function saveMark(
       return {
         error: {
           code: 'bad_request',
-          message: `${c.name} отсутствовал(а) на занятии ${ruDate(c.date)} («${absent.code}»): отметка не ставится. Сначала снимите отметку об отсутствии`,
+          message:
+            `${c.name} отсутствовал(а) на занятии ${ruDate(c.date)} («${absent.code}»): отметка не ставится. ` +
+            `Сначала снимите отметку об отсутствии`,
         },
       };
     }

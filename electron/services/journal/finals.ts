@@ -74,7 +74,8 @@ export async function setFinals(ctx: AuthedContext, input: Parsed<'finals.set'>)
         const allowed = allowedValues(scope, cell.kind);
         if (!allowed.includes(value)) {
           fail(
-            `Неверное значение отметки «${cell.value.trim()}» ${KIND_LABEL[cell.kind]}: допустимы ${allowed.join(', ')}`,
+            `Неверное значение отметки «${cell.value.trim()}» ${KIND_LABEL[cell.kind]}: допустимы ` +
+              `${allowed.join(', ')}`,
           );
           continue;
         }
@@ -133,7 +134,8 @@ export async function setFinals(ctx: AuthedContext, input: Parsed<'finals.set'>)
             .executeTakeFirst();
       if (!written) {
         fail(
-          `${name}: итоговую отметку ${KIND_LABEL[cell.kind]} только что изменил другой пользователь. Обновите страницу`,
+          `${name}: итоговую отметку ${KIND_LABEL[cell.kind]} только что изменил другой пользователь. Обновите ` +
+            `страницу`,
           'conflict',
         );
         continue;

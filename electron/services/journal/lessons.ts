@@ -204,7 +204,8 @@ function assertVersion(row: { version: number }, seen: number, fresh: () => Prom
   if (row.version === seen) return Promise.resolve();
   return fresh().then((details) => {
     throw conflict(
-      'Занятие уже изменили в другом окне или другой пользователь. Ваши изменения не сохранены: проверьте и внесите снова',
+      'Занятие уже изменили в другом окне или другой пользователь. Ваши изменения не сохранены: проверьте и внесите ' +
+        'снова',
       details,
     );
   });
@@ -290,10 +291,8 @@ async function assertRosterOnNewDate(db: Db, scope: WriteScope, lessonId: number
     const why = notOnRoster(scope, m, date);
     if (why)
       throw badInput(
-        `Нельзя перенести занятие на ${ruDate(date)}: у обучающегося есть отметки, а ${why.charAt(0).toLowerCase()}${why.slice(1)}`.replace(
-          /: отметка не ставится$/,
-          '',
-        ),
+        `Нельзя перенести занятие на ${ruDate(date)}: у обучающегося есть отметки, а ` +
+          `${why.charAt(0).toLowerCase()}${why.slice(1)}`.replace(/: отметка не ставится$/, ''),
       );
   }
 }

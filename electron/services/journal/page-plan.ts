@@ -59,7 +59,9 @@ export async function planState(db: Db, journalId: number): Promise<JournalPage[
   return { topics: list, hoursPlanned, hoursHeld, nextTopicId: list.find((t) => t.taughtOn === null)?.id ?? null };
 }
 
-/** The journal's timetable slots from `from` to `to` (the page's range up to today): those without a lesson are pending. */
+/**
+ * The journal's timetable slots from `from` to `to` (the page's range up to today): those without a lesson are pending.
+ */
 export async function scheduledSlotsUpTo(db: Db, j: JournalRow, yearStart: string, from: string, to: string) {
   if (from > to) return [];
   return scheduledSlots(db, { yearId: j.year_id, yearStart, from, to, journalIds: [j.id] });

@@ -171,7 +171,8 @@ export function assertEditable(scope: WriteScope, date: string): number | null {
 export function assertLessonDate(scope: WriteScope, date: string): void {
   if (date < scope.year.starts_on || date > scope.year.ends_on) {
     throw badInput(
-      `Дата занятия ${ruDate(date)} вне учебного года ${scope.year.title} (${ruDate(scope.year.starts_on)} – ${ruDate(scope.year.ends_on)})`,
+      `Дата занятия ${ruDate(date)} вне учебного года ${scope.year.title} (${ruDate(scope.year.starts_on)} – ` +
+        `${ruDate(scope.year.ends_on)})`,
       { date: 'Вне учебного года' },
     );
   }
@@ -239,7 +240,10 @@ export function notOnRoster(scope: WriteScope, m: Membership | undefined, date: 
       : m.intervals.length > 0
         ? 'уже отчислен(а) или переведён(а)'
         : 'не числится';
-    return `${m.name} не в списке ${wordsOf(scope.kind).term('group', 'gen')} ${scope.groupName} на ${ruDate(date)} (${why}): отметка не ставится`;
+    return (
+      `${m.name} не в списке ${wordsOf(scope.kind).term('group', 'gen')} ${scope.groupName} на ${ruDate(date)} ` +
+      `(${why}): отметка не ставится`
+    );
   }
   if (!m.inSubgroup) return `${m.name} не в подгруппе ${scope.subgroupNumber ?? ''} этого журнала`;
   return null;

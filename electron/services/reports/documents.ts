@@ -284,7 +284,9 @@ export async function packFiles(
     title: 'Отчёт о ведении электронных журналов',
     orientation: 'landscape',
     institution: sign.institution,
-    subtitle: `${range.title}: ведение журналов, выполнение программ, посещаемость${marks ? ', успеваемость, группа риска' : ''}, часы`,
+    subtitle:
+      `${range.title}: ведение журналов, выполнение программ, ` +
+      `посещаемость${marks ? ', успеваемость, группа риска' : ''}, часы`,
     formedAt: deps.now,
   });
   pdf.heading('I. Ведение журналов', { level: 1 });

@@ -190,7 +190,9 @@ export async function scopeJournals(
   if (named.length > 0 && chosen.length === 0) {
     const w = await institutionWords(ctx.db);
     throw forbidden(
-      `Недостаточно прав: выбранные журналы вне вашей области (${{ f: 'другая', m: 'другой', n: 'другое' }[w.gender('department')]} ${w.term('department')}, ${w.term('group')} или ${w.short('teacher')})`,
+      `Недостаточно прав: выбранные журналы вне вашей области ` +
+        `(${{ f: 'другая', m: 'другой', n: 'другое' }[w.gender('department')]} ${w.term('department')}, ` +
+        `${w.term('group')} или ${w.short('teacher')})`,
     );
   }
   return chosen;

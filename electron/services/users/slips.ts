@@ -68,7 +68,8 @@ async function plan(ctx: AuthedContext, input: Parsed<'users.slips'>): Promise<T
     if ((await studentsBeyondCredentialScope(db, ctx.session, scoped, today)).length > 0) {
       const w = await institutionWords(db);
       throw forbidden(
-        `Недостаточно прав: ${w.roleName('dept_head')} выдаёт листки только обучающимся и родителям своего ${w.term('department', 'gen')}`,
+        `Недостаточно прав: ${w.roleName('dept_head')} выдаёт листки только обучающимся и родителям своего ` +
+          `${w.term('department', 'gen')}`,
       );
     }
     for (const u of users) {
@@ -78,7 +79,8 @@ async function plan(ctx: AuthedContext, input: Parsed<'users.slips'>): Promise<T
       if ((await studentsBeyondCredentialScope(db, ctx.session, linked, today)).length === linked.length) {
         const w = await institutionWords(db);
         throw forbidden(
-          `Недостаточно прав: ${w.roleName('dept_head')} выдаёт листки только обучающимся и родителям своего ${w.term('department', 'gen')}`,
+          `Недостаточно прав: ${w.roleName('dept_head')} выдаёт листки только обучающимся и родителям своего ` +
+            `${w.term('department', 'gen')}`,
         );
       }
     }
@@ -105,7 +107,8 @@ async function plan(ctx: AuthedContext, input: Parsed<'users.slips'>): Promise<T
   const inactive = (await usersByIds(db, existing)).filter((u) => u.active !== 1);
   if (inactive.length > 0) {
     throw badInput(
-      `Учётные записи отключены: ${inactive.map((u) => u.login).join(', ')}. Включите их в разделе «Пользователи» или снимите отметку`,
+      `Учётные записи отключены: ${inactive.map((u) => u.login).join(', ')}. Включите их в разделе «Пользователи» ` +
+        `или снимите отметку`,
     );
   }
   return targets;

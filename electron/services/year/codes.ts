@@ -48,7 +48,11 @@ export function codeProblem(kind: SubjectKind, code: string | null): string | nu
     case 'discipline':
       if (code === null) return null;
       if (RESERVED.test(code))
-        return `код ${code} — это код ${code.startsWith('МДК') ? 'МДК' : code.startsWith('ПМ') ? 'профессионального модуля' : 'практики'}, а не дисциплины`;
+        return (
+          `код ${code} — это код ` +
+          `${code.startsWith('МДК') ? 'МДК' : code.startsWith('ПМ') ? 'профессионального модуля' : 'практики'}, а ` +
+          `не дисциплины`
+        );
       return /^[А-ЯЁ]{1,5}\.\d{1,2}(\.\d{1,2})?$/.test(code)
         ? null
         : `код дисциплины «${code}» не по образцу ОП.01, ОГСЭ.03, ОУД.04`;

@@ -111,14 +111,18 @@ export function orderDatesProblem(
     return {
       field: 'date',
       short: 'Вне учебного года',
-      message: `${what} ${ruDate(date)} вне учебного года ${year.title} (${ruDate(year.starts_on)}–${ruDate(year.ends_on)})`,
+      message:
+        `${what} ${ruDate(date)} вне учебного года ${year.title} ` +
+        `(${ruDate(year.starts_on)}–${ruDate(year.ends_on)})`,
     };
   }
   if (orderDate < earliestOrder || orderDate > year.ends_on) {
     return {
       field: 'orderDate',
       short: 'Вне учебного года',
-      message: `Дата приказа ${ruDate(orderDate)} вне учебного года ${year.title}: приказ может быть издан с ${ruDate(earliestOrder)} по ${ruDate(year.ends_on)}`,
+      message:
+        `Дата приказа ${ruDate(orderDate)} вне учебного года ${year.title}: приказ может быть издан с ` +
+        `${ruDate(earliestOrder)} по ${ruDate(year.ends_on)}`,
     };
   }
   return null;

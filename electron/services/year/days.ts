@@ -30,7 +30,8 @@ export async function addHolidays(ctx: AuthedContext, input: Parsed<'holidays.ad
     });
   if (input.from < y.starts_on || input.to > y.ends_on) {
     throw badInput(
-      `Дни ${ruDate(input.from)}–${ruDate(input.to)} выходят за учебный год ${y.title} (${ruDate(y.starts_on)}–${ruDate(y.ends_on)})`,
+      `Дни ${ruDate(input.from)}–${ruDate(input.to)} выходят за учебный год ${y.title} ` +
+        `(${ruDate(y.starts_on)}–${ruDate(y.ends_on)})`,
       { from: 'Вне года' },
     );
   }
@@ -118,7 +119,8 @@ export async function saveBells(ctx: AuthedContext, input: Parsed<'bells.save'>)
       .executeTakeFirst();
     if (beyond)
       throw badInput(
-        `В расписании открытого года есть занятие №${beyond.lesson_no}: сначала уберите его, потом уменьшайте число занятий в день`,
+        `В расписании открытого года есть занятие №${beyond.lesson_no}: сначала уберите его, потом уменьшайте число ` +
+          `занятий в день`,
         { lessonsPerDay: 'Есть занятия позже' },
       );
   }

@@ -108,7 +108,8 @@ export async function startEnrolment(
     const name = await studentName(trx, studentId);
     throw badInput(
       `${name} уже занимается в объединении ${clash.groupName} с ${ruDate(clash.fromDate)}${clash.untilDate ? ` по ${ruDate(clash.untilDate)}` : ''} ` +
-        `(${ORDER_WORD(clash.orderNo, clash.orderDate)}): в одно объединение нельзя зачислить дважды на одни и те же даты`,
+        `(${ORDER_WORD(clash.orderNo, clash.orderDate)}): в одно объединение нельзя зачислить дважды на одни и те ` +
+        `же даты`,
       { date: 'Уже в этом объединении' },
     );
   }
@@ -116,7 +117,8 @@ export async function startEnrolment(
     const name = await studentName(trx, studentId);
     throw badInput(
       `${name} уже числится в группе ${clash.groupName} с ${ruDate(clash.fromDate)}${clash.untilDate ? ` по ${ruDate(clash.untilDate)}` : ''} ` +
-        `(${ORDER_WORD(clash.orderNo, clash.orderDate)}): зачисления не могут пересекаться — сначала переведите или отчислите`,
+        `(${ORDER_WORD(clash.orderNo, clash.orderDate)}): зачисления не могут пересекаться — сначала переведите или ` +
+        `отчислите`,
       { date: 'Пересечение с другим зачислением' },
     );
   }
@@ -166,7 +168,8 @@ export async function endEnrolment(
     const groups = [...new Set(open.map((e) => e.groupName))];
     if (groups.length > 1)
       throw badInput(
-        `${name} занимается в нескольких объединениях (${groups.join('; ')}): укажите, из какого объединения — ${what.impossible} без него`,
+        `${name} занимается в нескольких объединениях (${groups.join('; ')}): укажите, из какого объединения — ` +
+          `${what.impossible} без него`,
         { fromGroupId: 'Не указано объединение' },
       );
   }
@@ -177,12 +180,14 @@ export async function endEnrolment(
     throw badInput(
       fromGroupId === undefined
         ? `${name} не числится ни в одной группе на ${ruDate(order.date)}: ${what.impossible}`
-        : `${name} не числится в группе ${(await loadGroup(trx, fromGroupId)).name} на ${ruDate(order.date)}: ${what.impossible}`,
+        : `${name} не числится в группе ${(await loadGroup(trx, fromGroupId)).name} на ${ruDate(order.date)}: ` +
+            `${what.impossible}`,
       { date: 'Не числится' },
     );
   if (order.date <= current.fromDate) {
     throw badInput(
-      `${name} не может быть ${what.done} с ${ruDate(order.date)}: в группу ${current.groupName} зачислен(а) только с ${ruDate(current.fromDate)} ` +
+      `${name} не может быть ${what.done} с ${ruDate(order.date)}: в группу ${current.groupName} зачислен(а) только ` +
+        `с ${ruDate(current.fromDate)} ` +
         `(${ORDER_WORD(current.orderNo, current.orderDate)})`,
       { date: 'Не позже зачисления' },
     );
@@ -322,7 +327,8 @@ export async function undo(ctx: AuthedContext, input: Parsed<'enrolments.undo'>)
     if (e.until_date !== null) {
       if (later.length > 0)
         throw badInput(
-          `Отменить можно только последний приказ по ${name}: после него есть зачисление в группу ${later[0]!.groupName}`,
+          `Отменить можно только последний приказ по ${name}: после него есть зачисление в группу ` +
+            `${later[0]!.groupName}`,
         );
       await trx
         .updateTable('enrolments')
@@ -341,7 +347,8 @@ export async function undo(ctx: AuthedContext, input: Parsed<'enrolments.undo'>)
     const records = await recordsSince(trx, e.student_id, e.group_id, e.from_date);
     if (records > 0)
       throw badInput(
-        `У ${name} уже есть отметки и пропуски в журналах группы после ${ruDate(e.from_date)} (${records}): приказ отменить нельзя, оформите перевод или отчисление`,
+        `У ${name} уже есть отметки и пропуски в журналах группы после ${ruDate(e.from_date)} (${records}): приказ ` +
+          `отменить нельзя, оформите перевод или отчисление`,
       );
     await trx.deleteFrom('enrolments').where('id', '=', e.id).execute();
     // The transfer's other half: ended that day by the same order (a centre's child may have ended another too).

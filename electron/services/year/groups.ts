@@ -92,7 +92,8 @@ export async function removeDepartment(ctx: AuthedContext, input: Parsed<'depart
     const w = await institutionWords(ctx.db);
     const other = { f: 'другую', m: 'другой', n: 'другое' }[w.gender('department')];
     throw badInput(
-      `В ${w.term('department', 'loc')} «${d.name}» есть ${w.term('group', 'nom', 'many')} (${groups}): сначала перенесите их в ${other} ${w.term('department', 'acc')}`,
+      `В ${w.term('department', 'loc')} «${d.name}» есть ${w.term('group', 'nom', 'many')} (${groups}): сначала ` +
+        `перенесите их в ${other} ${w.term('department', 'acc')}`,
     );
   }
   await ctx.db.transaction().execute(async (trx) => {
@@ -403,7 +404,8 @@ export async function removeGroup(ctx: AuthedContext, input: Parsed<'groups.remo
   );
   if (enrolled > 0)
     throw badInput(
-      `В ${gw.term('group', 'loc')} «${g.name}» есть приказы о зачислении (${enrolled}): ${gw.term('group', 'acc')} с обучающимися удалить нельзя`,
+      `В ${gw.term('group', 'loc')} «${g.name}» есть приказы о зачислении (${enrolled}): ${gw.term('group', 'acc')} ` +
+        `с обучающимися удалить нельзя`,
     );
   const lessons = count(
     await ctx.db
@@ -415,7 +417,8 @@ export async function removeGroup(ctx: AuthedContext, input: Parsed<'groups.remo
   );
   if (lessons > 0)
     throw badInput(
-      `В журналах ${gw.term('group', 'gen')} «${g.name}» уже есть занятия (${lessons}): ${gw.term('group', 'acc')} удалить нельзя`,
+      `В журналах ${gw.term('group', 'gen')} «${g.name}» уже есть занятия (${lessons}): ${gw.term('group', 'acc')} ` +
+        `удалить нельзя`,
     );
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('groups').where('id', '=', g.id).where('version', '=', input.version).execute();

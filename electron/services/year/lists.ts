@@ -71,7 +71,8 @@ export async function template(ctx: AuthedContext, input: Parsed<'lists.template
   addTableSheet(wb, {
     name: 'Как заполнять',
     title:
-      'Заполните первый лист: одна строка — одна запись. Заголовки не меняйте. Сначала загрузите файл «пробным прогоном» — программа покажет все ошибки по строкам и столбцам, ничего не записав.',
+      'Заполните первый лист: одна строка — одна запись. Заголовки не меняйте. Сначала загрузите файл «пробным ' +
+      'прогоном» — программа покажет все ошибки по строкам и столбцам, ничего не записав.',
     columns: [
       { header: 'Столбец', key: 'header', type: 'text', width: 32 },
       { header: 'Обязательный', key: 'required', type: 'text', width: 14 },
@@ -264,7 +265,8 @@ export async function exportList(ctx: AuthedContext, input: Parsed<'lists.export
     const y = await yearOf();
     if (!hasRole(ctx.session, ...READ_ALL))
       throw forbidden(
-        `Недостаточно прав: нагрузку всех ${(await institutionWords(ctx.db)).short('teacher', 'gen', 'many')} выгружает администрация`,
+        `Недостаточно прав: нагрузку всех ${(await institutionWords(ctx.db)).short('teacher', 'gen', 'many')} ` +
+          `выгружает администрация`,
       );
     const load = await describeLoad(ctx.db, { yearId: y.id });
     const lw = await institutionWords(ctx.db);

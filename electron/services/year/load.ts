@@ -225,7 +225,9 @@ async function checkLoad(
     }
     if (o.subgroup_id === null || subgroupId === null) {
       throw badInput(
-        `«${subject.name}» в группе «${group.name}» уже ведётся ${o.subgroup_id === null ? 'для всей группы' : 'по подгруппам'} (${who}): нельзя смешивать журнал всей группы и журналы подгрупп`,
+        `«${subject.name}» в группе «${group.name}» уже ведётся ` +
+          `${o.subgroup_id === null ? 'для всей группы' : 'по подгруппам'} (${who}): нельзя смешивать журнал всей ` +
+          `группы и журналы подгрупп`,
         { subgroupId: 'Смешение' },
       );
     }
@@ -328,7 +330,8 @@ export async function removeLoad(ctx: AuthedContext, input: Parsed<'journals.rem
   );
   if (lessons > 0)
     throw badInput(
-      `В журнале уже есть занятия (${lessons}): снять нагрузку нельзя, можно только сменить ${(await institutionWords(ctx.db)).short('teacher', 'acc')}`,
+      `В журнале уже есть занятия (${lessons}): снять нагрузку нельзя, можно только сменить ` +
+        `${(await institutionWords(ctx.db)).short('teacher', 'acc')}`,
     );
   const before = (await describeLoad(ctx.db, { yearId: j.year_id, ids: [j.id] }))[0];
   await ctx.db.transaction().execute(async (trx) => {

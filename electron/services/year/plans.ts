@@ -88,7 +88,8 @@ export async function assertPlanWrite(ctx: AuthedContext, journalId: number): Pr
   const j = await loadJournal(ctx.db, journalId);
   if (!mayWritePlan(ctx, j))
     throw forbidden(
-      `Недостаточно прав: тематический план ведут ${(await institutionWords(ctx.db)).short('teacher')} журнала и администратор`,
+      `Недостаточно прав: тематический план ведут ${(await institutionWords(ctx.db)).short('teacher')} журнала и ` +
+        `администратор`,
     );
   if (j.year_status !== 'open')
     throw new AppError('locked', 'Учебный год закрыт: тематический план доступен только для просмотра');

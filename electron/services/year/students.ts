@@ -107,7 +107,9 @@ export async function listStudents(ctx: AuthedContext, input: Parsed<'students.l
   };
 }
 
-/** May the caller edit the student's card: the administrator, or the curator / department head of a group they are in. */
+/**
+ * May the caller edit the student's card: the administrator, or the curator / department head of a group they are in.
+ */
 async function canEditStudent(ctx: AuthedContext, studentId: number): Promise<boolean> {
   if (hasRole(ctx.session, 'admin')) return true;
   const groups = await ctx.db.selectFrom('enrolments').select('group_id').where('student_id', '=', studentId).execute();
@@ -283,7 +285,10 @@ export async function updateStudent(ctx: AuthedContext, input: Parsed<'students.
 /** «Недостаточно прав: это список другой группы» in the institution's words. */
 export async function otherGroupSays(ctx: AuthedContext): Promise<string> {
   const w = await institutionWords(ctx.db);
-  return `Недостаточно прав: это список ${{ f: 'другой', m: 'другого', n: 'другого' }[w.gender('group')]} ${w.term('group', 'gen')}`;
+  return (
+    `Недостаточно прав: это список ${{ f: 'другой', m: 'другого', n: 'другого' }[w.gender('group')]} ` +
+    `${w.term('group', 'gen')}`
+  );
 }
 
 /** «Недостаточно прав: … администратор, куратор группы и заведующий отделением», in the institution's words. */

@@ -32,7 +32,9 @@ export async function describeSubjects(db: Db): Promise<SubjectInfo[]> {
     .sort(bySubjectOrder);
 }
 
-/** Catalogue order: by code as the curriculum lists it (ОУД, ОГСЭ, ЕН, ОП, ПМ with its МДК and practice), then by name. */
+/**
+ * Catalogue order: by code as the curriculum lists it (ОУД, ОГСЭ, ЕН, ОП, ПМ with its МДК and practice), then by name.
+ */
 export function bySubjectOrder(
   a: { code: string | null; name: string },
   b: { code: string | null; name: string },

@@ -198,7 +198,8 @@ export async function saveEntry(ctx: AuthedContext, input: Parsed<'timetable.sav
     (validTo !== null && (validTo > y.ends_on || validTo < validFrom))
   ) {
     throw badInput(
-      `Срок действия ${ruDate(validFrom)}–${validTo ? ruDate(validTo) : 'конец года'} должен быть внутри учебного года ${y.title}`,
+      `Срок действия ${ruDate(validFrom)}–${validTo ? ruDate(validTo) : 'конец года'} должен быть внутри учебного ` +
+        `года ${y.title}`,
       { validFrom: 'Вне года' },
     );
   }

@@ -128,7 +128,8 @@ async function checkDates(
       });
     if (p.startsOn < startsOn || p.endsOn > endsOn) {
       throw badInput(
-        `Период «${p.title}» (${ruDate(p.startsOn)}–${ruDate(p.endsOn)}) выходит за границы учебного года ${ruDate(startsOn)}–${ruDate(endsOn)}`,
+        `Период «${p.title}» (${ruDate(p.startsOn)}–${ruDate(p.endsOn)}) выходит за границы учебного года ` +
+          `${ruDate(startsOn)}–${ruDate(endsOn)}`,
         { [field]: 'Вне года' },
       );
     }

@@ -199,7 +199,8 @@ export function AuditScreen() {
               <span className="muted">
                 {data.total === 0
                   ? 'Нет записей'
-                  : `${(data.page - 1) * data.pageSize + 1}–${Math.min(data.total, data.page * data.pageSize)} из ${data.total}`}
+                  : `${(data.page - 1) * data.pageSize + 1}–${Math.min(data.total, data.page * data.pageSize)} из ` +
+                    `${data.total}`}
               </span>
               <Button kind="secondary" disabled={data.page <= 1} onClick={() => setPage(data.page - 1)}>
                 ← Новее

@@ -59,7 +59,9 @@ export function OrderDialog({
         if (!form.toGroupId)
           throw new ApiError({
             code: 'bad_request',
-            message: `Выберите ${w.term('group', 'acc')}, в ${agree(w, { f: 'которую', m: 'который', n: 'которое' })} переводятся обучающиеся`,
+            message:
+              `Выберите ${w.term('group', 'acc')}, в ` +
+              `${agree(w, { f: 'которую', m: 'который', n: 'которое' })} переводятся обучающиеся`,
             fields: { toGroupId: 'Не выбрана' },
           });
         await call('enrolments.transfer', { ...order, toGroupId: Number(form.toGroupId) });
@@ -118,7 +120,8 @@ export function OrderDialog({
             autoFocus
             hint={
               kind === 'transfer'
-                ? `с этого дня — в списке ${agree(w, { f: 'новой', m: 'нового', n: 'нового' })} ${w.term('group', 'gen')}`
+                ? `с этого дня — в списке ${agree(w, { f: 'новой', m: 'нового', n: 'нового' })} ` +
+                  `${w.term('group', 'gen')}`
                 : `с этого дня — не в списке ${w.term('group', 'gen')}; прежние отметки остаются`
             }
           />

@@ -80,7 +80,9 @@ function LockState({
   else if (u?.status === 'requested')
     status = `Период «${period.title}» закрыт. Запрос на разблокировку отправлен и ждёт решения заместителя директора`;
   else
-    status = `Период «${period.title}» закрыт: журнал за него только для просмотра${u?.status === 'refused' ? '. Последний запрос отклонён' : u?.status === 'expired' ? '. Срок разблокировки истёк' : ''}`;
+    status =
+      `Период «${period.title}» закрыт: журнал за него только для ` +
+      `просмотра${u?.status === 'refused' ? '. Последний запрос отклонён' : u?.status === 'expired' ? '. Срок разблокировки истёк' : ''}`;
   const mayAsk = page.canWrite && u?.status !== 'requested' && u?.status !== 'approved';
   return (
     <div className={`banner ${u?.status === 'approved' ? 'banner-warn' : 'banner-info'} lock-state`} role="status">

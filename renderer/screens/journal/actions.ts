@@ -41,7 +41,10 @@ function lockedMessage(page: JournalPage): string {
   return 'Период закрыт: чтобы внести изменения, запросите разблокировку у заместителя директора';
 }
 
-/** Turn typed text into the change of one cell; `lesson` is the lesson the column belongs to (started if it was pending). */
+/**
+ * Turn typed text into the change of one cell; `lesson` is the lesson the column belongs to (started if it was
+ * pending).
+ */
 function changeFor(page: JournalPage, model: GridModel, t: Target, lesson: LessonInfo | null, w: Words): Change | null {
   const { row, col } = t;
   const text = t.text.trim();
@@ -56,7 +59,8 @@ function changeFor(page: JournalPage, model: GridModel, t: Target, lesson: Lesso
   }
   if (!enrolled(model, row, col))
     throw new CellRefusal(
-      `${row.student.shortName} не в списке ${w.term('group', 'gen')} на ${col.date.slice(8, 10)}.${col.date.slice(5, 7)}: ячейки нет`,
+      `${row.student.shortName} не в списке ${w.term('group', 'gen')} на ` +
+        `${col.date.slice(8, 10)}.${col.date.slice(5, 7)}: ячейки нет`,
     );
   const attendance = parseAttendance(text);
   if (attendance && lesson)
@@ -135,7 +139,10 @@ export async function clearCell(state: JournalState, row: GridRow, col: GridColu
   return false;
 }
 
-/** A block from Excel starting at the active cell: rows go down the students, tabs go right. Blank cells are left as they are. */
+/**
+ * A block from Excel starting at the active cell: rows go down the students, tabs go right. Blank cells are left as
+ * they are.
+ */
 export function pasteTargets(model: GridModel, rowIndex: number, colIndex: number, block: string[][]): Target[] {
   const columns: GridColumn[] = [...model.lessonColumns, ...model.finalColumns];
   const targets: Target[] = [];

@@ -157,7 +157,8 @@ export function PlanScreen({ journalId }: { journalId: number }) {
       {sources && (
         <div className="banner banner-info">
           {sources.length === 0 ? (
-            `Нет других журналов ${w.gender('subject') === 'f' ? 'этой' : 'этого'} ${w.term('subject', 'gen')} с планом.`
+            `Нет других журналов ${w.gender('subject') === 'f' ? 'этой' : 'этого'} ${w.term('subject', 'gen')} с ` +
+            `планом.`
           ) : (
             <>
               Взять план из:{' '}

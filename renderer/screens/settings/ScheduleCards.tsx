@@ -64,7 +64,10 @@ export function BackupSettingsCard({ view, onSaved }: { view: SettingsView; onSa
             }}
             placeholder={b.defaultFolder}
             error={errors['backup.folder']}
-            hint={`Пусто — папка по умолчанию: ${b.defaultFolder}. Лучше другой диск или сетевая папка: копия на том же диске не спасёт от его поломки.`}
+            hint={
+              `Пусто — папка по умолчанию: ${b.defaultFolder}. Лучше другой диск или сетевая папка: копия на ` +
+              `том же диске не спасёт от его поломки.`
+            }
           />
           {check &&
             (check.ok ? (

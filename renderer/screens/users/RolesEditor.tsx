@@ -17,7 +17,8 @@ export function roleHints(w: Words): Partial<Record<Role, string>> {
     admin: 'пользователи, учебный год, настройки',
     director: 'просмотр всего, отчёты, заверенные копии',
     deputy: 'контроль журналов, замечания, отчёты',
-    dept_head: `журналы и реестры ${w.term('group', 'gen', 'many')} ${w.short('department', 'gen')}, листки для родителей`,
+    dept_head:
+      `журналы и реестры ${w.term('group', 'gen', 'many')} ${w.short('department', 'gen')}, листки для ` + `родителей`,
     secretary: 'архив закрытого года',
     curator: `реестр ${w.gender('group') === 'f' ? 'своей' : 'своего'} ${w.term('group', 'gen')}, причины пропусков`,
     teacher: 'свои журналы (нагрузка года)',

@@ -222,7 +222,8 @@ export function UsersScreen() {
               <span className="muted">
                 {data.total === 0
                   ? 'Нет записей'
-                  : `${(data.page - 1) * data.pageSize + 1}–${Math.min(data.total, data.page * data.pageSize)} из ${data.total}`}
+                  : `${(data.page - 1) * data.pageSize + 1}–${Math.min(data.total, data.page * data.pageSize)} из ` +
+                    `${data.total}`}
               </span>
               <Button kind="secondary" disabled={data.page <= 1} onClick={() => setPage(data.page - 1)}>
                 ← Назад
@@ -257,7 +258,8 @@ export function UsersScreen() {
           summary={
             printing.size === 1
               ? `Листок с логином и новым одноразовым паролем для: ${[...printing.values()][0]}.`
-              : `${printing.size} ${plural(printing.size, 'листок', 'листка', 'листков')} с логинами и новыми одноразовыми паролями, по 6 на лист A4.`
+              : `${printing.size} ${plural(printing.size, 'листок', 'листка', 'листков')} с логинами и новыми ` +
+                `одноразовыми паролями, по 6 на лист A4.`
           }
         />
       )}

@@ -188,7 +188,8 @@ async function overHttp(
   );
   if (!wrkMissing()) {
     const wrkFamilies = loggedIn.map((f) => ({ cookie: f.cookie, body: JSON.stringify({ studentId: f.studentId }) }));
-    await wrkLoad(base, 'family.page', wrkFamilies, Math.min(2, seconds), FAMILIES); // warm up: JIT, caches, connections
+    // warm up: JIT, caches, connections
+    await wrkLoad(base, 'family.page', wrkFamilies, Math.min(2, seconds), FAMILIES);
     const load = await wrkLoad(base, 'family.page', wrkFamilies, seconds, FAMILIES);
     // The same pages with fewer families at once: the wait a family sees when the server is not saturated.
     const lightLoad = light

@@ -93,58 +93,66 @@ describeEachDb('command-line import', (kind) => {
     expect(wrong.err).toContain('Укажите список: students, users, subjects, plan, timetable');
   });
 
-  it('takes --map "Столбец=Поле" (repeatable), refuses an unknown field naming the valid ones, and saves nothing while a row is refused', async () => {
-    const file = path.join(dir, 'parents.xlsx');
-    fs.writeFileSync(
-      file,
-      await xlsx(
-        ['ФИО', 'Дата рождения', 'Группа', 'Контактное лицо', 'Тел. контакта', 'Хобби'],
-        [['Ким Юлия', '05.05.2010', 'ЭС-21', 'Ким Ирина', '89120001122', 'шахматы']],
-      ),
-    );
-    const base = ['import', 'students', '--db', fresh.url, '--data', dir, '--today', '2026-11-25', '--file', file];
-    const order = ['--order-no', '112-к', '--order-date', '25.08.2026', '--date', '01.09.2026'];
-    const dry = cli([...base, ...order, '--dry-run']);
-    expect(dry.code, dry.err).toBe(0);
-    expect(dry.out.at(-1)).toBe(
-      'Пробный прогон: все 1 строка в порядке, можно загружать. Столбцы «Контактное лицо», «Тел. контакта», «Хобби» не распознаны и не загружены.',
-    );
-    const wrong = cli([...base, ...order, '--map', 'Контактное лицо=Родитель мамы']);
-    expect(wrong.code).toBe(2);
-    expect(wrong.err).toContain(
-      '--map «Контактное лицо=Родитель мамы»: неизвестное поле «Родитель мамы». Допустимые поля: «Фамилия»',
-    );
-    expect(wrong.err).toContain(
-      '«Представитель 1: ФИО», «Представитель 1: кем приходится», «Представитель 1: телефон»',
-    );
-    expect(wrong.err).toContain('«не загружать»');
-    const missing = cli([...base, ...order, '--map', 'Родитель (ФИО)=Представитель 1: ФИО']);
-    expect(missing.code).toBe(2);
-    expect(missing.err).toContain('В файле нет столбца «Родитель (ФИО)»');
-    const done = cli([
-      ...base,
-      ...order,
-      '--map',
-      'Контактное лицо=Представитель 1: ФИО',
-      '--map',
-      'тел. контакта = представитель 1: телефон',
-      '--map',
-      'Хобби=не загружать',
-    ]);
-    // No relation column: the representative's relation is required and the row is refused, loud and clear.
-    expect(done.code, done.err).toBe(1);
-    expect(done.out[0]).toBe(
-      'строка 2, столбец «Представитель 1: кем приходится»: укажите, кем приходится представитель (мать, отец, опекун…)',
-    );
-    expect(done.out.at(-1)).toContain('Столбец «Хобби» не загружается (так выбрано).');
-    const reopened = await fresh.open();
-    try {
-      expect((await reopened.db.selectFrom('students').select('id').execute()).length).toBe(0);
-      expect((await reopened.db.selectFrom('import_mappings').select('id').execute()).length).toBe(0);
-    } finally {
-      await reopened.close();
-    }
-  }, 240_000);
+  it(
+    'takes --map "Столбец=Поле" (repeatable), refuses an unknown field naming the valid ones, and saves nothing ' +
+      'while a row is refused',
+    async () => {
+      const file = path.join(dir, 'parents.xlsx');
+      fs.writeFileSync(
+        file,
+        await xlsx(
+          ['ФИО', 'Дата рождения', 'Группа', 'Контактное лицо', 'Тел. контакта', 'Хобби'],
+          [['Ким Юлия', '05.05.2010', 'ЭС-21', 'Ким Ирина', '89120001122', 'шахматы']],
+        ),
+      );
+      const base = ['import', 'students', '--db', fresh.url, '--data', dir, '--today', '2026-11-25', '--file', file];
+      const order = ['--order-no', '112-к', '--order-date', '25.08.2026', '--date', '01.09.2026'];
+      const dry = cli([...base, ...order, '--dry-run']);
+      expect(dry.code, dry.err).toBe(0);
+      expect(dry.out.at(-1)).toBe(
+        'Пробный прогон: все 1 строка в порядке, можно загружать. Столбцы «Контактное лицо», «Тел. контакта», ' +
+          '«Хобби» ' +
+          'не распознаны и не загружены.',
+      );
+      const wrong = cli([...base, ...order, '--map', 'Контактное лицо=Родитель мамы']);
+      expect(wrong.code).toBe(2);
+      expect(wrong.err).toContain(
+        '--map «Контактное лицо=Родитель мамы»: неизвестное поле «Родитель мамы». Допустимые поля: «Фамилия»',
+      );
+      expect(wrong.err).toContain(
+        '«Представитель 1: ФИО», «Представитель 1: кем приходится», «Представитель 1: телефон»',
+      );
+      expect(wrong.err).toContain('«не загружать»');
+      const missing = cli([...base, ...order, '--map', 'Родитель (ФИО)=Представитель 1: ФИО']);
+      expect(missing.code).toBe(2);
+      expect(missing.err).toContain('В файле нет столбца «Родитель (ФИО)»');
+      const done = cli([
+        ...base,
+        ...order,
+        '--map',
+        'Контактное лицо=Представитель 1: ФИО',
+        '--map',
+        'тел. контакта = представитель 1: телефон',
+        '--map',
+        'Хобби=не загружать',
+      ]);
+      // No relation column: the representative's relation is required and the row is refused, loud and clear.
+      expect(done.code, done.err).toBe(1);
+      expect(done.out[0]).toBe(
+        'строка 2, столбец «Представитель 1: кем приходится»: укажите, кем приходится представитель (мать, отец, ' +
+          'опекун…)',
+      );
+      expect(done.out.at(-1)).toContain('Столбец «Хобби» не загружается (так выбрано).');
+      const reopened = await fresh.open();
+      try {
+        expect((await reopened.db.selectFrom('students').select('id').execute()).length).toBe(0);
+        expect((await reopened.db.selectFrom('import_mappings').select('id').execute()).length).toBe(0);
+      } finally {
+        await reopened.close();
+      }
+    },
+    240_000,
+  );
 
   it('loads with --map and remembers the mapping for the next file with the same headers', async () => {
     const file = path.join(dir, 'parents.xlsx');

@@ -42,77 +42,80 @@ describeEachDb('import: no column lost', (kind) => {
   const guardians = () =>
     handle.db.selectFrom('guardians').select(['full_name', 'relation', 'phone']).orderBy('id').execute();
 
-  it('loads parents under common headers, names the unknown column, and enrols from the row’s own order date', async () => {
-    const headers = [
-      '№',
-      'ФИО ребёнка',
-      'ДАТА РОЖДЕНИЯ',
-      'Класс',
-      'Приказ №',
-      'Дата приказа',
-      'Родитель (ФИО)',
-      'Телефон родителя',
-      'Хобби',
-    ];
-    const file = await xlsx(headers, [
-      [
-        1,
-        'Ёлкина Анна Сергеевна',
-        excelDate('2010-03-04'),
-        'ЭС-11',
-        '7-к',
-        '10.09.2026',
-        'Ёлкина Мария Петровна',
-        '89123456789',
-        'шахматы',
-      ],
-      [2, 'Ли Олег', '01.09.2010', 'ЭС-21', null, null, null, null, null],
-    ]);
-    const dry = await runImportJob(admin, { list: 'students', file, dryRun: true, skipBad: false, admission });
-    expect(dry.columns.map((c) => [c.header, c.field, c.how])).toEqual([
-      ['№', null, 'number'],
-      ['ФИО ребёнка', 'full', 'auto'],
-      ['ДАТА РОЖДЕНИЯ', 'birth', 'auto'],
-      ['Класс', 'group', 'auto'],
-      ['Приказ №', 'orderNo', 'auto'],
-      ['Дата приказа', 'orderDate', 'auto'],
-      ['Родитель (ФИО)', 'g1Name', 'auto'],
-      ['Телефон родителя', 'g1Phone', 'auto'],
-      ['Хобби', null, 'unknown'],
-    ]);
-    expect(dry.problems).toEqual([]);
-    expect(dry.unloaded).toEqual(['№', 'Хобби']);
-    expect(dry.summary).toBe(
-      'Пробный прогон: все 2 строки в порядке, можно загружать. Столбец «Хобби» не распознан и не загружен. ' +
-        'Номер по порядку («№») не загружается.',
-    );
-    expectNoColumnLost(dry, headers);
-    expect(await guardians()).toEqual([]);
+  it(
+    'loads parents under common headers, names the unknown column, and enrols from the row’s own order ' + 'date',
+    async () => {
+      const headers = [
+        '№',
+        'ФИО ребёнка',
+        'ДАТА РОЖДЕНИЯ',
+        'Класс',
+        'Приказ №',
+        'Дата приказа',
+        'Родитель (ФИО)',
+        'Телефон родителя',
+        'Хобби',
+      ];
+      const file = await xlsx(headers, [
+        [
+          1,
+          'Ёлкина Анна Сергеевна',
+          excelDate('2010-03-04'),
+          'ЭС-11',
+          '7-к',
+          '10.09.2026',
+          'Ёлкина Мария Петровна',
+          '89123456789',
+          'шахматы',
+        ],
+        [2, 'Ли Олег', '01.09.2010', 'ЭС-21', null, null, null, null, null],
+      ]);
+      const dry = await runImportJob(admin, { list: 'students', file, dryRun: true, skipBad: false, admission });
+      expect(dry.columns.map((c) => [c.header, c.field, c.how])).toEqual([
+        ['№', null, 'number'],
+        ['ФИО ребёнка', 'full', 'auto'],
+        ['ДАТА РОЖДЕНИЯ', 'birth', 'auto'],
+        ['Класс', 'group', 'auto'],
+        ['Приказ №', 'orderNo', 'auto'],
+        ['Дата приказа', 'orderDate', 'auto'],
+        ['Родитель (ФИО)', 'g1Name', 'auto'],
+        ['Телефон родителя', 'g1Phone', 'auto'],
+        ['Хобби', null, 'unknown'],
+      ]);
+      expect(dry.problems).toEqual([]);
+      expect(dry.unloaded).toEqual(['№', 'Хобби']);
+      expect(dry.summary).toBe(
+        'Пробный прогон: все 2 строки в порядке, можно загружать. Столбец «Хобби» не распознан и не загружен. ' +
+          'Номер по порядку («№») не загружается.',
+      );
+      expectNoColumnLost(dry, headers);
+      expect(await guardians()).toEqual([]);
 
-    const done = await runImportJob(admin, { list: 'students', file, dryRun: false, skipBad: false, admission });
-    expect([done.imported, done.created]).toEqual([true, 2]);
-    expect(done.summary).toContain('Столбец «Хобби» не распознан и не загружен.');
-    expectNoColumnLost(done, headers);
-    expect(await guardians()).toEqual([
-      { full_name: 'Ёлкина Мария Петровна', relation: 'родитель', phone: '+7 912 345-67-89' },
-    ]);
-    const enrolments = await handle.db
-      .selectFrom('enrolments')
-      .select(['order_no', 'order_date', 'from_date'])
-      .orderBy('id')
-      .execute();
-    expect(enrolments).toEqual([
-      // Its own order, no enrolment date: enrolled from the order's date, not the admission's.
-      { order_no: '7-к', order_date: '2026-09-10', from_date: '2026-09-10' },
-      { order_no: '112-к', order_date: '2026-08-25', from_date: '2026-09-01' },
-    ]);
-    const log = await handle.db
-      .selectFrom('audit_log')
-      .select('after')
-      .where('action', '=', 'import.students')
-      .execute();
-    expect(JSON.parse(log[0]!.after!)).toMatchObject({ unloadedColumns: ['№', 'Хобби'] });
-  });
+      const done = await runImportJob(admin, { list: 'students', file, dryRun: false, skipBad: false, admission });
+      expect([done.imported, done.created]).toEqual([true, 2]);
+      expect(done.summary).toContain('Столбец «Хобби» не распознан и не загружен.');
+      expectNoColumnLost(done, headers);
+      expect(await guardians()).toEqual([
+        { full_name: 'Ёлкина Мария Петровна', relation: 'родитель', phone: '+7 912 345-67-89' },
+      ]);
+      const enrolments = await handle.db
+        .selectFrom('enrolments')
+        .select(['order_no', 'order_date', 'from_date'])
+        .orderBy('id')
+        .execute();
+      expect(enrolments).toEqual([
+        // Its own order, no enrolment date: enrolled from the order's date, not the admission's.
+        { order_no: '7-к', order_date: '2026-09-10', from_date: '2026-09-10' },
+        { order_no: '112-к', order_date: '2026-08-25', from_date: '2026-09-01' },
+      ]);
+      const log = await handle.db
+        .selectFrom('audit_log')
+        .select('after')
+        .where('action', '=', 'import.students')
+        .execute();
+      expect(JSON.parse(log[0]!.after!)).toMatchObject({ unloadedColumns: ['№', 'Хобби'] });
+    },
+  );
 
   it('gives mother and father their own representative with the relation their header states', async () => {
     const file = await xlsx(
@@ -228,7 +231,8 @@ describeEachDb('import: no column lost', (kind) => {
     expect(unknownField).toContain('«Представитель 1: ФИО»');
     expect(unknownField).toContain('«не загружать». Ничего не загружено.');
     expect(await run({ 'Родитель (ФИО)': 'g1Name' })).toBe(
-      'В файле нет столбца «Родитель (ФИО)». Столбцы файла: «ФИО», «Дата рождения», «Группа», «Родитель». Ничего не загружено.',
+      'В файле нет столбца «Родитель (ФИО)». Столбцы файла: «ФИО», «Дата рождения», «Группа», «Родитель». Ничего не ' +
+        'загружено.',
     );
     expect((await handle.db.selectFrom('students').select('id').execute()).length).toBe(0);
     expect((await handle.db.selectFrom('import_mappings').select('id').execute()).length).toBe(0);

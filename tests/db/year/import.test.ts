@@ -41,7 +41,8 @@ describeEachDb('import from Excel', (kind) => {
     expect(dry.problems.map((p) => [p.row, p.column])).toEqual(BROKEN.map((b) => [b.excelRow, b.column]));
     dry.problems.forEach((p, i) => expect(p.message).toContain(BROKEN[i]!.contains));
     expect(dry.summary).toBe(
-      'Пробный прогон: в порядке 495 строк, с ошибками 5 строк. Ничего не загружено: исправьте файл или загрузите, пропустив строки с ошибками.',
+      'Пробный прогон: в порядке 495 строк, с ошибками 5 строк. Ничего не загружено: исправьте файл или загрузите, ' +
+        'пропустив строки с ошибками.',
     );
     const blocked = await runImportJob(admin, { list: 'students', file, dryRun: false, skipBad: false, admission });
     expect([blocked.imported, blocked.created, blocked.bad]).toEqual([false, 0, 5]);
@@ -148,11 +149,13 @@ describeEachDb('import from Excel', (kind) => {
     );
     const r = await runImportJob(admin, { list: 'students', file, dryRun: true, skipBad: false });
     expect(r.problems.map((p) => `строка ${p.row}${p.column ? `, столбец «${p.column}»` : ''}: ${p.message}`)).toEqual([
-      'строка 4, столбец «Приказ о зачислении №»: не указан номер приказа о зачислении: заполните столбец или укажите приказ при загрузке',
+      'строка 4, столбец «Приказ о зачислении №»: не указан номер приказа о зачислении: заполните столбец или ' +
+        'укажите приказ при загрузке',
       'строка 4, столбец «Дата приказа»: не указана дата приказа о зачислении',
       'строка 4, столбец «Дата зачисления»: не указана дата зачисления',
       'строка 5, столбец «E-mail»: «не почта» — не адрес электронной почты',
-      'строка 5, столбец «Дата приказа»: Дата приказа 01.03.2026 вне учебного года 2026/2027: приказ может быть издан с 01.06.2026 по 31.08.2027',
+      'строка 5, столбец «Дата приказа»: Дата приказа 01.03.2026 вне учебного года 2026/2027: приказ может быть ' +
+        'издан с 01.06.2026 по 31.08.2027',
       'строка 6, столбец «ФИО»: «Одинокий»: нужны хотя бы фамилия и имя',
     ]);
     const ok = await runImportJob(admin, { list: 'students', file, dryRun: false, skipBad: true });
@@ -184,7 +187,8 @@ describeEachDb('import from Excel', (kind) => {
         )
       ).message,
     ).toBe(
-      'Это не таблица Excel .xlsx (внутри не архив книги). Откройте его в Excel (или LibreOffice) и сохраните как «Книга Excel (*.xlsx)»',
+      'Это не таблица Excel .xlsx (внутри не архив книги). Откройте его в Excel (или LibreOffice) и сохраните как ' +
+        '«Книга Excel (*.xlsx)»',
     );
     const r = await runImportJob(admin, {
       list: 'students',
@@ -313,7 +317,8 @@ describeEachDb('import from Excel', (kind) => {
     const r = await runImportJob(teacher, { list: 'plan', journalId: j.id, file, dryRun: false, skipBad: true });
     expect(r.problems.map((p) => [p.row, p.column, p.message])).toEqual([[5, 'Часы', '«два» — не целое число']]);
     expect(r.summary).toBe(
-      `Загружено тем плана: новых 3, обновлено 0; пропущено 1 строка с ошибками. Внимание: в плане 6 ч, а по нагрузке 8 ч.${backupNote(r.backup)}`,
+      `Загружено тем плана: новых 3, обновлено 0; пропущено 1 строка с ошибками. Внимание: в плане 6 ч, а по ` +
+        `нагрузке 8 ч.${backupNote(r.backup)}`,
     );
     const plan = await teacher.call('plans.get', { journalId: j.id });
     expect(plan.topics.map((t) => [t.seq, t.section, t.title, t.lessonKind])).toEqual([
@@ -417,10 +422,12 @@ describeEachDb('import from Excel', (kind) => {
       [9, 'Дисциплина'],
     ]);
     expect(r.problems[0]!.message).toBe(
-      'накладка: Преподаватель Иванова О. в понедельник, 1-е занятие (каждая неделя) уже ведёт «Математика» в группе ЭС-11',
+      'накладка: Преподаватель Иванова О. в понедельник, 1-е занятие (каждая неделя) уже ведёт «Математика» в ' +
+        'группе ЭС-11',
     );
     expect(r.problems[1]!.message).toBe(
-      'накладка: Преподаватель Иванова О. в среду, 3-е занятие (чётная неделя) уже ведёт «Математика» в группе ЭС-21 (строка 5)',
+      'накладка: Преподаватель Иванова О. в среду, 3-е занятие (чётная неделя) уже ведёт «Математика» в группе ' +
+        'ЭС-21 (строка 5)',
     );
     expect(r.problems[2]!.message).toBe('номер занятия 9 вне диапазона: в день от 1 до 8 занятий');
     expect(r.problems[3]!.message).toContain('несколько журналов');

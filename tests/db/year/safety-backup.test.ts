@@ -249,21 +249,24 @@ describe('no file to copy [postgres]', () => {
     await fresh.drop();
   });
 
-  it("imports and closes the year without a copy (the server's dumps keep PostgreSQL), even with a bad folder set", async () => {
-    const deps = makeDeps(handle);
-    deps.settings.update({ backup: { folder: '/nonexistent/folder' } });
-    const admin = await new TestClient(deps).login(ADMIN.login, ADMIN.password);
-    const { year } = await openCollegeYear(admin);
-    const r = await runImportJob(admin, {
-      list: 'students',
-      file: await students(),
-      dryRun: false,
-      skipBad: false,
-      admission,
-    });
-    expect([r.imported, r.created, r.backup]).toEqual([true, 2, null]);
-    expect(r.summary).toBe('Загружено обучающихся: новых 2, обновлено 0.');
-    const closed = await admin.call('years.close', { id: year.id, version: year.version });
-    expect([closed.status, closed.backup]).toEqual(['closed', null]);
-  });
+  it(
+    "imports and closes the year without a copy (the server's dumps keep PostgreSQL), even with a bad folder " + 'set',
+    async () => {
+      const deps = makeDeps(handle);
+      deps.settings.update({ backup: { folder: '/nonexistent/folder' } });
+      const admin = await new TestClient(deps).login(ADMIN.login, ADMIN.password);
+      const { year } = await openCollegeYear(admin);
+      const r = await runImportJob(admin, {
+        list: 'students',
+        file: await students(),
+        dryRun: false,
+        skipBad: false,
+        admission,
+      });
+      expect([r.imported, r.created, r.backup]).toEqual([true, 2, null]);
+      expect(r.summary).toBe('Загружено обучающихся: новых 2, обновлено 0.');
+      const closed = await admin.call('years.close', { id: year.id, version: year.version });
+      expect([closed.status, closed.backup]).toEqual(['closed', null]);
+    },
+  );
 });

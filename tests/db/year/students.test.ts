@@ -96,136 +96,141 @@ describeEachDb('students and enrolment orders', (kind) => {
     ]);
   });
 
-  it('refuses overlapping enrolments, withdrawal before admission and orders outside the year — nothing changed', async () => {
-    const { g1, g2 } = setup;
-    const a = await admin.call('students.create', {
-      ...person('Иванов', 'Иван', null, '2010-05-05'),
-      admission: { groupId: g1.id, date: '2026-10-01', orderNo: '140-к', orderDate: '2026-09-28' },
-    });
-    const before = await auditCount(handle);
-    const students = async () => (await handle.db.selectFrom('students').select('id').execute()).length;
-    const enrolments = async () => await handle.db.selectFrom('enrolments').selectAll().execute();
-    const snapshot = JSON.stringify(await enrolments());
+  it(
+    'refuses overlapping enrolments, withdrawal before admission and orders outside the year — nothing ' + 'changed',
+    async () => {
+      const { g1, g2 } = setup;
+      const a = await admin.call('students.create', {
+        ...person('Иванов', 'Иван', null, '2010-05-05'),
+        admission: { groupId: g1.id, date: '2026-10-01', orderNo: '140-к', orderDate: '2026-09-28' },
+      });
+      const before = await auditCount(handle);
+      const students = async () => (await handle.db.selectFrom('students').select('id').execute()).length;
+      const enrolments = async () => await handle.db.selectFrom('enrolments').selectAll().execute();
+      const snapshot = JSON.stringify(await enrolments());
 
-    expect(
-      (
-        await refused(
-          admin.call('enrolments.admit', {
-            studentId: a.id,
-            groupId: g2.id,
-            date: '2026-11-01',
-            orderNo: '1',
-            orderDate: '2026-10-30',
-          }),
-          'bad_request',
-        )
-      ).message,
-    ).toBe(
-      'Иванов И. уже числится в группе ЭС-11 с 01.10.2026 (приказ № 140-к от 28.09.2026): зачисления не могут пересекаться — сначала переведите или отчислите',
-    );
-    expect(
-      (
-        await refused(
-          admin.call('enrolments.withdraw', {
-            studentIds: [a.id],
-            reason: 'withdrawal',
-            date: '2026-09-20',
-            orderNo: '2',
-            orderDate: '2026-09-19',
-          }),
-          'bad_request',
-        )
-      ).message,
-    ).toBe(
-      'Иванов И. не может быть отчислен(а) с 20.09.2026: в группу ЭС-11 зачислен(а) только с 01.10.2026 (приказ № 140-к от 28.09.2026)',
-    );
-    expect(
-      (
-        await refused(
-          admin.call('enrolments.transfer', {
-            studentIds: [a.id],
-            toGroupId: g2.id,
-            date: '2026-10-01',
-            orderNo: '3',
-            orderDate: '2026-09-30',
-          }),
-          'bad_request',
-        )
-      ).message,
-    ).toContain('не может быть переведён(а) с 01.10.2026');
-    expect(
-      (
-        await refused(
-          admin.call('enrolments.withdraw', {
-            studentIds: [a.id],
-            reason: 'withdrawal',
-            date: '2027-09-10',
-            orderNo: '4',
-            orderDate: '2027-09-10',
-          }),
-          'bad_request',
-        )
-      ).message,
-    ).toBe('Дата отчисления 10.09.2027 вне учебного года 2026/2027 (01.09.2026–31.08.2027)');
-    expect(
-      (
-        await refused(
-          admin.call('enrolments.withdraw', {
-            studentIds: [a.id],
-            reason: 'withdrawal',
-            date: '2026-12-01',
-            orderNo: '5',
-            orderDate: '2026-03-01',
-          }),
-          'bad_request',
-        )
-      ).message,
-    ).toBe('Дата приказа 01.03.2026 вне учебного года 2026/2027: приказ может быть издан с 01.06.2026 по 31.08.2027');
-    expect(
-      (
-        await refused(
-          admin.call('students.create', {
-            ...person('Новиков', 'Олег', null, '2010-01-01'),
-            admission: { groupId: g1.id, date: '2027-09-01', orderNo: '6', orderDate: '2027-08-30' },
-          }),
-          'bad_request',
-        )
-      ).message,
-    ).toBe('Дата зачисления 01.09.2027 вне учебного года 2026/2027 (01.09.2026–31.08.2027)');
-    expect(
-      (
-        await refused(
-          admin.call('students.create', {
-            ...person('Новиков', 'Олег', null, '2030-01-01'),
-            admission: { groupId: g1.id, date: '2026-10-01', orderNo: '6', orderDate: '2026-09-30' },
-          }),
-          'bad_request',
-        )
-      ).message,
-    ).toBe('Дата рождения 01.01.2030 ещё не наступила');
-    // One order for two students: the second is refused, so neither is withdrawn.
-    const b = await admin.call('students.create', {
-      ...person('Сидоров', 'Семён', null, '2010-01-01'),
-      admission: { groupId: g1.id, date: '2026-11-01', orderNo: '7', orderDate: '2026-10-30' },
-    });
-    const afterB = await auditCount(handle);
-    const snapshotB = JSON.stringify(await enrolments());
-    await refused(
-      admin.call('enrolments.withdraw', {
-        studentIds: [a.id, b.id],
-        reason: 'withdrawal',
-        date: '2026-10-20',
-        orderNo: '8',
-        orderDate: '2026-10-20',
-      }),
-      'bad_request',
-    );
-    expect(JSON.stringify(await enrolments())).toBe(snapshotB);
-    expect(await auditCount(handle)).toBe(afterB);
-    expect(afterB).toBe(before + 1);
-    expect(snapshotB).not.toBe(snapshot);
-    expect(await students()).toBe(2);
-  });
+      expect(
+        (
+          await refused(
+            admin.call('enrolments.admit', {
+              studentId: a.id,
+              groupId: g2.id,
+              date: '2026-11-01',
+              orderNo: '1',
+              orderDate: '2026-10-30',
+            }),
+            'bad_request',
+          )
+        ).message,
+      ).toBe(
+        'Иванов И. уже числится в группе ЭС-11 с 01.10.2026 (приказ № 140-к от 28.09.2026): зачисления не могут ' +
+          'пересекаться — сначала переведите или отчислите',
+      );
+      expect(
+        (
+          await refused(
+            admin.call('enrolments.withdraw', {
+              studentIds: [a.id],
+              reason: 'withdrawal',
+              date: '2026-09-20',
+              orderNo: '2',
+              orderDate: '2026-09-19',
+            }),
+            'bad_request',
+          )
+        ).message,
+      ).toBe(
+        'Иванов И. не может быть отчислен(а) с 20.09.2026: в группу ЭС-11 зачислен(а) только с 01.10.2026 (приказ № ' +
+          '140-к от 28.09.2026)',
+      );
+      expect(
+        (
+          await refused(
+            admin.call('enrolments.transfer', {
+              studentIds: [a.id],
+              toGroupId: g2.id,
+              date: '2026-10-01',
+              orderNo: '3',
+              orderDate: '2026-09-30',
+            }),
+            'bad_request',
+          )
+        ).message,
+      ).toContain('не может быть переведён(а) с 01.10.2026');
+      expect(
+        (
+          await refused(
+            admin.call('enrolments.withdraw', {
+              studentIds: [a.id],
+              reason: 'withdrawal',
+              date: '2027-09-10',
+              orderNo: '4',
+              orderDate: '2027-09-10',
+            }),
+            'bad_request',
+          )
+        ).message,
+      ).toBe('Дата отчисления 10.09.2027 вне учебного года 2026/2027 (01.09.2026–31.08.2027)');
+      expect(
+        (
+          await refused(
+            admin.call('enrolments.withdraw', {
+              studentIds: [a.id],
+              reason: 'withdrawal',
+              date: '2026-12-01',
+              orderNo: '5',
+              orderDate: '2026-03-01',
+            }),
+            'bad_request',
+          )
+        ).message,
+      ).toBe('Дата приказа 01.03.2026 вне учебного года 2026/2027: приказ может быть издан с 01.06.2026 по 31.08.2027');
+      expect(
+        (
+          await refused(
+            admin.call('students.create', {
+              ...person('Новиков', 'Олег', null, '2010-01-01'),
+              admission: { groupId: g1.id, date: '2027-09-01', orderNo: '6', orderDate: '2027-08-30' },
+            }),
+            'bad_request',
+          )
+        ).message,
+      ).toBe('Дата зачисления 01.09.2027 вне учебного года 2026/2027 (01.09.2026–31.08.2027)');
+      expect(
+        (
+          await refused(
+            admin.call('students.create', {
+              ...person('Новиков', 'Олег', null, '2030-01-01'),
+              admission: { groupId: g1.id, date: '2026-10-01', orderNo: '6', orderDate: '2026-09-30' },
+            }),
+            'bad_request',
+          )
+        ).message,
+      ).toBe('Дата рождения 01.01.2030 ещё не наступила');
+      // One order for two students: the second is refused, so neither is withdrawn.
+      const b = await admin.call('students.create', {
+        ...person('Сидоров', 'Семён', null, '2010-01-01'),
+        admission: { groupId: g1.id, date: '2026-11-01', orderNo: '7', orderDate: '2026-10-30' },
+      });
+      const afterB = await auditCount(handle);
+      const snapshotB = JSON.stringify(await enrolments());
+      await refused(
+        admin.call('enrolments.withdraw', {
+          studentIds: [a.id, b.id],
+          reason: 'withdrawal',
+          date: '2026-10-20',
+          orderNo: '8',
+          orderDate: '2026-10-20',
+        }),
+        'bad_request',
+      );
+      expect(JSON.stringify(await enrolments())).toBe(snapshotB);
+      expect(await auditCount(handle)).toBe(afterB);
+      expect(afterB).toBe(before + 1);
+      expect(snapshotB).not.toBe(snapshot);
+      expect(await students()).toBe(2);
+    },
+  );
 
   it('keeps the marks of a withdrawn student on the days they were in the group', async () => {
     const { year, g1 } = setup;
@@ -461,7 +466,8 @@ describeEachDb('students and enrolment orders', (kind) => {
         null,
       ]);
     }
-    // Scope: the curator of ЭС-11 and a teacher of ЭС-11 do not see ЭС-21 or its students; the curator may not edit them.
+    // Scope: the curator of ЭС-11 and a teacher of ЭС-11 do not see ЭС-21 or its students; the curator may not edit
+    // them.
     const curator = await as('curator1');
     await refused(curator.call('students.list', { groupId: g2.id }), 'forbidden');
     await refused(curator.call('students.get', { id: other.id }), 'forbidden');

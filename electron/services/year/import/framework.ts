@@ -74,7 +74,8 @@ async function readFile(bytes: Uint8Array): Promise<SheetData> {
     const detail = error instanceof Error ? error.message : String(error);
     throw new AppError(
       'bad_request',
-      `Файл не читается как таблица Excel (.xlsx). Сохраните его в Excel как «Книга Excel (*.xlsx)» и повторите. (${detail})`,
+      `Файл не читается как таблица Excel (.xlsx). Сохраните его в Excel как «Книга Excel (*.xlsx)» и повторите. ` +
+        `(${detail})`,
     );
   }
 }
@@ -251,7 +252,11 @@ function summaryOf(
   if (options.dryRun) {
     return r.bad === 0
       ? `Пробный прогон: все ${rows(r.total)} в порядке, можно загружать.${tail}`
-      : `Пробный прогон: в порядке ${rows(r.good)}, с ошибками ${rows(r.bad)}. Ничего не загружено: исправьте файл или загрузите, пропустив строки с ошибками.${tail}`;
+      : `Пробный прогон: в порядке ${rows(r.good)}, с ошибками ${rows(r.bad)}. Ничего не загружено: исправьте файл ` +
+          `или загрузите, пропустив строки с ошибками.${tail}`;
   }
-  return `Найдены ошибки в ${rows(r.bad)}: ничего не загружено. Исправьте файл или выберите «пропустить строки с ошибками».${tail}`;
+  return (
+    `Найдены ошибки в ${rows(r.bad)}: ничего не загружено. Исправьте файл или выберите «пропустить строки с ` +
+    `ошибками».${tail}`
+  );
 }

@@ -291,7 +291,8 @@ export const studentImporter: Importer<Context, StudentRow> = {
     if (busy)
       row.problem(
         null,
-        `${last} ${first} (${ruDate(birth)}) уже числится в группе ${busy.group} с ${ruDate(busy.from)}: повторно не зачисляется`,
+        `${last} ${first} (${ruDate(birth)}) уже числится в группе ${busy.group} с ${ruDate(busy.from)}: повторно ` +
+          `не зачисляется`,
       );
     if (fileNo) {
       const holder = c.fileNos.get(fileNo.toLowerCase());

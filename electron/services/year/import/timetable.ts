@@ -224,7 +224,8 @@ export const timetableImporter: Importer<Context, TimetableRow> = {
         if (byTeacher.length === 0)
           row.problem(
             'teacher',
-            `«${subjectText}» в группе ${group} ведёт ${[...new Set(candidates.map((j) => j.teacherName))].join(', ')}, а не ${teacherText}`,
+            `«${subjectText}» в группе ${group} ведёт ` +
+              `${[...new Set(candidates.map((j) => j.teacherName))].join(', ')}, а не ${teacherText}`,
           );
         candidates = byTeacher;
       }

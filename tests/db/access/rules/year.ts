@@ -142,7 +142,8 @@ export const yearRules: AccessRules = {
   'timetable.clashes': { allowed: STAFF, input: (fx) => ({ yearId: fx.currentYearId }) },
   'students.list': {
     allowed: [...READ_ALL, 'curator', 'depthead', 'teacher'],
-    // The demo curator and department head also teach, maybe in the other group: their scope is tested in students.test.ts.
+    // The demo curator and department head also teach, maybe in the other group: their scope is tested in
+    // students.test.ts.
     input: (fx) => ({ groupId: fx.groupId }),
   },
   'students.get': {
