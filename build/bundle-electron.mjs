@@ -77,5 +77,6 @@ async function contractMethodNames() {
   return list;
 }
 console.log(
-  `dist-electron/main.cjs, ${workers.map((w) => `dist-electron/${w}-worker.cjs`).join(', ')}, dist-electron/preload.cjs`,
+  `dist-electron/main.cjs, ${workers.map((w) => `dist-electron/${w}-worker.cjs`).join(', ')}, ` +
+    `dist-electron/preload.cjs`,
 );

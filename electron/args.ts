@@ -51,7 +51,10 @@ function explain(error: unknown, spec: OptionSpec, what: string): string {
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const name = option.replace(/^-+/, '').split('=')[0]!;
     const near = nearest(name, Object.keys(spec));
-    return `Неизвестный параметр «${option}» ${what}.${near ? ` Возможно, имелось в виду --${near}.` : ''} Допустимые: ${valid}`;
+    return (
+      `Неизвестный параметр «${option}» ${what}.${near ? ` Возможно, имелось в виду --${near}.` : ''} ` +
+      `Допустимые: ${valid}`
+    );
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const name = option.replace(/^-+/, '').split('=')[0]!;

@@ -54,7 +54,8 @@ export const archiveCommand: CliCommand = {
           if (step === last) return;
           last = step;
           console.log(
-            `  ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} с  ${step}${total ? ` (${done}/${total})` : ''}`,
+            `  ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} с  ` +
+              `${step}${total ? ` (${done}/${total})` : ''}`,
           );
         },
       });

@@ -44,7 +44,9 @@ export const checkCommand: CliCommand = {
     const fk = foreignKeyProblems(parsed.file);
     console.log(`Исправен: целостность в порядке (integrity_check), размер ${formatBytes(result.size)}`);
     console.log(
-      `  структура ${s.schema ?? '—'}${s.schema && s.schema < LATEST_MIGRATION ? ` (будет обновлена до ${LATEST_MIGRATION} при открытии)` : ''}`,
+      `  структура ` +
+        `${s.schema ?? '—'}` +
+        `${s.schema && s.schema < LATEST_MIGRATION ? ` (будет обновлена до ${LATEST_MIGRATION} при открытии)` : ''}`,
     );
     console.log(`  ${s.institution ?? 'организация не указана'}; учебный год ${s.year ?? '—'}`);
     console.log(

@@ -52,3 +52,10 @@ export function longDate(iso: string): string {
 function partsOf(format: Intl.DateTimeFormat, date: Date): Partial<Record<Intl.DateTimeFormatPartTypes, string>> {
   return Object.fromEntries(format.formatToParts(date).map((part) => [part.type, part.value]));
 }
+
+/** A moment in local time as file names carry it: `2026-12-04_18-05-09` (sorts as time goes). */
+export function fileStamp(moment: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  const time = `${p(moment.getHours())}-${p(moment.getMinutes())}-${p(moment.getSeconds())}`;
+  return `${localIsoDate(moment)}_${time}`;
+}

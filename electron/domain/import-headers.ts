@@ -323,7 +323,8 @@ export function unloadedSentence(columns: ColumnMatch[], fields: HeaderField[]):
   if (unknown.length > 1) parts.push(`Столбцы ${names(unknown)} не распознаны и не загружены.`);
   for (const c of columns.filter((x) => x.how === 'ambiguous'))
     parts.push(
-      `Столбец «${c.header}» не загружен: непонятно, что в нём — ${c.candidates.map((k) => `«${label(k)}»`).join(' или ')}; выберите при сопоставлении столбцов.`,
+      `Столбец «${c.header}» не загружен: непонятно, что в нём — ` +
+        `${c.candidates.map((k) => `«${label(k)}»`).join(' или ')}; выберите при сопоставлении столбцов.`,
     );
   for (const c of columns.filter((x) => x.how === 'duplicate')) {
     const key = c.candidates[0]!;

@@ -207,7 +207,8 @@ async function testSqlite(ctx: AuthedContext, t: Target, file: string): Promise<
   return result(
     t,
     'journal',
-    `Журнал${s?.institution ? ` «${s.institution}»` : ''}${s?.year ? `, учебный год ${s.year}` : ''}, обучающихся: ${s?.counts.students ?? 0}`,
+    `Журнал${s?.institution ? ` «${s.institution}»` : ''}${s?.year ? `, учебный год ${s.year}` : ''}, обучающихся: ` +
+      `${s?.counts.students ?? 0}`,
     extra,
   );
 }
@@ -253,7 +254,8 @@ async function testPostgres(t: Target): Promise<DatabaseTest> {
     return result(
       t,
       'journal',
-      `Подключение есть: журнал${inst ? ` «${inst.short_name}»` : ''}${year ? `, учебный год ${year.title}` : ''}, обучающихся: ${n}`,
+      `Подключение есть: журнал${inst ? ` «${inst.short_name}»` : ''}${year ? `, учебный год ${year.title}` : ''}, ` +
+        `обучающихся: ${n}`,
       { institution: inst?.short_name ?? null, year: year?.title ?? null, students: n },
     );
   } finally {

@@ -15,19 +15,16 @@ import { clientAs, makeDeps, refused, type TestClient } from '../support/harness
 async function refuseAudit(handle: JournalDb, kind: DbKind, on: boolean): Promise<void> {
   if (kind === 'sqlite') {
     if (on)
-      await sql`CREATE TRIGGER audit_refuse BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'проверка: запись аудита отклонена'); END`.execute(
-        handle.db,
-      );
+      await sql`CREATE TRIGGER audit_refuse BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT,
+        'проверка: запись аудита отклонена'); END`.execute(handle.db);
     else await sql`DROP TRIGGER audit_refuse`.execute(handle.db);
     return;
   }
   if (on) {
-    await sql`CREATE FUNCTION audit_refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'проверка: запись аудита отклонена'; END $$ LANGUAGE plpgsql`.execute(
-      handle.db,
-    );
-    await sql`CREATE TRIGGER audit_refuse BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_refuse()`.execute(
-      handle.db,
-    );
+    await sql`CREATE FUNCTION audit_refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION
+      'проверка: запись аудита отклонена'; END $$ LANGUAGE plpgsql`.execute(handle.db);
+    await sql`CREATE TRIGGER audit_refuse BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION
+      audit_refuse()`.execute(handle.db);
   } else {
     await sql`DROP TRIGGER audit_refuse ON audit_log`.execute(handle.db);
     await sql`DROP FUNCTION audit_refuse()`.execute(handle.db);

@@ -90,9 +90,8 @@ describeEachDb('database', (kind) => {
   });
 
   it('refuses a database made by a newer version of the program', async () => {
-    await sql`insert into kysely_migration (name, timestamp) values ('9999_from_the_future', '2030-01-01T00:00:00.000Z')`.execute(
-      handle.db,
-    );
+    await sql`insert into kysely_migration (name, timestamp) values ('9999_from_the_future',
+      '2030-01-01T00:00:00.000Z')`.execute(handle.db);
     await handle.close();
     const error = await fresh.open().then(
       () => null,

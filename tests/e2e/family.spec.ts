@@ -27,7 +27,8 @@ function childFacts(file: string) {
           "'open' and p.starts_on <= '2026-11-25' and p.ends_on >= '2026-11-25'",
       )
       .get() as { starts_on: string; ends_on: string };
-    const journals = `select j.id from journals j join enrolments e on e.group_id = j.group_id join academic_years y on y.id = j.year_id
+    const journals = `select j.id from journals j join enrolments e on e.group_id = j.group_id join
+      academic_years y on y.id = j.year_id
       where e.student_id = @sid and y.status = 'open' and (j.subgroup_id is null or j.subgroup_id in (select subgroup_id from subgroup_students where student_id = @sid))`;
     const marks = d
       .prepare(
@@ -90,7 +91,8 @@ test("a parent's reason of absence, confirmed by the curator, excuses the absenc
   const absence = d
     .prepare(
       `select l.date from attendance a join lessons l on l.id = a.lesson_id where a.student_id = ? and a.code = 'н'
-    and l.date >= '2026-09-01' and not exists (select 1 from absence_excuses x where x.student_id = a.student_id and l.date between x.from_date and x.to_date)
+    and l.date >= '2026-09-01' and not exists (select 1 from absence_excuses x where x.student_id =
+      a.student_id and l.date between x.from_date and x.to_date)
     order by l.date desc`,
     )
     .get(facts.student.id) as { date: string };

@@ -3,6 +3,7 @@
 // director's «Копия верна»; then an inventory of every other file with its size and SHA-256, so the
 // printed, signed sheet can check the electronic copy even without the key.
 import type { InstitutionKind } from '../../domain/enums.js';
+import { ruDate } from '../../domain/format-dates.js';
 import { wordsOf } from '../../domain/vocabulary.js';
 import { createPdf, formatDateTime, mm, type Cell, type Certification, type Signer } from '../pdf/index.js';
 import { groupedFingerprint } from './signing.js';
@@ -21,8 +22,6 @@ export interface CertificateOptions {
   madeBy: Signer;
   certification: Certification;
 }
-
-const ru = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} Б`;
@@ -43,7 +42,7 @@ export async function certificatePdf(o: CertificateOptions): Promise<Uint8Array>
   const total = o.files.reduce((sum, f) => sum + f.size, 0);
   pdf.text(
     `Данные электронного журнала ${o.institution.fullName} за ${o.year.title} учебный год ` +
-      `(с ${ru(o.year.startsOn)} по ${ru(o.year.endsOn)}) перенесены в электронный архив: общие сведения об ` +
+      `(с ${ruDate(o.year.startsOn)} по ${ruDate(o.year.endsOn)}) перенесены в электронный архив: общие сведения об ` +
       `обучающихся, ` +
       'отметки посещаемости и успеваемости, темы занятий и домашние задания по каждому журналу, база данных года.',
     { size: 10, after: 8 },

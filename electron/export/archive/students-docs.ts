@@ -93,7 +93,9 @@ export async function studentsPdf(o: StudentsDocOptions): Promise<Uint8Array> {
         [s.address, s.phone].filter(Boolean).join(', '),
         `${date(e.fromDate)}, ${REASON[e.reason] ?? e.reason}, приказ ${order(e.orderNo, e.orderDate)}`,
         e.untilDate
-          ? `${date(e.untilDate)}, ${END_REASON[e.endReason ?? ''] ?? e.endReason ?? ''}${e.endOrderNo ? `, приказ ${order(e.endOrderNo, e.endOrderDate)}` : ''}`
+          ? `${date(e.untilDate)}, ` +
+            `${END_REASON[e.endReason ?? ''] ?? e.endReason ?? ''}` +
+            `${e.endOrderNo ? `, приказ ${order(e.endOrderNo, e.endOrderDate)}` : ''}`
           : '',
         s.guardians.map((g) => `${g.fullName} (${g.relation})${g.phone ? `, ${g.phone}` : ''}`).join('; '),
       ]),

@@ -154,7 +154,8 @@ export async function verifyArchive(dir: string, options: VerifyOptions = {}): P
       problem(
         'changed',
         rel,
-        `Файл ${rel} изменён: ${size !== entry.size ? `размер ${size} байт вместо ${entry.size}` : 'контрольная сумма SHA-256 не совпадает'}`,
+        `Файл ${rel} изменён: ` +
+          `${size !== entry.size ? `размер ${size} байт вместо ${entry.size}` : 'контрольная сумма SHA-256 не совпадает'}`,
       );
     }
   }

@@ -155,7 +155,8 @@ class PagedCopier implements Copier {
   async copy(plan: TablePlan, year: YearScope, signal: AbortSignal | undefined, ids: number[] | null): Promise<void> {
     const columns = columnsOf(this.raw, plan.table);
     const insert = this.raw.prepare(
-      `INSERT INTO main."${plan.table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      `INSERT INTO main."${plan.table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ` +
+        `(${columns.map(() => '?').join(', ')})`,
     );
     const db = this.source as unknown as Kysely<any>;
     const put = (rows: Array<Record<string, unknown>>) => {

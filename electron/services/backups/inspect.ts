@@ -70,7 +70,8 @@ export function checkHeader(file: string, what: string): { kind: FileProblemKind
     return {
       kind: 'truncated',
       message:
-        `${what} обрезан или повреждён: ${formatSize(stat.size)}${expected ? ` вместо ${formatSize(expected)}` : ''}. ` +
+        `${what} обрезан или повреждён: ` +
+        `${formatSize(stat.size)}${expected ? ` вместо ${formatSize(expected)}` : ''}. ` +
         'Вероятно, запись прервалась (нет места, извлечён диск)',
     };
   }

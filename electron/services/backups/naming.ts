@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { AppPaths } from '../paths.js';
 import type { Settings } from '../settings.js';
+import { fileStamp } from '../../domain/format-dates.js';
 
 export const BACKUP_REASONS = [
   'daily',
@@ -39,11 +40,8 @@ export const PARTIAL_PREFIX = '.partial-';
 
 const NAME = /^journal_(\d{4})-(\d{2})-(\d{2})_(\d{2})-(\d{2})-(\d{2})_([a-z-]+?)(?:-(\d+))?\.sqlite$/;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 export function backupFileName(at: Date, reason: BackupReason, seq = 1): string {
-  const stamp = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}_${pad(at.getHours())}-${pad(at.getMinutes())}-${pad(at.getSeconds())}`;
-  return `journal_${stamp}_${reason}${seq > 1 ? `-${seq}` : ''}${BACKUP_EXT}`;
+  return `journal_${fileStamp(at)}_${reason}${seq > 1 ? `-${seq}` : ''}${BACKUP_EXT}`;
 }
 
 /** The time and reason in a backup's name, or null when the file is not one of ours. */

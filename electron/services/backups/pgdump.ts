@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../api/errors.js';
 import { diskError, ensureWritableFolder, fsyncDir, fsyncFile, removeQuietly } from './disk.js';
+import { fileStamp } from '../../domain/format-dates.js';
 
 /** pg_dump (or pg_restore) from PATH, `PG_BIN`, or the newest Debian/Ubuntu cluster's bin folder. */
 export function findPgTool(tool: 'pg_dump' | 'pg_restore'): string | null {
@@ -79,8 +80,7 @@ export async function pgDump(url: string, folder: string, now: Date): Promise<Pg
     );
   }
   ensureWritableFolder(folder, { create: false, what: 'Папка резервных копий' });
-  const p = (n: number) => String(n).padStart(2, '0');
-  const name = `journal_${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}_${p(now.getHours())}-${p(now.getMinutes())}-${p(now.getSeconds())}_pg.dump`;
+  const name = `journal_${fileStamp(now)}_pg.dump`;
   const final = path.join(folder, name);
   const temp = path.join(folder, `.partial-${name}`);
   try {

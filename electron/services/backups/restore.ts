@@ -15,6 +15,7 @@ import { backupFile, exclusive } from './create.js';
 import { diskError, fsyncDir, fsyncFileAsync, removeQuietly } from './disk.js';
 import { checkHeader, inspectFile, type JournalSummary } from './inspect.js';
 import { backupFolder, isBackupFileName, type BackupFolder } from './naming.js';
+import { fileStamp } from '../../domain/format-dates.js';
 
 export const POSTGRES_ADVICE =
   'Журнал хранится на сервере PostgreSQL: резервные копии делает сервер. Настройте на нём ежедневный запуск ' +
@@ -157,7 +158,7 @@ export async function restoreFile(
       if (current.ok || current.problem?.kind === 'newer') {
         undo = await backupFile(target, undoFolder, 'restore', now);
       } else {
-        damagedKeptAs = `${target}.damaged-${stamp(now)}`;
+        damagedKeptAs = `${target}.damaged-${fileStamp(now)}`;
         for (const suffix of ['', '-wal']) {
           if (fs.existsSync(`${target}${suffix}`)) fs.renameSync(`${target}${suffix}`, `${damagedKeptAs}${suffix}`);
         }
@@ -188,9 +189,4 @@ export function fileInUse(file: string): boolean {
     return false; // unreadable or damaged: nobody can be working in it
   }
   return fs.existsSync(`${file}-wal`);
-}
-
-function stamp(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}_${p(d.getHours())}-${p(d.getMinutes())}-${p(d.getSeconds())}`;
 }

@@ -86,7 +86,8 @@ export async function setFinals(ctx: AuthedContext, input: Parsed<'finals.set'>)
       const name = members.get(cell.studentId)!.name;
       if ((cell.version === null && row) || (cell.version !== null && row?.version !== cell.version)) {
         fail(
-          `${name}: итоговую отметку ${KIND_LABEL[cell.kind]} уже изменили — сейчас ${row ? `«${row.value}»` : 'пусто'}. Ваше изменение не сохранено`,
+          `${name}: итоговую отметку ${KIND_LABEL[cell.kind]} уже изменили — сейчас ` +
+            `${row ? `«${row.value}»` : 'пусто'}. Ваше изменение не сохранено`,
           'conflict',
         );
         continue;

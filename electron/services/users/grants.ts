@@ -61,7 +61,8 @@ export async function validateGrants(db: Db, input: GrantInput[], userId: number
       if (!d) {
         fail(
           `${at}.departmentId`,
-          `${w.Term('department')} №${departmentId} не ${agreed({ f: 'найдена', m: 'найден', n: 'найдено' }, 'department')}`,
+          `${w.Term('department')} №${departmentId} не ` +
+            `${agreed({ f: 'найдена', m: 'найден', n: 'найдено' }, 'department')}`,
         );
         continue;
       }
@@ -116,7 +117,8 @@ export async function validateGrants(db: Db, input: GrantInput[], userId: number
       if (other) {
         fail(
           `${at}.groupId`,
-          `У ${w.term('group', 'gen')} ${group.name} уже есть ${w.term('curator')} — ${shortName(other)}. Сначала снимите эту роль у него`,
+          `У ${w.term('group', 'gen')} ${group.name} уже есть ${w.term('curator')} — ${shortName(other)}. Сначала ` +
+            `снимите эту роль у него`,
         );
         continue;
       }

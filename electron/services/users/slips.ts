@@ -246,7 +246,9 @@ async function issue(
     control.progress('Формирование PDF', 0, 1);
     const admin = hasRole(ctx.session, 'admin');
     const words = await institutionWords(trx);
-    const who = `${admin ? 'администратор электронного журнала' : words.roleName('dept_head')} ${shortName(issuer)}${issuer.phone ? `, тел. ${issuer.phone}` : ''}`;
+    const who =
+      `${admin ? 'администратор электронного журнала' : words.roleName('dept_head')} ` +
+      `${shortName(issuer)}${issuer.phone ? `, тел. ${issuer.phone}` : ''}`;
     const slipsOut: CredentialSlip[] = rows.map((r) => ({
       fullName: r.fullName,
       who: describeAccount(r, words),

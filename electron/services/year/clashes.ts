@@ -74,7 +74,8 @@ export function clashesBetween(a: SlotEntry, b: SlotEntry): string[] {
   const bothSubgroups = a.subgroupId !== null && b.subgroupId !== null && a.subgroupId !== b.subgroupId;
   if (a.groupId === b.groupId && !bothSubgroups) {
     out.push(
-      `Группа ${b.groupName}${b.subgroupNumber ? ` (подгруппа ${b.subgroupNumber})` : ''} ${when} уже занята: «${b.subjectName}», ${b.teacherName}`,
+      `Группа ${b.groupName}${b.subgroupNumber ? ` (подгруппа ${b.subgroupNumber})` : ''} ${when} уже занята: ` +
+        `«${b.subjectName}», ${b.teacherName}`,
     );
   }
   return out;

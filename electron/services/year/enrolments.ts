@@ -107,7 +107,8 @@ export async function startEnrolment(
   if (clash && several) {
     const name = await studentName(trx, studentId);
     throw badInput(
-      `${name} уже занимается в объединении ${clash.groupName} с ${ruDate(clash.fromDate)}${clash.untilDate ? ` по ${ruDate(clash.untilDate)}` : ''} ` +
+      `${name} уже занимается в объединении ${clash.groupName} с ` +
+        `${ruDate(clash.fromDate)}${clash.untilDate ? ` по ${ruDate(clash.untilDate)}` : ''} ` +
         `(${ORDER_WORD(clash.orderNo, clash.orderDate)}): в одно объединение нельзя зачислить дважды на одни и те ` +
         `же даты`,
       { date: 'Уже в этом объединении' },
@@ -116,7 +117,8 @@ export async function startEnrolment(
   if (clash) {
     const name = await studentName(trx, studentId);
     throw badInput(
-      `${name} уже числится в группе ${clash.groupName} с ${ruDate(clash.fromDate)}${clash.untilDate ? ` по ${ruDate(clash.untilDate)}` : ''} ` +
+      `${name} уже числится в группе ${clash.groupName} с ` +
+        `${ruDate(clash.fromDate)}${clash.untilDate ? ` по ${ruDate(clash.untilDate)}` : ''} ` +
         `(${ORDER_WORD(clash.orderNo, clash.orderDate)}): зачисления не могут пересекаться — сначала переведите или ` +
         `отчислите`,
       { date: 'Пересечение с другим зачислением' },

@@ -219,7 +219,8 @@ async function checkLoad(
     const who = shortName(o);
     if (o.subgroup_id === subgroupId) {
       throw badInput(
-        `В группе «${group.name}» уже есть журнал «${subject.name}»${o.number ? ` (подгруппа ${o.number})` : ''}: его ведёт ${who}`,
+        `В группе «${group.name}» уже есть журнал «${subject.name}»${o.number ? ` (подгруппа ${o.number})` : ''}: ` +
+          `его ведёт ${who}`,
         { subjectId: 'Уже есть' },
       );
     }

@@ -81,7 +81,9 @@ export async function overview(ctx: AuthedContext, input: Parsed<'years.overview
     if (g.journals === 0) warnings.push(`${w.Term('group')} ${g.name}: не назначена нагрузка (нет журналов)`);
   }
   for (const j of load) {
-    const name = `${j.groupName}${j.subgroupNumber ? ` (подгр. ${j.subgroupNumber})` : ''}, «${j.subjectName}» (${j.teacherName})`;
+    const name =
+      `${j.groupName}${j.subgroupNumber ? ` (подгр. ${j.subgroupNumber})` : ''}, «${j.subjectName}» ` +
+      `(${j.teacherName})`;
     if (j.totalHours === 0) warnings.push(`${name}: не указаны часы по периодам`);
     if (j.planTopics === 0) warnings.push(`${name}: нет тематического плана`);
     else if (j.totalHours > 0 && j.planHours !== j.totalHours)

@@ -98,7 +98,10 @@ export function ArchivedYearScreen() {
             <p className="muted">Выберите журнал слева.</p>
           ) : (
             <Card
-              title={`${page.group} · ${page.data.subjectName}${page.data.subgroup ? `, подгруппа ${page.data.subgroup}` : ''}`}
+              title={
+                `${page.group} · ` +
+                `${page.data.subjectName}${page.data.subgroup ? `, подгруппа ${page.data.subgroup}` : ''}`
+              }
               actions={
                 page.journal.pdf ? (
                   <Button kind="secondary" onClick={() => download(page.journal.pdf!)}>

@@ -246,14 +246,19 @@ const Header = memo(function Header({
           const title =
             c.kind === 'pending'
               ? `${shortDate(c.date)}, ${c.lessonNo}-е занятие по расписанию — не записано`
-              : `${shortDate(c.date)}, ${c.lessonNo}-е: ${lesson!.topic || 'тема не указана'}${c.kind === 'work' ? ` — ${c.work.title}, вес ${c.work.weight}` : ''}${lesson!.late ? ` (внесено ${shortDate(lesson!.enteredOn)})` : ''}`;
+              : `${shortDate(c.date)}, ${c.lessonNo}-е: ` +
+                `${lesson!.topic || 'тема не указана'}` +
+                `${c.kind === 'work' ? ` — ${c.work.title}, вес ${c.work.weight}` : ''}${lesson!.late ? ` (внесено ${shortDate(lesson!.enteredOn)})` : ''}`;
           const sub = model.subgroupLabel(c.page);
           return (
             <div
               key={c.key}
               role="columnheader"
               title={title}
-              className={`jhead ${c.kind}${c.firstOfLesson ? ' first' : ''}${selected === lessonKey(c) ? ' selected' : ''}${lesson?.late ? ' late' : ''}`}
+              className={
+                `jhead ${c.kind}${c.firstOfLesson ? ' first' : ''}` +
+                `${selected === lessonKey(c) ? ' selected' : ''}${lesson?.late ? ' late' : ''}`
+              }
               onClick={() => onLesson(c)}
             >
               <span className="jhead-date">{c.firstOfLesson ? shortDate(c.date) : ''}</span>
@@ -405,7 +410,9 @@ function lessonCell(
     col.kind === 'work' ? col.work.title : col.kind === 'attendance' ? 'посещаемость' : 'занятие не записано';
   const shown = [mark, code].filter(Boolean).join(' ');
   // One element per cell: the mark is its text, an attendance code beside a mark is drawn by CSS.
-  const cls = `jcell${col.firstOfLesson ? ' first' : ''}${on ? '' : ' off'}${active ? ' active' : ''}${saving ? ' saving' : ''}${error ? ' error' : ''}${code ? ` att-${code}${mark ? ' with-mark' : ''}` : ''}${col.kind === 'pending' ? ' pending' : ''}`;
+  const cls =
+    `jcell${col.firstOfLesson ? ' first' : ''}${on ? '' : ' off'}${active ? ' active' : ''}` +
+    `${saving ? ' saving' : ''}${error ? ' error' : ''}${code ? ` att-${code}${mark ? ' with-mark' : ''}` : ''}${col.kind === 'pending' ? ' pending' : ''}`;
   return (
     <div
       key={col.key}
@@ -415,7 +422,10 @@ function lessonCell(
       aria-disabled={on ? undefined : true}
       aria-selected={active}
       data-code={mark && code ? code : undefined}
-      aria-label={`${row.student.shortName}, ${shortDate(col.date)} ${what}: ${on ? shown || 'пусто' : `не в списке ${groupGen}`}`}
+      aria-label={
+        `${row.student.shortName}, ${shortDate(col.date)} ${what}: ` +
+        `${on ? shown || 'пусто' : `не в списке ${groupGen}`}`
+      }
       title={error}
     >
       {editing !== null ? (

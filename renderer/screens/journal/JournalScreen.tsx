@@ -117,7 +117,9 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
   if (!pages || !model || !page || !cursor) return <Loading what="Журнал открывается" />;
 
   const j = page.journal;
-  const title = `${j.groupName}${j.subgroup && !combined ? ` (подгруппа ${j.subgroup.number})` : ''} · ${j.subjectCode ? `${j.subjectCode} ` : ''}${j.subjectName}`;
+  const title =
+    `${j.groupName}${j.subgroup && !combined ? ` (подгруппа ${j.subgroup.number})` : ''} · ` +
+    `${j.subjectCode ? `${j.subjectCode} ` : ''}${j.subjectName}`;
   const panelCol = model.lessonColumns.find((c) => c.key === panelKey) ?? null;
   const panelPage = panelCol ? pages[panelCol.page]! : page;
   const target: PanelTarget | null = !panelCol
@@ -264,7 +266,10 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
       </div>
       {target && panelCol && (
         <LessonPanel
-          key={`${panelCol.key}-${panelCol.kind === 'pending' ? 0 : panelCol.lesson.version}-${panelCol.kind === 'work' ? panelCol.lesson.columns.map((c) => c.version).join('.') : ''}`}
+          key={
+            `${panelCol.key}-${panelCol.kind === 'pending' ? 0 : panelCol.lesson.version}-` +
+            `${panelCol.kind === 'work' ? panelCol.lesson.columns.map((c) => c.version).join('.') : ''}`
+          }
           page={panelPage}
           target={target}
           editable={!combined && editableOn(panelCol.date)}

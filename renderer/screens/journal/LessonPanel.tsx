@@ -126,7 +126,9 @@ export function LessonPanel({ page, target, editable, onChanged, onDirty, onErro
     const absences = page.attendance.filter((a) => a.lessonId === lesson.id).length;
     if (
       !window.confirm(
-        `Удалить занятие ${ruDate(lesson.date)}${marks || absences ? ` вместе с отметками (${marks}) и посещаемостью (${absences})` : ''}?`,
+        `Удалить занятие ` +
+          `${ruDate(lesson.date)}` +
+          `${marks || absences ? ` вместе с отметками (${marks}) и посещаемостью (${absences})` : ''}?`,
       )
     )
       return;

@@ -76,13 +76,16 @@ function LockState({
   };
   let status: string;
   if (u?.status === 'approved')
-    status = `Период «${period.title}» закрыт, но для этого журнала разблокирован${u.validUntil ? ` до ${ruDate(u.validUntil)}` : ''}: изменения записываются в журнал аудита`;
+    status =
+      `Период «${period.title}» закрыт, но для этого журнала ` +
+      `разблокирован${u.validUntil ? ` до ${ruDate(u.validUntil)}` : ''}: изменения записываются в журнал аудита`;
   else if (u?.status === 'requested')
     status = `Период «${period.title}» закрыт. Запрос на разблокировку отправлен и ждёт решения заместителя директора`;
   else
     status =
       `Период «${period.title}» закрыт: журнал за него только для ` +
-      `просмотра${u?.status === 'refused' ? '. Последний запрос отклонён' : u?.status === 'expired' ? '. Срок разблокировки истёк' : ''}`;
+      `просмотра` +
+      `${u?.status === 'refused' ? '. Последний запрос отклонён' : u?.status === 'expired' ? '. Срок разблокировки истёк' : ''}`;
   const mayAsk = page.canWrite && u?.status !== 'requested' && u?.status !== 'approved';
   return (
     <div className={`banner ${u?.status === 'approved' ? 'banner-warn' : 'banner-info'} lock-state`} role="status">

@@ -196,7 +196,8 @@ export function useJournal(journalId: number, combined = false) {
       });
       const fresh = await load();
       setNotice(
-        `Занятие ${date.slice(8, 10)}.${date.slice(5, 7)} записано${next ? `: «${next.title}»` : ''}. Тему и задание можно изменить ниже`,
+        `Занятие ${date.slice(8, 10)}.${date.slice(5, 7)} записано${next ? `: «${next.title}»` : ''}. Тему и ` +
+          `задание можно изменить ниже`,
       );
       return fresh[0]!.lessons.find((l) => l.date === date && l.lessonNo === lessonNo)!;
     },

@@ -76,7 +76,8 @@ export function EntryDialog({
     }
   }
   const label = (j: LoadInfo) =>
-    `${j.groupName}${j.subgroupNumber ? ` (подгр. ${j.subgroupNumber})` : ''} — ${j.subjectCode ? `${j.subjectCode} ` : ''}${j.subjectName}, ${j.teacherName}`;
+    `${j.groupName}${j.subgroupNumber ? ` (подгр. ${j.subgroupNumber})` : ''} — ` +
+    `${j.subjectCode ? `${j.subjectCode} ` : ''}${j.subjectName}, ${j.teacherName}`;
   return (
     <Dialog
       title={draft.id ? 'Занятие в расписании' : `Новое занятие: ${WEEKDAY_LONG[draft.weekday]}, ${draft.lessonNo}-е`}

@@ -175,7 +175,11 @@ export function FamilyAccessScreen() {
             setTicked(new Set());
             void reload();
           }}
-          summary={`${ticked.size} ${plural(ticked.size, 'листок', 'листка', 'листков')}${newAccounts > 0 ? `, из них ${newAccounts} ${plural(newAccounts, 'новая учётная запись', 'новые учётные записи', 'новых учётных записей')}` : ''}; по 6 листков на лист A4.`}
+          summary={
+            `${ticked.size} ` +
+            `${plural(ticked.size, 'листок', 'листка', 'листков')}` +
+            `${newAccounts > 0 ? `, из них ${newAccounts} ${plural(newAccounts, 'новая учётная запись', 'новые учётные записи', 'новых учётных записей')}` : ''}; по 6 листков на лист A4.`
+          }
         />
       )}
     </div>

@@ -176,7 +176,8 @@ export function UsersScreen() {
                         (u.student
                           ? `обучающийся${u.student.groupName ? `, ${u.student.groupName}` : ''}`
                           : u.children.length
-                            ? `родитель: ${u.children.map((c) => c.fullName.split(' ').slice(0, 2).join(' ')).join(', ')}`
+                            ? `родитель: ` +
+                              `${u.children.map((c) => c.fullName.split(' ').slice(0, 2).join(' ')).join(', ')}`
                             : '')}
                     </div>
                   </td>

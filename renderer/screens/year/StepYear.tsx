@@ -464,7 +464,8 @@ function YearState({
     try {
       const closed = await call('years.close', { id: year.id, version: year.version });
       setClosedNote(
-        `Учебный год ${closed.title} закрыт.${closed.backup ? ` Перед закрытием сделана резервная копия ${closed.backup}.` : ''}`,
+        `Учебный год ${closed.title} ` +
+          `закрыт.${closed.backup ? ` Перед закрытием сделана резервная копия ${closed.backup}.` : ''}`,
       );
       await onChanged();
     } catch (e) {

@@ -62,7 +62,8 @@ describeEachDb('access matrix', (kind) => {
           // Allowed means served: refused or a crash («internal») are both failures.
           expect(
             code !== null && [...REFUSED, 'internal'].includes(code),
-            `${login} должен иметь доступ к ${method}: ${result.ok ? '' : `${result.error.code} ${result.error.message}`}`,
+            `${login} должен иметь доступ к ${method}: ` +
+              `${result.ok ? '' : `${result.error.code} ${result.error.message}`}`,
           ).toBe(false);
         } else {
           expect(code, `${login} не должен иметь доступа к ${method}`).toBe('forbidden');

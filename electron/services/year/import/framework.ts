@@ -239,7 +239,10 @@ function summaryOf(
   const columns = unloadedSentence(r.columns, r.fields);
   const tail = `${remark ? ` ${remark}` : ''}${columns ? ` ${columns}` : ''}`;
   if (refusedAll)
-    return `Файл не принят: ${r.problems.map((p) => p.message).join('; ')}. Ничего не загружено.${columns ? ` ${columns}` : ''}`;
+    return (
+      `Файл не принят: ${r.problems.map((p) => p.message).join('; ')}. Ничего не ` +
+      `загружено.${columns ? ` ${columns}` : ''}`
+    );
   if (r.imported) {
     return (
       `Загружено ${importer.genitive}: новых ${r.created}, обновлено ${r.updated}` +
