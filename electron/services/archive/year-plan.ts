@@ -223,4 +223,5 @@ export const EXCLUDED: Readonly<Partial<Record<keyof Database, string>>> = {
   web_sessions: 'browser logins of the live program; a year on a USB stick logs nobody in',
   login_throttle: 'counts of failed logins belong to the live program',
   leases: 'which process runs the scheduled jobs belongs to the live program',
+  import_mappings: 'the column mappings the import dialog remembers belong to the live program',
 };
