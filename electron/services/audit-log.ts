@@ -1,6 +1,6 @@
 // Browsing the audit log (admin and director): filters, pages, the values before and after shown as a
 // person reads them, and the Excel export — itself written to the log as an export of personal data.
-import { wordsOf, type Words } from '../domain/vocabulary.js';
+import type { Words } from '../domain/vocabulary.js';
 import { institutionWords } from './words.js';
 import type {
   AuditChange,
@@ -374,9 +374,7 @@ export async function exportXlsx(
   const wb = createWorkbook({ createdAt: now });
   addTableSheet(wb, {
     name: 'Журнал аудита',
-    title:
-      `Журнал аудита — выгружено ` +
-      `${formatValue('', now.toISOString(), { users: new Map(), departments: new Map(), groups: new Map(), words: wordsOf('college') })}`,
+    title: `Журнал аудита — выгружено ${ruDateTime(now)}`,
     columns: [
       { header: '№', key: 'id', type: 'integer' },
       { header: 'Когда', key: 'at', type: 'datetime' },

@@ -29,7 +29,8 @@ function childFacts(file: string) {
       .get() as { starts_on: string; ends_on: string };
     const journals = `select j.id from journals j join enrolments e on e.group_id = j.group_id join
       academic_years y on y.id = j.year_id
-      where e.student_id = @sid and y.status = 'open' and (j.subgroup_id is null or j.subgroup_id in (select subgroup_id from subgroup_students where student_id = @sid))`;
+      where e.student_id = @sid and y.status = 'open' and (j.subgroup_id is null
+        or j.subgroup_id in (select subgroup_id from subgroup_students where student_id = @sid))`;
     const marks = d
       .prepare(
         `select m.value from marks m join work_columns c on c.id = m.column_id join lessons l on l.id = c.lesson_id

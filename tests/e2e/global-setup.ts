@@ -37,8 +37,8 @@ export default function globalSetup(): void {
     process.execPath,
     [
       '-e',
-      `const D=require('better-sqlite3');const d=new ` +
-        `D(${JSON.stringify(TEMPLATE_DB)});d.pragma('wal_checkpoint(TRUNCATE)');d.pragma('journal_mode=DELETE');d.close()`,
+      `const d = new (require('better-sqlite3'))(${JSON.stringify(TEMPLATE_DB)});` +
+        "d.pragma('wal_checkpoint(TRUNCATE)'); d.pragma('journal_mode=DELETE'); d.close()",
     ],
     { cwd: ROOT },
   );

@@ -69,8 +69,13 @@ describe('Windows', () => {
     expect(parsePowerShellDisks('')).toEqual([]);
   });
   it('reads wmic’s CSV', () => {
-    const csv =
-      '\r\nNode,DeviceID,FileSystem,FreeSpace,Size,VolumeName\r\nPC-SECRETARY,E:,FAT32,15032385536,15502147584,KINGSTON\r\nPC-SECRETARY,G:,,,,\r\n';
+    const csv = [
+      '',
+      'Node,DeviceID,FileSystem,FreeSpace,Size,VolumeName',
+      'PC-SECRETARY,E:,FAT32,15032385536,15502147584,KINGSTON',
+      'PC-SECRETARY,G:,,,,',
+      '',
+    ].join('\r\n');
     expect(parseWmicCsv(csv)).toEqual([
       {
         path: 'E:\\',

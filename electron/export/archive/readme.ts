@@ -105,7 +105,9 @@ export function readmeText(o: ReadmeOptions): string {
    (certutil печатает буквы хеша в другом регистре — это не важно).
 
 Все файлы сразу (Windows PowerShell, в папке архива):
-     Get-Content -Encoding UTF8 ${SUMS_FILE} | ForEach-Object { $h, $f = $_ -split '  ', 2; if ((Get-FileHash -Algorithm SHA256 -LiteralPath $f).Hash -ne $h) { "НЕ СОВПАДАЕТ: $f" } }
+     Get-Content -Encoding UTF8 ${SUMS_FILE} | ForEach-Object {
+       $h, $f = $_ -split '  ', 2
+       if ((Get-FileHash -Algorithm SHA256 -LiteralPath $f).Hash -ne $h) { "НЕ СОВПАДАЕТ: $f" } }
    Ничего не напечатано — все файлы целы.
 
 Лишних файлов нет (PowerShell): (Get-ChildItem -Recurse -File).Count — должно быть ${all}.

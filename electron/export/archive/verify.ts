@@ -155,7 +155,7 @@ export async function verifyArchive(dir: string, options: VerifyOptions = {}): P
         'changed',
         rel,
         `Файл ${rel} изменён: ` +
-          `${size !== entry.size ? `размер ${size} байт вместо ${entry.size}` : 'контрольная сумма SHA-256 не совпадает'}`,
+          (size !== entry.size ? `размер ${size} байт вместо ${entry.size}` : 'контрольная сумма SHA-256 не совпадает'),
       );
     }
   }

@@ -123,13 +123,12 @@ export function RestorePanel({ item, onClose }: { item: BackupItem; onClose: () 
 }
 
 function Restored({ outcome, when }: { outcome: RestoreOutcome; when: string }) {
+  const { year, counts } = outcome.restored.contents;
   return (
     <Card title="Журнал восстановлен">
       <Notice kind="ok">
-        Журнал восстановлен из копии от {when}:{' '}
-        {outcome.restored.contents.year ? `учебный год ${outcome.restored.contents.year}, ` : ''}
-        {count(outcome.restored.contents.counts.students)} обучающихся, {count(outcome.restored.contents.counts.marks)}{' '}
-        отметок.
+        Журнал восстановлен из копии от {when}: {year ? `учебный год ${year}, ` : ''}
+        {count(counts.students)} обучающихся, {count(counts.marks)} отметок.
       </Notice>
       {outcome.undoName && (
         <p>

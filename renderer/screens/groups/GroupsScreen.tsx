@@ -177,8 +177,8 @@ function GroupPanel({
             <DateInput aria-label="Список на дату" value={date} onChange={(v) => setDate(v)} />
           </label>
           <label className="check">
-            <input type="checkbox" checked={withLeft} onChange={(e) => setWithLeft(e.target.checked)} /> все, кто был в{' '}
-            {w.term('group', 'loc')} в этом году
+            <input type="checkbox" checked={withLeft} onChange={(e) => setWithLeft(e.target.checked)} />
+            <span>все, кто был в {w.term('group', 'loc')} в этом году</span>
           </label>
           {canOrder && chosen.length > 0 && (
             <div className="row">

@@ -246,9 +246,11 @@ const Header = memo(function Header({
           const title =
             c.kind === 'pending'
               ? `${shortDate(c.date)}, ${c.lessonNo}-е занятие по расписанию — не записано`
-              : `${shortDate(c.date)}, ${c.lessonNo}-е: ` +
-                `${lesson!.topic || 'тема не указана'}` +
-                `${c.kind === 'work' ? ` — ${c.work.title}, вес ${c.work.weight}` : ''}${lesson!.late ? ` (внесено ${shortDate(lesson!.enteredOn)})` : ''}`;
+              : [
+                  `${shortDate(c.date)}, ${c.lessonNo}-е: ${lesson!.topic || 'тема не указана'}`,
+                  c.kind === 'work' ? ` — ${c.work.title}, вес ${c.work.weight}` : '',
+                  lesson!.late ? ` (внесено ${shortDate(lesson!.enteredOn)})` : '',
+                ].join('');
           const sub = model.subgroupLabel(c.page);
           return (
             <div
@@ -410,9 +412,19 @@ function lessonCell(
     col.kind === 'work' ? col.work.title : col.kind === 'attendance' ? 'посещаемость' : 'занятие не записано';
   const shown = [mark, code].filter(Boolean).join(' ');
   // One element per cell: the mark is its text, an attendance code beside a mark is drawn by CSS.
-  const cls =
-    `jcell${col.firstOfLesson ? ' first' : ''}${on ? '' : ' off'}${active ? ' active' : ''}` +
-    `${saving ? ' saving' : ''}${error ? ' error' : ''}${code ? ` att-${code}${mark ? ' with-mark' : ''}` : ''}${col.kind === 'pending' ? ' pending' : ''}`;
+  const cls = [
+    'jcell',
+    col.firstOfLesson && 'first',
+    !on && 'off',
+    active && 'active',
+    saving && 'saving',
+    error && 'error',
+    code && `att-${code}`,
+    code && mark && 'with-mark',
+    col.kind === 'pending' && 'pending',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       key={col.key}

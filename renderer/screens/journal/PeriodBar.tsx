@@ -81,11 +81,15 @@ function LockState({
       `разблокирован${u.validUntil ? ` до ${ruDate(u.validUntil)}` : ''}: изменения записываются в журнал аудита`;
   else if (u?.status === 'requested')
     status = `Период «${period.title}» закрыт. Запрос на разблокировку отправлен и ждёт решения заместителя директора`;
-  else
-    status =
-      `Период «${period.title}» закрыт: журнал за него только для ` +
-      `просмотра` +
-      `${u?.status === 'refused' ? '. Последний запрос отклонён' : u?.status === 'expired' ? '. Срок разблокировки истёк' : ''}`;
+  else {
+    const last =
+      u?.status === 'refused'
+        ? '. Последний запрос отклонён'
+        : u?.status === 'expired'
+          ? '. Срок разблокировки истёк'
+          : '';
+    status = `Период «${period.title}» закрыт: журнал за него только для просмотра${last}`;
+  }
   const mayAsk = page.canWrite && u?.status !== 'requested' && u?.status !== 'approved';
   return (
     <div className={`banner ${u?.status === 'approved' ? 'banner-warn' : 'banner-info'} lock-state`} role="status">

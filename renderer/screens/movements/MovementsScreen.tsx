@@ -10,6 +10,9 @@ import { useCall } from '../../components/useCall';
 import { ruDate } from '../../../electron/domain/format-dates';
 import { DateInput } from '../year/DateInput';
 
+/** Arrivals green, departures red, moves between groups amber. */
+const DIRECTION_TAGS = { in: 'tag-ok', out: 'tag-bad', move: 'tag-warn' } as const;
+
 const kindLabels = (w: Words) => ({
   admission: 'зачисление',
   arrival: 'прибытие из другой организации',
@@ -100,11 +103,7 @@ export function MovementsScreen({ me }: { me: Me }) {
                   <tr key={i}>
                     <td className="nowrap">{ruDate(r.date)}</td>
                     <td>
-                      <span
-                        className={`tag ${r.direction === 'in' ? 'tag-ok' : r.direction === 'out' ? 'tag-bad' : 'tag-warn'}`}
-                      >
-                        {kindLabels(w)[r.kind]}
-                      </span>
+                      <span className={`tag ${DIRECTION_TAGS[r.direction]}`}>{kindLabels(w)[r.kind]}</span>
                     </td>
                     <td>{r.studentName}</td>
                     <td>{r.groupName}</td>

@@ -81,8 +81,8 @@ export function JournalCopyForm({ filters }: { filters: ReportFilters }) {
       <fieldset className="signer">
         <legend>Копию заверяет</legend>
         <label>
-          <input type="radio" name="signer" checked={signer === 'director'} onChange={() => setSigner('director')} />{' '}
-          директор
+          <input type="radio" name="signer" checked={signer === 'director'} onChange={() => setSigner('director')} />
+          <span>директор</span>
         </label>
         <label>
           <input type="radio" name="signer" checked={signer === 'deputy'} onChange={() => setSigner('deputy')} />{' '}

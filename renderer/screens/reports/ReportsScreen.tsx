@@ -206,8 +206,8 @@ function Reports({ filters, onYear }: { me: Me; filters: ReportFilters; onYear: 
             )}
             {uses.includes('risk') && (
               <label className="check">
-                <input type="checkbox" checked={f.onlyAtRisk} onChange={(e) => set({ onlyAtRisk: e.target.checked })} />{' '}
-                Только группа риска
+                <input type="checkbox" checked={f.onlyAtRisk} onChange={(e) => set({ onlyAtRisk: e.target.checked })} />
+                <span>Только группа риска</span>
               </label>
             )}
           </form>

@@ -73,7 +73,10 @@ export function DatabaseCard({ view, onChanged }: { view: SettingsView; onChange
           value={url}
           onChange={(e) => setUrl(e.target.value)}
           placeholder="D:\Журнал\journal.sqlite или postgres://…"
-          hint="Пусто — файл по умолчанию. Адрес PostgreSQL: postgres://пользователь:пароль@сервер:5432/база (пароль хранится в настройках этого компьютера)."
+          hint={
+            'Пусто — файл по умолчанию. Адрес PostgreSQL: postgres://пользователь:пароль@сервер:5432/база ' +
+            '(пароль хранится в настройках этого компьютера).'
+          }
         />
         {test &&
           test.url === url &&

@@ -32,6 +32,9 @@ const STATUS = {
   expired: 'срок истёк',
 } as const;
 
+/** The colour of each status's tag; an unlock in force is a warning whatever its status. */
+const STATUS_TAGS = { requested: 'tag-warn', approved: 'tag-ok', refused: 'tag-bad', expired: 'tag-ok' } as const;
+
 /** The local date `days` from today. */
 const inDays = (days: number) => addDays(localIsoDate(new Date()), days);
 
@@ -108,13 +111,7 @@ function UnlockCard({ u, onDone }: { u: UnlockInfo; onDone: (m: string) => void 
   return (
     <Card
       title={journal}
-      actions={
-        <span
-          className={`tag ${u.active ? 'tag-warn' : u.status === 'requested' ? 'tag-warn' : u.status === 'refused' ? 'tag-bad' : 'tag-ok'}`}
-        >
-          {STATUS[u.status]}
-        </span>
-      }
+      actions={<span className={`tag ${u.active ? 'tag-warn' : STATUS_TAGS[u.status]}`}>{STATUS[u.status]}</span>}
     >
       <p>
         <strong>{u.periodTitle}</strong> · {w.short('teacher')} {u.teacherName} · запрос {ruDateTime(u.createdAt)}

@@ -176,9 +176,12 @@ export function FamilyAccessScreen() {
             void reload();
           }}
           summary={
-            `${ticked.size} ` +
-            `${plural(ticked.size, 'листок', 'листка', 'листков')}` +
-            `${newAccounts > 0 ? `, из них ${newAccounts} ${plural(newAccounts, 'новая учётная запись', 'новые учётные записи', 'новых учётных записей')}` : ''}; по 6 листков на лист A4.`
+            `${ticked.size} ${plural(ticked.size, 'листок', 'листка', 'листков')}` +
+            (newAccounts > 0
+              ? `, из них ${newAccounts} ` +
+                plural(newAccounts, 'новая учётная запись', 'новые учётные записи', 'новых учётных записей')
+              : '') +
+            '; по 6 листков на лист A4.'
           }
         />
       )}

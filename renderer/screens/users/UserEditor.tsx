@@ -280,11 +280,12 @@ function AccountState({
   setIssued: (p: IssuedPassword) => void;
   onPrint: (userId: number, name: string) => void;
 }) {
+  const state = user.active ? 'включена' : 'отключена';
   return (
     <section className="editor-section" aria-label="Вход и состояние учётной записи">
       <h3>Вход</h3>
       <p className="small">
-        {user.active ? <span className="tag tag-ok">включена</span> : <span className="tag tag-bad">отключена</span>}{' '}
+        <span className={`tag ${user.active ? 'tag-ok' : 'tag-bad'}`}>{state}</span>{' '}
         {locked && <span className="tag tag-bad">заблокирована до {ruDateTime(user.lockedUntil)}</span>}{' '}
         {user.mustChangePassword && <span className="tag tag-warn">сменит пароль при входе</span>}{' '}
         <span className="muted">

@@ -17,6 +17,7 @@ import { freshDb, type FreshDb } from '../../support/databases.js';
 import { makeDeps, refused, TestClient } from '../../support/harness.js';
 import { ADMIN, seedInstitution } from '../../support/institution.js';
 import { auditCount, openCollegeYear, runImportJob, xlsx } from './helpers.js';
+import { joined } from '../../support/regex.js';
 
 const admission = { date: '2026-09-01', orderNo: '112-к', orderDate: '2026-08-25' };
 const students = () =>
@@ -172,7 +173,10 @@ describe('a safety copy before bulk changes [sqlite file]', () => {
     const status = await deps.jobs.wait(job.id);
     expect(status.state).toBe('failed');
     expect(status.error).toMatch(
-      /^Не удалось сделать резервную копию журнала: .*это файл, а не папка.*\. Загрузка из Excel \(обучающихся\) без копии не выполняется — ничего не изменено\./,
+      joined(
+        /^Не удалось сделать резервную копию журнала: .*это файл, а не папка.*\. /,
+        /Загрузка из Excel \(обучающихся\) без копии не выполняется — ничего не изменено\./,
+      ),
     );
     expect(await count(handle, 'students')).toBe(before.students);
     expect(await auditCount(handle)).toBe(before.audit);

@@ -232,8 +232,11 @@ export const timetableImporter: Importer<Context, TimetableRow> = {
       if (candidates.length > 1)
         row.problem(
           'subgroup',
-          `у «${subjectText}» в группе ${group} несколько журналов ` +
-            `(${candidates.map((j) => (j.subgroupNumber ? `подгруппа ${j.subgroupNumber}, ${j.teacherName}` : j.teacherName)).join('; ')}): укажите подгруппу или преподавателя`,
+          `у «${subjectText}» в группе ${group} несколько журналов (` +
+            candidates
+              .map((j) => (j.subgroupNumber ? `подгруппа ${j.subgroupNumber}, ${j.teacherName}` : j.teacherName))
+              .join('; ') +
+            '): укажите подгруппу или преподавателя',
           'Подгруппа',
         );
       if (candidates.length === 1) journal = candidates[0];
