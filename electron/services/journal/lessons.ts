@@ -9,6 +9,7 @@ import { audit } from '../audit.js';
 import { ruDate } from '../../domain/format-dates.js';
 import type { AuthedContext, Db } from '../context.js';
 import { planState } from './page-plan.js';
+import { lessonsOf } from './page-rows.js';
 import { assertEditable, assertLessonDate, memberships, notOnRoster, writeScope, type WriteScope } from './scope.js';
 
 /** The type of work a new lesson starts with, by its kind. */
@@ -32,34 +33,11 @@ export async function loadLesson(db: Db, lessonId: number): Promise<LessonInfo> 
     .execute();
   const homework = await db
     .selectFrom('homework_individual')
-    .select(['student_id', 'text'])
+    .select(['lesson_id', 'student_id', 'text'])
     .where('lesson_id', '=', lessonId)
     .orderBy('id')
     .execute();
-  return {
-    id: l.id,
-    date: l.date,
-    lessonNo: l.lesson_no,
-    hours: l.hours,
-    kind: l.kind,
-    planTopicId: l.plan_topic_id,
-    topic: l.topic,
-    homework: l.homework,
-    enteredOn: l.entered_on,
-    late: l.entered_on > l.date,
-    attendanceTaken: l.attendance_taken === 1,
-    version: l.version,
-    columns: columns.map((c) => ({
-      id: c.id,
-      seq: c.seq,
-      kind: c.kind,
-      title: c.title,
-      weight: Number(c.weight),
-      releaseOn: c.release_on,
-      version: c.version,
-    })),
-    individualHomework: homework.map((h) => ({ studentId: h.student_id, text: h.text })),
-  };
+  return lessonsOf([l], columns, homework)[0]!;
 }
 
 async function planTopic(db: Db, journalId: number, planTopicId: number | null | undefined) {

@@ -5,6 +5,7 @@ import type { AuditOptions, AuditRow, Input } from '../../../electron/api/contra
 import { call, saveFile } from '../../api';
 import { Button, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
+import { Pager } from '../../components/lists';
 import { ruDateTime } from '../../../electron/domain/format-dates';
 import { Lookup, type Picked } from './Lookup';
 
@@ -73,7 +74,6 @@ export function AuditScreen() {
   useEffect(() => {
     setPage(1);
   }, [userId, action, journal, student, from, to]);
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   async function exportXlsx() {
     setExporting(true);
@@ -195,23 +195,14 @@ export function AuditScreen() {
                 )}
               </tbody>
             </table>
-            <nav className="pager" aria-label="Страницы">
-              <span className="muted">
-                {data.total === 0
-                  ? 'Нет записей'
-                  : `${(data.page - 1) * data.pageSize + 1}–${Math.min(data.total, data.page * data.pageSize)} из ` +
-                    `${data.total}`}
-              </span>
-              <Button kind="secondary" disabled={data.page <= 1} onClick={() => setPage(data.page - 1)}>
-                ← Новее
-              </Button>
-              <span>
-                Стр. {data.page} из {pages}
-              </span>
-              <Button kind="secondary" disabled={data.page >= pages} onClick={() => setPage(data.page + 1)}>
-                Старше →
-              </Button>
-            </nav>
+            <Pager
+              page={data.page}
+              pageSize={data.pageSize}
+              total={data.total}
+              onPage={setPage}
+              back="← Новее"
+              forward="Старше →"
+            />
           </>
         )
       )}

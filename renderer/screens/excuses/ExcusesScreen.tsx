@@ -6,8 +6,14 @@ import type { ExcuseInfo } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button, Card, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
+import { Segmented } from '../../components/lists';
 import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 import { EXCUSE_KINDS, excuseStatus } from '../family/Excuses';
+
+const SHOW = [
+  ['submitted', 'Ждут решения'],
+  ['all', 'Все'],
+] as const;
 
 export function ExcusesScreen() {
   const w = useWords();
@@ -21,14 +27,7 @@ export function ExcusesScreen() {
         Родители сообщают причину отсутствия; {w.term('curator')} проверяет и подтверждает её — пропуски «н» за эти дни
         становятся уважительными («у», по справке — «б») во всех журналах.
       </p>
-      <div className="segmented" role="group" aria-label="Показать">
-        <button type="button" aria-pressed={status === 'submitted'} onClick={() => setStatus('submitted')}>
-          Ждут решения
-        </button>
-        <button type="button" aria-pressed={status === 'all'} onClick={() => setStatus('all')}>
-          Все
-        </button>
-      </div>
+      <Segmented label="Показать" value={status} options={SHOW} onChange={setStatus} />
       {notice && <Notice kind="ok">{notice}</Notice>}
       <ErrorBanner error={error} />
       {loading && !data ? (

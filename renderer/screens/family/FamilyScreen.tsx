@@ -9,6 +9,7 @@ import { queryParam, usePath } from '../../app/router';
 import { useNarrow } from '../../app/useNarrow';
 import { Card, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
+import { Segmented } from '../../components/lists';
 import { longDate, ruDate } from '../../../electron/domain/format-dates';
 import { Absences } from './Absences';
 import { ExcuseForm, ExcuseList } from './Excuses';
@@ -107,13 +108,12 @@ export function FamilyScreen({ id }: { id: number; me: Me }) {
 function PeriodBar({ page, onPeriod }: { page: FamilyPage; onPeriod: (id: number) => void }) {
   return (
     <div className="period-bar">
-      <div className="segmented" role="group" aria-label="Период">
-        {page.periods.map((x) => (
-          <button key={x.id} type="button" aria-pressed={x.id === page.period?.id} onClick={() => onPeriod(x.id)}>
-            {x.title}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        label="Период"
+        value={page.period?.id ?? 0}
+        options={page.periods.map((x) => [x.id, x.title] as const)}
+        onChange={onPeriod}
+      />
       {page.period && (
         <span className="muted small">
           {ruDate(page.period.startsOn)} – {ruDate(page.period.endsOn)}

@@ -6,6 +6,7 @@ import type { UnlockChange, UnlockInfo } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button, Card, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
+import { Segmented } from '../../components/lists';
 import { addDays, localIsoDate } from '../../../electron/domain/calendar';
 import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 
@@ -24,6 +25,11 @@ const ACTIONS: Record<string, string> = {
   'finals.set': 'итоговая отметка',
   'finals.delete': 'итоговая отметка удалена',
 };
+
+const SHOW = [
+  ['requested', 'Ждут решения'],
+  ['all', 'Все'],
+] as const;
 
 const STATUS = {
   requested: 'ждёт решения',
@@ -50,14 +56,7 @@ export function UnlocksScreen() {
         Закрытый период журнала доступен только для просмотра. {w.Term('teacher')} просит разблокировать его с указанием
         причины; все изменения после разблокировки записываются в журнал аудита.
       </p>
-      <div className="segmented" role="group" aria-label="Показать">
-        <button type="button" aria-pressed={status === 'requested'} onClick={() => setStatus('requested')}>
-          Ждут решения
-        </button>
-        <button type="button" aria-pressed={status === 'all'} onClick={() => setStatus('all')}>
-          Все
-        </button>
-      </div>
+      <Segmented label="Показать" value={status} options={SHOW} onChange={setStatus} />
       {notice && <Notice kind="ok">{notice}</Notice>}
       <ErrorBanner error={error} />
       {loading && !data ? (

@@ -7,6 +7,7 @@ import { ROLES } from '../../../electron/domain/enums';
 import { call } from '../../api';
 import { Button, ErrorBanner, Loading } from '../../components/ui';
 import { useCall } from '../../components/useCall';
+import { Pager } from '../../components/lists';
 import { plural } from '../../../electron/domain/format-numbers';
 import { ruDateTime } from '../../../electron/domain/format-dates';
 import { roleText } from './RolesEditor';
@@ -62,7 +63,6 @@ export function UsersScreen() {
   };
   const rows = data?.rows ?? [];
   const allOnPage = rows.length > 0 && rows.every((u) => selected.has(u.id) || !u.active);
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
     <div className="page">
@@ -219,23 +219,14 @@ export function UsersScreen() {
             </tbody>
           </table>
           {data && (
-            <nav className="pager" aria-label="Страницы">
-              <span className="muted">
-                {data.total === 0
-                  ? 'Нет записей'
-                  : `${(data.page - 1) * data.pageSize + 1}–${Math.min(data.total, data.page * data.pageSize)} из ` +
-                    `${data.total}`}
-              </span>
-              <Button kind="secondary" disabled={data.page <= 1} onClick={() => setPage(data.page - 1)}>
-                ← Назад
-              </Button>
-              <span>
-                Стр. {data.page} из {pages}
-              </span>
-              <Button kind="secondary" disabled={data.page >= pages} onClick={() => setPage(data.page + 1)}>
-                Вперёд →
-              </Button>
-            </nav>
+            <Pager
+              page={data.page}
+              pageSize={data.pageSize}
+              total={data.total}
+              onPage={setPage}
+              back="← Назад"
+              forward="Вперёд →"
+            />
           )}
         </>
       )}
