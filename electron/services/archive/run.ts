@@ -167,15 +167,20 @@ export async function runArchive(
   const actor = who.userId ? { userId: who.userId, login: who.login ?? '' } : null;
   await db.transaction().execute(async (trx) => {
     const at = deps.clock.now();
-    if (built) {
+    /** One row of the archives' register for a package written to `target`, with its audit entry. */
+    const register = async (
+      target: 'store' | 'removable' | 'folder',
+      where: string,
+      after: Record<string, unknown>,
+    ) => {
       const row = await trx
         .insertInto('archives')
         .values({
           year_id: year.id,
           created_at: now,
           created_by: who.userId,
-          target: 'store',
-          path: built.path,
+          target,
+          path: where,
           manifest_sha256: manifestSha,
           signature,
           file_count: fileCount,
@@ -186,17 +191,20 @@ export async function runArchive(
         .returning('id')
         .executeTakeFirstOrThrow();
       await audit(trx, actor, at, {
-        action: 'archive.create',
+        action: target === 'store' ? 'archive.create' : 'archive.copy',
         entity: 'archives',
         entityId: row.id,
-        after: {
-          year: year.title,
-          target: 'store',
-          path: built.path,
-          manifestSha256: manifestSha,
-          files: fileCount,
-          bytes,
-        },
+        after,
+      });
+    };
+    if (built) {
+      await register('store', built.path, {
+        year: year.title,
+        target: 'store',
+        path: built.path,
+        manifestSha256: manifestSha,
+        files: fileCount,
+        bytes,
       });
     } else if (storeRow) {
       await trx
@@ -212,28 +220,11 @@ export async function runArchive(
       });
     }
     if (copy) {
-      const row = await trx
-        .insertInto('archives')
-        .values({
-          year_id: year.id,
-          created_at: now,
-          created_by: who.userId,
-          target: copyTarget,
-          path: copy.path,
-          manifest_sha256: manifestSha,
-          signature,
-          file_count: fileCount,
-          bytes,
-          verified_at: now,
-          verify_ok: 1,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await audit(trx, actor, at, {
-        action: 'archive.copy',
-        entity: 'archives',
-        entityId: row.id,
-        after: { year: year.title, target: copyTarget, path: copy.path, manifestSha256: manifestSha },
+      await register(copyTarget, copy.path, {
+        year: year.title,
+        target: copyTarget,
+        path: copy.path,
+        manifestSha256: manifestSha,
       });
     }
     if (year.status !== 'archived') {
