@@ -1,7 +1,6 @@
 // «Доступ через браузер» in the app: switching it on in the settings starts the same server inside the
 // app (its addresses shown, a warning when plain HTTP), a change restarts it, a taken port is explained,
 // a bad certificate is refused before anything is saved.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -14,6 +13,7 @@ import { freshDb, type FreshDb } from '../support/databases.js';
 import { makeDeps, refused, TestClient } from '../support/harness.js';
 import { ADMIN, seedInstitution } from '../support/institution.js';
 import { fakeRenderer, WebClient } from '../support/web.js';
+import { makeCertificate } from '../support/serve-cluster.js';
 
 let fresh: FreshDb;
 let handle: JournalDb;
@@ -88,26 +88,7 @@ it('explains a taken port and refuses a certificate that cannot be read, saving 
 
 it('serves HTTPS with a certificate, and says the connection is secure', async () => {
   const dir = fs.mkdtempSync(path.join(process.env.ZHURNAL_TEST_TMP ?? os.tmpdir(), 'zhurnal-tls-'));
-  const [cert, key] = [path.join(dir, 'c.pem'), path.join(dir, 'k.pem')];
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-subj',
-      '/CN=localhost',
-      '-days',
-      '2',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ],
-    { stdio: 'ignore' },
-  );
+  const { cert, key } = makeCertificate(dir);
   const view = await admin.call('settings.update', { web: { port, tlsCert: cert, tlsKey: key } });
   expect(view.web.status).toMatchObject({ running: true, secure: true, urls: [`https://127.0.0.1:${port}/`] });
   await admin.call('settings.update', { web: { enabled: false } });

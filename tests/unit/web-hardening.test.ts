@@ -1,7 +1,6 @@
 // The browser host faces the open Internet: TLS with HSTS and Secure cookies (its own or the trusted
 // proxy's), bodies bounded by method, slow clients cut off, direct connections refused behind a proxy,
 // /healthz, an access log without secrets, a graceful stop. Real sockets, a real certificate.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -15,6 +14,7 @@ import { makeDeps } from '../support/harness.js';
 import { ADMIN, seedInstitution } from '../support/institution.js';
 import { hashPassword } from '../../db/passwords.js';
 import { fakeRenderer, WebClient } from '../support/web.js';
+import { makeCertificate } from '../support/serve-cluster.js';
 
 let fresh: FreshDb;
 let handle: JournalDb;
@@ -46,27 +46,8 @@ async function host(options: Partial<Parameters<typeof startWebHost>[0]> = {}): 
 }
 
 function certificate(): { cert: Buffer; key: Buffer } {
-  const dir = fs.mkdtempSync(path.join(process.env.ZHURNAL_TEST_TMP ?? os.tmpdir(), 'zhurnal-tls-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-subj',
-      '/CN=localhost',
-      '-days',
-      '2',
-      '-keyout',
-      path.join(dir, 'k.pem'),
-      '-out',
-      path.join(dir, 'c.pem'),
-    ],
-    { stdio: 'ignore' },
-  );
-  return { cert: fs.readFileSync(path.join(dir, 'c.pem')), key: fs.readFileSync(path.join(dir, 'k.pem')) };
+  const { cert, key } = makeCertificate(fs.mkdtempSync(path.join(process.env.ZHURNAL_TEST_TMP ?? os.tmpdir(), 'tls-')));
+  return { cert: fs.readFileSync(cert), key: fs.readFileSync(key) };
 }
 
 const login = (base: string, headers: Record<string, string> = {}) =>
