@@ -12,8 +12,11 @@ import type {
   HoursSheet,
   KeepingReport,
   PerformanceReport,
+  PersonHoursReport,
   ReportData,
   ReportKind,
+  RetentionReport,
+  UnionAttendanceReport,
 } from '../../api/contract.js';
 import { PDF_MIME, XLSX_MIME } from '../../api/contract.js';
 import { AppError } from '../../api/errors.js';
@@ -41,6 +44,14 @@ import {
   performancePdf,
   performanceSheets,
 } from '../../export/reports/students.js';
+import {
+  personHoursPdf,
+  personHoursSheets,
+  retentionPdf,
+  retentionSheets,
+  unionAttendancePdf,
+  unionAttendanceSheets,
+} from '../../export/reports/centre.js';
 import { addTableSheet, createWorkbook, toBuffer } from '../../export/xlsx.js';
 import type { InstitutionKind } from '../../domain/enums.js';
 import { ruDate } from '../../domain/format-dates.js';
@@ -50,6 +61,7 @@ import { institutionSigners } from '../institution.js';
 import type { Settings, SettingsStore } from '../settings.js';
 import { fullName } from '../session.js';
 import { attendanceReport } from './attendance.js';
+import { personHoursReport, retentionReport, unionAttendanceReport } from './centre.js';
 import { byDepartment, completionRows, publicRange, summarise } from './completion.js';
 import { forecastReport } from './forecast.js';
 import { hoursSheetReport } from './hours.js';
@@ -105,6 +117,9 @@ function title(kind: Exclude<ReportKind, 'journalCopy' | 'pack'>, institution: I
     performance: 'Успеваемость',
     forecast: 'Прогноз и группа риска',
     hoursSheet: `Часы ${wordsOf(institution).short('teacher', 'gen', 'many')}`,
+    unionAttendance: `Посещаемость по ${wordsOf(institution).term('group', 'dat', 'many')}`,
+    personHours: 'Человеко-часы',
+    retention: 'Сохранность контингента',
   };
   return titles[kind];
 }
@@ -156,6 +171,12 @@ export async function reportData(
       return forecastReport(db, range, journals, request.onlyAtRisk ?? false);
     case 'hoursSheet':
       return hoursSheetReport(db, range, journals, request.month ?? null);
+    case 'unionAttendance':
+      return unionAttendanceReport(db, range, journals);
+    case 'personHours':
+      return personHoursReport(db, range, journals);
+    case 'retention':
+      return retentionReport(db, range, journals);
   }
 }
 
@@ -216,6 +237,24 @@ export async function reportFile(
           ? await hoursPdf(data as HoursSheet, meta)
           : await workbook(hoursSheets(data as HoursSheet, w), deps.now);
       break;
+    case 'unionAttendance':
+      bytes =
+        format === 'pdf'
+          ? await unionAttendancePdf(data as UnionAttendanceReport, meta)
+          : await workbook(unionAttendanceSheets(data as UnionAttendanceReport, w), deps.now);
+      break;
+    case 'personHours':
+      bytes =
+        format === 'pdf'
+          ? await personHoursPdf(data as PersonHoursReport, meta)
+          : await workbook(personHoursSheets(data as PersonHoursReport, w), deps.now);
+      break;
+    case 'retention':
+      bytes =
+        format === 'pdf'
+          ? await retentionPdf(data as RetentionReport, meta)
+          : await workbook(retentionSheets(data as RetentionReport, w), deps.now);
+      break;
   }
   return fileOutput(
     fileName(title(request.kind, sign.kind), request.range, format),
@@ -272,7 +311,8 @@ export async function packFiles(
     departments: byDepartment(keeping.rows, w),
     totals: summarise(null, 'Всего', keeping.rows),
   };
-  const marks = (await db.selectFrom('institution').select('marks_enabled').executeTakeFirst())?.marks_enabled !== 0;
+  // Marks sections when any journal of the pack keeps marks (each journal keeps its own flag).
+  const marks = journals.some((j) => j.marksEnabled);
   progress('Успеваемость', 2, total);
   const performance = marks ? await performanceReport(db, range, journals) : null;
   progress('Прогноз и группа риска', 3, total);
