@@ -1,29 +1,13 @@
 // Marks on or off and the scale, changed by the admin in Settings at any time (issue 13): «journals keep
 // what they had» — a journal takes the institution's flag and scale when it is created (migration 0010),
 // so switching never deletes, alters or hides a mark, and never opens marks in an attendance-only journal.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { JournalDb } from '../../db/connect.js';
 import { generateDemo } from '../../db/demo/index.js';
-import { checkScale } from '../../electron/domain/scale.js';
 import { describeEachDb, freshDb, type FreshDb } from '../support/databases.js';
 import { DEMO_TODAY, SMALL_DEMO, type Fixtures } from '../support/fixtures.js';
 import { makeDeps, refused, TestClient } from '../support/harness.js';
 import { freeCell, markOf } from './journal-support.js';
-
-describe('the scale as the admin types it', () => {
-  it('is written one way, and a wrong one is refused in Russian', () => {
-    expect(checkScale(' 5, 4; 3 2 Зачёт незачет')).toEqual({ scale: '5,4,3,2,зач,незач' });
-    expect(checkScale('2,3,4,5,1')).toEqual({ scale: '5,4,3,2,1' });
-    expect(checkScale('зач,незач')).toEqual({ scale: 'зач,незач' });
-    expect(checkScale('')).toEqual({ error: 'Шкала отметок: укажите хотя бы одно значение' });
-    expect(checkScale('5,4,отл')).toEqual({
-      error: 'Шкала отметок: «отл» не отметка; допустимы 5, 4, 3, 2, 1, зач, незач',
-    });
-    expect(checkScale('5,4,5')).toEqual({ error: 'Шкала отметок: «5» указано дважды' });
-    expect(checkScale('5,зач')).toMatchObject({ error: expect.stringMatching(/не меньше двух/) });
-    expect(checkScale('5,4,зач')).toEqual({ error: 'Шкала отметок: «зач» и «незач» указываются вместе' });
-  });
-});
 
 type Ids = Pick<Fixtures, 'userIds' | 'groupId' | 'teacherJournalId'>;
 type Handle = { fresh: FreshDb; handle: JournalDb; fx: Ids; as: (login: string) => Promise<TestClient> };
