@@ -296,6 +296,29 @@ describeEachDb('reports of a centre, figures checked against the tables', (kind)
     if (process.env.KEEP_REPORT_PDF) fs.copyFileSync(pdf, path.join(process.env.KEEP_REPORT_PDF, 'attendance.pdf'));
   });
 
+  it('the half-year pack of a centre carries the three reports, with the same figures', async () => {
+    const job = await deputy.call('reports.start', { report: 'pack' });
+    const done = await deputy.deps.jobs.wait(job.id);
+    expect(done.state, done.error ?? '').toBe('done');
+    const [pdf, xlsx] = (done.result as ReportFiles).files;
+    const hours = await deputy.call('reports.personHours', {});
+    const sheet = await readSheet(Buffer.from(xlsx!.base64, 'base64'), 'Человеко-часы');
+    expect(sheet.rows.find((r) => r['Объединение'] === 'Итого')!['Всего'] as number).toBeCloseTo(hours.total, 9);
+    const retention = await readSheet(Buffer.from(xlsx!.base64, 'base64'), 'Сохранность контингента');
+    expect(retention.rows.length).toBeGreaterThan(0);
+    if (popplerMissing) return;
+    const text = execFileSync('pdftotext', ['-layout', save(pdf!), '-'], { encoding: 'utf8' });
+    for (const heading of [
+      'I. Ведение журналов',
+      'III. Часы, проведённые',
+      'IV. Посещаемость по объединениям',
+      'V. Человеко-часы',
+      'VI. Сохранность контингента',
+    ])
+      expect(text).toContain(heading);
+    // The pack's words: tests/db/vocabulary-documents.test.ts (the demo's typed reasons say «группа»).
+  });
+
   it("a teacher sees only their own объединения; another teacher's is refused", async () => {
     const teacher = await new TestClient(makeDeps(handle, { today: DEMO_TODAY })).login('teacher');
     const own = await teacher.call('reports.personHours', {});

@@ -45,10 +45,13 @@ import {
   performanceSheets,
 } from '../../export/reports/students.js';
 import {
+  personHoursBody,
   personHoursPdf,
   personHoursSheets,
+  retentionBody,
   retentionPdf,
   retentionSheets,
+  unionAttendanceBody,
   unionAttendancePdf,
   unionAttendanceSheets,
 } from '../../export/reports/centre.js';
@@ -319,14 +322,26 @@ export async function packFiles(
   const forecast = marks ? await forecastReport(db, range, journals, true) : null;
   progress(`Часы ${w.short('teacher', 'gen', 'many')}`, 4, total);
   const hours = await hoursSheetReport(db, range, journals, null);
+  // A centre's pack adds its own reports (seed 000 §3.2.5): by объединение, person-hours, retention.
+  const centre =
+    sign.kind === 'supplementary'
+      ? {
+          attendance: await unionAttendanceReport(db, range, journals),
+          hours: await personHoursReport(db, range, journals),
+          retention: await retentionReport(db, range, journals),
+        }
+      : null;
   progress('Формирование PDF', 5, total);
+  let section = 2;
+  const next = () => ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'][section++];
   const pdf = await createPdf({
     title: 'Отчёт о ведении электронных журналов',
     orientation: 'landscape',
     institution: sign.institution,
     subtitle:
       `${range.title}: ведение журналов, выполнение программ, ` +
-      `посещаемость${marks ? ', успеваемость, группа риска' : ''}, часы`,
+      `посещаемость${marks ? ', успеваемость, группа риска' : ''}, часы` +
+      (centre ? ', человеко-часы, сохранность контингента' : ''),
     formedAt: deps.now,
   });
   pdf.heading('I. Ведение журналов', { level: 1 });
@@ -336,15 +351,26 @@ export async function packFiles(
   completionBody(pdf, completion, w, 2);
   if (performance && forecast) {
     pdf.newPage();
-    pdf.heading('III. Успеваемость', { level: 1 });
+    pdf.heading(`${next()}. Успеваемость`, { level: 1 });
     performanceBody(pdf, performance, w, 2);
     pdf.newPage();
-    pdf.heading('IV. Прогноз успеваемости и группа риска', { level: 1 });
+    pdf.heading(`${next()}. Прогноз успеваемости и группа риска`, { level: 1 });
     forecastBody(pdf, forecast, w);
   }
   pdf.newPage();
-  pdf.heading(`${performance ? 'V' : 'III'}. Часы, проведённые ${w.term('teacher', 'ins', 'many')}`, { level: 1 });
+  pdf.heading(`${next()}. Часы, проведённые ${w.term('teacher', 'ins', 'many')}`, { level: 1 });
   hoursBody(pdf, hours, w);
+  if (centre) {
+    pdf.newPage();
+    pdf.heading(`${next()}. Посещаемость по ${w.term('group', 'dat', 'many')}`, { level: 1 });
+    unionAttendanceBody(pdf, centre.attendance, w);
+    pdf.newPage();
+    pdf.heading(`${next()}. Человеко-часы`, { level: 1 });
+    personHoursBody(pdf, centre.hours, w);
+    pdf.newPage();
+    pdf.heading(`${next()}. Сохранность контингента`, { level: 1 });
+    retentionBody(pdf, centre.retention, w);
+  }
   pdf.signatureBlock([sign.deputy], { date: deps.now });
   const pdfBytes = await pdf.finish();
   progress('Формирование Excel', 6, total);
@@ -355,6 +381,13 @@ export async function packFiles(
       ...(performance ? performanceSheets(performance, w) : []),
       ...(forecast ? forecastSheets(forecast, w) : []),
       ...hoursSheets(hours, w),
+      ...(centre
+        ? [
+            ...unionAttendanceSheets(centre.attendance, w),
+            ...personHoursSheets(centre.hours, w),
+            ...retentionSheets(centre.retention, w),
+          ]
+        : []),
     ],
     deps.now,
   );
