@@ -56,9 +56,8 @@ async function expected(db: JournalDb['db'], groupId: number, from: string, to: 
   const students = (
     await sql<{ n: unknown }>`
       select count(distinct e.student_id) as n from enrolments e
-      where e.group_id = ${groupId} and e.from_date <= ${to} and (e.until_date is null or e.until_date > ${from})`.execute(
-      db,
-    )
+      where e.group_id = ${groupId} and e.from_date <= ${to}
+        and (e.until_date is null or e.until_date > ${from})`.execute(db)
   ).rows[0]!;
   return {
     students: Number(students.n),
@@ -89,7 +88,8 @@ async function retentionOf(db: JournalDb['db'], groupId: number, first: string, 
   const startChildren = await distinct(on(first));
   const kept = await distinct(
     `${on(first)} and exists (select 1 from enrolments k where k.group_id = e.group_id ` +
-      `and k.student_id = e.student_id and k.from_date <= '${to}' and (k.until_date is null or k.until_date > '${to}'))`,
+      `and k.student_id = e.student_id and k.from_date <= '${to}' ` +
+      `and (k.until_date is null or k.until_date > '${to}'))`,
   );
   return {
     start: await count(on(first)),
