@@ -219,6 +219,10 @@ export interface JournalTable {
   subject_id: number;
   subgroup_id: number | null;
   teacher_user_id: number;
+  /** Marks kept in this journal: the institution's flag when the journal was created (it keeps it). */
+  marks_enabled: ColumnType<number, number, number>;
+  /** This journal's scale, `5,4,3,2,зач,незач`: the institution's when the journal was created. */
+  mark_scale: ColumnType<string, string, string>;
   version: Version;
   /** Bumped by triggers on every change of the journal's lessons and types of work that a family page shows. */
   content_version: ColumnType<number, number | undefined, number>;

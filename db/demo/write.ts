@@ -1,5 +1,6 @@
 // Rows of everything but the lessons, from the in-memory model, in foreign-key order.
 import type { Insertable } from 'kysely';
+import { DEFAULT_MARK_SCALE } from '../../electron/domain/scale.js';
 import type { AbsenceExcuseTable, GuardianTable } from '../schema.js';
 import type { Catalogue } from './journals.js';
 import type { Inserter } from './insert.js';
@@ -64,7 +65,7 @@ export function writeStructure(out: Inserter, w: WriteInput): void {
     address: college
       ? '457040, Челябинская область, г. Южноуральск, ул. Энергетиков, д. 5'
       : '184042, Мурманская область, г. Кандалакша, ул. Пионерская, д. 12',
-    mark_scale: '5,4,3,2,зач,незач',
+    mark_scale: DEFAULT_MARK_SCALE,
     marks_enabled: college ? 1 : 0,
     period_kind: college ? 'semester' : 'half_year',
     lessons_per_day: 8,
@@ -205,6 +206,9 @@ export function writeStructure(out: Inserter, w: WriteInput): void {
       subject_id: j.subject.id,
       subgroup_id: j.subgroup?.id ?? null,
       teacher_user_id: j.teacherId,
+      // A journal keeps the institution's marks and scale of when it was made (migration 0010).
+      marks_enabled: college ? 1 : 0,
+      mark_scale: DEFAULT_MARK_SCALE,
       version: 1,
     });
   }

@@ -204,3 +204,19 @@ export type {
   StudentAttendance,
 } from './methods/reports.js';
 export { REPORT_KINDS, REPORT_ROLES } from './methods/reports.js';
+export { CENTRE_REPORTS } from './methods/centre-reports.js';
+export type {
+  CentreReportData,
+  CentreReportKind,
+  PersonHoursGroup,
+  UnionRowBase,
+  PersonHoursReport,
+  PersonHoursRow,
+  ReportMonth,
+  RetentionCell,
+  RetentionReport,
+  RetentionRow,
+  UnionAttendanceCell,
+  UnionAttendanceReport,
+  UnionAttendanceRow,
+} from './methods/centre-reports.js';

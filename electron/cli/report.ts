@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { FileOutput } from '../api/contract.js';
 import { flagNumber, flagString } from '../args.js';
 import { journalCopyFile, packFiles, reportFile, type DocumentDeps } from '../services/reports/documents.js';
+import { assertCentre } from '../services/reports/centre.js';
 import { hoursRange } from '../services/reports/hours.js';
 import { resolveRange, yearJournals, type Range } from '../services/reports/scope.js';
 import { currentPeriod, currentYear } from '../services/schedule.js';
@@ -19,7 +20,12 @@ const KINDS = {
   performance: 'performance',
   forecast: 'forecast',
   hours: 'hoursSheet',
+  // A centre's only (seed 000).
+  'union-attendance': 'unionAttendance',
+  'person-hours': 'personHours',
+  retention: 'retention',
 } as const;
+const CENTRE_ONLY = new Set<string>(['union-attendance', 'person-hours', 'retention']);
 
 export const reportCommand: CliCommand = {
   name: 'report',
@@ -33,7 +39,8 @@ export const reportCommand: CliCommand = {
     signer: 'string',
   },
   usage:
-    'report keeping|completion|attendance|performance|forecast|hours|pack|copy --db FILE --out FILE.pdf|.xlsx ' +
+    'report keeping|completion|attendance|performance|forecast|hours|union-attendance|person-hours|retention|pack|' +
+    'copy --db FILE --out FILE.pdf|.xlsx ' +
     '[--year ID] [--period N|year] [--month YYYY-MM] [--journal ID] [--signer director|deputy] [--today YYYY-MM-DD]',
   summary:
     'сформировать отчёт в PDF или Excel (pack — пакет за семестр: PDF и Excel рядом; copy — заверенная копия ' +
@@ -93,6 +100,7 @@ export const reportCommand: CliCommand = {
             ? await hoursRange(kysely, today, year, flagString(flags, 'month'))
             : await resolveRange(kysely, today, year, periodId);
         const journals = await yearJournals(kysely, range.yearId);
+        if (CENTRE_ONLY.has(kind)) await assertCentre(kysely);
         files =
           kind === 'pack'
             ? await packFiles(deps, range, journals, progress)

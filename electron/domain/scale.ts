@@ -64,13 +64,43 @@ export function normalizeValue(raw: string): string {
   return SYNONYMS[s] ?? s;
 }
 
-/** The scale in use: `5,4,3,2,зач,незач` from the institution (a `1` in it allows one). */
+/** The scale a new institution starts with; a journal keeps the one it was created with. */
+export const DEFAULT_MARK_SCALE = '5,4,3,2,зач,незач';
+
+/** Every value a scale may hold, in the order a scale is written. */
+export const MARK_SCALE_VALUES = ['5', '4', '3', '2', '1', 'зач', 'незач'] as const;
+
+/** The scale in use: `5,4,3,2,зач,незач` from the journal (a `1` in it allows one). */
 export function parseScale(markScale: string): string[] {
   const values = markScale
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
-  return values.length > 0 ? values : ['5', '4', '3', '2', 'зач', 'незач'];
+  return values.length > 0 ? values : DEFAULT_MARK_SCALE.split(',');
+}
+
+/**
+ * A scale as the admin typed it («5, 4, 3, 2, зачёт, незачёт»), checked and written the one way
+ * (`5,4,3,2,зач,незач`, in the order of MARK_SCALE_VALUES); a Russian message when it is not a scale.
+ */
+export function checkScale(raw: string): { scale: string } | { error: string } {
+  const parts = raw
+    .split(/[,;\s]+/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+  if (parts.length === 0) return { error: 'Шкала отметок: укажите хотя бы одно значение' };
+  const values = new Set<string>();
+  for (const part of parts) {
+    const value = normalizeValue(part);
+    if (!(MARK_SCALE_VALUES as readonly string[]).includes(value))
+      return { error: `Шкала отметок: «${part}» не отметка; допустимы ${MARK_SCALE_VALUES.join(', ')}` };
+    if (values.has(value)) return { error: `Шкала отметок: «${value}» указано дважды` };
+    values.add(value);
+  }
+  const numeric = [...values].filter((v) => numericValue(v) !== null);
+  if (numeric.length === 1) return { error: 'Шкала отметок: нужно не меньше двух числовых отметок (например, 5 и 2)' };
+  if (values.has('зач') !== values.has('незач')) return { error: 'Шкала отметок: «зач» и «незач» указываются вместе' };
+  return { scale: MARK_SCALE_VALUES.filter((v) => values.has(v)).join(',') };
 }
 
 export function scaleMessage(raw: string, scale: readonly string[]): string {

@@ -2,7 +2,8 @@
 // database's `institution` row (the same for every computer on a shared PostgreSQL); positions and the
 // deputies' and secretary's names in the settings' `signatures` (what signature blocks read).
 import type { InstitutionDetails, Parsed, SignerInfo } from '../api/contract.js';
-import { AppError, conflict } from '../api/errors.js';
+import { AppError, badInput, conflict } from '../api/errors.js';
+import { checkScale } from '../domain/scale.js';
 import { audit } from './audit.js';
 import type { AuthedContext, Db } from './context.js';
 import type { Settings } from './settings.js';
@@ -15,18 +16,43 @@ type Row = {
   kind: InstitutionDetails['kind'];
   address: string;
   director_name: string;
+  marks_enabled: number;
+  mark_scale: string;
   version: number;
   updated_at: string;
 };
 
+const COLUMNS = [
+  'id',
+  'full_name',
+  'short_name',
+  'kind',
+  'address',
+  'director_name',
+  'marks_enabled',
+  'mark_scale',
+  'version',
+  'updated_at',
+] as const;
+
 async function loadRow(db: Db): Promise<Row> {
+  const row = await db.selectFrom('institution').select(COLUMNS).orderBy('id').executeTakeFirst();
+  if (!row) throw new AppError('not_found', 'Организация ещё не создана: завершите первоначальную настройку');
+  return row;
+}
+
+/**
+ * What a journal created now keeps for good (migration 0010): the institution's marks flag and scale.
+ * Every insert of a journal spreads this into its values, in the same transaction.
+ */
+export async function journalMarks(db: Db): Promise<{ marks_enabled: number; mark_scale: string }> {
   const row = await db
     .selectFrom('institution')
-    .select(['id', 'full_name', 'short_name', 'kind', 'address', 'director_name', 'version', 'updated_at'])
+    .select(['marks_enabled', 'mark_scale'])
     .orderBy('id')
     .executeTakeFirst();
   if (!row) throw new AppError('not_found', 'Организация ещё не создана: завершите первоначальную настройку');
-  return row;
+  return { marks_enabled: row.marks_enabled, mark_scale: row.mark_scale };
 }
 
 /** The deputies who sign, from the list or (settings written before the list existed) the single deputy. */
@@ -61,6 +87,8 @@ function details(row: Row, settings: Settings): InstitutionDetails {
     kind: row.kind,
     address: row.address,
     directorName: row.director_name,
+    marksEnabled: row.marks_enabled === 1,
+    markScale: row.mark_scale,
     version: row.version,
     updatedAt: row.updated_at,
     signatures: {
@@ -78,8 +106,17 @@ export async function get(ctx: AuthedContext): Promise<InstitutionDetails> {
 
 export async function update(ctx: AuthedContext, input: Parsed<'institution.update'>): Promise<InstitutionDetails> {
   const now = ctx.clock.now();
+  let scale: string | undefined;
+  if (input.markScale !== undefined) {
+    const checked = checkScale(input.markScale);
+    if ('error' in checked) throw badInput(checked.error, { markScale: checked.error });
+    scale = checked.scale;
+  }
   const row = await ctx.db.transaction().execute(async (trx) => {
     const before = await loadRow(trx);
+    // Marks and the scale apply to journals created from now on: nothing in existing journals changes.
+    const marksEnabled = input.marksEnabled === undefined ? before.marks_enabled : input.marksEnabled ? 1 : 0;
+    const markScale = scale ?? before.mark_scale;
     if (before.version !== input.version) {
       throw conflict(
         'Сведения об организации уже изменил другой пользователь. Проверьте их и сохраните снова',
@@ -93,6 +130,8 @@ export async function update(ctx: AuthedContext, input: Parsed<'institution.upda
         short_name: input.shortName,
         address: input.address,
         director_name: input.directorName,
+        marks_enabled: marksEnabled,
+        mark_scale: markScale,
         version: before.version + 1,
         updated_at: now.toISOString(),
       })
@@ -114,6 +153,8 @@ export async function update(ctx: AuthedContext, input: Parsed<'institution.upda
         shortName: before.short_name,
         address: before.address,
         directorName: before.director_name,
+        marksEnabled: before.marks_enabled === 1,
+        markScale: before.mark_scale,
         signatures: details(before, ctx.settings.get()).signatures,
       },
       after: {
@@ -121,6 +162,8 @@ export async function update(ctx: AuthedContext, input: Parsed<'institution.upda
         shortName: input.shortName,
         address: input.address,
         directorName: input.directorName,
+        marksEnabled: marksEnabled === 1,
+        markScale,
         signatures: input.signatures,
       },
     });

@@ -7,14 +7,15 @@ import { audit } from './audit.js';
 import type { ServiceContext } from './context.js';
 import { hashPassword, passwordProblem, passwordRules } from '../../db/passwords.js';
 import { login } from './auth.js';
+import { DEFAULT_MARK_SCALE } from '../domain/scale.js';
 
 export const DEFAULTS_BY_KIND: Record<
   InstitutionKind,
   { markScale: string; marksEnabled: number; periodKind: 'half_year' | 'semester' | 'quarter' }
 > = {
   school: { markScale: '5,4,3,2', marksEnabled: 1, periodKind: 'quarter' },
-  college: { markScale: '5,4,3,2,зач,незач', marksEnabled: 1, periodKind: 'semester' },
-  supplementary: { markScale: '5,4,3,2,зач,незач', marksEnabled: 0, periodKind: 'half_year' },
+  college: { markScale: DEFAULT_MARK_SCALE, marksEnabled: 1, periodKind: 'semester' },
+  supplementary: { markScale: DEFAULT_MARK_SCALE, marksEnabled: 0, periodKind: 'half_year' },
 };
 
 /** An institution or any account means the first run is over: nobody may make a first administrator again. */

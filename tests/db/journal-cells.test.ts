@@ -32,11 +32,11 @@ describeEachDb('journal cells', (kind) => {
     );
   });
 
-  it("accepts «1» once the institution's scale has it, and normalises what is typed", async () => {
+  it("accepts «1» once the journal's scale has it, and normalises what is typed", async () => {
     const teacher = await w.as('teacher');
     const page = await teacher.call('journal.open', { journalId: w.fx.teacherJournalId });
     const { column, student } = freeCell(page);
-    await w.handle.db.updateTable('institution').set({ mark_scale: '5,4,3,2,1,зач,незач' }).execute();
+    await w.handle.db.updateTable('journals').set({ mark_scale: '5,4,3,2,1,зач,незач' }).execute();
     try {
       const saved = await teacher.call('marks.set', {
         columnId: column.id,
@@ -68,7 +68,7 @@ describeEachDb('journal cells', (kind) => {
         version: version + 2,
       });
     } finally {
-      await w.handle.db.updateTable('institution').set({ mark_scale: '5,4,3,2,зач,незач' }).execute();
+      await w.handle.db.updateTable('journals').set({ mark_scale: '5,4,3,2,зач,незач' }).execute();
     }
   });
 
@@ -370,7 +370,7 @@ describeEachDb('journal cells', (kind) => {
 
   it('keeps an attendance-only journal in a centre without marks', async () => {
     const teacher = await w.as('teacher');
-    await w.handle.db.updateTable('institution').set({ marks_enabled: 0 }).execute();
+    await w.handle.db.updateTable('journals').set({ marks_enabled: 0 }).execute();
     try {
       const page = await teacher.call('journal.open', { journalId: w.fx.teacherJournalId });
       expect(page.marksEnabled).toBe(false);
@@ -388,7 +388,7 @@ describeEachDb('journal cells', (kind) => {
       });
       expect(ok.kind === 'attendance' && ok.cell?.code).toBe('н');
     } finally {
-      await w.handle.db.updateTable('institution').set({ marks_enabled: 1 }).execute();
+      await w.handle.db.updateTable('journals').set({ marks_enabled: 1 }).execute();
     }
   });
 });

@@ -1,5 +1,6 @@
 // A supplementary-education centre (seed 000) keeps attendance, not marks: its deputy gets the keeping
-// report, attendance and the teachers' hours (the basis of the time-sheet), and no marks reports.
+// report, attendance and the teachers' hours (the basis of the time-sheet), its own reports by объединение
+// (tests/db/reports-centre.test.ts), and no marks reports.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { JournalDb } from '../../db/connect.js';
 import { generateDemo } from '../../db/demo/index.js';
@@ -27,7 +28,17 @@ describeEachDb('reports of a supplementary-education centre', (kind) => {
 
   it('offers no marks reports, and the hours sheet adds up to the lessons conducted', async () => {
     const filters = await deputy.call('reports.filters', {});
-    expect(filters.reports).toEqual(['completion', 'keeping', 'attendance', 'hoursSheet', 'journalCopy', 'pack']);
+    expect(filters.reports).toEqual([
+      'completion',
+      'keeping',
+      'attendance',
+      'hoursSheet',
+      'unionAttendance',
+      'personHours',
+      'retention',
+      'journalCopy',
+      'pack',
+    ]);
     const sheet = await deputy.call('reports.hoursSheet', {});
     const year = await handle.db
       .selectFrom('lessons as l')

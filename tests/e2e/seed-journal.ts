@@ -57,8 +57,8 @@ export function seedBigJournal(
         const journal = Number(
           db
             .prepare(
-              'insert into journals (year_id, group_id, subject_id, subgroup_id, teacher_user_id, version) values ' +
-                '(?, ?, ?, null, ?, 1)',
+              'insert into journals (year_id, group_id, subject_id, subgroup_id, teacher_user_id, marks_enabled, ' +
+                "mark_scale, version) values (?, ?, ?, null, ?, 1, '5,4,3,2,зач,незач', 1)",
             )
             .run(year.id, group, subject, teacher).lastInsertRowid,
         );

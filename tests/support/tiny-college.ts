@@ -160,6 +160,8 @@ export async function buildTinyCollege(handle: JournalDb): Promise<Tiny> {
       subject_id: subjectId,
       subgroup_id: null,
       teacher_user_id: teacherId,
+      marks_enabled: 1,
+      mark_scale: '5,4,3,2,зач,незач',
     });
   const j1 = await journal(g1, math, users.t1);
   const j2 = await journal(g1, physics, users.t2);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatAverage, suggestFinal, weightedAverage } from '../../electron/domain/average.js';
 import {
   attendanceMessage,
+  checkScale,
   normalizeValue,
   numericValue,
   parseAttendance,
@@ -106,5 +107,20 @@ describe('journal values', () => {
     expect(suggestFinal([], scale)).toBeNull();
     // Without «2» on the scale the lowest numeric mark is offered instead.
     expect(suggestFinal([{ value: '2', weight: 1 }], ['5', '4', '3'])).toBe('3');
+  });
+});
+
+describe('the scale as the admin types it', () => {
+  it('is written one way, and a wrong one is refused in Russian', () => {
+    expect(checkScale(' 5, 4; 3 2 Зачёт незачет')).toEqual({ scale: '5,4,3,2,зач,незач' });
+    expect(checkScale('2,3,4,5,1')).toEqual({ scale: '5,4,3,2,1' });
+    expect(checkScale('зач,незач')).toEqual({ scale: 'зач,незач' });
+    expect(checkScale('')).toEqual({ error: 'Шкала отметок: укажите хотя бы одно значение' });
+    expect(checkScale('5,4,отл')).toEqual({
+      error: 'Шкала отметок: «отл» не отметка; допустимы 5, 4, 3, 2, 1, зач, незач',
+    });
+    expect(checkScale('5,4,5')).toEqual({ error: 'Шкала отметок: «5» указано дважды' });
+    expect(checkScale('5,зач')).toMatchObject({ error: expect.stringMatching(/не меньше двух/) });
+    expect(checkScale('5,4,зач')).toEqual({ error: 'Шкала отметок: «зач» и «незач» указываются вместе' });
   });
 });

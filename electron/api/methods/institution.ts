@@ -16,6 +16,10 @@ export interface InstitutionDetails {
   kind: 'school' | 'college' | 'supplementary';
   address: string;
   directorName: string;
+  /** Marks kept in journals created from now on (a journal keeps the flag and scale it was created with). */
+  marksEnabled: boolean;
+  /** The scale of new journals, `5,4,3,2,зач,незач`. */
+  markScale: string;
   version: number;
   updatedAt: string;
   /** Who signs documents: positions and names for signature blocks and certified copies. */
@@ -48,7 +52,8 @@ export const institutionMethods = {
   }),
   'institution.update': method<InstitutionDetails>()({
     summary:
-      'Изменить наименование, адрес, директора и подписантов (с проверкой версии: чужое изменение не затирается)',
+      'Изменить наименование, адрес, директора, подписантов, отметки и шкалу для новых журналов (с проверкой ' +
+      'версии: чужое изменение не затирается)',
     access: ['admin'],
     input: z
       .object({
@@ -60,6 +65,12 @@ export const institutionMethods = {
           .max(300, 'Адрес: не длиннее 300 символов')
           .transform((s) => s.trim()),
         directorName: text('ФИО директора', 150),
+        /** Omitted: unchanged. Journals already created keep their own flag and scale. */
+        marksEnabled: z.boolean({ error: 'Отметки: ожидается да или нет' }).optional(),
+        markScale: z
+          .string({ error: 'Шкала отметок: ожидается текст' })
+          .max(100, 'Шкала отметок: не длиннее 100 символов')
+          .optional(),
         signatures: z
           .object({
             directorPosition: text('Должность директора', 200),

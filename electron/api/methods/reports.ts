@@ -6,6 +6,12 @@ import { id, isoDate } from '../schemas.js';
 import type { CorrectionRow } from './corrections.js';
 import type { JobInfo } from './jobs.js';
 import type { PlanCorrectionKind } from '../../../db/schema.js';
+import {
+  CENTRE_REPORT_ROLES,
+  centreReportInputs,
+  centreReportMethods,
+  type CentreReportData,
+} from './centre-reports.js';
 
 export const REPORT_KINDS = [
   'completion',
@@ -14,6 +20,10 @@ export const REPORT_KINDS = [
   'performance',
   'forecast',
   'hoursSheet',
+  // A centre's (seed 000) only: reports.filters offers them to no other kind of institution.
+  'unionAttendance',
+  'personHours',
+  'retention',
   'journalCopy',
   'pack',
 ] as const;
@@ -27,6 +37,9 @@ export const REPORT_ROLES: Record<ReportKind, readonly Role[]> = {
   performance: ['director', 'deputy', 'dept_head', 'curator', 'teacher'],
   forecast: ['director', 'deputy', 'dept_head', 'curator', 'teacher'],
   hoursSheet: ['director', 'deputy', 'dept_head', 'teacher'],
+  unionAttendance: CENTRE_REPORT_ROLES,
+  personHours: CENTRE_REPORT_ROLES,
+  retention: CENTRE_REPORT_ROLES,
   journalCopy: ['director', 'deputy'],
   pack: ['director', 'deputy'],
 };
@@ -300,7 +313,13 @@ export interface ReportFilters {
 }
 
 export type ReportData =
-  CompletionReport | KeepingReport | AttendanceReport | PerformanceReport | ForecastReport | HoursSheet;
+  | CompletionReport
+  | KeepingReport
+  | AttendanceReport
+  | PerformanceReport
+  | ForecastReport
+  | HoursSheet
+  | CentreReportData;
 
 /** What a `reports.start` job ends with: the files to save, or (format «screen») the report itself. */
 export interface ReportFiles {
@@ -344,6 +363,7 @@ export const reportInputs = {
     to: isoDate('Конец').optional(),
     signer: signer.default('director'),
   }),
+  ...centreReportInputs,
   pack: z.object({ ...rangeInput }),
 };
 
@@ -388,6 +408,7 @@ export const reportMethods = {
     access: REPORT_ROLES.hoursSheet,
     input: reportInputs.hoursSheet,
   }),
+  ...centreReportMethods,
   'reports.start': method<JobInfo>()({
     summary:
       'Сформировать отчёт в PDF или Excel, заверенную копию страниц журнала или весь пакет за семестр (длительная ' +
@@ -402,6 +423,9 @@ export const reportMethods = {
         reportInputs.performance.extend({ report: z.literal('performance'), format }),
         reportInputs.forecast.extend({ report: z.literal('forecast'), format }),
         reportInputs.hoursSheet.extend({ report: z.literal('hoursSheet'), format }),
+        reportInputs.unionAttendance.extend({ report: z.literal('unionAttendance'), format }),
+        reportInputs.personHours.extend({ report: z.literal('personHours'), format }),
+        reportInputs.retention.extend({ report: z.literal('retention'), format }),
         reportInputs.journalCopy.extend({ report: z.literal('journalCopy'), format: z.literal('pdf').default('pdf') }),
         reportInputs.pack.extend({ report: z.literal('pack') }),
       ],

@@ -18,7 +18,7 @@ export async function saveMark(
   const address = { kind: 'mark' as const, columnId: cell.columnId, studentId: cell.studentId };
   if (!scope.marksEnabled)
     return {
-      error: { code: 'bad_request', message: 'Отметки в организации не ведутся: журнал только для посещаемости' },
+      error: { code: 'bad_request', message: 'В этом журнале отметки не ведутся: журнал только для посещаемости' },
     };
   let value: string | null = null;
   if (cell.value !== null && cell.value.trim() !== '') {

@@ -37,7 +37,7 @@ async function lessonOf(ctx: AuthedContext, db: Db, lessonId: number) {
     .executeTakeFirst();
   if (!lesson) throw new AppError('not_found', 'Занятие не найдено: возможно, его удалили. Обновите страницу');
   const scope = await writeScope(ctx, db, lesson.journal_id);
-  if (!scope.marksEnabled) throw badInput('Отметки в организации не ведутся: виды работ не нужны');
+  if (!scope.marksEnabled) throw badInput('В этом журнале отметки не ведутся: виды работ не нужны');
   const unlockId = assertEditable(scope, lesson.date);
   return { lesson, scope, unlockId };
 }

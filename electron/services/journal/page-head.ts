@@ -48,6 +48,9 @@ export async function headOf(db: Db, journalId: number) {
         'j.subgroup_id',
         'j.teacher_user_id',
         'j.version',
+        // The journal's own marks flag and scale (migration 0010), not the institution's of today.
+        'j.mark_scale',
+        'j.marks_enabled',
         group.select('g.department_id').$asScalar().as('department_id'),
         year.select('y.status').$asScalar().as('year_status'),
         year.select('y.title').$asScalar().as('year_title'),
@@ -61,8 +64,6 @@ export async function headOf(db: Db, journalId: number) {
         teacher.select('t.last_name').$asScalar().as('last_name'),
         teacher.select('t.first_name').$asScalar().as('first_name'),
         teacher.select('t.middle_name').$asScalar().as('middle_name'),
-        inst.select('i.mark_scale').$asScalar().as('mark_scale'),
-        inst.select('i.marks_enabled').$asScalar().as('marks_enabled'),
         inst.select('i.lessons_per_day').$asScalar().as('lessons_per_day'),
         inst.select('i.kind').$asScalar().as('institution_kind'),
       ];
@@ -70,7 +71,7 @@ export async function headOf(db: Db, journalId: number) {
     .where('j.id', '=', journalId)
     .executeTakeFirst();
   // No institution row (before setup) read as «not found», as the inner join did.
-  if (!row || (row.mark_scale as string | null) === null) throw notFound('Журнал');
+  if (!row || (row.institution_kind as string | null) === null) throw notFound('Журнал');
   return row;
 }
 

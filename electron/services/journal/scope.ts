@@ -1,6 +1,6 @@
 // What every write in a journal needs to know, loaded once per call: the journal (its own teacher,
 // year open), the year's dates, the periods with their locks and this journal's active unlocks, the
-// institution's scale, and who is on the roster on which dates.
+// journal's own scale, and who is on the roster on which dates.
 import type { InstitutionKind } from '../../domain/enums.js';
 import { wordsOf } from '../../domain/vocabulary.js';
 import { AppError, badInput, notFound } from '../../api/errors.js';
@@ -59,6 +59,9 @@ export async function writeScope(ctx: AuthedContext, db: Db, ref: JournalRef): P
         'j.subgroup_id',
         'j.teacher_user_id',
         'j.version',
+        // The journal's own marks flag and scale (migration 0010), not the institution's of today.
+        'j.mark_scale',
+        'j.marks_enabled',
         group.select('g.department_id').$asScalar().as('department_id'),
         year.select('y.status').$asScalar().as('year_status'),
         year.select('y.title').$asScalar().as('title'),
@@ -70,8 +73,6 @@ export async function writeScope(ctx: AuthedContext, db: Db, ref: JournalRef): P
           .select('sg.number')
           .whereRef('sg.id', '=', 'j.subgroup_id')
           .as('subgroup_number'),
-        inst.select('i.mark_scale').$asScalar().as('mark_scale'),
-        inst.select('i.marks_enabled').$asScalar().as('marks_enabled'),
         inst.select('i.lessons_per_day').$asScalar().as('lessons_per_day'),
         inst.select('i.kind').$asScalar().as('kind'),
       ];
@@ -143,8 +144,8 @@ export async function writeScope(ctx: AuthedContext, db: Db, ref: JournalRef): P
     year: { title: head.title, starts_on: head.starts_on, ends_on: head.ends_on },
     groupName: head.group_name,
     subgroupNumber: head.subgroup_number ?? null,
-    scale: parseScale(inst.mark_scale),
-    marksEnabled: inst.marks_enabled === 1,
+    scale: parseScale(head.mark_scale),
+    marksEnabled: head.marks_enabled === 1,
     lessonsPerDay: inst.lessons_per_day,
     kind: inst.kind,
   };

@@ -12,8 +12,11 @@ import type {
   HoursSheet,
   KeepingReport,
   PerformanceReport,
+  PersonHoursReport,
   ReportData,
   ReportKind,
+  RetentionReport,
+  UnionAttendanceReport,
 } from '../../api/contract.js';
 import { PDF_MIME, XLSX_MIME } from '../../api/contract.js';
 import { AppError } from '../../api/errors.js';
@@ -41,6 +44,17 @@ import {
   performancePdf,
   performanceSheets,
 } from '../../export/reports/students.js';
+import {
+  personHoursBody,
+  personHoursPdf,
+  personHoursSheets,
+  retentionBody,
+  retentionPdf,
+  retentionSheets,
+  unionAttendanceBody,
+  unionAttendancePdf,
+  unionAttendanceSheets,
+} from '../../export/reports/centre.js';
 import { addTableSheet, createWorkbook, toBuffer } from '../../export/xlsx.js';
 import type { InstitutionKind } from '../../domain/enums.js';
 import { ruDate } from '../../domain/format-dates.js';
@@ -50,6 +64,7 @@ import { institutionSigners } from '../institution.js';
 import type { Settings, SettingsStore } from '../settings.js';
 import { fullName } from '../session.js';
 import { attendanceReport } from './attendance.js';
+import { personHoursReport, retentionReport, unionAttendanceReport } from './centre.js';
 import { byDepartment, completionRows, publicRange, summarise } from './completion.js';
 import { forecastReport } from './forecast.js';
 import { hoursSheetReport } from './hours.js';
@@ -105,6 +120,9 @@ function title(kind: Exclude<ReportKind, 'journalCopy' | 'pack'>, institution: I
     performance: 'Успеваемость',
     forecast: 'Прогноз и группа риска',
     hoursSheet: `Часы ${wordsOf(institution).short('teacher', 'gen', 'many')}`,
+    unionAttendance: `Посещаемость по ${wordsOf(institution).term('group', 'dat', 'many')}`,
+    personHours: 'Человеко-часы',
+    retention: 'Сохранность контингента',
   };
   return titles[kind];
 }
@@ -156,6 +174,12 @@ export async function reportData(
       return forecastReport(db, range, journals, request.onlyAtRisk ?? false);
     case 'hoursSheet':
       return hoursSheetReport(db, range, journals, request.month ?? null);
+    case 'unionAttendance':
+      return unionAttendanceReport(db, range, journals);
+    case 'personHours':
+      return personHoursReport(db, range, journals);
+    case 'retention':
+      return retentionReport(db, range, journals);
   }
 }
 
@@ -216,6 +240,24 @@ export async function reportFile(
           ? await hoursPdf(data as HoursSheet, meta)
           : await workbook(hoursSheets(data as HoursSheet, w), deps.now);
       break;
+    case 'unionAttendance':
+      bytes =
+        format === 'pdf'
+          ? await unionAttendancePdf(data as UnionAttendanceReport, meta)
+          : await workbook(unionAttendanceSheets(data as UnionAttendanceReport, w), deps.now);
+      break;
+    case 'personHours':
+      bytes =
+        format === 'pdf'
+          ? await personHoursPdf(data as PersonHoursReport, meta)
+          : await workbook(personHoursSheets(data as PersonHoursReport, w), deps.now);
+      break;
+    case 'retention':
+      bytes =
+        format === 'pdf'
+          ? await retentionPdf(data as RetentionReport, meta)
+          : await workbook(retentionSheets(data as RetentionReport, w), deps.now);
+      break;
   }
   return fileOutput(
     fileName(title(request.kind, sign.kind), request.range, format),
@@ -272,21 +314,34 @@ export async function packFiles(
     departments: byDepartment(keeping.rows, w),
     totals: summarise(null, 'Всего', keeping.rows),
   };
-  const marks = (await db.selectFrom('institution').select('marks_enabled').executeTakeFirst())?.marks_enabled !== 0;
+  // Marks sections when any journal of the pack keeps marks (each journal keeps its own flag).
+  const marks = journals.some((j) => j.marksEnabled);
   progress('Успеваемость', 2, total);
   const performance = marks ? await performanceReport(db, range, journals) : null;
   progress('Прогноз и группа риска', 3, total);
   const forecast = marks ? await forecastReport(db, range, journals, true) : null;
   progress(`Часы ${w.short('teacher', 'gen', 'many')}`, 4, total);
   const hours = await hoursSheetReport(db, range, journals, null);
+  // A centre's pack adds its own reports (seed 000 §3.2.5): by объединение, person-hours, retention.
+  const centre =
+    sign.kind === 'supplementary'
+      ? {
+          attendance: await unionAttendanceReport(db, range, journals),
+          hours: await personHoursReport(db, range, journals),
+          retention: await retentionReport(db, range, journals),
+        }
+      : null;
   progress('Формирование PDF', 5, total);
+  let section = 2;
+  const next = () => ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'][section++];
   const pdf = await createPdf({
     title: 'Отчёт о ведении электронных журналов',
     orientation: 'landscape',
     institution: sign.institution,
     subtitle:
       `${range.title}: ведение журналов, выполнение программ, ` +
-      `посещаемость${marks ? ', успеваемость, группа риска' : ''}, часы`,
+      `посещаемость${marks ? ', успеваемость, группа риска' : ''}, часы` +
+      (centre ? ', человеко-часы, сохранность контингента' : ''),
     formedAt: deps.now,
   });
   pdf.heading('I. Ведение журналов', { level: 1 });
@@ -296,15 +351,26 @@ export async function packFiles(
   completionBody(pdf, completion, w, 2);
   if (performance && forecast) {
     pdf.newPage();
-    pdf.heading('III. Успеваемость', { level: 1 });
+    pdf.heading(`${next()}. Успеваемость`, { level: 1 });
     performanceBody(pdf, performance, w, 2);
     pdf.newPage();
-    pdf.heading('IV. Прогноз успеваемости и группа риска', { level: 1 });
+    pdf.heading(`${next()}. Прогноз успеваемости и группа риска`, { level: 1 });
     forecastBody(pdf, forecast, w);
   }
   pdf.newPage();
-  pdf.heading(`${performance ? 'V' : 'III'}. Часы, проведённые ${w.term('teacher', 'ins', 'many')}`, { level: 1 });
+  pdf.heading(`${next()}. Часы, проведённые ${w.term('teacher', 'ins', 'many')}`, { level: 1 });
   hoursBody(pdf, hours, w);
+  if (centre) {
+    pdf.newPage();
+    pdf.heading(`${next()}. Посещаемость по ${w.term('group', 'dat', 'many')}`, { level: 1 });
+    unionAttendanceBody(pdf, centre.attendance, w);
+    pdf.newPage();
+    pdf.heading(`${next()}. Человеко-часы`, { level: 1 });
+    personHoursBody(pdf, centre.hours, w);
+    pdf.newPage();
+    pdf.heading(`${next()}. Сохранность контингента`, { level: 1 });
+    retentionBody(pdf, centre.retention, w);
+  }
   pdf.signatureBlock([sign.deputy], { date: deps.now });
   const pdfBytes = await pdf.finish();
   progress('Формирование Excel', 6, total);
@@ -315,6 +381,13 @@ export async function packFiles(
       ...(performance ? performanceSheets(performance, w) : []),
       ...(forecast ? forecastSheets(forecast, w) : []),
       ...hoursSheets(hours, w),
+      ...(centre
+        ? [
+            ...unionAttendanceSheets(centre.attendance, w),
+            ...personHoursSheets(centre.hours, w),
+            ...retentionSheets(centre.retention, w),
+          ]
+        : []),
     ],
     deps.now,
   );

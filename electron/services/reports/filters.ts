@@ -1,6 +1,6 @@
 // What the report screens offer to choose from — only what the caller may see.
 import type { Parsed, ReportFilters, ReportKind } from '../../api/contract.js';
-import { REPORT_KINDS, REPORT_ROLES } from '../../api/contract.js';
+import { CENTRE_REPORTS, REPORT_KINDS, REPORT_ROLES } from '../../api/contract.js';
 import { hasRole, type AuthedContext } from '../context.js';
 import { currentPeriod, currentYear } from '../schedule.js';
 import { allowedJournals, labelOf, yearJournals, type JournalMeta } from './scope.js';
@@ -12,14 +12,22 @@ export async function filters(ctx: AuthedContext, input: Parsed<'reports.filters
   const periods = await db.selectFrom('periods').selectAll().orderBy('seq').execute();
   const current = await currentYear(db, today);
   const yearId = input.yearId ?? current?.id ?? null;
-  // An attendance-first centre (000) keeps no marks: no performance or forecast to show.
-  const marks = (await db.selectFrom('institution').select('marks_enabled').executeTakeFirst())?.marks_enabled !== 0;
+  // An attendance-first centre (000) keeps no marks: no performance or forecast to show. Each journal keeps
+  // its own flag (migration 0010): the year's journals decide, the institution's flag when there is no year.
+  const all = yearId !== null ? await yearJournals(db, yearId) : [];
+  const marks =
+    yearId !== null
+      ? all.some((j) => j.marksEnabled)
+      : (await db.selectFrom('institution').select('marks_enabled').executeTakeFirst())?.marks_enabled !== 0;
+  const centre = (await db.selectFrom('institution').select('kind').executeTakeFirst())?.kind === 'supplementary';
   const reports = REPORT_KINDS.filter(
-    (k) => hasRole(session, ...REPORT_ROLES[k]) && (marks || (k !== 'performance' && k !== 'forecast')),
+    (k) =>
+      hasRole(session, ...REPORT_ROLES[k]) &&
+      (marks || (k !== 'performance' && k !== 'forecast')) &&
+      (centre || !(CENTRE_REPORTS as readonly string[]).includes(k)),
   );
   const seen = new Map<number, JournalMeta>();
   if (yearId !== null) {
-    const all = await yearJournals(db, yearId);
     for (const kind of reports)
       for (const j of allowedJournals(session, kind as ReportKind, all)) seen.set(j.journalId, j);
   }

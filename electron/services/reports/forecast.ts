@@ -51,9 +51,11 @@ export function trendOf(
 export async function forecastReport(
   db: Db,
   range: Range,
-  journals: JournalMeta[],
+  all: JournalMeta[],
   onlyAtRisk: boolean,
 ): Promise<ForecastReport> {
+  // Only journals that keep marks (a journal keeps the flag it was created with).
+  const journals = all.filter((j) => j.marksEnabled);
   const byId = new Map(journals.map((j) => [j.journalId, j]));
   const ids = journals.length <= 400 ? journals.map((j) => j.journalId) : undefined;
   const sums = new Map(

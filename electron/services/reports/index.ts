@@ -1,5 +1,6 @@
 // The reports domain: on-screen data per report, and `start` for files (PDF, Excel, copies, the pack).
 export { attendance } from './attendance.js';
+export { personHours, retention, unionAttendance } from './centre.js';
 export { completion } from './completion.js';
 export { filters } from './filters.js';
 export { forecast } from './forecast.js';

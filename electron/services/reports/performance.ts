@@ -26,7 +26,9 @@ export async function performance(
 
 export const emptyDistribution = (): MarkDistribution => ({ '5': 0, '4': 0, '3': 0, '2': 0, '1': 0, зач: 0, незач: 0 });
 
-export async function performanceReport(db: Db, range: Range, journals: JournalMeta[]): Promise<PerformanceReport> {
+export async function performanceReport(db: Db, range: Range, all: JournalMeta[]): Promise<PerformanceReport> {
+  // Only journals that keep marks (a journal keeps the flag it was created with).
+  const journals = all.filter((j) => j.marksEnabled);
   const byId = new Map(journals.map((j) => [j.journalId, j]));
   const ids = journals.length <= 400 ? journals.map((j) => j.journalId) : undefined;
   const counts = (await markCounts(db, range, ids)).filter((c) => byId.has(c.journalId));

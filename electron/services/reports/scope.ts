@@ -23,6 +23,8 @@ export interface JournalMeta extends JournalLabel {
   yearId: number;
   subjectId: number;
   subgroupId: number | null;
+  /** The journal's own marks flag (migration 0010): marks reports cover only journals that keep marks. */
+  marksEnabled: boolean;
 }
 
 export interface Range extends ReportRange {
@@ -98,6 +100,7 @@ export async function yearJournals(db: Db, yearId: number): Promise<JournalMeta[
       't.middle_name',
       'g.department_id',
       'd.name as department_name',
+      'j.marks_enabled',
     ])
     .where('j.year_id', '=', yearId)
     .execute();
@@ -115,13 +118,14 @@ export async function yearJournals(db: Db, yearId: number): Promise<JournalMeta[
       teacherName: fullName(r),
       departmentId: r.department_id,
       departmentName: r.department_name ?? null,
+      marksEnabled: r.marks_enabled === 1,
     }))
     .sort(byGroupSubject);
 }
 
 /** A journal's label as the contract shows it (without the ids a report needs only inside). */
 export function labelOf(j: JournalMeta): JournalLabel {
-  const { yearId: _y, subjectId: _s, subgroupId: _g, ...label } = j;
+  const { yearId: _y, subjectId: _s, subgroupId: _g, marksEnabled: _m, ...label } = j;
   return label;
 }
 

@@ -5,6 +5,7 @@ import { badInput } from '../../api/errors.js';
 import { assertJournalRead } from '../access.js';
 import { ruDate } from '../../domain/format-dates.js';
 import type { AuthedContext } from '../context.js';
+import { centreScope } from './centre.js';
 import { hoursRange } from './hours.js';
 import {
   journalCopyFile,
@@ -55,6 +56,13 @@ export async function start(ctx: AuthedContext, input: Parsed<'reports.start'>):
         teacherId: input.teacherId,
       });
       work = produce({ kind: 'hoursSheet', range, journals, month: input.month ?? null }, input.format);
+      break;
+    }
+    case 'unionAttendance':
+    case 'personHours':
+    case 'retention': {
+      const { range, journals } = await centreScope(ctx, input.report, input);
+      work = produce({ kind: input.report, range, journals }, input.format);
       break;
     }
     default: {

@@ -9,6 +9,7 @@ import { shortName } from '../session.js';
 import { checkOrderDates, loadOpenYear, loadYear, safetyBackup } from './common.js';
 import { setCurator } from './groups.js';
 import { ensureTeacherRole } from './load.js';
+import { journalMarks } from '../institution.js';
 
 /** «ЭС-21» (2nd course) → «ЭС-31»; «1-А» → «2-А». Other names stay as they are, for the admin to edit. */
 export function nextCourseName(name: string, course: number): string {
@@ -202,6 +203,7 @@ export async function copyApply(ctx: AuthedContext, input: Parsed<'years.copyApp
       }
 
       if (input.carryLoads) {
+        const marks = await journalMarks(trx);
         for (const j of await trx
           .selectFrom('journals')
           .selectAll()
@@ -225,6 +227,8 @@ export async function copyApply(ctx: AuthedContext, input: Parsed<'years.copyApp
               subject_id: j.subject_id,
               subgroup_id: j.subgroup_id === null ? null : (subgroupMap.get(j.subgroup_id) ?? null),
               teacher_user_id: j.teacher_user_id,
+              // The new year's journal takes today's flag and scale; the old one keeps its own.
+              ...marks,
             })
             .returning('id')
             .executeTakeFirstOrThrow();

@@ -10,6 +10,7 @@ import { shortName } from '../session.js';
 import { count, loadGroup, loadOpenYear, loadYear, versionConflict } from './common.js';
 import { assertStaffUser } from './groups.js';
 import { withJournalNames } from '../journal-names.js';
+import { journalMarks } from '../institution.js';
 
 export interface LoadFilter {
   yearId: number;
@@ -258,6 +259,7 @@ export async function createLoad(ctx: AuthedContext, input: Parsed<'journals.cre
         subject_id: input.subjectId,
         subgroup_id: input.subgroupId,
         teacher_user_id: input.teacherUserId,
+        ...(await journalMarks(trx)),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -7,6 +7,7 @@ import { useCall } from '../../components/useCall';
 import { useWords } from '../../components/words';
 import type { Words } from '../../../electron/domain/vocabulary';
 import { AttendanceView, CompletionView, ForecastView, HoursView, KeepingView, PerformanceView } from './ReportViews';
+import { PersonHoursView, RetentionView, UnionAttendanceView } from './CentreViews';
 import { JournalCopyForm } from './JournalCopyForm';
 import { JobProgress, useReportJob } from './useReportJob';
 import { MONTHS_RU } from '../../../electron/domain/calendar';
@@ -18,6 +19,9 @@ import type {
   HoursSheet,
   KeepingReport,
   PerformanceReport,
+  PersonHoursReport,
+  RetentionReport,
+  UnionAttendanceReport,
 } from '../../../electron/api/contract';
 
 type ScreenKind = Exclude<ReportKind, 'pack'>;
@@ -29,6 +33,9 @@ const tabsOf = (w: Words): Array<{ kind: ScreenKind; title: string }> => [
   { kind: 'performance', title: 'Успеваемость' },
   { kind: 'forecast', title: 'Прогноз и группа риска' },
   { kind: 'hoursSheet', title: `Часы ${w.short('teacher', 'gen', 'many')}` },
+  { kind: 'unionAttendance', title: `Посещаемость по ${w.term('group', 'dat', 'many')}` },
+  { kind: 'personHours', title: 'Человеко-часы' },
+  { kind: 'retention', title: 'Сохранность контингента' },
   { kind: 'journalCopy', title: 'Копия страниц журнала' },
 ];
 
@@ -43,6 +50,9 @@ const USES: Record<
   performance: ['period', 'department', 'group', 'journal'],
   forecast: ['period', 'department', 'group', 'journal', 'risk'],
   hoursSheet: ['month', 'department', 'teacher'],
+  unionAttendance: ['period', 'department', 'group', 'teacher'],
+  personHours: ['period', 'department', 'group', 'teacher'],
+  retention: ['period', 'department', 'group', 'teacher'],
 };
 
 interface FilterState {
@@ -262,6 +272,12 @@ function ReportBody({ kind, report }: { kind: ScreenKind; report: ReportData }) 
       return <ForecastView r={report as ForecastReport} />;
     case 'hoursSheet':
       return <HoursView r={report as HoursSheet} />;
+    case 'unionAttendance':
+      return <UnionAttendanceView r={report as UnionAttendanceReport} />;
+    case 'personHours':
+      return <PersonHoursView r={report as PersonHoursReport} />;
+    case 'retention':
+      return <RetentionView r={report as RetentionReport} />;
     default:
       return null;
   }

@@ -1,10 +1,11 @@
 // The institution's name and address, and who signs its documents: the director, the deputies,
-// the secretary (their positions and names go into signature blocks and «Копия верна»).
+// the secretary (their positions and names go into signature blocks and «Копия верна»); whether journals
+// created from now on keep marks, and their scale (a journal keeps what it was created with).
 import { useState } from 'react';
 import type { InstitutionDetails, SignerInfo } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button, Field } from '../../components/ui';
-import { FormCard } from './fields';
+import { CheckField, FormCard } from './fields';
 
 export function InstitutionCard({
   details,
@@ -21,7 +22,9 @@ export function InstitutionCard({
     directorPosition: details.signatures.directorPosition,
     secretaryPosition: details.signatures.secretaryPosition,
     secretaryName: details.signatures.secretaryName,
+    markScale: details.markScale,
   });
+  const [marksEnabled, setMarksEnabled] = useState(details.marksEnabled);
   const [deputies, setDeputies] = useState<SignerInfo[]>(details.signatures.deputies);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm({ ...form, [key]: e.target.value });
@@ -36,6 +39,8 @@ export function InstitutionCard({
         shortName: form.shortName,
         address: form.address,
         directorName: form.directorName,
+        marksEnabled,
+        markScale: form.markScale,
         signatures: {
           directorPosition: form.directorPosition,
           deputies,
@@ -106,6 +111,26 @@ export function InstitutionCard({
             >
               Добавить заместителя
             </Button>
+          </fieldset>
+          <fieldset>
+            <legend>Отметки в новых журналах</legend>
+            <CheckField
+              label="Вести отметки (иначе журнал — только посещаемость)"
+              checked={marksEnabled}
+              onChange={setMarksEnabled}
+              hint={
+                'Касается журналов, созданных после сохранения. Журналы, созданные раньше, сохраняют свои отметки, ' +
+                'шкалу и порядок ведения.'
+              }
+            />
+            <Field
+              label="Шкала отметок"
+              value={form.markScale}
+              onChange={set('markScale')}
+              error={errors.markScale}
+              hint="Через запятую: 5, 4, 3, 2, 1, зач, незач"
+              disabled={!marksEnabled}
+            />
           </fieldset>
           <div className="settings-grid">
             <Field

@@ -145,6 +145,9 @@ describeEachDb('copying the previous year forward', (kind) => {
       ['ЭС-11', 'ЭС-21', 2, true, false, 2, 2, 'Кураторова К.'],
       ['ЭС-41', 'ЭС-51', 5, false, true, 1, 0, null],
     ]);
+    // The scale changed since the old journals were made: the carried ones take today's, the old keep theirs.
+    const oldScales = await handle.db.selectFrom('journals').select(['id', 'mark_scale', 'marks_enabled']).execute();
+    await handle.db.updateTable('institution').set({ mark_scale: '5,4,3,2' }).execute();
     const result = await admin.call('years.copyApply', {
       fromYearId: old.id,
       toYearId: next.id,
@@ -161,6 +164,18 @@ describeEachDb('copying the previous year forward', (kind) => {
       backup: kind === 'sqlite' ? expect.stringMatching(/_year-copy\.sqlite$/) : null,
     });
     expect(backups).toEqual(['Перенос групп из 2025/2026 в 2026/2027']);
+    const scales = await handle.db
+      .selectFrom('journals')
+      .select(['id', 'year_id', 'mark_scale', 'marks_enabled'])
+      .orderBy('id')
+      .execute();
+    expect(scales.filter((j) => j.year_id === next.id).map((j) => [j.mark_scale, j.marks_enabled])).toEqual([
+      ['5,4,3,2', 1],
+      ['5,4,3,2', 1],
+    ]);
+    expect(scales.filter((j) => j.year_id === old.id).map(({ year_id: _y, ...j }) => j)).toEqual(
+      oldScales.sort((x, y) => x.id - y.id),
+    );
 
     const groups = await admin.call('groups.list', { yearId: next.id });
     expect(groups.map((g) => [g.name, g.course, g.previousGroupName, g.curatorName, g.students, g.journals])).toEqual([

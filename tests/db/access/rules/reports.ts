@@ -113,6 +113,25 @@ export const reportRules: AccessRules = {
       { as: 'depthead', input: (fx) => ({ departmentId: fx.otherDepartmentId }) },
     ],
   },
+  // A centre's reports: served (a college's answer is «bad_request») to every reader; outside the scope refused.
+  'reports.unionAttendance': {
+    allowed: READERS,
+    input: () => ({}),
+    outOfScope: [
+      { as: 'teacher', input: (fx) => ({ teacherId: fx.otherTeacherId }) },
+      { as: 'depthead', input: (fx) => ({ departmentId: fx.otherDepartmentId }) },
+    ],
+  },
+  'reports.personHours': {
+    allowed: READERS,
+    input: () => ({}),
+    outOfScope: [{ as: 'teacher', input: (fx) => ({ teacherId: fx.otherTeacherId }) }],
+  },
+  'reports.retention': {
+    allowed: READERS,
+    input: () => ({}),
+    outOfScope: [{ as: 'depthead', input: (fx) => ({ departmentId: fx.otherDepartmentId }) }],
+  },
   'reports.start': {
     allowed: READERS,
     input: () => ({ report: 'completion', format: 'xlsx' }),
