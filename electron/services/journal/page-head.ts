@@ -1,6 +1,7 @@
 // The journal page's header, periods and the parts that depend on the journal's id only.
 import { notFound } from '../../api/errors.js';
 import { type Db } from '../context.js';
+import { journalHeadColumns } from './head-columns.js';
 import { planState } from './page-plan.js';
 
 /** The page's parts that depend on the journal's id only, not on its row or the range. */
@@ -24,48 +25,20 @@ export function byJournal(db: Db, journalId: number) {
   return reads;
 }
 
-/**
- * The journal with everything its page header needs and the institution's scale, in one query.
- * Each looked-up value is a scalar subquery by primary key rather than a join: PostgreSQL plans a
- * seven-table join afresh on every call (about 3 ms here), the subqueries in a fraction of that.
- */
+/** The journal with everything its page header needs and its own scale, in one query. */
 export async function headOf(db: Db, journalId: number) {
   const row = await db
     .selectFrom('journals as j')
     .select((eb) => {
-      const year = eb.selectFrom('academic_years as y').whereRef('y.id', '=', 'j.year_id');
-      const group = eb.selectFrom('groups as g').whereRef('g.id', '=', 'j.group_id');
       const subject = eb.selectFrom('subjects as s').whereRef('s.id', '=', 'j.subject_id');
       const teacher = eb.selectFrom('users as t').whereRef('t.id', '=', 'j.teacher_user_id');
-      const subgroup = eb.selectFrom('subgroups as sg').whereRef('sg.id', '=', 'j.subgroup_id');
-      const inst = eb.selectFrom('institution as i');
-      // Rows that always exist (foreign keys, the institution's one row): typed as their columns.
       return [
-        'j.id',
-        'j.year_id',
-        'j.group_id',
-        'j.subject_id',
-        'j.subgroup_id',
-        'j.teacher_user_id',
-        'j.version',
-        // The journal's own marks flag and scale (migration 0010), not the institution's of today.
-        'j.mark_scale',
-        'j.marks_enabled',
-        group.select('g.department_id').$asScalar().as('department_id'),
-        year.select('y.status').$asScalar().as('year_status'),
-        year.select('y.title').$asScalar().as('year_title'),
-        year.select('y.starts_on').$asScalar().as('starts_on'),
-        year.select('y.ends_on').$asScalar().as('ends_on'),
-        group.select('g.name').$asScalar().as('group_name'),
+        ...journalHeadColumns(eb),
         subject.select('s.name').$asScalar().as('subject_name'),
         subject.select('s.code').$asScalar().as('subject_code'),
-        subgroup.select('sg.number').as('sg_number'),
-        subgroup.select('sg.title').as('sg_title'),
         teacher.select('t.last_name').$asScalar().as('last_name'),
         teacher.select('t.first_name').$asScalar().as('first_name'),
         teacher.select('t.middle_name').$asScalar().as('middle_name'),
-        inst.select('i.lessons_per_day').$asScalar().as('lessons_per_day'),
-        inst.select('i.kind').$asScalar().as('institution_kind'),
       ];
     })
     .where('j.id', '=', journalId)

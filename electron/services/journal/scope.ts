@@ -9,6 +9,7 @@ import type { AuthedContext, Db } from '../context.js';
 import { ruDate } from '../../domain/format-dates.js';
 import { shortName } from '../session.js';
 import { parseScale } from '../../domain/scale.js';
+import { journalHeadColumns } from './head-columns.js';
 
 export interface PeriodRow {
   id: number;
@@ -38,45 +39,14 @@ export interface WriteScope {
 export type JournalRef = number | { columnId: number };
 
 /**
- * Two queries whatever the journal: the journal with its year, group, subgroup and the institution
- * (scalar subqueries by primary key — a join of five tables costs PostgreSQL more to plan than to
- * run), then the year's periods with this journal's approved unlocks. Access is checked on the
+ * Two queries whatever the journal: the journal's head (head-columns.ts), then the year's periods
+ * with this journal's approved unlocks. Access is checked on the
  * first before anything else is used.
  */
 export async function writeScope(ctx: AuthedContext, db: Db, ref: JournalRef): Promise<WriteScope> {
   const head = await db
     .selectFrom('journals as j')
-    .select((eb) => {
-      const year = eb.selectFrom('academic_years as y').whereRef('y.id', '=', 'j.year_id');
-      const group = eb.selectFrom('groups as g').whereRef('g.id', '=', 'j.group_id');
-      const inst = eb.selectFrom('institution as i');
-      // Rows that always exist (foreign keys, the institution's one row): typed as their columns.
-      return [
-        'j.id',
-        'j.year_id',
-        'j.group_id',
-        'j.subject_id',
-        'j.subgroup_id',
-        'j.teacher_user_id',
-        'j.version',
-        // The journal's own marks flag and scale (migration 0010), not the institution's of today.
-        'j.mark_scale',
-        'j.marks_enabled',
-        group.select('g.department_id').$asScalar().as('department_id'),
-        year.select('y.status').$asScalar().as('year_status'),
-        year.select('y.title').$asScalar().as('title'),
-        year.select('y.starts_on').$asScalar().as('starts_on'),
-        year.select('y.ends_on').$asScalar().as('ends_on'),
-        group.select('g.name').$asScalar().as('group_name'),
-        eb
-          .selectFrom('subgroups as sg')
-          .select('sg.number')
-          .whereRef('sg.id', '=', 'j.subgroup_id')
-          .as('subgroup_number'),
-        inst.select('i.lessons_per_day').$asScalar().as('lessons_per_day'),
-        inst.select('i.kind').$asScalar().as('kind'),
-      ];
-    })
+    .select(journalHeadColumns)
     .$if(typeof ref === 'number', (q) => q.where('j.id', '=', ref as number))
     .$if(typeof ref !== 'number', (q) =>
       q.where('j.id', '=', (eb) =>
@@ -141,13 +111,13 @@ export async function writeScope(ctx: AuthedContext, db: Db, ref: JournalRef): P
     today,
     periods,
     unlocks,
-    year: { title: head.title, starts_on: head.starts_on, ends_on: head.ends_on },
+    year: { title: head.year_title, starts_on: head.starts_on, ends_on: head.ends_on },
     groupName: head.group_name,
-    subgroupNumber: head.subgroup_number ?? null,
+    subgroupNumber: head.sg_number ?? null,
     scale: parseScale(head.mark_scale),
     marksEnabled: head.marks_enabled === 1,
     lessonsPerDay: inst.lessons_per_day,
-    kind: inst.kind,
+    kind: inst.institution_kind,
   };
 }
 
