@@ -19,17 +19,25 @@ export interface ChangeText {
 
 const place = (p: Place) => `${ruDate(p.date)}, ${p.lessonNo}-е занятие`;
 
-export function slotChangeText(c: ChangeText): string {
-  const label = TIMETABLE_CHANGE_LABELS[c.kind];
+/** What the change says besides its kind: «на 03.12.2026, 2-е занятие (болезнь)», «Петров П. П.». */
+export function slotChangeDetails(c: ChangeText): string {
   const reason = c.reason ? ` (${c.reason})` : '';
   switch (c.kind) {
     case 'cancel':
-      return `${label}${c.reason ? `: ${c.reason}` : ''}`;
+      return c.reason ?? '';
     case 'move':
-      return c.to ? `${label} на ${place(c.to)}${reason}` : c.from ? `${label} с ${place(c.from)}${reason}` : label;
+      return c.to ? `на ${place(c.to)}${reason}` : c.from ? `с ${place(c.from)}${reason}` : (c.reason ?? '');
     case 'substitute':
-      return `${label}: ${c.substituteName ?? '—'}${reason}`;
+      return `${c.substituteName ?? '—'}${reason}`;
     case 'extra':
-      return `${label}${reason}`;
+      return c.reason ?? '';
   }
+}
+
+/** «отмена: болезнь», «перенос на 03.12.2026, 2-е занятие», «замена: Петров П. П. (курсы)». */
+export function slotChangeText(c: ChangeText): string {
+  const label = TIMETABLE_CHANGE_LABELS[c.kind];
+  const details = slotChangeDetails(c);
+  if (!details) return label;
+  return c.kind === 'move' ? `${label} ${details}` : `${label}: ${details}`;
 }

@@ -75,7 +75,7 @@ describeEachDb('dated timetable changes', (kind) => {
       ...input,
     } as never);
 
-  it('cancels a lesson with a reason: no longer expected, shown as cancelled; the catalogue version moves', async () => {
+  it('cancels a lesson with a reason: no longer expected, shown as cancelled; the version moves', async () => {
     const journalId = w.fx.teacherGroupJournalId;
     const s = await slotOf(journalId);
     const base = { kind: 'cancel', journalId, date: s.date, lessonNo: s.lessonNo };
@@ -249,7 +249,7 @@ describeEachDb('dated timetable changes', (kind) => {
     await deputy.call('timetableChanges.remove', { id: extra.id, version: extra.version });
   });
 
-  it('gives a lesson to a substitute: shown on both teachers’ home pages, on the family week, not counted twice', async () => {
+  it('gives a lesson to a substitute: shown on both teachers’ home pages, and on the family week', async () => {
     // A lesson of another teacher in the demo student's group, at a time the demo teacher is free.
     const date = '2026-12-04';
     const day = await slots(date, date);
