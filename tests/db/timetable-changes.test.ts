@@ -385,6 +385,27 @@ describeEachDb('dated timetable changes', (kind) => {
     expect(e.message).toMatch(/уже записано в журнале/);
   });
 
+  it('the weekly draft remarks do not ask for a cancelled lesson and ask for a moved one on its new date', async () => {
+    const journalId = w.fx.teacherGroupJournalId;
+    w.clock.set(new Date('2026-12-07T09:00:00'));
+    try {
+      const s = await slotOf(journalId, { from: '2026-12-04', to: '2026-12-04' });
+      await create({ kind: 'cancel', journalId, date: s.date, lessonNo: s.lessonNo, reason: 'карантин' });
+      await deputy.call('remarks.draftWeekly', { weekOf: '2026-11-30' });
+      const remark = await w.handle.db
+        .selectFrom('remarks')
+        .select('text')
+        .where('journal_id', '=', journalId)
+        .where('auto', '=', 1)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      // 02.12 moved to 03.12 (the move test), 04.12 cancelled, the extra lesson of 30.11 recorded.
+      expect(remark.text).toContain('Не заполнены занятия по расписанию: 1 (03.12)');
+    } finally {
+      w.clock.set(new Date('2026-11-25T10:00:00'));
+    }
+  });
+
   it('only the deputy and the administrator keep the changes', async () => {
     const s = await slotOf(w.fx.teacherGroupJournalId, { from: '2026-12-08', to: '2026-12-11' });
     const input = {
