@@ -148,7 +148,10 @@ export function ChangesPanel({ yearId, today, journals, teachers, editable }: Pr
                 <select
                   aria-label="Вид изменения"
                   value={kind}
-                  onChange={(e) => setKind(e.target.value as TimetableChangeKind)}
+                  onChange={(e) => {
+                    setKind(e.target.value as TimetableChangeKind);
+                    setError(null);
+                  }}
                 >
                   {TIMETABLE_CHANGE_KINDS.map((k) => (
                     <option key={k} value={k}>
