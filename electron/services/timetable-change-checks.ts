@@ -144,7 +144,7 @@ export async function clashesAt(db: Db, y: Year, p: Placement): Promise<string[]
   return out;
 }
 
-export async function refuseClashes(db: Db, y: Year, p: Placement): Promise<void> {
+export async function refuseClashes(db: Db, y: Year, p: Placement, lead = 'Накладка в расписании'): Promise<void> {
   const clashes = await clashesAt(db, y, p);
-  if (clashes.length > 0) throw badInput(`Накладка в расписании. ${clashes.join('. ')}`, { lessonNo: clashes[0]! });
+  if (clashes.length > 0) throw badInput(`${lead}. ${clashes.join('. ')}`, { lessonNo: clashes[0]! });
 }

@@ -7,8 +7,10 @@ import { CHANGE_KEEPERS } from '../api/methods/timetable-changes.js';
 import { ruDate } from '../domain/format-dates.js';
 import { TIMETABLE_CHANGE_LABELS } from '../domain/labels.js';
 import { audit } from './audit.js';
-import { hasRole, type AuthedContext } from './context.js';
+import { hasRole, type AuthedContext, type Db } from './context.js';
+import { scheduledSlots } from './schedule.js';
 import { shortName } from './session.js';
+import type { TimetableChange } from '../../db/schema.js';
 import {
   journalFacts,
   placeWords,
@@ -117,7 +119,7 @@ function effectivePlace(r: { date: string; lesson_no: number; new_date: string |
     : { date: r.date, lessonNo: r.lesson_no };
 }
 
-async function checkDay(ctx: AuthedContext, y: YearRow, date: string, lessonNo: number, perDay: number) {
+async function checkDay(db: Db, y: YearRow, date: string, lessonNo: number, perDay: number) {
   if (date < y.starts_on || date > y.ends_on) {
     throw badInput(`Дата ${ruDate(date)} вне учебного года ${y.title}`, { date: 'Вне года' });
   }
@@ -126,7 +128,7 @@ async function checkDay(ctx: AuthedContext, y: YearRow, date: string, lessonNo: 
       lessonNo: `От 1 до ${perDay}`,
     });
   }
-  const holiday = await ctx.db.selectFrom('holidays').select('title').where('date', '=', date).executeTakeFirst();
+  const holiday = await db.selectFrom('holidays').select('title').where('date', '=', date).executeTakeFirst();
   if (holiday)
     throw badInput(`${ruDate(date)} — нерабочий день (${holiday.title}): занятий нет`, { date: 'Нерабочий день' });
 }
@@ -139,13 +141,37 @@ export async function create(
   const j = (await journalFacts(ctx.db, [input.journalId])).get(input.journalId);
   if (!j) throw notFound('Журнал');
   const y = await loadOpenYear(ctx.db, j.yearId);
-  const perDay = await lessonsPerDay(ctx.db);
   const label = TIMETABLE_CHANGE_LABELS[input.kind];
-  const refusal = `Изменение «${label}» не вносится`;
   if ((input.kind === 'cancel' || input.kind === 'substitute') && !input.reason) {
     throw badInput(`Укажите причину (${label})`, { reason: 'Не заполнено' });
   }
-  await checkDay(ctx, y, input.date, input.lessonNo, perDay);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    await queueKeepers(trx);
+    const values = await checkedValues(ctx, trx, input, j, y);
+    const row = await trx.insertInto('timetable_changes').values(values).returning('id').executeTakeFirstOrThrow();
+    await audit(trx, ctx.session, ctx.clock.now(), {
+      action: 'timetableChange.create',
+      entity: 'timetable_changes',
+      entityId: row.id,
+      journalId: j.id,
+      after: values,
+    });
+    return row.id;
+  });
+  return (await infos(ctx, [id]))[0]!;
+}
+
+/** The row to insert once every check has passed (run in the writing transaction, after queueKeepers). */
+async function checkedValues(
+  ctx: AuthedContext,
+  db: Db,
+  input: Parsed<'timetableChanges.create'>,
+  j: JournalFacts,
+  y: YearRow,
+) {
+  const perDay = await lessonsPerDay(db);
+  const refusal = `Изменение «${TIMETABLE_CHANGE_LABELS[input.kind]}» не вносится`;
+  await checkDay(db, y, input.date, input.lessonNo, perDay);
   const values = {
     year_id: y.id,
     kind: input.kind,
@@ -162,8 +188,8 @@ export async function create(
   };
   const base = { journal: j, teacherId: j.teacherId, teacherName: j.teacherName, group: true };
   if (input.kind === 'extra') {
-    await refuseHeld(ctx.db, j, input.date, input.lessonNo, refusal);
-    await refuseClashes(ctx.db, y, {
+    await refuseHeld(db, j, input.date, input.lessonNo, refusal);
+    await refuseClashes(db, y, {
       ...base,
       date: input.date,
       lessonNo: input.lessonNo,
@@ -171,19 +197,19 @@ export async function create(
       self: null,
     });
   } else {
-    const slot = await slotOf(ctx.db, y, j, input.date, input.lessonNo);
-    await refuseHeld(ctx.db, j, input.date, input.lessonNo, refusal);
+    const slot = await slotOf(db, y, j, input.date, input.lessonNo);
+    await refuseHeld(db, j, input.date, input.lessonNo, refusal);
     if (input.kind === 'move') {
       if (!input.newDate || !input.newLessonNo) {
         throw badInput('Перенос: укажите новую дату и номер занятия', { newDate: 'Не заполнено' });
       }
-      await checkDay(ctx, y, input.newDate, input.newLessonNo, perDay);
+      await checkDay(db, y, input.newDate, input.newLessonNo, perDay);
       const room = input.room ?? slot.room;
       if (input.newDate === input.date && input.newLessonNo === input.lessonNo && room === slot.room) {
         throw badInput('Перенос: новое место совпадает с прежним', { newDate: 'То же место' });
       }
-      await refuseHeld(ctx.db, j, input.newDate, input.newLessonNo, refusal);
-      await refuseClashes(ctx.db, y, {
+      await refuseHeld(db, j, input.newDate, input.newLessonNo, refusal);
+      await refuseClashes(db, y, {
         ...base,
         date: input.newDate,
         lessonNo: input.newLessonNo,
@@ -192,16 +218,16 @@ export async function create(
       });
       Object.assign(values, { new_date: input.newDate, new_lesson_no: input.newLessonNo, room });
     } else if (input.kind === 'substitute') {
-      values.substitute_user_id = await substitute(ctx, j, input.substituteUserId ?? null);
+      values.substitute_user_id = await substitute(db, j, input.substituteUserId ?? null);
       if (slot.change?.kind === 'substitute') {
         throw badInput(
           `На ${placeWords(input.date, input.lessonNo)} замена уже назначена: ${slot.change.substituteName}`,
         );
       }
-      await refuseClashes(ctx.db, y, {
+      await refuseClashes(db, y, {
         ...base,
         teacherId: values.substitute_user_id,
-        teacherName: await userName(ctx, values.substitute_user_id),
+        teacherName: await userName(db, values.substitute_user_id),
         group: false,
         date: input.date,
         lessonNo: input.lessonNo,
@@ -212,27 +238,29 @@ export async function create(
       values.room = null;
     }
   }
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto('timetable_changes').values(values).returning('id').executeTakeFirstOrThrow();
-    await audit(trx, ctx.session, ctx.clock.now(), {
-      action: 'timetableChange.create',
-      entity: 'timetable_changes',
-      entityId: row.id,
-      journalId: j.id,
-      after: values,
-    });
-    return row.id;
-  });
-  return (await infos(ctx, [id]))[0]!;
+  return values;
+}
+
+/**
+ * Two keepers checking at once would each miss the other's change: the transaction's first statement
+ * takes the catalogue counter's row (which the insert bumps anyway), so they queue there and each
+ * checks what the other has committed.
+ */
+async function queueKeepers(trx: Db): Promise<void> {
+  await trx
+    .updateTable('catalogue_version')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
 }
 
 /** The substitute named for a substitution: an active teacher other than the journal's own. */
-async function substitute(ctx: AuthedContext, j: JournalFacts, userId: number | null): Promise<number> {
+async function substitute(db: Db, j: JournalFacts, userId: number | null): Promise<number> {
   if (userId === null) throw badInput('Замена: укажите заменяющего преподавателя', { substituteUserId: 'Не выбран' });
   if (userId === j.teacherId) {
     throw badInput(`Замена: ${j.teacherName} и так ведёт этот журнал`, { substituteUserId: 'Тот же преподаватель' });
   }
-  const teacher = await ctx.db
+  const teacher = await db
     .selectFrom('users as u')
     .innerJoin('user_roles as r', 'r.user_id', 'u.id')
     .select('u.id')
@@ -248,8 +276,8 @@ async function substitute(ctx: AuthedContext, j: JournalFacts, userId: number | 
   return userId;
 }
 
-async function userName(ctx: AuthedContext, id: number): Promise<string> {
-  const u = await ctx.db
+async function userName(db: Db, id: number): Promise<string> {
+  const u = await db
     .selectFrom('users')
     .select(['last_name', 'first_name', 'middle_name'])
     .where('id', '=', id)
@@ -261,32 +289,34 @@ export async function remove(ctx: AuthedContext, input: Parsed<'timetableChanges
   mayKeep(ctx);
   const c = await ctx.db.selectFrom('timetable_changes').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!c) throw notFound('Изменение в расписании');
-  await loadOpenYear(ctx.db, c.year_id);
-  const j = (await journalFacts(ctx.db, [c.journal_id])).get(c.journal_id)!;
-  const place = effectivePlace(c);
-  if (c.kind !== 'cancel') await refuseHeld(ctx.db, j, place.date, place.lessonNo, 'Изменение не убирается');
-  // A later change made on the place this one made (a substitution of a moved lesson) goes first.
-  const later = await ctx.db
-    .selectFrom('timetable_changes')
-    .select(['kind'])
-    .where('journal_id', '=', c.journal_id)
-    .where('id', '>', c.id)
-    .where('date', '=', place.date)
-    .where('lesson_no', '=', place.lessonNo)
-    .executeTakeFirst();
-  if (later && (c.kind === 'move' || c.kind === 'extra')) {
-    throw badInput(
-      `Изменение не убирается: на ${placeWords(place.date, place.lessonNo)} после него внесено ещё одно ` +
-        `(«${TIMETABLE_CHANGE_LABELS[later.kind]}») — сначала уберите его`,
-    );
-  }
+  const y = await loadOpenYear(ctx.db, c.year_id);
   await ctx.db.transaction().execute(async (trx) => {
+    await queueKeepers(trx);
+    const j = (await journalFacts(trx, [c.journal_id])).get(c.journal_id)!;
+    const place = effectivePlace(c);
+    if (c.kind !== 'cancel') await refuseHeld(trx, j, place.date, place.lessonNo, 'Изменение не убирается');
+    // A later change made on the place this one made (a substitution of a moved lesson) goes first.
+    const later = await trx
+      .selectFrom('timetable_changes')
+      .select(['kind'])
+      .where('journal_id', '=', c.journal_id)
+      .where('id', '>', c.id)
+      .where('date', '=', place.date)
+      .where('lesson_no', '=', place.lessonNo)
+      .executeTakeFirst();
+    if (later && (c.kind === 'move' || c.kind === 'extra')) {
+      throw badInput(
+        `Изменение не убирается: на ${placeWords(place.date, place.lessonNo)} после него внесено ещё одно ` +
+          `(«${TIMETABLE_CHANGE_LABELS[later.kind]}») — сначала уберите его`,
+      );
+    }
     const res = await trx
       .deleteFrom('timetable_changes')
       .where('id', '=', c.id)
       .where('version', '=', input.version)
       .executeTakeFirst();
     if (Number(res.numDeletedRows) === 0) throw versionConflict('Изменение в расписании', c);
+    if (c.kind !== 'extra') await refuseRestoredClash(trx, y, j, c);
     await audit(trx, ctx.session, ctx.clock.now(), {
       action: 'timetableChange.remove',
       entity: 'timetable_changes',
@@ -296,4 +326,35 @@ export async function remove(ctx: AuthedContext, input: Parsed<'timetableChanges
     });
   });
   return null;
+}
+
+/**
+ * Without a cancel, a move or a substitution the lesson is back at its place with its own teacher: refused
+ * (and the removal rolled back) when that place has been given to somebody else meanwhile.
+ */
+async function refuseRestoredClash(db: Db, y: YearRow, j: JournalFacts, c: TimetableChange): Promise<void> {
+  const back = await scheduledSlots(db, {
+    yearId: y.id,
+    yearStart: y.starts_on,
+    from: c.date,
+    to: c.date,
+    journalIds: [j.id],
+  });
+  const slot = back.find((s) => s.lessonNo === c.lesson_no);
+  if (!slot) return;
+  await refuseClashes(
+    db,
+    y,
+    {
+      journal: j,
+      teacherId: j.teacherId,
+      teacherName: j.teacherName,
+      group: c.kind !== 'substitute',
+      date: c.date,
+      lessonNo: c.lesson_no,
+      room: c.kind === 'substitute' ? null : slot.room,
+      self: { date: c.date, lessonNo: c.lesson_no },
+    },
+    'Изменение не убирается: занятие вернулось бы на место, которое уже занято',
+  );
 }

@@ -406,6 +406,58 @@ describeEachDb('dated timetable changes', (kind) => {
     }
   });
 
+  it('refuses removing a cancel when the freed place has been given to the teacher meanwhile', async () => {
+    const teacherId = w.fx.userIds.teacher;
+    const range = { from: '2026-12-14', to: '2026-12-18' };
+    const all = await slots(range.from, range.to);
+    const own = all.filter((s) => teachers.get(s.journalId) === teacherId);
+    const pair = own
+      .map((o) => ({
+        o,
+        s: all.find(
+          (x) =>
+            x.date === o.date &&
+            x.lessonNo === o.lessonNo &&
+            x.groupId !== o.groupId &&
+            teachers.get(x.journalId) !== teacherId &&
+            !all.some(
+              (y) =>
+                y !== o && y.date === o.date && y.lessonNo === o.lessonNo && teachers.get(y.journalId) === teacherId,
+            ),
+        ),
+      }))
+      .find((p) => p.s);
+    expect(pair).toBeDefined();
+    const { o, s } = pair as { o: Slot; s: Slot };
+    const cancel = await create({
+      kind: 'cancel',
+      journalId: o.journalId,
+      date: o.date,
+      lessonNo: o.lessonNo,
+      reason: 'курсы',
+    });
+    const sub = await create({
+      kind: 'substitute',
+      journalId: s.journalId,
+      date: s.date,
+      lessonNo: s.lessonNo,
+      substituteUserId: teacherId,
+      reason: 'болезнь',
+    });
+    const e = await refused(
+      deputy.call('timetableChanges.remove', { id: cancel.id, version: cancel.version }),
+      'bad_request',
+    );
+    expect(e.message).toMatch(
+      /^Изменение не убирается: занятие вернулось бы на место, которое уже занято\. Преподаватель/,
+    );
+    expect((await slots(o.date, o.date, { journalIds: [o.journalId] })).some((x) => x.lessonNo === o.lessonNo)).toBe(
+      false,
+    );
+    await deputy.call('timetableChanges.remove', { id: sub.id, version: sub.version });
+    await deputy.call('timetableChanges.remove', { id: cancel.id, version: cancel.version });
+  });
+
   it('only the deputy and the administrator keep the changes', async () => {
     const s = await slotOf(w.fx.teacherGroupJournalId, { from: '2026-12-08', to: '2026-12-11' });
     const input = {
