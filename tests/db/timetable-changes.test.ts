@@ -2,78 +2,30 @@
 // the clash refusals naming the clash, no change over a held lesson, the dated slots every reader uses
 // (home page, keeping report), the family week of the group's parent, the catalogue version, access.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { TimetableChangeInfo } from '../../electron/api/contract.js';
-import { scheduledSlots, type Slot } from '../../electron/services/schedule.js';
+import type { Slot } from '../../electron/services/schedule.js';
 import { describeEachDb } from '../support/databases.js';
 import { refused, type TestClient } from '../support/harness.js';
-import { journalWorld, type JournalWorld } from './journal-support.js';
-
-const NEXT_WEEK = { from: '2026-11-30', to: '2026-12-04' };
+import type { JournalWorld } from './journal-support.js';
+import { changesWorld, NEXT_WEEK, type ChangesWorld } from './timetable-changes-support.js';
 
 describeEachDb('dated timetable changes', (kind) => {
   let w: JournalWorld;
   let deputy: TestClient;
   let admin: TestClient;
-  let year: { id: number; starts_on: string };
-  let teachers: Map<number, number>;
-  let groups: Map<number, number>;
+  let year: ChangesWorld['year'];
+  let teachers: ChangesWorld['teachers'];
+  let groups: ChangesWorld['groups'];
+  let slots: ChangesWorld['slots'];
+  let slotOf: ChangesWorld['slotOf'];
+  let freeLessonNo: ChangesWorld['freeLessonNo'];
+  let catalogueVersion: ChangesWorld['catalogueVersion'];
+  let create: ChangesWorld['create'];
 
   beforeAll(async () => {
-    w = await journalWorld(kind);
-    deputy = await w.as('deputy');
-    admin = await w.as('admin');
-    year = await w.handle.db
-      .selectFrom('academic_years')
-      .select(['id', 'starts_on'])
-      .where('id', '=', w.fx.currentYearId)
-      .executeTakeFirstOrThrow();
-    const journals = await w.handle.db.selectFrom('journals').select(['id', 'teacher_user_id', 'group_id']).execute();
-    teachers = new Map(journals.map((j) => [j.id, j.teacher_user_id]));
-    groups = new Map(journals.map((j) => [j.id, j.group_id]));
+    ({ w, deputy, admin, year, teachers, groups, slots, slotOf, freeLessonNo, catalogueVersion, create } =
+      await changesWorld(kind));
   }, 120_000);
   afterAll(async () => w.close());
-
-  const slots = (
-    from: string,
-    to: string,
-    extra: { teacherId?: number; journalIds?: number[]; withOff?: boolean } = {},
-  ) => scheduledSlots(w.handle.db, { yearId: year.id, yearStart: year.starts_on, from, to, ...extra });
-
-  /** A slot of the journal in the range that no change touches yet. */
-  async function slotOf(journalId: number, range = NEXT_WEEK, skip = 0): Promise<Slot> {
-    const list = (await slots(range.from, range.to, { journalIds: [journalId] })).filter((s) => !s.change);
-    expect(list.length).toBeGreaterThan(skip);
-    return list[skip]!;
-  }
-
-  /** A lesson number on that date where the journal's group and teacher are free. */
-  async function freeLessonNo(journalId: number, date: string): Promise<number> {
-    const day = await slots(date, date);
-    for (let n = 1; n <= 8; n++) {
-      const busy = day.some(
-        (s) =>
-          s.lessonNo === n &&
-          (s.groupId === groups.get(journalId) || teachers.get(s.journalId) === teachers.get(journalId)),
-      );
-      if (!busy) return n;
-    }
-    throw new Error('no free lesson number');
-  }
-
-  async function catalogueVersion(): Promise<number> {
-    const row = await w.handle.db.selectFrom('catalogue_version').select('version').executeTakeFirstOrThrow();
-    return Number(row.version);
-  }
-
-  const create = (input: Record<string, unknown>, as = deputy): Promise<TimetableChangeInfo> =>
-    as.call('timetableChanges.create', {
-      room: null,
-      reason: null,
-      newDate: null,
-      newLessonNo: null,
-      substituteUserId: null,
-      ...input,
-    } as never);
 
   it('cancels a lesson with a reason: no longer expected, shown as cancelled; the version moves', async () => {
     const journalId = w.fx.teacherGroupJournalId;
