@@ -13,6 +13,7 @@ import type {
   RemarkStatus,
   Role,
   SubjectKind,
+  TimetableChangeKind,
   WeekParity,
   YearStatus,
 } from '../electron/domain/enums.js';
@@ -308,6 +309,27 @@ export interface TimetableTable {
   version: Version;
 }
 
+/**
+ * A dated change of the timetable: on `date` the lesson `lesson_no` of the journal is cancelled, moved
+ * (to `new_date`, `new_lesson_no`, `room`), taught by `substitute_user_id`, or an extra lesson is added there.
+ */
+export interface TimetableChangeTable {
+  id: Generated<number>;
+  year_id: number;
+  kind: TimetableChangeKind;
+  journal_id: number;
+  date: string;
+  lesson_no: number;
+  new_date: string | null;
+  new_lesson_no: number | null;
+  room: string | null;
+  substitute_user_id: number | null;
+  reason: string | null;
+  created_by: number | null;
+  created_at: string;
+  version: Version;
+}
+
 export interface LessonTable {
   id: Generated<number>;
   journal_id: number;
@@ -518,6 +540,7 @@ export interface Database {
   holidays: HolidayTable;
   catalogue_version: CatalogueVersionTable;
   timetable: TimetableTable;
+  timetable_changes: TimetableChangeTable;
   lessons: LessonTable;
   homework_individual: HomeworkIndividualTable;
   work_columns: WorkColumnTable;
@@ -554,6 +577,7 @@ export type Subject = Selectable<SubjectTable>;
 export type Journal = Selectable<JournalTable>;
 export type PlanTopic = Selectable<PlanTopicTable>;
 export type TimetableEntry = Selectable<TimetableTable>;
+export type TimetableChange = Selectable<TimetableChangeTable>;
 export type Lesson = Selectable<LessonTable>;
 export type NewLesson = Insertable<LessonTable>;
 export type WorkColumn = Selectable<WorkColumnTable>;

@@ -13,6 +13,7 @@ import { yearMethods } from './methods/years.js';
 import { groupMethods } from './methods/groups.js';
 import { subjectMethods } from './methods/subjects.js';
 import { timetableMethods } from './methods/timetable.js';
+import { timetableChangeMethods } from './methods/timetable-changes.js';
 import { studentMethods } from './methods/students.js';
 import { importMethods } from './methods/imports.js';
 import { backupMethods } from './methods/backups.js';
@@ -39,6 +40,7 @@ export const contract = {
   ...groupMethods,
   ...subjectMethods,
   ...timetableMethods,
+  ...timetableChangeMethods,
   ...studentMethods,
   ...importMethods,
   ...backupMethods,
@@ -97,6 +99,7 @@ export type {
 export type { DepartmentInfo, GroupInfo, SubgroupInfo, StaffOption } from './methods/groups.js';
 export type { SubjectInfo, LoadInfo, PlanInfo, PlanTopicRow } from './methods/subjects.js';
 export type { TimetableEntryInfo, TimetableView } from './methods/timetable.js';
+export type { SlotChangeInfo, TimetableChangeInfo } from './methods/timetable-changes.js';
 export type {
   RosterView,
   GroupStudent,

@@ -28,6 +28,7 @@ import * as finals from '../services/journal/finals.js';
 import * as unlocks from '../services/journal/unlocks.js';
 import * as excuses from '../services/journal/excuses.js';
 import * as family from '../services/journal/family.js';
+import * as timetableChanges from '../services/timetable-changes.js';
 
 export type Handler<M extends MethodName> = (ctx: AuthedContext, input: Parsed<M>) => Promise<Output<M>>;
 export type PublicHandler<M extends MethodName> = (ctx: ServiceContext, input: Parsed<M>) => Promise<Output<M>>;
@@ -58,6 +59,9 @@ export const handlers: Handlers = {
   'archive.journal': archive.journal,
   'archive.file': archive.file,
   ...yearHandlers,
+  'timetableChanges.list': timetableChanges.list,
+  'timetableChanges.create': timetableChanges.create,
+  'timetableChanges.remove': timetableChanges.remove,
   'backups.list': backups.list,
   'backups.create': backups.create,
   'backups.inspect': backups.inspect,

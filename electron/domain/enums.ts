@@ -51,3 +51,7 @@ export type RemarkStatus = (typeof REMARK_STATUSES)[number];
 
 export const WEEK_PARITIES = ['all', 'odd', 'even'] as const;
 export type WeekParity = (typeof WEEK_PARITIES)[number];
+
+/** A dated timetable change: a lesson cancelled, moved, taught by a substitute, or an extra lesson added. */
+export const TIMETABLE_CHANGE_KINDS = ['cancel', 'move', 'substitute', 'extra'] as const;
+export type TimetableChangeKind = (typeof TIMETABLE_CHANGE_KINDS)[number];

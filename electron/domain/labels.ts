@@ -7,6 +7,7 @@ import type {
   LessonKind,
   RemarkStatus,
   Role,
+  TimetableChangeKind,
   YearStatus,
 } from './enums.js';
 
@@ -26,6 +27,14 @@ export const REMARK_STATUS_LABELS: Record<RemarkStatus, string> = {
   answered: 'ответ получен',
   accepted: 'устранено',
   reopened: 'возвращено',
+};
+
+/** A dated timetable change as the week's timetable marks it: «замена», «перенос», «отмена». */
+export const TIMETABLE_CHANGE_LABELS: Record<TimetableChangeKind, string> = {
+  cancel: 'отмена',
+  move: 'перенос',
+  substitute: 'замена',
+  extra: 'дополнительное занятие',
 };
 
 /** The lesson panel's choice: «Практическое занятие». */

@@ -36,6 +36,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'archive.verify': 'Архив проверен',
   'archive.schedule': 'Изменено расписание архивации',
   'year.archive': 'Учебный год переведён в архив',
+  'timetableChange.create': 'Изменение в расписании на дату',
+  'timetableChange.remove': 'Изменение в расписании отменено',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {

@@ -2,7 +2,7 @@
 import type { HomeSummary, TodayLesson } from '../api/contract.js';
 import { addDays } from '../domain/calendar.js';
 import { hasRole, type AuthedContext, type Db } from './context.js';
-import { currentPeriod, currentYear, scheduledSlots } from './schedule.js';
+import { changeInfo, currentPeriod, currentYear, scheduledSlots } from './schedule.js';
 import { fullName } from './session.js';
 import { archiveYears } from './archive/overview.js';
 
@@ -35,17 +35,20 @@ export async function summary(ctx: AuthedContext): Promise<HomeSummary> {
         to: addDays(today, -1),
         teacherId: session.userId,
       });
+      // The journals of the slots: the teacher's own and those they substitute in.
+      const journalIds = [...new Set(slots.map((s) => s.journalId))];
       const held = new Set(
-        (
-          await db
-            .selectFrom('lessons as l')
-            .innerJoin('journals as j', 'j.id', 'l.journal_id')
-            .select(['l.journal_id', 'l.date', 'l.lesson_no'])
-            .where('j.teacher_user_id', '=', session.userId)
-            .where('l.date', '>=', from)
-            .where('l.date', '<', today)
-            .execute()
-        ).map((l) => `${l.journal_id}|${l.date}|${l.lesson_no}`),
+        journalIds.length === 0
+          ? []
+          : (
+              await db
+                .selectFrom('lessons as l')
+                .select(['l.journal_id', 'l.date', 'l.lesson_no'])
+                .where('l.journal_id', 'in', journalIds)
+                .where('l.date', '>=', from)
+                .where('l.date', '<', today)
+                .execute()
+            ).map((l) => `${l.journal_id}|${l.date}|${l.lesson_no}`),
       );
       result.unfilledLessons = slots.filter((s) => !held.has(`${s.journalId}|${s.date}|${s.lessonNo}`)).length;
     }
@@ -121,7 +124,8 @@ async function todayLessons(
   yearStart: string,
   today: string,
 ): Promise<TodayLesson[]> {
-  const slots = await scheduledSlots(db, { yearId, yearStart, from: today, to: today, teacherId });
+  // With the lessons cancelled, moved away or given to a substitute: shown as such.
+  const slots = await scheduledSlots(db, { yearId, yearStart, from: today, to: today, teacherId, withOff: true });
   if (slots.length === 0) return [];
   const journals = await db
     .selectFrom('journals as j')
@@ -154,6 +158,8 @@ async function todayLessons(
       subjectName: j.subject,
       room: s.room,
       lessonId: lessons.find((l) => l.journal_id === s.journalId && l.lesson_no === s.lessonNo)?.id ?? null,
+      change: s.change ? changeInfo(s.change) : null,
+      off: Boolean(s.off),
     };
   });
 }

@@ -101,6 +101,19 @@ async function fillTheRest(handle: JournalDb): Promise<void> {
   ).id;
   await db.insertInto('holidays').values({ date: '2027-01-07', title: 'Рождество Христово' }).execute();
   await db
+    .insertInto('timetable_changes')
+    .values({
+      year_id: journal.year_id,
+      kind: 'cancel',
+      journal_id: journal.id,
+      date: '2026-12-01',
+      lesson_no: 1,
+      reason: 'болезнь',
+      created_by: user,
+      created_at: at,
+    })
+    .execute();
+  await db
     .insertInto('period_unlocks')
     .values({
       journal_id: journal.id,

@@ -5,6 +5,7 @@ import type { AttendanceCode, FinalMarkKind } from '../../../db/schema.js';
 import { method } from '../define.js';
 import { id, isoDate } from '../schemas.js';
 import type { ExcuseInfo } from './excuses.js';
+import type { SlotChangeInfo } from './timetable-changes.js';
 
 export interface FamilyLesson {
   journalId: number;
@@ -20,6 +21,8 @@ export interface FamilyLesson {
   individualHomework: string | null;
   marks: Array<{ title: string; value: string; weight: number }>;
   attendance: { code: AttendanceCode; lateMinutes: number | null; reason: string | null } | null;
+  /** A dated timetable change of this lesson (absent when there is none). */
+  change?: SlotChangeInfo;
 }
 
 export interface FamilySubject {

@@ -1,6 +1,7 @@
 import { method } from '../define.js';
 import { empty } from '../schemas.js';
 import type { YearStatus } from '../../../db/schema.js';
+import type { SlotChangeInfo } from './timetable-changes.js';
 
 export interface TodayLesson {
   journalId: number;
@@ -10,6 +11,10 @@ export interface TodayLesson {
   room: string | null;
   /** Id of the lesson if it has been entered already. */
   lessonId: number | null;
+  /** A dated timetable change of this lesson: cancelled, moved here or away, a substitution, an extra lesson. */
+  change: SlotChangeInfo | null;
+  /** Not held here by the caller: cancelled, moved away, or taught by a substitute. */
+  off: boolean;
 }
 
 export interface HomeSummary {

@@ -107,6 +107,13 @@ export const YEAR_PLAN: readonly TablePlan[] = [
   },
   { table: 'timetable', byId: true, label: 'расписание', where: (qb, _db, y) => qb.where('year_id', '=', y.yearId) },
   {
+    // Cancelled, moved and substituted lessons and extra ones: part of how the year's lessons really went.
+    table: 'timetable_changes',
+    byId: true,
+    label: 'изменения в расписании',
+    where: (qb, _db, y) => qb.where('year_id', '=', y.yearId),
+  },
+  {
     table: 'lessons',
     byId: true,
     label: 'занятия',

@@ -1,12 +1,12 @@
 // What every family page of the institution shares — bells, years and periods, holidays, each year's
-// journals with their subject and teacher, and its timetable — read once per server process and kept
+// journals with their subject and teacher, its timetable and dated changes — read once per server process and kept
 // while the database's catalogue version stays the same. Triggers bump that version on any change of
 // those tables (db/migrations/0006_family_catalogue.ts), whoever writes: a page that reads the version
 // in its first statement therefore sees every change committed before it, made by this process,
 // another server process on the same PostgreSQL, the CLI or an import.
 import type { Kysely } from 'kysely';
 import type { AcademicYear, Database } from '../../../db/schema.js';
-import type { TimetableEntry } from '../schedule.js';
+import { changeRow, yearChanges, type ChangeRow, type TimetableEntry } from '../schedule.js';
 import { shortName } from '../session.js';
 
 /** The catalogue version as a page read it: a counter and a random stamp (a restored copy may repeat a count). */
@@ -43,6 +43,8 @@ export interface Catalogue {
   journals(yearId: number): Promise<JournalLabel[]>;
   /** The year's timetable, each journal's entries together: journal id, then entry id. */
   timetable(yearId: number): Promise<Map<number, TimetableEntry[]>>;
+  /** The year's dated timetable changes, in the order they were made. */
+  changes(yearId: number): Promise<ChangeRow[]>;
 }
 
 /** One per database handle: a restore opens a new handle, and with it a new catalogue. */
@@ -64,6 +66,7 @@ export function catalogue(db: Kysely<Database>, tag: CatalogueTag): Promise<Cata
 async function load(db: Kysely<Database>, tag: CatalogueTag): Promise<Catalogue> {
   const journals = new Map<number, Promise<JournalLabel[]>>();
   const timetable = new Map<number, Promise<Map<number, TimetableEntry[]>>>();
+  const changes = new Map<number, Promise<ChangeRow[]>>();
   const c: Catalogue = {
     tag,
     bells: new Map(),
@@ -73,6 +76,7 @@ async function load(db: Kysely<Database>, tag: CatalogueTag): Promise<Catalogue>
     holidays: new Set(),
     journals: (yearId) => once(journals, yearId, () => yearJournals(db, yearId)),
     timetable: (yearId) => once(timetable, yearId, () => yearTimetable(db, yearId)),
+    changes: (yearId) => once(changes, yearId, async () => (await yearChanges(db, yearId).execute()).map(changeRow)),
   };
   await fill(db, c);
   return c;

@@ -3,7 +3,14 @@
 // the topic, homework, the student's own task, marks and attendance of each held lesson.
 import type { FamilyLesson, FamilyPage } from '../../api/contract.js';
 import { eachDay, weekday } from '../../domain/calendar.js';
-import { unrollTimetable, type TimetableEntry } from '../schedule.js';
+import {
+  applyChanges,
+  changeInfo,
+  unrollTimetable,
+  type ChangeRow,
+  type Slot,
+  type TimetableEntry,
+} from '../schedule.js';
 import type { Catalogue, JournalLabel } from './family-catalogue.js';
 import type { StudentData, StudentLessons } from './family-data.js';
 
@@ -13,6 +20,8 @@ interface WeekInput {
   journals: Map<number, JournalLabel>;
   /** The year's timetable by journal (the catalogue's). */
   timetable: Map<number, TimetableEntry[]>;
+  /** The year's dated timetable changes (the catalogue's). */
+  changes: readonly ChangeRow[];
   catalogue: Catalogue;
   enrolments: StudentData['enrolments'];
   lessons: StudentLessons;
@@ -25,6 +34,7 @@ interface Key {
   date: string;
   lessonNo: number;
   room: string | null;
+  change?: Slot['change'];
 }
 
 export function weekDays(input: WeekInput): FamilyPage['week']['days'] {
@@ -40,15 +50,19 @@ export function weekDays(input: WeekInput): FamilyPage['week']['days'] {
       if (e.valid_from <= week.to && (e.valid_to === null || e.valid_to >= week.from)) entries.push(e);
     }
   }
-  const slots = unrollTimetable(entries, input.catalogue.holidays, {
-    yearStart: input.year.starts_on,
-    from: week.from,
-    to: week.to,
-  });
+  const range = { yearStart: input.year.starts_on, from: week.from, to: week.to };
+  // The changes of the student's journals: cancelled and moved lessons shown as such, extra ones added.
+  const slots = applyChanges(
+    unrollTimetable(entries, input.catalogue.holidays, range),
+    input.changes.filter((c) => journals.has(c.journal_id)),
+    input.catalogue.holidays,
+    range,
+  );
   const keys = new Map<string, Key>();
   for (const s of slots) {
     if (onRoster(s.groupId, s.date)) {
-      const key = { journalId: s.journalId, date: s.date, lessonNo: s.lessonNo, room: s.room };
+      const key: Key = { journalId: s.journalId, date: s.date, lessonNo: s.lessonNo, room: s.room };
+      if (s.change) key.change = s.change;
       keys.set(`${s.date}|${s.lessonNo}|${s.journalId}`, key);
     }
   }
@@ -90,6 +104,7 @@ export function weekDays(input: WeekInput): FamilyPage['week']['days'] {
               .map((m) => ({ title: m.title, value: m.value, weight: Number(m.weight) }))
           : [],
         attendance: a ? { code: a.code, lateMinutes: a.late_minutes, reason: a.reason } : null,
+        ...(key.change ? { change: changeInfo(key.change) } : {}),
       });
     }
     if (weekday(date) <= 6) days.push({ date, lessons: day });

@@ -82,11 +82,15 @@ export async function page(ctx: AuthedContext, input: Parsed<'family.page'>): Pr
     period,
   };
   const versions = new Map([...journals.keys()].map((id) => [id, data.journalVersions.get(id) ?? -1]));
-  const [contents, timetable] = await Promise.all([journalContents(db, versions), cat.timetable(year.id)]);
+  const [contents, timetable, changes] = await Promise.all([
+    journalContents(db, versions),
+    cat.timetable(year.id),
+    cat.changes(year.id),
+  ]);
   const lessons = studentLessons(data, contentView(db, contents), range);
   // Marks of a column held back until its release date are not shown to the family (nor counted).
   const hidden = (releaseOn: string | null) => own && releaseOn !== null && releaseOn > today;
-  week.days = weekDays({ week, year, journals, timetable, catalogue: cat, enrolments, lessons, hidden });
+  week.days = weekDays({ week, year, journals, timetable, changes, catalogue: cat, enrolments, lessons, hidden });
   if (!period) return base;
   const byPeriod = { period, journals, lessons, periodTitles: cat.periodTitles, hidden };
   base.subjects = periodSubjects(byPeriod);

@@ -5,6 +5,7 @@ import { Card } from '../../components/ui';
 import { addDays } from '../../../electron/domain/calendar';
 import { longDate, ruDate } from '../../../electron/domain/format-dates';
 import { ATTENDANCE_LABELS } from '../../../electron/domain/labels';
+import { slotChangeText } from '../../../electron/domain/timetable-changes';
 
 export function Week({ page, onWeek }: { page: FamilyPage; onWeek: (d: string) => void }) {
   const w = page.week;
@@ -56,7 +57,9 @@ export function Week({ page, onWeek }: { page: FamilyPage; onWeek: (d: string) =
 
 function WeekLesson({ l }: { l: FamilyLesson }) {
   return (
-    <div className={`week-lesson${l.held ? '' : ' planned'}`}>
+    <div
+      className={`week-lesson${l.held ? '' : ' planned'}${l.change?.kind === 'cancel' || l.change?.to ? ' off' : ''}`}
+    >
       <div className="week-lesson-head">
         <span className="muted small">
           {l.lessonNo}
@@ -78,6 +81,11 @@ function WeekLesson({ l }: { l: FamilyLesson }) {
         {l.teacher}
         {l.room ? `, ауд. ${l.room}` : ''}
       </div>
+      {l.change && (
+        <div className={`small tt-change tt-change-${l.change.kind}`} role="note">
+          {slotChangeText(l.change)}
+        </div>
+      )}
       {l.topic && <div className="small">Тема: {l.topic}</div>}
       {l.homework && <div className="small homework">Домашнее задание: {l.homework}</div>}
       {l.individualHomework && <div className="small homework individual">Индивидуально: {l.individualHomework}</div>}

@@ -3,9 +3,10 @@ import type { HomeSummary, Me } from '../../../electron/api/contract';
 import { Card, ErrorBanner, Loading, Stat } from '../../components/ui';
 import { useCall } from '../../components/useCall';
 import { useWords } from '../../components/words';
-import { YEAR_STATUS_LABELS } from '../../../electron/domain/labels';
+import { TIMETABLE_CHANGE_LABELS, YEAR_STATUS_LABELS } from '../../../electron/domain/labels';
 import { plural } from '../../../electron/domain/format-numbers';
 import { longDate, ruDate, ruDateTime } from '../../../electron/domain/format-dates';
+import { slotChangeDetails, slotChangeText } from '../../../electron/domain/timetable-changes';
 import { HomeRemarks } from '../remarks/HomeRemarks';
 import { MyJournalsCard } from '../users/MyJournalsCard';
 
@@ -184,10 +185,17 @@ function TeacherCards({ s }: { s: HomeSummary }) {
                     </td>
                     <td>{l.room ?? ''}</td>
                     <td>
-                      {l.lessonId ? (
+                      {l.off && l.change ? (
+                        <span className="tag tag-info">{TIMETABLE_CHANGE_LABELS[l.change.kind]}</span>
+                      ) : l.lessonId ? (
                         <span className="tag tag-ok">заполнено</span>
                       ) : (
                         <span className="tag tag-warn">не заполнено</span>
+                      )}
+                      {l.change && (
+                        <div className="small tt-change">
+                          {l.off ? slotChangeDetails(l.change) : slotChangeText(l.change)}
+                        </div>
                       )}
                     </td>
                   </tr>

@@ -15,6 +15,8 @@ import { PARITY_LABELS, WEEKDAY_LONG, WEEKDAY_SHORT } from '../year/words';
 import { useNarrow } from '../../app/useNarrow';
 import { DayList } from './DayList';
 import { EntryDialog, type EntryDraft } from './EntryDialog';
+import { ChangesPanel } from './ChangesPanel';
+import { localIsoDate } from '../../../electron/domain/calendar';
 
 type View = 'group' | 'teacher' | 'room';
 
@@ -26,6 +28,8 @@ export function TimetableScreen({ me }: { me: Me }) {
   const year = years?.find((y) => y.id === wantedYear) ?? remembered;
   const admin = me.roles.some((r) => r.role === 'admin');
   const staff = me.roles.some((r) => !['student', 'parent'].includes(r.role));
+  // Dated changes (cancel, move, substitute, extra): the deputy and the administrator.
+  const keeper = me.roles.some((r) => r.role === 'admin' || r.role === 'deputy');
   const [view, setView] = useState<View>('group');
   const [target, setTarget] = useState('');
   // Families see only their own timetable: no group, teacher or room lists for them.
@@ -256,6 +260,15 @@ export function TimetableScreen({ me }: { me: Me }) {
       )}
       {editable && candidates.length === 0 && load.data && (
         <p className="muted">Чтобы ставить занятия, назначьте нагрузку (журналы) в мастере учебного года.</p>
+      )}
+      {keeper && (
+        <ChangesPanel
+          yearId={year.id}
+          today={localIsoDate(new Date())}
+          journals={candidates.length > 0 ? candidates : (load.data ?? [])}
+          teachers={teachers}
+          editable={year.status === 'open'}
+        />
       )}
       {editing && (
         <EntryDialog

@@ -7,6 +7,7 @@ import { userRules } from './users.js';
 import { auditRules } from './audit.js';
 import { reportRules } from './reports.js';
 import { journalRules } from './journal.js';
+import { timetableChangeRules } from './timetable-changes.js';
 import type { AccessRules } from './types.js';
 
 export const rules: AccessRules = {
@@ -18,4 +19,5 @@ export const rules: AccessRules = {
   ...auditRules,
   ...reportRules,
   ...journalRules,
+  ...timetableChangeRules,
 };
