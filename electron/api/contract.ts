@@ -107,6 +107,8 @@ export type {
   MovementRow,
   MovementsView,
   MovementKind,
+  MyGroup,
+  EnrolledChild,
 } from './methods/students.js';
 export type { ImportList, ExportList, ImportProblem, ImportReport } from './methods/imports.js';
 export type {
