@@ -94,7 +94,7 @@ describeEachDb('a centre teacher keeps the lists of their объединения
     await fresh.drop();
   });
 
-  it('lists their объединения with personal data, and enrols a new child by order (the date defaults to it)', async () => {
+  it('lists their объединения with personal data, enrols a new child by order (dated by it by default)', async () => {
     const groups = await teacher.call('groups.mine', {});
     expect(groups.every((g) => g.programmes.length > 0 && g.students >= 0)).toBe(true);
     const roster = await teacher.call('students.list', { groupId: mine[0]! });
