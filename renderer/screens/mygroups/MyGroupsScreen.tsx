@@ -97,8 +97,8 @@ function Roster({ group, onChanged }: { group: MyGroup; onChanged: () => void })
       </header>
       <div className="card-body">
         <label className="check">
-          <input type="checkbox" checked={withLeft} onChange={(e) => setWithLeft(e.target.checked)} /> все, кто был в{' '}
-          {w.term('group', 'loc')} в этом году
+          <input type="checkbox" checked={withLeft} onChange={(e) => setWithLeft(e.target.checked)} />
+          {` все, кто был в ${w.term('group', 'loc')} в этом году`}
         </label>
         <ErrorBanner error={error} />
         {!data ? (
