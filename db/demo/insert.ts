@@ -128,15 +128,16 @@ export class Inserter {
   }
 
   /**
-   * PostgreSQL: serial sequences do not see explicit ids, so move each one past the rows written
-   * (the ids are 1…n, so n is the maximum).
+   * PostgreSQL: serial sequences do not see explicit ids, so move each one past the largest id written —
+   * not the count: a centre's demo drops some enrolments after their ids were given, leaving gaps.
    */
   async resetSequences(): Promise<void> {
     if (!this.postgres) return;
     for (const table of ORDER) {
       const n = this.count(table);
       if (n === 0 || table === 'bells' || table === 'subgroup_students' || table === 'journal_period_hours') continue;
-      await sql`select setval(pg_get_serial_sequence(${table}, 'id'), ${n})`.execute(this.db);
+      const largest = sql`(select max(id) from ${sql.table(table)})`;
+      await sql`select setval(pg_get_serial_sequence(${table}, 'id'), ${largest})`.execute(this.db);
     }
   }
 }

@@ -110,6 +110,8 @@ export type {
   MovementRow,
   MovementsView,
   MovementKind,
+  MyGroup,
+  EnrolledChild,
 } from './methods/students.js';
 export type { ImportList, ExportList, ImportProblem, ImportReport } from './methods/imports.js';
 export type {

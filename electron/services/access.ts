@@ -198,7 +198,10 @@ export async function canSeePersonalData(db: Db, session: Session, studentId: nu
   if (hasRole(session, 'admin', 'director')) return true;
   const groups = await groupsOfStudent(db, studentId);
   if (groups.some((g) => curatedGroupIds(session).includes(g.id))) return true;
-  return groups.some((g) => g.department_id !== null && headedDepartmentIds(session).includes(g.department_id));
+  if (groups.some((g) => g.department_id !== null && headedDepartmentIds(session).includes(g.department_id)))
+    return true;
+  // A centre's педагог keeps the data of their объединения's children (000 §3.5.4).
+  return keepsStudentList(db, session, studentId);
 }
 
 /** The personal-data fields of a student record, blanked for callers who may not see them. */
@@ -243,7 +246,8 @@ export async function canSeeGroupPersonalData(db: Db, session: Session, groupId:
   if (hasRole(session, 'admin', 'director')) return true;
   if (curatedGroupIds(session).includes(groupId)) return true;
   const g = await db.selectFrom('groups').select('department_id').where('id', '=', groupId).executeTakeFirst();
-  return g?.department_id != null && headedDepartmentIds(session).includes(g.department_id);
+  if (g?.department_id != null && headedDepartmentIds(session).includes(g.department_id)) return true;
+  return keepsGroupList(db, session, groupId);
 }
 
 /**
@@ -274,4 +278,50 @@ export async function studentsBeyondCredentialScope(
     for (const r of rows) reachable.add(r.student_id);
   }
   return [...new Set(studentIds)].filter((id) => !reachable.has(id));
+}
+
+/**
+ * 000 §3.5.1, §3.5.4: in a supplementary-education centre the педагог who teaches an объединение forms
+ * its list and keeps its children's and parents' data. Nowhere else: a college's or a school's lists stay
+ * with the curator, the department head and the administrator.
+ */
+export async function isCentre(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('institution').select('kind').executeTakeFirst();
+  return row?.kind === 'supplementary';
+}
+
+/** The centre teacher's объединения of open years (groups they keep a journal of) among `groupIds`, or all. */
+export async function listKeptGroupIds(db: Db, session: Session, groupIds?: number[]): Promise<number[]> {
+  if (!hasRole(session, 'teacher') || (groupIds !== undefined && groupIds.length === 0)) return [];
+  if (!(await isCentre(db))) return [];
+  let q = db
+    .selectFrom('journals as j')
+    .innerJoin('groups as g', 'g.id', 'j.group_id')
+    .innerJoin('academic_years as y', 'y.id', 'g.year_id')
+    .select('g.id')
+    .distinct()
+    .where('j.teacher_user_id', '=', session.userId)
+    .where('y.status', '=', 'open');
+  if (groupIds !== undefined) q = q.where('g.id', 'in', groupIds);
+  return (await q.execute()).map((r) => r.id);
+}
+
+/** Does the caller keep the list of this объединение as its педагог (a centre only)? */
+export async function keepsGroupList(db: Db, session: Session, groupId: number): Promise<boolean> {
+  return (await listKeptGroupIds(db, session, [groupId])).length > 0;
+}
+
+/** Is the child enrolled (now or earlier this year) in an объединение whose list the caller keeps? */
+export async function keepsStudentList(db: Db, session: Session, studentId: number): Promise<boolean> {
+  if (!hasRole(session, 'teacher')) return false;
+  const groups = await groupsOfStudent(db, studentId);
+  return (
+    (
+      await listKeptGroupIds(
+        db,
+        session,
+        groups.map((g) => g.id),
+      )
+    ).length > 0
+  );
 }

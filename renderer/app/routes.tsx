@@ -2,7 +2,7 @@
 // add their entries here; the services refuse what a role can't do regardless.
 import type { ReactNode } from 'react';
 import type { Me } from '../../electron/api/contract';
-import type { Role } from '../../electron/domain/enums';
+import type { InstitutionKind, Role } from '../../electron/domain/enums';
 import type { Words } from '../../electron/domain/vocabulary';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { ChangePasswordScreen } from '../screens/login/ChangePasswordScreen';
@@ -27,12 +27,15 @@ import { GroupsScreen } from '../screens/groups/GroupsScreen';
 import { TimetableScreen } from '../screens/timetable/TimetableScreen';
 import { PlanScreen } from '../screens/plan/PlanScreen';
 import { MovementsScreen } from '../screens/movements/MovementsScreen';
+import { MyGroupsScreen } from '../screens/mygroups/MyGroupsScreen';
 
 export interface RouteDef {
   path: string;
   /** A title with an institution's word in it is given as a function of the words. */
   title: string | ((w: Words) => string);
   roles: readonly Role[] | 'any';
+  /** Only in these kinds of institution (a centre's teacher keeps lists, a college's does not). */
+  kinds?: readonly InstitutionKind[];
   /** Shown in the navigation (routes with parameters are reached from other screens). */
   nav: boolean;
   render: (params: Record<string, string>, me: Me) => ReactNode;
@@ -148,6 +151,15 @@ export const routes: RouteDef[] = [
     nav: true,
     render: (_p, me) => <GroupsScreen me={me} />,
   },
+  {
+    // 000 §3.5.1: a centre's педагог forms the lists of the объединения they teach.
+    path: '/my-groups',
+    title: (w) => `Мои ${w.term('group', 'nom', 'many')}`,
+    roles: ['teacher'],
+    kinds: ['supplementary'],
+    nav: true,
+    render: () => <MyGroupsScreen />,
+  },
   { path: '/timetable', title: 'Расписание', roles: 'any', nav: true, render: (_p, me) => <TimetableScreen me={me} /> },
   {
     path: '/plan/:journalId',
@@ -181,5 +193,6 @@ export function routeTitle(route: RouteDef, w: Words): string {
 }
 
 export function allowed(route: RouteDef, me: Me): boolean {
+  if (route.kinds && !(me.institution && route.kinds.includes(me.institution.kind))) return false;
   return route.roles === 'any' || me.roles.some((g) => (route.roles as readonly Role[]).includes(g.role));
 }

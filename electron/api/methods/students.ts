@@ -3,7 +3,7 @@
 // is shown only to the administrator, the director, the group's curator and its department head.
 import { z } from 'zod';
 import { method, STAFF } from '../define.js';
-import { id, optionalText, text } from '../schemas.js';
+import { empty, id, optionalText, text } from '../schemas.js';
 import { day } from './dates.js';
 import type { EnrolmentEndReason, EnrolmentReason } from '../../../db/schema.js';
 import type { FileOutput } from './jobs.js';
@@ -76,6 +76,26 @@ export interface StudentCard extends StudentPerson {
   canEdit: boolean;
   guardians: GuardianInfo[];
   enrolments: EnrolmentInfo[];
+}
+
+/** A centre teacher's объединение (000 §3.5.1): its programmes and how many children are on its list today. */
+export interface MyGroup {
+  id: number;
+  name: string;
+  yearId: number;
+  yearTitle: string;
+  programmes: string[];
+  students: number;
+}
+
+/** What «Зачислить» did: the child's card, whether the child was already known, and their other объединения. */
+export interface EnrolledChild {
+  student: StudentCard;
+  enrolmentId: number;
+  /** An existing child (same name and birth date) was enrolled instead of a new record. */
+  existing: boolean;
+  /** The child's other объединения on the enrolment date. */
+  otherGroups: string[];
 }
 
 export interface StudentFound {
@@ -156,13 +176,15 @@ export const studentMethods = {
     input: z.object({ ...studentFields, admission: z.object({ groupId: id('Группа'), ...order }) }),
   }),
   'students.update': method<StudentCard>()({
-    summary: 'Изменить данные обучающегося (администратор, куратор группы, заведующий отделением)',
-    access: ['admin', 'curator', 'dept_head'],
+    summary:
+      'Изменить данные обучающегося (администратор, куратор группы, заведующий отделением; в центре — педагог ' +
+      'объединения)',
+    access: ['admin', 'curator', 'dept_head', 'teacher'],
     input: z.object({ id: id('Обучающийся'), version: z.number().int(), ...studentFields }),
   }),
   'guardians.save': method<GuardianInfo>()({
     summary: 'Законный представитель: кем приходится, контакты, учётная запись родителя',
-    access: ['admin', 'curator', 'dept_head'],
+    access: ['admin', 'curator', 'dept_head', 'teacher'],
     input: z.object({
       studentId: id('Обучающийся'),
       id: id('Представитель').optional(),
@@ -177,8 +199,27 @@ export const studentMethods = {
   }),
   'guardians.remove': method<null>()({
     summary: 'Удалить законного представителя',
-    access: ['admin', 'curator', 'dept_head'],
+    access: ['admin', 'curator', 'dept_head', 'teacher'],
     input: z.object({ id: id('Представитель') }),
+  }),
+  'groups.mine': method<MyGroup[]>()({
+    summary: 'Мои объединения: педагог центра ведёт их списки (000 §3.5.1)',
+    access: ['teacher'],
+    input: empty,
+  }),
+  'enrolments.enrolChild': method<EnrolledChild>()({
+    summary:
+      'Зачислить ребёнка в объединение приказом: нового или уже известного (те же ФИО и дата рождения); ' +
+      'в центре — и педагог своего объединения',
+    access: ['admin', 'teacher'],
+    input: z.object({
+      groupId: id('Объединение'),
+      child: z.object({ ...studentFields, birthDate: day('Дата рождения') }),
+      orderNo: text('Номер приказа', 40),
+      orderDate: day('Дата приказа'),
+      /** The enrolment date; the order's date when not given. */
+      date: day('Дата зачисления').optional(),
+    }),
   }),
   'enrolments.admit': method<EnrolmentInfo>()({
     summary: 'Зачисление (или восстановление) обучающегося в группу приказом',
@@ -192,8 +233,10 @@ export const studentMethods = {
     input: z.object({ studentIds, toGroupId: id('Группа'), fromGroupId: id('Группа').optional(), ...order }),
   }),
   'enrolments.withdraw': method<EnrolmentInfo[]>()({
-    summary: 'Отчисление или выпуск приказом: с даты обучающийся выходит из списков, прежние отметки остаются',
-    access: ['admin'],
+    summary:
+      'Отчисление или выпуск приказом: с даты обучающийся выходит из списков, прежние отметки остаются ' +
+      '(в центре — и педагог из своего объединения)',
+    access: ['admin', 'teacher'],
     input: z.object({
       studentIds,
       /** Which enrolment ends — required for a centre's child in several объединения at once. */

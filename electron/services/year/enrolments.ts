@@ -8,7 +8,8 @@ import type { EnrolmentInfo, Parsed } from '../../api/contract.js';
 import { badInput, notFound } from '../../api/errors.js';
 import { audit } from '../audit.js';
 import { ruDate } from '../../domain/format-dates.js';
-import type { AuthedContext, Db } from '../context.js';
+import { hasRole, type AuthedContext, type Db } from '../context.js';
+import { assertKeepsGroup } from './keepers.js';
 import { shortName } from '../session.js';
 import { assertYearOpen, checkOrderDates, count, loadGroup, loadYear, versionConflict } from './common.js';
 
@@ -266,6 +267,8 @@ export async function transfer(ctx: AuthedContext, input: Parsed<'enrolments.tra
 }
 
 export async function withdraw(ctx: AuthedContext, input: Parsed<'enrolments.withdraw'>): Promise<EnrolmentInfo[]> {
+  // A centre's педагог withdraws from their own объединение only, and must name it (000 §3.5.1).
+  if (!hasRole(ctx.session, 'admin')) await assertKeepsGroup(ctx, input.fromGroupId);
   const ids = await ctx.db.transaction().execute(async (trx) => {
     const out: number[] = [];
     for (const studentId of [...new Set(input.studentIds)]) {

@@ -1,10 +1,10 @@
 // A student's legal representatives: relation and contacts, linked to a parent account when one exists.
 import type { GuardianInfo, Parsed } from '../../api/contract.js';
-import { badInput, notFound } from '../../api/errors.js';
+import { badInput, forbidden, notFound } from '../../api/errors.js';
 import { audit } from '../audit.js';
-import type { AuthedContext, Db } from '../context.js';
+import { hasRole, type AuthedContext, type Db } from '../context.js';
 import { cleanName } from './common.js';
-import { assertCanEditStudent } from './students.js';
+import { assertCanEditStudent, assertMayKeepData } from './students.js';
 
 /** The parent account with this login, or a Russian error naming what is wrong with it. */
 export async function parentUser(db: Db, login: string): Promise<{ id: number; login: string }> {
@@ -35,6 +35,9 @@ export async function saveGuardian(ctx: AuthedContext, input: Parsed<'guardians.
   if (input.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email))
     throw badInput(`E-mail «${input.email}» записан неверно`, { email: 'Неверный адрес' });
   const user = input.parentLogin ? await parentUser(ctx.db, input.parentLogin) : null;
+  // A centre's педагог keeps the parents' contacts, not their accounts: those are issued and linked by the staff.
+  if (!hasRole(ctx.session, 'admin', 'curator', 'dept_head') && (user?.id ?? null) !== (before?.user_id ?? null))
+    throw forbidden('Недостаточно прав: учётную запись родителя привязывает администратор');
   const values = {
     student_id: input.studentId,
     full_name: cleanName(input.fullName),
@@ -80,6 +83,7 @@ export async function saveGuardian(ctx: AuthedContext, input: Parsed<'guardians.
 }
 
 export async function removeGuardian(ctx: AuthedContext, input: Parsed<'guardians.remove'>): Promise<null> {
+  await assertMayKeepData(ctx, 'представителей вносят');
   const g = await ctx.db.selectFrom('guardians').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!g) throw notFound('Представитель');
   await assertCanEditStudent(ctx, g.student_id);

@@ -1,4 +1,5 @@
 // The year domain's service functions, by contract method (spread into api/registry.ts).
+import * as centreLists from './centre-lists.js';
 import * as copy from './copy.js';
 import * as days from './days.js';
 import * as enrolments from './enrolments.js';
@@ -62,6 +63,8 @@ export const yearHandlers = {
   'students.update': students.updateStudent,
   'guardians.save': guardians.saveGuardian,
   'guardians.remove': guardians.removeGuardian,
+  'groups.mine': centreLists.myGroups,
+  'enrolments.enrolChild': centreLists.enrolChild,
   'enrolments.admit': enrolments.admit,
   'enrolments.transfer': enrolments.transfer,
   'enrolments.withdraw': enrolments.withdraw,

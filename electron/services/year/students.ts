@@ -10,6 +10,8 @@ import {
   canReadGroup,
   canSeeGroupPersonalData,
   canSeePersonalData,
+  isCentre,
+  keepsStudentList,
   withoutPersonalData,
 } from '../access.js';
 import { audit } from '../audit.js';
@@ -108,13 +110,14 @@ export async function listStudents(ctx: AuthedContext, input: Parsed<'students.l
 }
 
 /**
- * May the caller edit the student's card: the administrator, or the curator / department head of a group they are in.
+ * May the caller edit the student's card: the administrator, the curator / department head of a group they are in,
+ * or — in a centre — the педагог of an объединение of this year they are in (000 §3.5.4).
  */
 async function canEditStudent(ctx: AuthedContext, studentId: number): Promise<boolean> {
   if (hasRole(ctx.session, 'admin')) return true;
   const groups = await ctx.db.selectFrom('enrolments').select('group_id').where('student_id', '=', studentId).execute();
   for (const g of groups) if (await canManageGroup(ctx.db, ctx.session, g.group_id)) return true;
-  return false;
+  return keepsStudentList(ctx.db, ctx.session, studentId);
 }
 
 export async function describeStudent(ctx: AuthedContext, studentId: number): Promise<StudentCard> {
@@ -255,6 +258,7 @@ export async function createStudent(ctx: AuthedContext, input: Parsed<'students.
 }
 
 export async function updateStudent(ctx: AuthedContext, input: Parsed<'students.update'>): Promise<StudentCard> {
+  await assertMayKeepData(ctx, 'данные обучающегося меняют');
   const s = await ctx.db.selectFrom('students').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!s) throw notFound('Обучающийся');
   if (!(await canEditStudent(ctx, s.id))) throw forbidden(await editorsSay(ctx, 'данные обучающегося меняют'));
@@ -291,13 +295,31 @@ export async function otherGroupSays(ctx: AuthedContext): Promise<string> {
   );
 }
 
-/** «Недостаточно прав: … администратор, куратор группы и заведующий отделением», in the institution's words. */
+/**
+ * «Недостаточно прав: … администратор, куратор группы и заведующий отделением», in the institution's words;
+ * in a centre also the педагог of the child's объединение.
+ */
 async function editorsSay(ctx: AuthedContext, what: string): Promise<string> {
   const w = await institutionWords(ctx.db);
+  if (await isCentre(ctx.db))
+    return (
+      `Недостаточно прав: ${what} администратор, ${w.roleName('curator')}, ${w.roleName('dept_head')} ` +
+      `и ${w.short('teacher')} ${w.term('group', 'gen')}, в котором занимается ${w.term('student')}`
+    );
   return `Недостаточно прав: ${what} администратор, ${w.roleName('curator')} и ${w.roleName('dept_head')}`;
 }
 
+/**
+ * A teacher keeps children's data only in a centre (000 §3.5.4): elsewhere refused before anything is looked up, as
+ * the contract would if it knew the institution's kind.
+ */
+export async function assertMayKeepData(ctx: AuthedContext, what: string): Promise<void> {
+  if (hasRole(ctx.session, 'admin', 'curator', 'dept_head') || (await isCentre(ctx.db))) return;
+  throw forbidden(await editorsSay(ctx, what));
+}
+
 export async function assertCanEditStudent(ctx: AuthedContext, studentId: number): Promise<void> {
+  await assertMayKeepData(ctx, 'представителей вносят');
   const s = await ctx.db.selectFrom('students').select('id').where('id', '=', studentId).executeTakeFirst();
   if (!s) throw notFound('Обучающийся');
   if (!(await canEditStudent(ctx, studentId))) throw forbidden(await editorsSay(ctx, 'представителей вносят'));

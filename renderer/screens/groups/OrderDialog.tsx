@@ -34,8 +34,9 @@ export function OrderDialog({
 }: {
   kind: OrderKind;
   students: GroupStudent[];
-  group: GroupInfo;
-  groups: GroupInfo[];
+  group: Pick<GroupInfo, 'id' | 'name'>;
+  /** The groups a transfer may lead to (not needed for a withdrawal). */
+  groups: Array<Pick<GroupInfo, 'id' | 'name'>>;
   onClose: () => void;
   onDone: () => void;
 }) {

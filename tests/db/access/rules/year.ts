@@ -178,6 +178,18 @@ export const yearRules: AccessRules = {
     ],
   },
   'guardians.remove': { allowed: ['admin', 'curator', 'depthead'], input: () => ({ id: 999999 }) },
+  // A college: lists are the curator's and the administrator's, a teacher is refused (a centre: centre-matrix.test.ts).
+  'groups.mine': { allowed: [], input: () => ({}) },
+  'enrolments.enrolChild': {
+    allowed: ['admin'],
+    input: (fx) => ({ groupId: fx.groupId, child: { ...student, birthDate: '2010-01-01' }, ...order }),
+    outOfScope: [
+      {
+        as: 'teacher',
+        input: (fx) => ({ groupId: fx.groupId, child: { ...student, birthDate: '2010-01-01' }, ...order }),
+      },
+    ],
+  },
   'enrolments.admit': {
     allowed: ['admin'],
     input: (fx) => ({ studentId: fx.studentId, groupId: fx.groupId, ...order }),
