@@ -8,6 +8,7 @@ import * as m0005 from './0005_perf_unlock_index.js';
 import * as m0006 from './0006_web_sessions.js';
 import * as m0007 from './0007_family_catalogue.js';
 import * as m0008 from './0008_import_mappings.js';
+import * as m0009 from './0009_programmes.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0006_web_sessions': m0006,
   '0007_family_catalogue': m0007,
   '0008_import_mappings': m0008,
+  '0009_programmes': m0009,
 };
 
 export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1)!;
