@@ -173,8 +173,8 @@ export function ProgrammeDialog({
       />
       {topics.length > 0 && yearHours > 0 && planHours !== yearHours ? (
         <Notice kind="warn">
-          В плане {planHours} {plural(planHours, 'час', 'часа', 'часов')}, а в год по программе — {yearHours}: разница{' '}
-          {Math.abs(planHours - yearHours)} ч.
+          {`В плане ${planHours} ${plural(planHours, 'час', 'часа', 'часов')}, ` +
+            `а в год по программе — ${yearHours}: разница ${Math.abs(planHours - yearHours)} ч.`}
         </Notice>
       ) : (
         <p className="muted small" role="status">

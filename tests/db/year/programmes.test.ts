@@ -175,7 +175,7 @@ describeEachDb('programmes of a centre', (kind) => {
     ]);
   });
 
-  it('is attached to an объединение, shown with it, fills its journals’ empty plans, survives the year copy', async () => {
+  it('is attached to an объединение, shown with it, fills empty journal plans, survives the year copy', async () => {
     const old = await admin.call('years.create', {
       title: '2025/2026',
       startsOn: '2025-09-01',
