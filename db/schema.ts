@@ -10,6 +10,7 @@ import type {
   InstitutionKind,
   LessonKind,
   PeriodKind,
+  ProgrammeFocus,
   RemarkStatus,
   Role,
   SubjectKind,
@@ -31,6 +32,7 @@ export type {
   InstitutionKind,
   LessonKind,
   PeriodKind,
+  ProgrammeFocus,
   RemarkStatus,
   Role,
   SubjectKind,
@@ -211,6 +213,30 @@ export interface SubjectTable {
   name: string;
   kind: SubjectKind;
   parent_id: number | null;
+}
+
+/** The passport of a centre's «дополнительная общеразвивающая программа»: one row per subject of kind programme. */
+export interface ProgrammeTable {
+  id: Generated<number>;
+  subject_id: number;
+  focus: ProgrammeFocus;
+  hours_per_year: number;
+  /** Срок реализации, лет. */
+  years: number;
+  age_from: number;
+  age_to: number;
+  version: Version;
+}
+
+/** The programme's thematic plan for a year of study; copied into the plan of each journal that studies it. */
+export interface ProgrammeTopicTable {
+  id: Generated<number>;
+  programme_id: number;
+  seq: number;
+  section: string | null;
+  title: string;
+  hours: number;
+  lesson_kind: LessonKind;
 }
 
 export interface JournalTable {
@@ -532,6 +558,8 @@ export interface Database {
   guardians: GuardianTable;
   enrolments: EnrolmentTable;
   subjects: SubjectTable;
+  programmes: ProgrammeTable;
+  programme_topics: ProgrammeTopicTable;
   journals: JournalTable;
   journal_period_hours: JournalPeriodHoursTable;
   plan_topics: PlanTopicTable;

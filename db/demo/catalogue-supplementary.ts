@@ -1,6 +1,7 @@
 // The demo supplementary-education centre (seed 000): departments by the programmes' orientation,
 // and the additional general-development programmes («объединения» study them by year of study).
 import type { DepartmentDef, StreamDef } from './catalogue-college.js';
+import type { ProgrammeFocus } from '../../electron/domain/enums.js';
 import type { SubjectDef } from './subjects.js';
 
 // One отдел per направленность of the additional general-development programmes (Приказ Минпросвещения
@@ -287,3 +288,23 @@ export const CENTRE_STREAMS: StreamDef[] = PROGRAMMES.map((p) => ({
   curriculum: Array.from({ length: p.years }, () => [`prog.${p.key}`]),
   ages: p.ages,
 }));
+
+/** The направленность of each отдел above, in order: a programme's is its отдел's. */
+const DEPT_FOCUS: ProgrammeFocus[] = ['technical', 'science', 'art', 'sport', 'social'];
+
+/** A programme's passport: what its approved text says on the title page, and its sections. */
+export interface ProgrammePassport {
+  focus: ProgrammeFocus;
+  hoursPerYear: number;
+  years: number;
+  ages: [number, number];
+  sections: string[];
+}
+
+/** By the programme's subject key (`prog.robot`): 36 weeks of study a year at the programme's weekly hours. */
+export const PROGRAMME_PASSPORTS: ReadonlyMap<string, ProgrammePassport> = new Map(
+  PROGRAMMES.map((p) => [
+    `prog.${p.key}`,
+    { focus: DEPT_FOCUS[p.dept]!, hoursPerYear: p.weekly * 36, years: p.years, ages: p.ages, sections: p.sections },
+  ]),
+);

@@ -17,6 +17,8 @@ const ORDER: TableName[] = [
   'academic_years',
   'periods',
   'subjects',
+  'programmes',
+  'programme_topics',
   'groups',
   'user_roles',
   'subgroups',

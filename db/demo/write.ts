@@ -6,6 +6,7 @@ import type { Catalogue } from './journals.js';
 import type { Inserter } from './insert.js';
 import type { EnrolM, EntryM, JournalM, PersonM, Settings, StudentM } from './model.js';
 import type { Structure } from './structure.js';
+import { writeProgrammes } from './programmes.js';
 
 export interface Bell {
   no: number;
@@ -127,6 +128,7 @@ export function writeStructure(out: Inserter, w: WriteInput): void {
   }
   for (const s of w.cat.subjects)
     out.add('subjects', { id: s.id, code: s.def.code, name: s.def.name, kind: s.def.kind, parent_id: s.parentId });
+  writeProgrammes(out, w.cat);
   for (const g of st.groups) {
     out.add('groups', {
       id: g.id,

@@ -8,6 +8,7 @@ import * as m0005 from './0005_perf_unlock_index.js';
 import * as m0006 from './0006_web_sessions.js';
 import * as m0007 from './0007_family_catalogue.js';
 import * as m0008 from './0008_import_mappings.js';
+import * as m0009 from './0009_programmes.js';
 import * as m0010 from './0010_journal_marks.js';
 import * as m0011 from './0011_timetable_changes.js';
 
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0006_web_sessions': m0006,
   '0007_family_catalogue': m0007,
   '0008_import_mappings': m0008,
+  '0009_programmes': m0009,
   '0010_journal_marks': m0010,
   '0011_timetable_changes': m0011,
 };

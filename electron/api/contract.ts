@@ -12,6 +12,7 @@ import { archiveMethods } from './methods/archive.js';
 import { yearMethods } from './methods/years.js';
 import { groupMethods } from './methods/groups.js';
 import { subjectMethods } from './methods/subjects.js';
+import { programmeMethods } from './methods/programmes.js';
 import { timetableMethods } from './methods/timetable.js';
 import { timetableChangeMethods } from './methods/timetable-changes.js';
 import { studentMethods } from './methods/students.js';
@@ -39,6 +40,7 @@ export const contract = {
   ...yearMethods,
   ...groupMethods,
   ...subjectMethods,
+  ...programmeMethods,
   ...timetableMethods,
   ...timetableChangeMethods,
   ...studentMethods,
@@ -98,6 +100,7 @@ export type {
 } from './methods/years.js';
 export type { DepartmentInfo, GroupInfo, SubgroupInfo, StaffOption } from './methods/groups.js';
 export type { SubjectInfo, LoadInfo, PlanInfo, PlanTopicRow } from './methods/subjects.js';
+export type { ProgrammeBrief, ProgrammeInfo, ProgrammeSaved, ProgrammeTopicInfo } from './methods/programmes.js';
 export type { TimetableEntryInfo, TimetableView } from './methods/timetable.js';
 export type { SlotChangeInfo, TimetableChangeInfo } from './methods/timetable-changes.js';
 export type {

@@ -30,6 +30,13 @@ export type YearStatus = (typeof YEAR_STATUSES)[number];
 export const SUBJECT_KINDS = ['discipline', 'mdk', 'pm', 'practice', 'programme'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
+/**
+ * The six направленности of an additional general-development programme (Порядок организации и осуществления
+ * образовательной деятельности по дополнительным общеобразовательным программам, Приказ Минпросвещения № 629, п. 9).
+ */
+export const PROGRAMME_FOCUSES = ['technical', 'science', 'sport', 'art', 'tourism', 'social'] as const;
+export type ProgrammeFocus = (typeof PROGRAMME_FOCUSES)[number];
+
 export const LESSON_KINDS = ['lecture', 'practical', 'lab', 'test', 'excursion', 'self_study'] as const;
 export type LessonKind = (typeof LESSON_KINDS)[number];
 

@@ -1,10 +1,12 @@
 // Russian words for the domain's codes, one table each, as the screens and the printed pages show them.
+import { plural } from './format-numbers.js';
 import { roleLabelsOf } from './vocabulary.js';
 import type {
   AttendanceCode,
   FinalMarkKind,
   InstitutionKind,
   LessonKind,
+  ProgrammeFocus,
   RemarkStatus,
   Role,
   TimetableChangeKind,
@@ -111,3 +113,34 @@ export const INSTITUTION_KIND_LABELS = {
   school: 'Школа',
   supplementary: 'Центр дополнительного образования',
 } as const satisfies Record<InstitutionKind, string>;
+
+/** The направленность of an additional general-development programme, as the programme's card names it. */
+export const PROGRAMME_FOCUS_LABELS = {
+  technical: 'техническая',
+  science: 'естественнонаучная',
+  sport: 'физкультурно-спортивная',
+  art: 'художественная',
+  tourism: 'туристско-краеведческая',
+  social: 'социально-гуманитарная',
+} as const satisfies Record<ProgrammeFocus, string>;
+
+/**
+ * A programme's passport in one line, where its объединение is shown:
+ * «техническая направленность · 72 ч в год · 2 года · 10–13 лет»; «паспорт не заполнен» while it is not.
+ */
+export function programmeSummary(p: {
+  focus: ProgrammeFocus | null;
+  hoursPerYear: number | null;
+  years: number | null;
+  ageFrom: number | null;
+  ageTo: number | null;
+}): string {
+  if (p.focus === null || p.hoursPerYear === null || p.years === null || p.ageFrom === null || p.ageTo === null)
+    return 'паспорт программы не заполнен';
+  return [
+    `${PROGRAMME_FOCUS_LABELS[p.focus]} направленность`,
+    `${p.hoursPerYear} ч в год`,
+    `${p.years} ${plural(p.years, 'год', 'года', 'лет')}`,
+    `${p.ageFrom}–${p.ageTo} ${plural(p.ageTo, 'год', 'года', 'лет')}`,
+  ].join(' · ');
+}

@@ -184,6 +184,40 @@ describeEachDb('the demo centre', (kind) => {
     }
   });
 
+  it('gives every объединение a programme with its направленность, hours, years, ages and a plan', async () => {
+    const year = await handle.db
+      .selectFrom('academic_years')
+      .select('id')
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
+    const rows = await handle.db
+      .selectFrom('groups as g')
+      .leftJoin('programmes as p', 'p.subject_id', 'g.programme_subject_id')
+      .select(['g.name', 'g.course', 'p.id', 'p.focus', 'p.hours_per_year', 'p.years', 'p.age_from', 'p.age_to'])
+      .where('g.year_id', '=', year.id)
+      .execute();
+    expect(rows).toHaveLength(40);
+    expect(rows.filter((r) => r.id === null || r.focus === null).map((r) => r.name)).toEqual([]);
+    expect(new Set(rows.map((r) => r.focus)).size).toBe(5);
+    for (const r of rows) {
+      expect([72, 108], r.name).toContain(r.hours_per_year);
+      expect(r.course, r.name).toBeLessThanOrEqual(r.years!);
+      expect(r.age_from! >= 5 && r.age_from! <= r.age_to! && r.age_to! <= 18, r.name).toBe(true);
+    }
+    const plans = await handle.db
+      .selectFrom('programme_topics as t')
+      .innerJoin('programmes as p', 'p.id', 't.programme_id')
+      .select(['p.id', 'p.hours_per_year', (eb) => eb.fn.sum<number>('t.hours').as('h')])
+      .groupBy(['p.id', 'p.hours_per_year'])
+      .execute();
+    expect(plans.length).toBe(new Set(rows.map((r) => r.id)).size);
+    for (const p of plans) expect(Number(p.h)).toBe(p.hours_per_year);
+    // Shown to staff with the объединение.
+    const admin = await new TestClient(makeDeps(handle, { today: TODAY })).login('admin');
+    const groups = await admin.call('groups.list', { yearId: year.id });
+    expect(groups.every((g) => g.programme?.focus && g.programme.hoursPerYear)).toBe(true);
+  });
+
   it('shows the demo parent the journals of both of the child’s объединения', async () => {
     const parent = await new TestClient(makeDeps(handle, { today: TODAY })).login('parent');
     const home = await parent.call('home.summary', {});

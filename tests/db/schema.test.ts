@@ -148,6 +148,21 @@ async function fillTheRest(handle: JournalDb): Promise<void> {
     .values({ key: 'addr:203.0.113.1', failures: 1, window_start: at, updated_at: at })
     .execute();
   await db.insertInto('leases').values({ name: 'scheduler', holder: 'test', expires_at: at }).execute();
+  // The demo college has no programmes of supplementary education.
+  const subject = await db
+    .insertInto('subjects')
+    .values({ code: null, name: 'Робототехника', kind: 'programme', parent_id: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const programme = await db
+    .insertInto('programmes')
+    .values({ subject_id: subject.id, focus: 'technical', hours_per_year: 72, years: 2, age_from: 10, age_to: 13 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('programme_topics')
+    .values({ programme_id: programme.id, seq: 1, section: null, title: 'Вводное', hours: 72, lesson_kind: 'lecture' })
+    .execute();
   await db
     .insertInto('import_mappings')
     .values({

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { method, STAFF } from '../define.js';
 import { empty, id, optionalText, text } from '../schemas.js';
 import { day } from './dates.js';
+import type { ProgrammeBrief } from './programmes.js';
 
 export interface DepartmentInfo {
   id: number;
@@ -32,6 +33,8 @@ export interface GroupInfo {
   curatorName: string | null;
   speciality: string | null;
   programmeSubjectId: number | null;
+  /** A centre's объединение: its programme's name, направленность, hours and ages. */
+  programme: ProgrammeBrief | null;
   previousGroupId: number | null;
   previousGroupName: string | null;
   version: number;

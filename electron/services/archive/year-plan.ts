@@ -38,6 +38,8 @@ export const YEAR_PLAN: readonly TablePlan[] = [
   { table: 'institution', byId: true, label: 'организация' },
   { table: 'departments', byId: true, label: 'отделения' },
   { table: 'subjects', byId: true, label: 'дисциплины' },
+  { table: 'programmes', byId: true, label: 'программы' },
+  { table: 'programme_topics', byId: true, label: 'темы программ' },
   { table: 'bells', byId: false, label: 'звонки' },
   { table: 'academic_years', byId: true, label: 'учебный год', where: (qb, _db, y) => qb.where('id', '=', y.yearId) },
   { table: 'periods', byId: true, label: 'периоды', where: (qb, _db, y) => qb.where('year_id', '=', y.yearId) },

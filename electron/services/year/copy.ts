@@ -4,6 +4,7 @@
 import type { CopyProposal, CopyResult, Parsed } from '../../api/contract.js';
 import { badInput } from '../../api/errors.js';
 import { audit } from '../audit.js';
+import { fillPlansFromProgramme } from './programmes.js';
 import type { AuthedContext } from '../context.js';
 import { shortName } from '../session.js';
 import { checkOrderDates, loadOpenYear, loadYear, safetyBackup } from './common.js';
@@ -238,6 +239,8 @@ export async function copyApply(ctx: AuthedContext, input: Parsed<'years.copyApp
             .filter((h) => periodMap.get(h.period_id) !== undefined)
             .map((h) => ({ journal_id: nj.id, period_id: periodMap.get(h.period_id)!, hours: h.hours }));
           if (hours.length > 0) await trx.insertInto('journal_period_hours').values(hours).execute();
+          // The объединение keeps its programme (a subject, not a year's row); the new journal gets its plan.
+          await fillPlansFromProgramme(trx, [nj.id]);
           await ensureTeacherRole(trx, j.teacher_user_id);
           result.journals++;
         }

@@ -7,6 +7,7 @@ import { hasRole, type AuthedContext, type Db } from '../context.js';
 import { curatedGroupIds, headedDepartmentIds, READ_ALL } from '../access.js';
 import { fullName, shortName } from '../session.js';
 import { cleanName, count, loadGroup, loadOpenYear, loadYear, versionConflict } from './common.js';
+import { programmeBriefs } from './programmes.js';
 
 export async function listDepartments(
   ctx: AuthedContext,
@@ -175,6 +176,10 @@ export async function describeGroups(db: Db, yearId: number, date: string, only?
             subgroups.map((s) => s.id),
           )
           .execute();
+  const programmes = await programmeBriefs(
+    db,
+    groups.map((g) => g.programme_subject_id).filter((x): x is number => x !== null),
+  );
   return groups.map((g) => ({
     id: g.id,
     yearId: g.year_id,
@@ -188,6 +193,7 @@ export async function describeGroups(db: Db, yearId: number, date: string, only?
       : null,
     speciality: g.speciality,
     programmeSubjectId: g.programme_subject_id,
+    programme: g.programme_subject_id === null ? null : (programmes.get(g.programme_subject_id) ?? null),
     previousGroupId: g.previous_group_id,
     previousGroupName: g.prev,
     version: g.version,
@@ -320,6 +326,8 @@ async function checkGroup(
       .where('id', '=', input.programmeSubjectId)
       .executeTakeFirst();
     if (!s) throw notFound('Программа');
+    if (s.kind !== 'programme')
+      throw badInput('Выберите программу дополнительного образования', { programmeSubjectId: 'Не программа' });
   }
   return name;
 }
@@ -366,7 +374,9 @@ export async function updateGroup(ctx: AuthedContext, input: Parsed<'groups.upda
         course: input.course,
         department_id: input.departmentId,
         curator_user_id: input.curatorUserId,
-        programme_subject_id: input.programmeSubjectId ?? g.programme_subject_id,
+        // Left out: kept as it was; null: detached.
+        programme_subject_id:
+          input.programmeSubjectId === undefined ? g.programme_subject_id : input.programmeSubjectId,
         speciality: input.speciality,
         version: g.version + 1,
       })

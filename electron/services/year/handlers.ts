@@ -11,6 +11,7 @@ import * as load from './load.js';
 import * as movements from './movements.js';
 import * as overview from './overview.js';
 import * as plans from './plans.js';
+import * as programmes from './programmes.js';
 import * as students from './students.js';
 import * as subgroups from './subgroups.js';
 import * as subjects from './subjects.js';
@@ -52,6 +53,8 @@ export const yearHandlers = {
   'plans.get': plans.getPlan,
   'plans.save': plans.savePlan,
   'plans.copy': plans.copyPlan,
+  'programmes.list': programmes.listProgrammes,
+  'programmes.save': programmes.saveProgramme,
   'timetable.list': timetable.listTimetable,
   'timetable.save': timetable.saveEntry,
   'timetable.remove': timetable.removeEntry,

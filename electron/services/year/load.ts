@@ -5,6 +5,7 @@ import type { LoadInfo, Parsed } from '../../api/contract.js';
 import { badInput, notFound } from '../../api/errors.js';
 import { curatedGroupIds, headedDepartmentIds, READ_ALL } from '../access.js';
 import { audit } from '../audit.js';
+import { fillPlansFromProgramme } from './programmes.js';
 import { hasRole, type AuthedContext, type Db } from '../context.js';
 import { shortName } from '../session.js';
 import { count, loadGroup, loadOpenYear, loadYear, versionConflict } from './common.js';
@@ -265,12 +266,14 @@ export async function createLoad(ctx: AuthedContext, input: Parsed<'journals.cre
       .executeTakeFirstOrThrow();
     await writeHours(trx, row.id, input.hours);
     const granted = await ensureTeacherRole(trx, input.teacherUserId);
+    // A centre's programme brings its thematic plan to the new journal.
+    const planFromProgramme = (await fillPlansFromProgramme(trx, [row.id])) > 0;
     await audit(trx, ctx.session, ctx.clock.now(), {
       action: 'journals.create',
       entity: 'journal',
       entityId: row.id,
       journalId: row.id,
-      after: { ...input, teacherRoleGranted: granted },
+      after: { ...input, teacherRoleGranted: granted, ...(planFromProgramme ? { planFromProgramme } : {}) },
     });
     return row.id;
   });

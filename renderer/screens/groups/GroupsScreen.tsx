@@ -6,7 +6,7 @@ import type { GroupInfo, Me, GroupStudent } from '../../../electron/api/contract
 import { navigate, queryParam, usePath } from '../../app/router';
 import { Button, ErrorBanner, Loading } from '../../components/ui';
 import { useCall } from '../../components/useCall';
-import { YEAR_STATUS_LABELS } from '../../../electron/domain/labels';
+import { programmeSummary, YEAR_STATUS_LABELS } from '../../../electron/domain/labels';
 import { ruDate } from '../../../electron/domain/format-dates';
 import { ImportDialog } from '../year/ImportDialog';
 import { download } from '../year/StepSubjects';
@@ -152,6 +152,11 @@ function GroupPanel({
             {group.speciality ? ` · ${group.speciality}` : ''} · {w.term('curator')}:{' '}
             {group.curatorName ?? 'не назначен'}
           </div>
+          {group.programme && (
+            <div className="muted small" aria-label="Программа">
+              Программа «{group.programme.name}»: {programmeSummary(group.programme)}
+            </div>
+          )}
         </div>
         <div className="row">
           {canOrder && <Button onClick={() => setAdding(true)}>Зачислить</Button>}

@@ -11,12 +11,16 @@ import { InlineTable } from './InlineTable';
 import type { StepProps } from './YearScreen';
 import { kindWords } from './words';
 import { DateField } from './DateInput';
+import { useOptionalCall } from './useOptionalCall';
 
 export function StepGroups({ year, me }: StepProps) {
   const admin = me.roles.some((r) => r.role === 'admin');
   const editable = admin && year.status === 'open';
   const depts = useCall('departments.list', { yearId: year.id });
   const groups = useCall('groups.list', { yearId: year.id });
+  const w = useWords();
+  const centre = w.kind === 'supplementary';
+  const programmes = useOptionalCall(centre, 'programmes.list', { yearId: year.id });
   const [staff, setStaff] = useState<StaffOption[]>([]);
   const [copying, setCopying] = useState(false);
   const { data: years } = useCall('years.list', {});
@@ -24,7 +28,6 @@ export function StepGroups({ year, me }: StepProps) {
     if (admin) call('groups.staffOptions', {}).then(setStaff, () => undefined);
   }, [admin]);
   const previous = years?.find((y) => y.startsOn < year.startsOn);
-  const w = useWords();
   const kw = kindWords(w.kind);
   if (!depts.data || !groups.data)
     return (
@@ -37,6 +40,10 @@ export function StepGroups({ year, me }: StepProps) {
   const deptOptions = [
     { value: '', label: '—' },
     ...depts.data.map((d) => ({ value: String(d.id), label: d.shortName })),
+  ];
+  const programmeOptions = [
+    { value: '', label: '— не выбрана —' },
+    ...(programmes.data ?? []).map((p) => ({ value: String(p.subjectId), label: p.name })),
   ];
   const staffOptions = [
     { value: '', label: '— не назначен —' },
@@ -91,7 +98,14 @@ export function StepGroups({ year, me }: StepProps) {
         </p>
         <InlineTable<
           GroupInfo,
-          { name: string; course: string; departmentId: string; curatorUserId: string; speciality: string }
+          {
+            name: string;
+            course: string;
+            departmentId: string;
+            curatorUserId: string;
+            speciality: string;
+            programmeSubjectId: string;
+          }
         >
           label={kw.groups}
           rows={groups.data}
@@ -109,11 +123,13 @@ export function StepGroups({ year, me }: StepProps) {
                 staffOptions.length > 1 ? staffOptions : [{ value: '', label: '— сначала загрузите сотрудников —' }],
               width: '13rem',
             },
-            {
-              key: 'speciality',
-              label: 'Специальность / программа',
-              placeholder: '13.02.03 Электрические станции, сети и системы',
-            },
+            centre
+              ? { key: 'programmeSubjectId', label: 'Программа', kind: 'select', options: programmeOptions }
+              : {
+                  key: 'speciality',
+                  label: 'Специальность / программа',
+                  placeholder: '13.02.03 Электрические станции, сети и системы',
+                },
           ]}
           draftOf={(g) => ({
             name: g.name,
@@ -121,6 +137,7 @@ export function StepGroups({ year, me }: StepProps) {
             departmentId: g.departmentId ? String(g.departmentId) : '',
             curatorUserId: g.curatorUserId ? String(g.curatorUserId) : '',
             speciality: g.speciality ?? '',
+            programmeSubjectId: g.programmeSubjectId ? String(g.programmeSubjectId) : '',
           })}
           blank={{
             name: '',
@@ -128,6 +145,7 @@ export function StepGroups({ year, me }: StepProps) {
             departmentId: depts.data.length === 1 ? String(depts.data[0]!.id) : '',
             curatorUserId: '',
             speciality: '',
+            programmeSubjectId: '',
           }}
           rowName={(d) => d.name || w.term('group')}
           extraHead="Обучающихся"
@@ -144,6 +162,8 @@ export function StepGroups({ year, me }: StepProps) {
               departmentId: d.departmentId ? Number(d.departmentId) : null,
               curatorUserId: d.curatorUserId ? Number(d.curatorUserId) : null,
               speciality: d.speciality || null,
+              // A centre's объединение studies a programme; elsewhere the field is left as it is.
+              ...(centre ? { programmeSubjectId: d.programmeSubjectId ? Number(d.programmeSubjectId) : null } : {}),
             };
             if (row) await call('groups.update', { id: row.id, version: row.version, ...fields });
             else await call('groups.create', { yearId: year.id, ...fields });

@@ -87,6 +87,20 @@ export const yearRules: AccessRules = {
     input: () => ({ code: 'МДК.09.09', name: 'Без модуля', kind: 'mdk', parentId: null }),
   },
   'subjects.remove': { allowed: ['admin'], input: () => ({ id: 999999 }) },
+  'programmes.list': { allowed: STAFF, input: (fx) => ({ yearId: fx.currentYearId }) },
+  'programmes.save': {
+    allowed: ['admin', 'deputy'],
+    input: () => ({
+      subjectId: 999999,
+      name: 'Проверка доступа',
+      focus: 'art',
+      hoursPerYear: 72,
+      years: 1,
+      ageFrom: 7,
+      ageTo: 10,
+      topics: [],
+    }),
+  },
   'journals.list': { allowed: STAFF, input: (fx) => ({ yearId: fx.currentYearId }) },
   'journals.create': {
     allowed: ['admin'],
