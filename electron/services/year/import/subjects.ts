@@ -3,6 +3,7 @@
 import type { SubjectKind } from '../../../../db/schema.js';
 import { SUBJECT_KIND_LABELS, codeProblem, normalizeCode, parentProblem } from '../codes.js';
 import { cleanName } from '../common.js';
+import { institutionWords } from '../../words.js';
 import type { Row } from './cells.js';
 import type { Checked, Importer } from './framework.js';
 
@@ -17,6 +18,7 @@ export interface SubjectRow {
 
 interface Context {
   existing: Array<{ id: number; code: string | null; name: string; kind: SubjectKind }>;
+  centre: boolean;
 }
 
 const KIND_WORDS: Array<[RegExp, SubjectKind]> = [
@@ -67,7 +69,16 @@ function resolveParent(
 
 export const subjectImporter: Importer<Context, SubjectRow> = {
   list: 'subjects',
-  genitive: 'дисциплин',
+  genitive: (w) => w.term('subject', 'gen', 'many'),
+  localize: (w) =>
+    w.kind === 'college'
+      ? {}
+      : {
+          code: { hint: 'если есть; можно пусто', example: null },
+          name: { example: w.kind === 'school' ? 'Математика' : 'Изобразительное искусство' },
+          kind: { hint: `если пусто — ${w.kind === 'school' ? 'предмет' : 'программа'}`, example: null },
+          parent: { hint: 'не заполняется', example: null },
+        },
   columns: [
     {
       key: 'code',
@@ -101,7 +112,10 @@ export const subjectImporter: Importer<Context, SubjectRow> = {
   ],
 
   async prepare(env) {
-    return { existing: await env.db.selectFrom('subjects').select(['id', 'code', 'name', 'kind']).execute() };
+    return {
+      existing: await env.db.selectFrom('subjects').select(['id', 'code', 'name', 'kind']).execute(),
+      centre: (await institutionWords(env.db)).kind === 'supplementary',
+    };
   },
 
   check(row: Row, c, earlier) {
@@ -110,7 +124,8 @@ export const subjectImporter: Importer<Context, SubjectRow> = {
     const nameText = row.text('name', { required: 'не указано наименование', max: 300 });
     const name = nameText ? cleanName(nameText) : null;
     const kindText = row.text('kind', { max: 40 });
-    let kind = kindFromCode(code);
+    // A centre's subjects are its programmes.
+    let kind: SubjectKind = c.centre && !code ? 'programme' : kindFromCode(code);
     if (kindText) {
       const hit = KIND_WORDS.find(([re]) => re.test(kindText.toLowerCase()));
       if (!hit) row.problem('kind', `вид «${kindText}» неизвестен: дисциплина, МДК, ПМ, практика или программа`);
