@@ -274,11 +274,9 @@ async function startFromEmpty(
   return { deputyPassword };
 }
 
-test('a centre starts from an empty database: the wizard, children in two объединения, a mark, a remark, a report', async ({
-  page,
-  browser,
-  demo,
-}, info) => {
+const CENTRE_TITLE =
+  'a centre starts from an empty database: the wizard, children in two объединения, a mark, a remark, a report';
+test(CENTRE_TITLE, async ({ page, browser, demo }, info) => {
   const started = Date.now();
   const { deputyPassword } = await startFromEmpty(page, demo, CENTRE);
 

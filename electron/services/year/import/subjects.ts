@@ -3,6 +3,7 @@
 import type { SubjectKind } from '../../../../db/schema.js';
 import { SUBJECT_KIND_LABELS, codeProblem, normalizeCode, parentProblem } from '../codes.js';
 import { cleanName } from '../common.js';
+import type { Words } from '../../../domain/vocabulary.js';
 import { institutionWords } from '../../words.js';
 import type { Row } from './cells.js';
 import type { Checked, Importer } from './framework.js';
@@ -18,7 +19,7 @@ export interface SubjectRow {
 
 interface Context {
   existing: Array<{ id: number; code: string | null; name: string; kind: SubjectKind }>;
-  centre: boolean;
+  words: Words;
 }
 
 const KIND_WORDS: Array<[RegExp, SubjectKind]> = [
@@ -114,7 +115,7 @@ export const subjectImporter: Importer<Context, SubjectRow> = {
   async prepare(env) {
     return {
       existing: await env.db.selectFrom('subjects').select(['id', 'code', 'name', 'kind']).execute(),
-      centre: (await institutionWords(env.db)).kind === 'supplementary',
+      words: await institutionWords(env.db),
     };
   },
 
@@ -125,13 +126,13 @@ export const subjectImporter: Importer<Context, SubjectRow> = {
     const name = nameText ? cleanName(nameText) : null;
     const kindText = row.text('kind', { max: 40 });
     // A centre's subjects are its programmes.
-    let kind: SubjectKind = c.centre && !code ? 'programme' : kindFromCode(code);
+    let kind: SubjectKind = c.words.kind === 'supplementary' && !code ? 'programme' : kindFromCode(code);
     if (kindText) {
       const hit = KIND_WORDS.find(([re]) => re.test(kindText.toLowerCase()));
       if (!hit) row.problem('kind', `вид «${kindText}» неизвестен: дисциплина, МДК, ПМ, практика или программа`);
       else kind = hit[1];
     }
-    const codeIssue = codeProblem(kind, code);
+    const codeIssue = codeProblem(kind, code, c.words.term('subject', 'gen'));
     if (codeIssue) row.problem('code', codeIssue);
     const ref = parentRef(row.text('parent', { max: 300 }));
     let parentId: number | null = null;

@@ -177,14 +177,15 @@ export const timetableImporter: Importer<Context, TimetableRow> = {
     const year = await importYear(env.db, options.yearId, env.clock.today());
     const groups = await env.db.selectFrom('groups').select(['name']).where('year_id', '=', year.id).execute();
     const existing = await slotEntries(env.db, year.id);
+    const words = await institutionWords(env.db);
     return {
       year,
       perDay: await lessonsPerDay(env.db),
       journals: await journalsOf(env.db, year.id),
-      index: new SlotIndex(existing),
+      index: new SlotIndex(existing, words),
       existing,
       groups: new Map(groups.map((g) => [groupKey(g.name), g.name])),
-      words: await institutionWords(env.db),
+      words,
     };
   },
 
@@ -295,7 +296,7 @@ export const timetableImporter: Importer<Context, TimetableRow> = {
     }
     const clashes = [...c.index.clashes(entry)];
     for (const e of earlier) {
-      const inFile = new SlotIndex([e.value]).clashes(entry);
+      const inFile = new SlotIndex([e.value], c.words).clashes(entry);
       if (inFile.length > 0) clashes.push(...inFile.map((m) => `${m} (строка ${e.row})`));
     }
     if (c.existing.some(same)) {
