@@ -15,6 +15,15 @@ import { collegeWordsIn } from '../support/college-words';
 import { expect, login, test } from './fixtures';
 
 test.use({ blankDb: true, viewport: { width: 1280, height: 800 } });
+// Each path takes about a minute alone; other workers on a shared 2-core machine can stretch it.
+test.describe.configure({ timeout: 180_000 });
+
+/** Each path's time is printed; more than two minutes means something became slow. */
+function tookUnder(started: number, what: string): void {
+  const ms = Date.now() - started;
+  console.log(`${what}: ${(ms / 1000).toFixed(1)} s`);
+  expect(ms, what).toBeLessThan(120_000);
+}
 
 const SHOTS = '/tmp/shots';
 const PASSWORD = 'Nachalo2026';
@@ -291,7 +300,7 @@ test(CENTRE_TITLE, async ({ page, browser, demo }, info) => {
 
   // 11. The deputy leaves a remark on the journal, then downloads the keeping report.
   await deputySteps(browser, demo.url, deputyPassword, info.outputPath('downloads'));
-  expect(Date.now() - started).toBeLessThan(90_000);
+  tookUnder(started, 'центр: от пустой базы до отчёта');
 });
 
 async function deputySteps(browser: Browser, url: string, password: string, dir: string): Promise<void> {
@@ -334,5 +343,5 @@ async function deputySteps(browser: Browser, url: string, password: string, dir:
 test('a college starts from an empty database the same way, up to the first mark', async ({ page, demo }) => {
   const started = Date.now();
   await startFromEmpty(page, demo, COLLEGE);
-  expect(Date.now() - started).toBeLessThan(90_000);
+  tookUnder(started, 'колледж: от пустой базы до первой отметки');
 });
