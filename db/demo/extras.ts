@@ -4,6 +4,7 @@ import type { Insertable } from 'kysely';
 import type { AbsenceExcuseTable, RemarkStatus } from '../schema.js';
 import { addDays, fromDay, toDay, weekStart } from '../../electron/domain/calendar.js';
 import { ruDate } from '../../electron/domain/format-dates.js';
+import type { Words } from '../../electron/domain/vocabulary.js';
 import type { Inserter } from './insert.js';
 import type { LessonStats } from './lessons.js';
 import { onRoster, type EnrolM, type Ids, type JournalM, type StudentM, type YearM } from './model.js';
@@ -276,13 +277,15 @@ export function writeRemarks(
 const CORRECTIONS: Array<{
   kind: 'move' | 'merge' | 'extra_hours' | 'reduce_hours';
   delta: number;
-  reason: string;
+  /** What the teacher typed, in the institution's words. */
+  reason: string | ((w: Words) => string);
   status: 'approved' | 'requested' | 'refused';
 }> = [
   {
     kind: 'move',
     delta: 0,
-    reason: 'Занятие перенесено из-за участия группы в областной олимпиаде (приказ № 214 от 14.10)',
+    reason: (w) =>
+      `Занятие перенесено из-за участия ${w.term('group', 'gen')} в областной олимпиаде (приказ № 214 от 14.10)`,
     status: 'approved',
   },
   {
@@ -297,7 +300,12 @@ const CORRECTIONS: Array<{
     reason: 'Темы 2.3 и 2.4 объединены в одно занятие: праздничный день 04.11',
     status: 'approved',
   },
-  { kind: 'reduce_hours', delta: -2, reason: 'Сокращение часов: карантин в группе', status: 'approved' },
+  {
+    kind: 'reduce_hours',
+    delta: -2,
+    reason: (w) => `Сокращение часов: карантин в ${w.term('group', 'loc')}`,
+    status: 'approved',
+  },
   { kind: 'extra_hours', delta: 2, reason: 'Повторение раздела перед контрольной работой', status: 'refused' },
 ];
 
@@ -310,6 +318,7 @@ export function writeCorrections(
   journals: JournalM[],
   deputyId: number,
   demoTeacherId: number,
+  w: Words,
 ): void {
   const current = journals.filter((j) => j.group.year === year && j.topics.length > 4);
   const mine = current.filter((j) => j.teacherId === demoTeacherId);
@@ -325,7 +334,7 @@ export function writeCorrections(
       journal_id: j.id,
       kind: c.kind,
       hours_delta: c.delta,
-      reason: c.reason,
+      reason: typeof c.reason === 'string' ? c.reason : c.reason(w),
       requested_by: j.teacherId,
       approved_by: decided ? deputyId : null,
       approved_at: decided ? `${addDays(created, 2)}T08:00:00.000Z` : null,

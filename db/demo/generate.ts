@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { localIsoDate } from '../../electron/domain/calendar.js';
+import { wordsOf } from '../../electron/domain/vocabulary.js';
 import { hashPassword } from '../passwords.js';
 import { separateClashes } from './centre.js';
 import { buildExcuses, writeCorrections, writeFinalMarks, writeRemarks } from './extras.js';
@@ -60,17 +61,18 @@ export async function generateDemo(db: Kysely<Database>, options: DemoOptions = 
   const ids = new Ids();
   const rng = new Rng(settings.seed, 'demo');
 
-  progress('Учреждение, отделения, группы');
+  const w = wordsOf(settings.kind);
+  progress(`Учреждение, ${w.term('department', 'nom', 'many')}, ${w.term('group', 'nom', 'many')}`);
   const st = buildStructure(settings, ids, rng.fork('structure'));
   const staff = buildStaff(settings, ids, rng.fork('staff'));
-  progress('Студенты и приказы');
+  progress(`${college ? 'Студенты' : 'Обучающиеся'} и приказы`);
   const people = buildStudents(settings, ids, rng.fork('students'), st);
   const cat = buildCatalogue(settings, ids, st);
   const journals = buildUnits(settings, ids, rng.fork('units'), st, cat);
   const current = st.groups.filter((g) => g.year === st.currentYear);
   const previous = st.groups.filter((g) => g.year === st.previousYear);
 
-  progress('Преподаватели, кураторы, заведующие');
+  progress(`${w.Short('teacher', 'nom', 'many')}, ${w.short('curator', 'nom', 'many')}, ` + 'заведующие');
   const teachers = buildTeachers(settings, ids, rng.fork('teachers'), demandOf(current));
   const demoFamilies = people.demoGroup.units.map((u) =>
     u.journals.length === 1 ? familyOf(u.subject, people.demoGroup) : '',
@@ -233,7 +235,7 @@ export async function generateDemo(db: Kysely<Database>, options: DemoOptions = 
       deputy.id,
       demoTeacher.id,
     );
-    writeCorrections(out, ids, settings.today, st.currentYear, journals, deputy.id, demoTeacher.id);
+    writeCorrections(out, ids, settings.today, st.currentYear, journals, deputy.id, demoTeacher.id, w);
     await out.flush();
     const counts: DemoCounts = {
       departments: out.count('departments'),

@@ -3,4 +3,4 @@
 // (seed 000) — two academic years of journals — and returns what it made.
 export { generateDemo } from './generate.js';
 export type { DemoCounts, DemoOptions } from './model.js';
-export { DEMO_LOGINS, DEMO_PASSWORD } from './staff.js';
+export { DEMO_LOGINS, DEMO_PASSWORD, demoLogins } from './staff.js';

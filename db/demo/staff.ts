@@ -2,23 +2,48 @@
 // proportion to the weekly load, each with a room of their own — and their logins.
 import type { Role } from '../schema.js';
 import { translit } from '../../electron/domain/translit.js';
+import { wordsOf, type Words } from '../../electron/domain/vocabulary.js';
 import { personName, type Sex } from './names.js';
 import type { Ids, PersonM, Settings, TeacherM } from './model.js';
 import type { Rng } from './random.js';
 
 export const DEMO_PASSWORD = 'demo12345';
 
-export const DEMO_LOGINS: Array<{ login: string; role: string; who: string }> = [
-  { login: 'admin', role: 'admin', who: 'Администратор: пользователи, учебный год, приказы, настройки' },
-  { login: 'director', role: 'director', who: 'Директор: просмотр всего, отчёты и заверенные копии' },
-  { login: 'deputy', role: 'deputy', who: 'Заместитель директора по учебной работе: контроль журналов, замечания' },
-  { login: 'secretary', role: 'secretary', who: 'Секретарь учебной части: архив закрытого года' },
-  { login: 'depthead', role: 'dept_head', who: 'Заведующий отделением группы демо-студента' },
-  { login: 'curator', role: 'curator', who: 'Руководитель (куратор) группы демо-студента' },
-  { login: 'teacher', role: 'teacher', who: 'Преподаватель: журналы в нескольких группах, занятия каждый день' },
-  { login: 'student', role: 'student', who: 'Обучающийся: свои отметки, посещаемость, домашние задания, расписание' },
-  { login: 'parent', role: 'parent', who: 'Родитель демо-студента' },
-];
+/** The demo's logins and who each one is, in the institution's words (DESIGN.md §10). */
+export function demoLogins(w: Words): Array<{ login: string; role: string; who: string }> {
+  const ofStudent = `${w.term('group', 'gen')} демо-${w.kind === 'college' ? 'студента' : 'обучающегося'}`;
+  const student = w.kind === 'college' ? 'демо-студента' : 'демо-обучающегося';
+  return [
+    { login: 'admin', role: 'admin', who: 'Администратор: пользователи, учебный год, приказы, настройки' },
+    { login: 'director', role: 'director', who: 'Директор: просмотр всего, отчёты и заверенные копии' },
+    {
+      login: 'deputy',
+      role: 'deputy',
+      who: 'Заместитель директора по учебной работе: контроль журналов, замечания',
+    },
+    { login: 'secretary', role: 'secretary', who: `${w.role('secretary')}: архив закрытого года` },
+    { login: 'depthead', role: 'dept_head', who: `${w.role('dept_head')} ${ofStudent}` },
+    {
+      login: 'curator',
+      role: 'curator',
+      who: w.kind === 'college' ? `Руководитель (куратор) ${ofStudent}` : `${w.role('curator')} ${student}`,
+    },
+    {
+      login: 'teacher',
+      role: 'teacher',
+      who: `${w.role('teacher')}: журналы в нескольких ${w.term('group', 'loc', 'many')}, занятия каждый день`,
+    },
+    {
+      login: 'student',
+      role: 'student',
+      who: 'Обучающийся: свои отметки, посещаемость, домашние задания, расписание',
+    },
+    { login: 'parent', role: 'parent', who: `Родитель ${student}` },
+  ];
+}
+
+/** The college's list (the logins and roles are the same for every kind). */
+export const DEMO_LOGINS = demoLogins(wordsOf('college'));
 
 const MALE_SHARE: Record<string, number> = {
   pe: 0.5,
@@ -100,7 +125,7 @@ export function buildTeachers(settings: Settings, ids: Ids, rng: Rng, demand: Ma
         login: '',
         position: supplementary
           ? family === 'prog:tennis' || family === 'prog:chess'
-            ? 'тренер-преподаватель'
+            ? 'педагог дополнительного образования (тренер)'
             : 'педагог дополнительного образования'
           : 'преподаватель',
         roles: [{ role: 'teacher', departmentId: null, groupId: null }],

@@ -1,4 +1,4 @@
-import { DEMO_LOGINS, DEMO_PASSWORD, type DemoCounts } from '../../db/demo/index.js';
+import { DEMO_PASSWORD, demoLogins, type DemoCounts } from '../../db/demo/index.js';
 import { flagNumber, flagString } from '../args.js';
 import { wordsOf, type Words } from '../domain/vocabulary.js';
 import { CliError, requireFlag, type CliCommand } from './command.js';
@@ -55,7 +55,7 @@ export const demoDataCommand: CliCommand = {
     const names = labels(wordsOf(kind));
     for (const [key, value] of Object.entries(counts)) console.log(`  ${(names[key] ?? key).padEnd(34)} ${value}`);
     console.log(`Демо-входы, пароль ${DEMO_PASSWORD}:`);
-    for (const l of DEMO_LOGINS) console.log(`  ${l.login.padEnd(10)} ${l.who}`);
+    for (const l of demoLogins(wordsOf(kind))) console.log(`  ${l.login.padEnd(10)} ${l.who}`);
     return 0;
   },
 };

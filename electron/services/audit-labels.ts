@@ -1,5 +1,6 @@
 // Russian names of the audit log's actions, entities and fields, for the screen and the Excel export.
 // Each domain adds its own entries; an action without one is shown by its code.
+import type { Words } from '../domain/vocabulary.js';
 
 export const ACTION_LABELS: Record<string, string> = {
   'setup.initialize': 'Начальная настройка базы',
@@ -128,6 +129,23 @@ export const BLOCK_SCOPE_LABELS: Record<string, string> = {
   account: 'новым адресам для этой учётной записи',
 };
 
-export const actionLabel = (code: string) => ACTION_LABELS[code] ?? code;
-export const entityLabel = (code: string) => ENTITY_LABELS[code] ?? code;
-export const fieldLabel = (code: string) => FIELD_LABELS[code] ?? code;
+/** The labels that name a group, a teacher: in a centre «Журнал передан педагогу», «Объединение» (DESIGN.md §10). */
+function worded(w: Words | undefined): {
+  actions: Record<string, string>;
+  entities: Record<string, string>;
+  fields: Record<string, string>;
+} {
+  if (!w) return { actions: {}, entities: {}, fields: {} };
+  return {
+    actions: {
+      'journals.teacher': `Журнал передан ${w.short('teacher', 'dat')}`,
+      'remark.send': `Замечание направлено ${w.short('teacher', 'dat')}`,
+    },
+    entities: { group: w.Term('group') },
+    fields: { teacherId: `${w.Short('teacher')} (№)`, groups: w.Term('group', 'gen', 'many') },
+  };
+}
+
+export const actionLabel = (code: string, w?: Words) => worded(w).actions[code] ?? ACTION_LABELS[code] ?? code;
+export const entityLabel = (code: string, w?: Words) => worded(w).entities[code] ?? ENTITY_LABELS[code] ?? code;
+export const fieldLabel = (code: string, w?: Words) => worded(w).fields[code] ?? FIELD_LABELS[code] ?? code;

@@ -102,7 +102,7 @@ export function formatValue(field: string, value: unknown, names: Names): string
   if (Array.isArray(value)) return value.map((v) => formatValue('', v, names)).join(', ');
   if (isRecord(value))
     return Object.entries(value)
-      .map(([k, v]) => `${fieldLabel(k)}: ${formatValue(k, v, names)}`)
+      .map(([k, v]) => `${fieldLabel(k, names.words)}: ${formatValue(k, v, names)}`)
       .join('; ');
   return String(value);
 }
@@ -118,7 +118,7 @@ export function changesOf(before: unknown, after: unknown, names: Names): AuditC
       .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
       .map((k) => ({
         field: k,
-        label: fieldLabel(k),
+        label: fieldLabel(k, names.words),
         before: k in b ? formatValue(k, b[k], names) : '',
         after: k in a ? formatValue(k, a[k], names) : '',
       }));
@@ -262,9 +262,9 @@ async function describeRows(
     login: r.login,
     userName: r.user_id !== null ? (users.get(r.user_id) ?? null) : null,
     action: r.action,
-    actionLabel: actionLabel(r.action),
+    actionLabel: actionLabel(r.action, names.words),
     entity: r.entity,
-    entityLabel: entityLabel(r.entity),
+    entityLabel: entityLabel(r.entity, names.words),
     entityId: r.entity_id,
     entityTitle: titleOf(r.entity, r.entity_id),
     journalId: r.journal_id,
@@ -305,12 +305,13 @@ export async function options(ctx: AuthedContext): Promise<AuditOptions> {
     .where('id', 'in', ctx.db.selectFrom('audit_log').select('user_id').where('user_id', 'is not', null))
     .execute();
   const ru = (a: string, b: string) => a.localeCompare(b, 'ru');
+  const w = await institutionWords(ctx.db);
   return {
     actions: actions
-      .map((a) => ({ code: a.action, label: actionLabel(a.action) }))
+      .map((a) => ({ code: a.action, label: actionLabel(a.action, w) }))
       .sort((a, b) => ru(a.label, b.label)),
     entities: entities
-      .map((e) => ({ code: e.entity, label: entityLabel(e.entity) }))
+      .map((e) => ({ code: e.entity, label: entityLabel(e.entity, w) }))
       .sort((a, b) => ru(a.label, b.label)),
     users: users
       .map((u) => ({ id: u.id, login: u.login, fullName: fullName(u) }))

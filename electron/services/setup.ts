@@ -44,6 +44,7 @@ export async function status(ctx: ServiceContext): Promise<SetupStatus> {
     connectUnavailable: web || !ctx.switchDatabase ? CONNECT_ON_WEB : null,
     restoreUnavailable: ctx.dialect === 'sqlite' && ctx.file ? null : RESTORE_NEEDS_FILE,
     passwordRules: passwordRules(),
+    kind: (await ctx.db.selectFrom('institution').select('kind').executeTakeFirst())?.kind ?? null,
   };
 }
 

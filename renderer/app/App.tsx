@@ -69,7 +69,14 @@ export function App() {
     );
   }
   if (me === null)
-    return <LoginScreen onLogin={setMe} notice={notice ?? bootError} noticeKind={notice ? 'ok' : 'warn'} />;
+    return (
+      <LoginScreen
+        onLogin={setMe}
+        notice={notice ?? bootError}
+        noticeKind={notice ? 'ok' : 'warn'}
+        kind={setup?.kind ?? undefined}
+      />
+    );
   if (me.mustChangePassword) return <ChangePasswordScreen me={me} forced onDone={setMe} onLogout={() => setMe(null)} />;
   return (
     <>

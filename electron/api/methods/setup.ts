@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from '../define.js';
 import { empty, text } from '../schemas.js';
 import type { Me } from './auth.js';
+import type { InstitutionKind } from '../../domain/enums.js';
 import type { DatabaseTest } from './settings.js';
 
 export interface SetupStatus {
@@ -18,6 +19,8 @@ export interface SetupStatus {
   restoreUnavailable: string | null;
   /** The rules a new password must follow, as the services check them. */
   passwordRules: string[];
+  /** The institution's kind once it exists (the login screen speaks its words), else null. */
+  kind: InstitutionKind | null;
 }
 
 export interface FirstRunRestore {

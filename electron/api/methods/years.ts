@@ -179,7 +179,7 @@ export const yearMethods = {
             include: z.boolean(),
           }),
         )
-        .min(1, 'Нет групп для переноса'),
+        .min(1, 'Ничего не выбрано для переноса'),
       carryLoads: z.boolean(),
       /** Students of carried groups continue by one transfer order. Null: groups only. */
       transferOrder: z.object({ orderNo: text('Номер приказа', 40), orderDate: day('Дата приказа') }).nullable(),

@@ -244,7 +244,8 @@ export function excuseInfo(
     id: r.id,
     studentId: r.student_id,
     studentName: fullName(r),
-    groupName: on.at(-1)?.name ?? groups.at(-1)?.name ?? null,
+    // A centre's child in several объединения over the excuse's days: all of them.
+    groupName: on.length > 0 ? [...new Set(on.map((g) => g.name))].join(', ') : (groups.at(-1)?.name ?? null),
     fromDate: r.from_date,
     toDate: r.to_date,
     kind: r.kind,

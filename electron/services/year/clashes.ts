@@ -3,7 +3,9 @@
 // Two subgroups of a group may sit at once (with different teachers and rooms); the whole group may not.
 import type { WeekParity } from '../../../db/schema.js';
 import { WEEKDAYS_RU } from '../../domain/calendar.js';
+import { wordsOf, type Words } from '../../domain/vocabulary.js';
 import type { Db } from '../context.js';
+import { institutionWords } from '../words.js';
 import { shortName } from '../session.js';
 
 export interface SlotEntry {
@@ -58,23 +60,26 @@ export function meet(a: SlotEntry, b: SlotEntry): boolean {
   return a.validFrom <= (b.validTo ?? '9999-12-31') && b.validFrom <= (a.validTo ?? '9999-12-31');
 }
 
-function what(e: SlotEntry): string {
-  return `«${e.subjectName}» в группе ${e.groupName}${e.subgroupNumber ? ` (подгруппа ${e.subgroupNumber})` : ''}`;
+function what(e: SlotEntry, w: Words): string {
+  const sub = e.subgroupNumber ? ` (подгруппа ${e.subgroupNumber})` : '';
+  return `«${e.subjectName}» в ${w.term('group', 'loc')} ${e.groupName}${sub}`;
 }
 
 /** Russian sentences naming each way `b` already occupies what `a` needs; empty when they do not clash. */
-export function clashesBetween(a: SlotEntry, b: SlotEntry): string[] {
+export function clashesBetween(a: SlotEntry, b: SlotEntry, w: Words = wordsOf('college')): string[] {
   if (!meet(a, b)) return [];
   const when = slotWords(b);
   const out: string[] = [];
-  if (a.teacherUserId === b.teacherUserId) out.push(`Преподаватель ${b.teacherName} ${when} уже ведёт ${what(b)}`);
+  if (a.teacherUserId === b.teacherUserId)
+    out.push(`${w.Short('teacher')} ${b.teacherName} ${when} уже ведёт ${what(b, w)}`);
   const ra = roomKey(a.room);
   if (ra !== null && ra === roomKey(b.room))
-    out.push(`Аудитория ${b.room} ${when} уже занята: ${what(b)}, ${b.teacherName}`);
+    out.push(`Аудитория ${b.room} ${when} уже занята: ${what(b, w)}, ${b.teacherName}`);
   const bothSubgroups = a.subgroupId !== null && b.subgroupId !== null && a.subgroupId !== b.subgroupId;
   if (a.groupId === b.groupId && !bothSubgroups) {
     out.push(
-      `Группа ${b.groupName}${b.subgroupNumber ? ` (подгруппа ${b.subgroupNumber})` : ''} ${when} уже занята: ` +
+      `${w.Term('group')} ${b.groupName}${b.subgroupNumber ? ` (подгруппа ${b.subgroupNumber})` : ''} ${when} уже ` +
+        `занят${{ f: 'а', m: '', n: 'о' }[w.gender('group')]}: ` +
         `«${b.subjectName}», ${b.teacherName}`,
     );
   }
@@ -134,7 +139,11 @@ export async function slotEntries(db: Db, yearId: number, ids?: number[]): Promi
 /** Index entries by weekday × lesson so a check looks at a handful of rows, not the whole year. */
 export class SlotIndex {
   private cells = new Map<string, SlotEntry[]>();
-  constructor(entries: SlotEntry[] = []) {
+  /** `w`: the institution's words for the clash messages. */
+  constructor(
+    entries: SlotEntry[] = [],
+    private readonly w: Words = wordsOf('college'),
+  ) {
     for (const e of entries) this.add(e);
   }
   add(e: SlotEntry): void {
@@ -147,7 +156,7 @@ export class SlotIndex {
     const out: string[] = [];
     for (const b of this.cells.get(`${a.weekday}|${a.lessonNo}`) ?? []) {
       if (a.id !== null && b.id === a.id) continue;
-      out.push(...clashesBetween(a, b));
+      out.push(...clashesBetween(a, b, this.w));
     }
     return out;
   }
@@ -155,12 +164,13 @@ export class SlotIndex {
 
 export async function allClashes(db: Db, yearId: number): Promise<string[]> {
   const entries = await slotEntries(db, yearId);
-  const seen = new SlotIndex();
+  const w = await institutionWords(db);
+  const seen = new SlotIndex([], w);
   const out = new Set<string>();
   for (const e of entries.sort(
     (a, b) => a.weekday - b.weekday || a.lessonNo - b.lessonNo || (a.id ?? 0) - (b.id ?? 0),
   )) {
-    for (const c of seen.clashes(e)) out.add(`${c} — и одновременно ${what(e)}, ${e.teacherName}`);
+    for (const c of seen.clashes(e)) out.add(`${c} — и одновременно ${what(e, w)}, ${e.teacherName}`);
     seen.add(e);
   }
   return [...out];

@@ -42,8 +42,11 @@ export function normalizeCode(raw: string | null | undefined): string | null {
 
 const RESERVED = /^(МДК|ПМ|УП|ПП|ПДП)\./;
 
-/** Why a code does not fit the kind (a Russian sentence), or null when it does. */
-export function codeProblem(kind: SubjectKind, code: string | null): string | null {
+/**
+ * Why a code does not fit the kind (a Russian sentence), or null when it does. `subjectGen` names a plain
+ * subject in the institution's words: «дисциплины», «предмета», «программы».
+ */
+export function codeProblem(kind: SubjectKind, code: string | null, subjectGen = 'дисциплины'): string | null {
   switch (kind) {
     case 'discipline':
       if (code === null) return null;
@@ -51,11 +54,11 @@ export function codeProblem(kind: SubjectKind, code: string | null): string | nu
         return (
           `код ${code} — это код ` +
           `${code.startsWith('МДК') ? 'МДК' : code.startsWith('ПМ') ? 'профессионального модуля' : 'практики'}, а ` +
-          `не дисциплины`
+          `не ${subjectGen}`
         );
       return /^[А-ЯЁ]{1,5}\.\d{1,2}(\.\d{1,2})?$/.test(code)
         ? null
-        : `код дисциплины «${code}» не по образцу ОП.01, ОГСЭ.03, ОУД.04`;
+        : `код ${subjectGen} «${code}» не по образцу ОП.01, ОГСЭ.03, ОУД.04`;
     case 'pm':
       if (code === null) return 'у профессионального модуля должен быть код (ПМ.01)';
       return /^ПМ\.\d{2}$/.test(code) ? null : `код профессионального модуля «${code}» не по образцу ПМ.01`;

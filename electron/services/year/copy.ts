@@ -7,6 +7,7 @@ import { audit } from '../audit.js';
 import { fillPlansFromProgramme } from './programmes.js';
 import type { AuthedContext } from '../context.js';
 import { shortName } from '../session.js';
+import { institutionWords } from '../words.js';
 import { checkOrderDates, loadOpenYear, loadYear, safetyBackup } from './common.js';
 import { setCurator } from './groups.js';
 import { ensureTeacherRole } from './load.js';
@@ -104,14 +105,26 @@ export async function copyApply(ctx: AuthedContext, input: Parsed<'years.copyApp
   const to = await loadOpenYear(ctx.db, input.toYearId);
   if (from.starts_on >= to.starts_on)
     throw badInput(`Переносить можно только из более раннего года в более поздний (${from.title} → ${to.title})`);
+  const w = await institutionWords(ctx.db);
+  const G = w.Term('group');
   const chosen = input.groups.filter((g) => g.include);
-  if (chosen.length === 0) throw badInput('Не выбрано ни одной группы для переноса');
+  if (chosen.length === 0)
+    throw badInput(
+      `Не выбрано ни ${{ f: 'одной', m: 'одного', n: 'одного' }[w.gender('group')]} ${w.term('group', 'gen')} для ` +
+        `переноса`,
+    );
   if (input.transferOrder) checkOrderDates(to, to.starts_on, input.transferOrder.orderDate, 'Дата перевода');
   const names = new Map<string, string>();
   for (const g of chosen) {
     const key = g.name.toLowerCase();
     if (names.has(key))
-      throw badInput(`Две группы получат одно название «${g.name}»: исправьте одно из них`, { groups: g.name });
+      throw badInput(
+        `${{ f: 'Две', m: 'Два', n: 'Два' }[w.gender('group')]} ${w.count('group', 2).slice(2)} получат одно ` +
+          `название «${g.name}»: исправьте одно из них`,
+        {
+          groups: g.name,
+        },
+      );
     names.set(key, g.name);
   }
   const existing = await ctx.db
@@ -120,15 +133,16 @@ export async function copyApply(ctx: AuthedContext, input: Parsed<'years.copyApp
     .where('year_id', '=', to.id)
     .execute();
   const taken = existing.find((e) => names.has(e.name.toLowerCase()));
-  if (taken) throw badInput(`Группа «${taken.name}» уже есть в учебном году ${to.title}`, { groups: taken.name });
+  if (taken) throw badInput(`${G} «${taken.name}» уже есть в учебном году ${to.title}`, { groups: taken.name });
   const again = chosen.find((g) => existing.some((e) => e.previous_group_id === g.fromGroupId));
-  if (again) throw badInput(`Группа «${again.name}» уже перенесена в ${to.title}`);
+  if (again)
+    throw badInput(`${G} «${again.name}» уже перенесен${{ f: 'а', m: '', n: 'о' }[w.gender('group')]} в ${to.title}`);
 
   const backup = await safetyBackup(
     ctx,
     'year-copy',
-    'перенос групп в новый учебный год',
-    `Перенос групп из ${from.title} в ${to.title}`,
+    `перенос ${w.term('group', 'gen', 'many')} в новый учебный год`,
+    `Перенос ${w.term('group', 'gen', 'many')} из ${from.title} в ${to.title}`,
   );
   const fromPeriods = await ctx.db.selectFrom('periods').select(['id', 'seq']).where('year_id', '=', from.id).execute();
   const toPeriods = await ctx.db.selectFrom('periods').select(['id', 'seq']).where('year_id', '=', to.id).execute();
@@ -139,7 +153,7 @@ export async function copyApply(ctx: AuthedContext, input: Parsed<'years.copyApp
     for (const choice of chosen) {
       const old = await trx.selectFrom('groups').selectAll().where('id', '=', choice.fromGroupId).executeTakeFirst();
       if (!old || old.year_id !== from.id)
-        throw badInput(`Группа #${choice.fromGroupId} не относится к учебному году ${from.title}`);
+        throw badInput(`${G} #${choice.fromGroupId} не относится к учебному году ${from.title}`);
       const curator =
         old.curator_user_id === null
           ? null
@@ -150,7 +164,7 @@ export async function copyApply(ctx: AuthedContext, input: Parsed<'years.copyApp
               .executeTakeFirst();
       const curatorId = curator?.active ? curator.id : null;
       if (old.curator_user_id !== null && curatorId === null)
-        result.skipped.push(`${choice.name}: куратор отключён — назначьте нового`);
+        result.skipped.push(`${choice.name}: ${w.short('curator')} отключён — назначьте нового`);
       const g = await trx
         .insertInto('groups')
         .values({
@@ -217,7 +231,9 @@ export async function copyApply(ctx: AuthedContext, input: Parsed<'years.copyApp
             .where('id', '=', j.teacher_user_id)
             .executeTakeFirst();
           if (!teacher?.active) {
-            result.skipped.push(`${choice.name}: нагрузка журнала #${j.id} не перенесена — преподаватель отключён`);
+            result.skipped.push(
+              `${choice.name}: нагрузка журнала #${j.id} не перенесена — ${w.short('teacher')} отключён`,
+            );
             continue;
           }
           const nj = await trx

@@ -11,6 +11,7 @@ import { ruDate } from '../../domain/format-dates.js';
 import { hasRole, type AuthedContext, type Db } from '../context.js';
 import { assertKeepsGroup } from './keepers.js';
 import { shortName } from '../session.js';
+import { institutionWords } from '../words.js';
 import { assertYearOpen, checkOrderDates, count, loadGroup, loadYear, versionConflict } from './common.js';
 
 export interface Order {
@@ -117,8 +118,9 @@ export async function startEnrolment(
   }
   if (clash) {
     const name = await studentName(trx, studentId);
+    const w = await institutionWords(trx);
     throw badInput(
-      `${name} уже числится в группе ${clash.groupName} с ` +
+      `${name} уже числится в ${w.term('group', 'loc')} ${clash.groupName} с ` +
         `${ruDate(clash.fromDate)}${clash.untilDate ? ` по ${ruDate(clash.untilDate)}` : ''} ` +
         `(${ORDER_WORD(clash.orderNo, clash.orderDate)}): зачисления не могут пересекаться — сначала переведите или ` +
         `отчислите`,
@@ -179,26 +181,32 @@ export async function endEnrolment(
   const current =
     all.find((e) => e.fromDate <= order.date && (e.untilDate === null || order.date < e.untilDate)) ??
     all.find((e) => e.untilDate === null);
+  const w = await institutionWords(trx);
   if (!current)
     throw badInput(
       fromGroupId === undefined
-        ? `${name} не числится ни в одной группе на ${ruDate(order.date)}: ${what.impossible}`
-        : `${name} не числится в группе ${(await loadGroup(trx, fromGroupId)).name} на ${ruDate(order.date)}: ` +
-            `${what.impossible}`,
+        ? `${name} не числится ни в ${{ f: 'одной', m: 'одном', n: 'одном' }[w.gender('group')]} ` +
+            `${w.term('group', 'loc')} на ${ruDate(order.date)}: ${what.impossible}`
+        : `${name} не числится в ${w.term('group', 'loc')} ${(await loadGroup(trx, fromGroupId)).name} на ` +
+            `${ruDate(order.date)}: ${what.impossible}`,
       { date: 'Не числится' },
     );
   if (order.date <= current.fromDate) {
     throw badInput(
-      `${name} не может быть ${what.done} с ${ruDate(order.date)}: в группу ${current.groupName} зачислен(а) только ` +
+      `${name} не может быть ${what.done} с ${ruDate(order.date)}: в ${w.term('group', 'acc')} ${current.groupName} ` +
+        `зачислен(а) только ` +
         `с ${ruDate(current.fromDate)} ` +
         `(${ORDER_WORD(current.orderNo, current.orderDate)})`,
       { date: 'Не позже зачисления' },
     );
   }
   if (current.untilDate !== null && current.untilDate <= order.date) {
-    throw badInput(`${name} уже выбыл(а) из группы ${current.groupName} с ${ruDate(current.untilDate)}`, {
-      date: 'Уже выбыл',
-    });
+    throw badInput(
+      `${name} уже выбыл(а) из ${w.term('group', 'gen')} ${current.groupName} с ${ruDate(current.untilDate)}`,
+      {
+        date: 'Уже выбыл',
+      },
+    );
   }
   const g = await loadGroup(trx, current.groupId);
   const y = await loadYear(trx, g.year_id);
@@ -247,9 +255,11 @@ export async function transfer(ctx: AuthedContext, input: Parsed<'enrolments.tra
     for (const studentId of [...new Set(input.studentIds)]) {
       const before = await endEnrolment(trx, studentId, input, 'transfer', input.fromGroupId);
       if (before.groupId === target.id)
-        throw badInput(`${await studentName(trx, studentId)} уже в группе ${target.name}: переводить некуда`, {
-          toGroupId: 'Та же группа',
-        });
+        throw badInput(
+          `${await studentName(trx, studentId)} уже в ${(await institutionWords(trx)).term('group', 'loc')} ` +
+            `${target.name}: переводить некуда`,
+          { toGroupId: 'Уже там' },
+        );
       const eid = await startEnrolment(trx, studentId, target.id, input, 'transfer');
       await audit(trx, ctx.session, ctx.clock.now(), {
         action: 'enrolments.transfer',
@@ -332,7 +342,8 @@ export async function undo(ctx: AuthedContext, input: Parsed<'enrolments.undo'>)
     if (e.until_date !== null) {
       if (later.length > 0)
         throw badInput(
-          `Отменить можно только последний приказ по ${name}: после него есть зачисление в группу ` +
+          `Отменить можно только последний приказ по ${name}: после него есть зачисление в ` +
+            `${(await institutionWords(trx)).term('group', 'acc')} ` +
             `${later[0]!.groupName}`,
         );
       await trx
@@ -352,7 +363,8 @@ export async function undo(ctx: AuthedContext, input: Parsed<'enrolments.undo'>)
     const records = await recordsSince(trx, e.student_id, e.group_id, e.from_date);
     if (records > 0)
       throw badInput(
-        `У ${name} уже есть отметки и пропуски в журналах группы после ${ruDate(e.from_date)} (${records}): приказ ` +
+        `У ${name} уже есть отметки и пропуски в журналах ` +
+          `${(await institutionWords(trx)).term('group', 'gen')} после ${ruDate(e.from_date)} (${records}): приказ ` +
           `отменить нельзя, оформите перевод или отчисление`,
       );
     await trx.deleteFrom('enrolments').where('id', '=', e.id).execute();

@@ -15,6 +15,8 @@ import { SUBJECT_KIND_LABELS } from './codes.js';
 import { loadGroup, loadYear } from './common.js';
 import type { ColumnSpec } from './import/cells.js';
 import { IMPORTERS } from './import/index.js';
+import { columnsOf } from './import/framework.js';
+import type { Words } from '../../domain/vocabulary.js';
 import { importYear } from './import/students.js';
 import { describeLoad } from './load.js';
 import { describePlan } from './plans.js';
@@ -23,19 +25,20 @@ import { slotEntries } from './clashes.js';
 import { dayInYear, describeGroups } from './groups.js';
 import { ROLE_WORDS_RU } from './import/users.js';
 
-const LIST_TITLES: Record<ExportList, string> = {
+/** Sheet and file names; a centre's «Программы» and «Объединения» (DESIGN.md §10). */
+const listTitles = (w: Words): Record<ExportList, string> => ({
   students: 'Обучающиеся',
   users: 'Сотрудники',
-  subjects: 'Дисциплины',
+  subjects: w.Term('subject', 'nom', 'many'),
   plan: 'Тематический план',
   timetable: 'Расписание',
-  groups: 'Группы',
+  groups: w.Term('group', 'nom', 'many'),
   load: 'Нагрузка',
-};
+});
 const PARITY_WORDS = { all: 'каждая', odd: 'нечётная', even: 'чётная' } as const;
 
-function templateColumns(list: ImportList): ColumnSpec[] {
-  return IMPORTERS[list].columns.filter((c) => c.key !== 'full');
+function templateColumns(list: ImportList, w: Words): ColumnSpec[] {
+  return columnsOf(IMPORTERS[list], w).filter((c) => c.key !== 'full');
 }
 
 function xlsxColumns(specs: ColumnSpec[]): XlsxColumn[] {
@@ -48,7 +51,9 @@ function xlsxColumns(specs: ColumnSpec[]): XlsxColumn[] {
 }
 
 export async function template(ctx: AuthedContext, input: Parsed<'lists.template'>): Promise<FileOutput> {
-  const specs = templateColumns(input.list);
+  const tw = await institutionWords(ctx.db);
+  const LIST_TITLES = listTitles(tw);
+  const specs = templateColumns(input.list, tw);
   const wb = createWorkbook({ createdAt: ctx.clock.now() });
   const ws = addTableSheet(wb, { name: LIST_TITLES[input.list], columns: xlsxColumns(specs), rows: [] });
   specs.forEach((c, i) => {
@@ -161,6 +166,8 @@ async function studentRows(ctx: AuthedContext, yearId: number, groupId: number |
 }
 
 export async function exportList(ctx: AuthedContext, input: Parsed<'lists.export'>): Promise<FileOutput> {
+  const words = await institutionWords(ctx.db);
+  const LIST_TITLES = listTitles(words);
   const wb = createWorkbook({ createdAt: ctx.clock.now() });
   const list = input.list;
   let suffix = '';
@@ -185,7 +192,7 @@ export async function exportList(ctx: AuthedContext, input: Parsed<'lists.export
     } else if (!hasRole(ctx.session, ...READ_ALL))
       throw forbidden('Недостаточно прав: список всех обучающихся доступен администрации');
     const { rows } = await studentRows(ctx, y.id, input.groupId);
-    addTableSheet(wb, { name: LIST_TITLES.students, columns: xlsxColumns(templateColumns('students')), rows });
+    addTableSheet(wb, { name: LIST_TITLES.students, columns: xlsxColumns(templateColumns('students', words)), rows });
     suffix += ` ${y.title.replace('/', '-')}`;
   } else if (list === 'users') {
     if (!hasRole(ctx.session, 'admin'))
@@ -203,7 +210,7 @@ export async function exportList(ctx: AuthedContext, input: Parsed<'lists.export
     addTableSheet(wb, {
       name: LIST_TITLES.users,
       columns: [
-        ...xlsxColumns(templateColumns('users')),
+        ...xlsxColumns(templateColumns('users', words)),
         { header: 'Активен', key: 'active', type: 'text', width: 10 },
       ],
       rows: staff.map((u) => {
@@ -226,7 +233,7 @@ export async function exportList(ctx: AuthedContext, input: Parsed<'lists.export
     const subjects = await describeSubjects(ctx.db);
     addTableSheet(wb, {
       name: LIST_TITLES.subjects,
-      columns: xlsxColumns(templateColumns('subjects')),
+      columns: xlsxColumns(templateColumns('subjects', words)),
       rows: subjects.map((s) => ({
         code: s.code,
         name: s.name,
@@ -306,7 +313,7 @@ export async function exportList(ctx: AuthedContext, input: Parsed<'lists.export
     const plan = await describePlan(ctx.db, j, false);
     addTableSheet(wb, {
       name: LIST_TITLES.plan,
-      columns: xlsxColumns(templateColumns('plan')),
+      columns: xlsxColumns(templateColumns('plan', words)),
       rows: plan.topics.map((t) => ({
         seq: t.seq,
         section: t.section,
@@ -336,7 +343,7 @@ export async function exportList(ctx: AuthedContext, input: Parsed<'lists.export
     );
     addTableSheet(wb, {
       name: LIST_TITLES.timetable,
-      columns: xlsxColumns(templateColumns('timetable')),
+      columns: xlsxColumns(templateColumns('timetable', words)),
       rows: entries.map((e) => ({
         group: e.groupName,
         weekday: WEEKDAYS_RU[e.weekday],

@@ -195,8 +195,11 @@ async function checkLoad(
     });
   if (subgroupId !== null) {
     const sg = await db.selectFrom('subgroups').select('group_id').where('id', '=', subgroupId).executeTakeFirst();
-    if (!sg || sg.group_id !== groupId)
-      throw badInput('Подгруппа относится к другой группе', { subgroupId: 'Не та группа' });
+    if (!sg || sg.group_id !== groupId) {
+      const w = await institutionWords(db);
+      const other = { f: 'другой', m: 'другому', n: 'другому' }[w.gender('group')];
+      throw badInput(`Подгруппа относится к ${other} ${w.term('group', 'dat')}`, { subgroupId: 'Не та подгруппа' });
+    }
   }
   const periods = new Set(
     (await db.selectFrom('periods').select('id').where('year_id', '=', yearId).execute()).map((p) => p.id),
@@ -217,20 +220,26 @@ async function checkLoad(
     .where('j.subject_id', '=', subjectId)
     .execute();
   const group = await loadGroup(db, groupId);
+  // The words are read only when there is something to refuse.
+  const gw = same.some((x) => x.id !== exceptId) ? await institutionWords(db) : null;
   for (const o of same.filter((x) => x.id !== exceptId)) {
+    const w = gw!;
+    // «всей группы», «всего класса», «всего объединения».
+    const whole = `${{ f: 'всей', m: 'всего', n: 'всего' }[w.gender('group')]} ${w.term('group', 'gen')}`;
     const who = shortName(o);
     if (o.subgroup_id === subgroupId) {
       throw badInput(
-        `В группе «${group.name}» уже есть журнал «${subject.name}»${o.number ? ` (подгруппа ${o.number})` : ''}: ` +
+        `В ${w.term('group', 'loc')} «${group.name}» уже есть журнал «${subject.name}»` +
+          `${o.number ? ` (подгруппа ${o.number})` : ''}: ` +
           `его ведёт ${who}`,
         { subjectId: 'Уже есть' },
       );
     }
     if (o.subgroup_id === null || subgroupId === null) {
       throw badInput(
-        `«${subject.name}» в группе «${group.name}» уже ведётся ` +
-          `${o.subgroup_id === null ? 'для всей группы' : 'по подгруппам'} (${who}): нельзя смешивать журнал всей ` +
-          `группы и журналы подгрупп`,
+        `«${subject.name}» в ${w.term('group', 'loc')} «${group.name}» уже ведётся ` +
+          `${o.subgroup_id === null ? `для ${whole}` : 'по подгруппам'} (${who}): нельзя смешивать журнал ` +
+          `${whole} и журналы подгрупп`,
         { subgroupId: 'Смешение' },
       );
     }

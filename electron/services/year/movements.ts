@@ -11,15 +11,21 @@ import { ruDate } from '../../domain/format-dates.js';
 import { hasRole, type AuthedContext } from '../context.js';
 import { fileOutput } from '../files.js';
 import { fullName } from '../session.js';
+import type { Words } from '../../domain/vocabulary.js';
+import { institutionWords } from '../words.js';
 
-export const MOVEMENT_LABELS: Record<MovementRow['kind'], string> = {
-  admission: 'зачисление',
-  arrival: 'прибытие из другой организации',
-  transfer: 'перевод в другую группу',
-  withdrawal: 'отчисление',
-  graduation: 'выпуск',
-  departure: 'выбытие в другую организацию',
-};
+/** What each movement is called, in the institution's words: «перевод в другое объединение». */
+export function movementLabels(w: Words): Record<MovementRow['kind'], string> {
+  const other = { f: 'другую', m: 'другой', n: 'другое' }[w.gender('group')];
+  return {
+    admission: 'зачисление',
+    arrival: 'прибытие из другой организации',
+    transfer: `перевод в ${other} ${w.term('group', 'acc')}`,
+    withdrawal: 'отчисление',
+    graduation: 'выпуск',
+    departure: 'выбытие в другую организацию',
+  };
+}
 
 export async function movements(ctx: AuthedContext, input: Parsed<'enrolments.movements'>): Promise<MovementsView> {
   if (input.to < input.from)
@@ -207,6 +213,8 @@ export async function movementsXlsx(
   input: Parsed<'enrolments.movementsXlsx'>,
 ): Promise<FileOutput> {
   const view = await movements(ctx, input);
+  const w = await institutionWords(ctx.db);
+  const MOVEMENT_LABELS = movementLabels(w);
   const wb = createWorkbook({ createdAt: ctx.clock.now() });
   const title = `Движение контингента с ${ruDate(view.from)} по ${ruDate(view.to)}`;
   addTableSheet(wb, {
@@ -216,8 +224,8 @@ export async function movementsXlsx(
       { header: 'Дата', key: 'date', type: 'date' },
       { header: 'Движение', key: 'kind', type: 'text', width: 30 },
       { header: 'Обучающийся', key: 'student', type: 'text', width: 36 },
-      { header: 'Группа', key: 'group', type: 'text', width: 14 },
-      { header: 'Из группы', key: 'from', type: 'text', width: 14 },
+      { header: w.Term('group'), key: 'group', type: 'text', width: 14 },
+      { header: `Из ${w.term('group', 'gen')}`, key: 'from', type: 'text', width: 14 },
       { header: 'Приказ №', key: 'orderNo', type: 'text', width: 12 },
       { header: 'Дата приказа', key: 'orderDate', type: 'date' },
     ],
@@ -235,14 +243,14 @@ export async function movementsXlsx(
     ...new Set(view.rows.flatMap((r) => [r.groupName, r.fromGroupName]).filter((g): g is string => g !== null)),
   ].sort((a, b) => a.localeCompare(b, 'ru'));
   addTableSheet(wb, {
-    name: 'Итоги по группам',
+    name: `Итоги по ${w.short('group', 'dat', 'many')}`,
     title,
     columns: [
-      { header: 'Группа', key: 'group', type: 'text', width: 14 },
+      { header: w.Term('group'), key: 'group', type: 'text', width: 14 },
       { header: 'Прибыло', key: 'in', type: 'integer' },
       { header: 'Выбыло', key: 'out', type: 'integer' },
-      { header: 'Переведено в группу', key: 'moveIn', type: 'integer' },
-      { header: 'Переведено из группы', key: 'moveOut', type: 'integer' },
+      { header: `Переведено в ${w.term('group', 'acc')}`, key: 'moveIn', type: 'integer' },
+      { header: `Переведено из ${w.term('group', 'gen')}`, key: 'moveOut', type: 'integer' },
     ],
     rows: [
       ...groups.map((g) => ({

@@ -196,12 +196,17 @@ export async function searchStudents(ctx: AuthedContext, input: Parsed<'students
   );
   const personal = hasRole(ctx.session, 'admin', 'director');
   return hits.map((s) => {
-    const last = latest.filter((e) => e.studentId === s.id).at(-1);
+    const own = latest.filter((e) => e.studentId === s.id);
+    const last = own.at(-1);
+    // A centre's child may be in several объединения at once: every current one is named.
+    const today = ctx.clock.today();
+    const current = own.filter((e) => e.fromDate <= today && (e.untilDate === null || e.untilDate > today));
     return {
       id: s.id,
       fullName: fullName(s),
       birthDate: personal ? s.birth_date : null,
-      groupName: last?.groupName ?? null,
+      groupName:
+        current.length > 0 ? [...new Set(current.map((e) => e.groupName))].join(', ') : (last?.groupName ?? null),
       yearTitle: last?.yearTitle ?? null,
     };
   });

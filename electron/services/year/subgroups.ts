@@ -5,17 +5,25 @@ import { canManageGroup } from '../access.js';
 import { audit } from '../audit.js';
 import type { AuthedContext } from '../context.js';
 import { count, loadGroup, loadOpenYear } from './common.js';
+import type { Words } from '../../domain/vocabulary.js';
+import { institutionWords } from '../words.js';
+
+/** Who may keep a group's subgroups, in the institution's words. */
+const managers = (w: Words) =>
+  `Недостаточно прав: подгруппы ведут администратор, ${w.roleName('curator')} и ${w.roleName('dept_head')}`;
 
 export async function saveSubgroup(ctx: AuthedContext, input: Parsed<'subgroups.save'>): Promise<SubgroupInfo> {
   const g = await loadGroup(ctx.db, input.groupId);
-  if (!(await canManageGroup(ctx.db, ctx.session, g.id)))
-    throw forbidden('Недостаточно прав: подгруппы ведут администратор, куратор группы и заведующий отделением');
+  const w = await institutionWords(ctx.db);
+  if (!(await canManageGroup(ctx.db, ctx.session, g.id))) throw forbidden(managers(w));
   await loadOpenYear(ctx.db, g.year_id);
   const existing = await ctx.db.selectFrom('subgroups').selectAll().where('group_id', '=', g.id).execute();
   const own = input.id === undefined ? null : existing.find((s) => s.id === input.id);
   if (input.id !== undefined && !own) throw notFound('Подгруппа');
   if (existing.some((s) => s.number === input.number && s.id !== input.id)) {
-    throw badInput(`В группе «${g.name}» уже есть подгруппа ${input.number}`, { number: 'Уже есть' });
+    throw badInput(`В ${w.term('group', 'loc')} «${g.name}» уже есть подгруппа ${input.number}`, {
+      number: 'Уже есть',
+    });
   }
   const ids = [...new Set(input.studentIds)];
   if (ids.length > 0) {
@@ -32,7 +40,8 @@ export async function saveSubgroup(ctx: AuthedContext, input: Parsed<'subgroups.
     const stranger = ids.find((sid) => !enrolled.has(sid));
     if (stranger !== undefined)
       throw badInput(
-        `Обучающийся #${stranger} не числится в группе «${g.name}»: в подгруппу можно включить только студентов группы`,
+        `Обучающийся #${stranger} не числится в ${w.term('group', 'loc')} «${g.name}»: в подгруппу можно включить ` +
+          `только обучающихся ${w.term('group', 'gen')}`,
       );
   }
   const title = input.title ?? `${input.number} подгруппа`;
@@ -79,8 +88,8 @@ export async function removeSubgroup(ctx: AuthedContext, input: Parsed<'subgroup
   const sg = await ctx.db.selectFrom('subgroups').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!sg) throw notFound('Подгруппа');
   const g = await loadGroup(ctx.db, sg.group_id);
-  if (!(await canManageGroup(ctx.db, ctx.session, g.id)))
-    throw forbidden('Недостаточно прав: подгруппы ведут администратор, куратор группы и заведующий отделением');
+  const w = await institutionWords(ctx.db);
+  if (!(await canManageGroup(ctx.db, ctx.session, g.id))) throw forbidden(managers(w));
   await loadOpenYear(ctx.db, g.year_id);
   const journals = count(
     await ctx.db
@@ -90,7 +99,10 @@ export async function removeSubgroup(ctx: AuthedContext, input: Parsed<'subgroup
       .executeTakeFirst(),
   );
   if (journals > 0)
-    throw badInput(`У подгруппы ${sg.number} группы «${g.name}» есть журналы (${journals}): сначала снимите нагрузку`);
+    throw badInput(
+      `У подгруппы ${sg.number} ${w.term('group', 'gen')} «${g.name}» есть журналы (${journals}): сначала снимите ` +
+        `нагрузку`,
+    );
   await ctx.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('subgroups').where('id', '=', sg.id).execute();
     await audit(trx, ctx.session, ctx.clock.now(), {

@@ -3,6 +3,7 @@ import type { SubjectKind } from '../../../db/schema.js';
 import type { Parsed, SubjectInfo } from '../../api/contract.js';
 import { badInput, notFound } from '../../api/errors.js';
 import { audit } from '../audit.js';
+import { institutionWords } from '../words.js';
 import type { AuthedContext, Db } from '../context.js';
 import { codeProblem, normalizeCode, parentProblem } from './codes.js';
 import { cleanName, count } from './common.js';
@@ -60,7 +61,7 @@ export async function subjectProblems(
   exceptId: number | null,
 ): Promise<Array<{ field: 'code' | 'name' | 'kind' | 'parentId'; message: string }>> {
   const problems: Array<{ field: 'code' | 'name' | 'kind' | 'parentId'; message: string }> = [];
-  const codeIssue = codeProblem(draft.kind, draft.code);
+  const codeIssue = codeProblem(draft.kind, draft.code, (await institutionWords(db)).term('subject', 'gen'));
   if (codeIssue) problems.push({ field: 'code', message: codeIssue[0]!.toUpperCase() + codeIssue.slice(1) });
   let parent: { kind: SubjectKind; code: string | null } | null = null;
   if (draft.parentId !== null) {
@@ -96,9 +97,10 @@ export async function saveSubject(ctx: AuthedContext, input: Parsed<'subjects.sa
     input.id === undefined
       ? null
       : await ctx.db.selectFrom('subjects').selectAll().where('id', '=', input.id).executeTakeFirst();
-  if (input.id !== undefined && !before) throw notFound('Дисциплина');
+  const w = await institutionWords(ctx.db);
+  if (input.id !== undefined && !before) throw notFound(w.Term('subject'));
   if (before && before.id === draft.parentId)
-    throw badInput('Дисциплина не может входить сама в себя', { parentId: 'Сама в себя' });
+    throw badInput(`${w.Term('subject')} не может входить сама в себя`, { parentId: 'Сама в себя' });
   if (before && before.kind === 'pm' && draft.kind !== 'pm') {
     const children = count(
       await ctx.db
@@ -146,7 +148,8 @@ export async function saveSubject(ctx: AuthedContext, input: Parsed<'subjects.sa
 
 export async function removeSubject(ctx: AuthedContext, input: Parsed<'subjects.remove'>): Promise<null> {
   const s = await ctx.db.selectFrom('subjects').selectAll().where('id', '=', input.id).executeTakeFirst();
-  if (!s) throw notFound('Дисциплина');
+  const w = await institutionWords(ctx.db);
+  if (!s) throw notFound(w.Term('subject'));
   const journals = count(
     await ctx.db
       .selectFrom('journals')
@@ -154,7 +157,8 @@ export async function removeSubject(ctx: AuthedContext, input: Parsed<'subjects.
       .where('subject_id', '=', s.id)
       .executeTakeFirst(),
   );
-  if (journals > 0) throw badInput(`По «${s.name}» есть журналы (${journals}): дисциплину удалить нельзя`);
+  if (journals > 0)
+    throw badInput(`По «${s.name}» есть журналы (${journals}): ${w.term('subject', 'acc')} удалить нельзя`);
   const children = count(
     await ctx.db
       .selectFrom('subjects')

@@ -7,6 +7,7 @@ import { hasRole, type AuthedContext, type Db } from '../context.js';
 import { STAFF } from '../../api/define.js';
 import { shortName } from '../session.js';
 import { loadOpenYear, loadYear, versionConflict } from './common.js';
+import { institutionWords } from '../words.js';
 import { allClashes, roomKey, slotEntries, SlotIndex, type SlotEntry } from './clashes.js';
 import { lessonsPerDay, listBells } from './days.js';
 import { withJournalNames } from '../journal-names.js';
@@ -210,7 +211,7 @@ export async function saveEntry(ctx: AuthedContext, input: Parsed<'timetable.sav
     existing?.id ?? null,
     await lessonsPerDay(ctx.db),
   );
-  const clashes = new SlotIndex(await slotEntries(ctx.db, y.id)).clashes(draft);
+  const clashes = new SlotIndex(await slotEntries(ctx.db, y.id), await institutionWords(ctx.db)).clashes(draft);
   if (clashes.length > 0) throw badInput(`Накладка в расписании. ${clashes.join('. ')}`, { lessonNo: clashes[0]! });
   const id = await ctx.db.transaction().execute(async (trx) => {
     const values = {

@@ -6,6 +6,8 @@ import { INSTITUTION_KIND_LABELS } from '../../../electron/domain/labels';
 import { ApiError, call } from '../../api';
 import { Button, ErrorBanner, Field } from '../../components/ui';
 
+import { wordsOf } from '../../../electron/domain/vocabulary';
+
 type Kind = Input<'setup.initialize'>['kind'];
 const KINDS = Object.keys(INSTITUTION_KIND_LABELS) as Kind[];
 const DIFFER = 'Пароли не совпадают: введите один и тот же пароль дважды';
@@ -149,7 +151,8 @@ export function CreateInstitutionForm({
           {busy ? 'Создание…' : 'Создать организацию и войти'}
         </Button>
         <span className="muted small">
-          Затем откроется мастер учебного года: периоды, группы, дисциплины, расписание.
+          Затем откроется мастер учебного года: периоды, {wordsOf(kind).term('group', 'nom', 'many')},{' '}
+          {wordsOf(kind).term('subject', 'nom', 'many')}, расписание.
         </span>
       </div>
     </form>

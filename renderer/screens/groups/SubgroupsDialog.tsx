@@ -4,6 +4,7 @@ import type { GroupInfo, GroupStudent, SubgroupInfo } from '../../../electron/ap
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Button, ErrorBanner } from '../../components/ui';
+import { useWords } from '../../components/words';
 
 export function SubgroupsDialog({
   group,
@@ -16,6 +17,7 @@ export function SubgroupsDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
+  const w = useWords();
   const [list, setList] = useState<Array<Omit<SubgroupInfo, 'id'> & { id?: number }>>(
     group.subgroups.length > 0
       ? group.subgroups
@@ -69,7 +71,7 @@ export function SubgroupsDialog({
     }
   }
   return (
-    <Dialog title={`Подгруппы группы ${group.name}`} onClose={onClose} wide>
+    <Dialog title={`Подгруппы ${w.term('group', 'gen')} ${group.name}`} onClose={onClose} wide>
       <ErrorBanner error={error} />
       <div className="problems-scroll">
         <table className="table" aria-label="Состав подгрупп">

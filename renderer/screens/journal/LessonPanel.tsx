@@ -7,6 +7,7 @@ import type { LessonKind } from '../../../electron/domain/enums';
 import { call } from '../../api';
 import { Button } from '../../components/ui';
 import { useWords } from '../../components/words';
+import type { InstitutionKind } from '../../../electron/domain/enums';
 import { ruDate } from '../../../electron/domain/format-dates';
 import { ColumnsEditor, IndividualHomework } from './LessonExtras';
 import { LESSON_KIND_TITLES } from '../../../electron/domain/labels';
@@ -33,7 +34,7 @@ interface Form {
   attendanceTaken: boolean;
 }
 
-function initial(page: JournalPage, target: PanelTarget): Form {
+function initial(page: JournalPage, target: PanelTarget, institution: InstitutionKind): Form {
   if (target.kind === 'lesson') {
     const l = target.lesson;
     return {
@@ -53,7 +54,8 @@ function initial(page: JournalPage, target: PanelTarget): Form {
     date: target.date,
     lessonNo: target.lessonNo,
     hours: next?.hours ?? lastHours ?? 2,
-    kind: next?.kind ?? 'lecture',
+    // A centre's занятие is a practice by default; a college's or a school's a lesson of theory.
+    kind: next?.kind ?? (institution === 'supplementary' ? 'practical' : 'lecture'),
     planTopicId: next?.id ?? null,
     topic: next?.title ?? '',
     homework: next?.homework ?? '',
@@ -63,7 +65,7 @@ function initial(page: JournalPage, target: PanelTarget): Form {
 
 export function LessonPanel({ page, target, editable, onChanged, onDirty, onError }: Props) {
   const w = useWords();
-  const [form, setForm] = useState<Form>(() => initial(page, target));
+  const [form, setForm] = useState<Form>(() => initial(page, target, w.kind));
   const [dirty, setDirty] = useState(false);
   // Sent only when the teacher ticks or unticks it: marking attendance in the grid sets it meanwhile.
   const [rollTouched, setRollTouched] = useState(false);

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Me } from '../../../electron/api/contract';
+import type { InstitutionKind } from '../../../electron/domain/enums';
+import { wordsOf } from '../../../electron/domain/vocabulary';
 import { ApiError, call } from '../../api';
 import { Button, ErrorBanner, Field, Notice } from '../../components/ui';
 
@@ -7,11 +9,15 @@ export function LoginScreen({
   onLogin,
   notice,
   noticeKind = 'warn',
+  kind,
 }: {
   onLogin: (me: Me) => void;
   notice?: string | null;
   noticeKind?: 'ok' | 'warn';
+  /** The institution's kind, known before anyone logs in (setup.status): whose logins to ask for. */
+  kind?: InstitutionKind | undefined;
 }) {
+  const w = wordsOf(kind ?? 'college');
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
@@ -64,7 +70,7 @@ export function LoginScreen({
           {busy ? 'Вход…' : 'Войти'}
         </Button>
         <p className="muted small">
-          Логин и пароль выдаёт администратор; обучающимся и родителям — заведующий отделением. Не сообщайте пароль
+          Логин и пароль выдаёт администратор; обучающимся и родителям — {w.roleName('dept_head')}. Не сообщайте пароль
           другим людям.
         </p>
       </form>

@@ -11,17 +11,19 @@ import { megabytes, plural } from '../../../electron/domain/format-numbers';
 import { ColumnMapping, type Mapping } from './ColumnMapping';
 import { DateField } from './DateInput';
 import { base64Of } from '../../components/files';
+import { useWords } from '../../components/words';
+import type { Words } from '../../../electron/domain/vocabulary';
 
 /** The server's limit (electron/export/xlsx-guard.ts XLSX_LIMITS): refused here before the file is encoded. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-const TITLES: Record<ImportList, string> = {
+const titles = (w: Words): Record<ImportList, string> => ({
   students: 'Загрузка обучающихся из Excel',
   users: 'Загрузка сотрудников из Excel',
-  subjects: 'Загрузка дисциплин из Excel',
+  subjects: `Загрузка ${w.term('subject', 'gen', 'many')} из Excel`,
   plan: 'Загрузка тематического плана из Excel',
   timetable: 'Загрузка расписания из Excel',
-};
+});
 
 export function ImportDialog({
   list,
@@ -36,6 +38,7 @@ export function ImportDialog({
   onClose: () => void;
   onImported: (report: ImportReport) => void;
 }) {
+  const w = useWords();
   const [file, setFile] = useState<File | null>(null);
   const [order, setOrder] = useState({ date: '', orderNo: '', orderDate: '' });
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -91,7 +94,7 @@ export function ImportDialog({
   const done = report?.imported === true;
 
   return (
-    <Dialog title={TITLES[list]} onClose={onClose} wide>
+    <Dialog title={titles(w)[list]} onClose={onClose} wide>
       {!done && (
         <>
           <p className="muted">

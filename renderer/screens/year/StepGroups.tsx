@@ -60,7 +60,7 @@ export function StepGroups({ year, me }: StepProps) {
           addLabel={`Добавить ${w.term('department', 'acc')}`}
           columns={[
             { key: 'name', label: 'Название', placeholder: w.kind === 'college' ? 'Энергетическое отделение' : '' },
-            { key: 'shortName', label: 'Кратко', width: '10rem', placeholder: 'ЭО' },
+            { key: 'shortName', label: 'Кратко', width: '10rem', placeholder: w.kind === 'college' ? 'ЭО' : '' },
           ]}
           draftOf={(d) => ({ name: d.name, shortName: d.shortName })}
           blank={{ name: '', shortName: '' }}
@@ -112,7 +112,13 @@ export function StepGroups({ year, me }: StepProps) {
           readOnly={!editable}
           addLabel={`Добавить ${w.term('group', 'acc')}`}
           columns={[
-            { key: 'name', label: w.Term('group'), width: '8rem', placeholder: w.kind === 'college' ? 'ЭС-11' : '' },
+            {
+              key: 'name',
+              label: w.Term('group'),
+              // A centre's объединения have names, not codes: «Юный художник» must fit.
+              width: w.kind === 'supplementary' ? '14rem' : '8rem',
+              placeholder: w.kind === 'college' ? 'ЭС-11' : '',
+            },
             { key: 'course', label: w.Term('course'), kind: 'number', width: '5rem' },
             { key: 'departmentId', label: w.Term('department'), kind: 'select', options: deptOptions, width: '9rem' },
             {
@@ -127,8 +133,8 @@ export function StepGroups({ year, me }: StepProps) {
               ? { key: 'programmeSubjectId', label: 'Программа', kind: 'select', options: programmeOptions }
               : {
                   key: 'speciality',
-                  label: 'Специальность / программа',
-                  placeholder: '13.02.03 Электрические станции, сети и системы',
+                  label: w.kind === 'college' ? 'Специальность / программа' : w.focus,
+                  placeholder: w.kind === 'college' ? '13.02.03 Электрические станции, сети и системы' : w.focusHint,
                 },
           ]}
           draftOf={(g) => ({

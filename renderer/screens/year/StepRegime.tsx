@@ -8,7 +8,8 @@ import { useCall } from '../../components/useCall';
 import { ImportDialog } from './ImportDialog';
 import type { StepProps } from './YearScreen';
 
-const DEFAULT_BELLS = [
+/** A college's pairs of 90 minutes. */
+const PAIR_BELLS = [
   ['08:30', '10:00'],
   ['10:10', '11:40'],
   ['12:10', '13:40'],
@@ -19,8 +20,16 @@ const DEFAULT_BELLS = [
   ['20:30', '22:00'],
 ];
 
+/** A school's and a centre's lessons of 45 minutes with 10-minute breaks, from 08:30 (a centre's day is long). */
+const LESSON_BELLS = Array.from({ length: 12 }, (_, i) => {
+  const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const start = 8 * 60 + 30 + i * 55;
+  return [hm(start), hm(start + 45)] as const;
+});
+
 export function StepRegime({ year, me }: StepProps) {
   const w = useWords();
+  const DEFAULT_BELLS = w.kind === 'college' ? PAIR_BELLS : LESSON_BELLS;
   const admin = me.roles.some((r) => r.role === 'admin');
   const { data } = useCall('bells.list', {});
   const { data: view } = useCall('timetable.list', { yearId: year.id });

@@ -33,6 +33,7 @@ export function StepSubjects({ me, year }: StepProps) {
       </>
     );
   const modules = data.filter((s) => s.kind === 'pm');
+  const college = w.kind === 'college';
   const kinds = (Object.keys(SUBJECT_KIND_LABELS) as SubjectKind[]).map((k) => ({
     value: k,
     label: SUBJECT_KIND_LABELS[k],
@@ -68,19 +69,24 @@ export function StepSubjects({ me, year }: StepProps) {
           readOnly={!admin}
           addLabel={`Добавить ${w.term('subject', 'acc')}`}
           columns={[
-            { key: 'code', label: 'Код', width: '8rem', placeholder: 'ОП.01' },
-            { key: 'name', label: 'Наименование', placeholder: 'Инженерная графика' },
-            { key: 'kind', label: 'Вид', kind: 'select', options: kinds, width: '12rem' },
-            {
-              key: 'parentId',
-              label: 'Входит в модуль',
-              kind: 'select',
-              width: '10rem',
-              options: [
-                { value: '', label: '—' },
-                ...modules.map((m) => ({ value: String(m.id), label: m.code ?? m.name })),
-              ],
-            },
+            { key: 'code', label: 'Код', width: '8rem', placeholder: college ? 'ОП.01' : '' },
+            { key: 'name', label: 'Наименование', placeholder: college ? 'Инженерная графика' : '' },
+            // A school's subjects and a centre's programmes are of one kind each: no kinds, no modules to show.
+            ...(college
+              ? [
+                  { key: 'kind' as const, label: 'Вид', kind: 'select' as const, options: kinds, width: '12rem' },
+                  {
+                    key: 'parentId' as const,
+                    label: 'Входит в модуль',
+                    kind: 'select' as const,
+                    width: '10rem',
+                    options: [
+                      { value: '', label: '—' },
+                      ...modules.map((m) => ({ value: String(m.id), label: m.code ?? m.name })),
+                    ],
+                  },
+                ]
+              : []),
           ]}
           draftOf={(s) => ({
             code: s.code ?? '',
@@ -88,7 +94,7 @@ export function StepSubjects({ me, year }: StepProps) {
             kind: s.kind,
             parentId: s.parentId ? String(s.parentId) : '',
           })}
-          blank={{ code: '', name: '', kind: 'discipline', parentId: '' }}
+          blank={{ code: '', name: '', kind: w.kind === 'supplementary' ? 'programme' : 'discipline', parentId: '' }}
           rowName={(d) => `${d.code} ${d.name}`.trim() || w.term('subject')}
           extraHead="Журналов"
           extra={(s) => s.journals}

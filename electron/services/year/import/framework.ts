@@ -8,7 +8,9 @@ import { AppError } from '../../../api/errors.js';
 import { plural } from '../../../domain/format-numbers.js';
 import { matchHeaders, unloadedColumns, unloadedSentence } from '../../../domain/import-headers.js';
 import { readSheet, XLSX_LIMITS, XlsxError, type SheetData } from '../../../export/xlsx-read.js';
+import type { Words } from '../../../domain/vocabulary.js';
 import { audit } from '../../audit.js';
+import { institutionWords } from '../../words.js';
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../context.js';
 import { safetyBackup, type SafetyDeps } from '../common.js';
@@ -52,9 +54,12 @@ export interface WriteResult {
 
 export interface Importer<C, T> {
   list: ImportList;
-  /** «обучающихся», «пользователей»… for the summary. */
-  genitive: string;
+  /** «обучающихся», «пользователей»… for the summary; in the institution's words where they differ. */
+  genitive: string | ((w: Words) => string);
+  /** The canonical columns (the command line's and the header synonyms' names). */
   columns: ColumnSpec[];
+  /** Headers, hints and examples in the institution's words (DESIGN.md §10), by column key. */
+  localize?(w: Words): Partial<Record<string, Partial<ColumnSpec>>>;
   /** A problem with the set of headers (e.g. neither «ФИО» nor «Фамилия»), or null. */
   checkHeaders?(present: Set<string>): string | null;
   /** Loads what the checks need once; throws a Russian AppError when the options are wrong. */
@@ -64,6 +69,16 @@ export interface Importer<C, T> {
   write(trx: Db, env: ImportEnv, context: C, items: Array<Checked<T>>): Promise<WriteResult>;
   /** A sentence about the whole file after the rows were checked (e.g. plan hours against the load). */
   remark?(context: C, items: Array<Checked<T>>): string | null;
+}
+
+/** The importer's columns as an institution of this kind names them: a centre's «Объединение» for «Группа». */
+export function columnsOf(importer: Importer<any, any>, w: Words): ColumnSpec[] {
+  const local = importer.localize?.(w) ?? {};
+  return importer.columns.map((c) => ({ ...c, ...local[c.key] }));
+}
+
+export function genitiveOf(importer: Importer<any, any>, w: Words): string {
+  return typeof importer.genitive === 'string' ? importer.genitive : importer.genitive(w);
 }
 
 async function readFile(bytes: Uint8Array): Promise<SheetData> {
@@ -90,7 +105,10 @@ export async function runImport<C, T>(
   const context = await importer.prepare(env, options);
   const sheet = await readFile(bytes);
   const headerProblems: ImportProblem[] = [];
-  const fields = importer.columns.map((c) => ({ key: c.key, header: c.header }));
+  const words = await institutionWords(env.db);
+  const columns = columnsOf(importer, words);
+  const genitive = genitiveOf(importer, words);
+  const fields = columns.map((c) => ({ key: c.key, header: c.header }));
   // Bad input changes nothing: a mapping naming a column not in the file or an unknown field is refused.
   if (options.mapping) checkMapping(options.mapping, sheet.headers, fields);
   const saved = options.mapping ? null : await loadMapping(env.db, importer.list, sheet.headers, fields);
@@ -103,7 +121,7 @@ export async function runImport<C, T>(
     headers.set(c.field, c.header);
   }
   const implied = new Map(Object.entries(matched.implied));
-  for (const c of importer.columns.filter((x) => x.required && !headers.has(x.key))) {
+  for (const c of columns.filter((x) => x.required && !headers.has(x.key))) {
     headerProblems.push({
       row: sheet.headerRow,
       column: c.header,
@@ -179,7 +197,7 @@ export async function runImport<C, T>(
   const refusedAll = headerProblems.length > 0;
   const blocked = refusedAll || (bad > 0 && !options.skipBad) || good.length === 0;
   if (options.dryRun || blocked) {
-    report.summary = summaryOf(importer, report, options, refusedAll, remark);
+    report.summary = summaryOf(genitive, report, options, refusedAll, remark);
     return report;
   }
   // Issue 9: a checked copy before every bulk import; no copy (unwritable folder, full disk) — no import.
@@ -188,8 +206,8 @@ export async function runImport<C, T>(
     report.backup = await safetyBackup(
       env.backup,
       'import',
-      `загрузка из Excel (${importer.genitive})`,
-      `Загрузка из Excel: ${importer.genitive}`,
+      `загрузка из Excel (${genitive})`,
+      `Загрузка из Excel: ${genitive}`,
       {
         signal: env.signal,
         onProgress: (step, done, total) => env.progress(`Резервная копия: ${step.toLowerCase()}`, done, total),
@@ -224,12 +242,12 @@ export async function runImport<C, T>(
   report.updated = written.updated;
   report.skipped = bad;
   report.credentials = written.credentials ?? [];
-  report.summary = summaryOf(importer, report, options, false, remark);
+  report.summary = summaryOf(genitive, report, options, false, remark);
   return report;
 }
 
 function summaryOf(
-  importer: Importer<unknown, unknown>,
+  genitive: string,
   r: ImportReport,
   options: ImportOptions,
   refusedAll: boolean,
@@ -245,7 +263,7 @@ function summaryOf(
     );
   if (r.imported) {
     return (
-      `Загружено ${importer.genitive}: новых ${r.created}, обновлено ${r.updated}` +
+      `Загружено ${genitive}: новых ${r.created}, обновлено ${r.updated}` +
       `${r.skipped > 0 ? `; пропущено ${rows(r.skipped)} с ошибками` : ''}.${tail}` +
       `${r.backup ? ` Перед загрузкой сделана резервная копия ${r.backup}.` : ''}`
     );

@@ -3,10 +3,12 @@
 // admitted again rather than duplicated; one already enrolled is a duplicate.
 import { AppError } from '../../../api/errors.js';
 import { ruDate } from '../../../domain/format-dates.js';
+import type { Words } from '../../../domain/vocabulary.js';
 import type { Db } from '../../context.js';
+import { institutionWords } from '../../words.js';
 import { shortName } from '../../session.js';
 import { loadOpenYear, nameKey, orderDatesProblem, type YearRow } from '../common.js';
-import { startEnrolment } from '../enrolments.js';
+import { allowsSeveralGroups, startEnrolment } from '../enrolments.js';
 import { splitFullName, normalCase, nameProblem, type ColumnSpec, type Row } from './cells.js';
 import type { Importer, ImportEnv, ImportOptions } from './framework.js';
 
@@ -41,7 +43,13 @@ interface Context {
   existing: Map<string, { id: number; enrolled: Array<{ group: string; from: string; until: string | null }> }>;
   fileNos: Map<string, string>;
   admission: ImportOptions['admission'];
+  words: Words;
+  /** A centre: a child may be in several объединения, so one child may come in several rows. */
+  several: boolean;
 }
+
+/** «не указана группа», «не указано объединение», «не указан класс». */
+const gendered = (w: Words) => ({ f: 'а', m: '', n: 'о' })[w.gender('group')];
 
 const groupKey = (name: string) => name.toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, '');
 
@@ -84,6 +92,13 @@ const guardianColumns = (n: 1 | 2): ColumnSpec[] => [
 export const studentImporter: Importer<Context, StudentRow> = {
   list: 'students',
   genitive: 'обучающихся',
+  localize: (w) =>
+    w.kind === 'college'
+      ? {}
+      : {
+          group: { header: w.Term('group'), hint: 'как в программе', example: w.kind === 'school' ? '5А' : null },
+          date: { hint: `с какого дня в списке ${w.term('group', 'gen')}` },
+        },
   columns: [
     {
       key: 'last',
@@ -186,6 +201,8 @@ export const studentImporter: Importer<Context, StudentRow> = {
       existing,
       fileNos,
       admission: options.admission,
+      words: await institutionWords(env.db),
+      several: await allowsSeveralGroups(env.db),
     };
   },
 
@@ -216,9 +233,11 @@ export const studentImporter: Importer<Context, StudentRow> = {
     const birth = row.date('birth', { required: 'не указана дата рождения' });
     if (birth && birth > c.today) row.problem('birth', `${ruDate(birth)} — дата ещё не наступила`);
     else if (birth && birth < '1920-01-01') row.problem('birth', `${ruDate(birth)} — проверьте год рождения`);
-    const groupName = row.text('group', { required: 'не указана группа', max: 40 });
+    const w = c.words;
+    const groupName = row.text('group', { required: `не указан${gendered(w)} ${w.term('group')}`, max: 40 });
     const group = groupName ? c.groups.get(groupKey(groupName)) : undefined;
-    if (groupName && !group) row.problem('group', `группы «${groupName}» нет в учебном году ${c.year.title}`);
+    if (groupName && !group)
+      row.problem('group', `${w.term('group', 'gen')} «${groupName}» нет в учебном году ${c.year.title}`);
     const fileNo = row.text('fileNo', { max: 30 });
     const phone = row.phone('phone');
     const email = row.email('email');
@@ -280,25 +299,33 @@ export const studentImporter: Importer<Context, StudentRow> = {
 
     if (!last || !first || !birth || !group) return null;
     const key = `${nameKey(last, first, middle)}|${birth}`;
-    const twin = earlier.find((e) => e.value.key === key);
+    // A centre's child may come again in another объединение's row: the same child, one more enrolment.
+    const twin = earlier.find((e) => e.value.key === key && (!c.several || e.value.groupId === group.id));
     if (twin)
       row.problem(
         null,
         `повтор: ${last} ${first}${middle ? ` ${middle}` : ''}, ${ruDate(birth)} уже есть в строке ${twin.row}`,
       );
     const known = c.existing.get(key);
-    const busy = known?.enrolled.find((e) => e.until === null || (date !== null && e.until > date));
+    const busy = known?.enrolled.find(
+      (e) =>
+        (e.until === null || (date !== null && e.until > date)) &&
+        (!c.several || groupKey(e.group) === groupKey(group.name)),
+    );
     if (busy)
       row.problem(
         null,
-        `${last} ${first} (${ruDate(birth)}) уже числится в группе ${busy.group} с ${ruDate(busy.from)}: повторно ` +
-          `не зачисляется`,
+        `${last} ${first} (${ruDate(birth)}) уже числится в ${w.term('group', 'loc')} ${busy.group} с ` +
+          `${ruDate(busy.from)}: повторно не зачисляется`,
       );
     if (fileNo) {
       const holder = c.fileNos.get(fileNo.toLowerCase());
       const sameFile = earlier.find((e) => e.value.fileNo?.toLowerCase() === fileNo.toLowerCase());
-      if (holder && !known) row.problem('fileNo', `номер личного дела ${fileNo} уже у обучающегося ${holder}`);
-      else if (sameFile) row.problem('fileNo', `номер личного дела ${fileNo} повторяется (строка ${sameFile.row})`);
+      const sameChild = earlier.some((e) => e.value.key === key);
+      if (holder && !known && !sameChild)
+        row.problem('fileNo', `номер личного дела ${fileNo} уже у обучающегося ${holder}`);
+      else if (sameFile && sameFile.value.key !== key)
+        row.problem('fileNo', `номер личного дела ${fileNo} повторяется (строка ${sameFile.row})`);
     }
     if (row.problems.length > 0 || !orderNo || !orderDate || !date) return null;
     return {
@@ -326,10 +353,12 @@ export const studentImporter: Importer<Context, StudentRow> = {
     let created = 0,
       updated = 0;
     const ids: number[] = [];
+    // A centre's child in two rows of the file: created once, enrolled in each объединение.
+    const createdNow = new Map<string, number>();
     for (let i = 0; i < items.length; i++) {
       if (i % 50 === 0) env.progress('Запись', i, items.length);
       const s = items[i]!.value;
-      let id = s.existingId;
+      let id = s.existingId ?? createdNow.get(s.key) ?? null;
       if (id === null) {
         id = (
           await trx
@@ -351,6 +380,7 @@ export const studentImporter: Importer<Context, StudentRow> = {
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id;
+        createdNow.set(s.key, id);
         // A student created a moment ago has no other enrolment to overlap; the dates were checked row by row.
         await trx
           .insertInto('enrolments')
@@ -371,7 +401,7 @@ export const studentImporter: Importer<Context, StudentRow> = {
       } else {
         // Someone already in the database: the full check again, inside the transaction.
         await startEnrolment(trx, id, s.groupId, s.order, 'admission');
-        updated++;
+        if (s.existingId !== null) updated++;
       }
       if (s.guardians.length > 0) {
         const known = new Set(

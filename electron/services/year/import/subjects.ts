@@ -3,6 +3,8 @@
 import type { SubjectKind } from '../../../../db/schema.js';
 import { SUBJECT_KIND_LABELS, codeProblem, normalizeCode, parentProblem } from '../codes.js';
 import { cleanName } from '../common.js';
+import type { Words } from '../../../domain/vocabulary.js';
+import { institutionWords } from '../../words.js';
 import type { Row } from './cells.js';
 import type { Checked, Importer } from './framework.js';
 
@@ -17,6 +19,7 @@ export interface SubjectRow {
 
 interface Context {
   existing: Array<{ id: number; code: string | null; name: string; kind: SubjectKind }>;
+  words: Words;
 }
 
 const KIND_WORDS: Array<[RegExp, SubjectKind]> = [
@@ -67,7 +70,16 @@ function resolveParent(
 
 export const subjectImporter: Importer<Context, SubjectRow> = {
   list: 'subjects',
-  genitive: 'дисциплин',
+  genitive: (w) => w.term('subject', 'gen', 'many'),
+  localize: (w) =>
+    w.kind === 'college'
+      ? {}
+      : {
+          code: { hint: 'если есть; можно пусто', example: null },
+          name: { example: w.kind === 'school' ? 'Математика' : 'Изобразительное искусство' },
+          kind: { hint: `если пусто — ${w.kind === 'school' ? 'предмет' : 'программа'}`, example: null },
+          parent: { hint: 'не заполняется', example: null },
+        },
   columns: [
     {
       key: 'code',
@@ -101,7 +113,10 @@ export const subjectImporter: Importer<Context, SubjectRow> = {
   ],
 
   async prepare(env) {
-    return { existing: await env.db.selectFrom('subjects').select(['id', 'code', 'name', 'kind']).execute() };
+    return {
+      existing: await env.db.selectFrom('subjects').select(['id', 'code', 'name', 'kind']).execute(),
+      words: await institutionWords(env.db),
+    };
   },
 
   check(row: Row, c, earlier) {
@@ -110,13 +125,14 @@ export const subjectImporter: Importer<Context, SubjectRow> = {
     const nameText = row.text('name', { required: 'не указано наименование', max: 300 });
     const name = nameText ? cleanName(nameText) : null;
     const kindText = row.text('kind', { max: 40 });
-    let kind = kindFromCode(code);
+    // A centre's subjects are its programmes.
+    let kind: SubjectKind = c.words.kind === 'supplementary' && !code ? 'programme' : kindFromCode(code);
     if (kindText) {
       const hit = KIND_WORDS.find(([re]) => re.test(kindText.toLowerCase()));
       if (!hit) row.problem('kind', `вид «${kindText}» неизвестен: дисциплина, МДК, ПМ, практика или программа`);
       else kind = hit[1];
     }
-    const codeIssue = codeProblem(kind, code);
+    const codeIssue = codeProblem(kind, code, c.words.term('subject', 'gen'));
     if (codeIssue) row.problem('code', codeIssue);
     const ref = parentRef(row.text('parent', { max: 300 }));
     let parentId: number | null = null;

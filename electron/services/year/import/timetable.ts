@@ -2,7 +2,9 @@
 // when the subject has several journals), room. Each row is checked against the timetable already
 // in the year and against the rows above it: a teacher, room or group in two places is refused.
 import type { WeekParity } from '../../../../db/schema.js';
+import type { Words } from '../../../domain/vocabulary.js';
 import type { Db } from '../../context.js';
+import { institutionWords } from '../../words.js';
 import { shortName } from '../../session.js';
 import { normalizeCode } from '../codes.js';
 import type { YearRow } from '../common.js';
@@ -33,6 +35,7 @@ interface Context {
   index: SlotIndex;
   existing: SlotEntry[];
   groups: Map<string, string>;
+  words: Words;
 }
 
 export type TimetableRow = SlotEntry;
@@ -101,6 +104,17 @@ async function journalsOf(db: Db, yearId: number): Promise<JournalRef[]> {
 export const timetableImporter: Importer<Context, TimetableRow> = {
   list: 'timetable',
   genitive: 'занятий расписания',
+  localize: (w) =>
+    w.kind === 'college'
+      ? {}
+      : {
+          group: { header: w.Term('group'), example: w.kind === 'school' ? '5А' : null },
+          subject: { header: w.Term('subject') },
+          teacher: {
+            header: w.Short('teacher'),
+            hint: `ФИО или логин — если у ${w.term('subject', 'gen')} несколько журналов`,
+          },
+        },
   columns: [
     { key: 'group', header: 'Группа', required: true, hint: 'как в программе', example: 'ЭС-11', width: 12 },
     {
@@ -163,20 +177,25 @@ export const timetableImporter: Importer<Context, TimetableRow> = {
     const year = await importYear(env.db, options.yearId, env.clock.today());
     const groups = await env.db.selectFrom('groups').select(['name']).where('year_id', '=', year.id).execute();
     const existing = await slotEntries(env.db, year.id);
+    const words = await institutionWords(env.db);
     return {
       year,
       perDay: await lessonsPerDay(env.db),
       journals: await journalsOf(env.db, year.id),
-      index: new SlotIndex(existing),
+      index: new SlotIndex(existing, words),
       existing,
       groups: new Map(groups.map((g) => [groupKey(g.name), g.name])),
+      words,
     };
   },
 
   check(row: Row, c, earlier) {
-    const groupText = row.text('group', { required: 'не указана группа', max: 40 });
+    const w = c.words;
+    const missing = (t: 'group' | 'subject') => `не указан${{ f: 'а', m: '', n: 'о' }[w.gender(t)]} ${w.term(t)}`;
+    const groupText = row.text('group', { required: missing('group'), max: 40 });
     const group = groupText ? c.groups.get(groupKey(groupText)) : undefined;
-    if (groupText && !group) row.problem('group', `группы «${groupText}» нет в учебном году ${c.year.title}`);
+    if (groupText && !group)
+      row.problem('group', `${w.term('group', 'gen')} «${groupText}» нет в учебном году ${c.year.title}`);
     const dayText = row.text('weekday', { required: 'не указан день недели', max: 20 });
     const weekday = dayText ? WEEKDAYS.find(([re]) => re.test(dayText.toLowerCase()))?.[1] : undefined;
     if (dayText && weekday === undefined)
@@ -187,7 +206,8 @@ export const timetableImporter: Importer<Context, TimetableRow> = {
     const parityText = (row.text('parity', { max: 20 }) ?? '').toLowerCase();
     const parity = PARITY.find(([re]) => re.test(parityText))?.[1];
     if (!parity) row.problem('parity', `«${parityText}»: неделя — каждая, нечётная или чётная`);
-    const subjectText = row.text('subject', { required: 'не указана дисциплина', max: 300 });
+    const subjectText = row.text('subject', { required: missing('subject'), max: 300 });
+    const inGroup = `в ${w.term('group', 'loc')} ${group}`;
     const subgroup = row.integer('subgroup', { min: 1, max: 9 });
     const teacherText = row.text('teacher', { max: 150 });
     const room = row.text('room', { max: 40 });
@@ -210,11 +230,14 @@ export const timetableImporter: Importer<Context, TimetableRow> = {
             (j.subjectCode !== null && normalizeCode(subjectText) === j.subjectCode)),
       );
       if (candidates.length === 0)
-        row.problem('subject', `у группы ${group} нет журнала «${subjectText}»: сначала назначьте нагрузку`);
+        row.problem(
+          'subject',
+          `у ${w.term('group', 'gen')} ${group} нет журнала «${subjectText}»: сначала назначьте нагрузку`,
+        );
       if (subgroup !== null) {
         candidates = candidates.filter((j) => j.subgroupNumber === subgroup);
-        if (candidates.length === 0 && !row.problems.some((p) => p.column === row.header('subject', 'Дисциплина')))
-          row.problem('subgroup', `у «${subjectText}» в группе ${group} нет журнала подгруппы ${subgroup}`);
+        if (candidates.length === 0 && !row.problems.some((p) => p.column === row.header('subject', w.Term('subject'))))
+          row.problem('subgroup', `у «${subjectText}» ${inGroup} нет журнала подгруппы ${subgroup}`);
       }
       if (teacherText && candidates.length > 0) {
         const key = teacherText.toLowerCase();
@@ -224,21 +247,22 @@ export const timetableImporter: Importer<Context, TimetableRow> = {
         if (byTeacher.length === 0)
           row.problem(
             'teacher',
-            `«${subjectText}» в группе ${group} ведёт ` +
+            `«${subjectText}» ${inGroup} ведёт ` +
               `${[...new Set(candidates.map((j) => j.teacherName))].join(', ')}, а не ${teacherText}`,
           );
         candidates = byTeacher;
       }
-      if (candidates.length > 1)
+      if (candidates.length > 1) {
+        const which = candidates
+          .map((j) => (j.subgroupNumber ? `подгруппа ${j.subgroupNumber}, ${j.teacherName}` : j.teacherName))
+          .join('; ');
         row.problem(
           'subgroup',
-          `у «${subjectText}» в группе ${group} несколько журналов (` +
-            candidates
-              .map((j) => (j.subgroupNumber ? `подгруппа ${j.subgroupNumber}, ${j.teacherName}` : j.teacherName))
-              .join('; ') +
-            '): укажите подгруппу или преподавателя',
+          `у «${subjectText}» ${inGroup} несколько журналов (${which}): укажите подгруппу или ` +
+            `${w.short('teacher', 'acc')}`,
           'Подгруппа',
         );
+      }
       if (candidates.length === 1) journal = candidates[0];
     }
     if (!journal || weekday === undefined || lessonNo === null || !parity || row.problems.length > 0) return null;
@@ -272,7 +296,7 @@ export const timetableImporter: Importer<Context, TimetableRow> = {
     }
     const clashes = [...c.index.clashes(entry)];
     for (const e of earlier) {
-      const inFile = new SlotIndex([e.value]).clashes(entry);
+      const inFile = new SlotIndex([e.value], c.words).clashes(entry);
       if (inFile.length > 0) clashes.push(...inFile.map((m) => `${m} (строка ${e.row})`));
     }
     if (c.existing.some(same)) {

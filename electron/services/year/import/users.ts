@@ -4,6 +4,8 @@ import type { Role } from '../../../../db/schema.js';
 import { generateOneTimePassword, hashPassword } from '../../../../db/passwords.js';
 import { nameKey } from '../common.js';
 import { translit } from '../../../domain/translit.js';
+import type { Words } from '../../../domain/vocabulary.js';
+import { institutionWords } from '../../words.js';
 import type { Row } from './cells.js';
 import type { Importer } from './framework.js';
 
@@ -22,9 +24,10 @@ interface Context {
   logins: Set<string>;
   people: Map<string, string>;
   departments: Array<{ id: number; name: string; short: string }>;
+  words: Words;
 }
 
-const ROLE_WORDS: Array<[RegExp, Role | { problem: string }]> = [
+const ROLE_WORDS = (w: Words): Array<[RegExp, Role | { problem: string }]> => [
   [/^админ/, 'admin'],
   [/^директор$/, 'director'],
   [/^(зам|завуч)/, 'deputy'],
@@ -32,12 +35,16 @@ const ROLE_WORDS: Array<[RegExp, Role | { problem: string }]> = [
   [/^секретар/, 'secretary'],
   [/^(преподават|педагог|учитель|тренер|мастер|воспитат)/, 'teacher'],
   [
-    /^(куратор|классн|руководитель групп)/,
-    { problem: 'куратора назначают в карточке группы, а не при загрузке сотрудников' },
+    /^(куратор|классн|руководитель (групп|объедин))/,
+    {
+      problem:
+        `${w.short('curator', 'acc')} назначают в карточке ${w.term('group', 'gen')}, а не при загрузке ` +
+        `сотрудников`,
+    },
   ],
   [
     /^(студент|обучающ|учащ|родител|ученик)/,
-    { problem: 'учётные записи обучающихся и родителей выдаёт заведующий отделением' },
+    { problem: `учётные записи обучающихся и родителей выдаёт ${w.roleName('dept_head')}` },
   ],
 ];
 
@@ -54,18 +61,19 @@ export const ROLE_WORDS_RU: Record<Role, string> = {
   parent: 'родитель',
 };
 
-export function parseRoles(text: string): Array<Role | { problem: string }> {
+export function parseRoles(text: string, w: Words): Array<Role | { problem: string }> {
+  const known = ROLE_WORDS(w);
   return text
     .split(/[,;\n/]+/)
-    .map((w) => w.trim().toLowerCase())
+    .map((x) => x.trim().toLowerCase())
     .filter(Boolean)
-    .map((w) => {
-      const hit = ROLE_WORDS.find(([re]) => re.test(w));
+    .map((word) => {
+      const hit = known.find(([re]) => re.test(word));
       if (!hit)
         return {
           problem:
-            `роль «${w}» неизвестна: администратор, директор, заместитель директора, заведующий отделением, ` +
-            `секретарь, преподаватель`,
+            `роль «${word}» неизвестна: администратор, директор, заместитель директора, ${w.roleName('dept_head')}, ` +
+            `секретарь, ${w.short('teacher')}`,
         };
       return hit[1];
     });
@@ -74,6 +82,14 @@ export function parseRoles(text: string): Array<Role | { problem: string }> {
 export const userImporter: Importer<Context, UserRow> = {
   list: 'users',
   genitive: 'сотрудников',
+  localize: (w) =>
+    w.kind === 'college'
+      ? {}
+      : {
+          position: { example: w.short('teacher') },
+          roles: { hint: `через запятую; если пусто — ${w.short('teacher')}`, example: w.short('teacher') },
+          department: { header: w.Term('department'), hint: `для роли «${w.role('dept_head')}»` },
+        },
   columns: [
     { key: 'last', header: 'Фамилия', required: true, hint: 'обязательно', example: 'Иванова', width: 20 },
     { key: 'first', header: 'Имя', required: true, hint: 'обязательно', example: 'Ольга', width: 16 },
@@ -104,6 +120,7 @@ export const userImporter: Importer<Context, UserRow> = {
       .execute();
     const departments = await env.db.selectFrom('departments').select(['id', 'name', 'short_name as short']).execute();
     return {
+      words: await institutionWords(env.db),
       logins: new Set(users.map((u) => u.login_key)),
       people: new Map(users.map((u) => [nameKey(u.last_name, u.first_name, u.middle_name), u.login])),
       departments,
@@ -119,7 +136,8 @@ export const userImporter: Importer<Context, UserRow> = {
     const email = row.email('email');
     const roleText = row.text('roles', { max: 300 }) ?? 'преподаватель';
     const roles: UserRow['roles'] = [];
-    for (const r of parseRoles(roleText)) {
+    const w = c.words;
+    for (const r of parseRoles(roleText, w)) {
       if (typeof r !== 'string') {
         row.problem('roles', r.problem, 'Роли');
         continue;
@@ -129,11 +147,18 @@ export const userImporter: Importer<Context, UserRow> = {
         const dept = d
           ? c.departments.find((x) => [x.name, x.short].some((n) => n.toLowerCase() === d.toLowerCase()))
           : undefined;
-        if (!d) row.problem('department', 'для заведующего отделением укажите отделение', 'Отделение');
+        if (!d)
+          row.problem(
+            'department',
+            `для роли «${w.role('dept_head')}» укажите ${w.term('department', 'acc')}`,
+            w.Term('department'),
+          );
         else if (!dept)
           row.problem(
             'department',
-            `отделения «${d}» нет: ${c.departments.map((x) => x.short).join(', ') || 'отделения ещё не заведены'}`,
+            `${w.term('department', 'gen')} «${d}» нет: ` +
+              (c.departments.map((x) => x.short).join(', ') ||
+                `${w.term('department', 'nom', 'many')} ещё не заведены`),
           );
         else roles.push({ role: r, departmentId: dept.id });
       } else if (!roles.some((x) => x.role === r)) {
