@@ -16,6 +16,7 @@ import * as usersWrite from '../services/users/write.js';
 import { families } from '../services/users/families.js';
 import { slips } from '../services/users/slips.js';
 import * as auditLog from '../services/audit-log.js';
+import * as auditExport from '../services/audit-export.js';
 import * as remarks from '../services/remarks/index.js';
 import * as corrections from '../services/corrections.js';
 import * as reports from '../services/reports/index.js';
@@ -86,7 +87,7 @@ export const handlers: Handlers = {
   'audit.list': auditLog.list,
   'audit.options': auditLog.options,
   'audit.lookup': auditLog.lookup,
-  'audit.export': auditLog.exportXlsx,
+  'audit.export': auditExport.exportXlsx,
   'remarks.list': remarks.list,
   'remarks.create': remarks.create,
   'remarks.update': remarks.update,
