@@ -13,6 +13,7 @@ import * as settingsApi from '../services/settings-api.js';
 import * as institution from '../services/institution.js';
 import * as usersRead from '../services/users/read.js';
 import * as usersWrite from '../services/users/write.js';
+import * as usersAssignments from '../services/users/assignments.js';
 import { families } from '../services/users/families.js';
 import { slips } from '../services/users/slips.js';
 import * as auditLog from '../services/audit-log.js';
@@ -78,10 +79,10 @@ export const handlers: Handlers = {
   'users.create': usersWrite.create,
   'users.update': usersWrite.update,
   'users.setActive': usersWrite.setActive,
-  'users.setRoles': usersWrite.setRoles,
+  'users.setRoles': usersAssignments.setRoles,
   'users.resetPassword': usersWrite.resetPassword,
   'users.unlock': usersWrite.unlock,
-  'users.assignJournal': usersWrite.assignJournal,
+  'users.assignJournal': usersAssignments.assignJournal,
   'users.families': families,
   'users.slips': slips,
   'audit.list': auditLog.list,
