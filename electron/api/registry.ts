@@ -13,9 +13,11 @@ import * as settingsApi from '../services/settings-api.js';
 import * as institution from '../services/institution.js';
 import * as usersRead from '../services/users/read.js';
 import * as usersWrite from '../services/users/write.js';
+import * as usersAssignments from '../services/users/assignments.js';
 import { families } from '../services/users/families.js';
 import { slips } from '../services/users/slips.js';
 import * as auditLog from '../services/audit-log.js';
+import * as auditExport from '../services/audit-export.js';
 import * as remarks from '../services/remarks/index.js';
 import * as corrections from '../services/corrections.js';
 import * as reports from '../services/reports/index.js';
@@ -81,16 +83,16 @@ export const handlers: Handlers = {
   'users.create': usersWrite.create,
   'users.update': usersWrite.update,
   'users.setActive': usersWrite.setActive,
-  'users.setRoles': usersWrite.setRoles,
+  'users.setRoles': usersAssignments.setRoles,
   'users.resetPassword': usersWrite.resetPassword,
   'users.unlock': usersWrite.unlock,
-  'users.assignJournal': usersWrite.assignJournal,
+  'users.assignJournal': usersAssignments.assignJournal,
   'users.families': families,
   'users.slips': slips,
   'audit.list': auditLog.list,
   'audit.options': auditLog.options,
   'audit.lookup': auditLog.lookup,
-  'audit.export': auditLog.exportXlsx,
+  'audit.export': auditExport.exportXlsx,
   'remarks.list': remarks.list,
   'remarks.create': remarks.create,
   'remarks.update': remarks.update,

@@ -1,7 +1,6 @@
 // The administrator's changes to accounts. Each checks its input first (nothing written on a refusal),
 // then changes the row and writes the audit log in one transaction; edits name the version they saw.
-import { institutionWords } from '../words.js';
-import type { IssuedPassword, JournalChoice, Parsed, UserRow } from '../../api/contract.js';
+import type { IssuedPassword, Parsed, UserRow } from '../../api/contract.js';
 import { AppError, badInput, conflict, notFound } from '../../api/errors.js';
 import { audit } from '../audit.js';
 import type { AuthedContext, Db } from '../context.js';
@@ -9,8 +8,7 @@ import { generateOneTimePassword, hashOneTimePassword } from '../../../db/passwo
 import { fullName } from '../session.js';
 import { clearAccount } from '../login-throttle.js';
 import { endUserSessions } from '../web-sessions.js';
-import { assertAnotherAdmin, replaceStaffGrants, validateGrants, type Grant } from './grants.js';
-import { journalChoices } from './read.js';
+import { assertAnotherAdmin, replaceStaffGrants, validateGrants } from './grants.js';
 import { describeUser } from './rows.js';
 
 type Profile = Pick<Parsed<'users.create'>, 'lastName' | 'firstName' | 'middleName' | 'position' | 'phone' | 'email'>;
@@ -36,7 +34,7 @@ function snapshot(row: {
   };
 }
 
-const grantsView = (
+export const grantsView = (
   grants: Array<{
     role: string;
     department_id?: number | null;
@@ -51,7 +49,7 @@ const grantsView = (
     groupId: g.groupId ?? g.group_id ?? null,
   }));
 
-async function loadUser(db: Db, id: number) {
+export async function loadUser(db: Db, id: number) {
   const user = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   if (!user) throw notFound('Пользователь');
   return user;
@@ -76,13 +74,13 @@ function isUniqueViolation(error: unknown): boolean {
   return /UNIQUE constraint failed|duplicate key value/i.test(message);
 }
 
-async function fresh(ctx: AuthedContext, id: number): Promise<UserRow> {
+export async function fresh(ctx: AuthedContext, id: number): Promise<UserRow> {
   const row = await describeUser(ctx.db, id, ctx.clock.now(), ctx.clock.today());
   if (!row) throw notFound('Пользователь');
   return row;
 }
 
-function staleError(row: UserRow | null): AppError {
+export function staleError(row: UserRow | null): AppError {
   return conflict(
     'Данные пользователя изменились, пока вы их редактировали (другим администратором). Обновите карточку и повторите',
     row,
@@ -239,60 +237,6 @@ export async function setActive(ctx: AuthedContext, input: Parsed<'users.setActi
   return fresh(ctx, input.id);
 }
 
-export async function setRoles(ctx: AuthedContext, input: Parsed<'users.setRoles'>): Promise<UserRow> {
-  const user = await loadUser(ctx.db, input.id);
-  if (user.version !== input.version) throw staleError(await fresh(ctx, input.id));
-  const grants = await validateGrants(ctx.db, input.roles, input.id);
-  const current = await ctx.db
-    .selectFrom('user_roles')
-    .select(['role', 'department_id', 'group_id'])
-    .where('user_id', '=', input.id)
-    .orderBy('id')
-    .execute();
-  const hadAdmin = current.some((r) => r.role === 'admin');
-  if (hadAdmin && !grants.some((g) => g.role === 'admin')) {
-    if (input.id === ctx.session.userId)
-      throw badInput('Нельзя снять роль администратора с самого себя: это сделает другой администратор');
-    await assertAnotherAdmin(
-      ctx.db,
-      input.id,
-      'Нельзя снять роль у последнего администратора: сначала назначьте другого',
-    );
-  }
-  const staffBefore = grantsView(current.filter((r) => !['student', 'parent'].includes(r.role)));
-  const key = (g: { role: string; departmentId: number | null; groupId: number | null }) =>
-    `${g.role}|${g.departmentId}|${g.groupId}`;
-  if (staffBefore.map(key).sort().join() === grantsView(grants).map(key).sort().join()) return fresh(ctx, input.id);
-  const now = ctx.clock.now();
-  await ctx.db
-    .transaction()
-    .execute(async (trx) => {
-      const result = await trx
-        .updateTable('users')
-        .set({ updated_at: now.toISOString(), version: input.version + 1 })
-        .where('id', '=', input.id)
-        .where('version', '=', input.version)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw staleError(null);
-      await replaceStaffGrants(trx, input.id, grants as Grant[]);
-      // Logged in with the old roles elsewhere: log in again (an administrator changing their own keeps this window).
-      await endUserSessions(trx, input.id, input.id === ctx.session.userId ? (ctx.host.sessionKey?.() ?? null) : null);
-      await audit(trx, ctx.session, now, {
-        action: 'users.roles',
-        entity: 'user',
-        entityId: input.id,
-        before: { roles: staffBefore },
-        after: { roles: grantsView(grants) },
-      });
-    })
-    .catch(async (error: unknown) => {
-      if (error instanceof AppError && error.code === 'conflict' && error.details === null)
-        throw staleError(await fresh(ctx, input.id));
-      throw error;
-    });
-  return fresh(ctx, input.id);
-}
-
 export async function resetPassword(ctx: AuthedContext, input: Parsed<'users.resetPassword'>): Promise<IssuedPassword> {
   const user = await loadUser(ctx.db, input.id);
   if (!user.active) throw badInput(`Учётная запись ${user.login} отключена: сначала включите её`);
@@ -342,64 +286,4 @@ export async function unlock(ctx: AuthedContext, input: Parsed<'users.unlock'>):
     });
   });
   return fresh(ctx, input.id);
-}
-
-export async function assignJournal(ctx: AuthedContext, input: Parsed<'users.assignJournal'>): Promise<JournalChoice> {
-  const journal = await ctx.db
-    .selectFrom('journals as j')
-    .innerJoin('academic_years as y', 'y.id', 'j.year_id')
-    .select(['j.id', 'j.version', 'j.teacher_user_id', 'y.status'])
-    .where('j.id', '=', input.journalId)
-    .executeTakeFirst();
-  if (!journal) throw notFound('Журнал');
-  if (journal.status !== 'open')
-    throw new AppError(
-      'locked',
-      `Учебный год журнала закрыт: ${(await institutionWords(ctx.db)).short('teacher', 'acc')} сменить нельзя`,
-    );
-  const teacher = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'active', 'login'])
-    .where('id', '=', input.teacherId)
-    .executeTakeFirst();
-  const w = await institutionWords(ctx.db);
-  if (!teacher) throw notFound(w.Short('teacher'));
-  const isTeacher = await ctx.db
-    .selectFrom('user_roles')
-    .select('id')
-    .where('user_id', '=', teacher.id)
-    .where('role', '=', 'teacher')
-    .executeTakeFirst();
-  if (!isTeacher)
-    throw badInput(`У пользователя ${teacher.login} нет роли «${w.role('teacher')}»: сначала назначьте её`, {
-      teacherId: `Нет роли «${w.role('teacher')}»`,
-    });
-  if (!teacher.active)
-    throw badInput(`Учётная запись ${teacher.login} отключена`, { teacherId: 'Учётная запись отключена' });
-  const current = async () => (await journalChoices(ctx.db, ctx.clock.today(), input.journalId))[0] ?? null;
-  if (journal.version !== input.version)
-    throw conflict('Журнал изменился, пока вы его выбирали. Обновите список и повторите', await current());
-  if (journal.teacher_user_id !== input.teacherId) {
-    const now = ctx.clock.now();
-    const moved = await ctx.db.transaction().execute(async (trx) => {
-      const result = await trx
-        .updateTable('journals')
-        .set({ teacher_user_id: input.teacherId, version: input.version + 1 })
-        .where('id', '=', input.journalId)
-        .where('version', '=', input.version)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) return false;
-      await audit(trx, ctx.session, now, {
-        action: 'journals.teacher',
-        entity: 'journal',
-        entityId: input.journalId,
-        journalId: input.journalId,
-        before: { teacherId: journal.teacher_user_id },
-        after: { teacherId: input.teacherId },
-      });
-      return true;
-    });
-    if (!moved) throw conflict('Журнал изменился, пока вы его выбирали. Обновите список и повторите', await current());
-  }
-  return (await current())!;
 }

@@ -2,12 +2,13 @@
 // (one-time password, unlock, deactivate). A new user gets a one-time password shown once.
 import { useWords } from '../../components/words';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { IssuedPassword, JournalChoice, ScopeChoices, UserDetail } from '../../../electron/api/contract';
+import type { IssuedPassword, ScopeChoices, UserDetail } from '../../../electron/api/contract';
 import { ApiError, call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Button, ErrorBanner, Field, Loading, Notice } from '../../components/ui';
-import { ruDateTime } from '../../../electron/domain/format-dates';
 import { draftsOf, RolesEditor, type GrantDraft } from './RolesEditor';
+import { AccountState } from './AccountState';
+import { TeacherJournals } from './TeacherJournals';
 
 interface ProfileDraft {
   login: string;
@@ -260,155 +261,5 @@ export function UserEditor({
         <TeacherJournals user={user} act={act} reload={() => load(user.id)} />
       )}
     </Dialog>
-  );
-}
-
-function AccountState({
-  user,
-  locked,
-  busy,
-  act,
-  reload,
-  setIssued,
-  onPrint,
-}: {
-  user: UserDetail;
-  locked: boolean;
-  busy: boolean;
-  act: (work: () => Promise<void>) => Promise<void>;
-  reload: () => Promise<unknown>;
-  setIssued: (p: IssuedPassword) => void;
-  onPrint: (userId: number, name: string) => void;
-}) {
-  const state = user.active ? 'включена' : 'отключена';
-  return (
-    <section className="editor-section" aria-label="Вход и состояние учётной записи">
-      <h3>Вход</h3>
-      <p className="small">
-        <span className={`tag ${user.active ? 'tag-ok' : 'tag-bad'}`}>{state}</span>{' '}
-        {locked && <span className="tag tag-bad">заблокирована до {ruDateTime(user.lockedUntil)}</span>}{' '}
-        {user.mustChangePassword && <span className="tag tag-warn">сменит пароль при входе</span>}{' '}
-        <span className="muted">
-          Последний вход: {user.lastLoginAt ? ruDateTime(user.lastLoginAt) : 'не входил(а)'}
-          {user.failedAttempts > 0 && !locked && `; неверных попыток подряд: ${user.failedAttempts}`}
-        </span>
-      </p>
-      <div className="row">
-        <Button
-          kind="secondary"
-          disabled={busy || !user.active}
-          onClick={() =>
-            act(async () => {
-              setIssued(await call('users.resetPassword', { id: user.id }));
-              await reload();
-            })
-          }
-        >
-          Выдать одноразовый пароль
-        </Button>
-        <Button kind="secondary" disabled={busy || !user.active} onClick={() => onPrint(user.id, user.fullName)}>
-          Печать листка с паролем
-        </Button>
-        {(locked || user.failedAttempts > 0) && (
-          <Button
-            kind="secondary"
-            disabled={busy}
-            onClick={() =>
-              act(async () => {
-                await call('users.unlock', { id: user.id });
-                await reload();
-              })
-            }
-          >
-            Снять блокировку
-          </Button>
-        )}
-        {user.active ? (
-          <Button
-            kind="danger"
-            disabled={busy}
-            onClick={() =>
-              act(async () => {
-                await call('users.setActive', { id: user.id, version: user.version, active: false });
-                await reload();
-              })
-            }
-          >
-            Отключить учётную запись
-          </Button>
-        ) : (
-          <Button
-            kind="secondary"
-            disabled={busy}
-            onClick={() =>
-              act(async () => {
-                await call('users.setActive', { id: user.id, version: user.version, active: true });
-                await reload();
-              })
-            }
-          >
-            Включить учётную запись
-          </Button>
-        )}
-      </div>
-    </section>
-  );
-}
-
-function TeacherJournals({
-  user,
-  act,
-  reload,
-}: {
-  user: UserDetail;
-  act: (work: () => Promise<void>) => Promise<void>;
-  reload: () => Promise<unknown>;
-}) {
-  const w = useWords();
-  const [all, setAll] = useState<JournalChoice[] | null>(null);
-  const [choice, setChoice] = useState('');
-  useEffect(() => {
-    call('users.journals', {}).then(setAll, () => setAll([]));
-  }, [user.journals.length]);
-  const others = (all ?? []).filter((j) => j.teacherId !== user.id);
-  const label = (j: JournalChoice) => `${j.groupName}${j.subgroup ? ` (подгр. ${j.subgroup})` : ''} · ${j.subjectName}`;
-  return (
-    <section className="editor-section" aria-label={`Журналы ${w.term('teacher', 'gen')}`}>
-      <h3>Журналы текущего года ({user.journals.length})</h3>
-      {user.journals.length === 0 ? (
-        <p className="muted small">Журналов нет. Нагрузка назначается при открытии учебного года или здесь.</p>
-      ) : (
-        <ul className="plain small">
-          {user.journals.map((j) => (
-            <li key={j.id}>{label(j)}</li>
-          ))}
-        </ul>
-      )}
-      <div className="row">
-        <select aria-label="Журнал для передачи" value={choice} onChange={(e) => setChoice(e.target.value)}>
-          <option value="">— выберите журнал другого {w.short('teacher', 'gen')} —</option>
-          {others.map((j) => (
-            <option key={j.id} value={j.id}>
-              {label(j)} — {j.teacherName}
-            </option>
-          ))}
-        </select>
-        <Button
-          kind="secondary"
-          disabled={!choice}
-          onClick={() =>
-            act(async () => {
-              const j = others.find((x) => x.id === Number(choice))!;
-              await call('users.assignJournal', { journalId: j.id, version: j.version, teacherId: user.id });
-              setChoice('');
-              setAll(await call('users.journals', {}));
-              await reload();
-            })
-          }
-        >
-          Передать журнал этому {w.short('teacher', 'dat')}
-        </Button>
-      </div>
-    </section>
   );
 }
