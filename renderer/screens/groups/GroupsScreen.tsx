@@ -17,7 +17,7 @@ import { NewStudentDialog } from './NewStudentDialog';
 import { OrderDialog, type OrderKind } from './OrderDialog';
 import { StudentDialog } from './StudentDialog';
 import { SubgroupsDialog } from './SubgroupsDialog';
-import { DateInput } from '../year/DateInput';
+import { DateInput } from '../../components/DateInput';
 
 export function GroupsScreen({ me }: { me: Me }) {
   const w = useWords();

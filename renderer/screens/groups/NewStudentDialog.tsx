@@ -5,7 +5,7 @@ import type { GroupInfo } from '../../../electron/api/contract';
 import { ApiError, call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Button, ErrorBanner, Field } from '../../components/ui';
-import { DateField } from '../year/DateInput';
+import { DateField } from '../../components/DateInput';
 
 const EMPTY = {
   lastName: '',

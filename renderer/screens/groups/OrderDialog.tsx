@@ -7,7 +7,7 @@ import type { GroupInfo, GroupStudent } from '../../../electron/api/contract';
 import { ApiError, call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Button, ErrorBanner, Field } from '../../components/ui';
-import { DateField } from '../year/DateInput';
+import { DateField } from '../../components/DateInput';
 
 export type OrderKind = 'transfer' | 'withdrawal' | 'graduation';
 /** An adjective agreeing with the institution's word for a group: «другую группу», «другой класс». */

@@ -5,7 +5,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { GuardianInfo, StudentCard } from '../../../electron/api/contract';
 import { ApiError, call } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { DateField } from '../year/DateInput';
+import { DateField } from '../../components/DateInput';
 import { Button, ErrorBanner, Field, Loading, Notice } from '../../components/ui';
 import { ruDate } from '../../../electron/domain/format-dates';
 

@@ -8,7 +8,7 @@ import { call, saveFile } from '../../api';
 import { Button, ErrorBanner, Loading, Stat } from '../../components/ui';
 import { useCall } from '../../components/useCall';
 import { ruDate } from '../../../electron/domain/format-dates';
-import { DateInput } from '../year/DateInput';
+import { DateInput } from '../../components/DateInput';
 
 /** Arrivals green, departures red, moves between groups amber. */
 const DIRECTION_TAGS = { in: 'tag-ok', out: 'tag-bad', move: 'tag-warn' } as const;

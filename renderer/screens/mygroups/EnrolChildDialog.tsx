@@ -7,7 +7,7 @@ import { ApiError, call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Button, ErrorBanner, Field } from '../../components/ui';
 import { useWords } from '../../components/words';
-import { DateField } from '../year/DateInput';
+import { DateField } from '../../components/DateInput';
 
 const EMPTY = {
   lastName: '',

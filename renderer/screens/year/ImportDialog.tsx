@@ -9,7 +9,7 @@ import { Button, ErrorBanner, Field, Notice } from '../../components/ui';
 import { useJob } from '../../components/useJob';
 import { megabytes, plural } from '../../../electron/domain/format-numbers';
 import { ColumnMapping, type Mapping } from './ColumnMapping';
-import { DateField } from './DateInput';
+import { DateField } from '../../components/DateInput';
 import { base64Of } from '../../components/files';
 import { useWords } from '../../components/words';
 import type { Words } from '../../../electron/domain/vocabulary';

@@ -10,7 +10,7 @@ import { useCall } from '../../components/useCall';
 import { InlineTable } from './InlineTable';
 import type { StepProps } from './YearScreen';
 import { kindWords } from './words';
-import { DateField } from './DateInput';
+import { DateField } from '../../components/DateInput';
 import { useOptionalCall } from './useOptionalCall';
 
 export function StepGroups({ year, me }: StepProps) {

@@ -8,7 +8,7 @@ import { Button, Card, ErrorBanner, Field, Notice } from '../../components/ui';
 import { YEAR_STATUS_LABELS } from '../../../electron/domain/labels';
 import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 import { PERIOD_KIND_LABELS } from './words';
-import { DateField } from './DateInput';
+import { DateField } from '../../components/DateInput';
 import { Periods } from './YearPeriods';
 import { Holidays } from './YearHolidays';
 

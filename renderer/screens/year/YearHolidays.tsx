@@ -5,7 +5,7 @@ import { ApiError, call } from '../../api';
 import { Button, Card, ErrorBanner, Field } from '../../components/ui';
 import { useCall } from '../../components/useCall';
 import { ruDate } from '../../../electron/domain/format-dates';
-import { DateField } from './DateInput';
+import { DateField } from '../../components/DateInput';
 
 /** Consecutive days with one title shown as one line: «31.12.2026–08.01.2027 Новогодние каникулы». */
 function ranges(list: HolidayInfo[]): Array<{ from: string; to: string; title: string; dates: string[] }> {

@@ -7,7 +7,7 @@ import { ApiError, call } from '../../api';
 import { Button, Card, ErrorBanner, Notice } from '../../components/ui';
 import { YEAR_STATUS_LABELS } from '../../../electron/domain/labels';
 import { PERIOD_KIND_LABELS } from './words';
-import { DateField, DateInput } from './DateInput';
+import { DateField, DateInput } from '../../components/DateInput';
 
 interface PeriodRow {
   id?: number;
