@@ -122,6 +122,7 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
       source: o.source,
       file: dbFile,
       signal: o.signal,
+      words: wordsOf(institution.kind),
       year: { yearId: year.id, startsOn: year.starts_on, endsOn: year.ends_on, title: year.title },
       meta: {
         archive_year: year.title,

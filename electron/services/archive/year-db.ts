@@ -9,6 +9,7 @@ import { openDatabase, type JournalDb } from '../../../db/connect.js';
 import type { Database } from '../../../db/schema.js';
 import { CancelledError } from '../../platform/jobs.js';
 import { USERS_PLAN, YEAR_PLAN, type TablePlan, type YearScope } from './year-plan.js';
+import type { Words } from '../../domain/vocabulary.js';
 
 export interface YearDbOptions {
   source: Pick<JournalDb, 'db' | 'dialect' | 'file'>;
@@ -17,6 +18,8 @@ export interface YearDbOptions {
   file: string;
   signal?: AbortSignal;
   progress?: (label: string, done: number, total: number) => void;
+  /** The institution's words, for the progress lines. */
+  words: Words;
   /** Written into app_meta so the program knows the file is an archive. */
   meta: Record<string, string>;
 }
@@ -43,7 +46,8 @@ export async function buildYearDatabase(options: YearDbOptions): Promise<void> {
     raw.exec('BEGIN');
     try {
       for (const [index, plan] of plans.entries()) {
-        options.progress?.(plan.label, index, plans.length);
+        const label = typeof plan.label === 'string' ? plan.label : plan.label(options.words);
+        options.progress?.(label, index, plans.length);
         await copier.copy(plan, options.year, options.signal, plan === USERS_PLAN ? referencedUsers(raw) : null);
       }
       const insert = raw.prepare('INSERT OR REPLACE INTO app_meta (key, value) VALUES (?, ?)');

@@ -3,6 +3,7 @@
 // table added later cannot silently go missing from archives.
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import type { Words } from '../../domain/vocabulary.js';
 
 export interface YearScope {
   yearId: number;
@@ -20,8 +21,8 @@ export interface TablePlan {
   override?: Record<string, RawBuilder<unknown>>;
   /** Has an integer `id`: copied in id ranges (progress, cancel, bounded memory). */
   byId: boolean;
-  /** Shown in progress: «База данных года: отметки». */
-  label: string;
+  /** Shown in progress: «База данных года: отметки»; in the institution's words where they differ. */
+  label: string | ((w: Words) => string);
 }
 
 const yearGroups = (db: Kysely<any>, y: YearScope) =>
@@ -36,8 +37,8 @@ const yearStudents = (db: Kysely<any>, y: YearScope) =>
 /** In dependency order (foreign keys are checked once at the end anyway). Users come last: see USERS_PLAN. */
 export const YEAR_PLAN: readonly TablePlan[] = [
   { table: 'institution', byId: true, label: 'организация' },
-  { table: 'departments', byId: true, label: 'отделения' },
-  { table: 'subjects', byId: true, label: 'дисциплины' },
+  { table: 'departments', byId: true, label: (w) => w.term('department', 'nom', 'many') },
+  { table: 'subjects', byId: true, label: (w) => w.term('subject', 'nom', 'many') },
   { table: 'programmes', byId: true, label: 'программы' },
   { table: 'programme_topics', byId: true, label: 'темы программ' },
   { table: 'bells', byId: false, label: 'звонки' },
@@ -53,7 +54,7 @@ export const YEAR_PLAN: readonly TablePlan[] = [
     // The link to last year's group points outside this archive.
     table: 'groups',
     byId: true,
-    label: 'группы',
+    label: (w) => w.term('group', 'nom', 'many'),
     override: { previous_group_id: sql`null` },
     where: (qb, _db, y) => qb.where('year_id', '=', y.yearId),
   },
@@ -66,7 +67,7 @@ export const YEAR_PLAN: readonly TablePlan[] = [
   {
     table: 'subgroup_students',
     byId: false,
-    label: 'составы подгрупп',
+    label: (w) => `составы подгрупп ${w.term('group', 'gen', 'many')}`,
     where: (qb, db, y) =>
       qb.where('subgroup_id', 'in', db.selectFrom('subgroups').select('id').where('group_id', 'in', yearGroups(db, y))),
   },
