@@ -1,9 +1,7 @@
 // For the day the only administrator is locked out or forgot the password: whoever can reach the
 // database file (or the PostgreSQL server) issues a new one-time password from the command line.
 import { audit } from '../services/audit.js';
-import { clearAccount } from '../services/login-throttle.js';
-import { endUserSessions } from '../services/web-sessions.js';
-import { generateOneTimePassword, hashOneTimePassword } from '../../db/passwords.js';
+import { applyOneTimePassword, newOneTimePassword } from '../services/users/password-reset.js';
 import { CliError, requireFlag, type CliCommand } from './command.js';
 import { openForCli } from './open.js';
 
@@ -27,24 +25,11 @@ export const resetPasswordCommand: CliCommand = {
         throw new CliError(
           `Учётная запись ${user.login} отключена: включите её в разделе «Пользователи» под другим администратором`,
         );
-      const password = generateOneTimePassword();
-      const hash = await hashOneTimePassword(password);
+      const { password, hash } = await newOneTimePassword();
       const now = core.deps.clock.now();
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('users')
-          .set({
-            password_hash: hash,
-            must_change_password: 1,
-            failed_attempts: 0,
-            locked_until: null,
-            updated_at: now.toISOString(),
-          })
-          .where('id', '=', user.id)
-          .execute();
         // Whoever was refused for wrong passwords may try again, and the old password's sessions end.
-        await clearAccount(trx, user.login_key);
-        await endUserSessions(trx, user.id);
+        await applyOneTimePassword(trx, user, hash, now);
         await audit(trx, null, now, {
           action: 'users.password_reset',
           entity: 'user',

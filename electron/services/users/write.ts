@@ -10,6 +10,7 @@ import { clearAccount } from '../login-throttle.js';
 import { endUserSessions } from '../web-sessions.js';
 import { assertAnotherAdmin, replaceStaffGrants, validateGrants } from './grants.js';
 import { describeUser } from './rows.js';
+import { applyOneTimePassword, newOneTimePassword } from './password-reset.js';
 
 type Profile = Pick<Parsed<'users.create'>, 'lastName' | 'firstName' | 'middleName' | 'position' | 'phone' | 'email'>;
 
@@ -240,25 +241,11 @@ export async function setActive(ctx: AuthedContext, input: Parsed<'users.setActi
 export async function resetPassword(ctx: AuthedContext, input: Parsed<'users.resetPassword'>): Promise<IssuedPassword> {
   const user = await loadUser(ctx.db, input.id);
   if (!user.active) throw badInput(`Учётная запись ${user.login} отключена: сначала включите её`);
-  const password = generateOneTimePassword();
-  const hash = await hashOneTimePassword(password);
+  const { password, hash } = await newOneTimePassword();
   const now = ctx.clock.now();
   const wasLocked = Boolean(user.locked_until && user.locked_until > now.toISOString());
   await ctx.db.transaction().execute(async (trx) => {
-    // The version guards what the card edits (profile, roles, state), not the password: no bump here.
-    await trx
-      .updateTable('users')
-      .set({
-        password_hash: hash,
-        must_change_password: 1,
-        failed_attempts: 0,
-        locked_until: null,
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', input.id)
-      .execute();
-    await endUserSessions(trx, input.id);
-    await clearAccount(trx, user.login_key);
+    await applyOneTimePassword(trx, user, hash, now);
     await audit(trx, ctx.session, now, {
       action: 'users.password_reset',
       entity: 'user',
