@@ -86,7 +86,7 @@ for (const kind of ['supplementary', 'school'] as const satisfies readonly DemoK
       const tabs = deputy.getByRole('tablist', { name: 'Отчёты' }).getByRole('tab');
       await expect(tabs.first()).toBeVisible();
       for (const title of await tabs.allInnerTexts()) {
-        await tabs.filter({ hasText: title }).click();
+        await deputy.getByRole('tablist', { name: 'Отчёты' }).getByRole('tab', { name: title, exact: true }).click();
         if (title !== 'Копия страниц журнала')
           await expect(deputy.getByText(new RegExp(`^${title}: `))).toBeVisible({ timeout: 60_000 });
         const text = await deputy.locator('body').innerText();
