@@ -59,3 +59,20 @@ export function fileStamp(moment: Date): string {
   const time = `${p(moment.getHours())}-${p(moment.getMinutes())}-${p(moment.getSeconds())}`;
   return `${localIsoDate(moment)}_${time}`;
 }
+
+/** «01.09.2026» (or «1.9.2026») typed by a person → `2026-09-01`; null when it is not a real day. */
+export function isoFromRu(text: string): string | null {
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+/** «8:30» typed on the 24-hour clock → `08:30`; null for anything else (AM/PM, 24:00, 12:60). */
+export function hhmmFromText(text: string): string | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const [h, min] = [Number(m[1]), Number(m[2])];
+  return h < 24 && min < 60 ? `${String(h).padStart(2, '0')}:${m[2]}` : null;
+}

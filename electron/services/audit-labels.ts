@@ -97,6 +97,11 @@ export const FIELD_LABELS: Record<string, string> = {
   director: 'Директор',
   students: 'Обучающихся',
   groups: 'Групп',
+  departments: 'Отделений',
+  teachers: 'Преподавателей',
+  parents: 'Родителей',
+  week: 'Неделя с',
+  drafts: 'Черновики (№)',
   journals: 'Журналов',
   users: 'Пользователей',
   year: 'Учебный год',
@@ -142,7 +147,12 @@ function worded(w: Words | undefined): {
       'remark.send': `Замечание направлено ${w.short('teacher', 'dat')}`,
     },
     entities: { group: w.Term('group') },
-    fields: { teacherId: `${w.Short('teacher')} (№)`, groups: w.Term('group', 'gen', 'many') },
+    fields: {
+      teacherId: `${w.Short('teacher')} (№)`,
+      groups: w.Term('group', 'gen', 'many'),
+      departments: w.Term('department', 'gen', 'many'),
+      teachers: w.Term('teacher', 'gen', 'many'),
+    },
   };
 }
 

@@ -1,14 +1,7 @@
 // A date typed the Russian way, ДД.ММ.ГГГГ, whatever the computer's locale: faster from the keyboard
 // than a calendar, and the same in every browser. The value outside is ISO (YYYY-MM-DD) or ''.
 import { useEffect, useId, useState, type InputHTMLAttributes } from 'react';
-
-export function isoFromRu(text: string): string | null {
-  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text.trim());
-  if (!m) return null;
-  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
-}
+import { isoFromRu } from '../../electron/domain/format-dates';
 
 function ruFromIso(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -65,3 +58,10 @@ export function DateField({ label, error, hint, ...rest }: Props & { label: stri
     </div>
   );
 }
+
+/** For a filter: passes on a date once it is whole (or cleared), not the half-typed text in between. */
+export const whenValid =
+  (set: (iso: string) => void) =>
+  (value: string): void => {
+    if (!value.startsWith('?')) set(value);
+  };

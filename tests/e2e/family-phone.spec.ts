@@ -126,11 +126,12 @@ test('a parent on a phone: week, one subject, a reason of absence; no sideways s
   // A reason of absence, sent from the phone.
   await page.getByRole('link', { name: 'Пропуски' }).tap();
   const form = page.getByRole('form', { name: 'Сообщить причину отсутствия' });
-  await form.getByLabel('С', { exact: true }).fill(absence.date);
-  await form.getByLabel('По', { exact: true }).fill(absence.date);
+  await form.getByLabel('С', { exact: true }).fill(absence.date.split('-').reverse().join('.'));
+  await form.getByLabel('По', { exact: true }).fill(absence.date.split('-').reverse().join('.'));
   await form.getByLabel('Причина').fill('Была температура, справку из поликлиники передадим куратору в понедельник');
   await expectFits(page);
   await expectTouchTargets(page);
+  await page.screenshot({ path: 'test-results/family-phone-excuse.png' });
   await form.getByRole('button', { name: 'Отправить куратору' }).tap();
   await expect(form.getByRole('status')).toContainText('Причина отправлена куратору');
   const sent = page

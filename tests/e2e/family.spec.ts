@@ -101,8 +101,8 @@ test("a parent's reason of absence, confirmed by the curator, excuses the absenc
   await login(page, demo.url, 'parent');
   await page.goto(`${demo.url}#/student/${facts.student.id}`);
   const form = page.getByRole('form', { name: 'Сообщить причину отсутствия' });
-  await form.getByLabel('С', { exact: true }).fill(absence.date);
-  await form.getByLabel('По', { exact: true }).fill(absence.date);
+  await form.getByLabel('С', { exact: true }).fill(absence.date.split('-').reverse().join('.'));
+  await form.getByLabel('По', { exact: true }).fill(absence.date.split('-').reverse().join('.'));
   await form.getByLabel('Причина').fill('Был на приёме у врача-стоматолога, талон передан куратору');
   await form.getByRole('button', { name: 'Отправить куратору' }).click();
   await expect(form.getByRole('status')).toContainText('Причина отправлена куратору');

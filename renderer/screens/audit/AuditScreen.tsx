@@ -8,6 +8,7 @@ import { useCall } from '../../components/useCall';
 import { Pager } from '../../components/lists';
 import { ruDateTime } from '../../../electron/domain/format-dates';
 import { Lookup, type Picked } from './Lookup';
+import { DateInput, whenValid } from '../../components/DateInput';
 
 type Filter = Input<'audit.export'>;
 const PAGE_SIZE = 50;
@@ -131,11 +132,11 @@ export function AuditScreen() {
         <Lookup kind="journal" label="Журнал" value={journal} onChange={setJournal} />
         <Lookup kind="student" label="Обучающийся" value={student} onChange={setStudent} />
         <label className="filter">
-          С<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          С<DateInput value={from} onChange={whenValid(setFrom)} />
         </label>
         <label className="filter">
           По
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          <DateInput value={to} onChange={whenValid(setTo)} />
         </label>
         <Button kind="link" onClick={reset}>
           сбросить отбор

@@ -9,6 +9,7 @@ import { useCall } from '../../components/useCall';
 import { Segmented } from '../../components/lists';
 import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 import { EXCUSE_KINDS, excuseStatus } from '../family/Excuses';
+import { DateInput } from '../../components/DateInput';
 
 const SHOW = [
   ['submitted', 'Ждут решения'],
@@ -203,11 +204,11 @@ function Certificate({ onDone }: { onDone: (message: string) => void }) {
             </select>
           </label>
           <label className="field">
-            С<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />
+            С<DateInput value={from} onChange={setFrom} required />
           </label>
           <label className="field">
             По
-            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+            <DateInput value={to} onChange={setTo} />
           </label>
           <label className="field">
             Документ

@@ -8,6 +8,7 @@ import { call } from '../../api';
 import { useNarrow } from '../../app/useNarrow';
 import { Button, ErrorBanner, Notice } from '../../components/ui';
 import { ruDate } from '../../../electron/domain/format-dates';
+import { DateInput } from '../../components/DateInput';
 
 export const EXCUSE_KINDS = {
   parent_note: 'заявление родителя',
@@ -50,11 +51,11 @@ export function ExcuseForm({ studentId, today, onSent }: { studentId: number; to
       <h3>Сообщить причину отсутствия</h3>
       <div className="row excuse-dates">
         <label className="field">
-          С<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />
+          С<DateInput value={from} onChange={setFrom} required />
         </label>
         <label className="field">
           По
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} required />
+          <DateInput value={to} onChange={setTo} required />
         </label>
         <label className="field">
           Документ

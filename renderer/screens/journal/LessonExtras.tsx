@@ -5,6 +5,7 @@ import type { JournalPage, LessonInfo, WorkColumnInfo } from '../../../electron/
 import { call } from '../../api';
 import { Button } from '../../components/ui';
 import { WORK_KINDS } from '../../../electron/domain/labels';
+import { DateInput } from '../../components/DateInput';
 
 interface Common {
   editable: boolean;
@@ -134,11 +135,10 @@ function ColumnRow({
         />
       </td>
       <td>
-        <input
+        <DateInput
           aria-label="Отметки видны семье с"
-          type="date"
           value={c.releaseOn ?? ''}
-          onChange={(e) => setC({ ...c, releaseOn: e.target.value || null })}
+          onChange={(v) => setC({ ...c, releaseOn: v || null })}
         />
       </td>
       <td className="row">

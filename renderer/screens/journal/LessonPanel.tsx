@@ -11,6 +11,7 @@ import type { InstitutionKind } from '../../../electron/domain/enums';
 import { ruDate } from '../../../electron/domain/format-dates';
 import { ColumnsEditor, IndividualHomework } from './LessonExtras';
 import { LESSON_KIND_TITLES } from '../../../electron/domain/labels';
+import { DateInput } from '../../components/DateInput';
 
 export type PanelTarget = { kind: 'lesson'; lesson: LessonInfo } | { kind: 'slot'; date: string; lessonNo: number };
 
@@ -168,13 +169,7 @@ export function LessonPanel({ page, target, editable, onChanged, onDirty, onErro
         <div className="lesson-grid">
           <label className="field">
             Дата
-            <input
-              type="date"
-              value={form.date}
-              max={page.today}
-              disabled={disabled}
-              onChange={(e) => set({ date: e.target.value })}
-            />
+            <DateInput value={form.date} disabled={disabled} onChange={(v) => set({ date: v })} />
           </label>
           <label className="field">
             № занятия

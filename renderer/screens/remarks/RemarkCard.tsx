@@ -9,6 +9,7 @@ import { addDays } from '../../../electron/domain/calendar';
 import { REMARK_STATUS_LABELS } from '../../../electron/domain/labels';
 import { plural } from '../../../electron/domain/format-numbers';
 import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
+import { DateInput } from '../../components/DateInput';
 
 interface Props {
   remark: RemarkRow;
@@ -82,7 +83,7 @@ export function RemarkCard({ remark: r, canDecide, canAnswer, today, selected, o
           </label>
           <label className="field">
             <span>Срок устранения</span>
-            <input type="date" value={due} min={today} onChange={(e) => setDue(e.target.value)} />
+            <DateInput value={due} onChange={setDue} />
           </label>
           <div className="row">
             <Button
@@ -154,7 +155,7 @@ export function RemarkCard({ remark: r, canDecide, canAnswer, today, selected, o
           </label>
           <label className="field">
             <span>Новый срок</span>
-            <input type="date" value={due} min={today} onChange={(e) => setDue(e.target.value)} />
+            <DateInput value={due} onChange={setDue} />
           </label>
           <div className="row">
             <Button

@@ -9,6 +9,7 @@ import { ruDate } from '../../../electron/domain/format-dates';
 import { groupLabel } from '../reports/format';
 import { RemarkCard } from './RemarkCard';
 import { addDays } from '../../../electron/domain/calendar';
+import { DateInput } from '../../components/DateInput';
 
 const AUTHOR_TABS: Array<[RemarkFilter, string]> = [
   ['active', 'Ждут ответа'],
@@ -206,7 +207,7 @@ function NewRemark({ filters, today, onCreated }: { filters: ReportFilters; toda
         </label>
         <label className="field">
           <span>Занятие (дата, необязательно)</span>
-          <input type="date" value={lessonDate} max={today} onChange={(e) => setLessonDate(e.target.value)} />
+          <DateInput value={lessonDate} onChange={setLessonDate} />
         </label>
         <label className="field">
           <span>Текст замечания</span>
@@ -214,7 +215,7 @@ function NewRemark({ filters, today, onCreated }: { filters: ReportFilters; toda
         </label>
         <label className="field">
           <span>Срок устранения</span>
-          <input type="date" required value={dueOn} min={today} onChange={(e) => setDueOn(e.target.value)} />
+          <DateInput required value={dueOn} onChange={setDueOn} />
         </label>
         <div className="row">
           <Button type="submit" disabled={busy || !journalId || !text.trim()}>

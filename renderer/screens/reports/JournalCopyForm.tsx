@@ -7,6 +7,7 @@ import { Button, ErrorBanner } from '../../components/ui';
 import { groupLabel } from './format';
 import { Select } from './ReportsScreen';
 import { JobProgress, useReportJob } from './useReportJob';
+import { DateInput, whenValid } from '../../components/DateInput';
 
 export function JournalCopyForm({ filters }: { filters: ReportFilters }) {
   const w = useWords();
@@ -71,11 +72,11 @@ export function JournalCopyForm({ filters }: { filters: ReportFilters }) {
         )}
         <label className="field">
           <span>или с даты</span>
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <DateInput value={from} onChange={whenValid(setFrom)} />
         </label>
         <label className="field">
           <span>по дату</span>
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          <DateInput value={to} onChange={whenValid(setTo)} />
         </label>
       </div>
       <fieldset className="signer">

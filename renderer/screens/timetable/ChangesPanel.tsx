@@ -11,6 +11,7 @@ import { slotChangeDetails } from '../../../electron/domain/timetable-changes';
 import { call } from '../../api';
 import { Button, ErrorBanner, Field } from '../../components/ui';
 import { useOptionalCall } from '../year/useOptionalCall';
+import { DateField, DateInput, whenValid } from '../../components/DateInput';
 
 interface Props {
   yearId: number;
@@ -84,7 +85,7 @@ export function ChangesPanel({ yearId, today, journals, teachers, editable }: Pr
         <h2>Изменения в расписании</h2>
         <label className="filter">
           Неделя
-          <input type="date" aria-label="Неделя изменений" value={weekOf} onChange={(e) => setWeekOf(e.target.value)} />
+          <DateInput aria-label="Неделя изменений" value={weekOf} onChange={whenValid(setWeekOf)} />
         </label>
       </header>
       <div className="card-body">
@@ -178,7 +179,7 @@ export function ChangesPanel({ yearId, today, journals, teachers, editable }: Pr
               </label>
             </div>
             <div className="tt-change-row">
-              <Field label="Дата" type="date" value={form.date} onChange={(e) => set({ date: e.target.value })} />
+              <DateField label="Дата" value={form.date} onChange={(v) => set({ date: v })} />
               <Field
                 label="№ занятия"
                 type="number"
@@ -188,12 +189,7 @@ export function ChangesPanel({ yearId, today, journals, teachers, editable }: Pr
               />
               {kind === 'move' && (
                 <>
-                  <Field
-                    label="Новая дата"
-                    type="date"
-                    value={form.newDate}
-                    onChange={(e) => set({ newDate: e.target.value })}
-                  />
+                  <DateField label="Новая дата" value={form.newDate} onChange={(v) => set({ newDate: v })} />
                   <Field
                     label="Новый № занятия"
                     type="number"

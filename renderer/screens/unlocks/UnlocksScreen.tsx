@@ -9,6 +9,7 @@ import { useCall } from '../../components/useCall';
 import { Segmented } from '../../components/lists';
 import { addDays, localIsoDate } from '../../../electron/domain/calendar';
 import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
+import { DateInput } from '../../components/DateInput';
 
 const ACTIONS: Record<string, string> = {
   'marks.set': 'отметка',
@@ -128,7 +129,7 @@ function UnlockCard({ u, onDone }: { u: UnlockInfo; onDone: (m: string) => void 
           <div className="row">
             <label className="inline">
               Разрешить до
-              <input type="date" value={until} onChange={(e) => setUntil(e.target.value)} />
+              <DateInput value={until} onChange={setUntil} />
             </label>
             <Button onClick={() => decide(true)}>Разрешить</Button>
           </div>

@@ -7,6 +7,7 @@ import { Button, Card, ErrorBanner, Field, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
 import { ImportDialog } from './ImportDialog';
 import type { StepProps } from './YearScreen';
+import { TimeInput } from '../../components/TimeInput';
 
 /** A college's pairs of 90 minutes. */
 const PAIR_BELLS = [
@@ -105,21 +106,19 @@ export function StepRegime({ year, me }: StepProps) {
               <tr key={b.lessonNo}>
                 <td>{b.lessonNo}</td>
                 <td>
-                  <input
-                    type="time"
+                  <TimeInput
                     aria-label={`Начало занятия ${b.lessonNo}`}
                     value={b.startsAt}
                     disabled={!admin}
-                    onChange={(e) => set(b.lessonNo, { startsAt: e.target.value })}
+                    onChange={(v) => set(b.lessonNo, { startsAt: v })}
                   />
                 </td>
                 <td>
-                  <input
-                    type="time"
+                  <TimeInput
                     aria-label={`Конец занятия ${b.lessonNo}`}
                     value={b.endsAt}
                     disabled={!admin}
-                    onChange={(e) => set(b.lessonNo, { endsAt: e.target.value })}
+                    onChange={(v) => set(b.lessonNo, { endsAt: v })}
                   />
                 </td>
               </tr>
