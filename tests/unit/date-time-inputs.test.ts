@@ -1,4 +1,5 @@
-// The screens' date and time fields (renderer/components) read the Russian way whatever the browser's locale: ДД.ММ.ГГГГ and ЧЧ:ММ.
+// The screens' date and time fields (renderer/components) read the Russian way whatever the locale:
+// ДД.ММ.ГГГГ and ЧЧ:ММ.
 import { expect, it } from 'vitest';
 import { hhmmFromText, isoFromRu } from '../../electron/domain/format-dates.js';
 
