@@ -371,6 +371,9 @@ export interface LessonTable {
   /** The teacher confirmed the roll call (attendance is «present unless marked», so a lesson with no
    *  attendance rows and this flag 0 counts as «attendance not marked» in the keeping report). */
   attendance_taken: Flag;
+  /** Who held the lesson: the journal's teacher, or the substitute of a dated change (0012). Null only in
+   *  rows written before it by older programs; every insert names it. */
+  taught_by: ColumnType<number | null, number, number>;
   created_at: string;
   created_by: number;
   updated_at: string;

@@ -157,6 +157,7 @@ export async function writeLessons(ctx: LessonContext): Promise<LessonStats> {
         entered_on: entered,
         attendance_taken: rollSkipped ? 0 : 1,
         created_at: at,
+        taught_by: teacher.id,
         created_by: teacher.id,
         updated_at: at,
         version: 1,

@@ -11,6 +11,7 @@ import * as m0008 from './0008_import_mappings.js';
 import * as m0009 from './0009_programmes.js';
 import * as m0010 from './0010_journal_marks.js';
 import * as m0011 from './0011_timetable_changes.js';
+import * as m0012 from './0012_lessons_taught_by.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0009_programmes': m0009,
   '0010_journal_marks': m0010,
   '0011_timetable_changes': m0011,
+  '0012_lessons_taught_by': m0012,
 };
 
 export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1)!;

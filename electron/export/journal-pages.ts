@@ -26,6 +26,8 @@ export interface JournalPageLesson {
   homework: string | null;
   /** Students with individual homework on this lesson, printed as a count. */
   individualHomework: number;
+  /** The substitute who held the lesson («замена»), when not the journal's teacher. */
+  taughtBy: string | null;
 }
 
 export interface JournalPagesData {
@@ -164,7 +166,9 @@ function rightPage(
       `${l.date.slice(8)}.${l.date.slice(5, 7)}.${l.date.slice(0, 4)}`,
       l.hours,
       l.kind,
-      l.topic || { text: 'тема не указана', color: GREY_TEXT },
+      l.taughtBy
+        ? `${l.topic || 'тема не указана'} (замена: ${l.taughtBy})`
+        : l.topic || { text: 'тема не указана', color: GREY_TEXT },
       [l.homework ?? '', l.individualHomework > 0 ? `(индивидуальные задания: ${l.individualHomework})` : '']
         .filter(Boolean)
         .join(' '),

@@ -7,6 +7,7 @@ import type { Role } from '../../db/schema.js';
 import { AppError, forbidden, notFound } from '../api/errors.js';
 import type { Db, Session } from './context.js';
 import { hasRole } from './context.js';
+import { substituteSlots, type SubstituteSlot } from './journal/substitutes.js';
 
 /** Roles that may read every journal and every student of the institution. */
 export const READ_ALL: readonly Role[] = ['admin', 'director', 'deputy', 'secretary'];
@@ -103,6 +104,23 @@ export async function assertCanWriteJournal(
   }
   if (j.year_status !== 'open')
     throw new AppError('locked', 'Учебный год закрыт: журналы доступны только для просмотра');
+}
+
+/**
+ * Who writes in a journal: its own teacher (null: everywhere the periods allow), or a substitute named by
+ * a dated change (their lessons only, issue 14). Anyone else is refused as assertCanWriteJournal refuses.
+ */
+export async function assertJournalWriter(db: Db, session: Session, j: JournalRow): Promise<SubstituteSlot[] | null> {
+  if (j.teacher_user_id !== session.userId && hasRole(session, 'teacher')) {
+    const slots = await substituteSlots(db, j.id, session.userId);
+    if (slots.length > 0) {
+      if (j.year_status !== 'open')
+        throw new AppError('locked', 'Учебный год закрыт: журналы доступны только для просмотра');
+      return slots;
+    }
+  }
+  await assertCanWriteJournal(db, session, j);
+  return null;
 }
 
 /** Groups a student belongs to at any time (for scope checks that must not depend on today). */

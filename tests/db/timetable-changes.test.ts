@@ -324,6 +324,7 @@ describeEachDb('dated timetable changes', (kind) => {
         created_at: new Date().toISOString(),
         updated_at: new Date().toISOString(),
         created_by: w.fx.userIds.teacher,
+        taught_by: w.fx.userIds.teacher,
       })
       .execute();
     const [again] = (

@@ -229,6 +229,7 @@ export async function buildTinyCollege(handle: JournalDb): Promise<Tiny> {
       attendance_taken: o.taken ?? 1,
       created_at: `${o.entered ?? date}T10:00:00.000Z`,
       created_by: journalId === j2 ? users.t2 : users.t1,
+      taught_by: journalId === j2 ? users.t2 : users.t1,
       updated_at: `${o.entered ?? date}T10:00:00.000Z`,
     });
     lessons[`${journalId === j1 ? 'j1' : journalId === j2 ? 'j2' : 'j3'}:${date}`] = id;

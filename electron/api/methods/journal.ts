@@ -32,6 +32,8 @@ export interface LessonInfo {
   late: boolean;
   /** The roll call was taken: a lesson without absences and without it counts as «attendance not marked». */
   attendanceTaken: boolean;
+  /** Who held the lesson when it was not the journal's teacher (a substitute, «замена»): short name. */
+  taughtBy: string | null;
   version: number;
   columns: WorkColumnInfo[];
   individualHomework: Array<{ studentId: number; text: string }>;
@@ -139,6 +141,8 @@ export interface JournalPage {
     hoursHeld: number;
     nextTopicId: number | null;
   };
+  /** The caller writes here only as a substitute, in these lessons (null: not a substitute). */
+  substituteSlots: Array<{ date: string; lessonNo: number }> | null;
   /** Timetable slots up to today in the range with no lesson entered yet: offered ready to fill. */
   pending: Array<{ date: string; lessonNo: number; room: string | null }>;
 }
@@ -153,6 +157,8 @@ export interface JournalListItem {
   subgroupNumber: number | null;
   teacherName: string;
   mine: boolean;
+  /** The caller substitutes in one or more of its lessons (not their own journal). */
+  substitute: boolean;
   hoursHeld: number;
   hoursPlanned: number | null;
   lastLessonOn: string | null;

@@ -27,7 +27,7 @@ export type AttRow = {
 };
 export type CellError = {
   index: number;
-  code: 'bad_request' | 'conflict' | 'locked';
+  code: 'bad_request' | 'conflict' | 'locked' | 'forbidden';
   message: string;
   fresh?: SavedCell;
 };

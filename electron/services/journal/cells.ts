@@ -47,12 +47,15 @@ export async function applyCells(ctx: AuthedContext, db: Db, ref: JournalRef, ce
       : await db
           .selectFrom('work_columns as c')
           .innerJoin('lessons as l', 'l.id', 'c.lesson_id')
-          .select(['c.id', 'c.lesson_id', 'l.journal_id', 'l.date'])
+          .select(['c.id', 'c.lesson_id', 'l.journal_id', 'l.date', 'l.lesson_no'])
           .where('c.id', 'in', columnIds)
           .execute();
   const columnById = new Map(columns.map((c) => [c.id, c]));
   const lessonById = new Map(
-    columns.map((c) => [c.lesson_id, { id: c.lesson_id, journal_id: c.journal_id, date: c.date }]),
+    columns.map((c) => [
+      c.lesson_id,
+      { id: c.lesson_id, journal_id: c.journal_id, date: c.date, lesson_no: c.lesson_no },
+    ]),
   );
   const more = [
     ...new Set(cells.flatMap((c) => (c.kind === 'attendance' && !lessonById.has(c.lessonId) ? [c.lessonId] : []))),
@@ -60,7 +63,7 @@ export async function applyCells(ctx: AuthedContext, db: Db, ref: JournalRef, ce
   if (more.length > 0) {
     for (const l of await db
       .selectFrom('lessons')
-      .select(['id', 'journal_id', 'date'])
+      .select(['id', 'journal_id', 'date', 'lesson_no'])
       .where('id', 'in', more)
       .execute())
       lessonById.set(l.id, l);
@@ -168,9 +171,13 @@ export async function applyCells(ctx: AuthedContext, db: Db, ref: JournalRef, ce
     }
     let unlockId: number | null;
     try {
-      unlockId = assertEditable(scope, lesson.date);
+      unlockId = assertEditable(scope, lesson.date, lesson.lesson_no);
     } catch (e) {
-      errors.push({ index, code: 'locked', message: (e as Error).message });
+      errors.push({
+        index,
+        code: (e as AppError).code === 'forbidden' ? 'forbidden' : 'locked',
+        message: (e as Error).message,
+      });
       continue;
     }
     const m = members.get(cell.studentId);
@@ -209,9 +216,11 @@ function cellErrors(errors: CellError[], total: number): AppError {
   };
   const code = errors.some((e) => e.code === 'conflict')
     ? 'conflict'
-    : errors.some((e) => e.code === 'locked')
-      ? 'locked'
-      : 'bad_request';
+    : errors.some((e) => e.code === 'forbidden')
+      ? 'forbidden'
+      : errors.some((e) => e.code === 'locked')
+        ? 'locked'
+        : 'bad_request';
   const fields = Object.fromEntries(errors.map((e) => [String(e.index), e.message]));
   const message =
     total === 1

@@ -32,13 +32,13 @@ function info(c: {
 async function lessonOf(ctx: AuthedContext, db: Db, lessonId: number) {
   const lesson = await db
     .selectFrom('lessons')
-    .select(['id', 'journal_id', 'date'])
+    .select(['id', 'journal_id', 'date', 'lesson_no'])
     .where('id', '=', lessonId)
     .executeTakeFirst();
   if (!lesson) throw new AppError('not_found', 'Занятие не найдено: возможно, его удалили. Обновите страницу');
   const scope = await writeScope(ctx, db, lesson.journal_id);
   if (!scope.marksEnabled) throw badInput('В этом журнале отметки не ведутся: виды работ не нужны');
-  const unlockId = assertEditable(scope, lesson.date);
+  const unlockId = assertEditable(scope, lesson.date, lesson.lesson_no);
   return { lesson, scope, unlockId };
 }
 

@@ -6,7 +6,7 @@ import type { FinalMarkKind } from '../../../db/schema.js';
 import { audit } from '../audit.js';
 import type { AuthedContext } from '../context.js';
 import { CREDIT, NOT_CERTIFIED, normalizeValue } from '../../domain/scale.js';
-import { assertEditable, memberships, notOnRoster, writeScope, type WriteScope } from './scope.js';
+import { assertEditable, assertNotSubstitute, memberships, notOnRoster, writeScope, type WriteScope } from './scope.js';
 
 const KIND_LABEL: Record<FinalMarkKind, string> = {
   period: 'за период',
@@ -25,6 +25,7 @@ function allowedValues(scope: WriteScope, kind: FinalMarkKind): string[] {
 export async function setFinals(ctx: AuthedContext, input: Parsed<'finals.set'>): Promise<FinalCell[]> {
   return ctx.db.transaction().execute(async (trx) => {
     const scope = await writeScope(ctx, trx, input.journalId);
+    assertNotSubstitute(scope);
     const members = await memberships(
       trx,
       scope,
@@ -56,7 +57,7 @@ export async function setFinals(ctx: AuthedContext, input: Parsed<'finals.set'>)
         continue;
       }
       try {
-        assertEditable(scope, period.ends_on);
+        assertEditable(scope, period.ends_on, null);
       } catch (e) {
         fail((e as Error).message, 'locked');
         continue;

@@ -38,6 +38,20 @@ export async function list(ctx: AuthedContext, input: Parsed<'journal.list'>): P
     ])
     .where('j.year_id', '=', yearId);
   if (input.groupId) q = q.where('j.group_id', '=', input.groupId);
+  const substituted = hasRole(session, 'teacher')
+    ? new Set(
+        (
+          await db
+            .selectFrom('timetable_changes')
+            .select('journal_id')
+            .distinct()
+            .where('year_id', '=', yearId)
+            .where('kind', '=', 'substitute')
+            .where('substitute_user_id', '=', session.userId)
+            .execute()
+        ).map((r) => r.journal_id),
+      )
+    : new Set<number>();
   if (!hasRole(session, ...READ_ALL)) {
     const curated = curatedGroupIds(session);
     const departments = headedDepartmentIds(session);
@@ -46,6 +60,8 @@ export async function list(ctx: AuthedContext, input: Parsed<'journal.list'>): P
         eb('j.teacher_user_id', '=', hasRole(session, 'teacher') ? session.userId : -1),
         ...(curated.length ? [eb('j.group_id', 'in', curated)] : []),
         ...(departments.length ? [eb('g.department_id', 'in', departments)] : []),
+        // The journals the teacher substitutes in (issue 14): open to write their lessons only.
+        ...(substituted.size ? [eb('j.id', 'in', [...substituted])] : []),
       ]),
     );
   }
@@ -80,6 +96,7 @@ export async function list(ctx: AuthedContext, input: Parsed<'journal.list'>): P
     subgroupNumber: r.sg_number ?? null,
     teacherName: shortName(r),
     mine: r.teacher_user_id === session.userId,
+    substitute: r.teacher_user_id !== session.userId && substituted.has(r.id),
     hoursHeld: Number(heldBy.get(r.id)?.hours ?? 0),
     hoursPlanned: plannedBy.get(r.id) ?? null,
     lastLessonOn: heldBy.get(r.id)?.last ?? null,

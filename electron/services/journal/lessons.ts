@@ -9,7 +9,8 @@ import { audit } from '../audit.js';
 import { ruDate } from '../../domain/format-dates.js';
 import type { AuthedContext, Db } from '../context.js';
 import { planState } from './page-plan.js';
-import { lessonsOf } from './page-rows.js';
+import { lessonsOf, withTaughtBy } from './page-rows.js';
+import { teacherOfLesson } from './substitutes.js';
 import { assertEditable, assertLessonDate, memberships, notOnRoster, writeScope, type WriteScope } from './scope.js';
 
 /** The type of work a new lesson starts with, by its kind. */
@@ -23,7 +24,19 @@ const DEFAULT_WORK: Record<LessonKind, string> = {
 };
 
 export async function loadLesson(db: Db, lessonId: number): Promise<LessonInfo> {
-  const l = await db.selectFrom('lessons').selectAll().where('id', '=', lessonId).executeTakeFirst();
+  const l = await db
+    .selectFrom('lessons as l')
+    .innerJoin('journals as j', 'j.id', 'l.journal_id')
+    .leftJoin('users as tb', 'tb.id', 'l.taught_by')
+    .selectAll('l')
+    .select([
+      'j.teacher_user_id',
+      'tb.last_name as tb_last',
+      'tb.first_name as tb_first',
+      'tb.middle_name as tb_middle',
+    ])
+    .where('l.id', '=', lessonId)
+    .executeTakeFirst();
   if (!l) throw notFound('Занятие');
   const columns = await db
     .selectFrom('work_columns')
@@ -37,7 +50,7 @@ export async function loadLesson(db: Db, lessonId: number): Promise<LessonInfo> 
     .where('lesson_id', '=', lessonId)
     .orderBy('id')
     .execute();
-  return lessonsOf([l], columns, homework)[0]!;
+  return lessonsOf(withTaughtBy([l], l.teacher_user_id), columns, homework)[0]!;
 }
 
 async function planTopic(db: Db, journalId: number, planTopicId: number | null | undefined) {
@@ -93,7 +106,7 @@ export async function create(ctx: AuthedContext, input: Parsed<'lessons.create'>
   return ctx.db.transaction().execute(async (trx) => {
     const scope = await writeScope(ctx, trx, input.journalId);
     assertLessonDate(scope, input.date);
-    const unlockId = assertEditable(scope, input.date);
+    const unlockId = assertEditable(scope, input.date, input.lessonNo);
     await assertFreeSlot(trx, scope, input.date, input.lessonNo, null);
     const topic = await planTopic(trx, scope.journal.id, input.planTopicId);
     let hours = input.hours ?? topic?.hours ?? null;
@@ -122,6 +135,7 @@ export async function create(ctx: AuthedContext, input: Parsed<'lessons.create'>
         homework: input.homework ?? null,
         entered_on: scope.today,
         attendance_taken: input.attendanceTaken ? 1 : 0,
+        taught_by: await teacherOfLesson(trx, scope.journal, input.date, input.lessonNo),
         created_at: now,
         created_by: ctx.session.userId,
         updated_at: now,
@@ -193,10 +207,10 @@ export async function update(ctx: AuthedContext, input: Parsed<'lessons.update'>
   return ctx.db.transaction().execute(async (trx) => {
     const { row, scope } = await lessonScope(ctx, trx, input.lessonId);
     await assertVersion(row, input.version, () => loadLesson(trx, row.id));
-    const unlockId = assertEditable(scope, row.date);
+    const unlockId = assertEditable(scope, row.date, row.lesson_no);
     if (input.date !== row.date || input.lessonNo !== row.lesson_no) {
       assertLessonDate(scope, input.date);
-      assertEditable(scope, input.date);
+      assertEditable(scope, input.date, input.lessonNo);
       await assertFreeSlot(trx, scope, input.date, input.lessonNo, row.id);
       if (input.date !== row.date) await assertRosterOnNewDate(trx, scope, row.id, input.date);
     }
@@ -212,6 +226,9 @@ export async function update(ctx: AuthedContext, input: Parsed<'lessons.update'>
         plan_topic_id: topic?.id ?? null,
         topic: input.topic || topic?.title || '',
         homework: input.homework,
+        ...(input.date !== row.date || input.lessonNo !== row.lesson_no
+          ? { taught_by: await teacherOfLesson(trx, scope.journal, input.date, input.lessonNo) }
+          : {}),
         updated_at: ctx.clock.now().toISOString(),
         version: row.version + 1,
         ...(input.attendanceTaken == null ? {} : { attendance_taken: input.attendanceTaken ? 1 : 0 }),
@@ -279,7 +296,7 @@ export async function remove(ctx: AuthedContext, input: Parsed<'lessons.delete'>
   return ctx.db.transaction().execute(async (trx) => {
     const { row, scope } = await lessonScope(ctx, trx, input.lessonId);
     await assertVersion(row, input.version, () => loadLesson(trx, row.id));
-    const unlockId = assertEditable(scope, row.date);
+    const unlockId = assertEditable(scope, row.date, row.lesson_no);
     const marks = await trx
       .selectFrom('marks as m')
       .innerJoin('work_columns as c', 'c.id', 'm.column_id')
@@ -324,7 +341,7 @@ export async function individualHomework(
 ): Promise<LessonInfo> {
   return ctx.db.transaction().execute(async (trx) => {
     const { row, scope } = await lessonScope(ctx, trx, input.lessonId);
-    const unlockId = assertEditable(scope, row.date);
+    const unlockId = assertEditable(scope, row.date, row.lesson_no);
     const m = (await memberships(trx, scope, [input.studentId])).get(input.studentId);
     const why = notOnRoster(scope, m, row.date);
     if (why) throw badInput(why.replace('отметка не ставится', 'задание не даётся'));

@@ -82,6 +82,8 @@ type LessonRow = {
   entered_on: string;
   attendance_taken: number;
   version: number;
+  /** The substitute who held the lesson (short name), when not the journal's own teacher. */
+  taught_by_name?: string | null;
 };
 type ColumnRow = {
   id: number;
@@ -93,6 +95,20 @@ type ColumnRow = {
   release_on: string | null;
   version: number;
 };
+
+/** The lessons' query reads who held each: the substitute's name when it is not the journal's teacher. */
+export function withTaughtBy<T extends { taught_by: number | null }>(
+  rows: Array<T & { tb_last: string | null; tb_first: string | null; tb_middle: string | null }>,
+  teacherId: number,
+): Array<T & { taught_by_name: string | null }> {
+  return rows.map((r) => ({
+    ...r,
+    taught_by_name:
+      r.taught_by !== null && r.taught_by !== teacherId && r.tb_last !== null
+        ? shortName({ last_name: r.tb_last, first_name: r.tb_first ?? '', middle_name: r.tb_middle })
+        : null,
+  }));
+}
 
 export function lessonsOf(
   lessonRows: LessonRow[],
@@ -111,6 +127,7 @@ export function lessonsOf(
     enteredOn: l.entered_on,
     late: l.entered_on > l.date,
     attendanceTaken: l.attendance_taken === 1,
+    taughtBy: l.taught_by_name ?? null,
     version: l.version,
     columns: [],
     individualHomework: [],

@@ -10,7 +10,8 @@ import { fullName } from '../session.js';
 import { parseScale } from '../../domain/scale.js';
 import { byJournal, headOf, periodsOf, type Head } from './page-head.js';
 import { scheduledSlotsUpTo } from './page-plan.js';
-import { lessonsOf, periodStates, rosterOf } from './page-rows.js';
+import { lessonsOf, periodStates, rosterOf, withTaughtBy } from './page-rows.js';
+import { substituteSlots } from './substitutes.js';
 
 type RangeInput = { periodId?: number | null; from?: string | null; to?: string | null };
 
@@ -19,9 +20,18 @@ export async function open(ctx: AuthedContext, input: Parsed<'journal.open'>): P
   // journal alone are sent together; nothing of it leaves this function before the access check.
   const rest = byJournal(ctx.db, input.journalId);
   const [head, periods] = await Promise.all([headOf(ctx.db, input.journalId), periodsOf(ctx.db, input.journalId)]);
-  if (!canReadJournal(ctx.session, head))
+  // A substitute reads the journal they teach one of its lessons in (the roster, what was taught before).
+  const substitution = canReadJournal(ctx.session, head) ? null : await substituteOf(ctx, head);
+  if (!canReadJournal(ctx.session, head) && !substitution)
     throw forbidden(`Недостаточно прав: это журнал другого ${wordsOf(head.institution_kind).short('teacher', 'gen')}`);
   return loadPage(ctx, ctx.db, head, input, { head, periods, rest });
+}
+
+/** The caller's lessons as a substitute in a journal that is not theirs, or null. */
+async function substituteOf(ctx: AuthedContext, j: JournalRow) {
+  if (!hasRole(ctx.session, 'teacher') || j.teacher_user_id === ctx.session.userId) return null;
+  const slots = await substituteSlots(ctx.db, j.id, ctx.session.userId);
+  return slots.length > 0 ? slots : null;
 }
 
 /** Every journal of the group and subject (both subgroups), read-only: the group view (003 §3.7). */
@@ -106,10 +116,11 @@ export async function loadPage(
   const { from, to } = range;
 
   const own = hasRole(ctx.session, 'teacher') && j.teacher_user_id === ctx.session.userId;
-  const canWrite = own && j.year_status === 'open';
+  const substitution = own ? null : await substituteOf(ctx, j);
+  const canWrite = (own || substitution !== null) && j.year_status === 'open';
   const readOnlyReason = canWrite
     ? null
-    : own
+    : own || substitution
       ? 'Учебный год закрыт: журнал доступен только для просмотра'
       : `Журнал доступен только для просмотра: записи в нём ведёт ${wordsOf(head.institution_kind).short('teacher')}`;
 
@@ -148,25 +159,30 @@ export async function loadPage(
       .orderBy('e.from_date')
       .execute(),
     db
-      .selectFrom('lessons')
+      .selectFrom('lessons as l')
+      .leftJoin('users as tb', 'tb.id', 'l.taught_by')
       .select([
-        'id',
-        'date',
-        'lesson_no',
-        'hours',
-        'kind',
-        'plan_topic_id',
-        'topic',
-        'homework',
-        'entered_on',
-        'attendance_taken',
-        'version',
+        'l.id',
+        'l.date',
+        'l.lesson_no',
+        'l.hours',
+        'l.kind',
+        'l.plan_topic_id',
+        'l.topic',
+        'l.homework',
+        'l.entered_on',
+        'l.attendance_taken',
+        'l.version',
+        'l.taught_by',
+        'tb.last_name as tb_last',
+        'tb.first_name as tb_first',
+        'tb.middle_name as tb_middle',
       ])
-      .where('journal_id', '=', j.id)
-      .where('date', '>=', from)
-      .where('date', '<=', to)
-      .orderBy('date')
-      .orderBy('lesson_no')
+      .where('l.journal_id', '=', j.id)
+      .where('l.date', '>=', from)
+      .where('l.date', '<=', to)
+      .orderBy('l.date')
+      .orderBy('l.lesson_no')
       .execute(),
     inRange(
       db
@@ -229,7 +245,7 @@ export async function loadPage(
 
   const periods = periodStates(periodRows, unlockRows, today, canWrite);
   const students = rosterOf(enrolments);
-  const lessons = lessonsOf(lessonRows, columns, homework);
+  const lessons = lessonsOf(withTaughtBy(lessonRows, j.teacher_user_id), columns, homework);
   const marks: MarkCell[] = markRows;
   const attendance: AttendanceCell[] = attendanceRows;
   const finals: FinalCell[] = finalRows.map((f) => ({
@@ -277,6 +293,7 @@ export async function loadPage(
     attendance,
     finals,
     plan,
+    substituteSlots: substitution,
     pending,
   };
 }

@@ -3,8 +3,9 @@
 // journal's own scale, and who is on the roster on which dates.
 import type { InstitutionKind } from '../../domain/enums.js';
 import { wordsOf } from '../../domain/vocabulary.js';
-import { AppError, badInput, notFound } from '../../api/errors.js';
-import { assertCanWriteJournal, type JournalRow } from '../access.js';
+import { AppError, badInput, forbidden, notFound } from '../../api/errors.js';
+import { assertJournalWriter, type JournalRow } from '../access.js';
+import type { SubstituteSlot } from './substitutes.js';
 import type { AuthedContext, Db } from '../context.js';
 import { ruDate } from '../../domain/format-dates.js';
 import { shortName } from '../session.js';
@@ -33,6 +34,8 @@ export interface WriteScope {
   marksEnabled: boolean;
   lessonsPerDay: number;
   kind: InstitutionKind;
+  /** The caller writes here as a substitute: in these lessons only (null: the journal's own teacher). */
+  substitution: SubstituteSlot[] | null;
 }
 
 /** Which journal: by id, or the journal of a type-of-work column (marks.set), read in the same query. */
@@ -74,7 +77,7 @@ export async function writeScope(ctx: AuthedContext, db: Db, ref: JournalRef): P
     department_id: head.department_id,
     year_status: head.year_status,
   };
-  await assertCanWriteJournal(db, ctx.session, journal);
+  const substitution = await assertJournalWriter(db, ctx.session, journal);
   const today = ctx.clock.today();
   const rows = await db
     .selectFrom('periods as p')
@@ -118,6 +121,7 @@ export async function writeScope(ctx: AuthedContext, db: Db, ref: JournalRef): P
     marksEnabled: head.marks_enabled === 1,
     lessonsPerDay: inst.lessons_per_day,
     kind: inst.institution_kind,
+    substitution,
   };
 }
 
@@ -125,8 +129,13 @@ export function periodOf(periods: PeriodRow[], date: string): PeriodRow | null {
   return periods.find((p) => p.starts_on <= date && date <= p.ends_on) ?? null;
 }
 
-/** Refuses a change dated in a closed period without an active unlock; returns the unlock in use. */
-export function assertEditable(scope: WriteScope, date: string): number | null {
+/**
+ * Refuses a change dated in a closed period without an active unlock; returns the unlock in use. `lessonNo`
+ * names the lesson changed (null: not one lesson — a final mark), which a substitute may change only when it is
+ * theirs.
+ */
+export function assertEditable(scope: WriteScope, date: string, lessonNo: number | null): number | null {
+  if (scope.substitution) assertSubstituteLesson(scope, scope.substitution, date, lessonNo);
   const p = periodOf(scope.periods, date);
   if (!p || !p.locked) return null;
   const unlock = scope.unlocks.get(p.id);
@@ -136,6 +145,28 @@ export function assertEditable(scope: WriteScope, date: string): number | null {
     `Период «${p.title}» закрыт: изменения за ${ruDate(date)} возможны только после разблокировки. ` +
       'Запросите разблокировку у заместителя директора, указав причину',
   );
+}
+
+function assertSubstituteLesson(scope: WriteScope, slots: SubstituteSlot[], date: string, lessonNo: number | null) {
+  if (lessonNo === null) assertNotSubstitute(scope);
+  if (slots.some((s) => s.date === date && s.lessonNo === lessonNo)) return;
+  throw forbidden(
+    `Вы ведёте в этом журнале только замену — ${slotsText(slots)}. Занятие ${ruDate(date)} (${lessonNo}-е) ` +
+      `записывает ${wordsOf(scope.kind).short('teacher')} журнала`,
+  );
+}
+
+/** Final marks are the journal's own teacher's, never a substitute's. */
+export function assertNotSubstitute(scope: WriteScope): void {
+  if (!scope.substitution) return;
+  throw forbidden(
+    `Итоговые отметки выставляет ${wordsOf(scope.kind).short('teacher')} журнала: вы ведёте здесь только замену — ` +
+      slotsText(scope.substitution),
+  );
+}
+
+function slotsText(slots: SubstituteSlot[]): string {
+  return slots.map((s) => `${ruDate(s.date)} (${s.lessonNo}-е)`).join(', ');
 }
 
 /** A lesson date must be inside the academic year and not in the future (000 §3.5.2). */

@@ -9,6 +9,7 @@ import type { Db } from '../context.js';
 import { rosterBetween, subgroupMembers } from '../rosters.js';
 import { fullName } from '../session.js';
 import { withJournalNames } from '../journal-names.js';
+import { withTaughtBy } from '../journal/page-rows.js';
 
 export async function loadJournalPages(
   db: Db,
@@ -58,13 +59,26 @@ export async function loadJournalPages(
   }
 
   const lessons = await db
-    .selectFrom('lessons')
-    .select(['id', 'date', 'lesson_no', 'hours', 'topic', 'kind', 'homework'])
-    .where('journal_id', '=', journalId)
-    .where('date', '>=', from)
-    .where('date', '<=', to)
-    .orderBy('date')
-    .orderBy('lesson_no')
+    .selectFrom('lessons as l')
+    .leftJoin('users as tb', 'tb.id', 'l.taught_by')
+    .select([
+      'l.id',
+      'l.date',
+      'l.lesson_no',
+      'l.hours',
+      'l.topic',
+      'l.kind',
+      'l.homework',
+      'l.taught_by',
+      'tb.last_name as tb_last',
+      'tb.first_name as tb_first',
+      'tb.middle_name as tb_middle',
+    ])
+    .where('l.journal_id', '=', journalId)
+    .where('l.date', '>=', from)
+    .where('l.date', '<=', to)
+    .orderBy('l.date')
+    .orderBy('l.lesson_no')
     .execute();
   const individual = await db
     .selectFrom('homework_individual as h')
@@ -108,7 +122,7 @@ export async function loadJournalPages(
     teacherName: fullName(names),
     periodTitle: periodTitle ?? `с ${ruDate(from)} по ${ruDate(to)}`,
     students: [...students.values()],
-    lessons: lessons.map((l) => ({
+    lessons: withTaughtBy(lessons, journal.teacher_user_id).map((l) => ({
       id: l.id,
       date: l.date,
       lessonNo: l.lesson_no,
@@ -117,6 +131,7 @@ export async function loadJournalPages(
       kind: LESSON_KIND_NAMES[l.kind] ?? l.kind,
       homework: l.homework,
       individualHomework: counts.get(l.id) ?? 0,
+      taughtBy: l.taught_by_name,
     })),
     attendance: new Map(attendanceRows.map((a) => [`${a.lesson_id}|${a.student_id}`, a.code])),
     marks,

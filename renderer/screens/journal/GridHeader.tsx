@@ -39,6 +39,7 @@ export const Header = memo(function Header({
                   `${shortDate(c.date)}, ${c.lessonNo}-е: ${lesson!.topic || 'тема не указана'}`,
                   c.kind === 'work' ? ` — ${c.work.title}, вес ${c.work.weight}` : '',
                   lesson!.late ? ` (внесено ${shortDate(lesson!.enteredOn)})` : '',
+                  lesson!.taughtBy ? ` — замена: ${lesson!.taughtBy}` : '',
                 ].join('');
           const sub = model.subgroupLabel(c.page);
           return (
@@ -48,7 +49,8 @@ export const Header = memo(function Header({
               title={title}
               className={
                 `jhead ${c.kind}${c.firstOfLesson ? ' first' : ''}` +
-                `${selected === lessonKey(c) ? ' selected' : ''}${lesson?.late ? ' late' : ''}`
+                `${selected === lessonKey(c) ? ' selected' : ''}${lesson?.late ? ' late' : ''}` +
+                `${lesson?.taughtBy ? ' substituted' : ''}`
               }
               onClick={() => onLesson(c)}
             >

@@ -70,6 +70,7 @@ export function JournalListScreen({ me }: { me: Me }) {
                     <td>
                       {j.teacherName}
                       {j.mine && <span className="tag tag-ok">мой</span>}
+                      {j.substitute && <span className="tag tag-info">замена</span>}
                     </td>
                     <td>
                       <Progress held={j.hoursHeld} planned={j.hoursPlanned} />

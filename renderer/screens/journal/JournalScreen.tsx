@@ -11,6 +11,7 @@ import { focusGrid, Grid, useStudentStats, type Cursor } from './Grid';
 import { LessonPanel, type PanelTarget } from './LessonPanel';
 import { buildModel, finalKey, type LessonColumn } from './model';
 import { PeriodBar } from './PeriodBar';
+import { substitutionText, writableOn } from './actions';
 import { useJournal } from './useJournal';
 import { FINAL_KIND_LABELS } from '../../../electron/domain/labels';
 
@@ -127,11 +128,6 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
     : panelCol.kind === 'pending'
       ? { kind: 'slot', date: panelCol.date, lessonNo: panelCol.lessonNo }
       : { kind: 'lesson', lesson: panelCol.lesson };
-  const editableOn = (date: string) => {
-    if (!panelPage.canWrite) return false;
-    const p = panelPage.periods.find((x) => x.startsOn <= date && date <= x.endsOn);
-    return !p || p.editable;
-  };
 
   const reloadKeeping = async (focus?: { date: string; lessonNo: number }) => {
     const loaded = await state.load();
@@ -226,6 +222,12 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
         onChanged={() => state.load().then(() => undefined)}
       />
       {!page.canWrite && <Notice kind="info">{page.readOnlyReason}</Notice>}
+      {page.canWrite && page.substituteSlots && (
+        <Notice kind="info">
+          Замена: вы ведёте {substitutionText(page.substituteSlots)}. Остальные занятия журнала ведёт{' '}
+          {page.journal.teacherName} — они только для просмотра.
+        </Notice>
+      )}
       <ErrorBanner error={state.error} />
       {state.notice && !state.error && <Notice kind="ok">{state.notice}</Notice>}
       <Grid
@@ -256,7 +258,7 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
                 {FINAL_KIND_LABELS[k]}
               </label>
             ))}
-            {page.canWrite && (
+            {page.canWrite && !page.substituteSlots && (
               <Button kind="secondary" onClick={suggestAll}>
                 Выставить предложенные итоговые
               </Button>
@@ -272,7 +274,7 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
           }
           page={panelPage}
           target={target}
-          editable={!combined && editableOn(panelCol.date)}
+          editable={!combined && writableOn(panelPage, panelCol.date, panelCol.lessonNo)}
           onChanged={reloadKeeping}
           onDirty={(d) => {
             dirty.current = d;

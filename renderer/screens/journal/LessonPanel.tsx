@@ -157,6 +157,11 @@ export function LessonPanel({ page, target, editable, onChanged, onDirty, onErro
           {dirty && <span className="muted small"> · не сохранено</span>}
         </h2>
         <div className="row">
+          {lesson?.taughtBy && (
+            <span className="tag tag-info" title="Занятие провёл заменяющий по изменению в расписании">
+              замена: {lesson.taughtBy}
+            </span>
+          )}
           {lesson?.late && (
             <span className="tag tag-warn" title="000 §3.5.2: журнал заполняется в день занятия">
               внесено {ruDate(lesson.enteredOn)}, с опозданием

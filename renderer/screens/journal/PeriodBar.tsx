@@ -90,7 +90,7 @@ function LockState({
           : '';
     status = `Период «${period.title}» закрыт: журнал за него только для просмотра${last}`;
   }
-  const mayAsk = page.canWrite && u?.status !== 'requested' && u?.status !== 'approved';
+  const mayAsk = page.canWrite && !page.substituteSlots && u?.status !== 'requested' && u?.status !== 'approved';
   return (
     <div className={`banner ${u?.status === 'approved' ? 'banner-warn' : 'banner-info'} lock-state`} role="status">
       <span>{status}</span>

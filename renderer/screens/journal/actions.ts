@@ -15,6 +15,7 @@ import {
 } from './model';
 import type { Change, JournalState } from './useJournal';
 import { parseAttendance } from '../../../electron/domain/scale';
+import { ruDate } from '../../../electron/domain/format-dates';
 
 export interface Target {
   row: GridRow;
@@ -24,21 +25,45 @@ export interface Target {
 
 export class CellRefusal extends Error {}
 
-/** May this column be written now (the page is the teacher's and the period is open)? */
-export function writable(page: JournalPage, col: GridColumn): boolean {
-  if (!page.canWrite) return false;
-  const date =
-    col.kind === 'final'
-      ? page.periods.find((p) => p.id === (col.periodId ?? page.periods.at(-1)?.id))?.endsOn
-      : col.date;
-  if (!date) return false;
+/** Is this one of the lessons a substitute may write in (or is the caller the journal's own teacher)? */
+function substituteMay(page: JournalPage, date: string, lessonNo: number | null): boolean {
+  const slots = page.substituteSlots;
+  return !slots || (lessonNo !== null && slots.some((s) => s.date === date && s.lessonNo === lessonNo));
+}
+
+/**
+ * May the lesson on this date (`lessonNo` null: a final mark) be written now — the page is the caller's, the
+ * lesson theirs when they substitute, and the period open?
+ */
+export function writableOn(page: JournalPage, date: string, lessonNo: number | null): boolean {
+  if (!page.canWrite || !substituteMay(page, date, lessonNo)) return false;
   const period = page.periods.find((p) => p.startsOn <= date && date <= p.endsOn);
   return !period || period.editable;
 }
 
-function lockedMessage(page: JournalPage): string {
+/** May this column be written now? */
+export function writable(page: JournalPage, col: GridColumn): boolean {
+  const date =
+    col.kind === 'final'
+      ? page.periods.find((p) => p.id === (col.periodId ?? page.periods.at(-1)?.id))?.endsOn
+      : col.date;
+  return date !== undefined && writableOn(page, date, col.kind === 'final' ? null : col.lessonNo);
+}
+
+function lockedMessage(page: JournalPage, col: GridColumn): string {
   if (!page.canWrite) return page.readOnlyReason ?? 'Журнал только для просмотра';
+  if (page.substituteSlots && (col.kind === 'final' || !substituteMay(page, col.date, col.lessonNo))) {
+    return (
+      `Вы ведёте в этом журнале только замену (${substitutionText(page.substituteSlots)}): другие занятия и ` +
+      `итоговые отметки записывает ${page.journal.teacherName}`
+    );
+  }
   return 'Период закрыт: чтобы внести изменения, запросите разблокировку у заместителя директора';
+}
+
+/** «05.12.2026, 2-е занятие; …» — the lessons of a substitute. */
+export function substitutionText(slots: Array<{ date: string; lessonNo: number }>): string {
+  return slots.map((s) => `${ruDate(s.date)}, ${s.lessonNo}-е занятие`).join('; ');
 }
 
 /**
@@ -92,7 +117,7 @@ export async function commitTyped(
   const page = state.pages?.[0];
   if (!page || targets.length === 0) return false;
   try {
-    for (const t of targets) if (!writable(page, t.col)) throw new CellRefusal(lockedMessage(page));
+    for (const t of targets) if (!writable(page, t.col)) throw new CellRefusal(lockedMessage(page, t.col));
     // Cells of a slot not entered yet: the lesson is written first, with the next topic of the plan.
     const started = new Map<string, LessonInfo>();
     for (const t of targets) {
@@ -119,7 +144,7 @@ export async function clearCell(state: JournalState, row: GridRow, col: GridColu
   const page = state.pages?.[0];
   if (!page) return false;
   if (!writable(page, col)) {
-    state.setError(lockedMessage(page));
+    state.setError(lockedMessage(page, col));
     return false;
   }
   const sid = row.student.id;

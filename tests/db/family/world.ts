@@ -145,6 +145,7 @@ export async function familyWorld(kind: DbKind): Promise<FamilyWorld> {
       entered_on: '2026-11-21',
       created_at: NOW,
       created_by: w.fx.userIds.teacher,
+      taught_by: w.fx.userIds.teacher,
       updated_at: NOW,
       version: 1,
       attendance_taken: 1,

@@ -268,6 +268,7 @@ describeEachDb('students and enrolment orders', (kind) => {
         entered_on: '2026-11-05',
         created_at: at,
         created_by: teacherId,
+        taught_by: teacherId,
         updated_at: at,
       })
       .returning('id')

@@ -1,0 +1,233 @@
+// The substitute writes the lesson (issue 14, part 2) on the demo college, on both databases: the deputy
+// gives one lesson of another teacher's journal to the demo teacher; on that date the substitute opens the
+// journal, records the lesson, its attendance, topic and marks — and nothing else of that journal; the lesson
+// records who taught it, the journal page shows it, and so does the journal's own teacher's view.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { ReportFiles, TimetableChangeInfo } from '../../electron/api/contract.js';
+import type { Slot } from '../../electron/services/schedule.js';
+import { describeEachDb } from '../support/databases.js';
+import { refused, type TestClient } from '../support/harness.js';
+import { count, type JournalWorld } from './journal-support.js';
+import { changesWorld, type ChangesWorld } from './timetable-changes-support.js';
+
+/** The weeks after the demo's today: no lesson is recorded in them yet. */
+const WEEKS = { from: '2026-11-30', to: '2026-12-25' };
+
+describeEachDb('a substitute writes the lesson', (kind) => {
+  let w: JournalWorld;
+  let cw: ChangesWorld;
+  let substitute: TestClient;
+  let change: TimetableChangeInfo;
+  let slot: Slot;
+  let free: Slot[];
+  let journal: number;
+  const journalId = () => journal;
+
+  beforeAll(async () => {
+    cw = await changesWorld(kind);
+    w = cw.w;
+    substitute = await w.as('teacher');
+    // Lessons of another teacher's journal in the coming weeks when the demo teacher is free.
+    const busy = new Set(
+      (await cw.slots(WEEKS.from, WEEKS.to, { teacherId: w.fx.userIds.teacher })).map((s) => `${s.date}|${s.lessonNo}`),
+    );
+    const others = (await cw.slots(WEEKS.from, WEEKS.to)).filter(
+      (s) => !s.change && cw.teachers.get(s.journalId) !== w.fx.userIds.teacher && !busy.has(`${s.date}|${s.lessonNo}`),
+    );
+    journal = others[0]!.journalId;
+    free = others.filter((s) => s.journalId === journal);
+    expect(free.length).toBeGreaterThan(1);
+    slot = free[0]!;
+    change = await cw.create({
+      kind: 'substitute',
+      journalId: journal,
+      date: slot.date,
+      lessonNo: slot.lessonNo,
+      substituteUserId: w.fx.userIds.teacher,
+      reason: 'болезнь преподавателя',
+    });
+    w.clock.set(new Date(`${slot.date}T12:00:00`));
+  }, 120_000);
+  afterAll(async () => w.close());
+
+  it('opens the journal to write that lesson only, and lists it as a substitution', async () => {
+    const page = await substitute.call('journal.open', { journalId: journalId() });
+    expect(page.canWrite).toBe(true);
+    expect(page.substituteSlots).toEqual([{ date: slot.date, lessonNo: slot.lessonNo }]);
+    expect(page.pending).toContainEqual(expect.objectContaining({ date: slot.date, lessonNo: slot.lessonNo }));
+    const list = await substitute.call('journal.list', {});
+    expect(list.find((j) => j.id === journalId())).toMatchObject({ mine: false, substitute: true });
+    // The journal's own teacher sees no substitution of theirs there.
+    const own = await w.as(await loginOf(w, cw.teachers.get(journalId())!));
+    expect((await own.call('journal.open', { journalId: journalId() })).substituteSlots).toBeNull();
+  });
+
+  it('records the lesson, its attendance and marks; the lesson says who taught it', async () => {
+    const lesson = await substitute.call('lessons.create', {
+      journalId: journalId(),
+      date: slot.date,
+      lessonNo: slot.lessonNo,
+      topic: 'Тема на замене',
+      homework: 'Повторить конспект',
+    });
+    const row = await w.handle.db
+      .selectFrom('lessons')
+      .select(['taught_by', 'created_by'])
+      .where('id', '=', lesson.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ taught_by: w.fx.userIds.teacher, created_by: w.fx.userIds.teacher });
+    expect(lesson.taughtBy).toMatch(/^\S+ \S\. \S\.$/);
+
+    const page = await substitute.call('journal.open', { journalId: journalId() });
+    const student = page.students.find((s) => s.intervals.some((i) => i.from <= slot.date))!;
+    const column = page.lessons.find((l) => l.id === lesson.id)!.columns[0]!;
+    const saved = await substitute.call('journal.saveCells', {
+      journalId: journalId(),
+      cells: [
+        { kind: 'attendance', lessonId: lesson.id, studentId: student.id, code: 'н', version: null },
+        {
+          kind: 'mark',
+          columnId: column.id,
+          studentId: page.students.find((s) => s.id !== student.id)!.id,
+          value: '5',
+          version: null,
+        },
+      ],
+    });
+    expect(saved).toHaveLength(2);
+    const updated = await substitute.call('lessons.update', {
+      lessonId: lesson.id,
+      version: lesson.version,
+      date: slot.date,
+      lessonNo: slot.lessonNo,
+      hours: lesson.hours,
+      kind: lesson.kind,
+      planTopicId: null,
+      topic: 'Тема на замене, уточнено',
+      homework: 'Повторить конспект',
+    });
+    expect(updated.topic).toBe('Тема на замене, уточнено');
+
+    // The deputy reading the journal sees the lesson held by the substitute.
+    const deputyView = await cw.deputy.call('journal.open', { journalId: journalId() });
+    expect(deputyView.lessons.find((l) => l.id === lesson.id)?.taughtBy).toBe(lesson.taughtBy);
+  });
+
+  it('refuses every other lesson of the journal, its finals and other journals, changing nothing', async () => {
+    const page = await substitute.call('journal.open', { journalId: journalId() });
+    const earlier = page.lessons.find((l) => l.date < slot.date)!;
+    const before = { marks: await count(w.handle, 'marks'), lessons: await count(w.handle, 'lessons') };
+    const student = page.students.find((s) => s.intervals.some((i) => i.from <= earlier.date))!;
+    const att = await refused(
+      substitute.call('journal.saveCells', {
+        journalId: journalId(),
+        cells: [{ kind: 'attendance', lessonId: earlier.id, studentId: student.id, code: 'н', version: null }],
+      }),
+      'forbidden',
+    );
+    expect(att.message).toMatch(/только замену/);
+    await refused(
+      substitute.call('lessons.update', {
+        lessonId: earlier.id,
+        version: earlier.version,
+        date: earlier.date,
+        lessonNo: earlier.lessonNo,
+        hours: earlier.hours,
+        kind: earlier.kind,
+        planTopicId: earlier.planTopicId,
+        topic: 'Чужая тема',
+        homework: null,
+      }),
+      'forbidden',
+    );
+    await refused(substitute.call('lessons.delete', { lessonId: earlier.id, version: earlier.version }), 'forbidden');
+    // Another lesson on the substitution's date: a free lesson number of the same day.
+    const other = await refused(
+      substitute.call('lessons.create', {
+        journalId: journalId(),
+        date: slot.date,
+        lessonNo: slot.lessonNo === 1 ? 2 : 1,
+        topic: 'Лишнее',
+      }),
+      'forbidden',
+    );
+    expect(other.message).toMatch(/записывает/);
+    const finals = await refused(
+      substitute.call('finals.set', {
+        journalId: journalId(),
+        cells: [{ studentId: student.id, periodId: w.fx.currentPeriodId, kind: 'period', value: '5', version: null }],
+      }),
+      'forbidden',
+    );
+    expect(finals.message).toMatch(/Итоговые отметки/);
+    expect({ marks: await count(w.handle, 'marks'), lessons: await count(w.handle, 'lessons') }).toEqual(before);
+
+    // A journal of the same teacher without a substitution stays closed to the demo teacher.
+    const sibling = await w.handle.db
+      .selectFrom('journals')
+      .select('id')
+      .where('teacher_user_id', '=', cw.teachers.get(journalId())!)
+      .where('id', '!=', journalId())
+      .where('year_id', '=', w.fx.currentYearId)
+      .executeTakeFirst();
+    if (sibling) await refused(substitute.call('journal.open', { journalId: sibling.id }), 'forbidden');
+  });
+
+  it('credits the lesson to the substitute even when the journal’s own teacher records it', async () => {
+    // A second substitution, recorded by the journal's teacher (the substitute had no computer that day).
+    const second = free.find((s) => s.date > slot.date) ?? free[1]!;
+    await cw.create({
+      kind: 'substitute',
+      journalId: journal,
+      date: second.date,
+      lessonNo: second.lessonNo,
+      substituteUserId: w.fx.userIds.teacher,
+      reason: 'курсы',
+    });
+    w.clock.set(new Date(`${second.date}T15:00:00`));
+    const own = await w.as(await loginOf(w, cw.teachers.get(journalId())!));
+    const lesson = await own.call('lessons.create', {
+      journalId: journalId(),
+      date: second.date,
+      lessonNo: second.lessonNo,
+      topic: 'Записано преподавателем журнала',
+    });
+    const row = await w.handle.db
+      .selectFrom('lessons')
+      .select('taught_by')
+      .where('id', '=', lesson.id)
+      .executeTakeFirstOrThrow();
+    expect(row.taught_by).toBe(w.fx.userIds.teacher);
+    expect(change.substituteName).toBeTruthy();
+  });
+
+  it('the certified copy of the journal names the substitute beside the topic', async () => {
+    const job = await cw.deputy.call('reports.start', {
+      report: 'journalCopy',
+      journalId: journal,
+      periodId: w.fx.currentPeriodId,
+      signer: 'director',
+    });
+    const done = await cw.deputy.deps.jobs.wait(job.id);
+    expect(done.state, done.error ?? '').toBe('done');
+    const [pdf] = (done.result as ReportFiles).files;
+    const file = path.join(os.tmpdir(), `substitute-copy-${kind}-${process.pid}.pdf`);
+    fs.writeFileSync(file, Buffer.from(pdf!.base64, 'base64'));
+    try {
+      const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(text).toContain(`Тема на замене, уточнено (замена: ${change.substituteName}`);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
+});
+
+/** The login of a user (the other journal's teacher is not among the demo logins). */
+async function loginOf(w: JournalWorld, userId: number): Promise<string> {
+  const u = await w.handle.db.selectFrom('users').select('login').where('id', '=', userId).executeTakeFirstOrThrow();
+  return u.login;
+}
