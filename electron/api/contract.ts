@@ -30,6 +30,7 @@ import { lessonMethods } from './methods/lessons.js';
 import { unlockMethods } from './methods/unlocks.js';
 import { excuseMethods } from './methods/excuses.js';
 import { familyMethods } from './methods/family.js';
+import { registerMethods } from './methods/registers.js';
 
 export const contract = {
   ...setupMethods,
@@ -58,6 +59,7 @@ export const contract = {
   ...unlockMethods,
   ...excuseMethods,
   ...familyMethods,
+  ...registerMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -103,6 +105,7 @@ export type { SubjectInfo, LoadInfo, PlanInfo, PlanTopicRow } from './methods/su
 export type { ProgrammeBrief, ProgrammeInfo, ProgrammeSaved, ProgrammeTopicInfo } from './methods/programmes.js';
 export type { TimetableEntryInfo, TimetableView } from './methods/timetable.js';
 export type { SlotChangeInfo, TimetableChangeInfo } from './methods/timetable-changes.js';
+export type { RegisterCompleteness, RegisterGroup, RegisterStudentGaps } from './methods/registers.js';
 export type {
   RosterView,
   GroupStudent,

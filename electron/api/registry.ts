@@ -31,6 +31,7 @@ import * as unlocks from '../services/journal/unlocks.js';
 import * as excuses from '../services/journal/excuses.js';
 import * as family from '../services/journal/family.js';
 import * as timetableChanges from '../services/timetable-changes.js';
+import * as registers from '../services/year/register-completeness.js';
 
 export type Handler<M extends MethodName> = (ctx: AuthedContext, input: Parsed<M>) => Promise<Output<M>>;
 export type PublicHandler<M extends MethodName> = (ctx: ServiceContext, input: Parsed<M>) => Promise<Output<M>>;
@@ -64,6 +65,8 @@ export const handlers: Handlers = {
   'timetableChanges.list': timetableChanges.list,
   'timetableChanges.create': timetableChanges.create,
   'timetableChanges.remove': timetableChanges.remove,
+  'registers.completeness': registers.completeness,
+  'registers.completenessFile': registers.completenessFile,
   'backups.list': backups.list,
   'backups.create': backups.create,
   'backups.inspect': backups.inspect,

@@ -25,6 +25,7 @@ import { AuditScreen } from '../screens/audit/AuditScreen';
 import { YearScreen } from '../screens/year/YearScreen';
 import { GroupsScreen } from '../screens/groups/GroupsScreen';
 import { TimetableScreen } from '../screens/timetable/TimetableScreen';
+import { RegistersScreen } from '../screens/registers/RegistersScreen';
 import { PlanScreen } from '../screens/plan/PlanScreen';
 import { MovementsScreen } from '../screens/movements/MovementsScreen';
 import { MyGroupsScreen } from '../screens/mygroups/MyGroupsScreen';
@@ -167,6 +168,14 @@ export const routes: RouteDef[] = [
     roles: ['admin', 'director', 'deputy', 'dept_head', 'secretary', 'curator', 'teacher'],
     nav: false,
     render: (p) => <PlanScreen key={p.journalId} journalId={Number(p.journalId)} />,
+  },
+  {
+    // 003 §2.2: the department heads check the curators' registers.
+    path: '/registers',
+    title: 'Полнота реестров',
+    roles: ['admin', 'director', 'deputy', 'dept_head', 'curator'],
+    nav: true,
+    render: (_p, me) => <RegistersScreen me={me} />,
   },
   {
     path: '/movements',

@@ -1,7 +1,7 @@
 // A week as it really happens (issue 14), in Chromium: the deputy records a substitution for today's lesson of the
-// demo student's group; the substitute (a teacher free at that lesson) sees it on the home page, opens the lesson and marks
-// attendance; the parent's week shows «замена» with the substitute's name; a lesson of the journal that is not theirs
-// stays closed to the substitute.
+// demo student's group; the substitute (a teacher free at that lesson) sees it on the home page, opens the lesson and
+// marks attendance; the parent's week shows «замена» with the substitute's name; a lesson of the journal that is not
+// theirs stays closed to the substitute.
 import Database from 'better-sqlite3';
 import { E2E_TODAY } from './paths';
 import { expect, login, test, type DemoHost } from './fixtures';
