@@ -216,6 +216,7 @@ export type {
 } from './methods/reports.js';
 export { REPORT_KINDS, REPORT_ROLES } from './methods/reports.js';
 export { CENTRE_REPORTS } from './methods/centre-reports.js';
+export type { StipendGroup, StipendHours, StipendSheet, StipendStudentRow } from './methods/stipend.js';
 export type {
   CentreReportData,
   CentreReportKind,

@@ -118,6 +118,7 @@ export const handlers: Handlers = {
   'reports.performance': reports.performance,
   'reports.forecast': reports.forecast,
   'reports.hoursSheet': reports.hoursSheet,
+  'reports.stipendAttendance': reports.stipendAttendance,
   'reports.start': reports.start,
   'journal.list': listJournals,
   'journal.open': journalPage.open,

@@ -11,6 +11,10 @@ export const id = (what = 'Идентификатор') =>
 export const isoDate = (what = 'Дата') =>
   z.string({ error: `${what}: ожидается дата` }).refine(isValidIsoDate, `${what}: ожидается дата в формате ГГГГ-ММ-ДД`);
 
+/** A month `YYYY-MM` (the time-sheet, the stipend sheet). */
+export const yearMonth = () =>
+  z.string({ error: 'Месяц: ожидается ГГГГ-ММ' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц: ожидается ГГГГ-ММ');
+
 export const text = (what: string, max = 200) =>
   z
     .string({ error: `${what}: ожидается текст` })

@@ -7,6 +7,7 @@ import type { FileOutput } from '../api/contract.js';
 import { flagNumber, flagString } from '../args.js';
 import { journalCopyFile, packFiles, reportFile, type DocumentDeps } from '../services/reports/documents.js';
 import { assertCentre } from '../services/reports/centre.js';
+import { assertCollege } from '../services/reports/stipend.js';
 import { hoursRange } from '../services/reports/hours.js';
 import { resolveRange, yearJournals, type Range } from '../services/reports/scope.js';
 import { currentPeriod, currentYear } from '../services/schedule.js';
@@ -24,6 +25,8 @@ const KINDS = {
   'union-attendance': 'unionAttendance',
   'person-hours': 'personHours',
   retention: 'retention',
+  // A college's only (issue 15): --month YYYY-MM.
+  stipend: 'stipendAttendance',
 } as const;
 const CENTRE_ONLY = new Set<string>(['union-attendance', 'person-hours', 'retention']);
 
@@ -39,7 +42,8 @@ export const reportCommand: CliCommand = {
     signer: 'string',
   },
   usage:
-    'report keeping|completion|attendance|performance|forecast|hours|union-attendance|person-hours|retention|pack|' +
+    'report keeping|completion|attendance|performance|forecast|hours|stipend|union-attendance|person-hours|retention|' +
+    'pack|' +
     'copy --db FILE --out FILE.pdf|.xlsx ' +
     '[--year ID] [--period N|year] [--month YYYY-MM] [--journal ID] [--signer director|deputy] [--today YYYY-MM-DD]',
   summary:
@@ -96,11 +100,16 @@ export const reportCommand: CliCommand = {
         ];
       } else {
         range =
-          kind === 'hours'
+          kind === 'hours' || kind === 'stipend'
             ? await hoursRange(kysely, today, year, flagString(flags, 'month'))
             : await resolveRange(kysely, today, year, periodId);
         const journals = await yearJournals(kysely, range.yearId);
         if (CENTRE_ONLY.has(kind)) await assertCentre(kysely);
+        if (kind === 'stipend') {
+          if (!flagString(flags, 'month'))
+            throw new CliError('Ведомость для стипендиальной комиссии: укажите --month ГГГГ-ММ');
+          await assertCollege(kysely);
+        }
         files =
           kind === 'pack'
             ? await packFiles(deps, range, journals, progress)

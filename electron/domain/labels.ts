@@ -144,3 +144,11 @@ export function programmeSummary(p: {
     `${p.ageFrom}–${p.ageTo} ${plural(p.ageTo, 'год', 'года', 'лет')}`,
   ].join(' · ');
 }
+
+/** The document behind an absence excuse (the curator records it; the stipend sheet notes it). */
+export const EXCUSE_KIND_LABELS = {
+  parent_note: 'заявление родителя',
+  medical: 'медицинская справка',
+  order: 'приказ',
+  other: 'другое',
+} as const;

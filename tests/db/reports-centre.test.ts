@@ -143,6 +143,9 @@ describeEachDb('reports of a centre, figures checked against the tables', (kind)
       'journalCopy',
       'pack',
     ]);
+    // Stipends are a college's: a centre is not offered the sheet and is told why.
+    const stipend = await refused(deputy.call('reports.stipendAttendance', { month: '2026-11' }), 'bad_request');
+    expect(stipend.message).toBe('Ведомость для стипендиальной комиссии составляется только в колледже');
     const report = await deputy.call('reports.unionAttendance', {});
     months = report.months;
     const year = filters.years.find((y) => y.id === filters.currentYearId)!;
@@ -366,6 +369,7 @@ describeEachDb('a college is not offered the centre reports', (kind) => {
       'hoursSheet',
       'journalCopy',
       'pack',
+      'stipendAttendance',
     ]);
     const e = await refused(deputy.call('reports.retention', {}), 'bad_request');
     expect(e.message).toBe('Этот отчёт составляется только в организации дополнительного образования');

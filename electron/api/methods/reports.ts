@@ -2,7 +2,7 @@
 // here, the same data as PDF and Excel through `reports.start` (a job with progress).
 import { z } from 'zod';
 import { method, type Role } from '../define.js';
-import { id, isoDate } from '../schemas.js';
+import { id, isoDate, yearMonth } from '../schemas.js';
 import type { CorrectionRow } from './corrections.js';
 import type { JobInfo } from './jobs.js';
 import type { PlanCorrectionKind } from '../../../db/schema.js';
@@ -12,6 +12,7 @@ import {
   centreReportMethods,
   type CentreReportData,
 } from './centre-reports.js';
+import { STIPEND_ROLES, stipendInput, stipendMethods, type StipendSheet } from './stipend.js';
 
 export const REPORT_KINDS = [
   'completion',
@@ -26,6 +27,8 @@ export const REPORT_KINDS = [
   'retention',
   'journalCopy',
   'pack',
+  // A college's only (issue 15).
+  'stipendAttendance',
 ] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -42,6 +45,7 @@ export const REPORT_ROLES: Record<ReportKind, readonly Role[]> = {
   retention: CENTRE_REPORT_ROLES,
   journalCopy: ['director', 'deputy'],
   pack: ['director', 'deputy'],
+  stipendAttendance: STIPEND_ROLES,
 };
 export const REPORT_USERS: readonly Role[] = ['director', 'deputy', 'dept_head', 'curator', 'teacher'];
 
@@ -319,7 +323,8 @@ export type ReportData =
   | PerformanceReport
   | ForecastReport
   | HoursSheet
-  | CentreReportData;
+  | CentreReportData
+  | StipendSheet;
 
 /** What a `reports.start` job ends with: the files to save, or (format «screen») the report itself. */
 export interface ReportFiles {
@@ -337,9 +342,7 @@ const scopeInput = {
   teacherId: id('Преподаватель').optional(),
   journalId: id('Журнал').optional(),
 };
-const month = z
-  .string({ error: 'Месяц: ожидается ГГГГ-ММ' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц: ожидается ГГГГ-ММ');
+const month = yearMonth();
 /** «screen»: the data for the screen, made in a job so that a long report shows its progress. */
 const format = z.enum(['pdf', 'xlsx', 'screen'], { error: 'Формат: pdf, xlsx или screen' });
 const signer = z.enum(['director', 'deputy'], { error: 'Заверяет: директор или заместитель' });
@@ -364,6 +367,7 @@ export const reportInputs = {
     signer: signer.default('director'),
   }),
   ...centreReportInputs,
+  stipendAttendance: stipendInput,
   pack: z.object({ ...rangeInput }),
 };
 
@@ -409,6 +413,7 @@ export const reportMethods = {
     input: reportInputs.hoursSheet,
   }),
   ...centreReportMethods,
+  ...stipendMethods,
   'reports.start': method<JobInfo>()({
     summary:
       'Сформировать отчёт в PDF или Excel, заверенную копию страниц журнала или весь пакет за семестр (длительная ' +
@@ -426,6 +431,7 @@ export const reportMethods = {
         reportInputs.unionAttendance.extend({ report: z.literal('unionAttendance'), format }),
         reportInputs.personHours.extend({ report: z.literal('personHours'), format }),
         reportInputs.retention.extend({ report: z.literal('retention'), format }),
+        reportInputs.stipendAttendance.extend({ report: z.literal('stipendAttendance'), format }),
         reportInputs.journalCopy.extend({ report: z.literal('journalCopy'), format: z.literal('pdf').default('pdf') }),
         reportInputs.pack.extend({ report: z.literal('pack') }),
       ],

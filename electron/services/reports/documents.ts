@@ -16,6 +16,7 @@ import type {
   ReportData,
   ReportKind,
   RetentionReport,
+  StipendSheet,
   UnionAttendanceReport,
 } from '../../api/contract.js';
 import { PDF_MIME, XLSX_MIME } from '../../api/contract.js';
@@ -55,6 +56,7 @@ import {
   unionAttendancePdf,
   unionAttendanceSheets,
 } from '../../export/reports/centre.js';
+import { stipendPdf, stipendSheets } from '../../export/reports/stipend.js';
 import { addTableSheet, createWorkbook, toBuffer } from '../../export/xlsx.js';
 import type { InstitutionKind } from '../../domain/enums.js';
 import { ruDate } from '../../domain/format-dates.js';
@@ -71,6 +73,7 @@ import { hoursSheetReport } from './hours.js';
 import { loadJournalPages } from './journal-copy.js';
 import { keepingReport, type Progress } from './keeping.js';
 import { performanceReport } from './performance.js';
+import { stipendReport } from './stipend.js';
 import type { JournalMeta, Range } from './scope.js';
 
 export interface DocumentDeps {
@@ -123,6 +126,7 @@ function title(kind: Exclude<ReportKind, 'journalCopy' | 'pack'>, institution: I
     unionAttendance: `Посещаемость по ${wordsOf(institution).term('group', 'dat', 'many')}`,
     personHours: 'Человеко-часы',
     retention: 'Сохранность контингента',
+    stipendAttendance: 'Пропуски для стипендиальной комиссии',
   };
   return titles[kind];
 }
@@ -180,6 +184,8 @@ export async function reportData(
       return personHoursReport(db, range, journals);
     case 'retention':
       return retentionReport(db, range, journals);
+    case 'stipendAttendance':
+      return stipendReport(db, range, journals, request.month ?? range.from.slice(0, 7));
   }
 }
 
@@ -257,6 +263,13 @@ export async function reportFile(
         format === 'pdf'
           ? await retentionPdf(data as RetentionReport, meta)
           : await workbook(retentionSheets(data as RetentionReport, w), deps.now);
+      break;
+    case 'stipendAttendance':
+      // Compiled by the department (the curators sign under their groups), approved by the deputy.
+      bytes =
+        format === 'pdf'
+          ? await stipendPdf(data as StipendSheet, meta)
+          : await workbook(stipendSheets(data as StipendSheet, w), deps.now);
       break;
   }
   return fileOutput(

@@ -19,12 +19,14 @@ export async function filters(ctx: AuthedContext, input: Parsed<'reports.filters
     yearId !== null
       ? all.some((j) => j.marksEnabled)
       : (await db.selectFrom('institution').select('marks_enabled').executeTakeFirst())?.marks_enabled !== 0;
-  const centre = (await db.selectFrom('institution').select('kind').executeTakeFirst())?.kind === 'supplementary';
+  const kind = (await db.selectFrom('institution').select('kind').executeTakeFirst())?.kind;
+  const centre = kind === 'supplementary';
   const reports = REPORT_KINDS.filter(
     (k) =>
       hasRole(session, ...REPORT_ROLES[k]) &&
       (marks || (k !== 'performance' && k !== 'forecast')) &&
-      (centre || !(CENTRE_REPORTS as readonly string[]).includes(k)),
+      (centre || !(CENTRE_REPORTS as readonly string[]).includes(k)) &&
+      (kind === 'college' || k !== 'stipendAttendance'),
   );
   const seen = new Map<number, JournalMeta>();
   if (yearId !== null) {

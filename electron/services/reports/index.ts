@@ -8,3 +8,4 @@ export { hoursSheet } from './hours.js';
 export { keeping } from './keeping.js';
 export { performance } from './performance.js';
 export { start } from './start.js';
+export { stipendAttendance } from './stipend.js';

@@ -7,6 +7,7 @@ import { ruDate } from '../../domain/format-dates.js';
 import type { AuthedContext } from '../context.js';
 import { centreScope } from './centre.js';
 import { hoursRange } from './hours.js';
+import { stipendScope } from './stipend.js';
 import {
   journalCopyFile,
   packFiles,
@@ -56,6 +57,11 @@ export async function start(ctx: AuthedContext, input: Parsed<'reports.start'>):
         teacherId: input.teacherId,
       });
       work = produce({ kind: 'hoursSheet', range, journals, month: input.month ?? null }, input.format);
+      break;
+    }
+    case 'stipendAttendance': {
+      const { range, journals } = await stipendScope(ctx, input);
+      work = produce({ kind: 'stipendAttendance', range, journals, month: input.month }, input.format);
       break;
     }
     case 'unionAttendance':

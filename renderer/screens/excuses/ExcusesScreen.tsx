@@ -8,7 +8,8 @@ import { Button, Card, ErrorBanner, Loading, Notice } from '../../components/ui'
 import { useCall } from '../../components/useCall';
 import { Segmented } from '../../components/lists';
 import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
-import { EXCUSE_KINDS, excuseStatus } from '../family/Excuses';
+import { excuseStatus } from '../family/Excuses';
+import { EXCUSE_KIND_LABELS } from '../../../electron/domain/labels';
 import { DateInput } from '../../components/DateInput';
 
 const SHOW = [
@@ -105,7 +106,7 @@ function ExcuseRow({ x, onDone }: { x: ExcuseInfo; onDone: (message: string) => 
         {x.toDate !== x.fromDate ? ` – ${ruDate(x.toDate)}` : ''}
       </td>
       <td>
-        <div className="small muted">{EXCUSE_KINDS[x.kind]}</div>
+        <div className="small muted">{EXCUSE_KIND_LABELS[x.kind]}</div>
         {x.text}
       </td>
       <td className="small">
@@ -213,7 +214,7 @@ function Certificate({ onDone }: { onDone: (message: string) => void }) {
           <label className="field">
             Документ
             <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-              {Object.entries(EXCUSE_KINDS).map(([k, v]) => (
+              {Object.entries(EXCUSE_KIND_LABELS).map(([k, v]) => (
                 <option key={k} value={k}>
                   {v}
                 </option>

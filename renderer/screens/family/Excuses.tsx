@@ -9,13 +9,8 @@ import { useNarrow } from '../../app/useNarrow';
 import { Button, ErrorBanner, Notice } from '../../components/ui';
 import { ruDate } from '../../../electron/domain/format-dates';
 import { DateInput } from '../../components/DateInput';
+import { EXCUSE_KIND_LABELS } from '../../../electron/domain/labels';
 
-export const EXCUSE_KINDS = {
-  parent_note: 'заявление родителя',
-  medical: 'медицинская справка',
-  order: 'приказ',
-  other: 'другое',
-} as const;
 /** An excuse's state as the family and the curator see it: «на рассмотрении у куратора». */
 export function excuseStatus(status: ExcuseInfo['status'], w: Words): string {
   const labels = {
@@ -60,8 +55,8 @@ export function ExcuseForm({ studentId, today, onSent }: { studentId: number; to
         <label className="field">
           Документ
           <select value={kind} onChange={(e) => setKind(e.target.value as 'parent_note' | 'medical')}>
-            <option value="parent_note">{EXCUSE_KINDS.parent_note}</option>
-            <option value="medical">{EXCUSE_KINDS.medical}</option>
+            <option value="parent_note">{EXCUSE_KIND_LABELS.parent_note}</option>
+            <option value="medical">{EXCUSE_KIND_LABELS.medical}</option>
           </select>
         </label>
       </div>
@@ -100,7 +95,7 @@ export function ExcuseList({ excuses }: { excuses: ExcuseInfo[] }) {
         {excuses.map((x) => (
           <li key={x.id}>
             <div className="muted small">
-              {days(x)} · {EXCUSE_KINDS[x.kind]}
+              {days(x)} · {EXCUSE_KIND_LABELS[x.kind]}
             </div>
             <div>{x.text}</div>
             <Decision x={x} />
@@ -123,7 +118,7 @@ export function ExcuseList({ excuses }: { excuses: ExcuseInfo[] }) {
         {excuses.map((x) => (
           <tr key={x.id}>
             <td>{days(x)}</td>
-            <td>{EXCUSE_KINDS[x.kind]}</td>
+            <td>{EXCUSE_KIND_LABELS[x.kind]}</td>
             <td>{x.text}</td>
             <td>
               <Decision x={x} />

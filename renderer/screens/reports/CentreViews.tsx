@@ -1,6 +1,5 @@
 // A centre's reports on screen (seed 000): attendance by объединение and month, человеко-часы, сохранность
 // контингента — the same figures as their PDF and Excel copies.
-import type { ReactNode } from 'react';
 import type {
   PersonHoursReport,
   RetentionReport,
@@ -10,10 +9,7 @@ import type {
 import { hrs, pct } from '../../../electron/domain/format-numbers';
 import { Stat } from '../../components/ui';
 import { useWords } from '../../components/words';
-
-function Num({ children }: { children: ReactNode }) {
-  return <td className="num">{children}</td>;
-}
+import { Num } from './ReportViews';
 
 function AttendanceCells({ c }: { c: UnionAttendanceCell }) {
   return (

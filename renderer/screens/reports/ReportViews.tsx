@@ -24,7 +24,7 @@ const KIND = {
 } as const;
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
 
-function Num({ children, bad }: { children: ReactNode; bad?: boolean }) {
+export function Num({ children, bad }: { children: ReactNode; bad?: boolean }) {
   return <td className={`num ${bad ? 'num-bad' : ''}`}>{children}</td>;
 }
 

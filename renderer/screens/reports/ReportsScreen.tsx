@@ -9,6 +9,7 @@ import type { Words } from '../../../electron/domain/vocabulary';
 import { AttendanceView, CompletionView, ForecastView, HoursView, KeepingView, PerformanceView } from './ReportViews';
 import { PersonHoursView, RetentionView, UnionAttendanceView } from './CentreViews';
 import { JournalCopyForm } from './JournalCopyForm';
+import { StipendView } from './StipendView';
 import { JobProgress, useReportJob } from './useReportJob';
 import { MONTHS_RU } from '../../../electron/domain/calendar';
 import { groupLabel } from './format';
@@ -21,6 +22,7 @@ import type {
   PerformanceReport,
   PersonHoursReport,
   RetentionReport,
+  StipendSheet,
   UnionAttendanceReport,
 } from '../../../electron/api/contract';
 
@@ -36,6 +38,7 @@ const tabsOf = (w: Words): Array<{ kind: ScreenKind; title: string }> => [
   { kind: 'unionAttendance', title: `Посещаемость по ${w.term('group', 'dat', 'many')}` },
   { kind: 'personHours', title: 'Человеко-часы' },
   { kind: 'retention', title: 'Сохранность контингента' },
+  { kind: 'stipendAttendance', title: 'Пропуски для стипендии' },
   { kind: 'journalCopy', title: 'Копия страниц журнала' },
 ];
 
@@ -53,6 +56,7 @@ const USES: Record<
   unionAttendance: ['period', 'department', 'group', 'teacher'],
   personHours: ['period', 'department', 'group', 'teacher'],
   retention: ['period', 'department', 'group', 'teacher'],
+  stipendAttendance: ['month', 'department', 'group'],
 };
 
 interface FilterState {
@@ -96,8 +100,9 @@ function Reports({ filters, onYear }: { me: Me; filters: ReportFilters; onYear: 
   const [data, setData] = useState<{ kind: ScreenKind; report: ReportData } | null>(null);
 
   const input = useMemo(
-    (): Input<'reports.start'> | null => (tab === 'journalCopy' ? null : buildInput(tab, f)),
-    [tab, f],
+    (): Input<'reports.start'> | null =>
+      tab === 'journalCopy' ? null : buildInput(tab, f, year ? monthsOf(year) : [], filters.today),
+    [tab, f, year, filters.today],
   );
   useEffect(() => {
     if (!input) return;
@@ -168,8 +173,11 @@ function Reports({ filters, onYear }: { me: Me; filters: ReportFilters; onYear: 
             {uses.includes('month') && (
               <label className="field">
                 <span>Месяц</span>
-                <select value={f.month} onChange={(e) => set({ month: e.target.value })}>
-                  <option value="">По месяцам всего года</option>
+                <select
+                  value={tab === 'stipendAttendance' ? monthOrCurrent(f.month, months, filters.today) : f.month}
+                  onChange={(e) => set({ month: e.target.value })}
+                >
+                  {tab !== 'stipendAttendance' && <option value="">По месяцам всего года</option>}
                   {months.map(([key, title]) => (
                     <option key={key} value={key}>
                       {title}
@@ -278,12 +286,19 @@ function ReportBody({ kind, report }: { kind: ScreenKind; report: ReportData }) 
       return <PersonHoursView r={report as PersonHoursReport} />;
     case 'retention':
       return <RetentionView r={report as RetentionReport} />;
+    case 'stipendAttendance':
+      return <StipendView r={report as StipendSheet} />;
     default:
       return null;
   }
 }
 
-function buildInput(kind: Exclude<ScreenKind, 'journalCopy'>, f: FilterState): Input<'reports.start'> {
+function buildInput(
+  kind: Exclude<ScreenKind, 'journalCopy'>,
+  f: FilterState,
+  months: Array<[string, string]>,
+  today: string,
+): Input<'reports.start'> {
   const uses = USES[kind];
   const opt = (on: boolean, v: number | null) => (on && v !== null ? v : undefined);
   const common = { yearId: f.yearId ?? undefined, format: 'screen' as const };
@@ -294,6 +309,15 @@ function buildInput(kind: Exclude<ScreenKind, 'journalCopy'>, f: FilterState): I
       month: f.month || undefined,
       departmentId: opt(uses.includes('department'), f.departmentId),
       teacherId: opt(true, f.teacherId),
+    };
+  }
+  if (kind === 'stipendAttendance') {
+    return {
+      report: kind,
+      ...common,
+      month: monthOrCurrent(f.month, months, today),
+      departmentId: opt(true, f.departmentId),
+      groupId: opt(true, f.groupId),
     };
   }
   if (kind === 'keeping')
@@ -308,6 +332,13 @@ function buildInput(kind: Exclude<ScreenKind, 'journalCopy'>, f: FilterState): I
     journalId: opt(uses.includes('journal'), f.journalId),
     ...(kind === 'forecast' ? { onlyAtRisk: f.onlyAtRisk || undefined } : {}),
   } as Input<'reports.start'>;
+}
+
+/** The chosen month, or else this month (the server's today) when it is one of the year's, or else the first. */
+function monthOrCurrent(month: string, months: Array<[string, string]>, today: string): string {
+  if (month) return month;
+  const now = today.slice(0, 7);
+  return months.find(([key]) => key === now)?.[0] ?? months[0]?.[0] ?? now;
 }
 
 function monthsOf(year: ReportFilters['years'][number]): Array<[string, string]> {

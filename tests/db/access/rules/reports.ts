@@ -132,6 +132,15 @@ export const reportRules: AccessRules = {
     input: () => ({}),
     outOfScope: [{ as: 'depthead', input: (fx) => ({ departmentId: fx.otherDepartmentId }) }],
   },
+  // The stipend sheet: the administration, a department head, a curator — not a teacher.
+  'reports.stipendAttendance': {
+    allowed: ['director', 'deputy', 'depthead', 'curator'],
+    input: () => ({ month: '2026-11' }),
+    outOfScope: [
+      { as: 'depthead', input: (fx) => ({ month: '2026-11', departmentId: fx.otherDepartmentId }) },
+      { as: 'curator', input: (fx) => ({ month: '2026-11', groupId: fx.otherGroupId }) },
+    ],
+  },
   'reports.start': {
     allowed: READERS,
     input: () => ({ report: 'completion', format: 'xlsx' }),
@@ -141,6 +150,7 @@ export const reportRules: AccessRules = {
       { as: 'depthead', input: (fx) => ({ report: 'keeping', format: 'xlsx', departmentId: fx.otherDepartmentId }) },
       { as: 'depthead', input: (fx) => ({ report: 'journalCopy', journalId: fx.teacherJournalId }) },
       { as: 'teacher', input: () => ({ report: 'pack' }) },
+      { as: 'teacher', input: () => ({ report: 'stipendAttendance', month: '2026-11', format: 'pdf' }) },
     ],
   },
 };
