@@ -356,6 +356,20 @@ export interface TimetableChangeTable {
   version: Version;
 }
 
+/** A certified copy the program made (0016): its number, what, to whom, who certified it. */
+export interface IssuedCopyTable {
+  id: Generated<number>;
+  number: number;
+  year_id: number;
+  journal_id: number | null;
+  issued_at: string;
+  what: string;
+  recipient: string;
+  certified_by: string;
+  pages: number;
+  created_by: number | null;
+}
+
 export interface LessonTable {
   id: Generated<number>;
   journal_id: number;
@@ -573,6 +587,7 @@ export interface Database {
   timetable: TimetableTable;
   timetable_changes: TimetableChangeTable;
   lessons: LessonTable;
+  issued_copies: IssuedCopyTable;
   homework_individual: HomeworkIndividualTable;
   work_columns: WorkColumnTable;
   marks: MarkTable;

@@ -31,6 +31,7 @@ import { unlockMethods } from './methods/unlocks.js';
 import { excuseMethods } from './methods/excuses.js';
 import { familyMethods } from './methods/family.js';
 import { registerMethods } from './methods/registers.js';
+import { copyMethods } from './methods/copies.js';
 
 export const contract = {
   ...setupMethods,
@@ -60,6 +61,7 @@ export const contract = {
   ...excuseMethods,
   ...familyMethods,
   ...registerMethods,
+  ...copyMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -106,6 +108,7 @@ export type { ProgrammeBrief, ProgrammeInfo, ProgrammeSaved, ProgrammeTopicInfo 
 export type { TimetableEntryInfo, TimetableView } from './methods/timetable.js';
 export type { SlotChangeInfo, TimetableChangeInfo } from './methods/timetable-changes.js';
 export type { RegisterCompleteness, RegisterGroup, RegisterStudentGaps } from './methods/registers.js';
+export type { IssuedCopyInfo } from './methods/copies.js';
 export type {
   RosterView,
   GroupStudent,

@@ -32,6 +32,7 @@ import * as excuses from '../services/journal/excuses.js';
 import * as family from '../services/journal/family.js';
 import * as timetableChanges from '../services/timetable-changes.js';
 import * as registers from '../services/year/register-completeness.js';
+import * as copies from '../services/reports/copies.js';
 
 export type Handler<M extends MethodName> = (ctx: AuthedContext, input: Parsed<M>) => Promise<Output<M>>;
 export type PublicHandler<M extends MethodName> = (ctx: ServiceContext, input: Parsed<M>) => Promise<Output<M>>;
@@ -67,6 +68,8 @@ export const handlers: Handlers = {
   'timetableChanges.remove': timetableChanges.remove,
   'registers.completeness': registers.completeness,
   'registers.completenessFile': registers.completenessFile,
+  'copies.list': copies.list,
+  'copies.xlsx': copies.xlsx,
   'backups.list': backups.list,
   'backups.create': backups.create,
   'backups.inspect': backups.inspect,

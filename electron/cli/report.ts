@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FileOutput } from '../api/contract.js';
 import { flagNumber, flagString } from '../args.js';
-import { journalCopyFile, packFiles, reportFile, type DocumentDeps } from '../services/reports/documents.js';
+import { packFiles, reportFile, type DocumentDeps } from '../services/reports/documents.js';
+import { journalCopyFile } from '../services/reports/copies.js';
+import { boundJournalFile } from '../services/reports/bound-journal.js';
 import { assertCentre } from '../services/reports/centre.js';
 import { assertCollege } from '../services/reports/stipend.js';
 import { hoursRange } from '../services/reports/hours.js';
@@ -40,19 +42,22 @@ export const reportCommand: CliCommand = {
     journal: 'string',
     month: 'string',
     signer: 'string',
+    to: 'string',
+    group: 'string',
   },
   usage:
     'report keeping|completion|attendance|performance|forecast|hours|stipend|union-attendance|person-hours|retention|' +
-    'pack|' +
-    'copy --db FILE --out FILE.pdf|.xlsx ' +
-    '[--year ID] [--period N|year] [--month YYYY-MM] [--journal ID] [--signer director|deputy] [--today YYYY-MM-DD]',
+    'pack|copy|bound --db FILE --out FILE.pdf|.xlsx ' +
+    '[--year ID] [--period N|year] [--month YYYY-MM] [--journal ID] [--group ID] [--signer director|deputy] ' +
+    '[--to "кому"] ' +
+    '[--today YYYY-MM-DD]',
   summary:
     'сформировать отчёт в PDF или Excel (pack — пакет за семестр: PDF и Excel рядом; copy — заверенная копия ' +
-    'страниц журнала)',
+    'страниц журнала, в реестр копий; bound — журнал группы за год для прошивки)',
   async run(positional, flags) {
     const kind = positional[0];
-    if (!kind || !(kind in KINDS || kind === 'pack' || kind === 'copy'))
-      throw new CliError(`Укажите отчёт: ${[...Object.keys(KINDS), 'pack', 'copy'].join(', ')}`);
+    if (!kind || !(kind in KINDS || kind === 'pack' || kind === 'copy' || kind === 'bound'))
+      throw new CliError(`Укажите отчёт: ${[...Object.keys(KINDS), 'pack', 'copy', 'bound'].join(', ')}`);
     const db = requireFlag(flags, 'db', 'файл базы данных');
     const out = requireFlag(flags, 'out', 'файл результата (.pdf или .xlsx)');
     const format =
@@ -83,20 +88,30 @@ export const reportCommand: CliCommand = {
         console.log(`  ${((performance.now() - started) / 1000).toFixed(2)} с  ${step}`);
       let files: FileOutput[];
       let range: Range;
-      if (kind === 'copy') {
+      if (kind === 'bound') {
+        const groupId = flagNumber(flags, 'group');
+        if (!groupId) throw new CliError('Укажите группу: --group ID');
+        if (format !== 'pdf') throw new CliError('Журнал группы для прошивки — только PDF');
+        range = await resolveRange(kysely, today, year, null);
+        files = [await boundJournalFile(deps, groupId, progress)];
+      } else if (kind === 'copy') {
         const journalId = flagNumber(flags, 'journal');
         if (!journalId) throw new CliError('Укажите журнал: --journal ID');
         range = await resolveRange(kysely, today, year, periodId);
         const signer = flagString(flags, 'signer') === 'deputy' ? 'deputy' : 'director';
+        const recipient = flagString(flags, 'to')?.trim();
+        if (!recipient)
+          throw new CliError('Укажите, кому выдаётся копия: --to "…" (она вносится в реестр выданных копий)');
         files = [
-          await journalCopyFile(
-            deps,
+          await journalCopyFile(deps, {
             journalId,
-            range.from,
-            periodId ? range.to : range.asOf,
-            periodId ? range.title : undefined,
+            from: range.from,
+            to: periodId ? range.to : range.asOf,
+            periodTitle: periodId ? range.title : undefined,
             signer,
-          ),
+            recipient,
+            by: null,
+          }),
         ];
       } else {
         range =

@@ -67,3 +67,65 @@ export function formatBytes(bytes: number | null | undefined): string {
 export function megabytes(bytes: number): string {
   return `${decimal(bytes / 1024 / 1024, 1)} МБ`;
 }
+
+const UNITS = ['', 'один', 'два', 'три', 'четыре', 'пять', 'шесть', 'семь', 'восемь', 'девять'];
+const TEENS = [
+  'десять',
+  'одиннадцать',
+  'двенадцать',
+  'тринадцать',
+  'четырнадцать',
+  'пятнадцать',
+  'шестнадцать',
+  'семнадцать',
+  'восемнадцать',
+  'девятнадцать',
+];
+const TENS = [
+  '',
+  '',
+  'двадцать',
+  'тридцать',
+  'сорок',
+  'пятьдесят',
+  'шестьдесят',
+  'семьдесят',
+  'восемьдесят',
+  'девяносто',
+];
+const HUNDREDS = [
+  '',
+  'сто',
+  'двести',
+  'триста',
+  'четыреста',
+  'пятьсот',
+  'шестьсот',
+  'семьсот',
+  'восемьсот',
+  'девятьсот',
+];
+
+function below1000(n: number, feminine: boolean): string[] {
+  const words = [HUNDREDS[Math.floor(n / 100)]!];
+  const rest = n % 100;
+  if (rest >= 10 && rest < 20) return [...words, TEENS[rest - 10]!].filter(Boolean);
+  words.push(TENS[Math.floor(rest / 10)]!);
+  const unit = rest % 10;
+  words.push(feminine && unit === 1 ? 'одна' : feminine && unit === 2 ? 'две' : UNITS[unit]!);
+  return words.filter(Boolean);
+}
+
+/**
+ * A whole number in words, masculine («сто двадцать один» лист), as a document writes a count out in full:
+ * «123 (сто двадцать три) листа». 0 … 999 999.
+ */
+export function numberWords(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 999_999) throw new RangeError(`numberWords: ${n}`);
+  if (n === 0) return 'ноль';
+  const thousands = Math.floor(n / 1000);
+  const words: string[] = [];
+  if (thousands > 0) words.push(...below1000(thousands, true), plural(thousands, 'тысяча', 'тысячи', 'тысяч'));
+  words.push(...below1000(n % 1000, false));
+  return words.join(' ');
+}

@@ -5,7 +5,7 @@
 import { MONTHS_RU } from '../domain/calendar.js';
 import type { InstitutionKind } from '../domain/enums.js';
 import { wordsOf, type Words } from '../domain/vocabulary.js';
-import { createPdf, GREY_FILL, GREY_TEXT, type Cell, type Certification, type PdfBuilder } from './pdf/index.js';
+import { createPdf, GREY_FILL, GREY_TEXT, mm, type Cell, type Certification, type PdfBuilder } from './pdf/index.js';
 
 export interface JournalPageStudent {
   studentId: number;
@@ -179,6 +179,32 @@ function rightPage(
   pdf.text(`Проведено на развороте: ${lessons.length} занятий, ${hours} ч.`, { size: 8 });
 }
 
+/** A journal's final marks: the columns in use («1 семестр», «Экзамен», «Год»…) and each student's values. */
+export interface FinalMarks {
+  finalColumns: string[];
+  byStudent: Map<number, Record<string, string>>;
+}
+
+/** The final marks' table after the pages (nothing when the journal has none). */
+export function drawFinals(pdf: PdfBuilder, data: JournalPagesData, finals: FinalMarks): void {
+  if (finals.finalColumns.length === 0) return;
+  pdf.heading('Итоговые отметки', { level: 3 });
+  pdf.table({
+    columns: [
+      { width: mm(7), align: 'right' },
+      { width: mm(60) },
+      ...finals.finalColumns.map(() => ({ width: mm(22), align: 'center' as const })),
+    ],
+    header: ['№', 'Фамилия, имя, отчество обучающегося', ...finals.finalColumns],
+    rows: data.students.map((s, i): Cell[] => [
+      i + 1,
+      s.name,
+      ...finals.finalColumns.map((c) => finals.byStudent.get(s.studentId)?.[c] ?? ''),
+    ]),
+    fontSize: 8,
+  });
+}
+
 export interface JournalCopyOptions {
   institution: string;
   formedAt: Date;
@@ -191,18 +217,27 @@ export interface JournalCopyOptions {
   title?: string;
   pages?: Omit<JournalPagesOptions, 'kind'>;
   kind: InstitutionKind;
+  /** The journal's final marks, after the pages. */
+  finals?: FinalMarks;
+  /** The copy's number in the register of issued copies, and to whom it is issued. */
+  issue?: { number: number; recipient: string };
 }
 
 /**
  * The journal's pages for the period as one document; certified, it ends «Копия верна», position, signature, name and
  * date.
  */
-export async function journalCopyPdf(data: JournalPagesData, options: JournalCopyOptions): Promise<Uint8Array> {
+export async function journalCopyPdf(
+  data: JournalPagesData,
+  options: JournalCopyOptions,
+): Promise<{ pdf: Uint8Array; pages: number }> {
   const pdf = await createPdf({
     title: options.title ?? 'Копия страниц электронного журнала учебных занятий',
     orientation: 'landscape',
     institution: options.institution,
-    subtitle: `${wordsOf(options.kind).Term('group')} ${data.groupName}. ${data.subjectName}. ${data.periodTitle}`,
+    subtitle:
+      `${wordsOf(options.kind).Term('group')} ${data.groupName}. ${data.subjectName}. ${data.periodTitle}` +
+      (options.issue ? `. Копия № ${options.issue.number}` : ''),
     formedAt: options.formedAt,
   });
   drawJournalPages(pdf, data, { ...options.pages, kind: options.kind });
@@ -212,6 +247,14 @@ export async function journalCopyPdf(data: JournalPagesData, options: JournalCop
     `Всего за период: ${data.lessons.length} занятий, ${hours} ч. Обучающихся в списке: ${data.students.length}.`,
     { size: 9 },
   );
+  if (options.finals) drawFinals(pdf, data, options.finals);
+  if (options.issue) {
+    pdf.spacer(6);
+    pdf.text(`Копия № ${options.issue.number} по реестру выданных копий. Выдана: ${options.issue.recipient}.`, {
+      size: 9,
+    });
+  }
   if (options.certification) pdf.certificationBlock(options.certification);
-  return pdf.finish();
+  const pages = pdf.pageCount;
+  return { pdf: await pdf.finish(), pages };
 }

@@ -142,6 +142,7 @@ describeEachDb('reports of a centre, figures checked against the tables', (kind)
       'retention',
       'journalCopy',
       'pack',
+      'boundJournal',
     ]);
     // Stipends are a college's: a centre is not offered the sheet and is told why.
     const stipend = await refused(deputy.call('reports.stipendAttendance', { month: '2026-11' }), 'bad_request');
@@ -370,6 +371,7 @@ describeEachDb('a college is not offered the centre reports', (kind) => {
       'journalCopy',
       'pack',
       'stipendAttendance',
+      'boundJournal',
     ]);
     const e = await refused(deputy.call('reports.retention', {}), 'bad_request');
     expect(e.message).toBe('Этот отчёт составляется только в организации дополнительного образования');

@@ -79,7 +79,10 @@ describeEachDb('report files and scopes', (kind) => {
     // The job refuses at once, before any work starts.
     await refused(as.t2!.call('reports.start', { report: 'keeping', format: 'pdf' }), 'forbidden');
     await refused(as.t1!.call('reports.start', { report: 'attendance', format: 'xlsx', journalId: t.j2 }), 'forbidden');
-    await refused(as.zav!.call('reports.start', { report: 'journalCopy', journalId: t.j1 }), 'forbidden');
+    await refused(
+      as.zav!.call('reports.start', { report: 'journalCopy', recipient: 'по запросу', journalId: t.j1 }),
+      'forbidden',
+    );
     const filters = await as.t1!.call('reports.filters', {});
     expect(filters.reports).toEqual(['completion', 'attendance', 'performance', 'forecast', 'hoursSheet']);
     expect(filters.journals.map((j) => j.journalId).sort()).toEqual([t.j1, t.j3].sort());
@@ -166,7 +169,13 @@ describeEachDb('report files and scopes', (kind) => {
     async () => {
       const {
         files: [file],
-      } = await files(as.dir!, { report: 'journalCopy', journalId: t.j1, periodId: t.p1, signer: 'director' });
+      } = await files(as.dir!, {
+        report: 'journalCopy',
+        recipient: 'по запросу',
+        journalId: t.j1,
+        periodId: t.p1,
+        signer: 'director',
+      });
       const pdf = save(file!);
       expect(pages(pdf)).toBe(2);
       const all = text(pdf);
@@ -180,7 +189,13 @@ describeEachDb('report files and scopes', (kind) => {
       expect(all).toMatch(/Копия верна\s+Директор\s+_{10,}\s+Тучин В\. М\./);
       expect(all).toContain('21.10.2026');
       const copy = await refused(
-        as.zam!.call('reports.start', { report: 'journalCopy', journalId: t.j1, from: '2026-10-10', to: '2026-10-01' }),
+        as.zam!.call('reports.start', {
+          report: 'journalCopy',
+          recipient: 'по запросу',
+          journalId: t.j1,
+          from: '2026-10-10',
+          to: '2026-10-01',
+        }),
         'bad_request',
       );
       expect(copy.message).toBe('Начало 10.10.2026 позже конца 01.10.2026');

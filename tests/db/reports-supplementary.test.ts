@@ -38,6 +38,7 @@ describeEachDb('reports of a supplementary-education centre', (kind) => {
       'retention',
       'journalCopy',
       'pack',
+      'boundJournal',
     ]);
     const sheet = await deputy.call('reports.hoursSheet', {});
     const year = await handle.db
@@ -51,7 +52,10 @@ describeEachDb('reports of a supplementary-education centre', (kind) => {
     const keeping = await deputy.call('reports.keeping', { periodId: filters.currentPeriodId });
     expect(keeping.totals.lessons).toBeGreaterThan(0);
     expect(keeping.groups.every((g) => g.presence !== null && g.presence > 0.5 && g.presence <= 1)).toBe(true);
-    await refused(deputy.call('reports.start', { report: 'journalCopy', journalId: 999_999 }), 'not_found');
+    await refused(
+      deputy.call('reports.start', { report: 'journalCopy', recipient: 'по запросу', journalId: 999_999 }),
+      'not_found',
+    );
   });
 
   it('makes the pack without the marks sections', async () => {

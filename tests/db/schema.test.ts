@@ -114,6 +114,20 @@ async function fillTheRest(handle: JournalDb): Promise<void> {
     })
     .execute();
   await db
+    .insertInto('issued_copies')
+    .values({
+      number: 1,
+      year_id: journal.year_id,
+      journal_id: journal.id,
+      issued_at: at,
+      what: 'Копия страниц журнала',
+      recipient: 'по запросу',
+      certified_by: 'Директор Иванов И. И.',
+      pages: 3,
+      created_by: user,
+    })
+    .execute();
+  await db
     .insertInto('period_unlocks')
     .values({
       journal_id: journal.id,

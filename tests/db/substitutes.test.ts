@@ -208,6 +208,7 @@ describeEachDb('a substitute writes the lesson', (kind) => {
   it('the certified copy of the journal names the substitute beside the topic', async () => {
     const job = await cw.deputy.call('reports.start', {
       report: 'journalCopy',
+      recipient: 'по запросу',
       journalId: journal,
       periodId: w.fx.currentPeriodId,
       signer: 'director',

@@ -138,7 +138,13 @@ describe.skipIf(popplerMissing).each(KINDS)('documents of a $kind speak its word
       .where('l.date', '<=', DEMO_TODAY)
       .orderBy('l.date', 'desc')
       .executeTakeFirstOrThrow();
-    const [pdf] = await files({ report: 'journalCopy', journalId: journal.id, periodId, signer: 'director' });
+    const [pdf] = await files({
+      report: 'journalCopy',
+      recipient: 'по запросу',
+      journalId: journal.id,
+      periodId,
+      signer: 'director',
+    });
     const text = pdfText(savePdf(pdf!));
     expect(text).toContain('Копия страниц электронного журнала учебных занятий');
     expect(text).toContain('Копия верна');

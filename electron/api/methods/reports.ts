@@ -2,7 +2,7 @@
 // here, the same data as PDF and Excel through `reports.start` (a job with progress).
 import { z } from 'zod';
 import { method, type Role } from '../define.js';
-import { id, isoDate, yearMonth } from '../schemas.js';
+import { id, isoDate, text, yearMonth } from '../schemas.js';
 import type { CorrectionRow } from './corrections.js';
 import type { JobInfo } from './jobs.js';
 import type { PlanCorrectionKind } from '../../../db/schema.js';
@@ -29,6 +29,8 @@ export const REPORT_KINDS = [
   'pack',
   // A college's only (issue 15).
   'stipendAttendance',
+  // The paper journal of a group for the year (issue 15).
+  'boundJournal',
 ] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -46,6 +48,7 @@ export const REPORT_ROLES: Record<ReportKind, readonly Role[]> = {
   journalCopy: ['director', 'deputy'],
   pack: ['director', 'deputy'],
   stipendAttendance: STIPEND_ROLES,
+  boundJournal: ['director', 'deputy'],
 };
 export const REPORT_USERS: readonly Role[] = ['director', 'deputy', 'dept_head', 'curator', 'teacher'];
 
@@ -365,9 +368,12 @@ export const reportInputs = {
     from: isoDate('Начало').optional(),
     to: isoDate('Конец').optional(),
     signer: signer.default('director'),
+    /** To whom the copy is issued: the register of issued copies records it. */
+    recipient: text('Кому выдаётся копия', 300),
   }),
   ...centreReportInputs,
   stipendAttendance: stipendInput,
+  boundJournal: z.object({ groupId: id('Группа') }),
   pack: z.object({ ...rangeInput }),
 };
 
@@ -434,6 +440,7 @@ export const reportMethods = {
         reportInputs.stipendAttendance.extend({ report: z.literal('stipendAttendance'), format }),
         reportInputs.journalCopy.extend({ report: z.literal('journalCopy'), format: z.literal('pdf').default('pdf') }),
         reportInputs.pack.extend({ report: z.literal('pack') }),
+        reportInputs.boundJournal.extend({ report: z.literal('boundJournal') }),
       ],
       { error: 'Неизвестный отчёт' },
     ),

@@ -3,10 +3,12 @@
 // left page attendance and marks, right page topics and homework) for the whole year, then the final
 // marks, which a year-end archive must keep, and «Копия верна» — and as the rows of its sheet in the
 // group's workbook.
-import { cellText, drawJournalPages, type JournalPagesData } from '../journal-pages.js';
+import { cellText, drawFinals, drawJournalPages, type FinalMarks, type JournalPagesData } from '../journal-pages.js';
+
+export type { FinalMarks };
 import type { InstitutionKind } from '../../domain/enums.js';
 import { wordsOf } from '../../domain/vocabulary.js';
-import { createPdf, mm, type Cell, type Certification } from '../pdf/index.js';
+import { createPdf, type Certification } from '../pdf/index.js';
 import type { JournalInfo } from './package-data.js';
 
 export interface JournalPdfContext {
@@ -38,12 +40,6 @@ export interface RenderedJournal {
   sheet: JournalSheet;
 }
 
-/** A journal's final marks: the columns in use («1 семестр», «Экзамен», «Год»…) and each student's values. */
-export interface FinalMarks {
-  finalColumns: string[];
-  byStudent: Map<number, Record<string, string>>;
-}
-
 /** What a journal's copy is made from: its pages for the whole year and its final marks. */
 export interface ArchivedJournal {
   pages: JournalPagesData;
@@ -67,23 +63,7 @@ export async function renderJournal(journal: ArchivedJournal, context: JournalPd
     `Всего за учебный год: ${data.lessons.length} занятий, ${hours} ч. Обучающихся в списке: ${data.students.length}.`,
     { size: 9 },
   );
-  if (finals.finalColumns.length > 0) {
-    pdf.heading('Итоговые отметки', { level: 3 });
-    pdf.table({
-      columns: [
-        { width: mm(7), align: 'right' },
-        { width: mm(60) },
-        ...finals.finalColumns.map(() => ({ width: mm(22), align: 'center' as const })),
-      ],
-      header: ['№', 'Фамилия, имя, отчество обучающегося', ...finals.finalColumns],
-      rows: data.students.map((s, i): Cell[] => [
-        i + 1,
-        s.name,
-        ...finals.finalColumns.map((c) => finals.byStudent.get(s.studentId)?.[c] ?? ''),
-      ]),
-      fontSize: 8,
-    });
-  }
+  drawFinals(pdf, data, finals);
   pdf.certificationBlock(context.certification);
   return {
     pdf: await pdf.finish(),

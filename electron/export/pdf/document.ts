@@ -143,6 +143,23 @@ export class PdfBuilder {
     return this.pages.length;
   }
 
+  /**
+   * Draws on an earlier page from its top — a contents page kept blank until the pages it lists are known — and comes
+   * back to where the document stood. What is drawn must fit that page.
+   */
+  revisit(index: number, draw: () => void): this {
+    const page = this.pages[index];
+    if (!page) throw new RangeError(`PDF: нет страницы ${index + 1}`);
+    const saved = { current: this.current, cursor: this.cursor, count: this.pages.length };
+    this.current = page;
+    this.cursor = this.top;
+    draw();
+    if (this.pages.length !== saved.count) throw new Error('PDF: содержимое не поместилось на отведённую страницу');
+    this.current = saved.current;
+    this.cursor = saved.cursor;
+    return this;
+  }
+
   /** Space left on the current page. */
   get remaining(): number {
     return this.bottom - this.y;

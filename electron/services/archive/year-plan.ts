@@ -117,6 +117,13 @@ export const YEAR_PLAN: readonly TablePlan[] = [
     where: (qb, _db, y) => qb.where('year_id', '=', y.yearId),
   },
   {
+    // The register of the year's certified copies: who was given what, as the record of the year.
+    table: 'issued_copies',
+    byId: true,
+    label: 'реестр выданных копий',
+    where: (qb, _db, y) => qb.where('year_id', '=', y.yearId),
+  },
+  {
     table: 'lessons',
     byId: true,
     label: 'занятия',

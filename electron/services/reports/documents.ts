@@ -21,7 +21,6 @@ import type {
 } from '../../api/contract.js';
 import { PDF_MIME, XLSX_MIME } from '../../api/contract.js';
 import { AppError } from '../../api/errors.js';
-import { journalCopyPdf } from '../../export/journal-pages.js';
 import { createPdf, shortName, type Signer } from '../../export/pdf/index.js';
 import type { DocumentMeta, Sheet } from '../../export/reports/common.js';
 import {
@@ -59,7 +58,6 @@ import {
 import { stipendPdf, stipendSheets } from '../../export/reports/stipend.js';
 import { addTableSheet, createWorkbook, toBuffer } from '../../export/xlsx.js';
 import type { InstitutionKind } from '../../domain/enums.js';
-import { ruDate } from '../../domain/format-dates.js';
 import { wordsOf } from '../../domain/vocabulary.js';
 import { fileOutput, safeFileName } from '../files.js';
 import { institutionSigners } from '../institution.js';
@@ -70,7 +68,6 @@ import { personHoursReport, retentionReport, unionAttendanceReport } from './cen
 import { byDepartment, completionRows, publicRange, summarise } from './completion.js';
 import { forecastReport } from './forecast.js';
 import { hoursSheetReport } from './hours.js';
-import { loadJournalPages } from './journal-copy.js';
 import { keepingReport, type Progress } from './keeping.js';
 import { performanceReport } from './performance.js';
 import { stipendReport } from './stipend.js';
@@ -115,7 +112,10 @@ export async function signatures(db: Kysely<Database>, settings: Settings): Prom
   return { institution: inst?.short_name ?? '', kind: inst?.kind ?? 'college', director: signers.director, deputy };
 }
 
-function title(kind: Exclude<ReportKind, 'journalCopy' | 'pack'>, institution: InstitutionKind): string {
+function title(
+  kind: Exclude<ReportKind, 'journalCopy' | 'pack' | 'boundJournal'>,
+  institution: InstitutionKind,
+): string {
   const titles: Record<typeof kind, string> = {
     completion: 'Выполнение программ',
     keeping: 'Ведение журналов',
@@ -142,7 +142,7 @@ async function workbook(sheets: Sheet[], now: Date): Promise<Uint8Array> {
 }
 
 export interface ReportRequest {
-  kind: Exclude<ReportKind, 'journalCopy' | 'pack'>;
+  kind: Exclude<ReportKind, 'journalCopy' | 'pack' | 'boundJournal'>;
   range: Range;
   journals: JournalMeta[];
   month?: string | null;
@@ -275,31 +275,6 @@ export async function reportFile(
   return fileOutput(
     fileName(title(request.kind, sign.kind), request.range, format),
     format === 'pdf' ? PDF_MIME : XLSX_MIME,
-    bytes,
-  );
-}
-
-/** The certified copy of one journal's pages. */
-export async function journalCopyFile(
-  deps: DocumentDeps,
-  journalId: number,
-  from: string,
-  to: string,
-  periodTitle: string | undefined,
-  signer: 'director' | 'deputy',
-): Promise<FileOutput> {
-  const data = await loadJournalPages(deps.db, journalId, from, to, periodTitle);
-  const sign = await signatures(deps.db, deps.settings);
-  const who = sign[signer];
-  const bytes = await journalCopyPdf(data, {
-    institution: sign.institution,
-    kind: sign.kind,
-    formedAt: deps.now,
-    certification: { ...who, date: deps.today },
-  });
-  return fileOutput(
-    safeFileName(`Копия журнала ${data.groupName} ${data.subjectName} ${ruDate(from)}–${ruDate(to)}.pdf`),
-    PDF_MIME,
     bytes,
   );
 }

@@ -1,21 +1,16 @@
 // `reports.start`: the scope is checked now (a refusal is an answer, not a failed job); the data and
 // the documents are made in a job whose progress the screen shows, its result the files to save.
 import type { JobInfo, Parsed, ReportFiles } from '../../api/contract.js';
-import { badInput } from '../../api/errors.js';
+import { badInput, notFound } from '../../api/errors.js';
 import { assertJournalRead } from '../access.js';
 import { ruDate } from '../../domain/format-dates.js';
 import type { AuthedContext } from '../context.js';
 import { centreScope } from './centre.js';
+import { boundJournalFile } from './bound-journal.js';
+import { journalCopyFile } from './copies.js';
 import { hoursRange } from './hours.js';
 import { stipendScope } from './stipend.js';
-import {
-  journalCopyFile,
-  packFiles,
-  reportData,
-  reportFile,
-  type DocumentDeps,
-  type ReportRequest,
-} from './documents.js';
+import { packFiles, reportData, reportFile, type DocumentDeps, type ReportRequest } from './documents.js';
 import type { Progress } from './keeping.js';
 import { assertReportRole, hasFilter, resolveRange, scopeJournals } from './scope.js';
 
@@ -39,7 +34,17 @@ export async function start(ctx: AuthedContext, input: Parsed<'reports.start'>):
       if (from > to) throw badInput(`Начало ${ruDate(from)} позже конца ${ruDate(to)}`, { from: 'Проверьте даты' });
       const title = input.from || input.to ? undefined : range.title;
       work = async () => ({
-        files: [await journalCopyFile(deps, journal.id, from, to, title, input.signer)],
+        files: [
+          await journalCopyFile(deps, {
+            journalId: journal.id,
+            from,
+            to,
+            periodTitle: title,
+            signer: input.signer,
+            recipient: input.recipient,
+            by: ctx.session,
+          }),
+        ],
         data: null,
       });
       break;
@@ -57,6 +62,12 @@ export async function start(ctx: AuthedContext, input: Parsed<'reports.start'>):
         teacherId: input.teacherId,
       });
       work = produce({ kind: 'hoursSheet', range, journals, month: input.month ?? null }, input.format);
+      break;
+    }
+    case 'boundJournal': {
+      const group = await ctx.db.selectFrom('groups').select('id').where('id', '=', input.groupId).executeTakeFirst();
+      if (!group) throw notFound('Группа');
+      work = async (progress) => ({ files: [await boundJournalFile(deps, group.id, progress)], data: null });
       break;
     }
     case 'stipendAttendance': {

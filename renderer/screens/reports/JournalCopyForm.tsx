@@ -3,7 +3,8 @@
 import { useWords } from '../../components/words';
 import { useState } from 'react';
 import type { ReportFilters } from '../../../electron/api/contract';
-import { Button, ErrorBanner } from '../../components/ui';
+import { Button, ErrorBanner, Field } from '../../components/ui';
+import { IssuedCopies } from './IssuedCopies';
 import { groupLabel } from './format';
 import { Select } from './ReportsScreen';
 import { JobProgress, useReportJob } from './useReportJob';
@@ -17,6 +18,8 @@ export function JournalCopyForm({ filters }: { filters: ReportFilters }) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [signer, setSigner] = useState<'director' | 'deputy'>('director');
+  const [recipient, setRecipient] = useState('');
+  const [issued, setIssued] = useState(0);
   const { job, error, cancel, download } = useReportJob();
   const journal = filters.journals.find((j) => j.journalId === journalId);
   const year = filters.years.find((y) => y.id === filters.currentYearId);
@@ -28,7 +31,7 @@ export function JournalCopyForm({ filters }: { filters: ReportFilters }) {
       aria-label="Копия страниц журнала"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!journalId) return;
+        if (!journalId || !recipient.trim()) return;
         void download({
           report: 'journalCopy',
           journalId,
@@ -36,7 +39,8 @@ export function JournalCopyForm({ filters }: { filters: ReportFilters }) {
           from: from || undefined,
           to: to || undefined,
           signer,
-        });
+          recipient,
+        }).then(() => setIssued((n) => n + 1));
       }}
     >
       <p className="muted">
@@ -79,6 +83,14 @@ export function JournalCopyForm({ filters }: { filters: ReportFilters }) {
           <DateInput value={to} onChange={whenValid(setTo)} />
         </label>
       </div>
+      <Field
+        label="Кому выдаётся копия"
+        value={recipient}
+        required
+        maxLength={300}
+        placeholder="Например: Иванову И. И. (законному представителю) по заявлению от 01.12.2026"
+        onChange={(e) => setRecipient(e.target.value)}
+      />
       <fieldset className="signer">
         <legend>Копию заверяет</legend>
         <label>
@@ -91,7 +103,7 @@ export function JournalCopyForm({ filters }: { filters: ReportFilters }) {
         </label>
       </fieldset>
       <div className="row">
-        <Button type="submit" disabled={!journalId || !!job}>
+        <Button type="submit" disabled={!journalId || !recipient.trim() || !!job}>
           Сформировать заверенную копию (PDF)
         </Button>
         {journal && (
@@ -102,6 +114,7 @@ export function JournalCopyForm({ filters }: { filters: ReportFilters }) {
       </div>
       <JobProgress job={job} onCancel={cancel} />
       <ErrorBanner error={error} />
+      <IssuedCopies key={issued} yearId={filters.currentYearId} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import type { Words } from '../../../electron/domain/vocabulary';
 import { AttendanceView, CompletionView, ForecastView, HoursView, KeepingView, PerformanceView } from './ReportViews';
 import { PersonHoursView, RetentionView, UnionAttendanceView } from './CentreViews';
 import { JournalCopyForm } from './JournalCopyForm';
+import { BoundJournalForm } from './BoundJournalForm';
 import { StipendView } from './StipendView';
 import { JobProgress, useReportJob } from './useReportJob';
 import { MONTHS_RU } from '../../../electron/domain/calendar';
@@ -26,7 +27,8 @@ import type {
   UnionAttendanceReport,
 } from '../../../electron/api/contract';
 
-type ScreenKind = Exclude<ReportKind, 'pack'>;
+/** The bound journal is printed from the copies' tab. */
+type ScreenKind = Exclude<ReportKind, 'pack' | 'boundJournal'>;
 
 const tabsOf = (w: Words): Array<{ kind: ScreenKind; title: string }> => [
   { kind: 'keeping', title: 'Ведение журналов' },
@@ -146,7 +148,10 @@ function Reports({ filters, onYear }: { me: Me; filters: ReportFilters; onYear: 
         ))}
       </div>
       {tab === 'journalCopy' ? (
-        <JournalCopyForm filters={filters} />
+        <>
+          <JournalCopyForm filters={filters} />
+          {filters.reports.includes('boundJournal') && <BoundJournalForm filters={filters} />}
+        </>
       ) : (
         <>
           <form className="report-filters" aria-label="Отбор" onSubmit={(e) => e.preventDefault()}>

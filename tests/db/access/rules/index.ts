@@ -8,7 +8,7 @@ import { auditRules } from './audit.js';
 import { reportRules } from './reports.js';
 import { journalRules } from './journal.js';
 import { timetableChangeRules } from './timetable-changes.js';
-import { registerRules } from './registers.js';
+import { copyRules, registerRules } from './registers.js';
 import type { AccessRules } from './types.js';
 
 export const rules: AccessRules = {
@@ -22,4 +22,5 @@ export const rules: AccessRules = {
   ...journalRules,
   ...timetableChangeRules,
   ...registerRules,
+  ...copyRules,
 };

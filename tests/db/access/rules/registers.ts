@@ -17,3 +17,9 @@ export const registerRules: AccessRules = {
     outOfScope: outOfScope!.map((p) => ({ ...p, input: (fx) => ({ ...(p.input(fx) as object), format: 'xlsx' }) })),
   },
 };
+
+/** The register of issued copies: those who certify copies, and the secretary who keeps the year's register. */
+export const copyRules: AccessRules = {
+  'copies.list': { allowed: ['director', 'deputy', 'secretary'], input: () => ({}) },
+  'copies.xlsx': { allowed: ['director', 'deputy', 'secretary'], input: () => ({}) },
+};

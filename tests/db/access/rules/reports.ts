@@ -148,7 +148,10 @@ export const reportRules: AccessRules = {
       { as: 'teacher', input: () => ({ report: 'keeping', format: 'pdf' }) },
       { as: 'curator', input: (fx) => ({ report: 'attendance', format: 'pdf', journalId: fx.otherJournalId }) },
       { as: 'depthead', input: (fx) => ({ report: 'keeping', format: 'xlsx', departmentId: fx.otherDepartmentId }) },
-      { as: 'depthead', input: (fx) => ({ report: 'journalCopy', journalId: fx.teacherJournalId }) },
+      {
+        as: 'depthead',
+        input: (fx) => ({ report: 'journalCopy', recipient: 'по запросу', journalId: fx.teacherJournalId }),
+      },
       { as: 'teacher', input: () => ({ report: 'pack' }) },
       { as: 'teacher', input: () => ({ report: 'stipendAttendance', month: '2026-11', format: 'pdf' }) },
     ],
