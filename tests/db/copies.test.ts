@@ -103,7 +103,7 @@ describeEachDb('certified copies, their register and the bound journal', (kind) 
     ]);
   });
 
-  it('the bound journal: title, contents with pages, every journal, the closing sheet counting its sheets', async () => {
+  it('the bound journal: title, contents with pages, every journal, a closing sheet counting its sheets', async () => {
     const journals = await w.handle.db
       .selectFrom('journals as j')
       .innerJoin('subjects as s', 's.id', 'j.subject_id')
