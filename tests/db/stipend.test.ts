@@ -62,7 +62,7 @@ describeEachDb('the stipend committee’s attendance sheet', (kind) => {
     expect(s.groups[0]!.rows.flatMap((r) => r.documents)).toEqual([]);
   });
 
-  it('a department head and a curator see their groups; a teacher none; a month outside the year is refused', async () => {
+  it('a department head and a curator see their groups; a teacher none; a month outside the year: no', async () => {
     const zav = await (await as('zav')).call('reports.stipendAttendance', { month: '2026-09' });
     expect(zav.groups.map((g) => g.groupName)).toEqual(['ЭС-11']);
     const kur = await as('kur');
