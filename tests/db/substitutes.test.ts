@@ -205,6 +205,70 @@ describeEachDb('a substitute writes the lesson', (kind) => {
     expect(change.substituteName).toBeTruthy();
   });
 
+  it('the hours sheet credits each lesson to whoever held it, also after the journal changes hands', async () => {
+    const month = slot.date.slice(0, 7);
+    const owner = cw.teachers.get(journal)!;
+    const hoursOf = async (as: TestClient, input: { teacherId?: number } = {}) => {
+      const sheet = await as.call('reports.hoursSheet', { month, ...input });
+      const day = sheet.columns.findIndex((c) => c.key === slot.date);
+      return (id: number) => sheet.rows.find((r) => r.teacherId === id)?.hours[day] ?? 0;
+    };
+    const heldThatDay = async (teacherId: number) => {
+      const rows = await w.handle.db
+        .selectFrom('lessons as l')
+        .innerJoin('journals as j', 'j.id', 'l.journal_id')
+        .select((eb) => eb.fn.sum<number>('l.hours').as('h'))
+        .where('l.date', '=', slot.date)
+        .where((eb) =>
+          eb.or([
+            eb('l.taught_by', '=', teacherId),
+            eb.and([eb('l.taught_by', 'is', null), eb('j.teacher_user_id', '=', teacherId)]),
+          ]),
+        )
+        .executeTakeFirst();
+      return Number(rows?.h ?? 0);
+    };
+    const substituteHours = await heldThatDay(w.fx.userIds.teacher);
+    const substituted = await w.handle.db
+      .selectFrom('lessons')
+      .select('hours')
+      .where('journal_id', '=', journal)
+      .where('date', '=', slot.date)
+      .where('lesson_no', '=', slot.lessonNo)
+      .executeTakeFirstOrThrow();
+    expect(substituteHours).toBeGreaterThanOrEqual(substituted.hours);
+    const byDeputy = await hoursOf(cw.deputy);
+    expect(byDeputy(w.fx.userIds.teacher)).toBe(substituteHours);
+    expect(byDeputy(owner)).toBe(await heldThatDay(owner));
+    // The substitute's own sheet counts the lesson held in a journal that is not theirs.
+    expect((await hoursOf(substitute))(w.fx.userIds.teacher)).toBe(substituteHours);
+    // A teacher filter: the substitute's line only, with the same hours.
+    const filtered = await cw.deputy.call('reports.hoursSheet', { month, teacherId: w.fx.userIds.teacher });
+    expect(filtered.rows.map((r) => r.teacherId)).toEqual([w.fx.userIds.teacher]);
+
+    // The journal handed to another teacher: the lessons held before stay with whoever held them.
+    const before = await hoursOf(cw.deputy);
+    const ownerTotal = (await cw.deputy.call('reports.hoursSheet', { month })).rows.find((r) => r.teacherId === owner)!;
+    const admin = cw.admin;
+    const j = await w.handle.db
+      .selectFrom('journals')
+      .select('version')
+      .where('id', '=', journal)
+      .executeTakeFirstOrThrow();
+    const heir = await w.handle.db
+      .selectFrom('users as u')
+      .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+      .select('u.id')
+      .where('r.role', '=', 'teacher')
+      .where('u.id', 'not in', [owner, w.fx.userIds.teacher])
+      .orderBy('u.id')
+      .executeTakeFirstOrThrow();
+    await admin.call('users.assignJournal', { journalId: journal, version: j.version, teacherId: heir.id });
+    const after = await cw.deputy.call('reports.hoursSheet', { month });
+    expect(after.rows.find((r) => r.teacherId === owner)?.total).toBe(ownerTotal.total);
+    expect((await hoursOf(cw.deputy))(w.fx.userIds.teacher)).toBe(before(w.fx.userIds.teacher));
+  });
+
   it('the certified copy of the journal names the substitute beside the topic', async () => {
     const job = await cw.deputy.call('reports.start', {
       report: 'journalCopy',

@@ -147,6 +147,8 @@ export interface ReportRequest {
   journals: JournalMeta[];
   month?: string | null;
   onlyAtRisk?: boolean;
+  /** The hours sheet of one teacher: their lessons held anywhere, as a substitute too. */
+  teacherId?: number | null;
 }
 
 /** One report's data, as the screen shows it. */
@@ -177,7 +179,7 @@ export async function reportData(
     case 'forecast':
       return forecastReport(db, range, journals, request.onlyAtRisk ?? false);
     case 'hoursSheet':
-      return hoursSheetReport(db, range, journals, request.month ?? null);
+      return hoursSheetReport(db, range, journals, request.month ?? null, request.teacherId ?? null);
     case 'unionAttendance':
       return unionAttendanceReport(db, range, journals);
     case 'personHours':

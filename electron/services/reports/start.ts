@@ -8,7 +8,7 @@ import type { AuthedContext } from '../context.js';
 import { centreScope } from './centre.js';
 import { boundJournalFile } from './bound-journal.js';
 import { journalCopyFile } from './copies.js';
-import { hoursRange } from './hours.js';
+import { hoursRange, hoursScope } from './hours.js';
 import { stipendScope } from './stipend.js';
 import { packFiles, reportData, reportFile, type DocumentDeps, type ReportRequest } from './documents.js';
 import type { Progress } from './keeping.js';
@@ -57,11 +57,8 @@ export async function start(ctx: AuthedContext, input: Parsed<'reports.start'>):
     }
     case 'hoursSheet': {
       const range = await hoursRange(ctx.db, today, input.yearId, input.month);
-      const journals = await scopeJournals(ctx, 'hoursSheet', range, {
-        departmentId: input.departmentId,
-        teacherId: input.teacherId,
-      });
-      work = produce({ kind: 'hoursSheet', range, journals, month: input.month ?? null }, input.format);
+      const { journals, teacherId } = await hoursScope(ctx, range, input);
+      work = produce({ kind: 'hoursSheet', range, journals, month: input.month ?? null, teacherId }, input.format);
       break;
     }
     case 'boundJournal': {
