@@ -220,6 +220,7 @@ export type {
 export { REPORT_KINDS, REPORT_ROLES } from './methods/reports.js';
 export { CENTRE_REPORTS } from './methods/centre-reports.js';
 export type { StipendGroup, StipendHours, StipendSheet, StipendStudentRow } from './methods/stipend.js';
+export type { SubstitutionRow, SubstitutionsReport } from './methods/substitution-report.js';
 export type {
   CentreReportData,
   CentreReportKind,

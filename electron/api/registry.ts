@@ -122,6 +122,7 @@ export const handlers: Handlers = {
   'reports.forecast': reports.forecast,
   'reports.hoursSheet': reports.hoursSheet,
   'reports.stipendAttendance': reports.stipendAttendance,
+  'reports.substitutions': reports.substitutions,
   'reports.start': reports.start,
   'journal.list': listJournals,
   'journal.open': journalPage.open,

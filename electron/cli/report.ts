@@ -29,6 +29,8 @@ const KINDS = {
   retention: 'retention',
   // A college's only (issue 15): --month YYYY-MM.
   stipend: 'stipendAttendance',
+  // Issue 14: --month YYYY-MM.
+  substitutions: 'substitutions',
 } as const;
 const CENTRE_ONLY = new Set<string>(['union-attendance', 'person-hours', 'retention']);
 
@@ -46,7 +48,8 @@ export const reportCommand: CliCommand = {
     group: 'string',
   },
   usage:
-    'report keeping|completion|attendance|performance|forecast|hours|stipend|union-attendance|person-hours|retention|' +
+    'report keeping|completion|attendance|performance|forecast|hours|substitutions|stipend|union-attendance|' +
+    'person-hours|retention|' +
     'pack|copy|bound --db FILE --out FILE.pdf|.xlsx ' +
     '[--year ID] [--period N|year] [--month YYYY-MM] [--journal ID] [--group ID] [--signer director|deputy] ' +
     '[--to "кому"] ' +
@@ -115,11 +118,13 @@ export const reportCommand: CliCommand = {
         ];
       } else {
         range =
-          kind === 'hours' || kind === 'stipend'
+          kind === 'hours' || kind === 'stipend' || kind === 'substitutions'
             ? await hoursRange(kysely, today, year, flagString(flags, 'month'))
             : await resolveRange(kysely, today, year, periodId);
         const journals = await yearJournals(kysely, range.yearId);
         if (CENTRE_ONLY.has(kind)) await assertCentre(kysely);
+        if (kind === 'substitutions' && !flagString(flags, 'month'))
+          throw new CliError('Замены за месяц: укажите --month ГГГГ-ММ');
         if (kind === 'stipend') {
           if (!flagString(flags, 'month'))
             throw new CliError('Ведомость для стипендиальной комиссии: укажите --month ГГГГ-ММ');

@@ -33,6 +33,7 @@ describeEachDb('reports of a supplementary-education centre', (kind) => {
       'keeping',
       'attendance',
       'hoursSheet',
+      'substitutions',
       'unionAttendance',
       'personHours',
       'retention',

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ReportFiles, TimetableChangeInfo } from '../../electron/api/contract.js';
 import type { Slot } from '../../electron/services/schedule.js';
@@ -267,6 +268,55 @@ describeEachDb('a substitute writes the lesson', (kind) => {
     const after = await cw.deputy.call('reports.hoursSheet', { month });
     expect(after.rows.find((r) => r.teacherId === owner)?.total).toBe(ownerTotal.total);
     expect((await hoursOf(cw.deputy))(w.fx.userIds.teacher)).toBe(before(w.fx.userIds.teacher));
+  });
+
+  it('the month’s substitutions for payroll: who replaced whom, hours once held, the reason, totals', async () => {
+    const month = slot.date.slice(0, 7);
+    // One more, on a later date not yet held: listed, no hours.
+    const later = free.filter((s) => s.date.slice(0, 7) === month).at(-1)!;
+    const changes = await cw.deputy.call('timetableChanges.list', {
+      yearId: cw.year.id,
+      from: later.date,
+      to: later.date,
+    });
+    if (!changes.some((c) => c.kind === 'substitute' && c.lessonNo === later.lessonNo && c.journalId === journal)) {
+      await cw.create({
+        kind: 'substitute',
+        journalId: journal,
+        date: later.date,
+        lessonNo: later.lessonNo,
+        substituteUserId: w.fx.userIds.teacher,
+        reason: 'командировка',
+      });
+    }
+    const report = await cw.deputy.call('reports.substitutions', { month });
+    const mine = report.rows.filter((r) => r.substituteId === w.fx.userIds.teacher);
+    const first = mine.find((r) => r.date === slot.date && r.lessonNo === slot.lessonNo)!;
+    const lesson = await w.handle.db
+      .selectFrom('lessons')
+      .select('hours')
+      .where('journal_id', '=', journal)
+      .where('date', '=', slot.date)
+      .where('lesson_no', '=', slot.lessonNo)
+      .executeTakeFirstOrThrow();
+    expect(first).toMatchObject({ held: true, hours: lesson.hours, reason: 'болезнь преподавателя' });
+    expect(first.substituteName).toBe(change.substituteName);
+    const notYet = mine.filter((r) => !r.held);
+    for (const r of notYet) expect(r.hours).toBe(0);
+    const held = mine.filter((r) => r.held);
+    expect(report.bySubstitute.find((t) => t.substituteId === w.fx.userIds.teacher)).toMatchObject({
+      lessons: held.length,
+      hours: held.reduce((s, r) => s + r.hours, 0),
+    });
+
+    const job = await cw.deputy.call('reports.start', { report: 'substitutions', month, format: 'xlsx' });
+    const done = await cw.deputy.deps.jobs.wait(job.id);
+    expect(done.state, done.error ?? '').toBe('done');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from((done.result as ReportFiles).files[0]!.base64, 'base64') as unknown as ArrayBuffer);
+    const lines: unknown[][] = [];
+    wb.getWorksheet('Замены')!.eachRow((row) => lines.push((row.values as unknown[]).slice(1)));
+    expect(lines.filter((l) => l[5] === change.substituteName && l[8] === 'болезнь преподавателя')).toHaveLength(1);
   });
 
   it('the certified copy of the journal names the substitute beside the topic', async () => {

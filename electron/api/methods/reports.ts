@@ -13,6 +13,12 @@ import {
   type CentreReportData,
 } from './centre-reports.js';
 import { STIPEND_ROLES, stipendInput, stipendMethods, type StipendSheet } from './stipend.js';
+import {
+  SUBSTITUTION_REPORT_ROLES,
+  substitutionReportMethods,
+  substitutionsInput,
+  type SubstitutionsReport,
+} from './substitution-report.js';
 
 export const REPORT_KINDS = [
   'completion',
@@ -21,6 +27,7 @@ export const REPORT_KINDS = [
   'performance',
   'forecast',
   'hoursSheet',
+  'substitutions',
   // A centre's (seed 000) only: reports.filters offers them to no other kind of institution.
   'unionAttendance',
   'personHours',
@@ -42,6 +49,7 @@ export const REPORT_ROLES: Record<ReportKind, readonly Role[]> = {
   performance: ['director', 'deputy', 'dept_head', 'curator', 'teacher'],
   forecast: ['director', 'deputy', 'dept_head', 'curator', 'teacher'],
   hoursSheet: ['director', 'deputy', 'dept_head', 'teacher'],
+  substitutions: SUBSTITUTION_REPORT_ROLES,
   unionAttendance: CENTRE_REPORT_ROLES,
   personHours: CENTRE_REPORT_ROLES,
   retention: CENTRE_REPORT_ROLES,
@@ -327,7 +335,8 @@ export type ReportData =
   | ForecastReport
   | HoursSheet
   | CentreReportData
-  | StipendSheet;
+  | StipendSheet
+  | SubstitutionsReport;
 
 /** What a `reports.start` job ends with: the files to save, or (format «screen») the report itself. */
 export interface ReportFiles {
@@ -373,6 +382,7 @@ export const reportInputs = {
   }),
   ...centreReportInputs,
   stipendAttendance: stipendInput,
+  substitutions: substitutionsInput,
   boundJournal: z.object({ groupId: id('Группа') }),
   pack: z.object({ ...rangeInput }),
 };
@@ -420,6 +430,7 @@ export const reportMethods = {
   }),
   ...centreReportMethods,
   ...stipendMethods,
+  ...substitutionReportMethods,
   'reports.start': method<JobInfo>()({
     summary:
       'Сформировать отчёт в PDF или Excel, заверенную копию страниц журнала или весь пакет за семестр (длительная ' +
@@ -438,6 +449,7 @@ export const reportMethods = {
         reportInputs.personHours.extend({ report: z.literal('personHours'), format }),
         reportInputs.retention.extend({ report: z.literal('retention'), format }),
         reportInputs.stipendAttendance.extend({ report: z.literal('stipendAttendance'), format }),
+        reportInputs.substitutions.extend({ report: z.literal('substitutions'), format }),
         reportInputs.journalCopy.extend({ report: z.literal('journalCopy'), format: z.literal('pdf').default('pdf') }),
         reportInputs.pack.extend({ report: z.literal('pack') }),
         reportInputs.boundJournal.extend({ report: z.literal('boundJournal') }),

@@ -17,6 +17,7 @@ import type {
   ReportKind,
   RetentionReport,
   StipendSheet,
+  SubstitutionsReport,
   UnionAttendanceReport,
 } from '../../api/contract.js';
 import { PDF_MIME, XLSX_MIME } from '../../api/contract.js';
@@ -56,6 +57,7 @@ import {
   unionAttendanceSheets,
 } from '../../export/reports/centre.js';
 import { stipendPdf, stipendSheets } from '../../export/reports/stipend.js';
+import { substitutionsPdf, substitutionsSheets } from '../../export/reports/substitutions.js';
 import { addTableSheet, createWorkbook, toBuffer } from '../../export/xlsx.js';
 import type { InstitutionKind } from '../../domain/enums.js';
 import { wordsOf } from '../../domain/vocabulary.js';
@@ -71,6 +73,7 @@ import { hoursSheetReport } from './hours.js';
 import { keepingReport, type Progress } from './keeping.js';
 import { performanceReport } from './performance.js';
 import { stipendReport } from './stipend.js';
+import { substitutionsReport } from './substitutions.js';
 import type { JournalMeta, Range } from './scope.js';
 
 export interface DocumentDeps {
@@ -127,6 +130,7 @@ function title(
     personHours: 'Человеко-часы',
     retention: 'Сохранность контингента',
     stipendAttendance: 'Пропуски для стипендиальной комиссии',
+    substitutions: 'Замены за месяц',
   };
   return titles[kind];
 }
@@ -186,6 +190,8 @@ export async function reportData(
       return personHoursReport(db, range, journals);
     case 'retention':
       return retentionReport(db, range, journals);
+    case 'substitutions':
+      return substitutionsReport(db, range, journals, request.month ?? range.from.slice(0, 7));
     case 'stipendAttendance':
       return stipendReport(db, range, journals, request.month ?? range.from.slice(0, 7));
   }
@@ -265,6 +271,14 @@ export async function reportFile(
         format === 'pdf'
           ? await retentionPdf(data as RetentionReport, meta)
           : await workbook(retentionSheets(data as RetentionReport, w), deps.now);
+      break;
+    case 'substitutions':
+      // For payroll: compiled by the deputy, approved by the director, like the time-sheet.
+      meta.signers = [sign.deputy, sign.director];
+      bytes =
+        format === 'pdf'
+          ? await substitutionsPdf(data as SubstitutionsReport, meta)
+          : await workbook(substitutionsSheets(data as SubstitutionsReport, w), deps.now);
       break;
     case 'stipendAttendance':
       // Compiled by the department (the curators sign under their groups), approved by the deputy.

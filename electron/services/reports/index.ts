@@ -9,3 +9,4 @@ export { keeping } from './keeping.js';
 export { performance } from './performance.js';
 export { start } from './start.js';
 export { stipendAttendance } from './stipend.js';
+export { substitutions } from './substitutions.js';

@@ -10,6 +10,7 @@ import { boundJournalFile } from './bound-journal.js';
 import { journalCopyFile } from './copies.js';
 import { hoursRange, hoursScope } from './hours.js';
 import { stipendScope } from './stipend.js';
+import { substitutionsScope } from './substitutions.js';
 import { packFiles, reportData, reportFile, type DocumentDeps, type ReportRequest } from './documents.js';
 import type { Progress } from './keeping.js';
 import { assertReportRole, hasFilter, resolveRange, scopeJournals } from './scope.js';
@@ -65,6 +66,11 @@ export async function start(ctx: AuthedContext, input: Parsed<'reports.start'>):
       const group = await ctx.db.selectFrom('groups').select('id').where('id', '=', input.groupId).executeTakeFirst();
       if (!group) throw notFound('Группа');
       work = async (progress) => ({ files: [await boundJournalFile(deps, group.id, progress)], data: null });
+      break;
+    }
+    case 'substitutions': {
+      const { range, journals } = await substitutionsScope(ctx, input);
+      work = produce({ kind: 'substitutions', range, journals, month: input.month }, input.format);
       break;
     }
     case 'stipendAttendance': {

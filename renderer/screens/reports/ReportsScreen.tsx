@@ -11,6 +11,7 @@ import { PersonHoursView, RetentionView, UnionAttendanceView } from './CentreVie
 import { JournalCopyForm } from './JournalCopyForm';
 import { BoundJournalForm } from './BoundJournalForm';
 import { StipendView } from './StipendView';
+import { SubstitutionsView } from './SubstitutionsView';
 import { JobProgress, useReportJob } from './useReportJob';
 import { MONTHS_RU } from '../../../electron/domain/calendar';
 import { groupLabel } from './format';
@@ -24,6 +25,7 @@ import type {
   PersonHoursReport,
   RetentionReport,
   StipendSheet,
+  SubstitutionsReport,
   UnionAttendanceReport,
 } from '../../../electron/api/contract';
 
@@ -37,6 +39,7 @@ const tabsOf = (w: Words): Array<{ kind: ScreenKind; title: string }> => [
   { kind: 'performance', title: 'Успеваемость' },
   { kind: 'forecast', title: 'Прогноз и группа риска' },
   { kind: 'hoursSheet', title: `Часы ${w.short('teacher', 'gen', 'many')}` },
+  { kind: 'substitutions', title: 'Замены за месяц' },
   { kind: 'unionAttendance', title: `Посещаемость по ${w.term('group', 'dat', 'many')}` },
   { kind: 'personHours', title: 'Человеко-часы' },
   { kind: 'retention', title: 'Сохранность контингента' },
@@ -59,7 +62,11 @@ const USES: Record<
   personHours: ['period', 'department', 'group', 'teacher'],
   retention: ['period', 'department', 'group', 'teacher'],
   stipendAttendance: ['month', 'department', 'group'],
+  substitutions: ['month', 'department'],
 };
+
+/** Reports of one month: the month is always chosen (this month by default). */
+const MONTHLY = new Set<ScreenKind>(['stipendAttendance', 'substitutions']);
 
 interface FilterState {
   yearId: number | null;
@@ -179,10 +186,10 @@ function Reports({ filters, onYear }: { me: Me; filters: ReportFilters; onYear: 
               <label className="field">
                 <span>Месяц</span>
                 <select
-                  value={tab === 'stipendAttendance' ? monthOrCurrent(f.month, months, filters.today) : f.month}
+                  value={MONTHLY.has(tab) ? monthOrCurrent(f.month, months, filters.today) : f.month}
                   onChange={(e) => set({ month: e.target.value })}
                 >
-                  {tab !== 'stipendAttendance' && <option value="">По месяцам всего года</option>}
+                  {!MONTHLY.has(tab) && <option value="">По месяцам всего года</option>}
                   {months.map(([key, title]) => (
                     <option key={key} value={key}>
                       {title}
@@ -293,6 +300,8 @@ function ReportBody({ kind, report }: { kind: ScreenKind; report: ReportData }) 
       return <RetentionView r={report as RetentionReport} />;
     case 'stipendAttendance':
       return <StipendView r={report as StipendSheet} />;
+    case 'substitutions':
+      return <SubstitutionsView r={report as SubstitutionsReport} />;
     default:
       return null;
   }
@@ -314,6 +323,14 @@ function buildInput(
       month: f.month || undefined,
       departmentId: opt(uses.includes('department'), f.departmentId),
       teacherId: opt(true, f.teacherId),
+    };
+  }
+  if (kind === 'substitutions') {
+    return {
+      report: kind,
+      ...common,
+      month: monthOrCurrent(f.month, months, today),
+      departmentId: opt(true, f.departmentId),
     };
   }
   if (kind === 'stipendAttendance') {

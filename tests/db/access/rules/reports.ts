@@ -132,6 +132,12 @@ export const reportRules: AccessRules = {
     input: () => ({}),
     outOfScope: [{ as: 'depthead', input: (fx) => ({ departmentId: fx.otherDepartmentId }) }],
   },
+  // The month's substitutions (payroll): the administration and a department head for their department.
+  'reports.substitutions': {
+    allowed: ['director', 'deputy', 'depthead'],
+    input: () => ({ month: '2026-11' }),
+    outOfScope: [{ as: 'depthead', input: (fx) => ({ month: '2026-11', departmentId: fx.otherDepartmentId }) }],
+  },
   // The stipend sheet: the administration, a department head, a curator — not a teacher.
   'reports.stipendAttendance': {
     allowed: ['director', 'deputy', 'depthead', 'curator'],
