@@ -57,6 +57,10 @@ export interface InstitutionTable {
   marks_enabled: Flag;
   period_kind: PeriodKind;
   lessons_per_day: number;
+  /** A change of a mark or an attendance mark more than this many days after the lesson asks for a reason. */
+  correction_days: ColumnType<number, number | undefined, number>;
+  /** A period locks by itself this many days after it ends. */
+  auto_lock_days: ColumnType<number, number | undefined, number>;
   updated_at: string;
   version: Version;
 }
@@ -111,6 +115,8 @@ export interface PeriodTable {
   ends_on: string;
   /** A closed period is read-only for teachers until the deputy approves an unlock. */
   locked: Flag;
+  /** The program locked it already, auto_lock_days after its end (0013): reopened by hand, it stays open. */
+  auto_locked: ColumnType<number, number | undefined, number>;
   version: Version;
 }
 
@@ -421,6 +427,8 @@ export interface MarkTable {
   comment: string | null;
   updated_at: string;
   updated_by: number;
+  /** The day it was last corrected (a change with a reason, 0013); null: as first put. */
+  corrected_on: ColumnType<string | null, string | null | undefined, string | null>;
   version: Version;
 }
 
@@ -435,6 +443,8 @@ export interface AttendanceTable {
   excuse_id: number | null;
   updated_at: string;
   updated_by: number;
+  /** The day it was last corrected (a change with a reason, 0013); null: as first put. */
+  corrected_on: ColumnType<string | null, string | null | undefined, string | null>;
   version: Version;
 }
 
@@ -501,6 +511,8 @@ export interface AuditLogTable {
   student_id: number | null;
   before: string | null;
   after: string | null;
+  /** Why a correction was made (0013): the reason the user gave. */
+  reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ArchiveTable {

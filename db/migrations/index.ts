@@ -12,6 +12,7 @@ import * as m0009 from './0009_programmes.js';
 import * as m0010 from './0010_journal_marks.js';
 import * as m0011 from './0011_timetable_changes.js';
 import * as m0012 from './0012_lessons_taught_by.js';
+import * as m0013 from './0013_corrections.js';
 import * as m0016 from './0016_issued_copies.js';
 
 export const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0010_journal_marks': m0010,
   '0011_timetable_changes': m0011,
   '0012_lessons_taught_by': m0012,
+  '0013_corrections': m0013,
   '0016_issued_copies': m0016,
 };
 

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict' // the row changed since it was read, or a duplicate
   | 'locked' // account locked, session idle-locked or period closed
+  | 'reason_required' // a late correction: say why (details: the reasons to choose from)
   | 'password_change' // the password must be changed before anything else
   | 'too_many' // too many failed logins from this address: wait (details.retryAfterSeconds)
   | 'unavailable' // database, disk or drive not available
@@ -19,6 +20,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   locked: 423,
+  reason_required: 428,
   too_many: 429,
   unavailable: 503,
   internal: 500,

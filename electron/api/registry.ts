@@ -33,6 +33,7 @@ import * as family from '../services/journal/family.js';
 import * as timetableChanges from '../services/timetable-changes.js';
 import * as registers from '../services/year/register-completeness.js';
 import * as copies from '../services/reports/copies.js';
+import { history as journalHistory } from '../services/journal/history.js';
 
 export type Handler<M extends MethodName> = (ctx: AuthedContext, input: Parsed<M>) => Promise<Output<M>>;
 export type PublicHandler<M extends MethodName> = (ctx: ServiceContext, input: Parsed<M>) => Promise<Output<M>>;
@@ -68,6 +69,7 @@ export const handlers: Handlers = {
   'timetableChanges.remove': timetableChanges.remove,
   'registers.completeness': registers.completeness,
   'registers.completenessFile': registers.completenessFile,
+  'journal.history': journalHistory,
   'copies.list': copies.list,
   'copies.xlsx': copies.xlsx,
   'backups.list': backups.list,

@@ -152,3 +152,15 @@ export const EXCUSE_KIND_LABELS = {
   order: 'приказ',
   other: 'другое',
 } as const;
+
+/**
+ * Why a mark or an attendance mark is corrected late (issue 14): the short list the teacher picks from; «Другое»
+ * asks for the reason in words.
+ */
+export const CORRECTION_REASONS = [
+  'Ошибка при вводе',
+  'Пересдача или доработка',
+  'Подтверждена уважительная причина отсутствия',
+  'По распоряжению заместителя директора',
+  'Другое',
+] as const;

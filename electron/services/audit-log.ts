@@ -72,6 +72,7 @@ export async function describeRows(
     student_id: number | null;
     before: string | null;
     after: string | null;
+    reason?: string | null;
   }>,
 ): Promise<AuditRow[]> {
   const uniq = (xs: Array<number | null>) => [...new Set(xs.filter((x): x is number => x !== null))];
@@ -145,6 +146,7 @@ export async function describeRows(
     before,
     after,
     changes: changesOf(before, after, names),
+    reason: r.reason ?? null,
   }));
 }
 

@@ -12,6 +12,8 @@ export interface AuditRecord {
   studentId?: number | null;
   before?: unknown;
   after?: unknown;
+  /** Why (a late correction): the reason the user gave. */
+  reason?: string | null;
 }
 
 export async function audit(
@@ -39,6 +41,7 @@ export function auditValues(who: Pick<Session, 'userId' | 'login'> | null, at: D
     student_id: record.studentId ?? null,
     before: record.before === undefined ? null : JSON.stringify(record.before),
     after: record.after === undefined ? null : JSON.stringify(record.after),
+    reason: record.reason ?? null,
   };
 }
 
@@ -88,7 +91,19 @@ export async function auditedWrite(
   const logged = await db
     .with('w', (q) => write(q))
     .insertInto('audit_log')
-    .columns(['at', 'user_id', 'login', 'action', 'entity', 'entity_id', 'journal_id', 'student_id', 'before', 'after'])
+    .columns([
+      'at',
+      'user_id',
+      'login',
+      'action',
+      'entity',
+      'entity_id',
+      'journal_id',
+      'student_id',
+      'before',
+      'after',
+      'reason',
+    ])
     .expression((eb) =>
       eb
         .selectFrom('w')
@@ -103,6 +118,7 @@ export async function auditedWrite(
           int(a.student_id).as('student_id'),
           text(a.before).as('before'),
           text(a.after).as('after'),
+          text(a.reason).as('reason'),
         ]),
     )
     .returning('entity_id')

@@ -18,6 +18,8 @@ type Row = {
   director_name: string;
   marks_enabled: number;
   mark_scale: string;
+  correction_days: number;
+  auto_lock_days: number;
   version: number;
   updated_at: string;
 };
@@ -31,6 +33,8 @@ const COLUMNS = [
   'director_name',
   'marks_enabled',
   'mark_scale',
+  'correction_days',
+  'auto_lock_days',
   'version',
   'updated_at',
 ] as const;
@@ -89,6 +93,8 @@ function details(row: Row, settings: Settings): InstitutionDetails {
     directorName: row.director_name,
     marksEnabled: row.marks_enabled === 1,
     markScale: row.mark_scale,
+    correctionDays: row.correction_days,
+    autoLockDays: row.auto_lock_days,
     version: row.version,
     updatedAt: row.updated_at,
     signatures: {
@@ -132,6 +138,8 @@ export async function update(ctx: AuthedContext, input: Parsed<'institution.upda
         director_name: input.directorName,
         marks_enabled: marksEnabled,
         mark_scale: markScale,
+        correction_days: input.correctionDays ?? before.correction_days,
+        auto_lock_days: input.autoLockDays ?? before.auto_lock_days,
         version: before.version + 1,
         updated_at: now.toISOString(),
       })
@@ -155,6 +163,8 @@ export async function update(ctx: AuthedContext, input: Parsed<'institution.upda
         directorName: before.director_name,
         marksEnabled: before.marks_enabled === 1,
         markScale: before.mark_scale,
+        correctionDays: before.correction_days,
+        autoLockDays: before.auto_lock_days,
         signatures: details(before, ctx.settings.get()).signatures,
       },
       after: {
@@ -164,6 +174,8 @@ export async function update(ctx: AuthedContext, input: Parsed<'institution.upda
         directorName: input.directorName,
         marksEnabled: marksEnabled === 1,
         markScale,
+        correctionDays: input.correctionDays ?? before.correction_days,
+        autoLockDays: input.autoLockDays ?? before.auto_lock_days,
         signatures: input.signatures,
       },
     });

@@ -234,6 +234,8 @@ describeEachDb('journal cells', (kind) => {
       studentId: student.id,
       code: 'оп 12',
       version: cell.version,
+      // The lesson is more than three days ago: changing its absence is a correction with a reason.
+      correction: 'Ошибка при вводе',
     });
     expect(late.kind === 'attendance' && late.cell).toMatchObject({ code: 'оп', lateMinutes: 12 });
     await teacher.call('marks.set', { columnId: column.id, studentId: student.id, value: '5', version: null });

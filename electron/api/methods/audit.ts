@@ -35,6 +35,8 @@ export interface AuditRow {
   after: unknown;
   /** Field by field, what differs between before and after (or every field of a creation/deletion). */
   changes: AuditChange[];
+  /** Why: the reason given for a late correction. */
+  reason: string | null;
 }
 
 export interface AuditPage {

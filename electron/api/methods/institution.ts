@@ -20,6 +20,10 @@ export interface InstitutionDetails {
   marksEnabled: boolean;
   /** The scale of new journals, `5,4,3,2,зач,незач`. */
   markScale: string;
+  /** A change of a mark or an attendance mark more than this many days after the lesson asks for a reason. */
+  correctionDays: number;
+  /** A period locks by itself this many days after it ends. */
+  autoLockDays: number;
   version: number;
   updatedAt: string;
   /** Who signs documents: positions and names for signature blocks and certified copies. */
@@ -70,6 +74,19 @@ export const institutionMethods = {
         markScale: z
           .string({ error: 'Шкала отметок: ожидается текст' })
           .max(100, 'Шкала отметок: не длиннее 100 символов')
+          .optional(),
+        /** Omitted: unchanged. */
+        correctionDays: z
+          .number({ error: 'Дней до исправления с причиной: ожидается число' })
+          .int('Дней до исправления с причиной: целое число')
+          .min(0, 'Дней до исправления с причиной: от 0 до 60')
+          .max(60, 'Дней до исправления с причиной: от 0 до 60')
+          .optional(),
+        autoLockDays: z
+          .number({ error: 'Дней до закрытия периода: ожидается число' })
+          .int('Дней до закрытия периода: целое число')
+          .min(1, 'Дней до закрытия периода: от 1 до 120')
+          .max(120, 'Дней до закрытия периода: от 1 до 120')
           .optional(),
         signatures: z
           .object({

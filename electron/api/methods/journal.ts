@@ -2,6 +2,7 @@
 // a date range, with its roster, lessons, types of work, marks, attendance and final marks; and
 // the grid's cell saves (one cell or a pasted block, all-or-nothing).
 import { z } from 'zod';
+import type { AuditPage } from './audit.js';
 import { ATTENDANCE_CODES } from '../../domain/enums.js';
 import type { AttendanceCode, FinalMarkKind, LessonKind } from '../../../db/schema.js';
 import { method, STAFF } from '../define.js';
@@ -51,6 +52,8 @@ export interface MarkCell {
   columnId: number;
   studentId: number;
   value: string;
+  /** Corrected after the days allowed, with a reason: the day (the grid and the copies say «исправлено»). */
+  correctedOn?: string | null;
   version: number;
 }
 export interface AttendanceCell {
@@ -60,6 +63,8 @@ export interface AttendanceCell {
   lateMinutes: number | null;
   reason: string | null;
   excuseId: number | null;
+  /** Corrected after the days allowed, with a reason: the day. */
+  correctedOn?: string | null;
   version: number;
 }
 export interface FinalCell {
@@ -168,6 +173,14 @@ export { ATTENDANCE_CODES };
 
 const version = z.number({ error: 'Версия: ожидается число' }).int().nonnegative().nullable();
 
+/** The reason of a late correction, as the teacher gives it: «Ошибка при вводе: перепутал строки». */
+const correction = z
+  .string({ error: 'Причина исправления: ожидается текст' })
+  .transform((s) => s.replace(/\s+/g, ' ').trim())
+  .pipe(
+    z.string().min(5, 'Причина исправления: не короче 5 символов').max(300, 'Причина исправления: до 300 символов'),
+  );
+
 const markCell = z.object({
   kind: z.literal('mark'),
   columnId: id('Вид работы'),
@@ -177,6 +190,8 @@ const markCell = z.object({
   /** The version seen, or null when the cell was empty. */
   version,
   comment: z.string().max(500, 'Комментарий не длиннее 500 символов').nullish(),
+  /** Why an earlier value is changed late (a correction): the audit log keeps it. */
+  correction: correction.nullish(),
 });
 
 const attendanceCell = z.object({
@@ -187,6 +202,8 @@ const attendanceCell = z.object({
   code: z.string({ error: 'Посещаемость: ожидается текст' }).max(20).nullable(),
   lateMinutes: z.number().int().nullish(),
   reason: z.string().max(500, 'Причина не длиннее 500 символов').nullish(),
+  /** Why an earlier value is changed late (a correction): the audit log keeps it. */
+  correction: correction.nullish(),
   version,
 });
 
@@ -222,6 +239,17 @@ export const journalMethods = {
     summary: 'Все журналы группы по дисциплине (подгруппы вместе), только для просмотра',
     access: STAFF,
     input: z.object({ journalId: id('Журнал'), ...rangeInput }),
+  }),
+  'journal.history': method<AuditPage>()({
+    summary: 'История изменений журнала: кто, когда, что было и стало, причина исправления (новые сверху)',
+    access: ['admin', 'director', 'deputy', 'dept_head', 'teacher'],
+    input: z.object({
+      journalId: id('Журнал'),
+      page: z.number().int().min(1).default(1),
+      pageSize: z.number().int().min(10).max(200).default(50),
+      /** Only the late corrections (those with a reason). */
+      onlyCorrections: z.boolean().optional(),
+    }),
   }),
   'journal.saveCells': method<SavedCell[]>()({
     summary: 'Сохранить ячейки журнала (отметки и посещаемость) одной транзакцией: всё или ничего',

@@ -2,6 +2,7 @@
 // confirmed note or certificate covering the day; at the version the user saw.
 import type { AttendanceCode } from '../../../db/schema.js';
 import { audit, auditedWrite, type AuditRecord, type IdReturningWrite } from '../audit.js';
+import { correctionOf } from './cell-corrections.js';
 import { ruDate } from '../../domain/format-dates.js';
 import type { Db } from '../context.js';
 import { attendanceMessage, parseAttendance } from '../../domain/scale.js';
@@ -103,6 +104,8 @@ export async function saveAttendance(
   }
   const stale = staleVersion(existing, cell.version);
   if (stale) return { error: await conflictOf(c, address, stale) };
+  const fix = correctionOf(c, existing && { ...existing, value: existing.code }, code, cell.correction);
+  if ('error' in fix) return { error: fix.error };
   if (code === null) {
     if (!existing) return { saved: { ...address, cell: null } };
     const res = await db
@@ -120,6 +123,7 @@ export async function saveAttendance(
       studentId: cell.studentId,
       before: { code: existing.code, version: existing.version },
       after: { date: c.date, lessonId: cell.lessonId, unlockId: c.unlockId },
+      reason: fix.reason,
     });
     return { saved: { ...address, cell: null } };
   }
@@ -134,6 +138,7 @@ export async function saveAttendance(
     excuse_id: excuseId,
     updated_at: now,
     updated_by: c.ctx.session.userId,
+    corrected_on: fix.correctedOn,
   };
   const version = existing ? existing.version + 1 : 1;
   const write: IdReturningWrite = (q) =>
@@ -168,6 +173,7 @@ export async function saveAttendance(
       lessonId: cell.lessonId,
       unlockId: c.unlockId,
     },
+    reason: fix.reason,
   });
   const id = await auditedWrite(db, c.ctx.dialect, c.ctx.session, c.ctx.clock.now(), write, record);
   if (id === undefined) return { error: await conflictOf(c, address, 'changed') };
@@ -180,6 +186,8 @@ export async function saveAttendance(
     reason,
     reason_by: reasonBy,
     excuse_id: excuseId,
+    corrected_on: fix.correctedOn,
+    updated_at: now,
     version,
   };
   attendance.set(key, fresh);

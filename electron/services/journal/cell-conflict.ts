@@ -22,12 +22,18 @@ export async function conflictOf(c: CellCtx, address: Address, _why: 'changed'):
   if (address.kind === 'mark') {
     const row = await db
       .selectFrom('marks')
-      .select(['value', 'version', 'updated_by', 'updated_at'])
+      .select(['value', 'version', 'updated_by', 'updated_at', 'corrected_on'])
       .where('column_id', '=', address.columnId)
       .where('student_id', '=', address.studentId)
       .executeTakeFirst();
     const cell: MarkCell | null = row
-      ? { columnId: address.columnId, studentId: address.studentId, value: row.value, version: row.version }
+      ? {
+          columnId: address.columnId,
+          studentId: address.studentId,
+          value: row.value,
+          correctedOn: row.corrected_on,
+          version: row.version,
+        }
       : null;
     fresh = { ...address, cell };
     shown = row ? `«${row.value}»` : 'пусто';
@@ -44,6 +50,7 @@ export async function conflictOf(c: CellCtx, address: Address, _why: 'changed'):
         'reason',
         'reason_by',
         'excuse_id',
+        'corrected_on',
         'version',
         'updated_by',
         'updated_at',

@@ -5,6 +5,7 @@ import { ruDate } from '../../domain/format-dates.js';
 import { normalizeValue, scaleMessage } from '../../domain/scale.js';
 import { ABSENT, type AttRow, type CellCtx, type CellIn, type MarkRow, type Outcome } from './cell-types.js';
 import { conflictOf, staleVersion } from './cell-conflict.js';
+import { correctionOf } from './cell-corrections.js';
 
 export async function saveMark(
   c: CellCtx,
@@ -40,6 +41,8 @@ export async function saveMark(
   const comment = cell.comment === undefined ? (existing?.comment ?? null) : cell.comment?.trim() || null;
   const stale = staleVersion(existing, cell.version);
   if (stale) return { error: await conflictOf(c, address, stale) };
+  const fix = correctionOf(c, existing, value, cell.correction);
+  if ('error' in fix) return { error: fix.error };
   if (value === null) {
     if (!existing) return { saved: { ...address, cell: null } };
     const res = await db
@@ -57,6 +60,7 @@ export async function saveMark(
       studentId: cell.studentId,
       before: { value: existing.value, version: existing.version },
       after: { date: c.date, columnId: cell.columnId, unlockId: c.unlockId },
+      reason: fix.reason,
     });
     return { saved: { ...address, cell: null } };
   }
@@ -77,12 +81,20 @@ export async function saveMark(
     studentId: cell.studentId,
     before: existing ? { value: existing.value, version: existing.version } : undefined,
     after: { value, comment, version, date: c.date, columnId: cell.columnId, unlockId: c.unlockId },
+    reason: fix.reason,
   });
   const write: IdReturningWrite = (q) =>
     existing
       ? q
           .updateTable('marks')
-          .set({ value, comment, updated_at: now, updated_by: c.ctx.session.userId, version })
+          .set({
+            value,
+            comment,
+            updated_at: now,
+            updated_by: c.ctx.session.userId,
+            corrected_on: fix.correctedOn,
+            version,
+          })
           .where('id', '=', existing.id)
           .where('version', '=', existing.version)
           .returning(['id', 'version'])
@@ -109,9 +121,10 @@ export async function saveMark(
     student_id: cell.studentId,
     value,
     comment,
+    corrected_on: fix.correctedOn,
+    updated_at: now,
     version: row.version,
   });
-  return {
-    saved: { ...address, cell: { columnId: cell.columnId, studentId: cell.studentId, value, version: row.version } },
-  };
+  const saved = { columnId: cell.columnId, studentId: cell.studentId, value, correctedOn: fix.correctedOn };
+  return { saved: { ...address, cell: { ...saved, version: row.version } } };
 }

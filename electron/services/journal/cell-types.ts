@@ -12,6 +12,9 @@ export type MarkRow = {
   student_id: number;
   value: string;
   comment: string | null;
+  corrected_on: string | null;
+  /** When it was last written (ISO): a value put today is changed freely the same day. */
+  updated_at: string;
   version: number;
 };
 export type AttRow = {
@@ -23,11 +26,13 @@ export type AttRow = {
   reason: string | null;
   reason_by: number | null;
   excuse_id: number | null;
+  corrected_on: string | null;
+  updated_at: string;
   version: number;
 };
 export type CellError = {
   index: number;
-  code: 'bad_request' | 'conflict' | 'locked' | 'forbidden';
+  code: 'bad_request' | 'conflict' | 'locked' | 'forbidden' | 'reason_required';
   message: string;
   fresh?: SavedCell;
 };
@@ -56,6 +61,7 @@ export function attendanceCell(a: AttRow): AttendanceCell {
     lateMinutes: a.late_minutes,
     reason: a.reason,
     excuseId: a.excuse_id,
+    correctedOn: a.corrected_on,
     version: a.version,
   };
 }

@@ -93,6 +93,8 @@ export async function applyCells(ctx: AuthedContext, db: Db, ref: JournalRef, ce
         sql<number | null>`null`.as('late_minutes'),
         sql<number | null>`null`.as('reason_by'),
         sql<number | null>`null`.as('excuse_id'),
+        'm.corrected_on',
+        'm.updated_at',
         'm.version',
       ])
       .where('c.lesson_id', 'in', lessonIds)
@@ -111,6 +113,8 @@ export async function applyCells(ctx: AuthedContext, db: Db, ref: JournalRef, ce
             'a.late_minutes',
             'a.reason_by',
             'a.excuse_id',
+            'a.corrected_on',
+            'a.updated_at',
             'a.version',
           ])
           .where('a.lesson_id', 'in', lessonIds)
@@ -126,6 +130,8 @@ export async function applyCells(ctx: AuthedContext, db: Db, ref: JournalRef, ce
           student_id: r.student_id,
           value: r.value,
           comment: r.comment,
+          corrected_on: r.corrected_on,
+          updated_at: r.updated_at,
           version: r.version,
         });
       } else {
@@ -138,6 +144,8 @@ export async function applyCells(ctx: AuthedContext, db: Db, ref: JournalRef, ce
           reason: r.comment,
           reason_by: r.reason_by,
           excuse_id: r.excuse_id,
+          corrected_on: r.corrected_on,
+          updated_at: r.updated_at,
           version: r.version,
         });
       }
@@ -216,11 +224,13 @@ function cellErrors(errors: CellError[], total: number): AppError {
   };
   const code = errors.some((e) => e.code === 'conflict')
     ? 'conflict'
-    : errors.some((e) => e.code === 'forbidden')
-      ? 'forbidden'
-      : errors.some((e) => e.code === 'locked')
-        ? 'locked'
-        : 'bad_request';
+    : errors.some((e) => e.code === 'reason_required')
+      ? 'reason_required'
+      : errors.some((e) => e.code === 'forbidden')
+        ? 'forbidden'
+        : errors.some((e) => e.code === 'locked')
+          ? 'locked'
+          : 'bad_request';
   const fields = Object.fromEntries(errors.map((e) => [String(e.index), e.message]));
   const message =
     total === 1

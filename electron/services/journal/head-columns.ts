@@ -33,6 +33,7 @@ export function journalHeadColumns(eb: JournalEb) {
     subgroup.select('sg.number').as('sg_number'),
     subgroup.select('sg.title').as('sg_title'),
     inst.select('i.lessons_per_day').$asScalar().as('lessons_per_day'),
+    inst.select('i.correction_days').$asScalar().as('correction_days'),
     inst.select('i.kind').$asScalar().as('institution_kind'),
   ] as const;
 }

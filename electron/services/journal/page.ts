@@ -12,10 +12,12 @@ import { byJournal, headOf, periodsOf, type Head } from './page-head.js';
 import { scheduledSlotsUpTo } from './page-plan.js';
 import { lessonsOf, periodStates, rosterOf, withTaughtBy } from './page-rows.js';
 import { substituteSlots } from './substitutes.js';
+import { lockDuePeriods } from './auto-lock.js';
 
 type RangeInput = { periodId?: number | null; from?: string | null; to?: string | null };
 
 export async function open(ctx: AuthedContext, input: Parsed<'journal.open'>): Promise<JournalPage> {
+  await lockDuePeriods(ctx.db, ctx.db, ctx.clock.today(), ctx.clock.now());
   // The header, the year's periods (found through the journal's year) and what depends on the
   // journal alone are sent together; nothing of it leaves this function before the access check.
   const rest = byJournal(ctx.db, input.journalId);
@@ -209,7 +211,13 @@ export async function loadPage(
         .selectFrom('marks as m')
         .innerJoin('work_columns as c', 'c.id', 'm.column_id')
         .innerJoin('lessons as l', 'l.id', 'c.lesson_id')
-        .select(['m.column_id as columnId', 'm.student_id as studentId', 'm.value', 'm.version']),
+        .select([
+          'm.column_id as columnId',
+          'm.student_id as studentId',
+          'm.value',
+          'm.corrected_on as correctedOn',
+          'm.version',
+        ]),
     ).execute() as Promise<MarkCell[]>,
     inRange(
       db
@@ -222,6 +230,7 @@ export async function loadPage(
           'a.late_minutes as lateMinutes',
           'a.reason',
           'a.excuse_id as excuseId',
+          'a.corrected_on as correctedOn',
           'a.version',
         ]),
     ).execute() as Promise<AttendanceCell[]>,

@@ -11,6 +11,7 @@ import { ruDate } from '../../domain/format-dates.js';
 import { shortName } from '../session.js';
 import { parseScale } from '../../domain/scale.js';
 import { journalHeadColumns } from './head-columns.js';
+import { lockDuePeriods } from './auto-lock.js';
 
 export interface PeriodRow {
   id: number;
@@ -36,6 +37,8 @@ export interface WriteScope {
   kind: InstitutionKind;
   /** The caller writes here as a substitute: in these lessons only (null: the journal's own teacher). */
   substitution: SubstituteSlot[] | null;
+  /** Changing a value more than this many days after its lesson is a correction that asks for a reason. */
+  correctionDays: number;
 }
 
 /** Which journal: by id, or the journal of a type-of-work column (marks.set), read in the same query. */
@@ -47,6 +50,7 @@ export type JournalRef = number | { columnId: number };
  * first before anything else is used.
  */
 export async function writeScope(ctx: AuthedContext, db: Db, ref: JournalRef): Promise<WriteScope> {
+  await lockDuePeriods(ctx.db, db, ctx.clock.today(), ctx.clock.now());
   const head = await db
     .selectFrom('journals as j')
     .select(journalHeadColumns)
@@ -122,6 +126,7 @@ export async function writeScope(ctx: AuthedContext, db: Db, ref: JournalRef): P
     lessonsPerDay: inst.lessons_per_day,
     kind: inst.institution_kind,
     substitution,
+    correctionDays: inst.correction_days,
   };
 }
 

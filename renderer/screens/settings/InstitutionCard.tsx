@@ -23,6 +23,8 @@ export function InstitutionCard({
     secretaryPosition: details.signatures.secretaryPosition,
     secretaryName: details.signatures.secretaryName,
     markScale: details.markScale,
+    correctionDays: String(details.correctionDays),
+    autoLockDays: String(details.autoLockDays),
   });
   const [marksEnabled, setMarksEnabled] = useState(details.marksEnabled);
   const [deputies, setDeputies] = useState<SignerInfo[]>(details.signatures.deputies);
@@ -41,6 +43,8 @@ export function InstitutionCard({
         directorName: form.directorName,
         marksEnabled,
         markScale: form.markScale,
+        correctionDays: Number(form.correctionDays),
+        autoLockDays: Number(form.autoLockDays),
         signatures: {
           directorPosition: form.directorPosition,
           deputies,
@@ -131,6 +135,31 @@ export function InstitutionCard({
               hint="Через запятую: 5, 4, 3, 2, 1, зач, незач"
               disabled={!marksEnabled}
             />
+          </fieldset>
+          <fieldset>
+            <legend>Исправления и закрытие периодов</legend>
+            <div className="settings-grid">
+              <Field
+                label="Исправление с причиной — позже, чем через (дней после занятия)"
+                type="number"
+                min={0}
+                max={60}
+                value={form.correctionDays}
+                onChange={set('correctionDays')}
+                error={errors.correctionDays}
+                hint="Позже этого срока отметку меняют или удаляют, только указав причину (она видна в истории журнала)"
+              />
+              <Field
+                label="Период закрывается сам через (дней после окончания)"
+                type="number"
+                min={1}
+                max={120}
+                value={form.autoLockDays}
+                onChange={set('autoLockDays')}
+                error={errors.autoLockDays}
+                hint="Потом изменения — только по разблокировке заместителем директора"
+              />
+            </div>
           </fieldset>
           <div className="settings-grid">
             <Field

@@ -197,7 +197,14 @@ describeEachDb('family page: fresh after every write', (kind) => {
     const columnId = lesson.columns[0]!.id;
     const mark = open.marks.find((m) => m.columnId === columnId && m.studentId === student.id);
     const value = mark?.value === '4' ? '5' : '4';
-    await teacher.call('marks.set', { columnId, studentId: student.id, value, version: mark?.version ?? null });
+    await teacher.call('marks.set', {
+      columnId,
+      studentId: student.id,
+      value,
+      version: mark?.version ?? null,
+      // A week-old lesson: changing its mark is a correction.
+      correction: 'Ошибка при вводе',
+    });
     await teacher.call('attendance.set', {
       lessonId: lesson.id,
       studentId: student.id,

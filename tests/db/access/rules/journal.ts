@@ -25,6 +25,15 @@ export const journalRules: AccessRules = {
     input: (fx) => ({ journalId: fx.teacherGroupJournalId }),
     outOfScope: TEACHING.map((as) => ({ as, input: (fx) => ({ journalId: fx.otherJournalId }) })),
   },
+  // The change history: the administration, the department's head, the journal's own teacher — not the curator.
+  'journal.history': {
+    allowed: ['admin', 'director', 'deputy', 'depthead', 'teacher'],
+    input: (fx) => ({ journalId: fx.teacherGroupJournalId }),
+    outOfScope: [
+      { as: 'teacher', input: (fx) => ({ journalId: fx.otherJournalId }) },
+      { as: 'depthead', input: (fx) => ({ journalId: fx.otherJournalId }) },
+    ],
+  },
   'journal.combined': {
     allowed: STAFF,
     input: (fx) => ({ journalId: fx.teacherGroupJournalId }),
