@@ -5,7 +5,13 @@
 import type { InstitutionKind } from '../domain/enums.js';
 import { numberWords, plural } from '../domain/format-numbers.js';
 import { wordsOf } from '../domain/vocabulary.js';
-import { drawFinals, drawJournalPages, type FinalMarks, type JournalPagesData } from './journal-pages.js';
+import {
+  drawCorrections,
+  drawFinals,
+  drawJournalPages,
+  type FinalMarks,
+  type JournalPagesData,
+} from './journal-pages.js';
 import { createPdf, mm, type PdfBuilder, type Signer } from './pdf/index.js';
 
 export interface BoundJournalData {
@@ -48,6 +54,7 @@ export async function boundJournalPdf(data: BoundJournalData): Promise<{ pdf: Ui
     const hours = j.pages.lessons.reduce((s, l) => s + l.hours, 0);
     pdf.spacer(4);
     pdf.text(`Всего за учебный год: ${j.pages.lessons.length} занятий, ${hours} ч.`, { size: 9 });
+    drawCorrections(pdf, j.pages);
     drawFinals(pdf, j.pages, j.finals);
     starts.push({ from, to: pdf.pageCount });
   }

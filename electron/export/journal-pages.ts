@@ -3,6 +3,7 @@
 // right page — the same lessons' dates, hours, topics and homework. Plain data in, no database here:
 // the reports print one journal as a certified copy, the archive prints every group and subject.
 import { MONTHS_RU } from '../domain/calendar.js';
+import { ruDate } from '../domain/format-dates.js';
 import type { InstitutionKind } from '../domain/enums.js';
 import { wordsOf, type Words } from '../domain/vocabulary.js';
 import { createPdf, GREY_FILL, GREY_TEXT, mm, type Cell, type Certification, type PdfBuilder } from './pdf/index.js';
@@ -42,6 +43,21 @@ export interface JournalPagesData {
   attendance: ReadonlyMap<string, string>;
   /** Marks per `lessonId|studentId`, in the order of the lesson's types of work. */
   marks: ReadonlyMap<string, readonly string[]>;
+  /** Values corrected late with a reason (issue 14): printed after the pages, «исправлено» with the day. */
+  corrections?: Array<{ student: string; date: string; value: string; on: string }>;
+}
+
+/** The list of late corrections after the pages: who, which lesson, the value now, «исправлено» with the day. */
+export function drawCorrections(pdf: PdfBuilder, data: JournalPagesData): void {
+  const list = data.corrections ?? [];
+  if (list.length === 0) return;
+  pdf.heading('Исправления', { level: 3 });
+  pdf.table({
+    columns: [{ width: mm(60) }, { width: mm(25), align: 'center' }, { width: mm(25), align: 'center' }, { flex: 1 }],
+    header: ['Обучающийся', 'Занятие', 'Значение', 'Отметка об исправлении'],
+    rows: list.map((c): Cell[] => [c.student, ruDate(c.date), c.value, `исправлено ${ruDate(c.on)}`]),
+    fontSize: 8,
+  });
 }
 
 export interface JournalPagesOptions {
@@ -247,6 +263,7 @@ export async function journalCopyPdf(
     `Всего за период: ${data.lessons.length} занятий, ${hours} ч. Обучающихся в списке: ${data.students.length}.`,
     { size: 9 },
   );
+  drawCorrections(pdf, data);
   if (options.finals) drawFinals(pdf, data, options.finals);
   if (options.issue) {
     pdf.spacer(6);

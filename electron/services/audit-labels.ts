@@ -82,6 +82,10 @@ export const ENTITY_LABELS: Record<string, string> = {
 };
 
 export const FIELD_LABELS: Record<string, string> = {
+  value: 'Отметка',
+  code: 'Посещаемость',
+  lateMinutes: 'Опоздание, мин',
+  comment: 'Комментарий',
   login: 'Логин',
   lastName: 'Фамилия',
   firstName: 'Имя',

@@ -3,8 +3,12 @@
 // without one; with one, the reason is in the audit row, the cell says «исправлено» with the day, and the deputy
 // reads it in the journal's history; a recent lesson, or a value put today, changes freely; the setting moves the
 // line; a period locks 10 days after its end (a fake clock) and, reopened by hand, stays open.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { JournalPage } from '../../electron/api/contract.js';
+import type { JournalPage, ReportFiles } from '../../electron/api/contract.js';
 import { describeEachDb } from '../support/databases.js';
 import { refused, type TestClient } from '../support/harness.js';
 import { count, journalWorld, type JournalWorld } from './journal-support.js';
@@ -77,6 +81,27 @@ describeEachDb('corrections with reasons, the change history, periods locking by
     });
     // The same day, the value just corrected changes again without another reason.
     await teacher.call('marks.set', { ...input, value: mark.value, version: mark.version + 1 });
+  });
+
+  it('the certified copy lists the late corrections, «исправлено» with the day', async () => {
+    const deputy = await w.as('deputy');
+    const job = await deputy.call('reports.start', {
+      report: 'journalCopy',
+      journalId: journalId(),
+      periodId: w.fx.currentPeriodId,
+      recipient: 'по запросу',
+    });
+    const done = await deputy.deps.jobs.wait(job.id);
+    expect(done.state, done.error ?? '').toBe('done');
+    const file = path.join(os.tmpdir(), `corrections-${kind}-${process.pid}.pdf`);
+    fs.writeFileSync(file, Buffer.from((done.result as ReportFiles).files[0]!.base64, 'base64'));
+    try {
+      const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+      expect(text).toContain('Исправления');
+      expect(text).toContain('исправлено 25.11.2026');
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 
   it('attendance: changing a week-old absence asks for a reason; a recent lesson changes freely', async () => {

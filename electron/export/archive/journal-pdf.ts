@@ -3,7 +3,14 @@
 // left page attendance and marks, right page topics and homework) for the whole year, then the final
 // marks, which a year-end archive must keep, and «Копия верна» — and as the rows of its sheet in the
 // group's workbook.
-import { cellText, drawFinals, drawJournalPages, type FinalMarks, type JournalPagesData } from '../journal-pages.js';
+import {
+  cellText,
+  drawCorrections,
+  drawFinals,
+  drawJournalPages,
+  type FinalMarks,
+  type JournalPagesData,
+} from '../journal-pages.js';
 
 export type { FinalMarks };
 import type { InstitutionKind } from '../../domain/enums.js';
@@ -63,6 +70,7 @@ export async function renderJournal(journal: ArchivedJournal, context: JournalPd
     `Всего за учебный год: ${data.lessons.length} занятий, ${hours} ч. Обучающихся в списке: ${data.students.length}.`,
     { size: 9 },
   );
+  drawCorrections(pdf, data);
   drawFinals(pdf, data, finals);
   pdf.certificationBlock(context.certification);
   return {

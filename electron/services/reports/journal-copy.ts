@@ -92,7 +92,7 @@ export async function loadJournalPages(
   const attendanceRows = await db
     .selectFrom('attendance as a')
     .innerJoin('lessons as l', 'l.id', 'a.lesson_id')
-    .select(['a.lesson_id', 'a.student_id', 'a.code'])
+    .select(['a.lesson_id', 'a.student_id', 'a.code', 'a.corrected_on', 'l.date'])
     .where('l.journal_id', '=', journalId)
     .where('l.date', '>=', from)
     .where('l.date', '<=', to)
@@ -101,7 +101,7 @@ export async function loadJournalPages(
     .selectFrom('marks as m')
     .innerJoin('work_columns as c', 'c.id', 'm.column_id')
     .innerJoin('lessons as l', 'l.id', 'c.lesson_id')
-    .select(['c.lesson_id', 'm.student_id', 'm.value'])
+    .select(['c.lesson_id', 'm.student_id', 'm.value', 'm.corrected_on', 'l.date'])
     .where('l.journal_id', '=', journalId)
     .where('l.date', '>=', from)
     .where('l.date', '<=', to)
@@ -135,5 +135,17 @@ export async function loadJournalPages(
     })),
     attendance: new Map(attendanceRows.map((a) => [`${a.lesson_id}|${a.student_id}`, a.code])),
     marks,
+    corrections: [
+      ...markRows.map((m) => ({ ...m, shown: m.value })),
+      ...attendanceRows.map((a) => ({ ...a, shown: a.code })),
+    ]
+      .filter((r) => r.corrected_on !== null)
+      .map((r) => ({
+        student: students.get(r.student_id)?.name ?? '',
+        date: r.date,
+        value: r.shown,
+        on: r.corrected_on!,
+      }))
+      .sort((a, b) => a.date.localeCompare(b.date) || a.student.localeCompare(b.student, 'ru')),
   };
 }

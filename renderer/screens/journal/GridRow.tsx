@@ -1,5 +1,6 @@
 // A student's row of the journal grid: the lesson cells in view, the average and the final marks.
 import { useWords } from '../../components/words';
+import { ruDate } from '../../../electron/domain/format-dates';
 import { memo, type ReactNode } from 'react';
 import {
   attendanceKey,
@@ -115,6 +116,7 @@ function lessonCell(
   let mark: string | null = null,
     code: string | null = null,
     saving = false,
+    corrected: string | null = null,
     error: string | undefined;
   if (on && col.kind !== 'pending') {
     const mk = col.kind === 'work' ? `m${markKey(col.work.id, sid)}` : null;
@@ -128,6 +130,8 @@ function lessonCell(
         : null;
     const a = state.maps.attendance.get(attendanceKey(col.lesson.id, sid));
     code = ao ? (ao.value?.replace(/\s*\d+$/, '') ?? null) : (a?.code ?? null);
+    const m = col.kind === 'work' ? state.maps.marks.get(markKey(col.work.id, sid)) : undefined;
+    corrected = mo || ao ? null : (m?.correctedOn ?? a?.correctedOn ?? null);
     saving = Boolean(mo || ao);
     error = (mk ? state.errors.get(mk) : undefined) ?? state.errors.get(ak);
   }
@@ -145,6 +149,7 @@ function lessonCell(
     code && `att-${code}`,
     code && mark && 'with-mark',
     col.kind === 'pending' && 'pending',
+    corrected && 'corrected',
   ]
     .filter(Boolean)
     .join(' ');
@@ -161,7 +166,7 @@ function lessonCell(
         `${row.student.shortName}, ${shortDate(col.date)} ${what}: ` +
         `${on ? shown || 'пусто' : `не в списке ${groupGen}`}`
       }
-      title={error}
+      title={error ?? (corrected ? `исправлено ${ruDate(corrected)}` : undefined)}
     >
       {editing !== null ? (
         <span className="jedit">

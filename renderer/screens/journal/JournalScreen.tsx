@@ -13,10 +13,18 @@ import { buildModel, finalKey, type LessonColumn } from './model';
 import { PeriodBar } from './PeriodBar';
 import { substitutionText, writableOn } from './actions';
 import { useJournal } from './useJournal';
+import { HistoryDialog } from './HistoryDialog';
+import { ReasonDialog, type ReasonRequest } from './ReasonDialog';
 import { FINAL_KIND_LABELS } from '../../../electron/domain/labels';
 
 export function JournalScreen({ id, combined = false }: { id: number; combined?: boolean }) {
-  const state = useJournal(id, combined);
+  const [asking, setAsking] = useState<ReasonRequest | null>(null);
+  const [history, setHistory] = useState(false);
+  const askReason = useCallback(
+    (message: string) => new Promise<string | null>((resolve) => setAsking({ message, resolve })),
+    [],
+  );
+  const state = useJournal(id, combined, askReason);
   const { pages } = state;
   const w = useWords();
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -207,11 +215,26 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
               Журнал подгруппы
             </Button>
           )}
+          {!combined && (
+            <Button kind="secondary" onClick={() => setHistory(true)}>
+              История изменений
+            </Button>
+          )}
           <Button kind="secondary" onClick={() => navigate('/journals')}>
             Все журналы
           </Button>
         </div>
       </header>
+      {asking && (
+        <ReasonDialog
+          request={asking}
+          onDone={() => {
+            setAsking(null);
+            focusGrid();
+          }}
+        />
+      )}
+      {history && <HistoryDialog journalId={j.id} title={title} onClose={() => setHistory(false)} />}
       <PeriodBar
         page={page}
         combined={combined}

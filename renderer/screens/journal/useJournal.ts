@@ -30,13 +30,41 @@ export interface Range {
   to?: string | null;
 }
 
+/** Saves the cells; a late correction is sent again with the reason the user gives (none: refused as it was). */
+async function saveWithReason(
+  journalId: number,
+  cells: CellInput[],
+  askReason: ((message: string) => Promise<string | null>) | undefined,
+): Promise<SavedCell[]> {
+  try {
+    return await call('journal.saveCells', { journalId, cells });
+  } catch (e) {
+    const err = e as ApiError;
+    if (err.code !== 'reason_required' || !askReason) throw e;
+    const correction = await askReason(err.message);
+    if (!correction)
+      throw new ApiError({ code: 'reason_required', message: 'Исправление не сохранено: причина не указана' });
+    return call('journal.saveCells', { journalId, cells: cells.map((c) => ({ ...c, correction })) });
+  }
+}
+
 export function changeKey(c: Change): string {
   if (c.kind === 'mark') return `m${markKey(c.columnId, c.studentId)}`;
   if (c.kind === 'attendance') return `a${attendanceKey(c.lessonId, c.studentId)}`;
   return `f${finalKey(c.finalKind, c.periodId, c.studentId)}`;
 }
 
-export function useJournal(journalId: number, combined = false) {
+/**
+ * `askReason`: a late correction is refused with «reason_required»; the screen asks the user why (null: cancelled)
+ * and the same cells are sent again with the reason.
+ */
+export function useJournal(
+  journalId: number,
+  combined = false,
+  askReason?: (message: string) => Promise<string | null>,
+) {
+  const ask = useRef(askReason);
+  ask.current = askReason;
   const [pages, setPages] = useState<JournalPage[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -125,7 +153,7 @@ export function useJournal(journalId: number, combined = false) {
                         ?.version ?? null,
                   },
             );
-            applySaved(await call('journal.saveCells', { journalId: page.journal.id, cells: input }));
+            applySaved(await saveWithReason(page.journal.id, input, ask.current));
           }
           if (finals.length > 0) {
             const saved = await call('finals.set', {
