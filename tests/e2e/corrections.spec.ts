@@ -12,8 +12,9 @@ test('a late correction asks for a reason, and the deputy reads it in the journa
   const d = new Database(demo.dbFile, { readonly: true });
   const found = d
     .prepare(
-      `select j.id, l.date from journals j join users u on u.id = j.teacher_user_id join lessons l on l.journal_id = j.id
-       join work_columns c on c.lesson_id = l.id join marks m on m.column_id = c.id
+      `select j.id, l.date from journals j join users u on u.id = j.teacher_user_id
+       join lessons l on l.journal_id = j.id join work_columns c on c.lesson_id = l.id
+       join marks m on m.column_id = c.id
        where u.login = 'teacher' and l.date between '2026-11-16' and '2026-11-18' and m.value in ('3', '4', '5')
        order by l.date limit 1`,
     )

@@ -15,6 +15,8 @@ interface Candidate {
   /** The substitute: a teacher free at that lesson today. */
   login: string;
   substituteName: string;
+  /** «Фамилия Имя Отчество», as the hours sheet lists people. */
+  substituteFull: string;
 }
 
 const short = (u: { last_name: string; first_name: string; middle_name: string | null }) =>
@@ -72,6 +74,7 @@ function candidate(demo: DemoHost): Candidate {
       teacherName: short(slot),
       login: sub.login,
       substituteName: short(sub),
+      substituteFull: [sub.last_name, sub.first_name, sub.middle_name].filter(Boolean).join(' '),
     };
   } finally {
     d.close();
@@ -142,7 +145,37 @@ test('the deputy records a substitution; the substitute writes the lesson; the p
   }
   await demo.api(page, 'auth.logout', {});
 
-  // 3. The parent's week shows «замена» with the substitute's name.
+  // 3. The deputy's hours sheet for November credits the lesson to the substitute.
+  await login(page, demo.url, 'deputy');
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Отчёты' }).click();
+  await page.getByRole('tab', { name: 'Часы преподавателей', exact: true }).click();
+  await page.getByLabel('Месяц').selectOption({ label: 'ноябрь 2026' });
+  const sheet = page.locator('table.hours-table');
+  await expect(sheet.locator('caption')).toContainText('Табель часов: ноябрь 2026');
+  const line = sheet.getByRole('row').filter({ has: page.getByRole('cell', { name: c.substituteFull, exact: true }) });
+  const day = await sheet.getByRole('columnheader').allTextContents();
+  const cells = await line.getByRole('cell').allTextContents();
+  // Whatever the substitute held that day, their own lessons and the one they replaced in: all theirs.
+  const d = new Database(demo.dbFile, { readonly: true });
+  const held = d
+    .prepare(
+      'select coalesce(sum(l.hours), 0) as h from lessons l join users u on u.id = l.taught_by ' +
+        "where u.login = ? and l.date = '2026-11-25'",
+    )
+    .get(c.login) as { h: number };
+  const own = d
+    .prepare(
+      'select coalesce(sum(l.hours), 0) as h from lessons l join journals j on j.id = l.journal_id ' +
+        "join users u on u.id = j.teacher_user_id where u.login = ? and l.date = '2026-11-25'",
+    )
+    .get(c.login) as { h: number };
+  d.close();
+  expect(held.h).toBeGreaterThan(own.h);
+  expect(Number(cells[day.indexOf('25')] || 0)).toBe(held.h);
+  await page.screenshot({ path: 'test-results/substitution-5-hours.png' });
+  await demo.api(page, 'auth.logout', {});
+
+  // 4. The parent's week shows «замена» with the substitute's name.
   await login(page, demo.url, 'parent');
   await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Дневник' }).click();
   await expect(page.getByRole('heading', { name: 'Неделя 23.11.2026 – 28.11.2026' })).toBeVisible();
