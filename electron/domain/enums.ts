@@ -11,10 +11,19 @@ export const ROLES = [
   'teacher',
   'student',
   'parent',
+  // The учебная часть that keeps the timetable and its dated changes (issue 14): nothing else of the journal.
+  'timetabler',
 ] as const;
 export type Role = (typeof ROLES)[number];
 /** Roles that work for the institution: given by the administrator, with a scope where one applies. */
 export const STAFF_ROLES = ['admin', 'director', 'deputy', 'dept_head', 'secretary', 'curator', 'teacher'] as const;
+/**
+ * The roles the administrator grants to staff: the staff roles and the учебная часть (timetabler), which works
+ * only with the timetable — so it is no staff reader of journals, lists or reports.
+ */
+export const GRANTED_STAFF_ROLES = [...STAFF_ROLES, 'timetabler'] as const;
+/** Those who keep the weekly timetable (entries, bells). */
+export const TIMETABLE_KEEPERS = ['admin', 'timetabler'] as const;
 /** Roles that come with the account made for a student or a guardian (credential slips). */
 export const FAMILY_ROLES = ['student', 'parent'] as const;
 

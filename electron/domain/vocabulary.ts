@@ -235,6 +235,7 @@ const ROLE_TITLES: Record<InstitutionKind, Record<Role, string>> = {
     teacher: 'Преподаватель',
     student: 'Обучающийся',
     parent: 'Родитель',
+    timetabler: 'Учебная часть (расписание)',
   },
   school: {
     admin: 'Администратор',
@@ -246,6 +247,7 @@ const ROLE_TITLES: Record<InstitutionKind, Record<Role, string>> = {
     teacher: 'Учитель',
     student: 'Обучающийся',
     parent: 'Родитель',
+    timetabler: 'Учебная часть (расписание)',
   },
   supplementary: {
     admin: 'Администратор',
@@ -257,6 +259,7 @@ const ROLE_TITLES: Record<InstitutionKind, Record<Role, string>> = {
     teacher: 'Педагог дополнительного образования',
     student: 'Обучающийся',
     parent: 'Родитель',
+    timetabler: 'Учебная часть (расписание)',
   },
 };
 

@@ -24,7 +24,9 @@ import { lessonsPerDay } from './year/days.js';
 
 function mayKeep(ctx: AuthedContext): void {
   if (!hasRole(ctx.session, ...CHANGE_KEEPERS)) {
-    throw forbidden('Недостаточно прав: изменения в расписании вносят заместитель директора и администратор');
+    throw forbidden(
+      'Недостаточно прав: изменения в расписании вносят заместитель директора, учебная часть и администратор',
+    );
   }
 }
 

@@ -93,7 +93,7 @@ export const groupMethods = {
   }),
   'groups.list': method<GroupInfo[]>()({
     summary: 'Группы учебного года с куратором, числом студентов на дату и подгруппами',
-    access: STAFF,
+    access: [...STAFF, 'timetabler'],
     input: z.object({ yearId: id('Учебный год'), date: day().optional() }),
   }),
   'groups.create': method<GroupInfo>()({

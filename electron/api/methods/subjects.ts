@@ -111,7 +111,7 @@ export const subjectMethods = {
   }),
   'journals.list': method<LoadInfo[]>()({
     summary: 'Нагрузка: журналы года (группа × дисциплина × подгруппа × преподаватель) с часами по периодам',
-    access: STAFF,
+    access: [...STAFF, 'timetabler'],
     input: z.object({
       yearId: id('Учебный год'),
       groupId: id('Группа').optional(),

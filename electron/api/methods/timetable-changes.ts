@@ -41,7 +41,8 @@ export interface TimetableChangeInfo {
 }
 
 /** Who keeps the dated changes of the timetable. */
-export const CHANGE_KEEPERS = ['admin', 'deputy'] as const;
+/** The deputy, the administrator and the учебная часть that keeps the timetable (issue 14). */
+export const CHANGE_KEEPERS = ['admin', 'deputy', 'timetabler'] as const;
 
 const lessonNo = (what: string) =>
   z

@@ -2,6 +2,7 @@
 // A teacher, a room or a group in two places at once is refused with the clash named.
 import { z } from 'zod';
 import { method, STAFF } from '../define.js';
+import { TIMETABLE_KEEPERS } from '../../domain/enums.js';
 import { id, optionalText } from '../schemas.js';
 import { day } from './dates.js';
 import type { WeekParity } from '../../../db/schema.js';
@@ -47,7 +48,7 @@ export const timetableMethods = {
   }),
   'timetable.save': method<TimetableEntryInfo>()({
     summary: 'Поставить занятие в расписание (проверка: преподаватель, аудитория и группа не в двух местах сразу)',
-    access: ['admin'],
+    access: TIMETABLE_KEEPERS,
     input: z.object({
       id: id('Занятие расписания').optional(),
       version: z.number().int().optional(),
@@ -66,12 +67,12 @@ export const timetableMethods = {
   }),
   'timetable.remove': method<null>()({
     summary: 'Убрать занятие из расписания',
-    access: ['admin'],
+    access: TIMETABLE_KEEPERS,
     input: z.object({ id: id('Занятие расписания'), version: z.number().int() }),
   }),
   'timetable.clashes': method<string[]>()({
     summary: 'Все накладки расписания года (преподаватель, аудитория или группа в двух местах сразу)',
-    access: STAFF,
+    access: [...STAFF, 'timetabler'],
     input: z.object({ yearId: id('Учебный год') }),
   }),
 };

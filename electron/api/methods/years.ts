@@ -1,6 +1,7 @@
 // The academic year itself: its dates and periods, holidays and vacations, bells, copying the
 // previous year forward, and closing it (003 §3.2: the administrator opens the year).
 import { z } from 'zod';
+import { TIMETABLE_KEEPERS } from '../../domain/enums.js';
 import { method } from '../define.js';
 import { empty, id, text } from '../schemas.js';
 import { day } from './dates.js';
@@ -217,7 +218,7 @@ export const yearMethods = {
   }),
   'bells.save': method<BellInfo[]>()({
     summary: 'Сохранить расписание звонков',
-    access: ['admin'],
+    access: TIMETABLE_KEEPERS,
     input: z.object({
       bells: z
         .array(z.object({ lessonNo: z.number().int(), startsAt: hhmm('Начало'), endsAt: hhmm('Конец') }))

@@ -3,7 +3,8 @@
 // roles are not given here: they come with the account created for a student or a guardian.
 import { institutionWords } from '../words.js';
 import type { Role } from '../../../db/schema.js';
-import { FAMILY_ROLES, STAFF_ROLES } from '../../api/methods/users.js';
+import { FAMILY_ROLES } from '../../api/methods/users.js';
+import { GRANTED_STAFF_ROLES } from '../../domain/enums.js';
 import { AppError, badInput } from '../../api/errors.js';
 import type { Db } from '../context.js';
 import { shortName } from '../session.js';
@@ -41,7 +42,7 @@ export async function validateGrants(db: Db, input: GrantInput[], userId: number
       );
       continue;
     }
-    if (!(STAFF_ROLES as readonly string[]).includes(g.role)) {
+    if (!(GRANTED_STAFF_ROLES as readonly string[]).includes(g.role)) {
       fail(`${at}.role`, `Неизвестная роль «${g.role}»`);
       continue;
     }
@@ -146,7 +147,7 @@ export async function replaceStaffGrants(trx: Db, userId: number, grants: Grant[
   await trx
     .deleteFrom('user_roles')
     .where('user_id', '=', userId)
-    .where('role', 'in', [...STAFF_ROLES])
+    .where('role', 'in', [...GRANTED_STAFF_ROLES])
     .execute();
   if (grants.length > 0) {
     await trx

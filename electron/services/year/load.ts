@@ -134,7 +134,8 @@ export async function listLoad(ctx: AuthedContext, input: Parsed<'journals.list'
   await loadYear(ctx.db, input.yearId);
   const all = await describeLoad(ctx.db, input);
   const s = ctx.session;
-  if (hasRole(s, ...READ_ALL)) return all;
+  // The учебная часть places every journal in the timetable: the whole load (groups, subjects, teachers, hours).
+  if (hasRole(s, ...READ_ALL, 'timetabler')) return all;
   const groups = curatedGroupIds(s);
   const depts = headedDepartmentIds(s);
   const deptGroups =

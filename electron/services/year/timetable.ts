@@ -90,7 +90,7 @@ async function familyScope(
 export async function listTimetable(ctx: AuthedContext, input: Parsed<'timetable.list'>): Promise<TimetableView> {
   const y = await loadYear(ctx.db, input.yearId);
   let entries = await slotEntries(ctx.db, y.id);
-  if (!hasRole(ctx.session, ...STAFF)) {
+  if (!hasRole(ctx.session, ...STAFF, 'timetabler')) {
     const own = await familyScope(ctx, y.id);
     if (
       input.teacherUserId !== undefined ||

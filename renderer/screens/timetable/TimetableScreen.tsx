@@ -27,9 +27,11 @@ export function TimetableScreen({ me }: { me: Me }) {
   const wantedYear = Number(queryParam('year')) || null;
   const year = years?.find((y) => y.id === wantedYear) ?? remembered;
   const admin = me.roles.some((r) => r.role === 'admin');
+  // The учебная часть keeps the timetable as the administrator does (not its Excel import and export).
+  const timetabler = me.roles.some((r) => r.role === 'timetabler');
   const staff = me.roles.some((r) => !['student', 'parent'].includes(r.role));
-  // Dated changes (cancel, move, substitute, extra): the deputy and the administrator.
-  const keeper = me.roles.some((r) => r.role === 'admin' || r.role === 'deputy');
+  // Dated changes (cancel, move, substitute, extra): the deputy, the учебная часть and the administrator.
+  const keeper = timetabler || me.roles.some((r) => r.role === 'admin' || r.role === 'deputy');
   const [view, setView] = useState<View>('group');
   const [target, setTarget] = useState('');
   // Families see only their own timetable: no group, teacher or room lists for them.
@@ -54,7 +56,7 @@ export function TimetableScreen({ me }: { me: Me }) {
   if (!years) return <Loading />;
   if (!year) return <div className="banner banner-warn">Учебный год ещё не открыт.</div>;
 
-  const editable = admin && year.status === 'open';
+  const editable = (admin || timetabler) && year.status === 'open';
   const teachers = [...new Map((load.data ?? []).map((j) => [j.teacherUserId, j.teacherName])).entries()].sort((a, b) =>
     a[1].localeCompare(b[1], 'ru'),
   );
@@ -79,12 +81,12 @@ export function TimetableScreen({ me }: { me: Me }) {
       <div className="page-head">
         <h1>Расписание {year.title}</h1>
         <div className="row">
-          {editable && (
+          {admin && editable && (
             <Button kind="secondary" onClick={() => setImporting(true)}>
               Загрузить из Excel
             </Button>
           )}
-          {staff && (
+          {staff && !timetabler && (
             <Button kind="secondary" onClick={() => download({ list: 'timetable', yearId: year.id }).catch(setProblem)}>
               Выгрузить в Excel
             </Button>

@@ -1,7 +1,7 @@
 // Roles with their scope: a department for the head of department, a group for the curator.
 import { useWords } from '../../components/words';
 import type { RoleView, ScopeChoices } from '../../../electron/api/contract';
-import { STAFF_ROLES, type Role } from '../../../electron/domain/enums';
+import { GRANTED_STAFF_ROLES, type Role } from '../../../electron/domain/enums';
 import { Button } from '../../components/ui';
 import type { Words } from '../../../electron/domain/vocabulary';
 
@@ -60,7 +60,7 @@ export function RolesEditor({
               value={g.role}
               onChange={(e) => set(i, { role: e.target.value as Role, departmentId: null, groupId: null })}
             >
-              {STAFF_ROLES.map((r) => (
+              {GRANTED_STAFF_ROLES.map((r) => (
                 <option key={r} value={r}>
                   {w.role(r)}
                 </option>

@@ -33,6 +33,7 @@ const ROLE_WORDS = (w: Words): Array<[RegExp, Role | { problem: string }]> => [
   [/^(зам|завуч)/, 'deputy'],
   [/^зав(\.|едующ)/, 'dept_head'],
   [/^секретар/, 'secretary'],
+  [/^(учебн|диспетчер|расписан)/, 'timetabler'],
   [/^(преподават|педагог|учитель|тренер|мастер|воспитат)/, 'teacher'],
   [
     /^(куратор|классн|руководитель (групп|объедин))/,
@@ -59,6 +60,7 @@ export const ROLE_WORDS_RU: Record<Role, string> = {
   curator: 'куратор',
   student: 'обучающийся',
   parent: 'родитель',
+  timetabler: 'учебная часть',
 };
 
 export function parseRoles(text: string, w: Words): Array<Role | { problem: string }> {
