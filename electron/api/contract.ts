@@ -105,7 +105,7 @@ export type {
 export type { DepartmentInfo, GroupInfo, SubgroupInfo, StaffOption } from './methods/groups.js';
 export type { SubjectInfo, LoadInfo, PlanInfo, PlanTopicRow } from './methods/subjects.js';
 export type { ProgrammeBrief, ProgrammeInfo, ProgrammeSaved, ProgrammeTopicInfo } from './methods/programmes.js';
-export type { TimetableEntryInfo, TimetableView } from './methods/timetable.js';
+export type { TimetableEntryInfo, TimetableView, WeekChange } from './methods/timetable.js';
 export type { SlotChangeInfo, TimetableChangeInfo } from './methods/timetable-changes.js';
 export type { RegisterCompleteness, RegisterGroup, RegisterStudentGaps } from './methods/registers.js';
 export type { IssuedCopyInfo } from './methods/copies.js';

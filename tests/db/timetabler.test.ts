@@ -51,7 +51,7 @@ describeEachDb('the учебная часть keeps the timetable and nothing el
       expect(roleLabelsOf(k).timetabler).toBe('Учебная часть (расписание)');
   });
 
-  it('sees the groups, the whole load and the clashes, and keeps the timetable, the bells and the dated changes', async () => {
+  it('sees the groups, the whole load and the clashes; keeps the timetable, the bells, the dated changes', async () => {
     const yearId = w.fx.currentYearId;
     expect((await uch.call('groups.list', { yearId })).length).toBeGreaterThan(0);
     const load = await uch.call('journals.list', { yearId });
@@ -92,6 +92,22 @@ describeEachDb('the учебная часть keeps the timetable and nothing el
       substituteUserId: null,
     });
     expect((await uch.call('timetableChanges.list', { yearId, ...NEXT_WEEK })).length).toBe(before.length + 1);
+    // The weekly grid of that week draws it — for the учебная часть and for the group's parent alike.
+    const drawn = await uch.call('timetable.list', { yearId, groupId: w.fx.groupId, weekOf: date });
+    expect(drawn.week).toMatchObject({ from: '2026-11-30', to: '2026-12-06' });
+    expect(drawn.week!.changes).toContainEqual(
+      expect.objectContaining({
+        date,
+        lessonNo: slot.lessonNo,
+        off: true,
+        change: expect.objectContaining({ kind: 'cancel' }),
+      }),
+    );
+    const parent = await w.as('parent');
+    const family = await parent.call('timetable.list', { yearId, groupId: w.fx.groupId, weekOf: date });
+    expect(family.week!.changes.some((c) => c.date === date && c.change.reason === 'ремонт аудитории')).toBe(true);
+    const otherWeek = await uch.call('timetable.list', { yearId, groupId: w.fx.otherGroupId, weekOf: date });
+    expect(otherWeek.week!.changes.some((c) => c.change.reason === 'ремонт аудитории')).toBe(false);
     await uch.call('timetableChanges.remove', { id: change.id, version: change.version });
   });
 

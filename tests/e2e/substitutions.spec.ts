@@ -108,7 +108,11 @@ test('the deputy records a substitution; the substitute writes the lesson; the p
   await form.getByRole('button', { name: 'Внести: замена' }).click();
   const changes = page.getByRole('table', { name: 'Изменения недели' });
   await expect(changes).toContainText(teacherName);
-  await page.screenshot({ path: 'test-results/substitution-1-deputy.png' });
+  // The weekly grid of that week draws it in the lesson's cell.
+  await page.getByLabel('Неделя расписания').fill('25.11.2026');
+  const grid = page.getByRole('table', { name: 'Расписание на неделю' });
+  await expect(grid.getByRole('note').filter({ hasText: `замена: ${teacherName}` })).toBeVisible();
+  await page.screenshot({ path: 'test-results/substitution-1-deputy.png', fullPage: true });
   await demo.api(page, 'auth.logout', {});
 
   // 2. The substitute sees it on the home page and opens the lesson from there.

@@ -6,6 +6,7 @@ import { TIMETABLE_KEEPERS } from '../../domain/enums.js';
 import { id, optionalText } from '../schemas.js';
 import { day } from './dates.js';
 import type { WeekParity } from '../../../db/schema.js';
+import type { SlotChangeInfo } from './timetable-changes.js';
 
 export interface TimetableEntryInfo {
   id: number;
@@ -26,11 +27,28 @@ export interface TimetableEntryInfo {
   version: number;
 }
 
+/** A lesson of the asked week that a dated change touches (issue 14): drawn over the weekly grid. */
+export interface WeekChange {
+  date: string;
+  weekday: number;
+  lessonNo: number;
+  journalId: number;
+  groupName: string;
+  subjectName: string;
+  teacherName: string;
+  room: string | null;
+  change: SlotChangeInfo;
+  /** Not held here: cancelled or moved away (or, in a teacher's view, given to a substitute). */
+  off: boolean;
+}
+
 export interface TimetableView {
   yearId: number;
   lessonsPerDay: number;
   bells: Array<{ lessonNo: number; startsAt: string; endsAt: string }>;
   entries: TimetableEntryInfo[];
+  /** With `weekOf`: that week (Monday to Sunday) and its dated changes in the same view. */
+  week?: { from: string; to: string; changes: WeekChange[] };
 }
 
 export const PARITIES = ['all', 'odd', 'even'] as const;
@@ -44,6 +62,8 @@ export const timetableMethods = {
       groupId: id('Группа').optional(),
       teacherUserId: id('Преподаватель').optional(),
       room: z.string().trim().max(40).optional(),
+      /** A day of the week whose dated changes to draw over the grid. */
+      weekOf: day('Неделя').optional(),
     }),
   }),
   'timetable.save': method<TimetableEntryInfo>()({

@@ -5,6 +5,7 @@ import { audit } from '../audit.js';
 import { ruDate } from '../../domain/format-dates.js';
 import { hasRole, type AuthedContext, type Db } from '../context.js';
 import { STAFF } from '../../api/define.js';
+import { weekChanges } from './timetable-week.js';
 import { shortName } from '../session.js';
 import { loadOpenYear, loadYear, versionConflict } from './common.js';
 import { institutionWords } from '../words.js';
@@ -90,8 +91,10 @@ async function familyScope(
 export async function listTimetable(ctx: AuthedContext, input: Parsed<'timetable.list'>): Promise<TimetableView> {
   const y = await loadYear(ctx.db, input.yearId);
   let entries = await slotEntries(ctx.db, y.id);
+  let family: { groups: Set<number>; subgroups: Set<number> } | undefined;
   if (!hasRole(ctx.session, ...STAFF, 'timetabler')) {
     const own = await familyScope(ctx, y.id);
+    family = own;
     if (
       input.teacherUserId !== undefined ||
       input.room !== undefined ||
@@ -113,6 +116,23 @@ export async function listTimetable(ctx: AuthedContext, input: Parsed<'timetable
     lessonsPerDay: await lessonsPerDay(ctx.db),
     bells: await listBells(ctx),
     entries: await enrich(ctx.db, entries),
+    ...(input.weekOf
+      ? {
+          week: await weekChanges(
+            ctx.db,
+            {
+              yearId: y.id,
+              yearStart: y.starts_on,
+              weekOf: input.weekOf,
+              groupId: input.groupId,
+              teacherUserId: input.teacherUserId,
+              room: input.room,
+              family,
+            },
+            roomKey,
+          ),
+        }
+      : {}),
   };
 }
 

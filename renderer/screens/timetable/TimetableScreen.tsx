@@ -16,7 +16,10 @@ import { useNarrow } from '../../app/useNarrow';
 import { DayList } from './DayList';
 import { EntryDialog, type EntryDraft } from './EntryDialog';
 import { ChangesPanel } from './ChangesPanel';
+import { WeekChanges } from './WeekChanges';
 import { localIsoDate } from '../../../electron/domain/calendar';
+import { ruDate } from '../../../electron/domain/format-dates';
+import { DateInput, whenValid } from '../../components/DateInput';
 
 type View = 'group' | 'teacher' | 'room';
 
@@ -44,7 +47,8 @@ export function TimetableScreen({ me }: { me: Me }) {
         ? { teacherUserId: Number(target) || undefined }
         : { room: target || undefined };
   const ready = Boolean(year) && (!staff || target !== '');
-  const tt = useOptionalCall(ready, 'timetable.list', { yearId: year?.id ?? 0, ...filter });
+  const [weekOf, setWeekOf] = useState(() => localIsoDate(new Date()));
+  const tt = useOptionalCall(ready, 'timetable.list', { yearId: year?.id ?? 0, ...filter, weekOf });
   const clashes = useOptionalCall(staff && Boolean(year), 'timetable.clashes', { yearId: year?.id ?? 0 });
   const [editing, setEditing] = useState<EntryDraft | null>(null);
   const [importing, setImporting] = useState(false);
@@ -171,6 +175,15 @@ export function TimetableScreen({ me }: { me: Me }) {
             </datalist>
           </label>
         )}
+        <label className="filter">
+          Изменения недели
+          <DateInput aria-label="Неделя расписания" value={weekOf} onChange={whenValid(setWeekOf)} />
+        </label>
+        {tt.data?.week && (
+          <span className="muted small">
+            {ruDate(tt.data.week.from)} – {ruDate(tt.data.week.to)}: изменений {tt.data.week.changes.length}
+          </span>
+        )}
       </div>
       <ErrorBanner error={tt.error ?? problem} />
       {clashes.data && clashes.data.length > 0 && (
@@ -221,8 +234,10 @@ export function TimetableScreen({ me }: { me: Me }) {
                   </th>
                   {days.map((d) => {
                     const here = entries.filter((e) => e.weekday === d && e.lessonNo === n);
+                    const changed = (tt.data!.week?.changes ?? []).filter((c) => c.weekday === d && c.lessonNo === n);
                     return (
                       <td key={d} className="tt-cell">
+                        <WeekChanges changes={changed} />
                         {here.map((e) => (
                           <EntryChip
                             key={e.id}
