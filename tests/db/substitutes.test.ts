@@ -319,6 +319,25 @@ describeEachDb('a substitute writes the lesson', (kind) => {
     expect(lines.filter((l) => l[5] === change.substituteName && l[8] === 'болезнь преподавателя')).toHaveLength(1);
   });
 
+  it('programme completion counts the substituted lessons as held in the journal', async () => {
+    const report = await cw.deputy.call('reports.completion', { journalId: journal, periodId: null });
+    const row = report.rows.find((r) => r.journalId === journal)!;
+    const held = await w.handle.db
+      .selectFrom('lessons')
+      .select((eb) => eb.fn.sum<number>('hours').as('h'))
+      .where('journal_id', '=', journal)
+      .where('date', '<=', w.clock.today())
+      .executeTakeFirstOrThrow();
+    const bySubstitute = await w.handle.db
+      .selectFrom('lessons')
+      .select('id')
+      .where('journal_id', '=', journal)
+      .where('taught_by', '=', w.fx.userIds.teacher)
+      .execute();
+    expect(bySubstitute.length).toBeGreaterThan(0);
+    expect(row.conductedHours).toBe(Number(held.h));
+  });
+
   it('the certified copy of the journal names the substitute beside the topic', async () => {
     const job = await cw.deputy.call('reports.start', {
       report: 'journalCopy',
