@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { method, type Role } from '../define.js';
 import { id } from '../schemas.js';
-import type { ReportRange } from './reports.js';
+import type { ReportRange } from './report-range.js';
 
 export const CENTRE_REPORTS = ['unionAttendance', 'personHours', 'retention'] as const;
 export type CentreReportKind = (typeof CENTRE_REPORTS)[number];

@@ -5,6 +5,7 @@ import { method, type Role } from '../define.js';
 import { id, isoDate, text, yearMonth } from '../schemas.js';
 import type { CorrectionRow } from './corrections.js';
 import type { JobInfo } from './jobs.js';
+import type { ReportRange } from './report-range.js';
 import type { PlanCorrectionKind } from '../../../db/schema.js';
 import {
   CENTRE_REPORT_ROLES,
@@ -19,6 +20,8 @@ import {
   substitutionsInput,
   type SubstitutionsReport,
 } from './substitution-report.js';
+
+export type { ReportRange };
 
 export const REPORT_KINDS = [
   'completion',
@@ -59,21 +62,6 @@ export const REPORT_ROLES: Record<ReportKind, readonly Role[]> = {
   boundJournal: ['director', 'deputy'],
 };
 export const REPORT_USERS: readonly Role[] = ['director', 'deputy', 'dept_head', 'curator', 'teacher'];
-
-/** The period a report covers. */
-export interface ReportRange {
-  yearId: number;
-  yearTitle: string;
-  /** null: the whole year. */
-  periodId: number | null;
-  periodTitle: string | null;
-  /** «1 семестр 2026/2027 учебного года» or «2025/2026 учебный год». */
-  title: string;
-  from: string;
-  to: string;
-  /** Data up to this day (today, or the range's end when it is over). */
-  asOf: string;
-}
 
 export interface JournalLabel {
   journalId: number;

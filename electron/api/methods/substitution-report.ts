@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { method, type Role } from '../define.js';
 import { id, yearMonth } from '../schemas.js';
-import type { ReportRange } from './reports.js';
+import type { ReportRange } from './report-range.js';
 
 export interface SubstitutionRow {
   date: string;

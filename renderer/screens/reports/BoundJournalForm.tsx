@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ReportFilters } from '../../../electron/api/contract';
 import { Button, ErrorBanner } from '../../components/ui';
 import { useWords } from '../../components/words';
-import { Select } from './ReportsScreen';
+import { Select } from './Select';
 import { JobProgress, useReportJob } from './useReportJob';
 
 export function BoundJournalForm({ filters }: { filters: ReportFilters }) {

@@ -6,7 +6,7 @@ import type { ReportFilters } from '../../../electron/api/contract';
 import { Button, ErrorBanner, Field } from '../../components/ui';
 import { IssuedCopies } from './IssuedCopies';
 import { groupLabel } from './format';
-import { Select } from './ReportsScreen';
+import { Select } from './Select';
 import { JobProgress, useReportJob } from './useReportJob';
 import { DateInput, whenValid } from '../../components/DateInput';
 

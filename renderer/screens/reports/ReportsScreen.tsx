@@ -9,6 +9,7 @@ import type { Words } from '../../../electron/domain/vocabulary';
 import { AttendanceView, CompletionView, ForecastView, HoursView, KeepingView, PerformanceView } from './ReportViews';
 import { PersonHoursView, RetentionView, UnionAttendanceView } from './CentreViews';
 import { JournalCopyForm } from './JournalCopyForm';
+import { Select } from './Select';
 import { BoundJournalForm } from './BoundJournalForm';
 import { StipendView } from './StipendView';
 import { SubstitutionsView } from './SubstitutionsView';
@@ -370,32 +371,4 @@ function monthsOf(year: ReportFilters['years'][number]): Array<[string, string]>
     const y = m >= 9 ? first : first + 1;
     return [`${y}-${String(m).padStart(2, '0')}`, `${MONTHS_RU[m - 1]} ${y}`];
   });
-}
-
-export function Select({
-  label,
-  value,
-  options,
-  onChange,
-  empty,
-}: {
-  label: string;
-  value: number | null;
-  options: Array<[number, string]>;
-  onChange: (v: number | null) => void;
-  empty?: string;
-}) {
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <select value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}>
-        {empty !== undefined && <option value="">{empty}</option>}
-        {options.map(([id, title]) => (
-          <option key={id} value={id}>
-            {title}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
 }
