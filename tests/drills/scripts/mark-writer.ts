@@ -22,6 +22,8 @@ for (let i = 0, k = Number(start); i < Number(count); i++, k += Number(step)) {
       studentId: cell.studentId,
       value: valueAt(k),
       version: versions[index]!,
+      // The drill's cells are on lessons weeks old: each rewrite is a correction with a reason.
+      correction: 'Проверка записи',
     });
     const version = saved.kind === 'mark' ? (saved.cell?.version ?? null) : null;
     versions[index] = version;
