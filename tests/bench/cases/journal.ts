@@ -99,6 +99,8 @@ export async function journalCases(handle: JournalDb, prefix = ''): Promise<Benc
           studentId: student.id,
           value: i % 2 ? '4' : '5',
           version: versions.get(student.id) ?? null,
+          // A lesson of the past: a rewrite is a correction, with its reason (issue 14).
+          correction: 'Замер скорости',
         },
       ],
     });
@@ -115,6 +117,7 @@ export async function journalCases(handle: JournalDb, prefix = ''): Promise<Benc
         studentId: s.id,
         value: i % 2 ? '3' : '4',
         version: versions.get(s.id) ?? null,
+        correction: 'Замер скорости',
       })),
     });
     for (const c of saved) if (c.kind === 'mark' && c.cell) versions.set(c.studentId, c.cell.version);
