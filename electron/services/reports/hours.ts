@@ -1,13 +1,13 @@
 // The teachers' hours sheet from the journal: hours actually conducted per teacher per month of the
 // year, or per day of one month — for a supplementary-education centre the basis of the time-sheet.
-import type { HoursColumn, HoursRow, HoursSheet, Parsed } from '../../api/contract.js';
+import type { HoursColumn, HoursRow, HoursSheet, Parsed, ReportKind } from '../../api/contract.js';
 import { AppError } from '../../api/errors.js';
 import { eachDay, MONTHS_RU } from '../../domain/calendar.js';
 import { sql } from 'kysely';
 import { hasRole, type AuthedContext, type Db } from '../context.js';
 import { shortName } from '../session.js';
 import { publicRange } from './completion.js';
-import { resolveRange, scopeJournals, type JournalMeta, type Range } from './scope.js';
+import { resolveRange, scopeJournals, type JournalMeta, type Range, type ScopeFilter } from './scope.js';
 
 export async function hoursSheet(ctx: AuthedContext, input: Parsed<'reports.hoursSheet'>): Promise<HoursSheet> {
   const range = await hoursRange(ctx.db, ctx.clock.today(), input.yearId, input.month);
@@ -36,6 +36,17 @@ export async function hoursScope(
   }
   const ownOnly = !hasRole(ctx.session, 'director', 'deputy', 'dept_head');
   return { journals: filtered, teacherId: ownOnly ? ctx.session.userId : null };
+}
+
+/** A monthly report's month and the journals of it the caller sees (the stipend sheet, the substitutions). */
+export async function monthScope(
+  ctx: AuthedContext,
+  kind: ReportKind,
+  input: { yearId?: number; month: string },
+  filter: ScopeFilter,
+): Promise<{ range: Range; journals: JournalMeta[] }> {
+  const range = await hoursRange(ctx.db, ctx.clock.today(), input.yearId, input.month);
+  return { range, journals: await scopeJournals(ctx, kind, range, filter) };
 }
 
 /** The year, or one month of it (the time-sheet). */

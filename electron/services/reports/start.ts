@@ -11,7 +11,8 @@ import { journalCopyFile } from './copies.js';
 import { hoursRange, hoursScope } from './hours.js';
 import { stipendScope } from './stipend.js';
 import { substitutionsScope } from './substitutions.js';
-import { packFiles, reportData, reportFile, type DocumentDeps, type ReportRequest } from './documents.js';
+import { reportData, reportFile, type DocumentDeps, type ReportRequest } from './documents.js';
+import { packFiles } from './pack.js';
 import type { Progress } from './keeping.js';
 import { assertReportRole, hasFilter, resolveRange, scopeJournals } from './scope.js';
 

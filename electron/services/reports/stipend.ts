@@ -10,8 +10,8 @@ import { rosterBetween } from '../rosters.js';
 import { fullName, shortName } from '../session.js';
 import { absencesByStudent } from './attendance-data.js';
 import { publicRange } from './completion.js';
-import { hoursRange } from './hours.js';
-import { scopeJournals, type JournalMeta, type Range } from './scope.js';
+import { monthScope } from './hours.js';
+import type { JournalMeta, Range } from './scope.js';
 
 type Input = Parsed<'reports.stipendAttendance'>;
 
@@ -23,13 +23,12 @@ export async function assertCollege(db: Db): Promise<void> {
 
 /** The month and the journals the sheet covers, for the caller (scope first, then the kind of institution). */
 export async function stipendScope(ctx: AuthedContext, input: Omit<Input, 'report'>) {
-  const range = await hoursRange(ctx.db, ctx.clock.today(), input.yearId, input.month);
-  const journals = await scopeJournals(ctx, 'stipendAttendance', range, {
+  const scope = await monthScope(ctx, 'stipendAttendance', input, {
     departmentId: input.departmentId,
     groupId: input.groupId,
   });
   await assertCollege(ctx.db);
-  return { range, journals };
+  return scope;
 }
 
 export async function stipendAttendance(ctx: AuthedContext, input: Input): Promise<StipendSheet> {

@@ -5,15 +5,13 @@ import type { Parsed, SubstitutionsReport } from '../../api/contract.js';
 import type { AuthedContext, Db } from '../context.js';
 import { shortName } from '../session.js';
 import { publicRange } from './completion.js';
-import { hoursRange } from './hours.js';
-import { scopeJournals, type JournalMeta, type Range } from './scope.js';
+import { monthScope } from './hours.js';
+import type { JournalMeta, Range } from './scope.js';
 
 type Input = Omit<Parsed<'reports.substitutions'>, 'report'>;
 
-export async function substitutionsScope(ctx: AuthedContext, input: Input) {
-  const range = await hoursRange(ctx.db, ctx.clock.today(), input.yearId, input.month);
-  const journals = await scopeJournals(ctx, 'substitutions', range, { departmentId: input.departmentId });
-  return { range, journals };
+export function substitutionsScope(ctx: AuthedContext, input: Input) {
+  return monthScope(ctx, 'substitutions', input, { departmentId: input.departmentId });
 }
 
 export async function substitutions(ctx: AuthedContext, input: Input): Promise<SubstitutionsReport> {

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { Me } from '../../../electron/api/contract';
 import { call, saveFile } from '../../api';
 import { Button, ErrorBanner, Loading, Stat } from '../../components/ui';
+import { DepartmentFilter } from '../../components/DepartmentFilter';
 import { useCall } from '../../components/useCall';
 import { ruDate } from '../../../electron/domain/format-dates';
 import { DateInput } from '../../components/DateInput';
@@ -33,10 +34,7 @@ export function MovementsScreen({ me }: { me: Me }) {
   const [departmentId, setDepartmentId] = useState('');
   const input = { ...range, departmentId: departmentId ? Number(departmentId) : undefined };
   const { data, error, loading } = useCall('enrolments.movements', input);
-  const depts = useCall('departments.list', {});
   const [problem, setProblem] = useState<unknown>(null);
-  const headOnly = !me.roles.some((r) => ['admin', 'director', 'deputy'].includes(r.role));
-  const mine = headOnly ? new Set(me.roles.filter((r) => r.role === 'dept_head').map((r) => r.departmentId)) : null;
   async function xlsx() {
     try {
       const f = await call('enrolments.movementsXlsx', input);
@@ -62,19 +60,7 @@ export function MovementsScreen({ me }: { me: Me }) {
           По
           <DateInput aria-label="Конец периода" value={range.to} onChange={(v) => setRange({ ...range, to: v })} />
         </label>
-        <label className="filter">
-          {w.Term('department')}
-          <select value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
-            <option value="">{headOnly ? `мои ${w.term('department', 'nom', 'many')}` : 'все'}</option>
-            {(depts.data ?? [])
-              .filter((d) => !mine || mine.has(d.id))
-              .map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-          </select>
-        </label>
+        <DepartmentFilter me={me} value={departmentId} onChange={setDepartmentId} />
       </div>
       <ErrorBanner error={error ?? problem} />
       {loading && !data ? (

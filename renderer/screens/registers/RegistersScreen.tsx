@@ -6,6 +6,7 @@ import { ruDate } from '../../../electron/domain/format-dates';
 import { REGISTER_GAP_LABELS, REGISTER_GAPS, registerGapsText } from '../../../electron/domain/register-gaps';
 import { call, saveFile } from '../../api';
 import { Button, ErrorBanner, Loading, Stat } from '../../components/ui';
+import { DepartmentFilter } from '../../components/DepartmentFilter';
 import { useCall } from '../../components/useCall';
 import { useWords } from '../../components/words';
 
@@ -14,9 +15,6 @@ export function RegistersScreen({ me }: { me: Me }) {
   const [departmentId, setDepartmentId] = useState('');
   const input = { departmentId: departmentId ? Number(departmentId) : undefined };
   const { data, error, loading } = useCall('registers.completeness', input);
-  const all = me.roles.some((r) => ['admin', 'director', 'deputy'].includes(r.role));
-  const headed = new Set(me.roles.filter((r) => r.role === 'dept_head').map((r) => r.departmentId));
-  const depts = useCall('departments.list', {});
   const [problem, setProblem] = useState<unknown>(null);
   const [open, setOpen] = useState<number | null>(null);
 
@@ -49,23 +47,9 @@ export function RegistersScreen({ me }: { me: Me }) {
         или e-mail, приказ о зачислении — в реестрах {w.term('group', 'gen', 'many')}, которые ведут{' '}
         {w.term('curator', 'nom', 'many')}.
       </p>
-      {(all || headed.size > 1) && (
-        <div className="filters">
-          <label className="filter">
-            {w.Term('department')}
-            <select value={departmentId} onChange={(e) => setDepartmentId(e.target.value)}>
-              <option value="">{all ? 'все' : `мои ${w.term('department', 'nom', 'many')}`}</option>
-              {(depts.data ?? [])
-                .filter((d) => all || headed.has(d.id))
-                .map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-            </select>
-          </label>
-        </div>
-      )}
+      <div className="filters">
+        <DepartmentFilter me={me} value={departmentId} onChange={setDepartmentId} />
+      </div>
       <ErrorBanner error={error ?? problem} />
       {loading && !data ? (
         <Loading />

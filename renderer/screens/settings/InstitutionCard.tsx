@@ -7,6 +7,24 @@ import { call } from '../../api';
 import { Button, Field } from '../../components/ui';
 import { CheckField, FormCard } from './fields';
 
+/** The two day counts of corrections and period locks, with their bounds (the services check the same ones). */
+const DAY_FIELDS = [
+  {
+    key: 'correctionDays',
+    label: 'Исправление с причиной — позже, чем через (дней после занятия)',
+    min: 0,
+    max: 60,
+    hint: 'Позже этого срока отметку меняют или удаляют, только указав причину (она видна в истории журнала)',
+  },
+  {
+    key: 'autoLockDays',
+    label: 'Период закрывается сам через (дней после окончания)',
+    min: 1,
+    max: 120,
+    hint: 'Потом изменения — только по разблокировке заместителем директора',
+  },
+] as const;
+
 export function InstitutionCard({
   details,
   onSaved,
@@ -139,26 +157,9 @@ export function InstitutionCard({
           <fieldset>
             <legend>Исправления и закрытие периодов</legend>
             <div className="settings-grid">
-              <Field
-                label="Исправление с причиной — позже, чем через (дней после занятия)"
-                type="number"
-                min={0}
-                max={60}
-                value={form.correctionDays}
-                onChange={set('correctionDays')}
-                error={errors.correctionDays}
-                hint="Позже этого срока отметку меняют или удаляют, только указав причину (она видна в истории журнала)"
-              />
-              <Field
-                label="Период закрывается сам через (дней после окончания)"
-                type="number"
-                min={1}
-                max={120}
-                value={form.autoLockDays}
-                onChange={set('autoLockDays')}
-                error={errors.autoLockDays}
-                hint="Потом изменения — только по разблокировке заместителем директора"
-              />
+              {DAY_FIELDS.map(({ key, ...f }) => (
+                <Field key={key} type="number" {...f} value={form[key]} onChange={set(key)} error={errors[key]} />
+              ))}
             </div>
           </fieldset>
           <div className="settings-grid">
