@@ -3,6 +3,8 @@
 // the same representation on SQLite and PostgreSQL, so every query runs unchanged on both.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
+  AssessmentKind,
+  AssessmentStatus,
   AttendanceCode,
   EnrolmentEndReason,
   EnrolmentReason,
@@ -12,6 +14,7 @@ import type {
   PeriodKind,
   ProgrammeFocus,
   RemarkStatus,
+  ResitKind,
   Role,
   SubjectKind,
   TimetableChangeKind,
@@ -376,6 +379,45 @@ export interface IssuedCopyTable {
   created_by: number | null;
 }
 
+/** A record sheet of a journal's period (0017): the exam's or the credit's date and examiners. */
+export interface AssessmentTable {
+  id: Generated<number>;
+  journal_id: number;
+  period_id: number;
+  kind: AssessmentKind;
+  held_on: string | null;
+  examiners: string;
+  updated_at: string;
+  updated_by: number | null;
+  version: Version;
+}
+
+/** A student of a record sheet who did not come or was not admitted (0017). */
+export interface AssessmentStatusTable {
+  assessment_id: number;
+  student_id: number;
+  status: AssessmentStatus;
+}
+
+/** A retake of a failed result, kept beside the original mark (0017). */
+export interface ResitTable {
+  id: Generated<number>;
+  journal_id: number;
+  student_id: number;
+  period_id: number;
+  kind: ResitKind;
+  attempt: number;
+  direction_no: string;
+  issued_on: string;
+  examiner: string;
+  held_on: string | null;
+  value: string | null;
+  absent: Flag;
+  created_by: number | null;
+  updated_at: string;
+  version: Version;
+}
+
 export interface LessonTable {
   id: Generated<number>;
   journal_id: number;
@@ -600,6 +642,9 @@ export interface Database {
   timetable_changes: TimetableChangeTable;
   lessons: LessonTable;
   issued_copies: IssuedCopyTable;
+  assessments: AssessmentTable;
+  assessment_statuses: AssessmentStatusTable;
+  resits: ResitTable;
   homework_individual: HomeworkIndividualTable;
   work_columns: WorkColumnTable;
   marks: MarkTable;

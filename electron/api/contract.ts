@@ -32,6 +32,7 @@ import { excuseMethods } from './methods/excuses.js';
 import { familyMethods } from './methods/family.js';
 import { registerMethods } from './methods/registers.js';
 import { copyMethods } from './methods/copies.js';
+import { assessmentMethods } from './methods/assessments.js';
 
 export const contract = {
   ...setupMethods,
@@ -62,6 +63,7 @@ export const contract = {
   ...familyMethods,
   ...registerMethods,
   ...copyMethods,
+  ...assessmentMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -109,6 +111,18 @@ export type { TimetableEntryInfo, TimetableView, WeekChange } from './methods/ti
 export type { SlotChangeInfo, TimetableChangeInfo } from './methods/timetable-changes.js';
 export type { RegisterCompleteness, RegisterGroup, RegisterStudentGaps } from './methods/registers.js';
 export type { IssuedCopyInfo } from './methods/copies.js';
+export type {
+  DebtList,
+  DebtRow,
+  RecordSheet,
+  RecordSheetRow,
+  ResitInfo,
+  SheetHead,
+  SummaryCell,
+  SummaryRow,
+  SummarySheet,
+  SummarySubject,
+} from './methods/assessments.js';
 export type {
   RosterView,
   GroupStudent,

@@ -33,6 +33,11 @@ import * as family from '../services/journal/family.js';
 import * as timetableChanges from '../services/timetable-changes.js';
 import * as registers from '../services/year/register-completeness.js';
 import * as copies from '../services/reports/copies.js';
+import * as recordSheets from '../services/assessments/record-sheet.js';
+import * as resits from '../services/assessments/resits.js';
+import * as assessmentFiles from '../services/assessments/files.js';
+import { debts } from '../services/assessments/debts.js';
+import { summary } from '../services/assessments/summary.js';
 import { history as journalHistory } from '../services/journal/history.js';
 
 export type Handler<M extends MethodName> = (ctx: AuthedContext, input: Parsed<M>) => Promise<Output<M>>;
@@ -72,6 +77,16 @@ export const handlers: Handlers = {
   'journal.history': journalHistory,
   'copies.list': copies.list,
   'copies.xlsx': copies.xlsx,
+  'assessments.sheet': recordSheets.sheet,
+  'assessments.save': recordSheets.save,
+  'assessments.sheetFile': assessmentFiles.sheetFile,
+  'assessments.debts': debts,
+  'assessments.debtsFile': assessmentFiles.debtsFile,
+  'assessments.summary': summary,
+  'assessments.summaryFile': assessmentFiles.summaryFile,
+  'resits.issue': resits.issue,
+  'resits.record': resits.record,
+  'resits.sheetFile': assessmentFiles.resitSheetFile,
   'backups.list': backups.list,
   'backups.create': backups.create,
   'backups.inspect': backups.inspect,

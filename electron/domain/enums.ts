@@ -62,6 +62,18 @@ export type AttendanceCode = (typeof ATTENDANCE_CODES)[number];
 export const FINAL_MARK_KINDS = ['period', 'exam', 'year', 'credit'] as const;
 export type FinalMarkKind = (typeof FINAL_MARK_KINDS)[number];
 
+/** What a record sheet (ведомость) is for: an exam or a credit of a period. */
+export const ASSESSMENT_KINDS = ['exam', 'credit'] as const;
+export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
+
+/** A student on a record sheet with no mark: did not come, or was not admitted. */
+export const ASSESSMENT_STATUSES = ['absent', 'not_admitted'] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+
+/** What a resit retakes: an exam, a credit, or the period's mark when there was neither. */
+export const RESIT_KINDS = ['period', 'exam', 'credit'] as const;
+export type ResitKind = (typeof RESIT_KINDS)[number];
+
 export const REMARK_STATUSES = ['draft', 'open', 'answered', 'accepted', 'reopened'] as const;
 export type RemarkStatus = (typeof REMARK_STATUSES)[number];
 

@@ -56,6 +56,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'unlocks.request': 'Запрошена разблокировка периода',
   'periods.autoLock': 'Период закрыт автоматически',
   'copies.issue': 'Выдана заверенная копия',
+  'assessments.save': 'Ведомость: дата, экзаменаторы, неявки',
+  'resits.issue': 'Выдано направление на пересдачу',
+  'resits.record': 'Записан результат пересдачи',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -74,6 +77,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   final_marks: 'Итоговая отметка',
   periods: 'Период',
   issued_copies: 'Заверенная копия',
+  assessments: 'Ведомость',
+  resits: 'Пересдача',
   remark: 'Замечание',
   plan_correction: 'Корректировка плана',
   archives: 'Архив',

@@ -78,7 +78,9 @@ export function drawSignatures(pdf: PdfBuilder, signers: readonly Signer[], opti
     lines.forEach((line, i) => page.text(line, pdf.left, pdf.y + i * lh + base, size));
     const last = pdf.y + (lines.length - 1) * lh + base;
     page.text(SIGN_LINE, col.signX, last, size);
-    page.text(fonts.fit(`/${s.name}/`, pdf.right - col.nameX, size), col.nameX, last, size);
+    // No name known (a department head of the day): a line to write it in by hand.
+    const name = s.name.trim() ? `/${s.name}/` : '/________________/';
+    page.text(fonts.fit(name, pdf.right - col.nameX, size), col.nameX, last, size);
     pdf.y += lines.length * lh;
   }
   if (dateLine) {

@@ -2,6 +2,7 @@
 // student's result for a period (the period mark when given, else the rounded average), and which
 // results count for «качество» (4 and 5) and «успеваемость» (not 2, 1 or незач).
 import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
+import { FAILING_MARKS, NUMERIC_MARKS } from '../../domain/results.js';
 import type { Db } from '../context.js';
 import type { Range } from './scope.js';
 
@@ -15,8 +16,8 @@ export interface MarkCount {
   date?: string;
 }
 
-export const NUMERIC = new Set(['1', '2', '3', '4', '5']);
-export const FAILING = new Set(['1', '2', 'незач']);
+export const NUMERIC = NUMERIC_MARKS;
+export const FAILING = FAILING_MARKS;
 
 function markQuery(db: Db, range: Range, journalIds?: number[]) {
   let q = db

@@ -9,6 +9,7 @@ import { reportRules } from './reports.js';
 import { journalRules } from './journal.js';
 import { timetableChangeRules } from './timetable-changes.js';
 import { copyRules, registerRules } from './registers.js';
+import { assessmentRules } from './assessments.js';
 import type { AccessRules } from './types.js';
 
 export const rules: AccessRules = {
@@ -23,4 +24,5 @@ export const rules: AccessRules = {
   ...timetableChangeRules,
   ...registerRules,
   ...copyRules,
+  ...assessmentRules,
 };
