@@ -5,7 +5,13 @@ import type { Me } from '../../electron/api/contract';
 import { useCall } from './useCall';
 import { useWords } from './words';
 
-export function DepartmentFilter({ me, value, onChange }: { me: Me; value: string; onChange: (value: string) => void }) {
+interface Props {
+  me: Me;
+  value: string;
+  onChange: (value: string) => void;
+}
+
+export function DepartmentFilter({ me, value, onChange }: Props) {
   const w = useWords();
   const depts = useCall('departments.list', {});
   const all = me.roles.some((r) => ['admin', 'director', 'deputy'].includes(r.role));

@@ -99,7 +99,8 @@ export function recordSheetWorkbook(sheet: RecordSheet, at: Date): ExcelJS.Workb
 
 /** «№ 12 от 20.01.2027, 25.01.2027: хорошо (4)». */
 export function resitLine(r: ResitInfo): string {
-  return `№ ${r.directionNo} от ${ruDate(r.issuedOn)}${r.heldOn ? `, ${ruDate(r.heldOn)}: ${r.text}` : ', не проведена'}`;
+  const held = r.heldOn ? `, ${ruDate(r.heldOn)}: ${r.text}` : ', не проведена';
+  return `№ ${r.directionNo} от ${ruDate(r.issuedOn)}${held}`;
 }
 
 /** The direction for a resit (экзаменационный лист): one student, one discipline, the result once held. */

@@ -131,7 +131,7 @@ export function finalKey(journalId: number, studentId: number, kind: FinalMarkKi
   return `${journalId}|${studentId}|${kind}|${periodId ?? ''}`;
 }
 
-/** Record sheets' statuses `journal|student|kind|period` → status, and the sheets themselves by `journal|kind|period`. */
+/** Record sheets' statuses `journal|student|kind|period` → status; the sheets themselves by `journal|kind|period`. */
 export async function statusesOf(db: Db, journalIds: number[]) {
   const statuses = new Map<string, AssessmentStatus>();
   const sheets = new Map<string, { heldOn: string | null; examiners: string }>();
