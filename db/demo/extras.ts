@@ -106,7 +106,11 @@ export function buildExcuses(
   return rows;
 }
 
-/** Final marks of every period that has ended, and the year marks of a closed year. */
+/**
+ * Final marks of every period that has ended, and the year marks of a closed year. A college's journals take an exam
+ * (one in three) or a credit (one in three) in each ended period, with its record sheet; a failed exam is retaken
+ * on a direction — passed at the first resit in a closed year, still owed in the current one.
+ */
 export function writeFinalMarks(
   out: Inserter,
   ids: Ids,
@@ -114,6 +118,7 @@ export function writeFinalMarks(
   journals: JournalM[],
   stats: LessonStats,
   today: string,
+  teachers: Map<number, { last: string; first: string; middle: string | null }>,
 ): void {
   const lastDay = year.periods.map(
     (_, p) => year.days.filter((d) => d.period === p).at(-1)?.date ?? year.periods[p]!.end,
@@ -123,10 +128,30 @@ export function writeFinalMarks(
   for (const j of journals) {
     if (j.group.year !== year) continue;
     const credit = j.subject.def.flavour === 'practice';
+    const assessment = credit ? null : (['exam', 'credit', null] as const)[j.id % 3]!;
     const sums = stats.acc.get(j);
     const on = (s: StudentM, date: string) =>
       j.group.roster.some((e) => e.student === s && onRoster(e, date)) && (!j.subgroup || j.subgroup.members.has(s.id));
     const students = [...new Set(j.group.roster.map((e) => e.student))];
+    const teacher = teachers.get(j.teacherId);
+    const examiner = teacher
+      ? `${teacher.last} ${teacher.first[0]}. ${teacher.middle ? `${teacher.middle[0]}.` : ''}`
+      : '';
+    if (assessment)
+      year.periods.forEach((p, index) => {
+        if (!ended[index]) return;
+        out.add('assessments', {
+          id: ids.take('assessments'),
+          journal_id: j.id,
+          period_id: p.id,
+          kind: assessment,
+          held_on: lastDay[index]!,
+          examiners: examiner.trim(),
+          updated_at: `${lastDay[index]}T12:00:00.000Z`,
+          updated_by: j.teacherId,
+          version: 1,
+        });
+      });
     for (const s of students) {
       const values: number[] = [];
       year.periods.forEach((p, index) => {
@@ -134,15 +159,44 @@ export function writeFinalMarks(
         const sum = sums?.get(s.id);
         const avg = sum && sum[index * 2 + 1]! > 0 ? sum[index * 2]! / sum[index * 2 + 1]! : s.ability;
         values.push(avg);
-        out.add('final_marks', {
-          id: ids.take('final_marks'),
+        const final = (kind: 'period' | 'exam' | 'credit', value: string) =>
+          out.add('final_marks', {
+            id: ids.take('final_marks'),
+            journal_id: j.id,
+            student_id: s.id,
+            period_id: p.id,
+            kind,
+            value,
+            updated_at: `${lastDay[index]}T10:00:00.000Z`,
+            updated_by: j.teacherId,
+            version: 1,
+          });
+        final('period', markOf(avg, credit));
+        if (!assessment) return;
+        // The exam is a little better or worse than the semester's average, the same way on every run.
+        const value = markOf(avg - 0.4 + ((s.id * 7 + index * 3) % 5) * 0.2, assessment === 'credit');
+        final(assessment, value);
+        if (value !== '2' && value !== 'незач') return;
+        const issuedOn = addDays(lastDay[index]!, 10);
+        if (issuedOn >= today) return;
+        const later = addDays(lastDay[index]!, 20);
+        const heldOn = closed && later <= year.end ? later : null;
+        out.add('resits', {
+          id: ids.take('resits'),
           journal_id: j.id,
           student_id: s.id,
           period_id: p.id,
-          kind: 'period',
-          value: markOf(avg, credit),
-          updated_at: `${lastDay[index]}T10:00:00.000Z`,
-          updated_by: j.teacherId,
+          kind: assessment,
+          attempt: 1,
+          direction_no: `${j.id}-${s.id}`,
+          issued_on: issuedOn,
+          examiner: examiner.trim(),
+          held_on: heldOn,
+          // One in four did not come to the resit: the debt stays.
+          value: heldOn && s.id % 4 !== 0 ? (assessment === 'credit' ? 'зач' : '3') : null,
+          absent: heldOn && s.id % 4 === 0 ? 1 : 0,
+          created_by: j.teacherId,
+          updated_at: `${issuedOn}T09:00:00.000Z`,
           version: 1,
         });
       });

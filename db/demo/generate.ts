@@ -220,7 +220,7 @@ export async function generateDemo(db: Kysely<Database>, options: DemoOptions = 
           progress,
         }),
       );
-      if (college) writeFinalMarks(out, ids, year, journals, stats.at(-1)!, settings.today);
+      if (college) writeFinalMarks(out, ids, year, journals, stats.at(-1)!, settings.today, teacherMap);
       await out.flush();
     }
     progress('Замечания и итоги');

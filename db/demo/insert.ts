@@ -38,6 +38,8 @@ const ORDER: TableName[] = [
   'marks',
   'attendance',
   'final_marks',
+  'assessments',
+  'resits',
   'remarks',
   'audit_log',
 ];

@@ -15,6 +15,7 @@ import { hoursRange } from '../services/reports/hours.js';
 import { resolveRange, yearJournals, type Range } from '../services/reports/scope.js';
 import { currentPeriod, currentYear } from '../services/schedule.js';
 import { CliError, requireFlag, type CliCommand } from './command.js';
+import { ASSESSMENT_DOCUMENTS, assessmentDocument } from './report-assessments.js';
 import { openForCli } from './open.js';
 
 const KINDS = {
@@ -47,21 +48,26 @@ export const reportCommand: CliCommand = {
     signer: 'string',
     to: 'string',
     group: 'string',
+    kind: 'string',
+    blank: 'boolean',
+    resit: 'string',
   },
   usage:
     'report keeping|completion|attendance|performance|forecast|hours|substitutions|stipend|union-attendance|' +
     'person-hours|retention|' +
-    'pack|copy|bound --db FILE --out FILE.pdf|.xlsx ' +
+    'pack|copy|bound|record|summary|debts|resit --db FILE --out FILE.pdf|.xlsx ' +
     '[--year ID] [--period N|year] [--month YYYY-MM] [--journal ID] [--group ID] [--signer director|deputy] ' +
-    '[--to "кому"] ' +
+    '[--to "кому"] [--kind exam|credit] [--blank] [--resit ID] ' +
     '[--today YYYY-MM-DD]',
   summary:
     'сформировать отчёт в PDF или Excel (pack — пакет за семестр: PDF и Excel рядом; copy — заверенная копия ' +
     'страниц журнала, в реестр копий; bound — журнал группы за год для прошивки)',
   async run(positional, flags) {
     const kind = positional[0];
-    if (!kind || !(kind in KINDS || kind === 'pack' || kind === 'copy' || kind === 'bound'))
-      throw new CliError(`Укажите отчёт: ${[...Object.keys(KINDS), 'pack', 'copy', 'bound'].join(', ')}`);
+    const documents: readonly string[] = ASSESSMENT_DOCUMENTS;
+    const other = ['pack', 'copy', 'bound', ...documents];
+    if (!kind || !(kind in KINDS || other.includes(kind)))
+      throw new CliError(`Укажите отчёт: ${[...Object.keys(KINDS), ...other].join(', ')}`);
     const db = requireFlag(flags, 'db', 'файл базы данных');
     const out = requireFlag(flags, 'out', 'файл результата (.pdf или .xlsx)');
     const format =
@@ -92,7 +98,11 @@ export const reportCommand: CliCommand = {
         console.log(`  ${((performance.now() - started) / 1000).toFixed(2)} с  ${step}`);
       let files: FileOutput[];
       let range: Range;
-      if (kind === 'bound') {
+      if (documents.includes(kind)) {
+        range = await resolveRange(kysely, today, year, periodId);
+        const document = kind as (typeof ASSESSMENT_DOCUMENTS)[number];
+        files = [await assessmentDocument(core, document, flags, format, periodId, year)];
+      } else if (kind === 'bound') {
         const groupId = flagNumber(flags, 'group');
         if (!groupId) throw new CliError('Укажите группу: --group ID');
         if (format !== 'pdf') throw new CliError('Журнал группы для прошивки — только PDF');

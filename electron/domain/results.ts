@@ -2,6 +2,7 @@
 // place of a mark, which result is a debt, a result after its resits, and the summary sheet's arithmetic —
 // the counts of 5/4/3/2 and «н/а», a student's average, the group's absolute and quality performance.
 import type { AssessmentKind, AssessmentStatus, ResitKind, SubjectKind } from './enums.js';
+import { ruDate } from './format-dates.js';
 import { NOT_CERTIFIED } from './scale.js';
 
 export const NUMERIC_MARKS: ReadonlySet<string> = new Set(['1', '2', '3', '4', '5']);
@@ -149,4 +150,10 @@ export function groupPerformance(students: ReadonlyArray<readonly Outcome[]>): {
  */
 export function semesterKind(has: { exam: boolean; credit: boolean }): ResitKind {
   return has.exam ? 'exam' : has.credit ? 'credit' : 'period';
+}
+
+/** A resit in one line: «№ 12 от 20.01.2027, 25.01.2027: хорошо (4)», or «…, не проведена». */
+export function resitLine(r: { directionNo: string; issuedOn: string; heldOn: string | null; text: string }): string {
+  const held = r.heldOn ? `, ${ruDate(r.heldOn)}: ${r.text}` : ', не проведена';
+  return `№ ${r.directionNo} от ${ruDate(r.issuedOn)}${held}`;
 }

@@ -29,6 +29,7 @@ import { RegistersScreen } from '../screens/registers/RegistersScreen';
 import { PlanScreen } from '../screens/plan/PlanScreen';
 import { MovementsScreen } from '../screens/movements/MovementsScreen';
 import { MyGroupsScreen } from '../screens/mygroups/MyGroupsScreen';
+import { AssessmentsScreen } from '../screens/assessments/AssessmentsScreen';
 
 export interface RouteDef {
   path: string;
@@ -176,6 +177,15 @@ export const routes: RouteDef[] = [
     roles: ['admin', 'director', 'deputy', 'dept_head', 'curator'],
     nav: true,
     render: (_p, me) => <RegistersScreen me={me} />,
+  },
+  {
+    // Issue 15: a college's record sheets, debts and resits, the summary sheet of results.
+    path: '/assessments',
+    title: 'Ведомости и задолженности',
+    roles: ['director', 'deputy', 'dept_head', 'curator', 'teacher'],
+    kinds: ['college'],
+    nav: true,
+    render: (_p, me) => <AssessmentsScreen me={me} />,
   },
   {
     path: '/movements',

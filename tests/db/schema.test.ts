@@ -114,6 +114,46 @@ async function fillTheRest(handle: JournalDb): Promise<void> {
     })
     .execute();
   await db
+    .insertInto('assessments')
+    .values({
+      journal_id: journal.id,
+      period_id: period,
+      kind: 'credit',
+      held_on: '2026-12-20',
+      examiners: 'Иванов И. И.',
+      updated_at: at,
+      updated_by: user,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const sheet = await db
+    .selectFrom('assessments')
+    .select('id')
+    .where('journal_id', '=', journal.id)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const student = await db.selectFrom('students').select('id').orderBy('id').executeTakeFirstOrThrow();
+  await db
+    .insertInto('assessment_statuses')
+    .values({ assessment_id: sheet.id, student_id: student.id, status: 'absent' })
+    .execute();
+  await db
+    .insertInto('resits')
+    .values({
+      journal_id: journal.id,
+      student_id: student.id,
+      period_id: period,
+      kind: 'credit',
+      attempt: 9,
+      direction_no: '1',
+      issued_on: '2026-12-21',
+      examiner: 'Иванов И. И.',
+      held_on: null,
+      value: null,
+      updated_at: at,
+    })
+    .execute();
+  await db
     .insertInto('issued_copies')
     .values({
       number: 1,

@@ -2,11 +2,10 @@
 // the form, the original result) and the resits so far — the open ones; Excel has every debt with its state.
 import type { DebtList } from '../../api/contract.js';
 import { plural } from '../../domain/format-numbers.js';
-import { RESIT_FORMS } from '../../domain/results.js';
+import { RESIT_FORMS, resitLine } from '../../domain/results.js';
 import { addTableSheet, createWorkbook } from '../xlsx.js';
 import type ExcelJS from 'exceljs';
 import { reportPdf, simpleTable, text, type DocumentMeta } from '../reports/common.js';
-import { resitLine } from './record-sheet.js';
 
 export const DEBTS_TITLE = 'Академические задолженности';
 

@@ -3,7 +3,7 @@
 // signature lines. Printed blank before the exam: the same form with the marks and counts left to fill in.
 import type { RecordSheet, ResitInfo, SheetHead } from '../../api/contract.js';
 import { ruDate } from '../../domain/format-dates.js';
-import { ASSESSMENT_FORMS, ASSESSMENT_SHEET_TITLES, RESIT_FORMS } from '../../domain/results.js';
+import { ASSESSMENT_FORMS, ASSESSMENT_SHEET_TITLES, RESIT_FORMS, resitLine } from '../../domain/results.js';
 import { BLANK_DATE, mm } from '../pdf/index.js';
 import { addTableSheet, createWorkbook } from '../xlsx.js';
 import type ExcelJS from 'exceljs';
@@ -23,17 +23,11 @@ export async function recordSheetPdf(sheet: RecordSheet, meta: FormMeta, blank: 
     columns: [
       { width: mm(9), align: 'right' },
       { flex: 1 },
-      { width: mm(20), align: 'center' },
-      { width: mm(52), align: 'center' },
-      { width: mm(36) },
+      { width: mm(18), align: 'center' },
+      { width: mm(50), align: 'center' },
+      { width: mm(26) },
     ],
-    header: [
-      '№',
-      'Фамилия, имя, отчество обучающегося',
-      '№ личного дела',
-      'Отметка (цифрой и прописью)',
-      'Подпись экзаменатора',
-    ],
+    header: ['№', 'Фамилия, имя, отчество обучающегося', '№ личного дела', 'Отметка (цифрой и прописью)', 'Подпись'],
     rows: sheet.rows.map((r, i) => [
       i + 1,
       r.name,
@@ -41,7 +35,8 @@ export async function recordSheetPdf(sheet: RecordSheet, meta: FormMeta, blank: 
       blank ? (r.status === 'not_admitted' ? r.text : '') : r.text,
       '',
     ]),
-    fontSize: 10,
+    fontSize: 9.5,
+    headerFontSize: 8.5,
     padding: 4,
   });
   pdf.spacer(4);
@@ -95,12 +90,6 @@ export function recordSheetWorkbook(sheet: RecordSheet, at: Date): ExcelJS.Workb
     })),
   });
   return wb;
-}
-
-/** «№ 12 от 20.01.2027, 25.01.2027: хорошо (4)». */
-export function resitLine(r: ResitInfo): string {
-  const held = r.heldOn ? `, ${ruDate(r.heldOn)}: ${r.text}` : ', не проведена';
-  return `№ ${r.directionNo} от ${ruDate(r.issuedOn)}${held}`;
 }
 
 /** The direction for a resit (экзаменационный лист): one student, one discipline, the result once held. */

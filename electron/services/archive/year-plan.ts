@@ -190,6 +190,30 @@ export const YEAR_PLAN: readonly TablePlan[] = [
     where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)),
   },
   {
+    // Exams and credits: the record sheets' dates and examiners, who did not come, every resit beside its mark.
+    table: 'assessments',
+    byId: true,
+    label: 'ведомости',
+    where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)),
+  },
+  {
+    table: 'assessment_statuses',
+    byId: false,
+    label: 'неявки по ведомостям',
+    where: (qb, db, y) =>
+      qb.where(
+        'assessment_id',
+        'in',
+        db.selectFrom('assessments').select('id').where('journal_id', 'in', yearJournals(db, y)),
+      ),
+  },
+  {
+    table: 'resits',
+    byId: true,
+    label: 'пересдачи',
+    where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)),
+  },
+  {
     table: 'period_unlocks',
     byId: true,
     label: 'разблокировки периодов',

@@ -26,6 +26,11 @@ export async function debts(ctx: AuthedContext, input: Parsed<'assessments.debts
   if (named.length > 0 && journals.length === 0)
     throw forbidden('Недостаточно прав: задолженности этой группы или отделения вам недоступны');
   const byId = new Map(journals.map((j) => [j.journalId, j]));
+  const year = await db
+    .selectFrom('academic_years')
+    .select('status')
+    .where('id', '=', range.yearId)
+    .executeTakeFirstOrThrow();
   const results = await semesterResults(db, [...byId.keys()]);
   const periods = await db
     .selectFrom('periods')
@@ -63,7 +68,7 @@ export async function debts(ctx: AuthedContext, input: Parsed<'assessments.debts
       originalText: outcomeText(e.original),
       resits: e.resits,
       open: isDebt(e.result),
-      canResit: canResit(session, { departmentId: j.departmentId }),
+      canResit: year.status === 'open' && canResit(session, { departmentId: j.departmentId }),
     };
   });
   rows.sort(
