@@ -12,6 +12,7 @@ import type {
   InstitutionKind,
   LessonKind,
   PeriodKind,
+  PracticeKind,
   ProgrammeFocus,
   RemarkStatus,
   ResitKind,
@@ -418,6 +419,51 @@ export interface ResitTable {
   version: Version;
 }
 
+/** A practice journal's place, dates and supervisors (0018). */
+export interface PracticeDetailsTable {
+  journal_id: number;
+  kind: PracticeKind;
+  place: string;
+  starts_on: string | null;
+  ends_on: string | null;
+  college_supervisor: string;
+  employer_supervisor: string;
+  updated_at: string;
+  updated_by: number | null;
+  version: Version;
+}
+
+/** A student's аттестационный лист of a practice (0018). */
+export interface PracticeStudentTable {
+  journal_id: number;
+  student_id: number;
+  place: string | null;
+  hours: number | null;
+  works: string;
+  characteristic: string;
+  updated_at: string;
+}
+
+/** The qualification exam of a professional module, per group (0018). */
+export interface QualificationExamTable {
+  id: Generated<number>;
+  group_id: number;
+  subject_id: number;
+  held_on: string | null;
+  commission: string;
+  updated_at: string;
+  updated_by: number | null;
+  version: Version;
+}
+
+/** «Вид деятельности освоен / не освоен» and the mark, per student (0018). */
+export interface QualificationResultTable {
+  exam_id: number;
+  student_id: number;
+  mastered: number;
+  mark: string | null;
+}
+
 export interface LessonTable {
   id: Generated<number>;
   journal_id: number;
@@ -645,6 +691,10 @@ export interface Database {
   assessments: AssessmentTable;
   assessment_statuses: AssessmentStatusTable;
   resits: ResitTable;
+  practice_details: PracticeDetailsTable;
+  practice_students: PracticeStudentTable;
+  qualification_exams: QualificationExamTable;
+  qualification_results: QualificationResultTable;
   homework_individual: HomeworkIndividualTable;
   work_columns: WorkColumnTable;
   marks: MarkTable;

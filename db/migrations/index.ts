@@ -15,6 +15,7 @@ import * as m0012 from './0012_lessons_taught_by.js';
 import * as m0013 from './0013_corrections.js';
 import * as m0016 from './0016_issued_copies.js';
 import * as m0017 from './0017_assessments.js';
+import * as m0018 from './0018_practice_qualification.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0013_corrections': m0013,
   '0016_issued_copies': m0016,
   '0017_assessments': m0017,
+  '0018_practice_qualification': m0018,
 };
 
 export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1)!;

@@ -33,6 +33,14 @@ import { familyMethods } from './methods/family.js';
 import { registerMethods } from './methods/registers.js';
 import { copyMethods } from './methods/copies.js';
 import { assessmentMethods } from './methods/assessments.js';
+export type {
+  ModuleBrief,
+  PracticeInfo,
+  PracticeStudentInfo,
+  QualificationRow,
+  QualificationSheet,
+} from './methods/practice.js';
+import { practiceMethods } from './methods/practice.js';
 
 export const contract = {
   ...setupMethods,
@@ -64,6 +72,7 @@ export const contract = {
   ...registerMethods,
   ...copyMethods,
   ...assessmentMethods,
+  ...practiceMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -38,6 +38,8 @@ import * as resits from '../services/assessments/resits.js';
 import * as assessmentFiles from '../services/assessments/files.js';
 import { debts } from '../services/assessments/debts.js';
 import { summary } from '../services/assessments/summary.js';
+import * as practice from '../services/assessments/practice.js';
+import * as qualification from '../services/assessments/qualification.js';
 import { history as journalHistory } from '../services/journal/history.js';
 
 export type Handler<M extends MethodName> = (ctx: AuthedContext, input: Parsed<M>) => Promise<Output<M>>;
@@ -87,6 +89,13 @@ export const handlers: Handlers = {
   'resits.issue': resits.issue,
   'resits.record': resits.record,
   'resits.sheetFile': assessmentFiles.resitSheetFile,
+  'practice.get': practice.get,
+  'practice.save': practice.save,
+  'practice.sheetFile': assessmentFiles.practiceSheetFile,
+  'qualification.modules': qualification.modules,
+  'qualification.get': qualification.get,
+  'qualification.save': qualification.save,
+  'qualification.sheetFile': assessmentFiles.qualificationFile,
   'backups.list': backups.list,
   'backups.create': backups.create,
   'backups.inspect': backups.inspect,

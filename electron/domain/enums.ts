@@ -74,6 +74,10 @@ export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 export const RESIT_KINDS = ['period', 'exam', 'credit'] as const;
 export type ResitKind = (typeof RESIT_KINDS)[number];
 
+/** Учебная or производственная практика. */
+export const PRACTICE_KINDS = ['educational', 'industrial'] as const;
+export type PracticeKind = (typeof PRACTICE_KINDS)[number];
+
 export const REMARK_STATUSES = ['draft', 'open', 'answered', 'accepted', 'reopened'] as const;
 export type RemarkStatus = (typeof REMARK_STATUSES)[number];
 

@@ -1,7 +1,7 @@
 // The results of a semester as the college's documents count them (issue 15): what a record sheet prints in the
 // place of a mark, which result is a debt, a result after its resits, and the summary sheet's arithmetic —
 // the counts of 5/4/3/2 and «н/а», a student's average, the group's absolute and quality performance.
-import type { AssessmentKind, AssessmentStatus, ResitKind, SubjectKind } from './enums.js';
+import type { AssessmentKind, AssessmentStatus, PracticeKind, ResitKind, SubjectKind } from './enums.js';
 import { ruDate } from './format-dates.js';
 import { NOT_CERTIFIED } from './scale.js';
 
@@ -156,4 +156,19 @@ export function semesterKind(has: { exam: boolean; credit: boolean }): ResitKind
 export function resitLine(r: { directionNo: string; issuedOn: string; heldOn: string | null; text: string }): string {
   const held = r.heldOn ? `, ${ruDate(r.heldOn)}: ${r.text}` : ', не проведена';
   return `№ ${r.directionNo} от ${ruDate(r.issuedOn)}${held}`;
+}
+
+export const PRACTICE_KIND_LABELS = {
+  educational: 'учебная практика',
+  industrial: 'производственная практика',
+} as const satisfies Record<PracticeKind, string>;
+
+/** The practice's kind from its code when none is recorded yet: «УП.01» учебная, «ПП.01» производственная. */
+export function practiceKindOf(code: string | null): PracticeKind {
+  return code?.startsWith('ПП') ? 'industrial' : 'educational';
+}
+
+/** The qualification exam's verdict on a professional module. */
+export function masteredText(mastered: boolean | null): string {
+  return mastered === null ? '' : mastered ? 'вид деятельности освоен' : 'вид деятельности не освоен';
 }

@@ -59,6 +59,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'assessments.save': 'Ведомость: дата, экзаменаторы, неявки',
   'resits.issue': 'Выдано направление на пересдачу',
   'resits.record': 'Записан результат пересдачи',
+  'practice.save': 'Сведения о практике',
+  'qualification.save': 'Квалификационный экзамен',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -79,6 +81,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   issued_copies: 'Заверенная копия',
   assessments: 'Ведомость',
   resits: 'Пересдача',
+  practice_details: 'Практика',
+  qualification_exams: 'Квалификационный экзамен',
   remark: 'Замечание',
   plan_correction: 'Корректировка плана',
   archives: 'Архив',

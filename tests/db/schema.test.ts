@@ -154,6 +154,53 @@ async function fillTheRest(handle: JournalDb): Promise<void> {
     })
     .execute();
   await db
+    .insertInto('practice_details')
+    .values({
+      journal_id: journal.id,
+      kind: 'educational',
+      place: 'мастерские колледжа',
+      starts_on: null,
+      ends_on: null,
+      college_supervisor: 'Иванов И. И.',
+      employer_supervisor: '',
+      updated_at: at,
+      updated_by: user,
+    })
+    .execute();
+  await db
+    .insertInto('practice_students')
+    .values({
+      journal_id: journal.id,
+      student_id: student.id,
+      place: null,
+      hours: 36,
+      works: 'монтаж',
+      characteristic: '',
+      updated_at: at,
+    })
+    .execute();
+  const owner = await db
+    .selectFrom('journals')
+    .select(['group_id', 'subject_id'])
+    .where('id', '=', journal.id)
+    .executeTakeFirstOrThrow();
+  const exam = await db
+    .insertInto('qualification_exams')
+    .values({
+      group_id: owner.group_id,
+      subject_id: owner.subject_id,
+      held_on: null,
+      commission: 'комиссия',
+      updated_at: at,
+      updated_by: user,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('qualification_results')
+    .values({ exam_id: exam.id, student_id: student.id, mastered: 1, mark: '5' })
+    .execute();
+  await db
     .insertInto('issued_copies')
     .values({
       number: 1,

@@ -214,6 +214,35 @@ export const YEAR_PLAN: readonly TablePlan[] = [
     where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)),
   },
   {
+    table: 'practice_details',
+    byId: false,
+    label: 'сведения о практиках',
+    where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)),
+  },
+  {
+    table: 'practice_students',
+    byId: false,
+    label: 'аттестационные листы по практикам',
+    where: (qb, db, y) => qb.where('journal_id', 'in', yearJournals(db, y)),
+  },
+  {
+    table: 'qualification_exams',
+    byId: true,
+    label: 'квалификационные экзамены',
+    where: (qb, db, y) => qb.where('group_id', 'in', yearGroups(db, y)),
+  },
+  {
+    table: 'qualification_results',
+    byId: false,
+    label: 'результаты квалификационных экзаменов',
+    where: (qb, db, y) =>
+      qb.where(
+        'exam_id',
+        'in',
+        db.selectFrom('qualification_exams').select('id').where('group_id', 'in', yearGroups(db, y)),
+      ),
+  },
+  {
     table: 'period_unlocks',
     byId: true,
     label: 'разблокировки периодов',

@@ -21,6 +21,14 @@ import { debts } from './debts.js';
 import { readableHead, sheet } from './record-sheet.js';
 import { originalOutcome } from './resits.js';
 import { summary } from './summary.js';
+import { get as getPractice, practiceHead } from './practice.js';
+import { get as getQualification } from './qualification.js';
+import {
+  attestationPdf,
+  QUALIFICATION_TITLE,
+  qualificationPdf,
+  qualificationWorkbook,
+} from '../../export/assessments/practice-sheets.js';
 
 async function formMeta(ctx: AuthedContext): Promise<FormMeta & { kind: InstitutionKind }> {
   const inst = await ctx.db.selectFrom('institution').select(['full_name', 'short_name', 'kind']).executeTakeFirst();
@@ -99,4 +107,35 @@ export async function summaryFile(ctx: AuthedContext, input: Parsed<'assessments
   if (input.format === 'xlsx') return file(name, 'xlsx', toBuffer(summarySheetWorkbook(data, ctx.clock.now())));
   const meta = await formMeta(ctx);
   return file(name, 'pdf', summarySheetPdf(data, meta, wordsOf(meta.kind).Term('curator')));
+}
+
+export async function practiceSheetFile(ctx: AuthedContext, input: Parsed<'practice.sheetFile'>): Promise<FileOutput> {
+  const head = await practiceHead(ctx, input.journalId);
+  const info = await getPractice(ctx, input);
+  const pm = await ctx.db
+    .selectFrom('journals as j')
+    .innerJoin('subjects as s', 's.id', 'j.subject_id')
+    .innerJoin('subjects as pm', 'pm.id', 's.parent_id')
+    .select(['pm.code', 'pm.name'])
+    .where('j.id', '=', head.journalId)
+    .executeTakeFirst();
+  const ids = input.studentId ? [input.studentId] : info.students.map((s) => s.studentId);
+  if (input.studentId && !info.students.some((s) => s.studentId === input.studentId))
+    throw notFound('Обучающийся в списке практики');
+  const who = input.studentId ? ` ${info.students.find((s) => s.studentId === input.studentId)!.name}` : '';
+  return file(
+    `Аттестационный лист ${info.head.groupName} ${info.head.subjectName}${who}`,
+    'pdf',
+    attestationPdf(info, pm ? `${pm.code ?? ''} ${pm.name}`.trim() : null, await formMeta(ctx), ids),
+  );
+}
+
+export async function qualificationFile(
+  ctx: AuthedContext,
+  input: Parsed<'qualification.sheetFile'>,
+): Promise<FileOutput> {
+  const sheet = await getQualification(ctx, input);
+  const name = `${QUALIFICATION_TITLE} ${sheet.groupName} ${sheet.module.subjectName}`;
+  if (input.format === 'xlsx') return file(name, 'xlsx', toBuffer(qualificationWorkbook(sheet, ctx.clock.now())));
+  return file(name, 'pdf', qualificationPdf(sheet, await formMeta(ctx)));
 }

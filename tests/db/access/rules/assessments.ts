@@ -80,4 +80,44 @@ export const assessmentRules: AccessRules = {
     input: () => ({ resitId: 999_999, version: 1, heldOn: '2026-12-01', value: '4', absent: false }),
   },
   'resits.sheetFile': { allowed: STAFF, input: () => ({ resitId: 999_999 }) },
+  // The demo's ПМ and practice journals are not a probe's to guess: an unknown practice journal or module is
+  // «not_found» / «bad_request» for those allowed, never a refusal.
+  'practice.get': { allowed: STAFF, input: () => ({ journalId: 999_999 }) },
+  // Not a practice's journal: «bad_request» for those who may keep it, refused for the others who read it.
+  'practice.save': {
+    allowed: ['deputy', 'depthead', 'teacher'],
+    input: (fx) => ({
+      journalId: fx.teacherGroupJournalId,
+      kind: 'educational',
+      place: 'Проверка прав',
+      startsOn: null,
+      endsOn: null,
+      collegeSupervisor: 'Проверка',
+      employerSupervisor: null,
+      students: [],
+      version: null,
+    }),
+  },
+  'practice.sheetFile': { allowed: STAFF, input: () => ({ journalId: 999_999 }) },
+  'qualification.modules': {
+    allowed: STAFF,
+    input: (fx) => ({ groupId: fx.groupId }),
+    outOfScope: [{ as: 'depthead', input: (fx) => ({ groupId: fx.otherGroupId }) }],
+  },
+  'qualification.get': { allowed: STAFF, input: (fx) => ({ groupId: fx.groupId, subjectId: 999_999 }) },
+  'qualification.save': {
+    allowed: ['deputy', 'depthead'],
+    input: (fx) => ({
+      groupId: fx.groupId,
+      subjectId: 999_999,
+      heldOn: null,
+      commission: 'Проверка прав',
+      results: [],
+      version: null,
+    }),
+  },
+  'qualification.sheetFile': {
+    allowed: STAFF,
+    input: (fx) => ({ groupId: fx.groupId, subjectId: 999_999, format: 'xlsx' }),
+  },
 };
