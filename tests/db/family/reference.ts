@@ -240,6 +240,9 @@ export async function referencePage(ctx: AuthedContext, input: Parsed<'family.pa
     .select(['f.journal_id', 'f.kind', 'f.value', 'f.period_id', 'p.title'])
     .where('f.student_id', '=', student.id)
     .where('f.journal_id', 'in', journalIds)
+    // The old statement named no order: with one final per period it did not matter. Since the demo's exams and
+    // credits (issue 15) a period has two, and the order the service gives — as written (id) — is the one.
+    .orderBy('f.id')
     .execute();
   const subjects: FamilySubject[] = [];
   for (const j of journals.values()) {
