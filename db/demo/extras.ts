@@ -125,6 +125,11 @@ export function writeFinalMarks(
   );
   const ended = year.periods.map((p) => p.end < today);
   const closed = !year.current;
+  // A closed year's module exams: per group and ПМ, whether the practice of the module was passed.
+  const modules = new Map<
+    string,
+    { groupId: number; subjectId: number; examiner: string; passed: Map<number, boolean> }
+  >();
   for (const j of journals) {
     if (j.group.year !== year) continue;
     const credit = j.subject.def.flavour === 'practice';
@@ -137,6 +142,22 @@ export function writeFinalMarks(
     const examiner = teacher
       ? `${teacher.last} ${teacher.first[0]}. ${teacher.middle ? `${teacher.middle[0]}.` : ''}`
       : '';
+    if (j.subject.def.kind === 'practice') {
+      const industrial = j.subject.def.code?.startsWith('ПП') ?? false;
+      const last = year.periods.at(-1)!;
+      out.add('practice_details', {
+        journal_id: j.id,
+        kind: industrial ? 'industrial' : 'educational',
+        place: industrial ? 'АО «Южноуральская ГРЭС», электрический цех' : 'Учебные мастерские колледжа',
+        starts_on: addDays(last.end, -27),
+        ends_on: addDays(last.end, -2),
+        college_supervisor: examiner.trim(),
+        employer_supervisor: industrial ? 'Сидоров С. С., мастер участка' : '',
+        updated_at: `${last.start}T09:00:00.000Z`,
+        updated_by: j.teacherId,
+        version: 1,
+      });
+    }
     if (assessment)
       year.periods.forEach((p, index) => {
         if (!ended[index]) return;
@@ -202,6 +223,17 @@ export function writeFinalMarks(
       });
       if (closed && values.length > 0 && on(s, lastDay.at(-1)!)) {
         const avg = values.reduce((a, b) => a + b, 0) / values.length;
+        if (j.subject.def.kind === 'practice' && j.subject.parentId !== null) {
+          const key = `${j.group.id}|${j.subject.parentId}`;
+          const m = modules.get(key) ?? {
+            groupId: j.group.id,
+            subjectId: j.subject.parentId,
+            examiner: examiner.trim(),
+            passed: new Map<number, boolean>(),
+          };
+          m.passed.set(s.id, markOf(avg, true) === 'зач');
+          modules.set(key, m);
+        }
         out.add('final_marks', {
           id: ids.take('final_marks'),
           journal_id: j.id,
@@ -215,6 +247,27 @@ export function writeFinalMarks(
         });
       }
     }
+  }
+  for (const m of modules.values()) {
+    const id = ids.take('qualification_exams');
+    const heldOn = lastDay.at(-1)!;
+    out.add('qualification_exams', {
+      id,
+      group_id: m.groupId,
+      subject_id: m.subjectId,
+      held_on: heldOn,
+      commission: `${m.examiner}, Сидоров С. С.`,
+      updated_at: `${heldOn}T14:00:00.000Z`,
+      updated_by: null,
+      version: 1,
+    });
+    for (const [studentId, passed] of m.passed)
+      out.add('qualification_results', {
+        exam_id: id,
+        student_id: studentId,
+        mastered: passed ? 1 : 0,
+        mark: passed ? (studentId % 3 === 0 ? '5' : '4') : '2',
+      });
   }
 }
 

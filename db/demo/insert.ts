@@ -40,9 +40,21 @@ const ORDER: TableName[] = [
   'final_marks',
   'assessments',
   'resits',
+  'practice_details',
+  'qualification_exams',
+  'qualification_results',
   'remarks',
   'audit_log',
 ];
+
+/** Tables keyed by their parents, with no serial id of their own. */
+const NO_ID = new Set<TableName>([
+  'bells',
+  'subgroup_students',
+  'journal_period_hours',
+  'practice_details',
+  'qualification_results',
+]);
 
 /** SQLite allows 32,766 bound parameters per statement, PostgreSQL 65,535: stay well under both. */
 const MAX_PARAMS = 30_000;
@@ -139,7 +151,7 @@ export class Inserter {
     if (!this.postgres) return;
     for (const table of ORDER) {
       const n = this.count(table);
-      if (n === 0 || table === 'bells' || table === 'subgroup_students' || table === 'journal_period_hours') continue;
+      if (n === 0 || NO_ID.has(table)) continue;
       const largest = sql`(select max(id) from ${sql.table(table)})`;
       await sql`select setval(pg_get_serial_sequence(${table}, 'id'), ${largest})`.execute(this.db);
     }

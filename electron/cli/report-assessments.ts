@@ -3,12 +3,19 @@
 import type { FileOutput } from '../api/contract.js';
 import { flagNumber, flagString, type Flags } from '../args.js';
 import type { Core } from '../core.js';
-import { debtsFile, resitSheetFile, sheetFile, summaryFile } from '../services/assessments/files.js';
+import {
+  debtsFile,
+  practiceSheetFile,
+  qualificationFile,
+  resitSheetFile,
+  sheetFile,
+  summaryFile,
+} from '../services/assessments/files.js';
 import type { AuthedContext } from '../services/context.js';
 import { signatures } from '../services/reports/documents.js';
 import { CliError } from './command.js';
 
-export const ASSESSMENT_DOCUMENTS = ['record', 'summary', 'debts', 'resit'] as const;
+export const ASSESSMENT_DOCUMENTS = ['record', 'summary', 'debts', 'resit', 'practice', 'qualification'] as const;
 
 /** The deputy's reading of the whole institution, signed with the deputy's name from the settings. */
 async function deputyContext(core: Core): Promise<AuthedContext> {
@@ -59,5 +66,10 @@ export async function assessmentDocument(
     case 'resit':
       if (format !== 'pdf') throw new CliError('Экзаменационный лист — только PDF');
       return resitSheetFile(ctx, { resitId: id('resit', 'пересдачу') });
+    case 'practice':
+      if (format !== 'pdf') throw new CliError('Аттестационные листы — только PDF');
+      return practiceSheetFile(ctx, { journalId: id('journal', 'журнал практики') });
+    case 'qualification':
+      return qualificationFile(ctx, { groupId: id('group', 'группу'), subjectId: id('module', 'модуль (ПМ)'), format });
   }
 }

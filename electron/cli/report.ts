@@ -51,13 +51,14 @@ export const reportCommand: CliCommand = {
     kind: 'string',
     blank: 'boolean',
     resit: 'string',
+    module: 'string',
   },
   usage:
     'report keeping|completion|attendance|performance|forecast|hours|substitutions|stipend|union-attendance|' +
     'person-hours|retention|' +
-    'pack|copy|bound|record|summary|debts|resit --db FILE --out FILE.pdf|.xlsx ' +
+    'pack|copy|bound|record|summary|debts|resit|practice|qualification --db FILE --out FILE.pdf|.xlsx ' +
     '[--year ID] [--period N|year] [--month YYYY-MM] [--journal ID] [--group ID] [--signer director|deputy] ' +
-    '[--to "кому"] [--kind exam|credit] [--blank] [--resit ID] ' +
+    '[--to "кому"] [--kind exam|credit] [--blank] [--resit ID] [--module ID] ' +
     '[--today YYYY-MM-DD]',
   summary:
     'сформировать отчёт в PDF или Excel (pack — пакет за семестр: PDF и Excel рядом; copy — заверенная копия ' +

@@ -9,7 +9,8 @@ import type ExcelJS from 'exceljs';
 import { text } from '../reports/common.js';
 import { formLine, formPdf, type FormMeta } from './sheet-head.js';
 
-const LINE = '________________';
+/** Lines to write on by hand, across the page. */
+const BLANK_LINES = Array.from({ length: 3 }, () => '_'.repeat(92)).join('\n');
 
 export async function attestationPdf(
   info: PracticeInfo,
@@ -40,13 +41,13 @@ export async function attestationPdf(
       pdf.spacer(4);
     }
     pdf.text('Виды и объём работ, выполненных обучающимся во время практики:', { size: 10, bold: true, after: 2 });
-    pdf.text(s.works || `${LINE}${LINE}${LINE}`, { size: 10, after: mm(4) });
+    pdf.text(s.works || BLANK_LINES, { size: 10, after: mm(4) });
     pdf.text('Характеристика учебной и профессиональной деятельности обучающегося во время практики:', {
       size: 10,
       bold: true,
       after: 2,
     });
-    pdf.text(s.characteristic || `${LINE}${LINE}${LINE}`, { size: 10, after: mm(4) });
+    pdf.text(s.characteristic || BLANK_LINES, { size: 10, after: mm(4) });
     formLine(pdf, 'Итоговая отметка по практике', s.mark ?? '');
     pdf.spacer(mm(6));
     pdf.signatureBlock(
@@ -89,7 +90,8 @@ export async function qualificationPdf(sheet: QualificationSheet, meta: FormMeta
   const header: Cell[] = [
     '№',
     'Обучающийся',
-    ...sheet.module.parts.map((p): Cell => ({ text: p.subjectName, vertical: true })),
+    // The codes head the columns; the names follow the table.
+    ...sheet.module.parts.map((p): Cell => p.subjectName.split(' ')[0] ?? p.subjectName),
     'Результат',
     'Отметка',
   ];
@@ -97,7 +99,7 @@ export async function qualificationPdf(sheet: QualificationSheet, meta: FormMeta
     columns: [
       { width: mm(8), align: 'right' },
       { flex: 1 },
-      ...sheet.module.parts.map(() => ({ width: mm(16), align: 'center' as const })),
+      ...sheet.module.parts.map(() => ({ width: mm(22), align: 'center' as const })),
       { width: mm(55), align: 'center' },
       { width: mm(18), align: 'center' },
     ],
@@ -110,8 +112,8 @@ export async function qualificationPdf(sheet: QualificationSheet, meta: FormMeta
       r.mark ?? '',
     ]),
     fontSize: 9,
-    verticalHeaderMax: 110,
   });
+  pdf.text(sheet.module.parts.map((p) => p.subjectName).join('; '), { size: 8, after: 4 });
   pdf.text(
     `Всего: ${sheet.rows.length}. Вид деятельности освоен — ${sheet.mastered}, не освоен — ${sheet.notMastered}.`,
     { size: 10, after: mm(5) },

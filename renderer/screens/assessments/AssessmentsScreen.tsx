@@ -7,10 +7,11 @@ import { ErrorBanner, Loading } from '../../components/ui';
 import { useCall } from '../../components/useCall';
 import { Select } from '../reports/Select';
 import { DebtsPanel } from './DebtsPanel';
+import { PracticePanel } from './PracticePanel';
 import { RecordSheetPanel } from './RecordSheetPanel';
 import { SummaryPanel } from './SummaryPanel';
 
-type Tab = 'sheet' | 'debts' | 'summary';
+type Tab = 'sheet' | 'debts' | 'summary' | 'practice';
 
 export function AssessmentsScreen({ me }: { me: Me }) {
   const [yearId, setYearId] = useState<number | null>(null);
@@ -20,6 +21,7 @@ export function AssessmentsScreen({ me }: { me: Me }) {
     ['sheet', 'Ведомость'],
     ['debts', 'Задолженности'],
     ...(summaryReaders ? [['summary', 'Сводная ведомость'] as [Tab, string]] : []),
+    ['practice', 'Практика и ПМ'],
   ];
   const [tab, setTab] = useState<Tab>('sheet');
   const f = filters.data;
@@ -45,8 +47,10 @@ export function AssessmentsScreen({ me }: { me: Me }) {
         <RecordSheetPanel key={year} filters={f} yearId={year} picker={picker} />
       ) : tab === 'debts' ? (
         <DebtsPanel key={year} filters={f} yearId={year} picker={picker} />
-      ) : (
+      ) : tab === 'summary' ? (
         <SummaryPanel key={year} filters={f} yearId={year} picker={picker} />
+      ) : (
+        <PracticePanel key={year} filters={f} picker={picker} />
       )}
     </div>
   );
