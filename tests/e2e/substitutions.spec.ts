@@ -113,6 +113,13 @@ test('the deputy records a substitution; the substitute writes the lesson; the p
   const grid = page.getByRole('table', { name: 'Расписание на неделю' });
   await expect(grid.getByRole('note').filter({ hasText: `замена: ${teacherName}` })).toBeVisible();
   await page.screenshot({ path: 'test-results/substitution-1-deputy.png', fullPage: true });
+  // On a phone the week is a list of days, and the change is there too.
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  const days = page.getByRole('region', { name: 'Расписание на неделю' });
+  await expect(days.getByRole('note').filter({ hasText: `замена: ${teacherName}` })).toBeVisible();
+  await page.screenshot({ path: 'test-results/substitution-1-phone.png', fullPage: true });
+  await page.setViewportSize(size);
   await demo.api(page, 'auth.logout', {});
 
   // 2. The substitute sees it on the home page and opens the lesson from there.

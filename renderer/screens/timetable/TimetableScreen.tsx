@@ -205,7 +205,10 @@ export function TimetableScreen({ me }: { me: Me }) {
           days={days}
           entries={entries}
           bells={tt.data.bells}
-          entry={(e) => <EntryChip e={e} view={view} onOpen={editable ? () => setEditing({ ...e }) : undefined} />}
+          changes={tt.data.week?.changes ?? []}
+          entry={(e) => (
+            <EntryChip key={e.id} e={e} view={view} onOpen={editable ? () => setEditing({ ...e }) : undefined} />
+          )}
         />
       ) : (
         <table className="table timetable-grid" aria-label="Расписание на неделю">
