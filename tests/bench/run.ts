@@ -1,19 +1,21 @@
 // `npm run bench`: the figures of DESIGN §8 on the generated 2,000-student college, each timed figure
 // as p50 and p95 with its target and its ratio to the floor; the same service-layer figures on
 // PostgreSQL when a server is available («pg: »); writes tests/bench/results.json.
-// Flags: --students, --groups, --seed (the college), --no-pg (SQLite only), --only family (just the
-// family page on both databases, for iterating on it; results.json is left as it is).
+// Flags: --students, --groups, --seed (the college), --no-pg (SQLite only), --only family|journal|archive
+// (just those figures — the family page or the journal page and mark on both databases, or the year archive
+// — for iterating on them; results.json is left as it is).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../../db/connect.js';
+import { openDatabase, type JournalDb } from '../../db/connect.js';
 import { parseOptions, flagNumber } from '../../electron/args.js';
 import { benchCollege, workingCopy, type College } from './college.js';
 import { measureFloor } from './cases/floor.js';
 import { pdfPagesPerSecond, xlsxRowsPerSecond } from './cases/exports.js';
 import { familyCases } from './cases/family.js';
 import { serviceCases } from './cases/services.js';
+import { journalCases } from './cases/journal.js';
 import { backupCases } from './cases/backups.js';
 import { archiveCases } from './cases/archive.js';
 import { onlinePostgres, onlineSqlite } from './cases/online.js';
@@ -25,7 +27,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 async function main(): Promise<void> {
   const { flags } = parseOptions(
     process.argv.slice(2),
-    { students: 'string', groups: 'string', seed: 'string', 'no-pg': 'boolean' },
+    { students: 'string', groups: 'string', seed: 'string', 'no-pg': 'boolean', only: 'string' },
     'замеров (npm run bench --)',
   );
   const students = flagNumber(flags, 'students') ?? 2000;
@@ -46,6 +48,15 @@ async function main(): Promise<void> {
 
   if (flags.only === 'family') {
     await familyOnly(college, flags['no-pg'] === undefined);
+    return;
+  }
+  if (flags.only === 'journal') {
+    await journalOnly(college, flags['no-pg'] === undefined);
+    return;
+  }
+  if (flags.only === 'archive') {
+    const floor = await measureFloor(college);
+    printTable(await archiveCases(college, floor));
     return;
   }
   const floor = await measureFloor(college);
@@ -107,11 +118,24 @@ async function postgresCases(college: College): Promise<BenchResult[]> {
   }
 }
 
+async function journalOnly(college: College, withPg: boolean): Promise<void> {
+  await onBoth(college, withPg, (handle, prefix) => journalCases(handle, prefix));
+}
+
 async function familyOnly(college: College, withPg: boolean): Promise<void> {
-  const handle = await openDatabase(`sqlite:${workingCopy(college, 'family')}`);
+  await onBoth(college, withPg, (handle, prefix) => familyCases(handle, prefix));
+}
+
+/** One group of figures on a working copy of the SQLite college and then on PostgreSQL (unless `withPg` is false). */
+async function onBoth(
+  college: College,
+  withPg: boolean,
+  cases: (handle: JournalDb, prefix: string) => Promise<BenchResult[]>,
+): Promise<void> {
+  const handle = await openDatabase(`sqlite:${workingCopy(college, 'only')}`);
   const results: BenchResult[] = [];
   try {
-    results.push(...(await familyCases(handle)));
+    results.push(...(await cases(handle, '')));
   } finally {
     await handle.close();
   }
@@ -122,7 +146,7 @@ async function familyOnly(college: College, withPg: boolean): Promise<void> {
     try {
       // The first run makes the cached dump that later runs restore.
       if (pgc.loaded.how.startsWith('demo')) await pgFloor(college, pgc);
-      results.push(...(await familyCases(pgc.handle, 'pg: ')));
+      results.push(...(await cases(pgc.handle, 'pg: ')));
     } finally {
       await pgc.close();
     }
