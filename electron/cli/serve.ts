@@ -4,7 +4,6 @@
 // SIGTERM. Anything that stops it from starting is one Russian line and a non-zero exit code.
 import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { flagNumber, flagString } from '../args.js';
 import { createScheduler, shutdown } from '../lifecycle.js';
 import { startWebHost } from '../web/server.js';
@@ -16,8 +15,9 @@ import { cliContext } from './context.js';
 import { openForCli } from './open.js';
 import { isInitialized } from '../services/setup.js';
 import { newSetupCode } from '../services/setup-code.js';
+import { appRoot } from '../platform/app-root.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = appRoot(import.meta.url);
 
 export const serveCommand: CliCommand = {
   name: 'serve',

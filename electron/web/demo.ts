@@ -1,7 +1,6 @@
 // `npm run demo`: the same services and renderer as the app, served to a browser on 127.0.0.1.
 // An empty database is filled with the demo college (or, with --kind supplementary, the demo centre) first.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { flagNumber, flagString, OptionsError, parseOptions } from '../args.js';
 import { openCore, type Core } from '../core.js';
 import { createScheduler, shutdown, startupProblem, startupProblemText } from '../lifecycle.js';
@@ -13,8 +12,9 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from '../../db/demo/index.js';
 import { buildDemo, demoTargetFilled } from '../cli/demo-build.js';
 import { isInitialized } from '../services/setup.js';
 import { newSetupCode } from '../services/setup-code.js';
+import { appRoot } from '../platform/app-root.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = appRoot(import.meta.url);
 
 async function main(): Promise<void> {
   const { flags } = parseOptions(

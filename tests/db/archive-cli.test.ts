@@ -11,12 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connect.js';
 import { generateDemo } from '../../db/demo/index.js';
 import { SMALL_DEMO } from '../support/fixtures.js';
+import { cliArgs } from '../support/bin.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NAME = 'Журнал_2025-2026_ГБПОУ_ЮЭТ';
 
 function cli(args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], {
+  return spawnSync(process.execPath, [...cliArgs(), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 180_000,
@@ -45,9 +46,7 @@ describe('archive and verify on the command line', () => {
     const child = spawn(
       process.execPath,
       [
-        '--import',
-        'tsx',
-        'electron/cli.ts',
+        ...cliArgs(),
         'archive',
         '--db',
         dbFile,

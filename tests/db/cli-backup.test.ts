@@ -11,13 +11,14 @@ import { findPgTool } from '../../electron/services/backups/index.js';
 import { freshDb, pgUrl } from '../support/databases.js';
 import { seedInstitution } from '../support/institution.js';
 import { truncateFile } from '../support/backups.js';
+import { cliArgs } from '../support/bin.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 // Each command starts a Node process with tsx: seconds each on a busy machine.
 vi.setConfig({ testTimeout: 300_000 });
 
 function cli(...args: string[]): { code: number; out: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], {
+  const r = spawnSync(process.execPath, [...cliArgs(), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 120_000,

@@ -7,6 +7,7 @@ import { expect, it } from 'vitest';
 import { openDatabase } from '../../db/connect.js';
 import { makeDeps, refused, TestClient } from '../support/harness.js';
 import { ADMIN, seedInstitution } from '../support/institution.js';
+import { cliArgs } from '../support/bin.js';
 
 it('issues a one-time password from the command line and lifts the lockout, logged', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-cli-'));
@@ -19,7 +20,7 @@ it('issues a one-time password from the command line and lifts the lockout, logg
   await handle.close();
 
   const run = (...args: string[]) =>
-    execFileSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args, '--data', dir], {
+    execFileSync(process.execPath, [...cliArgs(), ...args, '--data', dir], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });

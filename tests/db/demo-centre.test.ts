@@ -11,6 +11,7 @@ import { generateDemo, type DemoCounts } from '../../db/demo/index.js';
 import { buildDemo, DemoBuildError } from '../../electron/cli/demo-build.js';
 import { describeEachDb, freshDb, type FreshDb } from '../support/databases.js';
 import { makeDeps, TestClient } from '../support/harness.js';
+import { cliArgs } from '../support/bin.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const TODAY = '2026-11-25';
@@ -80,7 +81,7 @@ it('says what failed in one Russian line, without a stack trace, and writes noth
   try {
     const res = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'electron/cli.ts', 'demo-data', '--db', path.join(dir, 'c.sqlite'), '--today', '2026-02-30'],
+      [...cliArgs(), 'demo-data', '--db', path.join(dir, 'c.sqlite'), '--today', '2026-02-30'],
       { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
     );
     expect(res.status).toBe(2);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { E2E_TODAY, ROOT, TEMPLATE_DB } from './paths';
+import { cliArgs, demoArgs } from '../support/bin';
 
 export interface DemoHost {
   url: string;
@@ -44,9 +45,7 @@ export const test = base.extend<{ demo: DemoHost; emptyDb: boolean; blankDb: boo
       const out = execFileSync(
         process.execPath,
         [
-          '--import',
-          'tsx',
-          'electron/cli.ts',
+          ...cliArgs(),
           'init',
           '--db',
           dbFile,
@@ -78,9 +77,7 @@ export const test = base.extend<{ demo: DemoHost; emptyDb: boolean; blankDb: boo
     const child = spawn(
       process.execPath,
       [
-        '--import',
-        'tsx',
-        'electron/web/demo.ts',
+        ...demoArgs(),
         '--db',
         dbFile,
         '--data',
@@ -129,9 +126,7 @@ function centreTemplate(): string {
   execFileSync(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      'electron/cli.ts',
+      ...cliArgs(),
       'demo-data',
       '--db',
       tmp,

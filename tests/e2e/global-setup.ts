@@ -3,8 +3,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TEMPLATE_DB, E2E_TODAY, ROOT } from './paths';
+import { bundleForTests, cliArgs } from '../support/bin';
 
 export default function globalSetup(): void {
+  bundleForTests();
   if (!fs.existsSync(path.join(ROOT, 'dist', 'renderer', 'index.html'))) {
     execFileSync('npm', ['run', 'build:renderer'], { cwd: ROOT, stdio: 'inherit' });
   }
@@ -13,9 +15,7 @@ export default function globalSetup(): void {
   execFileSync(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      'electron/cli.ts',
+      ...cliArgs(),
       'demo-data',
       '--db',
       TEMPLATE_DB,

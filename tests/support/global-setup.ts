@@ -4,10 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { postgresUnavailableReason, startCluster, type Cluster } from './postgres-cluster.js';
+import { bundleForTests } from './bin.js';
 
 let cluster: Cluster | null = null;
 
 export default function setup(project: TestProject) {
+  bundleForTests();
   // Every test's user-data folder (settings, backups a service takes) goes under one folder of the
   // run, removed at the end: a suite that takes a backup before each import leaves nothing in /tmp.
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-run-'));

@@ -8,6 +8,7 @@ import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cliArgs } from './bin.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p)) ?? null;
@@ -61,9 +62,7 @@ export async function startServe(options: {
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      'electron/cli.ts',
+      ...cliArgs(),
       'serve',
       '--db',
       options.db,

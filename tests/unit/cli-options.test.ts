@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { OptionsError, parseOptions } from '../../electron/args.js';
+import { cliArgs, demoArgs } from '../support/bin.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const spec = { db: 'string', students: 'string', 'dry-run': 'boolean' } as const;
@@ -40,20 +41,18 @@ it('refuses unknown, misspelt and malformed options in Russian', () => {
 it('the CLI and the demo exit with code 2 and one line, building nothing', () => {
   const cli = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'electron/cli.ts', 'demo-data', '--db', '/nonexistent/x.sqlite', '--studnets', '5'],
+    [...cliArgs(), 'demo-data', '--db', '/nonexistent/x.sqlite', '--studnets', '5'],
     { cwd: ROOT, encoding: 'utf8' },
   );
   expect(cli.status).toBe(2);
   expect(cli.stderr.trim()).toMatch(
     /^Ошибка: Неизвестный параметр «--studnets» команды demo-data\. Возможно, имелось в виду --students\./,
   );
-  const demo = spawnSync(process.execPath, ['--import', 'tsx', 'electron/web/demo.ts', '--prot', '8000'], {
+  const demo = spawnSync(process.execPath, [...demoArgs(), '--prot', '8000'], {
     cwd: ROOT,
     encoding: 'utf8',
   });
   expect(demo.status).toBe(2);
   expect(demo.stderr).toMatch(/Неизвестный параметр «--prot».*--port/);
-  expect(
-    execFileSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'help'], { cwd: ROOT, encoding: 'utf8' }),
-  ).toMatch(/serve --db/);
+  expect(execFileSync(process.execPath, [...cliArgs(), 'help'], { cwd: ROOT, encoding: 'utf8' })).toMatch(/serve --db/);
 });

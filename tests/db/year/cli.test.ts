@@ -12,11 +12,12 @@ import { ADMIN, seedInstitution } from '../../support/institution.js';
 import { openCollegeYear, xlsx } from './helpers.js';
 import { studentFile } from './student-file.js';
 import { joined } from '../../support/regex.js';
+import { cliArgs } from '../../support/bin.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 
 function cli(args: string[]): { code: number | null; out: string[]; err: string } {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], {
+  const res = spawnSync(process.execPath, [...cliArgs(), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 120_000,
