@@ -77,10 +77,19 @@ export async function bundleNode(root, outdir = path.join(root, 'dist-electron')
   return (await Promise.all(jobs)).map((f) => path.relative(root, f));
 }
 
-// `node build/bundle-node.mjs [extra-entry.ts=out.cjs …]`: what the tests' global set-ups run before any test
+// `node build/bundle-node.mjs [--tests]`: what the tests' global set-ups run before any test
 // starts a process, so the bundles are never older than the sources.
+// `--tests` also bundles the drills' child processes (tests/drills/scripts → dist-electron/tests, not packaged).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = path.resolve(import.meta.dirname, '..');
   const files = await bundleNode(root);
+  if (process.argv.includes('--tests')) {
+    const scripts = path.join(root, 'tests', 'drills', 'scripts');
+    for (const f of fs.readdirSync(scripts).filter((f) => f.endsWith('.ts'))) {
+      const out = path.join(root, 'dist-electron', 'tests', f.replace(/\.ts$/, '.cjs'));
+      const entry = { ...common, absWorkingDir: root, entryPoints: [path.join(scripts, f)], external };
+      files.push(path.relative(root, await bundleAtomically(entry, out)));
+    }
+  }
   console.log(`Собрано: ${files.join(', ')}`);
 }

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { drillScriptArgs } from '../support/bin.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -12,7 +13,7 @@ export interface Writer {
 }
 
 export function startWriter(args: string[]): Writer {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/drills/scripts/mark-writer.ts', ...args], {
+  const child = spawn(process.execPath, drillScriptArgs('mark-writer', ...args), {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -17,7 +17,15 @@ export function demoArgs(...args: string[]): string[] {
   return [path.join(ROOT, 'dist-electron', 'demo.cjs'), ...args];
 }
 
+/** `node` arguments that run a drill's child process (tests/drills/scripts/`name`.ts) with `args`. */
+export function drillScriptArgs(name: string, ...args: string[]): string[] {
+  return [path.join(ROOT, 'dist-electron', 'tests', `${name}.cjs`), ...args];
+}
+
 /** Bundles the command line, the browser host and the workers; for the global set-ups. */
 export function bundleForTests(): void {
-  execFileSync(process.execPath, [path.join(ROOT, 'build', 'bundle-node.mjs')], { cwd: ROOT, stdio: 'ignore' });
+  execFileSync(process.execPath, [path.join(ROOT, 'build', 'bundle-node.mjs'), '--tests'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
 }
