@@ -10,7 +10,7 @@ import type { ServiceDeps } from '../../electron/services/context.js';
 import { isInitialized } from '../../electron/services/setup.js';
 import { newSetupCode } from '../../electron/services/setup-code.js';
 import { startWebHost, type WebHost } from '../../electron/web/server.js';
-import { describeEachDb, freshDb, type FreshDb } from '../support/databases.js';
+import { describeEachDb, describeWithPostgres, freshDb, type FreshDb } from '../support/databases.js';
 import { makeDeps, refused, TestClient } from '../support/harness.js';
 import { ADMIN, seedInstitution } from '../support/institution.js';
 import { fakeRenderer, WebClient } from '../support/web.js';
@@ -189,50 +189,44 @@ describeEachDb('first run on an empty database', (kind) => {
   }
 });
 
-describeEachDb('first run in the desktop app: connect to a PostgreSQL server', (kind) => {
-  // The server is the PostgreSQL half's; the desktop journal it leaves is a SQLite file.
-  it.skipIf(kind !== 'postgres')(
-    'checks the address, then switches to the server and keeps the old journal on a refusal',
-    async () => {
-      const local = await freshDb('sqlite');
-      const server = await freshDb('postgres');
-      const seeded = await server.open();
-      await seedInstitution(seeded);
-      await seeded.close();
-      const deps = makeDeps(await local.open());
-      const switched: string[] = [];
-      deps.switchDatabase = async (url) => {
-        await deps.database.switchTo(url);
-        switched.push(url);
-      };
-      try {
-        const c = new TestClient(deps);
-        expect((await c.call('setup.status', {})).connectUnavailable).toBeNull();
-        const unreachable = await c.call('setup.checkDatabase', { url: 'postgres://journal@127.0.0.1:1/journal' });
-        expect(unreachable.ok).toBe(false);
-        expect(unreachable.message).toMatch(/[А-Яа-я]/);
-        await refused(
-          c.call('setup.connectDatabase', { url: 'postgres://journal@127.0.0.1:1/journal' }),
-          'bad_request',
-        );
-        await refused(c.call('setup.checkDatabase', { url: 'sqlite:/tmp/x.sqlite' }), 'bad_request');
-        expect(switched).toEqual([]);
-        expect(deps.dialect).toBe('sqlite');
+describeWithPostgres('first run in the desktop app: connect to a PostgreSQL server', () => {
+  // The desktop journal it leaves is a SQLite file.
+  it('checks the address, then switches to the server and keeps the old journal on a refusal', async () => {
+    const local = await freshDb('sqlite');
+    const server = await freshDb('postgres');
+    const seeded = await server.open();
+    await seedInstitution(seeded);
+    await seeded.close();
+    const deps = makeDeps(await local.open());
+    const switched: string[] = [];
+    deps.switchDatabase = async (url) => {
+      await deps.database.switchTo(url);
+      switched.push(url);
+    };
+    try {
+      const c = new TestClient(deps);
+      expect((await c.call('setup.status', {})).connectUnavailable).toBeNull();
+      const unreachable = await c.call('setup.checkDatabase', { url: 'postgres://journal@127.0.0.1:1/journal' });
+      expect(unreachable.ok).toBe(false);
+      expect(unreachable.message).toMatch(/[А-Яа-я]/);
+      await refused(c.call('setup.connectDatabase', { url: 'postgres://journal@127.0.0.1:1/journal' }), 'bad_request');
+      await refused(c.call('setup.checkDatabase', { url: 'sqlite:/tmp/x.sqlite' }), 'bad_request');
+      expect(switched).toEqual([]);
+      expect(deps.dialect).toBe('sqlite');
 
-        const found = await c.call('setup.checkDatabase', { url: server.url });
-        expect(found).toMatchObject({ ok: true, state: 'journal' });
-        await c.call('setup.connectDatabase', { url: server.url });
-        expect(switched).toEqual([server.url]);
-        expect(deps.dialect).toBe('postgres');
-        expect(await c.call('setup.status', {})).toMatchObject({ initialized: true, database: 'postgres' });
-        await c.call('auth.login', { login: 'admin', password: ADMIN.password });
-      } finally {
-        await deps.database.close();
-        await local.drop();
-        await server.drop();
-      }
-    },
-  );
+      const found = await c.call('setup.checkDatabase', { url: server.url });
+      expect(found).toMatchObject({ ok: true, state: 'journal' });
+      await c.call('setup.connectDatabase', { url: server.url });
+      expect(switched).toEqual([server.url]);
+      expect(deps.dialect).toBe('postgres');
+      expect(await c.call('setup.status', {})).toMatchObject({ initialized: true, database: 'postgres' });
+      await c.call('auth.login', { login: 'admin', password: ADMIN.password });
+    } finally {
+      await deps.database.close();
+      await local.drop();
+      await server.drop();
+    }
+  });
 });
 
 /** A journal with an institution and its administrator, as the bytes of a closed SQLite file. */

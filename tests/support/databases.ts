@@ -51,7 +51,11 @@ async function withPg<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise
   }
 }
 
-/** `describe` once per database; the PostgreSQL half is skipped with a message when no server is available. */
+/**
+ * `describe` once per database; the PostgreSQL half is skipped with a message when no server is available. A test
+ * that applies to one database only is registered only there (`if (kind === 'sqlite') it(…)`), not skipped on the
+ * other: a skip in the report always means something that should have run did not.
+ */
 export function describeEachDb(title: string, body: (kind: DbKind) => void): void {
   describe.each(['sqlite', 'postgres'] as const)(`${title} [%s]`, (kind) => {
     if (kind === 'postgres' && !pgUrl()) {
@@ -60,4 +64,10 @@ export function describeEachDb(title: string, body: (kind: DbKind) => void): voi
     }
     body(kind);
   });
+}
+
+/** `describe` for what needs the PostgreSQL server once, not per database (e.g. moving a SQLite journal onto it). */
+export function describeWithPostgres(title: string, body: () => void): void {
+  if (pgUrl()) describe(title, body);
+  else describe.skip(`${title}: PostgreSQL недоступен`, body);
 }
