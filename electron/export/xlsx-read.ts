@@ -1,7 +1,8 @@
 // Reading a sheet back as header → value records: for tests of our own files and for the importer of
 // lists made by hand in Excel (rich text, formulas, hyperlinks, numbers typed as text, dates).
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from './lazy-modules.js';
 import { checkXlsx, sizeProblem, XlsxError, type XlsxLimits } from './xlsx-guard.js';
 
 export { XLSX_LIMITS, XlsxError, type XlsxLimits } from './xlsx-guard.js';
@@ -128,7 +129,7 @@ async function loadWorkbook(
   source: string | Uint8Array | ArrayBuffer,
   limits: XlsxLimits | undefined,
 ): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   if (limits) {
     if (typeof source === 'string') {
       const tooBig = sizeProblem(fs.statSync(source).size, limits);

@@ -1,7 +1,8 @@
 // Excel out (and back in): typed columns, Russian sheet names made safe, a frozen bold header with an
 // autofilter. Every report's workbook and the archive's per-group workbooks are built with these.
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from './lazy-modules.js';
 
 export {
   readSheet,
@@ -63,7 +64,7 @@ const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, 
 const MAX_SHEET_NAME = 31;
 
 export function createWorkbook(options: { createdAt?: Date } = {}): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = 'Журнал';
   wb.created = options.createdAt ?? new Date();
   return wb;
@@ -299,7 +300,7 @@ export async function writeXlsxStream(file: string, sheets: StreamSheets): Promi
     }),
   );
   failed.catch(() => undefined);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'Журнал';
   wb.created = new Date();
   const names: string[] = [];
