@@ -12,7 +12,7 @@ export default defineConfig({
   // second try is reported as «flaky» in the summary, and a broken feature still fails both tries.
   retries: 1,
   reporter: [['list']],
-  outputDir: '../../test-results',
+  outputDir: '../../test-results/playwright',
   use: {
     locale: 'ru-RU',
     timezoneId: 'Europe/Moscow',
