@@ -1,16 +1,14 @@
 // A practice journal's details and the students' attestation sheets: учебная or производственная, the place, the
 // dates, the supervisors; per student the hours, the works and the characteristic — printed one sheet each.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { PracticeInfo, ReportFilters } from '../../../electron/api/contract';
 import { PRACTICE_KINDS, type PracticeKind } from '../../../electron/domain/enums';
 import { PRACTICE_KIND_LABELS } from '../../../electron/domain/results';
-import { call } from '../../api';
 import { DateInput } from '../../components/DateInput';
 import { Button, ErrorBanner, Field, Loading, Notice } from '../../components/ui';
-import { useCall } from '../../components/useCall';
 import { Select } from '../reports/Select';
 import { QualificationPanel } from './QualificationPanel';
-import { useDownload } from './useDownload';
+import { useSheetForm } from './useSheetForm';
 
 /** Practice journals are the ones whose subject code is УП/ПП (the kind of subject is the service's check). */
 const isPractice = (name: string) => /^(УП|ПП)\./.test(name);
@@ -53,44 +51,34 @@ export function PracticePanel({ filters, picker }: { filters: ReportFilters; pic
 type Student = PracticeInfo['students'][number];
 
 function PracticeEditor({ journalId }: { journalId: number }) {
-  const { data, error, loading, setData } = useCall('practice.get', { journalId });
-  const { problem, setProblem, download } = useDownload();
-  const [form, setForm] = useState<PracticeInfo | null>(null);
-  const [saved, setSaved] = useState(false);
-  useEffect(() => setForm(data ?? null), [data]);
-  if (loading && !data) return <Loading />;
+  const { form, setForm, loading, error, problem, saved, save, download } = useSheetForm(
+    'practice.get',
+    { journalId },
+    'practice.save',
+    (f) => ({
+      journalId,
+      kind: f.kind,
+      place: f.place,
+      startsOn: f.startsOn || null,
+      endsOn: f.endsOn || null,
+      collegeSupervisor: f.collegeSupervisor,
+      employerSupervisor: f.employerSupervisor,
+      students: f.students.map((s) => ({
+        studentId: s.studentId,
+        place: s.place,
+        hours: s.hours,
+        works: s.works,
+        characteristic: s.characteristic,
+      })),
+      version: f.version,
+    }),
+  );
+  if (loading) return <Loading />;
   if (!form) return <ErrorBanner error={error} />;
   const f = form;
   const set = (patch: Partial<PracticeInfo>) => setForm({ ...f, ...patch });
   const setStudent = (id: number, patch: Partial<Student>) =>
     set({ students: f.students.map((s) => (s.studentId === id ? { ...s, ...patch } : s)) });
-  async function save() {
-    setProblem(null);
-    setSaved(false);
-    try {
-      const next = await call('practice.save', {
-        journalId,
-        kind: f.kind,
-        place: f.place,
-        startsOn: f.startsOn || null,
-        endsOn: f.endsOn || null,
-        collegeSupervisor: f.collegeSupervisor,
-        employerSupervisor: f.employerSupervisor,
-        students: f.students.map((s) => ({
-          studentId: s.studentId,
-          place: s.place,
-          hours: s.hours,
-          works: s.works,
-          characteristic: s.characteristic,
-        })),
-        version: f.version,
-      });
-      setData(next);
-      setSaved(true);
-    } catch (e) {
-      setProblem(e);
-    }
-  }
   const off = !f.canEdit;
   return (
     <>

@@ -1,13 +1,12 @@
 // The qualification exam of each professional module of a group: the date, the commission, and per student
 // «вид деятельности освоен / не освоен» with the mark, the marks of the module's МДК and practices beside.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { QualificationSheet } from '../../../electron/api/contract';
-import { call } from '../../api';
 import { DateInput } from '../../components/DateInput';
 import { Button, ErrorBanner, Field, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
 import { Select } from '../reports/Select';
-import { useDownload } from './useDownload';
+import { useSheetForm } from './useSheetForm';
 
 export function QualificationPanel({ groupId }: { groupId: number }) {
   const modules = useCall('qualification.modules', { groupId });
@@ -34,33 +33,23 @@ export function QualificationPanel({ groupId }: { groupId: number }) {
 }
 
 function ExamEditor({ input }: { input: { groupId: number; subjectId: number } }) {
-  const { data, error, loading, setData } = useCall('qualification.get', input);
-  const { problem, setProblem, download } = useDownload();
-  const [form, setForm] = useState<QualificationSheet | null>(null);
-  const [saved, setSaved] = useState(false);
-  useEffect(() => setForm(data ?? null), [data]);
-  if (loading && !data) return <Loading />;
+  const { form, setForm, loading, error, problem, saved, save, download } = useSheetForm(
+    'qualification.get',
+    input,
+    'qualification.save',
+    (f) => ({
+      ...input,
+      heldOn: f.heldOn || null,
+      commission: f.commission,
+      results: f.rows.map((r) => ({ studentId: r.studentId, mastered: r.mastered, mark: r.mark || null })),
+      version: f.version,
+    }),
+  );
+  if (loading) return <Loading />;
   if (!form) return <ErrorBanner error={error} />;
   const f = form;
   const setRow = (id: number, patch: Partial<QualificationSheet['rows'][number]>) =>
     setForm({ ...f, rows: f.rows.map((r) => (r.studentId === id ? { ...r, ...patch } : r)) });
-  async function save() {
-    setProblem(null);
-    setSaved(false);
-    try {
-      const next = await call('qualification.save', {
-        ...input,
-        heldOn: f.heldOn || null,
-        commission: f.commission,
-        results: f.rows.map((r) => ({ studentId: r.studentId, mastered: r.mastered, mark: r.mark || null })),
-        version: f.version,
-      });
-      setData(next);
-      setSaved(true);
-    } catch (e) {
-      setProblem(e);
-    }
-  }
   const off = !f.canEdit;
   return (
     <>

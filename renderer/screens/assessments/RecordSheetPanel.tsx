@@ -11,6 +11,7 @@ import { Button, ErrorBanner, Field, Loading, Notice, Stat } from '../../compone
 import { useCall } from '../../components/useCall';
 import { Select } from '../reports/Select';
 import { useDownload } from './useDownload';
+import { usePeriodChoice } from './usePeriodChoice';
 
 export function RecordSheetPanel({
   filters,
@@ -21,12 +22,8 @@ export function RecordSheetPanel({
   yearId: number;
   picker: ReactNode;
 }) {
-  const year = filters.years.find((y) => y.id === yearId);
-  const current = yearId === filters.currentYearId;
   const [journalId, setJournalId] = useState<number | null>(filters.journals[0]?.journalId ?? null);
-  const [periodId, setPeriodId] = useState<number | null>(
-    (current ? filters.currentPeriodId : null) ?? year?.periods[0]?.id ?? null,
-  );
+  const { periodId, setPeriodId, options: periods } = usePeriodChoice(filters, yearId);
   const [kind, setKind] = useState<AssessmentKind>('exam');
   const label = (j: ReportFilters['journals'][number]) =>
     `${j.groupName}${j.subgroup ? ` (подгр. ${j.subgroup})` : ''} · ${j.subjectName}`;
@@ -40,12 +37,7 @@ export function RecordSheetPanel({
           options={filters.journals.map((j) => [j.journalId, label(j)])}
           onChange={setJournalId}
         />
-        <Select
-          label="Период"
-          value={periodId}
-          options={(year?.periods ?? []).map((p) => [p.id, p.title])}
-          onChange={setPeriodId}
-        />
+        <Select label="Период" value={periodId} options={periods} onChange={setPeriodId} />
         <label className="field">
           <span>Форма контроля</span>
           <select value={kind} onChange={(e) => setKind(e.target.value as AssessmentKind)}>

@@ -7,6 +7,7 @@ import { Button, ErrorBanner, Loading, Stat } from '../../components/ui';
 import { useCall } from '../../components/useCall';
 import { Select } from '../reports/Select';
 import { useDownload } from './useDownload';
+import { usePeriodChoice } from './usePeriodChoice';
 
 const KIND_MARK = { exam: 'экз.', credit: 'зач.', period: 'итог', year: 'год' } as const;
 
@@ -19,12 +20,8 @@ export function SummaryPanel({
   yearId: number;
   picker: ReactNode;
 }) {
-  const year = filters.years.find((y) => y.id === yearId);
-  const current = yearId === filters.currentYearId;
   const [groupId, setGroupId] = useState<number | null>(filters.groups[0]?.id ?? null);
-  const [periodId, setPeriodId] = useState<number | null>(
-    (current ? filters.currentPeriodId : null) ?? year?.periods[0]?.id ?? null,
-  );
+  const { periodId, setPeriodId, options: periods } = usePeriodChoice(filters, yearId);
   return (
     <>
       <div className="filters">
@@ -35,13 +32,7 @@ export function SummaryPanel({
           options={filters.groups.map((g) => [g.id, g.name])}
           onChange={setGroupId}
         />
-        <Select
-          label="Период"
-          value={periodId}
-          empty="учебный год"
-          options={(year?.periods ?? []).map((p) => [p.id, p.title])}
-          onChange={setPeriodId}
-        />
+        <Select label="Период" value={periodId} empty="учебный год" options={periods} onChange={setPeriodId} />
       </div>
       {groupId ? (
         <Summary input={{ groupId, periodId: periodId ?? undefined }} />
