@@ -1,6 +1,7 @@
 // Excel out (and back in): typed columns, Russian sheet names made safe, a frozen bold header with an
 // autofilter. Every report's workbook and the archive's per-group workbooks are built with these.
 import fs from 'node:fs';
+import { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { exceljs } from './lazy-modules.js';
 
@@ -290,6 +291,32 @@ const DRAIN_EVERY = 2000;
  */
 export async function writeXlsxStream(file: string, sheets: StreamSheets): Promise<{ sheets: string[]; rows: number }> {
   const out = fs.createWriteStream(file);
+  try {
+    return await writeXlsxTo(out, sheets);
+  } catch (error) {
+    out.destroy();
+    await fs.promises.rm(file, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * The workbook writeXlsxStream would write, made in memory: a worker thread hands the archive's
+ * workbooks over as bytes, and the thread that writes the files fsyncs and hashes them.
+ */
+export async function xlsxBytes(sheets: StreamSheets): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  await writeXlsxTo(sink, sheets);
+  return Buffer.concat(chunks);
+}
+
+async function writeXlsxTo(out: Writable, sheets: StreamSheets): Promise<{ sheets: string[]; rows: number }> {
   // A full disk or a pulled stick fails the file stream, not exceljs: without a listener the
   // 'error' event would crash the process, and the commit below would wait for ever.
   let streamError: Error | null = null;
@@ -341,28 +368,22 @@ export async function writeXlsxStream(file: string, sheets: StreamSheets): Promi
     },
   };
 
-  try {
-    if (typeof sheets === 'function') {
-      await sheets(writer);
-    } else {
-      for await (const spec of sheets) {
-        const sheet = writer.addSheet(spec);
-        for await (const row of spec.rows) {
-          sheet.addRow(row);
-          if (sheet.rowCount % DRAIN_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-        }
-        sheet.commit();
+  if (typeof sheets === 'function') {
+    await sheets(writer);
+  } else {
+    for await (const spec of sheets) {
+      const sheet = writer.addSheet(spec);
+      for await (const row of spec.rows) {
+        sheet.addRow(row);
+        if (sheet.rowCount % DRAIN_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       }
+      sheet.commit();
     }
-    (open as SheetAppender | null)?.commit();
-    // Excel refuses a workbook without sheets
-    if (names.length === 0) writer.addSheet({ name: 'Нет данных', columns: [] }).commit();
-    if (streamError) throw streamError;
-    await Promise.race([wb.commit(), failed]);
-    return { sheets: names, rows: total };
-  } catch (error) {
-    out.destroy();
-    await fs.promises.rm(file, { force: true });
-    throw error;
   }
+  (open as SheetAppender | null)?.commit();
+  // Excel refuses a workbook without sheets
+  if (names.length === 0) writer.addSheet({ name: 'Нет данных', columns: [] }).commit();
+  if (streamError) throw streamError;
+  await Promise.race([wb.commit(), failed]);
+  return { sheets: names, rows: total };
 }

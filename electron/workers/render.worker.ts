@@ -1,32 +1,43 @@
-// A worker thread that renders journal pages from the year's database file, so that a 600-journal
-// archive uses every core and the main process stays responsive while it is written: each journal is
-// read by the service (services/archive/year-data.ts) and drawn by the export (export/archive/journal-pdf.ts).
+// A worker thread that makes the archive's documents from the year's database (services/archive/
+// render-tasks.ts), so that a 600-journal archive uses every core and the main process stays
+// responsive while the files are written. It starts before the database exists: while that is being
+// built it loads what every task needs, and opens the file when told where it is.
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { setFontsDir } from '../export/fonts.js';
-import { renderJournal } from '../export/archive/journal-pdf.js';
-import type { RenderReply, RenderRequest } from '../services/archive/render-pool.js';
-import { archivedJournal } from '../services/archive/year-data.js';
+import { exceljs } from '../export/lazy-modules.js';
+import { createPdf } from '../export/pdf/index.js';
+import type { RenderMessage, RenderReply } from '../services/archive/render-pool.js';
+import { runRenderTask, transferable } from '../services/archive/render-tasks.js';
 
-const data = workerData as { dbFile: string; fontsDir: string | null };
+const data = workerData as { fontsDir: string | null };
 if (data.fontsDir) setFontsDir(data.fontsDir);
-const raw = new SQLite(data.dbFile, { readonly: true });
-const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+let db: Kysely<Database> | null = null;
 
-parentPort!.on('message', (request: RenderRequest) => {
-  archivedJournal(db, request.journalId)
-    .then((journal) => renderJournal(journal, request.context))
-    .then(
-      (rendered) =>
-        parentPort!.postMessage({ id: request.id, rendered } satisfies RenderReply, [
-          rendered.pdf.buffer as ArrayBuffer,
-        ]),
-      (error: unknown) =>
-        parentPort!.postMessage({
-          id: request.id,
-          error: error instanceof Error ? error.message : String(error),
-        } satisfies RenderReply),
-    );
+parentPort!.on('message', (message: RenderMessage) => {
+  if ('open' in message) {
+    db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: new SQLite(message.open, { readonly: true }) }),
+    });
+    return;
+  }
+  runRenderTask(db!, message.task).then(
+    (rendered) => {
+      const { result, transfer } = transferable(rendered);
+      parentPort!.postMessage({ id: message.id, result } satisfies RenderReply, transfer);
+    },
+    (error: unknown) =>
+      parentPort!.postMessage({
+        id: message.id,
+        error: error instanceof Error ? error.message : String(error),
+      } satisfies RenderReply),
+  );
 });
+
+// Loaded now, while the year's database is being built: the workbook library and the parsed fonts.
+exceljs();
+void createPdf({ title: '', orientation: 'portrait', institution: '', formedAt: new Date(0) }).then((pdf) =>
+  pdf.finish(),
+);

@@ -23,6 +23,7 @@ import {
 } from '../../electron/export/archive/index.js';
 import { EXCLUDED, USERS_PLAN, YEAR_PLAN } from '../../electron/services/archive/year-plan.js';
 import { createRenderPool } from '../../electron/services/archive/render-pool.js';
+import { archivedJournal, archivedJournals, groupsOfYear, yearOf } from '../../electron/services/archive/year-data.js';
 import { writeArchivePackage, type PackageResult } from '../../electron/services/archive/writer.js';
 import { readSheet } from '../../electron/export/xlsx.js';
 import { describeEachDb, freshDb, type FreshDb } from '../support/databases.js';
@@ -326,24 +327,48 @@ describeEachDb('year-end archive package', (kind) => {
       const raw = new SQLite(file, { readonly: true });
       const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
       try {
-        const journalId = Number(raw.prepare('SELECT min(id) FROM journals').pluck().get());
-        // The worker is pointed at a database that is not there: it fails at start.
-        const pool = createRenderPool(path.join(scratch, 'нет-такой-базы.sqlite'), db, 1);
+        const year = await yearOf(db);
+        const group = (await groupsOfYear(db, year.id)).find((g) => g.journals.length > 0)!;
+        const pool = createRenderPool(1);
+        // The worker is pointed at a database that is not there: it fails when it opens it.
+        pool.open(path.join(scratch, 'нет-такой-базы.sqlite'), db);
         const context = {
           institution: 'ГБПОУ ЮЭТ',
           kind: 'college' as const,
           formedAt,
           certification: { position: 'Директор', name: 'Тучин В. М.' },
         };
-        const first = await pool.render(journalId, context);
-        expect(Buffer.from(first.pdf).subarray(0, 5).toString()).toBe('%PDF-');
-        expect(first.sheet.students.length).toBeGreaterThan(0);
-        expect(
-          Buffer.from((await pool.render(journalId, context)).pdf)
-            .subarray(0, 5)
-            .toString(),
-        ).toBe('%PDF-');
+        for (let i = 0; i < 2; i++) {
+          const made = await pool.run({ kind: 'group', year, group, context });
+          expect(made.pdfs).toHaveLength(group.journals.length);
+          for (const pdf of made.pdfs) expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+          expect(Buffer.from(made.xlsx).subarray(0, 2).toString()).toBe('PK');
+        }
         await pool.close();
+      } finally {
+        await db.destroy();
+      }
+    });
+
+  if (kind === 'sqlite')
+    it("reads a group's journals together exactly as each one alone", async () => {
+      const raw = new SQLite(path.join(result.path, databaseFileName('2025/2026')), { readonly: true });
+      const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+      try {
+        const year = await yearOf(db);
+        let compared = 0;
+        for (const group of await groupsOfYear(db, year.id)) {
+          const together = await archivedJournals(
+            db,
+            year,
+            group.journals.map((j) => j.id),
+          );
+          for (const j of group.journals) {
+            expect(together.get(j.id), `${group.name} ${j.subjectName}`).toEqual(await archivedJournal(db, j.id));
+            compared++;
+          }
+        }
+        expect(compared).toBeGreaterThan(10);
       } finally {
         await db.destroy();
       }

@@ -2,7 +2,7 @@
 // attendance and marks, then final marks), and one sheet of every lesson's topic and homework.
 import type { InstitutionKind } from '../../domain/enums.js';
 import { wordsOf } from '../../domain/vocabulary.js';
-import { writeXlsxStream, type XlsxColumn } from '../xlsx.js';
+import { xlsxBytes, type XlsxColumn } from '../xlsx.js';
 import type { JournalSheet } from './journal-pdf.js';
 import type { GroupInfo, JournalInfo } from './package-data.js';
 
@@ -35,12 +35,11 @@ export function journalSheetName(j: { subjectName: string; subgroup: number | nu
 
 /** The group's workbook from its journals' sheets (made with their PDFs, in the same order). */
 export async function groupXlsx(
-  file: string,
   group: GroupInfo,
   journals: ReadonlyArray<{ journal: JournalInfo; sheet: JournalSheet }>,
   kind: InstitutionKind,
-): Promise<void> {
-  await writeXlsxStream(file, async (writer) => {
+): Promise<Uint8Array> {
+  return xlsxBytes(async (writer) => {
     const topics: Array<Record<string, unknown>> = [];
     for (const { journal: j, sheet: page } of journals) {
       const headers = lessonHeaders(page);

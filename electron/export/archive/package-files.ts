@@ -1,5 +1,6 @@
 // The files of a package while it is written: each one into the `.partial-` folder, fsynced, and
 // read back and hashed against what was written — the manifest lists only what is really on the media.
+// The reading back runs behind the writing, one file at a time, while the next documents are made.
 import fs from 'node:fs';
 import path from 'node:path';
 import { CancelledError } from '../../platform/jobs.js';
@@ -11,6 +12,10 @@ export class PackageFiles {
   readonly paths: string[] = [];
   private readonly expected = new Map<string, string>();
   private readonly dirs = new Set<string>();
+  /** Each written file's read-back, chained one after another behind the writing. */
+  private readonly readBacks: Array<Promise<ManifestFile>> = [];
+  private lastReadBack: Promise<unknown> = Promise.resolve();
+  private failure: unknown = null;
 
   constructor(
     private readonly root: string,
@@ -28,20 +33,26 @@ export class PackageFiles {
 
   private async prepare(rel: string): Promise<string> {
     if (this.signal?.aborted) throw new CancelledError();
-    const file = path.join(this.root, ...rel.split('/'));
-    const dir = path.dirname(file);
-    if (!this.dirs.has(dir)) {
-      await fs.promises.mkdir(dir, { recursive: true });
+    if (this.failure) throw this.failure; // a file already written does not read back: stop here
+    const parts = rel.split('/');
+    // Folders one level at a time, never the root again: a .partial folder that has vanished (a stick
+    // pulled out) must fail the next write, not be made anew and then look complete without the files
+    // already read back from it.
+    let dir = this.root;
+    for (const part of parts.slice(0, -1)) {
+      dir = path.join(dir, part);
+      if (this.dirs.has(dir)) continue;
+      await fs.promises.mkdir(dir);
       this.dirs.add(dir);
     }
-    return file;
+    return path.join(dir, parts.at(-1)!);
   }
 
   /** A document made in memory. */
   async bytes(rel: string, bytes: Uint8Array | string): Promise<void> {
     await writeFileSynced(await this.prepare(rel), bytes);
     this.expected.set(rel, sha256(bytes));
-    this.paths.push(rel);
+    this.listed(rel);
   }
 
   /** Written, read back and compared at once: the files made after the read-back pass. */
@@ -51,21 +62,39 @@ export class PackageFiles {
     return this.readBack(rel);
   }
 
-  /** A workbook streamed to disk by exceljs. */
-  async stream(rel: string, write: (file: string) => Promise<unknown>): Promise<void> {
-    const file = await this.prepare(rel);
-    await write(file);
-    await fsyncFile(file);
-    this.paths.push(rel);
-  }
-
   /** A file made elsewhere (the year's database), copied in. */
   async copy(from: string, rel: string): Promise<void> {
     const file = await this.prepare(rel);
     await fs.promises.copyFile(from, file, fs.constants.COPYFILE_EXCL);
     await fsyncFile(file);
     this.expected.set(rel, (await hashFile(from)).sha256);
+    this.listed(rel);
+  }
+
+  /** Listed, and read back after the files before it. */
+  private listed(rel: string): void {
     this.paths.push(rel);
+    const readBack = this.lastReadBack.then(() => this.readBack(rel));
+    readBack.catch((error: unknown) => {
+      this.failure ??= error;
+    });
+    this.lastReadBack = readBack.catch(() => undefined);
+    this.readBacks.push(readBack);
+  }
+
+  /** Once no file is being read back (the folder can be removed). */
+  async settled(): Promise<void> {
+    await this.lastReadBack;
+  }
+
+  /** What the files written so far really hold, in their order, once every one is read back. */
+  async checked(progress?: (done: number, total: number) => void): Promise<ManifestFile[]> {
+    const files: ManifestFile[] = [];
+    for (const readBack of this.readBacks) {
+      progress?.(files.length, this.readBacks.length);
+      files.push(await readBack);
+    }
+    return files;
   }
 
   async readBack(rel: string): Promise<ManifestFile> {

@@ -2,7 +2,7 @@
 // Linux, certutil and PowerShell on Windows. The commands are run as written by the tests.
 import type { InstitutionKind } from '../../domain/enums.js';
 import { wordsOf } from '../../domain/vocabulary.js';
-import { formatDateTime } from '../pdf/index.js';
+import { ruDateTime } from '../../domain/format-dates.js';
 import { MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE, SUMS_FILE } from './manifest.js';
 import { groupedFingerprint } from './signing.js';
 
@@ -33,7 +33,7 @@ export function readmeText(o: ReadmeOptions): string {
 
 Организация:   ${o.institution}
 Учебный год:   ${o.yearTitle}
-Сформирован:   ${formatDateTime(o.formedAt)}, ${o.createdBy}
+Сформирован:   ${ruDateTime(o.formedAt)}, ${o.createdBy}
 Папка архива:  ${o.packageName}
 
 Отпечаток ключа подписи (SHA-256 открытого ключа ${PUBLIC_KEY_FILE}):

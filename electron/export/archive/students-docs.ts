@@ -4,7 +4,7 @@
 import type { InstitutionKind } from '../../domain/enums.js';
 import { wordsOf } from '../../domain/vocabulary.js';
 import { createPdf, mm, type Cell } from '../pdf/index.js';
-import { writeXlsxStream, type XlsxColumn } from '../xlsx.js';
+import { xlsxBytes, type XlsxColumn } from '../xlsx.js';
 import { formatSignDate } from '../pdf/index.js';
 import type { GroupInfo, StudentInfo, YearRow } from './package-data.js';
 
@@ -129,8 +129,8 @@ const GUARDIAN_COLUMNS: XlsxColumn[] = [
   { header: 'Телефон', key: 'phone', type: 'text', width: 16 },
 ];
 
-export async function studentsXlsx(file: string, o: StudentsDocOptions): Promise<void> {
-  await writeXlsxStream(file, async (writer) => {
+export async function studentsXlsx(o: StudentsDocOptions): Promise<Uint8Array> {
+  return xlsxBytes(async (writer) => {
     const sheet = writer.addSheet({
       name: 'Обучающиеся',
       title: `Общие сведения об обучающихся, ${o.year.title} учебный год`,

@@ -12,6 +12,7 @@ import {
   type SignatureOptions,
 } from './signature.js';
 import { drawSlips, type SlipsOptions } from './slips.js';
+import './native-deflate.js';
 
 export type Orientation = 'portrait' | 'landscape';
 export type { Align };
@@ -263,7 +264,8 @@ export class PdfBuilder {
       page.flush(this.doc);
     });
     this.finished = true;
-    return this.doc.save({ useObjectStreams: true });
+    // pdf-lib otherwise waits a timer tick every 50 objects: idle time in a worker that only renders.
+    return this.doc.save({ useObjectStreams: true, objectsPerTick: Number.POSITIVE_INFINITY });
   }
 
   private drawRunningHeader(page: PageCanvas): void {

@@ -4,6 +4,7 @@
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 import fontkit, { type Font } from '@pdf-lib/fontkit';
 import { loadFont, type FontFace } from '../fonts.js';
+import { plainLayout } from './plain-layout.js';
 
 export type FontStyle = 'regular' | 'bold' | 'mono';
 export type FontFamily = 'sans' | 'condensed';
@@ -65,22 +66,23 @@ function keepCodePoints(font: Font): Font {
 
 /**
  * The same words, names, dates and topics recur across the documents of a process (an archive prints
- * 600 journals from shared plans): keep each text's glyphs per font, so fontkit's layout (GSUB/GPOS,
- * ~0.1 ms a text) runs once per text, not once per document — a third of a journal page's time. Only
- * the glyph list is kept, which is all pdf-lib reads (encodeText, widthOfTextAtSize); the glyphs are
- * fontkit's own cached objects, so nothing new is held but the arrays.
+ * 600 journals from shared plans): keep each text's glyphs per font, so its layout runs once per text,
+ * not once per document. Only the glyph list is kept, which is all pdf-lib reads (encodeText,
+ * widthOfTextAtSize); the glyphs are fontkit's own cached objects, so nothing new is held but the
+ * arrays. A text that shaping cannot change skips fontkit's shaping (~0.2 ms a text): plain-layout.ts.
  */
 const LAYOUT_CACHE = 20_000;
 
 function memoLayout(font: Font): Font {
   const target = font as unknown as { layout(text: string, features?: unknown): { glyphs: unknown[] } };
   const original = target.layout.bind(target);
+  const plain = plainLayout(font);
   const cache = new Map<string, { glyphs: unknown[] }>();
   target.layout = (text, features) => {
     if (features !== undefined) return original(text, features);
     let run = cache.get(text);
     if (!run) {
-      run = { glyphs: original(text).glyphs };
+      run = { glyphs: plain(text) ?? original(text).glyphs };
       if (cache.size >= LAYOUT_CACHE) cache.clear();
       cache.set(text, run);
     }

@@ -1,136 +1,152 @@
-// Journal pages rendered by a worker thread with its own read-only connection to the year's
-// database, while this thread writes the files and the Excel workbooks — and renders a page itself
-// whenever the worker has not got to it yet (claim), so two cores are both busy. One worker, not one
-// per core: each costs ~130 MB, and the archive keeps under 500 MB on any machine. Where no worker
-// can start (a host without the bundled worker file), pages are rendered on this thread instead:
-// slower, never wrong.
+// The package's documents are made by worker threads, one per core as far as memory allows, each
+// with its own read-only connection to the year's database; this thread only writes, fsyncs and
+// hashes the files, so every core renders. The workers start while the year's database is still
+// being built (loading their code and fonts takes a moment) and open it when it is ready. Where no
+// worker can start or one dies (a host without the bundled worker file, out of memory), the work
+// is done on this thread instead: slower, never wrong.
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { fontPath } from '../../export/fonts.js';
-import { renderJournal, type JournalPdfContext, type RenderedJournal } from '../../export/archive/journal-pdf.js';
 import { workerScript } from '../../platform/worker-script.js';
-import { archivedJournal } from './year-data.js';
+import type { RenderResult, RenderTask } from './render-tasks.js';
 
-/** Reads a journal of the year's database and renders its copy, on the calling thread. */
-export type JournalRenderer = (
-  db: Kysely<Database>,
-  journalId: number,
-  context: JournalPdfContext,
-) => Promise<RenderedJournal>;
-
-/** What this thread asks the worker (workers/render.worker.ts) and what it answers. */
-export interface RenderRequest {
-  id: number;
-  journalId: number;
-  context: JournalPdfContext;
-}
-export type RenderReply = { id: number; rendered: RenderedJournal } | { id: number; error: string };
+/** What this thread tells a worker (workers/render.worker.ts), and what the worker answers. */
+export type RenderMessage = { open: string } | { id: number; task: RenderTask };
+export type RenderReply = { id: number; result: RenderResult } | { id: number; error: string };
 
 export interface RenderPool {
   readonly workers: number;
-  render(journalId: number, context: JournalPdfContext): Promise<RenderedJournal>;
-  /**
-   * The caller needs this journal now: if no worker has started it yet, render it on this thread
-   * (the promise render() gave resolves with it). Keeps both cores busy when the workers fall behind.
-   */
-  claim(journalId: number): void;
+  /** The year's database is ready: the workers open the file, this thread's work uses `db`. */
+  open(dbFile: string, db: Kysely<Database>): void;
+  run<T extends RenderTask>(task: T): Promise<RenderResult<T>>;
   close(): Promise<void>;
 }
 
+/** A worker's old generation: a group's documents need tens of MB; the cap makes it collect instead of growing. */
 const WORKER_HEAP_MB = 128;
+/** What a worker adds to the process at its peak (heap, code, fonts, its connection), measured on the bench college. */
+const WORKER_MB = 130;
+/** The process itself while archiving, the workers aside. */
+const MAIN_MB = 220;
+/** The whole archive, on any machine (DESIGN.md §8). */
+const ARCHIVE_MB = 500;
 
-/** The folder this thread takes the fonts from, for the worker (a packaged app keeps them outside the asar). */
+/** The folder this thread takes the fonts from, for the workers (a packaged app keeps them outside the asar). */
 function fontsDir(): string {
   return path.dirname(fontPath('condensed'));
 }
 
+/** One worker per core, as many as fit in the archive's memory and in what the machine has free. */
 export function defaultPoolSize(): number {
-  return os.availableParallelism() >= 2 ? 1 : 0;
+  const cores = os.availableParallelism();
+  if (cores < 2) return 0; // one core: a worker would only take turns with this thread
+  const byBudget = Math.floor((ARCHIVE_MB - MAIN_MB) / WORKER_MB);
+  const byFree = Math.floor(os.freemem() / 1024 / 1024 / WORKER_MB) - 1;
+  return Math.max(1, Math.min(cores, byBudget, byFree));
 }
 
-/** Renders on the calling thread: the fallback, and what tests of the renderer itself use. */
-export function inlinePool(db: Kysely<Database>): RenderPool {
-  const render = async (journalId: number, context: JournalPdfContext) =>
-    renderJournal(await archivedJournal(db, journalId), context);
-  return { workers: 0, render, claim: () => undefined, close: async () => undefined };
+interface Job {
+  id: number;
+  task: RenderTask;
+  resolve: (result: RenderResult) => void;
+  reject: (error: Error) => void;
 }
 
-export function createRenderPool(dbFile: string, db: Kysely<Database>, size: number): RenderPool {
-  const entry = process.env.ZHURNAL_ARCHIVE_WORKERS === '0' ? null : workerScript('render');
-  if (!entry || size < 1) return inlinePool(db);
-  const inline = inlinePool(db);
-  const pending = new Map<
-    number,
-    { request: RenderRequest; resolve: (r: RenderedJournal) => void; reject: (e: Error) => void }
-  >();
-  const idle: Worker[] = [];
-  const queue: RenderRequest[] = [];
+export function createRenderPool(size: number): RenderPool {
+  const entry = size > 0 && process.env.ZHURNAL_ARCHIVE_WORKERS !== '0' ? workerScript('render') : null;
+  let db: Kysely<Database> | null = null;
+  let dbFile: string | null = null;
   let seq = 0;
-  let broken: Error | null = null;
+  let broken = entry === null;
   let closing = false;
+  const queue: Job[] = [];
+  const idle: Worker[] = [];
+  const busy = new Map<Worker, Job>();
   const workers: Worker[] = [];
-  // A worker that cannot start or dies (a packaged app missing its worker file, out of memory):
-  // what it had and everything after is rendered on this thread — slower, but the archive completes.
-  const fail = (error: Error) => {
-    if (closing) return;
-    broken ??= error;
-    for (const p of pending.values()) inline.render(p.request.journalId, p.request.context).then(p.resolve, p.reject);
-    pending.clear();
-    queue.length = 0;
+
+  // This thread's work, one job at a time: several at once would hold several groups in memory.
+  let inlineChain: Promise<unknown> = Promise.resolve();
+  // The documents' code is loaded here only when this thread has to make them (the archive's memory).
+  const runInline = (job: Job) => {
+    inlineChain = inlineChain.then(async () => {
+      try {
+        if (closing) throw new Error('Формирование документов остановлено');
+        const { runRenderTask } = await import('./render-tasks.js');
+        job.resolve(await runRenderTask(db!, job.task));
+      } catch (error) {
+        job.reject(error as Error);
+      }
+    });
+  };
+  // A worker that cannot start or dies: what the workers had and everything after is done here.
+  const fail = () => {
+    if (closing || broken) return;
+    broken = true;
+    for (const job of [...busy.values(), ...queue.splice(0)]) runInline(job);
+    busy.clear();
+    idle.length = 0;
+    for (const w of workers) void w.terminate();
   };
   const pump = () => {
-    while (idle.length > 0 && queue.length > 0) idle.pop()!.postMessage(queue.shift()!);
+    if (dbFile === null) return;
+    while (!broken && idle.length > 0 && queue.length > 0) {
+      const worker = idle.pop()!;
+      const job = queue.shift()!;
+      busy.set(worker, job);
+      worker.postMessage({ id: job.id, task: job.task } satisfies RenderMessage);
+    }
   };
-  for (let i = 0; i < size; i++) {
-    // A journal's document needs tens of MB; the cap makes the worker collect garbage instead of
-    // growing, which keeps the whole archive under 500 MB.
+
+  for (let i = 0; entry && i < size; i++) {
     const worker = new Worker(entry.code, {
-      workerData: { dbFile, fontsDir: fontsDir() },
+      workerData: { fontsDir: fontsDir() },
       eval: entry.eval,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
     worker.on('message', (reply: RenderReply) => {
-      const p = pending.get(reply.id);
-      pending.delete(reply.id);
-      if ('error' in reply) p?.reject(new Error(reply.error));
-      else p?.resolve(reply.rendered);
+      const job = busy.get(worker);
+      if (!job || job.id !== reply.id) return; // a job already handed to this thread after a failure
+      busy.delete(worker);
+      if ('error' in reply) job.reject(new Error(reply.error));
+      else job.resolve(reply.result);
       idle.push(worker);
       pump();
     });
-    worker.on('error', (error) => fail(error));
+    worker.on('error', fail);
     worker.on('exit', (code) => {
-      if (code !== 0) fail(new Error(`Поток формирования PDF завершился с кодом ${code}`));
+      if (code !== 0) fail();
     });
     workers.push(worker);
     idle.push(worker);
   }
+
   return {
-    workers: size,
-    render(journalId, context) {
-      if (broken) return inline.render(journalId, context);
-      const id = ++seq;
-      return new Promise<RenderedJournal>((resolve, reject) => {
-        const request = { id, journalId, context };
-        pending.set(id, { request, resolve, reject });
-        queue.push(request);
-        pump();
-      });
+    workers: broken ? 0 : workers.length,
+    open(file, yearDb) {
+      db = yearDb;
+      dbFile = file;
+      for (const w of workers) w.postMessage({ open: file } satisfies RenderMessage);
+      pump();
     },
-    claim(journalId) {
-      const index = queue.findIndex((r) => r.journalId === journalId);
-      if (index < 0) return;
-      const [request] = queue.splice(index, 1);
-      const p = pending.get(request!.id)!;
-      pending.delete(request!.id);
-      inline.render(request!.journalId, request!.context).then(p.resolve, p.reject);
+    run<T extends RenderTask>(task: T) {
+      if (!db) throw new Error('База данных года ещё не открыта');
+      return new Promise<RenderResult<T>>((resolve, reject) => {
+        const job: Job = { id: ++seq, task, resolve: resolve as (r: RenderResult) => void, reject };
+        if (broken) runInline(job);
+        else {
+          queue.push(job);
+          pump();
+        }
+      });
     },
     async close() {
       closing = true;
       queue.length = 0;
       await Promise.all(workers.map((w) => w.terminate()));
+      await inlineChain; // the job this thread is on ends before the database it reads is closed
     },
   };
 }

@@ -10,7 +10,6 @@ import SQLite from 'better-sqlite3';
 import type { JournalDb } from '../../../db/connect.js';
 import { LATEST_MIGRATION } from '../../../db/migrations/index.js';
 import type { Database } from '../../../db/schema.js';
-import { certificatePdf } from '../../export/archive/certificate.js';
 import {
   checkTarget,
   cleanLeftovers,
@@ -21,8 +20,7 @@ import {
   mediaError,
   partialDir,
 } from '../../export/archive/fsutil.js';
-import { groupXlsx } from '../../export/archive/group-xlsx.js';
-import type { JournalPdfContext, JournalSheet, RenderedJournal } from '../../export/archive/journal-pdf.js';
+import type { JournalPdfContext } from '../../export/archive/journal-pdf.js';
 import { packageLayout } from '../../export/archive/layout.js';
 import {
   CERTIFICATE_FILE,
@@ -44,16 +42,16 @@ import {
   type ArchiveManifest,
   type ManifestFile,
 } from '../../export/archive/manifest.js';
-import type { GroupInfo } from '../../export/archive/package-data.js';
+import type { GroupInfo, YearRow } from '../../export/archive/package-data.js';
 import { PackageFiles } from '../../export/archive/package-files.js';
 import { readmeBytes } from '../../export/archive/readme.js';
 import { wordsOf } from '../../domain/vocabulary.js';
 import { loadOrCreateInstitutionKey, signBytes } from '../../export/archive/signing.js';
-import { studentsPdf, studentsXlsx } from '../../export/archive/students-docs.js';
 import type { Certification, Signer } from '../../export/pdf/index.js';
 import { CancelledError } from '../../platform/jobs.js';
-import { createRenderPool, defaultPoolSize, type JournalRenderer, type RenderPool } from './render-pool.js';
-import { groupsOfYear, studentsOfYear } from './year-data.js';
+import { createRenderPool, defaultPoolSize, type RenderPool } from './render-pool.js';
+import type { RenderResult, RenderTask } from './render-tasks.js';
+import { groupsOfYear } from './year-data.js';
 import { buildYearDatabase } from './year-db.js';
 
 /** The live journal database the year is taken from. */
@@ -73,10 +71,8 @@ export interface PackageOptions {
   formedAt: Date;
   signal?: AbortSignal;
   progress?: (step: string, done: number, total: number) => void;
-  /** Instead of the built-in renderer (on this thread then). */
-  renderJournal?: JournalRenderer;
   /**
-   * Worker threads for the journal pages (0: this thread; default: see defaultPoolSize, for a year of 40+ journals).
+   * Worker threads for the documents (0: this thread; default: see defaultPoolSize, for a year of 40+ journals).
    */
   workers?: number;
   /** Tests turn the early free-space check off to reach a full disk in the middle of writing. */
@@ -112,8 +108,13 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
   const name = packageName(year.title, institution.short_name);
   await checkTarget(o.target);
   const key = loadOrCreateInstitutionKey(o.keysDir);
+  const workers =
+    o.workers ?? ((await journalsOf(o.source, year.id)) >= MIN_JOURNALS_FOR_WORKERS ? defaultPoolSize() : 0);
   const work = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'zhurnal-archive-'));
+  // The workers start now and load their code while the year's database is built.
+  const pool = createRenderPool(workers);
   let partial: string | null = null;
+  let writing: PackageFiles | null = null;
   try {
     // 1. The year's database, locally: documents are read from it, so they match it exactly.
     const dbName = databaseFileName(year.title);
@@ -135,8 +136,7 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
     const yearDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: yearRaw }) });
     try {
       const groups = await groupsOfYear(yearDb, year.id);
-      const students = await studentsOfYear(yearDb, year.id);
-      const counts = countRows(yearRaw, groups, students.length);
+      const counts = countRows(yearRaw, groups);
       const dbSize = (await fs.promises.stat(dbFile)).size;
 
       // 2. Room on the target, before anything is written there.
@@ -155,60 +155,53 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
 
       partial = partialDir(o.target, name);
       const out = new PackageFiles(partial, o.signal);
+      writing = out;
       await out.init();
       const totalFiles = 3 + counts.journals + groups.length + 4;
       const step = (label: string) => progress(label, out.written, totalFiles);
 
-      // 3. Files, one at a time.
+      // 3. Files, one at a time, in the order of the listing; the workers make the documents meanwhile.
+      pool.open(dbFile, yearDb);
+      const yearRow: YearRow = {
+        id: year.id,
+        title: year.title,
+        startsOn: year.starts_on,
+        endsOn: year.ends_on,
+        status: year.status,
+      };
+      const certification: Certification = { position: o.certifier.position, name: o.certifier.name, date: null };
+      const context = {
+        institution: institution.short_name,
+        kind: institution.kind,
+        formedAt: o.formedAt,
+        certification,
+      };
+      const made = ahead(pool, [
+        {
+          kind: 'students',
+          docs: { institution: context.institution, kind: context.kind, year: yearRow, formedAt: o.formedAt, groups },
+        },
+        ...groups.map((group): RenderTask => ({ kind: 'group', year: yearRow, group, context })),
+      ]);
       step('Запись базы данных года');
       await out.copy(dbFile, dbName);
       step('Общие сведения об обучающихся');
-      const docs = {
-        institution: institution.short_name,
-        kind: institution.kind,
-        year: { id: year.id, title: year.title, startsOn: year.starts_on, endsOn: year.ends_on, status: year.status },
-        formedAt: o.formedAt,
-        groups,
-        students,
-      };
-      await out.bytes(STUDENTS_PDF, await studentsPdf(docs));
-      await out.stream(STUDENTS_XLSX, (file) => studentsXlsx(file, docs));
+      const students = (await made.next()) as RenderResult<Extract<RenderTask, { kind: 'students' }>>;
+      await out.bytes(STUDENTS_PDF, students.pdf);
+      await out.bytes(STUDENTS_XLSX, students.xlsx);
       await out.bytes(PUBLIC_KEY_FILE, key.publicPem);
-      const certification: Certification = { position: o.certifier.position, name: o.certifier.name, date: null };
-      const pool = o.renderJournal
-        ? {
-            workers: 0,
-            render: (id: number, c: JournalPdfContext) => o.renderJournal!(yearDb, id, c),
-            claim: () => undefined,
-            close: async () => undefined,
-          }
-        : createRenderPool(
-            dbFile,
-            yearDb,
-            o.workers ?? (counts.journals >= MIN_JOURNALS_FOR_WORKERS ? defaultPoolSize() : 0),
-          );
-      try {
-        await writeGroups(
-          out,
-          groups,
-          pool,
-          { institution: institution.short_name, kind: institution.kind, formedAt: o.formedAt, certification },
-          step,
-          o.signal,
-        );
-      } finally {
-        await pool.close();
-      }
+      await writeGroups(out, groups, made, context.kind, step, o.signal);
+      await pool.close(); // the workers' memory goes back before the rest is made here
 
-      // 4. Read everything back from the target and hash what is really there.
-      const files: ManifestFile[] = [];
-      for (const rel of out.paths) {
+      // 4. Everything read back from the target and hashed — what is really there (begun as each file was written).
+      const files: ManifestFile[] = await out.checked((done, total) => {
         check();
-        progress('Проверка записанного: чтение и контрольные суммы', files.length, out.paths.length);
-        files.push(await out.readBack(rel));
-      }
+        progress('Проверка записанного: чтение и контрольные суммы', done, total);
+      });
       const createdBy = o.createdBy.login ? `${o.createdBy.fullName} (${o.createdBy.login})` : o.createdBy.fullName;
       step('Лист заверения и опись');
+      // Loaded only now: while the workers render, this thread holds no PDF library (the archive's memory).
+      const { certificatePdf } = await import('../../export/archive/certificate.js');
       files.push(
         await out.bytesChecked(
           CERTIFICATE_FILE,
@@ -281,13 +274,16 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
         bytes: files.reduce((s, f) => s + f.size, 0) + Buffer.byteLength(manifestText) + signature.length,
       };
     } finally {
+      await pool.close();
       await yearDb.destroy();
     }
   } catch (error) {
+    await writing?.settled(); // no file of the folder still open for reading back while it is removed
     if (partial) await discardPartial(partial);
     if (o.signal?.aborted) throw new CancelledError();
     throw error instanceof MediaError || !isFsError(error) ? error : mediaError(error, o.target);
   } finally {
+    await pool.close();
     await fs.promises.rm(work, { recursive: true, force: true }).catch(() => undefined);
   }
 }
@@ -295,45 +291,64 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
 /** Starting a worker costs about a second: not worth it for a small year. */
 const MIN_JOURNALS_FOR_WORKERS = 40;
 
-/** Pages rendered ahead of the one being written: keeps every worker busy, bounds what waits in memory. */
-const AHEAD = 8;
+async function journalsOf(source: ArchiveSource, yearId: number): Promise<number> {
+  const row = await source.db
+    .selectFrom('journals')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('year_id', '=', yearId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * The tasks' results in order, each started a few tasks before it is wanted: every worker stays busy,
+ * and what waits to be written stays bounded.
+ */
+function ahead(pool: RenderPool, tasks: readonly RenderTask[]): { next(): Promise<RenderResult> } {
+  const started = new Map<number, Promise<RenderResult>>();
+  const depth = 2 * Math.max(1, pool.workers) + 1;
+  let next = 0;
+  let taken = 0;
+  const fill = () => {
+    for (; next < tasks.length && next - taken < depth; next++) {
+      const promise = pool.run(tasks[next]!);
+      promise.catch(() => undefined); // awaited in order by next(); a failure surfaces there
+      started.set(next, promise);
+    }
+  };
+  return {
+    next() {
+      fill();
+      const result = started.get(taken)!;
+      started.delete(taken++);
+      fill();
+      return result;
+    },
+  };
+}
 
 /** groups/<group>/<subject>.pdf for every journal and groups/<group>/<group>.xlsx, in order. */
 async function writeGroups(
   out: PackageFiles,
   groups: GroupInfo[],
-  pool: RenderPool,
-  context: Omit<JournalPdfContext, 'journal'>,
+  made: { next(): Promise<RenderResult> },
+  kind: JournalPdfContext['kind'],
   step: (label: string) => void,
   signal: AbortSignal | undefined,
 ): Promise<void> {
-  const layout = packageLayout(groups);
-  const tasks = layout.flatMap((l) => l.group.journals.map((journal) => ({ file: l.pdfs.get(journal.id)!, journal })));
-  const rendered = new Map<number, Promise<RenderedJournal>>();
-  let next = 0;
-  const fill = () => {
-    for (; next < tasks.length && rendered.size < AHEAD; next++) {
-      const promise = pool.render(tasks[next]!.journal.id, { ...context, journal: tasks[next]!.journal });
-      promise.catch(() => undefined); // awaited in order below; a failure surfaces there
-      rendered.set(next, promise);
-    }
-  };
-  let index = 0;
-  for (const [g, group] of groups.entries()) {
-    const sheets: Array<{ journal: GroupInfo['journals'][number]; sheet: JournalSheet }> = [];
-    for (let k = 0; k < group.journals.length; k++, index++) {
+  const words = wordsOf(kind);
+  for (const [g, layout] of packageLayout(groups).entries()) {
+    if (signal?.aborted) throw new CancelledError();
+    const label = `Журналы ${words.term('group', 'gen')} ${groups[g]!.name}`;
+    step(label);
+    const { pdfs, xlsx } = (await made.next()) as RenderResult<Extract<RenderTask, { kind: 'group' }>>;
+    for (const [k, journal] of layout.group.journals.entries()) {
       if (signal?.aborted) throw new CancelledError();
-      fill();
-      step(`Журналы ${wordsOf(context.kind).term('group', 'gen')} ${group.name}`);
-      pool.claim(tasks[index]!.journal.id);
-      const { pdf, sheet } = await rendered.get(index)!;
-      rendered.delete(index);
-      await out.bytes(tasks[index]!.file, pdf);
-      sheets.push({ journal: tasks[index]!.journal, sheet });
+      step(label);
+      await out.bytes(layout.pdfs.get(journal.id)!, pdfs[k]!);
     }
-    fill();
-    step(`Журналы ${wordsOf(context.kind).term('group', 'gen')} ${group.name}: Excel`);
-    await out.stream(layout[g]!.xlsx, (file) => groupXlsx(file, group, sheets, context.kind));
+    step(`${label}: Excel`);
+    await out.bytes(layout.xlsx, xlsx);
   }
 }
 
@@ -346,8 +361,10 @@ function isFsError(error: unknown): boolean {
 
 const mb = (bytes: number) => Math.ceil(bytes / 1024 / 1024);
 
-function countRows(raw: SQLite.Database, groups: GroupInfo[], students: number): ArchiveCounts {
+function countRows(raw: SQLite.Database, groups: GroupInfo[]): ArchiveCounts {
   const n = (table: string) => Number(raw.prepare(`SELECT count(*) FROM "${table}"`).pluck().get());
+  // Everyone enrolled in a group of the year (the database holds that year's groups only).
+  const students = Number(raw.prepare('SELECT count(DISTINCT student_id) FROM enrolments').pluck().get());
   return {
     groups: groups.length,
     students,

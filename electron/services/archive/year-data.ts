@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database, LessonKind } from '../../../db/schema.js';
 import type { ArchivedJournal, FinalMarks } from '../../export/archive/journal-pdf.js';
 import type { GroupInfo, JournalInfo, StudentInfo, YearRow } from '../../export/archive/package-data.js';
-import { loadJournalPages } from '../reports/journal-copy.js';
+import { loadJournalsPages } from '../reports/journal-copy.js';
 import { enrolledOn, rosterBetween, subgroupMembers } from '../rosters.js';
 import { fullName } from '../session.js';
 import { withJournalNames } from '../journal-names.js';
@@ -181,17 +181,29 @@ export interface JournalPage {
 
 /** A journal's final marks: the columns in use («1 семестр», «Экзамен», «Год»…) and each student's values. */
 export async function finalMarks(db: Db, journalId: number, yearId: number): Promise<FinalMarks> {
+  return (await finalMarksOf(db, [journalId], yearId)).get(journalId)!;
+}
+
+/** Final marks of several journals of the year, read together. */
+export async function finalMarksOf(
+  db: Db,
+  journalIds: readonly number[],
+  yearId: number,
+): Promise<Map<number, FinalMarks>> {
   const periods = await db
     .selectFrom('periods')
     .select(['id', 'title'])
     .where('year_id', '=', yearId)
     .orderBy('seq')
     .execute();
-  const finals = await db
-    .selectFrom('final_marks')
-    .select(['student_id', 'period_id', 'kind', 'value'])
-    .where('journal_id', '=', journalId)
-    .execute();
+  const rows =
+    journalIds.length === 0
+      ? []
+      : await db
+          .selectFrom('final_marks')
+          .select(['journal_id', 'student_id', 'period_id', 'kind', 'value'])
+          .where('journal_id', 'in', [...journalIds])
+          .execute();
   const finalTitle = (f: { period_id: number | null; kind: string }) =>
     f.kind === 'period'
       ? (periods.find((p) => p.id === f.period_id)?.title ?? 'Период')
@@ -202,11 +214,21 @@ export async function finalMarks(db: Db, journalId: number, yearId: number): Pro
     FINAL_KIND_TITLES.credit,
     FINAL_KIND_TITLES.year,
   ];
-  const finalColumns = order.filter((t) => finals.some((f) => finalTitle(f) === t));
-  const byStudent = new Map<number, Record<string, string>>();
-  for (const f of finals)
-    byStudent.set(f.student_id, { ...(byStudent.get(f.student_id) ?? {}), [finalTitle(f)]: f.value });
-  return { finalColumns, byStudent };
+  const byJournal = new Map<number, typeof rows>(journalIds.map((id) => [id, []]));
+  for (const f of rows) byJournal.get(f.journal_id)!.push(f);
+  const result = new Map<number, FinalMarks>();
+  for (const [journalId, finals] of byJournal) {
+    const titles = finals.map(finalTitle);
+    const finalColumns = order.filter((t) => titles.includes(t));
+    const byStudent = new Map<number, Record<string, string>>();
+    finals.forEach((f, i) => {
+      const marks = byStudent.get(f.student_id);
+      if (marks) marks[titles[i]!] = f.value;
+      else byStudent.set(f.student_id, { [titles[i]!]: f.value });
+    });
+    result.set(journalId, { finalColumns, byStudent });
+  }
+  return result;
 }
 
 /** One journal as the paper journal shows it: roster × lessons, topics, final marks. */
@@ -296,8 +318,16 @@ export async function archivedJournal(db: Db, journalId: number): Promise<Archiv
     .select('year_id')
     .where('id', '=', journalId)
     .executeTakeFirstOrThrow();
-  const year = await yearOf(db, journal.year_id);
-  const pages = await loadJournalPages(db, journalId, year.startsOn, year.endsOn, `${year.title} учебный год`);
-  const finals = await finalMarks(db, journalId, journal.year_id);
-  return { pages, finals };
+  return (await archivedJournals(db, await yearOf(db, journal.year_id), [journalId])).get(journalId)!;
+}
+
+/** Journals of the year as their certified copies show them, read together (a group's, in the archive). */
+export async function archivedJournals(
+  db: Db,
+  year: YearRow,
+  journalIds: readonly number[],
+): Promise<Map<number, ArchivedJournal>> {
+  const pages = await loadJournalsPages(db, journalIds, year.startsOn, year.endsOn, `${year.title} учебный год`);
+  const finals = await finalMarksOf(db, journalIds, year.id);
+  return new Map(journalIds.map((id) => [id, { pages: pages.get(id)!, finals: finals.get(id)! }]));
 }

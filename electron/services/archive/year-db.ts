@@ -37,7 +37,9 @@ export async function buildYearDatabase(options: YearDbOptions): Promise<void> {
     raw.pragma('journal_mode = DELETE');
     raw.pragma('foreign_keys = OFF');
     raw.pragma('synchronous = OFF');
-    raw.pragma('cache_size = -32768'); // 32 MB: the indexes of marks are filled in random order
+    // 16 MB: the indexes of marks are filled in random order (8 MB takes a third longer; 32 MB is as fast
+    // and holds 26 MB more while the workers start beside it)
+    raw.pragma('cache_size = -16384');
     raw.pragma('journal_mode = MEMORY');
     const attached = options.source.dialect === 'sqlite' && options.source.file !== null;
     if (attached) raw.prepare('ATTACH DATABASE ? AS src').run(options.source.file);

@@ -1,0 +1,53 @@
+// The package's documents made from the year's database, a piece of work at a time: the students'
+// documents, or one group — its journals read together, each journal's certified copy, and the
+// group's workbook. A render worker (workers/render.worker.ts) runs them, or this thread when no
+// worker can start; either way the bytes come back to the thread that writes the files.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { groupXlsx } from '../../export/archive/group-xlsx.js';
+import { renderJournal, type JournalPdfContext, type JournalSheet } from '../../export/archive/journal-pdf.js';
+import type { GroupInfo, JournalInfo, YearRow } from '../../export/archive/package-data.js';
+import { studentsPdf, studentsXlsx, type StudentsDocOptions } from '../../export/archive/students-docs.js';
+import { archivedJournals, studentsOfYear } from './year-data.js';
+
+export type RenderTask =
+  | { kind: 'students'; docs: Omit<StudentsDocOptions, 'students'> }
+  | { kind: 'group'; year: YearRow; group: GroupInfo; context: Omit<JournalPdfContext, 'journal'> };
+
+export type RenderResult<T extends RenderTask = RenderTask> = T extends { kind: 'students' }
+  ? { pdf: Uint8Array; xlsx: Uint8Array }
+  : { pdfs: Uint8Array[]; xlsx: Uint8Array };
+
+export async function runRenderTask<T extends RenderTask>(db: Kysely<Database>, task: T): Promise<RenderResult<T>> {
+  if (task.kind === 'students') {
+    const docs = { ...task.docs, students: await studentsOfYear(db, task.docs.year.id) };
+    return { pdf: await studentsPdf(docs), xlsx: await studentsXlsx(docs) } as RenderResult<T>;
+  }
+  const { year, group, context } = task as Extract<RenderTask, { kind: 'group' }>;
+  const journals = await archivedJournals(
+    db,
+    year,
+    group.journals.map((j) => j.id),
+  );
+  const pdfs: Uint8Array[] = [];
+  const sheets: Array<{ journal: JournalInfo; sheet: JournalSheet }> = [];
+  for (const journal of group.journals) {
+    const rendered = await renderJournal(journals.get(journal.id)!, { ...context, journal });
+    journals.delete(journal.id); // what is drawn is let go as we go: a group's pages are tens of MB
+    pdfs.push(rendered.pdf);
+    sheets.push({ journal, sheet: rendered.sheet });
+  }
+  return { pdfs, xlsx: await groupXlsx(group, sheets, context.kind) } as RenderResult<T>;
+}
+
+/** The result with each buffer its own, and those buffers: handed to another thread without a copy. */
+export function transferable(result: RenderResult): { result: RenderResult; transfer: ArrayBuffer[] } {
+  // A Buffer may be a slice of a shared pool, which cannot be transferred: such a one is copied.
+  const owned = (b: Uint8Array) => (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b));
+  const own: RenderResult =
+    'pdfs' in result
+      ? { pdfs: result.pdfs.map(owned), xlsx: owned(result.xlsx) }
+      : { pdf: owned(result.pdf), xlsx: owned(result.xlsx) };
+  const all = 'pdfs' in own ? [...own.pdfs, own.xlsx] : [own.pdf, own.xlsx];
+  return { result: own, transfer: all.map((b) => b.buffer as ArrayBuffer) };
+}
