@@ -1,6 +1,10 @@
 // Drawing on one page, in points from the page's top-left corner (y grows down, as the layout thinks).
 // Operators are written as content-stream text and compressed once per page in flush(): pdf-lib's
-// drawText builds a dozen operator objects per call, which made table pages ~4× slower.
+// drawText builds a dozen operator objects per call, which made table pages ~4× slower. Texts drawn
+// one after another share a text object (BT … ET) and their font: a journal page's cell is
+// «1 0 0 1 x y Tm <0012> Tj», not a BT/Tf/…/ET of its own — less to build and to compress. Each is
+// placed by its own matrix, not by a move from the one before: the same numbers as always, so a
+// viewer puts every glyph on exactly the same spot (moves add up in floating point).
 import zlib from 'node:zlib';
 import { PDFName, type PDFDocument, type PDFPage } from 'pdf-lib';
 import { FONT_KEYS, type FontSet, type FontStyle } from './fonts.js';
@@ -50,6 +54,9 @@ export class PageCanvas {
   private stroke = '0 G';
   private lineWidth = 1;
   private dash = '';
+  /** Inside a text object (BT), and the font set («/FR 7.5»). */
+  private inText = false;
+  private textFont = '';
   // Cached: pdf-lib's getHeight() walks the page dictionary on every call.
   readonly width: number;
   readonly height: number;
@@ -69,24 +76,42 @@ export class PageCanvas {
   text(text: string, x: number, y: number, size: number, style: FontStyle = 'regular', color: Color = BLACK): void {
     if (text === '') return;
     this.setFill(color);
-    const key = FONT_KEYS[this.fonts.has(style) ? style : 'regular'];
-    this.ops.push(
-      `BT /${key} ${num(size)} Tf 1 0 0 1 ${num(x)} ${num(this.height - y)} Tm ${this.fonts.encode(text, style)} Tj ET`,
-    );
+    const op = this.beginText(style, size);
+    this.ops.push(`${op}1 0 0 1 ${num(x)} ${num(this.height - y)} Tm ${this.fonts.encode(text, style)} Tj`);
   }
 
   /** Draws text turned 90° anticlockwise (read bottom to top), its baseline on the vertical x, starting at y. */
   textUp(text: string, x: number, y: number, size: number, style: FontStyle = 'regular', color: Color = BLACK): void {
     if (text === '') return;
     this.setFill(color);
-    const key = FONT_KEYS[this.fonts.has(style) ? style : 'regular'];
-    this.ops.push(
-      `BT /${key} ${num(size)} Tf 0 1 -1 0 ${num(x)} ${num(this.height - y)} Tm ${this.fonts.encode(text, style)} ` +
-        `Tj ET`,
-    );
+    const op = this.beginText(style, size);
+    this.ops.push(`${op}0 1 -1 0 ${num(x)} ${num(this.height - y)} Tm ${this.fonts.encode(text, style)} Tj`);
+  }
+
+  /** Opens a text object if none is open and sets the font if it changes; returns those operators. */
+  private beginText(style: FontStyle, size: number): string {
+    let op = '';
+    if (!this.inText) {
+      op = 'BT ';
+      this.inText = true;
+    }
+    const font = `/${FONT_KEYS[this.fonts.has(style) ? style : 'regular']} ${num(size)}`;
+    if (font !== this.textFont) {
+      op += `${font} Tf `;
+      this.textFont = font;
+    }
+    return op;
+  }
+
+  /** Ends the open text object: paths and clipping are not allowed inside one. */
+  private endText(): void {
+    if (!this.inText) return;
+    this.ops.push('ET');
+    this.inText = false;
   }
 
   line(x1: number, y1: number, x2: number, y2: number, style: LineStyle = {}): void {
+    this.endText();
     this.setStroke(style);
     this.ops.push(`${num(x1)} ${num(this.height - y1)} m ${num(x2)} ${num(this.height - y2)} l S`);
   }
@@ -94,6 +119,7 @@ export class PageCanvas {
   /** Many straight segments in one path: [x1, y1, x2, y2, x1, y1, x2, y2, …] (a table row's grid). */
   segments(coords: readonly number[], style: LineStyle = {}): void {
     if (coords.length < 4) return;
+    this.endText();
     this.setStroke(style);
     const parts: string[] = [];
     for (let i = 0; i + 3 < coords.length; i += 4) {
@@ -107,6 +133,7 @@ export class PageCanvas {
 
   /** A rectangle with its top-left corner at (x, y): filled, stroked or both. */
   rect(x: number, y: number, w: number, h: number, options: { fill?: Color; stroke?: LineStyle } = {}): void {
+    this.endText();
     const path = `${num(x)} ${num(this.height - y - h)} ${num(w)} ${num(h)} re`;
     if (options.fill !== undefined) this.setFill(options.fill);
     if (options.stroke) this.setStroke(options.stroke);
@@ -116,15 +143,19 @@ export class PageCanvas {
 
   /** Runs draw() with everything outside the rectangle clipped away. */
   clipped(x: number, y: number, w: number, h: number, draw: () => void): void {
+    this.endText();
     this.ops.push(`q ${num(x)} ${num(this.height - y - h)} ${num(w)} ${num(h)} re W n`);
     const saved = [this.fill, this.stroke, this.lineWidth, this.dash] as const;
     draw();
+    this.endText();
     this.ops.push('Q');
-    [this.fill, this.stroke, this.lineWidth, this.dash] = saved;
+    // Q restores the font too (text state is graphics state): set it again on the next text.
+    [this.fill, this.stroke, this.lineWidth, this.dash, this.textFont] = [...saved, ''];
   }
 
   /** Writes the page's content stream into the document; call once, when the page is complete. */
   flush(doc: PDFDocument): void {
+    this.endText();
     if (this.ops.length === 0) return;
     // Node's zlib rather than pdf-lib's pako: same output format, several times faster. The stream is
     // ASCII only (text goes in as hex glyph ids), so latin1 is exact. Level 3: on these operator streams
