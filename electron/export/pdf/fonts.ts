@@ -4,6 +4,7 @@
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 import fontkit, { type Font } from '@pdf-lib/fontkit';
 import { loadFont, type FontFace } from '../fonts.js';
+import { fastSubsets } from './font-subset.js';
 import { plainLayout } from './plain-layout.js';
 
 export type FontStyle = 'regular' | 'bold' | 'mono';
@@ -39,7 +40,7 @@ const sharedFontkit = {
   create(bytes: Uint8Array, postscriptName?: string): Font {
     let font = parsed.get(bytes);
     if (!font) {
-      font = memoLayout(keepCodePoints(fontkit.create(bytes, postscriptName)));
+      font = memoLayout(keepCodePoints(fastSubsets(fontkit.create(bytes, postscriptName))));
       parsed.set(bytes, font);
     }
     return font;
