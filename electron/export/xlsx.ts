@@ -1,9 +1,10 @@
 // Excel out (and back in): typed columns, Russian sheet names made safe, a frozen bold header with an
 // autofilter. Every report's workbook and the archive's per-group workbooks are built with these.
 import fs from 'node:fs';
-import { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { exceljs } from './lazy-modules.js';
+import { XlsxWriter, type WriterValue } from './xlsx-writer.js';
+import { streamWriter } from './xlsx-zip.js';
 
 export {
   readSheet,
@@ -259,7 +260,8 @@ export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-// ── Streaming: big exports (the archive's journals) written row by row without holding the workbook.
+// ── Streaming: big exports (the archive's journals) written row by row, each sheet zipped when it is
+// complete (export/xlsx-writer.ts), without holding the workbook.
 
 export interface StreamSheetSpec extends Omit<TableSheetSpec, 'rows'> {
   rows: Iterable<XlsxRow> | AsyncIterable<XlsxRow>;
@@ -291,8 +293,15 @@ const DRAIN_EVERY = 2000;
  */
 export async function writeXlsxStream(file: string, sheets: StreamSheets): Promise<{ sheets: string[]; rows: number }> {
   const out = fs.createWriteStream(file);
+  // A full disk or a pulled stick fails the file stream: without a listener the 'error' event would
+  // crash the process (each write's own callback reports it to the writer).
+  out.on('error', () => undefined);
   try {
-    return await writeXlsxTo(out, sheets);
+    const result = await writeXlsxTo(streamWriter(out), sheets);
+    await new Promise<void>((resolve, reject) =>
+      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
+    return result;
   } catch (error) {
     out.destroy();
     await fs.promises.rm(file, { force: true });
@@ -305,31 +314,19 @@ export async function writeXlsxStream(file: string, sheets: StreamSheets): Promi
  * workbooks over as bytes, and the thread that writes the files fsyncs and hashes them.
  */
 export async function xlsxBytes(sheets: StreamSheets): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
-      done();
-    },
-  });
-  await writeXlsxTo(sink, sheets);
+  const chunks: Uint8Array[] = [];
+  await writeXlsxTo(async (bytes) => {
+    chunks.push(bytes);
+  }, sheets);
   return Buffer.concat(chunks);
 }
 
-async function writeXlsxTo(out: Writable, sheets: StreamSheets): Promise<{ sheets: string[]; rows: number }> {
-  // A full disk or a pulled stick fails the file stream, not exceljs: without a listener the
-  // 'error' event would crash the process, and the commit below would wait for ever.
-  let streamError: Error | null = null;
-  const failed = new Promise<never>((_, reject) =>
-    out.once('error', (error) => {
-      streamError = error;
-      reject(error);
-    }),
-  );
-  failed.catch(() => undefined);
-  const wb = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
-  wb.creator = 'Журнал';
-  wb.created = new Date();
+/** The sheets through export/xlsx-writer.ts, typed here as addTableSheet types them. */
+async function writeXlsxTo(
+  write: (bytes: Uint8Array) => Promise<void>,
+  sheets: StreamSheets,
+): Promise<{ sheets: string[]; rows: number }> {
+  const book = new XlsxWriter(write, new Date(), 'Журнал');
   const names: string[] = [];
   let total = 0;
   let open: SheetAppender | null = null;
@@ -339,10 +336,11 @@ async function writeXlsxTo(out: Writable, sheets: StreamSheets): Promise<{ sheet
       open?.commit();
       const name = sheetName(spec.name, names);
       names.push(name);
-      const headerRow = spec.title ? 2 : 1;
-      const ws = wb.addWorksheet(name, sheetOptions(spec.columns.length, headerRow));
-      layOutSheet(ws, spec, []);
-      const styles = columnStyles(spec.columns);
+      const sheet = book.addSheet(
+        name,
+        spec.title,
+        spec.columns.map((c) => ({ header: c.header, width: columnWidth(c, []), numFmt: c.numFmt ?? NUM_FMT[c.type] })),
+      );
       let count = 0;
       let committed = false;
       const appender: SheetAppender = {
@@ -352,14 +350,14 @@ async function writeXlsxTo(out: Writable, sheets: StreamSheets): Promise<{ sheet
         },
         addRow(row) {
           if (committed) throw new Error(`Лист «${name}» уже закрыт`);
-          addStyledRow(ws, spec.columns, styles, row).commit();
+          sheet.addRow(spec.columns.map((c) => cellValue(c.type, row[c.key]) as WriterValue));
           count++;
           total++;
         },
         commit() {
           if (committed) return;
           committed = true;
-          ws.commit();
+          sheet.commit();
           if (open === appender) open = null;
         },
       };
@@ -383,7 +381,6 @@ async function writeXlsxTo(out: Writable, sheets: StreamSheets): Promise<{ sheet
   (open as SheetAppender | null)?.commit();
   // Excel refuses a workbook without sheets
   if (names.length === 0) writer.addSheet({ name: 'Нет данных', columns: [] }).commit();
-  if (streamError) throw streamError;
-  await Promise.race([wb.commit(), failed]);
+  await book.finish();
   return { sheets: names, rows: total };
 }

@@ -7,7 +7,6 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { setFontsDir } from '../export/fonts.js';
-import { exceljs } from '../export/lazy-modules.js';
 import { createPdf } from '../export/pdf/index.js';
 import type { RenderMessage, RenderReply } from '../services/archive/render-pool.js';
 import { runRenderTask, transferable } from '../services/archive/render-tasks.js';
@@ -36,8 +35,7 @@ parentPort!.on('message', (message: RenderMessage) => {
   );
 });
 
-// Loaded now, while the year's database is being built: the workbook library and the parsed fonts.
-exceljs();
+// Loaded now, while the year's database is being built: the parsed fonts.
 void createPdf({ title: '', orientation: 'portrait', institution: '', formedAt: new Date(0) }).then((pdf) =>
   pdf.finish(),
 );
