@@ -56,6 +56,8 @@ const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships
 const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 const X14AC_NS = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac';
 const OFFICE_CT = 'application/vnd.openxmlformats-officedocument';
+const PKG_CT = 'application/vnd.openxmlformats-package';
+const CORE_NS = 'http://schemas.openxmlformats.org/package/2006/metadata/core-properties';
 const THIN_BORDER = '<color rgb="FFA6A6A6"/>';
 
 // eslint-disable-next-line no-control-regex -- control characters are what XML cannot hold
@@ -330,14 +332,14 @@ export class XlsxWriter {
     this.part(
       '[Content_Types].xml',
       `${XML_HEAD}\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-        `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+        `<Default Extension="rels" ContentType="${PKG_CT}.relationships+xml"/>` +
         `<Default Extension="xml" ContentType="application/xml"/>` +
         `<Override PartName="/xl/workbook.xml" ContentType="${OFFICE_CT}.spreadsheetml.sheet.main+xml"/>` +
         sheetTypes.join('') +
         `<Override PartName="/xl/theme/theme1.xml" ContentType="${OFFICE_CT}.theme+xml"/>` +
         `<Override PartName="/xl/styles.xml" ContentType="${OFFICE_CT}.spreadsheetml.styles+xml"/>` +
         `<Default Extension="vml" ContentType="${OFFICE_CT}.vmlDrawing"/>` +
-        `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
+        `<Override PartName="/docProps/core.xml" ContentType="${PKG_CT}.core-properties+xml"/>` +
         `<Override PartName="/docProps/app.xml" ContentType="${OFFICE_CT}.extended-properties+xml"/></Types>`,
     );
     const names = this.sheets.map((s) => `<vt:lpstr>${xmlText(s.name)}</vt:lpstr>`).join('');
@@ -355,7 +357,7 @@ export class XlsxWriter {
     const at = this.created.toISOString().replace(/\.\d{3}Z$/, 'Z');
     this.part(
       'docProps/core.xml',
-      `${XML_HEAD}\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+      `${XML_HEAD}\n<cp:coreProperties xmlns:cp="${CORE_NS}" ` +
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
         'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
         `<dc:creator>${xmlText(this.creator)}</dc:creator><cp:lastModifiedBy>ExcelJS</cp:lastModifiedBy>` +
@@ -379,7 +381,8 @@ export class XlsxWriter {
       'xl/workbook.xml',
       `${XML_HEAD}\n<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}" xmlns:mc="${MC_NS}" mc:Ignorable="x15" ` +
         'xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main"><fileVersion appName="xl" ' +
-        'lastEdited="5" lowestEdited="5" rupBuild="9303"/><workbookPr defaultThemeVersion="164011" filterPrivacy="1"/>' +
+        'lastEdited="5" lowestEdited="5" rupBuild="9303"/>' +
+        '<workbookPr defaultThemeVersion="164011" filterPrivacy="1"/>' +
         `<sheets>${sheets.join('')}</sheets><calcPr calcId="171027"/></workbook>`,
     );
     await this.queue;
