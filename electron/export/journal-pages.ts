@@ -75,9 +75,28 @@ const DATE_WIDTH = 20;
 export function cellText(data: JournalPagesData, lessonId: number, studentId: number): string {
   const key = `${lessonId}|${studentId}`;
   const code = data.attendance.get(key);
-  const marks = data.marks.get(key) ?? [];
-  return [code, marks.join('/')].filter(Boolean).join(' ');
+  const marks = data.marks.get(key);
+  const shown = !marks || marks.length === 0 ? '' : marks.length === 1 ? marks[0]! : marks.join('/');
+  return code ? (shown ? `${code} ${shown}` : code) : shown;
 }
+
+const rowsOf = new WeakMap<JournalPagesData, Map<number, string[]>>();
+
+/**
+ * Every student's cells, lesson by lesson in the order of `data.lessons`, made once per journal: the
+ * pages show them spread by spread and the archive's workbook shows them again.
+ */
+export function cellRows(data: JournalPagesData): ReadonlyMap<number, readonly string[]> {
+  let rows = rowsOf.get(data);
+  if (!rows) {
+    rows = new Map(data.students.map((s) => [s.studentId, data.lessons.map((l) => cellText(data, l.id, s.studentId))]));
+    rowsOf.set(data, rows);
+  }
+  return rows;
+}
+
+/** A day the student was not on the roster: a grey, empty cell (one object for them all). */
+const OFF_ROSTER: Cell = Object.freeze({ text: '', fill: GREY_FILL });
 
 function onRoster(s: JournalPageStudent, date: string): boolean {
   return s.from <= date && (s.until === null || date < s.until);
@@ -113,7 +132,7 @@ export function drawJournalPages(pdf: PdfBuilder, data: JournalPagesData, option
   spreads.forEach((lessons, index) => {
     const page = spreads.length > 1 ? `, разворот ${index + 1} из ${spreads.length}` : '';
     if (index > 0 || pdf.y > pdf.top + 80) pdf.newPage();
-    leftPage(pdf, data, lessons, page, w);
+    leftPage(pdf, data, lessons, index * perSpread, page, w);
     pdf.newPage();
     rightPage(pdf, data, lessons, page, w);
   });
@@ -132,6 +151,7 @@ function leftPage(
   pdf: PdfBuilder,
   data: JournalPagesData,
   lessons: readonly JournalPageLesson[],
+  first: number,
   page: string,
   w: Words,
 ): void {
@@ -148,13 +168,10 @@ function leftPage(
       [{ text: '№', rowSpan: 2 }, { text: 'Фамилия, имя, отчество обучающегося', rowSpan: 2 }, ...monthHeader(lessons)],
       lessons.map((l) => String(Number(l.date.slice(8)))),
     ],
-    rows: students.map((s, i): Cell[] => [
-      i + 1,
-      s.name,
-      ...lessons.map((l): Cell =>
-        onRoster(s, l.date) ? cellText(data, l.id, s.studentId) : { text: '', fill: GREY_FILL },
-      ),
-    ]),
+    rows: students.map((s, i): Cell[] => {
+      const cells = cellRows(data).get(s.studentId)!;
+      return [i + 1, s.name, ...lessons.map((l, k): Cell => (onRoster(s, l.date) ? cells[first + k]! : OFF_ROSTER))];
+    }),
     fontSize: 7.5,
     headerFontSize: 7.5,
   });

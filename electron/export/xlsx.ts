@@ -272,6 +272,8 @@ export interface SheetAppender {
   readonly name: string;
   readonly rowCount: number;
   addRow(row: XlsxRow): void;
+  /** A row given as its values in the order of the columns (no object with a key per column). */
+  addValues(values: readonly unknown[]): void;
   /** Finishes the sheet; no rows may be added after it. */
   commit(): void;
 }
@@ -349,8 +351,11 @@ async function writeXlsxTo(
           return count;
         },
         addRow(row) {
+          appender.addValues(spec.columns.map((c) => row[c.key]));
+        },
+        addValues(values) {
           if (committed) throw new Error(`Лист «${name}» уже закрыт`);
-          sheet.addRow(spec.columns.map((c) => cellValue(c.type, row[c.key]) as WriterValue));
+          sheet.addRow(spec.columns.map((c, i) => cellValue(c.type, values[i]) as WriterValue));
           count++;
           total++;
         },

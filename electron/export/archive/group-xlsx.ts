@@ -59,16 +59,9 @@ export async function groupXlsx(
         title: `${j.subjectName}${j.subgroup ? `, подгруппа ${j.subgroup}` : ''} · ${j.teacher}`,
         columns,
       });
-      page.students.forEach((s, n) => {
-        const row: Record<string, unknown> = { n: n + 1, name: s.name };
-        s.cells.forEach((c, i) => {
-          row[`l${i}`] = c || null;
-        });
-        page.finalColumns.forEach((c, i) => {
-          row[`f${i}`] = s.finals[c] ?? null;
-        });
-        sheet.addRow(row);
-      });
+      page.students.forEach((s, n) =>
+        sheet.addValues([n + 1, s.name, ...s.cells, ...page.finalColumns.map((c) => s.finals[c] ?? null)]),
+      );
       sheet.commit();
       for (const l of page.lessons) {
         topics.push({

@@ -4,7 +4,7 @@
 // marks, which a year-end archive must keep, and «Копия верна» — and as the rows of its sheet in the
 // group's workbook.
 import {
-  cellText,
+  cellRows,
   drawCorrections,
   drawFinals,
   drawJournalPages,
@@ -38,7 +38,7 @@ export interface JournalSheet {
     topic: string;
     homework: string | null;
   }>;
-  students: Array<{ name: string; cells: string[]; finals: Record<string, string> }>;
+  students: Array<{ name: string; cells: readonly string[]; finals: Record<string, string> }>;
   finalColumns: string[];
 }
 
@@ -86,7 +86,7 @@ export async function renderJournal(journal: ArchivedJournal, context: JournalPd
       })),
       students: data.students.map((s) => ({
         name: s.name,
-        cells: data.lessons.map((l) => cellText(data, l.id, s.studentId)),
+        cells: cellRows(data).get(s.studentId)!,
         finals: finals.byStudent.get(s.studentId) ?? {},
       })),
       finalColumns: finals.finalColumns,

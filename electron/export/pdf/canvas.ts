@@ -43,8 +43,16 @@ export function num(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
+const greyOps = [new Map<number, string>(), new Map<number, string>()];
+
+/** The operator setting a colour (a grey's is made once: a page sets one per text). */
 function colorOp(color: Color, stroke: boolean): string {
-  if (typeof color === 'number') return `${num(color)} ${stroke ? 'G' : 'g'}`;
+  if (typeof color === 'number') {
+    const made = greyOps[stroke ? 1 : 0]!;
+    let op = made.get(color);
+    if (op === undefined) made.set(color, (op = `${num(color)} ${stroke ? 'G' : 'g'}`));
+    return op;
+  }
   return `${num(color[0])} ${num(color[1])} ${num(color[2])} ${stroke ? 'RG' : 'rg'}`;
 }
 
@@ -54,9 +62,11 @@ export class PageCanvas {
   private stroke = '0 G';
   private lineWidth = 1;
   private dash = '';
-  /** Inside a text object (BT), and the font set («/FR 7.5»). */
+  /** Inside a text object (BT), and the font set («/FR 7.5»): its key and size, to compare without a string. */
   private inText = false;
   private textFont = '';
+  private textKey = '';
+  private textSize = NaN;
   // Cached: pdf-lib's getHeight() walks the page dictionary on every call.
   readonly width: number;
   readonly height: number;
@@ -95,7 +105,11 @@ export class PageCanvas {
       op = 'BT ';
       this.inText = true;
     }
-    const font = `/${FONT_KEYS[this.fonts.has(style) ? style : 'regular']} ${num(size)}`;
+    const key = FONT_KEYS[this.fonts.has(style) ? style : 'regular'];
+    if (key === this.textKey && size === this.textSize && this.textFont !== '') return op;
+    const font = `/${key} ${num(size)}`;
+    this.textKey = key;
+    this.textSize = size;
     if (font !== this.textFont) {
       op += `${font} Tf `;
       this.textFont = font;

@@ -92,13 +92,40 @@ function memoLayout(font: Font): Font {
   return font;
 }
 
-export class FontSet {
-  private readonly widths = new Map<FontStyle, Map<string, number>>();
-  private readonly codes = new Map<FontStyle, Map<string, string>>();
-  /** Wrapped short texts («5», «н», «01.09») by style, size and width: most cells of a journal page. */
-  private readonly wrapped = new Map<string, string[]>();
+/**
+ * What depends on a face alone — text widths and wrapped short texts («5», «н», «01.09»: most cells of
+ * a journal page) — is kept for the process, not per document: an archive's 600 journals measure the
+ * same words again and again.
+ */
+interface FaceCache {
+  widths: Map<string, number>;
+  wrapped: Map<string, string[]>;
+}
+const faceCaches = new Map<FontFace, FaceCache>();
+const FACE_CACHE = 20_000;
 
-  private constructor(private readonly fonts: Readonly<Record<FontStyle, PDFFont | null>>) {}
+function remember<V>(map: Map<string, V>, key: string, value: V): V {
+  if (map.size >= FACE_CACHE) map.clear();
+  map.set(key, value);
+  return value;
+}
+
+/** What FontSet.encode uses of pdf-lib's subset embedder (its glyph ids in this document's subset). */
+interface SubsetEmbedder {
+  font: { layout(text: string, features?: unknown): { glyphs: Array<{ id: number }> } };
+  fontFeatures?: unknown;
+  glyphIdMap?: Map<number, number>;
+}
+
+export class FontSet {
+  private readonly codes = new Map<FontStyle, Map<string, string>>();
+  /** Per embedded font: a glyph's id in this document's subset as the 4 hex digits of a text string. */
+  private readonly glyphHex = new Map<PDFFont, Map<number, string>>();
+
+  private constructor(
+    private readonly fonts: Readonly<Record<FontStyle, PDFFont | null>>,
+    private readonly faces: Readonly<Record<FontStyle, FontFace | null>>,
+  ) {}
 
   /** Embeds the family's regular and bold faces (and DejaVu Sans Mono when asked), subsetted. */
   static async embed(doc: PDFDocument, family: FontFamily, mono: boolean): Promise<FontSet> {
@@ -112,7 +139,10 @@ export class FontSet {
       doc.embedFont(loadFont(faces[1]), { subset: true }),
       mono ? doc.embedFont(loadFont('mono'), { subset: true }) : Promise.resolve(null),
     ]);
-    return new FontSet({ regular, bold, mono: monoFont });
+    return new FontSet(
+      { regular, bold, mono: monoFont },
+      { regular: faces[0], bold: faces[1], mono: mono ? 'mono' : null },
+    );
   }
 
   font(style: FontStyle): PDFFont {
@@ -130,29 +160,58 @@ export class FontSet {
     return (Object.keys(this.fonts) as FontStyle[]).filter((s) => this.fonts[s] !== null);
   }
 
+  /** The process-wide caches of the face a style is drawn in (mono falls back to regular, as font() does). */
+  private cache(style: FontStyle): FaceCache {
+    const face = this.faces[style] ?? (style === 'mono' ? this.faces.regular : null);
+    if (!face) throw new Error(`Шрифт «${style}» не встроен в документ`);
+    let cache = faceCaches.get(face);
+    if (!cache) faceCaches.set(face, (cache = { widths: new Map(), wrapped: new Map() }));
+    return cache;
+  }
+
   /** Width of already-cleaned text in points. */
   width(text: string, size: number, style: FontStyle = 'regular'): number {
-    let map = this.widths.get(style);
-    if (!map) this.widths.set(style, (map = new Map()));
-    let w = map.get(text);
-    if (w === undefined) {
-      w = this.font(style).widthOfTextAtSize(text, 1);
-      map.set(text, w);
-    }
+    const { widths } = this.cache(style);
+    const w = widths.get(text) ?? remember(widths, text, this.font(style).widthOfTextAtSize(text, 1));
     return w * size;
   }
 
-  /** The glyph ids as a PDF hex string `<…>`; also records the glyphs for the subset. */
+  /**
+   * The glyph ids as a PDF hex string `<…>`; also records the glyphs for the subset. pdf-lib encodes a text
+   * glyph by glyph into new strings every time; once every glyph of a text has its id in this document's
+   * subset, the text's string is put together here from the ids' hex digits — the same string.
+   */
   encode(text: string, style: FontStyle): string {
     const actual: FontStyle = this.fonts[style] ? style : 'regular';
     let map = this.codes.get(actual);
     if (!map) this.codes.set(actual, (map = new Map()));
     let code = map.get(text);
     if (code === undefined) {
-      code = this.font(actual).encodeText(text).toString();
+      code = this.encodeNew(text, this.font(actual));
       map.set(text, code);
     }
     return code;
+  }
+
+  private encodeNew(text: string, font: PDFFont): string {
+    const embedder = (font as unknown as { embedder: SubsetEmbedder }).embedder;
+    const ids = embedder.glyphIdMap;
+    if (!ids) return font.encodeText(text).toString();
+    let hex = this.glyphHex.get(font);
+    if (!hex) this.glyphHex.set(font, (hex = new Map()));
+    const glyphs = embedder.font.layout(text, embedder.fontFeatures).glyphs;
+    let code = '<';
+    for (const g of glyphs) {
+      const h = hex.get(g.id);
+      if (h === undefined) {
+        // A glyph new to this document: pdf-lib adds it to the subset (and its width and ToUnicode entry).
+        code = font.encodeText(text).toString();
+        for (const n of glyphs) hex.set(n.id, ids.get(n.id)!.toString(16).padStart(4, '0').toUpperCase());
+        return code;
+      }
+      code += h;
+    }
+    return code + '>';
   }
 
   lineHeight(size: number): number {
@@ -169,12 +228,10 @@ export class FontSet {
   wrap(value: unknown, maxWidth: number, size: number, style: FontStyle = 'regular'): string[] {
     if (value === null || value === undefined || value === '') return [];
     const short = typeof value === 'number' || (typeof value === 'string' && value.length <= 24);
-    const key = short ? `${style}|${size}|${maxWidth}|${value}` : '';
-    const hit = short ? this.wrapped.get(key) : undefined;
-    if (hit) return hit;
-    const lines = this.wrapUncached(value, maxWidth, size, style);
-    if (short && this.wrapped.size < 20_000) this.wrapped.set(key, lines);
-    return lines;
+    if (!short) return this.wrapUncached(value, maxWidth, size, style);
+    const { wrapped } = this.cache(style);
+    const key = `${size}|${maxWidth}|${value}`;
+    return wrapped.get(key) ?? remember(wrapped, key, this.wrapUncached(value, maxWidth, size, style));
   }
 
   private wrapUncached(value: unknown, maxWidth: number, size: number, style: FontStyle): string[] {

@@ -170,14 +170,38 @@ export function drawTable(pdf: PdfBuilder, spec: TableSpec): void {
   };
 
   // Body: lay out one row at a time (rows may be a generator), keep it whole unless taller than a page.
+  // A journal page lays out ~800 cells, most of them a plain «5» or «н»: a plain value in a single
+  // column takes the short way — no spec object, its lines from this table's own cache per column.
+  const plainLines = widths.map(() => [new Map<CellValue, string[]>(), new Map<CellValue, string[]>()] as const);
   const layRow = (raw: readonly Cell[] | TableRow) => {
     const row: TableRow = Array.isArray(raw) ? { cells: raw as readonly Cell[] } : (raw as TableRow);
     const laid: Laid[] = [];
+    const rowStyle: FontStyle = row.bold ? 'bold' : 'regular';
     let height = lh + 2 * pad;
     let c = 0;
     for (const rawCell of row.cells) {
       if (c >= widths.length) break;
-      const cell = toSpec(rawCell);
+      if (rawCell === null || typeof rawCell !== 'object') {
+        const cache = plainLines[c]![row.bold ? 1 : 0];
+        const width = xs[c + 1]! - xs[c]!; // as place() measures it
+        let lines = cache.get(rawCell);
+        if (!lines) cache.set(rawCell, (lines = fonts.wrap(rawCell, width - 2 * pad, size, rowStyle)));
+        const align = spec.columns[c]?.align ?? 'left';
+        laid.push({
+          x: xs[c]!,
+          width,
+          lines,
+          style: rowStyle,
+          align,
+          vertical: false,
+          fill: row.fill,
+          color: undefined,
+        });
+        height = Math.max(height, lines.length * lh + 2 * pad);
+        c++;
+        continue;
+      }
+      const cell = rawCell;
       const { x, width, span } = place(c, cell.colSpan ?? 1);
       const style: FontStyle = (cell.bold ?? row.bold) ? 'bold' : 'regular';
       const vertical = cell.vertical === true;
