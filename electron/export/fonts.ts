@@ -24,14 +24,18 @@ export function setFontsDir(dir: string | null): void {
   cache.clear();
 }
 
-/** The bundled package's folder, or null when the package is not installed (a packaged app). */
+let packageDir: string | null | undefined;
+
+/** The bundled package's folder, or null when the package is not installed (a packaged app). Looked up once. */
 function packageFontsDir(): string | null {
+  if (packageDir !== undefined) return packageDir;
   try {
     const pkg = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json');
-    return path.join(path.dirname(pkg), 'ttf');
+    packageDir = path.join(path.dirname(pkg), 'ttf');
   } catch {
-    return null; // not installed: only the override or the environment can help
+    packageDir = null; // not installed: only the override or the environment can help
   }
+  return packageDir;
 }
 
 /** Folders searched for the fonts, in order: setFontsDir(), ZHURNAL_FONTS_DIR, the npm package. */
@@ -51,9 +55,14 @@ export function fontPath(face: FontFace): string {
   throw new Error(`Не найден шрифт ${file} для PDF. Искали в: ${dirs.join('; ') || '(нет папок)'}`);
 }
 
+/** The file a face was found in, by the folders searched (every document asks: an archive, 1,300 times). */
+const found = new Map<string, string>();
+
 /** The font's bytes, read from disk once per process. */
 export function loadFont(face: FontFace): Uint8Array {
-  const file = fontPath(face);
+  const key = `${face}|${overrideDir ?? ''}|${process.env.ZHURNAL_FONTS_DIR ?? ''}`;
+  let file = found.get(key);
+  if (!file) found.set(key, (file = fontPath(face)));
   let bytes = cache.get(file);
   if (!bytes) {
     bytes = new Uint8Array(fs.readFileSync(file));

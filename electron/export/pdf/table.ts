@@ -61,6 +61,8 @@ export interface TableSpec {
 }
 
 const MIN_FLEX_WIDTH = 20;
+/** The lines of a column a row leaves empty (never changed). */
+const NO_LINES: string[] = [];
 const GRID = { width: 0.4, color: GREY_LINE } as const;
 
 /** A cell measured and placed: its lines, box and look. */
@@ -173,9 +175,42 @@ export function drawTable(pdf: PdfBuilder, spec: TableSpec): void {
   // A journal page lays out ~800 cells, most of them a plain «5» or «н»: a plain value in a single
   // column takes the short way — no spec object, its lines from this table's own cache per column.
   const plainLines = widths.map(() => [new Map<CellValue, string[]>(), new Map<CellValue, string[]>()] as const);
+  // One row is laid out and drawn at a time: its cells' places are kept in objects reused row after row.
+  const places: Laid[] = widths.map(() => ({
+    x: 0,
+    width: 0,
+    lines: [],
+    style: 'regular',
+    align: 'left',
+    vertical: false,
+    fill: undefined,
+    color: undefined,
+  }));
+  const laid: Laid[] = [];
+  const put = (
+    x: number,
+    width: number,
+    lines: string[],
+    style: FontStyle,
+    align: Align,
+    vertical: boolean,
+    fill: Color | undefined,
+    color: Color | undefined,
+  ) => {
+    const cell = places[laid.length]!;
+    cell.x = x;
+    cell.width = width;
+    cell.lines = lines;
+    cell.style = style;
+    cell.align = align;
+    cell.vertical = vertical;
+    cell.fill = fill;
+    cell.color = color;
+    laid.push(cell);
+  };
   const layRow = (raw: readonly Cell[] | TableRow) => {
     const row: TableRow = Array.isArray(raw) ? { cells: raw as readonly Cell[] } : (raw as TableRow);
-    const laid: Laid[] = [];
+    laid.length = 0;
     const rowStyle: FontStyle = row.bold ? 'bold' : 'regular';
     let height = lh + 2 * pad;
     let c = 0;
@@ -186,17 +221,7 @@ export function drawTable(pdf: PdfBuilder, spec: TableSpec): void {
         const width = xs[c + 1]! - xs[c]!; // as place() measures it
         let lines = cache.get(rawCell);
         if (!lines) cache.set(rawCell, (lines = fonts.wrap(rawCell, width - 2 * pad, size, rowStyle)));
-        const align = spec.columns[c]?.align ?? 'left';
-        laid.push({
-          x: xs[c]!,
-          width,
-          lines,
-          style: rowStyle,
-          align,
-          vertical: false,
-          fill: row.fill,
-          color: undefined,
-        });
+        put(xs[c]!, width, lines, rowStyle, spec.columns[c]?.align ?? 'left', false, row.fill, undefined);
         height = Math.max(height, lines.length * lh + 2 * pad);
         c++;
         continue;
@@ -207,30 +232,20 @@ export function drawTable(pdf: PdfBuilder, spec: TableSpec): void {
       const vertical = cell.vertical === true;
       const lines = fonts.wrap(cell.text, vertical ? (spec.verticalHeaderMax ?? 70) : width - 2 * pad, size, style);
       const align = cell.align ?? spec.columns[c]?.align ?? 'left';
-      laid.push({ x, width, lines, style, align, vertical, fill: cell.fill ?? row.fill, color: cell.color });
+      put(x, width, lines, style, align, vertical, cell.fill ?? row.fill, cell.color);
       let needed = lines.length * lh;
       if (vertical) for (const line of lines) needed = Math.max(needed, fonts.width(line, size, style));
       height = Math.max(height, needed + 2 * pad);
       c += span;
     }
-    for (; c < widths.length; c++) {
-      laid.push({
-        x: xs[c]!,
-        width: widths[c]!,
-        lines: [],
-        style: 'regular',
-        align: 'left',
-        vertical: false,
-        fill: row.fill,
-        color: undefined,
-      });
-    }
-    return { laid, height };
+    for (; c < widths.length; c++) put(xs[c]!, widths[c]!, NO_LINES, 'regular', 'left', false, row.fill, undefined);
+    return height;
   };
 
   // The body's vertical rules run on from row to row while the columns stay the same: one line per column
   // per page instead of a segment per cell per row (a journal page's grid was a third of its drawing).
-  const rules = new Map<number, { x: number; from: number; to: number }>();
+  const rules = new Map<number, { x: number; from: number; to: number; row: number }>();
+  let rowNo = 0;
   const drawRules = () => {
     if (rules.size === 0) return;
     const coords: number[] = [];
@@ -238,14 +253,15 @@ export function drawTable(pdf: PdfBuilder, spec: TableSpec): void {
     rules.clear();
     pdf.page.segments(coords, GRID);
   };
-  const rule = (x: number, from: number, to: number, seen: Set<number>) => {
+  const rule = (x: number, from: number, to: number) => {
     const key = Math.round(x * 100);
-    seen.add(key);
     const open = rules.get(key);
-    if (open && Math.abs(open.to - from) < 0.005) open.to = to;
-    else {
+    if (open && Math.abs(open.to - from) < 0.005) {
+      open.to = to;
+      open.row = rowNo;
+    } else {
       if (open) pdf.page.segments([open.x, open.from, open.x, open.to], GRID);
-      rules.set(key, { x, from, to });
+      rules.set(key, { x, from, to, row: rowNo });
     }
   };
 
@@ -253,14 +269,14 @@ export function drawTable(pdf: PdfBuilder, spec: TableSpec): void {
     const page = pdf.page;
     const y = pdf.y;
     const whole = count === Infinity;
-    const seen = new Set<number>();
+    rowNo++;
     for (const cell of laid) {
       if (cell.fill !== undefined) page.rect(cell.x, y, cell.width, height, { fill: cell.fill });
-      rule(cell.x, y, y + height, seen);
+      rule(cell.x, y, y + height);
     }
-    rule(tableRight, y, y + height, seen);
+    rule(tableRight, y, y + height);
     for (const [key, open] of rules) {
-      if (seen.has(key)) continue;
+      if (open.row === rowNo) continue;
       pdf.page.segments([open.x, open.from, open.x, open.to], GRID);
       rules.delete(key);
     }
@@ -278,7 +294,7 @@ export function drawTable(pdf: PdfBuilder, spec: TableSpec): void {
   };
 
   for (const raw of spec.rows) {
-    const { laid, height } = layRow(raw);
+    const height = layRow(raw);
     // A row taller than any page starts right here if a line of it fits, and is split by lines.
     const splits = height > pdf.bodyHeight - headerHeight;
     const needed = splits ? lh + 2 * pad : height;
