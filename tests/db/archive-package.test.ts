@@ -23,6 +23,7 @@ import {
 } from '../../electron/export/archive/index.js';
 import { EXCLUDED, USERS_PLAN, YEAR_PLAN } from '../../electron/services/archive/year-plan.js';
 import { createRenderPool } from '../../electron/services/archive/render-pool.js';
+import { runRenderTask } from '../../electron/services/archive/render-tasks.js';
 import { archivedJournal, archivedJournals, groupsOfYear, yearOf } from '../../electron/services/archive/year-data.js';
 import { writeArchivePackage, type PackageResult } from '../../electron/services/archive/writer.js';
 import { readSheet } from '../../electron/export/xlsx.js';
@@ -369,6 +370,23 @@ describeEachDb('year-end archive package', (kind) => {
           }
         }
         expect(compared).toBeGreaterThan(10);
+      } finally {
+        await db.destroy();
+      }
+    });
+
+  if (kind === 'sqlite')
+    it('refuses a year database with a reference to a row it does not hold', async () => {
+      const file = path.join(scratch, 'broken.sqlite');
+      fs.copyFileSync(path.join(result.path, databaseFileName('2025/2026')), file);
+      const raw = new SQLite(file);
+      raw.pragma('foreign_keys = OFF');
+      raw.prepare('DELETE FROM students WHERE id = (SELECT min(student_id) FROM marks)').run();
+      const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+      try {
+        await expect(runRenderTask(db, { kind: 'keys' })).rejects.toThrow(
+          /^Архив года неполон: в таблице \S+ есть ссылки на отсутствующие записи students/,
+        );
       } finally {
         await db.destroy();
       }

@@ -1,27 +1,45 @@
 // The package's documents made from the year's database, a piece of work at a time: the students'
 // documents, or one group — its journals read together, each journal's certified copy, and the
-// group's workbook. A render worker (workers/render.worker.ts) runs them, or this thread when no
-// worker can start; either way the bytes come back to the thread that writes the files.
-import type { Kysely } from 'kysely';
+// group's workbook —, the check of the database's references, the certification sheet. A render
+// worker (workers/render.worker.ts) runs them, or this thread when no worker can start; either way
+// the bytes come back to the thread that writes the files.
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { certificatePdf, type CertificateOptions } from '../../export/archive/certificate.js';
 import { groupXlsx } from '../../export/archive/group-xlsx.js';
 import { renderJournal, type JournalPdfContext, type JournalSheet } from '../../export/archive/journal-pdf.js';
 import type { GroupInfo, JournalInfo, YearRow } from '../../export/archive/package-data.js';
 import { studentsPdf, studentsXlsx, type StudentsDocOptions } from '../../export/archive/students-docs.js';
 import { archivedJournals, studentsOfYear } from './year-data.js';
+import { checkForeignKeys, type BrokenKey } from './year-db.js';
 
 export type RenderTask =
   | { kind: 'students'; docs: Omit<StudentsDocOptions, 'students'> }
-  | { kind: 'group'; year: YearRow; group: GroupInfo; context: Omit<JournalPdfContext, 'journal'> };
+  | { kind: 'group'; year: YearRow; group: GroupInfo; context: Omit<JournalPdfContext, 'journal'> }
+  /** PRAGMA foreign_key_check of the finished database, off the writing thread (it reads every table). */
+  | { kind: 'keys' }
+  | { kind: 'certificate'; options: CertificateOptions };
 
-export type RenderResult<T extends RenderTask = RenderTask> = T extends { kind: 'students' }
-  ? { pdf: Uint8Array; xlsx: Uint8Array }
-  : { pdfs: Uint8Array[]; xlsx: Uint8Array };
+interface TaskResults {
+  students: { pdf: Uint8Array; xlsx: Uint8Array };
+  group: { pdfs: Uint8Array[]; xlsx: Uint8Array };
+  keys: { checked: true };
+  certificate: { pdf: Uint8Array };
+}
+export type RenderResult<T extends RenderTask = RenderTask> = TaskResults[T['kind']];
 
 export async function runRenderTask<T extends RenderTask>(db: Kysely<Database>, task: T): Promise<RenderResult<T>> {
   if (task.kind === 'students') {
     const docs = { ...task.docs, students: await studentsOfYear(db, task.docs.year.id) };
     return { pdf: await studentsPdf(docs), xlsx: await studentsXlsx(docs) } as RenderResult<T>;
+  }
+  if (task.kind === 'keys') {
+    checkForeignKeys((await sql<BrokenKey>`PRAGMA foreign_key_check`.execute(db)).rows);
+    return { checked: true } as RenderResult<T>;
+  }
+  if (task.kind === 'certificate') {
+    const { options } = task as Extract<RenderTask, { kind: 'certificate' }>;
+    return { pdf: await certificatePdf(options) } as RenderResult<T>;
   }
   const { year, group, context } = task as Extract<RenderTask, { kind: 'group' }>;
   const journals = await archivedJournals(
@@ -43,11 +61,17 @@ export async function runRenderTask<T extends RenderTask>(db: Kysely<Database>, 
 /** The result with each buffer its own, and those buffers: handed to another thread without a copy. */
 export function transferable(result: RenderResult): { result: RenderResult; transfer: ArrayBuffer[] } {
   // A Buffer may be a slice of a shared pool, which cannot be transferred: such a one is copied.
-  const owned = (b: Uint8Array) => (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b));
-  const own: RenderResult =
-    'pdfs' in result
-      ? { pdfs: result.pdfs.map(owned), xlsx: owned(result.xlsx) }
-      : { pdf: owned(result.pdf), xlsx: owned(result.xlsx) };
-  const all = 'pdfs' in own ? [...own.pdfs, own.xlsx] : [own.pdf, own.xlsx];
-  return { result: own, transfer: all.map((b) => b.buffer as ArrayBuffer) };
+  const transfer: ArrayBuffer[] = [];
+  const owned = (b: Uint8Array) => {
+    const own = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
+    transfer.push(own.buffer as ArrayBuffer);
+    return own;
+  };
+  const own = Object.fromEntries(
+    Object.entries(result).map(([k, v]) => [
+      k,
+      v instanceof Uint8Array ? owned(v) : Array.isArray(v) ? (v as Uint8Array[]).map(owned) : v,
+    ]),
+  ) as RenderResult;
+  return { result: own, transfer };
 }

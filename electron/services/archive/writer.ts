@@ -130,6 +130,7 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
         archive_created_at: o.formedAt.toISOString(),
         archive_key_fingerprint: key.fingerprint,
       },
+      checkKeys: false, // by a worker meanwhile: the last task of the pool, below
       progress: (label, done, total) => progress(`База данных года: ${label}`, done, total),
     });
     const yearRaw = new SQLite(dbFile, { readonly: true });
@@ -182,6 +183,7 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
           docs: { institution: context.institution, kind: context.kind, year: yearRow, formedAt: o.formedAt, groups },
         },
         ...groups.map((group): RenderTask => ({ kind: 'group', year: yearRow, group, context })),
+        { kind: 'keys' },
       ]);
       step('Запись базы данных года');
       await out.copy(dbFile, dbName);
@@ -191,7 +193,7 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
       await out.bytes(STUDENTS_XLSX, students.xlsx);
       await out.bytes(PUBLIC_KEY_FILE, key.publicPem);
       await writeGroups(out, groups, made, context.kind, step, o.signal);
-      await pool.close(); // the workers' memory goes back before the rest is made here
+      await made.next(); // every reference of the year's database checked: else the archive is incomplete
 
       // 4. Everything read back from the target and hashed — what is really there (begun as each file was written).
       const files: ManifestFile[] = await out.checked((done, total) => {
@@ -200,26 +202,25 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
       });
       const createdBy = o.createdBy.login ? `${o.createdBy.fullName} (${o.createdBy.login})` : o.createdBy.fullName;
       step('Лист заверения и опись');
-      // Loaded only now: while the workers render, this thread holds no PDF library (the archive's memory).
-      const { certificatePdf } = await import('../../export/archive/certificate.js');
-      files.push(
-        await out.bytesChecked(
-          CERTIFICATE_FILE,
-          await certificatePdf({
-            institution: { fullName: institution.full_name, shortName: institution.short_name, kind: institution.kind },
-            year: { title: year.title, startsOn: year.starts_on, endsOn: year.ends_on },
-            packageName: name,
-            formedAt: o.formedAt,
-            createdBy,
-            appVersion: o.appVersion,
-            counts,
-            fingerprint: key.fingerprint,
-            files,
-            madeBy: o.madeBy,
-            certification,
-          }),
-        ),
-      );
+      // Made by a worker too: this thread loads no PDF library, and a worker's is warm.
+      const certificate = await pool.run({
+        kind: 'certificate',
+        options: {
+          institution: { fullName: institution.full_name, shortName: institution.short_name, kind: institution.kind },
+          year: { title: year.title, startsOn: year.starts_on, endsOn: year.ends_on },
+          packageName: name,
+          formedAt: o.formedAt,
+          createdBy,
+          appVersion: o.appVersion,
+          counts,
+          fingerprint: key.fingerprint,
+          files,
+          madeBy: o.madeBy,
+          certification,
+        },
+      });
+      await pool.close();
+      files.push(await out.bytesChecked(CERTIFICATE_FILE, certificate.pdf));
       files.push(
         await out.bytesChecked(
           README_FILE,
