@@ -35,7 +35,7 @@ parentPort!.on('message', (message: RenderMessage) => {
   );
 });
 
-// Loaded now, while the year's database is being built: the parsed fonts.
-void createPdf({ title: '', orientation: 'portrait', institution: '', formedAt: new Date(0) }).then((pdf) =>
-  pdf.finish(),
-);
+// Loaded now, while the year's database is being built: the parsed fonts. Then the pool may start the next worker.
+void createPdf({ title: '', orientation: 'portrait', institution: '', formedAt: new Date(0) })
+  .then((pdf) => pdf.finish())
+  .finally(() => parentPort!.postMessage({ ready: true } satisfies RenderReply));

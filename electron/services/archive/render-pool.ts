@@ -15,7 +15,7 @@ import type { RenderResult, RenderTask } from './render-tasks.js';
 
 /** What this thread tells a worker (workers/render.worker.ts), and what the worker answers. */
 export type RenderMessage = { open: string } | { id: number; task: RenderTask };
-export type RenderReply = { id: number; result: RenderResult } | { id: number; error: string };
+export type RenderReply = { id: number; result: RenderResult } | { id: number; error: string } | { ready: true };
 
 export interface RenderPool {
   readonly workers: number;
@@ -100,13 +100,19 @@ export function createRenderPool(size: number): RenderPool {
     }
   };
 
-  for (let i = 0; entry && i < size; i++) {
-    const worker = new Worker(entry.code, {
+  // One worker at a time loads its code (the next starts when the one before is ready): started
+  // together they took a core from the year's database being built, which everything waits for.
+  const start = () => {
+    const worker = new Worker(entry!.code, {
       workerData: { fontsDir: fontsDir() },
-      eval: entry.eval,
+      eval: entry!.eval,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
     worker.on('message', (reply: RenderReply) => {
+      if ('ready' in reply) {
+        if (!broken && !closing && workers.length < size) start();
+        return;
+      }
       const job = busy.get(worker);
       if (!job || job.id !== reply.id) return; // a job already handed to this thread after a failure
       busy.delete(worker);
@@ -121,10 +127,12 @@ export function createRenderPool(size: number): RenderPool {
     });
     workers.push(worker);
     idle.push(worker);
-  }
+    if (dbFile !== null) worker.postMessage({ open: dbFile } satisfies RenderMessage);
+  };
+  if (entry) start();
 
   return {
-    workers: broken ? 0 : workers.length,
+    workers: broken ? 0 : size,
     open(file, yearDb) {
       db = yearDb;
       dbFile = file;
