@@ -130,7 +130,7 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
         archive_created_at: o.formedAt.toISOString(),
         archive_key_fingerprint: key.fingerprint,
       },
-      checkKeys: false, // by a worker meanwhile: the last task of the pool, below
+      checkKeys: false, // by a worker while the documents are made: a task of the pool, below
       progress: (label, done, total) => progress(`База данных года: ${label}`, done, total),
     });
     const yearRaw = new SQLite(dbFile, { readonly: true });
@@ -182,8 +182,9 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
           kind: 'students',
           docs: { institution: context.institution, kind: context.kind, year: yearRow, formedAt: o.formedAt, groups },
         },
-        ...groups.map((group): RenderTask => ({ kind: 'group', year: yearRow, group, context })),
+        // Early, while the first groups are made: a broken reference stops the archive before it is written.
         { kind: 'keys' },
+        ...groups.map((group): RenderTask => ({ kind: 'group', year: yearRow, group, context })),
       ]);
       step('Запись базы данных года');
       await out.copy(dbFile, dbName);
@@ -192,8 +193,8 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
       await out.bytes(STUDENTS_PDF, students.pdf);
       await out.bytes(STUDENTS_XLSX, students.xlsx);
       await out.bytes(PUBLIC_KEY_FILE, key.publicPem);
-      await writeGroups(out, groups, made, context.kind, step, o.signal);
       await made.next(); // every reference of the year's database checked: else the archive is incomplete
+      await writeGroups(out, groups, made, context.kind, step, o.signal);
 
       // 4. Everything read back from the target and hashed — what is really there (begun as each file was written).
       const files: ManifestFile[] = await out.checked((done, total) => {
