@@ -34,7 +34,7 @@ const PAGE = 5_000;
 
 export async function buildYearDatabase(options: YearDbOptions): Promise<void> {
   if (fs.existsSync(options.file)) throw new Error(`Файл ${options.file} уже существует`);
-  const target = await openDatabase(`sqlite:${options.file}`);
+  const target = await openDatabase(`sqlite:${options.file}`, { scratch: true });
   const raw = target.sqlite!;
   try {
     // The file lives in a .partial folder until the package is complete, so a crash here loses
