@@ -1,9 +1,9 @@
 // `npm run bench`: the figures of DESIGN §8 on the generated 2,000-student college, each timed figure
 // as p50 and p95 with its target and its ratio to the floor; the same service-layer figures on
 // PostgreSQL when a server is available («pg: »); writes tests/bench/results.json.
-// Flags: --students, --groups, --seed (the college), --no-pg (SQLite only), --only family|journal|archive
-// (just those figures — the family page or the journal page and mark on both databases, or the year archive
-// — for iterating on them; results.json is left as it is).
+// Flags: --students, --groups, --seed (the college), --no-pg (SQLite only), --only family|journal|archive|grid
+// (just those figures — the family page or the journal page and mark on both databases, the year archive, or
+// the journal grid in Chromium — for iterating on them; results.json is left as it is).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import { serviceCases } from './cases/services.js';
 import { journalCases } from './cases/journal.js';
 import { backupCases } from './cases/backups.js';
 import { archiveCases } from './cases/archive.js';
+import { gridCases } from './cases/grid.js';
 import { onlinePostgres, onlineSqlite } from './cases/online.js';
 import { printTable, timed, type BenchResult } from './harness.js';
 import { pgCollege, pgFloor, pgFloorRows, pgUnavailable } from './pg.js';
@@ -40,6 +41,11 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ');
   console.log(`Нагрузка машины (loadavg 1/5/15 мин): ${load()}; ядер: ${os.cpus().length}`);
+  // The grid needs no college: it builds its own small one.
+  if (flags.only === 'grid') {
+    printTable(await gridCases());
+    return;
+  }
   const college = await benchCollege(seed, students, groups);
   console.log(
     `Колледж: ${college.counts.students} обучающихся, ${college.counts.journals} журналов, ` +
@@ -81,6 +87,7 @@ async function main(): Promise<void> {
   results.push(...(await backupCases(college, floor)));
   results.push(...(await xlsxRowsPerSecond()));
   results.push(...(await pdfPagesPerSecond()));
+  results.push(...(await gridCases()));
 
   if (flags['no-pg'] !== undefined) {
     console.log('PostgreSQL: пропущено (--no-pg)');
