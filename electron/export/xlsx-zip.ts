@@ -69,19 +69,27 @@ export class ZipWriter {
     };
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4); // version needed: deflate
-    header.writeUInt16LE(0x0800, 6); // names in UTF-8
-    header.writeUInt16LE(8, 8); // deflate
-    header.writeUInt16LE(this.stamp.time, 10);
-    header.writeUInt16LE(this.stamp.date, 12);
-    header.writeUInt32LE(entry.crc, 14);
-    header.writeUInt32LE(entry.compressed, 18);
-    header.writeUInt32LE(entry.size, 22);
-    header.writeUInt16LE(entry.name.length, 26);
+    this.describe(header, 4, entry);
     header.writeUInt16LE(0, 28);
     this.entries.push(entry);
     this.offset += header.length + entry.name.length + deflated.length;
     await this.write(Buffer.concat([header, entry.name, deflated]));
+  }
+
+  /**
+   * The fields the local header and the central directory's record share, in the same order from `at`: the version
+   * needed, the flags, the method, the time and date, the CRC, both sizes and the name's length.
+   */
+  private describe(buf: Buffer, at: number, e: Entry): void {
+    buf.writeUInt16LE(20, at); // version needed: deflate
+    buf.writeUInt16LE(0x0800, at + 2); // names in UTF-8
+    buf.writeUInt16LE(8, at + 4); // deflate
+    buf.writeUInt16LE(this.stamp.time, at + 6);
+    buf.writeUInt16LE(this.stamp.date, at + 8);
+    buf.writeUInt32LE(e.crc, at + 10);
+    buf.writeUInt32LE(e.compressed, at + 14);
+    buf.writeUInt32LE(e.size, at + 18);
+    buf.writeUInt16LE(e.name.length, at + 22);
   }
 
   /** The central directory and its end record: the zip is complete after this. */
@@ -92,15 +100,7 @@ export class ZipWriter {
       const record = Buffer.alloc(46);
       record.writeUInt32LE(0x02014b50, 0);
       record.writeUInt16LE(20, 4); // made by
-      record.writeUInt16LE(20, 6); // needed
-      record.writeUInt16LE(0x0800, 8);
-      record.writeUInt16LE(8, 10);
-      record.writeUInt16LE(this.stamp.time, 12);
-      record.writeUInt16LE(this.stamp.date, 14);
-      record.writeUInt32LE(e.crc, 16);
-      record.writeUInt32LE(e.compressed, 20);
-      record.writeUInt32LE(e.size, 24);
-      record.writeUInt16LE(e.name.length, 28);
+      this.describe(record, 6, e);
       record.writeUInt32LE(e.offset, 42);
       parts.push(record, e.name);
       size += record.length + e.name.length;
