@@ -16,6 +16,7 @@ import {
   type LogEvent,
   type SqliteDialectConfig,
 } from 'kysely';
+import { preparingPool } from './pg-statements.js';
 import type { Database } from './schema.js';
 import { LATEST_MIGRATION, migrationProvider, migrations } from './migrations/index.js';
 import { DatabaseOpenError } from './errors.js';
@@ -191,7 +192,10 @@ function openPostgres(url: string, options: OpenOptions): JournalDb {
     },
   });
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: queryLog(options) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: preparingPool(pool) }),
+    log: queryLog(options),
+  });
   return {
     db,
     dialect: 'postgres',
