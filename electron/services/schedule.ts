@@ -5,6 +5,7 @@ import type { TimetableChangeKind } from '../domain/enums.js';
 import type { Db } from './context.js';
 import { fromDay, toDay, weekStart, weekdayOfDay } from '../domain/calendar.js';
 import { shortName } from './session.js';
+import { readTogether, type RowsOf } from './read-together.js';
 
 export interface SlotChange extends SlotChangeInfo {
   id: number;
@@ -62,6 +63,11 @@ export interface ChangeRow {
 
 export async function scheduledSlots(db: Db, filter: SlotFilter): Promise<Slot[]> {
   if (filter.journalIds?.length === 0) return [];
+  return slotsOf(await readTogether(db, slotReads(db, filter)), filter);
+}
+
+/** The reads scheduledSlots makes, to be sent with others (readTogether); slotsOf makes the slots of their rows. */
+export function slotReads(db: Db, filter: SlotFilter) {
   const { from, to, yearId } = filter;
   // A substitute's slots come from journals not their own: those with a substitution of theirs in the range.
   const substituted = (teacherId: number) =>
@@ -105,15 +111,22 @@ export async function scheduledSlots(db: Db, filter: SlotFilter): Promise<Slot[]
     );
   }
   if (filter.journalIds) {
-    query = query.where('t.journal_id', 'in', filter.journalIds);
-    changes = changes.where('c.journal_id', 'in', filter.journalIds);
+    // No journal: no slot (an empty IN list is not SQL).
+    const ids = filter.journalIds.length > 0 ? filter.journalIds : [0];
+    query = query.where('t.journal_id', 'in', ids);
+    changes = changes.where('c.journal_id', 'in', ids);
   }
-  // The reads are independent: sent together (on PostgreSQL, one round trip instead of three).
-  const [entries, holidayRows, changeRows] = await Promise.all([
-    query.execute(),
-    db.selectFrom('holidays').select('date').where('date', '>=', from).where('date', '<=', to).execute(),
-    changes.execute(),
-  ]);
+  return {
+    entries: query,
+    holidays: db.selectFrom('holidays').select('date').where('date', '>=', from).where('date', '<=', to),
+    changes,
+  };
+}
+
+export type SlotRows = RowsOf<ReturnType<typeof slotReads>>;
+
+export function slotsOf(rows: SlotRows, filter: SlotFilter): Slot[] {
+  const { entries, holidays: holidayRows, changes: changeRows } = rows;
   const holidays = new Set(holidayRows.map((h) => h.date));
   const slots = applyChanges(unrollTimetable(entries, holidays, filter), changeRows.map(changeRow), holidays, {
     ...filter,

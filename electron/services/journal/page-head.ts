@@ -1,33 +1,34 @@
-// The journal page's header, periods and the parts that depend on the journal's id only.
+// The journal page's parts that depend on the journal's id only: its header, the year's periods, the
+// unlocks, final marks and thematic plan — read together (on PostgreSQL, one round trip).
 import { notFound } from '../../api/errors.js';
 import { type Db } from '../context.js';
+import { readTogether } from '../read-together.js';
 import { journalHeadColumns } from './head-columns.js';
-import { planState } from './page-plan.js';
+import { planReads } from './page-plan.js';
 
-/** The page's parts that depend on the journal's id only, not on its row or the range. */
-export function byJournal(db: Db, journalId: number) {
-  const reads = Promise.all([
-    db
+/** Everything of the page that depends on the journal's id alone; nothing of it leaves before the access check. */
+export function readJournalParts(db: Db, journalId: number) {
+  return readTogether(db, {
+    head: headRead(db, journalId),
+    periods: periodsRead(db, journalId),
+    unlocks: db
       .selectFrom('period_unlocks')
       .select(['id', 'period_id', 'status', 'valid_until', 'reason', 'version'])
       .where('journal_id', '=', journalId)
-      .orderBy('id')
-      .execute(),
-    db
+      .orderBy('id'),
+    finals: db
       .selectFrom('final_marks')
       .select(['student_id', 'period_id', 'kind', 'value', 'version'])
-      .where('journal_id', '=', journalId)
-      .execute(),
-    planState(db, journalId),
-  ]);
-  // Awaited later (or not at all when the header's read or the access check throws first).
-  reads.catch(() => undefined);
-  return reads;
+      .where('journal_id', '=', journalId),
+    ...planReads(db, journalId),
+  });
 }
 
+export type JournalParts = Awaited<ReturnType<typeof readJournalParts>>;
+
 /** The journal with everything its page header needs and its own scale, in one query. */
-export async function headOf(db: Db, journalId: number) {
-  const row = await db
+function headRead(db: Db, journalId: number) {
+  return db
     .selectFrom('journals as j')
     .select((eb) => {
       const subject = eb.selectFrom('subjects as s').whereRef('s.id', '=', 'j.subject_id');
@@ -41,21 +42,24 @@ export async function headOf(db: Db, journalId: number) {
         teacher.select('t.middle_name').$asScalar().as('middle_name'),
       ];
     })
-    .where('j.id', '=', journalId)
-    .executeTakeFirst();
-  // No institution row (before setup) read as «not found», as the inner join did.
+    .where('j.id', '=', journalId);
+}
+
+/** The header's row; no journal (or no institution row, before setup) is «not found», as an inner join would be. */
+export function headOf(parts: Pick<JournalParts, 'head'>) {
+  const row = parts.head[0];
   if (!row || (row.institution_kind as string | null) === null) throw notFound('Журнал');
   return row;
 }
 
 /** The periods of the journal's year, in order. */
-export function periodsOf(db: Db, journalId: number) {
+function periodsRead(db: Db, journalId: number) {
   return db
     .selectFrom('periods')
     .select(['id', 'seq', 'title', 'starts_on', 'ends_on', 'locked'])
     .where('year_id', '=', (eb) => eb.selectFrom('journals').select('year_id').where('id', '=', journalId))
-    .orderBy('seq')
-    .execute();
+    .orderBy('seq');
 }
 
-export type Head = Awaited<ReturnType<typeof headOf>>;
+export type Head = ReturnType<typeof headOf>;
+export type PeriodRow = JournalParts['periods'][number];

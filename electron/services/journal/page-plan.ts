@@ -1,20 +1,23 @@
 // The journal's thematic plan as its page shows it: topics with what was taught, hours held and planned
-// with corrections; the timetable's slots up to a date.
+// with corrections.
 import type { JournalPage } from '../../api/contract.js';
-import { type JournalRow } from '../access.js';
 import { type Db } from '../context.js';
-import { scheduledSlots } from '../schedule.js';
+import { readTogether, type RowsOf } from '../read-together.js';
 
 /** The thematic plan with what has been taught, the hours held and the plan's hours with corrections. */
 export async function planState(db: Db, journalId: number): Promise<JournalPage['plan']> {
-  const [topics, taught, corrections] = await Promise.all([
-    db
+  return planOf(await readTogether(db, planReads(db, journalId)));
+}
+
+/** The reads planState makes, to be sent with others (readTogether). */
+export function planReads(db: Db, journalId: number) {
+  return {
+    topics: db
       .selectFrom('plan_topics')
       .select(['id', 'seq', 'section', 'title', 'hours', 'lesson_kind', 'homework'])
       .where('journal_id', '=', journalId)
-      .orderBy('seq')
-      .execute(),
-    db
+      .orderBy('seq'),
+    taught: db
       .selectFrom('lessons')
       .select([
         'plan_topic_id',
@@ -22,25 +25,27 @@ export async function planState(db: Db, journalId: number): Promise<JournalPage[
         (eb) => eb.fn.sum<number>('hours').as('hours'),
       ])
       .where('journal_id', '=', journalId)
-      .groupBy('plan_topic_id')
-      .execute(),
+      .groupBy('plan_topic_id'),
     // The approved corrections and the hours by period (used when there is no plan) in one row.
-    db
-      .selectNoFrom((eb) => [
-        eb
-          .selectFrom('plan_corrections')
-          .select((e) => e.fn.sum<number>('hours_delta').as('h'))
-          .where('journal_id', '=', journalId)
-          .where('status', '=', 'approved')
-          .as('h'),
-        eb
-          .selectFrom('journal_period_hours')
-          .select((e) => e.fn.sum<number>('hours').as('h'))
-          .where('journal_id', '=', journalId)
-          .as('period_h'),
-      ])
-      .executeTakeFirst(),
-  ]);
+    corrections: db.selectNoFrom((eb) => [
+      eb
+        .selectFrom('plan_corrections')
+        .select((e) => e.fn.sum<number>('hours_delta').as('h'))
+        .where('journal_id', '=', journalId)
+        .where('status', '=', 'approved')
+        .as('h'),
+      eb
+        .selectFrom('journal_period_hours')
+        .select((e) => e.fn.sum<number>('hours').as('h'))
+        .where('journal_id', '=', journalId)
+        .as('period_h'),
+    ]),
+  };
+}
+
+export function planOf(rows: RowsOf<ReturnType<typeof planReads>>): JournalPage['plan'] {
+  const { topics, taught } = rows;
+  const corrections = rows.corrections[0];
   const firstBy = new Map(taught.filter((t) => t.plan_topic_id !== null).map((t) => [t.plan_topic_id!, t.first]));
   const hoursHeld = taught.reduce((sum, t) => sum + Number(t.hours), 0);
   let hoursPlanned: number | null = topics.length > 0 ? topics.reduce((sum, t) => sum + t.hours, 0) : null;
@@ -57,12 +62,4 @@ export async function planState(db: Db, journalId: number): Promise<JournalPage[
     taughtOn: firstBy.get(t.id) ?? null,
   }));
   return { topics: list, hoursPlanned, hoursHeld, nextTopicId: list.find((t) => t.taughtOn === null)?.id ?? null };
-}
-
-/**
- * The journal's timetable slots from `from` to `to` (the page's range up to today): those without a lesson are pending.
- */
-export async function scheduledSlotsUpTo(db: Db, j: JournalRow, yearStart: string, from: string, to: string) {
-  if (from > to) return [];
-  return scheduledSlots(db, { yearId: j.year_id, yearStart, from, to, journalIds: [j.id] });
 }

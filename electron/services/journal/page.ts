@@ -8,25 +8,40 @@ import { canReadJournal, loadJournal, type JournalRow } from '../access.js';
 import { hasRole, type AuthedContext, type Db } from '../context.js';
 import { fullName } from '../session.js';
 import { parseScale } from '../../domain/scale.js';
-import { byJournal, headOf, periodsOf, type Head } from './page-head.js';
-import { scheduledSlotsUpTo } from './page-plan.js';
+import { headOf, readJournalParts, type JournalParts } from './page-head.js';
+import { planOf } from './page-plan.js';
+import { readTogether } from '../read-together.js';
+import { slotReads, slotsOf } from '../schedule.js';
 import { lessonsOf, periodStates, rosterOf, withTaughtBy } from './page-rows.js';
 import { substituteSlots } from './substitutes.js';
 import { lockDuePeriods } from './auto-lock.js';
+
+/** A read of the range whose rows are typed here: the range's filter is added to builders of any shape. */
+type ReadOf<T> = { execute(): Promise<T[]> };
+type ColumnRow = {
+  id: number;
+  lesson_id: number;
+  seq: number;
+  kind: string;
+  title: string;
+  weight: number;
+  release_on: string | null;
+  version: number;
+};
 
 type RangeInput = { periodId?: number | null; from?: string | null; to?: string | null };
 
 export async function open(ctx: AuthedContext, input: Parsed<'journal.open'>): Promise<JournalPage> {
   await lockDuePeriods(ctx.db, ctx.db, ctx.clock.today(), ctx.clock.now());
   // The header, the year's periods (found through the journal's year) and what depends on the
-  // journal alone are sent together; nothing of it leaves this function before the access check.
-  const rest = byJournal(ctx.db, input.journalId);
-  const [head, periods] = await Promise.all([headOf(ctx.db, input.journalId), periodsOf(ctx.db, input.journalId)]);
+  // journal alone are read together; nothing of it leaves this function before the access check.
+  const parts = await readJournalParts(ctx.db, input.journalId);
+  const head = headOf(parts);
   // A substitute reads the journal they teach one of its lessons in (the roster, what was taught before).
   const substitution = canReadJournal(ctx.session, head) ? null : await substituteOf(ctx, head);
   if (!canReadJournal(ctx.session, head) && !substitution)
     throw forbidden(`Недостаточно прав: это журнал другого ${wordsOf(head.institution_kind).short('teacher', 'gen')}`);
-  return loadPage(ctx, ctx.db, head, input, { head, periods, rest });
+  return loadPage(ctx, ctx.db, head, input, parts);
 }
 
 /** The caller's lessons as a substitute in a journal that is not theirs, or null. */
@@ -106,13 +121,12 @@ export async function loadPage(
   db: Db,
   j: JournalRow,
   input: RangeInput,
-  known?: { head: Head; periods: Awaited<ReturnType<typeof periodsOf>>; rest: ReturnType<typeof byJournal> },
+  known?: JournalParts,
 ): Promise<JournalPage> {
   const today = ctx.clock.today();
-  const rest = known?.rest ?? byJournal(db, j.id);
-  const [head, periodRows] = known
-    ? [known.head, known.periods]
-    : await Promise.all([headOf(db, j.id), periodsOf(db, j.id)]);
+  const parts = known ?? (await readJournalParts(db, j.id));
+  const head = headOf(parts);
+  const periodRows = parts.periods;
   const inst = head;
   const range = resolveRange(input, periodRows, head, today);
   const { from, to } = range;
@@ -126,24 +140,14 @@ export async function loadPage(
       ? 'Учебный год закрыт: журнал доступен только для просмотра'
       : `Журнал доступен только для просмотра: записи в нём ведёт ${wordsOf(head.institution_kind).short('teacher')}`;
 
-  // Everything below depends only on the journal and the range: sent together, so that on PostgreSQL
-  // the page waits for one round of queries (the pool's connections) rather than a dozen in a row.
-  // SQLite runs them one after another on its single connection, as before.
+  // Everything below depends only on the journal and the range: read together, so that on PostgreSQL
+  // the page takes two round trips in all (this and the journal's parts) rather than a dozen.
   const inRange = (q: any) => q.where('l.journal_id', '=', j.id).where('l.date', '>=', from).where('l.date', '<=', to);
-  const [
-    [unlockRows, finalRows, plan],
-    enrolments,
-    lessonRows,
-    columns,
-    markRows,
-    attendanceRows,
-    homework,
-    siblings,
-    slots,
-  ] = await Promise.all([
-    rest,
+  const slotsTo = to < today ? to : today;
+  const slotFilter = { yearId: j.year_id, yearStart: head.starts_on, from, to: slotsTo, journalIds: [j.id] };
+  const rows = await readTogether(db, {
     // Everyone enrolled at any time in the range, in the subgroup when the journal is a subgroup's.
-    db
+    enrolments: db
       .selectFrom('enrolments as e')
       .innerJoin('students as s', 's.id', 'e.student_id')
       .select(['s.id', 's.last_name', 's.first_name', 's.middle_name', 'e.from_date', 'e.until_date'])
@@ -158,9 +162,8 @@ export async function loadPage(
       .orderBy('s.last_name')
       .orderBy('s.first_name')
       .orderBy('s.middle_name')
-      .orderBy('e.from_date')
-      .execute(),
-    db
+      .orderBy('e.from_date'),
+    lessons: db
       .selectFrom('lessons as l')
       .leftJoin('users as tb', 'tb.id', 'l.taught_by')
       .select([
@@ -184,29 +187,15 @@ export async function loadPage(
       .where('l.date', '>=', from)
       .where('l.date', '<=', to)
       .orderBy('l.date')
-      .orderBy('l.lesson_no')
-      .execute(),
-    inRange(
+      .orderBy('l.lesson_no'),
+    columns: inRange(
       db
         .selectFrom('work_columns as c')
         .innerJoin('lessons as l', 'l.id', 'c.lesson_id')
         .select(['c.id', 'c.lesson_id', 'c.seq', 'c.kind', 'c.title', 'c.weight', 'c.release_on', 'c.version']),
-    )
-      .orderBy('c.seq')
-      .execute() as Promise<
-      Array<{
-        id: number;
-        lesson_id: number;
-        seq: number;
-        kind: string;
-        title: string;
-        weight: number;
-        release_on: string | null;
-        version: number;
-      }>
-    >,
+    ).orderBy('c.seq') as ReadOf<ColumnRow>,
     // Selected under the output's own names: no second object per mark.
-    inRange(
+    marks: inRange(
       db
         .selectFrom('marks as m')
         .innerJoin('work_columns as c', 'c.id', 'm.column_id')
@@ -218,8 +207,8 @@ export async function loadPage(
           'm.corrected_on as correctedOn',
           'm.version',
         ]),
-    ).execute() as Promise<MarkCell[]>,
-    inRange(
+    ) as ReadOf<MarkCell>,
+    attendance: inRange(
       db
         .selectFrom('attendance as a')
         .innerJoin('lessons as l', 'l.id', 'a.lesson_id')
@@ -233,24 +222,27 @@ export async function loadPage(
           'a.corrected_on as correctedOn',
           'a.version',
         ]),
-    ).execute() as Promise<AttendanceCell[]>,
-    inRange(
+    ) as ReadOf<AttendanceCell>,
+    homework: inRange(
       db
         .selectFrom('homework_individual as h')
         .innerJoin('lessons as l', 'l.id', 'h.lesson_id')
         .select(['h.lesson_id', 'h.student_id', 'h.text']),
-    ).execute() as Promise<Array<{ lesson_id: number; student_id: number; text: string }>>,
-    db
+    ) as ReadOf<{ lesson_id: number; student_id: number; text: string }>,
+    siblings: db
       .selectFrom('journals')
       .select('id')
       .where('year_id', '=', j.year_id)
       .where('group_id', '=', j.group_id)
       .where('subject_id', '=', j.subject_id)
       .where('id', '!=', j.id)
-      .orderBy('id')
-      .execute(),
-    scheduledSlotsUpTo(db, j, head.starts_on, from, to < today ? to : today),
-  ]);
+      .orderBy('id'),
+    ...slotReads(db, slotFilter),
+  });
+  const { enrolments, lessons: lessonRows, columns, marks: markRows, attendance: attendanceRows, homework } = rows;
+  const { siblings, unlocks: unlockRows, finals: finalRows } = { ...rows, ...parts };
+  const plan = planOf(parts);
+  const slots = from <= slotsTo ? slotsOf(rows, slotFilter) : [];
 
   const periods = periodStates(periodRows, unlockRows, today, canWrite);
   const students = rosterOf(enrolments);
