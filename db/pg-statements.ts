@@ -17,7 +17,21 @@ const NAMED_PER_CONNECTION = 500;
 export function preparingPool(pool: pg.Pool): PostgresPool {
   const seen = new Map<string, number>();
   const names = new Map<string, string>();
-  const named = new WeakMap<pg.PoolClient, Set<string>>();
+  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    const kept = new Set<string>();
+    const query = (text: unknown, values?: readonly unknown[]): any => {
+      if (typeof text !== 'string') return client.query(text as pg.Submittable);
+      const name = nameOf(text);
+      if (name && (kept.has(name) || kept.size < NAMED_PER_CONNECTION)) {
+        kept.add(name);
+        return client.query({ name, text, values: values as unknown[] });
+      }
+      return client.query(text, values as unknown[]);
+    };
+    return { query, release: (destroy?: boolean) => client.release(destroy) } as PostgresPoolClient;
+  };
 
   const nameOf = (text: string): string | null => {
     const name = names.get(text);
@@ -39,19 +53,11 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
     end: () => pool.end(),
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect();
-      let own = named.get(client);
-      if (!own) named.set(client, (own = new Set()));
-      const kept = own;
-      const query = (text: unknown, values?: readonly unknown[]): any => {
-        if (typeof text !== 'string') return client.query(text as pg.Submittable);
-        const name = nameOf(text);
-        if (name && (kept.has(name) || kept.size < NAMED_PER_CONNECTION)) {
-          kept.add(name);
-          return client.query({ name, text, values: values as unknown[] });
-        }
-        return client.query(text, values as unknown[]);
-      };
-      return { query, release: (destroy?: boolean) => client.release(destroy) } as PostgresPoolClient;
+      // One wrapper per connection for its life: Kysely keeps its connection object per client in a WeakMap,
+      // and a new key on every query grows that table and slows every young-generation collection.
+      let wrapper = wrappers.get(client);
+      if (!wrapper) wrappers.set(client, (wrapper = wrap(client)));
+      return wrapper;
     },
   };
 }
