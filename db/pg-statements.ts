@@ -21,14 +21,22 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
 
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
     const kept = new Set<string>();
+    // With a callback, not pg's own promise: that promise (and the `.catch` pg chains to it) kept every result
+    // alive across young-generation collections, which then took 5–10 ms each and landed inside requests.
+    const run = (config: pg.QueryConfig) =>
+      new Promise<pg.QueryResult>((resolve, reject) =>
+        client.query(config, (error: Error | undefined, result: pg.QueryResult) =>
+          error ? reject(error) : resolve(result),
+        ),
+      );
     const query = (text: unknown, values?: readonly unknown[]): any => {
       if (typeof text !== 'string') return client.query(text as pg.Submittable);
       const name = nameOf(text);
       if (name && (kept.has(name) || kept.size < NAMED_PER_CONNECTION)) {
         kept.add(name);
-        return client.query({ name, text, values: values as unknown[] });
+        return run({ name, text, values: values as unknown[] });
       }
-      return client.query(text, values as unknown[]);
+      return run({ text, values: values as unknown[] });
     };
     return { query, release: (destroy?: boolean) => client.release(destroy) } as PostgresPoolClient;
   };
