@@ -6,7 +6,8 @@
 // placed by its own matrix, not by a move from the one before: the same numbers as always, so a
 // viewer puts every glyph on exactly the same spot (moves add up in floating point).
 import zlib from 'node:zlib';
-import { PDFName, type PDFDocument, type PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFPage } from 'pdf-lib';
+import { pdfLib } from '../lazy-modules.js';
 import { FONT_KEYS, type FontSet, type FontStyle } from './fonts.js';
 
 /** A grey level 0 (black) … 1 (white), or RGB components 0…1. */
@@ -76,7 +77,7 @@ export class PageCanvas {
     readonly fonts: FontSet,
   ) {
     for (const style of fonts.styles())
-      page.node.setFontDictionary(PDFName.of(FONT_KEYS[style]), fonts.font(style).ref);
+      page.node.setFontDictionary(pdfLib().PDFName.of(FONT_KEYS[style]), fonts.font(style).ref);
     const { width, height } = page.getSize();
     this.width = width;
     this.height = height;

@@ -1,5 +1,6 @@
 // An A4 document that flows top to bottom: running header, footer with «Стр. N из M», page breaks.
-import { PDFDocument, PageSizes } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+import { pdfLib } from '../lazy-modules.js';
 import { ruDateTime } from '../../domain/format-dates.js';
 import { PageCanvas, GREY_LINE, GREY_TEXT, alignOffset, mm, type Align, type Color } from './canvas.js';
 import { FontSet, type FontFamily, type FontStyle } from './fonts.js';
@@ -12,7 +13,6 @@ import {
   type SignatureOptions,
 } from './signature.js';
 import { drawSlips, type SlipsOptions } from './slips.js';
-import './native-deflate.js';
 
 export type Orientation = 'portrait' | 'landscape';
 export type { Align };
@@ -60,7 +60,7 @@ const HEADER_BAND = 16;
 const FOOTER_BAND = 18;
 
 export async function createPdf(options: PdfOptions): Promise<PdfBuilder> {
-  const doc = await PDFDocument.create();
+  const doc = await pdfLib().PDFDocument.create();
   const fonts = await FontSet.embed(doc, options.family ?? 'condensed', options.mono ?? false);
   doc.setTitle(options.title);
   doc.setAuthor(options.institution);
@@ -96,11 +96,11 @@ export class PdfBuilder {
   }
 
   get pageWidth(): number {
-    return this.options.orientation === 'landscape' ? PageSizes.A4[1] : PageSizes.A4[0];
+    return this.options.orientation === 'landscape' ? pdfLib().PageSizes.A4[1] : pdfLib().PageSizes.A4[0];
   }
 
   get pageHeight(): number {
-    return this.options.orientation === 'landscape' ? PageSizes.A4[0] : PageSizes.A4[1];
+    return this.options.orientation === 'landscape' ? pdfLib().PageSizes.A4[0] : pdfLib().PageSizes.A4[1];
   }
 
   get left(): number {

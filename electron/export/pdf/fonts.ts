@@ -2,7 +2,8 @@
 // pdf-lib's measure and encode both run fontkit's layout (≈0.1 ms a string); a journal page repeats
 // the same few strings («5», «н», dates) hundreds of times, so both are cached per document.
 import type { PDFDocument, PDFFont } from 'pdf-lib';
-import fontkit, { type Font } from '@pdf-lib/fontkit';
+import type { Font } from '@pdf-lib/fontkit';
+import { fontkit } from '../lazy-modules.js';
 import { loadFont, type FontFace } from '../fonts.js';
 import { fastSubsets } from './font-subset.js';
 import { plainLayout } from './plain-layout.js';
@@ -40,7 +41,7 @@ const sharedFontkit = {
   create(bytes: Uint8Array, postscriptName?: string): Font {
     let font = parsed.get(bytes);
     if (!font) {
-      font = memoLayout(keepCodePoints(fastSubsets(fontkit.create(bytes, postscriptName))));
+      font = memoLayout(keepCodePoints(fastSubsets(fontkit().create(bytes, postscriptName))));
       parsed.set(bytes, font);
     }
     return font;

@@ -8,10 +8,12 @@ import zlib from 'node:zlib';
 
 type Deflate = (data: Uint8Array, options?: Record<string, unknown>) => Uint8Array;
 
-const here = createRequire(import.meta.url);
-// The pako pdf-lib itself requires (pdf-lib stays outside the bundles, in node_modules).
-const pako = createRequire(here.resolve('pdf-lib'))('pako') as { deflate: Deflate; nativeDeflate?: true };
-if (!pako.nativeDeflate) {
+/** Gives pdf-lib's pako Node's deflate; called once pdf-lib is loaded (lazy-modules.ts). */
+export function useNativeDeflate(): void {
+  const here = createRequire(import.meta.url);
+  // The pako pdf-lib itself requires (pdf-lib stays outside the bundles, in node_modules).
+  const pako = createRequire(here.resolve('pdf-lib'))('pako') as { deflate: Deflate; nativeDeflate?: true };
+  if (pako.nativeDeflate) return;
   const original = pako.deflate;
   pako.deflate = (data, options) =>
     options === undefined || Object.keys(options).every((k) => k === 'level')
