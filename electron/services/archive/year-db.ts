@@ -77,7 +77,7 @@ export async function buildYearDatabase(options: YearDbOptions): Promise<void> {
   }
 }
 
-/** Drops the indexes made by CREATE INDEX (not those of keys and UNIQUE) and returns the statements that remake them. */
+/** Drops the indexes made by CREATE INDEX (not those of keys and UNIQUE); returns the statements that remake them. */
 function dropSecondaryIndexes(raw: SQLite.Database): string[] {
   const rows = raw
     .prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
