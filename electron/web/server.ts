@@ -113,7 +113,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return sendJson(res, 405, fail('bad_request', 'Метод HTTP не поддерживается'), secure);
       }
-      return serveStatic(options.rendererDir, url.pathname, res, securityHeaders(secure));
+      return serveStatic(options.rendererDir, url.pathname, req, res, securityHeaders(secure));
     }
     if (url.pathname === '/api/contract' && req.method === 'GET') return sendJson(res, 200, describeContract(), secure);
     if (req.method !== 'POST')

@@ -1,7 +1,9 @@
 // The browser host over real HTTP: contract listing, JSON in/out, cookies, and Russian 4xx errors.
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { JournalDb } from '../../db/connect.js';
 import { methodNames } from '../../electron/api/contract.js';
@@ -106,4 +108,54 @@ it('serves the renderer with a strict Content-Security-Policy and refuses path t
   expect(await res.text()).toContain('<title>Журнал</title>');
   const sneaky = await fetch(new URL('/..%2f..%2f..%2fetc%2fpasswd', host.url));
   expect(await sneaky.text()).not.toContain('root:');
+});
+
+it('sends text assets compressed to a browser that takes it; hashed ones are kept a year', async () => {
+  const script = `export const words = ${JSON.stringify(Array.from({ length: 4000 }, (_, i) => `слово ${i}`))};\n`;
+  fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'index-AbC123.js'), script);
+  fs.writeFileSync(path.join(rendererDir, 'icon.png'), Buffer.alloc(4096, 7));
+  const get = (file: string, acceptEncoding?: string) =>
+    new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      const req = http.get(new URL(file, host.url), {
+        headers: acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {},
+      });
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject);
+    });
+  const plain = Buffer.from(script);
+
+  const br = await get('/assets/index-AbC123.js', 'gzip, deflate, br');
+  expect(br.headers['content-encoding']).toBe('br');
+  expect(br.headers['vary']).toBe('Accept-Encoding');
+  expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(Number(br.headers['content-length'])).toBe(br.body.length);
+  expect(br.body.length).toBeLessThan(plain.length / 4);
+  expect(zlib.brotliDecompressSync(br.body).equals(plain)).toBe(true);
+
+  const gz = await get('/assets/index-AbC123.js', 'gzip;q=1.0, br;q=0');
+  expect(gz.headers['content-encoding']).toBe('gzip');
+  expect(zlib.gunzipSync(gz.body).equals(plain)).toBe(true);
+
+  const none = await get('/assets/index-AbC123.js');
+  expect(none.headers['content-encoding']).toBeUndefined();
+  expect(none.body.equals(plain)).toBe(true);
+
+  // A changed file is compressed anew, not served from what was kept.
+  const changed = script.replace('слово 1', 'другое');
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'index-AbC123.js'), changed);
+  fs.utimesSync(path.join(rendererDir, 'assets', 'index-AbC123.js'), new Date(), new Date(Date.now() + 5000));
+  const again = await get('/assets/index-AbC123.js', 'br');
+  expect(zlib.brotliDecompressSync(again.body).toString()).toBe(changed);
+
+  const image = await get('/icon.png', 'br, gzip');
+  expect(image.headers['content-encoding']).toBeUndefined();
+  expect(image.headers['cache-control']).toBe('public, max-age=3600');
+  expect(image.body.length).toBe(4096);
+  const page = await get('/', 'br');
+  expect(page.headers['cache-control']).toBe('no-store');
 });
