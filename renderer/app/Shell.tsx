@@ -1,6 +1,6 @@
 // The working window: header, navigation for the user's roles, and the current screen. On a phone
 // the sidebar gives way to a «Меню» button in the top bar that opens the same list of sections.
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { Me } from '../../electron/api/contract';
 import { call } from '../api';
 import { Button } from '../components/ui';
@@ -101,7 +101,9 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void; onMeChan
         </nav>
         <main className="content">
           {found && allowed(found.route, me) ? (
-            found.route.render(found.params!, me)
+            <Suspense fallback={<p className="muted">Загрузка раздела…</p>}>
+              {found.route.render(found.params!, me)}
+            </Suspense>
           ) : (
             <div className="banner banner-error" role="alert">
               {found ? 'Недостаточно прав для этого раздела' : 'Раздел не найден'}

@@ -1,35 +1,46 @@
 // Every screen, who may open it and whether it shows in the navigation. Screens of later features
 // add their entries here; the services refuse what a role can't do regardless.
-import type { ReactNode } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { Me } from '../../electron/api/contract';
 import type { InstitutionKind, Role } from '../../electron/domain/enums';
 import type { Words } from '../../electron/domain/vocabulary';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { ChangePasswordScreen } from '../screens/login/ChangePasswordScreen';
-import { ArchiveScreen } from '../screens/archive/ArchiveScreen';
-import { ArchivedYearScreen } from '../screens/archive/ArchivedYearScreen';
-import { TransfersScreen } from '../screens/archive/TransfersScreen';
-import { RemarksScreen } from '../screens/remarks/RemarksScreen';
-import { CorrectionsScreen } from '../screens/corrections/CorrectionsScreen';
-import { ReportsScreen } from '../screens/reports/ReportsScreen';
-import { JournalListScreen } from '../screens/journal/JournalListScreen';
-import { JournalScreen } from '../screens/journal/JournalScreen';
-import { FamilyRedirect, FamilyScreen } from '../screens/family/FamilyScreen';
-import { ExcusesScreen } from '../screens/excuses/ExcusesScreen';
-import { UnlocksScreen } from '../screens/unlocks/UnlocksScreen';
-import { BackupsScreen } from '../screens/backups/BackupsScreen';
-import { SettingsScreen } from '../screens/settings/SettingsScreen';
-import { UsersScreen } from '../screens/users/UsersScreen';
-import { FamilyAccessScreen } from '../screens/users/FamilyAccessScreen';
-import { AuditScreen } from '../screens/audit/AuditScreen';
-import { YearScreen } from '../screens/year/YearScreen';
-import { GroupsScreen } from '../screens/groups/GroupsScreen';
-import { TimetableScreen } from '../screens/timetable/TimetableScreen';
-import { RegistersScreen } from '../screens/registers/RegistersScreen';
-import { PlanScreen } from '../screens/plan/PlanScreen';
-import { MovementsScreen } from '../screens/movements/MovementsScreen';
-import { MyGroupsScreen } from '../screens/mygroups/MyGroupsScreen';
-import { AssessmentsScreen } from '../screens/assessments/AssessmentsScreen';
+
+/**
+ * A screen loaded when first opened: the login, the home page and the shell come in the first script, each
+ * section in its own (a parent's phone never downloads the deputy's reports).
+ */
+function screen<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  type Screen = M[K] extends ComponentType<any> ? M[K] : never;
+  return lazy(async () => ({ default: (await load())[name] as Screen }));
+}
+
+const ArchiveScreen = screen(() => import('../screens/archive/ArchiveScreen'), 'ArchiveScreen');
+const ArchivedYearScreen = screen(() => import('../screens/archive/ArchivedYearScreen'), 'ArchivedYearScreen');
+const TransfersScreen = screen(() => import('../screens/archive/TransfersScreen'), 'TransfersScreen');
+const RemarksScreen = screen(() => import('../screens/remarks/RemarksScreen'), 'RemarksScreen');
+const CorrectionsScreen = screen(() => import('../screens/corrections/CorrectionsScreen'), 'CorrectionsScreen');
+const ReportsScreen = screen(() => import('../screens/reports/ReportsScreen'), 'ReportsScreen');
+const JournalListScreen = screen(() => import('../screens/journal/JournalListScreen'), 'JournalListScreen');
+const JournalScreen = screen(() => import('../screens/journal/JournalScreen'), 'JournalScreen');
+const FamilyRedirect = screen(() => import('../screens/family/FamilyScreen'), 'FamilyRedirect');
+const FamilyScreen = screen(() => import('../screens/family/FamilyScreen'), 'FamilyScreen');
+const ExcusesScreen = screen(() => import('../screens/excuses/ExcusesScreen'), 'ExcusesScreen');
+const UnlocksScreen = screen(() => import('../screens/unlocks/UnlocksScreen'), 'UnlocksScreen');
+const BackupsScreen = screen(() => import('../screens/backups/BackupsScreen'), 'BackupsScreen');
+const SettingsScreen = screen(() => import('../screens/settings/SettingsScreen'), 'SettingsScreen');
+const UsersScreen = screen(() => import('../screens/users/UsersScreen'), 'UsersScreen');
+const FamilyAccessScreen = screen(() => import('../screens/users/FamilyAccessScreen'), 'FamilyAccessScreen');
+const AuditScreen = screen(() => import('../screens/audit/AuditScreen'), 'AuditScreen');
+const YearScreen = screen(() => import('../screens/year/YearScreen'), 'YearScreen');
+const GroupsScreen = screen(() => import('../screens/groups/GroupsScreen'), 'GroupsScreen');
+const TimetableScreen = screen(() => import('../screens/timetable/TimetableScreen'), 'TimetableScreen');
+const RegistersScreen = screen(() => import('../screens/registers/RegistersScreen'), 'RegistersScreen');
+const PlanScreen = screen(() => import('../screens/plan/PlanScreen'), 'PlanScreen');
+const MovementsScreen = screen(() => import('../screens/movements/MovementsScreen'), 'MovementsScreen');
+const MyGroupsScreen = screen(() => import('../screens/mygroups/MyGroupsScreen'), 'MyGroupsScreen');
+const AssessmentsScreen = screen(() => import('../screens/assessments/AssessmentsScreen'), 'AssessmentsScreen');
 
 export interface RouteDef {
   path: string;
