@@ -39,7 +39,7 @@ describeEachDb('database', (kind) => {
   let fresh: FreshDb;
   let handle: JournalDb;
   beforeEach(async () => {
-    fresh = await freshDb(kind);
+    fresh = await freshDb(kind, { empty: true });
     handle = await fresh.open();
   });
   afterEach(async () => {
@@ -113,7 +113,7 @@ describeEachDb('database', (kind) => {
 
 describeEachDb('a database that is not a journal', (kind) => {
   it('is refused with a Russian message', async () => {
-    const fresh = await freshDb(kind);
+    const fresh = await freshDb(kind, { empty: true });
     if (kind === 'sqlite') {
       const file = fresh.url.slice('sqlite:'.length);
       const raw = new SQLite(file);

@@ -13,7 +13,7 @@ const SNAPSHOT = path.join(import.meta.dirname, '..', 'fixtures', 'schema-snapsh
 
 describeEachDb('schema', (kind) => {
   it('matches the committed snapshot (update tests/fixtures/schema-snapshot.json with a new migration)', async () => {
-    const fresh = await freshDb(kind);
+    const fresh = await freshDb(kind, { empty: true });
     const handle = await fresh.open();
     const tables = await handle.db.introspection.getTables();
     const shape = Object.fromEntries(tables.map((t) => [t.name, t.columns.map((c) => c.name).sort()]).sort());

@@ -139,7 +139,7 @@ describeEachDb('settings and institution', (kind) => {
 
   if (kind === 'postgres')
     it('tests a PostgreSQL URL: an empty database is accepted, its password never shown', async () => {
-      const empty = await freshDb('postgres');
+      const empty = await freshDb('postgres', { empty: true });
       try {
         const withPassword = empty.url.replace('postgres://postgres@', 'postgres://postgres:s3cret@');
         const result = await admin.call('settings.testDatabase', { url: withPassword });

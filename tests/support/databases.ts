@@ -3,9 +3,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { describe, inject } from 'vitest';
 import { openDatabase, type Dialect, type JournalDb } from '../../db/connect.js';
+import { withPg } from './db-templates.js';
 
 export type DbKind = Dialect;
 
@@ -19,12 +19,17 @@ export function pgUrl(): string {
   return inject('pgUrl');
 }
 
-/** A new empty database of the given kind (not yet opened). */
-export async function freshDb(kind: DbKind): Promise<FreshDb> {
+/**
+ * A new database of the given kind (not yet opened): the journal's schema and nothing else, copied from the run's
+ * template, or with nothing at all (`empty`) for a test of what opening does to a database.
+ */
+export async function freshDb(kind: DbKind, options: { empty?: boolean } = {}): Promise<FreshDb> {
   const name = `t_${crypto.randomBytes(6).toString('hex')}`;
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-db-'));
     const file = path.join(dir, `${name}.sqlite`);
+    const template = inject('sqliteTemplate');
+    if (template && !options.empty) fs.copyFileSync(template, file);
     return {
       url: `sqlite:${file}`,
       open: () => openDatabase(`sqlite:${file}`),
@@ -32,23 +37,16 @@ export async function freshDb(kind: DbKind): Promise<FreshDb> {
     };
   }
   const admin = pgUrl();
-  await withPg(admin, (c) => c.query(`CREATE DATABASE ${name}`));
+  const template = inject('pgTemplate');
+  await withPg(admin, (c) =>
+    c.query(`CREATE DATABASE ${name}${template && !options.empty ? ` TEMPLATE ${template}` : ''}`),
+  );
   const url = admin.replace(/\/[^/]*$/, `/${name}`);
   return {
     url,
     open: () => openDatabase(url),
     drop: () => withPg(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
-}
-
-async function withPg<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /**

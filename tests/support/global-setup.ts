@@ -5,10 +5,11 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { postgresUnavailableReason, startCluster, type Cluster } from './postgres-cluster.js';
 import { bundleForTests } from './bin.js';
+import { makeTemplates } from './db-templates.js';
 
 let cluster: Cluster | null = null;
 
-export default function setup(project: TestProject) {
+export default async function setup(project: TestProject) {
   bundleForTests();
   // Every test's user-data folder (settings, backups a service takes) goes under one folder of the
   // run, removed at the end: a suite that takes a backup before each import leaves nothing in /tmp.
@@ -24,7 +25,12 @@ export default function setup(project: TestProject) {
   if (!url && process.env.ZHURNAL_CI) throw new Error(`ZHURNAL_CI: ${reason} — the PostgreSQL half must run in CI`);
   if (!url) console.warn(`\n⚠ ${reason}\n`);
   project.provide('pgUrl', url);
-  return () => {
+  // Every test database starts as a copy of one migrated when the run starts (db-templates.ts).
+  const templates = await makeTemplates(scratch, url);
+  project.provide('sqliteTemplate', templates.sqlite);
+  project.provide('pgTemplate', templates.pg);
+  return async () => {
+    await templates.drop();
     cluster?.stop();
     fs.rmSync(scratch, { recursive: true, force: true });
   };
@@ -33,5 +39,9 @@ export default function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     pgUrl: string;
+    /** A migrated SQLite journal to copy; '' when none was made. */
+    sqliteTemplate: string;
+    /** The PostgreSQL database new ones are made from (CREATE DATABASE … TEMPLATE); '' without a server. */
+    pgTemplate: string;
   }
 }
