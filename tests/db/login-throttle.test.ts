@@ -151,9 +151,11 @@ describeEachDb('login timing', (kind) => {
       };
       const known: number[] = [];
       const unknown: number[] = [];
+      // In pairs, a known and an unknown login at once: both see the same load, and the run takes half as long.
       for (let i = 0; i < 10; i++) {
-        known.push(await time('admin', i));
-        unknown.push(await time('nosuchuser', i));
+        const [k, u] = await Promise.all([time('admin', i), time('nosuchuser', i)]);
+        known.push(k);
+        unknown.push(u);
       }
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
       const [k, u] = [median(known), median(unknown)];

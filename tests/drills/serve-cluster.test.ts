@@ -147,9 +147,11 @@ describe.skipIf(skip !== null)('two serve processes on one PostgreSQL behind ngi
     };
     const known: number[] = [];
     const unknown: number[] = [];
+    // In pairs, a known and an unknown login at once: both see the same load, and the run takes half as long.
     for (let i = 1; i <= 10; i++) {
-      known.push(await time('admin', i));
-      unknown.push(await time('nobody.here', i + 10));
+      const [k, u] = await Promise.all([time('admin', i), time('nobody.here', i + 10)]);
+      known.push(k);
+      unknown.push(u);
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
     expect(Math.abs(median(known) - median(unknown)) / Math.max(median(known), median(unknown))).toBeLessThan(0.2);
