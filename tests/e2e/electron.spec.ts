@@ -33,5 +33,15 @@ test('the Electron window opens on the login screen', async () => {
     () => typeof (window as unknown as { require?: unknown }).require === 'undefined' && 'journal' in window,
   );
   expect(isolated).toBe(true);
+  // Sections are separate scripts loaded when first opened (routes.tsx): one must load from the file:// page.
+  const chunk = fs
+    .readdirSync(path.join(ROOT, 'dist', 'renderer', 'assets'))
+    .find((f) => /^FamilyScreen-.*\.js$/.test(f));
+  expect(chunk).toBeTruthy();
+  const exported = await window.evaluate(
+    async (file) => Object.keys(await import(new URL(`assets/${file}`, location.href).href)),
+    chunk!,
+  );
+  expect(exported.length).toBeGreaterThan(0);
   await app.close();
 });
