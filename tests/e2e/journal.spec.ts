@@ -1,6 +1,6 @@
 // The journal in Chromium: today's lesson from the home page filled with the keyboard only, the
-// grid's paste, undo and refusals, the rendering time of a 30 × 150 journal (printed), and 40 × 200
-// scrolling smoothly.
+// grid's paste, undo and refusals, the rendering time of a 30 × 150 journal (printed), 40 × 200
+// scrolling smoothly, and the keyboard reaching rows that were not rendered (virtualised rows).
 import { expect, login, test } from './fixtures';
 import { seedBigJournal } from './seed-journal';
 import type { Page } from '@playwright/test';
@@ -260,4 +260,35 @@ test('a 40 × 200 journal scrolls and takes keys smoothly (frame times printed)'
   // Generous bounds: the figures above are the measurement; these only catch a grid gone pathological.
   expect(frames.p95).toBeLessThan(5000);
   expect(keys.p95).toBeLessThan(5000);
+});
+
+test('rows are virtualised: ArrowDown to the last student keeps the cursor cell rendered and active', async ({
+  page,
+  demo,
+}) => {
+  const big = seedBigJournal(demo.dbFile, 40, 200, 'V');
+  await login(page, demo.url, 'teacher');
+  await page.goto(`${demo.url}#/journal/${big.journalId}`);
+  await timings(page);
+  const grid = page.getByRole('grid');
+  await expect(grid).toHaveAttribute('aria-rowcount', '42');
+  // Not every student is in the page: the rows below the view are spacers.
+  expect(await page.getByRole('rowheader').count()).toBeLessThan(40);
+  await page.locator('[role=gridcell]').first().click();
+  const sink = page.locator('.jgrid-sink');
+  for (let i = 0; i < 39; i++) await page.keyboard.press('ArrowDown');
+  const active = async () => {
+    const id = await sink.getAttribute('aria-activedescendant');
+    return page.locator(`[id="${id}"]`);
+  };
+  const last = await active();
+  await expect(last).toHaveAttribute('aria-selected', 'true');
+  await expect(last).toBeInViewport();
+  await expect(last.locator('xpath=ancestor::*[@role="row"][1]')).toHaveAttribute('aria-rowindex', '42');
+  await expect(sink).toBeFocused();
+  // And back up to the first student.
+  await page.keyboard.press('Control+Home');
+  const first = await active();
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await expect(first.locator('xpath=ancestor::*[@role="row"][1]')).toHaveAttribute('aria-rowindex', '3');
 });

@@ -1,13 +1,13 @@
 // The journal grid: students down, lessons across (one column per type of work), the average and
-// the final marks pinned on the right. Only the columns in view are rendered, so 40 students × 200
-// lessons scroll as smoothly as 10; the keyboard does everything (see useGridKeys).
+// the final marks pinned on the right. Only the columns and rows in view are rendered (in blocks), so
+// 40 students × 200 lessons scroll as smoothly as 10; the keyboard does everything (see useGridKeys).
 import { useWords } from '../../components/words';
-import { useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import type { JournalPage } from '../../../electron/api/contract';
 import type { GridColumn, GridModel, LessonColumn } from './model';
 import type { JournalState } from './useJournal';
 import { useGridKeys, type Cursor } from './useGridKeys';
-import { AVG_W, COL_W, FINAL_W, NAME_W, OVERSCAN, ROW_H } from './grid-size';
+import { AVG_W, COL_W, FINAL_W, NAME_W, OVERSCAN, ROW_H, rowRange, rowsToRender } from './grid-size';
 import { Header } from './GridHeader';
 import { Row } from './GridRow';
 import type { StudentStats } from './useStudentStats';
@@ -40,28 +40,34 @@ export function Grid(props: GridProps) {
   const [view, setView] = useState(() => {
     const width = Math.max(480, window.innerWidth - 290);
     const middle = Math.max(0, width - NAME_W - rightW);
-    return { left: Math.max(0, Math.min(lessonCount * COL_W - middle, (cursor.col + 1) * COL_W - middle)), width };
+    const left = Math.max(0, Math.min(lessonCount * COL_W - middle, (cursor.col + 1) * COL_W - middle));
+    return { left, width, top: 0, height: Math.max(220, window.innerHeight - 300) };
   });
   const frame = useRef(0);
   const keys = useGridKeys({ ...props, stats, sink });
   const editing = keys.text !== '' ? { col: cursor.col, text: keys.text } : null;
   // Columns are rendered in blocks of OVERSCAN: scrolling re-renders once per block, not per column.
-  const range = (v: { left: number; width: number }) => {
+  type View = typeof view;
+  const range = (v: View) => {
     const middle = Math.max(0, v.width - NAME_W - rightW);
     const from = Math.floor(v.left / COL_W / OVERSCAN) * OVERSCAN - OVERSCAN;
     const to = Math.ceil((v.left + middle) / COL_W / OVERSCAN) * OVERSCAN + OVERSCAN;
     return [Math.max(0, from), Math.min(lessonCount, to)] as const;
   };
   const [first, last] = range(view);
-  // Re-render on scroll or resize only when another set of columns comes into view.
+  const rowCount = model.rows.length;
+  const [top, bottom] = rowRange(view.top, view.height, rowCount);
+  // Re-render on scroll or resize only when another block of columns or rows comes into view.
   const sync = () => {
     const el = scroller.current;
     if (!el) return;
-    const next = { left: el.scrollLeft, width: el.clientWidth };
+    const next = { left: el.scrollLeft, width: el.clientWidth, top: el.scrollTop, height: el.clientHeight };
     setView((v) => {
       const [a, b] = range(v);
       const [c, d] = range(next);
-      return a === c && b === d ? v : next;
+      const [e, f] = rowRange(v.top, v.height, rowCount);
+      const [g, h] = rowRange(next.top, next.height, rowCount);
+      return a === c && b === d && e === g && f === h ? v : next;
     });
   };
 
@@ -142,22 +148,31 @@ export function Grid(props: GridProps) {
           onLesson={props.onLessonHeader}
           selected={props.selectedLessonKey}
         />
-        {model.rows.map((row, r) => (
-          <Row
-            key={row.student.id}
-            r={r}
-            row={row}
-            model={model}
-            state={state}
-            rev={state.rev}
-            first={first}
-            last={last}
-            cursor={cursor.row === r ? cursor.col : -1}
-            editing={cursor.row === r ? editing : null}
-            stats={stats.get(row.student.id)!}
-            rightW={rightW}
-          />
-        ))}
+        {rowsToRender(top, bottom, cursor.row, rowCount).map((r, i, shown) => {
+          const row = model.rows[r]!;
+          // Spacers stand for the rows not rendered, so the scrollbar and sticky columns stay right.
+          const gap = (i === 0 ? r : r - shown[i - 1]! - 1) * ROW_H;
+          const after = i === shown.length - 1 ? (rowCount - r - 1) * ROW_H : 0;
+          return (
+            <Fragment key={row.student.id}>
+              {gap > 0 && <div className="jgap" style={{ height: gap }} />}
+              <Row
+                r={r}
+                row={row}
+                model={model}
+                state={state}
+                rev={state.rev}
+                first={first}
+                last={last}
+                cursor={cursor.row === r ? cursor.col : -1}
+                editing={cursor.row === r ? editing : null}
+                stats={stats.get(row.student.id)!}
+                rightW={rightW}
+              />
+              {after > 0 && <div className="jgap" style={{ height: after }} />}
+            </Fragment>
+          );
+        })}
         {model.rows.length === 0 && (
           <div className="jgrid-empty">В списке {w.term('group', 'gen')} за этот период нет обучающихся</div>
         )}
