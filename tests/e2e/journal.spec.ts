@@ -286,6 +286,7 @@ test('rows are virtualised: ArrowDown to the last student keeps the cursor cell 
   await expect(last).toBeInViewport();
   await expect(last.locator('xpath=ancestor::*[@role="row"][1]')).toHaveAttribute('aria-rowindex', '42');
   await expect(sink).toBeFocused();
+  await page.screenshot({ path: 'test-results/journal-virtual-rows.png' });
   // And back up to the first student.
   await page.keyboard.press('Control+Home');
   const first = await active();
