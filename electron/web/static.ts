@@ -67,7 +67,7 @@ function compressed(file: string, stat: fs.Stats, encoding: Encoding): Promise<B
 }
 
 /** The encoding to send: brotli when the browser takes it, else gzip, else none (a q=0 refuses one). */
-export function chosenEncoding(accept: string | undefined): Encoding | null {
+function chosenEncoding(accept: string | undefined): Encoding | null {
   const offered = new Map<string, number>();
   for (const part of (accept ?? '').toLowerCase().split(',')) {
     const [name, ...params] = part.trim().split(';');

@@ -8,10 +8,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { openDatabase, type JournalDb } from '../../db/connect.js';
 import { generateDemo } from '../../db/demo/index.js';
 import { findPgTool } from '../../electron/services/backups/pgdump.js';
+import { withPg } from '../support/db-templates.js';
 import { postgresUnavailableReason, startCluster, type Cluster } from '../support/postgres-cluster.js';
 import { BENCH_TODAY, type College } from './college.js';
 import { timed, timeOnce, timeRuns, type BenchResult, type Timing } from './harness.js';
@@ -58,13 +58,13 @@ export async function pgCollege(college: College): Promise<PgCollege> {
   const closeAll = async (handle?: JournalDb) => {
     await handle?.close();
     try {
-      await withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await withPg(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     } finally {
       cluster?.stop();
     }
   };
   try {
-    await withClient(admin, (c) => c.query(`CREATE DATABASE ${name}`));
+    await withPg(admin, (c) => c.query(`CREATE DATABASE ${name}`));
     const dump = dumpCacheOf(college);
     const restore = findPgTool('pg_restore');
     let how: string;
@@ -86,7 +86,7 @@ export async function pgCollege(college: College): Promise<PgCollege> {
         }
         how = 'demo generator, same seed and size';
       }
-      await withClient(url, (c) => c.query('VACUUM ANALYZE'));
+      await withPg(url, (c) => c.query('VACUUM ANALYZE'));
     });
     const handle = await openDatabase(url);
     try {
@@ -153,7 +153,7 @@ export async function pgFloor(college: College, pgc: PgCollege): Promise<PgFloor
       fs.renameSync(`${cache}.partial`, cache);
     }
     const dumpMb = fs.statSync(out).size / 1024 / 1024;
-    const scan = await withClient(pgc.url, (c) =>
+    const scan = await withPg(pgc.url, (c) =>
       timeRuns(10, () => c.query('select count(*) n, sum(length(value)) s from marks')),
     );
     return { dump, scan, dumpMb };
@@ -178,16 +178,6 @@ export function pgFloorRows(floor: PgFloor, pgc: PgCollege): BenchResult[] {
       note: `${pgc.loaded.how}; not a product figure`,
     },
   ];
-}
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 function run(command: string, args: string[]): Promise<void> {

@@ -85,7 +85,7 @@ type LessonRow = {
   /** The substitute who held the lesson (short name), when not the journal's own teacher. */
   taught_by_name?: string | null;
 };
-type ColumnRow = {
+export type ColumnRow = {
   id: number;
   lesson_id: number;
   seq: number;

@@ -12,22 +12,12 @@ import { headOf, readJournalParts, type JournalParts } from './page-head.js';
 import { planOf } from './page-plan.js';
 import { readTogether } from '../read-together.js';
 import { slotReads, slotsOf } from '../schedule.js';
-import { lessonsOf, periodStates, rosterOf, withTaughtBy } from './page-rows.js';
+import { lessonsOf, periodStates, rosterOf, withTaughtBy, type ColumnRow } from './page-rows.js';
 import { substituteSlots } from './substitutes.js';
 import { lockDuePeriods } from './auto-lock.js';
 
 /** A read of the range whose rows are typed here: the range's filter is added to builders of any shape. */
 type ReadOf<T> = { execute(): Promise<T[]> };
-type ColumnRow = {
-  id: number;
-  lesson_id: number;
-  seq: number;
-  kind: string;
-  title: string;
-  weight: number;
-  release_on: string | null;
-  version: number;
-};
 
 type RangeInput = { periodId?: number | null; from?: string | null; to?: string | null };
 
@@ -240,7 +230,8 @@ export async function loadPage(
     ...slotReads(db, slotFilter),
   });
   const { enrolments, lessons: lessonRows, columns, marks: markRows, attendance: attendanceRows, homework } = rows;
-  const { siblings, unlocks: unlockRows, finals: finalRows } = { ...rows, ...parts };
+  const { siblings } = rows;
+  const { unlocks: unlockRows, finals: finalRows } = parts;
   const plan = planOf(parts);
   const slots = from <= slotsTo ? slotsOf(rows, slotFilter) : [];
 
