@@ -305,7 +305,11 @@ export async function writeXlsxStream(file: string, sheets: StreamSheets): Promi
     );
     return result;
   } catch (error) {
+    // The file is opened asynchronously: an early failure can come before the open, which would
+    // create the file after the removal. Wait for the stream to close, then remove it.
+    const closed = new Promise<void>((resolve) => (out.closed ? resolve() : out.once('close', () => resolve())));
     out.destroy();
+    await closed;
     await fs.promises.rm(file, { force: true });
     throw error;
   }
