@@ -22,6 +22,7 @@ import type {
   WeekParity,
   YearStatus,
 } from '../electron/domain/enums.js';
+import type { MailOutboxTable, MailSettingsTable, MailSubscriptionTable } from './schema-mail.js';
 
 /** A row version for optimistic locking: a save names the version it saw. */
 type Version = ColumnType<number, number | undefined, number>;
@@ -708,6 +709,9 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   leases: LeaseTable;
   import_mappings: ImportMappingTable;
+  mail_settings: MailSettingsTable;
+  mail_subscriptions: MailSubscriptionTable;
+  mail_outbox: MailOutboxTable;
 }
 
 export type DB = Database;

@@ -9,6 +9,7 @@ import { archiveScheduledTask } from './services/archive/schedule.js';
 import type { Clock } from './services/clock.js';
 import { appPaths } from './services/paths.js';
 import { weeklyRemarkTask } from './services/remarks/weekly.js';
+import { mailTask } from './services/mail/task.js';
 import { DatabaseLease } from './services/lease.js';
 import type { SettingsStore } from './services/settings.js';
 
@@ -39,6 +40,8 @@ export function createScheduler(core: Core, clock: Clock, log: Log = consoleLog)
   scheduler.register(archiveScheduledTask(core.deps, { error: (m, e) => log.error(m, e) }));
   // Each week the program drafts remarks on journals left unfilled; the deputy reviews and sends them.
   scheduler.register(weeklyRemarkTask(core.deps));
+  // Letters to families (absences, marks, the week) from the outbox, through the institution's SMTP server.
+  scheduler.register(mailTask(core.deps));
   return scheduler;
 }
 

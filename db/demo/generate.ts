@@ -193,6 +193,7 @@ export async function generateDemo(db: Kysely<Database>, options: DemoOptions = 
       students: people.students,
       enrolments: people.enrolments,
       guardians: people.guardians,
+      demoGuardianId: people.demoGuardianId,
       journals,
       entries: [...entriesPrev, ...entriesCur],
       excuses,

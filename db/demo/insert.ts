@@ -25,6 +25,7 @@ const ORDER: TableName[] = [
   'students',
   'subgroup_students',
   'guardians',
+  'mail_subscriptions',
   'enrolments',
   'journals',
   'journal_period_hours',

@@ -7,6 +7,7 @@ import type { Inserter } from './insert.js';
 import type { EnrolM, EntryM, JournalM, PersonM, Settings, StudentM } from './model.js';
 import type { Structure } from './structure.js';
 import { writeProgrammes } from './programmes.js';
+import { demoMail } from './mail.js';
 
 export interface Bell {
   no: number;
@@ -46,6 +47,8 @@ export interface WriteInput {
   students: StudentM[];
   enrolments: EnrolM[];
   guardians: Array<Insertable<GuardianTable> & { id: number }>;
+  /** The demo parent's guardian row (subscribed to every letter). */
+  demoGuardianId: number;
   journals: JournalM[];
   entries: EntryM[];
   excuses: Array<Insertable<AbsenceExcuseTable> & { id: number }>;
@@ -183,7 +186,9 @@ export function writeStructure(out: Inserter, w: WriteInput): void {
       for (const id of [...sg.members].sort((a, b) => a - b))
         out.add('subgroup_students', { subgroup_id: sg.id, student_id: id });
     }
+  const subscriptions = demoMail(w.guardians, w.demoGuardianId, settings.today);
   for (const row of w.guardians) out.add('guardians', row);
+  for (const row of subscriptions) out.add('mail_subscriptions', row);
   for (const e of w.enrolments) {
     out.add('enrolments', {
       id: e.id,

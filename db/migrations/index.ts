@@ -16,6 +16,7 @@ import * as m0013 from './0013_corrections.js';
 import * as m0016 from './0016_issued_copies.js';
 import * as m0017 from './0017_assessments.js';
 import * as m0018 from './0018_practice_qualification.js';
+import * as m0019 from './0019_mail.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0016_issued_copies': m0016,
   '0017_assessments': m0017,
   '0018_practice_qualification': m0018,
+  '0019_mail': m0019,
 };
 
 export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1)!;

@@ -41,6 +41,7 @@ export type {
   QualificationSheet,
 } from './methods/practice.js';
 import { practiceMethods } from './methods/practice.js';
+import { mailMethods } from './methods/mail.js';
 
 export const contract = {
   ...setupMethods,
@@ -73,6 +74,7 @@ export const contract = {
   ...copyMethods,
   ...assessmentMethods,
   ...practiceMethods,
+  ...mailMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
@@ -99,6 +101,14 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 export type { Me, RoleGrant } from './methods/auth.js';
+export type {
+  MailLog,
+  MailLogRow,
+  MailRecipient,
+  MailSettingsView,
+  MailSubscriptionInfo,
+  MailTestResult,
+} from './methods/mail.js';
 export type { FileOutput, JobInfo } from './methods/jobs.js';
 export { PDF_MIME, XLSX_MIME } from './methods/jobs.js';
 export type { FirstRunRestore, SetupStatus } from './methods/setup.js';

@@ -41,12 +41,24 @@ import { summary } from '../services/assessments/summary.js';
 import * as practice from '../services/assessments/practice.js';
 import * as qualification from '../services/assessments/qualification.js';
 import { history as journalHistory } from '../services/journal/history.js';
+import * as mailConfig from '../services/mail/config.js';
+import * as mailOutbox from '../services/mail/outbox.js';
+import * as mailSubscriptions from '../services/mail/subscriptions.js';
 
 export type Handler<M extends MethodName> = (ctx: AuthedContext, input: Parsed<M>) => Promise<Output<M>>;
 export type PublicHandler<M extends MethodName> = (ctx: ServiceContext, input: Parsed<M>) => Promise<Output<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> | PublicHandler<M> };
 
 export const handlers: Handlers = {
+  'mail.settings': mailConfig.settings,
+  'mail.saveSettings': mailConfig.saveSettings,
+  'mail.test': mailOutbox.test,
+  'mail.log': mailOutbox.log,
+  'mail.retry': mailOutbox.retry,
+  'mail.recipients': mailSubscriptions.recipients,
+  'mail.subscribe': mailSubscriptions.subscribe,
+  'mail.mine': mailSubscriptions.mine,
+  'mail.setMine': mailSubscriptions.setMine,
   'setup.status': setup.status,
   'setup.initialize': setup.initialize,
   'setup.checkDatabase': firstRun.checkDatabase,

@@ -87,3 +87,18 @@ export type WeekParity = (typeof WEEK_PARITIES)[number];
 /** A dated timetable change: a lesson cancelled, moved, taught by a substitute, or an extra lesson added. */
 export const TIMETABLE_CHANGE_KINDS = ['cancel', 'move', 'substitute', 'extra'] as const;
 export type TimetableChangeKind = (typeof TIMETABLE_CHANGE_KINDS)[number];
+
+/** Attendance codes that are an absence (late and «on the institution's business» are not). */
+export const ABSENCE_CODES = ['н', 'у', 'б'] as const;
+
+/** Letters to families (issue 16): a same-day absence notice, the daily marks digest, the weekly summary. */
+export const MAIL_KINDS = ['absence', 'daily', 'weekly', 'test'] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+/** What a subscriber may choose (a test letter is the administrator's). */
+export const SUBSCRIBABLE_MAIL_KINDS = ['absence', 'daily', 'weekly'] as const;
+export type SubscribableMailKind = (typeof SUBSCRIBABLE_MAIL_KINDS)[number];
+/** `sending`: claimed by the sender; left so by a crash it becomes `interrupted` (never sent again by itself). */
+export const MAIL_STATUSES = ['waiting', 'sending', 'sent', 'failed', 'interrupted'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+export const MAIL_SECURITIES = ['starttls', 'tls', 'none'] as const;
+export type MailSecurity = (typeof MAIL_SECURITIES)[number];

@@ -23,6 +23,7 @@ import { describeContract } from './contract-doc.js';
 import { fail, securityHeaders, sendJson } from './respond.js';
 import { COOKIE, readCookie, requestSession } from './sessions.js';
 import { serveStatic } from './static.js';
+import { handleUnsubscribe, UNSUBSCRIBE_PATH } from './unsubscribe.js';
 
 export interface WebHostOptions {
   deps: ServiceDeps;
@@ -109,6 +110,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') return health(res, secure);
+    if (url.pathname === UNSUBSCRIBE_PATH) return handleUnsubscribe(deps, req, res, url, secure);
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return sendJson(res, 405, fail('bad_request', 'Метод HTTP не поддерживается'), secure);

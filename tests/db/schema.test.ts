@@ -275,4 +275,35 @@ async function fillTheRest(handle: JournalDb): Promise<void> {
       updated_by: user,
     })
     .execute();
+  await db
+    .insertInto('mail_settings')
+    .values({
+      id: 1,
+      enabled: 1,
+      host: 'smtp.example.ru',
+      port: 587,
+      security: 'starttls',
+      login: 'journal',
+      password: '',
+      from_name: 'Журнал',
+      from_address: 'journal@example.ru',
+      site_url: 'https://journal.example.ru',
+      updated_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('mail_outbox')
+    .values({
+      kind: 'test',
+      dedupe_key: 'test:1',
+      to_address: 'admin@example.ru',
+      subject: 'Пробное письмо',
+      text_body: 'Пробное письмо',
+      html_body: '<p>Пробное письмо</p>',
+      status: 'sent',
+      next_attempt_at: at,
+      created_at: at,
+      sent_at: at,
+    })
+    .execute();
 }

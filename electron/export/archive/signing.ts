@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createKeyFileOnce } from '../../platform/key-file.js';
 
 export const KEY_PRIVATE_FILE = 'institution-ed25519.key.pem';
 export const KEY_PUBLIC_FILE = 'institution-ed25519.pub.pem';
@@ -47,26 +48,11 @@ export function loadOrCreateInstitutionKey(keysDir: string): InstitutionKey {
 }
 
 function createKeyPair(keysDir: string): void {
-  fs.mkdirSync(keysDir, { recursive: true, mode: 0o700 });
-  const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
+  const { privateKey } = crypto.generateKeyPairSync('ed25519');
   const privatePem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  const tmp = path.join(keysDir, `.${KEY_PRIVATE_FILE}.${process.pid}.tmp`);
-  const fd = fs.openSync(tmp, 'w', 0o600);
-  try {
-    fs.writeFileSync(fd, privatePem);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  // `link` fails if another process made the key meanwhile: then theirs is kept and ours dropped.
-  try {
-    fs.linkSync(tmp, path.join(keysDir, KEY_PRIVATE_FILE));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    fs.rmSync(tmp, { force: true });
-  }
+  // Another process may have made the key meanwhile: the public key is the kept private key's.
+  const kept = createKeyFileOnce(keysDir, KEY_PRIVATE_FILE, privatePem);
+  const publicPem = crypto.createPublicKey(kept).export({ type: 'spki', format: 'pem' }).toString();
   fs.writeFileSync(path.join(keysDir, KEY_PUBLIC_FILE), publicPem);
 }
 

@@ -294,4 +294,7 @@ export const EXCLUDED: Readonly<Partial<Record<keyof Database, string>>> = {
   login_throttle: 'counts of failed logins belong to the live program',
   leases: 'which process runs the scheduled jobs belongs to the live program',
   import_mappings: 'the column mappings the import dialog remembers belong to the live program',
+  mail_settings: 'the mail server and its encrypted password belong to the live program',
+  mail_subscriptions: 'who gets letters belongs to the live program; addresses are not kept with the year',
+  mail_outbox: 'the letters and their delivery belong to the live program',
 };

@@ -1,4 +1,5 @@
 // What the cell savers share: the rows of the cells already there, the context of one cell's save, its outcome.
+import { ABSENCE_CODES } from '../../domain/enums.js';
 import type { AttendanceCell, Parsed, SavedCell } from '../../api/contract.js';
 import type { AttendanceCode } from '../../../db/schema.js';
 import type { AuthedContext, Db } from '../context.js';
@@ -38,7 +39,7 @@ export type CellError = {
 };
 
 /** Codes of an absence: a mark is not put for the lesson, nor an absence over a mark. */
-export const ABSENT: readonly string[] = ['н', 'у', 'б'];
+export const ABSENT: readonly string[] = ABSENCE_CODES;
 
 export interface CellCtx {
   db: Db;

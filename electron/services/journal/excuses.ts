@@ -1,6 +1,7 @@
 // Reasons of absence (003 §3.5): a parent sends a note, or the curator records a certificate; the
 // curator confirms it and the absences («н») on the days it covers become excused — «у» for a note,
 // «б» for a medical certificate — with the document linked, in every journal of the student.
+import { ABSENCE_CODES } from '../../domain/enums.js';
 import { institutionWords } from '../words.js';
 import type { ExcuseInfo, Parsed } from '../../api/contract.js';
 import { badInput, conflict, forbidden, notFound } from '../../api/errors.js';
@@ -166,7 +167,7 @@ export async function describe(db: Db, ids: number[]): Promise<ExcuseInfo[]> {
 }
 
 /** The absences a reason covers: the student's «н», «у» and «б» on its days, in any journal. */
-const COVERED = ['н', 'у', 'б'] as const;
+const COVERED = ABSENCE_CODES;
 
 /** What an ExcuseInfo is made of: the reason, its student, who sent it and who decided. */
 function excuseRows(db: Db) {
@@ -302,7 +303,7 @@ export async function decide(ctx: AuthedContext, input: Parsed<'excuses.decide'>
         .where('a.student_id', '=', x.student_id)
         .where('l.date', '>=', x.from_date)
         .where('l.date', '<=', x.to_date)
-        .where('a.code', 'in', ['н', 'у', 'б'])
+        .where('a.code', 'in', ABSENCE_CODES)
         .execute();
       const code = x.kind === 'medical' ? ('б' as const) : ('у' as const);
       for (const a of rows) {

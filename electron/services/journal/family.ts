@@ -8,6 +8,7 @@ import type { FamilyPage, Parsed } from '../../api/contract.js';
 import { badInput, notFound } from '../../api/errors.js';
 import { assertFamilyScope, ownChild } from '../access.js';
 import { addDays, weekStart } from '../../domain/calendar.js';
+import { markReleased } from '../../domain/mail.js';
 import { hasRole, type AuthedContext } from '../context.js';
 import { fullName } from '../session.js';
 import { excuseInfo } from './excuses.js';
@@ -89,7 +90,7 @@ export async function page(ctx: AuthedContext, input: Parsed<'family.page'>): Pr
   ]);
   const lessons = studentLessons(data, contentView(db, contents), range);
   // Marks of a column held back until its release date are not shown to the family (nor counted).
-  const hidden = (releaseOn: string | null) => own && releaseOn !== null && releaseOn > today;
+  const hidden = (releaseOn: string | null) => own && !markReleased(releaseOn, today);
   week.days = weekDays({ week, year, journals, timetable, changes, catalogue: cat, enrolments, lessons, hidden });
   if (!period) return base;
   const byPeriod = { period, journals, lessons, periodTitles: cat.periodTitles, hidden };

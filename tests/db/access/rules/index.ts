@@ -10,6 +10,7 @@ import { journalRules } from './journal.js';
 import { timetableChangeRules } from './timetable-changes.js';
 import { copyRules, registerRules } from './registers.js';
 import { assessmentRules } from './assessments.js';
+import { mailRules } from './mail.js';
 import type { AccessRules } from './types.js';
 
 export const rules: AccessRules = {
@@ -25,4 +26,5 @@ export const rules: AccessRules = {
   ...registerRules,
   ...copyRules,
   ...assessmentRules,
+  ...mailRules,
 };
