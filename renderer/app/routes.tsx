@@ -32,6 +32,7 @@ const BackupsScreen = screen(() => import('../screens/backups/BackupsScreen'), '
 const SettingsScreen = screen(() => import('../screens/settings/SettingsScreen'), 'SettingsScreen');
 const UsersScreen = screen(() => import('../screens/users/UsersScreen'), 'UsersScreen');
 const FamilyAccessScreen = screen(() => import('../screens/users/FamilyAccessScreen'), 'FamilyAccessScreen');
+const MailScreen = screen(() => import('../screens/mail/MailScreen'), 'MailScreen');
 const AuditScreen = screen(() => import('../screens/audit/AuditScreen'), 'AuditScreen');
 const YearScreen = screen(() => import('../screens/year/YearScreen'), 'YearScreen');
 const GroupsScreen = screen(() => import('../screens/groups/GroupsScreen'), 'GroupsScreen');
@@ -206,6 +207,13 @@ export const routes: RouteDef[] = [
     render: (_p, me) => <MovementsScreen me={me} />,
   },
   { path: '/users', title: 'Пользователи и роли', roles: ['admin'], nav: true, render: () => <UsersScreen /> },
+  {
+    path: '/mail',
+    title: 'Почта',
+    roles: ['admin'],
+    nav: true,
+    render: () => <MailScreen />,
+  },
   {
     path: '/family-access',
     title: 'Доступ родителей и обучающихся',

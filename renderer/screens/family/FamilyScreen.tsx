@@ -13,6 +13,7 @@ import { Segmented } from '../../components/lists';
 import { longDate, ruDate } from '../../../electron/domain/format-dates';
 import { Absences } from './Absences';
 import { ExcuseForm, ExcuseList } from './Excuses';
+import { MailCard } from './MailCard';
 import { familyHref, SubjectMarks, SubjectView } from './Marks';
 import { Week } from './Week';
 
@@ -99,6 +100,8 @@ export function FamilyScreen({ id }: { id: number; me: Me }) {
           )}
           {/* On a phone the form comes first: the list of a whole period's absences is long. */}
           {show('absences') && narrow && <Absences absences={p.absences} />}
+          {/* Their own child (or themself): the family chooses the letters they get. */}
+          {show('week') && p.children.some((c) => c.studentId === id) && <MailCard studentId={id} />}
         </>
       )}
     </div>

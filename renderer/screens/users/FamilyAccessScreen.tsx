@@ -8,6 +8,7 @@ import { useCall } from '../../components/useCall';
 import { plural } from '../../../electron/domain/format-numbers';
 import { ruDateTime } from '../../../electron/domain/format-dates';
 import { SlipsPrinter } from './SlipsPrinter';
+import { GroupSubscriptions } from '../mail/GroupSubscriptions';
 
 type Key = `s${number}` | `g${number}`;
 
@@ -167,6 +168,7 @@ export function FamilyAccessScreen() {
           </tbody>
         </table>
       )}
+      {data && data.groupId !== null && <GroupSubscriptions key={data.groupId} groupId={data.groupId} />}
       {printing && (
         <SlipsPrinter
           input={{ studentIds, guardianIds }}
