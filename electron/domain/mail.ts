@@ -42,7 +42,7 @@ export function nextAttemptAt(now: Date, attempts: number): Date | null {
   return minutes === undefined ? null : new Date(now.getTime() + minutes * 60_000);
 }
 
-/** The daily digest goes out from this hour (local time); the weekly summary on this weekday (6: Saturday) from its hour. */
+/** The daily digest goes from this hour (local time); the weekly summary on this weekday (6: Saturday), same hour. */
 export const DAILY_DIGEST_HOUR = 18;
 export const WEEKLY_SUMMARY_DAY = 6;
 export const WEEKLY_SUMMARY_HOUR = 18;

@@ -132,7 +132,7 @@ export function MailSettingsCard({
             value={form.siteUrl}
             onChange={(e) => set({ siteUrl: e.target.value })}
             placeholder="https://journal.college.ru"
-            hint="Для ссылок в письмах: дневник и отказ от писем. Это адрес, по которому семьи открывают журнал из дома."
+            hint="Для ссылок в письмах (дневник, отказ от писем): адрес, по которому семьи открывают журнал из дома."
             error={errors['siteUrl']}
           />
         </>
