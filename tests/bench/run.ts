@@ -1,7 +1,7 @@
 // `npm run bench`: the figures of DESIGN §8 on the generated 2,000-student college, each timed figure
 // as p50 and p95 with its target and its ratio to the floor; the same service-layer figures on
 // PostgreSQL when a server is available («pg: »); writes tests/bench/results.json.
-// Flags: --students, --groups, --seed (the college), --no-pg (SQLite only), --only family|journal|archive|grid
+// Flags: --students, --groups, --seed (the college), --no-pg (SQLite only), --only family|journal|archive|grid|mail
 // (just those figures — the family page or the journal page and mark on both databases, the year archive, or
 // the journal grid in Chromium — for iterating on them; results.json is left as it is).
 import fs from 'node:fs';
@@ -19,6 +19,7 @@ import { journalCases } from './cases/journal.js';
 import { backupCases } from './cases/backups.js';
 import { archiveCases } from './cases/archive.js';
 import { gridCases } from './cases/grid.js';
+import { mailCases } from './cases/mail.js';
 import { onlinePostgres, onlineSqlite } from './cases/online.js';
 import { printTable, timed, type BenchResult } from './harness.js';
 import { pgCollege, pgFloor, pgFloorRows, pgUnavailable } from './pg.js';
@@ -56,6 +57,10 @@ async function main(): Promise<void> {
     await familyOnly(college, flags['no-pg'] === undefined);
     return;
   }
+  if (flags.only === 'mail') {
+    await onBoth(college, flags['no-pg'] === undefined, (handle, prefix) => mailCases(handle, prefix));
+    return;
+  }
   if (flags.only === 'journal') {
     await journalOnly(college, flags['no-pg'] === undefined);
     return;
@@ -81,6 +86,7 @@ async function main(): Promise<void> {
   try {
     results.push(...(await serviceCases(handle, floor.scanMs)));
     results.push(...(await onlineSqlite(servicesFile, handle)));
+    results.push(...(await mailCases(handle)));
   } finally {
     await handle.close();
   }
@@ -119,6 +125,7 @@ async function postgresCases(college: College): Promise<BenchResult[]> {
       ...pgFloorRows(floor, pgc),
       ...(await serviceCases(pgc.handle, floor.scan.p50, { prefix: 'pg: ', files: false })),
       ...(await onlinePostgres(pgc.url, pgc.handle)),
+      ...(await mailCases(pgc.handle, 'pg: ')),
     ];
   } finally {
     await pgc.close();

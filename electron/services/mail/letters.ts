@@ -89,8 +89,8 @@ export function weeklyLetter(head: LetterHead, week: WeekContent): Composed {
   if (week.absences.length)
     sections.push({
       title: 'Пропуски и опоздания',
-      headers: ['Дата', 'Урок', 'Предмет', 'Отметка'],
-      rows: week.absences.map((a) => [ruDate(a.date), String(a.lessonNo), a.subject, ATTENDANCE_LABELS[a.code]]),
+      headers: ['Урок', 'Предмет', 'Отметка'],
+      rows: week.absences.map((a) => [`${ruDate(a.date)}, ${a.lessonNo}-й`, a.subject, ATTENDANCE_LABELS[a.code]]),
     });
   if (week.homework.length)
     sections.push({
@@ -141,7 +141,7 @@ function compose(head: LetterHead, what: string, lead: string, sections: Section
   ].join('\n');
   const table = (s: Section) =>
     (s.title ? `<h2 style="font-size:16px;margin:20px 0 8px">${esc(s.title)}</h2>` : '') +
-    '<table style="border-collapse:collapse;font-size:14px">' +
+    '<table style="border-collapse:collapse;font-size:14px;width:100%">' +
     `<tr>${s.headers.map((h) => `<th style="${HEAD}">${esc(h)}</th>`).join('')}</tr>` +
     s.rows.map((r) => `<tr>${r.map((c) => `<td style="${CELL}">${esc(c)}</td>`).join('')}</tr>`).join('') +
     '</table>';
