@@ -25,9 +25,9 @@ export const MAIL_STATUS_LABELS: Record<MailStatus, string> = {
 };
 
 export const MAIL_SECURITY_LABELS: Record<MailSecurity, string> = {
-  starttls: 'STARTTLS (обычно порт 587)',
-  tls: 'TLS сразу (обычно порт 465)',
-  none: 'Без шифрования (только внутри сети)',
+  starttls: 'STARTTLS (порт 587)',
+  tls: 'TLS (порт 465)',
+  none: 'Без шифрования (порт 25)',
 };
 
 /** The port a security mode usually goes with. */

@@ -22,7 +22,7 @@ export function MailScreen() {
         при выдаче логинов (раздел «Доступ родителей и обучающихся»); семьи меняют это сами в дневнике.
       </p>
       <div className="cards">
-        <MailSettingsCard key={settings.data.version} view={settings.data} onSaved={(v) => settings.setData(v)} />
+        <MailSettingsCard view={settings.data} onSaved={(v) => settings.setData(v)} />
         <TestLetterCard />
         <div className="wide">
           <DeliveryLog />

@@ -59,6 +59,15 @@ export function MailSettingsCard({
               placeholder="smtp.example.ru"
               error={errors['host']}
             />
+            <Field
+              label="Порт"
+              type="number"
+              min={1}
+              max={65535}
+              value={form.port}
+              onChange={(e) => set({ port: e.target.value })}
+              error={errors['port']}
+            />
             <SelectField
               label="Шифрование"
               value={form.security}
@@ -73,17 +82,6 @@ export function MailSettingsCard({
                 </option>
               ))}
             </SelectField>
-            <Field
-              label="Порт"
-              type="number"
-              min={1}
-              max={65535}
-              value={form.port}
-              onChange={(e) => set({ port: e.target.value })}
-              error={errors['port']}
-            />
-          </div>
-          <div className="settings-grid">
             <Field
               label="Логин"
               value={form.login}

@@ -75,8 +75,10 @@ export function SubscriptionForm({
                 setSaved(false);
               }}
             />{' '}
-            {MAIL_KIND_LABELS[kind]}
-            {!compact && <span className="field-hint"> — {MAIL_KIND_HINTS[kind]}</span>}
+            <span>
+              {MAIL_KIND_LABELS[kind]}
+              {!compact && <span className="field-hint mail-hint">{MAIL_KIND_HINTS[kind]}</span>}
+            </span>
           </label>
         ))}
       </fieldset>
