@@ -28,13 +28,14 @@ export const consoleLog: Log = {
  * before `start()`. It runs them only while this process holds the scheduler lease in the database, so
  * that processes sharing one journal (`serve` processes, staff PCs on one server) do each job once.
  */
-export function createScheduler(core: Core, clock: Clock, log: Log = consoleLog): Scheduler {
+export function createScheduler(core: Core, clock: Clock, log: Log = consoleLog, intervalMs?: number): Scheduler {
   const gate = new DatabaseLease(() => core.deps.db, { name: 'scheduler', log });
   const scheduler = new Scheduler({
     clock,
     settings: core.deps.settings,
     log: { error: (m, e) => log.error(m, e) },
     gate,
+    intervalMs,
   });
   scheduler.register(dailyBackupTask(core.deps));
   scheduler.register(archiveScheduledTask(core.deps, { error: (m, e) => log.error(m, e) }));

@@ -13,13 +13,14 @@ import { buildDemo, demoTargetFilled } from '../cli/demo-build.js';
 import { isInitialized } from '../services/setup.js';
 import { newSetupCode } from '../services/setup-code.js';
 import { appRoot } from '../platform/app-root.js';
+import { presetLocalMailServer } from '../services/mail/config.js';
 
 const root = appRoot(import.meta.url);
 
 async function main(): Promise<void> {
   const { flags } = parseOptions(
     process.argv.slice(2),
-    { db: 'string', port: 'string', seed: 'string', kind: 'string', lan: 'boolean', empty: 'boolean' },
+    { db: 'string', port: 'string', seed: 'string', kind: 'string', lan: 'boolean', empty: 'boolean', smtp: 'string' },
     'демонстрации (npm run demo --)',
   );
   const userData = flagString(flags, 'data') ?? defaultUserDataDir();
@@ -69,7 +70,16 @@ async function main(): Promise<void> {
   });
   if (setupCode) console.log(`База пуста. Код настройки (спросит первый экран): ${setupCode}`);
   else console.log(`Демо-входы (пароль ${DEMO_PASSWORD}): ${DEMO_LOGINS.map((l) => l.login).join(', ')}`);
-  const scheduler = createScheduler(core, clock);
+  // --smtp HOST:PORT: letters to the demo's families go to a local catcher (`npm run mail-catcher`), checked
+  // every minute instead of every five so they come while one watches.
+  const smtp = flagString(flags, 'smtp');
+  if (smtp) {
+    const match = /^([\w.-]+):(\d{1,5})$/.exec(smtp);
+    if (!match) throw new OptionsError('--smtp: ожидается ХОСТ:ПОРТ, например 127.0.0.1:2525');
+    await presetLocalMailServer(core.deps, { host: match[1]!, port: Number(match[2]), siteUrl: host.url });
+    console.log(`Письма семьям: сервер ${smtp}, проверка каждую минуту`);
+  }
+  const scheduler = createScheduler(core, clock, undefined, smtp ? 60_000 : undefined);
   scheduler.start();
   console.log(`Журнал: ${host.url}`);
   let stopping = false;

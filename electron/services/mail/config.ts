@@ -78,17 +78,7 @@ export async function saveSettings(ctx: AuthedContext, input: Parsed<'mail.saveS
       site_url: input.siteUrl,
       updated_at: now,
     };
-    if (before)
-      await tx
-        .updateTable('mail_settings')
-        .set({ ...values, version: before.version + 1 })
-        .where('id', '=', 1)
-        .execute();
-    else
-      await tx
-        .insertInto('mail_settings')
-        .values({ id: 1, ...values, version: 1 })
-        .execute();
+    await writeRow(tx, before, values);
     const shown = (v: typeof values | MailSettingsRow | undefined) =>
       v && { ...v, password: v.password === '' ? 'нет' : 'задан' };
     await audit(tx, ctx.session, ctx.clock.now(), {
@@ -100,6 +90,23 @@ export async function saveSettings(ctx: AuthedContext, input: Parsed<'mail.saveS
     });
     return viewOf(await readMailSettings(tx), ctx.paths.keys);
   });
+}
+
+type RowValues = Omit<MailSettingsRow, 'id' | 'version'>;
+
+/** The one row, written over the one read before it in the same transaction (or made). */
+async function writeRow(tx: Db, before: MailSettingsRow | undefined, values: RowValues): Promise<void> {
+  if (before)
+    await tx
+      .updateTable('mail_settings')
+      .set({ ...values, version: before.version + 1 })
+      .where('id', '=', 1)
+      .execute();
+  else
+    await tx
+      .insertInto('mail_settings')
+      .values({ id: 1, ...values, version: 1 })
+      .execute();
 }
 
 /** The server to send through, its password decrypted; a Russian reason when mail cannot be sent. */
@@ -117,4 +124,32 @@ export async function smtpConfig(deps: Pick<ServiceDeps, 'db' | 'paths'>): Promi
     fromAddress: row.from_address,
     siteUrl: row.site_url,
   };
+}
+
+/**
+ * Point the journal at a mail server that needs no login or encryption (the demo's local catcher): mail is
+ * switched on and the links in letters lead to `siteUrl`. Written as the program, in the audit log.
+ */
+export async function presetLocalMailServer(
+  deps: Pick<ServiceDeps, 'db' | 'clock'>,
+  server: { host: string; port: number; siteUrl: string },
+): Promise<void> {
+  const now = deps.clock.now();
+  const values = {
+    enabled: 1,
+    host: server.host,
+    port: server.port,
+    security: 'none' as const,
+    login: '',
+    password: '',
+    from_name: 'Электронный журнал',
+    from_address: 'journal@demo.example',
+    site_url: server.siteUrl.replace(/\/+$/, ''),
+    updated_at: now.toISOString(),
+  };
+  await deps.db.transaction().execute(async (tx) => {
+    const before = await readMailSettings(tx);
+    await writeRow(tx, before, values);
+    await audit(tx, null, now, { action: 'mail.settings', entity: 'mail_settings', entityId: 1, after: values });
+  });
 }

@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { ABSENCE_CODES, type AttendanceCode, type SubscribableMailKind } from '../../domain/enums.js';
 import type { Db } from '../context.js';
+import { fullName } from '../session.js';
 
 export const BATCH = 500;
 
@@ -31,7 +32,7 @@ export async function childrenOf(db: Db, studentIds: number[], today: string) {
     .execute();
   const children = new Map<number, { name: string; groupName: string | null }>();
   for (const r of rows) {
-    const name = [r.last_name, r.first_name, r.middle_name].filter(Boolean).join(' ');
+    const name = fullName(r);
     const current = r.until_date === null || r.until_date > today;
     const known = children.get(r.id);
     if (!known || current || known.groupName === null) children.set(r.id, { name, groupName: r.group_name });

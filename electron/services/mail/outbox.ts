@@ -10,6 +10,7 @@ import { MAIL_STATUSES, type MailStatus } from '../../domain/enums.js';
 import { nextAttemptAt } from '../../domain/mail.js';
 import { audit } from '../audit.js';
 import type { AuthedContext, Db } from '../context.js';
+import { fullName } from '../session.js';
 import { readMailSettings, smtpConfig } from './config.js';
 import type { MailDeps } from './queue.js';
 import { openTransport, SendFailure, type Letter } from './transport.js';
@@ -257,7 +258,9 @@ function logRow(r: Awaited<ReturnType<ReturnType<typeof logRows>['executeTakeFir
     status: r.status,
     to: r.to_address,
     subject: r.subject,
-    studentName: r.last_name ? [r.last_name, r.first_name, r.middle_name].filter(Boolean).join(' ') : null,
+    studentName: r.last_name
+      ? fullName({ last_name: r.last_name, first_name: r.first_name ?? '', middle_name: r.middle_name })
+      : null,
     attempts: r.attempts,
     createdAt: r.created_at,
     sentAt: r.sent_at,
