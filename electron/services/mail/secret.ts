@@ -56,16 +56,19 @@ export function decryptSecret(stored: string, key: MailKey): string {
 
 const TOKEN_SECRET = 'mail_token_secret';
 
-/** The signing secret of unsubscribe links, made once per journal. */
+/** The signing secret of unsubscribe links, made once per journal (read first: the link's page is public). */
 export async function tokenSecret(db: Db): Promise<Buffer> {
-  const made = crypto.randomBytes(32).toString('base64');
-  await db
-    .insertInto('app_meta')
-    .values({ key: TOKEN_SECRET, value: made })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  const row = await db.selectFrom('app_meta').select('value').where('key', '=', TOKEN_SECRET).executeTakeFirstOrThrow();
-  return Buffer.from(row.value, 'base64');
+  const read = () => db.selectFrom('app_meta').select('value').where('key', '=', TOKEN_SECRET).executeTakeFirst();
+  let row = await read();
+  if (!row) {
+    await db
+      .insertInto('app_meta')
+      .values({ key: TOKEN_SECRET, value: crypto.randomBytes(32).toString('base64') })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+    row = await read();
+  }
+  return Buffer.from(row!.value, 'base64');
 }
 
 export interface UnsubscribeClaim {
