@@ -2,17 +2,28 @@
 // the final marks pinned on the right. Only the columns and rows in view are rendered (in blocks), so
 // 40 students × 200 lessons scroll as smoothly as 10; the keyboard does everything (see useGridKeys).
 import { useWords } from '../../components/words';
-import { Fragment, useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
 import type { JournalPage } from '../../../electron/api/contract';
 import type { GridColumn, GridModel, LessonColumn } from './model';
 import type { JournalState } from './useJournal';
 import { useGridKeys, type Cursor } from './useGridKeys';
-import { AVG_W, COL_W, FINAL_W, NAME_W, OVERSCAN, ROW_H, rowRange, rowsToRender } from './grid-size';
+import { useNarrow } from '../../app/useNarrow';
+import {
+  COL_AHEAD,
+  COL_W,
+  colRange,
+  PINNED,
+  PINNED_NARROW,
+  ROW_AHEAD,
+  ROW_H,
+  rowRange,
+  rowsToRender,
+} from './grid-size';
 import { Header } from './GridHeader';
 import { Row } from './GridRow';
 import type { StudentStats } from './useStudentStats';
 
-export { COL_W, NAME_W, ROW_H } from './grid-size';
 export { useStudentStats, type StudentStats } from './useStudentStats';
 
 export interface GridProps {
@@ -31,54 +42,61 @@ export interface GridProps {
 export function Grid(props: GridProps) {
   const { state, model, label, cursor, stats } = props;
   const w = useWords();
+  const groupGen = w.term('group', 'gen');
   const scroller = useRef<HTMLDivElement>(null);
   const sink = useRef<HTMLInputElement>(null);
+  const narrow = useNarrow();
+  const pinned = narrow ? PINNED_NARROW : PINNED;
   const lessonCount = model.lessonColumns.length;
-  const rightW = AVG_W + FINAL_W * model.finalColumns.length;
+  const rowCount = model.rows.length;
+  const rightW = pinned.avg + pinned.final * model.finalColumns.length;
   // The first render already shows the cursor's lesson with the width the page will have, so that
   // opening a journal costs one render and one layout.
-  const [view, setView] = useState(() => {
-    const width = Math.max(480, window.innerWidth - 290);
-    const middle = Math.max(0, width - NAME_W - rightW);
+  const [view, setView] = useState<View>(() => {
+    // The grid's box as styles.css makes it: the page's padding, the border and, but on a phone, the side menu.
+    const width = narrow ? window.innerWidth - 26 : Math.max(480, window.innerWidth - 267);
+    const middle = Math.max(0, width - pinned.name - rightW);
     const left = Math.max(0, Math.min(lessonCount * COL_W - middle, (cursor.col + 1) * COL_W - middle));
-    return { left, width, top: 0, height: Math.max(220, window.innerHeight - 300) };
+    return { left, width, top: 0, height: Math.max(220, window.innerHeight - 302), ahead: false };
   });
-  const frame = useRef(0);
   const keys = useGridKeys({ ...props, stats, sink });
-  const editing = keys.text !== '' ? { col: cursor.col, text: keys.text } : null;
-  // Columns are rendered in blocks of OVERSCAN: scrolling re-renders once per block, not per column.
-  type View = typeof view;
-  const range = (v: View) => {
-    const middle = Math.max(0, v.width - NAME_W - rightW);
-    const from = Math.floor(v.left / COL_W / OVERSCAN) * OVERSCAN - OVERSCAN;
-    const to = Math.ceil((v.left + middle) / COL_W / OVERSCAN) * OVERSCAN + OVERSCAN;
-    return [Math.max(0, from), Math.min(lessonCount, to)] as const;
-  };
-  const [first, last] = range(view);
-  const rowCount = model.rows.length;
-  const [top, bottom] = rowRange(view.top, view.height, rowCount);
-  // Re-render on scroll or resize only when another block of columns or rows comes into view.
-  const sync = () => {
+  const editing = keys.text !== '' ? keys.text : null;
+  const ranges = (v: View) => [
+    ...colRange(v.left, Math.max(0, v.width - pinned.name - rightW), lessonCount, v.ahead ? COL_AHEAD : 0),
+    ...rowRange(v.top, v.height - ROW_H * 2, rowCount, v.ahead ? ROW_AHEAD : 0),
+  ];
+  const [first, last, top, bottom] = ranges(view) as [number, number, number, number];
+  const shown = useRef(view);
+  shown.current = view;
+  // Re-render on scroll or resize only when another block of columns or rows comes into view. A scroll
+  // renders it at once (`now`), so that the frame that scrolls shows it: no blank strip, no wide overscan.
+  const sync = (now = false) => {
     const el = scroller.current;
     if (!el) return;
-    const next = { left: el.scrollLeft, width: el.clientWidth, top: el.scrollTop, height: el.clientHeight };
-    setView((v) => {
-      const [a, b] = range(v);
-      const [c, d] = range(next);
-      const [e, f] = rowRange(v.top, v.height, rowCount);
-      const [g, h] = rowRange(next.top, next.height, rowCount);
-      return a === c && b === d && e === g && f === h ? v : next;
-    });
+    const box = { left: el.scrollLeft, width: el.clientWidth, top: el.scrollTop, height: el.clientHeight };
+    const [was, will] = [ranges(shown.current), ranges({ ...box, ahead: shown.current.ahead })];
+    if (was.every((x, i) => x === will[i])) return;
+    const update = () => setView((v) => ({ ...box, ahead: v.ahead }));
+    if (now) flushSync(update);
+    else update();
   };
+  // The resize observer calls the latest one (the grid's sizes change with the final columns shown).
+  const synced = useRef(sync);
+  synced.current = sync;
 
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
     el.scrollLeft = view.left;
     sync();
-    const ro = new ResizeObserver(sync);
+    const ro = new ResizeObserver(() => synced.current());
     ro.observe(el);
-    return () => ro.disconnect();
+    // The blocks beyond the view are rendered once the grid is on the screen, so that it shows up sooner.
+    const idle = whenIdle(() => setView((v) => (v.ahead ? v : { ...v, ahead: true })));
+    return () => {
+      ro.disconnect();
+      idle.cancel();
+    };
   }, []);
 
   // Keep the cursor's cell in view (and therefore rendered: aria-activedescendant needs it).
@@ -87,7 +105,7 @@ export function Grid(props: GridProps) {
     if (!el) return;
     if (cursor.col < lessonCount) {
       const x = cursor.col * COL_W;
-      const width = el.clientWidth - NAME_W - rightW;
+      const width = el.clientWidth - pinned.name - rightW;
       if (x < el.scrollLeft) el.scrollLeft = x;
       else if (x + COL_W > el.scrollLeft + width) el.scrollLeft = x + COL_W - width;
     }
@@ -95,28 +113,32 @@ export function Grid(props: GridProps) {
     const height = el.clientHeight - ROW_H * 2 - 4;
     if (y < el.scrollTop) el.scrollTop = y;
     else if (y + ROW_H > el.scrollTop + height) el.scrollTop = y + ROW_H - height;
-  }, [cursor.row, cursor.col, lessonCount, rightW]);
+  }, [cursor.row, cursor.col, lessonCount, rightW, pinned]);
 
-  const onScroll = () => {
-    cancelAnimationFrame(frame.current);
-    frame.current = requestAnimationFrame(sync);
-  };
+  const onScroll = () => sync(true);
 
-  const totalW = NAME_W + lessonCount * COL_W + rightW;
+  const totalW = pinned.name + lessonCount * COL_W + rightW;
   const activeId = `jc-${cursor.row}-${cursor.col}`;
   // The text field that holds the focus sits on the cursor's cell (so an IME's window appears there).
   const sinkLeft =
     cursor.col < lessonCount
-      ? NAME_W + cursor.col * COL_W
-      : view.left + view.width - rightW + AVG_W + (cursor.col - lessonCount) * FINAL_W;
+      ? pinned.name + cursor.col * COL_W
+      : view.left + view.width - rightW + pinned.avg + (cursor.col - lessonCount) * pinned.final;
+  // The pinned columns' widths for styles.css: one source of truth for the layout and the arithmetic above.
+  const widths = {
+    '--jname-w': `${pinned.name}px`,
+    '--javg-w': `${pinned.avg}px`,
+    '--jfinal-w': `${pinned.final}px`,
+  } as CSSProperties;
   return (
     <div
       ref={scroller}
       className="jgrid"
       role="grid"
       id="journal-grid"
+      style={widths}
       aria-label={label}
-      aria-rowcount={model.rows.length + 2}
+      aria-rowcount={rowCount + 2}
       aria-colcount={lessonCount + model.finalColumns.length + 2}
       onScroll={onScroll}
       onMouseDown={(e) => onCellMouse(e, keys.pick)}
@@ -130,7 +152,7 @@ export function Grid(props: GridProps) {
         spellCheck={false}
         aria-label={`${label}: ввод в ячейку`}
         aria-controls="journal-grid"
-        aria-activedescendant={model.rows.length ? activeId : undefined}
+        aria-activedescendant={rowCount ? activeId : undefined}
         style={{ left: sinkLeft, top: ROW_H * 2 + cursor.row * ROW_H }}
         value={keys.text}
         onChange={(e) => keys.onChange(e.target.value)}
@@ -150,6 +172,7 @@ export function Grid(props: GridProps) {
         />
         {rowsToRender(top, bottom, cursor.row, rowCount).map((r, i, shown) => {
           const row = model.rows[r]!;
+          const own = stats.get(row.student.id);
           // Spacers stand for the rows not rendered, so the scrollbar and sticky columns stay right.
           const gap = (i === 0 ? r : r - shown[i - 1]! - 1) * ROW_H;
           const after = i === shown.length - 1 ? (rowCount - r - 1) * ROW_H : 0;
@@ -166,19 +189,38 @@ export function Grid(props: GridProps) {
                 last={last}
                 cursor={cursor.row === r ? cursor.col : -1}
                 editing={cursor.row === r ? editing : null}
-                stats={stats.get(row.student.id)!}
+                average={own?.average ?? null}
+                suggestion={own?.suggestion ?? null}
                 rightW={rightW}
+                groupGen={groupGen}
               />
               {after > 0 && <div className="jgap" style={{ height: after }} />}
             </Fragment>
           );
         })}
-        {model.rows.length === 0 && (
-          <div className="jgrid-empty">В списке {w.term('group', 'gen')} за этот период нет обучающихся</div>
-        )}
+        {rowCount === 0 && <div className="jgrid-empty">В списке {groupGen} за этот период нет обучающихся</div>}
       </div>
     </div>
   );
+}
+
+/** The scroll box and whether the blocks beyond it are rendered too. */
+interface View {
+  left: number;
+  width: number;
+  top: number;
+  height: number;
+  ahead: boolean;
+}
+
+/** Runs `fn` when the page is idle (soon in any case); Safari has no requestIdleCallback. */
+function whenIdle(fn: () => void): { cancel: () => void } {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(fn, { timeout: 500 });
+    return { cancel: () => window.cancelIdleCallback(id) };
+  }
+  const id = window.setTimeout(fn, 100);
+  return { cancel: () => window.clearTimeout(id) };
 }
 
 export { type Cursor };

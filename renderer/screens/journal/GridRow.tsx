@@ -1,22 +1,11 @@
-// A student's row of the journal grid: the lesson cells in view, the average and the final marks.
-import { useWords } from '../../components/words';
-import { ruDate } from '../../../electron/domain/format-dates';
+// A student's row of the journal grid: the lesson cells in view (in memoised blocks), the average and
+// the final marks.
 import { memo, type ReactNode } from 'react';
-import {
-  attendanceKey,
-  enrolled,
-  finalKey,
-  markKey,
-  shortDate,
-  type FinalColumn,
-  type GridModel,
-  type GridRow,
-  type LessonColumn,
-} from './model';
+import { finalKey, type FinalColumn, type GridModel, type GridRow } from './model';
 import { changeKey, type JournalState } from './useJournal';
 import { formatAverage } from '../../../electron/domain/average';
-import { COL_W } from './grid-size';
-import type { StudentStats } from './useStudentStats';
+import { COL_BLOCK, COL_W } from './grid-size';
+import { CellBlock, sameProps, Typed } from './GridCells';
 
 interface RowProps {
   r: number;
@@ -24,164 +13,115 @@ interface RowProps {
   model: GridModel;
   state: JournalState;
   rev: number;
+  /** The lesson columns rendered: [first, last), whole blocks of COL_BLOCK. */
   first: number;
   last: number;
+  /** The cursor's column if it is on this row, else -1. */
   cursor: number;
-  editing: { col: number; text: string } | null;
-  stats: StudentStats;
+  /** What is being typed into the cursor's cell (null: nothing). */
+  editing: string | null;
+  average: number | null;
+  suggestion: string | null;
   rightW: number;
+  groupGen: string;
 }
 
-/** A row re-renders only when its cells, its cursor or the columns in view change: moving the cursor
- *  down redraws two rows, not forty. */
-const sameRow = (a: RowProps, b: RowProps) =>
-  a.rev === b.rev &&
-  a.row === b.row &&
-  a.model === b.model &&
-  a.r === b.r &&
-  a.first === b.first &&
-  a.last === b.last &&
-  a.cursor === b.cursor &&
-  a.rightW === b.rightW &&
-  a.editing?.col === b.editing?.col &&
-  a.editing?.text === b.editing?.text &&
-  a.stats.average === b.stats.average &&
-  a.stats.suggestion === b.stats.suggestion;
-
-const Row = memo(function Row({ r, row, model, state, first, last, cursor, editing, stats, rightW }: RowProps) {
+/** A row re-renders only when its cells, its cursor or the columns in view change (moving the cursor
+ *  down redraws two rows, not forty), and then only its blocks that changed. */
+export const Row = memo(function Row(p: RowProps) {
+  const { r, row, model, first, last, cursor, editing } = p;
   const lessonCount = model.lessonColumns.length;
-  const groupGen = useWords().term('group', 'gen');
-  const visible = model.lessonColumns.slice(first, last);
-  const cells: ReactNode[] = visible.map((c, i) => {
-    const col = first + i;
-    return lessonCell(
-      `jc-${r}-${col}`,
-      row,
-      c,
-      model,
-      state,
-      cursor === col,
-      editing?.col === col ? editing.text : null,
-      groupGen,
+  const blocks: ReactNode[] = [];
+  for (let from = first; from < last; from += COL_BLOCK) {
+    const to = Math.min(last, from + COL_BLOCK);
+    const here = cursor >= from && cursor < to;
+    blocks.push(
+      <CellBlock
+        key={from}
+        r={r}
+        row={row}
+        model={model}
+        state={p.state}
+        rev={p.rev}
+        from={from}
+        to={to}
+        cursor={here ? cursor : -1}
+        editing={here ? editing : null}
+        groupGen={p.groupGen}
+      />,
     );
-  });
+  }
+  const onRight = cursor >= lessonCount;
   return (
     <div className={`jrow${row.number % 5 === 0 ? ' jrow-fifth' : ''}`} role="row" aria-rowindex={r + 3}>
-      <div className="jname" role="rowheader" title={row.student.fullName}>
+      <div className="jname" role="rowheader" aria-colindex={1} title={row.student.fullName}>
         <span className="jnum">{row.number}</span>
-        {row.student.shortName}
+        <span className="jname-text">{row.student.shortName}</span>
       </div>
       <div style={{ width: first * COL_W, flex: 'none' }} />
-      {cells}
+      {blocks}
       <div style={{ width: (lessonCount - last) * COL_W, flex: 'none' }} />
-      <div className="jright" style={{ width: rightW }}>
-        <div
-          className="javg"
-          role="gridcell"
-          aria-label={`${row.student.shortName}, средний балл: ${formatAverage(stats.average) || 'нет отметок'}`}
-        >
-          {formatAverage(stats.average)}
-        </div>
-        {model.finalColumns.map((f, i) => (
-          <FinalCell
-            key={f.key}
-            id={`jc-${r}-${lessonCount + i}`}
-            row={row}
-            col={f}
-            state={state}
-            suggestion={stats.suggestion}
-            active={cursor === lessonCount + i}
-            editing={editing?.col === lessonCount + i ? editing.text : null}
-          />
-        ))}
-      </div>
+      <RightCells
+        r={r}
+        row={row}
+        model={model}
+        state={p.state}
+        rev={p.rev}
+        average={p.average}
+        suggestion={p.suggestion}
+        cursor={onRight ? cursor : -1}
+        editing={onRight ? editing : null}
+        width={p.rightW}
+      />
     </div>
   );
-}, sameRow);
-export { Row };
+}, sameProps);
 
-/** A cell as a plain element (no component of its own): a 40 × 200 grid renders a thousand of them. */
-function lessonCell(
-  id: string,
-  row: GridRow,
-  col: LessonColumn,
-  model: GridModel,
-  state: JournalState,
-  active: boolean,
-  editing: string | null,
-  groupGen: string,
-) {
-  const sid = row.student.id;
-  const on = enrolled(model, row, col);
-  let mark: string | null = null,
-    code: string | null = null,
-    saving = false,
-    corrected: string | null = null,
-    error: string | undefined;
-  if (on && col.kind !== 'pending') {
-    const mk = col.kind === 'work' ? `m${markKey(col.work.id, sid)}` : null;
-    const ak = `a${attendanceKey(col.lesson.id, sid)}`;
-    const mo = mk ? state.overlay.get(mk) : undefined;
-    const ao = state.overlay.get(ak);
-    mark = mo
-      ? mo.value
-      : col.kind === 'work'
-        ? (state.maps.marks.get(markKey(col.work.id, sid))?.value ?? null)
-        : null;
-    const a = state.maps.attendance.get(attendanceKey(col.lesson.id, sid));
-    code = ao ? (ao.value?.replace(/\s*\d+$/, '') ?? null) : (a?.code ?? null);
-    const m = col.kind === 'work' ? state.maps.marks.get(markKey(col.work.id, sid)) : undefined;
-    corrected = mo || ao ? null : (m?.correctedOn ?? a?.correctedOn ?? null);
-    saving = Boolean(mo || ao);
-    error = (mk ? state.errors.get(mk) : undefined) ?? state.errors.get(ak);
-  }
-  const what =
-    col.kind === 'work' ? col.work.title : col.kind === 'attendance' ? 'посещаемость' : 'занятие не записано';
-  const shown = [mark, code].filter(Boolean).join(' ');
-  // One element per cell: the mark is its text, an attendance code beside a mark is drawn by CSS.
-  const cls = [
-    'jcell',
-    col.firstOfLesson && 'first',
-    !on && 'off',
-    active && 'active',
-    saving && 'saving',
-    error && 'error',
-    code && `att-${code}`,
-    code && mark && 'with-mark',
-    col.kind === 'pending' && 'pending',
-    corrected && 'corrected',
-  ]
-    .filter(Boolean)
-    .join(' ');
+/** The pinned right-hand cells: the average and the final marks (they do not move with a scroll). */
+const RightCells = memo(function RightCells(p: {
+  r: number;
+  row: GridRow;
+  model: GridModel;
+  state: JournalState;
+  rev: number;
+  average: number | null;
+  suggestion: string | null;
+  cursor: number;
+  editing: string | null;
+  width: number;
+}) {
+  const lessonCount = p.model.lessonColumns.length;
+  const average = formatAverage(p.average);
   return (
-    <div
-      key={col.key}
-      id={id}
-      role="gridcell"
-      className={cls}
-      aria-disabled={on ? undefined : true}
-      aria-selected={active}
-      data-code={mark && code ? code : undefined}
-      aria-label={
-        `${row.student.shortName}, ${shortDate(col.date)} ${what}: ` +
-        `${on ? shown || 'пусто' : `не в списке ${groupGen}`}`
-      }
-      title={error ?? (corrected ? `исправлено ${ruDate(corrected)}` : undefined)}
-    >
-      {editing !== null ? (
-        <span className="jedit">
-          {editing}
-          <span className="jcaret" />
-        </span>
-      ) : on ? (
-        (mark ?? code)
-      ) : null}
+    <div className="jright" style={{ width: p.width }}>
+      <div
+        className="javg"
+        role="gridcell"
+        aria-colindex={lessonCount + 2}
+        aria-label={`${p.row.student.shortName}, средний балл: ${average || 'нет отметок'}`}
+      >
+        {average}
+      </div>
+      {p.model.finalColumns.map((f, i) => (
+        <FinalCell
+          key={f.key}
+          id={`jc-${p.r}-${lessonCount + i}`}
+          index={lessonCount + i + 3}
+          row={p.row}
+          col={f}
+          state={p.state}
+          suggestion={p.suggestion}
+          active={p.cursor === lessonCount + i}
+          editing={p.cursor === lessonCount + i ? p.editing : null}
+        />
+      ))}
     </div>
   );
-}
+}, sameProps);
 
 function FinalCell({
   id,
+  index,
   row,
   col,
   state,
@@ -190,6 +130,8 @@ function FinalCell({
   editing,
 }: {
   id: string;
+  /** aria-colindex: after the name, the lessons and the average. */
+  index: number;
   row: GridRow;
   col: FinalColumn;
   state: JournalState;
@@ -209,16 +151,14 @@ function FinalCell({
     <div
       id={id}
       role="gridcell"
+      aria-colindex={index}
       aria-selected={active}
       className={`jfinal jcell${active ? ' active' : ''}${o ? ' saving' : ''}${error ? ' error' : ''}`}
       aria-label={`${row.student.shortName}, ${col.title}: ${value ?? (offer ? `предлагается ${offer}` : 'пусто')}`}
       title={error ?? (offer ? `Предлагается ${offer} по среднему баллу: Enter — подтвердить` : undefined)}
     >
       {editing !== null ? (
-        <span className="jedit">
-          {editing}
-          <span className="jcaret" />
-        </span>
+        <Typed text={editing} />
       ) : value ? (
         <span className="jmark">{value}</span>
       ) : offer ? (

@@ -1,18 +1,39 @@
-// Sizes of the journal grid in pixels: shared by the grid, its header and its rows.
-export const NAME_W = 250;
+// Sizes of the journal grid in pixels, and which of its rows and columns are rendered: shared by the
+// grid, its header and its rows.
 export const COL_W = 40;
 export const ROW_H = 30;
-export const AVG_W = 58;
-export const FINAL_W = 56;
-/** Columns are rendered in blocks of this many (and as many again on each side). */
-export const OVERSCAN = 8;
-/** Rows are rendered in blocks of this many (and one block more on each side). */
-export const ROW_BLOCK = 5;
 
-/** The rows to render for a viewport: whole blocks around it, clamped to the grid. */
-export function rowRange(top: number, height: number, rows: number): readonly [number, number] {
-  const from = Math.floor(top / ROW_H / ROW_BLOCK) * ROW_BLOCK - ROW_BLOCK;
-  const to = Math.ceil((top + height) / ROW_H / ROW_BLOCK) * ROW_BLOCK + ROW_BLOCK;
+/** The pinned columns' widths (the same as in styles.css, where a phone's are set narrower). */
+export interface PinnedWidths {
+  name: number;
+  avg: number;
+  final: number;
+}
+export const PINNED: PinnedWidths = { name: 250, avg: 58, final: 56 };
+/** On a phone (PHONE_QUERY) the pinned columns leave room for three lessons at 390 px (with one final column). */
+export const PINNED_NARROW: PinnedWidths = { name: 140, avg: 46, final: 56 };
+
+/** Columns are rendered in whole blocks of this many: a scroll re-renders once per block, and only the
+ *  block that comes into view (the others are memoised). 4 is what a fast scroll (160 px) passes in a frame. */
+export const COL_BLOCK = 4;
+/** Rows are rendered in blocks of this many. */
+export const ROW_BLOCK = 5;
+/** Blocks rendered beyond the view on each side, once the grid has been painted (none for the first frame,
+ *  so that the grid shows up sooner). */
+export const COL_AHEAD = 2;
+export const ROW_AHEAD = 1;
+
+/** The lesson columns to render for a viewport: whole blocks over it, `ahead` more on each side. */
+export function colRange(left: number, width: number, columns: number, ahead: number): readonly [number, number] {
+  const from = (Math.floor(left / COL_W / COL_BLOCK) - ahead) * COL_BLOCK;
+  const to = (Math.ceil((left + width) / COL_W / COL_BLOCK) + ahead) * COL_BLOCK;
+  return [Math.max(0, from), Math.min(columns, to)];
+}
+
+/** The rows to render for a viewport: whole blocks over it, `ahead` more on each side, clamped to the grid. */
+export function rowRange(top: number, height: number, rows: number, ahead = ROW_AHEAD): readonly [number, number] {
+  const from = (Math.floor(top / ROW_H / ROW_BLOCK) - ahead) * ROW_BLOCK;
+  const to = (Math.ceil((top + height) / ROW_H / ROW_BLOCK) + ahead) * ROW_BLOCK;
   return [Math.max(0, from), Math.min(rows, to)];
 }
 
