@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { markInterrupted, sendDue } from '../../electron/services/mail/outbox.js';
+import { markInterrupted, pruneSent, sendDue } from '../../electron/services/mail/outbox.js';
 import { queueAbsences, queueDailyDigests } from '../../electron/services/mail/queue.js';
 import { MAIL_KEY_FILE } from '../../electron/services/mail/secret.js';
 import { unsubscribe } from '../../electron/services/mail/unsubscribe.js';
@@ -361,5 +361,17 @@ describeEachDb('e-mail to families', (kind) => {
       }),
       'bad_request',
     );
+  });
+
+  it("removes sent letters after 90 days (they carry children's marks) and keeps the rest", async () => {
+    const kept = await w.handle.db.selectFrom('mail_outbox').select('id').where('status', '!=', 'sent').execute();
+    const day = 86_400_000;
+    const times = (await w.handle.db.selectFrom('mail_outbox').select('created_at').execute()).map((r) =>
+      Date.parse(r.created_at),
+    );
+    expect(await pruneSent(w.handle.db, new Date(Math.min(...times) + 89 * day))).toBe(0);
+    expect(await pruneSent(w.handle.db, new Date(Math.max(...times) + 91 * day))).toBeGreaterThan(0);
+    const left = await w.handle.db.selectFrom('mail_outbox').select('id').execute();
+    expect(left.map((r) => r.id).sort()).toEqual(kept.map((r) => r.id).sort());
   });
 });

@@ -96,6 +96,19 @@ export async function sendDue(deps: MailDeps, holder: string, limit = 200): Prom
   return outcome;
 }
 
+/** Sent letters are kept this long for the delivery log, then removed (they carry children's marks). */
+export const KEEP_SENT_DAYS = 90;
+
+export async function pruneSent(db: Db, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - KEEP_SENT_DAYS * 86_400_000).toISOString();
+  const result = await db
+    .deleteFrom('mail_outbox')
+    .where('status', '=', 'sent')
+    .where('created_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 async function finish(
   db: Db,
   id: number,

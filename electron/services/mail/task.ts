@@ -8,7 +8,7 @@ import { weekday } from '../../domain/calendar.js';
 import { ruDateTime } from '../../domain/format-dates.js';
 import { DAILY_DIGEST_HOUR, WEEKLY_SUMMARY_DAY, WEEKLY_SUMMARY_HOUR } from '../../domain/mail.js';
 import { readMailSettings } from './config.js';
-import { sendDue } from './outbox.js';
+import { pruneSent, sendDue } from './outbox.js';
 import { queueAbsences, queueDailyDigests, queueWeeklySummaries, type MailDeps } from './queue.js';
 
 /** A send pass stops after this long; the rest goes on the next check. */
@@ -28,6 +28,7 @@ export function mailTask(deps: MailDeps) {
       await queueAbsences(deps);
       if (hour >= DAILY_DIGEST_HOUR && dailyDoneFor !== today) {
         await queueDailyDigests(deps);
+        await pruneSent(deps.db, deps.clock.now());
         dailyDoneFor = today;
       }
       if (weekday(today) === WEEKLY_SUMMARY_DAY && hour >= WEEKLY_SUMMARY_HOUR && weeklyDoneFor !== today) {
