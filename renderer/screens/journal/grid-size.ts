@@ -17,10 +17,10 @@ export const PINNED_NARROW: PinnedWidths = { name: 140, avg: 46, final: 56 };
  *  block that comes into view (the others are memoised). 4 is what a fast scroll (160 px) passes in a frame. */
 export const COL_BLOCK = 4;
 /** Rows are rendered in blocks of this many. */
-export const ROW_BLOCK = 5;
+export const ROW_BLOCK = 3;
 /** Blocks rendered beyond the view on each side, once the grid has been painted (none for the first frame,
  *  so that the grid shows up sooner). */
-export const COL_AHEAD = 2;
+export const COL_AHEAD = 1;
 export const ROW_AHEAD = 1;
 
 /** The lesson columns to render for a viewport: whole blocks over it, `ahead` more on each side. */
