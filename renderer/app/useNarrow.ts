@@ -4,8 +4,13 @@ import { useSyncExternalStore } from 'react';
 
 export const PHONE_QUERY = '(max-width: 720px)';
 
+// One query list for the page: the snapshot is read on every render (the journal grid renders on each
+// block of columns a scroll brings into view), and matchMedia() is not free.
+let query: MediaQueryList | null = null;
+const phone = () => (query ??= window.matchMedia(PHONE_QUERY));
+
 function subscribe(onChange: () => void): () => void {
-  const list = window.matchMedia(PHONE_QUERY);
+  const list = phone();
   list.addEventListener('change', onChange);
   return () => list.removeEventListener('change', onChange);
 }
@@ -13,7 +18,7 @@ function subscribe(onChange: () => void): () => void {
 export function useNarrow(): boolean {
   return useSyncExternalStore(
     subscribe,
-    () => window.matchMedia(PHONE_QUERY).matches,
+    () => phone().matches,
     () => false,
   );
 }

@@ -5,7 +5,7 @@
 // clears, F2 edits, Ctrl+Z undoes, Enter on an empty final mark confirms the suggestion; Ctrl+V pastes
 // a block from Excel, Ctrl+C copies the cell.
 import { useWords } from '../../components/words';
-import { useCallback, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type RefObject } from 'react';
 import type { JournalPage } from '../../../electron/api/contract';
 import { clearCell, commitTyped, pasteTargets } from './actions';
 import { attendanceKey, finalKey, markKey, type GridColumn, type GridModel } from './model';
@@ -32,7 +32,8 @@ export function useGridKeys({ state, model, cursor, onCursor, stats, sink }: Opt
   const [text, setText] = useState('');
   const textRef = useRef(text);
   textRef.current = text;
-  const columns: GridColumn[] = [...model.lessonColumns, ...model.finalColumns];
+  // The grid renders on every block a scroll brings into view: not a new array of 200 columns each time.
+  const columns: GridColumn[] = useMemo(() => [...model.lessonColumns, ...model.finalColumns], [model]);
   const rows = model.rows.length;
   const cols = columns.length;
 
