@@ -125,6 +125,8 @@ describeEachDb('e-mail to families', (kind) => {
     expect(mine[0]!.text).toMatch(/^7 · .+ · отсутствовал\(а\)$/m);
     expect(mine[0]!.text).toMatch(/^8 · .+ · отсутствовал\(а\)$/m);
     for (const other of others) expect(mine[0]!.text).not.toContain(other);
+    // The college's words: «Пара», «Дисциплина» (a centre's letter says «Занятие», «Программа»).
+    expect(mine[0]!.html).toContain('>Пара</th>');
     // Every letter of the pass is about the one absent child, to their own subscribers.
     const subscribers = await w.handle.db
       .selectFrom('mail_subscriptions')

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { ABSENCE_CODES, type AttendanceCode, type SubscribableMailKind } from '../../domain/enums.js';
 import type { Db } from '../context.js';
 import { fullName } from '../session.js';
+import { wordsOf, type Words } from '../../domain/vocabulary.js';
 
 export const BATCH = 500;
 
@@ -40,9 +41,14 @@ export async function childrenOf(db: Db, studentIds: number[], today: string) {
   return children;
 }
 
-export async function institutionName(db: Db): Promise<string> {
-  const row = await db.selectFrom('institution').select(['full_name', 'short_name']).orderBy('id').executeTakeFirst();
-  return row ? row.short_name || row.full_name : 'Журнал';
+/** The name letters are signed with, and the institution's words. */
+export async function institutionOf(db: Db): Promise<{ name: string; words: Words }> {
+  const row = await db
+    .selectFrom('institution')
+    .select(['full_name', 'short_name', 'kind'])
+    .orderBy('id')
+    .executeTakeFirst();
+  return { name: row ? row.short_name || row.full_name : 'Журнал', words: wordsOf(row?.kind ?? 'college') };
 }
 
 /** Absences on `date` (lesson order), with the moment each was last put. */

@@ -5,6 +5,7 @@ import type { AttendanceCode, SubscribableMailKind } from '../../domain/enums.js
 import { ATTENDANCE_LABELS } from '../../domain/labels.js';
 import { MAIL_KIND_LABELS } from '../../domain/mail.js';
 import { ruDate } from '../../domain/format-dates.js';
+import type { Words } from '../../domain/vocabulary.js';
 
 export interface LetterHead {
   institution: string;
@@ -14,6 +15,8 @@ export interface LetterHead {
   siteUrl: string;
   unsubscribeUrl: string;
   kind: SubscribableMailKind;
+  /** The institution's words: «пара» and «дисциплина» in a college, «занятие» and «программа» in a centre. */
+  words: Words;
 }
 
 export interface MissedLesson {
@@ -59,7 +62,7 @@ export function absenceLetter(head: LetterHead, date: string, lessons: MissedLes
     [
       {
         title: '',
-        headers: ['Урок', 'Предмет', 'Отметка'],
+        headers: [head.words.Term('lesson'), head.words.Term('subject'), 'Отметка'],
         rows: lessons.map((l) => [String(l.lessonNo), l.subject, ATTENDANCE_LABELS[l.code]]),
       },
     ],
@@ -68,34 +71,39 @@ export function absenceLetter(head: LetterHead, date: string, lessons: MissedLes
 
 export function dailyLetter(head: LetterHead, date: string, marks: MailedMark[]): Composed {
   return compose(head, `Новые отметки ${ruDate(date)}`, `Новые отметки: ${head.studentName}.`, [
-    { title: '', headers: ['Дата урока', 'Предмет', 'Вид работы', 'Отметка'], rows: markRows(marks) },
+    {
+      title: '',
+      headers: ['Дата', head.words.Term('subject'), 'Вид работы', 'Отметка'],
+      rows: markRows(marks),
+    },
   ]);
 }
 
 export function weeklyLetter(head: LetterHead, week: WeekContent): Composed {
+  const w = head.words;
   const sections: Section[] = [];
   if (week.marks.length)
     sections.push({
       title: 'Отметки',
-      headers: ['Дата', 'Предмет', 'Вид работы', 'Отметка'],
+      headers: ['Дата', w.Term('subject'), 'Вид работы', 'Отметка'],
       rows: markRows(week.marks),
     });
   if (week.finals.length)
     sections.push({
       title: 'Итоговые отметки',
-      headers: ['Период', 'Предмет', 'Отметка'],
+      headers: ['Период', w.Term('subject'), 'Отметка'],
       rows: week.finals.map((f) => [f.period, f.subject, f.value]),
     });
   if (week.absences.length)
     sections.push({
       title: 'Пропуски и опоздания',
-      headers: ['Урок', 'Предмет', 'Отметка'],
+      headers: [w.Term('lesson'), w.Term('subject'), 'Отметка'],
       rows: week.absences.map((a) => [`${ruDate(a.date)}, ${a.lessonNo}-й`, a.subject, ATTENDANCE_LABELS[a.code]]),
     });
   if (week.homework.length)
     sections.push({
       title: 'Домашние задания',
-      headers: ['Задано', 'Предмет', 'Задание'],
+      headers: ['Задано', w.Term('subject'), 'Задание'],
       rows: week.homework.map((h) => [ruDate(h.date), h.subject, h.text]),
     });
   if (week.excuses.length)

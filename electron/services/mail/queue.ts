@@ -23,7 +23,7 @@ import {
   absencesOn,
   childrenOf,
   excusesDecided,
-  institutionName,
+  institutionOf,
   lockedFinals,
   marksSince,
   subscriptionsFor,
@@ -61,7 +61,7 @@ async function* batches(deps: MailDeps, kind: SubscribableMailKind): AsyncGenera
   if (subs.length === 0) return;
   const { siteUrl } = await smtpConfig(deps);
   const secret = await tokenSecret(deps.db);
-  const institution = await institutionName(deps.db);
+  const institution = await institutionOf(deps.db);
   const today = deps.clock.today();
   const byStudent = new Map<number, Subscription[]>();
   for (const s of subs) byStudent.set(s.student_id, [...(byStudent.get(s.student_id) ?? []), s]);
@@ -73,7 +73,8 @@ async function* batches(deps: MailDeps, kind: SubscribableMailKind): AsyncGenera
       studentIds,
       subs: studentIds.flatMap((id) => byStudent.get(id) ?? []),
       head: (sub) => ({
-        institution,
+        institution: institution.name,
+        words: institution.words,
         studentName: children.get(sub.student_id)?.name ?? '',
         groupName: children.get(sub.student_id)?.groupName ?? null,
         siteUrl,
