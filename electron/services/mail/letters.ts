@@ -149,7 +149,7 @@ function compose(head: LetterHead, what: string, lead: string, sections: Section
   ].join('\n');
   const table = (s: Section) =>
     (s.title ? `<h2 style="font-size:16px;margin:20px 0 8px">${esc(s.title)}</h2>` : '') +
-    '<table style="border-collapse:collapse;font-size:14px;width:100%">' +
+    '<table style="border-collapse:collapse;font-size:13px;width:100%">' +
     `<tr>${s.headers.map((h) => `<th style="${HEAD}">${esc(h)}</th>`).join('')}</tr>` +
     s.rows.map((r) => `<tr>${r.map((c) => `<td style="${CELL}">${esc(c)}</td>`).join('')}</tr>`).join('') +
     '</table>';
@@ -171,7 +171,7 @@ function compose(head: LetterHead, what: string, lead: string, sections: Section
   return { subject, text, html };
 }
 
-const CELL = 'border:1px solid #d0d7de;padding:4px 8px;vertical-align:top';
+const CELL = 'border:1px solid #d0d7de;padding:3px 5px;vertical-align:top';
 const HEAD = `${CELL};text-align:left;background:#f1f3f5`;
 
 function esc(s: string): string {
