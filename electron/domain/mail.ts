@@ -11,7 +11,7 @@ export const MAIL_KIND_LABELS: Record<MailKind, string> = {
 
 /** What a subscriber reads next to each checkbox. */
 export const MAIL_KIND_HINTS: Record<SubscribableMailKind, string> = {
-  absence: 'письмо в день пропуска, одно за день, сколько бы уроков ни было пропущено',
+  absence: 'письмо в день пропуска, одно за день, сколько бы занятий ни было пропущено',
   daily: 'вечером — отметки, выставленные за день; если новых нет, письма нет',
   weekly: 'в субботу вечером — отметки, пропуски, домашние задания и решения по объяснительным за неделю',
 };

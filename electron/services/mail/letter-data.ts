@@ -51,13 +51,28 @@ export async function institutionOf(db: Db): Promise<{ name: string; words: Word
   return { name: row ? row.short_name || row.full_name : 'Журнал', words: wordsOf(row?.kind ?? 'college') };
 }
 
-/** Absences on `date` (lesson order), with the moment each was last put. */
-export async function absencesOn(db: Db, studentIds: number[], date: string) {
+/** Marks with their type of work, lesson and subject: what every letter's marks are read from. */
+function marksOfLessons(db: Db) {
+  return db
+    .selectFrom('marks as m')
+    .innerJoin('work_columns as c', 'c.id', 'm.column_id')
+    .innerJoin('lessons as l', 'l.id', 'c.lesson_id')
+    .innerJoin('journals as j', 'j.id', 'l.journal_id')
+    .innerJoin('subjects as s', 's.id', 'j.subject_id');
+}
+
+/** Attendance marks with their lesson and subject. */
+function attendanceOfLessons(db: Db) {
   return db
     .selectFrom('attendance as a')
     .innerJoin('lessons as l', 'l.id', 'a.lesson_id')
     .innerJoin('journals as j', 'j.id', 'l.journal_id')
-    .innerJoin('subjects as s', 's.id', 'j.subject_id')
+    .innerJoin('subjects as s', 's.id', 'j.subject_id');
+}
+
+/** Absences on `date` (lesson order), with the moment each was last put. */
+export async function absencesOn(db: Db, studentIds: number[], date: string) {
+  return attendanceOfLessons(db)
     .select(['a.student_id', 'a.code', 'a.updated_at', 'l.lesson_no', 's.name as subject'])
     .where('l.date', '=', date)
     .where('a.code', 'in', ABSENCE_CODES)
@@ -72,12 +87,7 @@ export async function absencesOn(db: Db, studentIds: number[], date: string) {
 
 /** Marks put since `since` (ISO moment) or released since `sinceDate`, up to `today`'s release. */
 export async function marksSince(db: Db, studentIds: number[], since: string, sinceDate: string, today: string) {
-  return db
-    .selectFrom('marks as m')
-    .innerJoin('work_columns as c', 'c.id', 'm.column_id')
-    .innerJoin('lessons as l', 'l.id', 'c.lesson_id')
-    .innerJoin('journals as j', 'j.id', 'l.journal_id')
-    .innerJoin('subjects as s', 's.id', 'j.subject_id')
+  return marksOfLessons(db)
     .select(['m.student_id', 'm.value', 'm.updated_at', 'c.title', 'c.release_on', 'l.date', 'l.lesson_no'])
     .select('s.name as subject')
     .where('m.student_id', 'in', studentIds)
@@ -96,12 +106,7 @@ export async function marksSince(db: Db, studentIds: number[], since: string, si
 
 /** The week's marks and attendance marks of the students' lessons dated `from`…`to`. */
 export async function weekMarks(db: Db, studentIds: number[], from: string, to: string) {
-  return db
-    .selectFrom('marks as m')
-    .innerJoin('work_columns as c', 'c.id', 'm.column_id')
-    .innerJoin('lessons as l', 'l.id', 'c.lesson_id')
-    .innerJoin('journals as j', 'j.id', 'l.journal_id')
-    .innerJoin('subjects as s', 's.id', 'j.subject_id')
+  return marksOfLessons(db)
     .select(['m.student_id', 'm.value', 'c.title', 'c.release_on', 'l.date', 's.name as subject'])
     .where('m.student_id', 'in', studentIds)
     .where('l.date', '>=', from)
@@ -113,11 +118,7 @@ export async function weekMarks(db: Db, studentIds: number[], from: string, to: 
 }
 
 export async function weekAttendance(db: Db, studentIds: number[], from: string, to: string) {
-  return db
-    .selectFrom('attendance as a')
-    .innerJoin('lessons as l', 'l.id', 'a.lesson_id')
-    .innerJoin('journals as j', 'j.id', 'l.journal_id')
-    .innerJoin('subjects as s', 's.id', 'j.subject_id')
+  return attendanceOfLessons(db)
     .select(['a.student_id', 'a.code', 'l.date', 'l.lesson_no', 's.name as subject'])
     .where('a.student_id', 'in', studentIds)
     .where('a.code', 'in', [...ABSENCE_CODES, 'оп'])
