@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, inject } from 'vitest';
 import { openDatabase, type Dialect, type JournalDb } from '../../db/connect.js';
+import type pg from 'pg';
 import { withPg } from './db-templates.js';
 
 export type DbKind = Dialect;
@@ -38,8 +39,8 @@ export async function freshDb(kind: DbKind, options: { empty?: boolean } = {}): 
   }
   const admin = pgUrl();
   const template = inject('pgTemplate');
-  await withPg(admin, (c) =>
-    c.query(`CREATE DATABASE ${name}${template && !options.empty ? ` TEMPLATE ${template}` : ''}`),
+  await withPg(admin, async (c) =>
+    c.query(`CREATE DATABASE ${name}${template && !options.empty ? ` TEMPLATE ${template}${await fileCopy(c)}` : ''}`),
   );
   const url = admin.replace(/\/[^/]*$/, `/${name}`);
   return {
@@ -47,6 +48,19 @@ export async function freshDb(kind: DbKind, options: { empty?: boolean } = {}): 
     open: () => openDatabase(url),
     drop: () => withPg(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
+}
+
+let strategy: Promise<string> | null = null;
+
+/**
+ * PostgreSQL 15 copies a template block by block through the write-ahead log unless told to copy its files: for the
+ * suite's small templates on a server without fsync, the file copy takes 60 ms where the log takes 160.
+ */
+function fileCopy(c: pg.Client): Promise<string> {
+  strategy ??= c
+    .query<{ v: string }>("SELECT current_setting('server_version_num') AS v")
+    .then((r) => (Number(r.rows[0]!.v) >= 150000 ? ' STRATEGY = FILE_COPY' : ''));
+  return strategy;
 }
 
 /**
