@@ -3,6 +3,7 @@
 // a bad certificate is refused before anything is saved.
 import fs from 'node:fs';
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -20,9 +21,22 @@ let handle: JournalDb;
 let deps: ServiceDeps;
 let lan: LanServer;
 let admin: TestClient;
-const port = 20_000 + Math.floor(Math.random() * 20_000);
+let port: number;
+
+/** A server listening on a port the system chose (never one that is already taken), and that port. */
+async function listening(server: http.Server): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}
 
 beforeAll(async () => {
+  // A port that was free a moment ago: the app's server is then started on it by the settings.
+  const probe = http.createServer();
+  port = await listening(probe);
+  await new Promise((r) => probe.close(r));
   fresh = await freshDb('sqlite');
   handle = await fresh.open();
   await seedInstitution(handle);
@@ -67,12 +81,12 @@ it("restarts on the local network when told, listing this computer's addresses",
 
 it('explains a taken port and refuses a certificate that cannot be read, saving nothing', async () => {
   const busy = http.createServer();
-  await new Promise<void>((r) => busy.listen(port + 1, '127.0.0.1', () => r()));
+  const taken = await listening(busy);
   try {
-    const view = await admin.call('settings.update', { web: { port: port + 1 } });
+    const view = await admin.call('settings.update', { web: { port: taken } });
     expect(view.web.status).toMatchObject({
       running: false,
-      problem: `Порт ${port + 1} уже занят другой программой: укажите другой`,
+      problem: `Порт ${taken} уже занят другой программой: укажите другой`,
     });
   } finally {
     busy.close();
