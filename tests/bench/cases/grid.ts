@@ -3,6 +3,9 @@
 // is written into it, and the browser host serves it with the built renderer, as in the e2e tests; Chromium
 // is started the way tests/e2e/playwright.config.ts starts it. Every figure is taken by the page's own clock.
 // BENCH_GRID_THROTTLE=4 slows Chromium's CPU that many times, to tell a change from the machine's noise.
+// BENCH_GRID_TRACE=/tmp/grid-trace.json writes Chromium's trace of the scroll plan (what each frame's main thread
+// did: scroll events, React, style, layout, paint), to be opened in chrome://tracing or read with a script; a traced
+// run's own figures are slower than an untraced one's.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +22,8 @@ const STUDENTS = 40;
 const LESSONS = 200;
 const OPENS = 20;
 const THROTTLE = Number(process.env.BENCH_GRID_THROTTLE ?? 1);
+const TRACE = process.env.BENCH_GRID_TRACE;
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'toplevel'];
 
 interface Timings {
   render: number;
@@ -70,7 +75,9 @@ export async function gridCases(): Promise<BenchResult[]> {
       renders.push(t.render);
     }
     const inDom = await page.locator('[role=gridcell]').count();
+    if (TRACE) await browser.startTracing(page, { path: TRACE, categories: TRACE_CATEGORIES });
     const frames = await page.evaluate(scrollFrames, scrollPlan(2));
+    if (TRACE) await browser.stopTracing();
     const throttled = THROTTLE > 1 ? `; CPU slowed ${THROTTLE}×` : '';
     const render = timingOf(renders);
     return [
