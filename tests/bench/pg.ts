@@ -27,6 +27,8 @@ export interface PgCollege {
 export interface PgFloor {
   dump: Timing;
   scan: Timing;
+  /** One durable single-row insert, committed on its own: a round trip and the server's flush of its log. */
+  commit: Timing;
   dumpMb: number;
 }
 
@@ -135,8 +137,9 @@ async function sameCollege(handle: JournalDb, college: College): Promise<void> {
 }
 
 /**
- * The floor on PostgreSQL: pg_dump of the database (custom format, as the program's backups make it) and a full scan of
- * marks.
+ * The floor on PostgreSQL: pg_dump of the database (custom format, as the program's backups make it), a full scan of
+ * marks, and the least a durable write costs — one row inserted and committed, on a table of its own (a temporary table
+ * would skip the log), with the bench cluster's fsync and synchronous commit.
  */
 export async function pgFloor(college: College, pgc: PgCollege): Promise<PgFloor> {
   const pgDump = findPgTool('pg_dump')!;
@@ -156,7 +159,16 @@ export async function pgFloor(college: College, pgc: PgCollege): Promise<PgFloor
     const scan = await withPg(pgc.url, (c) =>
       timeRuns(10, () => c.query('select count(*) n, sum(length(value)) s from marks')),
     );
-    return { dump, scan, dumpMb };
+    const commit = await withPg(pgc.url, async (c) => {
+      await c.query('CREATE TABLE bench_floor_commit (id serial PRIMARY KEY, value text NOT NULL)');
+      try {
+        await timeRuns(20, () => c.query("INSERT INTO bench_floor_commit (value) VALUES ('5')"));
+        return await timeRuns(300, () => c.query("INSERT INTO bench_floor_commit (value) VALUES ('5')"));
+      } finally {
+        await c.query('DROP TABLE bench_floor_commit');
+      }
+    });
+    return { dump, scan, commit, dumpMb };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -169,6 +181,10 @@ export function pgFloorRows(floor: PgFloor, pgc: PgCollege): BenchResult[] {
       note: `${floor.dumpMb.toFixed(0)} MB dump`,
     }),
     ...timed('pg: floor: full scan of marks', floor.scan, { floorMs: floor.scan.p50 }),
+    ...timed('pg: floor: one row inserted and committed', floor.commit, {
+      floorMs: floor.commit.p50,
+      note: 'a round trip and the log flushed; what a durable save cannot go below',
+    }),
     {
       name: 'pg: loading the college',
       value: pgc.loaded.ms,
