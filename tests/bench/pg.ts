@@ -45,14 +45,7 @@ export async function pgCollege(college: College): Promise<PgCollege> {
   let cluster: Cluster | null = null;
   let admin = process.env.ZHURNAL_PG_URL ?? '';
   if (!admin) {
-    // A random port may be the local end of some connection of the loopback: try another.
-    for (let attempt = 1; !cluster; attempt++) {
-      try {
-        cluster = startCluster(55500 + Math.floor(Math.random() * 400), { durable: true });
-      } catch (error) {
-        if (attempt === 5) throw error;
-      }
-    }
+    cluster = startCluster({ durable: true });
     admin = cluster.url;
   }
   const name = `zhurnal_bench_${process.pid}`;

@@ -18,8 +18,7 @@ export default async function setup(project: TestProject) {
   let url = process.env.ZHURNAL_PG_URL ?? '';
   const reason = postgresUnavailableReason();
   if (!url && !reason) {
-    const port = 54330 + Math.floor(Math.random() * 500);
-    cluster = startCluster(port);
+    cluster = startCluster();
     url = cluster.url;
   }
   if (!url && process.env.ZHURNAL_CI) throw new Error(`ZHURNAL_CI: ${reason} — the PostgreSQL half must run in CI`);
