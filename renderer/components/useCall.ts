@@ -1,26 +1,46 @@
-// Load data from a contract method and reload it on demand.
-import { useCallback, useEffect, useState } from 'react';
+// Load data from a contract method and reload it on demand. Only the latest request's answer is shown: a tab
+// switched while a reload was on its way (an action's onChanged, the previous filter's load) must not have its
+// list replaced by the slower, older answer. A reload always asks with the input of the latest render.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../api';
 import type { Input, MethodName, Output } from '../../electron/api/contract';
 
 export function useCall<M extends MethodName>(method: M, input: Input<M>, deps: unknown[] = []) {
+  return useLatestCall(true, method, input, deps);
+}
+
+/** Like useCall, but only when `enabled`: screens shared by staff and families skip the staff-only lists. */
+export function useOptionalCall<M extends MethodName>(enabled: boolean, method: M, input: Input<M>) {
+  const { data, error, reload } = useLatestCall(enabled, method, input, []);
+  return { data, error, reload };
+}
+
+function useLatestCall<M extends MethodName>(enabled: boolean, method: M, input: Input<M>, deps: unknown[]) {
   const [data, setData] = useState<Output<M> | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
   const key = JSON.stringify(input);
+  const latest = useRef({ key, enabled });
+  latest.current = { key, enabled };
+  const requests = useRef(0);
   const reload = useCallback(async () => {
+    if (!latest.current.enabled) return;
+    const request = ++requests.current;
+    const isLatest = () => request === requests.current;
     setLoading(true);
     try {
-      setData(await call(method, JSON.parse(key) as Input<M>));
+      const value = await call(method, JSON.parse(latest.current.key) as Input<M>);
+      if (!isLatest()) return;
+      setData(value);
       setError(null);
     } catch (e) {
-      setError(e);
+      if (isLatest()) setError(e);
     } finally {
-      setLoading(false);
+      if (isLatest()) setLoading(false);
     }
-  }, [method, key]);
+  }, [method]);
   useEffect(() => {
     void reload();
-  }, [reload, ...deps]);
+  }, [reload, key, enabled, ...deps]);
   return { data, error, loading, reload, setData };
 }

@@ -59,9 +59,23 @@ test('the deputy leaves a remark, the teacher answers it, the deputy accepts it'
   await page.getByRole('tab', { name: 'Ответы на проверку' }).click();
   const answered = page.getByRole('article').filter({ hasText: text });
   await expect(answered.getByText('Темы внесены из тематического плана.')).toBeVisible();
+  // Accepting reloads the list of answers; that answer is held back here until after the next tab's list has come,
+  // as a slow network may deliver it. The tab must keep its own list: an older answer never replaces a newer one.
+  const held = (r: { url(): string; postDataJSON(): unknown }) =>
+    r.url().endsWith('/api/remarks.list') && (r.postDataJSON() as { filter?: string } | null)?.filter === 'answered';
+  await page.route('**/api/remarks.list', async (route) => {
+    if (held(route.request())) await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  const late = page.waitForResponse((r) => held(r.request()));
   await answered.getByRole('button', { name: 'Принять' }).click();
   await page.getByRole('tab', { name: 'Устранённые' }).click();
   await expect(page.getByRole('article').filter({ hasText: text }).getByText('устранено')).toBeVisible();
+  await late;
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+  await expect(page.getByRole('tab', { name: 'Устранённые' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('article').filter({ hasText: text }).getByText('устранено')).toBeVisible();
+  await expect(page.getByRole('article').filter({ hasText: 'ответ получен' })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/remarks-deputy.png' });
   await teacherContext.close();
 });

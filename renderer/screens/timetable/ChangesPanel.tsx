@@ -10,7 +10,7 @@ import { TIMETABLE_CHANGE_LABELS } from '../../../electron/domain/labels';
 import { slotChangeDetails } from '../../../electron/domain/timetable-changes';
 import { call } from '../../api';
 import { Button, ErrorBanner, Field } from '../../components/ui';
-import { useOptionalCall } from '../year/useOptionalCall';
+import { useOptionalCall } from '../../components/useCall';
 import { DateField, DateInput, whenValid } from '../../components/DateInput';
 
 interface Props {

@@ -9,7 +9,7 @@ import { Button, ErrorBanner, Loading } from '../../components/ui';
 import { YEAR_STATUS_LABELS } from '../../../electron/domain/labels';
 import { ImportDialog } from '../year/ImportDialog';
 import { download } from '../year/StepSubjects';
-import { useOptionalCall } from '../year/useOptionalCall';
+import { useOptionalCall } from '../../components/useCall';
 import { useYears } from '../year/useYears';
 import { PARITY_LABELS, WEEKDAY_LONG, WEEKDAY_SHORT } from '../year/words';
 import { useNarrow } from '../../app/useNarrow';

@@ -6,12 +6,11 @@ import type { CopyProposal, CopyResult, DepartmentInfo, GroupInfo, StaffOption }
 import { call } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Button, Card, ErrorBanner, Field, Loading, Notice } from '../../components/ui';
-import { useCall } from '../../components/useCall';
+import { useCall, useOptionalCall } from '../../components/useCall';
 import { InlineTable } from './InlineTable';
 import type { StepProps } from './YearScreen';
 import { kindWords } from './words';
 import { DateField } from '../../components/DateInput';
-import { useOptionalCall } from './useOptionalCall';
 
 export function StepGroups({ year, me }: StepProps) {
   const admin = me.roles.some((r) => r.role === 'admin');
