@@ -293,3 +293,28 @@ test('rows are virtualised: ArrowDown to the last student keeps the cursor cell 
   await expect(first).toHaveAttribute('aria-selected', 'true');
   await expect(first.locator('xpath=ancestor::*[@role="row"][1]')).toHaveAttribute('aria-rowindex', '3');
 });
+
+test('a period clicked while the whole year loads is the period shown', async ({ page, demo }) => {
+  await login(page, demo.url, 'teacher');
+  await page.goto(`${demo.url}#/journals`);
+  await page.locator('main a[href^="#/journal/"]').first().click();
+  await expect(page.getByRole('grid')).toBeVisible();
+  const periods = page.getByRole('group', { name: 'Период' });
+  const second = periods.getByRole('button', { name: /^2 семестр/ });
+  const year = periods.getByRole('button', { name: 'Весь год' });
+  // The whole year's answer is held back until after the semester's has come, as a slow network may deliver it.
+  const held = (r: { url(): string; postDataJSON(): unknown }) =>
+    r.url().endsWith('/api/journal.open') && (r.postDataJSON() as { from?: string } | null)?.from !== undefined;
+  await page.route('**/api/journal.open', async (route) => {
+    if (held(route.request())) await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  const late = page.waitForResponse((r) => held(r.request()));
+  await year.click();
+  await second.click();
+  await expect(second).toHaveAttribute('aria-pressed', 'true');
+  await late;
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+  await expect(second).toHaveAttribute('aria-pressed', 'true');
+  await expect(year).toHaveAttribute('aria-pressed', 'false');
+});

@@ -78,17 +78,34 @@ export function useJournal(
   const range = useRef<Range>({});
   const bump = useCallback(() => setRev((r) => r + 1), []);
 
+  // Only the latest load's answer is shown: a period clicked while another was loading (or a reload after a save)
+  // must not be replaced by the older, slower answer. A superseded load resolves to the latest one's pages.
+  const loads = useRef(0);
+  const latestLoad = useRef<Promise<JournalPage[]> | null>(null);
   const load = useCallback(
-    async (next?: Range): Promise<JournalPage[]> => {
+    (next?: Range): Promise<JournalPage[]> => {
       if (next) range.current = next;
+      const request = ++loads.current;
       const input = { journalId, ...range.current };
-      const loaded = combined ? await call('journal.combined', input) : [await call('journal.open', input)];
-      performance.mark('journal:data');
-      maps.current = cellMaps(loaded);
-      overlay.current.clear();
-      setRev((r) => r + 1);
-      setPages(loaded);
-      return loaded;
+      const superseded = () => request !== loads.current;
+      const loading = (async (): Promise<JournalPage[]> => {
+        let loaded: JournalPage[];
+        try {
+          loaded = combined ? await call('journal.combined', input) : [await call('journal.open', input)];
+        } catch (e) {
+          if (superseded()) return latestLoad.current!;
+          throw e;
+        }
+        if (superseded()) return latestLoad.current!;
+        performance.mark('journal:data');
+        maps.current = cellMaps(loaded);
+        overlay.current.clear();
+        setRev((r) => r + 1);
+        setPages(loaded);
+        return loaded;
+      })();
+      latestLoad.current = loading;
+      return loading;
     },
     [journalId, combined],
   );
