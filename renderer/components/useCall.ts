@@ -15,6 +15,18 @@ export function useOptionalCall<M extends MethodName>(enabled: boolean, method: 
   return { data, error, reload };
 }
 
+/**
+ * For a load whose input can change while it is on its way: each call of the returned function starts a request and
+ * gives its check — is it still the latest? — so that only the latest request's answer is shown.
+ */
+export function useLatestRequest(): () => () => boolean {
+  const requests = useRef(0);
+  return useCallback(() => {
+    const request = ++requests.current;
+    return () => request === requests.current;
+  }, []);
+}
+
 function useLatestCall<M extends MethodName>(enabled: boolean, method: M, input: Input<M>, deps: unknown[]) {
   const [data, setData] = useState<Output<M> | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
@@ -22,11 +34,10 @@ function useLatestCall<M extends MethodName>(enabled: boolean, method: M, input:
   const key = JSON.stringify(input);
   const latest = useRef({ key, enabled });
   latest.current = { key, enabled };
-  const requests = useRef(0);
+  const start = useLatestRequest();
   const reload = useCallback(async () => {
     if (!latest.current.enabled) return;
-    const request = ++requests.current;
-    const isLatest = () => request === requests.current;
+    const isLatest = start();
     setLoading(true);
     try {
       const value = await call(method, JSON.parse(latest.current.key) as Input<M>);
@@ -38,7 +49,7 @@ function useLatestCall<M extends MethodName>(enabled: boolean, method: M, input:
     } finally {
       if (isLatest()) setLoading(false);
     }
-  }, [method]);
+  }, [method, start]);
   useEffect(() => {
     void reload();
   }, [reload, key, enabled, ...deps]);

@@ -6,7 +6,7 @@ import type { ArchivedJournal, ArchivedJournalPage } from '../../../electron/api
 import { call, saveFile } from '../../api';
 import { queryParam } from '../../app/router';
 import { Button, Card, ErrorBanner, Loading } from '../../components/ui';
-import { useCall } from '../../components/useCall';
+import { useCall, useLatestRequest } from '../../components/useCall';
 import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 import { bytes } from './format';
 
@@ -28,12 +28,16 @@ export function ArchivedYearScreen() {
       setPageError(e);
     }
   }
+  // The journal clicked last is shown, whichever answer comes last.
+  const startShow = useLatestRequest();
   async function show(journal: ArchivedJournal, group: string) {
     setPageError(null);
+    const isLatest = startShow();
     try {
-      setPage({ journal, group, data: await call('archive.journal', { archive: ref, journalId: journal.id }) });
+      const data = await call('archive.journal', { archive: ref, journalId: journal.id });
+      if (isLatest()) setPage({ journal, group, data });
     } catch (e) {
-      setPageError(e);
+      if (isLatest()) setPageError(e);
     }
   }
 

@@ -1,6 +1,7 @@
 // Where the copy goes: a removable drive from the list, any folder chosen by browsing, or none
 // (the store by years only). Shows the free space of what is chosen.
 import { useEffect, useRef, useState } from 'react';
+import { useLatestRequest } from '../../components/useCall';
 import type { Drive, FolderListing } from '../../../electron/api/contract';
 import { call } from '../../api';
 import { Button, ErrorBanner, Loading } from '../../components/ui';
@@ -120,15 +121,19 @@ function FolderBrowser({ start, onPick }: { start?: string; onPick: (l: FolderLi
   // What the user typed while a listing was on its way is kept: the answer must not overwrite it.
   const edits = useRef(0);
 
+  // The folder opened last is listed, whichever answer comes last.
+  const startOpen = useLatestRequest();
   async function open(path?: string) {
     setError(null);
     const seen = edits.current;
+    const isLatest = startOpen();
     try {
       const l = await call('archive.folders', path ? { path } : {});
+      if (!isLatest()) return;
       setListing(l);
       if (edits.current === seen) setTyped(l.path);
     } catch (e) {
-      setError(e);
+      if (isLatest()) setError(e);
     }
   }
   useEffect(() => {

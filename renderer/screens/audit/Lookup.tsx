@@ -25,10 +25,22 @@ export function Lookup({
       setFound([]);
       return;
     }
+    // A later query (or a cleared box) makes this one's answer stale, even once it has been sent.
+    let stale = false;
     const t = setTimeout(() => {
-      call('audit.lookup', { kind, query }).then(setFound, () => setFound([]));
+      call('audit.lookup', { kind, query }).then(
+        (items) => {
+          if (!stale) setFound(items);
+        },
+        () => {
+          if (!stale) setFound([]);
+        },
+      );
     }, 250);
-    return () => clearTimeout(t);
+    return () => {
+      stale = true;
+      clearTimeout(t);
+    };
   }, [kind, query]);
 
   if (value) {

@@ -19,6 +19,11 @@ export function useReportJob() {
     setError(null);
     try {
       let status = await call('reports.start', input);
+      // Superseded while it was starting: the newer request could not cancel it yet, so it is stopped here.
+      if (mine !== serial.current) {
+        void call('jobs.cancel', { id: status.id }).catch(() => undefined);
+        return null;
+      }
       current.current = status.id;
       setJob(status);
       for (let wait = 40; status.state === 'running'; wait = Math.min(300, wait * 2)) {

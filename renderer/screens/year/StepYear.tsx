@@ -56,7 +56,7 @@ export function StepYear({
             onSaved={reloadYears}
           />
           <div className="cards">
-            <Holidays year={year} editable={admin && year.status === 'open'} />
+            <Holidays key={year.id} year={year} editable={admin && year.status === 'open'} />
             {admin && <YearState year={year} onChanged={reloadYears} onNew={() => setCreating(true)} />}
           </div>
         </>
