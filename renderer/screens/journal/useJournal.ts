@@ -14,6 +14,7 @@ import type {
 } from '../../../electron/api/contract';
 import type { AttendanceCode, FinalMarkKind } from '../../../electron/domain/enums';
 import { ApiError, call } from '../../api';
+import { useLatestRequest } from '../../components/useCall';
 import { attendanceKey, cellMaps, finalKey, markKey, type CellMaps } from './model';
 
 export type Change =
@@ -80,14 +81,14 @@ export function useJournal(
 
   // Only the latest load's answer is shown: a period clicked while another was loading (or a reload after a save)
   // must not be replaced by the older, slower answer. A superseded load resolves to the latest one's pages.
-  const loads = useRef(0);
+  const startLoad = useLatestRequest();
   const latestLoad = useRef<Promise<JournalPage[]> | null>(null);
   const load = useCallback(
     (next?: Range): Promise<JournalPage[]> => {
       if (next) range.current = next;
-      const request = ++loads.current;
+      const isLatest = startLoad();
+      const superseded = () => !isLatest();
       const input = { journalId, ...range.current };
-      const superseded = () => request !== loads.current;
       const loading = (async (): Promise<JournalPage[]> => {
         let loaded: JournalPage[];
         try {
@@ -107,7 +108,7 @@ export function useJournal(
       latestLoad.current = loading;
       return loading;
     },
-    [journalId, combined],
+    [journalId, combined, startLoad],
   );
 
   const current = (c: Change): string | null => {
