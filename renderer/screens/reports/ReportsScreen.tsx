@@ -6,7 +6,8 @@ import { Button, Card, ErrorBanner, Loading, Notice } from '../../components/ui'
 import { useCall } from '../../components/useCall';
 import { useWords } from '../../components/words';
 import type { Words } from '../../../electron/domain/vocabulary';
-import { AttendanceView, CompletionView, ForecastView, HoursView, KeepingView, PerformanceView } from './ReportViews';
+import { AttendanceView, CompletionView, KeepingView } from './ReportViews';
+import { ForecastView, HoursView, PerformanceView } from './ResultsViews';
 import { PersonHoursView, RetentionView, UnionAttendanceView } from './CentreViews';
 import { JournalCopyForm } from './JournalCopyForm';
 import { Select } from './Select';
