@@ -27,8 +27,15 @@ export const consoleLog: Log = {
  * The scheduler with the program's own tasks; other features register theirs on the returned object
  * before `start()`. It runs them only while this process holds the scheduler lease in the database, so
  * that processes sharing one journal (`serve` processes, staff PCs on one server) do each job once.
+ * `dailyBackup: false` leaves the day's copy out (a throwaway demo host, which a test starts for a few seconds).
  */
-export function createScheduler(core: Core, clock: Clock, log: Log = consoleLog, intervalMs?: number): Scheduler {
+export function createScheduler(
+  core: Core,
+  clock: Clock,
+  log: Log = consoleLog,
+  intervalMs?: number,
+  { dailyBackup = true }: { dailyBackup?: boolean } = {},
+): Scheduler {
   const gate = new DatabaseLease(() => core.deps.db, { name: 'scheduler', log });
   const scheduler = new Scheduler({
     clock,
@@ -37,7 +44,7 @@ export function createScheduler(core: Core, clock: Clock, log: Log = consoleLog,
     gate,
     intervalMs,
   });
-  scheduler.register(dailyBackupTask(core.deps));
+  if (dailyBackup) scheduler.register(dailyBackupTask(core.deps));
   scheduler.register(archiveScheduledTask(core.deps, { error: (m, e) => log.error(m, e) }));
   // Each week the program drafts remarks on journals left unfilled; the deputy reviews and sends them.
   scheduler.register(weeklyRemarkTask(core.deps));

@@ -20,7 +20,16 @@ const root = appRoot(import.meta.url);
 async function main(): Promise<void> {
   const { flags } = parseOptions(
     process.argv.slice(2),
-    { db: 'string', port: 'string', seed: 'string', kind: 'string', lan: 'boolean', empty: 'boolean', smtp: 'string' },
+    {
+      db: 'string',
+      port: 'string',
+      seed: 'string',
+      kind: 'string',
+      lan: 'boolean',
+      empty: 'boolean',
+      smtp: 'string',
+      'no-daily-backup': 'boolean',
+    },
     'демонстрации (npm run demo --)',
   );
   const userData = flagString(flags, 'data') ?? defaultUserDataDir();
@@ -79,7 +88,11 @@ async function main(): Promise<void> {
     await presetLocalMailServer(core.deps, { host: match[1]!, port: Number(match[2]), siteUrl: host.url });
     console.log(`Письма семьям: сервер ${smtp}, проверка каждую минуту`);
   }
-  const scheduler = createScheduler(core, clock, undefined, smtp ? 60_000 : undefined);
+  // --no-daily-backup: no copy of the day on start (the e2e tests' hosts live seconds and are thrown away; the copy
+  // cost each test more than half a second of a core).
+  const scheduler = createScheduler(core, clock, undefined, smtp ? 60_000 : undefined, {
+    dailyBackup: flags['no-daily-backup'] !== true,
+  });
   scheduler.start();
   console.log(`Журнал: ${host.url}`);
   let stopping = false;

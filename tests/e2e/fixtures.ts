@@ -40,8 +40,8 @@ export const test = base.extend<{ demo: DemoHost; emptyDb: boolean; blankDb: boo
   demo: async ({ emptyDb, blankDb, demoKind }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-e2e-'));
     const dbFile = path.join(dataDir, 'journal.sqlite');
-    // The copy at exit is the admin's setting (tested with the services); a test's host is thrown away, and
-    // the copy and its check would cost each test half a second of both cores while it stops.
+    // The copy at exit is the admin's setting and the day's copy the scheduler's (both tested with the services); a
+    // test's host is thrown away, and each copy and its check would cost the test half a second of a core.
     fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ backup: { onExit: false } }));
     let adminPassword = 'demo12345';
     if (emptyDb) {
@@ -89,6 +89,7 @@ export const test = base.extend<{ demo: DemoHost; emptyDb: boolean; blankDb: boo
         '0',
         '--today',
         E2E_TODAY,
+        '--no-daily-backup',
         ...(blankDb ? ['--empty'] : []),
       ],
       {

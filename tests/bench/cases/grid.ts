@@ -47,10 +47,14 @@ export async function gridCases(): Promise<BenchResult[]> {
     );
     const journal = seedBigJournal(db, STUDENTS, LESSONS, 'G');
     fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ backup: { onExit: false } }));
-    host = spawn(process.execPath, demoArgs('--db', db, '--data', dir, '--port', '0', '--today', BENCH_TODAY), {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    host = spawn(
+      process.execPath,
+      demoArgs('--db', db, '--data', dir, '--port', '0', '--today', BENCH_TODAY, '--no-daily-backup'),
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const url = await readyUrl(host);
     const { viewport, locale, timezoneId } = e2eConfig.use ?? {};
     const page = await browser.newPage({ viewport, locale, timezoneId });
