@@ -2,7 +2,7 @@
 // or a room. The administrator places a lesson by choosing a cell; a clash is refused with the
 // teacher, room or group it would double-book named.
 import { useWords } from '../../components/words';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { LoadInfo, Me, TimetableEntryInfo } from '../../../electron/api/contract';
 import { queryParam, usePath } from '../../app/router';
 import { Button, ErrorBanner, Loading } from '../../components/ui';
@@ -36,9 +36,11 @@ export function TimetableScreen({ me }: { me: Me }) {
   // Dated changes (cancel, move, substitute, extra): the deputy, the учебная часть and the administrator.
   const keeper = timetabler || me.roles.some((r) => r.role === 'admin' || r.role === 'deputy');
   const [view, setView] = useState<View>('group');
-  const [target, setTarget] = useState('');
+  const [chosen, setTarget] = useState('');
   // Families see only their own timetable: no group, teacher or room lists for them.
   const groups = useOptionalCall(staff && Boolean(year), 'groups.list', { yearId: year?.id ?? 0 });
+  // The first group until one is chosen: derived, not set by an effect that could overwrite a choice made meanwhile.
+  const target = chosen === '' && view === 'group' ? String(groups.data?.[0]?.id ?? '') : chosen;
   const load = useOptionalCall(staff && Boolean(year), 'journals.list', { yearId: year?.id ?? 0 });
   const filter =
     view === 'group'
@@ -54,9 +56,6 @@ export function TimetableScreen({ me }: { me: Me }) {
   const [importing, setImporting] = useState(false);
   const [problem, setProblem] = useState<unknown>(null);
   const narrow = useNarrow();
-  useEffect(() => {
-    if (target === '' && view === 'group' && groups.data?.[0]) setTarget(String(groups.data[0].id));
-  }, [groups.data, target, view]);
   if (!years) return <Loading />;
   if (!year) return <div className="banner banner-warn">Учебный год ещё не открыт.</div>;
 

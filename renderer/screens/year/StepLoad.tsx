@@ -16,16 +16,15 @@ export function StepLoad({ year, me }: StepProps) {
   const editable = admin && year.status === 'open';
   const groups = useCall('groups.list', { yearId: year.id });
   const subjects = useCall('subjects.list', {});
-  const [groupId, setGroupId] = useState<number | null>(null);
+  const [chosenGroup, setGroupId] = useState<number | null>(null);
   const load = useCall('journals.list', { yearId: year.id });
   const [staff, setStaff] = useState<StaffOption[]>([]);
   const [problem, setProblem] = useState<unknown>(null);
   useEffect(() => {
     if (admin) call('groups.staffOptions', {}).then(setStaff, () => undefined);
   }, [admin]);
-  useEffect(() => {
-    if (groupId === null && groups.data?.[0]) setGroupId(groups.data[0].id);
-  }, [groups.data, groupId]);
+  // The first group until one is chosen: derived, not set by an effect that could overwrite a choice made meanwhile.
+  const groupId = chosenGroup ?? groups.data?.[0]?.id ?? null;
   if (!groups.data || !subjects.data || !load.data)
     return (
       <>
