@@ -3,6 +3,7 @@
 // transaction writes the clean rows. Real names and dates as people type them.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { JournalDb } from '../../../db/connect.js';
+import { ONE_TIME_COST } from '../../../db/passwords.js';
 import { readSheet } from '../../../electron/export/xlsx-read.js';
 import { rosterOn } from '../../../electron/services/rosters.js';
 import { describeEachDb, freshDb, type FreshDb } from '../../support/databases.js';
@@ -241,6 +242,14 @@ describeEachDb('import from Excel', (kind) => {
       ['petrov', 'dept_head', setup.dept.id],
       ['petrov', 'teacher', null],
     ]);
+    // A generated one-time password is hashed at the one-time cost, as the admin's new accounts are (db/passwords.ts).
+    const hashes = await handle.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('login', 'in', ['elkina.op', 'petrov']);
+    for (const { password_hash } of await hashes.execute()) {
+      expect(password_hash.split('$').slice(0, 2)).toEqual(['scrypt', String(ONE_TIME_COST)]);
+    }
     const teacher = new TestClient(makeDeps(handle));
     const me = await teacher.call('auth.login', { login: 'elkina.op', password: r.credentials[0]!.password });
     expect(me.mustChangePassword).toBe(true);

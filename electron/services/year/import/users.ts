@@ -1,7 +1,7 @@
 // Staff from Excel: name, position, contacts and roles; a login is made from the name when none is
 // given, and each new account gets a one-time password (changed at first login), shown once.
 import type { Role } from '../../../../db/schema.js';
-import { generateOneTimePassword, hashPassword } from '../../../../db/passwords.js';
+import { generateOneTimePassword, hashOneTimePassword } from '../../../../db/passwords.js';
 import { nameKey } from '../common.js';
 import { translit } from '../../../domain/translit.js';
 import type { Words } from '../../../domain/vocabulary.js';
@@ -208,7 +208,7 @@ export const userImporter: Importer<Context, UserRow> = {
         .values({
           login: u.login,
           login_key: u.login.toLowerCase(),
-          password_hash: await hashPassword(password),
+          password_hash: await hashOneTimePassword(password),
           last_name: u.last,
           first_name: u.first,
           middle_name: u.middle,
