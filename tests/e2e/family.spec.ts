@@ -159,9 +159,13 @@ test('a closed period opens for the teacher only after the deputy approves, and 
 
   await page.reload();
   await expect(page.getByText(/разблокирован до/)).toBeVisible();
-  const target = page.locator('[role=gridcell][aria-label$=": пусто"]:not([aria-disabled])').first();
-  const label = (await target.getAttribute('aria-label'))!;
-  await target.click();
+  // The cell is named once and clicked by its name: «the first empty cell» changes when the grid renders the columns
+  // beyond its view, and a locator is resolved again at the click.
+  const label = (await page
+    .locator('[role=gridcell][aria-label$=": пусто"]:not([aria-disabled])')
+    .first()
+    .getAttribute('aria-label'))!;
+  await page.locator(`[role=gridcell][aria-label="${label}"]`).click();
   await page.keyboard.type('4');
   await page.keyboard.press('Enter');
   await expect(page.locator(`[role=gridcell][aria-label="${label.replace(': пусто', ': 4')}"]`)).toBeVisible();
