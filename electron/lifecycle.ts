@@ -33,8 +33,7 @@ export function createScheduler(
   core: Core,
   clock: Clock,
   log: Log = consoleLog,
-  intervalMs?: number,
-  { dailyBackup = true }: { dailyBackup?: boolean } = {},
+  { intervalMs, dailyBackup = true }: { intervalMs?: number; dailyBackup?: boolean } = {},
 ): Scheduler {
   const gate = new DatabaseLease(() => core.deps.db, { name: 'scheduler', log });
   const scheduler = new Scheduler({

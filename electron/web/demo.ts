@@ -90,7 +90,8 @@ async function main(): Promise<void> {
   }
   // --no-daily-backup: no copy of the day on start (the e2e tests' hosts live seconds and are thrown away; the copy
   // cost each test more than half a second of a core).
-  const scheduler = createScheduler(core, clock, undefined, smtp ? 60_000 : undefined, {
+  const scheduler = createScheduler(core, clock, undefined, {
+    intervalMs: smtp ? 60_000 : undefined,
     dailyBackup: flags['no-daily-backup'] !== true,
   });
   scheduler.start();
