@@ -79,7 +79,8 @@ export async function bundleNode(root, outdir = path.join(root, 'dist-electron')
 
 // `node build/bundle-node.mjs [--tests]`: what the tests' global set-ups run before any test
 // starts a process, so the bundles are never older than the sources.
-// `--tests` also bundles the drills' child processes (tests/drills/scripts → dist-electron/tests, not packaged).
+// `--tests` also bundles the drills' child processes (tests/drills/scripts → dist-electron/tests, not packaged) and
+// the archive benchmark's (dist-electron/archive-bench.cjs: beside the workers, so it starts them as the app does).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = path.resolve(import.meta.dirname, '..');
   const files = await bundleNode(root);
@@ -90,6 +91,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const entry = { ...common, absWorkingDir: root, entryPoints: [path.join(scripts, f)], external };
       files.push(path.relative(root, await bundleAtomically(entry, out)));
     }
+    const bench = { ...common, absWorkingDir: root, entryPoints: ['tests/bench/archive-child.ts'], external };
+    files.push(
+      path.relative(root, await bundleAtomically(bench, path.join(root, 'dist-electron', 'archive-bench.cjs'))),
+    );
   }
   console.log(`Собрано: ${files.join(', ')}`);
 }

@@ -317,13 +317,18 @@ export async function writeXlsxStream(file: string, sheets: StreamSheets): Promi
 
 /**
  * The workbook writeXlsxStream would write, made in memory: a worker thread hands the archive's
- * workbooks over as bytes, and the thread that writes the files fsyncs and hashes them.
+ * workbooks over as bytes, and the thread that writes the files fsyncs and hashes them. `created` is the
+ * workbook's date (its properties and the zip's entries): an archive's are dated when it was formed.
  */
-export async function xlsxBytes(sheets: StreamSheets): Promise<Uint8Array> {
+export async function xlsxBytes(sheets: StreamSheets, created = new Date()): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  await writeXlsxTo(async (bytes) => {
-    chunks.push(bytes);
-  }, sheets);
+  await writeXlsxTo(
+    async (bytes) => {
+      chunks.push(bytes);
+    },
+    sheets,
+    created,
+  );
   return Buffer.concat(chunks);
 }
 
@@ -331,8 +336,9 @@ export async function xlsxBytes(sheets: StreamSheets): Promise<Uint8Array> {
 async function writeXlsxTo(
   write: (bytes: Uint8Array) => Promise<void>,
   sheets: StreamSheets,
+  created = new Date(),
 ): Promise<{ sheets: string[]; rows: number }> {
-  const book = new XlsxWriter(write, new Date(), 'Журнал');
+  const book = new XlsxWriter(write, created, 'Журнал');
   const names: string[] = [];
   let total = 0;
   let open: SheetAppender | null = null;

@@ -1,7 +1,6 @@
-// A worker thread that makes the archive's documents from the year's database (services/archive/
-// render-tasks.ts), so that a 600-journal archive uses every core and the main process stays
-// responsive while the files are written. It starts before the database exists: while that is being
-// built it loads what every task needs, and opens the file when told where it is.
+// A worker thread that makes the archive's documents (services/archive/render-tasks.ts), so that a
+// 600-journal archive uses every core and the main process stays responsive while the files are
+// written. It loads what every task needs as it starts, and opens the database file when told which.
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';

@@ -352,6 +352,28 @@ describeEachDb('year-end archive package', (kind) => {
     });
 
   if (kind === 'sqlite')
+    it("makes the same documents from the journal's own file (workers) as from the year's database", async () => {
+      // With workers, an SQLite journal's documents are read from its own file while the year's database is
+      // built; on this thread, from the year's database. Byte for byte the same files either way.
+      const inline = await writeArchivePackage({
+        source: handle,
+        yearId,
+        target: fs.mkdtempSync(path.join(scratch, 'inline-')),
+        keysDir: path.join(scratch, 'keys'),
+        createdBy: { login: 'secretary', fullName: 'Секретарь Учебной Части' },
+        madeBy: { position: 'Секретарь учебной части', name: 'Смирнова О. В.' },
+        certifier: { position: 'Директор', name: 'Тучин В. М.' },
+        appVersion: '0.1.0',
+        formedAt,
+        workers: 0,
+      });
+      const documents = (r: PackageResult) =>
+        r.manifest.files.filter((f) => f.path.startsWith('groups/') || f.path.startsWith('students.'));
+      expect(documents(result).length).toBeGreaterThan(10);
+      expect(documents(inline)).toEqual(documents(result));
+    });
+
+  if (kind === 'sqlite')
     it("reads a group's journals together exactly as each one alone", async () => {
       const raw = new SQLite(path.join(result.path, databaseFileName('2025/2026')), { readonly: true });
       const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
@@ -384,7 +406,7 @@ describeEachDb('year-end archive package', (kind) => {
       raw.prepare('DELETE FROM students WHERE id = (SELECT min(student_id) FROM marks)').run();
       const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
       try {
-        await expect(runRenderTask(db, { kind: 'keys' })).rejects.toThrow(
+        await expect(runRenderTask(db, { kind: 'keys', file })).rejects.toThrow(
           /^Архив года неполон: в таблице \S+ есть ссылки на отсутствующие записи students/,
         );
       } finally {

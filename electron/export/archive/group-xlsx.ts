@@ -38,6 +38,7 @@ export async function groupXlsx(
   group: GroupInfo,
   journals: ReadonlyArray<{ journal: JournalInfo; sheet: JournalSheet }>,
   kind: InstitutionKind,
+  formedAt: Date,
 ): Promise<Uint8Array> {
   return xlsxBytes(async (writer) => {
     const topics: Array<Record<string, unknown>> = [];
@@ -86,5 +87,5 @@ export async function groupXlsx(
     topics.sort((a, b) => String(a.date).localeCompare(String(b.date)) || Number(a.no) - Number(b.no));
     for (const t of topics) sheet.addRow(t);
     sheet.commit();
-  });
+  }, formedAt);
 }

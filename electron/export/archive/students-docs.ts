@@ -169,5 +169,5 @@ export async function studentsXlsx(o: StudentsDocOptions): Promise<Uint8Array> {
         });
     }
     guardians.commit();
-  });
+  }, o.formedAt);
 }

@@ -1,9 +1,9 @@
 // The package's documents are made by worker threads, one per core as far as memory allows, each
-// with its own read-only connection to the year's database; this thread only writes, fsyncs and
-// hashes the files, so every core renders. The workers start while the year's database is still
-// being built (loading their code and fonts takes a moment) and open it when it is ready. Where no
-// worker can start or one dies (a host without the bundled worker file, out of memory), the work
-// is done on this thread instead: slower, never wrong.
+// with its own read-only connection to the database they are read from (an SQLite journal's own file
+// from the start, else the year's database once it is built); this thread builds the year's database,
+// writes, fsyncs and hashes the files, so every core works. Where no worker can start or one dies (a
+// host without the bundled worker file, out of memory), the work is done on this thread instead:
+// slower, never wrong.
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -19,7 +19,7 @@ export type RenderReply = { id: number; result: RenderResult } | { id: number; e
 
 export interface RenderPool {
   readonly workers: number;
-  /** The year's database is ready: the workers open the file, this thread's work uses `db`. */
+  /** The documents can be read: the workers open `dbFile` read-only, this thread's work uses `db`. */
   open(dbFile: string, db: Kysely<Database>): void;
   run<T extends RenderTask>(task: T): Promise<RenderResult<T>>;
   close(): Promise<void>;
@@ -100,8 +100,8 @@ export function createRenderPool(size: number): RenderPool {
     }
   };
 
-  // One worker at a time loads its code (the next starts when the one before is ready): started
-  // together they took a core from the year's database being built, which everything waits for.
+  // One worker at a time loads its code (the next starts when the one before is ready) until there is
+  // something to render: started together they took a core from the year's database being built.
   const start = () => {
     const worker = new Worker(entry!.code, {
       workerData: { fontsDir: fontsDir() },
@@ -137,6 +137,8 @@ export function createRenderPool(size: number): RenderPool {
       db = yearDb;
       dbFile = file;
       for (const w of workers) w.postMessage({ open: file } satisfies RenderMessage);
+      // There is something to render: the workers not yet started start now, all together.
+      while (entry && !broken && !closing && workers.length < size) start();
       pump();
     },
     run<T extends RenderTask>(task: T) {

@@ -3,7 +3,8 @@
 // group's workbook —, the check of the database's references, the certification sheet. A render
 // worker (workers/render.worker.ts) runs them, or this thread when no worker can start; either way
 // the bytes come back to the thread that writes the files.
-import { sql, type Kysely } from 'kysely';
+import SQLite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { certificatePdf, type CertificateOptions } from '../../export/archive/certificate.js';
 import { groupXlsx } from '../../export/archive/group-xlsx.js';
@@ -16,8 +17,9 @@ import { checkForeignKeys, type BrokenKey } from './year-db.js';
 export type RenderTask =
   | { kind: 'students'; docs: Omit<StudentsDocOptions, 'students'> }
   | { kind: 'group'; year: YearRow; group: GroupInfo; context: Omit<JournalPdfContext, 'journal'> }
-  /** PRAGMA foreign_key_check of the finished database, off the writing thread (it reads every table). */
-  | { kind: 'keys' }
+  /** PRAGMA foreign_key_check of the finished year's database (`file`), off the writing thread (it reads every
+   *  table); the documents may be read from the journal's own file meanwhile (see writer.ts). */
+  | { kind: 'keys'; file: string }
   | { kind: 'certificate'; options: CertificateOptions };
 
 interface TaskResults {
@@ -34,7 +36,12 @@ export async function runRenderTask<T extends RenderTask>(db: Kysely<Database>, 
     return { pdf: await studentsPdf(docs), xlsx: await studentsXlsx(docs) } as RenderResult<T>;
   }
   if (task.kind === 'keys') {
-    checkForeignKeys((await sql<BrokenKey>`PRAGMA foreign_key_check`.execute(db)).rows);
+    const year = new SQLite((task as Extract<RenderTask, { kind: 'keys' }>).file, { readonly: true });
+    try {
+      checkForeignKeys(year.prepare('PRAGMA foreign_key_check').all() as BrokenKey[]);
+    } finally {
+      year.close();
+    }
     return { checked: true } as RenderResult<T>;
   }
   if (task.kind === 'certificate') {
@@ -55,7 +62,7 @@ export async function runRenderTask<T extends RenderTask>(db: Kysely<Database>, 
     pdfs.push(rendered.pdf);
     sheets.push({ journal, sheet: rendered.sheet });
   }
-  return { pdfs, xlsx: await groupXlsx(group, sheets, context.kind) } as RenderResult<T>;
+  return { pdfs, xlsx: await groupXlsx(group, sheets, context.kind, context.formedAt) } as RenderResult<T>;
 }
 
 /** The result with each buffer its own, and those buffers: handed to another thread without a copy. */

@@ -115,8 +115,38 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
   const pool = createRenderPool(workers);
   let partial: string | null = null;
   let writing: PackageFiles | null = null;
+  const certification: Certification = { position: o.certifier.position, name: o.certifier.name, date: null };
+  const context = { institution: institution.short_name, kind: institution.kind, formedAt: o.formedAt, certification };
+  const yearRow: YearRow = {
+    id: year.id,
+    title: year.title,
+    startsOn: year.starts_on,
+    endsOn: year.ends_on,
+    status: year.status,
+  };
+  /** The students' documents, then each group's: started a few ahead of the writing (see ahead()). */
+  const documents = (groups: GroupInfo[]) =>
+    ahead(pool, [
+      {
+        kind: 'students',
+        docs: { institution: context.institution, kind: context.kind, year: yearRow, formedAt: o.formedAt, groups },
+      },
+      ...groups.map((group): RenderTask => ({ kind: 'group', year: yearRow, group, context })),
+    ]);
+  // From an SQLite journal the workers read the documents from the journal's own file while this thread
+  // builds the year's database from it: both read the rows of a closed year, which nothing changes (a year
+  // reopened meanwhile fails the archive when it is recorded, run.ts). The second core then renders from
+  // the start instead of waiting seconds for the copy. From PostgreSQL they read the year's database.
+  const early = pool.workers > 0 && o.source.dialect === 'sqlite' && o.source.file !== null;
+  let groups: GroupInfo[] = [];
+  let made: Ahead | null = null;
+  if (early) {
+    groups = await groupsOfYear(o.source.db, year.id);
+    pool.open(o.source.file!, o.source.db);
+    made = documents(groups);
+  }
   try {
-    // 1. The year's database, locally: documents are read from it, so they match it exactly.
+    // 1. The year's database, locally: it holds the same rows the documents are made from.
     const dbName = databaseFileName(year.title);
     const dbFile = path.join(work, dbName);
     await buildYearDatabase({
@@ -136,7 +166,14 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
     const yearRaw = new SQLite(dbFile, { readonly: true });
     const yearDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: yearRaw }) });
     try {
-      const groups = await groupsOfYear(yearDb, year.id);
+      if (!made) {
+        groups = await groupsOfYear(yearDb, year.id);
+        pool.open(dbFile, yearDb);
+        made = documents(groups);
+      }
+      // Every reference of the year's database checked before the package is complete: else it is not.
+      const keys = pool.run({ kind: 'keys', file: dbFile });
+      keys.catch(() => undefined); // awaited below
       const counts = countRows(yearRaw, groups);
       const dbSize = (await fs.promises.stat(dbFile)).size;
 
@@ -162,30 +199,6 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
       const step = (label: string) => progress(label, out.written, totalFiles);
 
       // 3. Files, one at a time, in the order of the listing; the workers make the documents meanwhile.
-      pool.open(dbFile, yearDb);
-      const yearRow: YearRow = {
-        id: year.id,
-        title: year.title,
-        startsOn: year.starts_on,
-        endsOn: year.ends_on,
-        status: year.status,
-      };
-      const certification: Certification = { position: o.certifier.position, name: o.certifier.name, date: null };
-      const context = {
-        institution: institution.short_name,
-        kind: institution.kind,
-        formedAt: o.formedAt,
-        certification,
-      };
-      const made = ahead(pool, [
-        {
-          kind: 'students',
-          docs: { institution: context.institution, kind: context.kind, year: yearRow, formedAt: o.formedAt, groups },
-        },
-        // Early, while the first groups are made: a broken reference stops the archive before it is written.
-        { kind: 'keys' },
-        ...groups.map((group): RenderTask => ({ kind: 'group', year: yearRow, group, context })),
-      ]);
       step('Запись базы данных года');
       await out.copy(dbFile, dbName);
       step('Общие сведения об обучающихся');
@@ -193,7 +206,7 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
       await out.bytes(STUDENTS_PDF, students.pdf);
       await out.bytes(STUDENTS_XLSX, students.xlsx);
       await out.bytes(PUBLIC_KEY_FILE, key.publicPem);
-      await made.next(); // every reference of the year's database checked: else the archive is incomplete
+      await keys;
       await writeGroups(out, groups, made, context.kind, step, o.signal);
 
       // 4. Everything read back from the target and hashed — what is really there (begun as each file was written).
@@ -302,13 +315,18 @@ async function journalsOf(source: ArchiveSource, yearId: number): Promise<number
   return Number(row.n);
 }
 
+interface Ahead {
+  next(): Promise<RenderResult>;
+}
+
 /**
- * The tasks' results in order, each started a few tasks before it is wanted: every worker stays busy,
- * and what waits to be written stays bounded.
+ * The tasks' results in order, each started some tasks before it is wanted: every worker stays busy, while
+ * this thread copies the year's database too, and what waits to be written stays bounded (a group's files are
+ * well under a megabyte).
  */
-function ahead(pool: RenderPool, tasks: readonly RenderTask[]): { next(): Promise<RenderResult> } {
+function ahead(pool: RenderPool, tasks: readonly RenderTask[]): Ahead {
   const started = new Map<number, Promise<RenderResult>>();
-  const depth = 2 * Math.max(1, pool.workers) + 1;
+  const depth = 5 * Math.max(1, pool.workers) + 1;
   let next = 0;
   let taken = 0;
   const fill = () => {
@@ -318,9 +336,9 @@ function ahead(pool: RenderPool, tasks: readonly RenderTask[]): { next(): Promis
       started.set(next, promise);
     }
   };
+  fill(); // started now: the first ones are made while the year's database is built (see early above)
   return {
     next() {
-      fill();
       const result = started.get(taken)!;
       started.delete(taken++);
       fill();
@@ -333,7 +351,7 @@ function ahead(pool: RenderPool, tasks: readonly RenderTask[]): { next(): Promis
 async function writeGroups(
   out: PackageFiles,
   groups: GroupInfo[],
-  made: { next(): Promise<RenderResult> },
+  made: Ahead,
   kind: JournalPdfContext['kind'],
   step: (label: string) => void,
   signal: AbortSignal | undefined,

@@ -4,24 +4,28 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { verifyArchive } from '../../../electron/export/archive/index.js';
 import type { ArchiveChildResult } from '../archive-child.js';
+import { bundleForTests, ROOT } from '../../support/bin.js';
 import type { College } from '../college.js';
 import { timeOnce, type BenchResult } from '../harness.js';
 import type { Floor } from './floor.js';
 
-const child = fileURLToPath(new URL('../archive-child.ts', import.meta.url));
-
 export async function archiveCases(college: College, floor: Floor): Promise<BenchResult[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-bench-archive-'));
   try {
-    // A process of its own (see archive-child.ts), with the same loader as this one.
-    const out = execFileSync(process.execPath, ['--import', 'tsx', child, college.file, dir], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    // A process of its own (see archive-child.ts), bundled as the app's main process is and starting the same
+    // bundled workers: what a user's archive runs, not the sources compiled as they load.
+    bundleForTests();
+    const out = execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'dist-electron', 'archive-bench.cjs'), college.file, dir],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     const run = JSON.parse(out.trim().split('\n').pop()!) as ArchiveChildResult;
     const verify = await timeOnce(() => verifyArchive(run.path));
     if (!verify.value.ok) throw new Error(`Архив замера не прошёл проверку: ${verify.value.problems[0]?.message}`);
