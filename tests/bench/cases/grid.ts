@@ -15,7 +15,7 @@ import e2eConfig from '../../e2e/playwright.config.js';
 import { seedBigJournal } from '../../e2e/seed-journal.js';
 import { bundleForTests, cliArgs, demoArgs, ROOT } from '../../support/bin.js';
 import { BENCH_TODAY } from '../college.js';
-import { scrollFrames, scrollPlan } from '../grid-frames.js';
+import { freezeGrid, scrollFrames, scrollPlan } from '../grid-frames.js';
 import { timed, timingOf, type BenchResult } from '../harness.js';
 
 const STUDENTS = 40;
@@ -82,6 +82,8 @@ export async function gridCases(): Promise<BenchResult[]> {
     if (TRACE) await browser.startTracing(page, { path: TRACE, categories: TRACE_CATEGORIES });
     const frames = await page.evaluate(scrollFrames, scrollPlan(2));
     if (TRACE) await browser.stopTracing();
+    await page.evaluate(freezeGrid);
+    const floor = timingOf((await page.evaluate(scrollFrames, scrollPlan(2))).busy);
     const throttled = THROTTLE > 1 ? `; CPU slowed ${THROTTLE}×` : '';
     const render = timingOf(renders);
     return [
@@ -92,8 +94,14 @@ export async function gridCases(): Promise<BenchResult[]> {
           `a task after it): the page's React render, layout and paint; ${inDom} cells in the DOM; ` +
           `to the grid laid out p50 ${render.p50.toFixed(1)} ms${throttled}`,
       }),
+      ...timed(`grid ${STUDENTS}×${LESSONS}: floor: scroll frame of the grid frozen`, floor, {
+        note:
+          'the same plan over a copy of the grid that nothing renders into (columns beyond it left blank): what ' +
+          'the browser alone spends on each frame of this scroll here',
+      }),
       ...timed(`grid ${STUDENTS}×${LESSONS}: scroll frame`, timingOf(frames.busy), {
         target: 16,
+        floorMs: floor.p50,
         note:
           `main-thread time per frame (rAF start → next idle callback) scrolling 160 px right/left and 30 px ` +
           `down/up a frame; a frame with no scroll costs ${timingOf(frames.quiet).p50.toFixed(1)} ms; ` +
