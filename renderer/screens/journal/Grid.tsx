@@ -3,7 +3,16 @@
 // 40 students × 200 lessons scroll as smoothly as 10; the keyboard does everything (see useGridKeys).
 import { useWords } from '../../components/words';
 import { flushSync } from 'react-dom';
-import { Fragment, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
+import {
+  Fragment,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import type { JournalPage } from '../../../electron/api/contract';
 import type { GridColumn, GridModel, LessonColumn } from './model';
 import type { JournalState } from './useJournal';
@@ -21,7 +30,7 @@ import {
   rowsToRender,
 } from './grid-size';
 import { Header } from './GridHeader';
-import { Row } from './GridRow';
+import { NameCell, RightCells, Row } from './GridRow';
 import type { StudentStats } from './useStudentStats';
 
 export { useStudentStats, type StudentStats } from './useStudentStats';
@@ -117,6 +126,22 @@ export function Grid(props: GridProps) {
 
   const onScroll = () => sync(true);
 
+  // The rows rendered, the same in each of the three columns (names, lessons, the pinned right-hand cells);
+  // spacers stand for the rows not rendered, so the scrollbar and the columns stay aligned.
+  const shownRows = rowsToRender(top, bottom, cursor.row, rowCount);
+  const stack = (part: (r: number, row: GridModel['rows'][number]) => ReactNode) =>
+    shownRows.map((r, i) => {
+      const row = model.rows[r]!;
+      const gap = (i === 0 ? r : r - shownRows[i - 1]! - 1) * ROW_H;
+      const after = i === shownRows.length - 1 ? (rowCount - r - 1) * ROW_H : 0;
+      return (
+        <Fragment key={row.student.id}>
+          {gap > 0 && <div className="jgap" style={{ height: gap }} />}
+          {part(r, row)}
+          {after > 0 && <div className="jgap" style={{ height: after }} />}
+        </Fragment>
+      );
+    });
   const totalW = pinned.name + lessonCount * COL_W + rightW;
   const activeId = `jc-${cursor.row}-${cursor.col}`;
   // The text field that holds the focus sits on the cursor's cell (so an IME's window appears there).
@@ -170,15 +195,14 @@ export function Grid(props: GridProps) {
           onLesson={props.onLessonHeader}
           selected={props.selectedLessonKey}
         />
-        {rowsToRender(top, bottom, cursor.row, rowCount).map((r, i, shown) => {
-          const row = model.rows[r]!;
-          const own = stats.get(row.student.id);
-          // Spacers stand for the rows not rendered, so the scrollbar and sticky columns stay right.
-          const gap = (i === 0 ? r : r - shown[i - 1]! - 1) * ROW_H;
-          const after = i === shown.length - 1 ? (rowCount - r - 1) * ROW_H : 0;
-          return (
-            <Fragment key={row.student.id}>
-              {gap > 0 && <div className="jgap" style={{ height: gap }} />}
+        <div className="jbody">
+          <div className="jpin jpin-left">
+            {stack((r, row) => (
+              <NameCell r={r} row={row} />
+            ))}
+          </div>
+          <div className="jlessons" style={{ width: lessonCount * COL_W }}>
+            {stack((r, row) => (
               <Row
                 r={r}
                 row={row}
@@ -189,15 +213,31 @@ export function Grid(props: GridProps) {
                 last={last}
                 cursor={cursor.row === r ? cursor.col : -1}
                 editing={cursor.row === r ? editing : null}
-                average={own?.average ?? null}
-                suggestion={own?.suggestion ?? null}
-                rightW={rightW}
                 groupGen={groupGen}
               />
-              {after > 0 && <div className="jgap" style={{ height: after }} />}
-            </Fragment>
-          );
-        })}
+            ))}
+          </div>
+          <div className="jpin jpin-right" style={{ width: rightW }}>
+            {stack((r, row) => {
+              const own = stats.get(row.student.id);
+              const onRight = cursor.row === r && cursor.col >= lessonCount;
+              return (
+                <RightCells
+                  r={r}
+                  row={row}
+                  model={model}
+                  state={state}
+                  rev={state.rev}
+                  average={own?.average ?? null}
+                  suggestion={own?.suggestion ?? null}
+                  cursor={onRight ? cursor.col : -1}
+                  editing={onRight ? editing : null}
+                  width={rightW}
+                />
+              );
+            })}
+          </div>
+        </div>
         {rowCount === 0 && <div className="jgrid-empty">В списке {groupGen} за этот период нет обучающихся</div>}
       </div>
     </div>

@@ -2,6 +2,7 @@
 // another block of columns into view, each row renders that block only, not every cell it shows.
 import { memo } from 'react';
 import { ruDate } from '../../../electron/domain/format-dates';
+import { COL_W } from './grid-size';
 import { attendanceKey, enrolled, markKey, shortDate, type GridModel, type GridRow, type LessonColumn } from './model';
 import type { JournalState } from './useJournal';
 
@@ -33,7 +34,11 @@ export const CellBlock = memo(function CellBlock(p: CellBlockProps) {
   for (let col = p.from; col < p.to; col++) {
     cells.push(lessonCell(p, col, p.model.lessonColumns[col]!, p.cursor === col ? p.editing : null));
   }
-  return cells;
+  return (
+    <div className="jblock" role="presentation" style={{ width: (p.to - p.from) * COL_W }}>
+      {cells}
+    </div>
+  );
 }, sameProps);
 
 /** A cell as a plain element (no component of its own): a 40 × 200 grid shows hundreds of them. */

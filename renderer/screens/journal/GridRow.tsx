@@ -1,5 +1,8 @@
-// A student's row of the journal grid: the lesson cells in view (in memoised blocks), the average and
-// the final marks.
+// A student's row of the journal grid in its three parts: the name (in the pinned column on the left), the
+// lesson cells in view (in memoised blocks), and the average and final marks (in the pinned column on the
+// right). The pinned parts of all the rows are two columns of their own (Grid.tsx), each sticky as a whole:
+// a sticky cell per row made the compositor move forty of them on every scroll frame. The row element
+// claims its name and right-hand cells with aria-owns, so a screen reader still reads one row.
 import { memo, type ReactNode } from 'react';
 import { finalKey, type FinalColumn, type GridModel, type GridRow } from './model';
 import { changeKey, type JournalState } from './useJournal';
@@ -20,11 +23,33 @@ interface RowProps {
   cursor: number;
   /** What is being typed into the cursor's cell (null: nothing). */
   editing: string | null;
-  average: number | null;
-  suggestion: string | null;
-  rightW: number;
   groupGen: string;
 }
+
+/** Every fifth row is underlined darker, in all three parts. */
+const fifth = (row: GridRow) => (row.number % 5 === 0 ? ' jfifth' : '');
+
+/** The ids of the row's cells outside its element: the name and the pinned cells on the right. */
+function ownedIds(r: number, model: GridModel): string {
+  const lessonCount = model.lessonColumns.length;
+  return [`jn-${r}`, `ja-${r}`, ...model.finalColumns.map((_, i) => `jc-${r}-${lessonCount + i}`)].join(' ');
+}
+
+/** The student's name: a row header in the pinned column on the left. */
+export const NameCell = memo(function NameCell({ r, row }: { r: number; row: GridRow }) {
+  return (
+    <div
+      id={`jn-${r}`}
+      className={`jname${fifth(row)}`}
+      role="rowheader"
+      aria-colindex={1}
+      title={row.student.fullName}
+    >
+      <span className="jnum">{row.number}</span>
+      <span className="jname-text">{row.student.shortName}</span>
+    </div>
+  );
+});
 
 /** A row re-renders only when its cells, its cursor or the columns in view change (moving the cursor
  *  down redraws two rows, not forty), and then only its blocks that changed. */
@@ -51,34 +76,23 @@ export const Row = memo(function Row(p: RowProps) {
       />,
     );
   }
-  const onRight = cursor >= lessonCount;
   return (
-    <div className={`jrow${row.number % 5 === 0 ? ' jrow-fifth' : ''}`} role="row" aria-rowindex={r + 3}>
-      <div className="jname" role="rowheader" aria-colindex={1} title={row.student.fullName}>
-        <span className="jnum">{row.number}</span>
-        <span className="jname-text">{row.student.shortName}</span>
-      </div>
+    <div
+      className={`jrow${fifth(row)}`}
+      role="row"
+      aria-rowindex={r + 3}
+      aria-label={row.student.fullName}
+      aria-owns={ownedIds(r, model)}
+    >
       <div style={{ width: first * COL_W, flex: 'none' }} />
       {blocks}
       <div style={{ width: (lessonCount - last) * COL_W, flex: 'none' }} />
-      <RightCells
-        r={r}
-        row={row}
-        model={model}
-        state={p.state}
-        rev={p.rev}
-        average={p.average}
-        suggestion={p.suggestion}
-        cursor={onRight ? cursor : -1}
-        editing={onRight ? editing : null}
-        width={p.rightW}
-      />
     </div>
   );
 }, sameProps);
 
 /** The pinned right-hand cells: the average and the final marks (they do not move with a scroll). */
-const RightCells = memo(function RightCells(p: {
+export const RightCells = memo(function RightCells(p: {
   r: number;
   row: GridRow;
   model: GridModel;
@@ -93,8 +107,9 @@ const RightCells = memo(function RightCells(p: {
   const lessonCount = p.model.lessonColumns.length;
   const average = formatAverage(p.average);
   return (
-    <div className="jright" style={{ width: p.width }}>
+    <div className={`jright${fifth(p.row)}`} style={{ width: p.width }}>
       <div
+        id={`ja-${p.r}`}
         className="javg"
         role="gridcell"
         aria-colindex={lessonCount + 2}
