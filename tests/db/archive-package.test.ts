@@ -26,6 +26,8 @@ import { createRenderPool } from '../../electron/services/archive/render-pool.js
 import { runRenderTask } from '../../electron/services/archive/render-tasks.js';
 import { archivedJournal, archivedJournals, groupsOfYear, yearOf } from '../../electron/services/archive/year-data.js';
 import { writeArchivePackage, type PackageResult } from '../../electron/services/archive/writer.js';
+import { changedSince } from '../../electron/services/archive/year-unchanged.js';
+import { wordsOf } from '../../electron/domain/vocabulary.js';
 import { readSheet } from '../../electron/export/xlsx.js';
 import { describeEachDb, freshDb, type FreshDb } from '../support/databases.js';
 import { loadFixtures, SMALL_DEMO } from '../support/fixtures.js';
@@ -371,6 +373,46 @@ describeEachDb('year-end archive package', (kind) => {
         r.manifest.files.filter((f) => f.path.startsWith('groups/') || f.path.startsWith('students.'));
       expect(documents(result).length).toBeGreaterThan(10);
       expect(documents(inline)).toEqual(documents(result));
+    });
+
+  if (kind === 'sqlite')
+    it("notices a student's or a teacher's details edited since the year's database was copied", async () => {
+      const yearFile = path.join(result.path, databaseFileName('2025/2026'));
+      const words = wordsOf('college');
+      expect(changedSince(yearFile, handle.file!, words)).toEqual([]);
+      // A student of the archived year (the year's database holds only those).
+      const archived = new SQLite(yearFile, { readonly: true });
+      const studentId = archived.prepare('SELECT min(student_id) FROM enrolments').pluck().get() as number;
+      archived.close();
+      const student = await handle.db
+        .selectFrom('students')
+        .select(['id', 'last_name'])
+        .where('id', '=', studentId)
+        .executeTakeFirstOrThrow();
+      const teacher = await handle.db
+        .selectFrom('journals')
+        .innerJoin('users', 'users.id', 'journals.teacher_user_id')
+        .select(['users.id', 'users.last_name'])
+        .where('journals.year_id', '=', yearId)
+        .executeTakeFirstOrThrow();
+      try {
+        await handle.db.updateTable('students').set({ last_name: 'Изменённая' }).where('id', '=', student.id).execute();
+        expect(changedSince(yearFile, handle.file!, words)).toEqual(['обучающиеся']);
+        await handle.db.updateTable('users').set({ last_name: 'Другая' }).where('id', '=', teacher.id).execute();
+        expect(changedSince(yearFile, handle.file!, words)).toEqual(['обучающиеся', 'пользователи']);
+      } finally {
+        await handle.db
+          .updateTable('students')
+          .set({ last_name: student.last_name })
+          .where('id', '=', student.id)
+          .execute();
+        await handle.db
+          .updateTable('users')
+          .set({ last_name: teacher.last_name })
+          .where('id', '=', teacher.id)
+          .execute();
+      }
+      expect(changedSince(yearFile, handle.file!, words)).toEqual([]);
     });
 
   if (kind === 'sqlite')

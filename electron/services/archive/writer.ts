@@ -53,6 +53,8 @@ import { createRenderPool, defaultPoolSize, type RenderPool } from './render-poo
 import type { RenderResult, RenderTask } from './render-tasks.js';
 import { groupsOfYear } from './year-data.js';
 import { buildYearDatabase } from './year-db.js';
+import { changedSince } from './year-unchanged.js';
+import { conflict } from '../../api/errors.js';
 
 /** The live journal database the year is taken from. */
 export type ArchiveSource = Pick<JournalDb, 'db' | 'dialect' | 'file'>;
@@ -208,6 +210,14 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
       await out.bytes(PUBLIC_KEY_FILE, key.publicPem);
       await keys;
       await writeGroups(out, groups, made, context.kind, step, o.signal);
+      if (early) {
+        const changed = changedSince(dbFile, o.source.file!, wordsOf(institution.kind));
+        if (changed.length > 0)
+          throw conflict(
+            `Пока формировался архив, в журнале изменили данные (${changed.join(', ')}): документы могли разойтись ` +
+              'с базой данных года. Повторите архивирование.',
+          );
+      }
 
       // 4. Everything read back from the target and hashed — what is really there (begun as each file was written).
       const files: ManifestFile[] = await out.checked((done, total) => {

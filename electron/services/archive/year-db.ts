@@ -121,7 +121,7 @@ function referencedUsers(raw: SQLite.Database): number[] {
   return [...ids].sort((a, b) => a - b);
 }
 
-function columnsOf(raw: SQLite.Database, table: string): string[] {
+export function columnsOf(raw: SQLite.Database, table: string): string[] {
   return (raw.prepare(`PRAGMA main.table_info("${table}")`).all() as Array<{ name: string }>).map((c) => c.name);
 }
 
