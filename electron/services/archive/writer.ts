@@ -139,14 +139,16 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
   // builds the year's database from it: both read the rows of a closed year, which nothing changes (a year
   // reopened meanwhile fails the archive when it is recorded, run.ts). The second core then renders from
   // the start instead of waiting seconds for the copy. From PostgreSQL they read the year's database.
+  // They start once the copy's snapshot is fixed, so a row edited meanwhile is seen by them, not by the copy, and
+  // the check after the documents (year-unchanged.ts) finds it.
   const early = pool.workers > 0 && o.source.dialect === 'sqlite' && o.source.file !== null;
   let groups: GroupInfo[] = [];
   let made: Ahead | null = null;
-  if (early) {
+  const startEarly = async () => {
     groups = await groupsOfYear(o.source.db, year.id);
     pool.open(o.source.file!, o.source.db);
     made = documents(groups);
-  }
+  };
   try {
     // 1. The year's database, locally: it holds the same rows the documents are made from.
     const dbName = databaseFileName(year.title);
@@ -163,6 +165,7 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
         archive_key_fingerprint: key.fingerprint,
       },
       checkKeys: false, // by a worker while the documents are made: a task of the pool, below
+      onSnapshot: early ? startEarly : undefined,
       progress: (label, done, total) => progress(`База данных года: ${label}`, done, total),
     });
     const yearRaw = new SQLite(dbFile, { readonly: true });
