@@ -69,19 +69,22 @@ describeEachDb('year-end archive package', (kind) => {
     yearId = (await loadFixtures(handle.db)).previousYearId;
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-archive-'));
     fs.mkdirSync(path.join(scratch, 'out'));
-    result = await writeArchivePackage({
+    result = await writePackage(path.join(scratch, 'out'), kind === 'sqlite' ? 1 : 0);
+  });
+  /** The year's package into `target` by this test's secretary, with `workers` render threads. */
+  const writePackage = (target: string, workers: number) =>
+    writeArchivePackage({
       source: handle,
       yearId,
-      target: path.join(scratch, 'out'),
+      target,
       keysDir: path.join(scratch, 'keys'),
       createdBy: { login: 'secretary', fullName: 'Секретарь Учебной Части' },
       madeBy: { position: 'Секретарь учебной части', name: 'Смирнова О. В.' },
       certifier: { position: 'Директор', name: 'Тучин В. М.' },
       appVersion: '0.1.0',
       formedAt,
-      workers: kind === 'sqlite' ? 1 : 0,
+      workers,
     });
-  });
   afterAll(async () => {
     await handle?.close();
     await fresh?.drop();
@@ -357,18 +360,7 @@ describeEachDb('year-end archive package', (kind) => {
     it("makes the same documents from the journal's own file (workers) as from the year's database", async () => {
       // With workers, an SQLite journal's documents are read from its own file while the year's database is
       // built; on this thread, from the year's database. Byte for byte the same files either way.
-      const inline = await writeArchivePackage({
-        source: handle,
-        yearId,
-        target: fs.mkdtempSync(path.join(scratch, 'inline-')),
-        keysDir: path.join(scratch, 'keys'),
-        createdBy: { login: 'secretary', fullName: 'Секретарь Учебной Части' },
-        madeBy: { position: 'Секретарь учебной части', name: 'Смирнова О. В.' },
-        certifier: { position: 'Директор', name: 'Тучин В. М.' },
-        appVersion: '0.1.0',
-        formedAt,
-        workers: 0,
-      });
+      const inline = await writePackage(fs.mkdtempSync(path.join(scratch, 'inline-')), 0);
       const documents = (r: PackageResult) =>
         r.manifest.files.filter((f) => f.path.startsWith('groups/') || f.path.startsWith('students.'));
       expect(documents(result).length).toBeGreaterThan(10);

@@ -49,7 +49,8 @@ import { wordsOf } from '../../domain/vocabulary.js';
 import { loadOrCreateInstitutionKey, signBytes } from '../../export/archive/signing.js';
 import type { Certification, Signer } from '../../export/pdf/index.js';
 import { CancelledError } from '../../platform/jobs.js';
-import { createRenderPool, defaultPoolSize, type RenderPool } from './render-pool.js';
+import { createRenderPool, defaultPoolSize } from './render-pool.js';
+import { ahead, type Ahead } from './render-ahead.js';
 import type { RenderResult, RenderTask } from './render-tasks.js';
 import { groupsOfYear } from './year-data.js';
 import { buildYearDatabase } from './year-db.js';
@@ -326,38 +327,6 @@ async function journalsOf(source: ArchiveSource, yearId: number): Promise<number
     .where('year_id', '=', yearId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-interface Ahead {
-  next(): Promise<RenderResult>;
-}
-
-/**
- * The tasks' results in order, each started some tasks before it is wanted: every worker stays busy, while
- * this thread copies the year's database too, and what waits to be written stays bounded (a group's files are
- * well under a megabyte).
- */
-function ahead(pool: RenderPool, tasks: readonly RenderTask[]): Ahead {
-  const started = new Map<number, Promise<RenderResult>>();
-  const depth = 5 * Math.max(1, pool.workers) + 1;
-  let next = 0;
-  let taken = 0;
-  const fill = () => {
-    for (; next < tasks.length && next - taken < depth; next++) {
-      const promise = pool.run(tasks[next]!);
-      promise.catch(() => undefined); // awaited in order by next(); a failure surfaces there
-      started.set(next, promise);
-    }
-  };
-  fill(); // started now: the first ones are made while the year's database is built (see early above)
-  return {
-    next() {
-      const result = started.get(taken)!;
-      started.delete(taken++);
-      fill();
-      return result;
-    },
-  };
 }
 
 /** groups/<group>/<subject>.pdf for every journal and groups/<group>/<group>.xlsx, in order. */
