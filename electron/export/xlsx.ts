@@ -322,13 +322,8 @@ export async function writeXlsxStream(file: string, sheets: StreamSheets): Promi
  */
 export async function xlsxBytes(sheets: StreamSheets, created = new Date()): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  await writeXlsxTo(
-    async (bytes) => {
-      chunks.push(bytes);
-    },
-    sheets,
-    created,
-  );
+  const collect = async (bytes: Uint8Array) => void chunks.push(bytes);
+  await writeXlsxTo(collect, sheets, created);
   return Buffer.concat(chunks);
 }
 
