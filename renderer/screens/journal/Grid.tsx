@@ -96,6 +96,9 @@ export function Grid(props: GridProps) {
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
+    // The keyboard is in the grid as soon as it shows. Focused before the scroll below lays the page out, so
+    // that the focus (which restyles the grid's cells: styles.css, .jgrid:focus-within) costs no second pass.
+    sink.current?.focus({ preventScroll: true });
     el.scrollLeft = view.left;
     sync();
     const ro = new ResizeObserver(() => synced.current());

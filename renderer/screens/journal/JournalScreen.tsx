@@ -13,6 +13,7 @@ import { buildModel, finalKey, type LessonColumn } from './model';
 import { PeriodBar } from './PeriodBar';
 import { substitutionText, writableOn } from './actions';
 import { useJournal } from './useJournal';
+import { usePainted } from '../../app/usePainted';
 import { HistoryDialog } from './HistoryDialog';
 import { ReasonDialog, type ReasonRequest } from './ReasonDialog';
 import { FINAL_KIND_LABELS } from '../../../electron/domain/labels';
@@ -84,7 +85,6 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
     measured.current = true;
     document.querySelector('.jgrid')?.getBoundingClientRect();
     performance.mark('journal:rendered');
-    focusGrid();
     const render = performance.measure('journal:render', 'journal:data', 'journal:rendered').duration;
     requestAnimationFrame(() =>
       setTimeout(() => {
@@ -115,6 +115,9 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
     dirty.current = false;
     setPanelKey(c.key);
   }, []);
+
+  // The lesson panel, below the grid, is drawn in the frame after the grid's first: it costs as much again.
+  const panelShown = usePainted(model !== null && cursor !== null);
 
   const stats = useStudentStats(
     state,
@@ -289,7 +292,7 @@ export function JournalScreen({ id, combined = false }: { id: number; combined?:
           </>
         )}
       </div>
-      {target && panelCol && (
+      {panelShown && target && panelCol && (
         <LessonPanel
           key={
             `${panelCol.key}-${panelCol.kind === 'pending' ? 0 : panelCol.lesson.version}-` +

@@ -5,7 +5,7 @@
 // BENCH_GRID_THROTTLE=4 slows Chromium's CPU that many times, to tell a change from the machine's noise.
 // BENCH_GRID_TRACE=/tmp/grid-trace.json writes Chromium's trace of the scroll plan (what each frame's main thread
 // did: scroll events, React, style, layout, paint), to be opened in chrome://tracing or read with a script; a traced
-// run's own figures are slower than an untraced one's.
+// run's own figures are slower than an untraced one's. BENCH_GRID_OPEN_TRACE=/tmp/open.json traces the last opening.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,10 +20,13 @@ import { timed, timingOf, type BenchResult } from '../harness.js';
 
 const STUDENTS = 40;
 const LESSONS = 200;
-const OPENS = 20;
+const OPENS = 40;
 const THROTTLE = Number(process.env.BENCH_GRID_THROTTLE ?? 1);
 const TRACE = process.env.BENCH_GRID_TRACE;
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'toplevel'];
+const OPEN_TRACE = process.env.BENCH_GRID_OPEN_TRACE;
+/** With the page's own marks (journal:data, journal:painted), to find the opening in the trace. */
+const OPEN_CATEGORIES = [...TRACE_CATEGORIES, 'blink.user_timing'];
 
 interface Timings {
   render: number;
@@ -71,7 +74,10 @@ export async function gridCases(): Promise<BenchResult[]> {
     const paints: number[] = [];
     const renders: number[] = [];
     for (let i = 0; i < OPENS + 3; i++) {
+      const traced = OPEN_TRACE && i === OPENS + 2;
+      if (traced) await browser.startTracing(page, { path: OPEN_TRACE, categories: OPEN_CATEGORIES });
       const t = await openJournal(page, url, journal.journalId);
+      if (traced) await browser.stopTracing();
       if (t.rows !== STUDENTS || t.columns !== LESSONS) throw new Error(`сетка ${t.rows} × ${t.columns}`);
       // The first openings warm the JIT and the host's caches.
       if (i < 3) continue;
@@ -91,7 +97,8 @@ export async function gridCases(): Promise<BenchResult[]> {
         target: 50,
         note:
           `journal.open's answer parsed (mark journal:data) → the first frame showing the grid drawn (rAF, then ` +
-          `a task after it): the page's React render, layout and paint; ${inDom} cells in the DOM; ` +
+          `a task after it): the page's React render, layout and paint (the lesson panel below the grid comes a ` +
+          `frame later); ${inDom} cells in the DOM; ` +
           `to the grid laid out p50 ${render.p50.toFixed(1)} ms${throttled}`,
       }),
       ...timed(`grid ${STUDENTS}×${LESSONS}: floor: scroll frame of the grid frozen`, floor, {
