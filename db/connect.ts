@@ -17,6 +17,7 @@ import {
   type SqliteDialectConfig,
 } from 'kysely';
 import { preparingPool } from './pg-statements.js';
+import { keptStatements } from './sqlite-statements.js';
 import type { Database } from './schema.js';
 import { LATEST_MIGRATION, migrationProvider, migrations } from './migrations/index.js';
 import { DatabaseOpenError } from './errors.js';
@@ -110,7 +111,10 @@ function openSqlite(file: string | null, options: OpenOptions, url: string): Jou
     if (error instanceof DatabaseOpenError) throw error;
     throw hadData && isCorruption(error) ? damaged(file!, (error as Error).message, error) : notAJournal(file, error);
   }
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: raw }), log: queryLog(options) });
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: keptStatements(raw) }),
+    log: queryLog(options),
+  });
   return {
     db,
     dialect: 'sqlite',
