@@ -4,7 +4,8 @@
 // schema change (a migration), so it answers as a new one would. One still being iterated (a stream) is not
 // handed out twice: a fresh one is prepared for the second caller.
 import type SQLite from 'better-sqlite3';
-import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import type { Database } from './schema.js';
 
 /** Texts kept per handle; the least recently used goes first (IN lists of every length must not pile up). */
 const KEPT = 400;
@@ -26,4 +27,10 @@ export function keptStatements(raw: SQLite.Database): SqliteDatabase {
       return made;
     },
   };
+}
+
+/** Kysely over a file opened beside the journal's own handle (the archive's year database, a render worker's
+ *  read of the journal), with its statements kept as connect.ts keeps the journal's. */
+export function keptKysely(raw: SQLite.Database): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: keptStatements(raw) }) });
 }

@@ -3,8 +3,9 @@
 // written. It loads what every task needs as it starts, and opens the database file when told which.
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { keptKysely } from '../../db/sqlite-statements.js';
 import { setFontsDir } from '../export/fonts.js';
 import { createPdf } from '../export/pdf/index.js';
 import type { RenderMessage, RenderReply } from '../services/archive/render-pool.js';
@@ -16,9 +17,7 @@ let db: Kysely<Database> | null = null;
 
 parentPort!.on('message', (message: RenderMessage) => {
   if ('open' in message) {
-    db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: new SQLite(message.open, { readonly: true }) }),
-    });
+    db = keptKysely(new SQLite(message.open, { readonly: true }));
     return;
   }
   runRenderTask(db!, message.task).then(

@@ -5,11 +5,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Kysely, SqliteDialect } from 'kysely';
 import SQLite from 'better-sqlite3';
 import type { JournalDb } from '../../../db/connect.js';
 import { LATEST_MIGRATION } from '../../../db/migrations/index.js';
-import type { Database } from '../../../db/schema.js';
+import { keptKysely } from '../../../db/sqlite-statements.js';
 import {
   checkTarget,
   cleanLeftovers,
@@ -170,7 +169,7 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
       progress: (label, done, total) => progress(`База данных года: ${label}`, done, total),
     });
     const yearRaw = new SQLite(dbFile, { readonly: true });
-    const yearDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: yearRaw }) });
+    const yearDb = keptKysely(yearRaw);
     try {
       if (!made) {
         groups = await groupsOfYear(yearDb, year.id);
