@@ -39,9 +39,16 @@ export interface LineStyle {
   dash?: readonly number[];
 }
 
-/** Rounds to 1/100 pt: enough for print, and keeps the content stream short. */
+/** Rounds to 1/100 pt: enough for print, and keeps the content stream short. The same text as
+ *  String(Math.round(value * 100) / 100), put together from integers: a page writes thousands of numbers, and
+ *  printing a fraction took 4–5 times as long (a journal page's numbers were 2 % of the archive's CPU). */
 export function num(value: number): string {
-  return String(Math.round(value * 100) / 100);
+  const r = Math.round(value * 100);
+  if (r % 100 === 0 || !(Math.abs(r) < 1e15)) return String(r / 100);
+  const a = r < 0 ? -r : r;
+  const cents = a % 100;
+  const fraction = cents < 10 ? `.0${cents}` : cents % 10 === 0 ? `.${cents / 10}` : `.${cents}`;
+  return `${r < 0 ? '-' : ''}${(a - cents) / 100}${fraction}`;
 }
 
 const greyOps = [new Map<number, string>(), new Map<number, string>()];
