@@ -95,5 +95,6 @@ export async function describeMe(deps: ServiceDeps, session: Session): Promise<M
     locked: session.locked,
     idleLockMinutes: deps.settings.get().idleLockMinutes,
     institution: inst ? { shortName: inst.short_name, kind: inst.kind } : null,
+    today: deps.clock.today(),
   };
 }

@@ -5,6 +5,7 @@ import type { Me } from '../../electron/api/contract';
 import { call } from '../api';
 import { Button } from '../components/ui';
 import { WordsProvider } from '../components/words';
+import { TodayProvider } from '../components/today';
 import { wordsOf } from '../../electron/domain/vocabulary';
 import { matchPath, navigate, usePath } from './router';
 import { allowed, routeTitle, routes, type RouteDef } from './routes';
@@ -48,69 +49,71 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void; onMeChan
 
   return (
     <WordsProvider kind={me.institution?.kind}>
-      <div className="shell">
-        <header className="topbar">
-          <div className="brand">
-            <span className="brand-mark" aria-hidden>
-              Ж
-            </span>
-            <span className="brand-name">Журнал</span>
-            {me.institution && <span className="brand-inst">{me.institution.shortName}</span>}
-          </div>
-          <div className="whoami">
-            <span className="whoami-name">{me.fullName}</span>
-            <span className="whoami-roles">{roles}</span>
-            <Button kind="secondary" onClick={() => navigate('/password')}>
-              Сменить пароль
-            </Button>
-            <Button kind="secondary" onClick={logout}>
-              Выйти
-            </Button>
-          </div>
-          <Button
-            kind="secondary"
-            className="menu-button"
-            aria-expanded={menuOpen}
-            aria-controls="phone-menu"
-            onClick={() => setMenuOpen((o) => !o)}
-          >
-            Меню
-          </Button>
-          {menuOpen && (
-            <nav id="phone-menu" className="phone-menu" aria-label="Меню">
-              <p className="phone-menu-who">
-                <strong>{me.fullName}</strong>
-                <span className="muted small">{roles}</span>
-              </p>
-              {links(found?.route)}
-              <a
-                href="#/password"
-                className="phone-menu-account"
-                aria-current={path === '/password' ? 'page' : undefined}
-              >
-                Сменить пароль
-              </a>
-              <button type="button" className="phone-menu-logout" onClick={logout}>
-                Выйти
-              </button>
-            </nav>
-          )}
-        </header>
-        <nav className="sidebar" aria-label="Разделы">
-          {links(found?.route)}
-        </nav>
-        <main className="content">
-          {found && allowed(found.route, me) ? (
-            <Suspense fallback={<p className="muted">Загрузка раздела…</p>}>
-              {found.route.render(found.params!, me)}
-            </Suspense>
-          ) : (
-            <div className="banner banner-error" role="alert">
-              {found ? 'Недостаточно прав для этого раздела' : 'Раздел не найден'}
+      <TodayProvider today={me.today}>
+        <div className="shell">
+          <header className="topbar">
+            <div className="brand">
+              <span className="brand-mark" aria-hidden>
+                Ж
+              </span>
+              <span className="brand-name">Журнал</span>
+              {me.institution && <span className="brand-inst">{me.institution.shortName}</span>}
             </div>
-          )}
-        </main>
-      </div>
+            <div className="whoami">
+              <span className="whoami-name">{me.fullName}</span>
+              <span className="whoami-roles">{roles}</span>
+              <Button kind="secondary" onClick={() => navigate('/password')}>
+                Сменить пароль
+              </Button>
+              <Button kind="secondary" onClick={logout}>
+                Выйти
+              </Button>
+            </div>
+            <Button
+              kind="secondary"
+              className="menu-button"
+              aria-expanded={menuOpen}
+              aria-controls="phone-menu"
+              onClick={() => setMenuOpen((o) => !o)}
+            >
+              Меню
+            </Button>
+            {menuOpen && (
+              <nav id="phone-menu" className="phone-menu" aria-label="Меню">
+                <p className="phone-menu-who">
+                  <strong>{me.fullName}</strong>
+                  <span className="muted small">{roles}</span>
+                </p>
+                {links(found?.route)}
+                <a
+                  href="#/password"
+                  className="phone-menu-account"
+                  aria-current={path === '/password' ? 'page' : undefined}
+                >
+                  Сменить пароль
+                </a>
+                <button type="button" className="phone-menu-logout" onClick={logout}>
+                  Выйти
+                </button>
+              </nav>
+            )}
+          </header>
+          <nav className="sidebar" aria-label="Разделы">
+            {links(found?.route)}
+          </nav>
+          <main className="content">
+            {found && allowed(found.route, me) ? (
+              <Suspense fallback={<p className="muted">Загрузка раздела…</p>}>
+                {found.route.render(found.params!, me)}
+              </Suspense>
+            ) : (
+              <div className="banner banner-error" role="alert">
+                {found ? 'Недостаточно прав для этого раздела' : 'Раздел не найден'}
+              </div>
+            )}
+          </main>
+        </div>
+      </TodayProvider>
     </WordsProvider>
   );
 }

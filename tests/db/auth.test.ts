@@ -33,6 +33,8 @@ describeEachDb('login, lockout, password change, idle lock', (kind) => {
     const me = await c.call('auth.login', { login: 'ADMIN', password: ADMIN.password });
     expect(me.fullName).toBe('Петрова Анна Сергеевна');
     expect((await c.call('auth.me', {}))?.userId).toBe(me.userId);
+    // «Today» for the screens is the server's clock's date.
+    expect(me.today).toBe(deps.clock.today());
     expect(await auditActions()).toContain('auth.login');
   });
 

@@ -155,7 +155,8 @@ test('a closed period opens for the teacher only after the deputy approves, and 
   await login(deputy, demo.url, 'deputy');
   await deputy.getByRole('link', { name: 'Разблокировка периодов' }).click();
   await deputy.getByRole('button', { name: 'Разрешить' }).click();
-  await expect(deputy.getByRole('status')).toContainText('разблокирован до');
+  // For a week by default, counted from the server's today (the demo's 25.11.2026), not this computer's date.
+  await expect(deputy.getByRole('status')).toContainText('разблокирован до 02.12.2026');
 
   await page.reload();
   await expect(page.getByText(/разблокирован до/)).toBeVisible();

@@ -108,8 +108,9 @@ test('the deputy records a substitution; the substitute writes the lesson; the p
   await form.getByRole('button', { name: 'Внести: замена' }).click();
   const changes = page.getByRole('table', { name: 'Изменения недели' });
   await expect(changes).toContainText(teacherName);
-  // The weekly grid of that week draws it in the lesson's cell.
-  await page.getByLabel('Неделя расписания').fill('25.11.2026');
+  // The weekly grid of that week draws it in the lesson's cell: the week of the server's today (the demo runs on
+  // 25.11.2026 whatever this computer's date), shown without choosing it.
+  await expect(page.getByLabel('Неделя расписания')).toHaveValue('25.11.2026');
   const grid = page.getByRole('table', { name: 'Расписание на неделю' });
   await expect(grid.getByRole('note').filter({ hasText: `замена: ${teacherName}` })).toBeVisible();
   await page.screenshot({ path: 'test-results/substitution-1-deputy.png', fullPage: true });

@@ -19,6 +19,9 @@ export interface Me {
   locked: boolean;
   idleLockMinutes: number;
   institution: { shortName: string; kind: 'school' | 'college' | 'supplementary' } | null;
+  /** The institution's date by the server's clock (YYYY-MM-DD): what «today» is on every screen, whatever the
+   *  date and time zone of the computer or phone the page is open on. */
+  today: string;
 }
 
 const password = z.string({ error: 'Пароль: ожидается текст' }).max(200, 'Пароль слишком длинный');

@@ -10,6 +10,7 @@ import { DepartmentFilter } from '../../components/DepartmentFilter';
 import { useCall } from '../../components/useCall';
 import { ruDate } from '../../../electron/domain/format-dates';
 import { DateInput } from '../../components/DateInput';
+import { useToday } from '../../components/today';
 
 /** Arrivals green, departures red, moves between groups amber. */
 const DIRECTION_TAGS = { in: 'tag-ok', out: 'tag-bad', move: 'tag-warn' } as const;
@@ -29,7 +30,7 @@ function monthStart(today: string): string {
 
 export function MovementsScreen({ me }: { me: Me }) {
   const w = useWords();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = useToday();
   const [range, setRange] = useState({ from: monthStart(today), to: today });
   const [departmentId, setDepartmentId] = useState('');
   const input = { ...range, departmentId: departmentId ? Number(departmentId) : undefined };

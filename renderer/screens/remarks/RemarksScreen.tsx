@@ -10,6 +10,7 @@ import { groupLabel } from '../reports/format';
 import { RemarkCard } from './RemarkCard';
 import { addDays } from '../../../electron/domain/calendar';
 import { DateInput } from '../../components/DateInput';
+import { useToday } from '../../components/today';
 
 const AUTHOR_TABS: Array<[RemarkFilter, string]> = [
   ['active', 'Ждут ответа'],
@@ -32,7 +33,7 @@ export function RemarksScreen({ me }: { me: Me }) {
   const [overdueOnly, setOverdueOnly] = useState(false);
   const { data, error, loading, reload } = useCall('remarks.list', { filter, overdueOnly: overdueOnly || undefined });
   const filters = useCall('reports.filters', {});
-  const today = filters.data?.today ?? new Date().toISOString().slice(0, 10);
+  const today = useToday();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [week, setWeek] = useState<WeeklyDraftResult | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);

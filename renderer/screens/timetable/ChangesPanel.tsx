@@ -19,6 +19,8 @@ interface Props {
   journals: LoadInfo[];
   teachers: Array<[number, string]>;
   editable: boolean;
+  /** After a change is made or removed: the week's grid beside the panel draws it at once. */
+  onChanged: () => void;
 }
 
 const EMPTY = {
@@ -32,7 +34,7 @@ const EMPTY = {
   reason: '',
 };
 
-export function ChangesPanel({ yearId, today, journals, teachers, editable }: Props) {
+export function ChangesPanel({ yearId, today, journals, teachers, editable, onChanged }: Props) {
   const [weekOf, setWeekOf] = useState(today);
   const from = weekStart(weekOf || today);
   const to = addDays(from, 6);
@@ -62,6 +64,7 @@ export function ChangesPanel({ yearId, today, journals, teachers, editable }: Pr
       setForm({ ...EMPTY, date: form.date, journalId: form.journalId });
       setWeekOf(form.date);
       void list.reload();
+      onChanged();
     } catch (err) {
       setError(err);
     } finally {
@@ -74,6 +77,7 @@ export function ChangesPanel({ yearId, today, journals, teachers, editable }: Pr
       await call('timetableChanges.remove', { id: c.id, version: c.version });
       setError(null);
       void list.reload();
+      onChanged();
     } catch (err) {
       setError(err);
     }

@@ -17,7 +17,7 @@ import { DayList } from './DayList';
 import { EntryDialog, type EntryDraft } from './EntryDialog';
 import { ChangesPanel } from './ChangesPanel';
 import { WeekChanges } from './WeekChanges';
-import { localIsoDate } from '../../../electron/domain/calendar';
+import { useToday } from '../../components/today';
 import { ruDate } from '../../../electron/domain/format-dates';
 import { DateInput, whenValid } from '../../components/DateInput';
 
@@ -49,7 +49,8 @@ export function TimetableScreen({ me }: { me: Me }) {
         ? { teacherUserId: Number(target) || undefined }
         : { room: target || undefined };
   const ready = Boolean(year) && (!staff || target !== '');
-  const [weekOf, setWeekOf] = useState(() => localIsoDate(new Date()));
+  const today = useToday();
+  const [weekOf, setWeekOf] = useState(today);
   const tt = useOptionalCall(ready, 'timetable.list', { yearId: year?.id ?? 0, ...filter, weekOf });
   const clashes = useOptionalCall(staff && Boolean(year), 'timetable.clashes', { yearId: year?.id ?? 0 });
   const [editing, setEditing] = useState<EntryDraft | null>(null);
@@ -283,10 +284,11 @@ export function TimetableScreen({ me }: { me: Me }) {
       {keeper && (
         <ChangesPanel
           yearId={year.id}
-          today={localIsoDate(new Date())}
+          today={today}
           journals={candidates.length > 0 ? candidates : (load.data ?? [])}
           teachers={teachers}
           editable={year.status === 'open'}
+          onChanged={() => void tt.reload()}
         />
       )}
       {editing && (

@@ -7,7 +7,8 @@ import { call } from '../../api';
 import { Button, Card, ErrorBanner, Loading, Notice } from '../../components/ui';
 import { useCall } from '../../components/useCall';
 import { Segmented } from '../../components/lists';
-import { addDays, localIsoDate } from '../../../electron/domain/calendar';
+import { addDays } from '../../../electron/domain/calendar';
+import { useToday } from '../../components/today';
 import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 import { DateInput } from '../../components/DateInput';
 
@@ -41,9 +42,6 @@ const STATUS = {
 
 /** The colour of each status's tag; an unlock in force is a warning whatever its status. */
 const STATUS_TAGS = { requested: 'tag-warn', approved: 'tag-ok', refused: 'tag-bad', expired: 'tag-ok' } as const;
-
-/** The local date `days` from today. */
-const inDays = (days: number) => addDays(localIsoDate(new Date()), days);
 
 export function UnlocksScreen() {
   const w = useWords();
@@ -84,7 +82,8 @@ export function UnlocksScreen() {
 
 function UnlockCard({ u, onDone }: { u: UnlockInfo; onDone: (m: string) => void }) {
   const w = useWords();
-  const [until, setUntil] = useState(inDays(7));
+  const today = useToday();
+  const [until, setUntil] = useState(() => addDays(today, 7));
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [changes, setChanges] = useState<UnlockChange[] | null>(null);

@@ -9,6 +9,7 @@ import { YEAR_STATUS_LABELS } from '../../../electron/domain/labels';
 import { ruDate, ruDateTime } from '../../../electron/domain/format-dates';
 import { PERIOD_KIND_LABELS } from './words';
 import { DateField } from '../../components/DateInput';
+import { useToday } from '../../components/today';
 import { Periods } from './YearPeriods';
 import { Holidays } from './YearHolidays';
 
@@ -76,13 +77,11 @@ function CreateYear({
   onCreated: (y: YearInfo) => Promise<void>;
   onCancel?: () => void;
 }) {
+  const today = useToday();
   const latest = years[0];
-  const first = latest
-    ? Number(latest.title.slice(0, 4)) + 1
-    : (() => {
-        const d = new Date();
-        return d.getMonth() >= 5 ? d.getFullYear() : d.getFullYear() - 1;
-      })();
+  // The year after the latest; without one, from June on the year being prepared starts this September.
+  const thisYear = Number(today.slice(0, 4));
+  const first = latest ? Number(latest.title.slice(0, 4)) + 1 : today.slice(5, 7) >= '06' ? thisYear : thisYear - 1;
   const [form, setForm] = useState({
     title: `${first}/${first + 1}`,
     startsOn: `${first}-09-01`,
