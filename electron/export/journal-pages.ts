@@ -39,10 +39,10 @@ export interface JournalPagesData {
   periodTitle: string;
   students: JournalPageStudent[];
   lessons: JournalPageLesson[];
-  /** Attendance code per `lessonId|studentId` (absent: present). */
-  attendance: ReadonlyMap<string, string>;
-  /** Marks per `lessonId|studentId`, in the order of the lesson's types of work. */
-  marks: ReadonlyMap<string, readonly string[]>;
+  /** Attendance codes by lesson, then student (absent: present). */
+  attendance: ReadonlyMap<number, ReadonlyMap<number, string>>;
+  /** A cell's marks as printed, by lesson, then student: «5», or «4/5» in the order of the lesson's types of work. */
+  marks: ReadonlyMap<number, ReadonlyMap<number, string>>;
   /** Values corrected late with a reason (issue 14): printed after the pages, «исправлено» with the day. */
   corrections?: Array<{ student: string; date: string; value: string; on: string }>;
 }
@@ -73,10 +73,8 @@ const DATE_WIDTH = 20;
 
 /** The content of a left-page cell: the attendance mark, then the marks («н», «5», «4/5», «оп 4»). */
 export function cellText(data: JournalPagesData, lessonId: number, studentId: number): string {
-  const key = `${lessonId}|${studentId}`;
-  const code = data.attendance.get(key);
-  const marks = data.marks.get(key);
-  const shown = !marks || marks.length === 0 ? '' : marks.length === 1 ? marks[0]! : marks.join('/');
+  const code = data.attendance.get(lessonId)?.get(studentId);
+  const shown = data.marks.get(lessonId)?.get(studentId) ?? '';
   return code ? (shown ? `${code} ${shown}` : code) : shown;
 }
 

@@ -97,17 +97,25 @@ export type ColumnRow = {
 };
 
 /** The lessons' query reads who held each: the substitute's name when it is not the journal's teacher. */
-export function withTaughtBy<T extends { taught_by: number | null }>(
-  rows: Array<T & { tb_last: string | null; tb_first: string | null; tb_middle: string | null }>,
+export function withTaughtBy<T extends TaughtByRow>(
+  rows: T[],
   teacherId: number,
 ): Array<T & { taught_by_name: string | null }> {
-  return rows.map((r) => ({
-    ...r,
-    taught_by_name:
-      r.taught_by !== null && r.taught_by !== teacherId && r.tb_last !== null
-        ? shortName({ last_name: r.tb_last, first_name: r.tb_first ?? '', middle_name: r.tb_middle })
-        : null,
-  }));
+  return rows.map((r) => ({ ...r, taught_by_name: taughtByName(r, teacherId) }));
+}
+
+type TaughtByRow = {
+  taught_by: number | null;
+  tb_last: string | null;
+  tb_first: string | null;
+  tb_middle: string | null;
+};
+
+/** Who held the lesson when it was not the journal's teacher (a substitute), as a short name; else null. */
+export function taughtByName(r: TaughtByRow, teacherId: number): string | null {
+  return r.taught_by !== null && r.taught_by !== teacherId && r.tb_last !== null
+    ? shortName({ last_name: r.tb_last, first_name: r.tb_first ?? '', middle_name: r.tb_middle })
+    : null;
 }
 
 export function lessonsOf(

@@ -10,7 +10,7 @@ import type { Db } from '../context.js';
 import { rosterBetween, type RosterEntry } from '../rosters.js';
 import { fullName } from '../session.js';
 import { withJournalNames } from '../journal-names.js';
-import { withTaughtBy } from '../journal/page-rows.js';
+import { taughtByName } from '../journal/page-rows.js';
 
 export async function loadJournalPages(
   db: Db,
@@ -137,36 +137,51 @@ export async function loadJournalsPages(
   const lessonOf = new Map(lessons.map((l) => [l.id, l]));
   const lessonsOf = new Map<number, typeof lessons>(ids.map((id) => [id, []]));
   for (const l of lessons) lessonsOf.get(l.journal_id)!.push(l);
-  const attendanceOf = new Map(ids.map((id) => [id, new Map<string, string>()]));
-  for (const a of attendanceRows)
-    attendanceOf.get(lessonOf.get(a.lesson_id)!.journal_id)!.set(`${a.lesson_id}|${a.student_id}`, a.code);
-  // A cell's marks with their type of work's place in the lesson; most cells hold one.
-  const cellsOf = new Map(ids.map((id) => [id, new Map<string, Array<{ seq: number; value: string }>>()]));
+  // The cells by lesson, then student — numbers, not a «lesson|student» string per cell: a year's archive reads
+  // ~900,000 marks. Filled for all the journals at once; each journal's pages get its own lessons' (ownCells).
+  const attendance = cellMaps<string>(lessons);
+  for (const a of attendanceRows) attendance.get(a.lesson_id)?.set(a.student_id, a.code);
+  const marks = cellMaps<string>(lessons);
+  // A cell's first mark has its type of work's place kept beside it; a cell with more marks (few) collects them
+  // with theirs, and they are put in that order below.
+  const firstSeq = cellMaps<number>(lessons);
+  const several = new Map<number, Map<number, Array<{ seq: number; value: string }>>>();
   for (const m of markRows) {
-    const cells = cellsOf.get(lessonOf.get(m.lesson_id)!.journal_id)!;
-    const key = `${m.lesson_id}|${m.student_id}`;
-    const cell = cells.get(key);
-    if (cell) cell.push(m);
-    else cells.set(key, [m]);
+    const cells = marks.get(m.lesson_id);
+    if (!cells) continue;
+    const first = cells.get(m.student_id);
+    if (first === undefined) {
+      cells.set(m.student_id, m.value);
+      firstSeq.get(m.lesson_id)!.set(m.student_id, m.seq);
+      continue;
+    }
+    let lesson = several.get(m.lesson_id);
+    if (!lesson) several.set(m.lesson_id, (lesson = new Map()));
+    let cell = lesson.get(m.student_id);
+    if (!cell)
+      lesson.set(m.student_id, (cell = [{ seq: firstSeq.get(m.lesson_id)!.get(m.student_id)!, value: first }]));
+    cell.push(m);
   }
+  for (const [lessonId, lesson] of several)
+    for (const [studentId, cell] of lesson)
+      marks.get(lessonId)!.set(
+        studentId,
+        cell
+          .sort((a, b) => a.seq - b.seq)
+          .map((m) => m.value)
+          .join('/'),
+      );
+  const corrected = markRows.filter((m) => m.corrected_on !== null);
+  const correctedAttendance = attendanceRows.filter((a) => a.corrected_on !== null);
   for (const names of journals) {
     const roster = rosters.get(names.group_id)!;
     const subgroup = names.subgroup_id === null ? null : members.get(names.subgroup_id)!;
     const students = studentsOf(subgroup ? roster.filter((r) => subgroup.has(r.studentId)) : roster);
-    const attendance = attendanceOf.get(names.id)!;
-    const marks = new Map<string, string[]>();
-    for (const [key, cell] of cellsOf.get(names.id)!) {
-      if (cell.length > 1) cell.sort((a, b) => a.seq - b.seq);
-      marks.set(
-        key,
-        cell.map((m) => m.value),
-      );
-    }
     const corrections = correctionsOf(
       students,
       lessonOf,
-      markRows.filter((m) => m.corrected_on !== null && lessonOf.get(m.lesson_id)!.journal_id === names.id),
-      attendanceRows.filter((a) => a.corrected_on !== null && lessonOf.get(a.lesson_id)!.journal_id === names.id),
+      corrected.filter((m) => lessonOf.get(m.lesson_id)!.journal_id === names.id),
+      correctedAttendance.filter((a) => lessonOf.get(a.lesson_id)!.journal_id === names.id),
     );
     const subject = names.code ? `${names.code} ${names.subject_name}` : names.subject_name;
     pages.set(names.id, {
@@ -175,7 +190,7 @@ export async function loadJournalsPages(
       teacherName: fullName(names),
       periodTitle: periodTitle ?? `с ${ruDate(from)} по ${ruDate(to)}`,
       students: [...students.values()],
-      lessons: withTaughtBy(lessonsOf.get(names.id)!, names.teacher_user_id).map((l) => ({
+      lessons: lessonsOf.get(names.id)!.map((l) => ({
         id: l.id,
         date: l.date,
         lessonNo: l.lesson_no,
@@ -184,10 +199,10 @@ export async function loadJournalsPages(
         kind: LESSON_KIND_NAMES[l.kind] ?? l.kind,
         homework: l.homework,
         individualHomework: counts.get(l.id) ?? 0,
-        taughtBy: l.taught_by_name,
+        taughtBy: taughtByName(l, names.teacher_user_id),
       })),
-      attendance,
-      marks,
+      attendance: ownCells(attendance, lessonsOf.get(names.id)!),
+      marks: ownCells(marks, lessonsOf.get(names.id)!),
       corrections,
     });
   }
@@ -195,6 +210,16 @@ export async function loadJournalsPages(
 }
 
 type PageStudents = Map<number, JournalPagesData['students'][number]>;
+
+/** The cells of these lessons (one journal's) out of those of all the journals read. */
+function ownCells<T>(cells: Map<number, Map<number, T>>, lessons: ReadonlyArray<{ id: number }>) {
+  return new Map(lessons.map((l) => [l.id, cells.get(l.id)!]));
+}
+
+/** An empty map of cells for each lesson. */
+function cellMaps<T>(lessons: ReadonlyArray<{ id: number }>): Map<number, Map<number, T>> {
+  return new Map(lessons.map((l) => [l.id, new Map<number, T>()]));
+}
 
 /** The roster as the pages list it: one line per student, from the first day to the last. */
 function studentsOf(roster: readonly RosterEntry[]): PageStudents {
