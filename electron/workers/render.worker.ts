@@ -14,22 +14,28 @@ import { runRenderTask, transferable } from '../services/archive/render-tasks.js
 const data = workerData as { fontsDir: string | null };
 if (data.fontsDir) setFontsDir(data.fontsDir);
 let db: Kysely<Database> | null = null;
+// The tasks one after another: the pool sends the next before this one ends (so that this worker goes on while
+// the writing thread is busy), and two groups at once would hold both in memory.
+let tasks: Promise<void> = Promise.resolve();
 
 parentPort!.on('message', (message: RenderMessage) => {
   if ('open' in message) {
     db = keptKysely(new SQLite(message.open, { readonly: true }));
     return;
   }
-  runRenderTask(db!, message.task).then(
-    (rendered) => {
-      const { result, transfer } = transferable(rendered);
-      parentPort!.postMessage({ id: message.id, result } satisfies RenderReply, transfer);
-    },
-    (error: unknown) =>
-      parentPort!.postMessage({
-        id: message.id,
-        error: error instanceof Error ? error.message : String(error),
-      } satisfies RenderReply),
+  const { id, task } = message;
+  tasks = tasks.then(() =>
+    runRenderTask(db!, task).then(
+      (rendered) => {
+        const { result, transfer } = transferable(rendered);
+        parentPort!.postMessage({ id, result } satisfies RenderReply, transfer);
+      },
+      (error: unknown) =>
+        parentPort!.postMessage({
+          id,
+          error: error instanceof Error ? error.message : String(error),
+        } satisfies RenderReply),
+    ),
   );
 });
 

@@ -21,7 +21,8 @@ export interface RenderPool {
   readonly workers: number;
   /** The documents can be read: the workers open `dbFile` read-only, this thread's work uses `db`. */
   open(dbFile: string, db: Kysely<Database>): void;
-  run<T extends RenderTask>(task: T): Promise<RenderResult<T>>;
+  /** `first`: before the jobs waiting (one the writing waits for, behind a window of documents started ahead). */
+  run<T extends RenderTask>(task: T, first?: boolean): Promise<RenderResult<T>>;
   close(): Promise<void>;
 }
 
@@ -48,6 +49,10 @@ export function defaultPoolSize(): number {
   return Math.max(1, Math.min(cores, byBudget, byFree));
 }
 
+/** Jobs a worker holds at once: the one it makes and the next, so that it goes on while this thread is busy
+ *  (building the year's database, writing and fsyncing its file) and has not yet taken its answer. */
+const HELD = 2;
+
 interface Job {
   id: number;
   task: RenderTask;
@@ -63,8 +68,8 @@ export function createRenderPool(size: number): RenderPool {
   let broken = entry === null;
   let closing = false;
   const queue: Job[] = [];
-  const idle: Worker[] = [];
-  const busy = new Map<Worker, Job>();
+  /** The jobs sent to each worker, in the order it runs them. */
+  const held = new Map<Worker, Job[]>();
   const workers: Worker[] = [];
 
   // This thread's work, one job at a time: several at once would hold several groups in memory.
@@ -85,17 +90,20 @@ export function createRenderPool(size: number): RenderPool {
   const fail = () => {
     if (closing || broken) return;
     broken = true;
-    for (const job of [...busy.values(), ...queue.splice(0)]) runInline(job);
-    busy.clear();
-    idle.length = 0;
+    for (const job of [...[...held.values()].flat(), ...queue.splice(0)]) runInline(job);
+    held.clear();
     for (const w of workers) void w.terminate();
   };
   const pump = () => {
     if (dbFile === null) return;
-    while (!broken && idle.length > 0 && queue.length > 0) {
-      const worker = idle.pop()!;
+    while (!broken && queue.length > 0) {
+      // The worker holding fewest, if it has room: a job runs as soon as the one before it on that worker ends.
+      let worker: Worker | null = null;
+      for (const [w, jobs] of held)
+        if (jobs.length < HELD && (!worker || jobs.length < held.get(worker)!.length)) worker = w;
+      if (!worker) return;
       const job = queue.shift()!;
-      busy.set(worker, job);
+      held.get(worker)!.push(job);
       worker.postMessage({ id: job.id, task: job.task } satisfies RenderMessage);
     }
   };
@@ -113,12 +121,12 @@ export function createRenderPool(size: number): RenderPool {
         if (!broken && !closing && workers.length < size) start();
         return;
       }
-      const job = busy.get(worker);
+      const jobs = held.get(worker);
+      const job = jobs?.[0];
       if (!job || job.id !== reply.id) return; // a job already handed to this thread after a failure
-      busy.delete(worker);
+      jobs!.shift();
       if ('error' in reply) job.reject(new Error(reply.error));
       else job.resolve(reply.result);
-      idle.push(worker);
       pump();
     });
     worker.on('error', fail);
@@ -126,7 +134,7 @@ export function createRenderPool(size: number): RenderPool {
       if (code !== 0) fail();
     });
     workers.push(worker);
-    idle.push(worker);
+    held.set(worker, []);
     if (dbFile !== null) worker.postMessage({ open: dbFile } satisfies RenderMessage);
   };
   if (entry) start();
@@ -141,13 +149,14 @@ export function createRenderPool(size: number): RenderPool {
       while (entry && !broken && !closing && workers.length < size) start();
       pump();
     },
-    run<T extends RenderTask>(task: T) {
+    run<T extends RenderTask>(task: T, first = false) {
       if (!db) throw new Error('База данных года ещё не открыта');
       return new Promise<RenderResult<T>>((resolve, reject) => {
         const job: Job = { id: ++seq, task, resolve: resolve as (r: RenderResult) => void, reject };
         if (broken) runInline(job);
         else {
-          queue.push(job);
+          if (first) queue.unshift(job);
+          else queue.push(job);
           pump();
         }
       });

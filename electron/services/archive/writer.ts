@@ -177,7 +177,7 @@ export async function writeArchivePackage(o: PackageOptions): Promise<PackageRes
         made = documents(groups);
       }
       // Every reference of the year's database checked before the package is complete: else it is not.
-      const keys = pool.run({ kind: 'keys', file: dbFile });
+      const keys = pool.run({ kind: 'keys', file: dbFile }, true); // the writing waits for it
       keys.catch(() => undefined); // awaited below
       const counts = countRows(yearRaw, groups);
       const dbSize = (await fs.promises.stat(dbFile)).size;
