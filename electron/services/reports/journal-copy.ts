@@ -142,35 +142,13 @@ export async function loadJournalsPages(
   const attendance = cellMaps<string>(lessons);
   for (const a of attendanceRows) attendance.get(a.lesson_id)?.set(a.student_id, a.code);
   const marks = cellMaps<string>(lessons);
-  // A cell's first mark has its type of work's place kept beside it; a cell with more marks (few) collects them
-  // with theirs, and they are put in that order below.
-  const firstSeq = cellMaps<number>(lessons);
-  const several = new Map<number, Map<number, Array<{ seq: number; value: string }>>>();
+  // A cell's marks in the order of the lesson's types of work: «4/5».
+  markRows.sort((a, b) => a.lesson_id - b.lesson_id || a.seq - b.seq);
   for (const m of markRows) {
     const cells = marks.get(m.lesson_id);
-    if (!cells) continue;
-    const first = cells.get(m.student_id);
-    if (first === undefined) {
-      cells.set(m.student_id, m.value);
-      firstSeq.get(m.lesson_id)!.set(m.student_id, m.seq);
-      continue;
-    }
-    let lesson = several.get(m.lesson_id);
-    if (!lesson) several.set(m.lesson_id, (lesson = new Map()));
-    let cell = lesson.get(m.student_id);
-    if (!cell)
-      lesson.set(m.student_id, (cell = [{ seq: firstSeq.get(m.lesson_id)!.get(m.student_id)!, value: first }]));
-    cell.push(m);
+    const before = cells?.get(m.student_id);
+    cells?.set(m.student_id, before === undefined ? m.value : `${before}/${m.value}`);
   }
-  for (const [lessonId, lesson] of several)
-    for (const [studentId, cell] of lesson)
-      marks.get(lessonId)!.set(
-        studentId,
-        cell
-          .sort((a, b) => a.seq - b.seq)
-          .map((m) => m.value)
-          .join('/'),
-      );
   const corrected = markRows.filter((m) => m.corrected_on !== null);
   const correctedAttendance = attendanceRows.filter((a) => a.corrected_on !== null);
   for (const names of journals) {
