@@ -24,21 +24,26 @@ export async function lockDuePeriods(owner: object, db: Db, today: string, now: 
     .execute();
   let locked = 0;
   for (const p of due) {
-    const res = await db
-      .updateTable('periods')
-      .set((eb) => ({ locked: 1, auto_locked: 1, version: eb('version', '+', 1) }))
-      .where('id', '=', p.id)
-      .where('locked', '=', 0)
-      .where('auto_locked', '=', 0)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) continue; // another process locked it a moment ago
-    locked++;
-    await audit(db, null, now, {
-      action: 'periods.autoLock',
-      entity: 'periods',
-      entityId: p.id,
-      after: { title: p.title, year: p.year, endsOn: p.ends_on, days: inst.auto_lock_days, locked: true },
-    });
+    // The lock and its audit row together: in the caller's transaction, or in one of their own.
+    const lockOne = async (q: Db) => {
+      const res = await q
+        .updateTable('periods')
+        .set((eb) => ({ locked: 1, auto_locked: 1, version: eb('version', '+', 1) }))
+        .where('id', '=', p.id)
+        .where('locked', '=', 0)
+        .where('auto_locked', '=', 0)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) === 0) return; // another process locked it a moment ago
+      locked++;
+      await audit(q, null, now, {
+        action: 'periods.autoLock',
+        entity: 'periods',
+        entityId: p.id,
+        after: { title: p.title, year: p.year, endsOn: p.ends_on, days: inst.auto_lock_days, locked: true },
+      });
+    };
+    if (db.isTransaction) await lockOne(db);
+    else await db.transaction().execute(lockOne);
   }
   sweptOn.set(owner, today);
   return locked;
