@@ -1,5 +1,11 @@
 // Every write lands in the append-only audit log in the same transaction as the change itself.
-import { sql, type InsertQueryBuilder, type QueryCreator, type UpdateQueryBuilder } from 'kysely';
+import {
+  sql,
+  type DeleteQueryBuilder,
+  type InsertQueryBuilder,
+  type QueryCreator,
+  type UpdateQueryBuilder,
+} from 'kysely';
 import type { Dialect } from '../../db/connect.js';
 import type { Database } from '../../db/schema.js';
 import type { Db, Session } from './context.js';
@@ -64,7 +70,10 @@ export async function auditExport(
 /** An insert or update that returns the written row's id (and maybe more). */
 export type IdReturningWrite = (
   q: QueryCreator<Database>,
-) => InsertQueryBuilder<Database, any, { id: number }> | UpdateQueryBuilder<Database, any, any, { id: number }>;
+) =>
+  | InsertQueryBuilder<Database, any, { id: number }>
+  | UpdateQueryBuilder<Database, any, any, { id: number }>
+  | DeleteQueryBuilder<Database, any, { id: number }>;
 
 /**
  * A write and its audit row; returns the written row's id, or undefined when the write touched no row

@@ -1,7 +1,7 @@
 // One attendance cell: the code (with minutes of lateness), not over a mark, excused at once by a
 // confirmed note or certificate covering the day; at the version the user saw.
 import type { AttendanceCode } from '../../../db/schema.js';
-import { audit, auditedWrite, type AuditRecord, type IdReturningWrite } from '../audit.js';
+import { auditedWrite, type AuditRecord, type IdReturningWrite } from '../audit.js';
 import { correctionOf } from './cell-corrections.js';
 import { ruDate } from '../../domain/format-dates.js';
 import type { Db } from '../context.js';
@@ -108,23 +108,30 @@ export async function saveAttendance(
   if ('error' in fix) return { error: fix.error };
   if (code === null) {
     if (!existing) return { saved: { ...address, cell: null } };
-    const res = await db
-      .deleteFrom('attendance')
-      .where('id', '=', existing.id)
-      .where('version', '=', existing.version)
-      .executeTakeFirst();
-    if (Number(res.numDeletedRows) === 0) return { error: await conflictOf(c, address, 'changed') };
+    const deleted = await auditedWrite(
+      db,
+      c.ctx.dialect,
+      c.ctx.session,
+      c.ctx.clock.now(),
+      (q) =>
+        q
+          .deleteFrom('attendance')
+          .where('id', '=', existing.id)
+          .where('version', '=', existing.version)
+          .returning('id'),
+      () => ({
+        action: 'attendance.delete',
+        entity: 'attendance',
+        entityId: existing.id,
+        journalId: scope.journal.id,
+        studentId: cell.studentId,
+        before: { code: existing.code, version: existing.version },
+        after: { date: c.date, lessonId: cell.lessonId, unlockId: c.unlockId },
+        reason: fix.reason,
+      }),
+    );
+    if (deleted === undefined) return { error: await conflictOf(c, address, 'changed') };
     attendance.delete(key);
-    await audit(db, c.ctx.session, c.ctx.clock.now(), {
-      action: 'attendance.delete',
-      entity: 'attendance',
-      entityId: existing.id,
-      journalId: scope.journal.id,
-      studentId: cell.studentId,
-      before: { code: existing.code, version: existing.version },
-      after: { date: c.date, lessonId: cell.lessonId, unlockId: c.unlockId },
-      reason: fix.reason,
-    });
     return { saved: { ...address, cell: null } };
   }
   const unchanged =

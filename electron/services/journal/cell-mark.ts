@@ -1,6 +1,6 @@
 // One mark of the grid: on the institution's scale, not over an absence, at the version the user saw;
 // the write and its audit row together (services/audit.ts auditedWrite).
-import { audit, auditedWrite, type AuditRecord, type IdReturningWrite } from '../audit.js';
+import { auditedWrite, type AuditRecord, type IdReturningWrite } from '../audit.js';
 import { ruDate } from '../../domain/format-dates.js';
 import { normalizeValue, scaleMessage } from '../../domain/scale.js';
 import { ABSENT, type AttRow, type CellCtx, type CellIn, type MarkRow, type Outcome } from './cell-types.js';
@@ -45,23 +45,26 @@ export async function saveMark(
   if ('error' in fix) return { error: fix.error };
   if (value === null) {
     if (!existing) return { saved: { ...address, cell: null } };
-    const res = await db
-      .deleteFrom('marks')
-      .where('id', '=', existing.id)
-      .where('version', '=', existing.version)
-      .executeTakeFirst();
-    if (Number(res.numDeletedRows) === 0) return { error: await conflictOf(c, address, 'changed') };
+    const deleted = await auditedWrite(
+      db,
+      c.ctx.dialect,
+      c.ctx.session,
+      c.ctx.clock.now(),
+      (q) =>
+        q.deleteFrom('marks').where('id', '=', existing.id).where('version', '=', existing.version).returning('id'),
+      () => ({
+        action: 'marks.delete',
+        entity: 'marks',
+        entityId: existing.id,
+        journalId: scope.journal.id,
+        studentId: cell.studentId,
+        before: { value: existing.value, version: existing.version },
+        after: { date: c.date, columnId: cell.columnId, unlockId: c.unlockId },
+        reason: fix.reason,
+      }),
+    );
+    if (deleted === undefined) return { error: await conflictOf(c, address, 'changed') };
     marks.delete(key);
-    await audit(db, c.ctx.session, c.ctx.clock.now(), {
-      action: 'marks.delete',
-      entity: 'marks',
-      entityId: existing.id,
-      journalId: scope.journal.id,
-      studentId: cell.studentId,
-      before: { value: existing.value, version: existing.version },
-      after: { date: c.date, columnId: cell.columnId, unlockId: c.unlockId },
-      reason: fix.reason,
-    });
     return { saved: { ...address, cell: null } };
   }
   if (existing && existing.value === value && existing.comment === comment) {

@@ -12,6 +12,8 @@ import { shortName } from '../session.js';
 import { parseScale } from '../../domain/scale.js';
 import { journalHeadColumns } from './head-columns.js';
 import { lockDuePeriods } from './auto-lock.js';
+import { readTogether, type Read, type RowsOf } from '../read-together.js';
+import { sql, type Expression } from 'kysely';
 
 export interface PeriodRow {
   id: number;
@@ -41,34 +43,78 @@ export interface WriteScope {
   correctionDays: number;
 }
 
-/** Which journal: by id, or the journal of a type-of-work column (marks.set), read in the same query. */
-export type JournalRef = number | { columnId: number };
+/** Which journal: by id, or the journal of a type-of-work column (marks.set) or of a lesson (attendance.set),
+ *  looked up in the scope's read. */
+export type JournalRef = number | { columnId: number } | { lessonId: number };
+
+/** The journal's id as SQL: the id itself, or the journal of the column or lesson, looked up where it is used. */
+export function journalIdSql(db: Db, ref: JournalRef): Expression<number> {
+  if (typeof ref === 'number') return sql<number>`${ref}`;
+  if ('lessonId' in ref)
+    return db.selectFrom('lessons as jl').select('jl.journal_id').where('jl.id', '=', ref.lessonId).$asScalar();
+  return db
+    .selectFrom('work_columns as jc')
+    .innerJoin('lessons as jl', 'jl.id', 'jc.lesson_id')
+    .select('jl.journal_id')
+    .where('jc.id', '=', ref.columnId)
+    .$asScalar();
+}
+
+/** The scope of a write: writeScopeWith without other reads. */
+export async function writeScope(ctx: AuthedContext, db: Db, ref: JournalRef): Promise<WriteScope> {
+  return (await writeScopeWith(ctx, db, ref, () => ({}))).scope;
+}
 
 /**
- * Two queries whatever the journal: the journal's head (head-columns.ts), then the year's periods
- * with this journal's approved unlocks. Access is checked on the
- * first before anything else is used.
+ * The journal's head (head-columns.ts) and the year's periods with this journal's approved unlocks, and
+ * the caller's other reads of the same write, which name the journal only by `journalId` (journalIdSql) —
+ * on PostgreSQL all in one round trip (read-together.ts). Access is checked on the head before any row is
+ * used; a caller that may not write here gets its refusal and none of the rows.
  */
-export async function writeScope(ctx: AuthedContext, db: Db, ref: JournalRef): Promise<WriteScope> {
+export async function writeScopeWith<R extends Record<string, Read>>(
+  ctx: AuthedContext,
+  db: Db,
+  ref: JournalRef,
+  more: (journalId: Expression<number>) => R,
+): Promise<{ scope: WriteScope; rows: RowsOf<R> }> {
   await lockDuePeriods(ctx.db, db, ctx.clock.today(), ctx.clock.now());
-  const head = await db
-    .selectFrom('journals as j')
-    .select(journalHeadColumns)
-    .$if(typeof ref === 'number', (q) => q.where('j.id', '=', ref as number))
-    .$if(typeof ref !== 'number', (q) =>
-      q.where('j.id', '=', (eb) =>
-        eb
-          .selectFrom('work_columns as c')
-          .innerJoin('lessons as l', 'l.id', 'c.lesson_id')
-          .select('l.journal_id')
-          .where('c.id', '=', (ref as { columnId: number }).columnId),
-      ),
-    )
-    .executeTakeFirst();
+  const journalId = journalIdSql(db, ref);
+  const {
+    head: heads,
+    periods: rows,
+    ...extra
+  } = await readTogether(db, {
+    ...more(journalId),
+    head: db.selectFrom('journals as j').select(journalHeadColumns).where('j.id', '=', journalId),
+    periods: db
+      .selectFrom('periods as p')
+      .leftJoin('period_unlocks as u', (join) =>
+        join.onRef('u.period_id', '=', 'p.id').on('u.journal_id', '=', journalId).on('u.status', '=', 'approved'),
+      )
+      .select([
+        'p.id',
+        'p.seq',
+        'p.title',
+        'p.starts_on',
+        'p.ends_on',
+        'p.locked',
+        'u.id as unlock_id',
+        'u.valid_until',
+      ])
+      .where('p.year_id', '=', (eb) => eb.selectFrom('journals').select('year_id').where('id', '=', journalId))
+      .orderBy('p.seq')
+      .orderBy('p.id')
+      .orderBy('u.id'),
+  });
+  const head = heads[0];
   if (!head) {
-    if (typeof ref !== 'number')
-      throw new AppError('not_found', 'Вид работы не найден: возможно, его удалили. Обновите страницу');
-    throw notFound('Журнал');
+    if (typeof ref === 'number') throw notFound('Журнал');
+    throw new AppError(
+      'not_found',
+      'lessonId' in ref
+        ? 'Занятие не найдено: возможно, его удалили. Обновите страницу'
+        : 'Вид работы не найден: возможно, его удалили. Обновите страницу',
+    );
   }
   const journal: JournalRow = {
     id: head.id,
@@ -83,17 +129,6 @@ export async function writeScope(ctx: AuthedContext, db: Db, ref: JournalRef): P
   };
   const substitution = await assertJournalWriter(db, ctx.session, journal);
   const today = ctx.clock.today();
-  const rows = await db
-    .selectFrom('periods as p')
-    .leftJoin('period_unlocks as u', (join) =>
-      join.onRef('u.period_id', '=', 'p.id').on('u.journal_id', '=', journal.id).on('u.status', '=', 'approved'),
-    )
-    .select(['p.id', 'p.seq', 'p.title', 'p.starts_on', 'p.ends_on', 'p.locked', 'u.id as unlock_id', 'u.valid_until'])
-    .where('p.year_id', '=', journal.year_id)
-    .orderBy('p.seq')
-    .orderBy('p.id')
-    .orderBy('u.id')
-    .execute();
   const periods: PeriodRow[] = [];
   for (const r of rows) {
     if (periods.at(-1)?.id !== r.id)
@@ -113,7 +148,7 @@ export async function writeScope(ctx: AuthedContext, db: Db, ref: JournalRef): P
       if (u.unlock_id !== null && (u.valid_until === null || u.valid_until >= today)) unlocks.set(u.id, u.unlock_id);
   }
   const inst = head;
-  return {
+  const scope: WriteScope = {
     journal,
     today,
     periods,
@@ -128,6 +163,7 @@ export async function writeScope(ctx: AuthedContext, db: Db, ref: JournalRef): P
     substitution,
     correctionDays: inst.correction_days,
   };
+  return { scope, rows: extra as unknown as RowsOf<R> };
 }
 
 export function periodOf(periods: PeriodRow[], date: string): PeriodRow | null {
@@ -198,37 +234,46 @@ export interface Membership {
 
 /** Enrolment intervals in the journal's group (and subgroup membership) of the given students. */
 export async function memberships(db: Db, scope: WriteScope, studentIds: number[]): Promise<Map<number, Membership>> {
-  const result = new Map<number, Membership>();
-  if (studentIds.length === 0) return result;
-  const ids = [...new Set(studentIds)];
-  // Each student with their enrolments in the journal's group (none: a row with null dates), and
-  // whether they are in the journal's subgroup — one query.
-  const subgroupId = scope.journal.subgroup_id;
-  const rows = await db
+  if (studentIds.length === 0) return new Map();
+  return membershipsOf(await membershipRead(db, sql<number>`${scope.journal.id}`, studentIds).execute(), scope);
+}
+
+/**
+ * Each student with their enrolments in the journal's group (none: a row with null dates), and whether
+ * they are in the journal's subgroup — one query, for memberships() or to be sent with others.
+ */
+export function membershipRead(db: Db, journalId: Expression<number>, studentIds: number[]) {
+  const ofJournal = (column: 'group_id' | 'subgroup_id') =>
+    db.selectFrom('journals').select(column).where('id', '=', journalId);
+  return db
     .selectFrom('students as s')
     .leftJoin('enrolments as e', (join) =>
-      join.onRef('e.student_id', '=', 's.id').on('e.group_id', '=', scope.journal.group_id),
+      join.onRef('e.student_id', '=', 's.id').on('e.group_id', '=', ofJournal('group_id')),
     )
     .select(['s.id', 's.last_name', 's.first_name', 's.middle_name', 'e.from_date', 'e.until_date'])
-    .$if(subgroupId !== null, (q) =>
-      q.select((eb) =>
-        eb
-          .exists(
-            eb
-              .selectFrom('subgroup_students as ss')
-              .select('ss.student_id')
-              .where('ss.subgroup_id', '=', subgroupId!)
-              .whereRef('ss.student_id', '=', 's.id'),
-          )
-          .as('in_subgroup'),
-      ),
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('subgroup_students as ss')
+            .select('ss.student_id')
+            .where('ss.subgroup_id', '=', ofJournal('subgroup_id'))
+            .whereRef('ss.student_id', '=', 's.id'),
+        )
+        .as('in_subgroup'),
     )
-    .where('s.id', 'in', ids)
-    .execute();
+    .where((eb) => eb.or(studentIds.length > 0 ? [eb('s.id', 'in', [...new Set(studentIds)])] : []));
+}
+
+type MembershipRow = Awaited<ReturnType<ReturnType<typeof membershipRead>['execute']>>[number];
+
+export function membershipsOf(rows: readonly MembershipRow[], scope: WriteScope): Map<number, Membership> {
+  const result = new Map<number, Membership>();
+  const whole = scope.journal.subgroup_id === null;
   for (const r of rows) {
     let m = result.get(r.id);
     if (!m) {
-      m = { name: shortName(r), intervals: [], inSubgroup: subgroupId === null || Boolean(r.in_subgroup) };
+      m = { name: shortName(r), intervals: [], inSubgroup: whole || Boolean(r.in_subgroup) };
       result.set(r.id, m);
     }
     if (r.from_date !== null) m.intervals.push({ from: r.from_date, until: r.until_date });
