@@ -1,5 +1,6 @@
 // What a save of grid cells checks its cells against, as reads sent with the journal's scope (scope.ts
-// writeScopeWith): the cells' lessons with their type-of-work columns, the students' memberships, and the marks and attendance of those lessons as they are now.
+// writeScopeWith): the cells' lessons with their type-of-work columns, the students' memberships, and the
+// marks and attendance of those lessons as they are now.
 import { sql, type Expression, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../context.js';
 import { membershipRead } from './scope.js';

@@ -1,27 +1,48 @@
 // The journal page's parts that depend on the journal's id only: its header, the year's periods, the
-// unlocks, final marks and thematic plan — read together (on PostgreSQL, one round trip).
+// unlocks, final marks and thematic plan — read together (on PostgreSQL, one round trip), compiled once.
+import type { JournalDb } from '../../../db/connect.js';
+import { param, prepare, runPrepared } from '../../../db/prepared.js';
 import { notFound } from '../../api/errors.js';
 import { type Db } from '../context.js';
-import { readTogether } from '../read-together.js';
 import { journalHeadColumns } from './head-columns.js';
 import { planReads } from './page-plan.js';
 
-/** Everything of the page that depends on the journal's id alone; nothing of it leaves before the access check. */
-export function readJournalParts(db: Db, journalId: number) {
-  return readTogether(db, {
-    head: headRead(db, journalId),
-    periods: periodsRead(db, journalId),
-    unlocks: db
-      .selectFrom('period_unlocks')
-      .select(['id', 'period_id', 'status', 'valid_until', 'reason', 'version'])
-      .where('journal_id', '=', journalId)
-      .orderBy('id'),
-    finals: db
-      .selectFrom('final_marks')
-      .select(['student_id', 'period_id', 'kind', 'value', 'version'])
-      .where('journal_id', '=', journalId),
-    ...planReads(db, journalId),
-  });
+const journalId = () => param<number>('journalId');
+const headQ = prepare((db) => headRead(db, journalId()));
+const periodsQ = prepare((db) => periodsRead(db, journalId()));
+const unlocksQ = prepare((db) =>
+  db
+    .selectFrom('period_unlocks')
+    .select(['id', 'period_id', 'status', 'valid_until', 'reason', 'version'])
+    .where('journal_id', '=', journalId())
+    .orderBy('id'),
+);
+const finalsQ = prepare((db) =>
+  db
+    .selectFrom('final_marks')
+    .select(['student_id', 'period_id', 'kind', 'value', 'version'])
+    .where('journal_id', '=', journalId()),
+);
+const topicsQ = prepare((db) => planReads(db, journalId()).topics);
+const taughtQ = prepare((db) => planReads(db, journalId()).taught);
+const correctionsQ = prepare((db) => planReads(db, journalId()).corrections);
+
+/**
+ * Everything of the page that depends on the journal's id alone; nothing of it leaves before the access check.
+ * Compiled once (db/prepared.ts): on PostgreSQL one prepared statement, on SQLite kept statements run in turn.
+ */
+export async function readJournalParts(handle: JournalDb, id: number) {
+  const v = { journalId: id };
+  const [head, periods, unlocks, finals, topics, taught, corrections] = await runPrepared(handle, [
+    [headQ, v],
+    [periodsQ, v],
+    [unlocksQ, v],
+    [finalsQ, v],
+    [topicsQ, v],
+    [taughtQ, v],
+    [correctionsQ, v],
+  ] as const);
+  return { head, periods, unlocks, finals, topics, taught, corrections };
 }
 
 export type JournalParts = Awaited<ReturnType<typeof readJournalParts>>;
