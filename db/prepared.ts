@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type SQLite from 'better-sqlite3';
-import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
 import type { Dialect, JournalDb } from './connect.js';
 import type { Database } from './schema.js';
 
@@ -22,7 +22,7 @@ export function param<T>(name: string): T {
 
 export interface PreparedQuery<Row> {
   /** Compiled on first use with each dialect. */
-  compiled(handle: JournalDb): { sql: string; name: string; parameters: readonly unknown[] };
+  compiled(handle: Builder): { sql: string; name: string; parameters: readonly unknown[] };
   /** Only for typing the rows. */
   readonly row?: Row;
 }
@@ -44,7 +44,13 @@ export function prepare<Row>(build: (db: Kysely<Database>) => Compilable<Row>): 
   };
 }
 
-type Rows<Q> = Q extends PreparedQuery<infer R> ? R[] : never;
+/** What a statement is compiled with: the dialect and a Kysely of it (a JournalDb, or a transaction's). */
+export interface Builder {
+  dialect: Dialect;
+  db: Kysely<Database>;
+}
+
+export type Rows<Q> = Q extends PreparedQuery<infer R> ? R[] : never;
 /** A statement and the values of its params. */
 export type Call = readonly [PreparedQuery<any>, Record<string, unknown>];
 
@@ -59,15 +65,7 @@ export async function runPrepared<const C extends ReadonlyArray<Call>>(
   handle: JournalDb,
   calls: C,
 ): Promise<{ -readonly [K in keyof C]: Rows<C[K][0]> }> {
-  const bound = calls.map(([q, values]) => {
-    const c = q.compiled(handle);
-    const parameters = c.parameters.map((p) => {
-      if (!(p instanceof Param)) return p;
-      if (!(p.name in values)) throw new Error(`prepared statement: no value for «${p.name}»`);
-      return values[p.name];
-    });
-    return { ...c, parameters };
-  });
+  const bound = bindAll(handle, calls);
   const log = (c: Bound, t0: number) =>
     handle.onQuery?.({ sql: c.sql, parameters: c.parameters } as unknown as CompiledQuery, performance.now() - t0);
   if (handle.pool) {
@@ -89,6 +87,41 @@ export async function runPrepared<const C extends ReadonlyArray<Call>>(
   return handle.db.connection().execute(async () => all()) as never;
 }
 
+function bindAll(target: Builder, calls: ReadonlyArray<Call>): Bound[] {
+  return calls.map(([q, values]) => {
+    const c = q.compiled(target);
+    const parameters = c.parameters.map((p) => {
+      if (!(p instanceof Param)) return p;
+      if (!(p.name in values)) throw new Error(`prepared statement: no value for «${p.name}»`);
+      return values[p.name];
+    });
+    return { ...c, parameters };
+  });
+}
+
+/**
+ * Run the statements together through a Kysely handle — the caller's transaction, when it holds one.
+ * PostgreSQL: as one statement (together()), which the pool names and prepares like any other it sees
+ * again (pg-statements.ts). SQLite: one after another through Kysely's connection, with its kept statements.
+ */
+export async function runPreparedOn<const C extends ReadonlyArray<Call>>(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  calls: C,
+): Promise<{ -readonly [K in keyof C]: Rows<C[K][0]> }> {
+  const bound = bindAll({ dialect, db }, calls);
+  if (dialect === 'postgres') {
+    const one = together(bound);
+    const result = await db.executeQuery<Record<string, unknown>>(
+      CompiledQuery.raw(one.sql, one.parameters as unknown[]),
+    );
+    return bound.map((_, i) => result.rows[0]![`r${i}`]) as never;
+  }
+  const out: unknown[] = [];
+  for (const c of bound) out.push((await db.executeQuery(CompiledQuery.raw(c.sql, c.parameters as unknown[]))).rows);
+  return out as never;
+}
+
 interface Bound {
   sql: string;
   name: string;
@@ -102,7 +135,8 @@ const combined = new Map<string, { sql: string; name: string }>();
  * round trip, and JSON parsed natively instead of every row and field by the driver: the family page's
  * nine statements cost the Node process 0.45 ms instead of 1.1 ms, and the server no more. Rows keep
  * their statement's order: json_agg over a sorted subquery with nothing else at its level takes the
- * rows as they come. Kysely writes values only as $n parameters, so renumbering them is safe.
+ * rows as they come. Kysely writes values only as $n parameters, so renumbering them is safe. The
+ * subquery's alias is one no column has: json_agg(x) of a column named x would take the column, not the row.
  */
 function together(bound: Bound[]): Bound {
   const key = bound.map((c) => c.name).join(',');
@@ -112,7 +146,7 @@ function together(bound: Bound[]): Bound {
     const parts = bound.map((c, i) => {
       const sql = c.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
       offset += c.parameters.length;
-      return `(select coalesce(json_agg(t), '[]'::json) from (${sql}) as t) as r${i}`;
+      return `(select coalesce(json_agg(__r), '[]'::json) from (${sql}) as __r) as r${i}`;
     });
     const sql = `select ${parts.join(', ')}`;
     one = { sql, name: `p_${crypto.createHash('sha1').update(sql).digest('hex').slice(0, 20)}` };

@@ -1,12 +1,51 @@
 // What a save of grid cells checks its cells against, as reads sent with the journal's scope (scope.ts
 // writeScopeWith): the cells' lessons with their type-of-work columns, the students' memberships, and the
-// marks and attendance of those lessons as they are now.
-import { sql, type Expression, type ExpressionBuilder } from 'kysely';
-import type { Db } from '../context.js';
-import { membershipRead } from './scope.js';
+// marks and attendance of those lessons as they are now. Compiled once per shape — how the journal is named
+// and how many columns, lessons and students the cells have (params c0…, a0…, s0…) — and kept for the next
+// save of the same shape: one cell is always the same few.
+import { sql, type Expression, type ExpressionBuilder, type Kysely } from 'kysely';
+import { param, prepare, type Call } from '../../../db/prepared.js';
+import type { Database } from '../../../db/schema.js';
+import { journalIdSql, membershipRead, type RefKind } from './scope.js';
 
-export function cellReads(
-  db: Db,
+/** Shapes kept at most; past it, they are compiled again as they come (pastes of many sizes). */
+const SHAPES_KEPT = 200;
+const shapes = new Map<string, ReturnType<typeof compile>>();
+
+/** The reads of these cells, with their values (the journal's «ref» comes from writeScopeWith). */
+export function cellReads(kind: RefKind, columnIds: number[], attendanceLessonIds: number[], studentIds: number[]) {
+  const key = `${kind}:${columnIds.length}:${attendanceLessonIds.length}:${studentIds.length}`;
+  let q = shapes.get(key);
+  if (!q) {
+    if (shapes.size >= SHAPES_KEPT) shapes.clear();
+    q = compile(kind, columnIds.length, attendanceLessonIds.length, studentIds.length);
+    shapes.set(key, q);
+  }
+  const values: Record<string, number> = {};
+  columnIds.forEach((id, i) => (values[`c${i}`] = id));
+  attendanceLessonIds.forEach((id, i) => (values[`a${i}`] = id));
+  studentIds.forEach((id, i) => (values[`s${i}`] = id));
+  return [
+    [q.lessons, values],
+    [q.members, values],
+    [q.cells, values],
+  ] as const satisfies ReadonlyArray<Call>;
+}
+
+const params = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => param<number>(`${prefix}${i}`));
+
+function compile(kind: RefKind, columns: number, lessons: number, students: number) {
+  const reads = (db: Kysely<Database>) =>
+    readsOf(db, journalIdSql(db, kind), params('c', columns), params('a', lessons), params('s', students));
+  return {
+    lessons: prepare((db) => reads(db).lessons),
+    members: prepare((db) => reads(db).members),
+    cells: prepare((db) => reads(db).cells),
+  };
+}
+
+function readsOf(
+  db: Kysely<Database>,
   journalId: Expression<number>,
   columnIds: number[],
   attendanceLessonIds: number[],

@@ -48,23 +48,24 @@ export async function applyCells(ctx: AuthedContext, db: Db, ref: JournalRef, ce
   const attendanceLessonIds = [...new Set(cells.flatMap((c) => (c.kind === 'attendance' ? [c.lessonId] : [])))];
   const studentIds = [...new Set(cells.map((c) => c.studentId))];
   // Everything the cells are checked against, read with the journal's scope (one round trip on PostgreSQL).
-  const { scope, rows } = await writeScopeWith(ctx, db, ref, (journalId) =>
-    cellReads(db, journalId, columnIds, attendanceLessonIds, studentIds),
+  const { scope, rows } = await writeScopeWith(ctx, db, ref, (kind) =>
+    cellReads(kind, columnIds, attendanceLessonIds, studentIds),
   );
+  const [lessonRows, memberRows, cellRows] = rows;
   const journalId = scope.journal.id;
   const columnById = new Map<number, { lesson_id: number }>();
   const lessonById = new Map<number, { id: number; journal_id: number; date: string; lesson_no: number }>();
-  for (const l of rows.lessons) {
+  for (const l of lessonRows) {
     lessonById.set(l.id, { id: l.id, journal_id: l.journal_id, date: l.date, lesson_no: l.lesson_no });
     if (l.column_id !== null) columnById.set(l.column_id, { lesson_id: l.id });
   }
   if ([...lessonById.values()].some((l) => l.journal_id !== journalId))
     throw forbidden('Недостаточно прав: занятие из другого журнала');
-  const members = membershipsOf(rows.members, scope);
+  const members = membershipsOf(memberRows, scope);
 
   const marks = new Map<string, MarkRow>();
   const attendance = new Map<string, AttRow>();
-  for (const r of rows.cells) {
+  for (const r of cellRows) {
     if (r.t === 'm') {
       marks.set(`${r.column_id}|${r.student_id}`, {
         id: r.id,

@@ -12,8 +12,9 @@ import { shortName } from '../session.js';
 import { parseScale } from '../../domain/scale.js';
 import { journalHeadColumns } from './head-columns.js';
 import { lockDuePeriods } from './auto-lock.js';
-import { readTogether, type Read, type RowsOf } from '../read-together.js';
-import { sql, type Expression } from 'kysely';
+import { sql, type Expression, type Kysely } from 'kysely';
+import { param, prepare, runPreparedOn, type Call, type Rows } from '../../../db/prepared.js';
+import type { Database } from '../../../db/schema.js';
 
 export interface PeriodRow {
   id: number;
@@ -47,46 +48,36 @@ export interface WriteScope {
  *  looked up in the scope's read. */
 export type JournalRef = number | { columnId: number } | { lessonId: number };
 
-/** The journal's id as SQL: the id itself, or the journal of the column or lesson, looked up where it is used. */
-export function journalIdSql(db: Db, ref: JournalRef): Expression<number> {
-  if (typeof ref === 'number') return sql<number>`${ref}`;
-  if ('lessonId' in ref)
-    return db.selectFrom('lessons as jl').select('jl.journal_id').where('jl.id', '=', ref.lessonId).$asScalar();
+/** How a JournalRef names the journal; its number is the statements' param «ref». */
+export type RefKind = 'journal' | 'column' | 'lesson';
+
+function refOf(ref: JournalRef): { kind: RefKind; id: number } {
+  if (typeof ref === 'number') return { kind: 'journal', id: ref };
+  return 'lessonId' in ref ? { kind: 'lesson', id: ref.lessonId } : { kind: 'column', id: ref.columnId };
+}
+
+/** The journal's id as SQL, for a statement compiled once: param «ref», or the journal of that column or lesson. */
+export function journalIdSql(db: Kysely<Database>, kind: RefKind): Expression<number> {
+  const ref = param<number>('ref');
+  if (kind === 'journal') return sql<number>`${ref}`;
+  if (kind === 'lesson')
+    return db.selectFrom('lessons as jl').select('jl.journal_id').where('jl.id', '=', ref).$asScalar();
   return db
     .selectFrom('work_columns as jc')
     .innerJoin('lessons as jl', 'jl.id', 'jc.lesson_id')
     .select('jl.journal_id')
-    .where('jc.id', '=', ref.columnId)
+    .where('jc.id', '=', ref)
     .$asScalar();
 }
 
-/** The scope of a write: writeScopeWith without other reads. */
-export async function writeScope(ctx: AuthedContext, db: Db, ref: JournalRef): Promise<WriteScope> {
-  return (await writeScopeWith(ctx, db, ref, () => ({}))).scope;
-}
-
-/**
- * The journal's head (head-columns.ts) and the year's periods with this journal's approved unlocks, and
- * the caller's other reads of the same write, which name the journal only by `journalId` (journalIdSql) —
- * on PostgreSQL all in one round trip (read-together.ts). Access is checked on the head before any row is
- * used; a caller that may not write here gets its refusal and none of the rows.
- */
-export async function writeScopeWith<R extends Record<string, Read>>(
-  ctx: AuthedContext,
-  db: Db,
-  ref: JournalRef,
-  more: (journalId: Expression<number>) => R,
-): Promise<{ scope: WriteScope; rows: RowsOf<R> }> {
-  await lockDuePeriods(ctx.db, db, ctx.clock.today(), ctx.clock.now());
-  const journalId = journalIdSql(db, ref);
-  const {
-    head: heads,
-    periods: rows,
-    ...extra
-  } = await readTogether(db, {
-    ...more(journalId),
-    head: db.selectFrom('journals as j').select(journalHeadColumns).where('j.id', '=', journalId),
-    periods: db
+/** The journal's head (head-columns.ts) and the year's periods with this journal's approved unlocks. */
+const scopeReads = (kind: RefKind) => ({
+  head: prepare((db) =>
+    db.selectFrom('journals as j').select(journalHeadColumns).where('j.id', '=', journalIdSql(db, kind)),
+  ),
+  periods: prepare((db) => {
+    const journalId = journalIdSql(db, kind);
+    return db
       .selectFrom('periods as p')
       .leftJoin('period_unlocks as u', (join) =>
         join.onRef('u.period_id', '=', 'p.id').on('u.journal_id', '=', journalId).on('u.status', '=', 'approved'),
@@ -104,8 +95,39 @@ export async function writeScopeWith<R extends Record<string, Read>>(
       .where('p.year_id', '=', (eb) => eb.selectFrom('journals').select('year_id').where('id', '=', journalId))
       .orderBy('p.seq')
       .orderBy('p.id')
-      .orderBy('u.id'),
-  });
+      .orderBy('u.id');
+  }),
+});
+const scopeByKind = { journal: scopeReads('journal'), column: scopeReads('column'), lesson: scopeReads('lesson') };
+
+/** The scope of a write: writeScopeWith without other reads. */
+export async function writeScope(ctx: AuthedContext, db: Db, ref: JournalRef): Promise<WriteScope> {
+  return (await writeScopeWith(ctx, db, ref, () => [] as const)).scope;
+}
+
+/**
+ * The scope of a write — the journal's head and the year's periods with its unlocks — and the caller's other
+ * reads of the same write, statements compiled once (db/prepared.ts) that name the journal only through
+ * journalIdSql with the kind given here, their values joined with «ref»: on PostgreSQL all in one round trip.
+ * Access is checked on the head before any row is used; a caller that may not write here gets its refusal
+ * and none of the rows.
+ */
+export async function writeScopeWith<const M extends ReadonlyArray<Call>>(
+  ctx: AuthedContext,
+  db: Db,
+  ref: JournalRef,
+  more: (kind: RefKind) => M,
+): Promise<{ scope: WriteScope; rows: { -readonly [K in keyof M]: Rows<M[K][0]> } }> {
+  await lockDuePeriods(ctx.db, db, ctx.clock.today(), ctx.clock.now());
+  const { kind, id } = refOf(ref);
+  const reads = scopeByKind[kind];
+  const v = { ref: id };
+  const calls = more(kind).map(([q, values]) => [q, { ...values, ref: id }] as const);
+  const [heads, rows, ...extra] = await runPreparedOn(db as Kysely<Database>, ctx.dialect, [
+    [reads.head, v],
+    [reads.periods, v],
+    ...calls,
+  ]);
   const head = heads[0];
   if (!head) {
     if (typeof ref === 'number') throw notFound('Журнал');
@@ -163,7 +185,7 @@ export async function writeScopeWith<R extends Record<string, Read>>(
     substitution,
     correctionDays: inst.correction_days,
   };
-  return { scope, rows: extra as unknown as RowsOf<R> };
+  return { scope, rows: extra as never };
 }
 
 export function periodOf(periods: PeriodRow[], date: string): PeriodRow | null {
@@ -235,14 +257,15 @@ export interface Membership {
 /** Enrolment intervals in the journal's group (and subgroup membership) of the given students. */
 export async function memberships(db: Db, scope: WriteScope, studentIds: number[]): Promise<Map<number, Membership>> {
   if (studentIds.length === 0) return new Map();
-  return membershipsOf(await membershipRead(db, sql<number>`${scope.journal.id}`, studentIds).execute(), scope);
+  const ids = [...new Set(studentIds)];
+  return membershipsOf(await membershipRead(db, sql<number>`${scope.journal.id}`, ids).execute(), scope);
 }
 
 /**
  * Each student with their enrolments in the journal's group (none: a row with null dates), and whether
  * they are in the journal's subgroup — one query, for memberships() or to be sent with others.
  */
-export function membershipRead(db: Db, journalId: Expression<number>, studentIds: number[]) {
+export function membershipRead(db: Db, journalId: Expression<number>, studentIds: readonly number[]) {
   const ofJournal = (column: 'group_id' | 'subgroup_id') =>
     db.selectFrom('journals').select(column).where('id', '=', journalId);
   return db
@@ -262,7 +285,7 @@ export function membershipRead(db: Db, journalId: Expression<number>, studentIds
         )
         .as('in_subgroup'),
     )
-    .where((eb) => eb.or(studentIds.length > 0 ? [eb('s.id', 'in', [...new Set(studentIds)])] : []));
+    .where((eb) => eb.or(studentIds.length > 0 ? [eb('s.id', 'in', studentIds)] : []));
 }
 
 type MembershipRow = Awaited<ReturnType<ReturnType<typeof membershipRead>['execute']>>[number];
