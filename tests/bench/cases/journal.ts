@@ -76,7 +76,9 @@ export async function journalCases(handle: JournalDb, prefix = ''): Promise<Benc
   const client = await new TestClient(deps).login('teacher');
   const dispatched = await timeRuns(100, () => client.call('journal.open', { journalId: journal.id }));
 
-  // One cell, alternating values, each save naming the version it saw (transaction + audit).
+  // One cell, alternating values, each save naming the version it saw (transaction + audit). A student's value
+  // alternates from one of their saves to the next — by the round, not by the save's number, which with an even
+  // number of students gave each student the same value every time, and a save that changed nothing.
   const lesson = page.lessons.at(-1)!;
   const column = lesson.columns[0]!;
   const absent = new Set(
@@ -90,6 +92,7 @@ export async function journalCases(handle: JournalDb, prefix = ''): Promise<Benc
   const versions = new Map(page.marks.filter((m) => m.columnId === column.id).map((m) => [m.studentId, m.version]));
   const saveOne = async (i: number) => {
     const student = present[i % present.length]!;
+    const round = Math.floor(i / present.length);
     const [saved] = await saveCells(ctx, {
       journalId: journal.id,
       cells: [
@@ -97,7 +100,7 @@ export async function journalCases(handle: JournalDb, prefix = ''): Promise<Benc
           kind: 'mark',
           columnId: column.id,
           studentId: student.id,
-          value: i % 2 ? '4' : '5',
+          value: round % 2 ? '4' : '5',
           version: versions.get(student.id) ?? null,
           // A lesson of the past: a rewrite is a correction, with its reason (issue 14).
           correction: 'Замер скорости',
