@@ -135,8 +135,8 @@ const combined = new Map<string, { sql: string; name: string }>();
  * round trip, and JSON parsed natively instead of every row and field by the driver: the family page's
  * nine statements cost the Node process 0.45 ms instead of 1.1 ms, and the server no more. Rows keep
  * their statement's order: json_agg over a sorted subquery with nothing else at its level takes the
- * rows as they come. Kysely writes values only as $n parameters, so renumbering them is safe. The
- * subquery's alias is one no column has: json_agg(x) of a column named x would take the column, not the row.
+ * rows as they come. Kysely writes values only as $n parameters, so renumbering them is safe. The rows
+ * are taken as `alias.*`: json_agg(t) over a query with a column named t took that column, not the rows.
  */
 function together(bound: Bound[]): Bound {
   const key = bound.map((c) => c.name).join(',');
@@ -146,7 +146,7 @@ function together(bound: Bound[]): Bound {
     const parts = bound.map((c, i) => {
       const sql = c.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
       offset += c.parameters.length;
-      return `(select coalesce(json_agg(__r), '[]'::json) from (${sql}) as __r) as r${i}`;
+      return `(select coalesce(json_agg(__r.*), '[]'::json) from (${sql}) as __r) as r${i}`;
     });
     const sql = `select ${parts.join(', ')}`;
     one = { sql, name: `p_${crypto.createHash('sha1').update(sql).digest('hex').slice(0, 20)}` };
