@@ -44,12 +44,19 @@ export async function journalCases(handle: JournalDb, prefix = ''): Promise<Benc
     [picked[i], picked[k]] = [picked[k]!, picked[i]!];
   }
   const sample = picked.slice(0, Math.min(RANDOM_JOURNALS, picked.length));
+  // A process's first pages are slower while V8 compiles the code they run (the driver's, the page's): in a fresh
+  // process the first 200 took 20–30 % longer than the next 200, new journals or not. They are opened first, from
+  // other journals of the year, and reported on their own; the 200 measured come after, as a server that has been
+  // up a while serves them.
+  const others = picked.slice(sample.length, sample.length + RANDOM_JOURNALS);
+  const first = others.length > 0 ? others : sample;
   const contexts = new Map<number, AuthedContext>();
-  for (const j of sample)
+  for (const j of [...sample, ...first])
     if (!contexts.has(j.teacher_user_id)) contexts.set(j.teacher_user_id, await contextOf(j.teacher_user_id));
-  const openRandom = (i: number) =>
-    openPage(contexts.get(sample[i % sample.length]!.teacher_user_id)!, { journalId: sample[i % sample.length]!.id });
-  await timeRuns(20, (i) => openRandom(i + 100));
+  const openOf = (journals: typeof sample, i: number) =>
+    openPage(contexts.get(journals[i]!.teacher_user_id)!, { journalId: journals[i]!.id });
+  const openRandom = (i: number) => openOf(sample, i % sample.length);
+  const firstOpen = await timeRuns(first.length, (i) => openOf(first, i));
   let cells = 0;
   const randomOpen = await timeRuns(sample.length, async (i) => {
     const page = await openRandom(i);
@@ -130,7 +137,12 @@ export async function journalCases(handle: JournalDb, prefix = ''): Promise<Benc
     ...timed(`${prefix}journal.open, ${sample.length} random journals (service)`, randomOpen, {
       // SQLite in-process answers in 7 ms (issue 17); PostgreSQL, over a connection, in 10.
       target: handle.dialect === 'sqlite' ? 7 : 10,
-      note: `one semester each, by its teacher; ${Math.round(cells / sample.length)} cells per page on average`,
+      note:
+        `one semester each, by its teacher, after the process's first pages; ` +
+        `${Math.round(cells / sample.length)} cells per page on average`,
+    }),
+    ...timed(`${prefix}journal.open, a process's first ${first.length} pages (service)`, firstOpen, {
+      note: 'other journals of the year, opened before the 200 above while V8 compiles the code',
     }),
     ...timed(`${prefix}journal.open, fullest page, whole year (service)`, year2, { note: size }),
     ...timed(`${prefix}journal.open through dispatch`, dispatched, { note: 'with session load and validation' }),
