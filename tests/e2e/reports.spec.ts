@@ -68,7 +68,11 @@ test('the deputy leaves a remark, the teacher answers it, the deputy accepts it'
     await route.continue();
   });
   const late = page.waitForResponse((r) => held(r.request()));
+  // The tab is changed once that reload is on its way: changed before it starts (the accept not yet answered on a
+  // slow machine), the reload asks for the new tab's list, and no late answer comes at all.
+  const reloading = page.waitForRequest((r) => held(r));
   await answered.getByRole('button', { name: 'Принять' }).click();
+  await reloading;
   await page.getByRole('tab', { name: 'Устранённые' }).click();
   await expect(page.getByRole('article').filter({ hasText: text }).getByText('устранено')).toBeVisible();
   await late;
