@@ -8,7 +8,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from './context.js';
 
 /** A select query of any builder (Kysely's SelectQueryBuilder): compiled into the statement, or run. */
-export interface Read {
+interface Read {
   execute(): Promise<unknown[]>;
 }
 

@@ -1,7 +1,7 @@
 // One attendance cell: the code (with minutes of lateness), not over a mark, excused at once by a
 // confirmed note or certificate covering the day; at the version the user saw.
 import type { AttendanceCode } from '../../../db/schema.js';
-import { auditedWrite, type AuditRecord, type IdReturningWrite } from '../audit.js';
+import type { AuditRecord, IdReturningWrite } from '../audit.js';
 import { correctionOf } from './cell-corrections.js';
 import { ruDate } from '../../domain/format-dates.js';
 import type { Db } from '../context.js';
@@ -9,6 +9,8 @@ import { attendanceMessage, parseAttendance } from '../../domain/scale.js';
 import {
   ABSENT,
   attendanceCell,
+  auditedCellDelete,
+  auditedCellWrite,
   type AttRow,
   type CellCtx,
   type CellIn,
@@ -56,7 +58,7 @@ export async function saveAttendance(
   attendance: Map<string, AttRow>,
   excuses: Excuse[],
 ): Promise<Outcome> {
-  const { db, scope, now } = c;
+  const { scope, now } = c;
   const key = `${cell.lessonId}|${cell.studentId}`;
   const existing = attendance.get(key);
   const address = { kind: 'attendance' as const, lessonId: cell.lessonId, studentId: cell.studentId };
@@ -108,29 +110,17 @@ export async function saveAttendance(
   if ('error' in fix) return { error: fix.error };
   if (code === null) {
     if (!existing) return { saved: { ...address, cell: null } };
-    const deleted = await auditedWrite(
-      db,
-      c.ctx.dialect,
-      c.ctx.session,
-      c.ctx.clock.now(),
-      (q) =>
-        q
-          .deleteFrom('attendance')
-          .where('id', '=', existing.id)
-          .where('version', '=', existing.version)
-          .returning('id'),
-      () => ({
-        action: 'attendance.delete',
-        entity: 'attendance',
-        entityId: existing.id,
-        journalId: scope.journal.id,
-        studentId: cell.studentId,
-        before: { code: existing.code, version: existing.version },
-        after: { date: c.date, lessonId: cell.lessonId, unlockId: c.unlockId },
-        reason: fix.reason,
-      }),
-    );
-    if (deleted === undefined) return { error: await conflictOf(c, address, 'changed') };
+    const deleted = await auditedCellDelete(c, 'attendance', existing, {
+      action: 'attendance.delete',
+      entity: 'attendance',
+      entityId: existing.id,
+      journalId: scope.journal.id,
+      studentId: cell.studentId,
+      before: { code: existing.code, version: existing.version },
+      after: { date: c.date, lessonId: cell.lessonId, unlockId: c.unlockId },
+      reason: fix.reason,
+    });
+    if (!deleted) return { error: await conflictOf(c, address, 'changed') };
     attendance.delete(key);
     return { saved: { ...address, cell: null } };
   }
@@ -182,7 +172,7 @@ export async function saveAttendance(
     },
     reason: fix.reason,
   });
-  const id = await auditedWrite(db, c.ctx.dialect, c.ctx.session, c.ctx.clock.now(), write, record);
+  const id = await auditedCellWrite(c, write, record);
   if (id === undefined) return { error: await conflictOf(c, address, 'changed') };
   const fresh: AttRow = {
     id,

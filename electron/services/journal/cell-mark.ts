@@ -1,9 +1,18 @@
 // One mark of the grid: on the institution's scale, not over an absence, at the version the user saw;
-// the write and its audit row together (services/audit.ts auditedWrite).
-import { auditedWrite, type AuditRecord, type IdReturningWrite } from '../audit.js';
+// the write and its audit row together (cell-types.ts auditedCellWrite).
+import type { AuditRecord, IdReturningWrite } from '../audit.js';
 import { ruDate } from '../../domain/format-dates.js';
 import { normalizeValue, scaleMessage } from '../../domain/scale.js';
-import { ABSENT, type AttRow, type CellCtx, type CellIn, type MarkRow, type Outcome } from './cell-types.js';
+import {
+  ABSENT,
+  auditedCellDelete,
+  auditedCellWrite,
+  type AttRow,
+  type CellCtx,
+  type CellIn,
+  type MarkRow,
+  type Outcome,
+} from './cell-types.js';
 import { conflictOf, staleVersion } from './cell-conflict.js';
 import { correctionOf } from './cell-corrections.js';
 
@@ -13,7 +22,7 @@ export async function saveMark(
   marks: Map<string, MarkRow>,
   attendance: Map<string, AttRow>,
 ): Promise<Outcome> {
-  const { db, scope, now } = c;
+  const { scope, now } = c;
   const key = `${cell.columnId}|${cell.studentId}`;
   const existing = marks.get(key);
   const address = { kind: 'mark' as const, columnId: cell.columnId, studentId: cell.studentId };
@@ -45,25 +54,17 @@ export async function saveMark(
   if ('error' in fix) return { error: fix.error };
   if (value === null) {
     if (!existing) return { saved: { ...address, cell: null } };
-    const deleted = await auditedWrite(
-      db,
-      c.ctx.dialect,
-      c.ctx.session,
-      c.ctx.clock.now(),
-      (q) =>
-        q.deleteFrom('marks').where('id', '=', existing.id).where('version', '=', existing.version).returning('id'),
-      () => ({
-        action: 'marks.delete',
-        entity: 'marks',
-        entityId: existing.id,
-        journalId: scope.journal.id,
-        studentId: cell.studentId,
-        before: { value: existing.value, version: existing.version },
-        after: { date: c.date, columnId: cell.columnId, unlockId: c.unlockId },
-        reason: fix.reason,
-      }),
-    );
-    if (deleted === undefined) return { error: await conflictOf(c, address, 'changed') };
+    const deleted = await auditedCellDelete(c, 'marks', existing, {
+      action: 'marks.delete',
+      entity: 'marks',
+      entityId: existing.id,
+      journalId: scope.journal.id,
+      studentId: cell.studentId,
+      before: { value: existing.value, version: existing.version },
+      after: { date: c.date, columnId: cell.columnId, unlockId: c.unlockId },
+      reason: fix.reason,
+    });
+    if (!deleted) return { error: await conflictOf(c, address, 'changed') };
     marks.delete(key);
     return { saved: { ...address, cell: null } };
   }
@@ -114,7 +115,7 @@ export async function saveMark(
           })
           .onConflict((oc) => oc.columns(['column_id', 'student_id']).doNothing())
           .returning(['id', 'version']);
-  const id = await auditedWrite(db, c.ctx.dialect, c.ctx.session, c.ctx.clock.now(), write, record);
+  const id = await auditedCellWrite(c, write, record);
   if (id === undefined) return { error: await conflictOf(c, address, 'changed') };
   const row = { id, version };
   marks.set(key, {

@@ -1,9 +1,11 @@
-// What the cell savers share: the rows of the cells already there, the context of one cell's save, its outcome.
+// What the cell savers share: the rows of the cells already there, the context of one cell's save, its outcome,
+// and its write with the audit row.
 import { ABSENCE_CODES } from '../../domain/enums.js';
 import type { AttendanceCell, Parsed, SavedCell } from '../../api/contract.js';
 import type { AttendanceCode } from '../../../db/schema.js';
 import type { AuthedContext, Db } from '../context.js';
 import type { WriteScope } from './scope.js';
+import { auditedWrite, type AuditRecord, type IdReturningWrite } from '../audit.js';
 
 export type CellIn = Parsed<'journal.saveCells'>['cells'][number];
 export type MarkRow = {
@@ -65,4 +67,24 @@ export function attendanceCell(a: AttRow): AttendanceCell {
     correctedOn: a.corrected_on,
     version: a.version,
   };
+}
+
+/** A cell's write with its audit row (services/audit.ts auditedWrite), by the caller, now; undefined: it changed. */
+export function auditedCellWrite(c: CellCtx, write: IdReturningWrite, record: (id: number | null) => AuditRecord) {
+  return auditedWrite(c.db, c.ctx.dialect, c.ctx.session, c.ctx.clock.now(), write, record);
+}
+
+/** Deletes a cell's row at the version that was read, with its audit row; false when it changed meanwhile. */
+export async function auditedCellDelete(
+  c: CellCtx,
+  table: 'marks' | 'attendance',
+  row: { id: number; version: number },
+  record: AuditRecord,
+): Promise<boolean> {
+  const deleted = await auditedCellWrite(
+    c,
+    (q) => q.deleteFrom(table).where('id', '=', row.id).where('version', '=', row.version).returning('id'),
+    () => record,
+  );
+  return deleted !== undefined;
 }
