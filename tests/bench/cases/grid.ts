@@ -5,7 +5,9 @@
 // BENCH_GRID_THROTTLE=4 slows Chromium's CPU that many times, to tell a change from the machine's noise.
 // BENCH_GRID_TRACE=/tmp/grid-trace.json writes Chromium's trace of the scroll plan (what each frame's main thread
 // did: scroll events, React, style, layout, paint), to be opened in chrome://tracing or read with a script; a traced
-// run's own figures are slower than an untraced one's. BENCH_GRID_OPEN_TRACE=/tmp/open.json traces the last opening.
+// run's own figures are slower than an untraced one's; with BENCH_GRID_TRACE_GC=1 the trace has the garbage
+// collector's steps too. BENCH_GRID_OPEN_TRACE=/tmp/open.json traces the last opening. BENCH_GRID_FRAMES=/tmp/f.json
+// writes every scroll frame's time, to see which ones are slow.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +25,12 @@ const LESSONS = 200;
 const OPENS = 40;
 const THROTTLE = Number(process.env.BENCH_GRID_THROTTLE ?? 1);
 const TRACE = process.env.BENCH_GRID_TRACE;
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'toplevel'];
+const TRACE_CATEGORIES = [
+  ...(process.env.BENCH_GRID_TRACE_GC ? ['v8', 'disabled-by-default-v8.gc'] : []),
+  ...['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'toplevel'],
+];
+/** Each scroll frame's time, in the plan's order, written to this file as JSON. */
+const FRAMES = process.env.BENCH_GRID_FRAMES;
 const OPEN_TRACE = process.env.BENCH_GRID_OPEN_TRACE;
 /** With the page's own marks (journal:data, journal:painted), to find the opening in the trace. */
 const OPEN_CATEGORIES = [...TRACE_CATEGORIES, 'blink.user_timing'];
@@ -88,6 +95,7 @@ export async function gridCases(): Promise<BenchResult[]> {
     if (TRACE) await browser.startTracing(page, { path: TRACE, categories: TRACE_CATEGORIES });
     const frames = await page.evaluate(scrollFrames, scrollPlan(2));
     if (TRACE) await browser.stopTracing();
+    if (FRAMES) fs.writeFileSync(FRAMES, JSON.stringify(frames.busy));
     await page.evaluate(freezeGrid);
     const floor = timingOf((await page.evaluate(scrollFrames, scrollPlan(2))).busy);
     const throttled = THROTTLE > 1 ? `; CPU slowed ${THROTTLE}×` : '';
