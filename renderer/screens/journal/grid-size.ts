@@ -16,12 +16,13 @@ export const PINNED_NARROW: PinnedWidths = { name: 140, avg: 46, final: 56 };
 /** Columns are rendered in whole blocks of this many: a scroll re-renders once per block, and only the
  *  block that comes into view (the others are memoised). 4 is what a fast scroll (160 px) passes in a frame. */
 export const COL_BLOCK = 4;
-/** Rows are rendered in blocks of this many. */
-export const ROW_BLOCK = 3;
+/** Rows are rendered one by one: a row of cells is what a scroll by a row brings into view, and rows taken in
+ *  threes made every third frame of a vertical scroll three times as long as the others. */
+export const ROW_BLOCK = 1;
 /** Blocks rendered beyond the view on each side, once the grid has been painted (none for the first frame,
- *  so that the grid shows up sooner). */
+ *  so that the grid shows up sooner): 160 px of columns and 90 px of rows, about what a wheel's notch scrolls. */
 export const COL_AHEAD = 1;
-export const ROW_AHEAD = 1;
+export const ROW_AHEAD = 3;
 
 /** The lesson columns to render for a viewport: whole blocks over it, `ahead` more on each side. */
 export function colRange(left: number, width: number, columns: number, ahead: number): readonly [number, number] {
