@@ -11,11 +11,18 @@ interface Freezable {
   replaceWith(node: unknown): void;
 }
 
+interface TextField {
+  dispatchEvent(event: unknown): boolean;
+}
+
 interface Browser {
-  document: { querySelector(selector: string): (ScrollBox & Freezable) | null };
+  document: { querySelector(selector: string): (ScrollBox & Freezable & TextField) | null };
   performance: { now(): number };
   requestAnimationFrame(callback: (frameStart: number) => void): number;
   requestIdleCallback(callback: () => void, options?: { timeout: number }): number;
+  Event: new (type: string, init: { bubbles: boolean }) => unknown;
+  KeyboardEvent: new (type: string, init: { key: string; bubbles: boolean; cancelable: boolean }) => unknown;
+  HTMLInputElement: { prototype: object };
 }
 
 /** One scroll step per frame: pixels right and down. */
@@ -100,4 +107,47 @@ export function freezeGrid(): void {
   const grid = w.document.querySelector('.jgrid');
   if (!grid) throw new Error('no grid');
   grid.replaceWith(grid.cloneNode(true));
+}
+
+export interface EntryFigures {
+  /** Per mark: Enter pressed → the first idle moment after the frame showing it (being saved, cursor moved on). */
+  drawn: number[];
+  /** Per mark: Enter pressed → the frame after the server's answer is drawn (no cell left «being saved»). */
+  saved: number[];
+}
+
+/**
+ * Enters `count` marks down the column of the cell the keyboard is on, as a teacher does: a digit typed into the
+ * grid's text field, then Enter, which saves it and moves to the next student. Marks alternate 5 and 4, so each
+ * is a real change. Timed by the page's clock from the Enter key's event.
+ */
+export async function enterMarks(count: number): Promise<EntryFigures> {
+  const w = globalThis as unknown as Browser;
+  const sink = w.document.querySelector('.jgrid-sink');
+  if (!sink) throw new Error('no grid');
+  const setValue = Object.getOwnPropertyDescriptor(w.HTMLInputElement.prototype, 'value')!.set!;
+  const at = {
+    idle(): Promise<number> {
+      return new Promise((resolve) => w.requestIdleCallback(() => resolve(w.performance.now()), { timeout: 2000 }));
+    },
+    frame(): Promise<number> {
+      return new Promise((resolve) => w.requestAnimationFrame(resolve));
+    },
+  };
+  const drawn: number[] = [];
+  const saved: number[] = [];
+  for (let i = 0; i < count; i++) {
+    setValue.call(sink, i % 2 ? '4' : '5');
+    sink.dispatchEvent(new w.Event('input', { bubbles: true }));
+    await at.frame();
+    await at.idle();
+    const start = w.performance.now();
+    sink.dispatchEvent(new w.KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    await at.frame();
+    drawn.push((await at.idle()) - start);
+    for (let f = 0; w.document.querySelector('.jcell.saving') && f < 600; f++) await at.frame();
+    await at.frame();
+    saved.push((await at.idle()) - start);
+  }
+  return { drawn, saved };
 }

@@ -211,7 +211,7 @@ export function Grid(props: GridProps) {
                 row={row}
                 model={model}
                 state={state}
-                rev={state.rev}
+                rev={state.rowRev(row.student.id)}
                 first={first}
                 last={last}
                 cursor={cursor.row === r ? cursor.col : -1}
@@ -230,7 +230,7 @@ export function Grid(props: GridProps) {
                   row={row}
                   model={model}
                   state={state}
-                  rev={state.rev}
+                  rev={state.rowRev(row.student.id)}
                   average={own?.average ?? null}
                   suggestion={own?.suggestion ?? null}
                   cursor={onRight ? cursor.col : -1}

@@ -10,7 +10,7 @@ export interface CellBlockProps {
   r: number;
   row: GridRow;
   model: GridModel;
-  /** New on every render of the screen: compared by `rev`, not by identity (see sameProps). */
+  /** New on every render of the screen: compared by `rev`, the row's revision (rowRev), not by identity. */
   state: JournalState;
   rev: number;
   from: number;
@@ -22,8 +22,8 @@ export interface CellBlockProps {
   groupGen: string;
 }
 
-/** Shallow equality of a memoised part's props, but for the journal's state object: its `rev` says when
- *  its cells changed (they are mutated in place). */
+/** Shallow equality of a memoised part's props, but for the journal's state object: the `rev` passed with it
+ *  (the row's revision) says when the row's cells changed (they are mutated in place). */
 export function sameProps<P extends { state: JournalState }>(a: P, b: P): boolean {
   for (const k in a) if (k !== 'state' && !Object.is(a[k], b[k])) return false;
   return true;

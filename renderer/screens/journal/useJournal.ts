@@ -69,15 +69,27 @@ export function useJournal(
   const [pages, setPages] = useState<JournalPage[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  // Bumped whenever a cell changes (the maps are mutated in place): memoised rows compare it.
+  // Bumped whenever a cell changes (the maps are mutated in place). The grid's memoised rows compare their
+  // student's revision (rowRev): a saved mark redraws its row, not every row rendered.
   const [rev, setRev] = useState(0);
+  const revs = useRef({ last: 0, all: 0, rows: new Map<number, number>() });
   const maps = useRef<CellMaps>({ marks: new Map(), attendance: new Map(), finals: new Map() });
   const overlay = useRef(new Map<string, Overlay>());
   const errors = useRef(new Map<string, string>());
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const undoStack = useRef<Change[][]>([]);
   const range = useRef<Range>({});
-  const bump = useCallback(() => setRev((r) => r + 1), []);
+  /** A new revision: of these students' rows, or (none named) of every row. */
+  const bump = useCallback((students?: Iterable<number>) => {
+    const r = revs.current;
+    r.last += 1;
+    if (students) for (const id of students) r.rows.set(id, r.last);
+    else {
+      r.all = r.last;
+      r.rows.clear();
+    }
+    setRev(r.last);
+  }, []);
 
   // Only the latest load's answer is shown: a period clicked while another was loading (or a reload after a save)
   // must not be replaced by the older, slower answer. A superseded load resolves to the latest one's pages.
@@ -101,14 +113,14 @@ export function useJournal(
         performance.mark('journal:data');
         maps.current = cellMaps(loaded);
         overlay.current.clear();
-        setRev((r) => r + 1);
+        bump();
         setPages(loaded);
         return loaded;
       })();
       latestLoad.current = loading;
       return loading;
     },
-    [journalId, combined, startLoad],
+    [journalId, combined, startLoad, bump],
   );
 
   const current = (c: Change): string | null => {
@@ -145,7 +157,9 @@ export function useJournal(
       );
       changes.forEach((c, i) => overlay.current.set(keys[i]!, { value: c.kind === 'attendance' ? c.code : c.value }));
       for (const k of keys) errors.current.delete(k);
-      bump();
+      // The rows whose cells this save shows, changes or puts back.
+      const students = new Set(changes.map((c) => c.studentId));
+      bump(students);
       const run = async (): Promise<boolean> => {
         const cells = changes.filter((c) => c.kind !== 'final');
         const finals = changes.filter((c): c is Extract<Change, { kind: 'final' }> => c.kind === 'final');
@@ -193,7 +207,10 @@ export function useJournal(
         } catch (e) {
           const err = e as ApiError;
           const details = err.details as Partial<CellErrors> | undefined;
-          if (details?.fresh) applySaved(details.fresh);
+          if (details?.fresh) {
+            applySaved(details.fresh);
+            for (const f of details.fresh) students.add(f.studentId);
+          }
           if (details?.errors)
             for (const x of details.errors) {
               const k = keys[x.index];
@@ -205,7 +222,7 @@ export function useJournal(
           return false;
         } finally {
           for (const k of keys) overlay.current.delete(k);
-          bump();
+          bump(students);
         }
       };
       const next = queue.current.then(run, run);
@@ -252,6 +269,8 @@ export function useJournal(
 
   return {
     rev,
+    /** The revision of a student's row: its cells are as they were drawn while it is the same. */
+    rowRev: (studentId: number): number => Math.max(revs.current.all, revs.current.rows.get(studentId) ?? 0),
     pages,
     error,
     setError,

@@ -17,12 +17,14 @@ import e2eConfig from '../../e2e/playwright.config.js';
 import { seedBigJournal } from '../../e2e/seed-journal.js';
 import { bundleForTests, cliArgs, demoArgs, ROOT } from '../../support/bin.js';
 import { BENCH_TODAY } from '../college.js';
-import { freezeGrid, scrollFrames, scrollPlan } from '../grid-frames.js';
+import { enterMarks, freezeGrid, scrollFrames, scrollPlan } from '../grid-frames.js';
 import { timed, timingOf, type BenchResult } from '../harness.js';
 
 const STUDENTS = 40;
 const LESSONS = 200;
 const OPENS = 40;
+/** Marks entered down a column, one student after another. */
+const MARKS = 40;
 const THROTTLE = Number(process.env.BENCH_GRID_THROTTLE ?? 1);
 const TRACE = process.env.BENCH_GRID_TRACE;
 const TRACE_CATEGORIES = [
@@ -96,6 +98,10 @@ export async function gridCases(): Promise<BenchResult[]> {
     const frames = await page.evaluate(scrollFrames, scrollPlan(2));
     if (TRACE) await browser.stopTracing();
     if (FRAMES) fs.writeFileSync(FRAMES, JSON.stringify(frames.busy));
+    // Marks entered down the first column of a type of work, from the first student.
+    const work = await page.locator('.jhead.work').first().getAttribute('aria-colindex');
+    await page.locator(`#jc-0-${Number(work) - 2}`).click();
+    const entries = await page.evaluate(enterMarks, MARKS);
     await page.evaluate(freezeGrid);
     const floor = timingOf((await page.evaluate(scrollFrames, scrollPlan(2))).busy);
     const throttled = THROTTLE > 1 ? `; CPU slowed ${THROTTLE}×` : '';
@@ -108,6 +114,14 @@ export async function gridCases(): Promise<BenchResult[]> {
           `a task after it): the page's React render, layout and paint (the lesson panel below the grid comes a ` +
           `frame later); ${inDom} cells in the DOM; ` +
           `to the grid laid out p50 ${render.p50.toFixed(1)} ms${throttled}`,
+      }),
+      ...timed(`grid ${STUDENTS}×${LESSONS}: a mark entered, drawn`, timingOf(entries.drawn), {
+        note:
+          `Enter pressed on a typed mark → the first idle moment after the frame that shows it being saved, the ` +
+          `cursor on the next student (${MARKS} marks down a column, from the first student to the last)${throttled}`,
+      }),
+      ...timed(`grid ${STUDENTS}×${LESSONS}: a mark entered, saved and drawn`, timingOf(entries.saved), {
+        note: `Enter pressed → the frame after the browser host's answer is drawn (the server's save included)`,
       }),
       ...timed(`grid ${STUDENTS}×${LESSONS}: floor: scroll frame of the grid frozen`, floor, {
         note:
