@@ -3,19 +3,9 @@
 // password pages fit 360 and 430 px with touch targets a finger can hit.
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, expectFits, test } from './fixtures';
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-
-/** No sideways scrolling. A phone zooms out of a page wider than the screen, so innerWidth is checked too. */
-async function expectFits(page: Page): Promise<void> {
-  const { scroll, inner } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    inner: window.innerWidth,
-  }));
-  expect(inner, 'the page is not zoomed out to fit').toBe(page.viewportSize()!.width);
-  expect(scroll, 'document.documentElement.scrollWidth').toBeLessThanOrEqual(inner);
-}
 
 /** Every visible button, link, input and select is at least 44 px tall. */
 async function expectTouchTargets(page: Page): Promise<void> {

@@ -184,4 +184,14 @@ export async function login(page: Page, url: string, loginName: string, password
   await page.getByRole('button', { name: 'Войти' }).click();
 }
 
+/** No sideways scrolling. A phone zooms out of a page wider than the screen, so innerWidth is checked too. */
+export async function expectFits(page: Page): Promise<void> {
+  const { scroll, inner } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+  }));
+  expect(inner, 'the page is not zoomed out to fit').toBe(page.viewportSize()!.width);
+  expect(scroll, 'document.documentElement.scrollWidth').toBeLessThanOrEqual(inner);
+}
+
 export { expect };

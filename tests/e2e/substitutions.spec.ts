@@ -4,7 +4,7 @@
 // theirs stays closed to the substitute.
 import Database from 'better-sqlite3';
 import { E2E_TODAY } from './paths';
-import { expect, login, test, type DemoHost } from './fixtures';
+import { expect, expectFits, login, test, type DemoHost } from './fixtures';
 
 interface Candidate {
   journalId: number;
@@ -143,6 +143,12 @@ test('the deputy records a substitution; the substitute writes the lesson; the p
   const first = page.locator('[role=gridcell][aria-label*=", 25.11 "]').first();
   await expect(first).toHaveAttribute('aria-label', /: н$/);
   await page.screenshot({ path: 'test-results/substitution-3-journal.png' });
+  // On a phone the journal's page fits the screen: the grid scrolls inside its box, the lesson's fields wrap.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(panel.getByLabel('Вид занятия')).toBeVisible();
+  await expectFits(page);
+  await page.screenshot({ path: 'test-results/substitution-3-journal-phone.png', fullPage: true });
+  await page.setViewportSize(size);
 
   // An earlier lesson of that journal stays read-only for the substitute.
   const earlier = page.locator('[role=gridcell][aria-label*=" 18.11 "]').first();
